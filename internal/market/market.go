@@ -1,0 +1,36 @@
+// Package market holds the markets the lender operates in: currency, default locale and the
+// factor by which money amounts in threshold defaults scale from US dollars.
+package market
+
+import "slices"
+
+// Market describes one market.
+type Market struct {
+	Code          string  // ISO 3166-1 alpha-2, e.g. "US"
+	Currency      string  // ISO 4217, e.g. "USD"
+	DefaultLocale string  // BCP 47, e.g. "en-US"
+	MoneyScale    float64 // multiply a US-dollar amount by this to get a comparable local amount
+}
+
+// All lists the supported markets in a stable order.
+var All = []Market{
+	{Code: "US", Currency: "USD", DefaultLocale: "en-US", MoneyScale: 1},
+	{Code: "GB", Currency: "GBP", DefaultLocale: "en-GB", MoneyScale: 0.8},
+	{Code: "SE", Currency: "SEK", DefaultLocale: "sv-SE", MoneyScale: 10},
+	{Code: "DE", Currency: "EUR", DefaultLocale: "de-DE", MoneyScale: 0.9},
+}
+
+// Locales lists the shopper locales the product supports.
+var Locales = []string{"en-US", "en-GB", "sv-SE", "de-DE"}
+
+// Lookup returns the market with the given code.
+func Lookup(code string) (Market, bool) {
+	i := slices.IndexFunc(All, func(m Market) bool { return m.Code == code })
+	if i < 0 {
+		return Market{}, false
+	}
+	return All[i], true
+}
+
+// KnownLocale reports whether locale is supported.
+func KnownLocale(locale string) bool { return slices.Contains(Locales, locale) }
