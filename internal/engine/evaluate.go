@@ -1,0 +1,79 @@
+package engine
+
+import "math"
+
+// Evaluate decides one assessment: it checks every rule of set against v and writes the
+// outcome, the breakdown and the ranked principal reasons into out. It does not allocate.
+//
+// Ranking: identity and legal-age failures come first, then the other failed rules by relative
+// shortfall (|value - cut-off| / scale), largest first; ties keep Measure order. A value that is
+// NaN fails its rule with an infinite shortfall. At most MaxReasons distinct codes are named.
+func Evaluate(set *ThresholdSet, v *Values, out *Result) {
+	var failed [NumMeasures]uint8
+	n := 0
+	for i := range set.Rules {
+		r := &set.Rules[i]
+		val := v[i]
+		c := &out.Checks[i]
+		*c = Check{Measure: Measure(i), Value: val, Comparator: r.Comparator, Cutoff: r.Cutoff,
+			Enabled: r.Enabled, Passed: true, Reason: r.Reason}
+		if !r.Enabled {
+			continue
+		}
+		var pass bool
+		if r.Comparator == LTE {
+			pass = val <= r.Cutoff
+		} else {
+			pass = val >= r.Cutoff
+		}
+		if pass {
+			continue
+		}
+		c.Passed = false
+		sf := math.Abs(val-r.Cutoff) / r.Scale
+		if math.IsNaN(sf) {
+			sf = math.Inf(1)
+		}
+		c.Shortfall = sf
+		// Insertion sort by rank; at most 15 elements.
+		j := n
+		for j > 0 && outranks(c, &out.Checks[failed[j-1]]) {
+			failed[j] = failed[j-1]
+			j--
+		}
+		failed[j] = uint8(i)
+		n++
+	}
+	out.NumReasons = 0
+	if n == 0 {
+		out.Outcome = Approved
+		return
+	}
+	out.Outcome = Declined
+	for k := 0; k < n && out.NumReasons < MaxReasons; k++ {
+		r := out.Checks[failed[k]].Reason
+		dup := false
+		for j := 0; j < out.NumReasons; j++ {
+			dup = dup || out.Reasons[j] == r
+		}
+		if !dup {
+			out.Reasons[out.NumReasons] = r
+			out.NumReasons++
+		}
+	}
+}
+
+// outranks orders failed checks: identity and legal age first, then the larger shortfall, then
+// the lower measure index.
+func outranks(a, b *Check) bool {
+	pa, pb := identityFirst(a.Reason), identityFirst(b.Reason)
+	if pa != pb {
+		return pa
+	}
+	if a.Shortfall != b.Shortfall {
+		return a.Shortfall > b.Shortfall
+	}
+	return a.Measure < b.Measure
+}
+
+func identityFirst(r Reason) bool { return r == IdentityUnverified || r == UnderLegalAge }
