@@ -147,6 +147,7 @@ type MeasureInfo struct {
 	Measure Measure
 	Key     string // snake_case name, also the database column name
 	Enum    string // upper-case name used in the API
+	Field   string // camelCase name of the value in API inputs and outputs, e.g. "bureauScore"
 	Factor  Factor
 	Unit    Unit
 	// Min and Max bound both the values an assessment may carry and the cut-offs a rule may set.
@@ -163,21 +164,21 @@ type MeasureInfo struct {
 
 // Measures describes every measured value, indexed by Measure.
 var Measures = [NumMeasures]MeasureInfo{
-	{BureauScore, "bureau_score", "BUREAU_SCORE", FactorCreditScore, UnitScore, 300, 850, GTE, 580, true, CreditScoreInsufficient, 100},
-	{MonthlyIncome, "monthly_income", "MONTHLY_INCOME", FactorIncome, UnitMoney, 0, 10_000_000, GTE, 1000, true, IncomeInsufficient, 1000},
-	{IncomeVerified, "income_verified", "INCOME_VERIFIED", FactorIncome, UnitFlag, 0, 1, GTE, 1, false, IncomeUnverified, 1},
-	{EmploymentMonths, "employment_months", "EMPLOYMENT_MONTHS", FactorEmployment, UnitMonths, 0, 720, GTE, 6, true, EmploymentLength, 12},
-	{RecentPlans30d, "recent_plans_30d", "RECENT_PLANS_30D", FactorSpending, UnitCount, 0, 1000, LTE, 5, true, RecentPlansExcessive, 3},
-	{DebtToIncome, "debt_to_income", "DEBT_TO_INCOME", FactorDebtToIncome, UnitRatio, 0, 100, LTE, 0.45, true, ObligationsExcessive, 0.2},
-	{MonthsAtAddress, "months_at_address", "MONTHS_AT_ADDRESS", FactorResidential, UnitMonths, 0, 1440, GTE, 3, true, ResidenceLength, 6},
-	{AddressVerified, "address_verified", "ADDRESS_VERIFIED", FactorResidential, UnitFlag, 0, 1, GTE, 1, true, ResidenceUnverified, 1},
-	{IdentityVerified, "identity_verified", "IDENTITY_VERIFIED", FactorIdentity, UnitFlag, 0, 1, GTE, 1, true, IdentityUnverified, 1},
-	{AgeYears, "age_years", "AGE_YEARS", FactorIdentity, UnitYears, 0, 130, GTE, 18, true, UnderLegalAge, 3},
-	{CreditHistoryMonths, "credit_history_months", "CREDIT_HISTORY_MONTHS", FactorCreditHistory, UnitMonths, 0, 1440, GTE, 6, true, CreditHistoryLimited, 12},
-	{Delinquencies24m, "delinquencies_24m", "DELINQUENCIES_24M", FactorCreditHistory, UnitCount, 0, 1000, LTE, 1, true, DelinquentObligations, 1},
-	{AffordabilityRatio, "affordability_ratio", "AFFORDABILITY_RATIO", FactorAffordability, UnitRatio, 0, 1000, GTE, 1.5, true, AffordabilityInsufficient, 1},
-	{LiquidSavings, "liquid_savings", "LIQUID_SAVINGS", FactorSavings, UnitMoney, -10_000_000, 100_000_000, GTE, 0, false, ReservesInsufficient, 1000},
-	{OutstandingCredit, "outstanding_credit", "OUTSTANDING_CREDIT", FactorOutstandingCredit, UnitMoney, 0, 100_000_000, LTE, 2500, true, OutstandingCreditHigh, 1000},
+	{BureauScore, "bureau_score", "BUREAU_SCORE", "bureauScore", FactorCreditScore, UnitScore, 300, 850, GTE, 580, true, CreditScoreInsufficient, 100},
+	{MonthlyIncome, "monthly_income", "MONTHLY_INCOME", "monthlyIncome", FactorIncome, UnitMoney, 0, 10_000_000, GTE, 1000, true, IncomeInsufficient, 1000},
+	{IncomeVerified, "income_verified", "INCOME_VERIFIED", "incomeVerified", FactorIncome, UnitFlag, 0, 1, GTE, 1, false, IncomeUnverified, 1},
+	{EmploymentMonths, "employment_months", "EMPLOYMENT_MONTHS", "employmentMonths", FactorEmployment, UnitMonths, 0, 720, GTE, 6, true, EmploymentLength, 12},
+	{RecentPlans30d, "recent_plans_30d", "RECENT_PLANS_30D", "recentPlans30d", FactorSpending, UnitCount, 0, 1000, LTE, 5, true, RecentPlansExcessive, 3},
+	{DebtToIncome, "debt_to_income", "DEBT_TO_INCOME", "debtToIncome", FactorDebtToIncome, UnitRatio, 0, 100, LTE, 0.45, true, ObligationsExcessive, 0.2},
+	{MonthsAtAddress, "months_at_address", "MONTHS_AT_ADDRESS", "monthsAtAddress", FactorResidential, UnitMonths, 0, 1440, GTE, 3, true, ResidenceLength, 6},
+	{AddressVerified, "address_verified", "ADDRESS_VERIFIED", "addressVerified", FactorResidential, UnitFlag, 0, 1, GTE, 1, true, ResidenceUnverified, 1},
+	{IdentityVerified, "identity_verified", "IDENTITY_VERIFIED", "identityVerified", FactorIdentity, UnitFlag, 0, 1, GTE, 1, true, IdentityUnverified, 1},
+	{AgeYears, "age_years", "AGE_YEARS", "ageYears", FactorIdentity, UnitYears, 0, 130, GTE, 18, true, UnderLegalAge, 3},
+	{CreditHistoryMonths, "credit_history_months", "CREDIT_HISTORY_MONTHS", "creditHistoryMonths", FactorCreditHistory, UnitMonths, 0, 1440, GTE, 6, true, CreditHistoryLimited, 12},
+	{Delinquencies24m, "delinquencies_24m", "DELINQUENCIES_24M", "delinquencies24m", FactorCreditHistory, UnitCount, 0, 1000, LTE, 1, true, DelinquentObligations, 1},
+	{AffordabilityRatio, "affordability_ratio", "AFFORDABILITY_RATIO", "affordabilityRatio", FactorAffordability, UnitRatio, 0, 1000, GTE, 1.5, true, AffordabilityInsufficient, 1},
+	{LiquidSavings, "liquid_savings", "LIQUID_SAVINGS", "liquidSavings", FactorSavings, UnitMoney, -10_000_000, 100_000_000, GTE, 0, false, ReservesInsufficient, 1000},
+	{OutstandingCredit, "outstanding_credit", "OUTSTANDING_CREDIT", "outstandingCredit", FactorOutstandingCredit, UnitMoney, 0, 100_000_000, LTE, 2500, true, OutstandingCreditHigh, 1000},
 }
 
 // ParseMeasure returns the measure with the given API enum name or snake_case key.

@@ -1,0 +1,109 @@
+// Package models holds the gorm row structs: the shape of the tables and nothing else. They never
+// leave internal/store; services and GraphQL see domain values mapped explicitly.
+package models
+
+import "time"
+
+// ThresholdVersion is an immutable threshold set version of a market. Rules is the JSON list of
+// rules.
+type ThresholdVersion struct {
+	ID        int64
+	Market    string
+	Version   int
+	Rules     string
+	Author    string
+	Approver  string
+	Rationale string
+	CreatedAt time.Time
+}
+
+// ThresholdActivation puts a threshold version in force for its market from ActivatedAt on.
+type ThresholdActivation struct {
+	ID                 int64
+	Market             string
+	ThresholdVersionID int64
+	ActivatedAt        time.Time
+	ActivatedBy        string
+	CreatedAt          time.Time
+}
+
+// ReasonCode is a principal-reason code of the catalog.
+type ReasonCode struct {
+	Code     string `gorm:"primaryKey"`
+	Factor   string
+	Severity string
+	Rank     int
+}
+
+// CatalogVersion is a published, immutable version of the reason catalog.
+type CatalogVersion struct {
+	ID          int64
+	Version     int
+	Author      string
+	PublishedAt time.Time
+}
+
+// CatalogMessage is one text of a catalog version: a reason code's message for one locale and
+// audience (SHOPPER or AGENT). Steps is a JSON array of strings.
+type CatalogMessage struct {
+	CatalogVersionID int64  `gorm:"primaryKey"`
+	ReasonCode       string `gorm:"primaryKey"`
+	Locale           string `gorm:"primaryKey"`
+	Audience         string `gorm:"primaryKey"`
+	Title            string
+	Body             string
+	Steps            string
+}
+
+// Decision is one immutable assessment.
+type Decision struct {
+	ID                  string `gorm:"primaryKey"`
+	Reference           string
+	IdempotencyKey      string
+	RequestHash         string
+	CreatedAt           time.Time
+	Market              string
+	Currency            string
+	AmountMinor         int64
+	MerchantID          string
+	MerchantName        string
+	MerchantCategory    string
+	ShopperID           string
+	ShopperLocale       string
+	Channel             string
+	BureauScore         float64
+	MonthlyIncome       float64
+	IncomeVerified      float64
+	EmploymentMonths    float64
+	RecentPlans30d      float64 `gorm:"column:recent_plans_30d"`
+	DebtToIncome        float64
+	MonthsAtAddress     float64
+	AddressVerified     float64
+	IdentityVerified    float64
+	AgeYears            float64
+	CreditHistoryMonths float64
+	Delinquencies24m    float64 `gorm:"column:delinquencies_24m"`
+	AffordabilityRatio  float64
+	LiquidSavings       float64
+	OutstandingCredit   float64
+	Outcome             string
+	Reasons             string
+	ReasonMask          int
+	ThresholdVersionID  int64
+	CatalogVersionID    int64
+	MessageLocale       string
+	MessageTitle        string
+	MessageBody         string
+	MessageSteps        string
+}
+
+// APIToken is a hashed API token with its roles (comma separated).
+type APIToken struct {
+	ID        int64
+	Name      string
+	TokenHash string
+	Roles     string
+	CreatedAt time.Time
+	ExpiresAt *time.Time
+	RevokedAt *time.Time
+}
