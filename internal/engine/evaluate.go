@@ -44,6 +44,9 @@ func Evaluate(set *ThresholdSet, v *Values, out *Result) {
 		failed[j] = uint8(i)
 		n++
 	}
+	// Clearing the unused slots too makes out a function of set and v alone, whatever it held
+	// before, so results can be compared and stored whole.
+	out.Reasons = [MaxReasons]Reason{}
 	out.NumReasons = 0
 	if n == 0 {
 		out.Outcome = Approved
