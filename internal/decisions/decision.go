@@ -1,0 +1,98 @@
+// Package decisions assesses purchases and keeps the decisions: it validates a purchase, runs
+// the engine against the market's active threshold set, renders the shopper's pop-up, and stores
+// one immutable decision per idempotency key. It also lists and looks decisions up.
+package decisions
+
+import (
+	"errors"
+	"time"
+
+	"riskconsole/internal/engine"
+)
+
+// Purchase is what checkout sends for one assessment.
+type Purchase struct {
+	Market           string
+	Currency         string
+	AmountMinor      int64 // in the currency's minor unit (all supported currencies have 2 decimals)
+	MerchantID       string
+	MerchantName     string
+	MerchantCategory string
+	ShopperID        string // pseudonymous
+	Locale           string
+	Channel          string
+	Values           engine.Values
+}
+
+// Message is the pop-up text shown to the shopper on a decline, exactly as shown.
+type Message struct {
+	Locale string
+	Title  string
+	Body   string
+	Steps  []string
+}
+
+// Decision is one immutable assessment.
+type Decision struct {
+	ID        string // UUIDv7, time-ordered
+	Reference string // 9 characters of Crockford base32, shown as XXX-XXX-XXX
+	CreatedAt time.Time
+	Purchase
+	Outcome            engine.Outcome
+	Reasons            []engine.Reason // ranked principal reasons; empty on approval
+	ThresholdVersionID int64
+	CatalogVersionID   int64
+	Message            Message // zero on approval
+}
+
+// Record is a decision as written, with the idempotency key that produced it and the hash of the
+// request payload, so that a retry can be told apart from a different request under the same key.
+type Record struct {
+	Decision
+	IdempotencyKey string
+	RequestHash    string
+}
+
+// Filter narrows a list of decisions. Zero fields do not filter.
+type Filter struct {
+	From, To           time.Time // From inclusive, To exclusive
+	Market             string
+	Outcome            engine.Outcome
+	Reason             engine.Reason
+	MerchantID         string
+	MerchantCategory   string
+	MinAmountMinor     *int64
+	MaxAmountMinor     *int64
+	ThresholdVersionID int64
+}
+
+// Order is the sort order of a list of decisions.
+type Order uint8
+
+// Orders. Both break ties by id, so paging is stable.
+const (
+	NewestFirst Order = iota
+	OldestFirst
+)
+
+// Cursor marks a position in a list of decisions.
+type Cursor struct {
+	CreatedAt time.Time
+	ID        string
+}
+
+// PageRequest asks for up to First decisions after the cursor.
+type PageRequest struct {
+	First int
+	After *Cursor
+	Order Order
+}
+
+// Page is one page of decisions.
+type Page struct {
+	Items   []Decision
+	HasNext bool
+}
+
+// ErrReferenceTaken is returned by a Repository when the drawn reference is already in use.
+var ErrReferenceTaken = errors.New("decision reference already taken")

@@ -1,0 +1,218 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"riskconsole/internal/apperr"
+	"riskconsole/internal/decisions"
+	"riskconsole/internal/engine"
+	"riskconsole/models"
+)
+
+// InsertDecision writes rec unless a decision with the same idempotency key exists. It returns
+// the stored decision, whether this call created it, and the stored request hash. A taken
+// reference is reported as decisions.ErrReferenceTaken so the caller can draw another.
+func (s *Store) InsertDecision(ctx context.Context, rec *decisions.Record) (decisions.Decision, bool, string, error) {
+	row := decisionRow(rec)
+	res := s.db.WithContext(ctx).
+		Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "idempotency_key"}}, DoNothing: true}).
+		Create(&row)
+	if res.Error != nil {
+		if isUniqueViolation(res.Error, "reference") {
+			return decisions.Decision{}, false, "", decisions.ErrReferenceTaken
+		}
+		return decisions.Decision{}, false, "", fmt.Errorf("insert decision: %w", res.Error)
+	}
+	if res.RowsAffected == 1 {
+		return rec.Decision, true, rec.RequestHash, nil
+	}
+	var existing models.Decision
+	if err := s.db.WithContext(ctx).Where("idempotency_key = ?", rec.IdempotencyKey).Take(&existing).Error; err != nil {
+		return decisions.Decision{}, false, "", fmt.Errorf("read decision by idempotency key: %w", err)
+	}
+	d, err := decisionFromRow(&existing)
+	return d, false, existing.RequestHash, err
+}
+
+// Decision returns the decision with the given id.
+func (s *Store) Decision(ctx context.Context, id string) (decisions.Decision, error) {
+	return s.takeDecision(ctx, "id = ?", id)
+}
+
+// DecisionByReference returns the decision with the given canonical reference.
+func (s *Store) DecisionByReference(ctx context.Context, ref string) (decisions.Decision, error) {
+	return s.takeDecision(ctx, "reference = ?", ref)
+}
+
+func (s *Store) takeDecision(ctx context.Context, cond string, arg any) (decisions.Decision, error) {
+	var row models.Decision
+	err := s.db.WithContext(ctx).Where(cond, arg).Take(&row).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return decisions.Decision{}, fmt.Errorf("decision: %w", apperr.ErrNotFound)
+	}
+	if err != nil {
+		return decisions.Decision{}, fmt.Errorf("read decision: %w", err)
+	}
+	return decisionFromRow(&row)
+}
+
+// Decisions returns one page of decisions matching f, in one statement.
+func (s *Store) Decisions(ctx context.Context, f decisions.Filter, page decisions.PageRequest) (decisions.Page, error) {
+	q := s.db.WithContext(ctx).Model(&models.Decision{})
+	if !f.From.IsZero() {
+		q = q.Where("created_at >= ?", f.From.UTC())
+	}
+	if !f.To.IsZero() {
+		q = q.Where("created_at < ?", f.To.UTC())
+	}
+	if f.Market != "" {
+		q = q.Where("market = ?", f.Market)
+	}
+	// Outcomes are written as literals so that PostgreSQL can match the partial index on
+	// declines even with prepared statements.
+	switch {
+	case f.Outcome == engine.Declined || f.Reason != engine.NoReason:
+		q = q.Where("outcome = 'DECLINED'")
+	case f.Outcome == engine.Approved:
+		q = q.Where("outcome = 'APPROVED'")
+	}
+	if f.Reason != engine.NoReason {
+		q = q.Where("reason_mask & ? <> 0", reasonBit(f.Reason))
+	}
+	if f.MerchantID != "" {
+		q = q.Where("merchant_id = ?", f.MerchantID)
+	}
+	if f.MerchantCategory != "" {
+		q = q.Where("merchant_category = ?", f.MerchantCategory)
+	}
+	if f.MinAmountMinor != nil {
+		q = q.Where("amount_minor >= ?", *f.MinAmountMinor)
+	}
+	if f.MaxAmountMinor != nil {
+		q = q.Where("amount_minor <= ?", *f.MaxAmountMinor)
+	}
+	if f.ThresholdVersionID != 0 {
+		q = q.Where("threshold_version_id = ?", f.ThresholdVersionID)
+	}
+	dir := "DESC"
+	cmp := "<"
+	if page.Order == decisions.OldestFirst {
+		dir, cmp = "ASC", ">"
+	}
+	if c := page.After; c != nil {
+		q = q.Where("(created_at, id) "+cmp+" (?, ?)", c.CreatedAt.UTC(), c.ID)
+	}
+	var rows []models.Decision
+	err := q.Order("created_at " + dir + ", id " + dir).Limit(page.First + 1).Find(&rows).Error
+	if err != nil {
+		return decisions.Page{}, fmt.Errorf("list decisions: %w", err)
+	}
+	out := decisions.Page{HasNext: len(rows) > page.First}
+	rows = rows[:min(len(rows), page.First)]
+	out.Items = make([]decisions.Decision, len(rows))
+	for i := range rows {
+		if out.Items[i], err = decisionFromRow(&rows[i]); err != nil {
+			return decisions.Page{}, err
+		}
+	}
+	return out, nil
+}
+
+func reasonBit(r engine.Reason) int { return 1 << r }
+
+func decisionRow(rec *decisions.Record) models.Decision {
+	d := &rec.Decision
+	v := &d.Values
+	codes := make([]string, len(d.Reasons))
+	mask := 0
+	for i, r := range d.Reasons {
+		codes[i] = r.String()
+		mask |= reasonBit(r)
+	}
+	steps := d.Message.Steps
+	if steps == nil {
+		steps = []string{}
+	}
+	stepsJSON, _ := json.Marshal(steps) // a []string always marshals
+	return models.Decision{
+		ID: d.ID, Reference: d.Reference, IdempotencyKey: rec.IdempotencyKey, RequestHash: rec.RequestHash,
+		CreatedAt: d.CreatedAt.UTC(), Market: d.Market, Currency: d.Currency, AmountMinor: d.AmountMinor,
+		MerchantID: d.MerchantID, MerchantName: d.MerchantName, MerchantCategory: d.MerchantCategory,
+		ShopperID: d.ShopperID, ShopperLocale: d.Locale, Channel: d.Channel,
+		BureauScore: v[engine.BureauScore], MonthlyIncome: v[engine.MonthlyIncome],
+		IncomeVerified: v[engine.IncomeVerified], EmploymentMonths: v[engine.EmploymentMonths],
+		RecentPlans30d: v[engine.RecentPlans30d], DebtToIncome: v[engine.DebtToIncome],
+		MonthsAtAddress: v[engine.MonthsAtAddress], AddressVerified: v[engine.AddressVerified],
+		IdentityVerified: v[engine.IdentityVerified], AgeYears: v[engine.AgeYears],
+		CreditHistoryMonths: v[engine.CreditHistoryMonths], Delinquencies24m: v[engine.Delinquencies24m],
+		AffordabilityRatio: v[engine.AffordabilityRatio], LiquidSavings: v[engine.LiquidSavings],
+		OutstandingCredit: v[engine.OutstandingCredit],
+		Outcome:           d.Outcome.String(), Reasons: strings.Join(codes, ","), ReasonMask: mask,
+		ThresholdVersionID: d.ThresholdVersionID, CatalogVersionID: d.CatalogVersionID,
+		MessageLocale: d.Message.Locale, MessageTitle: d.Message.Title, MessageBody: d.Message.Body,
+		MessageSteps: string(stepsJSON),
+	}
+}
+
+func decisionFromRow(r *models.Decision) (decisions.Decision, error) {
+	d := decisions.Decision{
+		ID: r.ID, Reference: r.Reference, CreatedAt: r.CreatedAt.UTC(),
+		Purchase: decisions.Purchase{
+			Market: r.Market, Currency: r.Currency, AmountMinor: r.AmountMinor,
+			MerchantID: r.MerchantID, MerchantName: r.MerchantName, MerchantCategory: r.MerchantCategory,
+			ShopperID: r.ShopperID, Locale: r.ShopperLocale, Channel: r.Channel,
+			Values: engine.Values{
+				engine.BureauScore: r.BureauScore, engine.MonthlyIncome: r.MonthlyIncome,
+				engine.IncomeVerified: r.IncomeVerified, engine.EmploymentMonths: r.EmploymentMonths,
+				engine.RecentPlans30d: r.RecentPlans30d, engine.DebtToIncome: r.DebtToIncome,
+				engine.MonthsAtAddress: r.MonthsAtAddress, engine.AddressVerified: r.AddressVerified,
+				engine.IdentityVerified: r.IdentityVerified, engine.AgeYears: r.AgeYears,
+				engine.CreditHistoryMonths: r.CreditHistoryMonths, engine.Delinquencies24m: r.Delinquencies24m,
+				engine.AffordabilityRatio: r.AffordabilityRatio, engine.LiquidSavings: r.LiquidSavings,
+				engine.OutstandingCredit: r.OutstandingCredit,
+			},
+		},
+		ThresholdVersionID: r.ThresholdVersionID, CatalogVersionID: r.CatalogVersionID,
+		Message: decisions.Message{Locale: r.MessageLocale, Title: r.MessageTitle, Body: r.MessageBody},
+	}
+	switch r.Outcome {
+	case "APPROVED":
+		d.Outcome = engine.Approved
+	case "DECLINED":
+		d.Outcome = engine.Declined
+	default:
+		return d, fmt.Errorf("decision %s: unknown outcome %q", r.ID, r.Outcome)
+	}
+	if r.Reasons != "" {
+		for code := range strings.SplitSeq(r.Reasons, ",") {
+			reason, ok := engine.ParseReason(code)
+			if !ok {
+				return d, fmt.Errorf("decision %s: unknown reason %q", r.ID, code)
+			}
+			d.Reasons = append(d.Reasons, reason)
+		}
+	}
+	if err := json.Unmarshal([]byte(r.MessageSteps), &d.Message.Steps); err != nil {
+		return d, fmt.Errorf("decision %s: message steps: %w", r.ID, err)
+	}
+	return d, nil
+}
+
+// isUniqueViolation reports whether err is a unique-constraint violation involving column.
+func isUniqueViolation(err error, column string) bool {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		return pgErr.Code == "23505" && strings.Contains(pgErr.ConstraintName, column)
+	}
+	// SQLite: "UNIQUE constraint failed: decisions.reference".
+	msg := err.Error()
+	return strings.Contains(msg, "UNIQUE constraint failed") && strings.Contains(msg, "."+column)
+}

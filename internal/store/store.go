@@ -1,0 +1,225 @@
+// Package store is the only package that talks SQL. It opens SQLite or PostgreSQL through gorm,
+// applies the embedded goose migrations, and implements the repositories the services consume,
+// mapping rows to domain values explicitly.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/glebarez/sqlite"
+	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/lock"
+	"gorm.io/driver/postgres"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+
+	"riskconsole/migrations"
+)
+
+// Dialect names the database behind a Store.
+type Dialect string
+
+// Dialects.
+const (
+	Postgres Dialect = "postgres"
+	SQLite   Dialect = "sqlite"
+)
+
+// Store wraps the database.
+type Store struct {
+	db      *gorm.DB
+	sqlDB   *sql.DB
+	dialect Dialect
+}
+
+// Options configure Open.
+type Options struct {
+	// DatabaseURL selects PostgreSQL when set (postgres://...).
+	DatabaseURL string
+	// SQLitePath is the SQLite file used when DatabaseURL is empty.
+	SQLitePath string
+	// MaxOpenConns bounds the connection pool (PostgreSQL); 0 means 32.
+	MaxOpenConns int
+}
+
+// Open connects to the database named by opts. It does not migrate.
+func Open(ctx context.Context, opts Options) (*Store, error) {
+	cfg := &gorm.Config{
+		Logger:                 logger.Discard,
+		SkipDefaultTransaction: true,
+		PrepareStmt:            true,
+		NowFunc:                func() time.Time { return now() },
+	}
+	var (
+		dialector gorm.Dialector
+		dialect   Dialect
+	)
+	if opts.DatabaseURL != "" {
+		dialect = Postgres
+		dialector = postgres.New(postgres.Config{DSN: opts.DatabaseURL})
+	} else {
+		dialect = SQLite
+		if dir := filepath.Dir(opts.SQLitePath); dir != "" {
+			if err := os.MkdirAll(dir, 0o700); err != nil {
+				return nil, fmt.Errorf("create data dir: %w", err)
+			}
+		}
+		// WAL lets readers run beside the one writer; immediate transactions take the write lock
+		// up front so that two writers wait for each other instead of failing to upgrade.
+		dsn := "file:" + opts.SQLitePath + "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)" +
+			"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+		dialector = sqlite.Open(dsn)
+	}
+	db, err := gorm.Open(dialector, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", dialect, err)
+	}
+	sqlDB, err := db.DB()
+	if err != nil {
+		return nil, err
+	}
+	maxConns := opts.MaxOpenConns
+	if maxConns == 0 {
+		maxConns = 32
+	}
+	if dialect == SQLite {
+		// One pure-Go SQLite connection per core is plenty; more only adds lock waits.
+		maxConns = 4
+	}
+	sqlDB.SetMaxOpenConns(maxConns)
+	sqlDB.SetMaxIdleConns(maxConns)
+	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+	if err := sqlDB.PingContext(ctx); err != nil {
+		sqlDB.Close()
+		return nil, fmt.Errorf("connect to %s: %w", dialect, err)
+	}
+	return &Store{db: db, sqlDB: sqlDB, dialect: dialect}, nil
+}
+
+// Close closes the connection pool.
+func (s *Store) Close() error { return s.sqlDB.Close() }
+
+// Dialect returns the database kind.
+func (s *Store) Dialect() Dialect { return s.dialect }
+
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error { return s.sqlDB.PingContext(ctx) }
+
+// now is the store's clock: UTC with microsecond precision, the resolution PostgreSQL keeps, so a
+// time written and read back compares equal on both databases.
+func now() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
+
+// ErrSchemaTooNew is returned when the database carries migrations this binary does not know.
+var ErrSchemaTooNew = errors.New("database schema is newer than this binary")
+
+func (s *Store) migrator() (*goose.Provider, error) {
+	var (
+		dialect goose.Dialect
+		fsys    fs.FS
+		opts    []goose.ProviderOption
+		err     error
+	)
+	switch s.dialect {
+	case Postgres:
+		dialect = goose.DialectPostgres
+		fsys, err = fs.Sub(migrations.Postgres, "postgres")
+		// A session advisory lock keeps two replicas starting at once from racing.
+		locker, lerr := lock.NewPostgresSessionLocker()
+		if lerr != nil {
+			return nil, lerr
+		}
+		opts = append(opts, goose.WithSessionLocker(locker))
+	default:
+		dialect = goose.DialectSQLite3
+		fsys, err = fs.Sub(migrations.SQLite, "sqlite")
+	}
+	if err != nil {
+		return nil, err
+	}
+	opts = append(opts, goose.WithDisableGlobalRegistry(true))
+	return goose.NewProvider(dialect, s.sqlDB, fsys, opts...)
+}
+
+// MigrationState is the schema version of the database and of this binary.
+type MigrationState struct {
+	Database int64 // highest applied
+	Known    int64 // highest this binary has
+	Pending  []int64
+}
+
+// MigrationStatus reports applied and pending migrations.
+func (s *Store) MigrationStatus(ctx context.Context) (MigrationState, error) {
+	p, err := s.migrator()
+	if err != nil {
+		return MigrationState{}, err
+	}
+	st := MigrationState{}
+	statuses, err := p.Status(ctx)
+	if err != nil {
+		return st, err
+	}
+	for _, m := range statuses {
+		st.Known = max(st.Known, m.Source.Version)
+		if m.State == goose.StatePending {
+			st.Pending = append(st.Pending, m.Source.Version)
+		}
+	}
+	st.Database, err = p.GetDBVersion(ctx)
+	return st, err
+}
+
+// Migrate applies pending migrations. It refuses to touch a database whose schema is newer than
+// the migrations embedded in this binary.
+func (s *Store) Migrate(ctx context.Context) error {
+	p, err := s.migrator()
+	if err != nil {
+		return err
+	}
+	if err := s.refuseNewer(ctx, p); err != nil {
+		return err
+	}
+	results, err := p.Up(ctx)
+	for _, r := range results {
+		slog.InfoContext(ctx, "migration applied", "version", r.Source.Version, "file", r.Source.Path, "took", r.Duration)
+	}
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	return nil
+}
+
+// MigrateDownTo rolls migrations back down to version (exclusive of versions <= version).
+func (s *Store) MigrateDownTo(ctx context.Context, version int64) error {
+	p, err := s.migrator()
+	if err != nil {
+		return err
+	}
+	results, err := p.DownTo(ctx, version)
+	for _, r := range results {
+		slog.InfoContext(ctx, "migration rolled back", "version", r.Source.Version, "file", r.Source.Path)
+	}
+	return err
+}
+
+func (s *Store) refuseNewer(ctx context.Context, p *goose.Provider) error {
+	var known int64
+	for _, src := range p.ListSources() {
+		known = max(known, src.Version)
+	}
+	current, err := p.GetDBVersion(ctx)
+	if err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if current > known {
+		return fmt.Errorf("%w: database is at %d, this binary knows up to %d", ErrSchemaTooNew, current, known)
+	}
+	return nil
+}

@@ -1,0 +1,155 @@
+package thresholds
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"riskconsole/internal/apperr"
+)
+
+// Repository is what the service needs from storage.
+type Repository interface {
+	// Activations returns every activation, in any order.
+	Activations(ctx context.Context) ([]Activation, error)
+	// LatestActivationID returns the largest activation id, 0 when there is none. It is polled,
+	// so it must be cheap.
+	LatestActivationID(ctx context.Context) (int64, error)
+	// ThresholdVersions returns the versions with the given ids, in any order.
+	ThresholdVersions(ctx context.Context, ids []int64) ([]Version, error)
+}
+
+// Service answers which threshold set is in force, from memory. Versions are immutable, so they
+// are cached for the life of the process; the activation schedule is reloaded whenever a new
+// activation appears (Refresh, polled by Run).
+type Service struct {
+	repo     Repository
+	schedule atomic.Pointer[schedule]
+
+	mu       sync.RWMutex
+	versions map[int64]*Version
+}
+
+// schedule is the activation history of every market, each sorted by time.
+type schedule struct {
+	latestID int64
+	byMarket map[string][]scheduled
+}
+
+type scheduled struct {
+	at      time.Time
+	version *Version
+}
+
+// NewService returns a service reading from repo. Call Refresh before the first Active.
+func NewService(repo Repository) *Service {
+	s := &Service{repo: repo, versions: map[int64]*Version{}}
+	s.schedule.Store(&schedule{byMarket: map[string][]scheduled{}})
+	return s
+}
+
+// Active returns the version in force for market at time t. It does no I/O.
+func (s *Service) Active(market string, t time.Time) (*Version, error) {
+	list := s.schedule.Load().byMarket[market]
+	// The last activation at or before t.
+	i, _ := slices.BinarySearchFunc(list, t, func(e scheduled, t time.Time) int {
+		if e.at.After(t) {
+			return 1
+		}
+		return -1
+	})
+	if i == 0 {
+		return nil, fmt.Errorf("no threshold set active for market %q: %w", market, apperr.ErrNotFound)
+	}
+	return list[i-1].version, nil
+}
+
+// Refresh reloads the activation schedule when a new activation was written since the last load.
+func (s *Service) Refresh(ctx context.Context) error {
+	latest, err := s.repo.LatestActivationID(ctx)
+	if err != nil {
+		return err
+	}
+	if latest == s.schedule.Load().latestID {
+		return nil
+	}
+	acts, err := s.repo.Activations(ctx)
+	if err != nil {
+		return err
+	}
+	ids := make([]int64, 0, len(acts))
+	for _, a := range acts {
+		ids = append(ids, a.VersionID)
+	}
+	versions, err := s.Versions(ctx, ids)
+	if err != nil {
+		return err
+	}
+	next := &schedule{byMarket: map[string][]scheduled{}}
+	for _, a := range acts {
+		next.latestID = max(next.latestID, a.ID)
+		next.byMarket[a.Market] = append(next.byMarket[a.Market], scheduled{at: a.ActivatedAt, version: versions[a.VersionID]})
+	}
+	for _, list := range next.byMarket {
+		slices.SortStableFunc(list, func(a, b scheduled) int { return a.at.Compare(b.at) })
+	}
+	s.schedule.Store(next)
+	return nil
+}
+
+// Run refreshes the schedule every interval until ctx ends, so that an activation written by
+// another server is picked up. Errors are logged and retried on the next tick.
+func (s *Service) Run(ctx context.Context, interval time.Duration) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if err := s.Refresh(ctx); err != nil && ctx.Err() == nil {
+				slog.WarnContext(ctx, "refresh threshold schedule", "err", err)
+			}
+		}
+	}
+}
+
+// Versions returns the versions with the given ids, from memory where possible and with one
+// query for the rest. An unknown id is an ErrNotFound.
+func (s *Service) Versions(ctx context.Context, ids []int64) (map[int64]*Version, error) {
+	out := make(map[int64]*Version, len(ids))
+	var missing []int64
+	s.mu.RLock()
+	for _, id := range ids {
+		if v, ok := s.versions[id]; ok {
+			out[id] = v
+		} else if !slices.Contains(missing, id) {
+			missing = append(missing, id)
+		}
+	}
+	s.mu.RUnlock()
+	if len(missing) == 0 {
+		return out, nil
+	}
+	loaded, err := s.repo.ThresholdVersions(ctx, missing)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	for i := range loaded {
+		v := &loaded[i]
+		s.versions[v.ID] = v
+		out[v.ID] = v
+	}
+	s.mu.Unlock()
+	for _, id := range missing {
+		if out[id] == nil {
+			return nil, fmt.Errorf("threshold version %d: %w", id, apperr.ErrNotFound)
+		}
+	}
+	return out, nil
+}
