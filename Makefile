@@ -1,0 +1,114 @@
+# riskconsole: build, generate and test targets. `make test` is the full test suite (what CI
+# runs through .ci/run); it must pass before merging.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+# Each recipe is one bash script (so multi-line if/for work); with the flags above it stops at
+# the first failing command.
+.ONESHELL:
+.DEFAULT_GOAL := test
+# Targets run one after another even under -j: check-generated rewrites files that vet and
+# the tests read.
+.NOTPARALLEL:
+
+GO ?= go
+# Fuzz targets run by fuzz-short, as <package>:<FuzzName>; each runs for FUZZTIME.
+FUZZ_TARGETS ?= ./internal/engine:FuzzEvaluate ./internal/engine:FuzzNewThresholdSet
+FUZZTIME ?= 10s
+GENERATE = $(GO) tool gqlgen generate
+
+.PHONY: test deps-test check-generated generate fmt-check vet check-test-only-imports \
+	go-test fuzz-short ui-test bench run
+
+## test: everything: dependencies, generated code, formatting, vet, Go tests (race), fuzzing, UI tests.
+test: deps-test check-generated fmt-check vet check-test-only-imports go-test fuzz-short ui-test
+	@echo "make test: all checks passed"
+
+## deps-test: install what the tests need that Go does not (PostgreSQL server binaries).
+deps-test:
+	bash scripts/ensure-postgres.sh
+
+## generate: regenerate the GraphQL code from gqlgen.yml.
+generate:
+	$(GENERATE)
+
+## check-generated: fail if the committed generated GraphQL code is not what `make generate` produces.
+check-generated:
+	@if [[ ! -f gqlgen.yml ]]; then
+		echo "check-generated: SKIPPED: gqlgen.yml does not exist yet"
+		exit 0
+	fi
+	echo "check-generated: $(GENERATE)"
+	$(GENERATE)
+	changes="$$(git status --porcelain --untracked-files=all -- graph/ gqlgen.yml)"
+	if [[ -n "$$changes" ]]; then
+		echo "check-generated: FAILED: after 'make generate', graph/ or gqlgen.yml differ from the commit:" >&2
+		echo "$$changes" >&2
+		git --no-pager diff --stat -- graph/ gqlgen.yml >&2
+		echo "check-generated: the committed generated code is stale (or not committed): run 'make generate' and commit the result" >&2
+		exit 1
+	fi
+	echo "check-generated: generated code is up to date"
+
+## fmt-check: fail, listing the files, if gofmt would change any tracked .go file.
+fmt-check:
+	@files="$$(git ls-files -z -- '*.go' ':!:ui/node_modules/**' | xargs -0 -r gofmt -l)"
+	if [[ -n "$$files" ]]; then
+		echo "fmt-check: FAILED: these files need gofmt (run: gofmt -w <file>):" >&2
+		echo "$$files" >&2
+		exit 1
+	fi
+	echo "fmt-check: ok"
+
+## vet: go vet.
+vet:
+	$(GO) vet ./...
+
+## check-test-only-imports: internal/testdb may be imported only from _test.go files.
+check-test-only-imports:
+	@bad="$$($(GO) list -f '{{range .Imports}}{{if eq . "riskconsole/internal/testdb"}}{{$$.ImportPath}}{{"\n"}}{{end}}{{end}}' ./...)"
+	if [[ -n "$$bad" ]]; then
+		echo "check-test-only-imports: FAILED: non-test code imports riskconsole/internal/testdb:" >&2
+		echo "$$bad" >&2
+		exit 1
+	fi
+	echo "check-test-only-imports: ok"
+
+## go-test: all Go tests with the race detector, uncached.
+go-test:
+	$(GO) test -race -count=1 ./...
+
+## fuzz-short: run each of FUZZ_TARGETS for FUZZTIME; a listed target that does not exist fails.
+fuzz-short:
+	@for target in $(FUZZ_TARGETS); do
+		pkg="$${target%%:*}"
+		name="$${target##*:}"
+		if [[ "$$pkg" == "$$target" || -z "$$name" ]]; then
+			echo "fuzz-short: FAILED: FUZZ_TARGETS entry '$$target' is not <package>:<FuzzName>" >&2
+			exit 1
+		fi
+		if ! $(GO) test -list="^$$name\$$" "$$pkg" | grep -x -- "$$name" >/dev/null; then
+			echo "fuzz-short: FAILED: fuzz target $$name not found in $$pkg (FUZZ_TARGETS is out of date?)" >&2
+			exit 1
+		fi
+		echo "fuzz-short: $$pkg $$name for $(FUZZTIME)"
+		$(GO) test -run='^$$' -fuzz="^$$name\$$" -fuzztime=$(FUZZTIME) "$$pkg"
+	done
+
+## ui-test: the UI's tests (npm ci && npm test in ui/); skipped while ui/package.json does not exist.
+ui-test:
+	@if [[ -f ui/package.json ]]; then
+		cd ui
+		npm ci
+		CI=true npm test
+	else
+		echo "ui-test: SKIPPED: ui/package.json does not exist yet (no UI package to test)"
+	fi
+
+## bench: all benchmarks, with allocations.
+bench:
+	$(GO) test -run='^$$' -bench=. -benchmem ./...
+
+## run: run the server.
+run:
+	$(GO) run ./server
