@@ -92,3 +92,12 @@ func TestMeasureFields(t *testing.T) {
 		}
 	}
 }
+
+// TestReasonMeasure checks that every reason maps back to the measure that yields it.
+func TestReasonMeasure(t *testing.T) {
+	for _, info := range Measures {
+		if got := info.Reason.Measure(); got != info.Measure {
+			t.Errorf("%v.Measure() = %v, want %v", info.Reason, got, info.Measure)
+		}
+	}
+}

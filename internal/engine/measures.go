@@ -193,3 +193,7 @@ func ParseMeasure(name string) (Measure, bool) {
 
 // String returns the measure's API enum name.
 func (m Measure) String() string { return Measures[m].Enum }
+
+// Measure returns the measured value whose rule yields r (reasons are declared in Measure order,
+// one per measure). It must not be called on NoReason.
+func (r Reason) Measure() Measure { return Measure(r - 1) }

@@ -1,0 +1,195 @@
+package graph
+
+import (
+	"context"
+	"slices"
+	"strconv"
+
+	"riskconsole/graph/model"
+	"riskconsole/internal/apperr"
+	"riskconsole/internal/decisions"
+	"riskconsole/internal/engine"
+	"riskconsole/internal/thresholds"
+)
+
+// Explicit mapping between domain values and API types. Everything here is plain data, so that
+// gqlgen marshals it without resolvers.
+
+// mapDecisions maps a list of decisions, loading their pinned threshold versions in one batch
+// and recomputing each breakdown with the engine (deterministic, so it is what was decided).
+func mapDecisions(ctx context.Context, ds []decisions.Decision) ([]model.Decision, error) {
+	ids := make([]int64, 0, 4)
+	for i := range ds {
+		if !slices.Contains(ids, ds[i].ThresholdVersionID) {
+			ids = append(ids, ds[i].ThresholdVersionID)
+		}
+	}
+	versions, err := loadersFor(ctx).ThresholdVersions.LoadAll(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]model.Decision, len(ds))
+	for i := range ds {
+		v := versions[slices.Index(ids, ds[i].ThresholdVersionID)]
+		out[i] = mapDecision(&ds[i], v)
+	}
+	return out, nil
+}
+
+func mapOneDecision(ctx context.Context, d decisions.Decision, err error) (*model.Decision, error) {
+	if err != nil {
+		return nil, err
+	}
+	out, err := mapDecisions(ctx, []decisions.Decision{d})
+	if err != nil {
+		return nil, err
+	}
+	return &out[0], nil
+}
+
+func mapDecision(d *decisions.Decision, v *thresholds.Version) model.Decision {
+	var res engine.Result
+	engine.Evaluate(&v.Set, &d.Values, &res)
+	breakdown := make([]model.FactorCheck, engine.NumMeasures)
+	for i := range res.Checks {
+		breakdown[i] = model.FactorCheck(res.Checks[i])
+	}
+	reasons := make([]model.Reason, len(d.Reasons))
+	for i, r := range d.Reasons {
+		m := engine.Measures[r.Measure()]
+		reasons[i] = model.Reason{Rank: i + 1, Code: model.ReasonCode(r.String()),
+			MeasuredValue: model.MeasuredValue(m.Enum), Factor: model.Factor(m.Factor.String())}
+	}
+	return model.Decision{
+		ID: d.ID, Reference: decisions.FormatReference(d.Reference), CreatedAt: d.CreatedAt,
+		Market: d.Market, Currency: d.Currency, Amount: minorToMajor(d.AmountMinor),
+		Merchant:  &model.Merchant{ID: d.MerchantID, Name: d.MerchantName, Category: d.MerchantCategory},
+		ShopperID: d.ShopperID, Locale: d.Locale, Channel: d.Channel,
+		Outcome: model.Outcome(d.Outcome.String()), Reasons: reasons, Breakdown: breakdown,
+		ThresholdVersion: &model.ThresholdVersionRef{ID: strconv.FormatInt(v.ID, 10), Market: v.Market, Version: v.Version},
+		CatalogVersionID: strconv.FormatInt(d.CatalogVersionID, 10),
+		Message:          mapMessage(d),
+	}
+}
+
+func mapMessage(d *decisions.Decision) *model.ShopperMessage {
+	if d.Outcome != engine.Declined {
+		return nil
+	}
+	return &model.ShopperMessage{Locale: d.Message.Locale, Title: d.Message.Title, Body: d.Message.Body, Steps: d.Message.Steps}
+}
+
+func minorToMajor(minor int64) float64 { return float64(minor) / 100 }
+
+func mapAssessment(d *decisions.Decision) *model.Assessment {
+	reasons := make([]model.AssessmentReason, len(d.Reasons))
+	for i, r := range d.Reasons {
+		reasons[i] = model.AssessmentReason{Rank: i + 1, Code: model.ReasonCode(r.String())}
+	}
+	return &model.Assessment{
+		DecisionID: d.ID, Reference: decisions.FormatReference(d.Reference), CreatedAt: d.CreatedAt,
+		Outcome: model.Outcome(d.Outcome.String()), Reasons: reasons, Message: mapMessage(d),
+	}
+}
+
+func mapThresholdVersion(v *thresholds.Version) *model.ThresholdVersion {
+	rules := make([]model.ThresholdRule, len(v.Set.Rules))
+	for i, r := range v.Set.Rules {
+		m := engine.Measures[r.Measure]
+		rules[i] = model.ThresholdRule{MeasuredValue: model.MeasuredValue(m.Enum), Factor: model.Factor(m.Factor.String()),
+			Comparator: model.Comparator(r.Comparator.String()), Cutoff: r.Cutoff, Enabled: r.Enabled,
+			ReasonCode: model.ReasonCode(r.Reason.String()), Scale: r.Scale}
+	}
+	return &model.ThresholdVersion{ID: strconv.FormatInt(v.ID, 10), Market: v.Market, Version: v.Version,
+		Author: v.Author, Approver: v.Approver, Rationale: v.Rationale, CreatedAt: v.CreatedAt, Rules: rules}
+}
+
+// assessRequest maps the mutation's input.
+func assessRequest(ctx context.Context, in *model.PurchaseInput, key string) *decisions.AssessRequest {
+	v := &in.Values
+	return &decisions.AssessRequest{
+		IdempotencyKey: key, Client: principalSubject(ctx),
+		Market: in.Market, Currency: in.Currency, Amount: in.Amount,
+		MerchantID: in.Merchant.ID, MerchantName: in.Merchant.Name, MerchantCat: in.Merchant.Category,
+		ShopperID: in.ShopperID, Locale: in.Locale, Channel: in.Channel,
+		Values: engine.Values{
+			engine.BureauScore: v.BureauScore, engine.MonthlyIncome: v.MonthlyIncome,
+			engine.IncomeVerified: v.IncomeVerified, engine.EmploymentMonths: v.EmploymentMonths,
+			engine.RecentPlans30d: v.RecentPlans30d, engine.DebtToIncome: v.DebtToIncome,
+			engine.MonthsAtAddress: v.MonthsAtAddress, engine.AddressVerified: v.AddressVerified,
+			engine.IdentityVerified: v.IdentityVerified, engine.AgeYears: v.AgeYears,
+			engine.CreditHistoryMonths: v.CreditHistoryMonths, engine.Delinquencies24m: v.Delinquencies24m,
+			engine.AffordabilityRatio: v.AffordabilityRatio, engine.LiquidSavings: v.LiquidSavings,
+			engine.OutstandingCredit: v.OutstandingCredit,
+		},
+	}
+}
+
+// decisionFilter maps the explorer's filter; the service validates it.
+func decisionFilter(f *model.DecisionFilter) (decisions.Filter, error) {
+	var out decisions.Filter
+	if f == nil {
+		return out, nil
+	}
+	var ve apperr.ValidationError
+	if f.From != nil {
+		out.From = *f.From
+	}
+	if f.To != nil {
+		out.To = *f.To
+	}
+	out.Market = deref(f.Market)
+	if f.Outcome != nil {
+		out.Outcome = map[model.Outcome]engine.Outcome{model.OutcomeApproved: engine.Approved, model.OutcomeDeclined: engine.Declined}[*f.Outcome]
+	}
+	if f.Reason != nil {
+		out.Reason, _ = engine.ParseReason(string(*f.Reason))
+	}
+	out.MerchantID = deref(f.MerchantID)
+	out.MerchantCategory = deref(f.MerchantCategory)
+	amount := func(field string, v *float64) *int64 {
+		if v == nil {
+			return nil
+		}
+		if *v < 0 || *v > 1e12 {
+			ve.Add(field, "must be between 0 and 1e12")
+			return nil
+		}
+		m := int64(*v*100 + 0.5)
+		return &m
+	}
+	out.MinAmountMinor = amount("filter.minAmount", f.MinAmount)
+	out.MaxAmountMinor = amount("filter.maxAmount", f.MaxAmount)
+	if f.ThresholdVersionID != nil {
+		id, err := strconv.ParseInt(*f.ThresholdVersionID, 10, 64)
+		if err != nil || id <= 0 {
+			ve.Add("filter.thresholdVersionId", "must be a threshold version id")
+		}
+		out.ThresholdVersionID = id
+	}
+	return out, ve.Err()
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+func mapConnection(ctx context.Context, page decisions.Page, after *string) (*model.DecisionConnection, error) {
+	nodes, err := mapDecisions(ctx, page.Items)
+	if err != nil {
+		return nil, err
+	}
+	conn := &model.DecisionConnection{Nodes: nodes, Edges: make([]model.DecisionEdge, len(nodes)),
+		PageInfo: &model.PageInfo{HasNextPage: page.HasNext, HasPreviousPage: after != nil}}
+	for i := range nodes {
+		conn.Edges[i] = model.DecisionEdge{Cursor: decisions.EncodeCursor(&page.Items[i]), Node: &nodes[i]}
+	}
+	if n := len(nodes); n > 0 {
+		conn.PageInfo.StartCursor = &conn.Edges[0].Cursor
+		conn.PageInfo.EndCursor = &conn.Edges[n-1].Cursor
+	}
+	return conn, nil
+}

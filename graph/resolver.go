@@ -1,0 +1,14 @@
+// Package graph is the GraphQL API: the schema under schema/, thin resolvers that call one
+// service each, the @hasRole directive, per-request dataloaders and the one error presenter.
+package graph
+
+import (
+	"riskconsole/internal/decisions"
+	"riskconsole/internal/thresholds"
+)
+
+// Resolver is the one place dependencies are injected.
+type Resolver struct {
+	Decisions  *decisions.Service
+	Thresholds *thresholds.Service
+}

@@ -1,0 +1,95 @@
+package app
+
+import (
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+)
+
+// Config is every option of the server, filled from flags and environment variables (a flag
+// wins over its variable). The README has a table of them; keep it in step.
+type Config struct {
+	DatabaseURL    string        // DATABASE_URL: postgres://... ; empty = embedded SQLite in DataDir
+	DataDir        string        // DATA_DIR: where the embedded SQLite database lives
+	ListenAddr     string        // LISTEN_ADDR
+	DemoDecisions  int           // DEMO_DECISIONS: decisions generated on first start of the embedded default
+	DemoSeed       int64         // DEMO_SEED: random seed of the demo data
+	LogLevel       slog.Level    // LOG_LEVEL: debug, info, warn, error
+	DBMaxConns     int           // DB_MAX_CONNS: PostgreSQL connection pool size
+	Introspection  bool          // GRAPHQL_INTROSPECTION: default on for the embedded demo, off with DATABASE_URL
+	RequestTimeout time.Duration // REQUEST_TIMEOUT: deadline of every API request
+	RefreshEvery   time.Duration // THRESHOLD_REFRESH: how often to poll for threshold activations
+}
+
+// SQLitePath is the embedded database file.
+func (c *Config) SQLitePath() string { return filepath.Join(c.DataDir, "riskconsole.db") }
+
+// Embedded reports whether the server runs on the embedded SQLite database.
+func (c *Config) Embedded() bool { return c.DatabaseURL == "" }
+
+// ParseConfig reads the configuration from args (without the program name) and the environment.
+func ParseConfig(name string, args []string, getenv func(string) string) (Config, error) {
+	var c Config
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	env := func(key, def string) string {
+		if v := getenv(key); v != "" {
+			return v
+		}
+		return def
+	}
+	fs.StringVar(&c.DatabaseURL, "database-url", env("DATABASE_URL", ""), "PostgreSQL URL; empty for the embedded SQLite database (env DATABASE_URL)")
+	fs.StringVar(&c.DataDir, "data-dir", env("DATA_DIR", "./data"), "directory of the embedded SQLite database (env DATA_DIR)")
+	fs.StringVar(&c.ListenAddr, "listen", env("LISTEN_ADDR", "127.0.0.1:8080"), "HTTP listen address (env LISTEN_ADDR)")
+	demoN, err := strconv.Atoi(env("DEMO_DECISIONS", "200000"))
+	if err != nil {
+		return c, fmt.Errorf("DEMO_DECISIONS: %w", err)
+	}
+	fs.IntVar(&c.DemoDecisions, "demo-decisions", demoN, "demo decisions generated on first start of the embedded database (env DEMO_DECISIONS)")
+	demoSeed, err := strconv.ParseInt(env("DEMO_SEED", "1"), 10, 64)
+	if err != nil {
+		return c, fmt.Errorf("DEMO_SEED: %w", err)
+	}
+	fs.Int64Var(&c.DemoSeed, "demo-seed", demoSeed, "random seed of the demo data (env DEMO_SEED)")
+	level := env("LOG_LEVEL", "info")
+	fs.StringVar(&level, "log-level", level, "log level: debug, info, warn, error (env LOG_LEVEL)")
+	maxConns, err := strconv.Atoi(env("DB_MAX_CONNS", "32"))
+	if err != nil {
+		return c, fmt.Errorf("DB_MAX_CONNS: %w", err)
+	}
+	fs.IntVar(&c.DBMaxConns, "db-max-conns", maxConns, "PostgreSQL connection pool size (env DB_MAX_CONNS)")
+	introspection := env("GRAPHQL_INTROSPECTION", "")
+	fs.StringVar(&introspection, "introspection", introspection, "allow GraphQL introspection: true/false; default true for the embedded database, false with DATABASE_URL (env GRAPHQL_INTROSPECTION)")
+	timeout, err := time.ParseDuration(env("REQUEST_TIMEOUT", "10s"))
+	if err != nil {
+		return c, fmt.Errorf("REQUEST_TIMEOUT: %w", err)
+	}
+	fs.DurationVar(&c.RequestTimeout, "request-timeout", timeout, "deadline of every API request (env REQUEST_TIMEOUT)")
+	refresh, err := time.ParseDuration(env("THRESHOLD_REFRESH", "1s"))
+	if err != nil {
+		return c, fmt.Errorf("THRESHOLD_REFRESH: %w", err)
+	}
+	fs.DurationVar(&c.RefreshEvery, "threshold-refresh", refresh, "how often to poll for threshold activations (env THRESHOLD_REFRESH)")
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	if err := c.LogLevel.UnmarshalText([]byte(level)); err != nil {
+		return c, fmt.Errorf("log level: %w", err)
+	}
+	c.Introspection = c.Embedded()
+	if introspection != "" {
+		if c.Introspection, err = strconv.ParseBool(introspection); err != nil {
+			return c, fmt.Errorf("introspection: %w", err)
+		}
+	}
+	if c.DemoDecisions < 0 {
+		return c, fmt.Errorf("demo-decisions must not be negative")
+	}
+	return c, nil
+}
+
+// DefaultGetenv is os.Getenv, named for callers of ParseConfig.
+var DefaultGetenv = os.Getenv

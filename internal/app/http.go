@@ -1,0 +1,84 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"riskconsole/graph"
+	"riskconsole/ui"
+)
+
+// Limits of the GraphQL endpoint.
+const (
+	maxBodyBytes    = 256 << 10
+	complexityLimit = 6000
+	queryCacheSize  = 1000
+)
+
+// Handler returns the console's HTTP handler: the GraphQL API at /graphql (POST only), health
+// checks, and the UI.
+func (a *App) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", a.graphQLHandler())
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	})
+	mux.HandleFunc("GET /readyz", a.ready)
+	mux.Handle("GET /", ui.Handler())
+	return mux
+}
+
+func (a *App) graphQLHandler() http.Handler {
+	cfg := graph.Config{Resolvers: &graph.Resolver{Decisions: a.Decisions, Thresholds: a.Thresholds}}
+	cfg.Directives.HasRole = graph.HasRole
+	graph.SetComplexity(&cfg.Complexity)
+	srv := handler.New(graph.NewExecutableSchema(cfg))
+	// POST with a JSON body is the only transport: no GET, no multipart, no websocket.
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](queryCacheSize))
+	srv.Use(extension.FixedComplexityLimit(complexityLimit))
+	if a.Config.Introspection {
+		srv.Use(extension.Introspection{})
+	}
+	srv.SetErrorPresenter(graph.PresentError)
+	srv.SetRecoverFunc(graph.Recover)
+	var h http.Handler = srv
+	h = graph.LoaderMiddleware(a.Thresholds, h)
+	h = a.Auth.Middleware(h)
+	timeout := a.Config.RequestTimeout
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodPost {
+			w.Header().Set("Allow", http.MethodPost)
+			writeJSON(w, http.StatusMethodNotAllowed, map[string]any{"errors": []map[string]any{{"message": "use POST with a JSON body", "extensions": map[string]string{"code": "METHOD_NOT_ALLOWED"}}}})
+			return
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, maxBodyBytes)
+		ctx, cancel := context.WithTimeout(r.Context(), timeout)
+		defer cancel()
+		h.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+func (a *App) ready(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	if err := a.Store.Ping(ctx); err != nil {
+		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "database unavailable"})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}

@@ -1,0 +1,59 @@
+package decisions
+
+import (
+	"crypto/rand"
+	"strings"
+)
+
+// crockford is Crockford's base32 alphabet: no I, L, O or U, so a reference read over the phone
+// cannot be misheard as another.
+const crockford = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+// referenceLen is the number of characters of a reference: 45 bits, ample for tens of billions
+// of decisions with a negligible chance of drawing a taken one (which is retried anyway).
+const referenceLen = 9
+
+// newReference draws a random canonical reference (no separators).
+func newReference() string {
+	var b [referenceLen]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic(err) // crypto/rand never fails on supported platforms
+	}
+	for i := range b {
+		b[i] = crockford[b[i]&31]
+	}
+	return string(b[:])
+}
+
+// FormatReference shows a canonical reference in groups of three: "D7K2QF9XM" → "D7K-2QF-9XM".
+func FormatReference(ref string) string {
+	if len(ref) != referenceLen {
+		return ref
+	}
+	return ref[0:3] + "-" + ref[3:6] + "-" + ref[6:9]
+}
+
+// NormalizeReference turns what a person typed into a canonical reference: any case, with or
+// without separators or spaces, and with the letters Crockford's decoding maps (O→0, I and L→1).
+// It reports false when the result cannot be a reference.
+func NormalizeReference(s string) (string, bool) {
+	var b strings.Builder
+	for _, r := range strings.ToUpper(s) {
+		switch {
+		case r == '-' || r == ' ' || r == '.':
+			continue
+		case r == 'O':
+			r = '0'
+		case r == 'I' || r == 'L':
+			r = '1'
+		}
+		if r > 127 || !strings.ContainsRune(crockford, r) {
+			return "", false
+		}
+		b.WriteRune(r)
+	}
+	if b.Len() != referenceLen {
+		return "", false
+	}
+	return b.String(), true
+}

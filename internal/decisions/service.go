@@ -1,0 +1,254 @@
+package decisions
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+
+	"riskconsole/internal/apperr"
+	"riskconsole/internal/catalog"
+	"riskconsole/internal/engine"
+	"riskconsole/internal/market"
+	"riskconsole/internal/thresholds"
+)
+
+// Repository is what the service needs from storage.
+type Repository interface {
+	// InsertDecision writes rec unless its idempotency key exists; it returns the stored
+	// decision, whether it was created now, and the stored request hash.
+	InsertDecision(ctx context.Context, rec *Record) (Decision, bool, string, error)
+	Decision(ctx context.Context, id string) (Decision, error)
+	DecisionByReference(ctx context.Context, ref string) (Decision, error)
+	Decisions(ctx context.Context, f Filter, page PageRequest) (Page, error)
+}
+
+// ThresholdSource answers which threshold version is in force.
+type ThresholdSource interface {
+	Active(market string, t time.Time) (*thresholds.Version, error)
+}
+
+// CatalogSource returns the current published reason catalog.
+type CatalogSource interface {
+	Current() *catalog.Catalog
+}
+
+// Service assesses purchases and reads decisions.
+type Service struct {
+	repo       Repository
+	thresholds ThresholdSource
+	catalog    CatalogSource
+	now        func() time.Time
+}
+
+// NewService returns a decision service.
+func NewService(repo Repository, th ThresholdSource, cat CatalogSource) *Service {
+	return &Service{repo: repo, thresholds: th, catalog: cat, now: time.Now}
+}
+
+// Channels a purchase can come through.
+var Channels = []string{"WEB", "APP", "POS"}
+
+// MaxPageSize is the largest page List returns.
+const MaxPageSize = 100
+
+// AssessRequest is one purchase to assess, as checkout sends it.
+type AssessRequest struct {
+	// IdempotencyKey identifies the attempt: a retry with the same key and payload returns the
+	// same decision. Keys are scoped to Client.
+	IdempotencyKey string
+	Client         string
+	Market         string
+	Currency       string
+	Amount         float64 // in major units, at most 2 decimals
+	MerchantID     string
+	MerchantName   string
+	MerchantCat    string
+	ShopperID      string
+	Locale         string
+	Channel        string
+	Values         engine.Values
+}
+
+// maxAmount bounds a purchase, in major units of any currency.
+const maxAmount = 1_000_000_000
+
+// Assess validates req, decides it with the market's active threshold set and stores the
+// decision, or returns the decision already stored under the same idempotency key. The same key
+// with a different payload is an ErrConflict; an invalid request is an *apperr.ValidationError
+// naming every bad field, and nothing is written.
+func (s *Service) Assess(ctx context.Context, req *AssessRequest) (Decision, error) {
+	p, err := validate(req)
+	if err != nil {
+		return Decision{}, err
+	}
+	at := s.now().UTC().Truncate(time.Microsecond)
+	version, err := s.thresholds.Active(p.Market, at)
+	if err != nil {
+		return Decision{}, err
+	}
+	var res engine.Result
+	engine.Evaluate(&version.Set, &p.Values, &res)
+	cat := s.catalog.Current()
+	rec := Record{
+		Decision: Decision{
+			CreatedAt: at, Purchase: p, Outcome: res.Outcome,
+			Reasons:            slices.Clone(res.PrincipalReasons()),
+			ThresholdVersionID: version.ID, CatalogVersionID: cat.VersionID,
+		},
+		IdempotencyKey: req.Client + ":" + req.IdempotencyKey,
+		RequestHash:    requestHash(&p),
+	}
+	if res.Outcome == engine.Declined {
+		m, _ := market.Lookup(p.Market)
+		msg, err := cat.Render(rec.Reasons, catalog.RenderInput{
+			Locale: p.Locale, MarketLocale: m.DefaultLocale, Currency: p.Currency,
+			AmountMinor: p.AmountMinor, Merchant: p.MerchantName,
+			Score: p.Values[engine.BureauScore], Bureau: catalog.BureauFor(p.Market),
+			ScoreRange: scoreRange, ScoreDate: at,
+		})
+		if err != nil {
+			return Decision{}, fmt.Errorf("render decline message: %w", err)
+		}
+		rec.Message = Message{Locale: msg.Locale, Title: msg.Title, Body: msg.Body, Steps: msg.Steps}
+	}
+	for range 3 {
+		id, err := uuid.NewV7()
+		if err != nil {
+			return Decision{}, err
+		}
+		rec.ID, rec.Reference = id.String(), newReference()
+		d, created, storedHash, err := s.repo.InsertDecision(ctx, &rec)
+		if errors.Is(err, ErrReferenceTaken) {
+			continue
+		}
+		if err != nil {
+			return Decision{}, err
+		}
+		if !created && storedHash != rec.RequestHash {
+			return Decision{}, fmt.Errorf("idempotency key %q was used for a different purchase: %w", req.IdempotencyKey, apperr.ErrConflict)
+		}
+		return d, nil
+	}
+	return Decision{}, errors.New("could not draw a free decision reference")
+}
+
+// scoreRange is the range of the bureau score as disclosed to the shopper.
+var scoreRange = fmt.Sprintf("%g–%g", engine.Measures[engine.BureauScore].Min, engine.Measures[engine.BureauScore].Max)
+
+func validate(req *AssessRequest) (Purchase, error) {
+	var ve apperr.ValidationError
+	text := func(field, v string, maxLen int) {
+		switch {
+		case v == "":
+			ve.Add(field, "is required")
+		case len(v) > maxLen:
+			ve.Add(field, "must be at most %d bytes", maxLen)
+		case !utf8.ValidString(v):
+			ve.Add(field, "must be valid UTF-8")
+		}
+	}
+	text("idempotencyKey", req.IdempotencyKey, 128)
+	m, ok := market.Lookup(req.Market)
+	if !ok {
+		ve.Add("input.market", "unknown market %q", req.Market)
+	} else if req.Currency != m.Currency {
+		ve.Add("input.currency", "market %s trades in %s, not %q", m.Code, m.Currency, req.Currency)
+	}
+	minor := math.Round(req.Amount * 100)
+	switch {
+	case math.IsNaN(req.Amount) || req.Amount <= 0 || req.Amount > maxAmount:
+		ve.Add("input.amount", "must be more than 0 and at most %d", maxAmount)
+	case math.Abs(req.Amount*100-minor) > 1e-6:
+		ve.Add("input.amount", "must have at most 2 decimals")
+	}
+	text("input.merchant.id", req.MerchantID, 64)
+	text("input.merchant.name", req.MerchantName, 200)
+	text("input.merchant.category", req.MerchantCat, 64)
+	text("input.shopperId", req.ShopperID, 64)
+	if !market.KnownLocale(req.Locale) {
+		ve.Add("input.locale", "unknown locale %q; supported: %v", req.Locale, market.Locales)
+	}
+	if !slices.Contains(Channels, req.Channel) {
+		ve.Add("input.channel", "unknown channel %q; supported: %v", req.Channel, Channels)
+	}
+	engine.ValidateValues(&req.Values, "input.values", &ve)
+	if err := ve.Err(); err != nil {
+		return Purchase{}, err
+	}
+	return Purchase{
+		Market: req.Market, Currency: req.Currency, AmountMinor: int64(minor),
+		MerchantID: req.MerchantID, MerchantName: req.MerchantName, MerchantCategory: req.MerchantCat,
+		ShopperID: req.ShopperID, Locale: req.Locale, Channel: req.Channel, Values: req.Values,
+	}, nil
+}
+
+// requestHash fingerprints a purchase so that a retry can be told from a different request.
+func requestHash(p *Purchase) string {
+	h := sha256.New()
+	for _, s := range []string{p.Market, p.Currency, p.MerchantID, p.MerchantName, p.MerchantCategory, p.ShopperID, p.Locale, p.Channel} {
+		// Length-prefixed, so that no two different field lists hash alike.
+		h.Write(binary.AppendUvarint(nil, uint64(len(s))))
+		h.Write([]byte(s))
+	}
+	var buf [8]byte
+	binary.LittleEndian.PutUint64(buf[:], uint64(p.AmountMinor))
+	h.Write(buf[:])
+	for _, v := range p.Values {
+		binary.LittleEndian.PutUint64(buf[:], math.Float64bits(v))
+		h.Write(buf[:])
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// Get returns the decision with the given id.
+func (s *Service) Get(ctx context.Context, id string) (Decision, error) {
+	if _, err := uuid.Parse(id); err != nil {
+		return Decision{}, &apperr.ValidationError{Fields: []apperr.FieldError{{Field: "id", Message: "must be a decision id (UUID)"}}}
+	}
+	return s.repo.Decision(ctx, id)
+}
+
+// ByReference returns the decision with the given reference, typed in any case, with or without
+// separators. An unknown or malformed reference is simply ErrNotFound.
+func (s *Service) ByReference(ctx context.Context, ref string) (Decision, error) {
+	canonical, ok := NormalizeReference(ref)
+	if !ok {
+		return Decision{}, fmt.Errorf("decision: %w", apperr.ErrNotFound)
+	}
+	return s.repo.DecisionByReference(ctx, canonical)
+}
+
+// List returns a page of decisions matching f. first must be between 1 and MaxPageSize.
+func (s *Service) List(ctx context.Context, f Filter, page PageRequest) (Page, error) {
+	var ve apperr.ValidationError
+	if page.First < 1 || page.First > MaxPageSize {
+		ve.Add("first", "must be between 1 and %d", MaxPageSize)
+	}
+	if f.Market != "" {
+		if _, ok := market.Lookup(f.Market); !ok {
+			ve.Add("filter.market", "unknown market %q", f.Market)
+		}
+	}
+	if !f.From.IsZero() && !f.To.IsZero() && !f.From.Before(f.To) {
+		ve.Add("filter.to", "must be after filter.from")
+	}
+	if f.MinAmountMinor != nil && f.MaxAmountMinor != nil && *f.MinAmountMinor > *f.MaxAmountMinor {
+		ve.Add("filter.maxAmount", "must not be less than filter.minAmount")
+	}
+	if f.Outcome == engine.Approved && f.Reason != engine.NoReason {
+		ve.Add("filter.reason", "approved decisions have no reasons")
+	}
+	if err := ve.Err(); err != nil {
+		return Page{}, err
+	}
+	return s.repo.Decisions(ctx, f, page)
+}

@@ -1,0 +1,72 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"gorm.io/gorm"
+
+	"riskconsole/internal/apperr"
+	"riskconsole/internal/catalog"
+	"riskconsole/internal/engine"
+	"riskconsole/models"
+)
+
+// CurrentCatalog returns the newest published reason catalog with all its texts.
+func (s *Store) CurrentCatalog(ctx context.Context) (*catalog.Catalog, error) {
+	db := s.db.WithContext(ctx)
+	var v models.CatalogVersion
+	err := db.Order("version DESC").Take(&v).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, fmt.Errorf("no published reason catalog: %w", apperr.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read catalog version: %w", err)
+	}
+	var codes []models.ReasonCode
+	if err := db.Order("rank").Find(&codes).Error; err != nil {
+		return nil, fmt.Errorf("read reason codes: %w", err)
+	}
+	var msgs []models.CatalogMessage
+	if err := db.Where("catalog_version_id = ?", v.ID).Find(&msgs).Error; err != nil {
+		return nil, fmt.Errorf("read catalog messages: %w", err)
+	}
+	c := &catalog.Catalog{VersionID: v.ID, Version: v.Version, Texts: make(map[catalog.Key]catalog.Text, len(msgs))}
+	for _, row := range codes {
+		r, ok := engine.ParseReason(row.Code)
+		if !ok {
+			return nil, fmt.Errorf("reason code %q unknown to this binary", row.Code)
+		}
+		f := engine.Measures[r.Measure()].Factor
+		c.Codes = append(c.Codes, catalog.CodeInfo{Reason: r, Factor: f, Severity: row.Severity, Rank: row.Rank})
+	}
+	for _, m := range msgs {
+		r, ok := engine.ParseReason(m.ReasonCode)
+		if !ok {
+			return nil, fmt.Errorf("catalog message for unknown reason %q", m.ReasonCode)
+		}
+		t := catalog.Text{Title: m.Title, Body: m.Body}
+		if err := json.Unmarshal([]byte(m.Steps), &t.Steps); err != nil {
+			return nil, fmt.Errorf("catalog message %s/%s/%s steps: %w", m.ReasonCode, m.Locale, m.Audience, err)
+		}
+		c.Texts[catalog.Key{Reason: r, Locale: m.Locale, Audience: catalog.Audience(m.Audience)}] = t
+	}
+	return c, nil
+}
+
+// catalogRows maps a catalog's content to rows of a new catalog version.
+func catalogRows(c *catalog.Catalog, versionID int64) ([]models.ReasonCode, []models.CatalogMessage) {
+	codes := make([]models.ReasonCode, len(c.Codes))
+	for i, ci := range c.Codes {
+		codes[i] = models.ReasonCode{Code: ci.Reason.String(), Factor: ci.Factor.String(), Severity: ci.Severity, Rank: ci.Rank}
+	}
+	msgs := make([]models.CatalogMessage, 0, len(c.Texts))
+	for k, t := range c.Texts {
+		steps, _ := json.Marshal(t.Steps) // a []string always marshals
+		msgs = append(msgs, models.CatalogMessage{CatalogVersionID: versionID, ReasonCode: k.Reason.String(),
+			Locale: k.Locale, Audience: string(k.Audience), Title: t.Title, Body: t.Body, Steps: string(steps)})
+	}
+	return codes, msgs
+}

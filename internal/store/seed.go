@@ -1,0 +1,159 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+	"gorm.io/gorm"
+
+	"riskconsole/internal/auth"
+	"riskconsole/internal/catalog"
+	"riskconsole/internal/decisions"
+	"riskconsole/internal/thresholds"
+	"riskconsole/models"
+)
+
+// ReferenceData is what a fresh database needs before it can decide anything.
+type ReferenceData struct {
+	Catalog       *catalog.Catalog
+	CatalogAuthor string
+	// Versions are written in order; each is activated at its ActivatedAt by its approver.
+	Versions []SeedVersion
+	Tokens   []SeedToken
+}
+
+// SeedVersion is a threshold version with its activation time.
+type SeedVersion struct {
+	thresholds.Version
+	ActivatedAt time.Time
+}
+
+// SeedToken is an API token to create, given the hash of its secret.
+type SeedToken struct {
+	Name  string
+	Hash  string
+	Roles []auth.Role
+}
+
+// HasReferenceData reports whether the database has been seeded with reference data.
+func (s *Store) HasReferenceData(ctx context.Context) (bool, error) {
+	var n int64
+	if err := s.db.WithContext(ctx).Model(&models.CatalogVersion{}).Count(&n).Error; err != nil {
+		return false, fmt.Errorf("count catalog versions: %w", err)
+	}
+	return n > 0, nil
+}
+
+// CountDecisions returns the number of stored decisions.
+func (s *Store) CountDecisions(ctx context.Context) (int64, error) {
+	var n int64
+	if err := s.db.WithContext(ctx).Model(&models.Decision{}).Count(&n).Error; err != nil {
+		return 0, fmt.Errorf("count decisions: %w", err)
+	}
+	return n, nil
+}
+
+// SeedReference writes ref in one transaction and returns the ids given to the catalog version
+// and to each threshold version, in order.
+func (s *Store) SeedReference(ctx context.Context, ref *ReferenceData) (int64, []int64, error) {
+	var (
+		catalogID  int64
+		versionIDs []int64
+	)
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		cv := models.CatalogVersion{Version: 1, Author: ref.CatalogAuthor, PublishedAt: now()}
+		if err := tx.Create(&cv).Error; err != nil {
+			return fmt.Errorf("create catalog version: %w", err)
+		}
+		catalogID = cv.ID
+		codes, msgs := catalogRows(ref.Catalog, cv.ID)
+		if err := tx.Create(&codes).Error; err != nil {
+			return fmt.Errorf("create reason codes: %w", err)
+		}
+		if err := tx.CreateInBatches(&msgs, 100).Error; err != nil {
+			return fmt.Errorf("create catalog messages: %w", err)
+		}
+		for _, v := range ref.Versions {
+			row := models.ThresholdVersion{Market: v.Market, Version: v.Version.Version, Rules: thresholds.EncodeRules(&v.Set),
+				Author: v.Author, Approver: v.Approver, Rationale: v.Rationale, CreatedAt: v.CreatedAt.UTC()}
+			if err := tx.Create(&row).Error; err != nil {
+				return fmt.Errorf("create threshold version %s/%d: %w", v.Market, v.Version.Version, err)
+			}
+			act := models.ThresholdActivation{Market: v.Market, ThresholdVersionID: row.ID,
+				ActivatedAt: v.ActivatedAt.UTC(), ActivatedBy: v.Approver, CreatedAt: v.ActivatedAt.UTC()}
+			if err := tx.Create(&act).Error; err != nil {
+				return fmt.Errorf("activate threshold version %s/%d: %w", v.Market, v.Version.Version, err)
+			}
+			versionIDs = append(versionIDs, row.ID)
+		}
+		for _, t := range ref.Tokens {
+			row := models.APIToken{Name: t.Name, TokenHash: t.Hash, Roles: auth.JoinRoles(t.Roles), CreatedAt: now()}
+			if err := tx.Create(&row).Error; err != nil {
+				return fmt.Errorf("create token %s: %w", t.Name, err)
+			}
+		}
+		return nil
+	})
+	return catalogID, versionIDs, err
+}
+
+// decisionColumns is the column order of bulk inserts.
+var decisionColumns = []string{
+	"id", "reference", "idempotency_key", "request_hash", "created_at", "market", "currency",
+	"amount_minor", "merchant_id", "merchant_name", "merchant_category", "shopper_id",
+	"shopper_locale", "channel", "bureau_score", "monthly_income", "income_verified",
+	"employment_months", "recent_plans_30d", "debt_to_income", "months_at_address",
+	"address_verified", "identity_verified", "age_years", "credit_history_months",
+	"delinquencies_24m", "affordability_ratio", "liquid_savings", "outstanding_credit", "outcome",
+	"reasons", "reason_mask", "threshold_version_id", "catalog_version_id", "message_locale",
+	"message_title", "message_body", "message_steps",
+}
+
+// BulkInsertDecisions writes many decisions at once, for seeding: COPY on PostgreSQL, batched
+// multi-row INSERTs in one transaction on SQLite. Either all rows are written or none.
+func (s *Store) BulkInsertDecisions(ctx context.Context, recs []decisions.Record) error {
+	rows := make([]models.Decision, len(recs))
+	for i := range recs {
+		rows[i] = decisionRow(&recs[i])
+	}
+	if s.dialect != Postgres {
+		return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+			return tx.CreateInBatches(&rows, 400).Error
+		})
+	}
+	conn, err := s.sqlDB.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return conn.Raw(func(dc any) error {
+		pc := dc.(*stdlib.Conn).Conn()
+		i := 0
+		_, err := pc.CopyFrom(ctx, pgx.Identifier{"decisions"}, decisionColumns, pgx.CopyFromFunc(func() ([]any, error) {
+			if i == len(rows) {
+				return nil, nil
+			}
+			r := &rows[i]
+			i++
+			id, err := uuid.Parse(r.ID)
+			if err != nil {
+				return nil, err
+			}
+			return []any{
+				[16]byte(id), r.Reference, r.IdempotencyKey, r.RequestHash, r.CreatedAt, r.Market, r.Currency,
+				r.AmountMinor, r.MerchantID, r.MerchantName, r.MerchantCategory, r.ShopperID,
+				r.ShopperLocale, r.Channel, r.BureauScore, r.MonthlyIncome, r.IncomeVerified,
+				r.EmploymentMonths, r.RecentPlans30d, r.DebtToIncome, r.MonthsAtAddress,
+				r.AddressVerified, r.IdentityVerified, r.AgeYears, r.CreditHistoryMonths,
+				r.Delinquencies24m, r.AffordabilityRatio, r.LiquidSavings, r.OutstandingCredit, r.Outcome,
+				r.Reasons, r.ReasonMask, r.ThresholdVersionID, r.CatalogVersionID, r.MessageLocale,
+				r.MessageTitle, r.MessageBody, r.MessageSteps,
+			}, nil
+		}))
+		return err
+	})
+}

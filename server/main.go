@@ -1,0 +1,192 @@
+// Command server runs the riskconsole: `go run ./server` starts the console on the embedded
+// SQLite database with demo data; `server migrate ...` and `server seed ...` are for operators.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strconv"
+	"syscall"
+	"time"
+
+	"riskconsole/internal/app"
+	"riskconsole/internal/demo"
+)
+
+func main() {
+	if err := run(os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "riskconsole:", err)
+		os.Exit(1)
+	}
+}
+
+const usage = `usage:
+  server [flags]                         run the console
+  server migrate status|up|down-to N [flags]
+  server seed [-n N] [flags]             generate N demo decisions (COPY on PostgreSQL)
+flags (each also an environment variable; see README):`
+
+func run(args []string) error {
+	cmd := "serve"
+	if len(args) > 0 && (args[0] == "migrate" || args[0] == "seed" || args[0] == "serve") {
+		cmd, args = args[0], args[1:]
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	switch cmd {
+	case "migrate":
+		return migrate(ctx, args)
+	case "seed":
+		return seed(ctx, args)
+	}
+	cfg, err := app.ParseConfig("server", args, os.Getenv)
+	if err != nil {
+		return err
+	}
+	setupLogging(cfg)
+	return serve(ctx, cfg)
+}
+
+func setupLogging(cfg app.Config) {
+	slog.SetDefault(slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: cfg.LogLevel})))
+}
+
+func serve(ctx context.Context, cfg app.Config) error {
+	a, err := app.Open(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	if cfg.Embedded() {
+		if err := demo.EnsureDemo(ctx, a.Store, demo.SeedOptions{N: cfg.DemoDecisions, Seed: cfg.DemoSeed, TokenFile: demo.TokenFile(cfg.DataDir)}); err != nil {
+			return err
+		}
+	}
+	if err := a.Load(ctx); err != nil {
+		return err
+	}
+	a.RunBackground(ctx)
+
+	ln, err := net.Listen("tcp", cfg.ListenAddr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: a.Handler(), ReadHeaderTimeout: 5 * time.Second, IdleTimeout: 2 * time.Minute}
+	printWelcome(cfg, ln.Addr().String())
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	slog.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	return srv.Shutdown(shutdownCtx)
+}
+
+func printWelcome(cfg app.Config, addr string) {
+	fmt.Printf("\nriskconsole is listening on http://%s\n", addr)
+	db := "PostgreSQL"
+	if cfg.Embedded() {
+		db = "embedded SQLite at " + cfg.SQLitePath()
+	}
+	fmt.Printf("database: %s\n", db)
+	if !cfg.Embedded() {
+		fmt.Println()
+		return
+	}
+	tokens, err := demo.ReadTokens(demo.TokenFile(cfg.DataDir))
+	if err != nil {
+		slog.Warn("demo tokens unavailable", "err", err)
+		return
+	}
+	fmt.Println("\nDemo API tokens, one per role (send as 'Authorization: Bearer <token>'):")
+	for _, t := range tokens {
+		fmt.Printf("  %-9s %s\n", t.Role, t.Secret)
+	}
+	fmt.Printf(`
+Try it:
+  curl -s http://%s/graphql -H 'Content-Type: application/json' \
+    -H 'Authorization: Bearer %s' \
+    -d '{"query":"{ decisions(first: 3) { nodes { reference createdAt market outcome amount currency reasons { code } } } }"}'
+
+`, addr, tokens[0].Secret)
+}
+
+func migrate(ctx context.Context, args []string) error {
+	if len(args) == 0 {
+		return errors.New(usage)
+	}
+	sub, rest := args[0], args[1:]
+	var target int64
+	if sub == "down-to" {
+		if len(rest) == 0 {
+			return errors.New("migrate down-to needs a version")
+		}
+		v, err := strconv.ParseInt(rest[0], 10, 64)
+		if err != nil {
+			return fmt.Errorf("migrate down-to: %w", err)
+		}
+		target, rest = v, rest[1:]
+	}
+	cfg, err := app.ParseConfig("server migrate", rest, os.Getenv)
+	if err != nil {
+		return err
+	}
+	setupLogging(cfg)
+	st, err := app.OpenStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	switch sub {
+	case "status":
+		s, err := st.MigrationStatus(ctx)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("database schema version: %d\nnewest known to this binary: %d\npending: %v\n", s.Database, s.Known, s.Pending)
+		return nil
+	case "up":
+		return st.Migrate(ctx)
+	case "down-to":
+		return st.MigrateDownTo(ctx, target)
+	}
+	return fmt.Errorf("unknown migrate command %q\n%s", sub, usage)
+}
+
+func seed(ctx context.Context, args []string) error {
+	n := 1_000_000
+	if len(args) >= 2 && args[0] == "-n" {
+		v, err := strconv.Atoi(args[1])
+		if err != nil || v < 0 {
+			return fmt.Errorf("seed -n: want a count, got %q", args[1])
+		}
+		n, args = v, args[2:]
+	}
+	cfg, err := app.ParseConfig("server seed", args, os.Getenv)
+	if err != nil {
+		return err
+	}
+	setupLogging(cfg)
+	a, err := app.Open(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	start := time.Now()
+	err = demo.Seed(ctx, a.Store, demo.SeedOptions{N: n, Seed: cfg.DemoSeed, TokenFile: demo.TokenFile(cfg.DataDir), Progress: os.Stdout})
+	if err != nil {
+		return err
+	}
+	fmt.Printf("seeded %d decisions in %s\n", n, time.Since(start).Round(time.Millisecond))
+	return nil
+}
