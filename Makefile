@@ -16,6 +16,8 @@ GO ?= go
 FUZZ_TARGETS ?= ./internal/engine:FuzzEvaluate ./internal/engine:FuzzNewThresholdSet
 FUZZTIME ?= 10s
 GENERATE = $(GO) tool gqlgen generate
+# What `make generate` may write; check-generated requires it to be committed and unchanged.
+GENERATED_PATHS = graph/ gqlgen.yml go.mod go.sum
 
 .PHONY: test deps-test check-generated generate fmt-check vet check-test-only-imports \
 	go-test fuzz-short ui-test bench run
@@ -33,6 +35,7 @@ generate:
 	$(GENERATE)
 
 ## check-generated: fail if the committed generated GraphQL code is not what `make generate` produces.
+# go.mod and go.sum are checked too: gqlgen adds the modules its generated code imports.
 check-generated:
 	@if [[ ! -f gqlgen.yml ]]; then
 		echo "check-generated: SKIPPED: gqlgen.yml does not exist yet"
@@ -40,11 +43,11 @@ check-generated:
 	fi
 	echo "check-generated: $(GENERATE)"
 	$(GENERATE)
-	changes="$$(git status --porcelain --untracked-files=all -- graph/ gqlgen.yml)"
+	changes="$$(git status --porcelain --untracked-files=all -- $(GENERATED_PATHS))"
 	if [[ -n "$$changes" ]]; then
-		echo "check-generated: FAILED: after 'make generate', graph/ or gqlgen.yml differ from the commit:" >&2
+		echo "check-generated: FAILED: after 'make generate', these differ from the commit ($(GENERATED_PATHS)):" >&2
 		echo "$$changes" >&2
-		git --no-pager diff --stat -- graph/ gqlgen.yml >&2
+		git --no-pager diff --stat -- $(GENERATED_PATHS) >&2
 		echo "check-generated: the committed generated code is stale (or not committed): run 'make generate' and commit the result" >&2
 		exit 1
 	fi
@@ -52,7 +55,9 @@ check-generated:
 
 ## fmt-check: fail, listing the files, if gofmt would change any tracked .go file.
 fmt-check:
-	@files="$$(git ls-files -z -- '*.go' ':!:ui/node_modules/**' | xargs -0 -r gofmt -l)"
+	@files="$$(git ls-files -z -- '*.go' ':!:ui/node_modules/**' |
+		while IFS= read -r -d '' f; do if [[ -f "$$f" ]]; then printf '%s\0' "$$f"; fi; done |
+		xargs -0 -r gofmt -l)"
 	if [[ -n "$$files" ]]; then
 		echo "fmt-check: FAILED: these files need gofmt (run: gofmt -w <file>):" >&2
 		echo "$$files" >&2
