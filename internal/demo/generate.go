@@ -30,7 +30,7 @@ const (
 // Purchase is one purchase a shopper tries to pay for with the lender, with the measured values
 // of its assessment. Generate reuses one Purchase for all calls of its callback.
 type Purchase struct {
-	Time      time.Time // UTC, millisecond precision
+	Time      time.Time // UTC; a whole number of milliseconds after the window start
 	Market    string    // "US", "GB", "SE" or "DE"
 	Currency  string    // the market's currency
 	Amount    float64   // in Currency, rounded to cents
@@ -57,7 +57,6 @@ type marketInfo struct {
 	zones         []zone
 	payday        func(time.Time) bool
 	kindMix       [numKinds]float64 // share of shoppers by profile
-	scoreShift    float64           // added to every bureau score of the market
 	localeWeights [numLocales]float64
 }
 
@@ -79,24 +78,24 @@ const numMarkets = 4
 // leveraged and Swedish shoppers the least, so decline rates differ by market.
 var marketTable = [numMarkets]marketInfo{
 	{Market: mustMarket("US"), share: 0.45,
-		zones:   []zone{{-5, 0.47}, {-6, 0.29}, {-7, 0.07}, {-8, 0.17}},
-		payday:  paydayUS,
-		kindMix: [numKinds]float64{0.42, 0.34, 0.11, 0.13}, scoreShift: 0,
+		zones:         []zone{{-5, 0.47}, {-6, 0.29}, {-7, 0.07}, {-8, 0.17}},
+		payday:        paydayUS,
+		kindMix:       [numKinds]float64{0.42, 0.34, 0.11, 0.13},
 		localeWeights: [numLocales]float64{locEnUS: 0.97, locEnGB: 0.03}},
 	{Market: mustMarket("GB"), share: 0.25,
-		zones:   []zone{{0, 1}},
-		payday:  paydayLastWorkday,
-		kindMix: [numKinds]float64{0.46, 0.34, 0.10, 0.10}, scoreShift: 0,
+		zones:         []zone{{0, 1}},
+		payday:        paydayLastWorkday,
+		kindMix:       [numKinds]float64{0.46, 0.34, 0.10, 0.10},
 		localeWeights: [numLocales]float64{locEnGB: 0.95, locEnUS: 0.05}},
 	{Market: mustMarket("SE"), share: 0.12,
-		zones:   []zone{{1, 1}},
-		payday:  paydaySE,
-		kindMix: [numKinds]float64{0.55, 0.32, 0.08, 0.05}, scoreShift: 0,
+		zones:         []zone{{1, 1}},
+		payday:        paydaySE,
+		kindMix:       [numKinds]float64{0.55, 0.32, 0.08, 0.05},
 		localeWeights: [numLocales]float64{locSvSE: 0.85, locEnGB: 0.10, locEnUS: 0.05}},
 	{Market: mustMarket("DE"), share: 0.18,
-		zones:   []zone{{1, 1}},
-		payday:  paydayLastWorkday,
-		kindMix: [numKinds]float64{0.50, 0.33, 0.09, 0.08}, scoreShift: 0,
+		zones:         []zone{{1, 1}},
+		payday:        paydayLastWorkday,
+		kindMix:       [numKinds]float64{0.50, 0.33, 0.09, 0.08},
 		localeWeights: [numLocales]float64{locDeDE: 0.88, locEnGB: 0.08, locEnUS: 0.04}},
 }
 

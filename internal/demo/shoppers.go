@@ -154,7 +154,7 @@ func newShopper(r *rand.Rand, m, kind int) shopper {
 		s.delinquencies = uint8(poisson(r, p.delinqMean))
 	}
 
-	s.score = float32(clamp(math.Round(p.scoreMean+mk.scoreShift+p.scoreSD*r.NormFloat64()), 300, 850))
+	s.score = float32(clamp(math.Round(p.scoreMean+p.scoreSD*r.NormFloat64()), 300, 850))
 	s.incomeUSD = float32(p.incomeMed * math.Exp(p.incomeSigma*r.NormFloat64()))
 	s.dti = float32(math.Min(3, p.dtiMed*math.Exp(p.dtiSigma*r.NormFloat64())))
 	s.plansPer30d = float32(p.plansMean * math.Exp(0.45*r.NormFloat64()))
