@@ -1,0 +1,45 @@
+package catalog
+
+import (
+	"context"
+	"sync/atomic"
+)
+
+// Repository is what Current needs from storage.
+type Repository interface {
+	// CurrentCatalog returns the newest published catalog.
+	CurrentCatalog(ctx context.Context) (*Catalog, error)
+	// LatestCatalogVersionID returns the id of the newest published catalog, cheaply: it is
+	// polled.
+	LatestCatalogVersionID(ctx context.Context) (int64, error)
+}
+
+// Current holds the newest published catalog in memory for the assessment path.
+type Current struct {
+	repo    Repository
+	current atomic.Pointer[Catalog]
+}
+
+// NewCurrent returns a holder reading from repo. Call Refresh before Current.
+func NewCurrent(repo Repository) *Current { return &Current{repo: repo} }
+
+// Current returns the catalog loaded last. Published catalogs are immutable, so callers may
+// keep and read it freely.
+func (c *Current) Current() *Catalog { return c.current.Load() }
+
+// Refresh loads the newest published catalog when it is not the one held.
+func (c *Current) Refresh(ctx context.Context) error {
+	latest, err := c.repo.LatestCatalogVersionID(ctx)
+	if err != nil {
+		return err
+	}
+	if old := c.current.Load(); old != nil && old.VersionID == latest {
+		return nil
+	}
+	cat, err := c.repo.CurrentCatalog(ctx)
+	if err != nil {
+		return err
+	}
+	c.current.Store(cat)
+	return nil
+}
