@@ -16,13 +16,13 @@ import (
 
 // Decision is the resolver for the decision field.
 func (r *queryResolver) Decision(ctx context.Context, id string) (*model.Decision, error) {
-	d, err := r.Decisions.Get(ctx, id)
+	d, err := r.DecisionService.Get(ctx, id)
 	return mapOneDecision(ctx, d, err)
 }
 
 // DecisionByReference is the resolver for the decisionByReference field.
 func (r *queryResolver) DecisionByReference(ctx context.Context, reference string) (*model.Decision, error) {
-	d, err := r.Decisions.ByReference(ctx, reference)
+	d, err := r.DecisionService.ByReference(ctx, reference)
 	return mapOneDecision(ctx, d, err)
 }
 
@@ -32,7 +32,7 @@ func (r *queryResolver) Decisions(ctx context.Context, filter *model.DecisionFil
 	if err != nil {
 		return nil, err
 	}
-	page, err := r.Decisions.List(ctx, f, req)
+	page, err := r.DecisionService.List(ctx, f, req)
 	if err != nil {
 		return nil, err
 	}

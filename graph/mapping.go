@@ -7,6 +7,7 @@ import (
 
 	"riskconsole/graph/model"
 	"riskconsole/internal/apperr"
+	"riskconsole/internal/auth"
 	"riskconsole/internal/decisions"
 	"riskconsole/internal/engine"
 	"riskconsole/internal/thresholds"
@@ -106,9 +107,9 @@ func mapThresholdVersion(v *thresholds.Version) *model.ThresholdVersion {
 
 // assessRequest maps the mutation's input.
 func assessRequest(ctx context.Context, in *model.PurchaseInput, key string) *decisions.AssessRequest {
-	v := &in.Values
+	v := in.Values
 	return &decisions.AssessRequest{
-		IdempotencyKey: key, Client: principalSubject(ctx),
+		IdempotencyKey: key, Client: auth.PrincipalFrom(ctx).Subject(),
 		Market: in.Market, Currency: in.Currency, Amount: in.Amount,
 		MerchantID: in.Merchant.ID, MerchantName: in.Merchant.Name, MerchantCat: in.Merchant.Category,
 		ShopperID: in.ShopperID, Locale: in.Locale, Channel: in.Channel,

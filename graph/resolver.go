@@ -9,6 +9,6 @@ import (
 
 // Resolver is the one place dependencies are injected.
 type Resolver struct {
-	Decisions  *decisions.Service
-	Thresholds *thresholds.Service
+	DecisionService  *decisions.Service
+	ThresholdService *thresholds.Service
 }

@@ -14,7 +14,7 @@ import (
 
 // AssessPurchase is the resolver for the assessPurchase field.
 func (r *mutationResolver) AssessPurchase(ctx context.Context, input model.PurchaseInput, idempotencyKey string) (*model.Assessment, error) {
-	d, err := r.Decisions.Assess(ctx, assessRequest(ctx, &input, idempotencyKey))
+	d, err := r.DecisionService.Assess(ctx, assessRequest(ctx, &input, idempotencyKey))
 	if err != nil {
 		return nil, err
 	}

@@ -32,12 +32,12 @@ func (a *App) Handler() http.Handler {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	mux.HandleFunc("GET /readyz", a.ready)
-	mux.Handle("GET /", ui.Handler())
+	mux.Handle("/", ui.Handler())
 	return mux
 }
 
 func (a *App) graphQLHandler() http.Handler {
-	cfg := graph.Config{Resolvers: &graph.Resolver{Decisions: a.Decisions, Thresholds: a.Thresholds}}
+	cfg := graph.Config{Resolvers: &graph.Resolver{DecisionService: a.Decisions, ThresholdService: a.Thresholds}}
 	cfg.Directives.HasRole = graph.HasRole
 	graph.SetComplexity(&cfg.Complexity)
 	srv := handler.New(graph.NewExecutableSchema(cfg))

@@ -3,6 +3,9 @@ package decisions
 import (
 	"crypto/rand"
 	"strings"
+	"time"
+
+	"github.com/google/uuid"
 )
 
 // crockford is Crockford's base32 alphabet: no I, L, O or U, so a reference read over the phone
@@ -13,8 +16,8 @@ const crockford = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 // of decisions with a negligible chance of drawing a taken one (which is retried anyway).
 const referenceLen = 9
 
-// newReference draws a random canonical reference (no separators).
-func newReference() string {
+// NewReference draws a random canonical reference (no separators).
+func NewReference() string {
 	var b [referenceLen]byte
 	if _, err := rand.Read(b[:]); err != nil {
 		panic(err) // crypto/rand never fails on supported platforms
@@ -56,4 +59,18 @@ func NormalizeReference(s string) (string, bool) {
 		return "", false
 	}
 	return b.String(), true
+}
+
+// NewID returns a UUIDv7 for a decision made at t: the first 48 bits are t in milliseconds, so
+// ids sort by time, and the rest is random.
+func NewID(t time.Time) string {
+	var u uuid.UUID
+	if _, err := rand.Read(u[:]); err != nil {
+		panic(err) // crypto/rand never fails on supported platforms
+	}
+	ms := uint64(t.UnixMilli())
+	u[0], u[1], u[2], u[3], u[4], u[5] = byte(ms>>40), byte(ms>>32), byte(ms>>24), byte(ms>>16), byte(ms>>8), byte(ms)
+	u[6] = u[6]&0x0f | 0x70 // version 7
+	u[8] = u[8]&0x3f | 0x80 // RFC 4122 variant
+	return u.String()
 }

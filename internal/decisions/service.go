@@ -95,37 +95,13 @@ func (s *Service) Assess(ctx context.Context, req *AssessRequest) (Decision, err
 	if err != nil {
 		return Decision{}, err
 	}
-	var res engine.Result
-	engine.Evaluate(&version.Set, &p.Values, &res)
-	cat := s.catalog.Current()
-	rec := Record{
-		Decision: Decision{
-			CreatedAt: at, Purchase: p, Outcome: res.Outcome,
-			Reasons:            slices.Clone(res.PrincipalReasons()),
-			ThresholdVersionID: version.ID, CatalogVersionID: cat.VersionID,
-		},
-		IdempotencyKey: req.Client + ":" + req.IdempotencyKey,
-		RequestHash:    requestHash(&p),
+	rec, err := Decide(&p, at, version, s.catalog.Current())
+	if err != nil {
+		return Decision{}, err
 	}
-	if res.Outcome == engine.Declined {
-		m, _ := market.Lookup(p.Market)
-		msg, err := cat.Render(rec.Reasons, catalog.RenderInput{
-			Locale: p.Locale, MarketLocale: m.DefaultLocale, Currency: p.Currency,
-			AmountMinor: p.AmountMinor, Merchant: p.MerchantName,
-			Score: p.Values[engine.BureauScore], Bureau: catalog.BureauFor(p.Market),
-			ScoreRange: scoreRange, ScoreDate: at,
-		})
-		if err != nil {
-			return Decision{}, fmt.Errorf("render decline message: %w", err)
-		}
-		rec.Message = Message{Locale: msg.Locale, Title: msg.Title, Body: msg.Body, Steps: msg.Steps}
-	}
+	rec.IdempotencyKey = req.Client + ":" + req.IdempotencyKey
 	for range 3 {
-		id, err := uuid.NewV7()
-		if err != nil {
-			return Decision{}, err
-		}
-		rec.ID, rec.Reference = id.String(), newReference()
+		rec.ID, rec.Reference = NewID(at), NewReference()
 		d, created, storedHash, err := s.repo.InsertDecision(ctx, &rec)
 		if errors.Is(err, ErrReferenceTaken) {
 			continue
@@ -139,6 +115,38 @@ func (s *Service) Assess(ctx context.Context, req *AssessRequest) (Decision, err
 		return d, nil
 	}
 	return Decision{}, errors.New("could not draw a free decision reference")
+}
+
+// Decide runs the engine on p with version's threshold set and, on a decline, renders the
+// shopper's pop-up from cat. It returns the record to store, without id, reference or
+// idempotency key. It is the one place a decision is made, for live assessments and demo data
+// alike.
+func Decide(p *Purchase, at time.Time, version *thresholds.Version, cat *catalog.Catalog) (Record, error) {
+	var res engine.Result
+	engine.Evaluate(&version.Set, &p.Values, &res)
+	rec := Record{
+		Decision: Decision{
+			CreatedAt: at, Purchase: *p, Outcome: res.Outcome,
+			Reasons:            slices.Clone(res.PrincipalReasons()),
+			ThresholdVersionID: version.ID, CatalogVersionID: cat.VersionID,
+		},
+		RequestHash: requestHash(p),
+	}
+	if res.Outcome != engine.Declined {
+		return rec, nil
+	}
+	m, _ := market.Lookup(p.Market)
+	msg, err := cat.Render(rec.Reasons, catalog.RenderInput{
+		Locale: p.Locale, MarketLocale: m.DefaultLocale, Currency: p.Currency,
+		AmountMinor: p.AmountMinor, Merchant: p.MerchantName,
+		Score: p.Values[engine.BureauScore], Bureau: catalog.BureauFor(p.Market),
+		ScoreRange: scoreRange, ScoreDate: at,
+	})
+	if err != nil {
+		return Record{}, fmt.Errorf("render decline message: %w", err)
+	}
+	rec.Message = Message{Locale: msg.Locale, Title: msg.Title, Body: msg.Body, Steps: msg.Steps}
+	return rec, nil
 }
 
 // scoreRange is the range of the bureau score as disclosed to the shopper.

@@ -56,6 +56,16 @@ func (s *Store) CurrentCatalog(ctx context.Context) (*catalog.Catalog, error) {
 	return c, nil
 }
 
+// LatestCatalogVersionID returns the id of the newest published catalog version, 0 if none.
+func (s *Store) LatestCatalogVersionID(ctx context.Context) (int64, error) {
+	var id int64
+	err := s.db.WithContext(ctx).Model(&models.CatalogVersion{}).Select("COALESCE(MAX(id), 0)").Scan(&id).Error
+	if err != nil {
+		return 0, fmt.Errorf("latest catalog version: %w", err)
+	}
+	return id, nil
+}
+
 // catalogRows maps a catalog's content to rows of a new catalog version.
 func catalogRows(c *catalog.Catalog, versionID int64) ([]models.ReasonCode, []models.CatalogMessage) {
 	codes := make([]models.ReasonCode, len(c.Codes))

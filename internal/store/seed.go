@@ -120,6 +120,14 @@ func (s *Store) BulkInsertDecisions(ctx context.Context, recs []decisions.Record
 	for i := range recs {
 		rows[i] = decisionRow(&recs[i])
 	}
+	err := s.bulkInsert(ctx, rows)
+	if err != nil && isUniqueViolation(err, "reference") {
+		return decisions.ErrReferenceTaken
+	}
+	return err
+}
+
+func (s *Store) bulkInsert(ctx context.Context, rows []models.Decision) error {
 	if s.dialect != Postgres {
 		return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 			return tx.CreateInBatches(&rows, 400).Error

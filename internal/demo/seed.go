@@ -1,0 +1,183 @@
+package demo
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"riskconsole/internal/auth"
+	"riskconsole/internal/catalog"
+	"riskconsole/internal/decisions"
+	"riskconsole/internal/store"
+	"riskconsole/internal/thresholds"
+)
+
+// SeedOptions configure Seed and EnsureDemo.
+type SeedOptions struct {
+	N         int       // decisions to generate
+	Seed      int64     // random seed
+	End       time.Time // end of the generated window; zero means now
+	TokenFile string    // where the demo tokens' secrets are written (embedded demo only)
+	Progress  io.Writer // progress lines; nil for none
+}
+
+// DemoToken is a demo API token with its secret, kept in the token file of the embedded demo so
+// that every start can print how to call the API.
+type DemoToken struct {
+	Role   auth.Role `json:"role"`
+	Secret string    `json:"secret"`
+}
+
+// TokenFile is where the embedded demo keeps its tokens.
+func TokenFile(dataDir string) string { return filepath.Join(dataDir, "demo-tokens.json") }
+
+// ReadTokens reads the demo tokens written by Seed.
+func ReadTokens(path string) ([]DemoToken, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var out []DemoToken
+	if err := json.Unmarshal(b, &out); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: no tokens", path)
+	}
+	return out, nil
+}
+
+// EnsureDemo fills an empty database with the demo: reference data, one API token per role and
+// opts.N decisions. A database that already holds reference data is left alone.
+func EnsureDemo(ctx context.Context, st *store.Store, opts SeedOptions) error {
+	has, err := st.HasReferenceData(ctx)
+	if err != nil || has {
+		return err
+	}
+	if opts.Progress == nil {
+		opts.Progress = os.Stdout
+	}
+	return Seed(ctx, st, opts)
+}
+
+// batchSize is the number of decisions written per bulk insert.
+const batchSize = 5000
+
+// Seed writes the reference data when the database has none (threshold history, reason catalog,
+// demo tokens), then opts.N decisions over the window, each decided by the real engine with the
+// threshold version active at its time and pinned to it.
+func Seed(ctx context.Context, st *store.Store, opts SeedOptions) error {
+	end := opts.End
+	if end.IsZero() {
+		end = time.Now()
+	}
+	end = end.UTC().Truncate(time.Millisecond)
+	has, err := st.HasReferenceData(ctx)
+	if err != nil {
+		return err
+	}
+	if !has {
+		if err := seedReference(ctx, st, end, opts.TokenFile); err != nil {
+			return err
+		}
+	}
+	th := thresholds.NewService(st)
+	if err := th.Refresh(ctx); err != nil {
+		return err
+	}
+	cat, err := st.CurrentCatalog(ctx)
+	if err != nil {
+		return err
+	}
+	batch := make([]decisions.Record, 0, batchSize)
+	written := 0
+	flush := func() error {
+		for attempt := 0; ; attempt++ {
+			for i := range batch {
+				batch[i].ID, batch[i].Reference = decisions.NewID(batch[i].CreatedAt), decisions.NewReference()
+				batch[i].IdempotencyKey = "demo:" + batch[i].ID
+			}
+			err := st.BulkInsertDecisions(ctx, batch)
+			if errors.Is(err, decisions.ErrReferenceTaken) && attempt < 3 {
+				continue // a drawn reference was taken: draw the batch's references again
+			}
+			if err != nil {
+				return err
+			}
+			break
+		}
+		before := written * 10 / max(opts.N, 1)
+		written += len(batch)
+		batch = batch[:0]
+		if opts.Progress != nil && written*10/max(opts.N, 1) != before {
+			fmt.Fprintf(opts.Progress, "seeding demo data: %d/%d decisions (%d%%)\n", written, opts.N, written*100/max(opts.N, 1))
+		}
+		return nil
+	}
+	err = Generate(Options{Seed: opts.Seed, N: opts.N, End: end}, func(p *Purchase) error {
+		at := p.Time.UTC()
+		v, err := th.Active(p.Market, at)
+		if err != nil {
+			return err
+		}
+		purchase := decisions.Purchase{
+			Market: p.Market, Currency: p.Currency, AmountMinor: int64(p.Amount*100 + 0.5),
+			MerchantID: p.Merchant.ID, MerchantName: p.Merchant.Name, MerchantCategory: p.Merchant.Category,
+			ShopperID: p.ShopperID, Locale: p.Locale, Channel: p.Channel, Values: p.Values,
+		}
+		rec, err := decisions.Decide(&purchase, at, v, cat)
+		if err != nil {
+			return err
+		}
+		batch = append(batch, rec)
+		if len(batch) == batchSize {
+			return flush()
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return flush()
+}
+
+// historyLead is how far before the window the first version of each market is activated, so
+// that a later seed run over a later window still finds a version in force at every time.
+const historyLead = 365 * 24 * time.Hour
+
+func seedReference(ctx context.Context, st *store.Store, end time.Time, tokenFile string) error {
+	ref := &store.ReferenceData{Catalog: catalog.Default(), CatalogAuthor: "risk.lead"}
+	for _, v := range History(end, DefaultDays) {
+		activated := v.ActivatedAt
+		if v.Version == 1 {
+			activated = activated.Add(-historyLead)
+		}
+		ref.Versions = append(ref.Versions, store.SeedVersion{
+			Version: thresholds.Version{Market: v.Market, Version: v.Version, Set: v.Set, Author: v.Author,
+				Approver: v.Approver, Rationale: v.Rationale, CreatedAt: activated},
+			ActivatedAt: activated,
+		})
+	}
+	var tokens []DemoToken
+	for _, role := range auth.AllRoles {
+		secret := auth.NewTokenSecret()
+		tokens = append(tokens, DemoToken{Role: role, Secret: secret})
+		ref.Tokens = append(ref.Tokens, store.SeedToken{Name: "demo-" + string(role), Hash: auth.HashToken(secret), Roles: []auth.Role{role}})
+	}
+	if _, _, err := st.SeedReference(ctx, ref); err != nil {
+		return err
+	}
+	if tokenFile == "" {
+		return nil
+	}
+	b, _ := json.MarshalIndent(tokens, "", "  ") // plain strings always marshal
+	if err := os.MkdirAll(filepath.Dir(tokenFile), 0o700); err != nil {
+		return err
+	}
+	return os.WriteFile(tokenFile, b, 0o600)
+}
