@@ -1,0 +1,111 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"riskconsole/internal/auth"
+	"riskconsole/internal/demo"
+	"riskconsole/internal/testdb"
+)
+
+func TestMain(m *testing.M) { testdb.Main(m) }
+
+// dialects are the databases every API test runs on.
+var dialects = []string{"sqlite", "postgres"}
+
+// testEnd is the fixed end of the demo window of test databases, so tests are reproducible.
+var testEnd = time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
+
+// testApp is a console on a fresh database seeded with n demo decisions, served by the real
+// HTTP handler.
+type testApp struct {
+	*App
+	Server *httptest.Server
+	Tokens map[auth.Role]string
+}
+
+// newTestApp starts a console on a fresh SQLite or PostgreSQL database with n demo decisions.
+func newTestApp(tb testing.TB, dialect string, n int) *testApp {
+	tb.Helper()
+	ctx := context.Background()
+	cfg := Config{
+		DataDir: tb.TempDir(), ListenAddr: "127.0.0.1:0", DBMaxConns: 32, Introspection: true,
+		RequestTimeout: 10 * time.Second, RefreshEvery: time.Hour,
+	}
+	if dialect == "postgres" {
+		cfg.DatabaseURL = testdb.NewPostgresDB(tb)
+	}
+	a, err := Open(ctx, cfg)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { a.Close() })
+	tokenFile := filepath.Join(cfg.DataDir, "tokens.json")
+	if err := demo.Seed(ctx, a.Store, demo.SeedOptions{N: n, Seed: 7, End: testEnd, TokenFile: tokenFile}); err != nil {
+		tb.Fatal(err)
+	}
+	if err := a.Load(ctx); err != nil {
+		tb.Fatal(err)
+	}
+	tokens, err := demo.ReadTokens(tokenFile)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	ta := &testApp{App: a, Server: httptest.NewServer(a.Handler()), Tokens: map[auth.Role]string{}}
+	tb.Cleanup(ta.Server.Close)
+	for _, t := range tokens {
+		ta.Tokens[t.Role] = t.Secret
+	}
+	return ta
+}
+
+// gqlResponse is a GraphQL response with its HTTP status.
+type gqlResponse struct {
+	Status int
+	Data   json.RawMessage `json:"data"`
+	Errors []struct {
+		Message    string         `json:"message"`
+		Path       []any          `json:"path"`
+		Extensions map[string]any `json:"extensions"`
+	} `json:"errors"`
+}
+
+// code returns the extensions.code of the first error, "" when there is none.
+func (r *gqlResponse) code() string {
+	if len(r.Errors) == 0 {
+		return ""
+	}
+	c, _ := r.Errors[0].Extensions["code"].(string)
+	return c
+}
+
+// post sends a GraphQL request as role ("" for anonymous) and decodes the answer.
+func (ta *testApp) post(tb testing.TB, role auth.Role, query string, vars map[string]any) *gqlResponse {
+	tb.Helper()
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	req, err := http.NewRequest(http.MethodPost, ta.Server.URL+"/graphql", bytes.NewReader(body))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	if role != "" {
+		req.Header.Set("Authorization", "Bearer "+ta.Tokens[role])
+	}
+	resp, err := ta.Server.Client().Do(req)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer resp.Body.Close()
+	out := &gqlResponse{Status: resp.StatusCode}
+	if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
+		tb.Fatalf("decode response (status %d): %v", resp.StatusCode, err)
+	}
+	return out
+}
