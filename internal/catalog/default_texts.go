@@ -299,7 +299,7 @@ var seedEnUS = func() localeSeed {
 			},
 			{
 				reason:       engine.OutstandingCreditHigh,
-				title:        "You have a lot of credit outstanding",
+				title:        "You owe a lot on credit right now",
 				body:         "The total you currently owe on credit, including cards, loans and other pay-later plans, is above the limit we can approve.",
 				steps:        []string{stepPayDown, stepFinishPlans, stepSmaller},
 				agentTitle:   "High outstanding credit",
@@ -568,7 +568,7 @@ var seedEnGB = func() localeSeed {
 			},
 			{
 				reason:       engine.OutstandingCreditHigh,
-				title:        "You have a lot of credit outstanding",
+				title:        "You owe a lot on credit right now",
 				body:         "The total you currently owe on credit, including cards, loans and other pay-later plans, is above the limit we can approve.",
 				steps:        []string{stepPayOff, stepFinishPlans, stepSmaller},
 				agentTitle:   "High outstanding credit",
@@ -829,7 +829,7 @@ var seedSvSE = func() localeSeed {
 			},
 			{
 				reason:       engine.OutstandingCreditHigh,
-				title:        "Du har mycket utestående krediter",
+				title:        "Dina utestående krediter är höga",
 				body:         "Det du sammanlagt är skyldig på krediter, inklusive kort, lån och andra köp med betala senare, är högre än den gräns vi kan godkänna.",
 				steps:        []string{stepPayDown, stepFinishPlans, stepSmaller},
 				agentTitle:   "Höga utestående krediter",
@@ -852,7 +852,7 @@ var seedDeDE = func() localeSeed {
 		stepMoved       = "Wenn Sie umgezogen sind: Teilen Sie Ihre neue Adresse auch Ihrer Bank und anderen Kreditgebern mit."
 		stepIncome      = "Aktualisieren Sie Ihr Einkommen in Ihrem Konto, sodass alle regelmäßigen monatlichen Einkünfte enthalten sind."
 		stepPayDown     = "Zahlen Sie einen Teil Ihrer bestehenden Schulden zurück, damit Ihre monatliche Belastung sinkt."
-		stepFinishPlans = "Zahlen Sie einige Ihrer laufenden Ratenzahlungen ab, bevor Sie eine neue beginnen."
+		stepFinishPlans = "Begleichen Sie einige Ihrer laufenden Ratenzahlungen vollständig, bevor Sie eine neue beginnen."
 		stepSmaller     = "Versuchen Sie es mit einem kleineren Betrag, zum Beispiel mit weniger Artikeln im Warenkorb."
 		stepOtherMethod = "Für diesen Kauf können Sie eine andere Zahlungsart wählen."
 	)
@@ -946,7 +946,7 @@ var seedDeDE = func() localeSeed {
 				agentMeaning: "In den letzten 30 Tagen wurden mehr Käufe mit späterer Bezahlung begonnen, als die Schwellenwerte erlauben. Die Grenze soll helfen, die Ausgaben überschaubar zu halten.",
 				agentDont:    "Nicht sagen, wie viele Käufe erlaubt sind oder wann der nächste möglich ist.",
 				agentSteps: []string{
-					"Vorschlagen, einige laufende Ratenzahlungen abzuzahlen, bevor eine neue begonnen wird.",
+					"Vorschlagen, einige laufende Ratenzahlungen vollständig zu begleichen, bevor eine neue begonnen wird.",
 					"Zeigen, wo im Konto die anstehenden Zahlungen zu finden sind.",
 				},
 			},
@@ -1090,7 +1090,7 @@ var seedDeDE = func() localeSeed {
 			},
 			{
 				reason:       engine.OutstandingCreditHigh,
-				title:        "Sie haben viele offene Kredite",
+				title:        "Ihre offene Kreditsumme ist hoch",
 				body:         "Die Summe, die Sie derzeit aus Krediten schulden, einschließlich Kreditkarten, Darlehen und anderer Käufe mit späterer Bezahlung, liegt über der Grenze, die wir genehmigen können.",
 				steps:        []string{stepPayDown, stepFinishPlans, stepSmaller},
 				agentTitle:   "Hohe offene Kreditsumme",
@@ -1098,7 +1098,7 @@ var seedDeDE = func() localeSeed {
 				agentDont:    "Nicht sagen, wie viel zurückgezahlt werden müsste, und keinen neuen Kredit zur Ablösung bestehender Schulden vorschlagen.",
 				agentSteps: []string{
 					"Vorschlagen, bestehende Schulden teilweise zurückzuzahlen.",
-					"Vorschlagen, einige laufende Ratenzahlungen abzuzahlen, bevor eine neue begonnen wird.",
+					"Vorschlagen, einige laufende Ratenzahlungen vollständig zu begleichen, bevor eine neue begonnen wird.",
 					"Einen kleineren Kauf vorschlagen.",
 				},
 			},
