@@ -8,7 +8,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"riskconsole/internal/auth"
 	"riskconsole/internal/catalog"
@@ -94,56 +97,82 @@ func Seed(ctx context.Context, st *store.Store, opts SeedOptions) error {
 	if err != nil {
 		return err
 	}
-	batch := make([]decisions.Record, 0, batchSize)
-	written := 0
-	flush := func() error {
-		for attempt := 0; ; attempt++ {
-			for i := range batch {
-				batch[i].ID, batch[i].Reference = decisions.NewID(batch[i].CreatedAt), decisions.NewReference()
-				batch[i].IdempotencyKey = "demo:" + batch[i].ID
+	// Generation is sequential and cheap; writing is the cost. On PostgreSQL two COPY streams
+	// keep both cores busy; SQLite has one writer anyway.
+	writers := 1
+	if st.Dialect() == store.Postgres {
+		writers = 2
+	}
+	g, gctx := errgroup.WithContext(ctx)
+	batches := make(chan []decisions.Record, writers)
+	var written atomic.Int64
+	for range writers {
+		g.Go(func() error {
+			for batch := range batches {
+				if err := writeBatch(gctx, st, batch); err != nil {
+					return err
+				}
+				n := written.Add(int64(len(batch)))
+				if opts.Progress != nil && (n-int64(len(batch)))*10/int64(max(opts.N, 1)) != n*10/int64(max(opts.N, 1)) {
+					fmt.Fprintf(opts.Progress, "seeding demo data: %d/%d decisions (%d%%)\n", n, opts.N, n*100/int64(max(opts.N, 1)))
+				}
 			}
-			err := st.BulkInsertDecisions(ctx, batch)
-			if errors.Is(err, decisions.ErrReferenceTaken) && attempt < 3 {
-				continue // a drawn reference was taken: draw the batch's references again
+			return nil
+		})
+	}
+	g.Go(func() error {
+		defer close(batches)
+		batch := make([]decisions.Record, 0, batchSize)
+		send := func() error {
+			select {
+			case batches <- batch:
+				batch = make([]decisions.Record, 0, batchSize)
+				return nil
+			case <-gctx.Done():
+				return gctx.Err()
 			}
+		}
+		err := Generate(Options{Seed: opts.Seed, N: opts.N, End: end}, func(p *Purchase) error {
+			at := p.Time.UTC()
+			v, err := th.Active(p.Market, at)
 			if err != nil {
 				return err
 			}
-			break
-		}
-		before := written * 10 / max(opts.N, 1)
-		written += len(batch)
-		batch = batch[:0]
-		if opts.Progress != nil && written*10/max(opts.N, 1) != before {
-			fmt.Fprintf(opts.Progress, "seeding demo data: %d/%d decisions (%d%%)\n", written, opts.N, written*100/max(opts.N, 1))
-		}
-		return nil
-	}
-	err = Generate(Options{Seed: opts.Seed, N: opts.N, End: end}, func(p *Purchase) error {
-		at := p.Time.UTC()
-		v, err := th.Active(p.Market, at)
-		if err != nil {
+			purchase := decisions.Purchase{
+				Market: p.Market, Currency: p.Currency, AmountMinor: int64(p.Amount*100 + 0.5),
+				MerchantID: p.Merchant.ID, MerchantName: p.Merchant.Name, MerchantCategory: p.Merchant.Category,
+				ShopperID: p.ShopperID, Locale: p.Locale, Channel: p.Channel, Values: p.Values,
+			}
+			rec, err := decisions.Decide(&purchase, at, v, cat)
+			if err != nil {
+				return err
+			}
+			batch = append(batch, rec)
+			if len(batch) == batchSize {
+				return send()
+			}
+			return nil
+		})
+		if err != nil || len(batch) == 0 {
 			return err
 		}
-		purchase := decisions.Purchase{
-			Market: p.Market, Currency: p.Currency, AmountMinor: int64(p.Amount*100 + 0.5),
-			MerchantID: p.Merchant.ID, MerchantName: p.Merchant.Name, MerchantCategory: p.Merchant.Category,
-			ShopperID: p.ShopperID, Locale: p.Locale, Channel: p.Channel, Values: p.Values,
-		}
-		rec, err := decisions.Decide(&purchase, at, v, cat)
-		if err != nil {
-			return err
-		}
-		batch = append(batch, rec)
-		if len(batch) == batchSize {
-			return flush()
-		}
-		return nil
+		return send()
 	})
-	if err != nil {
-		return err
+	return g.Wait()
+}
+
+// writeBatch stores one batch, drawing fresh references for the whole batch when one was taken.
+func writeBatch(ctx context.Context, st *store.Store, batch []decisions.Record) error {
+	for attempt := 0; ; attempt++ {
+		for i := range batch {
+			batch[i].ID, batch[i].Reference = decisions.NewID(batch[i].CreatedAt), decisions.NewReference()
+			batch[i].IdempotencyKey = "demo:" + batch[i].ID
+		}
+		err := st.BulkInsertDecisions(ctx, batch)
+		if !errors.Is(err, decisions.ErrReferenceTaken) || attempt == 3 {
+			return err
+		}
 	}
-	return flush()
 }
 
 // historyLead is how far before the window the first version of each market is activated, so

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -129,9 +130,7 @@ func (s *Store) BulkInsertDecisions(ctx context.Context, recs []decisions.Record
 
 func (s *Store) bulkInsert(ctx context.Context, rows []models.Decision) error {
 	if s.dialect != Postgres {
-		return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-			return tx.CreateInBatches(&rows, 400).Error
-		})
+		return s.bulkInsertSQLite(ctx, rows)
 	}
 	conn, err := s.sqlDB.Conn(ctx)
 	if err != nil {
@@ -145,23 +144,59 @@ func (s *Store) bulkInsert(ctx context.Context, rows []models.Decision) error {
 			if i == len(rows) {
 				return nil, nil
 			}
-			r := &rows[i]
 			i++
-			id, err := uuid.Parse(r.ID)
-			if err != nil {
-				return nil, err
-			}
-			return []any{
-				[16]byte(id), r.Reference, r.IdempotencyKey, r.RequestHash, r.CreatedAt, r.Market, r.Currency,
-				r.AmountMinor, r.MerchantID, r.MerchantName, r.MerchantCategory, r.ShopperID,
-				r.ShopperLocale, r.Channel, r.BureauScore, r.MonthlyIncome, r.IncomeVerified,
-				r.EmploymentMonths, r.RecentPlans30d, r.DebtToIncome, r.MonthsAtAddress,
-				r.AddressVerified, r.IdentityVerified, r.AgeYears, r.CreditHistoryMonths,
-				r.Delinquencies24m, r.AffordabilityRatio, r.LiquidSavings, r.OutstandingCredit, r.Outcome,
-				r.Reasons, r.ReasonMask, r.ThresholdVersionID, r.CatalogVersionID, r.MessageLocale,
-				r.MessageTitle, r.MessageBody, r.MessageSteps,
-			}, nil
+			return decisionValues(&rows[i-1], true)
 		}))
 		return err
 	})
+}
+
+// bulkInsertSQLite runs one prepared single-row INSERT per decision inside one transaction. The
+// pure-Go driver binds parameters in time quadratic in their number, so multi-row INSERTs are
+// slower than this.
+func (s *Store) bulkInsertSQLite(ctx context.Context, rows []models.Decision) error {
+	tx, err := s.sqlDB.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	stmt, err := tx.PrepareContext(ctx, "INSERT INTO decisions ("+strings.Join(decisionColumns, ", ")+
+		") VALUES (?"+strings.Repeat(", ?", len(decisionColumns)-1)+")")
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for i := range rows {
+		vals, err := decisionValues(&rows[i], false)
+		if err != nil {
+			return err
+		}
+		if _, err := stmt.ExecContext(ctx, vals...); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+// decisionValues lists a row's values in decisionColumns order. PostgreSQL's binary COPY wants
+// the id as 16 bytes; SQLite keeps it as text.
+func decisionValues(r *models.Decision, binaryID bool) ([]any, error) {
+	var id any = r.ID
+	if binaryID {
+		u, err := uuid.Parse(r.ID)
+		if err != nil {
+			return nil, err
+		}
+		id = [16]byte(u)
+	}
+	return []any{
+		id, r.Reference, r.IdempotencyKey, r.RequestHash, r.CreatedAt, r.Market, r.Currency,
+		r.AmountMinor, r.MerchantID, r.MerchantName, r.MerchantCategory, r.ShopperID,
+		r.ShopperLocale, r.Channel, r.BureauScore, r.MonthlyIncome, r.IncomeVerified,
+		r.EmploymentMonths, r.RecentPlans30d, r.DebtToIncome, r.MonthsAtAddress,
+		r.AddressVerified, r.IdentityVerified, r.AgeYears, r.CreditHistoryMonths,
+		r.Delinquencies24m, r.AffordabilityRatio, r.LiquidSavings, r.OutstandingCredit, r.Outcome,
+		r.Reasons, r.ReasonMask, r.ThresholdVersionID, r.CatalogVersionID, r.MessageLocale,
+		r.MessageTitle, r.MessageBody, r.MessageSteps,
+	}, nil
 }
