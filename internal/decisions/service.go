@@ -95,7 +95,11 @@ func (s *Service) Assess(ctx context.Context, req *AssessRequest) (Decision, err
 	if err != nil {
 		return Decision{}, err
 	}
-	rec, err := Decide(&p, at, version, s.catalog.Current())
+	cat := s.catalog.Current()
+	if cat == nil {
+		return Decision{}, errors.New("reason catalog not loaded")
+	}
+	rec, err := Decide(&p, at, version, cat)
 	if err != nil {
 		return Decision{}, err
 	}
