@@ -1,0 +1,16 @@
+package store
+
+import (
+	"context"
+
+	"gorm.io/gorm"
+)
+
+// InTx runs fn in one database transaction: fn receives a Store bound to the transaction, and
+// every repository method called on it takes part. The transaction commits when fn returns nil
+// and rolls back otherwise, so a change and its audit event are written together or not at all.
+func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) error {
+	return s.db.WithContext(ctx).Transaction(func(db *gorm.DB) error {
+		return fn(&Store{db: db, sqlDB: s.sqlDB, dialect: s.dialect})
+	})
+}
