@@ -99,11 +99,55 @@ type Decision struct {
 
 // APIToken is a hashed API token with its roles (comma separated).
 type APIToken struct {
-	ID        int64
-	Name      string
-	TokenHash string
-	Roles     string
-	CreatedAt time.Time
-	ExpiresAt *time.Time
-	RevokedAt *time.Time
+	ID         int64
+	Name       string
+	TokenHash  string
+	Roles      string
+	CreatedAt  time.Time
+	ExpiresAt  *time.Time
+	RevokedAt  *time.Time
+	LastUsedAt *time.Time
+	CreatedBy  string
+}
+
+// User is a staff account. Roles is comma separated; PasswordHash is an argon2id PHC string.
+type User struct {
+	ID           int64
+	Username     string
+	DisplayName  string
+	PasswordHash string
+	Roles        string
+	CreatedAt    time.Time
+	CreatedBy    string
+	DisabledAt   *time.Time
+}
+
+// Session is a console session; ID is the SHA-256 of the cookie's secret.
+type Session struct {
+	ID         string `gorm:"primaryKey"`
+	UserID     int64
+	CreatedAt  time.Time
+	LastSeenAt time.Time
+	ExpiresAt  time.Time
+	RevokedAt  *time.Time
+	ClientAddr string
+	UserAgent  string
+}
+
+// AuditEvent is one entry of the tamper-evident audit log. Before and After are JSON or nil.
+type AuditEvent struct {
+	ID         int64
+	At         time.Time
+	Actor      string
+	ActorRoles string
+	Action     string
+	EntityType string
+	EntityID   string
+	Before     *string
+	After      *string
+	RequestID  string
+	ClientAddr string
+	Outcome    string
+	PrevHash   string
+	Hash       string
 }
