@@ -7,11 +7,9 @@ package graph
 
 import (
 	"context"
-	"strconv"
-
 	"riskconsole/graph/model"
 	"riskconsole/internal/apperr"
-	"riskconsole/internal/decisions"
+	"strconv"
 )
 
 // Decision is the resolver for the decision field.
@@ -50,22 +48,4 @@ func (r *queryResolver) ThresholdVersion(ctx context.Context, id string) (*model
 		return nil, err
 	}
 	return mapThresholdVersion(v), nil
-}
-
-// decisionQuery maps the explorer's arguments.
-func decisionQuery(filter *model.DecisionFilter, first int, after *string, orderBy model.DecisionOrder) (decisions.Filter, decisions.PageRequest, error) {
-	f, err := decisionFilter(filter)
-	if err != nil {
-		return f, decisions.PageRequest{}, err
-	}
-	req := decisions.PageRequest{First: first}
-	if orderBy == model.DecisionOrderOldestFirst {
-		req.Order = decisions.OldestFirst
-	}
-	if after != nil {
-		if req.After, err = decisions.DecodeCursor(*after); err != nil {
-			return f, req, &apperr.ValidationError{Fields: []apperr.FieldError{{Field: "after", Message: "malformed cursor"}}}
-		}
-	}
-	return f, req, nil
 }

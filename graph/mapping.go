@@ -126,13 +126,13 @@ func assessRequest(ctx context.Context, in *model.PurchaseInput, key string) *de
 	}
 }
 
-// decisionFilter maps the explorer's filter; the service validates it.
-func decisionFilter(f *model.DecisionFilter) (decisions.Filter, error) {
+// decisionFilter maps the explorer's filter, adding to ve what cannot be mapped; the service
+// validates the rest.
+func decisionFilter(f *model.DecisionFilter, ve *apperr.ValidationError) decisions.Filter {
 	var out decisions.Filter
 	if f == nil {
-		return out, nil
+		return out
 	}
-	var ve apperr.ValidationError
 	if f.From != nil {
 		out.From = *f.From
 	}
@@ -168,7 +168,7 @@ func decisionFilter(f *model.DecisionFilter) (decisions.Filter, error) {
 		}
 		out.ThresholdVersionID = id
 	}
-	return out, ve.Err()
+	return out
 }
 
 func deref(s *string) string {
@@ -193,4 +193,22 @@ func mapConnection(ctx context.Context, page decisions.Page, after *string) (*mo
 		conn.PageInfo.EndCursor = &conn.Edges[n-1].Cursor
 	}
 	return conn, nil
+}
+
+// decisionQuery maps the explorer's arguments and validates them, naming every bad field.
+func decisionQuery(filter *model.DecisionFilter, first int, after *string, orderBy model.DecisionOrder) (decisions.Filter, decisions.PageRequest, error) {
+	var ve apperr.ValidationError
+	f := decisionFilter(filter, &ve)
+	req := decisions.PageRequest{First: first}
+	if orderBy == model.DecisionOrderOldestFirst {
+		req.Order = decisions.OldestFirst
+	}
+	if after != nil {
+		var err error
+		if req.After, err = decisions.DecodeCursor(*after); err != nil {
+			ve.Add("after", "malformed cursor")
+		}
+	}
+	decisions.ValidateList(&f, &req, &ve)
+	return f, req, ve.Err()
 }

@@ -10,6 +10,22 @@ import (
 	"time"
 )
 
+type APIToken struct {
+	ID         string     `json:"id"`
+	Name       string     `json:"name"`
+	Roles      []Role     `json:"roles"`
+	CreatedAt  time.Time  `json:"createdAt"`
+	CreatedBy  string     `json:"createdBy"`
+	ExpiresAt  *time.Time `json:"expiresAt,omitempty"`
+	LastUsedAt *time.Time `json:"lastUsedAt,omitempty"`
+	RevokedAt  *time.Time `json:"revokedAt,omitempty"`
+}
+
+type APITokenConnection struct {
+	Nodes    []APIToken `json:"nodes"`
+	PageInfo *PageInfo  `json:"pageInfo"`
+}
+
 // What checkout gets back: the outcome and, on a decline, the pop-up to show.
 type Assessment struct {
 	DecisionID string    `json:"decisionId"`
@@ -25,6 +41,71 @@ type Assessment struct {
 type AssessmentReason struct {
 	Rank int        `json:"rank"`
 	Code ReasonCode `json:"code"`
+}
+
+type AuditChainVerification struct {
+	Ok bool `json:"ok"`
+	// Number of events checked.
+	Checked int `json:"checked"`
+	// The first event whose hash or link does not match, when not ok.
+	FirstBrokenEventID *string `json:"firstBrokenEventId,omitempty"`
+	Reason             *string `json:"reason,omitempty"`
+}
+
+type AuditEvent struct {
+	ID         string       `json:"id"`
+	At         time.Time    `json:"at"`
+	Actor      string       `json:"actor"`
+	ActorRoles []string     `json:"actorRoles"`
+	Action     string       `json:"action"`
+	EntityType string       `json:"entityType"`
+	EntityID   string       `json:"entityId"`
+	Before     JSON         `json:"before,omitempty"`
+	After      JSON         `json:"after,omitempty"`
+	RequestID  string       `json:"requestId"`
+	ClientAddr string       `json:"clientAddr"`
+	Outcome    AuditOutcome `json:"outcome"`
+	PrevHash   string       `json:"prevHash"`
+	Hash       string       `json:"hash"`
+}
+
+type AuditEventConnection struct {
+	Nodes    []AuditEvent `json:"nodes"`
+	PageInfo *PageInfo    `json:"pageInfo"`
+}
+
+type AuditFilter struct {
+	// Exact actor, e.g. user:3:anna or token:2:checkout.
+	Actor *string `json:"actor,omitempty"`
+	// Exact action, e.g. user.create, auth.login, access.denied.
+	Action     *string `json:"action,omitempty"`
+	EntityType *string `json:"entityType,omitempty"`
+	EntityID   *string `json:"entityId,omitempty"`
+	// Inclusive.
+	From *time.Time `json:"from,omitempty"`
+	// Exclusive.
+	To *time.Time `json:"to,omitempty"`
+}
+
+type CreateAPITokenInput struct {
+	Name  string `json:"name"`
+	Roles []Role `json:"roles"`
+	// Optional expiry; must be in the future.
+	ExpiresAt *time.Time `json:"expiresAt,omitempty"`
+}
+
+type CreateUserInput struct {
+	// Lower-case letters, digits, dots, dashes and underscores; 3 to 64 characters.
+	Username    string `json:"username"`
+	DisplayName string `json:"displayName"`
+	Password    string `json:"password"`
+	Roles       []Role `json:"roles"`
+}
+
+type CreatedAPIToken struct {
+	Token *APIToken `json:"token"`
+	// The secret, shown this once: send it as 'Authorization: Bearer <secret>'.
+	Secret string `json:"secret"`
 }
 
 // One immutable assessment with everything that produced it.
@@ -187,10 +268,82 @@ type ThresholdVersionRef struct {
 	Version int    `json:"version"`
 }
 
+type User struct {
+	ID          string     `json:"id"`
+	Username    string     `json:"username"`
+	DisplayName string     `json:"displayName"`
+	Roles       []Role     `json:"roles"`
+	CreatedAt   time.Time  `json:"createdAt"`
+	CreatedBy   string     `json:"createdBy"`
+	DisabledAt  *time.Time `json:"disabledAt,omitempty"`
+}
+
+type UserConnection struct {
+	Nodes    []User    `json:"nodes"`
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
 // Who is calling.
 type Viewer struct {
 	Name  string `json:"name"`
 	Roles []Role `json:"roles"`
+}
+
+type AuditOutcome string
+
+const (
+	AuditOutcomeDone   AuditOutcome = "DONE"
+	AuditOutcomeDenied AuditOutcome = "DENIED"
+	AuditOutcomeFailed AuditOutcome = "FAILED"
+)
+
+var AllAuditOutcome = []AuditOutcome{
+	AuditOutcomeDone,
+	AuditOutcomeDenied,
+	AuditOutcomeFailed,
+}
+
+func (e AuditOutcome) IsValid() bool {
+	switch e {
+	case AuditOutcomeDone, AuditOutcomeDenied, AuditOutcomeFailed:
+		return true
+	}
+	return false
+}
+
+func (e AuditOutcome) String() string {
+	return string(e)
+}
+
+func (e *AuditOutcome) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = AuditOutcome(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid AuditOutcome", str)
+	}
+	return nil
+}
+
+func (e AuditOutcome) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *AuditOutcome) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e AuditOutcome) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 // GTE passes when value >= cutoff; LTE passes when value <= cutoff.

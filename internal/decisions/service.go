@@ -223,10 +223,13 @@ func requestHash(p *Purchase) string {
 
 // Get returns the decision with the given id.
 func (s *Service) Get(ctx context.Context, id string) (Decision, error) {
-	if _, err := uuid.Parse(id); err != nil {
+	u, err := uuid.Parse(id)
+	if err != nil {
 		return Decision{}, &apperr.ValidationError{Fields: []apperr.FieldError{{Field: "id", Message: "must be a decision id (UUID)"}}}
 	}
-	return s.repo.Decision(ctx, id)
+	// The canonical form: uuid.Parse also accepts upper case, braces, a urn: prefix and no
+	// dashes, which PostgreSQL's uuid type matches but SQLite's text column does not.
+	return s.repo.Decision(ctx, u.String())
 }
 
 // ByReference returns the decision with the given reference, typed in any case, with or without
@@ -239,9 +242,9 @@ func (s *Service) ByReference(ctx context.Context, ref string) (Decision, error)
 	return s.repo.DecisionByReference(ctx, canonical)
 }
 
-// List returns a page of decisions matching f. first must be between 1 and MaxPageSize.
-func (s *Service) List(ctx context.Context, f Filter, page PageRequest) (Page, error) {
-	var ve apperr.ValidationError
+// ValidateList adds a field error to ve for every bad argument of List, so that a caller that
+// has already checked arguments of its own can report all problems at once.
+func ValidateList(f *Filter, page *PageRequest, ve *apperr.ValidationError) {
 	if page.First < 1 || page.First > MaxPageSize {
 		ve.Add("first", "must be between 1 and %d", MaxPageSize)
 	}
@@ -259,6 +262,12 @@ func (s *Service) List(ctx context.Context, f Filter, page PageRequest) (Page, e
 	if f.Outcome == engine.Approved && f.Reason != engine.NoReason {
 		ve.Add("filter.reason", "approved decisions have no reasons")
 	}
+}
+
+// List returns a page of decisions matching f. first must be between 1 and MaxPageSize.
+func (s *Service) List(ctx context.Context, f Filter, page PageRequest) (Page, error) {
+	var ve apperr.ValidationError
+	ValidateList(&f, &page, &ve)
 	if err := ve.Err(); err != nil {
 		return Page{}, err
 	}
