@@ -4326,7 +4326,7 @@ func (ec *executionContext) _Query_users(ctx context.Context, field graphql.Coll
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ADMIN"})
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ADMIN", "AUDITOR"})
 				if err != nil {
 					var zeroVal *model.UserConnection
 					return zeroVal, err
@@ -4388,7 +4388,7 @@ func (ec *executionContext) _Query_apiTokens(ctx context.Context, field graphql.
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ADMIN"})
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ADMIN", "AUDITOR"})
 				if err != nil {
 					var zeroVal *model.APITokenConnection
 					return zeroVal, err
