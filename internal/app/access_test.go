@@ -1,11 +1,13 @@
 package app
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"net/url"
 	"slices"
 	"testing"
+	"time"
 
 	"riskconsole/internal/auth"
 )
@@ -60,13 +62,20 @@ func testAccess(t *testing.T, ta *testApp) {
 	})
 
 	t.Run("bad bearer tokens are refused with 401", func(t *testing.T) {
-		body, _ := json.Marshal(map[string]any{"query": `{ viewer { name } }`})
+		expired := auth.NewTokenSecret()
+		past := time.Now().Add(-time.Minute)
+		if _, err := ta.Store.CreateToken(context.Background(), "expired-checkout", auth.HashToken(expired), []auth.Role{auth.Service}, &past); err != nil {
+			t.Fatal(err)
+		}
+		before := ta.countDecisions(t)
+		body, _ := json.Marshal(map[string]any{"query": assessMutation, "variables": assessVars})
 		for _, h := range []string{
 			"Bearer " + auth.NewTokenSecret(),         // well-formed, unknown
-			"Bearer " + ta.Tokens[auth.Analyst] + "x", // a valid secret, altered
+			"Bearer " + ta.Tokens[auth.Service] + "x", // a valid secret, altered
+			"Bearer " + expired,
 			"Bearer ",
 			"Basic dXNlcjpwYXNz",
-			ta.Tokens[auth.Analyst], // no scheme
+			ta.Tokens[auth.Service], // no scheme
 		} {
 			r := ta.raw(t, http.MethodPost, "/graphql", h, body)
 			if r.Status != http.StatusUnauthorized || r.code() != "UNAUTHENTICATED" {
@@ -75,6 +84,9 @@ func testAccess(t *testing.T, ta *testApp) {
 			if len(r.Data) > 0 && string(r.Data) != "null" {
 				t.Errorf("Authorization %.20q: data %s, want none", h, r.Data)
 			}
+		}
+		if after := ta.countDecisions(t); after != before {
+			t.Errorf("refused requests wrote %d decisions", after-before)
 		}
 	})
 

@@ -377,6 +377,13 @@ func testExplorerArguments(t *testing.T, ta *testApp) {
 				t.Errorf("first 100: %d nodes, hasNextPage %v", len(p.Decisions.Nodes), p.Decisions.PageInfo.HasNextPage)
 			}
 		}},
+		{name: "a full page of 100 with every field is within the complexity limit", role: auth.Analyst, query: `{ decisions(first: 100) {
+			edges { cursor node { id } }
+			nodes { id reference createdAt market currency amount shopperId locale channel outcome
+				merchant { id name category } reasons { rank code measuredValue factor } breakdown
+				thresholdVersion { id market version } catalogVersionId message { locale title body steps } }
+			pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`,
+			wantContent: []string{`"breakdown":[{`}},
 		{name: "malformed after", role: auth.Analyst, query: q(`first: 5, after: "not a cursor"`), wantCode: "INVALID", wantFields: []string{"after"}, wantNull: "decisions"},
 		{name: "after of the wrong shape", role: auth.Analyst, query: q(`first: 5, after: "MTIzfGFiYw"`), wantCode: "INVALID", wantFields: []string{"after"}, wantNull: "decisions"},
 		{name: "truncated cursor", role: auth.Analyst, query: q(`first: 5, after: "` + cursor[:len(cursor)-3] + `"`), wantCode: "INVALID", wantFields: []string{"after"}, wantNull: "decisions"},
@@ -413,6 +420,8 @@ func testExplorerLookups(t *testing.T, ta *testApp, all []listedDecision) {
 	for _, typed := range []string{
 		ref, strings.ToLower(ref), plain, strings.ToLower(plain),
 		plain[:3] + " " + plain[3:6] + " " + plain[6:], " " + ref + " ", strings.ToLower(plain[:3]) + "-" + plain[3:],
+		// Crockford's decoding: O reads as 0, I and L as 1.
+		strings.NewReplacer("0", "o", "1", "I").Replace(ref), strings.NewReplacer("0", "O", "1", "l").Replace(plain),
 	} {
 		scenarios = append(scenarios, scenario{name: fmt.Sprintf("reference %q", typed), role: auth.Agent, query: byRef,
 			vars: map[string]any{"ref": typed}, wantCode: "FORBIDDEN", wantNull: "decisionByReference"})
