@@ -114,7 +114,8 @@ func testAssessOutcomes(t *testing.T, ta *testApp) {
 		amount      float64
 		change      func(in, values map[string]any)
 		wantOutcome string
-		wantReasons []string // exactly, in rank order; nil for an approval
+		wantReasons []string // exactly, in rank order; nil for an approval or when wantCount is set
+		wantCount   int      // with wantReasons nil: the number of reasons (checked against the breakdown)
 		wantInBody  []string
 	}
 	lowScore := func(_, v map[string]any) { v["bureauScore"] = 300.0 }
@@ -141,6 +142,12 @@ func testAssessOutcomes(t *testing.T, ta *testApp) {
 				v["outstandingCredit"] = 90000.0
 			},
 			wantReasons: []string{"UNDER_LEGAL_AGE", "OUTSTANDING_CREDIT_HIGH"}},
+		// Six rules fail: at most four principal reasons, the largest shortfalls.
+		{name: "six failures give four reasons", market: "US", amount: 300, wantOutcome: "DECLINED", wantCount: 4,
+			change: func(_, v map[string]any) {
+				v["bureauScore"], v["monthlyIncome"], v["employmentMonths"] = 300.0, 0.0, 0.0
+				v["recentPlans30d"], v["debtToIncome"], v["outstandingCredit"] = 20.0, 0.9, 10000.0
+			}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -164,7 +171,12 @@ func testAssessOutcomes(t *testing.T, ta *testApp) {
 			if a.DecisionID == "" || len(a.Reference) != 11 || a.CreatedAt.IsZero() {
 				t.Errorf("assessment lacks id, reference or time: %+v", a)
 			}
-			if got := a.reasonCodes(); !slices.Equal(got, c.wantReasons) && (len(got) > 0 || len(c.wantReasons) > 0) {
+			switch got := a.reasonCodes(); {
+			case c.wantCount > 0:
+				if len(got) != c.wantCount {
+					t.Errorf("reasons %v, want %d", got, c.wantCount)
+				}
+			case !slices.Equal(got, c.wantReasons) && (len(got) > 0 || len(c.wantReasons) > 0):
 				t.Errorf("reasons %v, want %v", got, c.wantReasons)
 			}
 			for i, r := range a.Reasons {
@@ -292,7 +304,8 @@ func checkStored(t *testing.T, d *storedDecision, a *assessment, in map[string]a
 			t.Errorf("passed row %s has shortfall %v", row.MeasuredValue, row.Shortfall)
 		}
 	}
-	if !slices.Equal(sorted(failed), sorted(codes)) {
+	checkRanking(t, d.Breakdown, codes)
+	if len(failed) <= 4 && !slices.Equal(sorted(failed), sorted(codes)) {
 		t.Errorf("failed breakdown rows %v, reasons %v", failed, codes)
 	}
 }
@@ -449,6 +462,36 @@ func testIdempotency(t *testing.T, ta *testApp) {
 		}
 	})
 
+	t.Run("50 concurrent calls with distinct keys", func(t *testing.T) {
+		const calls = 50
+		before := ta.countDecisions(t)
+		results := make([]*gqlResponse, calls)
+		errs := make([]error, calls)
+		var wg sync.WaitGroup
+		for i := range calls {
+			body, _ := json.Marshal(map[string]any{"query": assessMutation, "variables": map[string]any{"input": in, "key": uniqueKey("distinct")}})
+			wg.Go(func() {
+				results[i], errs[i] = ta.send(http.MethodPost, "/graphql", "Bearer "+ta.Tokens[auth.Service], body)
+			})
+		}
+		wg.Wait()
+		refs := map[string]bool{}
+		for i, r := range results {
+			if errs[i] != nil {
+				t.Errorf("call %d: %v", i, errs[i])
+				continue
+			}
+			var out struct {
+				AssessPurchase assessment `json:"assessPurchase"`
+			}
+			decodeData(t, r, &out)
+			refs[out.AssessPurchase.Reference] = true
+		}
+		if n := ta.countDecisions(t) - before; n != calls || len(refs) != calls {
+			t.Errorf("%d decisions written with %d distinct references, want %d", n, len(refs), calls)
+		}
+	})
+
 	t.Run("50 concurrent calls with one key", func(t *testing.T) {
 		const calls = 50
 		key := uniqueKey("concurrent")
@@ -493,4 +536,44 @@ func testIdempotency(t *testing.T, ta *testApp) {
 			t.Errorf("%d decisions written, want exactly 1", n)
 		}
 	})
+}
+
+// checkRanking checks the principal reasons against the breakdown (DOMAIN.md): each names a
+// failed rule, at most four, identity and legal-age failures first, then by relative shortfall,
+// and no failed rule left out ranks above one that was named.
+func checkRanking(t *testing.T, breakdown []factorCheck, reasons []string) {
+	t.Helper()
+	priority := func(code string) bool { return code == "IDENTITY_UNVERIFIED" || code == "UNDER_LEGAL_AGE" }
+	shortfall := map[string]float64{}
+	for _, row := range breakdown {
+		if !row.Passed {
+			shortfall[row.ReasonCode] = row.Shortfall
+		}
+	}
+	if len(reasons) > 4 || len(shortfall) > 0 && len(reasons) == 0 || len(reasons) > len(shortfall) {
+		t.Errorf("%d reasons for %d failed rules", len(reasons), len(shortfall))
+	}
+	// before reports whether a ranks ahead of b.
+	before := func(a, b string) bool {
+		if priority(a) != priority(b) {
+			return priority(a)
+		}
+		return shortfall[a] > shortfall[b]
+	}
+	for i, code := range reasons {
+		if _, ok := shortfall[code]; !ok {
+			t.Errorf("reason %s names no failed rule", code)
+		}
+		if i > 0 && before(code, reasons[i-1]) {
+			t.Errorf("reason %s (shortfall %v) ranks below %s (shortfall %v)", code, shortfall[code], reasons[i-1], shortfall[reasons[i-1]])
+		}
+	}
+	for code := range shortfall {
+		if slices.Contains(reasons, code) || len(reasons) == 0 {
+			continue
+		}
+		if last := reasons[len(reasons)-1]; before(code, last) {
+			t.Errorf("failed rule %s (shortfall %v) left out, but %s (shortfall %v) named", code, shortfall[code], last, shortfall[last])
+		}
+	}
 }

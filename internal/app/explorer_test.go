@@ -226,6 +226,15 @@ func testExplorerFilters(t *testing.T, ta *testApp, all []listedDecision) {
 	}
 	second := declined.Reasons[1].Code // a reason that is not first: the filter must match any rank
 	pick := &all[len(all)/3]
+	// A decision with a fractional second, and the whole second it falls in.
+	withFraction := pick
+	for i := len(all) / 2; i < len(all); i++ {
+		if all[i].CreatedAt.Nanosecond() != 0 {
+			withFraction = &all[i]
+			break
+		}
+	}
+	sec := withFraction.CreatedAt.Truncate(time.Second)
 	amounts := make([]int64, len(all))
 	for i := range all {
 		amounts[i] = all[i].amountMinor()
@@ -250,6 +259,14 @@ func testExplorerFilters(t *testing.T, ta *testApp, all []listedDecision) {
 		}, func(d *listedDecision) bool {
 			return !d.CreatedAt.Before(from.CreatedAt) && d.CreatedAt.Before(to.CreatedAt)
 		}},
+		// Bounds on whole seconds around a decision within that second: on SQLite times are text,
+		// so this guards against comparisons that are lexical rather than chronological.
+		{"whole-second bounds", map[string]any{
+			"from": sec.Format(time.RFC3339), "to": sec.Add(time.Second).Format(time.RFC3339),
+		}, func(d *listedDecision) bool {
+			return !d.CreatedAt.Before(sec) && d.CreatedAt.Before(sec.Add(time.Second))
+		}},
+		{"to on the whole second", map[string]any{"to": sec.Format(time.RFC3339)}, func(d *listedDecision) bool { return d.CreatedAt.Before(sec) }},
 		{"market", map[string]any{"market": "SE"}, func(d *listedDecision) bool { return d.Market == "SE" }},
 		{"outcome declined", map[string]any{"outcome": "DECLINED"}, func(d *listedDecision) bool { return d.Outcome == "DECLINED" }},
 		{"outcome approved", map[string]any{"outcome": "APPROVED"}, func(d *listedDecision) bool { return d.Outcome == "APPROVED" }},
