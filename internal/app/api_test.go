@@ -105,19 +105,18 @@ func (ta *testApp) gql(tb testing.TB, role auth.Role, query string, vars map[str
 func (ta *testApp) gqlWithToken(tb testing.TB, secret, query string, vars map[string]any) *gqlResponse {
 	tb.Helper()
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	r := ta.raw(tb, http.MethodPost, "/graphql", "Bearer "+secret, body)
-	checkNoSQL(tb, r)
-	return r
+	return ta.raw(tb, http.MethodPost, "/graphql", "Bearer "+secret, body)
 }
 
 // raw sends an HTTP request with an optional Authorization header and decodes a GraphQL-shaped
-// answer; a body that is not JSON fails the test.
+// answer; a body that is not JSON fails the test, and so does SQL in an error message.
 func (ta *testApp) raw(tb testing.TB, method, path, authorization string, body []byte) *gqlResponse {
 	tb.Helper()
 	r, err := ta.send(method, path, authorization, body)
 	if err != nil {
 		tb.Fatal(err)
 	}
+	checkNoSQL(tb, r)
 	return r
 }
 

@@ -481,6 +481,7 @@ func testIdempotency(t *testing.T, ta *testApp) {
 				t.Errorf("call %d: %v", i, errs[i])
 				continue
 			}
+			checkNoSQL(t, r)
 			var out struct {
 				AssessPurchase assessment `json:"assessPurchase"`
 			}
