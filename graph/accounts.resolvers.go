@@ -7,42 +7,74 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"riskconsole/graph/model"
+	"riskconsole/internal/accounts"
 )
 
+// CreateUser is the resolver for the createUser field.
 func (r *mutationResolver) CreateUser(ctx context.Context, input model.CreateUserInput) (*model.User, error) {
-	panic(fmt.Errorf("not implemented: CreateUser - createUser"))
+	return mapUser(r.AccountService.CreateUser(ctx, accounts.NewUser{Username: input.Username, DisplayName: input.DisplayName,
+		Password: input.Password, Roles: authRoles(input.Roles)}))
 }
 
+// SetUserRoles is the resolver for the setUserRoles field.
 func (r *mutationResolver) SetUserRoles(ctx context.Context, id string, roles []model.Role) (*model.User, error) {
-	panic(fmt.Errorf("not implemented: SetUserRoles - setUserRoles"))
+	uid, err := parseID("id", id)
+	if err != nil {
+		return nil, err
+	}
+	return mapUser(r.AccountService.SetUserRoles(ctx, uid, authRoles(roles)))
 }
 
+// DisableUser is the resolver for the disableUser field.
 func (r *mutationResolver) DisableUser(ctx context.Context, id string) (*model.User, error) {
-	panic(fmt.Errorf("not implemented: DisableUser - disableUser"))
+	uid, err := parseID("id", id)
+	if err != nil {
+		return nil, err
+	}
+	return mapUser(r.AccountService.DisableUser(ctx, uid))
 }
 
+// EnableUser is the resolver for the enableUser field.
 func (r *mutationResolver) EnableUser(ctx context.Context, id string) (*model.User, error) {
-	panic(fmt.Errorf("not implemented: EnableUser - enableUser"))
+	uid, err := parseID("id", id)
+	if err != nil {
+		return nil, err
+	}
+	return mapUser(r.AccountService.EnableUser(ctx, uid))
 }
 
+// ChangePassword is the resolver for the changePassword field.
 func (r *mutationResolver) ChangePassword(ctx context.Context, currentPassword string, newPassword string) (bool, error) {
-	panic(fmt.Errorf("not implemented: ChangePassword - changePassword"))
+	if err := r.AccountService.ChangePassword(ctx, currentPassword, newPassword); err != nil {
+		return false, err
+	}
+	return true, nil
 }
 
+// CreateAPIToken is the resolver for the createApiToken field.
 func (r *mutationResolver) CreateAPIToken(ctx context.Context, input model.CreateAPITokenInput) (*model.CreatedAPIToken, error) {
-	panic(fmt.Errorf("not implemented: CreateAPIToken - createApiToken"))
+	return mapCreatedAPIToken(r.AccountService.CreateToken(ctx, accounts.NewToken{Name: input.Name, Roles: authRoles(input.Roles),
+		ExpiresAt: input.ExpiresAt}))
 }
 
+// RevokeAPIToken is the resolver for the revokeApiToken field.
 func (r *mutationResolver) RevokeAPIToken(ctx context.Context, id string) (*model.APIToken, error) {
-	panic(fmt.Errorf("not implemented: RevokeAPIToken - revokeApiToken"))
+	tid, err := parseID("id", id)
+	if err != nil {
+		return nil, err
+	}
+	return mapOneAPIToken(r.AccountService.RevokeToken(ctx, tid))
 }
 
+// Users is the resolver for the users field.
 func (r *queryResolver) Users(ctx context.Context, first int, after *string) (*model.UserConnection, error) {
-	panic(fmt.Errorf("not implemented: Users - users"))
+	page, err := r.AccountService.Users(ctx, first, deref(after))
+	return mapUserPage(page, after, err)
 }
 
+// APITokens is the resolver for the apiTokens field.
 func (r *queryResolver) APITokens(ctx context.Context, first int, after *string) (*model.APITokenConnection, error) {
-	panic(fmt.Errorf("not implemented: APITokens - apiTokens"))
+	page, err := r.AccountService.Tokens(ctx, first, deref(after))
+	return mapTokenPage(page, after, err)
 }

@@ -3,6 +3,7 @@
 package graph
 
 import (
+	"riskconsole/internal/accounts"
 	"riskconsole/internal/decisions"
 	"riskconsole/internal/thresholds"
 )
@@ -11,4 +12,5 @@ import (
 type Resolver struct {
 	DecisionService  *decisions.Service
 	ThresholdService *thresholds.Service
+	AccountService   *accounts.Service
 }

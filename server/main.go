@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"riskconsole/internal/app"
+	"riskconsole/internal/auth"
 	"riskconsole/internal/demo"
 )
 
@@ -64,9 +65,17 @@ func serve(ctx context.Context, cfg app.Config) error {
 	}
 	defer a.Close()
 	if cfg.Embedded() {
-		if err := demo.EnsureDemo(ctx, a.Store, demo.SeedOptions{N: cfg.DemoDecisions, Seed: cfg.DemoSeed, TokenFile: demo.TokenFile(cfg.DataDir)}); err != nil {
+		err := demo.EnsureDemo(ctx, a.Store, demo.SeedOptions{N: cfg.DemoDecisions, Seed: cfg.DemoSeed,
+			TokenFile: demo.TokenFile(cfg.DataDir), AccountsFile: demo.AccountsFile(cfg.DataDir)})
+		if err != nil {
 			return err
 		}
+	}
+	// Without any account nobody could sign in: the first start creates an administrator. Its
+	// password goes to the terminal once, never through the logger.
+	adminPassword, err := a.Accounts.EnsureAdmin(ctx)
+	if err != nil {
+		return err
 	}
 	if err := a.Load(ctx); err != nil {
 		return err
@@ -78,7 +87,7 @@ func serve(ctx context.Context, cfg app.Config) error {
 		return err
 	}
 	srv := &http.Server{Handler: a.Handler(), ReadHeaderTimeout: 5 * time.Second, IdleTimeout: 2 * time.Minute}
-	printWelcome(cfg, ln.Addr().String())
+	printWelcome(cfg, ln.Addr().String(), adminPassword)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -92,16 +101,26 @@ func serve(ctx context.Context, cfg app.Config) error {
 	return srv.Shutdown(shutdownCtx)
 }
 
-func printWelcome(cfg app.Config, addr string) {
+func printWelcome(cfg app.Config, addr, adminPassword string) {
 	fmt.Printf("\nriskconsole is listening on http://%s\n", addr)
 	db := "PostgreSQL"
 	if cfg.Embedded() {
 		db = "embedded SQLite at " + cfg.SQLitePath()
 	}
 	fmt.Printf("database: %s\n", db)
+	if adminPassword != "" {
+		fmt.Printf("\nFirst start: created the administrator account. Sign in and change its password;\n"+
+			"it is shown only this once.\n  username: admin\n  password: %s\n", adminPassword)
+	}
 	if !cfg.Embedded() {
 		fmt.Println()
 		return
+	}
+	if accounts, err := demo.ReadAccounts(demo.AccountsFile(cfg.DataDir)); err == nil && len(accounts) > 0 {
+		fmt.Printf("\nDemo sign-in at http://%s (passwords kept in %s):\n", addr, demo.AccountsFile(cfg.DataDir))
+		for _, acc := range accounts {
+			fmt.Printf("  %-18s %-9s %s\n", acc.Username, auth.JoinRoles(acc.Roles), acc.Password)
+		}
 	}
 	tokens, err := demo.ReadTokens(demo.TokenFile(cfg.DataDir))
 	if err != nil {

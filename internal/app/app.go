@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"time"
 
+	"riskconsole/internal/accounts"
 	"riskconsole/internal/auth"
 	"riskconsole/internal/catalog"
 	"riskconsole/internal/decisions"
@@ -23,12 +24,28 @@ type App struct {
 	Catalog    *catalog.Current
 	Decisions  *decisions.Service
 	Auth       *auth.Authenticator
+	Accounts   *accounts.Service
 }
+
+// Option adjusts how Open builds the App.
+type Option func(*options)
+
+type options struct {
+	now func() time.Time
+}
+
+// WithClock makes the account service and the authenticator read the time from now instead of
+// the system clock, so that tests can expire sessions and tokens without waiting.
+func WithClock(now func() time.Time) Option { return func(o *options) { o.now = now } }
 
 // Open connects to the database, applies pending migrations (refusing a schema newer than this
 // binary) and builds the services. It does not load reference data: call Load once the database
 // holds it.
-func Open(ctx context.Context, cfg Config) (*App, error) {
+func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
+	o := options{now: time.Now}
+	for _, opt := range opts {
+		opt(&o)
+	}
 	st, err := OpenStore(ctx, cfg)
 	if err != nil {
 		return nil, err
@@ -39,13 +56,20 @@ func Open(ctx context.Context, cfg Config) (*App, error) {
 	}
 	th := thresholds.NewService(st)
 	cat := catalog.NewCurrent(st)
+	authn := auth.NewAuthenticator(st)
+	authn.SetClock(o.now)
+	acc := accounts.NewService(st, authn, accounts.Options{
+		IdleTimeout: cfg.SessionIdleTimeout, MaxLifetime: cfg.SessionMaxLifetime, Now: o.now,
+	})
+	authn.Sessions = acc
 	return &App{
 		Config:     cfg,
 		Store:      st,
 		Thresholds: th,
 		Catalog:    cat,
 		Decisions:  decisions.NewService(st, th, cat),
-		Auth:       auth.NewAuthenticator(st),
+		Auth:       authn,
+		Accounts:   acc,
 	}, nil
 }
 
@@ -65,9 +89,24 @@ func (a *App) Load(ctx context.Context) error {
 	return nil
 }
 
-// RunBackground keeps the in-memory caches current until ctx ends.
+// RunBackground keeps the in-memory caches current, and the sessions table free of long-ended
+// sessions, until ctx ends.
 func (a *App) RunBackground(ctx context.Context) {
 	go a.Thresholds.Run(ctx, a.Config.RefreshEvery)
+	go func() {
+		t := time.NewTicker(time.Hour)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				if _, err := a.Accounts.PurgeSessions(ctx); err != nil && ctx.Err() == nil {
+					slog.WarnContext(ctx, "purge ended sessions", "err", err)
+				}
+			}
+		}
+	}()
 	go func() {
 		t := time.NewTicker(a.Config.RefreshEvery)
 		defer t.Stop()

@@ -23,6 +23,10 @@ type Config struct {
 	Introspection  bool          // GRAPHQL_INTROSPECTION: default on for the embedded demo, off with DATABASE_URL
 	RequestTimeout time.Duration // REQUEST_TIMEOUT: deadline of every API request
 	RefreshEvery   time.Duration // THRESHOLD_REFRESH: how often to poll for threshold activations
+	// SESSION_IDLE_TIMEOUT: a console session not used for this long ends (0 = 30 min)
+	SessionIdleTimeout time.Duration
+	// SESSION_MAX_LIFETIME: a console session ends this long after its login, however busy (0 = 12 h)
+	SessionMaxLifetime time.Duration
 }
 
 // SQLitePath is the embedded database file.
@@ -73,6 +77,16 @@ func ParseConfig(name string, args []string, getenv func(string) string) (Config
 		return c, fmt.Errorf("THRESHOLD_REFRESH: %w", err)
 	}
 	fs.DurationVar(&c.RefreshEvery, "threshold-refresh", refresh, "how often to poll for threshold activations (env THRESHOLD_REFRESH)")
+	idle, err := time.ParseDuration(env("SESSION_IDLE_TIMEOUT", "30m"))
+	if err != nil {
+		return c, fmt.Errorf("SESSION_IDLE_TIMEOUT: %w", err)
+	}
+	fs.DurationVar(&c.SessionIdleTimeout, "session-idle-timeout", idle, "a console session not used for this long ends (env SESSION_IDLE_TIMEOUT)")
+	lifetime, err := time.ParseDuration(env("SESSION_MAX_LIFETIME", "12h"))
+	if err != nil {
+		return c, fmt.Errorf("SESSION_MAX_LIFETIME: %w", err)
+	}
+	fs.DurationVar(&c.SessionMaxLifetime, "session-max-lifetime", lifetime, "a console session ends this long after its login, however busy (env SESSION_MAX_LIFETIME)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -84,6 +98,9 @@ func ParseConfig(name string, args []string, getenv func(string) string) (Config
 		if c.Introspection, err = strconv.ParseBool(introspection); err != nil {
 			return c, fmt.Errorf("introspection: %w", err)
 		}
+	}
+	if c.SessionIdleTimeout < time.Minute || c.SessionMaxLifetime < time.Minute {
+		return c, fmt.Errorf("session-idle-timeout and session-max-lifetime must be at least 1m")
 	}
 	if c.DemoDecisions < 0 {
 		return c, fmt.Errorf("demo-decisions must not be negative")

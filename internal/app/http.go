@@ -23,11 +23,12 @@ const (
 	queryCacheSize  = 1000
 )
 
-// Handler returns the console's HTTP handler: the GraphQL API at /graphql (POST only), health
-// checks, and the UI.
+// Handler returns the console's HTTP handler: the GraphQL API at /graphql (POST only), the
+// session endpoints under /auth/, health checks, and the UI.
 func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", a.graphQLHandler())
+	mux.Handle("/auth/", a.Accounts.Handler(a.Auth))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
@@ -37,7 +38,8 @@ func (a *App) Handler() http.Handler {
 }
 
 func (a *App) graphQLHandler() http.Handler {
-	cfg := graph.Config{Resolvers: &graph.Resolver{DecisionService: a.Decisions, ThresholdService: a.Thresholds}}
+	cfg := graph.Config{Resolvers: &graph.Resolver{DecisionService: a.Decisions, ThresholdService: a.Thresholds,
+		AccountService: a.Accounts}}
 	cfg.Directives.HasRole = graph.HasRole
 	graph.SetComplexity(&cfg.Complexity)
 	srv := handler.New(graph.NewExecutableSchema(cfg))

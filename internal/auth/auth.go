@@ -1,5 +1,6 @@
-// Package auth knows who is calling: API tokens (stored as SHA-256 hashes), the roles they carry,
-// and the principal attached to each request's context.
+// Package auth knows who is calling: console sessions and API tokens (both stored as SHA-256
+// hashes of their secrets), password hashing (argon2id), the roles callers carry, and the
+// principal attached to each request's context.
 package auth
 
 import (
@@ -11,6 +12,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"riskconsole/internal/apperr"
@@ -57,12 +59,47 @@ func JoinRoles(roles []Role) string {
 	return strings.Join(parts, ",")
 }
 
+// Kind says what a principal is.
+type Kind uint8
+
+// Kinds of principal.
+const (
+	// UserKind is a staff member signed in with a console session.
+	UserKind Kind = iota + 1
+	// TokenKind is a service or script calling with an API token.
+	TokenKind
+	// SystemKind is the server acting on its own (first start, demo seeding); it never
+	// authenticates a request.
+	SystemKind
+)
+
 // Principal is the authenticated caller of a request.
 type Principal struct {
+	Kind Kind
+	// UserID and SessionID are set for a user; SessionID is the stored session id (the SHA-256 of
+	// the cookie's secret, never the secret itself).
+	UserID    int64
+	SessionID string
+	// TokenID is set for a token.
 	TokenID int64
-	Name    string
-	Roles   []Role
+	// Name is the username, the token's name, or the system task's name.
+	Name string
+	// DisplayName is a user's full name; empty for others.
+	DisplayName string
+	Roles       []Role
 }
+
+// SystemPrincipal returns the principal of a task the server runs on its own behalf, e.g.
+// SystemPrincipal("first-start"). It holds ADMIN so that it may create the first accounts.
+func SystemPrincipal(task string) *Principal {
+	return &Principal{Kind: SystemKind, Name: task, Roles: []Role{Admin}}
+}
+
+// IsUser reports whether p is a signed-in user.
+func (p *Principal) IsUser() bool { return p != nil && p.Kind == UserKind }
+
+// IsToken reports whether p is an API token.
+func (p *Principal) IsToken() bool { return p != nil && p.Kind == TokenKind }
 
 // HasAny reports whether p holds at least one of roles.
 func (p *Principal) HasAny(roles ...Role) bool {
@@ -77,12 +114,31 @@ func (p *Principal) HasAny(roles ...Role) bool {
 	return false
 }
 
-// Subject identifies p in logs and records, e.g. "token:3:checkout".
-func (p *Principal) Subject() string {
+// RoleNames returns p's roles as strings (none for anonymous), as audit events record them.
+func (p *Principal) RoleNames() []string {
 	if p == nil {
-		return "anonymous"
+		return nil
 	}
-	return fmt.Sprintf("token:%d:%s", p.TokenID, p.Name)
+	out := make([]string, len(p.Roles))
+	for i, r := range p.Roles {
+		out[i] = string(r)
+	}
+	return out
+}
+
+// Subject identifies p in logs and records: "user:3:anna", "token:2:checkout", "system:first-start"
+// or "anonymous".
+func (p *Principal) Subject() string {
+	switch {
+	case p == nil:
+		return "anonymous"
+	case p.Kind == UserKind:
+		return fmt.Sprintf("user:%d:%s", p.UserID, p.Name)
+	case p.Kind == SystemKind:
+		return "system:" + p.Name
+	default:
+		return fmt.Sprintf("token:%d:%s", p.TokenID, p.Name)
+	}
 }
 
 type principalKey struct{}
@@ -92,20 +148,82 @@ func WithPrincipal(ctx context.Context, p *Principal) context.Context {
 	return context.WithValue(ctx, principalKey{}, p)
 }
 
-// PrincipalFrom returns the request's principal, or nil for an anonymous request.
+// lazyPrincipal is a principal found on first use: a session cookie costs a query, and a request
+// that is refused before anything asks who is calling (a malformed or over-limit GraphQL
+// operation) should not pay for it.
+type lazyPrincipal struct {
+	once    sync.Once
+	resolve func() (*Principal, error)
+	p       *Principal
+	err     error
+}
+
+// withLazyPrincipal returns ctx carrying a principal that resolve finds on first use, once.
+func withLazyPrincipal(ctx context.Context, resolve func() (*Principal, error)) context.Context {
+	return context.WithValue(ctx, principalKey{}, &lazyPrincipal{resolve: resolve})
+}
+
+// PrincipalFrom returns the request's principal, or nil for an anonymous request. A principal
+// that cannot be looked up (the database is unavailable) is nil too: PrincipalErr tells the two
+// apart.
 func PrincipalFrom(ctx context.Context) *Principal {
-	p, _ := ctx.Value(principalKey{}).(*Principal)
+	p, _ := PrincipalErr(ctx)
 	return p
+}
+
+// PrincipalErr returns the request's principal (nil for anonymous), or the error that kept it
+// from being looked up. The first call of a request resolves a session cookie; later calls return
+// the same answer.
+func PrincipalErr(ctx context.Context) (*Principal, error) {
+	switch v := ctx.Value(principalKey{}).(type) {
+	case *Principal:
+		return v, nil
+	case *lazyPrincipal:
+		v.once.Do(func() { v.p, v.err = v.resolve() })
+		return v.p, v.err
+	}
+	return nil, nil
 }
 
 // Token is a stored API token (without its secret).
 type Token struct {
-	ID        int64
-	Name      string
-	Roles     []Role
-	CreatedAt time.Time
-	ExpiresAt *time.Time
-	RevokedAt *time.Time
+	ID         int64
+	Name       string
+	Roles      []Role
+	CreatedAt  time.Time
+	ExpiresAt  *time.Time
+	RevokedAt  *time.Time
+	LastUsedAt *time.Time
+	CreatedBy  string
+}
+
+// User is a staff account (without its password hash, which only the account service reads).
+type User struct {
+	ID          int64
+	Username    string
+	DisplayName string
+	Roles       []Role
+	CreatedAt   time.Time
+	CreatedBy   string
+	DisabledAt  *time.Time
+}
+
+// Principal returns the principal of u signed in with the session whose stored id is sessionID.
+func (u *User) Principal(sessionID string) *Principal {
+	return &Principal{Kind: UserKind, UserID: u.ID, SessionID: sessionID, Name: u.Username, DisplayName: u.DisplayName,
+		Roles: slices.Clone(u.Roles)}
+}
+
+// Session is a console session. ID is the SHA-256 of the cookie's secret.
+type Session struct {
+	ID         string
+	UserID     int64
+	CreatedAt  time.Time
+	LastSeenAt time.Time
+	ExpiresAt  time.Time // the absolute lifetime's end
+	RevokedAt  *time.Time
+	ClientAddr string
+	UserAgent  string
 }
 
 // tokenPrefix marks riskconsole secrets so that secret scanners can recognise a leaked one.

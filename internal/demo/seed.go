@@ -26,7 +26,10 @@ type SeedOptions struct {
 	Seed      int64     // random seed
 	End       time.Time // end of the generated window; zero means now
 	TokenFile string    // where the demo tokens' secrets are written (embedded demo only)
-	Progress  io.Writer // progress lines; nil for none
+	// AccountsFile is where EnsureDemo writes the demo accounts' passwords; empty for no demo
+	// accounts.
+	AccountsFile string
+	Progress     io.Writer // progress lines; nil for none
 }
 
 // DemoToken is a demo API token with its secret, kept in the token file of the embedded demo so
@@ -56,16 +59,25 @@ func ReadTokens(path string) ([]DemoToken, error) {
 }
 
 // EnsureDemo fills an empty database with the demo: reference data, one API token per role and
-// opts.N decisions. A database that already holds reference data is left alone.
+// opts.N decisions, and, when the database has no accounts yet and opts.AccountsFile is set, the
+// demo accounts. A database that already holds reference data keeps it.
 func EnsureDemo(ctx context.Context, st *store.Store, opts SeedOptions) error {
 	has, err := st.HasReferenceData(ctx)
-	if err != nil || has {
+	if err != nil {
 		return err
 	}
-	if opts.Progress == nil {
-		opts.Progress = os.Stdout
+	if !has {
+		if opts.Progress == nil {
+			opts.Progress = os.Stdout
+		}
+		if err := Seed(ctx, st, opts); err != nil {
+			return err
+		}
 	}
-	return Seed(ctx, st, opts)
+	if opts.AccountsFile == "" {
+		return nil
+	}
+	return EnsureAccounts(ctx, st, opts.AccountsFile)
 }
 
 // batchSize is the number of decisions written per bulk insert.
