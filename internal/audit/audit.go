@@ -68,24 +68,75 @@ func Canonical(e *Event) []byte {
 	return b
 }
 
-// compact re-encodes a JSON value with sorted keys and no insignificant white space, so that it
-// hashes the same whether or not the database reformatted it (PostgreSQL's jsonb reorders keys
-// and changes spacing).
+// compact re-encodes a JSON value with sorted keys, no insignificant white space and numbers in
+// one form per value, so that it hashes the same whether or not the database reformatted it
+// (PostgreSQL's jsonb reorders keys, changes spacing, and writes 1e3 as 1000 and -0 as 0).
 func compact(raw json.RawMessage) []byte {
 	if len(raw) == 0 {
 		return nil
 	}
 	var v any
 	d := json.NewDecoder(bytes.NewReader(raw))
-	d.UseNumber() // keep numbers exactly as written
+	d.UseNumber() // keep numbers exact; canonicalNumbers rewrites them
 	if err := d.Decode(&v); err != nil {
 		return raw
 	}
-	out, err := json.Marshal(v) // sorted keys: the same whatever order jsonb stored them in
+	out, err := json.Marshal(canonicalNumbers(v)) // sorted keys: the same whatever order jsonb stored them in
 	if err != nil {
 		return raw
 	}
 	return out
+}
+
+// canonicalNumbers replaces every number in v by its canonical form (see canonicalNumber).
+func canonicalNumbers(v any) any {
+	switch v := v.(type) {
+	case json.Number:
+		return canonicalNumber(v)
+	case map[string]any:
+		for k, x := range v {
+			v[k] = canonicalNumbers(x)
+		}
+	case []any:
+		for i, x := range v {
+			v[i] = canonicalNumbers(x)
+		}
+	}
+	return v
+}
+
+// canonicalNumber writes a JSON number as sign, significant digits and exponent, so that numbers
+// of equal value are written alike however they were spelled: 1000, 1e3, 1.000E+3 and 1000.0
+// all become 1e3; 0.10 becomes 1e-1; -0 becomes 0. It never expands an exponent, so a number
+// like 1e999999 costs nothing. A number it cannot parse is left as it is.
+func canonicalNumber(n json.Number) json.Number {
+	s := string(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	mant, expPart, hasExp := strings.Cut(strings.ToLower(s), "e")
+	var exp int64
+	if hasExp {
+		var err error
+		if exp, err = strconv.ParseInt(strings.TrimPrefix(expPart, "+"), 10, 64); err != nil || exp > 1<<40 || exp < -1<<40 {
+			return n
+		}
+	}
+	intPart, frac, _ := strings.Cut(mant, ".")
+	digits := strings.TrimLeft(intPart+frac, "0")
+	if digits == "" {
+		return "0"
+	}
+	exp -= int64(len(frac))
+	trimmed := strings.TrimRight(digits, "0")
+	exp += int64(len(digits) - len(trimmed))
+	out := trimmed
+	if neg {
+		out = "-" + out
+	}
+	if exp != 0 {
+		out += "e" + strconv.FormatInt(exp, 10)
+	}
+	return json.Number(out)
 }
 
 // Chain returns the hash of e given the hash of the event before it.
