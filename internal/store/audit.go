@@ -2,14 +2,18 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
 	"time"
 
+	"golang.org/x/sync/errgroup"
 	"gorm.io/gorm"
 
 	"riskconsole/internal/audit"
+	"riskconsole/internal/auditlog"
 	"riskconsole/models"
 )
 
@@ -47,17 +51,199 @@ func (s *Store) appendAudit(ctx context.Context, e *audit.Event) error {
 	}
 	e.At = e.At.UTC().Truncate(time.Microsecond)
 	e.Hash = audit.Chain(e.PrevHash, e)
-	row := models.AuditEvent{
-		At: e.At, Actor: e.Actor, ActorRoles: strings.Join(e.ActorRoles, ","), Action: e.Action,
-		EntityType: e.EntityType, EntityID: e.EntityID, Before: jsonText(e.Before), After: jsonText(e.After),
-		RequestID: e.RequestID, ClientAddr: e.ClientAddr, Outcome: string(e.Outcome),
-		PrevHash: e.PrevHash, Hash: e.Hash,
-	}
+	row := auditEventRow(e)
 	if err := db.Create(&row).Error; err != nil {
 		return fmt.Errorf("append audit event: %w", err)
 	}
 	e.ID = row.ID
 	return nil
+}
+
+// AuditEvents returns one page of the events matching f, newest first by (at, id), in one
+// statement. The page request must be valid (see auditlog.Service.List).
+func (s *Store) AuditEvents(ctx context.Context, f auditlog.Filter, page auditlog.PageRequest) (auditlog.Page, error) {
+	q := s.db.WithContext(ctx).Model(&models.AuditEvent{})
+	// In a fixed order, so that each combination of filters is one prepared statement.
+	for _, eq := range []struct{ col, v string }{
+		{"actor", f.Actor}, {"action", f.Action}, {"entity_type", f.EntityType}, {"entity_id", f.EntityID},
+	} {
+		if eq.v != "" {
+			q = q.Where(eq.col+" = ?", eq.v)
+		}
+	}
+	if !f.From.IsZero() {
+		q = q.Where("at >= ?", f.From.UTC())
+	}
+	if !f.To.IsZero() {
+		q = q.Where("at < ?", f.To.UTC())
+	}
+	if c := page.After; c != nil {
+		q = q.Where("(at, id) < (?, ?)", c.At.UTC(), c.ID)
+	}
+	var rows []models.AuditEvent
+	if err := q.Order("at DESC, id DESC").Limit(page.First + 1).Find(&rows).Error; err != nil {
+		return auditlog.Page{}, fmt.Errorf("list audit events: %w", err)
+	}
+	out := auditlog.Page{HasNext: len(rows) > page.First}
+	rows = rows[:min(len(rows), page.First)]
+	out.Items = make([]audit.Event, len(rows))
+	for i := range rows {
+		out.Items[i] = auditEventFromRow(&rows[i])
+	}
+	return out, nil
+}
+
+// auditColumns are the columns VerifyAuditChain reads, in the order it scans them.
+const auditColumns = "id, at, actor, actor_roles, action, entity_type, entity_id, before, after, " +
+	"request_id, client_addr, outcome, prev_hash, hash"
+
+// VerifyAuditChain streams every audit event in id order and checks the chain: each event's
+// prev_hash must be the stored hash of the event before it (the genesis hash for the first), and
+// its hash must be audit.Chain of its stored content. It stops at the first broken event.
+//
+// One statement reads the log a row at a time, so memory stays bounded however long the log is,
+// and the check sees one consistent snapshot: writers append in id order under a lock, so any
+// snapshot holds a prefix of the chain. Recomputing the hashes is most of the cost and each
+// depends on one row only, so batches of rows are hashed in parallel while the links are checked
+// in order (1M events take seconds, not tens of seconds).
+func (s *Store) VerifyAuditChain(ctx context.Context) (auditlog.Verification, error) {
+	type batch struct {
+		events []audit.Event
+		ok     []bool        // auditlog.HashMatches of each event
+		done   chan struct{} // closed when ok is filled in
+	}
+	workers := runtime.GOMAXPROCS(0)
+	work := make(chan *batch, workers)      // to the hashers
+	ordered := make(chan *batch, 2*workers) // in id order, to the link check below
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		defer close(work)
+		defer close(ordered)
+		return s.readAuditChain(gctx, verifyBatchSize, func(events []audit.Event) bool {
+			b := &batch{events: events, ok: make([]bool, len(events)), done: make(chan struct{})}
+			// To the hashers first: a batch in ordered is then sure to be hashed.
+			for _, ch := range []chan *batch{work, ordered} {
+				select {
+				case ch <- b:
+				case <-gctx.Done():
+					return false
+				}
+			}
+			return true
+		})
+	})
+	for range workers {
+		g.Go(func() error {
+			for b := range work {
+				for i := range b.events {
+					b.ok[i] = auditlog.HashMatches(&b.events[i])
+				}
+				close(b.done)
+			}
+			return nil
+		})
+	}
+	c := auditlog.NewChainChecker()
+	broken := false
+	for b := range ordered {
+		<-b.done
+		for i := range b.events {
+			if !c.CheckHashed(&b.events[i], b.ok[i]) {
+				broken = true
+				break
+			}
+		}
+		if broken {
+			stop() // the rest of the log is not needed
+			break
+		}
+	}
+	if err := g.Wait(); err != nil && !(broken && errors.Is(err, context.Canceled)) {
+		return auditlog.Verification{}, err
+	}
+	if err := ctx.Err(); err != nil && !broken {
+		// The caller gave up: the reader stopped early, so the events checked are not all.
+		return auditlog.Verification{}, fmt.Errorf("verify audit chain: %w", err)
+	}
+	return c.Result(), nil
+}
+
+// verifyBatchSize is the number of events VerifyAuditChain hashes as one unit of work.
+const verifyBatchSize = 256
+
+// readAuditChain reads every audit event in id order and hands them to fn in batches of up to n,
+// in fresh slices; it stops early when fn returns false.
+func (s *Store) readAuditChain(ctx context.Context, n int, fn func([]audit.Event) bool) error {
+	rows, err := s.db.WithContext(ctx).Raw("SELECT " + auditColumns + " FROM audit_events ORDER BY id").Rows()
+	if err != nil {
+		return fmt.Errorf("read audit chain: %w", err)
+	}
+	defer rows.Close()
+	events := make([]audit.Event, 0, n)
+	var row models.AuditEvent
+	for rows.Next() {
+		var before, after []byte // nil for NULL
+		err := rows.Scan(&row.ID, &row.At, &row.Actor, &row.ActorRoles, &row.Action, &row.EntityType, &row.EntityID,
+			&before, &after, &row.RequestID, &row.ClientAddr, &row.Outcome, &row.PrevHash, &row.Hash)
+		if err != nil {
+			return fmt.Errorf("read audit event: %w", err)
+		}
+		e := auditEventFromRow(&row)
+		e.Before, e.After = before, after
+		events = append(events, e)
+		if len(events) == n {
+			if !fn(events) {
+				return nil
+			}
+			events = make([]audit.Event, 0, n)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read audit chain: %w", err)
+	}
+	if len(events) > 0 {
+		fn(events)
+	}
+	return nil
+}
+
+// auditEventRow maps an event to its row: roles joined by commas, JSON kept as written.
+func auditEventRow(e *audit.Event) models.AuditEvent {
+	return models.AuditEvent{
+		ID: e.ID, At: e.At, Actor: e.Actor, ActorRoles: strings.Join(e.ActorRoles, ","), Action: e.Action,
+		EntityType: e.EntityType, EntityID: e.EntityID, Before: jsonText(e.Before), After: jsonText(e.After),
+		RequestID: e.RequestID, ClientAddr: e.ClientAddr, Outcome: string(e.Outcome),
+		PrevHash: e.PrevHash, Hash: e.Hash,
+	}
+}
+
+// auditEventFromRow maps a row back to the event it stores, field by field, so that
+// audit.Chain over the result recomputes the stored hash. JSON comes back as the database
+// holds it (PostgreSQL's jsonb reorders keys; audit.Canonical compacts it again).
+func auditEventFromRow(r *models.AuditEvent) audit.Event {
+	return audit.Event{
+		ID: r.ID, At: r.At.UTC(), Actor: r.Actor, ActorRoles: splitRoles(r.ActorRoles), Action: r.Action,
+		EntityType: r.EntityType, EntityID: r.EntityID, Before: jsonRaw(r.Before), After: jsonRaw(r.After),
+		RequestID: r.RequestID, ClientAddr: r.ClientAddr, Outcome: audit.Outcome(r.Outcome),
+		PrevHash: r.PrevHash, Hash: r.Hash,
+	}
+}
+
+// splitRoles is the inverse of the strings.Join in auditEventRow: "" is no roles.
+func splitRoles(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, ",")
+}
+
+func jsonRaw(s *string) json.RawMessage {
+	if s == nil {
+		return nil
+	}
+	return json.RawMessage(*s)
 }
 
 func jsonText(raw []byte) *string {

@@ -1,0 +1,155 @@
+// Package auditlog is the audit log's service: the auditor's filtered, paged view of events, the
+// verification of the hash chain, and the recording of authorization denials. The events, their
+// canonical form and the chain function live in package audit; storage lives in package store.
+package auditlog
+
+import (
+	"context"
+	"fmt"
+	"time"
+	"unicode/utf8"
+
+	"riskconsole/internal/apperr"
+	"riskconsole/internal/audit"
+	"riskconsole/internal/auth"
+)
+
+// Actions and entity types this package writes.
+const (
+	// ActionAccessDenied is the action of an authorization denial.
+	ActionAccessDenied = "access.denied"
+	// EntityGraphQLField is the entity type of a denied GraphQL field; its id is
+	// "<Type>.<field>", e.g. "Query.decisions".
+	EntityGraphQLField = "graphql_field"
+)
+
+// MaxPageSize is the largest page List returns.
+const MaxPageSize = 100
+
+// maxFilterLen bounds each text filter; longer values cannot match anything the console writes.
+const maxFilterLen = 256
+
+// denialWriteTimeout bounds the write of a denial event. The write does not follow the request's
+// cancellation: a caller hanging up at once must not erase the record of its refusal.
+const denialWriteTimeout = 5 * time.Second
+
+// Filter selects audit events. Empty fields match everything; times select [From, To).
+type Filter struct {
+	Actor      string
+	Action     string
+	EntityType string
+	EntityID   string
+	From       time.Time // inclusive; zero means no lower bound
+	To         time.Time // exclusive; zero means no upper bound
+}
+
+// Cursor marks a position in the newest-first list of events.
+type Cursor struct {
+	At time.Time
+	ID int64
+}
+
+// PageRequest asks for up to First events after the cursor, newest first (by time, then id).
+type PageRequest struct {
+	First int
+	After *Cursor
+}
+
+// Page is one page of events, newest first.
+type Page struct {
+	Items   []audit.Event
+	HasNext bool
+}
+
+// Repository is what the service needs from storage.
+type Repository interface {
+	// AuditEvents returns one page of events matching f, newest first.
+	AuditEvents(ctx context.Context, f Filter, page PageRequest) (Page, error)
+	// VerifyAuditChain checks the whole chain in id order (see ChainChecker).
+	VerifyAuditChain(ctx context.Context) (Verification, error)
+	// AppendAudit appends e to the chain, filling its id and hashes.
+	AppendAudit(ctx context.Context, e *audit.Event) error
+}
+
+// Service reads and checks the audit log and records authorization denials.
+type Service struct {
+	repo Repository
+}
+
+// NewService returns an audit log service over repo.
+func NewService(repo Repository) *Service { return &Service{repo: repo} }
+
+// List returns up to first events matching f, newest first, after the position of the cursor
+// after ("" for the first page). An invalid argument is an *apperr.ValidationError naming every
+// bad field (first, after, filter.*).
+func (s *Service) List(ctx context.Context, f Filter, first int, after string) (Page, error) {
+	req, err := validateList(&f, first, after)
+	if err != nil {
+		return Page{}, err
+	}
+	return s.repo.AuditEvents(ctx, f, req)
+}
+
+func validateList(f *Filter, first int, after string) (PageRequest, error) {
+	var ve apperr.ValidationError
+	req := PageRequest{First: first}
+	if first < 1 || first > MaxPageSize {
+		ve.Add("first", "must be between 1 and %d", MaxPageSize)
+	}
+	if after != "" {
+		c, err := DecodeCursor(after)
+		if err != nil {
+			ve.Add("after", "malformed cursor")
+		}
+		req.After = c
+	}
+	for _, t := range []struct{ field, v string }{
+		{"filter.actor", f.Actor}, {"filter.action", f.Action},
+		{"filter.entityType", f.EntityType}, {"filter.entityId", f.EntityID},
+	} {
+		switch {
+		case len(t.v) > maxFilterLen:
+			ve.Add(t.field, "must be at most %d bytes", maxFilterLen)
+		case !utf8.ValidString(t.v):
+			ve.Add(t.field, "must be valid UTF-8")
+		}
+	}
+	if !f.From.IsZero() && !f.To.IsZero() && !f.From.Before(f.To) {
+		ve.Add("filter.to", "must be after filter.from")
+	}
+	f.From, f.To = f.From.UTC(), f.To.UTC()
+	return req, ve.Err()
+}
+
+// Verify recomputes the hash chain over the whole log and reports the first broken event.
+func (s *Service) Verify(ctx context.Context) (Verification, error) {
+	return s.repo.VerifyAuditChain(ctx)
+}
+
+// Denied records that p (nil for an anonymous caller) was refused field, e.g. "Query.decisions",
+// as one access.denied event of its own, with the request id and client address of ctx.
+func (s *Service) Denied(ctx context.Context, p *auth.Principal, field string) error {
+	req := audit.RequestFrom(ctx)
+	e := &audit.Event{
+		Actor: p.Subject(), ActorRoles: roleNames(p), Action: ActionAccessDenied,
+		EntityType: EntityGraphQLField, EntityID: field,
+		RequestID: req.ID, ClientAddr: req.ClientAddr, Outcome: audit.Denied,
+	}
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), denialWriteTimeout)
+	defer cancel()
+	if err := s.repo.AppendAudit(ctx, e); err != nil {
+		return fmt.Errorf("record denial of %s to %s: %w", field, e.Actor, err)
+	}
+	return nil
+}
+
+func roleNames(p *auth.Principal) []string {
+	if p == nil {
+		return nil
+	}
+	out := make([]string, len(p.Roles))
+	for i, r := range p.Roles {
+		out[i] = string(r)
+	}
+	return out
+}
