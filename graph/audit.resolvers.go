@@ -7,14 +7,23 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"riskconsole/graph/model"
 )
 
+// AuditEvents is the resolver for the auditEvents field.
 func (r *queryResolver) AuditEvents(ctx context.Context, filter *model.AuditFilter, first int, after *string) (*model.AuditEventConnection, error) {
-	panic(fmt.Errorf("not implemented: AuditEvents - auditEvents"))
+	page, err := r.AuditService.List(ctx, auditFilter(filter), first, deref(after))
+	if err != nil {
+		return nil, err
+	}
+	return mapAuditConnection(page, after), nil
 }
 
+// VerifyAuditChain is the resolver for the verifyAuditChain field.
 func (r *queryResolver) VerifyAuditChain(ctx context.Context) (*model.AuditChainVerification, error) {
-	panic(fmt.Errorf("not implemented: VerifyAuditChain - verifyAuditChain"))
+	v, err := r.AuditService.Verify(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return mapVerification(v), nil
 }

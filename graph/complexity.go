@@ -8,4 +8,7 @@ func SetComplexity(c *ComplexityRoot) {
 	c.Query.Decisions = func(child int, _ *model.DecisionFilter, first int, _ *string, _ model.DecisionOrder) int {
 		return 1 + max(first, 1)*child
 	}
+	c.Query.AuditEvents = func(child int, _ *model.AuditFilter, first int, _ *string) int {
+		return 1 + max(first, 1)*child
+	}
 }

@@ -4,6 +4,7 @@ package graph
 
 import (
 	"riskconsole/internal/accounts"
+	"riskconsole/internal/auditlog"
 	"riskconsole/internal/decisions"
 	"riskconsole/internal/thresholds"
 )
@@ -12,5 +13,6 @@ import (
 type Resolver struct {
 	DecisionService  *decisions.Service
 	ThresholdService *thresholds.Service
+	AuditService     *auditlog.Service
 	AccountService   *accounts.Service
 }

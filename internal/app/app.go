@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"riskconsole/internal/accounts"
+	"riskconsole/internal/auditlog"
 	"riskconsole/internal/auth"
 	"riskconsole/internal/catalog"
 	"riskconsole/internal/decisions"
@@ -24,6 +25,7 @@ type App struct {
 	Catalog    *catalog.Current
 	Decisions  *decisions.Service
 	Auth       *auth.Authenticator
+	Audit      *auditlog.Service
 	Accounts   *accounts.Service
 }
 
@@ -69,6 +71,7 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 		Catalog:    cat,
 		Decisions:  decisions.NewService(st, th, cat),
 		Auth:       authn,
+		Audit:      auditlog.NewService(st),
 		Accounts:   acc,
 	}, nil
 }

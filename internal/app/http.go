@@ -34,13 +34,13 @@ func (a *App) Handler() http.Handler {
 	})
 	mux.HandleFunc("GET /readyz", a.ready)
 	mux.Handle("/", ui.Handler())
-	return mux
+	return requestInfo(mux)
 }
 
 func (a *App) graphQLHandler() http.Handler {
-	cfg := graph.Config{Resolvers: &graph.Resolver{DecisionService: a.Decisions, ThresholdService: a.Thresholds,
+	cfg := graph.Config{Resolvers: &graph.Resolver{DecisionService: a.Decisions, ThresholdService: a.Thresholds, AuditService: a.Audit,
 		AccountService: a.Accounts}}
-	cfg.Directives.HasRole = graph.HasRole
+	cfg.Directives.HasRole = graph.HasRole(a.Audit)
 	graph.SetComplexity(&cfg.Complexity)
 	srv := handler.New(graph.NewExecutableSchema(cfg))
 	// POST with a JSON body is the only transport: no GET, no multipart, no websocket.

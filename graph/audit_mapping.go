@@ -1,0 +1,67 @@
+package graph
+
+import (
+	"strconv"
+	"time"
+
+	"riskconsole/graph/model"
+	"riskconsole/internal/audit"
+	"riskconsole/internal/auditlog"
+)
+
+// Explicit mapping between the audit log's domain values and API types.
+
+// auditFilter maps the auditEvents filter; the service validates it.
+func auditFilter(f *model.AuditFilter) auditlog.Filter {
+	if f == nil {
+		return auditlog.Filter{}
+	}
+	return auditlog.Filter{
+		Actor: deref(f.Actor), Action: deref(f.Action), EntityType: deref(f.EntityType), EntityID: deref(f.EntityID),
+		From: derefTime(f.From), To: derefTime(f.To),
+	}
+}
+
+func derefTime(t *time.Time) time.Time {
+	if t == nil {
+		return time.Time{}
+	}
+	return *t
+}
+
+func mapAuditConnection(page auditlog.Page, after *string) *model.AuditEventConnection {
+	conn := &model.AuditEventConnection{
+		Nodes:    make([]model.AuditEvent, len(page.Items)),
+		PageInfo: &model.PageInfo{HasNextPage: page.HasNext, HasPreviousPage: after != nil},
+	}
+	for i := range page.Items {
+		conn.Nodes[i] = mapAuditEvent(&page.Items[i])
+	}
+	if n := len(page.Items); n > 0 {
+		start, end := auditlog.EncodeCursor(&page.Items[0]), auditlog.EncodeCursor(&page.Items[n-1])
+		conn.PageInfo.StartCursor, conn.PageInfo.EndCursor = &start, &end
+	}
+	return conn
+}
+
+func mapAuditEvent(e *audit.Event) model.AuditEvent {
+	roles := e.ActorRoles
+	if roles == nil {
+		roles = []string{}
+	}
+	return model.AuditEvent{
+		ID: strconv.FormatInt(e.ID, 10), At: e.At, Actor: e.Actor, ActorRoles: roles, Action: e.Action,
+		EntityType: e.EntityType, EntityID: e.EntityID, Before: model.JSON(e.Before), After: model.JSON(e.After),
+		RequestID: e.RequestID, ClientAddr: e.ClientAddr, Outcome: model.AuditOutcome(e.Outcome),
+		PrevHash: e.PrevHash, Hash: e.Hash,
+	}
+}
+
+func mapVerification(v auditlog.Verification) *model.AuditChainVerification {
+	out := &model.AuditChainVerification{Ok: v.OK, Checked: int(v.Checked)}
+	if !v.OK {
+		id, reason := strconv.FormatInt(v.FirstBrokenID, 10), v.Reason
+		out.FirstBrokenEventID, out.Reason = &id, &reason
+	}
+	return out
+}
