@@ -76,9 +76,11 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 	}, nil
 }
 
-// OpenStore connects to the configured database without migrating it.
+// OpenStore connects to the configured database without migrating it. On PostgreSQL a statement
+// may run as long as a request may take, and a transaction may stay idle for twice that.
 func OpenStore(ctx context.Context, cfg Config) (*store.Store, error) {
-	return store.Open(ctx, store.Options{DatabaseURL: cfg.DatabaseURL, SQLitePath: cfg.SQLitePath(), MaxOpenConns: cfg.DBMaxConns})
+	return store.Open(ctx, store.Options{DatabaseURL: cfg.DatabaseURL, SQLitePath: cfg.SQLitePath(), MaxOpenConns: cfg.DBMaxConns,
+		StatementTimeout: cfg.RequestTimeout, IdleInTransactionTimeout: 2 * cfg.RequestTimeout})
 }
 
 // Load reads the threshold schedule and the current reason catalog into memory.

@@ -12,9 +12,13 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 
 	"github.com/glebarez/sqlite"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/pressly/goose/v3"
 	"github.com/pressly/goose/v3/lock"
 	"gorm.io/driver/postgres"
@@ -48,6 +52,24 @@ type Options struct {
 	SQLitePath string
 	// MaxOpenConns bounds the connection pool (PostgreSQL); 0 means 32.
 	MaxOpenConns int
+	// StatementTimeout is PostgreSQL's statement_timeout for every session of the pool: the
+	// server cancels a statement running longer, even one whose client went away. The console
+	// sets it to its request timeout. 0 leaves the server's setting, and so does a
+	// statement_timeout in DatabaseURL, which wins. A statement cancelled by it fails with an
+	// error that matches context.DeadlineExceeded.
+	//
+	// On SQLite it is the busy_timeout instead, how long a writer waits for the database's write
+	// lock (the pure-Go driver's wait does not follow the context); 0 means 10 s.
+	//
+	// Migrations run on the same pool: a migration with a statement that needs longer is applied
+	// by a store opened with a larger value (the console's `server migrate up` with a larger
+	// REQUEST_TIMEOUT).
+	StatementTimeout time.Duration
+	// IdleInTransactionTimeout is PostgreSQL's idle_in_transaction_session_timeout: the server
+	// ends a session that leaves a transaction open and idle for longer, so that a stuck client
+	// cannot hold locks (the audit log's advisory lock among them). 0 leaves the server's
+	// setting, and so does one in DatabaseURL.
+	IdleInTransactionTimeout time.Duration
 }
 
 // Open connects to the database named by opts. It does not migrate.
@@ -64,7 +86,14 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	)
 	if opts.DatabaseURL != "" {
 		dialect = Postgres
-		dialector = postgres.New(postgres.Config{DSN: opts.DatabaseURL})
+		pgCfg, err := pgx.ParseConfig(opts.DatabaseURL)
+		if err != nil {
+			return nil, fmt.Errorf("parse DATABASE_URL: %w", err)
+		}
+		setRuntimeParam(pgCfg, "statement_timeout", opts.StatementTimeout)
+		setRuntimeParam(pgCfg, "idle_in_transaction_session_timeout", opts.IdleInTransactionTimeout)
+		// What gorm's driver does with a DSN, with the session settings added.
+		dialector = postgres.New(postgres.Config{Conn: stdlib.OpenDB(*pgCfg)})
 	} else {
 		dialect = SQLite
 		if dir := filepath.Dir(opts.SQLitePath); dir != "" {
@@ -74,7 +103,11 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		}
 		// WAL lets readers run beside the one writer; immediate transactions take the write lock
 		// up front so that two writers wait for each other instead of failing to upgrade.
-		dsn := "file:" + opts.SQLitePath + "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)" +
+		busy := int64(10_000)
+		if opts.StatementTimeout > 0 {
+			busy = max(opts.StatementTimeout.Milliseconds(), 1)
+		}
+		dsn := "file:" + opts.SQLitePath + "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(" + strconv.FormatInt(busy, 10) + ")" +
 			"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
 		dialector = sqlite.Open(dsn)
 	}
@@ -85,6 +118,12 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	sqlDB, err := db.DB()
 	if err != nil {
 		return nil, err
+	}
+	if dialect == Postgres {
+		if err := registerTimeoutErrors(db); err != nil {
+			sqlDB.Close()
+			return nil, err
+		}
 	}
 	maxConns := opts.MaxOpenConns
 	if maxConns == 0 {
@@ -220,6 +259,45 @@ func (s *Store) refuseNewer(ctx context.Context, p *goose.Provider) error {
 	}
 	if current > known {
 		return fmt.Errorf("%w: database is at %d, this binary knows up to %d", ErrSchemaTooNew, current, known)
+	}
+	return nil
+}
+
+// setRuntimeParam sets a PostgreSQL session setting given in milliseconds, unless d is 0 or the
+// connection string already sets it.
+func setRuntimeParam(cfg *pgx.ConnConfig, name string, d time.Duration) {
+	if d <= 0 {
+		return
+	}
+	if _, set := cfg.RuntimeParams[name]; set {
+		return
+	}
+	cfg.RuntimeParams[name] = strconv.FormatInt(max(d.Milliseconds(), 1), 10)
+}
+
+// registerTimeoutErrors makes a statement that PostgreSQL cancelled for its statement_timeout
+// (SQLSTATE 57014) fail with an error that matches context.DeadlineExceeded, as one cut short by
+// the request's own deadline does, so that callers and the API treat both as a timeout.
+func registerTimeoutErrors(db *gorm.DB) error {
+	mark := func(tx *gorm.DB) {
+		var pgErr *pgconn.PgError
+		if tx.Error != nil && errors.As(tx.Error, &pgErr) && pgErr.Code == "57014" &&
+			!errors.Is(tx.Error, context.DeadlineExceeded) {
+			tx.Error = fmt.Errorf("%w: %w", context.DeadlineExceeded, tx.Error)
+		}
+	}
+	cb := db.Callback()
+	for _, err := range []error{
+		cb.Create().After("gorm:create").Register("riskconsole:timeout_create", mark),
+		cb.Query().After("gorm:query").Register("riskconsole:timeout_query", mark),
+		cb.Update().After("gorm:update").Register("riskconsole:timeout_update", mark),
+		cb.Delete().After("gorm:delete").Register("riskconsole:timeout_delete", mark),
+		cb.Row().After("gorm:row").Register("riskconsole:timeout_row", mark),
+		cb.Raw().After("gorm:raw").Register("riskconsole:timeout_raw", mark),
+	} {
+		if err != nil {
+			return fmt.Errorf("register timeout callbacks: %w", err)
+		}
 	}
 	return nil
 }
