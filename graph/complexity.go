@@ -1,14 +1,123 @@
 package graph
 
-import "riskconsole/graph/model"
+import (
+	"context"
+	"slices"
+	"strings"
 
-// SetComplexity makes lists cost what they can return: a connection costs its page size times
-// the cost of one element, so the complexity limit bounds the work of a query before it runs.
+	"github.com/99designs/gqlgen/complexity"
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"riskconsole/graph/model"
+)
+
+// The cost model of the complexity limit.
+//
+// The cost of an operation approximates the number of entities (rows) the server may fetch and
+// return for it, before anything runs:
+//
+//   - A scalar or enum leaf costs 0.
+//   - A root field (a query or a mutation) costs 1 plus the cost of its selection.
+//   - A connection (a field with a first argument) costs 1 + first × (the cost of one element),
+//     where first is counted as at most MaxPageSize: a larger first is refused with INVALID
+//     before any SQL, so no page is ever larger. An element costs 1 (its nodes entry) plus what
+//     its fields cost; an edge costs what its node costs, as it only adds a cursor.
+//   - A value object costs 0: an object whose fields are all scalars or enums, reached through
+//     a field without arguments from a non-root type, and not the element list of a connection.
+//     Such objects are parts of their parent's row (a decision's merchant, its reasons, the
+//     message shown, the threshold version it pinned, a connection's pageInfo), so they add no
+//     fetch; ValueFields lists them, and a test keeps that list in view.
+//   - Every other object costs 1 plus the cost of its selection (gqlgen's default).
+//
+// So the explorer's page of 50 decisions with every scalar, merchant, reasons, breakdown,
+// message and threshold version costs 1 + 50 × 1 = 51, a page of 100 with edges and nodes 201,
+// and the default limit of 300 admits about three full pages in one request. The schema has no
+// cycles, so depth is bounded by the schema itself; width is bounded by the parser's token
+// limit and the alias and root field limits (internal/app/limits.go).
+
+// MaxPageSize is the largest page (first) of every connection.
+const MaxPageSize = 100
+
+// SetComplexity sets the cost of every list the schema pages: each connection costs its page
+// size times the cost of one element, so the complexity limit bounds the work of a query before
+// it runs. A test fails when a field with a first argument has no cost function here.
 func SetComplexity(c *ComplexityRoot) {
 	c.Query.Decisions = func(child int, _ *model.DecisionFilter, first int, _ *string, _ model.DecisionOrder) int {
-		return 1 + max(first, 1)*child
+		return connectionCost(first, child)
 	}
 	c.Query.AuditEvents = func(child int, _ *model.AuditFilter, first int, _ *string) int {
-		return 1 + max(first, 1)*child
+		return connectionCost(first, child)
 	}
+	c.Query.Users = func(child int, first int, _ *string) int { return connectionCost(first, child) }
+	c.Query.APITokens = func(child int, first int, _ *string) int { return connectionCost(first, child) }
+	// An edge is a cursor beside its node: it costs what the node costs. (A child of 0, edges
+	// with only their cursor, falls back to gqlgen's default of 1.)
+	c.DecisionConnection.Edges = func(child int) int { return child }
+}
+
+// connectionCost is the cost of a page of first elements that each cost child.
+func connectionCost(first, child int) int {
+	return 1 + min(max(first, 1), MaxPageSize)*max(child, 1)
+}
+
+// ComplexityOptions are the options of complexity.Calculate that complete the cost model:
+// scalar leaves cost 0 and the value objects of es cost 0.
+func ComplexityOptions(es graphql.ExecutableSchema) []complexity.Option {
+	ignore := map[string]struct{}{}
+	for _, f := range ValueFields(es.Schema()) {
+		ignore[f] = struct{}{}
+	}
+	return []complexity.Option{complexity.WithFixedScalarValue(0), complexity.WithIgnoreFields(ignore)}
+}
+
+// Cost computes the cost of op under the cost model above.
+func Cost(ctx context.Context, es graphql.ExecutableSchema, op *ast.OperationDefinition, vars map[string]any, opts []complexity.Option) int {
+	return complexity.Calculate(ctx, es, op, vars, opts...)
+}
+
+// ValueFields returns the fields ("Type.field") of schema that lead to value objects, sorted.
+// Ignoring a field in complexity.Calculate skips its selection too, which is exact here: a value
+// object's own fields are all scalars or enums, which cost 0.
+func ValueFields(schema *ast.Schema) []string {
+	var out []string
+	for name, def := range schema.Types {
+		if def.Kind != ast.Object || strings.HasPrefix(name, "__") || isRootType(schema, def) {
+			continue
+		}
+		for _, f := range def.Fields {
+			if strings.HasPrefix(f.Name, "__") || len(f.Arguments) > 0 {
+				continue
+			}
+			if f.Name == "nodes" && strings.HasSuffix(name, "Connection") {
+				continue // a page's elements are the entities a connection counts
+			}
+			if isValueObject(schema, schema.Types[f.Type.Name()]) {
+				out = append(out, name+"."+f.Name)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func isRootType(schema *ast.Schema, def *ast.Definition) bool {
+	return def == schema.Query || def == schema.Mutation || def == schema.Subscription
+}
+
+// isValueObject reports whether def is an object whose fields are all scalars or enums.
+func isValueObject(schema *ast.Schema, def *ast.Definition) bool {
+	if def == nil || def.Kind != ast.Object {
+		return false
+	}
+	for _, f := range def.Fields {
+		if strings.HasPrefix(f.Name, "__") {
+			continue
+		}
+		t := schema.Types[f.Type.Name()]
+		if t == nil || (t.Kind != ast.Scalar && t.Kind != ast.Enum) {
+			return false
+		}
+	}
+	return true
 }

@@ -4,12 +4,15 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"maps"
 	"runtime/debug"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"riskconsole/internal/apperr"
+	"riskconsole/internal/audit"
 )
 
 // Error codes in extensions.code.
@@ -22,14 +25,46 @@ const (
 	CodeInternal        = "INTERNAL"
 )
 
+// Codes of refusals and failures that are not domain errors.
+const (
+	// CodeLimitExceeded refuses an operation over one of the endpoint's limits (complexity,
+	// aliases, root fields, parser tokens, body size, batches) before anything runs.
+	CodeLimitExceeded = "LIMIT_EXCEEDED"
+	// CodeTimeout reports that the request's deadline passed (or the client went away).
+	CodeTimeout = "TIMEOUT"
+)
+
+// tokenLimitPrefix starts the message of gqlparser's parser token limit error, which carries
+// gqlgen's generic GRAPHQL_PARSE_FAILED code; the presenter gives it CodeLimitExceeded.
+const tokenLimitPrefix = "exceeded token limit of "
+
 // PresentError is the only place that turns domain errors into GraphQL errors. Known domain
 // errors keep their message; anything else (SQL, bugs) is logged in full and reaches the client
-// only as INTERNAL, so clients never see SQL text.
+// only as INTERNAL, so clients never see SQL text. Every error carries the request's id in
+// extensions.requestId, the id the log and the audit log use for the same request.
 func PresentError(ctx context.Context, err error) *gqlerror.Error {
+	out := presentError(ctx, err)
+	if id := audit.RequestFrom(ctx).ID; id != "" {
+		out.Extensions["requestId"] = id
+	}
+	return out
+}
+
+func presentError(ctx context.Context, err error) *gqlerror.Error {
 	var gqlErr *gqlerror.Error
 	if errors.As(err, &gqlErr) && gqlErr.Err == nil {
-		// Parser and validation errors from gqlgen itself: already safe and shaped.
-		return gqlErr
+		// Parser, validation and limit errors from gqlgen and the endpoint: already safe and
+		// shaped. A copy, so that adding the request id never touches an error held elsewhere.
+		out := *gqlErr
+		out.Extensions = maps.Clone(gqlErr.Extensions)
+		if out.Extensions == nil {
+			out.Extensions = map[string]any{}
+		}
+		if strings.HasPrefix(out.Message, tokenLimitPrefix) {
+			out.Extensions["code"] = CodeLimitExceeded
+			out.Extensions["limit"] = "tokens"
+		}
+		return &out
 	}
 	out := graphql.DefaultErrorPresenter(ctx, err)
 	if out.Extensions == nil {
@@ -52,19 +87,33 @@ func PresentError(ctx context.Context, err error) *gqlerror.Error {
 		out.Extensions["code"] = CodeForbidden
 	case errors.Is(err, apperr.ErrConflict):
 		out.Extensions["code"] = CodeConflict
-	case errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled):
+	case errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) || ctx.Err() != nil:
+		// Past the request's deadline any failure is reported as the timeout it most likely
+		// is: drivers report a cancelled statement or an expired lock wait in their own words.
+		slog.WarnContext(ctx, "request timed out or was cancelled", "request_id", audit.RequestFrom(ctx).ID,
+			"err", err, "path", out.Path.String())
 		out.Message = "request timed out or was cancelled"
-		out.Extensions["code"] = "TIMEOUT"
+		out.Extensions["code"] = CodeTimeout
+	case errors.Is(err, errRecovered):
+		// Logged with its stack by Recover.
+		out.Message = "internal error"
+		out.Extensions["code"] = CodeInternal
 	default:
-		slog.ErrorContext(ctx, "internal error", "err", err, "path", out.Path.String())
+		slog.ErrorContext(ctx, "internal error", "request_id", audit.RequestFrom(ctx).ID, "err", err,
+			"path", out.Path.String())
 		out.Message = "internal error"
 		out.Extensions["code"] = CodeInternal
 	}
 	return out
 }
 
-// Recover turns a panic in a resolver into an INTERNAL error and logs it with its stack.
+// errRecovered is the error of a recovered panic.
+var errRecovered = errors.New("internal error (recovered panic)")
+
+// Recover turns a panic in a resolver into an INTERNAL error and logs it, with its stack and the
+// request id the client is told.
 func Recover(ctx context.Context, p any) error {
-	slog.ErrorContext(ctx, "panic in resolver", "panic", p, "stack", string(debug.Stack()))
-	return errors.New("internal error")
+	slog.ErrorContext(ctx, "panic in resolver", "request_id", audit.RequestFrom(ctx).ID, "panic", p,
+		"stack", string(debug.Stack()))
+	return errRecovered
 }

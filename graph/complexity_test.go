@@ -1,0 +1,127 @@
+package graph_test
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/vektah/gqlparser/v2"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"riskconsole/graph"
+)
+
+func costSchema() graph.Config {
+	cfg := graph.Config{Resolvers: &graph.Resolver{}}
+	graph.SetComplexity(&cfg.Complexity)
+	return cfg
+}
+
+// cost returns the cost of query under the cost model.
+func cost(t *testing.T, query string, vars map[string]any) int {
+	t.Helper()
+	es := graph.NewExecutableSchema(costSchema())
+	doc, errs := gqlparser.LoadQuery(es.Schema(), query)
+	if len(errs) > 0 {
+		t.Fatalf("%s: %v", query, errs)
+	}
+	return graph.Cost(context.Background(), es, doc.Operations[0], vars, graph.ComplexityOptions(es))
+}
+
+const explorerNode = `id reference createdAt market currency amount shopperId locale channel outcome
+	merchant { id name category } reasons { rank code measuredValue factor } breakdown
+	thresholdVersion { id market version } catalogVersionId message { locale title body steps }`
+
+// TestCostModel pins the cost of the console's real queries and of the lists of every
+// connection.
+func TestCostModel(t *testing.T) {
+	cases := []struct {
+		name  string
+		query string
+		vars  map[string]any
+		want  int
+	}{
+		{"viewer", `{ viewer { name roles } }`, nil, 1},
+		{"one decision with everything", `query($id: ID!) { decision(id: $id) { ` + explorerNode + ` } }`, map[string]any{"id": "1"}, 1},
+		{"explorer page of 50", `{ decisions(first: 50) { nodes { ` + explorerNode + ` } pageInfo { hasNextPage endCursor } } }`, nil, 51},
+		{"explorer page of 100", `{ decisions(first: 100) { nodes { ` + explorerNode + ` } pageInfo { hasNextPage endCursor } } }`, nil, 101},
+		{"page of 100 with edges and nodes", `{ decisions(first: 100) { edges { cursor node { id } } nodes { ` + explorerNode + ` } pageInfo { endCursor } } }`, nil, 201},
+		{"edges with their cursor only", `{ decisions(first: 10) { edges { cursor } } }`, nil, 11},
+		{"first from a variable", `query($n: Int!) { decisions(first: $n) { nodes { id } } }`, map[string]any{"n": int64(40)}, 41},
+		{"the default page of 50", `{ decisions { nodes { id } } }`, nil, 51},
+		{"first above the maximum costs the maximum (the resolver refuses it)", `{ decisions(first: 5000) { nodes { id } } }`, nil, 101},
+		{"first below one costs one", `{ decisions(first: 0) { nodes { id } } }`, nil, 2},
+		{"users", `{ users(first: 100) { nodes { id username roles } pageInfo { hasNextPage } } }`, nil, 101},
+		{"apiTokens", `{ apiTokens(first: 100) { nodes { id name } } }`, nil, 101},
+		{"auditEvents", `{ auditEvents(first: 100) { nodes { id action before after } } }`, nil, 101},
+		{"three lists", `{ decisions(first: 99) { nodes { id } } users(first: 99) { nodes { id } } auditEvents(first: 98) { nodes { id } } }`, nil, 299},
+		{"threshold version with its rules", `{ thresholdVersion(id: "1") { id rules { cutoff factor } } }`, nil, 1},
+		{"aliases add up", `{ a: decisions(first: 100) { nodes { id } } b: decisions(first: 100) { nodes { id } } c: decisions(first: 100) { nodes { id } } }`, nil, 303},
+		{"fragments count", `{ decisions(first: 100) { ...N } } fragment N on DecisionConnection { nodes { id } edges { node { id } } }`, nil, 201},
+		{"assessment", `mutation($in: PurchaseInput!) { assessPurchase(input: $in, idempotencyKey: "k") { decisionId reasons { code } message { title } } }`,
+			map[string]any{"in": map[string]any{}}, 1},
+		{"created token", `mutation { createApiToken(input: {name: "x", roles: [AUDITOR]}) { token { id } secret } }`, nil, 1},
+		{"__typename is free", `{ __typename }`, nil, 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := cost(t, c.query, c.vars); got != c.want {
+				t.Errorf("cost %d, want %d", got, c.want)
+			}
+		})
+	}
+}
+
+// TestEveryListHasACost: every field taking a first argument has a cost function that scales
+// with first, so a new connection cannot be left at gqlgen's flat default.
+func TestEveryListHasACost(t *testing.T) {
+	es := graph.NewExecutableSchema(costSchema())
+	for _, def := range es.Schema().Types {
+		if def.Kind != ast.Object || def.BuiltIn {
+			continue
+		}
+		for _, f := range def.Fields {
+			if f.Arguments.ForName("first") == nil {
+				continue
+			}
+			args := map[string]any{}
+			for _, a := range f.Arguments {
+				if a.DefaultValue != nil {
+					v, err := a.DefaultValue.Value(nil)
+					if err != nil {
+						t.Fatal(err)
+					}
+					args[a.Name] = v
+				}
+			}
+			args["first"] = int64(100)
+			got, ok := es.Complexity(context.Background(), def.Name, f.Name, 2, args)
+			if !ok || got < 200 {
+				t.Errorf("%s.%s: cost of first 100 elements of cost 2 is %d (set %v): give it a cost in SetComplexity", def.Name, f.Name, got, ok)
+			}
+		}
+	}
+}
+
+// TestValueFields pins the fields whose objects cost nothing: values carried by their parent's
+// row. A new entry here should be such a value; an entity (something fetched) must not be.
+func TestValueFields(t *testing.T) {
+	es := graph.NewExecutableSchema(costSchema())
+	want := []string{
+		"ApiTokenConnection.pageInfo",
+		"Assessment.message",
+		"Assessment.reasons",
+		"AuditEventConnection.pageInfo",
+		"CreatedApiToken.token",
+		"Decision.merchant",
+		"Decision.message",
+		"Decision.reasons",
+		"Decision.thresholdVersion",
+		"DecisionConnection.pageInfo",
+		"ThresholdVersion.rules",
+		"UserConnection.pageInfo",
+	}
+	if got := graph.ValueFields(es.Schema()); !slices.Equal(got, want) {
+		t.Errorf("value fields\n got %q\nwant %q", got, want)
+	}
+}
