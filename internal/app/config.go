@@ -27,6 +27,10 @@ type Config struct {
 	SessionIdleTimeout time.Duration
 	// SESSION_MAX_LIFETIME: a console session ends this long after its login, however busy (0 = 12 h)
 	SessionMaxLifetime time.Duration
+	// GRAPHQL_PLAYGROUND: serve GraphiQL at /graphiql; default on for the embedded demo, off with DATABASE_URL
+	Playground bool
+	// GRAPHQL_COMPLEXITY_LIMIT: the largest cost of one operation (graph/complexity.go); 0 = 300
+	ComplexityLimit int
 }
 
 // SQLitePath is the embedded database file.
@@ -67,6 +71,13 @@ func ParseConfig(name string, args []string, getenv func(string) string) (Config
 	fs.IntVar(&c.DBMaxConns, "db-max-conns", maxConns, "PostgreSQL connection pool size (env DB_MAX_CONNS)")
 	introspection := env("GRAPHQL_INTROSPECTION", "")
 	fs.StringVar(&introspection, "introspection", introspection, "allow GraphQL introspection: true/false; default true for the embedded database, false with DATABASE_URL (env GRAPHQL_INTROSPECTION)")
+	playground := env("GRAPHQL_PLAYGROUND", "")
+	fs.StringVar(&playground, "playground", playground, "serve the GraphiQL playground at /graphiql: true/false; default true for the embedded database, false with DATABASE_URL (env GRAPHQL_PLAYGROUND)")
+	complexityLimit, err := strconv.Atoi(env("GRAPHQL_COMPLEXITY_LIMIT", strconv.Itoa(DefaultComplexityLimit)))
+	if err != nil {
+		return c, fmt.Errorf("GRAPHQL_COMPLEXITY_LIMIT: %w", err)
+	}
+	fs.IntVar(&c.ComplexityLimit, "complexity-limit", complexityLimit, "largest cost of one GraphQL operation; a page of n decisions costs about n (env GRAPHQL_COMPLEXITY_LIMIT)")
 	timeout, err := time.ParseDuration(env("REQUEST_TIMEOUT", "10s"))
 	if err != nil {
 		return c, fmt.Errorf("REQUEST_TIMEOUT: %w", err)
@@ -98,6 +109,18 @@ func ParseConfig(name string, args []string, getenv func(string) string) (Config
 		if c.Introspection, err = strconv.ParseBool(introspection); err != nil {
 			return c, fmt.Errorf("introspection: %w", err)
 		}
+	}
+	c.Playground = c.Embedded()
+	if playground != "" {
+		if c.Playground, err = strconv.ParseBool(playground); err != nil {
+			return c, fmt.Errorf("playground: %w", err)
+		}
+	}
+	if c.ComplexityLimit < 1 {
+		return c, fmt.Errorf("complexity-limit must be at least 1")
+	}
+	if c.RequestTimeout <= 0 {
+		return c, fmt.Errorf("request-timeout must be positive")
 	}
 	if c.SessionIdleTimeout < time.Minute || c.SessionMaxLifetime < time.Minute {
 		return c, fmt.Errorf("session-idle-timeout and session-max-lifetime must be at least 1m")

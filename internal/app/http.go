@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/99designs/gqlgen/graphql/handler"
-	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -16,12 +15,9 @@ import (
 	"riskconsole/ui"
 )
 
-// Limits of the GraphQL endpoint.
-const (
-	maxBodyBytes    = 256 << 10
-	complexityLimit = 6000
-	queryCacheSize  = 1000
-)
+// queryCacheSize is how many parsed and validated documents the GraphQL endpoint keeps. Its
+// limits are in limits.go.
+const queryCacheSize = 1000
 
 // Handler returns the console's HTTP handler: the GraphQL API at /graphql (POST only), the
 // session endpoints under /auth/, health checks, and the UI.
@@ -34,7 +30,10 @@ func (a *App) Handler() http.Handler {
 	})
 	mux.HandleFunc("GET /readyz", a.ready)
 	mux.Handle("/", ui.Handler())
-	return requestInfo(mux)
+	if a.Config.Playground {
+		mux.Handle("GET /graphiql", a.playgroundHandler())
+	}
+	return requestInfo(securityHeaders(mux))
 }
 
 func (a *App) graphQLHandler() http.Handler {
@@ -46,23 +45,23 @@ func (a *App) graphQLHandler() http.Handler {
 	// POST with a JSON body is the only transport: no GET, no multipart, no websocket.
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](queryCacheSize))
-	srv.Use(extension.FixedComplexityLimit(complexityLimit))
-	if a.Config.Introspection {
-		srv.Use(extension.Introspection{})
-	}
+	srv.SetParserTokenLimit(parserTokenLimit)
+	srv.Use(newOperationLimits(a.Config.ComplexityLimit))
+	srv.Use(introspectionGuard{enabled: a.Config.Introspection, denials: a.Audit})
 	srv.SetErrorPresenter(graph.PresentError)
 	srv.SetRecoverFunc(graph.Recover)
 	var h http.Handler = srv
 	h = graph.LoaderMiddleware(a.Thresholds, h)
+	h = requireJSON(h)
 	h = a.Auth.Middleware(h)
+	h = limitRequest(h)
 	timeout := a.Config.RequestTimeout
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodPost {
 			w.Header().Set("Allow", http.MethodPost)
-			writeJSON(w, http.StatusMethodNotAllowed, map[string]any{"errors": []map[string]any{{"message": "use POST with a JSON body", "extensions": map[string]string{"code": "METHOD_NOT_ALLOWED"}}}})
+			writeAPIError(w, r, http.StatusMethodNotAllowed, "METHOD_NOT_ALLOWED", "", "use POST with a JSON body")
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, maxBodyBytes)
 		ctx, cancel := context.WithTimeout(r.Context(), timeout)
 		defer cancel()
 		h.ServeHTTP(w, r.WithContext(ctx))
