@@ -32,6 +32,14 @@ type Options struct {
 	MaxLifetime time.Duration
 	// Now is the clock; nil means time.Now. Tests travel in time with it.
 	Now func() time.Time
+	// Denials records refusals the service itself decides (the GraphQL directive records the
+	// rest); nil records nothing.
+	Denials DenialRecorder
+}
+
+// DenialRecorder writes an authorization denial to the audit log.
+type DenialRecorder interface {
+	Denied(ctx context.Context, p *auth.Principal, field string) error
 }
 
 // Service is the account service.
@@ -42,6 +50,7 @@ type Service struct {
 	lifetime time.Duration
 	now      func() time.Time
 	throttle *Throttle
+	denials  DenialRecorder
 	// hashSlots bounds the argon2id computations running at once: each takes 19 MiB, so a burst
 	// of logins must queue rather than exhaust memory.
 	hashSlots chan struct{}
@@ -51,7 +60,7 @@ type Service struct {
 // tokens so that they stop working in this process at once.
 func NewService(st *store.Store, authn *auth.Authenticator, opts Options) *Service {
 	s := &Service{store: st, authn: authn, idle: opts.IdleTimeout, lifetime: opts.MaxLifetime, now: opts.Now,
-		throttle: NewThrottle(), hashSlots: make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))}
+		throttle: NewThrottle(), denials: opts.Denials, hashSlots: make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))}
 	if s.idle <= 0 {
 		s.idle = DefaultIdleTimeout
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"slices"
 	"strings"
 
@@ -183,6 +184,13 @@ func (s *Service) keepAnAdmin(ctx context.Context, tx *store.Store, u *auth.User
 func (s *Service) ChangePassword(ctx context.Context, current, newPassword string) error {
 	p := auth.PrincipalFrom(ctx)
 	if !p.IsUser() {
+		// The role check passed (an API token may hold ANALYST), but a token has no password:
+		// this is a refusal like the directive's and is recorded as one.
+		if s.denials != nil {
+			if err := s.denials.Denied(ctx, p, "Mutation.changePassword"); err != nil {
+				slog.ErrorContext(ctx, "record denial", "err", err, "request_id", audit.RequestFrom(ctx).ID)
+			}
+		}
 		return fmt.Errorf("only a signed-in user can change their own password: %w", apperr.ErrForbidden)
 	}
 	now := s.clock()

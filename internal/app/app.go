@@ -60,8 +60,9 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 	cat := catalog.NewCurrent(st)
 	authn := auth.NewAuthenticator(st)
 	authn.SetClock(o.now)
+	audits := auditlog.NewService(st)
 	acc := accounts.NewService(st, authn, accounts.Options{
-		IdleTimeout: cfg.SessionIdleTimeout, MaxLifetime: cfg.SessionMaxLifetime, Now: o.now,
+		IdleTimeout: cfg.SessionIdleTimeout, MaxLifetime: cfg.SessionMaxLifetime, Now: o.now, Denials: audits,
 	})
 	authn.Sessions = acc
 	return &App{
@@ -71,7 +72,7 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 		Catalog:    cat,
 		Decisions:  decisions.NewService(st, th, cat),
 		Auth:       authn,
-		Audit:      auditlog.NewService(st),
+		Audit:      audits,
 		Accounts:   acc,
 	}, nil
 }

@@ -142,6 +142,7 @@ func TestAuditAPI(t *testing.T) {
 			t.Run("request facts", func(t *testing.T) { testAuditRequestFacts(t, ta) })
 			t.Run("listing", func(t *testing.T) { testAuditListing(t, ta) })
 			t.Run("concurrent denials", func(t *testing.T) { testAuditConcurrentDenials(t, ta) })
+			t.Run("token changing a password", func(t *testing.T) { testAuditTokenChangePassword(t, ta) })
 			// Last: these break the chain or the audit table.
 			t.Run("tampering", func(t *testing.T) { testAuditTampering(t, ta) })
 			t.Run("denial write fails", func(t *testing.T) { testAuditDenialWriteFails(t, ta) })
@@ -597,5 +598,25 @@ func testAuditDenialWriteFails(t *testing.T, ta *testApp) {
 	}
 	if after != before {
 		t.Errorf("%d events written with inserts failing", after-before)
+	}
+}
+
+// testAuditTokenChangePassword: an API token holding a role changePassword allows is still
+// refused, since a token has no password, and that refusal is recorded like the directive's.
+func testAuditTokenChangePassword(t *testing.T, ta *testApp) {
+	before := ta.auditCount(t)
+	r := ta.post(t, auth.Analyst, `mutation { changePassword(currentPassword: "x", newPassword: "y") }`, nil)
+	if r.code() != "FORBIDDEN" {
+		t.Fatalf("token calling changePassword: code %q, want FORBIDDEN (errors %+v)", r.code(), r.Errors)
+	}
+	if got := ta.auditCount(t) - before; got != 1 {
+		t.Fatalf("token calling changePassword added %d audit events, want 1", got)
+	}
+	page, err := ta.Audit.List(context.Background(), auditlog.Filter{Action: "access.denied", EntityID: "Mutation.changePassword"}, 10, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(page.Items) != 1 || page.Items[0].Actor != ta.subject(t, auth.Analyst) || page.Items[0].Outcome != audit.Denied {
+		t.Fatalf("denial events for Mutation.changePassword = %+v, want one by the ANALYST token", page.Items)
 	}
 }
