@@ -86,7 +86,11 @@ func serve(ctx context.Context, cfg app.Config) error {
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: a.Handler(), ReadHeaderTimeout: 5 * time.Second, IdleTimeout: 2 * time.Minute}
+	// A slow client may not hold a connection open forever: reading a request (at most 256 KiB)
+	// and writing an answer get fixed budgets beyond the request deadline. Long downloads extend
+	// their own write deadline with http.ResponseController.
+	srv := &http.Server{Handler: a.Handler(), ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 30 * time.Second,
+		WriteTimeout: cfg.RequestTimeout + 30*time.Second, IdleTimeout: 2 * time.Minute}
 	printWelcome(cfg, ln.Addr().String(), adminPassword)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
