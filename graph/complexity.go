@@ -10,6 +10,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"riskconsole/graph/model"
+	"riskconsole/internal/page"
 )
 
 // The cost model of the complexity limit.
@@ -20,7 +21,7 @@ import (
 //   - A scalar or enum leaf costs 0.
 //   - A root field (a query or a mutation) costs 1 plus the cost of its selection.
 //   - A connection (a field with a first argument) costs 1 + first × (the cost of one element),
-//     where first is counted as at most MaxPageSize: a larger first is refused with INVALID
+//     where first is counted as at most page.MaxSize: a larger first is refused with INVALID
 //     before any SQL, so no page is ever larger. An element costs 1 (its nodes entry) plus what
 //     its fields cost; an edge costs what its node costs, as it only adds a cursor.
 //   - A value object costs 0: an object whose fields are all scalars or enums, reached through
@@ -35,9 +36,6 @@ import (
 // and the default limit of 300 admits about three full pages in one request. The schema has no
 // cycles, so depth is bounded by the schema itself; width is bounded by the parser's token
 // limit and the alias and root field limits (internal/app/limits.go).
-
-// MaxPageSize is the largest page (first) of every connection.
-const MaxPageSize = 100
 
 // SetComplexity sets the cost of every list the schema pages: each connection costs its page
 // size times the cost of one element, so the complexity limit bounds the work of a query before
@@ -58,7 +56,7 @@ func SetComplexity(c *ComplexityRoot) {
 
 // connectionCost is the cost of a page of first elements that each cost child.
 func connectionCost(first, child int) int {
-	return 1 + min(max(first, 1), MaxPageSize)*max(child, 1)
+	return 1 + min(max(first, 1), page.MaxSize)*max(child, 1)
 }
 
 // ComplexityOptions are the options of complexity.Calculate that complete the cost model:

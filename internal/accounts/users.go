@@ -279,9 +279,6 @@ func NewPassword() string {
 	return b.String()
 }
 
-// maxPageSize is the largest page of every connection of the API.
-const maxPageSize = 100
-
 // UserPage is a page of users.
 type UserPage struct {
 	Users   []auth.User

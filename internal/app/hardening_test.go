@@ -23,6 +23,7 @@ import (
 
 	"riskconsole/graph"
 	"riskconsole/internal/auth"
+	"riskconsole/internal/page"
 	"riskconsole/internal/store"
 )
 
@@ -320,7 +321,7 @@ func (h *hardening) testWithinLimits(t *testing.T) {
 // testPageSize: every connection refuses a page larger than 100 or smaller than 1, naming first.
 func (h *hardening) testPageSize(t *testing.T) {
 	for _, list := range []string{"decisions", "users", "apiTokens", "auditEvents"} {
-		for _, first := range []int{graph.MaxPageSize + 1, 0, -1} {
+		for _, first := range []int{page.MaxSize + 1, 0, -1} {
 			s := scenario{name: fmt.Sprintf("%s first %d", list, first), role: auth.Auditor,
 				query: fmt.Sprintf(`{ %s(first: %d) { nodes { id } } }`, list, first), wantCode: graph.CodeInvalid,
 				wantFields: []string{"first"}, wantNull: list}

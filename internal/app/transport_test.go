@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -92,6 +93,9 @@ func TestWriteGraphQLResponse(t *testing.T) {
 
 // TestPostTransportMatchesGqlgen sends the same requests through the endpoint built on
 // postTransport and on gqlgen's transport.POST and wants the same status, content type and body.
+// bodyEcho matches the echo of the request body that ends gqlgen's decode error message.
+var bodyEcho = regexp.MustCompile(`(could not be decoded: [^"]*?) body:(?:[^"\\]|\\.)*"`)
+
 func TestPostTransportMatchesGqlgen(t *testing.T) {
 	ta := newTestApp(t, "sqlite", 200)
 	ours, theirs := ta.graphQLHandlerWith(postTransport{}), ta.graphQLHandlerWith(transport.POST{})
@@ -133,7 +137,10 @@ func TestPostTransportMatchesGqlgen(t *testing.T) {
 				return rec
 			}
 			got, want := do(ours), do(theirs)
-			if got.Code != want.Code || got.Header().Get("Content-Type") != want.Header().Get("Content-Type") || got.Body.String() != want.Body.String() {
+			// The one deliberate difference: gqlgen echoes an undecodable body in its error
+			// message, which may carry a password; ours does not.
+			wantBody := bodyEcho.ReplaceAllString(want.Body.String(), `$1"`)
+			if got.Code != want.Code || got.Header().Get("Content-Type") != want.Header().Get("Content-Type") || got.Body.String() != wantBody {
 				t.Errorf("ours: %d %q %s\ngqlgen: %d %q %s", got.Code, got.Header().Get("Content-Type"), got.Body.Bytes(),
 					want.Code, want.Header().Get("Content-Type"), want.Body.Bytes())
 			}

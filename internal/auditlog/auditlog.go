@@ -12,6 +12,7 @@ import (
 	"riskconsole/internal/apperr"
 	"riskconsole/internal/audit"
 	"riskconsole/internal/auth"
+	"riskconsole/internal/page"
 )
 
 // Actions and entity types this package writes.
@@ -22,9 +23,6 @@ const (
 	// "<Type>.<field>", e.g. "Query.decisions".
 	EntityGraphQLField = "graphql_field"
 )
-
-// MaxPageSize is the largest page List returns.
-const MaxPageSize = 100
 
 // maxFilterLen bounds each text filter; longer values cannot match anything the console writes.
 const maxFilterLen = 256
@@ -93,9 +91,7 @@ func (s *Service) List(ctx context.Context, f Filter, first int, after string) (
 func validateList(f *Filter, first int, after string) (PageRequest, error) {
 	var ve apperr.ValidationError
 	req := PageRequest{First: first}
-	if first < 1 || first > MaxPageSize {
-		ve.Add("first", "must be between 1 and %d", MaxPageSize)
-	}
+	page.CheckFirst(first, &ve)
 	if after != "" {
 		c, err := DecodeCursor(after)
 		if err != nil {

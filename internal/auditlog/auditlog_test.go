@@ -13,6 +13,7 @@ import (
 	"riskconsole/internal/audit"
 	"riskconsole/internal/auditlog"
 	"riskconsole/internal/auth"
+	"riskconsole/internal/page"
 	"riskconsole/internal/store"
 	"riskconsole/internal/testdb"
 )
@@ -56,7 +57,7 @@ func TestListValidation(t *testing.T) {
 	}{
 		{name: "defaults", first: 50},
 		{name: "smallest page", first: 1},
-		{name: "largest page", first: auditlog.MaxPageSize},
+		{name: "largest page", first: page.MaxSize},
 		{name: "every filter", f: auditlog.Filter{Actor: "user:1:a", Action: "user.create", EntityType: "user", EntityID: "1", From: t0, To: t0.Add(time.Hour)}, first: 10, after: good},
 		{name: "only from", f: auditlog.Filter{From: t0}, first: 10},
 		{name: "only to", f: auditlog.Filter{To: t0}, first: 10},

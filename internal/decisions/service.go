@@ -18,6 +18,7 @@ import (
 	"riskconsole/internal/catalog"
 	"riskconsole/internal/engine"
 	"riskconsole/internal/market"
+	pagination "riskconsole/internal/page"
 	"riskconsole/internal/thresholds"
 )
 
@@ -56,9 +57,6 @@ func NewService(repo Repository, th ThresholdSource, cat CatalogSource) *Service
 
 // Channels a purchase can come through.
 var Channels = []string{"WEB", "APP", "POS"}
-
-// MaxPageSize is the largest page List returns.
-const MaxPageSize = 100
 
 // AssessRequest is one purchase to assess, as checkout sends it.
 type AssessRequest struct {
@@ -245,9 +243,7 @@ func (s *Service) ByReference(ctx context.Context, ref string) (Decision, error)
 // ValidateList adds a field error to ve for every bad argument of List, so that a caller that
 // has already checked arguments of its own can report all problems at once.
 func ValidateList(f *Filter, page *PageRequest, ve *apperr.ValidationError) {
-	if page.First < 1 || page.First > MaxPageSize {
-		ve.Add("first", "must be between 1 and %d", MaxPageSize)
-	}
+	pagination.CheckFirst(page.First, ve)
 	if f.Market != "" {
 		if _, ok := market.Lookup(f.Market); !ok {
 			ve.Add("filter.market", "unknown market %q", f.Market)
@@ -264,7 +260,7 @@ func ValidateList(f *Filter, page *PageRequest, ve *apperr.ValidationError) {
 	}
 }
 
-// List returns a page of decisions matching f. first must be between 1 and MaxPageSize.
+// List returns a page of decisions matching f. first must be between 1 and page.MaxSize.
 func (s *Service) List(ctx context.Context, f Filter, page PageRequest) (Page, error) {
 	var ve apperr.ValidationError
 	ValidateList(&f, &page, &ve)
