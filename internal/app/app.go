@@ -98,35 +98,29 @@ func (a *App) Load(ctx context.Context) error {
 // RunBackground keeps the in-memory caches current, and the sessions table free of long-ended
 // sessions, until ctx ends.
 func (a *App) RunBackground(ctx context.Context) {
-	go a.Thresholds.Run(ctx, a.Config.RefreshEvery)
-	go func() {
-		t := time.NewTicker(time.Hour)
-		defer t.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-t.C:
-				if _, err := a.Accounts.PurgeSessions(ctx); err != nil && ctx.Err() == nil {
-					slog.WarnContext(ctx, "purge ended sessions", "err", err)
-				}
+	go every(ctx, a.Config.RefreshEvery, "refresh threshold schedule", a.Thresholds.Refresh)
+	go every(ctx, a.Config.RefreshEvery, "refresh reason catalog", a.Catalog.Refresh)
+	go every(ctx, time.Hour, "purge ended sessions", func(ctx context.Context) error {
+		_, err := a.Accounts.PurgeSessions(ctx)
+		return err
+	})
+}
+
+// every runs job each interval until ctx ends. A failure is logged and retried on the next tick:
+// the jobs keep caches and tables tidy, and the next run catches up.
+func every(ctx context.Context, interval time.Duration, what string, job func(context.Context) error) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if err := job(ctx); err != nil && ctx.Err() == nil {
+				slog.WarnContext(ctx, what, "err", err)
 			}
 		}
-	}()
-	go func() {
-		t := time.NewTicker(a.Config.RefreshEvery)
-		defer t.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-t.C:
-				if err := a.Catalog.Refresh(ctx); err != nil && ctx.Err() == nil {
-					slog.WarnContext(ctx, "refresh reason catalog", "err", err)
-				}
-			}
-		}
-	}()
+	}
 }
 
 // Close releases the database.

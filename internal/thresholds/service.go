@@ -3,7 +3,6 @@ package thresholds
 import (
 	"context"
 	"fmt"
-	"log/slog"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -25,7 +24,7 @@ type Repository interface {
 
 // Service answers which threshold set is in force, from memory. Versions are immutable, so they
 // are cached for the life of the process; the activation schedule is reloaded whenever a new
-// activation appears (Refresh, polled by Run).
+// activation appears (Refresh, which the server polls).
 type Service struct {
 	repo     Repository
 	schedule atomic.Pointer[schedule]
@@ -99,23 +98,6 @@ func (s *Service) Refresh(ctx context.Context) error {
 	}
 	s.schedule.Store(next)
 	return nil
-}
-
-// Run refreshes the schedule every interval until ctx ends, so that an activation written by
-// another server is picked up. Errors are logged and retried on the next tick.
-func (s *Service) Run(ctx context.Context, interval time.Duration) {
-	t := time.NewTicker(interval)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			if err := s.Refresh(ctx); err != nil && ctx.Err() == nil {
-				slog.WarnContext(ctx, "refresh threshold schedule", "err", err)
-			}
-		}
-	}
 }
 
 // Versions returns the versions with the given ids, from memory where possible and with one
