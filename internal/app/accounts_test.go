@@ -21,7 +21,6 @@ import (
 	"riskconsole/internal/accounts"
 	"riskconsole/internal/auth"
 	"riskconsole/internal/demo"
-	"riskconsole/internal/testdb"
 )
 
 // Tests of accounts, sessions and API tokens, through the real HTTP handler on both databases.
@@ -51,36 +50,8 @@ func (c *acctClock) advance(d time.Duration) {
 // data and the demo API tokens only.
 func newAccountsApp(tb testing.TB, dialect string) (*testApp, *acctClock) {
 	tb.Helper()
-	ctx := context.Background()
 	clock := &acctClock{t: time.Now().UTC().Truncate(time.Second)}
-	cfg := Config{
-		DataDir: tb.TempDir(), ListenAddr: "127.0.0.1:0", DBMaxConns: 32,
-		RequestTimeout: 10 * time.Second, RefreshEvery: time.Hour,
-	}
-	if dialect == "postgres" {
-		cfg.DatabaseURL = testdb.NewPostgresDB(tb)
-	}
-	a, err := Open(ctx, cfg, WithClock(clock.now))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { a.Close() })
-	tokenFile := filepath.Join(cfg.DataDir, "tokens.json")
-	if err := demo.Seed(ctx, a.Store, demo.SeedOptions{N: 0, Seed: 7, End: testEnd, TokenFile: tokenFile}); err != nil {
-		tb.Fatal(err)
-	}
-	if err := a.Load(ctx); err != nil {
-		tb.Fatal(err)
-	}
-	tokens, err := demo.ReadTokens(tokenFile)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	ta := &testApp{App: a, Server: httptest.NewServer(a.Handler()), Tokens: map[auth.Role]string{}}
-	tb.Cleanup(ta.Server.Close)
-	for _, t := range tokens {
-		ta.Tokens[t.Role] = t.Secret
-	}
+	ta := newTestApp(tb, dialect, 0, WithClock(clock.now))
 	return ta, clock
 }
 

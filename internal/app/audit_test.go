@@ -1,7 +1,6 @@
 package app
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -103,34 +102,6 @@ func (ta *testApp) subject(tb testing.TB, role auth.Role) string {
 		tb.Fatal(err)
 	}
 	return (&auth.Principal{TokenID: tok.ID, Name: tok.Name, Roles: tok.Roles}).Subject()
-}
-
-// postHeaders is post with extra request headers; it also returns the response headers.
-func (ta *testApp) postHeaders(tb testing.TB, role auth.Role, query string, vars map[string]any, headers map[string]string) (*gqlResponse, http.Header) {
-	tb.Helper()
-	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
-	req, err := http.NewRequest(http.MethodPost, ta.Server.URL+"/graphql", bytes.NewReader(body))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	if role != "" {
-		req.Header.Set("Authorization", "Bearer "+ta.Tokens[role])
-	}
-	for k, v := range headers {
-		req.Header.Set(k, v)
-	}
-	resp, err := ta.Server.Client().Do(req)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer resp.Body.Close()
-	out := &gqlResponse{Status: resp.StatusCode}
-	if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
-		tb.Fatalf("decode response (status %d): %v", resp.StatusCode, err)
-	}
-	checkNoSQL(tb, out)
-	return out, resp.Header
 }
 
 func TestAuditAPI(t *testing.T) {

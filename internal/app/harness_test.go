@@ -32,7 +32,7 @@ type testApp struct {
 }
 
 // newTestApp starts a console on a fresh SQLite or PostgreSQL database with n demo decisions.
-func newTestApp(tb testing.TB, dialect string, n int) *testApp {
+func newTestApp(tb testing.TB, dialect string, n int, opts ...Option) *testApp {
 	tb.Helper()
 	ctx := context.Background()
 	cfg := Config{
@@ -42,7 +42,7 @@ func newTestApp(tb testing.TB, dialect string, n int) *testApp {
 	if dialect == "postgres" {
 		cfg.DatabaseURL = testdb.NewPostgresDB(tb)
 	}
-	a, err := Open(ctx, cfg)
+	a, err := Open(ctx, cfg, opts...)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -89,6 +89,14 @@ func (r *gqlResponse) code() string {
 // post sends a GraphQL request as role ("" for anonymous) and decodes the answer.
 func (ta *testApp) post(tb testing.TB, role auth.Role, query string, vars map[string]any) *gqlResponse {
 	tb.Helper()
+	out, _ := ta.postHeaders(tb, role, query, vars, nil)
+	return out
+}
+
+// postHeaders is post with extra request headers; it also returns the response headers. Every
+// answer is checked for leaked SQL.
+func (ta *testApp) postHeaders(tb testing.TB, role auth.Role, query string, vars map[string]any, headers map[string]string) (*gqlResponse, http.Header) {
+	tb.Helper()
 	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
 	req, err := http.NewRequest(http.MethodPost, ta.Server.URL+"/graphql", bytes.NewReader(body))
 	if err != nil {
@@ -97,6 +105,9 @@ func (ta *testApp) post(tb testing.TB, role auth.Role, query string, vars map[st
 	req.Header.Set("Content-Type", "application/json")
 	if role != "" {
 		req.Header.Set("Authorization", "Bearer "+ta.Tokens[role])
+	}
+	for k, v := range headers {
+		req.Header.Set(k, v)
 	}
 	resp, err := ta.Server.Client().Do(req)
 	if err != nil {
@@ -107,5 +118,6 @@ func (ta *testApp) post(tb testing.TB, role auth.Role, query string, vars map[st
 	if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
 		tb.Fatalf("decode response (status %d): %v", resp.StatusCode, err)
 	}
-	return out
+	checkNoSQL(tb, out)
+	return out, resp.Header
 }
