@@ -372,6 +372,12 @@ func BenchmarkAssessPurchasePostgres(b *testing.B) {
 	records := benchRawRecords(b, ta, purchases)
 	dsn := ta.Config.DatabaseURL
 	pg := newBenchPGCPU(b, dsn)
+	var version, fsync, syncCommit, walSync string
+	if err := pg.conn.QueryRow(ctx, "SELECT version(), current_setting('fsync'), current_setting('synchronous_commit'), "+
+		"current_setting('wal_sync_method')").Scan(&version, &fsync, &syncCommit, &walSync); err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("%s; fsync=%s synchronous_commit=%s wal_sync_method=%s", version, fsync, syncCommit, walSync)
 	var raw32Rate float64
 
 	b.Run("raw-1conn", func(b *testing.B) {

@@ -97,11 +97,12 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 }
 
 // postTransport is gqlgen's transport.POST (v0.17.98, with no extra response headers and
-// application/json as the default content type) with one difference: a response is written by
+// application/json as the default content type) with two differences. A response is written by
 // splicing the data gqlgen has already marshalled, instead of passing it through json.Marshal
-// once more. encoding/json re-scans and compacts a json.RawMessage, which for a page of 50
-// decisions (about 170 kB) was over a third of the request's CPU. The bytes written are the
-// same (see writeGraphQLResponse).
+// once more: encoding/json re-scans and compacts a json.RawMessage, which for a page of 50
+// decisions (about 170 kB) cost about 0.9 ms of CPU, a fifth of the request (BENCHMARKS.md); the
+// bytes written are the same (see writeGraphQLResponse). And a body that is not JSON is not
+// echoed in the error message, since it may hold a password.
 type postTransport struct{}
 
 var _ graphql.Transport = postTransport{}

@@ -91,11 +91,11 @@ func TestWriteGraphQLResponse(t *testing.T) {
 	}
 }
 
-// TestPostTransportMatchesGqlgen sends the same requests through the endpoint built on
-// postTransport and on gqlgen's transport.POST and wants the same status, content type and body.
 // bodyEcho matches the echo of the request body that ends gqlgen's decode error message.
 var bodyEcho = regexp.MustCompile(`(could not be decoded: [^"]*?) body:(?:[^"\\]|\\.)*"`)
 
+// TestPostTransportMatchesGqlgen sends the same requests through the endpoint built on
+// postTransport and on gqlgen's transport.POST and wants the same status, content type and body.
 func TestPostTransportMatchesGqlgen(t *testing.T) {
 	ta := newTestApp(t, "sqlite", 200)
 	ours, theirs := ta.graphQLHandlerWith(postTransport{}), ta.graphQLHandlerWith(transport.POST{})
