@@ -3354,15 +3354,15 @@ func (ec *executionContext) _Decision_breakdown(ctx context.Context, field graph
 			return obj.Breakdown, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []model.FactorCheck) graphql.Marshaler {
-			return ec.marshalNFactorCheck2ᚕriskconsoleᚋgraphᚋmodelᚐFactorCheckᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v model.FactorBreakdown) graphql.Marshaler {
+			return ec.marshalNFactorBreakdown2riskconsoleᚋgraphᚋmodelᚐFactorBreakdown(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Decision_breakdown(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Decision", field, false, false, "FactorCheck")
+	return graphql.NewScalarFieldContext("Decision", field, false, false, "FactorBreakdown")
 }
 
 func (ec *executionContext) _Decision_thresholdVersion(ctx context.Context, field graphql.CollectedField, obj *model.Decision) (ret graphql.Marshaler) {
@@ -9316,43 +9316,18 @@ func (ec *executionContext) marshalNFactor2riskconsoleᚋgraphᚋmodelᚐFactor(
 	return v
 }
 
-func (ec *executionContext) unmarshalNFactorCheck2riskconsoleᚋgraphᚋmodelᚐFactorCheck(ctx context.Context, v any) (model.FactorCheck, error) {
-	var res model.FactorCheck
+func (ec *executionContext) unmarshalNFactorBreakdown2riskconsoleᚋgraphᚋmodelᚐFactorBreakdown(ctx context.Context, v any) (model.FactorBreakdown, error) {
+	var res model.FactorBreakdown
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNFactorCheck2riskconsoleᚋgraphᚋmodelᚐFactorCheck(ctx context.Context, sel ast.SelectionSet, v model.FactorCheck) graphql.Marshaler {
+func (ec *executionContext) marshalNFactorBreakdown2riskconsoleᚋgraphᚋmodelᚐFactorBreakdown(ctx context.Context, sel ast.SelectionSet, v model.FactorBreakdown) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FactorBreakdown!")
+		return graphql.Null
+	}
 	return v
-}
-
-func (ec *executionContext) unmarshalNFactorCheck2ᚕriskconsoleᚋgraphᚋmodelᚐFactorCheckᚄ(ctx context.Context, v any) ([]model.FactorCheck, error) {
-	vSlice := graphql.CoerceList(v)
-	var err error
-	res := make([]model.FactorCheck, len(vSlice))
-	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNFactorCheck2riskconsoleᚋgraphᚋmodelᚐFactorCheck(ctx, vSlice[i])
-		if err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
-}
-
-func (ec *executionContext) marshalNFactorCheck2ᚕriskconsoleᚋgraphᚋmodelᚐFactorCheckᚄ(ctx context.Context, sel ast.SelectionSet, v []model.FactorCheck) graphql.Marshaler {
-	ret := make(graphql.Array, len(v))
-	for i := range v {
-		ret[i] = ec.marshalNFactorCheck2riskconsoleᚋgraphᚋmodelᚐFactorCheck(ctx, sel, v[i])
-	}
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
 }
 
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {

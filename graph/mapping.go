@@ -32,7 +32,7 @@ func mapDecisions(ctx context.Context, ds []decisions.Decision) ([]model.Decisio
 	out := make([]model.Decision, len(ds))
 	for i := range ds {
 		v := versions[slices.Index(ids, ds[i].ThresholdVersionID)]
-		out[i] = mapDecision(&ds[i], v)
+		out[i] = MapDecision(&ds[i], v)
 	}
 	return out, nil
 }
@@ -48,13 +48,10 @@ func mapOneDecision(ctx context.Context, d decisions.Decision, err error) (*mode
 	return &out[0], nil
 }
 
-func mapDecision(d *decisions.Decision, v *thresholds.Version) model.Decision {
-	var res engine.Result
-	engine.Evaluate(&v.Set, &d.Values, &res)
-	breakdown := make([]model.FactorCheck, engine.NumMeasures)
-	for i := range res.Checks {
-		breakdown[i] = model.FactorCheck(res.Checks[i])
-	}
+// MapDecision maps one decision, given the threshold version it pinned.
+func MapDecision(d *decisions.Decision, v *thresholds.Version) model.Decision {
+	res := new(engine.Result)
+	engine.Evaluate(&v.Set, &d.Values, res)
 	reasons := make([]model.Reason, len(d.Reasons))
 	for i, r := range d.Reasons {
 		m := engine.Measures[r.Measure()]
@@ -66,7 +63,7 @@ func mapDecision(d *decisions.Decision, v *thresholds.Version) model.Decision {
 		Market: d.Market, Currency: d.Currency, Amount: minorToMajor(d.AmountMinor),
 		Merchant:  &model.Merchant{ID: d.MerchantID, Name: d.MerchantName, Category: d.MerchantCategory},
 		ShopperID: d.ShopperID, Locale: d.Locale, Channel: d.Channel,
-		Outcome: model.Outcome(d.Outcome.String()), Reasons: reasons, Breakdown: breakdown,
+		Outcome: model.Outcome(d.Outcome.String()), Reasons: reasons, Breakdown: res.Checks[:],
 		ThresholdVersion: &model.ThresholdVersionRef{ID: strconv.FormatInt(v.ID, 10), Market: v.Market, Version: v.Version},
 		CatalogVersionID: strconv.FormatInt(d.CatalogVersionID, 10),
 		Message:          mapMessage(d),

@@ -38,6 +38,7 @@ func run(args []string) error {
 	if len(args) > 0 && (args[0] == "migrate" || args[0] == "seed" || args[0] == "serve") {
 		cmd, args = args[0], args[1:]
 	}
+	app.TuneRuntime(os.Getenv)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	switch cmd {

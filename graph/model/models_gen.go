@@ -126,7 +126,7 @@ type Decision struct {
 	// Ranked principal reasons, 1 to 4 on a decline, none on an approval.
 	Reasons []Reason `json:"reasons"`
 	// One row per rule of the pinned threshold set, in measured-value order.
-	Breakdown        []FactorCheck        `json:"breakdown"`
+	Breakdown        FactorBreakdown      `json:"breakdown"`
 	ThresholdVersion *ThresholdVersionRef `json:"thresholdVersion"`
 	CatalogVersionID string               `json:"catalogVersionId"`
 	// The pop-up shown to the shopper; null on an approval.

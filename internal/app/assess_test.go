@@ -71,7 +71,7 @@ type storedDecision struct {
 	Message          *message `json:"message"`
 }
 
-// factorCheck is one row of the FactorCheck scalar.
+// factorCheck is one row of the FactorBreakdown scalar.
 type factorCheck struct {
 	MeasuredValue string  `json:"measuredValue"`
 	Factor        string  `json:"factor"`

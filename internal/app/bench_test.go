@@ -28,6 +28,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"riskconsole/graph"
 	"riskconsole/graph/model"
 	"riskconsole/internal/auth"
 	"riskconsole/internal/decisions"
@@ -366,6 +367,7 @@ func benchNewRawRow(rec decisions.Record, key string) []any {
 // machine's busy time (/proc/stat; includes anything else running, so only meaningful on a
 // quiet machine).
 func BenchmarkAssessPurchasePostgres(b *testing.B) {
+	TuneRuntime(os.Getenv)
 	ctx := context.Background()
 	ta := newTestApp(b, "postgres", benchSeedWrite)
 	purchases := benchPurchases(b, benchPurchaseCount)
@@ -546,6 +548,7 @@ const benchPageQuery = `query Page($first: Int!) {
 //   - json: encoding/json of the same page mapped to []model.Decision (what the resolver returns);
 //   - plain: List + mapping + encoding/json, i.e. the page without GraphQL.
 func BenchmarkDecisionsPage(b *testing.B) {
+	TuneRuntime(os.Getenv)
 	for _, dialect := range dialects {
 		b.Run(dialect, func(b *testing.B) {
 			ctx := context.Background()
@@ -679,7 +682,7 @@ func benchCPULoop(b *testing.B, pg *benchPGCPU, unit string, fn func()) {
 	}
 }
 
-// benchMapPage maps decisions to the API model the way graph's mapDecisions does (that function is
+// benchMapPage maps decisions to the API model as graph does, with graph.MapDecision:
 // unexported): the pinned threshold versions in one batch, each breakdown recomputed by the
 // engine.
 func benchMapPage(tb testing.TB, ta *testApp, ds []decisions.Decision) []model.Decision {
@@ -696,32 +699,7 @@ func benchMapPage(tb testing.TB, ta *testApp, ds []decisions.Decision) []model.D
 	out := make([]model.Decision, len(ds))
 	for i := range ds {
 		d, v := &ds[i], versions[ds[i].ThresholdVersionID]
-		var res engine.Result
-		engine.Evaluate(&v.Set, &d.Values, &res)
-		breakdown := make([]model.FactorCheck, engine.NumMeasures)
-		for j := range res.Checks {
-			breakdown[j] = model.FactorCheck(res.Checks[j])
-		}
-		reasons := make([]model.Reason, len(d.Reasons))
-		for j, r := range d.Reasons {
-			m := engine.Measures[r.Measure()]
-			reasons[j] = model.Reason{Rank: j + 1, Code: model.ReasonCode(r.String()),
-				MeasuredValue: model.MeasuredValue(m.Enum), Factor: model.Factor(m.Factor.String())}
-		}
-		var msg *model.ShopperMessage
-		if d.Outcome == engine.Declined {
-			msg = &model.ShopperMessage{Locale: d.Message.Locale, Title: d.Message.Title, Body: d.Message.Body, Steps: d.Message.Steps}
-		}
-		out[i] = model.Decision{
-			ID: d.ID, Reference: decisions.FormatReference(d.Reference), CreatedAt: d.CreatedAt,
-			Market: d.Market, Currency: d.Currency, Amount: float64(d.AmountMinor) / 100,
-			Merchant:  &model.Merchant{ID: d.MerchantID, Name: d.MerchantName, Category: d.MerchantCategory},
-			ShopperID: d.ShopperID, Locale: d.Locale, Channel: d.Channel,
-			Outcome: model.Outcome(d.Outcome.String()), Reasons: reasons, Breakdown: breakdown,
-			ThresholdVersion: &model.ThresholdVersionRef{ID: strconv.FormatInt(v.ID, 10), Market: v.Market, Version: v.Version},
-			CatalogVersionID: strconv.FormatInt(d.CatalogVersionID, 10),
-			Message:          msg,
-		}
+		out[i] = graph.MapDecision(d, v)
 	}
 	return out
 }

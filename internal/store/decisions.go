@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5/pgconn"
 	"gorm.io/gorm"
 
@@ -121,8 +122,7 @@ func (s *Store) Decisions(ctx context.Context, f decisions.Filter, page decision
 	if c := page.After; c != nil {
 		q = q.Where("(created_at, id) "+cmp+" (?, ?)", c.CreatedAt.UTC(), c.ID)
 	}
-	var rows []models.Decision
-	err := q.Order("created_at " + dir + ", id " + dir).Limit(page.First + 1).Find(&rows).Error
+	rows, err := scanDecisions(q.Select(decisionColumns).Order("created_at " + dir + ", id " + dir).Limit(page.First + 1))
 	if err != nil {
 		return decisions.Page{}, fmt.Errorf("list decisions: %w", err)
 	}
@@ -138,6 +138,33 @@ func (s *Store) Decisions(ctx context.Context, f decisions.Filter, page decision
 }
 
 func reasonBit(r engine.Reason) int { return 1 << r }
+
+// scanDecisions runs q, which selects decisionColumns, and scans the rows by position. The
+// explorer's page is the hottest read; gorm's reflective scan cost it a third of its time.
+func scanDecisions(q *gorm.DB) ([]models.Decision, error) {
+	rows, err := q.Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []models.Decision
+	for rows.Next() {
+		out = append(out, models.Decision{})
+		r := &out[len(out)-1]
+		err := rows.Scan(&r.ID, &r.Reference, &r.IdempotencyKey, &r.RequestHash, &r.CreatedAt, &r.Market, &r.Currency,
+			&r.AmountMinor, &r.MerchantID, &r.MerchantName, &r.MerchantCategory, &r.ShopperID,
+			&r.ShopperLocale, &r.Channel, &r.BureauScore, &r.MonthlyIncome, &r.IncomeVerified,
+			&r.EmploymentMonths, &r.RecentPlans30d, &r.DebtToIncome, &r.MonthsAtAddress,
+			&r.AddressVerified, &r.IdentityVerified, &r.AgeYears, &r.CreditHistoryMonths,
+			&r.Delinquencies24m, &r.AffordabilityRatio, &r.LiquidSavings, &r.OutstandingCredit, &r.Outcome,
+			&r.Reasons, &r.ReasonMask, &r.ThresholdVersionID, &r.CatalogVersionID, &r.MessageLocale,
+			&r.MessageTitle, &r.MessageBody, &r.MessageSteps)
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, rows.Err()
+}
 
 func decisionRow(rec *decisions.Record) models.Decision {
 	d := &rec.Decision
@@ -226,4 +253,39 @@ func isUniqueViolation(err error, column string) bool {
 	// SQLite: "UNIQUE constraint failed: decisions.reference".
 	msg := err.Error()
 	return strings.Contains(msg, "UNIQUE constraint failed") && strings.Contains(msg, "."+column)
+}
+
+// decisionColumns is the column order of bulk inserts and of scanDecisions.
+var decisionColumns = []string{
+	"id", "reference", "idempotency_key", "request_hash", "created_at", "market", "currency",
+	"amount_minor", "merchant_id", "merchant_name", "merchant_category", "shopper_id",
+	"shopper_locale", "channel", "bureau_score", "monthly_income", "income_verified",
+	"employment_months", "recent_plans_30d", "debt_to_income", "months_at_address",
+	"address_verified", "identity_verified", "age_years", "credit_history_months",
+	"delinquencies_24m", "affordability_ratio", "liquid_savings", "outstanding_credit", "outcome",
+	"reasons", "reason_mask", "threshold_version_id", "catalog_version_id", "message_locale",
+	"message_title", "message_body", "message_steps",
+}
+
+// decisionValues lists a row's values in decisionColumns order. PostgreSQL's binary COPY wants
+// the id as 16 bytes; SQLite keeps it as text.
+func decisionValues(r *models.Decision, binaryID bool) ([]any, error) {
+	var id any = r.ID
+	if binaryID {
+		u, err := uuid.Parse(r.ID)
+		if err != nil {
+			return nil, err
+		}
+		id = [16]byte(u)
+	}
+	return []any{
+		id, r.Reference, r.IdempotencyKey, r.RequestHash, r.CreatedAt, r.Market, r.Currency,
+		r.AmountMinor, r.MerchantID, r.MerchantName, r.MerchantCategory, r.ShopperID,
+		r.ShopperLocale, r.Channel, r.BureauScore, r.MonthlyIncome, r.IncomeVerified,
+		r.EmploymentMonths, r.RecentPlans30d, r.DebtToIncome, r.MonthsAtAddress,
+		r.AddressVerified, r.IdentityVerified, r.AgeYears, r.CreditHistoryMonths,
+		r.Delinquencies24m, r.AffordabilityRatio, r.LiquidSavings, r.OutstandingCredit, r.Outcome,
+		r.Reasons, r.ReasonMask, r.ThresholdVersionID, r.CatalogVersionID, r.MessageLocale,
+		r.MessageTitle, r.MessageBody, r.MessageSteps,
+	}, nil
 }

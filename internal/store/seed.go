@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/gorm"
@@ -102,18 +101,6 @@ func (s *Store) SeedReference(ctx context.Context, ref *ReferenceData) (int64, [
 	return catalogID, versionIDs, err
 }
 
-// decisionColumns is the column order of bulk inserts.
-var decisionColumns = []string{
-	"id", "reference", "idempotency_key", "request_hash", "created_at", "market", "currency",
-	"amount_minor", "merchant_id", "merchant_name", "merchant_category", "shopper_id",
-	"shopper_locale", "channel", "bureau_score", "monthly_income", "income_verified",
-	"employment_months", "recent_plans_30d", "debt_to_income", "months_at_address",
-	"address_verified", "identity_verified", "age_years", "credit_history_months",
-	"delinquencies_24m", "affordability_ratio", "liquid_savings", "outstanding_credit", "outcome",
-	"reasons", "reason_mask", "threshold_version_id", "catalog_version_id", "message_locale",
-	"message_title", "message_body", "message_steps",
-}
-
 // BulkInsertDecisions writes many decisions at once, for seeding: COPY on PostgreSQL, batched
 // multi-row INSERTs in one transaction on SQLite. Either all rows are written or none.
 func (s *Store) BulkInsertDecisions(ctx context.Context, recs []decisions.Record) error {
@@ -176,27 +163,4 @@ func (s *Store) bulkInsertSQLite(ctx context.Context, rows []models.Decision) er
 		}
 	}
 	return tx.Commit()
-}
-
-// decisionValues lists a row's values in decisionColumns order. PostgreSQL's binary COPY wants
-// the id as 16 bytes; SQLite keeps it as text.
-func decisionValues(r *models.Decision, binaryID bool) ([]any, error) {
-	var id any = r.ID
-	if binaryID {
-		u, err := uuid.Parse(r.ID)
-		if err != nil {
-			return nil, err
-		}
-		id = [16]byte(u)
-	}
-	return []any{
-		id, r.Reference, r.IdempotencyKey, r.RequestHash, r.CreatedAt, r.Market, r.Currency,
-		r.AmountMinor, r.MerchantID, r.MerchantName, r.MerchantCategory, r.ShopperID,
-		r.ShopperLocale, r.Channel, r.BureauScore, r.MonthlyIncome, r.IncomeVerified,
-		r.EmploymentMonths, r.RecentPlans30d, r.DebtToIncome, r.MonthsAtAddress,
-		r.AddressVerified, r.IdentityVerified, r.AgeYears, r.CreditHistoryMonths,
-		r.Delinquencies24m, r.AffordabilityRatio, r.LiquidSavings, r.OutstandingCredit, r.Outcome,
-		r.Reasons, r.ReasonMask, r.ThresholdVersionID, r.CatalogVersionID, r.MessageLocale,
-		r.MessageTitle, r.MessageBody, r.MessageSteps,
-	}, nil
 }
