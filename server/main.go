@@ -122,7 +122,7 @@ func printWelcome(cfg app.Config, addr, adminPassword string) {
 		return
 	}
 	if accounts, err := demo.ReadAccounts(demo.AccountsFile(cfg.DataDir)); err == nil && len(accounts) > 0 {
-		fmt.Printf("\nDemo sign-in at http://%s (passwords kept in %s):\n", addr, demo.AccountsFile(cfg.DataDir))
+		fmt.Printf("\nDemo accounts, signed in with POST /auth/login (passwords kept in %s):\n", demo.AccountsFile(cfg.DataDir))
 		for _, acc := range accounts {
 			fmt.Printf("  %-18s %-9s %s\n", acc.Username, auth.JoinRoles(acc.Roles), acc.Password)
 		}
