@@ -35,3 +35,17 @@ func pageArgs(first int, after, prefix string) (int64, error) {
 	}
 	return id, ve.Err()
 }
+
+// fetchPage validates a page request, asks fetch for one item more than the page past the id its
+// cursor names, and returns the page and whether more follow.
+func fetchPage[T any](first int, after, prefix string, fetch func(id int64, limit int) ([]T, error)) ([]T, bool, error) {
+	id, err := pageArgs(first, after, prefix)
+	if err != nil {
+		return nil, false, err
+	}
+	items, err := fetch(id, first+1)
+	if err != nil {
+		return nil, false, err
+	}
+	return items[:min(len(items), first)], len(items) > first, nil
+}

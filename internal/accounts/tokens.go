@@ -99,13 +99,8 @@ type TokenPage struct {
 // Tokens returns up to first API tokens newest first, after the cursor after ("" for the first
 // page).
 func (s *Service) Tokens(ctx context.Context, first int, after string) (TokenPage, error) {
-	beforeID, err := pageArgs(first, after, tokenCursorPrefix)
-	if err != nil {
-		return TokenPage{}, err
-	}
-	tokens, err := s.store.Tokens(ctx, beforeID, first+1)
-	if err != nil {
-		return TokenPage{}, err
-	}
-	return TokenPage{Tokens: tokens[:min(len(tokens), first)], HasNext: len(tokens) > first}, nil
+	tokens, hasNext, err := fetchPage(first, after, tokenCursorPrefix, func(beforeID int64, limit int) ([]auth.Token, error) {
+		return s.store.Tokens(ctx, beforeID, limit)
+	})
+	return TokenPage{Tokens: tokens, HasNext: hasNext}, err
 }

@@ -287,13 +287,8 @@ type UserPage struct {
 
 // Users returns up to first users oldest first, after the cursor after ("" for the first page).
 func (s *Service) Users(ctx context.Context, first int, after string) (UserPage, error) {
-	afterID, err := pageArgs(first, after, userCursorPrefix)
-	if err != nil {
-		return UserPage{}, err
-	}
-	users, err := s.store.Users(ctx, afterID, first+1)
-	if err != nil {
-		return UserPage{}, err
-	}
-	return UserPage{Users: users[:min(len(users), first)], HasNext: len(users) > first}, nil
+	users, hasNext, err := fetchPage(first, after, userCursorPrefix, func(afterID int64, limit int) ([]auth.User, error) {
+		return s.store.Users(ctx, afterID, limit)
+	})
+	return UserPage{Users: users, HasNext: hasNext}, err
 }
