@@ -8,8 +8,6 @@ package graph
 import (
 	"context"
 	"riskconsole/graph/model"
-	"riskconsole/internal/apperr"
-	"strconv"
 )
 
 // Decision is the resolver for the decision field.
@@ -39,9 +37,9 @@ func (r *queryResolver) Decisions(ctx context.Context, filter *model.DecisionFil
 
 // ThresholdVersion is the resolver for the thresholdVersion field.
 func (r *queryResolver) ThresholdVersion(ctx context.Context, id string) (*model.ThresholdVersion, error) {
-	n, err := strconv.ParseInt(id, 10, 64)
+	n, err := parseID("id", id)
 	if err != nil {
-		return nil, &apperr.ValidationError{Fields: []apperr.FieldError{{Field: "id", Message: "must be a threshold version id"}}}
+		return nil, err
 	}
 	v, err := loadersFor(ctx).ThresholdVersions.Load(ctx, n)
 	if err != nil {
