@@ -5,6 +5,11 @@ import "math"
 // Evaluate decides one assessment: it checks every rule of set against v and writes the
 // outcome, the breakdown and the ranked principal reasons into out. It does not allocate.
 //
+// Precision: values and cut-offs are compared, and shortfalls computed, at float32 precision
+// (7 significant digits, far finer than any cut-off): both are rounded to the nearest float32
+// first. The what-if history keeps measured values as float32 columns, and this makes its replay
+// of a stored decision exactly the engine's. The breakdown still shows the values as submitted.
+//
 // Ranking: identity and legal-age failures come first, then the other failed rules by relative
 // shortfall (|value - cut-off| / scale), largest first; ties keep Measure order. A value that is
 // NaN fails its rule with an infinite shortfall. At most MaxReasons distinct codes are named.
@@ -13,24 +18,24 @@ func Evaluate(set *ThresholdSet, v *Values, out *Result) {
 	n := 0
 	for i := range set.Rules {
 		r := &set.Rules[i]
-		val := v[i]
 		c := &out.Checks[i]
-		*c = Check{Measure: Measure(i), Value: val, Comparator: r.Comparator, Cutoff: r.Cutoff,
+		*c = Check{Measure: Measure(i), Value: v[i], Comparator: r.Comparator, Cutoff: r.Cutoff,
 			Enabled: r.Enabled, Passed: true, Reason: r.Reason}
 		if !r.Enabled {
 			continue
 		}
+		val, cut := Single(v[i]), Single(r.Cutoff)
 		var pass bool
 		if r.Comparator == LTE {
-			pass = val <= r.Cutoff
+			pass = val <= cut
 		} else {
-			pass = val >= r.Cutoff
+			pass = val >= cut
 		}
 		if pass {
 			continue
 		}
 		c.Passed = false
-		sf := math.Abs(val-r.Cutoff) / r.Scale
+		sf := math.Abs(val-cut) / r.Scale
 		if math.IsNaN(sf) {
 			sf = math.Inf(1)
 		}
@@ -80,3 +85,7 @@ func outranks(a, b *Check) bool {
 }
 
 func identityFirst(r Reason) bool { return r == IdentityUnverified || r == UnderLegalAge }
+
+// Single rounds x to the nearest float32, the precision at which Evaluate compares values with
+// cut-offs.
+func Single(x float64) float64 { return float64(float32(x)) }

@@ -60,7 +60,7 @@ func TestEvaluateEachRule(t *testing.T) {
 						res.Outcome, res.PrincipalReasons(), tc.reason)
 				}
 				c := res.Checks[tc.measure]
-				wantShortfall := math.Abs(tc.beyond-tc.at) / rule.Scale
+				wantShortfall := math.Abs(Single(tc.beyond)-Single(tc.at)) / rule.Scale
 				if c.Passed || c.Value != tc.beyond || math.Abs(c.Shortfall-wantShortfall) > 1e-9 {
 					t.Errorf("check = %+v, want failed with value %v and shortfall %v",
 						c, tc.beyond, wantShortfall)
@@ -240,5 +240,33 @@ func TestEvaluateDoesNotAllocate(t *testing.T) {
 	})
 	if allocs != 0 {
 		t.Errorf("Evaluate allocates %v times per call, want 0", allocs)
+	}
+}
+
+// TestEvaluateFloat32Precision pins the precision of comparisons: a value that differs from its
+// cut-off only beyond float32 precision counts as equal to it, and one float32 step beyond
+// fails, with the shortfall computed from the rounded numbers.
+func TestEvaluateFloat32Precision(t *testing.T) {
+	set := allEnabled(usSet(t))
+	below := float64(math.Nextafter32(580, 0))
+	tests := []struct {
+		name   string
+		value  float64
+		passed bool
+	}{
+		{name: "equal at float32 precision", value: 579.99999999, passed: true},
+		{name: "one float32 step below", value: below, passed: false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := evaluate(&set, with(goodValues(), map[Measure]float64{BureauScore: tt.value}))
+			c := res.Checks[BureauScore]
+			if c.Passed != tt.passed || c.Value != tt.value {
+				t.Fatalf("check = %+v, want passed=%v with the value as submitted", c, tt.passed)
+			}
+			if !tt.passed && c.Shortfall != (580-below)/set.Rules[BureauScore].Scale {
+				t.Fatalf("shortfall = %v, want %v", c.Shortfall, (580-below)/set.Rules[BureauScore].Scale)
+			}
+		})
 	}
 }

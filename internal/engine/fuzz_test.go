@@ -94,14 +94,16 @@ func fuzzAssessment(data []byte, x, y float64) (ThresholdSet, Values) {
 			if r.Comparator == LTE {
 				away = math.Inf(1)
 			}
-			v[i] = math.Nextafter(r.Cutoff, away)
+			// The nearest value on the declining side at the engine's precision.
+			v[i] = float64(math.Nextafter32(float32(r.Cutoff), float32(away)))
 		}
 	}
 	return set, v
 }
 
 // declines is the reference statement of a rule: an enabled rule declines a value below a GTE
-// cut-off or above an LTE one, and any comparison involving NaN declines.
+// cut-off or above an LTE one, both taken at float32 precision, and any comparison involving
+// NaN declines.
 func declines(r *Rule, v float64) bool {
 	if !r.Enabled {
 		return false
@@ -110,9 +112,9 @@ func declines(r *Rule, v float64) bool {
 		return true
 	}
 	if r.Comparator == LTE {
-		return v > r.Cutoff
+		return Single(v) > Single(r.Cutoff)
 	}
-	return v < r.Cutoff
+	return Single(v) < Single(r.Cutoff)
 }
 
 // checkDecision asserts everything the engine promises about one decision, against a reference
@@ -161,7 +163,7 @@ func checkDecision(t *testing.T, set *ThresholdSet, v *Values) {
 	// Reference ranking. Every rule of a fuzzed set has its measure's own code, so the codes
 	// of failed rules are distinct and the top MaxReasons failures are named in order.
 	shortfall := func(m Measure) float64 {
-		s := math.Abs(v[m]-set.Rules[m].Cutoff) / set.Rules[m].Scale
+		s := math.Abs(Single(v[m])-Single(set.Rules[m].Cutoff)) / set.Rules[m].Scale
 		if math.IsNaN(s) {
 			return math.Inf(1)
 		}
