@@ -1,0 +1,246 @@
+// Package whatif replays a market's decision history under a proposed threshold set: how many
+// decisions it would have declined, which ones flip, which reasons it would name, per day and per
+// merchant category, and how the decline rate moves as one rule's cut-off sweeps its range.
+//
+// It is pure and deterministic: no database, no clock, no I/O. The history is filled by its
+// caller (warmed from the database, then appended as decisions are made) and read through
+// immutable snapshots, so a simulation never blocks an append and an append never blocks a
+// simulation.
+//
+// The engine is the single source of truth. The history keeps measured values as float32, and
+// engine.Evaluate compares values with cut-offs at float32 precision, so the replay here agrees
+// with the engine exactly, decision by decision; the property tests check that.
+package whatif
+
+import (
+	"sort"
+	"sync"
+	"sync/atomic"
+
+	"riskconsole/internal/engine"
+)
+
+// chunkBits sets the number of rows per chunk (1<<chunkBits). Chunks are allocated whole and never
+// moved, which is what lets readers use rows below the published length without a lock; 16,384
+// rows (about 1.2 MB) keep the unused tail of the last chunk small next to a large history.
+const (
+	chunkBits = 14
+	chunkSize = 1 << chunkBits
+	chunkMask = chunkSize - 1
+)
+
+// MaxCategories is the size of a history's merchant-category table. Categories are stored as
+// one byte per decision.
+const MaxCategories = 256
+
+// OtherCategory names the last slot of the category table, shared by every category that
+// arrives after the first MaxCategories-1 distinct ones, so that a byte is always enough.
+const OtherCategory = "(other)"
+
+// chunk holds chunkSize rows column by column: 8 (time) + 60 (values) + 4 (amount) + 2 (reasons)
+// + 1 (category) + 1 (outcome) = 76 bytes per row.
+type chunk struct {
+	at       [chunkSize]int64
+	values   [engine.NumMeasures][chunkSize]float32
+	amount   [chunkSize]float32
+	reasons  [chunkSize]uint16
+	category [chunkSize]uint8
+	declined [chunkSize]uint8 // 1 when the stored decision declined; a byte so it can be summed
+}
+
+// Row is one stored decision as appended to a History.
+type Row struct {
+	// At is the decision time in unix microseconds (UTC). Rows are appended in ascending order.
+	At int64
+	// Values are the measured values, float32(v) of the stored float64 values, indexed by
+	// engine.Measure.
+	Values [engine.NumMeasures]float32
+	// Category is the merchant category.
+	Category string
+	// Amount is the purchase amount in major units of the market's currency.
+	Amount float32
+	// Declined is the stored outcome.
+	Declined bool
+	// Reasons is the stored principal reasons as a bitmask: bit r is set for engine.Reason r.
+	Reasons uint16
+}
+
+// History is the in-memory columnar decision history of one market. Appends are serialised by an
+// internal lock; readers take a Snapshot, which needs no lock and stays valid while appends go on.
+type History struct {
+	market string
+
+	mu       sync.Mutex       // serialises Append and CategoryIndex
+	catIndex map[string]uint8 // guarded by mu
+
+	// The chunk directory and the category table are replaced, never modified in place, when
+	// they grow, and are published before the length that makes their new entries reachable.
+	chunks atomic.Pointer[[]*chunk]
+	cats   atomic.Pointer[[]string]
+	n      atomic.Int64
+}
+
+// NewHistory returns an empty history for market.
+func NewHistory(market string) *History {
+	h := &History{market: market, catIndex: make(map[string]uint8)}
+	h.chunks.Store(new([]*chunk))
+	h.cats.Store(new([]string))
+	return h
+}
+
+// Market returns the market the history belongs to.
+func (h *History) Market() string { return h.market }
+
+// Len returns the number of rows appended so far.
+func (h *History) Len() int { return int(h.n.Load()) }
+
+// CategoryIndex returns the index of the merchant category name in the history's category table,
+// adding it when it is new. Once MaxCategories-1 names are taken, further new names share the
+// last index, named OtherCategory.
+func (h *History) CategoryIndex(name string) uint8 {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return h.categoryIndexLocked(name)
+}
+
+func (h *History) categoryIndexLocked(name string) uint8 {
+	if i, ok := h.catIndex[name]; ok {
+		return i
+	}
+	old := *h.cats.Load()
+	if len(old) == MaxCategories {
+		return MaxCategories - 1
+	}
+	if len(old) == MaxCategories-1 {
+		name = OtherCategory
+	}
+	// A fresh slice, so that snapshots holding the old table never see it change.
+	cats := append(old[:len(old):len(old)], name)
+	i := uint8(len(old))
+	if name != OtherCategory {
+		h.catIndex[name] = i
+	}
+	h.cats.Store(&cats)
+	return i
+}
+
+// Append adds one decision at the end of the history. Rows must arrive in ascending time order:
+// a row older than the last one is stored at the last row's time, so that windows stay a binary
+// search (the row still counts, on a slightly later day); the warm-up reads in time order and
+// live decisions arrive in order, so this only absorbs clock skew between replicas.
+// Append is safe to call concurrently with itself and with readers.
+func (h *History) Append(r *Row) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	cat := h.categoryIndexLocked(r.Category)
+	n := int(h.n.Load())
+	dir := *h.chunks.Load()
+	ci, off := n>>chunkBits, n&chunkMask
+	if ci == len(dir) {
+		grown := append(dir[:len(dir):len(dir)], new(chunk))
+		h.chunks.Store(&grown)
+		dir = grown
+	}
+	c := dir[ci]
+	at := r.At
+	if n > 0 {
+		if last := dir[(n-1)>>chunkBits].at[(n-1)&chunkMask]; at < last {
+			at = last
+		}
+	}
+	c.at[off] = at
+	for m := range r.Values {
+		c.values[m][off] = r.Values[m]
+	}
+	c.amount[off] = r.Amount
+	c.reasons[off] = r.Reasons
+	c.category[off] = cat
+	c.declined[off] = 0
+	if r.Declined {
+		c.declined[off] = 1
+	}
+	// Publishing the length last makes the row visible to snapshots only once it is complete.
+	h.n.Store(int64(n + 1))
+}
+
+// Snapshot returns an immutable view of the rows appended so far.
+func (h *History) Snapshot() *Snapshot {
+	// The length is loaded first: the chunks and categories it covers were published before it.
+	n := int(h.n.Load())
+	return &Snapshot{market: h.market, n: n, chunks: *h.chunks.Load(), cats: *h.cats.Load()}
+}
+
+// Window returns the rows [lo, hi) of the current snapshot whose time is in [from, to).
+func (h *History) Window(from, to int64) (lo, hi int) { return h.Snapshot().Window(from, to) }
+
+// CapacityBytes returns the bytes held by the history's columns, the unused tail of the last
+// chunk included, so that memory per decision can be measured.
+func (h *History) CapacityBytes() int64 {
+	const chunkBytes = int64(chunkSize) * (8 + 4*engine.NumMeasures + 4 + 2 + 1 + 1)
+	dir := *h.chunks.Load()
+	return int64(len(dir))*chunkBytes + int64(cap(dir))*8
+}
+
+// Snapshot is an immutable view of the first Len rows of a History.
+type Snapshot struct {
+	market string
+	n      int
+	chunks []*chunk
+	cats   []string
+}
+
+// Market returns the market of the history the snapshot was taken from.
+func (s *Snapshot) Market() string { return s.market }
+
+// Len returns the number of rows in the snapshot.
+func (s *Snapshot) Len() int { return s.n }
+
+// At returns the time of row i in unix microseconds.
+func (s *Snapshot) At(i int) int64 { return s.chunks[i>>chunkBits].at[i&chunkMask] }
+
+// Value returns measured value m of row i.
+func (s *Snapshot) Value(i int, m engine.Measure) float32 {
+	return s.chunks[i>>chunkBits].values[m][i&chunkMask]
+}
+
+// Values returns the measured values of row i, widened back to float64 as the engine takes them.
+func (s *Snapshot) Values(i int) engine.Values {
+	var v engine.Values
+	c, off := s.chunks[i>>chunkBits], i&chunkMask
+	for m := range v {
+		v[m] = float64(c.values[m][off])
+	}
+	return v
+}
+
+// Category returns the merchant category name of row i.
+func (s *Snapshot) Category(i int) string {
+	return s.cats[s.chunks[i>>chunkBits].category[i&chunkMask]]
+}
+
+// CategoryName returns the name of category index ci, "" when the snapshot does not know it.
+func (s *Snapshot) CategoryName(ci uint8) string {
+	if int(ci) < len(s.cats) {
+		return s.cats[ci]
+	}
+	return ""
+}
+
+// Amount returns the purchase amount of row i.
+func (s *Snapshot) Amount(i int) float32 { return s.chunks[i>>chunkBits].amount[i&chunkMask] }
+
+// Declined returns the stored outcome of row i.
+func (s *Snapshot) Declined(i int) bool { return s.chunks[i>>chunkBits].declined[i&chunkMask] != 0 }
+
+// Reasons returns the stored principal reasons of row i as a bitmask (bit r for engine.Reason r).
+func (s *Snapshot) Reasons(i int) uint16 { return s.chunks[i>>chunkBits].reasons[i&chunkMask] }
+
+// Window returns the rows [lo, hi) whose time is in [from, to), by binary search.
+func (s *Snapshot) Window(from, to int64) (lo, hi int) {
+	lo = sort.Search(s.n, func(i int) bool { return s.At(i) >= from })
+	hi = sort.Search(s.n, func(i int) bool { return s.At(i) >= to })
+	if hi < lo {
+		hi = lo
+	}
+	return lo, hi
+}
