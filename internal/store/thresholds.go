@@ -2,22 +2,31 @@ package store
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"strings"
+	"time"
 
+	"github.com/jackc/pgx/v5/pgconn"
+	"gorm.io/gorm"
+
+	"riskconsole/internal/apperr"
+	"riskconsole/internal/engine"
 	"riskconsole/internal/thresholds"
 	"riskconsole/models"
 )
 
 // Activations returns every threshold activation.
 func (s *Store) Activations(ctx context.Context) ([]thresholds.Activation, error) {
-	var rows []models.ThresholdActivation
+	var rows []thresholdActivationRow
 	if err := s.db.WithContext(ctx).Order("id").Find(&rows).Error; err != nil {
 		return nil, fmt.Errorf("list threshold activations: %w", err)
 	}
 	out := make([]thresholds.Activation, len(rows))
 	for i, r := range rows {
 		out[i] = thresholds.Activation{ID: r.ID, Market: r.Market, VersionID: r.ThresholdVersionID,
-			ActivatedAt: r.ActivatedAt.UTC(), ActivatedBy: r.ActivatedBy}
+			ActivatedAt: r.ActivatedAt.UTC(), ActivatedBy: r.ActivatedBy, Emergency: r.Emergency}
 	}
 	return out, nil
 }
@@ -38,6 +47,10 @@ func (s *Store) ThresholdVersions(ctx context.Context, ids []int64) ([]threshold
 	if err := s.db.WithContext(ctx).Where("id IN ?", ids).Find(&rows).Error; err != nil {
 		return nil, fmt.Errorf("read threshold versions: %w", err)
 	}
+	return versionsFromRows(rows)
+}
+
+func versionsFromRows(rows []models.ThresholdVersion) ([]thresholds.Version, error) {
 	out := make([]thresholds.Version, len(rows))
 	for i, r := range rows {
 		set, err := thresholds.DecodeRules(r.Rules)
@@ -48,4 +61,248 @@ func (s *Store) ThresholdVersions(ctx context.Context, ids []int64) ([]threshold
 			Author: r.Author, Approver: r.Approver, Rationale: r.Rationale, CreatedAt: r.CreatedAt.UTC()}
 	}
 	return out, nil
+}
+
+// thresholdDraftRow is a row of threshold_drafts.
+type thresholdDraftRow struct {
+	ID                 int64
+	Market             string
+	BaseVersionID      int64
+	Rules              string
+	Author             string
+	Rationale          string
+	Status             string
+	Revision           int
+	Impact             *string
+	Reviewer           string
+	ReviewComment      string
+	PublishedVersionID *int64
+	CreatedAt          time.Time
+	UpdatedAt          time.Time
+	SubmittedAt        *time.Time
+	ReviewedAt         *time.Time
+}
+
+func (thresholdDraftRow) TableName() string { return "threshold_drafts" }
+
+// thresholdActivationRow is a row of threshold_activations with the emergency flag of migration 3.
+type thresholdActivationRow struct {
+	ID                 int64
+	Market             string
+	ThresholdVersionID int64
+	ActivatedAt        time.Time
+	ActivatedBy        string
+	Emergency          bool
+	CreatedAt          time.Time
+}
+
+func (thresholdActivationRow) TableName() string { return "threshold_activations" }
+
+// ThresholdTx runs fn in one transaction, as InTx does, for the threshold lifecycle.
+func (s *Store) ThresholdTx(ctx context.Context, fn func(tx thresholds.Tx) error) error {
+	return s.InTx(ctx, func(tx *Store) error { return fn(tx) })
+}
+
+// CreateThresholdDraft stores d and fills its ID.
+func (s *Store) CreateThresholdDraft(ctx context.Context, d *thresholds.Draft) error {
+	row := thresholdDraftRow{Market: d.Market, BaseVersionID: d.BaseVersionID, Rules: thresholds.EncodeRules(&d.Set),
+		Author: d.Author, Rationale: d.Rationale, Status: string(d.Status), Revision: d.Revision,
+		CreatedAt: d.CreatedAt.UTC(), UpdatedAt: d.UpdatedAt.UTC()}
+	if err := s.db.WithContext(ctx).Create(&row).Error; err != nil {
+		return fmt.Errorf("create threshold draft: %w", err)
+	}
+	d.ID = row.ID
+	return nil
+}
+
+// ThresholdDraft returns the draft with the given id.
+func (s *Store) ThresholdDraft(ctx context.Context, id int64) (thresholds.Draft, error) {
+	var row thresholdDraftRow
+	err := s.db.WithContext(ctx).Where("id = ?", id).Take(&row).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return thresholds.Draft{}, fmt.Errorf("threshold draft %d: %w", id, apperr.ErrNotFound)
+	}
+	if err != nil {
+		return thresholds.Draft{}, fmt.Errorf("read threshold draft %d: %w", id, err)
+	}
+	return draftFromRow(&row)
+}
+
+// ThresholdDrafts returns up to limit drafts matching f, newest first, with ids below beforeID
+// (0: from the newest).
+func (s *Store) ThresholdDrafts(ctx context.Context, f thresholds.DraftFilter, beforeID int64, limit int) ([]thresholds.Draft, error) {
+	q := s.db.WithContext(ctx).Model(&thresholdDraftRow{})
+	if f.Market != "" {
+		q = q.Where("market = ?", f.Market)
+	}
+	if f.Status != "" {
+		q = q.Where("status = ?", string(f.Status))
+	}
+	if beforeID > 0 {
+		q = q.Where("id < ?", beforeID)
+	}
+	var rows []thresholdDraftRow
+	if err := q.Order("id DESC").Limit(limit).Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("list threshold drafts: %w", err)
+	}
+	out := make([]thresholds.Draft, len(rows))
+	for i := range rows {
+		d, err := draftFromRow(&rows[i])
+		if err != nil {
+			return nil, err
+		}
+		out[i] = d
+	}
+	return out, nil
+}
+
+func draftFromRow(r *thresholdDraftRow) (thresholds.Draft, error) {
+	set, err := thresholds.DecodeRules(r.Rules)
+	if err != nil {
+		return thresholds.Draft{}, fmt.Errorf("threshold draft %d: %w", r.ID, err)
+	}
+	d := thresholds.Draft{ID: r.ID, Market: r.Market, BaseVersionID: r.BaseVersionID, Set: set, Author: r.Author,
+		Rationale: r.Rationale, Status: thresholds.DraftStatus(r.Status), Revision: r.Revision, Reviewer: r.Reviewer,
+		ReviewComment: r.ReviewComment, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(),
+		SubmittedAt: utcPtr(r.SubmittedAt), ReviewedAt: utcPtr(r.ReviewedAt)}
+	if r.PublishedVersionID != nil {
+		d.PublishedVersionID = *r.PublishedVersionID
+	}
+	if r.Impact != nil && *r.Impact != "" {
+		var imp thresholds.Impact
+		if err := json.Unmarshal([]byte(*r.Impact), &imp); err != nil {
+			return thresholds.Draft{}, fmt.Errorf("threshold draft %d impact: %w", r.ID, err)
+		}
+		d.Impact = &imp
+	}
+	return d, nil
+}
+
+// EditThresholdDraft replaces the rules of draft id if it is a DRAFT at revision, and bumps the
+// revision. It reports whether it changed the draft.
+func (s *Store) EditThresholdDraft(ctx context.Context, id int64, revision int, set *engine.ThresholdSet, at time.Time) (bool, error) {
+	res := s.db.WithContext(ctx).Model(&thresholdDraftRow{}).
+		Where("id = ? AND status = ? AND revision = ?", id, string(thresholds.StatusDraft), revision).
+		Updates(map[string]any{"rules": thresholds.EncodeRules(set), "revision": gorm.Expr("revision + 1"), "updated_at": at.UTC()})
+	if res.Error != nil {
+		return false, fmt.Errorf("edit threshold draft %d: %w", id, res.Error)
+	}
+	return res.RowsAffected == 1, nil
+}
+
+// SubmitThresholdDraft freezes draft id with its rationale and impact if it is a DRAFT at
+// revision. It reports whether it did.
+func (s *Store) SubmitThresholdDraft(ctx context.Context, id int64, revision int, rationale string, impact *thresholds.Impact, at time.Time) (bool, error) {
+	b, err := json.Marshal(impact)
+	if err != nil {
+		return false, fmt.Errorf("encode impact: %w", err)
+	}
+	res := s.db.WithContext(ctx).Model(&thresholdDraftRow{}).
+		Where("id = ? AND status = ? AND revision = ?", id, string(thresholds.StatusDraft), revision).
+		Updates(map[string]any{"status": string(thresholds.StatusSubmitted), "rationale": rationale, "impact": string(b),
+			"submitted_at": at.UTC(), "updated_at": at.UTC()})
+	if res.Error != nil {
+		return false, fmt.Errorf("submit threshold draft %d: %w", id, res.Error)
+	}
+	return res.RowsAffected == 1, nil
+}
+
+// ClaimSubmittedDraft locks draft id until the end of the transaction if it is SUBMITTED, and
+// reports whether it is. It is a conditional UPDATE, so on PostgreSQL a concurrent review of the
+// same draft waits for this transaction and then finds the draft no longer SUBMITTED; SQLite
+// runs write transactions one at a time.
+func (s *Store) ClaimSubmittedDraft(ctx context.Context, id int64) (bool, error) {
+	res := s.db.WithContext(ctx).Model(&thresholdDraftRow{}).
+		Where("id = ? AND status = ?", id, string(thresholds.StatusSubmitted)).
+		Update("revision", gorm.Expr("revision"))
+	if res.Error != nil {
+		return false, fmt.Errorf("claim threshold draft %d: %w", id, res.Error)
+	}
+	return res.RowsAffected == 1, nil
+}
+
+// ReviewThresholdDraft records the review of a SUBMITTED draft. A reviewer who is the author is
+// refused by the database too (an ErrForbidden).
+func (s *Store) ReviewThresholdDraft(ctx context.Context, id int64, status thresholds.DraftStatus, reviewer, comment string, publishedID int64, at time.Time) error {
+	fields := map[string]any{"status": string(status), "reviewer": reviewer, "review_comment": comment,
+		"reviewed_at": at.UTC(), "updated_at": at.UTC()}
+	if publishedID != 0 {
+		fields["published_version_id"] = publishedID
+	}
+	res := s.db.WithContext(ctx).Model(&thresholdDraftRow{}).
+		Where("id = ? AND status = ?", id, string(thresholds.StatusSubmitted)).Updates(fields)
+	if res.Error != nil {
+		if isCheckViolation(res.Error, "reviewer_not_author") {
+			return fmt.Errorf("threshold draft %d: its author cannot review it: %w", id, apperr.ErrForbidden)
+		}
+		return fmt.Errorf("review threshold draft %d: %w", id, res.Error)
+	}
+	if res.RowsAffected != 1 {
+		return fmt.Errorf("threshold draft %d is no longer SUBMITTED: %w", id, apperr.ErrConflict)
+	}
+	return nil
+}
+
+// CreateThresholdVersion publishes v as the next version of its market and fills ID and Version.
+// Two publications racing for the same number are an ErrConflict for the loser.
+func (s *Store) CreateThresholdVersion(ctx context.Context, v *thresholds.Version) error {
+	db := s.db.WithContext(ctx)
+	var next int
+	if err := db.Model(&models.ThresholdVersion{}).Where("market = ?", v.Market).
+		Select("COALESCE(MAX(version), 0) + 1").Scan(&next).Error; err != nil {
+		return fmt.Errorf("next threshold version of %s: %w", v.Market, err)
+	}
+	row := models.ThresholdVersion{Market: v.Market, Version: next, Rules: thresholds.EncodeRules(&v.Set), Author: v.Author,
+		Approver: v.Approver, Rationale: v.Rationale, CreatedAt: v.CreatedAt.UTC()}
+	if err := db.Create(&row).Error; err != nil {
+		switch {
+		case isUniqueViolation(err, "version"):
+			return fmt.Errorf("threshold version %s v%d was published concurrently: %w", v.Market, next, apperr.ErrConflict)
+		case isCheckViolation(err, "approver_not_author"):
+			return fmt.Errorf("a threshold version's approver cannot be its author: %w", apperr.ErrForbidden)
+		}
+		return fmt.Errorf("create threshold version: %w", err)
+	}
+	v.ID, v.Version = row.ID, next
+	return nil
+}
+
+// CreateThresholdActivation appends a and fills its ID. An activation of the same market at the
+// same instant is an ErrConflict.
+func (s *Store) CreateThresholdActivation(ctx context.Context, a *thresholds.Activation) error {
+	row := thresholdActivationRow{Market: a.Market, ThresholdVersionID: a.VersionID, ActivatedAt: a.ActivatedAt.UTC(),
+		ActivatedBy: a.ActivatedBy, Emergency: a.Emergency, CreatedAt: now()}
+	if err := s.db.WithContext(ctx).Create(&row).Error; err != nil {
+		if isUniqueViolation(err, "activated_at") {
+			return fmt.Errorf("market %s already has an activation at %s: %w", a.Market, a.ActivatedAt, apperr.ErrConflict)
+		}
+		return fmt.Errorf("create threshold activation: %w", err)
+	}
+	a.ID = row.ID
+	return nil
+}
+
+// MarketVersions returns up to limit versions of market, newest first, with version numbers
+// below before (0: from the newest).
+func (s *Store) MarketVersions(ctx context.Context, market string, before, limit int) ([]thresholds.Version, error) {
+	q := s.db.WithContext(ctx).Where("market = ?", market)
+	if before > 0 {
+		q = q.Where("version < ?", before)
+	}
+	var rows []models.ThresholdVersion
+	if err := q.Order("version DESC").Limit(limit).Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("list threshold versions of %s: %w", market, err)
+	}
+	return versionsFromRows(rows)
+}
+
+// isCheckViolation reports whether err is a refused CHECK constraint (or the SQLite trigger
+// standing in for one) whose name contains name.
+func isCheckViolation(err error, name string) bool {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		return pgErr.Code == "23514" && strings.Contains(pgErr.ConstraintName, name)
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "CHECK constraint failed") && strings.Contains(msg, name)
 }

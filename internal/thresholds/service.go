@@ -40,8 +40,9 @@ type schedule struct {
 }
 
 type scheduled struct {
-	at      time.Time
-	version *Version
+	at         time.Time
+	version    *Version
+	activation Activation
 }
 
 // NewService returns a service reading from repo. Call Refresh before the first Active.
@@ -91,7 +92,7 @@ func (s *Service) Refresh(ctx context.Context) error {
 	next := &schedule{byMarket: map[string][]scheduled{}}
 	for _, a := range acts {
 		next.latestID = max(next.latestID, a.ID)
-		next.byMarket[a.Market] = append(next.byMarket[a.Market], scheduled{at: a.ActivatedAt, version: versions[a.VersionID]})
+		next.byMarket[a.Market] = append(next.byMarket[a.Market], scheduled{at: a.ActivatedAt, version: versions[a.VersionID], activation: a})
 	}
 	for _, list := range next.byMarket {
 		slices.SortStableFunc(list, func(a, b scheduled) int { return a.at.Compare(b.at) })

@@ -29,6 +29,8 @@ type Activation struct {
 	VersionID   int64
 	ActivatedAt time.Time
 	ActivatedBy string
+	// Emergency marks an emergency rollback, made without a new approval.
+	Emergency bool
 }
 
 // ruleJSON is the stored form of one rule: names, not numbers, so the JSON reads on its own.
