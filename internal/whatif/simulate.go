@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/bits"
 	"runtime"
+	"sort"
 	"sync"
 
 	"riskconsole/internal/engine"
@@ -98,55 +99,113 @@ func same(a, b *rules, m int) bool {
 	return a.enabled&bit == b.enabled&bit && a.lte&bit == b.lte&bit && a.cut[m] == b.cut[m]
 }
 
-// failMasks ORs bit into mask[i] for every value of col that fails rule m of p: below the cut-off
-// for GTE, above it for LTE. The comparisons are written negated so that NaN fails, as in the
-// engine.
-func failMasks(col []float32, mask []uint32, p *rules, m int, bit uint32) {
-	c := p.cut[m]
-	mask = mask[:len(col)]
-	if p.lte&(1<<m) != 0 {
-		for i, v := range col {
-			var f uint32
-			if !(v <= c) {
-				f = bit
-			}
-			mask[i] |= f
-		}
-		return
-	}
-	for i, v := range col {
-		var f uint32
-		if !(v >= c) {
-			f = bit
-		}
-		mask[i] |= f
-	}
+// job is one column comparison of a block: the rows failing it get bit in their mask. LTE rules
+// are compared as -v >= -cut (negation is exact, and NaN still fails), so that one kernel serves
+// both comparators.
+type job struct {
+	m    int
+	sign float32
+	cut  float32 // sign * the float32 cut-off
+	bit  uint32
 }
 
-// blockMasks fills mask[:k] with the failed-rule masks of rows [off, off+k) of c: bits 0-14 for
-// set a, bits 16-30 for set b (b may be nil). Only rules in keep are evaluated.
-func blockMasks(c *chunk, off, k int, a, b *rules, keep uint16, mask []uint32) {
-	mask = mask[:k]
-	clear(mask)
+// jobs lists the comparisons that build the failed-rule masks of sets a (bits 0-14) and b (bits
+// 16-30; b may be nil) restricted to the rules in keep. A rule that decides identically in both
+// sets is compared once for both.
+func jobs(a, b *rules, keep uint16) []job {
+	var out []job
+	add := func(p *rules, m int, bit uint32) {
+		sign := float32(1)
+		if p.lte&(1<<m) != 0 {
+			sign = -1
+		}
+		out = append(out, job{m: m, sign: sign, cut: sign * p.cut[m], bit: bit})
+	}
 	for m := 0; m < engine.NumMeasures; m++ {
 		if keep&(1<<m) == 0 {
 			continue
 		}
-		col := c.values[m][off : off+k]
 		ea := a.enabled&(1<<m) != 0
 		eb := b != nil && b.enabled&(1<<m) != 0
 		switch {
 		case ea && eb && same(a, b, m):
-			failMasks(col, mask, a, m, 1<<m|1<<(m+16))
+			add(a, m, 1<<m|1<<(m+16))
 		default:
 			if ea {
-				failMasks(col, mask, a, m, 1<<m)
+				add(a, m, 1<<m)
 			}
 			if eb {
-				failMasks(col, mask, b, m, 1<<(m+16))
+				add(b, m, 1<<(m+16))
 			}
 		}
 	}
+	return out
+}
+
+// blockMasks fills mask[:k] with the failed-rule masks of rows [off, off+k) of c for the given
+// jobs. Columns are compared four at a time, so that each mask is read and written once per four
+// columns; each comparison compiles to a conditional move, not a branch, since which rows fail is
+// unpredictable.
+// fails[q] accumulates the sum of job q's bit over the rows failing it, which counts them.
+func blockMasks(c *chunk, off, k int, js []job, mask []uint32, fails []uint64) {
+	mask = mask[:k]
+	clear(mask)
+	q := 0
+	for ; q+4 <= len(js); q += 4 {
+		fail4(c.values[js[q].m][off:off+k], c.values[js[q+1].m][off:off+k],
+			c.values[js[q+2].m][off:off+k], c.values[js[q+3].m][off:off+k], js[q:q+4], mask,
+			fails[q:q+4])
+	}
+	for ; q < len(js); q++ {
+		fails[q] += fail1(c.values[js[q].m][off:off+k], &js[q], mask)
+	}
+}
+
+func fail4(c0, c1, c2, c3 []float32, js []job, mask []uint32, fails []uint64) {
+	var n0, n1, n2, n3 uint64
+	s0, s1, s2, s3 := js[0].sign, js[1].sign, js[2].sign, js[3].sign
+	k0, k1, k2, k3 := js[0].cut, js[1].cut, js[2].cut, js[3].cut
+	b0, b1, b2, b3 := js[0].bit, js[1].bit, js[2].bit, js[3].bit
+	c0, c1, c2, c3 = c0[:len(mask)], c1[:len(mask)], c2[:len(mask)], c3[:len(mask)]
+	for i := range mask {
+		var f0, f1, f2, f3 uint32
+		if !(c0[i]*s0 >= k0) {
+			f0 = b0
+		}
+		if !(c1[i]*s1 >= k1) {
+			f1 = b1
+		}
+		if !(c2[i]*s2 >= k2) {
+			f2 = b2
+		}
+		if !(c3[i]*s3 >= k3) {
+			f3 = b3
+		}
+		mask[i] |= f0 | f1 | f2 | f3
+		n0 += uint64(f0)
+		n1 += uint64(f1)
+		n2 += uint64(f2)
+		n3 += uint64(f3)
+	}
+	fails[0] += n0
+	fails[1] += n1
+	fails[2] += n2
+	fails[3] += n3
+}
+
+func fail1(col []float32, j *job, mask []uint32) uint64 {
+	var n uint64
+	s, k, b := j.sign, j.cut, j.bit
+	col = col[:len(mask)]
+	for i := range mask {
+		var f uint32
+		if !(col[i]*s >= k) {
+			f = b
+		}
+		mask[i] |= f
+		n += uint64(f)
+	}
+	return n
 }
 
 // principal writes the principal reasons of a row that fails the rules in failed (non-zero) into
@@ -205,98 +264,154 @@ func identityFirst(r engine.Reason) bool {
 	return r == engine.IdentityUnverified || r == engine.UnderLegalAge
 }
 
-// tally is one worker's share of a Result.
-type tally struct {
-	stored, declA, declB, a2d, d2a int
-	reasonsA, reasonsB             [engine.NumReasons + 1]int
-	days                           []Counts
-	cats                           [MaxCategories]Counts
-	sampleA2D, sampleD2A           []int
+// Packed counters: one uint64 holds three counts of 21 bits (assessed, declined under the
+// baseline, declined under the proposal), so that a row updates its category's counts with one
+// add. They are flushed into wide counters before any field can reach 1<<21.
+const (
+	packBits  = 21
+	packMask  = 1<<packBits - 1
+	packFlush = 1 << 20
+)
+
+func unpack(p uint64) Counts {
+	return Counts{int(p & packMask), int(p >> packBits & packMask), int(p >> (2 * packBits))}
 }
 
-// addReasons counts the principal reasons of a row declined by p. A row failing at most
-// MaxReasons rules names every failed rule (valid sets give each rule its own reason), so only
-// rows failing more need the ranking.
-func addReasons(counts *[engine.NumReasons + 1]int, p *rules, failed uint16, c *chunk, off int) {
-	if bits.OnesCount16(failed) <= engine.MaxReasons {
-		for f := failed; f != 0; f &= f - 1 {
-			counts[p.reason[bits.TrailingZeros16(f)]]++
-		}
-		return
-	}
+// tally is one worker's share of a Result.
+type tally struct {
+	stored int
+	a2d    int      // approved under the baseline, declined under the proposal
+	fails  []uint64 // per job: the sum of its bit over the rows failing it
+	// dropA and dropB count, per reason, the failed rules of rows failing more than MaxReasons
+	// rules that the ranking left out: per-reason counts are the rules' failure counts less these.
+	dropA, dropB         [engine.NumReasons + 1]int
+	days                 []Counts
+	cats                 [MaxCategories]Counts
+	catAcc               [MaxCategories]uint64 // packed counts not yet added to cats
+	pending              int                   // rows in catAcc
+	sampleA2D, sampleD2A []int
+}
+
+// dropUnranked counts in drop the failed rules of a row, declined by p with more than MaxReasons
+// failed rules, that are not among its principal reasons.
+func dropUnranked(drop *[engine.NumReasons + 1]int, p *rules, failed uint16, c *chunk, off int) {
 	var vals [engine.NumMeasures]float32
 	for f := failed; f != 0; f &= f - 1 {
 		m := bits.TrailingZeros16(f)
 		vals[m] = c.values[m][off]
 	}
-	var out [engine.MaxReasons]engine.Reason
-	n := principal(p, failed, &vals, &out)
-	for _, r := range out[:n] {
-		counts[r]++
+	var top [engine.MaxReasons]engine.Reason
+	n := principal(p, failed, &vals, &top)
+	for f := failed; f != 0; f &= f - 1 {
+		r := p.reason[bits.TrailingZeros16(f)]
+		kept := false
+		for _, t := range top[:n] {
+			kept = kept || t == r
+		}
+		if !kept {
+			drop[r]++
+		}
 	}
 }
 
 // run replays rows [lo, hi) under a (baseline) and b (proposed) into t. firstDay is the UTC day
 // of the window's first row.
-func (t *tally) run(s *Snapshot, lo, hi int, a, b *rules, firstDay int64) {
-	keep := a.enabled | b.enabled
+func (t *tally) run(s *Snapshot, lo, hi int, a, b *rules, js []job, firstDay int64) {
+	t.fails = make([]uint64, len(js))
 	var mask [blockSize]uint32
 	day := floorDiv(s.At(lo), DayMicros) - firstDay
 	nextDay := (firstDay + day + 1) * DayMicros
 	for i := lo; i < hi; {
 		c, off := s.chunks[i>>chunkBits], i&chunkMask
 		k := min(hi-i, chunkSize-off, blockSize)
-		blockMasks(c, off, k, a, b, keep, mask[:])
+		blockMasks(c, off, k, js, mask[:], t.fails)
+		for _, d := range c.declined[off : off+k] {
+			t.stored += int(d)
+		}
+		// The block is cut into runs of rows of one day; most blocks are a single run.
 		at := c.at[off : off+k]
-		cat := c.category[off : off+k]
-		dec := c.declined[off : off+k]
-		for j, mj := range mask[:k] {
-			if at[j] >= nextDay {
-				day = floorDiv(at[j], DayMicros) - firstDay
+		for j0 := 0; j0 < k; {
+			if at[j0] >= nextDay {
+				day = floorDiv(at[j0], DayMicros) - firstDay
 				nextDay = (firstDay + day + 1) * DayMicros
 			}
-			fa, fb := uint16(mj), uint16(mj>>16)
-			var da, db int
-			if fa != 0 {
-				da = 1
+			j1 := k
+			if at[k-1] >= nextDay {
+				j1 = j0 + sort.Search(k-j0, func(x int) bool { return at[j0+x] >= nextDay })
 			}
-			if fb != 0 {
-				db = 1
-			}
-			t.stored += int(dec[j])
-			t.declA += da
-			t.declB += db
-			d := &t.days[day]
-			d.Assessed++
-			d.BaselineDeclined += da
-			d.ProposedDeclined += db
-			g := &t.cats[cat[j]]
-			g.Assessed++
-			g.BaselineDeclined += da
-			g.ProposedDeclined += db
-			if da == db {
-				if da != 0 {
-					addReasons(&t.reasonsA, a, fa, c, off+j)
-					addReasons(&t.reasonsB, b, fb, c, off+j)
-				}
-				continue
-			}
-			if db != 0 {
-				t.a2d++
-				addReasons(&t.reasonsB, b, fb, c, off+j)
-				if len(t.sampleA2D) < MaxSamples {
-					t.sampleA2D = append(t.sampleA2D, i+j)
-				}
-			} else {
-				t.d2a++
-				addReasons(&t.reasonsA, a, fa, c, off+j)
-				if len(t.sampleD2A) < MaxSamples {
-					t.sampleD2A = append(t.sampleD2A, i+j)
-				}
-			}
+			t.rows(mask[j0:j1], c, off+j0, i+j0, &t.days[day], a, b)
+			j0 = j1
+		}
+		t.pending += k
+		if t.pending >= packFlush {
+			t.flush()
 		}
 		i += k
 	}
+	t.flush()
+}
+
+// rows tallies rows of one day whose masks are given: rows [off, off+len(mask)) of c, numbered
+// from first in the snapshot. Everything that depends on whether a row is declined is computed
+// without branches, because that is unpredictable; the branches left are rarely taken.
+func (t *tally) rows(mask []uint32, c *chunk, off, first int, d *Counts, a, b *rules) {
+	cat := c.category[off : off+len(mask)]
+	var acc uint64
+	a2d := uint64(0)
+	sampling := uint64(0)
+	if len(t.sampleA2D) < MaxSamples || len(t.sampleD2A) < MaxSamples {
+		sampling = 1
+	}
+	for j, mj := range mask {
+		var da, db uint64
+		if uint16(mj) != 0 {
+			da = 1
+		}
+		if mj>>16 != 0 {
+			db = 1
+		}
+		p := 1 | da<<packBits | db<<(2*packBits)
+		acc += p
+		t.catAcc[cat[j]] += p
+		flip := da ^ db
+		a2d += flip & db
+		if flip&sampling != 0 {
+			if db != 0 {
+				if len(t.sampleA2D) < MaxSamples {
+					t.sampleA2D = append(t.sampleA2D, first+j)
+				}
+			} else if len(t.sampleD2A) < MaxSamples {
+				t.sampleD2A = append(t.sampleD2A, first+j)
+			}
+			if len(t.sampleA2D) == MaxSamples && len(t.sampleD2A) == MaxSamples {
+				sampling = 0
+			}
+		}
+		// Only a row failing more than MaxReasons rules of one set needs the ranking.
+		if bits.OnesCount32(mj) > engine.MaxReasons {
+			if fa := uint16(mj); bits.OnesCount16(fa) > engine.MaxReasons {
+				dropUnranked(&t.dropA, a, fa, c, off+j)
+			}
+			if fb := uint16(mj >> 16); bits.OnesCount16(fb) > engine.MaxReasons {
+				dropUnranked(&t.dropB, b, fb, c, off+j)
+			}
+		}
+	}
+	d.add(ptr(unpack(acc)))
+	t.a2d += int(a2d)
+}
+
+func ptr(c Counts) *Counts { return &c }
+
+// flush adds the packed category counters to the wide ones.
+func (t *tally) flush() {
+	for g, p := range t.catAcc {
+		if p != 0 {
+			t.cats[g].add(ptr(unpack(p)))
+			t.catAcc[g] = 0
+		}
+	}
+	t.pending = 0
 }
 
 // workers returns how many goroutines share n rows, and so the number of parts of the range.
@@ -336,6 +451,7 @@ func Simulate(s *Snapshot, lo, hi int, baseline, proposed *engine.ThresholdSet) 
 		return res
 	}
 	a, b := prepare(baseline), prepare(proposed)
+	js := jobs(&a, &b, a.enabled|b.enabled)
 	res.FirstDay = floorDiv(s.At(lo), DayMicros)
 	ndays := int(floorDiv(s.At(hi-1), DayMicros)-res.FirstDay) + 1
 	w := workers(hi - lo)
@@ -343,7 +459,7 @@ func Simulate(s *Snapshot, lo, hi int, baseline, proposed *engine.ThresholdSet) 
 	parallel(lo, hi, w, func(p, plo, phi int) {
 		t := &parts[p]
 		t.days = make([]Counts, ndays)
-		t.run(s, plo, phi, &a, &b, res.FirstDay)
+		t.run(s, plo, phi, &a, &b, js, res.FirstDay)
 	})
 
 	res.Assessed = hi - lo
@@ -352,16 +468,25 @@ func Simulate(s *Snapshot, lo, hi int, baseline, proposed *engine.ThresholdSet) 
 	for p := range parts {
 		t := &parts[p]
 		res.StoredDeclined += t.stored
-		res.BaselineDeclined += t.declA
-		res.ProposedDeclined += t.declB
 		res.ApprovedToDeclined += t.a2d
-		res.DeclinedToApproved += t.d2a
-		for r := range t.reasonsA {
-			res.BaselineReasons[r] += t.reasonsA[r]
-			res.ProposedReasons[r] += t.reasonsB[r]
+		// Every declined row names each rule it failed, except those the ranking drops.
+		for q, j := range js {
+			n := int(t.fails[q] / uint64(j.bit))
+			if j.bit&0xffff != 0 {
+				res.BaselineReasons[a.reason[j.m]] += n
+			}
+			if j.bit>>16 != 0 {
+				res.ProposedReasons[b.reason[j.m]] += n
+			}
+		}
+		for r := range t.dropA {
+			res.BaselineReasons[r] -= t.dropA[r]
+			res.ProposedReasons[r] -= t.dropB[r]
 		}
 		for d := range t.days {
 			res.Days[d].add(&t.days[d])
+			res.BaselineDeclined += t.days[d].BaselineDeclined
+			res.ProposedDeclined += t.days[d].ProposedDeclined
 		}
 		for g := range t.cats {
 			cats[g].add(&t.cats[g])
@@ -370,6 +495,7 @@ func Simulate(s *Snapshot, lo, hi int, baseline, proposed *engine.ThresholdSet) 
 		res.SampleApprovedToDeclined = appendUpTo(res.SampleApprovedToDeclined, t.sampleA2D)
 		res.SampleDeclinedToApproved = appendUpTo(res.SampleDeclinedToApproved, t.sampleD2A)
 	}
+	res.DeclinedToApproved = res.ApprovedToDeclined - (res.ProposedDeclined - res.BaselineDeclined)
 	for g := range cats {
 		if cats[g].Assessed > 0 {
 			res.Categories = append(res.Categories, CategoryCounts{s.CategoryName(uint8(g)), cats[g]})

@@ -1,0 +1,169 @@
+package whatif
+
+import (
+	"math/bits"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"riskconsole/internal/engine"
+)
+
+// sliderProposal returns the default set with the credit-score cut-off moved, what one slider
+// move produces.
+func sliderProposal(tb testing.TB) (baseline, proposed engine.ThresholdSet) {
+	baseline = usDefault(tb)
+	proposed = baseline
+	proposed.Rules[engine.BureauScore].Cutoff = 600
+	return baseline, proposed
+}
+
+// BenchmarkSimulate1M replays 1,000,000 decisions under the default set and a proposal that moves
+// one cut-off, the work of one slider move.
+func BenchmarkSimulate1M(b *testing.B) {
+	s := bigHistory(b).Snapshot()
+	baseline, proposed := sliderProposal(b)
+	b.ResetTimer()
+	start := time.Now()
+	for b.Loop() {
+		Simulate(s, 0, s.Len(), &baseline, &proposed)
+	}
+	el := time.Since(start)
+	b.ReportMetric(el.Seconds()*1e3/float64(b.N), "ms/op")
+	b.ReportMetric(float64(s.Len())*float64(b.N)/el.Seconds()/1e6, "Mrows/s")
+}
+
+// BenchmarkSimulate1MAllDifferent is the worst case: every enabled rule differs between the two
+// sets, so each column is compared twice.
+func BenchmarkSimulate1MAllDifferent(b *testing.B) {
+	s := bigHistory(b).Snapshot()
+	baseline := usDefault(b)
+	proposed := randomSet(b, rand.New(rand.NewPCG(9, 9)))
+	for m := range proposed.Rules {
+		if m != int(engine.IdentityVerified) {
+			proposed.Rules[m].Cutoff = baseline.Rules[m].Cutoff + engine.Measures[m].Scale/4
+		}
+	}
+	if err := proposed.Validate(); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		Simulate(s, 0, s.Len(), &baseline, &proposed)
+	}
+}
+
+var sink float32
+
+// boundSum sums the columns Simulate reads for the sets' enabled rules, plus the time, category
+// and outcome columns, with several accumulators so that the adds do not wait on each other: the
+// speed of reading the same bytes with nothing else to do.
+func boundSum(s *Snapshot, lo, hi int, keep uint16) (float32, int64) {
+	var f0, f1, f2, f3 float32
+	var i0 int64
+	for i := lo; i < hi; {
+		c, off := s.chunks[i>>chunkBits], i&chunkMask
+		k := min(hi-i, chunkSize-off)
+		for m := 0; m < engine.NumMeasures; m++ {
+			if keep&(1<<m) == 0 {
+				continue
+			}
+			col := c.values[m][off : off+k]
+			j := 0
+			for ; j+4 <= len(col); j += 4 {
+				f0 += col[j]
+				f1 += col[j+1]
+				f2 += col[j+2]
+				f3 += col[j+3]
+			}
+			for ; j < len(col); j++ {
+				f0 += col[j]
+			}
+		}
+		at := c.at[off : off+k]
+		var a0, a1 int64
+		j := 0
+		for ; j+2 <= len(at); j += 2 {
+			a0 += at[j]
+			a1 += at[j+1]
+		}
+		i0 += a0 + a1
+		for j, g := range c.category[off : off+k] {
+			i0 += int64(g) + int64(c.declined[off+j])
+		}
+		i += k
+	}
+	return f0 + f1 + f2 + f3, i0
+}
+
+// BenchmarkBandwidthBound reads the bytes BenchmarkSimulate1M reads, split across the same
+// goroutines, and reports the memory bandwidth that bounds the simulation.
+func BenchmarkBandwidthBound(b *testing.B) {
+	s := bigHistory(b).Snapshot()
+	baseline, proposed := sliderProposal(b)
+	keep := prepare(&baseline).enabled | prepare(&proposed).enabled
+	cols := 0
+	for m := 0; m < engine.NumMeasures; m++ {
+		if keep&(1<<m) != 0 {
+			cols++
+		}
+	}
+	bytesPerRow := 4*cols + 8 + 1 + 1
+	n := s.Len()
+	w := workers(n)
+	sums := make([]float32, w)
+	b.SetBytes(int64(n * bytesPerRow))
+	b.ResetTimer()
+	start := time.Now()
+	for b.Loop() {
+		parallel(0, n, w, func(p, lo, hi int) {
+			f, i := boundSum(s, lo, hi, keep)
+			sums[p] = f + float32(i)
+		})
+	}
+	el := time.Since(start)
+	sink = sums[0]
+	b.ReportMetric(el.Seconds()*1e3/float64(b.N), "ms/op")
+	b.ReportMetric(float64(n*bytesPerRow)*float64(b.N)/el.Seconds()/1e9, "GB/s")
+}
+
+// BenchmarkAppend appends one decision to a growing history.
+func BenchmarkAppend(b *testing.B) {
+	rows := randomRows(b, rand.New(rand.NewPCG(3, 3)), 4096)
+	h := NewHistory("US")
+	i := 0
+	for b.Loop() {
+		h.Append(&rows[i&4095])
+		i++
+	}
+}
+
+// TestBenchDataShape reports the shape of the benchmark data, so that figures can be read
+// against it.
+func TestBenchDataShape(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the 1,000,000-row benchmark history")
+	}
+	s := bigHistory(t).Snapshot()
+	baseline, proposed := sliderProposal(t)
+	r := Simulate(s, 0, s.Len(), &baseline, &proposed)
+	p := prepare(&baseline)
+	var many int
+	for i := 0; i < s.Len(); i++ {
+		var failed uint16
+		for m := 0; m < engine.NumMeasures; m++ {
+			var mask [1]uint32
+			c := s.chunks[i>>chunkBits]
+			failMasks(c.values[m][i&chunkMask:i&chunkMask+1], mask[:], &p, m, 1)
+			if mask[0] != 0 && p.enabled&(1<<m) != 0 {
+				failed |= 1 << m
+			}
+		}
+		if bitsOnes(failed) > engine.MaxReasons {
+			many++
+		}
+	}
+	t.Logf("benchmark data: %d rows, baseline decline rate %.1f%%, proposed %.1f%%, %d flips, %.2f%% fail more than %d rules",
+		r.Assessed, 100*r.BaselineRate(), 100*r.ProposedRate(), r.ApprovedToDeclined+r.DeclinedToApproved,
+		100*float64(many)/float64(s.Len()), engine.MaxReasons)
+}
+func bitsOnes(x uint16) int { return bits.OnesCount16(x) }
