@@ -1,0 +1,162 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+
+	"riskconsole/internal/decisions"
+	"riskconsole/internal/engine"
+	"riskconsole/internal/whatif"
+)
+
+// whatIfQuery reads decisions in (created_at, id) order after a cursor, with the columns the
+// what-if history keeps. It walks the decisions_time index.
+const whatIfQuery = `SELECT created_at, id, market, merchant_category, amount_minor, outcome, reason_mask,
+	bureau_score, monthly_income, income_verified, employment_months, recent_plans_30d, debt_to_income,
+	months_at_address, address_verified, identity_verified, age_years, credit_history_months,
+	delinquencies_24m, affordability_ratio, liquid_savings, outstanding_credit
+FROM decisions WHERE (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?`
+
+// WhatIfScan streams up to limit decisions after the cursor, oldest first, calling fn with each
+// one's market and what-if row (the row is reused: fn must copy what it keeps). It returns the
+// cursor of the last row read and how many were read. It bypasses gorm's struct mapping: the
+// what-if warm-up reads the whole history at start, and on PostgreSQL it uses pgx directly.
+func (s *Store) WhatIfScan(ctx context.Context, after decisions.Cursor, limit int, fn func(market string, r *whatif.Row) error) (decisions.Cursor, int, error) {
+	if s.dialect == Postgres {
+		return s.whatIfScanPostgres(ctx, after, limit, fn)
+	}
+	return s.whatIfScanSQLite(ctx, after, limit, fn)
+}
+
+// whatIfScanner decodes one result row into the what-if row and the cursor.
+type whatIfScanner struct {
+	row     whatif.Row
+	at      time.Time
+	id      string
+	market  string
+	amount  int64
+	outcome string
+	mask    int64
+	values  [engine.NumMeasures]float64
+	targets []any
+}
+
+func newWhatIfScanner(id any) *whatIfScanner {
+	w := &whatIfScanner{}
+	w.targets = []any{&w.at, id, &w.market, &w.row.Category, &w.amount, &w.outcome, &w.mask}
+	for i := range w.values {
+		w.targets = append(w.targets, &w.values[i])
+	}
+	return w
+}
+
+// finish fills the what-if row from the scanned columns.
+func (w *whatIfScanner) finish() {
+	w.row.At = w.at.UnixMicro()
+	w.row.Amount = float32(float64(w.amount) / 100)
+	w.row.Declined = w.outcome == "DECLINED"
+	w.row.Reasons = uint16(w.mask)
+	for i, v := range w.values {
+		w.row.Values[i] = float32(v)
+	}
+}
+
+func (s *Store) whatIfScanSQLite(ctx context.Context, after decisions.Cursor, limit int, fn func(string, *whatif.Row) error) (decisions.Cursor, int, error) {
+	rows, err := s.sqlDB.QueryContext(ctx, whatIfQuery, after.CreatedAt.UTC(), after.ID, limit)
+	if err != nil {
+		return after, 0, fmt.Errorf("scan decisions for what-if: %w", err)
+	}
+	defer rows.Close()
+	w := newWhatIfScanner(nil)
+	w.targets[1] = &w.id
+	return w.loop(rows, after, fn)
+}
+
+func (s *Store) whatIfScanPostgres(ctx context.Context, after decisions.Cursor, limit int, fn func(string, *whatif.Row) error) (decisions.Cursor, int, error) {
+	conn, err := s.sqlDB.Conn(ctx)
+	if err != nil {
+		return after, 0, err
+	}
+	defer conn.Close()
+	last, n := after, 0
+	err = conn.Raw(func(dc any) error {
+		pc := dc.(*stdlib.Conn).Conn()
+		afterID, err := uuid.Parse(after.ID)
+		if err != nil {
+			afterID = uuid.UUID{} // the zero cursor: before every decision
+		}
+		rows, err := pc.Query(ctx, postgresPlaceholders(whatIfQuery), after.CreatedAt.UTC(), afterID, limit)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		var id uuid.UUID
+		w := newWhatIfScanner(&id)
+		last, n, err = w.loop(pgxRows{rows, func() { w.id = id.String() }}, after, fn)
+		return err
+	})
+	if err != nil {
+		return after, n, fmt.Errorf("scan decisions for what-if: %w", err)
+	}
+	return last, n, nil
+}
+
+// rowsIter is what loop needs of database/sql's and pgx's rows.
+type rowsIter interface {
+	Next() bool
+	Scan(dest ...any) error
+	Err() error
+}
+
+// pgxRows adapts pgx rows to rowsIter and converts the binary id after each scan; the id string
+// is only built for the last row, where the cursor needs it.
+type pgxRows struct {
+	pgx.Rows
+	idDone func()
+}
+
+func (r pgxRows) Scan(dest ...any) error { return r.Rows.Scan(dest...) }
+
+func (w *whatIfScanner) loop(rows rowsIter, after decisions.Cursor, fn func(string, *whatif.Row) error) (decisions.Cursor, int, error) {
+	n := 0
+	for rows.Next() {
+		if err := rows.Scan(w.targets...); err != nil {
+			return after, n, err
+		}
+		w.finish()
+		if err := fn(w.market, &w.row); err != nil {
+			return after, n, err
+		}
+		n++
+	}
+	if err := rows.Err(); err != nil {
+		return after, n, err
+	}
+	if n == 0 {
+		return after, 0, nil
+	}
+	if p, ok := rows.(pgxRows); ok {
+		p.idDone()
+	}
+	return decisions.Cursor{CreatedAt: w.at.UTC(), ID: w.id}, n, nil
+}
+
+// postgresPlaceholders numbers the ? placeholders of q as $1, $2, … for pgx.
+func postgresPlaceholders(q string) string {
+	out := make([]byte, 0, len(q)+8)
+	n := 0
+	for i := 0; i < len(q); i++ {
+		if q[i] == '?' {
+			n++
+			out = fmt.Appendf(out, "$%d", n)
+			continue
+		}
+		out = append(out, q[i])
+	}
+	return string(out)
+}
