@@ -23,10 +23,10 @@ const whatIfQuery = `SELECT created_at, id, market, merchant_category, amount_mi
 FROM decisions WHERE (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?`
 
 // WhatIfScan streams up to limit decisions after the cursor, oldest first, calling fn with each
-// one's market and what-if row (the row is reused: fn must copy what it keeps). It returns the
+// one's market, id and what-if row (the row is reused: fn must copy what it keeps). It returns the
 // cursor of the last row read and how many were read. It bypasses gorm's struct mapping: the
 // what-if warm-up reads the whole history at start, and on PostgreSQL it uses pgx directly.
-func (s *Store) WhatIfScan(ctx context.Context, after decisions.Cursor, limit int, fn func(market string, r *whatif.Row) error) (decisions.Cursor, int, error) {
+func (s *Store) WhatIfScan(ctx context.Context, after decisions.Cursor, limit int, fn func(market string, id uuid.UUID, r *whatif.Row) error) (decisions.Cursor, int, error) {
 	if s.dialect == Postgres {
 		return s.whatIfScanPostgres(ctx, after, limit, fn)
 	}
@@ -37,13 +37,15 @@ func (s *Store) WhatIfScan(ctx context.Context, after decisions.Cursor, limit in
 type whatIfScanner struct {
 	row     whatif.Row
 	at      time.Time
-	id      string
+	id      string    // SQLite
+	uid     uuid.UUID // PostgreSQL, and SQLite's id parsed
 	market  string
 	amount  int64
 	outcome string
 	mask    int64
 	values  [engine.NumMeasures]float64
 	targets []any
+	parseID bool // the id arrives as text
 }
 
 func newWhatIfScanner(id any) *whatIfScanner {
@@ -66,7 +68,7 @@ func (w *whatIfScanner) finish() {
 	}
 }
 
-func (s *Store) whatIfScanSQLite(ctx context.Context, after decisions.Cursor, limit int, fn func(string, *whatif.Row) error) (decisions.Cursor, int, error) {
+func (s *Store) whatIfScanSQLite(ctx context.Context, after decisions.Cursor, limit int, fn func(string, uuid.UUID, *whatif.Row) error) (decisions.Cursor, int, error) {
 	rows, err := s.sqlDB.QueryContext(ctx, whatIfQuery, after.CreatedAt.UTC(), after.ID, limit)
 	if err != nil {
 		return after, 0, fmt.Errorf("scan decisions for what-if: %w", err)
@@ -74,10 +76,11 @@ func (s *Store) whatIfScanSQLite(ctx context.Context, after decisions.Cursor, li
 	defer rows.Close()
 	w := newWhatIfScanner(nil)
 	w.targets[1] = &w.id
+	w.parseID = true
 	return w.loop(rows, after, fn)
 }
 
-func (s *Store) whatIfScanPostgres(ctx context.Context, after decisions.Cursor, limit int, fn func(string, *whatif.Row) error) (decisions.Cursor, int, error) {
+func (s *Store) whatIfScanPostgres(ctx context.Context, after decisions.Cursor, limit int, fn func(string, uuid.UUID, *whatif.Row) error) (decisions.Cursor, int, error) {
 	conn, err := s.sqlDB.Conn(ctx)
 	if err != nil {
 		return after, 0, err
@@ -95,9 +98,9 @@ func (s *Store) whatIfScanPostgres(ctx context.Context, after decisions.Cursor, 
 			return err
 		}
 		defer rows.Close()
-		var id uuid.UUID
-		w := newWhatIfScanner(&id)
-		last, n, err = w.loop(pgxRows{rows, func() { w.id = id.String() }}, after, fn)
+		w := newWhatIfScanner(nil)
+		w.targets[1] = &w.uid
+		last, n, err = w.loop(pgxRows{rows}, after, fn)
 		return err
 	})
 	if err != nil {
@@ -113,23 +116,26 @@ type rowsIter interface {
 	Err() error
 }
 
-// pgxRows adapts pgx rows to rowsIter and converts the binary id after each scan; the id string
-// is only built for the last row, where the cursor needs it.
-type pgxRows struct {
-	pgx.Rows
-	idDone func()
-}
+// pgxRows adapts pgx rows to rowsIter.
+type pgxRows struct{ pgx.Rows }
 
 func (r pgxRows) Scan(dest ...any) error { return r.Rows.Scan(dest...) }
 
-func (w *whatIfScanner) loop(rows rowsIter, after decisions.Cursor, fn func(string, *whatif.Row) error) (decisions.Cursor, int, error) {
+func (w *whatIfScanner) loop(rows rowsIter, after decisions.Cursor, fn func(string, uuid.UUID, *whatif.Row) error) (decisions.Cursor, int, error) {
 	n := 0
 	for rows.Next() {
 		if err := rows.Scan(w.targets...); err != nil {
 			return after, n, err
 		}
 		w.finish()
-		if err := fn(w.market, &w.row); err != nil {
+		if w.parseID {
+			u, err := uuid.Parse(w.id)
+			if err != nil {
+				return after, n, fmt.Errorf("decision id %q: %w", w.id, err)
+			}
+			w.uid = u
+		}
+		if err := fn(w.market, w.uid, &w.row); err != nil {
 			return after, n, err
 		}
 		n++
@@ -140,10 +146,7 @@ func (w *whatIfScanner) loop(rows rowsIter, after decisions.Cursor, fn func(stri
 	if n == 0 {
 		return after, 0, nil
 	}
-	if p, ok := rows.(pgxRows); ok {
-		p.idDone()
-	}
-	return decisions.Cursor{CreatedAt: w.at.UTC(), ID: w.id}, n, nil
+	return decisions.Cursor{CreatedAt: w.at.UTC(), ID: w.uid.String()}, n, nil
 }
 
 // postgresPlaceholders numbers the ? placeholders of q as $1, $2, … for pgx.

@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"context"
+
+	"github.com/google/uuid"
 	"testing"
 	"time"
 
@@ -47,17 +49,16 @@ func TestWhatIfScan(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []struct {
+			type scanned struct {
 				market string
+				id     uuid.UUID
 				row    whatif.Row
 			}
+			var got []scanned
 			cur := decisions.Cursor{}
 			for {
-				next, n, err := st.WhatIfScan(ctx, cur, 400, func(market string, r *whatif.Row) error {
-					got = append(got, struct {
-						market string
-						row    whatif.Row
-					}{market, *r})
+				next, n, err := st.WhatIfScan(ctx, cur, 400, func(market string, id uuid.UUID, r *whatif.Row) error {
+					got = append(got, scanned{market, id, *r})
 					return nil
 				})
 				if err != nil {
@@ -81,7 +82,7 @@ func TestWhatIfScan(t *testing.T) {
 				for _, r := range d.Reasons {
 					mask |= 1 << r
 				}
-				if g.market != d.Market || g.row.At != d.CreatedAt.UnixMicro() || g.row.Category != d.MerchantCategory ||
+				if g.market != d.Market || g.id.String() != d.ID || g.row.At != d.CreatedAt.UnixMicro() || g.row.Category != d.MerchantCategory ||
 					g.row.Amount != float32(float64(d.AmountMinor)/100) || g.row.Declined != declined || g.row.Reasons != mask {
 					t.Fatalf("row %d = %s %+v, decision %+v", i, g.market, g.row, d)
 				}
@@ -106,7 +107,7 @@ func BenchmarkWhatIfScanPostgres(b *testing.B) {
 	for range b.N {
 		cur, total := decisions.Cursor{}, 0
 		for {
-			next, got, err := st.WhatIfScan(ctx, cur, 50_000, func(string, *whatif.Row) error { return nil })
+			next, got, err := st.WhatIfScan(ctx, cur, 50_000, func(string, uuid.UUID, *whatif.Row) error { return nil })
 			if err != nil {
 				b.Fatal(err)
 			}
