@@ -167,3 +167,43 @@ func TestBenchDataShape(t *testing.T) {
 		100*float64(many)/float64(s.Len()), engine.MaxReasons)
 }
 func bitsOnes(x uint16) int { return bits.OnesCount16(x) }
+
+// BenchmarkSensitivityPrepare1M prepares the credit-score curve over 1,000,000 decisions, the
+// work of grabbing a slider; BenchmarkSensitivityPrepare1MIncome does it for a money measure with
+// many distinct values.
+func BenchmarkSensitivityPrepare1M(b *testing.B) {
+	s := bigHistory(b).Snapshot()
+	_, proposed := sliderProposal(b)
+	for b.Loop() {
+		PrepareSensitivity(s, 0, s.Len(), engine.BureauScore, &proposed)
+	}
+}
+
+func BenchmarkSensitivityPrepare1MIncome(b *testing.B) {
+	s := bigHistory(b).Snapshot()
+	_, proposed := sliderProposal(b)
+	for b.Loop() {
+		PrepareSensitivity(s, 0, s.Len(), engine.MonthlyIncome, &proposed)
+	}
+}
+
+// BenchmarkCurveDeclineRate answers one slider position of the income curve (the most distinct
+// values, so the longest search).
+func BenchmarkCurveDeclineRate(b *testing.B) {
+	s := bigHistory(b).Snapshot()
+	_, proposed := sliderProposal(b)
+	cv := PrepareSensitivity(s, 0, s.Len(), engine.MonthlyIncome, &proposed)
+	b.Logf("income curve: %d distinct values", len(cv.vals))
+	rng := rand.New(rand.NewPCG(1, 1))
+	cuts := make([]float64, 1024)
+	for i := range cuts {
+		cuts[i] = 500 + rng.Float64()*1500
+	}
+	var sum float64
+	i := 0
+	for b.Loop() {
+		sum += cv.DeclineRate(cuts[i&1023])
+		i++
+	}
+	sink = float32(sum)
+}
