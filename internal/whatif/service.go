@@ -41,9 +41,8 @@ type Service struct {
 	ready         atomic.Bool
 
 	// Tail state, owned by Run's goroutine.
-	latest time.Time              // newest decision time appended
-	recent map[uuid.UUID]struct{} // ids appended at or after latest - tailOverlap
-	recAt  map[uuid.UUID]time.Time
+	latest time.Time               // newest decision time appended
+	recent map[uuid.UUID]time.Time // ids appended at or after latest - tailOverlap, with their time
 }
 
 const (
@@ -60,7 +59,7 @@ const (
 
 // NewService returns a service over src. Call Run to fill it.
 func NewService(src Source) *Service {
-	return &Service{src: src, histories: map[string]*History{}, recent: map[uuid.UUID]struct{}{}, recAt: map[uuid.UUID]time.Time{}}
+	return &Service{src: src, histories: map[string]*History{}, recent: map[uuid.UUID]time.Time{}}
 }
 
 // Status reports the warm-up progress.
@@ -79,14 +78,14 @@ func (s *Service) History(market string) (*History, error) {
 	return h, nil
 }
 
-// Run warms the histories up and then follows new decisions every interval until ctx ends.
+// Run warms the histories up and then follows new decisions every interval until ctx ends. Run,
+// Warm and Follow must not run concurrently with each other.
 func (s *Service) Run(ctx context.Context, interval time.Duration) {
-	if err := s.warm(ctx); err != nil {
+	if err := s.Warm(ctx); err != nil {
 		if ctx.Err() == nil {
 			slog.ErrorContext(ctx, "what-if warm-up failed; following from where it stopped", "err", err)
 		}
 	}
-	s.ready.Store(true)
 	t := time.NewTicker(interval)
 	defer t.Stop()
 	for {
@@ -101,8 +100,10 @@ func (s *Service) Run(ctx context.Context, interval time.Duration) {
 	}
 }
 
-// warm reads every stored decision in batches.
-func (s *Service) warm(ctx context.Context) error {
+// Warm reads every stored decision in batches, then marks the service ready (also when it
+// failed part-way: Follow goes on from where it stopped).
+func (s *Service) Warm(ctx context.Context) error {
+	defer s.ready.Store(true)
 	total, err := s.src.CountDecisions(ctx)
 	if err != nil {
 		return err
@@ -128,9 +129,9 @@ func (s *Service) warm(ctx context.Context) error {
 // Follow appends the decisions stored since the newest one seen, re-reading tailOverlap before it
 // and skipping the ids already appended.
 func (s *Service) Follow(ctx context.Context) error {
+	after := decisions.Cursor{CreatedAt: s.latest.Add(-tailOverlap)}
 	for {
-		after := decisions.Cursor{CreatedAt: s.latest.Add(-tailOverlap)}
-		_, n, err := s.src.WhatIfScan(ctx, after, tailBatch, s.append)
+		next, n, err := s.src.WhatIfScan(ctx, after, tailBatch, s.append)
 		if err != nil {
 			return err
 		}
@@ -138,6 +139,7 @@ func (s *Service) Follow(ctx context.Context) error {
 		if n < tailBatch {
 			return nil
 		}
+		after = next
 	}
 }
 
@@ -148,8 +150,7 @@ func (s *Service) append(market string, id uuid.UUID, r *Row) error {
 	}
 	at := time.UnixMicro(r.At)
 	if !at.Before(s.latest.Add(-tailOverlap)) {
-		s.recent[id] = struct{}{}
-		s.recAt[id] = at
+		s.recent[id] = at
 	}
 	if at.After(s.latest) {
 		s.latest = at
@@ -175,10 +176,9 @@ func (s *Service) append(market string, id uuid.UUID, r *Row) error {
 // prune forgets ids older than the overlap window.
 func (s *Service) prune() {
 	cut := s.latest.Add(-tailOverlap)
-	for id, at := range s.recAt {
+	for id, at := range s.recent {
 		if at.Before(cut) {
 			delete(s.recent, id)
-			delete(s.recAt, id)
 		}
 	}
 }
