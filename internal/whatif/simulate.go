@@ -268,10 +268,13 @@ func identityFirst(r engine.Reason) bool {
 // baseline, declined under the proposal), so that a row updates its category's counts with one
 // add. They are flushed into wide counters before any field can reach 1<<21.
 const (
-	packBits  = 21
-	packMask  = 1<<packBits - 1
-	packFlush = 1 << 20
+	packBits = 21
+	packMask = 1<<packBits - 1
 )
+
+// packFlush is the number of rows after which packed counters are flushed; below 1<<packBits so
+// no field overflows. It is a variable so that tests can make flushes frequent.
+var packFlush = 1 << 20
 
 func unpack(p uint64) Counts {
 	return Counts{int(p & packMask), int(p >> packBits & packMask), int(p >> (2 * packBits))}

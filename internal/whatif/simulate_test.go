@@ -2,6 +2,7 @@ package whatif
 
 import (
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strconv"
 	"testing"
@@ -138,13 +139,20 @@ func TestSimulateMatchesEngine(t *testing.T) {
 }
 
 // TestSimulateSplit checks that the result does not depend on how the range is shared between
-// goroutines: a window large enough for several workers equals the one-by-one replay.
+// goroutines, nor on when packed counters are flushed: a window large enough for six workers,
+// with frequent flushes, equals the one-by-one replay.
 func TestSimulateSplit(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds 200,000 rows")
 	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(8))
+	defer func(f int) { packFlush = f }(packFlush)
+	packFlush = 5000
 	rng := rand.New(rand.NewPCG(5, 5))
 	s := historyOf(randomRows(t, rng, 200_000)).Snapshot()
+	if w := workers(s.Len()); w != 6 {
+		t.Fatalf("%d workers, want 6", w)
+	}
 	for k := 0; k < 3; k++ {
 		a, b := randomSet(t, rng), randomSet(t, rng)
 		equalResults(t, "split "+strconv.Itoa(k), Simulate(s, 0, s.Len(), &a, &b), expect(s, 0, s.Len(), &a, &b))
