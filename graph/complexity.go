@@ -49,6 +49,10 @@ func SetComplexity(c *ComplexityRoot) {
 	}
 	c.Query.Users = func(child int, first int, _ *string) int { return connectionCost(first, child) }
 	c.Query.APITokens = func(child int, first int, _ *string) int { return connectionCost(first, child) }
+	c.Query.ThresholdVersions = func(child int, _ string, first int, _ *string) int { return connectionCost(first, child) }
+	c.Query.ThresholdDrafts = func(child int, _ *string, _ *model.ThresholdDraftStatus, first int, _ *string) int {
+		return connectionCost(first, child)
+	}
 	// An edge is a cursor beside its node: it costs what the node costs. (A child of 0, edges
 	// with only their cursor, falls back to gqlgen's default of 1.)
 	c.DecisionConnection.Edges = func(child int) int { return child }

@@ -118,7 +118,16 @@ func TestValueFields(t *testing.T) {
 		"Decision.reasons",
 		"Decision.thresholdVersion",
 		"DecisionConnection.pageInfo",
+		// A draft's impact and rules are JSON columns of its row.
+		"ThresholdDraft.impact",
+		"ThresholdDraft.rules",
+		"ThresholdDraftConnection.pageInfo",
+		// A rollback's activation is the row the mutation just wrote.
+		"ThresholdRollback.activation",
 		"ThresholdVersion.rules",
+		"ThresholdVersionConnection.pageInfo",
+		// A version's activations come from the in-memory schedule, not the database.
+		"ThresholdVersionState.activations",
 		"UserConnection.pageInfo",
 	}
 	if got := graph.ValueFields(es.Schema()); !slices.Equal(got, want) {

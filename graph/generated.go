@@ -140,14 +140,21 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AssessPurchase func(childComplexity int, input model.PurchaseInput, idempotencyKey string) int
-		ChangePassword func(childComplexity int, currentPassword string, newPassword string) int
-		CreateAPIToken func(childComplexity int, input model.CreateAPITokenInput) int
-		CreateUser     func(childComplexity int, input model.CreateUserInput) int
-		DisableUser    func(childComplexity int, id string) int
-		EnableUser     func(childComplexity int, id string) int
-		RevokeAPIToken func(childComplexity int, id string) int
-		SetUserRoles   func(childComplexity int, id string, roles []model.Role) int
+		ActivateThresholdVersion func(childComplexity int, id string, at *time.Time) int
+		ApproveThresholdDraft    func(childComplexity int, id string, comment *string) int
+		AssessPurchase           func(childComplexity int, input model.PurchaseInput, idempotencyKey string) int
+		ChangePassword           func(childComplexity int, currentPassword string, newPassword string) int
+		CreateAPIToken           func(childComplexity int, input model.CreateAPITokenInput) int
+		CreateThresholdDraft     func(childComplexity int, market string, fromVersionID *string) int
+		CreateUser               func(childComplexity int, input model.CreateUserInput) int
+		DisableUser              func(childComplexity int, id string) int
+		EditThresholdDraft       func(childComplexity int, id string, revision int, rules []model.ThresholdRuleInput) int
+		EnableUser               func(childComplexity int, id string) int
+		RejectThresholdDraft     func(childComplexity int, id string, comment string) int
+		RevokeAPIToken           func(childComplexity int, id string) int
+		RollbackThresholdVersion func(childComplexity int, market string, versionID string, emergency bool) int
+		SetUserRoles             func(childComplexity int, id string, roles []model.Role) int
+		SubmitThresholdDraft     func(childComplexity int, id string, revision int, rationale string) int
 	}
 
 	PageInfo struct {
@@ -158,15 +165,20 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		APITokens           func(childComplexity int, first int, after *string) int
-		AuditEvents         func(childComplexity int, filter *model.AuditFilter, first int, after *string) int
-		Decision            func(childComplexity int, id string) int
-		DecisionByReference func(childComplexity int, reference string) int
-		Decisions           func(childComplexity int, filter *model.DecisionFilter, first int, after *string, orderBy model.DecisionOrder) int
-		ThresholdVersion    func(childComplexity int, id string) int
-		Users               func(childComplexity int, first int, after *string) int
-		VerifyAuditChain    func(childComplexity int) int
-		Viewer              func(childComplexity int) int
+		APITokens              func(childComplexity int, first int, after *string) int
+		ActiveThresholdVersion func(childComplexity int, market string) int
+		AuditEvents            func(childComplexity int, filter *model.AuditFilter, first int, after *string) int
+		Decision               func(childComplexity int, id string) int
+		DecisionByReference    func(childComplexity int, reference string) int
+		Decisions              func(childComplexity int, filter *model.DecisionFilter, first int, after *string, orderBy model.DecisionOrder) int
+		ThresholdDiff          func(childComplexity int, from model.ThresholdSetRef, to model.ThresholdSetRef) int
+		ThresholdDraft         func(childComplexity int, id string) int
+		ThresholdDrafts        func(childComplexity int, market *string, status *model.ThresholdDraftStatus, first int, after *string) int
+		ThresholdVersion       func(childComplexity int, id string) int
+		ThresholdVersions      func(childComplexity int, market string, first int, after *string) int
+		Users                  func(childComplexity int, first int, after *string) int
+		VerifyAuditChain       func(childComplexity int) int
+		Viewer                 func(childComplexity int) int
 	}
 
 	Reason struct {
@@ -183,6 +195,56 @@ type ComplexityRoot struct {
 		Title  func(childComplexity int) int
 	}
 
+	ThresholdActivation struct {
+		ActivatedAt func(childComplexity int) int
+		ActivatedBy func(childComplexity int) int
+		Emergency   func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Market      func(childComplexity int) int
+		VersionID   func(childComplexity int) int
+	}
+
+	ThresholdDraft struct {
+		Author             func(childComplexity int) int
+		BaseVersionID      func(childComplexity int) int
+		CreatedAt          func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Impact             func(childComplexity int) int
+		Market             func(childComplexity int) int
+		PublishedVersionID func(childComplexity int) int
+		Rationale          func(childComplexity int) int
+		ReviewComment      func(childComplexity int) int
+		ReviewedAt         func(childComplexity int) int
+		Reviewer           func(childComplexity int) int
+		Revision           func(childComplexity int) int
+		Rules              func(childComplexity int) int
+		Status             func(childComplexity int) int
+		SubmittedAt        func(childComplexity int) int
+		UpdatedAt          func(childComplexity int) int
+	}
+
+	ThresholdDraftConnection struct {
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	ThresholdImpact struct {
+		ApprovedToDeclined  func(childComplexity int) int
+		Available           func(childComplexity int) int
+		Decisions           func(childComplexity int) int
+		DeclineRateNow      func(childComplexity int) int
+		DeclineRateProposed func(childComplexity int) int
+		DeclinedToApproved  func(childComplexity int) int
+		From                func(childComplexity int) int
+		Note                func(childComplexity int) int
+		To                  func(childComplexity int) int
+	}
+
+	ThresholdRollback struct {
+		Activation func(childComplexity int) int
+		Draft      func(childComplexity int) int
+	}
+
 	ThresholdRule struct {
 		Comparator    func(childComplexity int) int
 		Cutoff        func(childComplexity int) int
@@ -191,6 +253,17 @@ type ComplexityRoot struct {
 		MeasuredValue func(childComplexity int) int
 		ReasonCode    func(childComplexity int) int
 		Scale         func(childComplexity int) int
+	}
+
+	ThresholdRuleChange struct {
+		Factor        func(childComplexity int) int
+		MeasuredValue func(childComplexity int) int
+		NewComparator func(childComplexity int) int
+		NewCutoff     func(childComplexity int) int
+		NewEnabled    func(childComplexity int) int
+		OldComparator func(childComplexity int) int
+		OldCutoff     func(childComplexity int) int
+		OldEnabled    func(childComplexity int) int
 	}
 
 	ThresholdVersion struct {
@@ -204,10 +277,21 @@ type ComplexityRoot struct {
 		Version   func(childComplexity int) int
 	}
 
+	ThresholdVersionConnection struct {
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
 	ThresholdVersionRef struct {
 		ID      func(childComplexity int) int
 		Market  func(childComplexity int) int
 		Version func(childComplexity int) int
+	}
+
+	ThresholdVersionState struct {
+		Activations func(childComplexity int) int
+		Status      func(childComplexity int) int
+		Version     func(childComplexity int) int
 	}
 
 	User struct {
@@ -244,6 +328,13 @@ type MutationResolver interface {
 	ChangePassword(ctx context.Context, currentPassword string, newPassword string) (bool, error)
 	CreateAPIToken(ctx context.Context, input model.CreateAPITokenInput) (*model.CreatedAPIToken, error)
 	RevokeAPIToken(ctx context.Context, id string) (*model.APIToken, error)
+	CreateThresholdDraft(ctx context.Context, market string, fromVersionID *string) (*model.ThresholdDraft, error)
+	EditThresholdDraft(ctx context.Context, id string, revision int, rules []model.ThresholdRuleInput) (*model.ThresholdDraft, error)
+	SubmitThresholdDraft(ctx context.Context, id string, revision int, rationale string) (*model.ThresholdDraft, error)
+	ApproveThresholdDraft(ctx context.Context, id string, comment *string) (*model.ThresholdDraft, error)
+	RejectThresholdDraft(ctx context.Context, id string, comment string) (*model.ThresholdDraft, error)
+	ActivateThresholdVersion(ctx context.Context, id string, at *time.Time) (*model.ThresholdActivation, error)
+	RollbackThresholdVersion(ctx context.Context, market string, versionID string, emergency bool) (*model.ThresholdRollback, error)
 }
 type QueryResolver interface {
 	Viewer(ctx context.Context) (*model.Viewer, error)
@@ -255,6 +346,11 @@ type QueryResolver interface {
 	DecisionByReference(ctx context.Context, reference string) (*model.Decision, error)
 	Decisions(ctx context.Context, filter *model.DecisionFilter, first int, after *string, orderBy model.DecisionOrder) (*model.DecisionConnection, error)
 	ThresholdVersion(ctx context.Context, id string) (*model.ThresholdVersion, error)
+	ThresholdVersions(ctx context.Context, market string, first int, after *string) (*model.ThresholdVersionConnection, error)
+	ActiveThresholdVersion(ctx context.Context, market string) (*model.ThresholdVersionState, error)
+	ThresholdDraft(ctx context.Context, id string) (*model.ThresholdDraft, error)
+	ThresholdDrafts(ctx context.Context, market *string, status *model.ThresholdDraftStatus, first int, after *string) (*model.ThresholdDraftConnection, error)
+	ThresholdDiff(ctx context.Context, from model.ThresholdSetRef, to model.ThresholdSetRef) ([]model.ThresholdRuleChange, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -671,6 +767,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Merchant.Name(childComplexity), true
 
+	case "Mutation.activateThresholdVersion":
+		if e.ComplexityRoot.Mutation.ActivateThresholdVersion == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_activateThresholdVersion_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ActivateThresholdVersion(childComplexity, args["id"].(string), args["at"].(*time.Time)), true
+	case "Mutation.approveThresholdDraft":
+		if e.ComplexityRoot.Mutation.ApproveThresholdDraft == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_approveThresholdDraft_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ApproveThresholdDraft(childComplexity, args["id"].(string), args["comment"].(*string)), true
 	case "Mutation.assessPurchase":
 		if e.ComplexityRoot.Mutation.AssessPurchase == nil {
 			break
@@ -704,6 +822,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateAPIToken(childComplexity, args["input"].(model.CreateAPITokenInput)), true
+	case "Mutation.createThresholdDraft":
+		if e.ComplexityRoot.Mutation.CreateThresholdDraft == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createThresholdDraft_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateThresholdDraft(childComplexity, args["market"].(string), args["fromVersionId"].(*string)), true
 	case "Mutation.createUser":
 		if e.ComplexityRoot.Mutation.CreateUser == nil {
 			break
@@ -726,6 +855,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DisableUser(childComplexity, args["id"].(string)), true
+	case "Mutation.editThresholdDraft":
+		if e.ComplexityRoot.Mutation.EditThresholdDraft == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_editThresholdDraft_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.EditThresholdDraft(childComplexity, args["id"].(string), args["revision"].(int), args["rules"].([]model.ThresholdRuleInput)), true
 	case "Mutation.enableUser":
 		if e.ComplexityRoot.Mutation.EnableUser == nil {
 			break
@@ -737,6 +877,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.EnableUser(childComplexity, args["id"].(string)), true
+	case "Mutation.rejectThresholdDraft":
+		if e.ComplexityRoot.Mutation.RejectThresholdDraft == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rejectThresholdDraft_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RejectThresholdDraft(childComplexity, args["id"].(string), args["comment"].(string)), true
 	case "Mutation.revokeApiToken":
 		if e.ComplexityRoot.Mutation.RevokeAPIToken == nil {
 			break
@@ -748,6 +899,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeAPIToken(childComplexity, args["id"].(string)), true
+	case "Mutation.rollbackThresholdVersion":
+		if e.ComplexityRoot.Mutation.RollbackThresholdVersion == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rollbackThresholdVersion_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RollbackThresholdVersion(childComplexity, args["market"].(string), args["versionId"].(string), args["emergency"].(bool)), true
 	case "Mutation.setUserRoles":
 		if e.ComplexityRoot.Mutation.SetUserRoles == nil {
 			break
@@ -759,6 +921,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetUserRoles(childComplexity, args["id"].(string), args["roles"].([]model.Role)), true
+	case "Mutation.submitThresholdDraft":
+		if e.ComplexityRoot.Mutation.SubmitThresholdDraft == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_submitThresholdDraft_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SubmitThresholdDraft(childComplexity, args["id"].(string), args["revision"].(int), args["rationale"].(string)), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -796,6 +969,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.APITokens(childComplexity, args["first"].(int), args["after"].(*string)), true
+	case "Query.activeThresholdVersion":
+		if e.ComplexityRoot.Query.ActiveThresholdVersion == nil {
+			break
+		}
+
+		args, err := ec.field_Query_activeThresholdVersion_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ActiveThresholdVersion(childComplexity, args["market"].(string)), true
 	case "Query.auditEvents":
 		if e.ComplexityRoot.Query.AuditEvents == nil {
 			break
@@ -841,6 +1025,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Decisions(childComplexity, args["filter"].(*model.DecisionFilter), args["first"].(int), args["after"].(*string), args["orderBy"].(model.DecisionOrder)), true
 
+	case "Query.thresholdDiff":
+		if e.ComplexityRoot.Query.ThresholdDiff == nil {
+			break
+		}
+
+		args, err := ec.field_Query_thresholdDiff_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ThresholdDiff(childComplexity, args["from"].(model.ThresholdSetRef), args["to"].(model.ThresholdSetRef)), true
+	case "Query.thresholdDraft":
+		if e.ComplexityRoot.Query.ThresholdDraft == nil {
+			break
+		}
+
+		args, err := ec.field_Query_thresholdDraft_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ThresholdDraft(childComplexity, args["id"].(string)), true
+	case "Query.thresholdDrafts":
+		if e.ComplexityRoot.Query.ThresholdDrafts == nil {
+			break
+		}
+
+		args, err := ec.field_Query_thresholdDrafts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ThresholdDrafts(childComplexity, args["market"].(*string), args["status"].(*model.ThresholdDraftStatus), args["first"].(int), args["after"].(*string)), true
 	case "Query.thresholdVersion":
 		if e.ComplexityRoot.Query.ThresholdVersion == nil {
 			break
@@ -852,6 +1069,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ThresholdVersion(childComplexity, args["id"].(string)), true
+	case "Query.thresholdVersions":
+		if e.ComplexityRoot.Query.ThresholdVersions == nil {
+			break
+		}
+
+		args, err := ec.field_Query_thresholdVersions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ThresholdVersions(childComplexity, args["market"].(string), args["first"].(int), args["after"].(*string)), true
 	case "Query.users":
 		if e.ComplexityRoot.Query.Users == nil {
 			break
@@ -926,6 +1154,221 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ShopperMessage.Title(childComplexity), true
 
+	case "ThresholdActivation.activatedAt":
+		if e.ComplexityRoot.ThresholdActivation.ActivatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdActivation.ActivatedAt(childComplexity), true
+	case "ThresholdActivation.activatedBy":
+		if e.ComplexityRoot.ThresholdActivation.ActivatedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdActivation.ActivatedBy(childComplexity), true
+	case "ThresholdActivation.emergency":
+		if e.ComplexityRoot.ThresholdActivation.Emergency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdActivation.Emergency(childComplexity), true
+	case "ThresholdActivation.id":
+		if e.ComplexityRoot.ThresholdActivation.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdActivation.ID(childComplexity), true
+	case "ThresholdActivation.market":
+		if e.ComplexityRoot.ThresholdActivation.Market == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdActivation.Market(childComplexity), true
+	case "ThresholdActivation.versionId":
+		if e.ComplexityRoot.ThresholdActivation.VersionID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdActivation.VersionID(childComplexity), true
+
+	case "ThresholdDraft.author":
+		if e.ComplexityRoot.ThresholdDraft.Author == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdDraft.Author(childComplexity), true
+	case "ThresholdDraft.baseVersionId":
+		if e.ComplexityRoot.ThresholdDraft.BaseVersionID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdDraft.BaseVersionID(childComplexity), true
+	case "ThresholdDraft.createdAt":
+		if e.ComplexityRoot.ThresholdDraft.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdDraft.CreatedAt(childComplexity), true
+	case "ThresholdDraft.id":
+		if e.ComplexityRoot.ThresholdDraft.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdDraft.ID(childComplexity), true
+	case "ThresholdDraft.impact":
+		if e.ComplexityRoot.ThresholdDraft.Impact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdDraft.Impact(childComplexity), true
+	case "ThresholdDraft.market":
+		if e.ComplexityRoot.ThresholdDraft.Market == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdDraft.Market(childComplexity), true
+	case "ThresholdDraft.publishedVersionId":
+		if e.ComplexityRoot.ThresholdDraft.PublishedVersionID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdDraft.PublishedVersionID(childComplexity), true
+	case "ThresholdDraft.rationale":
+		if e.ComplexityRoot.ThresholdDraft.Rationale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdDraft.Rationale(childComplexity), true
+	case "ThresholdDraft.reviewComment":
+		if e.ComplexityRoot.ThresholdDraft.ReviewComment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdDraft.ReviewComment(childComplexity), true
+	case "ThresholdDraft.reviewedAt":
+		if e.ComplexityRoot.ThresholdDraft.ReviewedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdDraft.ReviewedAt(childComplexity), true
+	case "ThresholdDraft.reviewer":
+		if e.ComplexityRoot.ThresholdDraft.Reviewer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdDraft.Reviewer(childComplexity), true
+	case "ThresholdDraft.revision":
+		if e.ComplexityRoot.ThresholdDraft.Revision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdDraft.Revision(childComplexity), true
+	case "ThresholdDraft.rules":
+		if e.ComplexityRoot.ThresholdDraft.Rules == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdDraft.Rules(childComplexity), true
+	case "ThresholdDraft.status":
+		if e.ComplexityRoot.ThresholdDraft.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdDraft.Status(childComplexity), true
+	case "ThresholdDraft.submittedAt":
+		if e.ComplexityRoot.ThresholdDraft.SubmittedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdDraft.SubmittedAt(childComplexity), true
+	case "ThresholdDraft.updatedAt":
+		if e.ComplexityRoot.ThresholdDraft.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdDraft.UpdatedAt(childComplexity), true
+
+	case "ThresholdDraftConnection.nodes":
+		if e.ComplexityRoot.ThresholdDraftConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdDraftConnection.Nodes(childComplexity), true
+	case "ThresholdDraftConnection.pageInfo":
+		if e.ComplexityRoot.ThresholdDraftConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdDraftConnection.PageInfo(childComplexity), true
+
+	case "ThresholdImpact.approvedToDeclined":
+		if e.ComplexityRoot.ThresholdImpact.ApprovedToDeclined == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdImpact.ApprovedToDeclined(childComplexity), true
+	case "ThresholdImpact.available":
+		if e.ComplexityRoot.ThresholdImpact.Available == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdImpact.Available(childComplexity), true
+	case "ThresholdImpact.decisions":
+		if e.ComplexityRoot.ThresholdImpact.Decisions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdImpact.Decisions(childComplexity), true
+	case "ThresholdImpact.declineRateNow":
+		if e.ComplexityRoot.ThresholdImpact.DeclineRateNow == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdImpact.DeclineRateNow(childComplexity), true
+	case "ThresholdImpact.declineRateProposed":
+		if e.ComplexityRoot.ThresholdImpact.DeclineRateProposed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdImpact.DeclineRateProposed(childComplexity), true
+	case "ThresholdImpact.declinedToApproved":
+		if e.ComplexityRoot.ThresholdImpact.DeclinedToApproved == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdImpact.DeclinedToApproved(childComplexity), true
+	case "ThresholdImpact.from":
+		if e.ComplexityRoot.ThresholdImpact.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdImpact.From(childComplexity), true
+	case "ThresholdImpact.note":
+		if e.ComplexityRoot.ThresholdImpact.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdImpact.Note(childComplexity), true
+	case "ThresholdImpact.to":
+		if e.ComplexityRoot.ThresholdImpact.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdImpact.To(childComplexity), true
+
+	case "ThresholdRollback.activation":
+		if e.ComplexityRoot.ThresholdRollback.Activation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdRollback.Activation(childComplexity), true
+	case "ThresholdRollback.draft":
+		if e.ComplexityRoot.ThresholdRollback.Draft == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdRollback.Draft(childComplexity), true
+
 	case "ThresholdRule.comparator":
 		if e.ComplexityRoot.ThresholdRule.Comparator == nil {
 			break
@@ -968,6 +1411,55 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ThresholdRule.Scale(childComplexity), true
+
+	case "ThresholdRuleChange.factor":
+		if e.ComplexityRoot.ThresholdRuleChange.Factor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdRuleChange.Factor(childComplexity), true
+	case "ThresholdRuleChange.measuredValue":
+		if e.ComplexityRoot.ThresholdRuleChange.MeasuredValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdRuleChange.MeasuredValue(childComplexity), true
+	case "ThresholdRuleChange.newComparator":
+		if e.ComplexityRoot.ThresholdRuleChange.NewComparator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdRuleChange.NewComparator(childComplexity), true
+	case "ThresholdRuleChange.newCutoff":
+		if e.ComplexityRoot.ThresholdRuleChange.NewCutoff == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdRuleChange.NewCutoff(childComplexity), true
+	case "ThresholdRuleChange.newEnabled":
+		if e.ComplexityRoot.ThresholdRuleChange.NewEnabled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdRuleChange.NewEnabled(childComplexity), true
+	case "ThresholdRuleChange.oldComparator":
+		if e.ComplexityRoot.ThresholdRuleChange.OldComparator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdRuleChange.OldComparator(childComplexity), true
+	case "ThresholdRuleChange.oldCutoff":
+		if e.ComplexityRoot.ThresholdRuleChange.OldCutoff == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdRuleChange.OldCutoff(childComplexity), true
+	case "ThresholdRuleChange.oldEnabled":
+		if e.ComplexityRoot.ThresholdRuleChange.OldEnabled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdRuleChange.OldEnabled(childComplexity), true
 
 	case "ThresholdVersion.approver":
 		if e.ComplexityRoot.ThresholdVersion.Approver == nil {
@@ -1018,6 +1510,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ThresholdVersion.Version(childComplexity), true
 
+	case "ThresholdVersionConnection.nodes":
+		if e.ComplexityRoot.ThresholdVersionConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdVersionConnection.Nodes(childComplexity), true
+	case "ThresholdVersionConnection.pageInfo":
+		if e.ComplexityRoot.ThresholdVersionConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdVersionConnection.PageInfo(childComplexity), true
+
 	case "ThresholdVersionRef.id":
 		if e.ComplexityRoot.ThresholdVersionRef.ID == nil {
 			break
@@ -1036,6 +1541,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ThresholdVersionRef.Version(childComplexity), true
+
+	case "ThresholdVersionState.activations":
+		if e.ComplexityRoot.ThresholdVersionState.Activations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdVersionState.Activations(childComplexity), true
+	case "ThresholdVersionState.status":
+		if e.ComplexityRoot.ThresholdVersionState.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdVersionState.Status(childComplexity), true
+	case "ThresholdVersionState.version":
+		if e.ComplexityRoot.ThresholdVersionState.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdVersionState.Version(childComplexity), true
 
 	case "User.createdAt":
 		if e.ComplexityRoot.User.CreatedAt == nil {
@@ -1122,6 +1646,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("MeasuredValuesInput", ec.unmarshalInputMeasuredValuesInput),
 			graphql.NewInputUnmarshaler("MerchantInput", ec.unmarshalInputMerchantInput),
 			graphql.NewInputUnmarshaler("PurchaseInput", ec.unmarshalInputPurchaseInput),
+			graphql.NewInputUnmarshaler("ThresholdRuleInput", ec.unmarshalInputThresholdRuleInput),
+			graphql.NewInputUnmarshaler("ThresholdSetRef", ec.unmarshalInputThresholdSetRef),
 		)
 	}
 	first := true
@@ -1197,7 +1723,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/accounts.graphqls" "schema/assess.graphqls" "schema/audit.graphqls" "schema/decisions.graphqls" "schema/schema.graphqls"
+//go:embed "schema/accounts.graphqls" "schema/assess.graphqls" "schema/audit.graphqls" "schema/decisions.graphqls" "schema/schema.graphqls" "schema/thresholds.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -1214,6 +1740,7 @@ var sources = []*ast.Source{
 	{Name: "schema/audit.graphqls", Input: sourceData("schema/audit.graphqls"), BuiltIn: false},
 	{Name: "schema/decisions.graphqls", Input: sourceData("schema/decisions.graphqls"), BuiltIn: false},
 	{Name: "schema/schema.graphqls", Input: sourceData("schema/schema.graphqls"), BuiltIn: false},
+	{Name: "schema/thresholds.graphqls", Input: sourceData("schema/thresholds.graphqls"), BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -1463,6 +1990,106 @@ func (ec *executionContext) childFields_ShopperMessage(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type ShopperMessage", field.Name)
 }
 
+func (ec *executionContext) childFields_ThresholdActivation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ThresholdActivation_id(ctx, field)
+	case "market":
+		return ec.fieldContext_ThresholdActivation_market(ctx, field)
+	case "versionId":
+		return ec.fieldContext_ThresholdActivation_versionId(ctx, field)
+	case "activatedAt":
+		return ec.fieldContext_ThresholdActivation_activatedAt(ctx, field)
+	case "activatedBy":
+		return ec.fieldContext_ThresholdActivation_activatedBy(ctx, field)
+	case "emergency":
+		return ec.fieldContext_ThresholdActivation_emergency(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ThresholdActivation", field.Name)
+}
+
+func (ec *executionContext) childFields_ThresholdDraft(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ThresholdDraft_id(ctx, field)
+	case "market":
+		return ec.fieldContext_ThresholdDraft_market(ctx, field)
+	case "baseVersionId":
+		return ec.fieldContext_ThresholdDraft_baseVersionId(ctx, field)
+	case "status":
+		return ec.fieldContext_ThresholdDraft_status(ctx, field)
+	case "revision":
+		return ec.fieldContext_ThresholdDraft_revision(ctx, field)
+	case "author":
+		return ec.fieldContext_ThresholdDraft_author(ctx, field)
+	case "rationale":
+		return ec.fieldContext_ThresholdDraft_rationale(ctx, field)
+	case "rules":
+		return ec.fieldContext_ThresholdDraft_rules(ctx, field)
+	case "impact":
+		return ec.fieldContext_ThresholdDraft_impact(ctx, field)
+	case "reviewer":
+		return ec.fieldContext_ThresholdDraft_reviewer(ctx, field)
+	case "reviewComment":
+		return ec.fieldContext_ThresholdDraft_reviewComment(ctx, field)
+	case "publishedVersionId":
+		return ec.fieldContext_ThresholdDraft_publishedVersionId(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_ThresholdDraft_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_ThresholdDraft_updatedAt(ctx, field)
+	case "submittedAt":
+		return ec.fieldContext_ThresholdDraft_submittedAt(ctx, field)
+	case "reviewedAt":
+		return ec.fieldContext_ThresholdDraft_reviewedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ThresholdDraft", field.Name)
+}
+
+func (ec *executionContext) childFields_ThresholdDraftConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_ThresholdDraftConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ThresholdDraftConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ThresholdDraftConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ThresholdImpact(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "available":
+		return ec.fieldContext_ThresholdImpact_available(ctx, field)
+	case "note":
+		return ec.fieldContext_ThresholdImpact_note(ctx, field)
+	case "from":
+		return ec.fieldContext_ThresholdImpact_from(ctx, field)
+	case "to":
+		return ec.fieldContext_ThresholdImpact_to(ctx, field)
+	case "decisions":
+		return ec.fieldContext_ThresholdImpact_decisions(ctx, field)
+	case "declineRateNow":
+		return ec.fieldContext_ThresholdImpact_declineRateNow(ctx, field)
+	case "declineRateProposed":
+		return ec.fieldContext_ThresholdImpact_declineRateProposed(ctx, field)
+	case "approvedToDeclined":
+		return ec.fieldContext_ThresholdImpact_approvedToDeclined(ctx, field)
+	case "declinedToApproved":
+		return ec.fieldContext_ThresholdImpact_declinedToApproved(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ThresholdImpact", field.Name)
+}
+
+func (ec *executionContext) childFields_ThresholdRollback(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "activation":
+		return ec.fieldContext_ThresholdRollback_activation(ctx, field)
+	case "draft":
+		return ec.fieldContext_ThresholdRollback_draft(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ThresholdRollback", field.Name)
+}
+
 func (ec *executionContext) childFields_ThresholdRule(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "measuredValue":
@@ -1481,6 +2108,28 @@ func (ec *executionContext) childFields_ThresholdRule(ctx context.Context, field
 		return ec.fieldContext_ThresholdRule_scale(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ThresholdRule", field.Name)
+}
+
+func (ec *executionContext) childFields_ThresholdRuleChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "measuredValue":
+		return ec.fieldContext_ThresholdRuleChange_measuredValue(ctx, field)
+	case "factor":
+		return ec.fieldContext_ThresholdRuleChange_factor(ctx, field)
+	case "oldComparator":
+		return ec.fieldContext_ThresholdRuleChange_oldComparator(ctx, field)
+	case "newComparator":
+		return ec.fieldContext_ThresholdRuleChange_newComparator(ctx, field)
+	case "oldCutoff":
+		return ec.fieldContext_ThresholdRuleChange_oldCutoff(ctx, field)
+	case "newCutoff":
+		return ec.fieldContext_ThresholdRuleChange_newCutoff(ctx, field)
+	case "oldEnabled":
+		return ec.fieldContext_ThresholdRuleChange_oldEnabled(ctx, field)
+	case "newEnabled":
+		return ec.fieldContext_ThresholdRuleChange_newEnabled(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ThresholdRuleChange", field.Name)
 }
 
 func (ec *executionContext) childFields_ThresholdVersion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1505,6 +2154,16 @@ func (ec *executionContext) childFields_ThresholdVersion(ctx context.Context, fi
 	return nil, fmt.Errorf("no field named %q was found under type ThresholdVersion", field.Name)
 }
 
+func (ec *executionContext) childFields_ThresholdVersionConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_ThresholdVersionConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ThresholdVersionConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ThresholdVersionConnection", field.Name)
+}
+
 func (ec *executionContext) childFields_ThresholdVersionRef(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -1515,6 +2174,18 @@ func (ec *executionContext) childFields_ThresholdVersionRef(ctx context.Context,
 		return ec.fieldContext_ThresholdVersionRef_version(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ThresholdVersionRef", field.Name)
+}
+
+func (ec *executionContext) childFields_ThresholdVersionState(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "version":
+		return ec.fieldContext_ThresholdVersionState_version(ctx, field)
+	case "status":
+		return ec.fieldContext_ThresholdVersionState_status(ctx, field)
+	case "activations":
+		return ec.fieldContext_ThresholdVersionState_activations(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ThresholdVersionState", field.Name)
 }
 
 func (ec *executionContext) childFields_User(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1687,6 +2358,50 @@ func (ec *executionContext) dir_hasRole_args(ctx context.Context, rawArgs map[st
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_activateThresholdVersion_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "at",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["at"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_approveThresholdDraft_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "comment",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["comment"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_assessPurchase_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -1745,6 +2460,28 @@ func (ec *executionContext) field_Mutation_createApiToken_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createThresholdDraft_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "market",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["market"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "fromVersionId",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["fromVersionId"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createUser_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -1773,6 +2510,36 @@ func (ec *executionContext) field_Mutation_disableUser_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_editThresholdDraft_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "revision",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["revision"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "rules",
+		func(ctx context.Context, v any) ([]model.ThresholdRuleInput, error) {
+			return ec.unmarshalNThresholdRuleInput2ᚕriskconsoleᚋgraphᚋmodelᚐThresholdRuleInputᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["rules"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_enableUser_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -1787,6 +2554,28 @@ func (ec *executionContext) field_Mutation_enableUser_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_rejectThresholdDraft_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "comment",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["comment"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_revokeApiToken_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -1798,6 +2587,36 @@ func (ec *executionContext) field_Mutation_revokeApiToken_args(ctx context.Conte
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_rollbackThresholdVersion_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "market",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["market"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "versionId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["versionId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "emergency",
+		func(ctx context.Context, v any) (bool, error) {
+			return ec.unmarshalNBoolean2bool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["emergency"] = arg2
 	return args, nil
 }
 
@@ -1823,6 +2642,36 @@ func (ec *executionContext) field_Mutation_setUserRoles_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_submitThresholdDraft_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "revision",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["revision"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "rationale",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["rationale"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -1834,6 +2683,20 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["name"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_activeThresholdVersion_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "market",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["market"] = arg0
 	return args, nil
 }
 
@@ -1955,6 +2818,80 @@ func (ec *executionContext) field_Query_decisions_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_thresholdDiff_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (model.ThresholdSetRef, error) {
+			return ec.unmarshalNThresholdSetRef2riskconsoleᚋgraphᚋmodelᚐThresholdSetRef(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (model.ThresholdSetRef, error) {
+			return ec.unmarshalNThresholdSetRef2riskconsoleᚋgraphᚋmodelᚐThresholdSetRef(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_thresholdDraft_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_thresholdDrafts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "market",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["market"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (*model.ThresholdDraftStatus, error) {
+			return ec.unmarshalOThresholdDraftStatus2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdDraftStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_thresholdVersion_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -1966,6 +2903,36 @@ func (ec *executionContext) field_Query_thresholdVersion_args(ctx context.Contex
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_thresholdVersions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "market",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["market"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -4168,6 +5135,440 @@ func (ec *executionContext) fieldContext_Mutation_revokeApiToken(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createThresholdDraft(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createThresholdDraft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateThresholdDraft(ctx, fc.Args["market"].(string), fc.Args["fromVersionId"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER"})
+				if err != nil {
+					var zeroVal *model.ThresholdDraft
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.ThresholdDraft
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdDraft) graphql.Marshaler {
+			return ec.marshalNThresholdDraft2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdDraft(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createThresholdDraft(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdDraft(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createThresholdDraft_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_editThresholdDraft(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_editThresholdDraft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().EditThresholdDraft(ctx, fc.Args["id"].(string), fc.Args["revision"].(int), fc.Args["rules"].([]model.ThresholdRuleInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER"})
+				if err != nil {
+					var zeroVal *model.ThresholdDraft
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.ThresholdDraft
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdDraft) graphql.Marshaler {
+			return ec.marshalNThresholdDraft2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdDraft(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_editThresholdDraft(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdDraft(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_editThresholdDraft_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_submitThresholdDraft(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_submitThresholdDraft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SubmitThresholdDraft(ctx, fc.Args["id"].(string), fc.Args["revision"].(int), fc.Args["rationale"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER"})
+				if err != nil {
+					var zeroVal *model.ThresholdDraft
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.ThresholdDraft
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdDraft) graphql.Marshaler {
+			return ec.marshalNThresholdDraft2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdDraft(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_submitThresholdDraft(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdDraft(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_submitThresholdDraft_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_approveThresholdDraft(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_approveThresholdDraft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ApproveThresholdDraft(ctx, fc.Args["id"].(string), fc.Args["comment"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"APPROVER"})
+				if err != nil {
+					var zeroVal *model.ThresholdDraft
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.ThresholdDraft
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdDraft) graphql.Marshaler {
+			return ec.marshalNThresholdDraft2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdDraft(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_approveThresholdDraft(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdDraft(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_approveThresholdDraft_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_rejectThresholdDraft(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rejectThresholdDraft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RejectThresholdDraft(ctx, fc.Args["id"].(string), fc.Args["comment"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"APPROVER"})
+				if err != nil {
+					var zeroVal *model.ThresholdDraft
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.ThresholdDraft
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdDraft) graphql.Marshaler {
+			return ec.marshalNThresholdDraft2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdDraft(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rejectThresholdDraft(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdDraft(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rejectThresholdDraft_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_activateThresholdVersion(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_activateThresholdVersion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ActivateThresholdVersion(ctx, fc.Args["id"].(string), fc.Args["at"].(*time.Time))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"APPROVER"})
+				if err != nil {
+					var zeroVal *model.ThresholdActivation
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.ThresholdActivation
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdActivation) graphql.Marshaler {
+			return ec.marshalNThresholdActivation2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdActivation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_activateThresholdVersion(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdActivation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_activateThresholdVersion_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_rollbackThresholdVersion(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rollbackThresholdVersion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RollbackThresholdVersion(ctx, fc.Args["market"].(string), fc.Args["versionId"].(string), fc.Args["emergency"].(bool))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"APPROVER"})
+				if err != nil {
+					var zeroVal *model.ThresholdRollback
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.ThresholdRollback
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdRollback) graphql.Marshaler {
+			return ec.marshalNThresholdRollback2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdRollback(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rollbackThresholdVersion(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdRollback(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rollbackThresholdVersion_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4794,6 +6195,316 @@ func (ec *executionContext) fieldContext_Query_thresholdVersion(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_thresholdVersions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_thresholdVersions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ThresholdVersions(ctx, fc.Args["market"].(string), fc.Args["first"].(int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal *model.ThresholdVersionConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.ThresholdVersionConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdVersionConnection) graphql.Marshaler {
+			return ec.marshalNThresholdVersionConnection2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdVersionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_thresholdVersions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdVersionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_thresholdVersions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_activeThresholdVersion(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_activeThresholdVersion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ActiveThresholdVersion(ctx, fc.Args["market"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal *model.ThresholdVersionState
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.ThresholdVersionState
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdVersionState) graphql.Marshaler {
+			return ec.marshalOThresholdVersionState2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdVersionState(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_activeThresholdVersion(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdVersionState(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_activeThresholdVersion_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_thresholdDraft(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_thresholdDraft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ThresholdDraft(ctx, fc.Args["id"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal *model.ThresholdDraft
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.ThresholdDraft
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdDraft) graphql.Marshaler {
+			return ec.marshalOThresholdDraft2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdDraft(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_thresholdDraft(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdDraft(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_thresholdDraft_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_thresholdDrafts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_thresholdDrafts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ThresholdDrafts(ctx, fc.Args["market"].(*string), fc.Args["status"].(*model.ThresholdDraftStatus), fc.Args["first"].(int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal *model.ThresholdDraftConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.ThresholdDraftConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdDraftConnection) graphql.Marshaler {
+			return ec.marshalNThresholdDraftConnection2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdDraftConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_thresholdDrafts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdDraftConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_thresholdDrafts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_thresholdDiff(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_thresholdDiff(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ThresholdDiff(ctx, fc.Args["from"].(model.ThresholdSetRef), fc.Args["to"].(model.ThresholdSetRef))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal []model.ThresholdRuleChange
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []model.ThresholdRuleChange
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ThresholdRuleChange) graphql.Marshaler {
+			return ec.marshalNThresholdRuleChange2ᚕriskconsoleᚋgraphᚋmodelᚐThresholdRuleChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_thresholdDiff(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdRuleChange(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_thresholdDiff_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5054,6 +6765,865 @@ func (ec *executionContext) fieldContext_ShopperMessage_steps(_ context.Context,
 	return graphql.NewScalarFieldContext("ShopperMessage", field, false, false, "String")
 }
 
+func (ec *executionContext) _ThresholdActivation_id(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdActivation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdActivation_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdActivation_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdActivation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ThresholdActivation_market(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdActivation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdActivation_market(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Market, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdActivation_market(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdActivation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ThresholdActivation_versionId(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdActivation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdActivation_versionId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VersionID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdActivation_versionId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdActivation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ThresholdActivation_activatedAt(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdActivation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdActivation_activatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActivatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdActivation_activatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdActivation", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ThresholdActivation_activatedBy(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdActivation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdActivation_activatedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActivatedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdActivation_activatedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdActivation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ThresholdActivation_emergency(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdActivation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdActivation_emergency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Emergency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdActivation_emergency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdActivation", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ThresholdDraft_id(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdDraft_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdDraft_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdDraft", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ThresholdDraft_market(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdDraft_market(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Market, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdDraft_market(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdDraft", field, false, false, "String")
+}
+
+func (ec *executionContext) _ThresholdDraft_baseVersionId(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdDraft_baseVersionId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BaseVersionID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdDraft_baseVersionId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdDraft", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ThresholdDraft_status(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdDraft_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ThresholdDraftStatus) graphql.Marshaler {
+			return ec.marshalNThresholdDraftStatus2riskconsoleᚋgraphᚋmodelᚐThresholdDraftStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdDraft_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdDraft", field, false, false, "ThresholdDraftStatus")
+}
+
+func (ec *executionContext) _ThresholdDraft_revision(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdDraft_revision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Revision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdDraft_revision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdDraft", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ThresholdDraft_author(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdDraft_author(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Author, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdDraft_author(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdDraft", field, false, false, "String")
+}
+
+func (ec *executionContext) _ThresholdDraft_rationale(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdDraft_rationale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rationale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdDraft_rationale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdDraft", field, false, false, "String")
+}
+
+func (ec *executionContext) _ThresholdDraft_rules(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdDraft_rules(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rules, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ThresholdRule) graphql.Marshaler {
+			return ec.marshalNThresholdRule2ᚕriskconsoleᚋgraphᚋmodelᚐThresholdRuleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdDraft_rules(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ThresholdDraft",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdRule(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ThresholdDraft_impact(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdDraft_impact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Impact, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdImpact) graphql.Marshaler {
+			return ec.marshalOThresholdImpact2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdImpact(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdDraft_impact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ThresholdDraft",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdImpact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ThresholdDraft_reviewer(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdDraft_reviewer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reviewer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdDraft_reviewer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdDraft", field, false, false, "String")
+}
+
+func (ec *executionContext) _ThresholdDraft_reviewComment(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdDraft_reviewComment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewComment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdDraft_reviewComment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdDraft", field, false, false, "String")
+}
+
+func (ec *executionContext) _ThresholdDraft_publishedVersionId(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdDraft_publishedVersionId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishedVersionID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdDraft_publishedVersionId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdDraft", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ThresholdDraft_createdAt(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdDraft_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdDraft_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdDraft", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ThresholdDraft_updatedAt(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdDraft_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdDraft_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdDraft", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ThresholdDraft_submittedAt(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdDraft_submittedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubmittedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdDraft_submittedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdDraft", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ThresholdDraft_reviewedAt(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdDraft_reviewedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdDraft_reviewedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdDraft", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ThresholdDraftConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdDraftConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdDraftConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ThresholdDraft) graphql.Marshaler {
+			return ec.marshalNThresholdDraft2ᚕriskconsoleᚋgraphᚋmodelᚐThresholdDraftᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdDraftConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ThresholdDraftConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdDraft(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ThresholdDraftConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdDraftConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdDraftConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖriskconsoleᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdDraftConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ThresholdDraftConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ThresholdImpact_available(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdImpact_available(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Available, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdImpact_available(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdImpact", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ThresholdImpact_note(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdImpact_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdImpact_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdImpact", field, false, false, "String")
+}
+
+func (ec *executionContext) _ThresholdImpact_from(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdImpact_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdImpact_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdImpact", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ThresholdImpact_to(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdImpact_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdImpact_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdImpact", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ThresholdImpact_decisions(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdImpact_decisions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Decisions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdImpact_decisions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdImpact", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ThresholdImpact_declineRateNow(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdImpact_declineRateNow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeclineRateNow, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdImpact_declineRateNow(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdImpact", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ThresholdImpact_declineRateProposed(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdImpact_declineRateProposed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeclineRateProposed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdImpact_declineRateProposed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdImpact", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ThresholdImpact_approvedToDeclined(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdImpact_approvedToDeclined(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ApprovedToDeclined, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdImpact_approvedToDeclined(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdImpact", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ThresholdImpact_declinedToApproved(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdImpact_declinedToApproved(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeclinedToApproved, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdImpact_declinedToApproved(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdImpact", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ThresholdRollback_activation(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdRollback) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdRollback_activation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Activation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdActivation) graphql.Marshaler {
+			return ec.marshalOThresholdActivation2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdActivation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdRollback_activation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ThresholdRollback",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdActivation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ThresholdRollback_draft(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdRollback) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdRollback_draft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Draft, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdDraft) graphql.Marshaler {
+			return ec.marshalOThresholdDraft2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdDraft(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdRollback_draft(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ThresholdRollback",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdDraft(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ThresholdRule_measuredValue(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdRule) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5213,6 +7783,190 @@ func (ec *executionContext) _ThresholdRule_scale(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_ThresholdRule_scale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ThresholdRule", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ThresholdRuleChange_measuredValue(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdRuleChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdRuleChange_measuredValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MeasuredValue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.MeasuredValue) graphql.Marshaler {
+			return ec.marshalNMeasuredValue2riskconsoleᚋgraphᚋmodelᚐMeasuredValue(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdRuleChange_measuredValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdRuleChange", field, false, false, "MeasuredValue")
+}
+
+func (ec *executionContext) _ThresholdRuleChange_factor(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdRuleChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdRuleChange_factor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Factor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Factor) graphql.Marshaler {
+			return ec.marshalNFactor2riskconsoleᚋgraphᚋmodelᚐFactor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdRuleChange_factor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdRuleChange", field, false, false, "Factor")
+}
+
+func (ec *executionContext) _ThresholdRuleChange_oldComparator(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdRuleChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdRuleChange_oldComparator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OldComparator, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Comparator) graphql.Marshaler {
+			return ec.marshalNComparator2riskconsoleᚋgraphᚋmodelᚐComparator(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdRuleChange_oldComparator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdRuleChange", field, false, false, "Comparator")
+}
+
+func (ec *executionContext) _ThresholdRuleChange_newComparator(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdRuleChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdRuleChange_newComparator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NewComparator, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Comparator) graphql.Marshaler {
+			return ec.marshalNComparator2riskconsoleᚋgraphᚋmodelᚐComparator(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdRuleChange_newComparator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdRuleChange", field, false, false, "Comparator")
+}
+
+func (ec *executionContext) _ThresholdRuleChange_oldCutoff(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdRuleChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdRuleChange_oldCutoff(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OldCutoff, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdRuleChange_oldCutoff(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdRuleChange", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ThresholdRuleChange_newCutoff(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdRuleChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdRuleChange_newCutoff(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NewCutoff, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdRuleChange_newCutoff(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdRuleChange", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ThresholdRuleChange_oldEnabled(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdRuleChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdRuleChange_oldEnabled(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OldEnabled, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdRuleChange_oldEnabled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdRuleChange", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ThresholdRuleChange_newEnabled(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdRuleChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdRuleChange_newEnabled(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NewEnabled, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdRuleChange_newEnabled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdRuleChange", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _ThresholdVersion_id(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdVersion) (ret graphql.Marshaler) {
@@ -5408,6 +8162,70 @@ func (ec *executionContext) fieldContext_ThresholdVersion_rules(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _ThresholdVersionConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdVersionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdVersionConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ThresholdVersionState) graphql.Marshaler {
+			return ec.marshalNThresholdVersionState2ᚕriskconsoleᚋgraphᚋmodelᚐThresholdVersionStateᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdVersionConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ThresholdVersionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdVersionState(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ThresholdVersionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdVersionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdVersionConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖriskconsoleᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdVersionConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ThresholdVersionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ThresholdVersionRef_id(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdVersionRef) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5475,6 +8293,93 @@ func (ec *executionContext) _ThresholdVersionRef_version(ctx context.Context, fi
 }
 func (ec *executionContext) fieldContext_ThresholdVersionRef_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ThresholdVersionRef", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ThresholdVersionState_version(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdVersionState) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdVersionState_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdVersion) graphql.Marshaler {
+			return ec.marshalNThresholdVersion2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdVersion(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdVersionState_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ThresholdVersionState",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdVersion(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ThresholdVersionState_status(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdVersionState) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdVersionState_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ThresholdVersionStatus) graphql.Marshaler {
+			return ec.marshalNThresholdVersionStatus2riskconsoleᚋgraphᚋmodelᚐThresholdVersionStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdVersionState_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdVersionState", field, false, false, "ThresholdVersionStatus")
+}
+
+func (ec *executionContext) _ThresholdVersionState_activations(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdVersionState) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdVersionState_activations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Activations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ThresholdActivation) graphql.Marshaler {
+			return ec.marshalNThresholdActivation2ᚕriskconsoleᚋgraphᚋmodelᚐThresholdActivationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdVersionState_activations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ThresholdVersionState",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdActivation(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _User_id(ctx context.Context, field graphql.CollectedField, obj *model.User) (ret graphql.Marshaler) {
@@ -7409,6 +10314,118 @@ func UnmarshalPurchaseInput(ctx context.Context, raw any) (model.PurchaseInput, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputThresholdRuleInput(ctx context.Context, obj any) (model.ThresholdRuleInput, error) {
+	var it model.ThresholdRuleInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"measuredValue", "comparator", "cutoff", "enabled"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "measuredValue":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("measuredValue"))
+			data, err := ec.unmarshalNMeasuredValue2riskconsoleᚋgraphᚋmodelᚐMeasuredValue(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MeasuredValue = data
+		case "comparator":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("comparator"))
+			data, err := ec.unmarshalNComparator2riskconsoleᚋgraphᚋmodelᚐComparator(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Comparator = data
+		case "cutoff":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cutoff"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Cutoff = data
+		case "enabled":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("enabled"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Enabled = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalThresholdRuleInput unmarshals raw into the ThresholdRuleInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalThresholdRuleInput(ctx context.Context, raw any) (model.ThresholdRuleInput, error) {
+	var out model.ThresholdRuleInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ThresholdRuleInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputThresholdSetRef(ctx context.Context, obj any) (model.ThresholdSetRef, error) {
+	var it model.ThresholdSetRef
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"versionId", "draftId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "versionId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("versionId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VersionID = data
+		case "draftId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("draftId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DraftID = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalThresholdSetRef unmarshals raw into the ThresholdSetRef input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalThresholdSetRef(ctx context.Context, raw any) (model.ThresholdSetRef, error) {
+	var out model.ThresholdSetRef
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ThresholdSetRef", raw, &out)
+	return out, err
+}
+
 // endregion **************************** input.gotpl *****************************
 
 // region    ************************** interface.gotpl ***************************
@@ -8148,6 +11165,55 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createThresholdDraft":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createThresholdDraft(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "editThresholdDraft":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_editThresholdDraft(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "submitThresholdDraft":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_submitThresholdDraft(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "approveThresholdDraft":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_approveThresholdDraft(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rejectThresholdDraft":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rejectThresholdDraft(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "activateThresholdVersion":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_activateThresholdVersion(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rollbackThresholdVersion":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rollbackThresholdVersion(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -8286,6 +11352,36 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_thresholdVersion(ctx, field)
 				})
+		case "thresholdVersions":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_thresholdVersions(ctx, field)
+				})
+		case "activeThresholdVersion":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_activeThresholdVersion(ctx, field)
+				})
+		case "thresholdDraft":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_thresholdDraft(ctx, field)
+				})
+		case "thresholdDrafts":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_thresholdDrafts(ctx, field)
+				})
+		case "thresholdDiff":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_thresholdDiff(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -8413,6 +11509,321 @@ func (ec *executionContext) _ShopperMessage(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var thresholdActivationImplementors = []string{"ThresholdActivation"}
+
+func (ec *executionContext) _ThresholdActivation(ctx context.Context, sel ast.SelectionSet, obj *model.ThresholdActivation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, thresholdActivationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ThresholdActivation")
+		case "id":
+			out.Values[i] = ec._ThresholdActivation_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "market":
+			out.Values[i] = ec._ThresholdActivation_market(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "versionId":
+			out.Values[i] = ec._ThresholdActivation_versionId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "activatedAt":
+			out.Values[i] = ec._ThresholdActivation_activatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "activatedBy":
+			out.Values[i] = ec._ThresholdActivation_activatedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "emergency":
+			out.Values[i] = ec._ThresholdActivation_emergency(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var thresholdDraftImplementors = []string{"ThresholdDraft"}
+
+func (ec *executionContext) _ThresholdDraft(ctx context.Context, sel ast.SelectionSet, obj *model.ThresholdDraft) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, thresholdDraftImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ThresholdDraft")
+		case "id":
+			out.Values[i] = ec._ThresholdDraft_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "market":
+			out.Values[i] = ec._ThresholdDraft_market(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "baseVersionId":
+			out.Values[i] = ec._ThresholdDraft_baseVersionId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._ThresholdDraft_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "revision":
+			out.Values[i] = ec._ThresholdDraft_revision(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "author":
+			out.Values[i] = ec._ThresholdDraft_author(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rationale":
+			out.Values[i] = ec._ThresholdDraft_rationale(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rules":
+			out.Values[i] = ec._ThresholdDraft_rules(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "impact":
+			out.Values[i] = ec._ThresholdDraft_impact(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "reviewer":
+			out.Values[i] = ec._ThresholdDraft_reviewer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "reviewComment":
+			out.Values[i] = ec._ThresholdDraft_reviewComment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "publishedVersionId":
+			out.Values[i] = ec._ThresholdDraft_publishedVersionId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._ThresholdDraft_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updatedAt":
+			out.Values[i] = ec._ThresholdDraft_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "submittedAt":
+			out.Values[i] = ec._ThresholdDraft_submittedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "reviewedAt":
+			out.Values[i] = ec._ThresholdDraft_reviewedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var thresholdDraftConnectionImplementors = []string{"ThresholdDraftConnection"}
+
+func (ec *executionContext) _ThresholdDraftConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ThresholdDraftConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, thresholdDraftConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ThresholdDraftConnection")
+		case "nodes":
+			out.Values[i] = ec._ThresholdDraftConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ThresholdDraftConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var thresholdImpactImplementors = []string{"ThresholdImpact"}
+
+func (ec *executionContext) _ThresholdImpact(ctx context.Context, sel ast.SelectionSet, obj *model.ThresholdImpact) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, thresholdImpactImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ThresholdImpact")
+		case "available":
+			out.Values[i] = ec._ThresholdImpact_available(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "note":
+			out.Values[i] = ec._ThresholdImpact_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "from":
+			out.Values[i] = ec._ThresholdImpact_from(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._ThresholdImpact_to(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "decisions":
+			out.Values[i] = ec._ThresholdImpact_decisions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "declineRateNow":
+			out.Values[i] = ec._ThresholdImpact_declineRateNow(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "declineRateProposed":
+			out.Values[i] = ec._ThresholdImpact_declineRateProposed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "approvedToDeclined":
+			out.Values[i] = ec._ThresholdImpact_approvedToDeclined(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "declinedToApproved":
+			out.Values[i] = ec._ThresholdImpact_declinedToApproved(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var thresholdRollbackImplementors = []string{"ThresholdRollback"}
+
+func (ec *executionContext) _ThresholdRollback(ctx context.Context, sel ast.SelectionSet, obj *model.ThresholdRollback) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, thresholdRollbackImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ThresholdRollback")
+		case "activation":
+			out.Values[i] = ec._ThresholdRollback_activation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "draft":
+			out.Values[i] = ec._ThresholdRollback_draft(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var thresholdRuleImplementors = []string{"ThresholdRule"}
 
 func (ec *executionContext) _ThresholdRule(ctx context.Context, sel ast.SelectionSet, obj *model.ThresholdRule) graphql.Marshaler {
@@ -8456,6 +11867,74 @@ func (ec *executionContext) _ThresholdRule(ctx context.Context, sel ast.Selectio
 			}
 		case "scale":
 			out.Values[i] = ec._ThresholdRule_scale(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var thresholdRuleChangeImplementors = []string{"ThresholdRuleChange"}
+
+func (ec *executionContext) _ThresholdRuleChange(ctx context.Context, sel ast.SelectionSet, obj *model.ThresholdRuleChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, thresholdRuleChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ThresholdRuleChange")
+		case "measuredValue":
+			out.Values[i] = ec._ThresholdRuleChange_measuredValue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "factor":
+			out.Values[i] = ec._ThresholdRuleChange_factor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "oldComparator":
+			out.Values[i] = ec._ThresholdRuleChange_oldComparator(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "newComparator":
+			out.Values[i] = ec._ThresholdRuleChange_newComparator(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "oldCutoff":
+			out.Values[i] = ec._ThresholdRuleChange_oldCutoff(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "newCutoff":
+			out.Values[i] = ec._ThresholdRuleChange_newCutoff(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "oldEnabled":
+			out.Values[i] = ec._ThresholdRuleChange_oldEnabled(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "newEnabled":
+			out.Values[i] = ec._ThresholdRuleChange_newEnabled(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -8544,6 +12023,44 @@ func (ec *executionContext) _ThresholdVersion(ctx context.Context, sel ast.Selec
 	return out
 }
 
+var thresholdVersionConnectionImplementors = []string{"ThresholdVersionConnection"}
+
+func (ec *executionContext) _ThresholdVersionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ThresholdVersionConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, thresholdVersionConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ThresholdVersionConnection")
+		case "nodes":
+			out.Values[i] = ec._ThresholdVersionConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ThresholdVersionConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var thresholdVersionRefImplementors = []string{"ThresholdVersionRef"}
 
 func (ec *executionContext) _ThresholdVersionRef(ctx context.Context, sel ast.SelectionSet, obj *model.ThresholdVersionRef) graphql.Marshaler {
@@ -8567,6 +12084,49 @@ func (ec *executionContext) _ThresholdVersionRef(ctx context.Context, sel ast.Se
 			}
 		case "version":
 			out.Values[i] = ec._ThresholdVersionRef_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var thresholdVersionStateImplementors = []string{"ThresholdVersionState"}
+
+func (ec *executionContext) _ThresholdVersionState(ctx context.Context, sel ast.SelectionSet, obj *model.ThresholdVersionState) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, thresholdVersionStateImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ThresholdVersionState")
+		case "version":
+			out.Values[i] = ec._ThresholdVersionState_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._ThresholdVersionState_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "activations":
+			out.Values[i] = ec._ThresholdVersionState_activations(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -9536,6 +13096,88 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	return ret
 }
 
+func (ec *executionContext) marshalNThresholdActivation2riskconsoleᚋgraphᚋmodelᚐThresholdActivation(ctx context.Context, sel ast.SelectionSet, v model.ThresholdActivation) graphql.Marshaler {
+	return ec._ThresholdActivation(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNThresholdActivation2ᚕriskconsoleᚋgraphᚋmodelᚐThresholdActivationᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ThresholdActivation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNThresholdActivation2riskconsoleᚋgraphᚋmodelᚐThresholdActivation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNThresholdActivation2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdActivation(ctx context.Context, sel ast.SelectionSet, v *model.ThresholdActivation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ThresholdActivation!")
+		return graphql.Null
+	}
+	return ec._ThresholdActivation(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNThresholdDraft2riskconsoleᚋgraphᚋmodelᚐThresholdDraft(ctx context.Context, sel ast.SelectionSet, v model.ThresholdDraft) graphql.Marshaler {
+	return ec._ThresholdDraft(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNThresholdDraft2ᚕriskconsoleᚋgraphᚋmodelᚐThresholdDraftᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ThresholdDraft) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNThresholdDraft2riskconsoleᚋgraphᚋmodelᚐThresholdDraft(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNThresholdDraft2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdDraft(ctx context.Context, sel ast.SelectionSet, v *model.ThresholdDraft) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ThresholdDraft!")
+		return graphql.Null
+	}
+	return ec._ThresholdDraft(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNThresholdDraftConnection2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdDraftConnection(ctx context.Context, sel ast.SelectionSet, v *model.ThresholdDraftConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ThresholdDraftConnection!")
+		return graphql.Null
+	}
+	return ec._ThresholdDraftConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNThresholdDraftStatus2riskconsoleᚋgraphᚋmodelᚐThresholdDraftStatus(ctx context.Context, v any) (model.ThresholdDraftStatus, error) {
+	var res model.ThresholdDraftStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNThresholdDraftStatus2riskconsoleᚋgraphᚋmodelᚐThresholdDraftStatus(ctx context.Context, sel ast.SelectionSet, v model.ThresholdDraftStatus) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNThresholdRollback2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdRollback(ctx context.Context, sel ast.SelectionSet, v *model.ThresholdRollback) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ThresholdRollback!")
+		return graphql.Null
+	}
+	return ec._ThresholdRollback(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNThresholdRule2riskconsoleᚋgraphᚋmodelᚐThresholdRule(ctx context.Context, sel ast.SelectionSet, v model.ThresholdRule) graphql.Marshaler {
 	return ec._ThresholdRule(ctx, sel, &v)
 }
@@ -9556,12 +13198,102 @@ func (ec *executionContext) marshalNThresholdRule2ᚕriskconsoleᚋgraphᚋmodel
 	return ret
 }
 
+func (ec *executionContext) marshalNThresholdRuleChange2riskconsoleᚋgraphᚋmodelᚐThresholdRuleChange(ctx context.Context, sel ast.SelectionSet, v model.ThresholdRuleChange) graphql.Marshaler {
+	return ec._ThresholdRuleChange(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNThresholdRuleChange2ᚕriskconsoleᚋgraphᚋmodelᚐThresholdRuleChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ThresholdRuleChange) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNThresholdRuleChange2riskconsoleᚋgraphᚋmodelᚐThresholdRuleChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNThresholdRuleInput2riskconsoleᚋgraphᚋmodelᚐThresholdRuleInput(ctx context.Context, v any) (model.ThresholdRuleInput, error) {
+	res, err := ec.unmarshalInputThresholdRuleInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNThresholdRuleInput2ᚕriskconsoleᚋgraphᚋmodelᚐThresholdRuleInputᚄ(ctx context.Context, v any) ([]model.ThresholdRuleInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.ThresholdRuleInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNThresholdRuleInput2riskconsoleᚋgraphᚋmodelᚐThresholdRuleInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNThresholdSetRef2riskconsoleᚋgraphᚋmodelᚐThresholdSetRef(ctx context.Context, v any) (model.ThresholdSetRef, error) {
+	res, err := ec.unmarshalInputThresholdSetRef(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNThresholdVersion2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdVersion(ctx context.Context, sel ast.SelectionSet, v *model.ThresholdVersion) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ThresholdVersion!")
+		return graphql.Null
+	}
+	return ec._ThresholdVersion(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNThresholdVersionConnection2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdVersionConnection(ctx context.Context, sel ast.SelectionSet, v *model.ThresholdVersionConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ThresholdVersionConnection!")
+		return graphql.Null
+	}
+	return ec._ThresholdVersionConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNThresholdVersionRef2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdVersionRef(ctx context.Context, sel ast.SelectionSet, v *model.ThresholdVersionRef) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ThresholdVersionRef!")
 		return graphql.Null
 	}
 	return ec._ThresholdVersionRef(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNThresholdVersionState2riskconsoleᚋgraphᚋmodelᚐThresholdVersionState(ctx context.Context, sel ast.SelectionSet, v model.ThresholdVersionState) graphql.Marshaler {
+	return ec._ThresholdVersionState(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNThresholdVersionState2ᚕriskconsoleᚋgraphᚋmodelᚐThresholdVersionStateᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ThresholdVersionState) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNThresholdVersionState2riskconsoleᚋgraphᚋmodelᚐThresholdVersionState(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNThresholdVersionStatus2riskconsoleᚋgraphᚋmodelᚐThresholdVersionStatus(ctx context.Context, v any) (model.ThresholdVersionStatus, error) {
+	var res model.ThresholdVersionStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNThresholdVersionStatus2riskconsoleᚋgraphᚋmodelᚐThresholdVersionStatus(ctx context.Context, sel ast.SelectionSet, v model.ThresholdVersionStatus) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
@@ -9925,11 +13657,55 @@ func (ec *executionContext) marshalOString2ᚖstring(ctx context.Context, sel as
 	return res
 }
 
+func (ec *executionContext) marshalOThresholdActivation2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdActivation(ctx context.Context, sel ast.SelectionSet, v *model.ThresholdActivation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ThresholdActivation(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOThresholdDraft2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdDraft(ctx context.Context, sel ast.SelectionSet, v *model.ThresholdDraft) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ThresholdDraft(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOThresholdDraftStatus2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdDraftStatus(ctx context.Context, v any) (*model.ThresholdDraftStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.ThresholdDraftStatus)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOThresholdDraftStatus2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdDraftStatus(ctx context.Context, sel ast.SelectionSet, v *model.ThresholdDraftStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalOThresholdImpact2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdImpact(ctx context.Context, sel ast.SelectionSet, v *model.ThresholdImpact) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ThresholdImpact(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOThresholdVersion2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdVersion(ctx context.Context, sel ast.SelectionSet, v *model.ThresholdVersion) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return ec._ThresholdVersion(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOThresholdVersionState2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdVersionState(ctx context.Context, sel ast.SelectionSet, v *model.ThresholdVersionState) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ThresholdVersionState(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOTime2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {

@@ -13,6 +13,8 @@ import (
 type Resolver struct {
 	DecisionService  *decisions.Service
 	ThresholdService *thresholds.Service
-	AuditService     *auditlog.Service
-	AccountService   *accounts.Service
+	// ThresholdLifecycle runs threshold drafts, approvals, activations and rollbacks.
+	ThresholdLifecycle *thresholds.Lifecycle
+	AuditService       *auditlog.Service
+	AccountService     *accounts.Service
 }

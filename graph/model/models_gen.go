@@ -240,6 +240,66 @@ type ShopperMessage struct {
 	Steps []string `json:"steps"`
 }
 
+// A version put in force in its market from activatedAt on.
+type ThresholdActivation struct {
+	ID          string    `json:"id"`
+	Market      string    `json:"market"`
+	VersionID   string    `json:"versionId"`
+	ActivatedAt time.Time `json:"activatedAt"`
+	ActivatedBy string    `json:"activatedBy"`
+	// An emergency rollback, made without a new approval.
+	Emergency bool `json:"emergency"`
+}
+
+// A proposed threshold set on its way through approval.
+type ThresholdDraft struct {
+	ID     string `json:"id"`
+	Market string `json:"market"`
+	// The version it was copied from.
+	BaseVersionID string               `json:"baseVersionId"`
+	Status        ThresholdDraftStatus `json:"status"`
+	// Bumped by every edit; an edit names the revision it read.
+	Revision  int             `json:"revision"`
+	Author    string          `json:"author"`
+	Rationale string          `json:"rationale"`
+	Rules     []ThresholdRule `json:"rules"`
+	// The what-if result stored at submission.
+	Impact        *ThresholdImpact `json:"impact,omitempty"`
+	Reviewer      *string          `json:"reviewer,omitempty"`
+	ReviewComment *string          `json:"reviewComment,omitempty"`
+	// The version an approval published.
+	PublishedVersionID *string    `json:"publishedVersionId,omitempty"`
+	CreatedAt          time.Time  `json:"createdAt"`
+	UpdatedAt          time.Time  `json:"updatedAt"`
+	SubmittedAt        *time.Time `json:"submittedAt,omitempty"`
+	ReviewedAt         *time.Time `json:"reviewedAt,omitempty"`
+}
+
+type ThresholdDraftConnection struct {
+	Nodes    []ThresholdDraft `json:"nodes"`
+	PageInfo *PageInfo        `json:"pageInfo"`
+}
+
+// What a proposed set would have done to the market's decisions of the last 90 days.
+type ThresholdImpact struct {
+	// False when the what-if engine could not answer; note says why and the numbers mean nothing.
+	Available           bool       `json:"available"`
+	Note                *string    `json:"note,omitempty"`
+	From                *time.Time `json:"from,omitempty"`
+	To                  *time.Time `json:"to,omitempty"`
+	Decisions           int        `json:"decisions"`
+	DeclineRateNow      float64    `json:"declineRateNow"`
+	DeclineRateProposed float64    `json:"declineRateProposed"`
+	ApprovedToDeclined  int        `json:"approvedToDeclined"`
+	DeclinedToApproved  int        `json:"declinedToApproved"`
+}
+
+// The result of a rollback: the activation (emergency) or the draft to approve.
+type ThresholdRollback struct {
+	Activation *ThresholdActivation `json:"activation,omitempty"`
+	Draft      *ThresholdDraft      `json:"draft,omitempty"`
+}
+
 type ThresholdRule struct {
 	MeasuredValue MeasuredValue `json:"measuredValue"`
 	Factor        Factor        `json:"factor"`
@@ -248,6 +308,31 @@ type ThresholdRule struct {
 	Enabled       bool          `json:"enabled"`
 	ReasonCode    ReasonCode    `json:"reasonCode"`
 	Scale         float64       `json:"scale"`
+}
+
+// One rule that differs between two threshold sets.
+type ThresholdRuleChange struct {
+	MeasuredValue MeasuredValue `json:"measuredValue"`
+	Factor        Factor        `json:"factor"`
+	OldComparator Comparator    `json:"oldComparator"`
+	NewComparator Comparator    `json:"newComparator"`
+	OldCutoff     float64       `json:"oldCutoff"`
+	NewCutoff     float64       `json:"newCutoff"`
+	OldEnabled    bool          `json:"oldEnabled"`
+	NewEnabled    bool          `json:"newEnabled"`
+}
+
+type ThresholdRuleInput struct {
+	MeasuredValue MeasuredValue `json:"measuredValue"`
+	Comparator    Comparator    `json:"comparator"`
+	Cutoff        float64       `json:"cutoff"`
+	Enabled       bool          `json:"enabled"`
+}
+
+// A threshold set to compare: exactly one of versionId and draftId.
+type ThresholdSetRef struct {
+	VersionID *string `json:"versionId,omitempty"`
+	DraftID   *string `json:"draftId,omitempty"`
 }
 
 // An immutable threshold set version of a market.
@@ -262,10 +347,24 @@ type ThresholdVersion struct {
 	Rules     []ThresholdRule `json:"rules"`
 }
 
+type ThresholdVersionConnection struct {
+	Nodes    []ThresholdVersionState `json:"nodes"`
+	PageInfo *PageInfo               `json:"pageInfo"`
+}
+
 type ThresholdVersionRef struct {
 	ID      string `json:"id"`
 	Market  string `json:"market"`
 	Version int    `json:"version"`
+}
+
+// A published version with its state and activations.
+type ThresholdVersionState struct {
+	Version *ThresholdVersion `json:"version"`
+	// Derived from the activation schedule at the time of the request.
+	Status ThresholdVersionStatus `json:"status"`
+	// Its activations, oldest first.
+	Activations []ThresholdActivation `json:"activations"`
 }
 
 type User struct {
@@ -809,6 +908,129 @@ func (e *Role) UnmarshalJSON(b []byte) error {
 }
 
 func (e Role) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type ThresholdDraftStatus string
+
+const (
+	ThresholdDraftStatusDraft     ThresholdDraftStatus = "DRAFT"
+	ThresholdDraftStatusSubmitted ThresholdDraftStatus = "SUBMITTED"
+	ThresholdDraftStatusApproved  ThresholdDraftStatus = "APPROVED"
+	ThresholdDraftStatusRejected  ThresholdDraftStatus = "REJECTED"
+)
+
+var AllThresholdDraftStatus = []ThresholdDraftStatus{
+	ThresholdDraftStatusDraft,
+	ThresholdDraftStatusSubmitted,
+	ThresholdDraftStatusApproved,
+	ThresholdDraftStatusRejected,
+}
+
+func (e ThresholdDraftStatus) IsValid() bool {
+	switch e {
+	case ThresholdDraftStatusDraft, ThresholdDraftStatusSubmitted, ThresholdDraftStatusApproved, ThresholdDraftStatusRejected:
+		return true
+	}
+	return false
+}
+
+func (e ThresholdDraftStatus) String() string {
+	return string(e)
+}
+
+func (e *ThresholdDraftStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ThresholdDraftStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ThresholdDraftStatus", str)
+	}
+	return nil
+}
+
+func (e ThresholdDraftStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ThresholdDraftStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ThresholdDraftStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// A published version's state, derived from the activation schedule.
+type ThresholdVersionStatus string
+
+const (
+	// Published, never activated.
+	ThresholdVersionStatusApproved ThresholdVersionStatus = "APPROVED"
+	// An activation of it lies in the future.
+	ThresholdVersionStatusScheduled ThresholdVersionStatus = "SCHEDULED"
+	// In force now.
+	ThresholdVersionStatusActive ThresholdVersionStatus = "ACTIVE"
+	// Was in force, no longer is.
+	ThresholdVersionStatusSuperseded ThresholdVersionStatus = "SUPERSEDED"
+)
+
+var AllThresholdVersionStatus = []ThresholdVersionStatus{
+	ThresholdVersionStatusApproved,
+	ThresholdVersionStatusScheduled,
+	ThresholdVersionStatusActive,
+	ThresholdVersionStatusSuperseded,
+}
+
+func (e ThresholdVersionStatus) IsValid() bool {
+	switch e {
+	case ThresholdVersionStatusApproved, ThresholdVersionStatusScheduled, ThresholdVersionStatusActive, ThresholdVersionStatusSuperseded:
+		return true
+	}
+	return false
+}
+
+func (e ThresholdVersionStatus) String() string {
+	return string(e)
+}
+
+func (e *ThresholdVersionStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ThresholdVersionStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ThresholdVersionStatus", str)
+	}
+	return nil
+}
+
+func (e ThresholdVersionStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ThresholdVersionStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ThresholdVersionStatus) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

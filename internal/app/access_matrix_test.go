@@ -13,12 +13,14 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"riskconsole/graph"
 	"riskconsole/internal/accounts"
 	"riskconsole/internal/auth"
+	"riskconsole/internal/thresholds"
 )
 
 // The written role matrix (ACCESS.md), the schema's @hasRole rules and the server's answers
@@ -256,6 +258,18 @@ var fieldSamples = map[string]fieldSample{
 		vars: func(_ testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
 			return map[string]any{"id": e.thresholdVersionID}
 		}},
+	"Query.thresholdVersions":      {query: `{ thresholdVersions(market: "SE", first: 3) { nodes { status version { id version } activations { activatedAt } } pageInfo { hasNextPage } } }`},
+	"Query.activeThresholdVersion": {query: `{ activeThresholdVersion(market: "SE") { status version { id version } } }`},
+	"Query.thresholdDraft": {query: `query($id: ID!) { thresholdDraft(id: $id) { id status revision rules { cutoff } } }`,
+		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
+			return map[string]any{"id": e.newDraft(tb, thresholds.StatusDraft).id}
+		}},
+	"Query.thresholdDrafts": {query: `{ thresholdDrafts(first: 3) { nodes { id status } pageInfo { hasNextPage } } }`},
+	"Query.thresholdDiff": {query: `query($from: ThresholdSetRef!, $to: ThresholdSetRef!) { thresholdDiff(from: $from, to: $to) { measuredValue oldCutoff newCutoff } }`,
+		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
+			d := e.newDraft(tb, thresholds.StatusDraft)
+			return map[string]any{"from": map[string]any{"versionId": d.baseVersionID}, "to": map[string]any{"draftId": d.id}}
+		}},
 	"Query.users":            {query: `{ users(first: 5) { nodes { id username roles } pageInfo { hasNextPage } } }`},
 	"Query.apiTokens":        {query: `{ apiTokens(first: 5) { nodes { id name roles } pageInfo { hasNextPage } } }`},
 	"Query.auditEvents":      {query: `{ auditEvents(first: 5) { nodes { id action outcome } pageInfo { hasNextPage } } }`},
@@ -293,6 +307,34 @@ var fieldSamples = map[string]fieldSample{
 	"Mutation.revokeApiToken": {query: `mutation($id: ID!) { revokeApiToken(id: $id) { id revokedAt } }`,
 		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
 			return map[string]any{"id": e.newToken(tb)}
+		}},
+	"Mutation.createThresholdDraft": {query: `mutation { createThresholdDraft(market: "SE") { id status revision } }`},
+	"Mutation.editThresholdDraft": {query: `mutation($id: ID!, $rules: [ThresholdRuleInput!]!) { editThresholdDraft(id: $id, revision: 1, rules: $rules) { id revision } }`,
+		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
+			d := e.newDraft(tb, thresholds.StatusDraft)
+			return map[string]any{"id": d.id, "rules": d.rules}
+		}},
+	"Mutation.submitThresholdDraft": {query: `mutation($id: ID!) { submitThresholdDraft(id: $id, revision: 1, rationale: "sample") { id status impact { available } } }`,
+		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
+			return map[string]any{"id": e.newDraft(tb, thresholds.StatusDraft).id}
+		}},
+	"Mutation.approveThresholdDraft": {query: `mutation($id: ID!) { approveThresholdDraft(id: $id) { id status publishedVersionId } }`,
+		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
+			return map[string]any{"id": e.newDraft(tb, thresholds.StatusSubmitted).id}
+		}},
+	"Mutation.rejectThresholdDraft": {query: `mutation($id: ID!) { rejectThresholdDraft(id: $id, comment: "not now") { id status } }`,
+		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
+			return map[string]any{"id": e.newDraft(tb, thresholds.StatusSubmitted).id}
+		}},
+	"Mutation.activateThresholdVersion": {query: `mutation($id: ID!, $at: Time!) { activateThresholdVersion(id: $id, at: $at) { id activatedAt } }`,
+		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
+			// Far ahead, and a different instant for every call: activations of a market never tie.
+			at := time.Now().UTC().AddDate(50, 0, 0).Add(time.Duration(e.seq.Add(1)) * time.Second)
+			return map[string]any{"id": e.newDraft(tb, thresholds.StatusApproved).publishedVersionID, "at": at}
+		}},
+	"Mutation.rollbackThresholdVersion": {query: `mutation($id: ID!) { rollbackThresholdVersion(market: "SE", versionId: $id, emergency: false) { draft { id status } } }`,
+		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
+			return map[string]any{"id": e.newDraft(tb, thresholds.StatusApproved).publishedVersionID}
 		}},
 }
 

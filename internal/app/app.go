@@ -22,11 +22,13 @@ type App struct {
 	Config     Config
 	Store      *store.Store
 	Thresholds *thresholds.Service
-	Catalog    *catalog.Current
-	Decisions  *decisions.Service
-	Auth       *auth.Authenticator
-	Audit      *auditlog.Service
-	Accounts   *accounts.Service
+	// ThresholdLifecycle runs threshold drafts, approvals, activations and rollbacks.
+	ThresholdLifecycle *thresholds.Lifecycle
+	Catalog            *catalog.Current
+	Decisions          *decisions.Service
+	Auth               *auth.Authenticator
+	Audit              *auditlog.Service
+	Accounts           *accounts.Service
 }
 
 // Option adjusts how Open builds the App.
@@ -69,11 +71,14 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 		Config:     cfg,
 		Store:      st,
 		Thresholds: th,
-		Catalog:    cat,
-		Decisions:  decisions.NewService(st, th, cat),
-		Auth:       authn,
-		Audit:      audits,
-		Accounts:   acc,
+		// The what-if engine (internal/whatif) is not wired in yet: submissions store an impact
+		// marked unavailable rather than invented numbers.
+		ThresholdLifecycle: thresholds.NewLifecycle(st, th, thresholds.UnavailableSimulator{}, o.now),
+		Catalog:            cat,
+		Decisions:          decisions.NewService(st, th, cat),
+		Auth:               authn,
+		Audit:              audits,
+		Accounts:           acc,
 	}, nil
 }
 
