@@ -411,15 +411,23 @@ func (l *Lifecycle) Activate(ctx context.Context, versionID int64, at *time.Time
 }
 
 // Rollback returns market to an earlier published version. An emergency rollback activates it
-// at once, flagged on the activation and audited; otherwise it starts a draft copying that
-// version, to be submitted and approved like any other change.
+// at once, flagged on the activation and audited; it may only restore a version that was in
+// force before (SUPERSEDED). Otherwise it starts a draft copying that version, to be submitted
+// and approved like any other change.
 func (l *Lifecycle) Rollback(ctx context.Context, market string, versionID int64, emergency bool) (*Activation, *Draft, error) {
 	v, err := l.baseVersion(ctx, market, versionID)
 	if err != nil {
 		return nil, nil, err
 	}
-	if cur, err := l.svc.Active(market, l.clock()); err == nil && cur.ID == v.ID {
+	switch l.svc.Status(market, v.ID, l.clock()) {
+	case VersionActive:
 		return nil, nil, invalid("versionId", "is the version already active in %s", market)
+	case VersionSuperseded:
+	default:
+		// An emergency skips approval, so it may only restore a set that was in force before.
+		if emergency {
+			return nil, nil, invalid("versionId", "was never in force in %s: only an earlier active version can be restored in an emergency", market)
+		}
 	}
 	if !emergency {
 		d, err := l.createDraft(ctx, v, ActionRollback, fmt.Sprintf("Rollback to version %d", v.Version))

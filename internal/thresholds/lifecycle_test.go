@@ -213,7 +213,24 @@ func TestLifecycle(t *testing.T) {
 			if v, _ := other.Active("US", e.clock); v.ID != e.v1 {
 				t.Fatalf("second instance: active %d, want %d", v.ID, e.v1)
 			}
-			diff, err := e.lc.Diff(anna, thresholds.SetRef{VersionID: e.v1}, thresholds.SetRef{VersionID: v2})
+			// v2 is superseded now: it may be restored in an emergency, but not the active v1, and
+			// a version never in force only through a draft.
+			if _, _, err := e.lc.Rollback(lead, "US", e.v1, true); !errors.Is(err, apperr.ErrInvalid) {
+				t.Fatalf("rollback to the active version: %v, want ErrInvalid", err)
+			}
+			never := e.submitted(t)
+			if never, _, err = e.lc.ApproveDraft(lead, never.ID, "ok"); err != nil {
+				t.Fatal(err)
+			}
+			if _, _, err := e.lc.Rollback(lead, "US", never.PublishedVersionID, true); !errors.Is(err, apperr.ErrInvalid) {
+				t.Fatalf("emergency rollback to a version never in force: %v, want ErrInvalid", err)
+			}
+			_, copyOf, err := e.lc.Rollback(lead, "US", v2, false)
+			if err != nil || copyOf.Status != thresholds.StatusDraft || copyOf.BaseVersionID != v2 {
+				t.Fatalf("rollback draft: %+v, %v", copyOf, err)
+			}
+
+			diff, err := e.lc.Diff(anna, thresholds.SetRef{VersionID: e.v1}, thresholds.SetRef{DraftID: copyOf.ID})
 			if err != nil || len(diff) != 1 || diff[0].Measure != engine.BureauScore || diff[0].NewCutoff != 640 {
 				t.Fatalf("diff = %+v, %v", diff, err)
 			}
@@ -247,5 +264,40 @@ func TestEditConflictAndValidation(t *testing.T) {
 				t.Fatalf("submit without rationale: %v, want ErrInvalid", err)
 			}
 		})
+	}
+}
+
+func TestDraftPages(t *testing.T) {
+	e := newLifecycleEnv(t, "sqlite")
+	anna := as("anna", auth.Analyst)
+	for range 5 {
+		if _, err := e.lc.CreateDraft(anna, "US", 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var ids []int64
+	after := ""
+	for {
+		p, err := e.lc.DraftsPage(anna, thresholds.DraftFilter{Market: "US", Status: thresholds.StatusDraft}, 2, after)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range p.Drafts {
+			ids = append(ids, d.ID)
+		}
+		if !p.HasNext {
+			break
+		}
+		after = thresholds.DraftCursor(p.Drafts[len(p.Drafts)-1].ID)
+	}
+	if len(ids) != 5 || ids[0] < ids[4] {
+		t.Fatalf("paged draft ids %v, want 5 newest first", ids)
+	}
+	if _, err := e.lc.DraftsPage(anna, thresholds.DraftFilter{}, 2, thresholds.VersionCursor(3)); !errors.Is(err, apperr.ErrInvalid) {
+		t.Fatalf("a version cursor on drafts: %v, want ErrInvalid", err)
+	}
+	vp, err := e.lc.VersionsPage(anna, "US", 1, "")
+	if err != nil || len(vp.Versions) != 1 || vp.HasNext || vp.Versions[0].ID != e.v1 {
+		t.Fatalf("versions page %+v, %v", vp, err)
 	}
 }
