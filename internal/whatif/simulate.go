@@ -146,7 +146,7 @@ func jobs(a, b *rules, keep uint16) []job {
 // jobs. Columns are compared four at a time, so that each mask is read and written once per four
 // columns; each comparison compiles to a conditional move, not a branch, since which rows fail is
 // unpredictable.
-// fails[q] accumulates the sum of job q's bit over the rows failing it, which counts them.
+// fails[q] accumulates the number of rows failing job q.
 func blockMasks(c *chunk, off, k int, js []job, mask []uint32, fails []uint64) {
 	mask = mask[:k]
 	clear(mask)
@@ -161,7 +161,9 @@ func blockMasks(c *chunk, off, k int, js []job, mask []uint32, fails []uint64) {
 	}
 }
 
-func fail4(c0, c1, c2, c3 []float32, js []job, mask []uint32, fails []uint64) {
+// fail4Scalar is the portable kernel of blockMasks for four jobs: it ORs each row's failed bits
+// into mask and adds the number of rows failing each job to fails.
+func fail4Scalar(c0, c1, c2, c3 []float32, js []job, mask []uint32, fails []uint64) {
 	var n0, n1, n2, n3 uint64
 	s0, s1, s2, s3 := js[0].sign, js[1].sign, js[2].sign, js[3].sign
 	k0, k1, k2, k3 := js[0].cut, js[1].cut, js[2].cut, js[3].cut
@@ -187,13 +189,17 @@ func fail4(c0, c1, c2, c3 []float32, js []job, mask []uint32, fails []uint64) {
 		n2 += uint64(f2)
 		n3 += uint64(f3)
 	}
-	fails[0] += n0
-	fails[1] += n1
-	fails[2] += n2
-	fails[3] += n3
+	// Each sum is a multiple of the job's bit: adding the bit, not 1, keeps the loop free of
+	// conversions from bool.
+	fails[0] += n0 / uint64(b0)
+	fails[1] += n1 / uint64(b1)
+	fails[2] += n2 / uint64(b2)
+	fails[3] += n3 / uint64(b3)
 }
 
-func fail1(col []float32, j *job, mask []uint32) uint64 {
+// fail1Scalar is the portable kernel of blockMasks for one job; it returns the number of rows
+// failing it.
+func fail1Scalar(col []float32, j *job, mask []uint32) uint64 {
 	var n uint64
 	s, k, b := j.sign, j.cut, j.bit
 	col = col[:len(mask)]
@@ -205,7 +211,7 @@ func fail1(col []float32, j *job, mask []uint32) uint64 {
 		mask[i] |= f
 		n += uint64(f)
 	}
-	return n
+	return n / uint64(b)
 }
 
 // principal writes the principal reasons of a row that fails the rules in failed (non-zero) into
@@ -284,7 +290,7 @@ func unpack(p uint64) Counts {
 type tally struct {
 	stored int
 	a2d    int      // approved under the baseline, declined under the proposal
-	fails  []uint64 // per job: the sum of its bit over the rows failing it
+	fails  []uint64 // per job: the number of rows failing it
 	// dropA and dropB count, per reason, the failed rules of rows failing more than MaxReasons
 	// rules that the ranking left out: per-reason counts are the rules' failure counts less these.
 	dropA, dropB         [engine.NumReasons + 1]int
@@ -474,7 +480,7 @@ func Simulate(s *Snapshot, lo, hi int, baseline, proposed *engine.ThresholdSet) 
 		res.ApprovedToDeclined += t.a2d
 		// Every declined row names each rule it failed, except those the ranking drops.
 		for q, j := range js {
-			n := int(t.fails[q] / uint64(j.bit))
+			n := int(t.fails[q])
 			if j.bit&0xffff != 0 {
 				res.BaselineReasons[a.reason[j.m]] += n
 			}
