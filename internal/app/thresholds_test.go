@@ -218,8 +218,10 @@ func TestThresholdLifecycleAPI(t *testing.T) {
 				map[string]any{"id": own.ID}, "submitThresholdDraft", "", nil)
 			n = audits()
 			thresholdCall(t, ta, auth.Approver, approve, map[string]any{"id": own.ID}, "approveThresholdDraft", graph.CodeForbidden, nil)
-			if audits() != n {
-				t.Fatalf("a refused self-approval wrote %d audit events", audits()-n)
+			var outcome string
+			if err := db.QueryRow("SELECT outcome FROM audit_events WHERE action = 'threshold.approve' AND entity_id = '" + own.ID + "'").Scan(&outcome); err != nil ||
+				audits()-n != 1 || outcome != "DENIED" {
+				t.Fatalf("a refused self-approval wrote %d audit events (%q, %v), want one DENIED", audits()-n, outcome, err)
 			}
 			// ...and the database refuses it too.
 			if _, err := db.Exec("UPDATE threshold_drafts SET status = 'REJECTED', reviewer = author, review_comment = 'x' WHERE id = " + own.ID); err == nil {

@@ -3,6 +3,7 @@ package thresholds
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -141,6 +142,8 @@ type Tx interface {
 // Store is the lifecycle's storage: transactions and the reads outside them.
 type Store interface {
 	ThresholdTx(ctx context.Context, fn func(tx Tx) error) error
+	// AppendAudit appends an event in a transaction of its own.
+	AppendAudit(ctx context.Context, e *audit.Event) error
 	ThresholdDraft(ctx context.Context, id int64) (Draft, error)
 	// ThresholdDrafts returns up to limit drafts matching f, newest first, with ids below
 	// beforeID (0: from the newest).
@@ -370,7 +373,7 @@ func (l *Lifecycle) review(ctx context.Context, id int64, status DraftStatus, co
 			return err
 		}
 		if d.Author == reviewer {
-			return fmt.Errorf("threshold draft %d: its author cannot review it (maker-checker): %w", id, apperr.ErrForbidden)
+			return errSelfReview
 		}
 		before := recordDraft(&d)
 		now := l.clock()
@@ -383,13 +386,28 @@ func (l *Lifecycle) review(ctx context.Context, id int64, status DraftStatus, co
 			return err
 		}
 		d.Status, d.Reviewer, d.ReviewComment, d.ReviewedAt = status, reviewer, comment, &now
-		action := ActionReject
-		if status == StatusApproved {
-			action = ActionApprove
-		}
-		return tx.AppendAudit(ctx, event(ctx, action, entityDraft, id, before, recordDraft(&d)))
+		return tx.AppendAudit(ctx, event(ctx, reviewAction(status), entityDraft, id, before, recordDraft(&d)))
 	})
+	if errors.Is(err, errSelfReview) {
+		// Refused, and recorded as a refusal: the attempt is the maker-checker rule at work.
+		e := event(ctx, reviewAction(status), entityDraft, id, nil, nil)
+		e.Outcome = audit.Denied
+		if aerr := l.store.AppendAudit(context.WithoutCancel(ctx), e); aerr != nil {
+			return Draft{}, errors.Join(err, aerr)
+		}
+		return Draft{}, fmt.Errorf("threshold draft %d: %w", id, err)
+	}
 	return d, err
+}
+
+// errSelfReview refuses a review by the draft's author (maker-checker).
+var errSelfReview = fmt.Errorf("its author cannot review it (maker-checker): %w", apperr.ErrForbidden)
+
+func reviewAction(status DraftStatus) string {
+	if status == StatusApproved {
+		return ActionApprove
+	}
+	return ActionReject
 }
 
 // Activate puts a published version in force for its market at at, or now when at is nil. A
