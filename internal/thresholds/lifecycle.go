@@ -437,15 +437,12 @@ func (l *Lifecycle) Rollback(ctx context.Context, market string, versionID int64
 	if err != nil {
 		return nil, nil, err
 	}
-	switch l.svc.Status(market, v.ID, l.clock()) {
-	case VersionActive:
+	switch status := l.svc.Status(market, v.ID, l.clock()); {
+	case status == VersionActive:
 		return nil, nil, invalid("versionId", "is the version already active in %s", market)
-	case VersionSuperseded:
-	default:
+	case emergency && status != VersionSuperseded:
 		// An emergency skips approval, so it may only restore a set that was in force before.
-		if emergency {
-			return nil, nil, invalid("versionId", "was never in force in %s: only an earlier active version can be restored in an emergency", market)
-		}
+		return nil, nil, invalid("versionId", "was never in force in %s: only an earlier active version can be restored in an emergency", market)
 	}
 	if !emergency {
 		d, err := l.createDraft(ctx, v, ActionRollback, fmt.Sprintf("Rollback to version %d", v.Version))
