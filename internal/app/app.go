@@ -15,6 +15,7 @@ import (
 	"riskconsole/internal/decisions"
 	"riskconsole/internal/store"
 	"riskconsole/internal/thresholds"
+	"riskconsole/internal/whatif"
 )
 
 // App is a running console: its store, services and HTTP handler.
@@ -24,11 +25,13 @@ type App struct {
 	Thresholds *thresholds.Service
 	// ThresholdLifecycle runs threshold drafts, approvals, activations and rollbacks.
 	ThresholdLifecycle *thresholds.Lifecycle
-	Catalog            *catalog.Current
-	Decisions          *decisions.Service
-	Auth               *auth.Authenticator
-	Audit              *auditlog.Service
-	Accounts           *accounts.Service
+	// WhatIf keeps the decision history in memory and replays proposed threshold sets over it.
+	WhatIf    *whatif.Service
+	Catalog   *catalog.Current
+	Decisions *decisions.Service
+	Auth      *auth.Authenticator
+	Audit     *auditlog.Service
+	Accounts  *accounts.Service
 }
 
 // Option adjusts how Open builds the App.
@@ -67,13 +70,13 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 		IdleTimeout: cfg.SessionIdleTimeout, MaxLifetime: cfg.SessionMaxLifetime, Now: o.now, Denials: audits,
 	})
 	authn.Sessions = acc
+	wi := whatif.NewService(st, th, o.now)
 	return &App{
-		Config:     cfg,
-		Store:      st,
-		Thresholds: th,
-		// The what-if engine (internal/whatif) is not wired in yet: submissions store an impact
-		// marked unavailable rather than invented numbers.
-		ThresholdLifecycle: thresholds.NewLifecycle(st, th, thresholds.UnavailableSimulator{}, o.now),
+		Config:             cfg,
+		Store:              st,
+		Thresholds:         th,
+		ThresholdLifecycle: thresholds.NewLifecycle(st, th, wi, o.now),
+		WhatIf:             wi,
 		Catalog:            cat,
 		Decisions:          decisions.NewService(st, th, cat),
 		Auth:               authn,
@@ -103,6 +106,7 @@ func (a *App) Load(ctx context.Context) error {
 // RunBackground keeps the in-memory caches current, and the sessions table free of long-ended
 // sessions, until ctx ends.
 func (a *App) RunBackground(ctx context.Context) {
+	go a.WhatIf.Run(ctx, a.Config.RefreshEvery)
 	go every(ctx, a.Config.RefreshEvery, "refresh threshold schedule", a.Thresholds.Refresh)
 	go every(ctx, a.Config.RefreshEvery, "refresh reason catalog", a.Catalog.Refresh)
 	go every(ctx, time.Hour, "purge ended sessions", func(ctx context.Context) error {

@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"time"
+
+	"riskconsole/internal/engine"
 
 	"riskconsole/internal/whatif"
 )
@@ -16,7 +19,7 @@ func TestWhatIfHistory(t *testing.T) {
 		t.Run(dialect, func(t *testing.T) {
 			ctx := context.Background()
 			ta := newTestApp(t, dialect, 900)
-			svc := whatif.NewService(ta.Store)
+			svc := whatif.NewService(ta.Store, ta.Thresholds, nil)
 			if st := svc.Status(); st.Ready || st.Loaded != 0 {
 				t.Fatalf("status before the warm-up = %+v", st)
 			}
@@ -62,5 +65,37 @@ func TestWhatIfHistory(t *testing.T) {
 				t.Fatalf("newest SE row has amount %v, want 104", last)
 			}
 		})
+	}
+}
+
+// TestWhatIfImpact: the impact stored with a submitted draft comes from the warmed history. The
+// set in force against itself changes nothing; a stricter score cut-off declines more, and every
+// change is an approval turned into a decline. (Exactness against the engine is proven in
+// internal/whatif.)
+func TestWhatIfImpact(t *testing.T) {
+	ctx := context.Background()
+	ta := newTestApp(t, "sqlite", 1500)
+	svc := whatif.NewService(ta.Store, ta.Thresholds, func() time.Time { return testEnd })
+	if imp, err := svc.Impact(ctx, "US", nil); err != nil || imp.Available {
+		t.Fatalf("impact before the warm-up = %+v, %v; want unavailable", imp, err)
+	}
+	if err := svc.Warm(ctx); err != nil {
+		t.Fatal(err)
+	}
+	active, err := ta.Thresholds.Active("US", testEnd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	same, err := svc.Impact(ctx, "US", &active.Set)
+	if err != nil || !same.Available || same.Decisions == 0 || same.DeclineRateNow != same.DeclineRateProposed ||
+		same.ApprovedToDeclined != 0 || same.DeclinedToApproved != 0 {
+		t.Fatalf("impact of the set in force = %+v, %v", same, err)
+	}
+	stricter := active.Set
+	stricter.Rules[engine.BureauScore].Cutoff = 700
+	imp, err := svc.Impact(ctx, "US", &stricter)
+	if err != nil || imp.Decisions != same.Decisions || imp.DeclineRateProposed <= imp.DeclineRateNow ||
+		imp.ApprovedToDeclined == 0 || imp.DeclinedToApproved != 0 {
+		t.Fatalf("impact of a stricter score cut-off = %+v, %v", imp, err)
 	}
 }

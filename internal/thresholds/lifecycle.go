@@ -231,7 +231,7 @@ func (l *Lifecycle) EditDraft(ctx context.Context, id int64, revision int, rules
 	if err != nil {
 		return Draft{}, err
 	}
-	set, err := proposedSet(&d.Set, rules)
+	set, err := ProposedSet(&d.Set, rules)
 	if err != nil {
 		return Draft{}, err
 	}
@@ -253,10 +253,10 @@ func (l *Lifecycle) EditDraft(ctx context.Context, id int64, revision int, rules
 	return d, err
 }
 
-// proposedSet builds a full set from rules, taking each measure's reason code and scale from
+// ProposedSet builds a full set from rules, taking each measure's reason code and scale from
 // current, and validates it with the engine's rules (which bound every cut-off to its measure's
 // range and fix the shape of the compliance rules).
-func proposedSet(current *engine.ThresholdSet, rules []RuleInput) (engine.ThresholdSet, error) {
+func ProposedSet(current *engine.ThresholdSet, rules []RuleInput) (engine.ThresholdSet, error) {
 	full := make([]engine.Rule, len(rules))
 	for i, r := range rules {
 		full[i] = engine.Rule{Measure: r.Measure, Comparator: r.Comparator, Cutoff: r.Cutoff, Enabled: r.Enabled}

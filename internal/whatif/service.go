@@ -12,6 +12,8 @@ import (
 
 	"riskconsole/internal/apperr"
 	"riskconsole/internal/decisions"
+	"riskconsole/internal/engine"
+	"riskconsole/internal/thresholds"
 )
 
 // Source is where the service reads the decision history from (the store).
@@ -29,10 +31,18 @@ type Status struct {
 	Ready  bool  // the warm-up has finished; simulations cover the whole history
 }
 
+// Baselines answers which threshold version is in force (the thresholds service).
+type Baselines interface {
+	Active(market string, t time.Time) (*thresholds.Version, error)
+}
+
 // Service keeps one History per market: it reads the whole decision history at start in the
-// background, then follows new decisions, those written by other replicas included.
+// background, then follows new decisions, those written by other replicas included. It answers
+// simulations and sensitivity curves of proposed threshold sets against the set in force.
 type Service struct {
-	src Source
+	src       Source
+	baselines Baselines
+	now       func() time.Time
 
 	mu        sync.RWMutex
 	histories map[string]*History
@@ -57,9 +67,109 @@ const (
 	tailBatch = 20_000
 )
 
-// NewService returns a service over src. Call Run to fill it.
-func NewService(src Source) *Service {
-	return &Service{src: src, histories: map[string]*History{}, recent: map[uuid.UUID]time.Time{}}
+// NewService returns a service reading decisions from src and the sets in force from baselines,
+// with clock now (nil: time.Now). Call Run to fill it.
+func NewService(src Source, baselines Baselines, now func() time.Time) *Service {
+	if now == nil {
+		now = time.Now
+	}
+	return &Service{src: src, baselines: baselines, now: now, histories: map[string]*History{}, recent: map[uuid.UUID]time.Time{}}
+}
+
+// DefaultWindow is how far back a simulation looks when no window is given.
+const DefaultWindow = 90 * 24 * time.Hour
+
+// maxWindow bounds a simulation window.
+const maxWindow = 800 * 24 * time.Hour
+
+// Window is the part of a market's history a simulation covers: the rows of a snapshot between
+// two times, and the version in force now, the baseline.
+type Window struct {
+	Market   string
+	From, To time.Time
+	Snapshot *Snapshot
+	Lo, Hi   int
+	Baseline *thresholds.Version
+}
+
+// window resolves market and [from, to) (zero: the last DefaultWindow) against the history and
+// builds the proposal from rules over the baseline, naming every bad argument.
+func (s *Service) window(market string, rules []thresholds.RuleInput, from, to time.Time) (*Window, engine.ThresholdSet, error) {
+	now := s.now().UTC()
+	if to.IsZero() {
+		to = now
+	}
+	if from.IsZero() {
+		from = to.Add(-DefaultWindow)
+	}
+	var ve apperr.ValidationError
+	if !from.Before(to) {
+		ve.Add("to", "must be after from")
+	} else if to.Sub(from) > maxWindow {
+		ve.Add("from", "the window may span at most %d days", int(maxWindow/(24*time.Hour)))
+	}
+	base, err := s.baselines.Active(market, now)
+	if err != nil {
+		ve.Add("market", "no threshold set is in force for market %q", market)
+	}
+	if err := ve.Err(); err != nil {
+		return nil, engine.ThresholdSet{}, err
+	}
+	proposed, err := thresholds.ProposedSet(&base.Set, rules)
+	if err != nil {
+		return nil, engine.ThresholdSet{}, err
+	}
+	w := &Window{Market: market, From: from.UTC(), To: to.UTC(), Baseline: base}
+	if h, err := s.History(market); err == nil {
+		w.Snapshot = h.Snapshot()
+	} else {
+		w.Snapshot = NewHistory(market).Snapshot() // nothing decided in this market yet
+	}
+	w.Lo, w.Hi = w.Snapshot.Window(from.UnixMicro(), to.UnixMicro())
+	return w, proposed, nil
+}
+
+// Simulate replays the proposal (rules for every measured value) over market's decisions in
+// [from, to) next to the set in force now.
+func (s *Service) Simulate(ctx context.Context, market string, rules []thresholds.RuleInput, from, to time.Time) (*Window, *Result, error) {
+	w, proposed, err := s.window(market, rules, from, to)
+	if err != nil {
+		return nil, nil, err
+	}
+	return w, Simulate(w.Snapshot, w.Lo, w.Hi, &w.Baseline.Set, &proposed), ctx.Err()
+}
+
+// Sensitivity prepares the decline-rate curve of measure m's cut-off under the proposal over
+// market's decisions in [from, to).
+func (s *Service) Sensitivity(ctx context.Context, market string, m engine.Measure, rules []thresholds.RuleInput, from, to time.Time) (*Window, *Curve, error) {
+	w, proposed, err := s.window(market, rules, from, to)
+	if err != nil {
+		return nil, nil, err
+	}
+	return w, PrepareSensitivity(w.Snapshot, w.Lo, w.Hi, m, &proposed), ctx.Err()
+}
+
+// Impact implements thresholds.Simulator: the proposed set against the set in force over the
+// last DefaultWindow, as stored with a submitted draft. While the warm-up runs, the impact says
+// it is unavailable rather than report numbers over part of the history.
+func (s *Service) Impact(ctx context.Context, market string, proposed *engine.ThresholdSet) (thresholds.Impact, error) {
+	st := s.Status()
+	if !st.Ready {
+		return thresholds.Impact{Note: fmt.Sprintf("the what-if history is still loading (%d of %d decisions)", st.Loaded, st.Total)}, nil
+	}
+	rules := make([]thresholds.RuleInput, len(proposed.Rules))
+	for i, r := range proposed.Rules {
+		rules[i] = thresholds.RuleInput{Measure: r.Measure, Comparator: r.Comparator, Cutoff: r.Cutoff, Enabled: r.Enabled}
+	}
+	w, res, err := s.Simulate(ctx, market, rules, time.Time{}, time.Time{})
+	if err != nil {
+		return thresholds.Impact{}, err
+	}
+	return thresholds.Impact{
+		Available: true, From: w.From, To: w.To, Decisions: res.Assessed,
+		DeclineRateNow: res.BaselineRate(), DeclineRateProposed: res.ProposedRate(),
+		ApprovedToDeclined: res.ApprovedToDeclined, DeclinedToApproved: res.DeclinedToApproved,
+	}, nil
 }
 
 // Status reports the warm-up progress.
