@@ -362,15 +362,36 @@ func (t *tally) run(s *Snapshot, lo, hi int, a, b *rules, js []job, firstDay int
 
 // rows tallies rows of one day whose masks are given: rows [off, off+len(mask)) of c, numbered
 // from first in the snapshot. Everything that depends on whether a row is declined is computed
-// without branches, because that is unpredictable; the branches left are rarely taken.
+// without branches, because that is unpredictable. The rare work (sampling flips until the
+// samples are full, ranking rows failing more than MaxReasons rules) is left to a second pass
+// over the run, taken only when needed, so that the main loop makes no calls and keeps its
+// counters in registers.
 func (t *tally) rows(mask []uint32, c *chunk, off, first int, d *Counts, a, b *rules) {
-	cat := c.category[off : off+len(mask)]
-	var acc uint64
-	a2d := uint64(0)
-	sampling := uint64(0)
-	if len(t.sampleA2D) < MaxSamples || len(t.sampleD2A) < MaxSamples {
-		sampling = 1
+	// A flip needs the rare pass only while samples of its direction are wanted: one direction
+	// often has no flips at all, and must not keep the other's rows on the slow path.
+	var wantA2D, wantD2A uint64
+	if len(t.sampleA2D) < MaxSamples {
+		wantA2D = 1
 	}
+	if len(t.sampleD2A) < MaxSamples {
+		wantD2A = 1
+	}
+	acc, a2d, slow := tallyRows(mask, c.category[off:off+len(mask)], &t.catAcc, wantA2D, wantD2A)
+	d.add(ptr(unpack(acc)))
+	t.a2d += int(a2d)
+	if slow != 0 {
+		t.rare(mask, c, off, first, a, b)
+	}
+}
+
+// tallyRows is the main loop of rows, a leaf function so that the compiler keeps its counters
+// in registers. It returns the packed counts of the rows, the number that flip from approved to
+// declined, and non-zero when the rare pass is needed.
+// The test of MaxReasons is written for MaxReasons == 4.
+var _ = [1]struct{}{}[engine.MaxReasons-4]
+
+func tallyRows(mask []uint32, cat []uint8, catAcc *[MaxCategories]uint64, wantA2D, wantD2A uint64) (acc, a2d, slow uint64) {
+	cat = cat[:len(mask)]
 	for j, mj := range mask {
 		var da, db uint64
 		if uint16(mj) != 0 {
@@ -381,33 +402,38 @@ func (t *tally) rows(mask []uint32, c *chunk, off, first int, d *Counts, a, b *r
 		}
 		p := 1 | da<<packBits | db<<(2*packBits)
 		acc += p
-		t.catAcc[cat[j]] += p
+		catAcc[cat[j]] += p
 		flip := da ^ db
 		a2d += flip & db
-		if flip&sampling != 0 {
-			if db != 0 {
-				if len(t.sampleA2D) < MaxSamples {
-					t.sampleA2D = append(t.sampleA2D, first+j)
-				}
-			} else if len(t.sampleD2A) < MaxSamples {
+		slow |= flip & (db&wantA2D | da&wantD2A)
+		// (n+3)>>3 is non-zero exactly when n > MaxReasons (n is at most 15).
+		slow |= uint64(bits.OnesCount16(uint16(mj))+3)>>3 | uint64(bits.OnesCount16(uint16(mj>>16))+3)>>3
+	}
+	return acc, a2d, slow
+}
+
+// rare does the rare work of rows: it samples flips while samples are wanted, and counts the
+// failed rules the ranking leaves out of rows failing more than MaxReasons rules of a set.
+func (t *tally) rare(mask []uint32, c *chunk, off, first int, a, b *rules) {
+	for j, mj := range mask {
+		fa, fb := uint16(mj), uint16(mj>>16)
+		switch {
+		case fa == 0 && fb != 0:
+			if len(t.sampleA2D) < MaxSamples {
+				t.sampleA2D = append(t.sampleA2D, first+j)
+			}
+		case fa != 0 && fb == 0:
+			if len(t.sampleD2A) < MaxSamples {
 				t.sampleD2A = append(t.sampleD2A, first+j)
 			}
-			if len(t.sampleA2D) == MaxSamples && len(t.sampleD2A) == MaxSamples {
-				sampling = 0
-			}
 		}
-		// Only a row failing more than MaxReasons rules of one set needs the ranking.
-		if bits.OnesCount32(mj) > engine.MaxReasons {
-			if fa := uint16(mj); bits.OnesCount16(fa) > engine.MaxReasons {
-				dropUnranked(&t.dropA, a, fa, c, off+j)
-			}
-			if fb := uint16(mj >> 16); bits.OnesCount16(fb) > engine.MaxReasons {
-				dropUnranked(&t.dropB, b, fb, c, off+j)
-			}
+		if bits.OnesCount16(fa) > engine.MaxReasons {
+			dropUnranked(&t.dropA, a, fa, c, off+j)
+		}
+		if bits.OnesCount16(fb) > engine.MaxReasons {
+			dropUnranked(&t.dropB, b, fb, c, off+j)
 		}
 	}
-	d.add(ptr(unpack(acc)))
-	t.a2d += int(a2d)
 }
 
 func ptr(c Counts) *Counts { return &c }
