@@ -118,6 +118,14 @@ func TestValueFields(t *testing.T) {
 		"Decision.reasons",
 		"Decision.thresholdVersion",
 		"DecisionConnection.pageInfo",
+		// The parts of a sensitivity curve and of a simulation are computed in memory in one pass.
+		"SensitivityCurve.points",
+		"Simulation.baselineVersion",
+		"Simulation.categories",
+		"Simulation.days",
+		"Simulation.reasons",
+		"Simulation.sampleApprovedToDeclined",
+		"Simulation.sampleDeclinedToApproved",
 		// A draft's impact and rules are JSON columns of its row.
 		"ThresholdDraft.impact",
 		"ThresholdDraft.rules",

@@ -98,9 +98,23 @@ type ComplexityRoot struct {
 		PageInfo func(childComplexity int) int
 	}
 
+	CategoryImpact struct {
+		Assessed         func(childComplexity int) int
+		Category         func(childComplexity int) int
+		DeclinedNow      func(childComplexity int) int
+		DeclinedProposed func(childComplexity int) int
+	}
+
 	CreatedApiToken struct {
 		Secret func(childComplexity int) int
 		Token  func(childComplexity int) int
+	}
+
+	DayImpact struct {
+		Assessed         func(childComplexity int) int
+		Day              func(childComplexity int) int
+		DeclinedNow      func(childComplexity int) int
+		DeclinedProposed func(childComplexity int) int
 	}
 
 	Decision struct {
@@ -131,6 +145,13 @@ type ComplexityRoot struct {
 	DecisionEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	FlippedDecision struct {
+		Amount           func(childComplexity int) int
+		CreatedAt        func(childComplexity int) int
+		DecisionID       func(childComplexity int) int
+		MerchantCategory func(childComplexity int) int
 	}
 
 	Merchant struct {
@@ -171,6 +192,8 @@ type ComplexityRoot struct {
 		Decision               func(childComplexity int, id string) int
 		DecisionByReference    func(childComplexity int, reference string) int
 		Decisions              func(childComplexity int, filter *model.DecisionFilter, first int, after *string, orderBy model.DecisionOrder) int
+		Sensitivity            func(childComplexity int, market string, measuredValue model.MeasuredValue, proposal []model.ThresholdRuleInput, from *time.Time, to *time.Time, points int) int
+		Simulate               func(childComplexity int, market string, proposal []model.ThresholdRuleInput, from *time.Time, to *time.Time) int
 		ThresholdDiff          func(childComplexity int, from model.ThresholdSetRef, to model.ThresholdSetRef) int
 		ThresholdDraft         func(childComplexity int, id string) int
 		ThresholdDrafts        func(childComplexity int, market *string, status *model.ThresholdDraftStatus, first int, after *string) int
@@ -179,6 +202,7 @@ type ComplexityRoot struct {
 		Users                  func(childComplexity int, first int, after *string) int
 		VerifyAuditChain       func(childComplexity int) int
 		Viewer                 func(childComplexity int) int
+		WhatIfStatus           func(childComplexity int) int
 	}
 
 	Reason struct {
@@ -188,11 +212,53 @@ type ComplexityRoot struct {
 		Rank          func(childComplexity int) int
 	}
 
+	ReasonImpact struct {
+		Code     func(childComplexity int) int
+		Now      func(childComplexity int) int
+		Proposed func(childComplexity int) int
+	}
+
+	SensitivityCurve struct {
+		Assessed               func(childComplexity int) int
+		Comparator             func(childComplexity int) int
+		DeclineRateWithoutRule func(childComplexity int) int
+		Market                 func(childComplexity int) int
+		MeasuredValue          func(childComplexity int) int
+		Points                 func(childComplexity int) int
+		ProposedCutoff         func(childComplexity int) int
+		ProposedRate           func(childComplexity int) int
+	}
+
+	SensitivityPoint struct {
+		Cutoff      func(childComplexity int) int
+		DeclineRate func(childComplexity int) int
+	}
+
 	ShopperMessage struct {
 		Body   func(childComplexity int) int
 		Locale func(childComplexity int) int
 		Steps  func(childComplexity int) int
 		Title  func(childComplexity int) int
+	}
+
+	Simulation struct {
+		ApprovedToDeclined       func(childComplexity int) int
+		Assessed                 func(childComplexity int) int
+		BaselineVersion          func(childComplexity int) int
+		Categories               func(childComplexity int) int
+		Days                     func(childComplexity int) int
+		DeclineRateNow           func(childComplexity int) int
+		DeclineRateProposed      func(childComplexity int) int
+		DeclinedAsDecided        func(childComplexity int) int
+		DeclinedNow              func(childComplexity int) int
+		DeclinedProposed         func(childComplexity int) int
+		DeclinedToApproved       func(childComplexity int) int
+		From                     func(childComplexity int) int
+		Market                   func(childComplexity int) int
+		Reasons                  func(childComplexity int) int
+		SampleApprovedToDeclined func(childComplexity int) int
+		SampleDeclinedToApproved func(childComplexity int) int
+		To                       func(childComplexity int) int
 	}
 
 	ThresholdActivation struct {
@@ -313,6 +379,12 @@ type ComplexityRoot struct {
 		Name  func(childComplexity int) int
 		Roles func(childComplexity int) int
 	}
+
+	WhatIfStatus struct {
+		Loaded func(childComplexity int) int
+		Ready  func(childComplexity int) int
+		Total  func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
@@ -351,6 +423,9 @@ type QueryResolver interface {
 	ThresholdDraft(ctx context.Context, id string) (*model.ThresholdDraft, error)
 	ThresholdDrafts(ctx context.Context, market *string, status *model.ThresholdDraftStatus, first int, after *string) (*model.ThresholdDraftConnection, error)
 	ThresholdDiff(ctx context.Context, from model.ThresholdSetRef, to model.ThresholdSetRef) ([]model.ThresholdRuleChange, error)
+	WhatIfStatus(ctx context.Context) (*model.WhatIfStatus, error)
+	Simulate(ctx context.Context, market string, proposal []model.ThresholdRuleInput, from *time.Time, to *time.Time) (*model.Simulation, error)
+	Sensitivity(ctx context.Context, market string, measuredValue model.MeasuredValue, proposal []model.ThresholdRuleInput, from *time.Time, to *time.Time, points int) (*model.SensitivityCurve, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -606,6 +681,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AuditEventConnection.PageInfo(childComplexity), true
 
+	case "CategoryImpact.assessed":
+		if e.ComplexityRoot.CategoryImpact.Assessed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CategoryImpact.Assessed(childComplexity), true
+	case "CategoryImpact.category":
+		if e.ComplexityRoot.CategoryImpact.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CategoryImpact.Category(childComplexity), true
+	case "CategoryImpact.declinedNow":
+		if e.ComplexityRoot.CategoryImpact.DeclinedNow == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CategoryImpact.DeclinedNow(childComplexity), true
+	case "CategoryImpact.declinedProposed":
+		if e.ComplexityRoot.CategoryImpact.DeclinedProposed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CategoryImpact.DeclinedProposed(childComplexity), true
+
 	case "CreatedApiToken.secret":
 		if e.ComplexityRoot.CreatedApiToken.Secret == nil {
 			break
@@ -618,6 +718,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CreatedApiToken.Token(childComplexity), true
+
+	case "DayImpact.assessed":
+		if e.ComplexityRoot.DayImpact.Assessed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DayImpact.Assessed(childComplexity), true
+	case "DayImpact.day":
+		if e.ComplexityRoot.DayImpact.Day == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DayImpact.Day(childComplexity), true
+	case "DayImpact.declinedNow":
+		if e.ComplexityRoot.DayImpact.DeclinedNow == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DayImpact.DeclinedNow(childComplexity), true
+	case "DayImpact.declinedProposed":
+		if e.ComplexityRoot.DayImpact.DeclinedProposed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DayImpact.DeclinedProposed(childComplexity), true
 
 	case "Decision.amount":
 		if e.ComplexityRoot.Decision.Amount == nil {
@@ -747,6 +872,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DecisionEdge.Node(childComplexity), true
+
+	case "FlippedDecision.amount":
+		if e.ComplexityRoot.FlippedDecision.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FlippedDecision.Amount(childComplexity), true
+	case "FlippedDecision.createdAt":
+		if e.ComplexityRoot.FlippedDecision.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FlippedDecision.CreatedAt(childComplexity), true
+	case "FlippedDecision.decisionId":
+		if e.ComplexityRoot.FlippedDecision.DecisionID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FlippedDecision.DecisionID(childComplexity), true
+	case "FlippedDecision.merchantCategory":
+		if e.ComplexityRoot.FlippedDecision.MerchantCategory == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FlippedDecision.MerchantCategory(childComplexity), true
 
 	case "Merchant.category":
 		if e.ComplexityRoot.Merchant.Category == nil {
@@ -1025,6 +1175,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Decisions(childComplexity, args["filter"].(*model.DecisionFilter), args["first"].(int), args["after"].(*string), args["orderBy"].(model.DecisionOrder)), true
 
+	case "Query.sensitivity":
+		if e.ComplexityRoot.Query.Sensitivity == nil {
+			break
+		}
+
+		args, err := ec.field_Query_sensitivity_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Sensitivity(childComplexity, args["market"].(string), args["measuredValue"].(model.MeasuredValue), args["proposal"].([]model.ThresholdRuleInput), args["from"].(*time.Time), args["to"].(*time.Time), args["points"].(int)), true
+	case "Query.simulate":
+		if e.ComplexityRoot.Query.Simulate == nil {
+			break
+		}
+
+		args, err := ec.field_Query_simulate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Simulate(childComplexity, args["market"].(string), args["proposal"].([]model.ThresholdRuleInput), args["from"].(*time.Time), args["to"].(*time.Time)), true
 	case "Query.thresholdDiff":
 		if e.ComplexityRoot.Query.ThresholdDiff == nil {
 			break
@@ -1103,6 +1275,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Viewer(childComplexity), true
+	case "Query.whatIfStatus":
+		if e.ComplexityRoot.Query.WhatIfStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.WhatIfStatus(childComplexity), true
 
 	case "Reason.code":
 		if e.ComplexityRoot.Reason.Code == nil {
@@ -1129,6 +1307,87 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Reason.Rank(childComplexity), true
 
+	case "ReasonImpact.code":
+		if e.ComplexityRoot.ReasonImpact.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReasonImpact.Code(childComplexity), true
+	case "ReasonImpact.now":
+		if e.ComplexityRoot.ReasonImpact.Now == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReasonImpact.Now(childComplexity), true
+	case "ReasonImpact.proposed":
+		if e.ComplexityRoot.ReasonImpact.Proposed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReasonImpact.Proposed(childComplexity), true
+
+	case "SensitivityCurve.assessed":
+		if e.ComplexityRoot.SensitivityCurve.Assessed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SensitivityCurve.Assessed(childComplexity), true
+	case "SensitivityCurve.comparator":
+		if e.ComplexityRoot.SensitivityCurve.Comparator == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SensitivityCurve.Comparator(childComplexity), true
+	case "SensitivityCurve.declineRateWithoutRule":
+		if e.ComplexityRoot.SensitivityCurve.DeclineRateWithoutRule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SensitivityCurve.DeclineRateWithoutRule(childComplexity), true
+	case "SensitivityCurve.market":
+		if e.ComplexityRoot.SensitivityCurve.Market == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SensitivityCurve.Market(childComplexity), true
+	case "SensitivityCurve.measuredValue":
+		if e.ComplexityRoot.SensitivityCurve.MeasuredValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SensitivityCurve.MeasuredValue(childComplexity), true
+	case "SensitivityCurve.points":
+		if e.ComplexityRoot.SensitivityCurve.Points == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SensitivityCurve.Points(childComplexity), true
+	case "SensitivityCurve.proposedCutoff":
+		if e.ComplexityRoot.SensitivityCurve.ProposedCutoff == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SensitivityCurve.ProposedCutoff(childComplexity), true
+	case "SensitivityCurve.proposedRate":
+		if e.ComplexityRoot.SensitivityCurve.ProposedRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SensitivityCurve.ProposedRate(childComplexity), true
+
+	case "SensitivityPoint.cutoff":
+		if e.ComplexityRoot.SensitivityPoint.Cutoff == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SensitivityPoint.Cutoff(childComplexity), true
+	case "SensitivityPoint.declineRate":
+		if e.ComplexityRoot.SensitivityPoint.DeclineRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SensitivityPoint.DeclineRate(childComplexity), true
+
 	case "ShopperMessage.body":
 		if e.ComplexityRoot.ShopperMessage.Body == nil {
 			break
@@ -1153,6 +1412,109 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ShopperMessage.Title(childComplexity), true
+
+	case "Simulation.approvedToDeclined":
+		if e.ComplexityRoot.Simulation.ApprovedToDeclined == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Simulation.ApprovedToDeclined(childComplexity), true
+	case "Simulation.assessed":
+		if e.ComplexityRoot.Simulation.Assessed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Simulation.Assessed(childComplexity), true
+	case "Simulation.baselineVersion":
+		if e.ComplexityRoot.Simulation.BaselineVersion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Simulation.BaselineVersion(childComplexity), true
+	case "Simulation.categories":
+		if e.ComplexityRoot.Simulation.Categories == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Simulation.Categories(childComplexity), true
+	case "Simulation.days":
+		if e.ComplexityRoot.Simulation.Days == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Simulation.Days(childComplexity), true
+	case "Simulation.declineRateNow":
+		if e.ComplexityRoot.Simulation.DeclineRateNow == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Simulation.DeclineRateNow(childComplexity), true
+	case "Simulation.declineRateProposed":
+		if e.ComplexityRoot.Simulation.DeclineRateProposed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Simulation.DeclineRateProposed(childComplexity), true
+	case "Simulation.declinedAsDecided":
+		if e.ComplexityRoot.Simulation.DeclinedAsDecided == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Simulation.DeclinedAsDecided(childComplexity), true
+	case "Simulation.declinedNow":
+		if e.ComplexityRoot.Simulation.DeclinedNow == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Simulation.DeclinedNow(childComplexity), true
+	case "Simulation.declinedProposed":
+		if e.ComplexityRoot.Simulation.DeclinedProposed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Simulation.DeclinedProposed(childComplexity), true
+	case "Simulation.declinedToApproved":
+		if e.ComplexityRoot.Simulation.DeclinedToApproved == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Simulation.DeclinedToApproved(childComplexity), true
+	case "Simulation.from":
+		if e.ComplexityRoot.Simulation.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Simulation.From(childComplexity), true
+	case "Simulation.market":
+		if e.ComplexityRoot.Simulation.Market == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Simulation.Market(childComplexity), true
+	case "Simulation.reasons":
+		if e.ComplexityRoot.Simulation.Reasons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Simulation.Reasons(childComplexity), true
+	case "Simulation.sampleApprovedToDeclined":
+		if e.ComplexityRoot.Simulation.SampleApprovedToDeclined == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Simulation.SampleApprovedToDeclined(childComplexity), true
+	case "Simulation.sampleDeclinedToApproved":
+		if e.ComplexityRoot.Simulation.SampleDeclinedToApproved == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Simulation.SampleDeclinedToApproved(childComplexity), true
+	case "Simulation.to":
+		if e.ComplexityRoot.Simulation.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Simulation.To(childComplexity), true
 
 	case "ThresholdActivation.activatedAt":
 		if e.ComplexityRoot.ThresholdActivation.ActivatedAt == nil {
@@ -1630,6 +1992,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Viewer.Roles(childComplexity), true
 
+	case "WhatIfStatus.loaded":
+		if e.ComplexityRoot.WhatIfStatus.Loaded == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfStatus.Loaded(childComplexity), true
+	case "WhatIfStatus.ready":
+		if e.ComplexityRoot.WhatIfStatus.Ready == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfStatus.Ready(childComplexity), true
+	case "WhatIfStatus.total":
+		if e.ComplexityRoot.WhatIfStatus.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WhatIfStatus.Total(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -1723,7 +2104,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/accounts.graphqls" "schema/assess.graphqls" "schema/audit.graphqls" "schema/decisions.graphqls" "schema/schema.graphqls" "schema/thresholds.graphqls"
+//go:embed "schema/accounts.graphqls" "schema/assess.graphqls" "schema/audit.graphqls" "schema/decisions.graphqls" "schema/schema.graphqls" "schema/thresholds.graphqls" "schema/whatif.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -1741,6 +2122,7 @@ var sources = []*ast.Source{
 	{Name: "schema/decisions.graphqls", Input: sourceData("schema/decisions.graphqls"), BuiltIn: false},
 	{Name: "schema/schema.graphqls", Input: sourceData("schema/schema.graphqls"), BuiltIn: false},
 	{Name: "schema/thresholds.graphqls", Input: sourceData("schema/thresholds.graphqls"), BuiltIn: false},
+	{Name: "schema/whatif.graphqls", Input: sourceData("schema/whatif.graphqls"), BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -1866,6 +2248,20 @@ func (ec *executionContext) childFields_AuditEventConnection(ctx context.Context
 	return nil, fmt.Errorf("no field named %q was found under type AuditEventConnection", field.Name)
 }
 
+func (ec *executionContext) childFields_CategoryImpact(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "category":
+		return ec.fieldContext_CategoryImpact_category(ctx, field)
+	case "assessed":
+		return ec.fieldContext_CategoryImpact_assessed(ctx, field)
+	case "declinedNow":
+		return ec.fieldContext_CategoryImpact_declinedNow(ctx, field)
+	case "declinedProposed":
+		return ec.fieldContext_CategoryImpact_declinedProposed(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CategoryImpact", field.Name)
+}
+
 func (ec *executionContext) childFields_CreatedApiToken(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "token":
@@ -1874,6 +2270,20 @@ func (ec *executionContext) childFields_CreatedApiToken(ctx context.Context, fie
 		return ec.fieldContext_CreatedApiToken_secret(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CreatedApiToken", field.Name)
+}
+
+func (ec *executionContext) childFields_DayImpact(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "day":
+		return ec.fieldContext_DayImpact_day(ctx, field)
+	case "assessed":
+		return ec.fieldContext_DayImpact_assessed(ctx, field)
+	case "declinedNow":
+		return ec.fieldContext_DayImpact_declinedNow(ctx, field)
+	case "declinedProposed":
+		return ec.fieldContext_DayImpact_declinedProposed(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DayImpact", field.Name)
 }
 
 func (ec *executionContext) childFields_Decision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -1936,6 +2346,20 @@ func (ec *executionContext) childFields_DecisionEdge(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type DecisionEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_FlippedDecision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "decisionId":
+		return ec.fieldContext_FlippedDecision_decisionId(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_FlippedDecision_createdAt(ctx, field)
+	case "merchantCategory":
+		return ec.fieldContext_FlippedDecision_merchantCategory(ctx, field)
+	case "amount":
+		return ec.fieldContext_FlippedDecision_amount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FlippedDecision", field.Name)
+}
+
 func (ec *executionContext) childFields_Merchant(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -1976,6 +2400,50 @@ func (ec *executionContext) childFields_Reason(ctx context.Context, field graphq
 	return nil, fmt.Errorf("no field named %q was found under type Reason", field.Name)
 }
 
+func (ec *executionContext) childFields_ReasonImpact(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_ReasonImpact_code(ctx, field)
+	case "now":
+		return ec.fieldContext_ReasonImpact_now(ctx, field)
+	case "proposed":
+		return ec.fieldContext_ReasonImpact_proposed(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReasonImpact", field.Name)
+}
+
+func (ec *executionContext) childFields_SensitivityCurve(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "market":
+		return ec.fieldContext_SensitivityCurve_market(ctx, field)
+	case "measuredValue":
+		return ec.fieldContext_SensitivityCurve_measuredValue(ctx, field)
+	case "comparator":
+		return ec.fieldContext_SensitivityCurve_comparator(ctx, field)
+	case "assessed":
+		return ec.fieldContext_SensitivityCurve_assessed(ctx, field)
+	case "declineRateWithoutRule":
+		return ec.fieldContext_SensitivityCurve_declineRateWithoutRule(ctx, field)
+	case "proposedCutoff":
+		return ec.fieldContext_SensitivityCurve_proposedCutoff(ctx, field)
+	case "proposedRate":
+		return ec.fieldContext_SensitivityCurve_proposedRate(ctx, field)
+	case "points":
+		return ec.fieldContext_SensitivityCurve_points(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SensitivityCurve", field.Name)
+}
+
+func (ec *executionContext) childFields_SensitivityPoint(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cutoff":
+		return ec.fieldContext_SensitivityPoint_cutoff(ctx, field)
+	case "declineRate":
+		return ec.fieldContext_SensitivityPoint_declineRate(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SensitivityPoint", field.Name)
+}
+
 func (ec *executionContext) childFields_ShopperMessage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "locale":
@@ -1988,6 +2456,46 @@ func (ec *executionContext) childFields_ShopperMessage(ctx context.Context, fiel
 		return ec.fieldContext_ShopperMessage_steps(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ShopperMessage", field.Name)
+}
+
+func (ec *executionContext) childFields_Simulation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "market":
+		return ec.fieldContext_Simulation_market(ctx, field)
+	case "from":
+		return ec.fieldContext_Simulation_from(ctx, field)
+	case "to":
+		return ec.fieldContext_Simulation_to(ctx, field)
+	case "baselineVersion":
+		return ec.fieldContext_Simulation_baselineVersion(ctx, field)
+	case "assessed":
+		return ec.fieldContext_Simulation_assessed(ctx, field)
+	case "declinedAsDecided":
+		return ec.fieldContext_Simulation_declinedAsDecided(ctx, field)
+	case "declinedNow":
+		return ec.fieldContext_Simulation_declinedNow(ctx, field)
+	case "declinedProposed":
+		return ec.fieldContext_Simulation_declinedProposed(ctx, field)
+	case "declineRateNow":
+		return ec.fieldContext_Simulation_declineRateNow(ctx, field)
+	case "declineRateProposed":
+		return ec.fieldContext_Simulation_declineRateProposed(ctx, field)
+	case "approvedToDeclined":
+		return ec.fieldContext_Simulation_approvedToDeclined(ctx, field)
+	case "declinedToApproved":
+		return ec.fieldContext_Simulation_declinedToApproved(ctx, field)
+	case "reasons":
+		return ec.fieldContext_Simulation_reasons(ctx, field)
+	case "days":
+		return ec.fieldContext_Simulation_days(ctx, field)
+	case "categories":
+		return ec.fieldContext_Simulation_categories(ctx, field)
+	case "sampleApprovedToDeclined":
+		return ec.fieldContext_Simulation_sampleApprovedToDeclined(ctx, field)
+	case "sampleDeclinedToApproved":
+		return ec.fieldContext_Simulation_sampleDeclinedToApproved(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Simulation", field.Name)
 }
 
 func (ec *executionContext) childFields_ThresholdActivation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2226,6 +2734,18 @@ func (ec *executionContext) childFields_Viewer(ctx context.Context, field graphq
 		return ec.fieldContext_Viewer_roles(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Viewer", field.Name)
+}
+
+func (ec *executionContext) childFields_WhatIfStatus(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "loaded":
+		return ec.fieldContext_WhatIfStatus_loaded(ctx, field)
+	case "total":
+		return ec.fieldContext_WhatIfStatus_total(ctx, field)
+	case "ready":
+		return ec.fieldContext_WhatIfStatus_ready(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WhatIfStatus", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2815,6 +3335,98 @@ func (ec *executionContext) field_Query_decisions_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["orderBy"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_sensitivity_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "market",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["market"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "measuredValue",
+		func(ctx context.Context, v any) (model.MeasuredValue, error) {
+			return ec.unmarshalNMeasuredValue2riskconsoleᚋgraphᚋmodelᚐMeasuredValue(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["measuredValue"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "proposal",
+		func(ctx context.Context, v any) ([]model.ThresholdRuleInput, error) {
+			return ec.unmarshalNThresholdRuleInput2ᚕriskconsoleᚋgraphᚋmodelᚐThresholdRuleInputᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["proposal"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "points",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["points"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_simulate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "market",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["market"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "proposal",
+		func(ctx context.Context, v any) ([]model.ThresholdRuleInput, error) {
+			return ec.unmarshalNThresholdRuleInput2ᚕriskconsoleᚋgraphᚋmodelᚐThresholdRuleInputᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["proposal"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg3
 	return args, nil
 }
 
@@ -3960,6 +4572,98 @@ func (ec *executionContext) fieldContext_AuditEventConnection_pageInfo(_ context
 	return fc, nil
 }
 
+func (ec *executionContext) _CategoryImpact_category(ctx context.Context, field graphql.CollectedField, obj *model.CategoryImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CategoryImpact_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CategoryImpact_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CategoryImpact", field, false, false, "String")
+}
+
+func (ec *executionContext) _CategoryImpact_assessed(ctx context.Context, field graphql.CollectedField, obj *model.CategoryImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CategoryImpact_assessed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Assessed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CategoryImpact_assessed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CategoryImpact", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CategoryImpact_declinedNow(ctx context.Context, field graphql.CollectedField, obj *model.CategoryImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CategoryImpact_declinedNow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeclinedNow, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CategoryImpact_declinedNow(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CategoryImpact", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CategoryImpact_declinedProposed(ctx context.Context, field graphql.CollectedField, obj *model.CategoryImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CategoryImpact_declinedProposed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeclinedProposed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CategoryImpact_declinedProposed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CategoryImpact", field, false, false, "Int")
+}
+
 func (ec *executionContext) _CreatedApiToken_token(ctx context.Context, field graphql.CollectedField, obj *model.CreatedAPIToken) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4013,6 +4717,98 @@ func (ec *executionContext) _CreatedApiToken_secret(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_CreatedApiToken_secret(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CreatedApiToken", field, false, false, "String")
+}
+
+func (ec *executionContext) _DayImpact_day(ctx context.Context, field graphql.CollectedField, obj *model.DayImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DayImpact_day(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Day, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DayImpact_day(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DayImpact", field, false, false, "Time")
+}
+
+func (ec *executionContext) _DayImpact_assessed(ctx context.Context, field graphql.CollectedField, obj *model.DayImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DayImpact_assessed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Assessed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DayImpact_assessed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DayImpact", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DayImpact_declinedNow(ctx context.Context, field graphql.CollectedField, obj *model.DayImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DayImpact_declinedNow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeclinedNow, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DayImpact_declinedNow(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DayImpact", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DayImpact_declinedProposed(ctx context.Context, field graphql.CollectedField, obj *model.DayImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DayImpact_declinedProposed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeclinedProposed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DayImpact_declinedProposed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DayImpact", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Decision_id(ctx context.Context, field graphql.CollectedField, obj *model.Decision) (ret graphql.Marshaler) {
@@ -4568,6 +5364,98 @@ func (ec *executionContext) fieldContext_DecisionEdge_node(_ context.Context, fi
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _FlippedDecision_decisionId(ctx context.Context, field graphql.CollectedField, obj *model.FlippedDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FlippedDecision_decisionId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecisionID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FlippedDecision_decisionId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FlippedDecision", field, false, false, "ID")
+}
+
+func (ec *executionContext) _FlippedDecision_createdAt(ctx context.Context, field graphql.CollectedField, obj *model.FlippedDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FlippedDecision_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FlippedDecision_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FlippedDecision", field, false, false, "Time")
+}
+
+func (ec *executionContext) _FlippedDecision_merchantCategory(ctx context.Context, field graphql.CollectedField, obj *model.FlippedDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FlippedDecision_merchantCategory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MerchantCategory, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FlippedDecision_merchantCategory(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FlippedDecision", field, false, false, "String")
+}
+
+func (ec *executionContext) _FlippedDecision_amount(ctx context.Context, field graphql.CollectedField, obj *model.FlippedDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FlippedDecision_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FlippedDecision_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FlippedDecision", field, false, false, "Float")
 }
 
 func (ec *executionContext) _Merchant_id(ctx context.Context, field graphql.CollectedField, obj *model.Merchant) (ret graphql.Marshaler) {
@@ -6505,6 +7393,180 @@ func (ec *executionContext) fieldContext_Query_thresholdDiff(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_whatIfStatus(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_whatIfStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().WhatIfStatus(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal *model.WhatIfStatus
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.WhatIfStatus
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.WhatIfStatus) graphql.Marshaler {
+			return ec.marshalNWhatIfStatus2ᚖriskconsoleᚋgraphᚋmodelᚐWhatIfStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_whatIfStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WhatIfStatus(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_simulate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_simulate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Simulate(ctx, fc.Args["market"].(string), fc.Args["proposal"].([]model.ThresholdRuleInput), fc.Args["from"].(*time.Time), fc.Args["to"].(*time.Time))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal *model.Simulation
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.Simulation
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Simulation) graphql.Marshaler {
+			return ec.marshalNSimulation2ᚖriskconsoleᚋgraphᚋmodelᚐSimulation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_simulate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Simulation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_simulate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_sensitivity(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_sensitivity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Sensitivity(ctx, fc.Args["market"].(string), fc.Args["measuredValue"].(model.MeasuredValue), fc.Args["proposal"].([]model.ThresholdRuleInput), fc.Args["from"].(*time.Time), fc.Args["to"].(*time.Time), fc.Args["points"].(int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal *model.SensitivityCurve
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.SensitivityCurve
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SensitivityCurve) graphql.Marshaler {
+			return ec.marshalNSensitivityCurve2ᚖriskconsoleᚋgraphᚋmodelᚐSensitivityCurve(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_sensitivity(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SensitivityCurve(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_sensitivity_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6673,6 +7735,314 @@ func (ec *executionContext) fieldContext_Reason_factor(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Reason", field, false, false, "Factor")
 }
 
+func (ec *executionContext) _ReasonImpact_code(ctx context.Context, field graphql.CollectedField, obj *model.ReasonImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReasonImpact_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ReasonCode) graphql.Marshaler {
+			return ec.marshalNReasonCode2riskconsoleᚋgraphᚋmodelᚐReasonCode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReasonImpact_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReasonImpact", field, false, false, "ReasonCode")
+}
+
+func (ec *executionContext) _ReasonImpact_now(ctx context.Context, field graphql.CollectedField, obj *model.ReasonImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReasonImpact_now(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Now, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReasonImpact_now(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReasonImpact", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReasonImpact_proposed(ctx context.Context, field graphql.CollectedField, obj *model.ReasonImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReasonImpact_proposed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Proposed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReasonImpact_proposed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReasonImpact", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SensitivityCurve_market(ctx context.Context, field graphql.CollectedField, obj *model.SensitivityCurve) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SensitivityCurve_market(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Market, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SensitivityCurve_market(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SensitivityCurve", field, false, false, "String")
+}
+
+func (ec *executionContext) _SensitivityCurve_measuredValue(ctx context.Context, field graphql.CollectedField, obj *model.SensitivityCurve) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SensitivityCurve_measuredValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MeasuredValue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.MeasuredValue) graphql.Marshaler {
+			return ec.marshalNMeasuredValue2riskconsoleᚋgraphᚋmodelᚐMeasuredValue(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SensitivityCurve_measuredValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SensitivityCurve", field, false, false, "MeasuredValue")
+}
+
+func (ec *executionContext) _SensitivityCurve_comparator(ctx context.Context, field graphql.CollectedField, obj *model.SensitivityCurve) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SensitivityCurve_comparator(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Comparator, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Comparator) graphql.Marshaler {
+			return ec.marshalNComparator2riskconsoleᚋgraphᚋmodelᚐComparator(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SensitivityCurve_comparator(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SensitivityCurve", field, false, false, "Comparator")
+}
+
+func (ec *executionContext) _SensitivityCurve_assessed(ctx context.Context, field graphql.CollectedField, obj *model.SensitivityCurve) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SensitivityCurve_assessed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Assessed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SensitivityCurve_assessed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SensitivityCurve", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SensitivityCurve_declineRateWithoutRule(ctx context.Context, field graphql.CollectedField, obj *model.SensitivityCurve) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SensitivityCurve_declineRateWithoutRule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeclineRateWithoutRule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SensitivityCurve_declineRateWithoutRule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SensitivityCurve", field, false, false, "Float")
+}
+
+func (ec *executionContext) _SensitivityCurve_proposedCutoff(ctx context.Context, field graphql.CollectedField, obj *model.SensitivityCurve) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SensitivityCurve_proposedCutoff(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProposedCutoff, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SensitivityCurve_proposedCutoff(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SensitivityCurve", field, false, false, "Float")
+}
+
+func (ec *executionContext) _SensitivityCurve_proposedRate(ctx context.Context, field graphql.CollectedField, obj *model.SensitivityCurve) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SensitivityCurve_proposedRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProposedRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SensitivityCurve_proposedRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SensitivityCurve", field, false, false, "Float")
+}
+
+func (ec *executionContext) _SensitivityCurve_points(ctx context.Context, field graphql.CollectedField, obj *model.SensitivityCurve) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SensitivityCurve_points(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Points, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.SensitivityPoint) graphql.Marshaler {
+			return ec.marshalNSensitivityPoint2ᚕriskconsoleᚋgraphᚋmodelᚐSensitivityPointᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SensitivityCurve_points(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SensitivityCurve",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SensitivityPoint(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SensitivityPoint_cutoff(ctx context.Context, field graphql.CollectedField, obj *model.SensitivityPoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SensitivityPoint_cutoff(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cutoff, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SensitivityPoint_cutoff(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SensitivityPoint", field, false, false, "Float")
+}
+
+func (ec *executionContext) _SensitivityPoint_declineRate(ctx context.Context, field graphql.CollectedField, obj *model.SensitivityPoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SensitivityPoint_declineRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeclineRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SensitivityPoint_declineRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SensitivityPoint", field, false, false, "Float")
+}
+
 func (ec *executionContext) _ShopperMessage_locale(ctx context.Context, field graphql.CollectedField, obj *model.ShopperMessage) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6763,6 +8133,451 @@ func (ec *executionContext) _ShopperMessage_steps(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_ShopperMessage_steps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ShopperMessage", field, false, false, "String")
+}
+
+func (ec *executionContext) _Simulation_market(ctx context.Context, field graphql.CollectedField, obj *model.Simulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Simulation_market(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Market, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Simulation_market(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Simulation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Simulation_from(ctx context.Context, field graphql.CollectedField, obj *model.Simulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Simulation_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Simulation_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Simulation", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Simulation_to(ctx context.Context, field graphql.CollectedField, obj *model.Simulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Simulation_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Simulation_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Simulation", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Simulation_baselineVersion(ctx context.Context, field graphql.CollectedField, obj *model.Simulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Simulation_baselineVersion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BaselineVersion, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdVersionRef) graphql.Marshaler {
+			return ec.marshalNThresholdVersionRef2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdVersionRef(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Simulation_baselineVersion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Simulation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdVersionRef(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Simulation_assessed(ctx context.Context, field graphql.CollectedField, obj *model.Simulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Simulation_assessed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Assessed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Simulation_assessed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Simulation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Simulation_declinedAsDecided(ctx context.Context, field graphql.CollectedField, obj *model.Simulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Simulation_declinedAsDecided(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeclinedAsDecided, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Simulation_declinedAsDecided(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Simulation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Simulation_declinedNow(ctx context.Context, field graphql.CollectedField, obj *model.Simulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Simulation_declinedNow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeclinedNow, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Simulation_declinedNow(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Simulation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Simulation_declinedProposed(ctx context.Context, field graphql.CollectedField, obj *model.Simulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Simulation_declinedProposed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeclinedProposed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Simulation_declinedProposed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Simulation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Simulation_declineRateNow(ctx context.Context, field graphql.CollectedField, obj *model.Simulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Simulation_declineRateNow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeclineRateNow, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Simulation_declineRateNow(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Simulation", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Simulation_declineRateProposed(ctx context.Context, field graphql.CollectedField, obj *model.Simulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Simulation_declineRateProposed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeclineRateProposed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Simulation_declineRateProposed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Simulation", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Simulation_approvedToDeclined(ctx context.Context, field graphql.CollectedField, obj *model.Simulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Simulation_approvedToDeclined(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ApprovedToDeclined, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Simulation_approvedToDeclined(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Simulation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Simulation_declinedToApproved(ctx context.Context, field graphql.CollectedField, obj *model.Simulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Simulation_declinedToApproved(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeclinedToApproved, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Simulation_declinedToApproved(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Simulation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Simulation_reasons(ctx context.Context, field graphql.CollectedField, obj *model.Simulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Simulation_reasons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reasons, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ReasonImpact) graphql.Marshaler {
+			return ec.marshalNReasonImpact2ᚕriskconsoleᚋgraphᚋmodelᚐReasonImpactᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Simulation_reasons(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Simulation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReasonImpact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Simulation_days(ctx context.Context, field graphql.CollectedField, obj *model.Simulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Simulation_days(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Days, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.DayImpact) graphql.Marshaler {
+			return ec.marshalNDayImpact2ᚕriskconsoleᚋgraphᚋmodelᚐDayImpactᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Simulation_days(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Simulation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DayImpact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Simulation_categories(ctx context.Context, field graphql.CollectedField, obj *model.Simulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Simulation_categories(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Categories, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.CategoryImpact) graphql.Marshaler {
+			return ec.marshalNCategoryImpact2ᚕriskconsoleᚋgraphᚋmodelᚐCategoryImpactᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Simulation_categories(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Simulation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CategoryImpact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Simulation_sampleApprovedToDeclined(ctx context.Context, field graphql.CollectedField, obj *model.Simulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Simulation_sampleApprovedToDeclined(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SampleApprovedToDeclined, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.FlippedDecision) graphql.Marshaler {
+			return ec.marshalNFlippedDecision2ᚕriskconsoleᚋgraphᚋmodelᚐFlippedDecisionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Simulation_sampleApprovedToDeclined(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Simulation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FlippedDecision(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Simulation_sampleDeclinedToApproved(ctx context.Context, field graphql.CollectedField, obj *model.Simulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Simulation_sampleDeclinedToApproved(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SampleDeclinedToApproved, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.FlippedDecision) graphql.Marshaler {
+			return ec.marshalNFlippedDecision2ᚕriskconsoleᚋgraphᚋmodelᚐFlippedDecisionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Simulation_sampleDeclinedToApproved(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Simulation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FlippedDecision(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ThresholdActivation_id(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdActivation) (ret graphql.Marshaler) {
@@ -8651,6 +10466,75 @@ func (ec *executionContext) _Viewer_roles(ctx context.Context, field graphql.Col
 }
 func (ec *executionContext) fieldContext_Viewer_roles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Viewer", field, false, false, "Role")
+}
+
+func (ec *executionContext) _WhatIfStatus_loaded(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfStatus) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfStatus_loaded(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Loaded, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfStatus_loaded(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfStatus", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WhatIfStatus_total(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfStatus) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfStatus_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfStatus_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfStatus", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WhatIfStatus_ready(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfStatus) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WhatIfStatus_ready(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ready, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WhatIfStatus_ready(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WhatIfStatus", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -10820,6 +12704,54 @@ func (ec *executionContext) _AuditEventConnection(ctx context.Context, sel ast.S
 	return out
 }
 
+var categoryImpactImplementors = []string{"CategoryImpact"}
+
+func (ec *executionContext) _CategoryImpact(ctx context.Context, sel ast.SelectionSet, obj *model.CategoryImpact) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, categoryImpactImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CategoryImpact")
+		case "category":
+			out.Values[i] = ec._CategoryImpact_category(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "assessed":
+			out.Values[i] = ec._CategoryImpact_assessed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "declinedNow":
+			out.Values[i] = ec._CategoryImpact_declinedNow(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "declinedProposed":
+			out.Values[i] = ec._CategoryImpact_declinedProposed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var createdApiTokenImplementors = []string{"CreatedApiToken"}
 
 func (ec *executionContext) _CreatedApiToken(ctx context.Context, sel ast.SelectionSet, obj *model.CreatedAPIToken) graphql.Marshaler {
@@ -10838,6 +12770,54 @@ func (ec *executionContext) _CreatedApiToken(ctx context.Context, sel ast.Select
 			}
 		case "secret":
 			out.Values[i] = ec._CreatedApiToken_secret(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var dayImpactImplementors = []string{"DayImpact"}
+
+func (ec *executionContext) _DayImpact(ctx context.Context, sel ast.SelectionSet, obj *model.DayImpact) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, dayImpactImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DayImpact")
+		case "day":
+			out.Values[i] = ec._DayImpact_day(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "assessed":
+			out.Values[i] = ec._DayImpact_assessed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "declinedNow":
+			out.Values[i] = ec._DayImpact_declinedNow(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "declinedProposed":
+			out.Values[i] = ec._DayImpact_declinedProposed(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -11027,6 +13007,54 @@ func (ec *executionContext) _DecisionEdge(ctx context.Context, sel ast.Selection
 			}
 		case "node":
 			out.Values[i] = ec._DecisionEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var flippedDecisionImplementors = []string{"FlippedDecision"}
+
+func (ec *executionContext) _FlippedDecision(ctx context.Context, sel ast.SelectionSet, obj *model.FlippedDecision) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, flippedDecisionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FlippedDecision")
+		case "decisionId":
+			out.Values[i] = ec._FlippedDecision_decisionId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._FlippedDecision_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "merchantCategory":
+			out.Values[i] = ec._FlippedDecision_merchantCategory(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "amount":
+			out.Values[i] = ec._FlippedDecision_amount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -11382,6 +13410,24 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_thresholdDiff(ctx, field)
 				})
+		case "whatIfStatus":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_whatIfStatus(ctx, field)
+				})
+		case "simulate":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_simulate(ctx, field)
+				})
+		case "sensitivity":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_sensitivity(ctx, field)
+				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -11461,6 +13507,155 @@ func (ec *executionContext) _Reason(ctx context.Context, sel ast.SelectionSet, o
 	return out
 }
 
+var reasonImpactImplementors = []string{"ReasonImpact"}
+
+func (ec *executionContext) _ReasonImpact(ctx context.Context, sel ast.SelectionSet, obj *model.ReasonImpact) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reasonImpactImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReasonImpact")
+		case "code":
+			out.Values[i] = ec._ReasonImpact_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "now":
+			out.Values[i] = ec._ReasonImpact_now(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "proposed":
+			out.Values[i] = ec._ReasonImpact_proposed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var sensitivityCurveImplementors = []string{"SensitivityCurve"}
+
+func (ec *executionContext) _SensitivityCurve(ctx context.Context, sel ast.SelectionSet, obj *model.SensitivityCurve) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sensitivityCurveImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SensitivityCurve")
+		case "market":
+			out.Values[i] = ec._SensitivityCurve_market(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "measuredValue":
+			out.Values[i] = ec._SensitivityCurve_measuredValue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "comparator":
+			out.Values[i] = ec._SensitivityCurve_comparator(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "assessed":
+			out.Values[i] = ec._SensitivityCurve_assessed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "declineRateWithoutRule":
+			out.Values[i] = ec._SensitivityCurve_declineRateWithoutRule(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "proposedCutoff":
+			out.Values[i] = ec._SensitivityCurve_proposedCutoff(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "proposedRate":
+			out.Values[i] = ec._SensitivityCurve_proposedRate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "points":
+			out.Values[i] = ec._SensitivityCurve_points(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var sensitivityPointImplementors = []string{"SensitivityPoint"}
+
+func (ec *executionContext) _SensitivityPoint(ctx context.Context, sel ast.SelectionSet, obj *model.SensitivityPoint) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sensitivityPointImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SensitivityPoint")
+		case "cutoff":
+			out.Values[i] = ec._SensitivityPoint_cutoff(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "declineRate":
+			out.Values[i] = ec._SensitivityPoint_declineRate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var shopperMessageImplementors = []string{"ShopperMessage"}
 
 func (ec *executionContext) _ShopperMessage(ctx context.Context, sel ast.SelectionSet, obj *model.ShopperMessage) graphql.Marshaler {
@@ -11489,6 +13684,119 @@ func (ec *executionContext) _ShopperMessage(ctx context.Context, sel ast.Selecti
 			}
 		case "steps":
 			out.Values[i] = ec._ShopperMessage_steps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var simulationImplementors = []string{"Simulation"}
+
+func (ec *executionContext) _Simulation(ctx context.Context, sel ast.SelectionSet, obj *model.Simulation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, simulationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Simulation")
+		case "market":
+			out.Values[i] = ec._Simulation_market(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "from":
+			out.Values[i] = ec._Simulation_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._Simulation_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "baselineVersion":
+			out.Values[i] = ec._Simulation_baselineVersion(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "assessed":
+			out.Values[i] = ec._Simulation_assessed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "declinedAsDecided":
+			out.Values[i] = ec._Simulation_declinedAsDecided(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "declinedNow":
+			out.Values[i] = ec._Simulation_declinedNow(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "declinedProposed":
+			out.Values[i] = ec._Simulation_declinedProposed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "declineRateNow":
+			out.Values[i] = ec._Simulation_declineRateNow(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "declineRateProposed":
+			out.Values[i] = ec._Simulation_declineRateProposed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "approvedToDeclined":
+			out.Values[i] = ec._Simulation_approvedToDeclined(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "declinedToApproved":
+			out.Values[i] = ec._Simulation_declinedToApproved(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reasons":
+			out.Values[i] = ec._Simulation_reasons(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "days":
+			out.Values[i] = ec._Simulation_days(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "categories":
+			out.Values[i] = ec._Simulation_categories(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sampleApprovedToDeclined":
+			out.Values[i] = ec._Simulation_sampleApprovedToDeclined(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sampleDeclinedToApproved":
+			out.Values[i] = ec._Simulation_sampleDeclinedToApproved(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -12286,6 +14594,49 @@ func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, o
 	return out
 }
 
+var whatIfStatusImplementors = []string{"WhatIfStatus"}
+
+func (ec *executionContext) _WhatIfStatus(ctx context.Context, sel ast.SelectionSet, obj *model.WhatIfStatus) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, whatIfStatusImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WhatIfStatus")
+		case "loaded":
+			out.Values[i] = ec._WhatIfStatus_loaded(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._WhatIfStatus_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ready":
+			out.Values[i] = ec._WhatIfStatus_ready(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var __DirectiveImplementors = []string{"__Directive"}
 
 func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionSet, obj *introspection.Directive) graphql.Marshaler {
@@ -12772,6 +15123,26 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) marshalNCategoryImpact2riskconsoleᚋgraphᚋmodelᚐCategoryImpact(ctx context.Context, sel ast.SelectionSet, v model.CategoryImpact) graphql.Marshaler {
+	return ec._CategoryImpact(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCategoryImpact2ᚕriskconsoleᚋgraphᚋmodelᚐCategoryImpactᚄ(ctx context.Context, sel ast.SelectionSet, v []model.CategoryImpact) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCategoryImpact2riskconsoleᚋgraphᚋmodelᚐCategoryImpact(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNComparator2riskconsoleᚋgraphᚋmodelᚐComparator(ctx context.Context, v any) (model.Comparator, error) {
 	var res model.Comparator
 	err := res.UnmarshalGQL(v)
@@ -12798,6 +15169,26 @@ func (ec *executionContext) marshalNCreatedApiToken2ᚖriskconsoleᚋgraphᚋmod
 		return graphql.Null
 	}
 	return ec._CreatedApiToken(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDayImpact2riskconsoleᚋgraphᚋmodelᚐDayImpact(ctx context.Context, sel ast.SelectionSet, v model.DayImpact) graphql.Marshaler {
+	return ec._DayImpact(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDayImpact2ᚕriskconsoleᚋgraphᚋmodelᚐDayImpactᚄ(ctx context.Context, sel ast.SelectionSet, v []model.DayImpact) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDayImpact2riskconsoleᚋgraphᚋmodelᚐDayImpact(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNDecision2riskconsoleᚋgraphᚋmodelᚐDecision(ctx context.Context, sel ast.SelectionSet, v model.Decision) graphql.Marshaler {
@@ -12888,6 +15279,26 @@ func (ec *executionContext) marshalNFactorBreakdown2riskconsoleᚋgraphᚋmodel�
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNFlippedDecision2riskconsoleᚋgraphᚋmodelᚐFlippedDecision(ctx context.Context, sel ast.SelectionSet, v model.FlippedDecision) graphql.Marshaler {
+	return ec._FlippedDecision(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNFlippedDecision2ᚕriskconsoleᚋgraphᚋmodelᚐFlippedDecisionᚄ(ctx context.Context, sel ast.SelectionSet, v []model.FlippedDecision) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFlippedDecision2riskconsoleᚋgraphᚋmodelᚐFlippedDecision(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
@@ -13013,6 +15424,26 @@ func (ec *executionContext) marshalNReasonCode2riskconsoleᚋgraphᚋmodelᚐRea
 	return v
 }
 
+func (ec *executionContext) marshalNReasonImpact2riskconsoleᚋgraphᚋmodelᚐReasonImpact(ctx context.Context, sel ast.SelectionSet, v model.ReasonImpact) graphql.Marshaler {
+	return ec._ReasonImpact(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNReasonImpact2ᚕriskconsoleᚋgraphᚋmodelᚐReasonImpactᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ReasonImpact) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReasonImpact2riskconsoleᚋgraphᚋmodelᚐReasonImpact(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNRole2riskconsoleᚋgraphᚋmodelᚐRole(ctx context.Context, v any) (model.Role, error) {
 	var res model.Role
 	err := res.UnmarshalGQL(v)
@@ -13051,6 +15482,42 @@ func (ec *executionContext) marshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRole�
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNSensitivityCurve2ᚖriskconsoleᚋgraphᚋmodelᚐSensitivityCurve(ctx context.Context, sel ast.SelectionSet, v *model.SensitivityCurve) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SensitivityCurve!")
+		return graphql.Null
+	}
+	return ec._SensitivityCurve(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSensitivityPoint2riskconsoleᚋgraphᚋmodelᚐSensitivityPoint(ctx context.Context, sel ast.SelectionSet, v model.SensitivityPoint) graphql.Marshaler {
+	return ec._SensitivityPoint(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSensitivityPoint2ᚕriskconsoleᚋgraphᚋmodelᚐSensitivityPointᚄ(ctx context.Context, sel ast.SelectionSet, v []model.SensitivityPoint) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSensitivityPoint2riskconsoleᚋgraphᚋmodelᚐSensitivityPoint(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSimulation2ᚖriskconsoleᚋgraphᚋmodelᚐSimulation(ctx context.Context, sel ast.SelectionSet, v *model.Simulation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Simulation!")
+		return graphql.Null
+	}
+	return ec._Simulation(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
@@ -13352,6 +15819,14 @@ func (ec *executionContext) marshalNViewer2ᚖriskconsoleᚋgraphᚋmodelᚐView
 		return graphql.Null
 	}
 	return ec._Viewer(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNWhatIfStatus2ᚖriskconsoleᚋgraphᚋmodelᚐWhatIfStatus(ctx context.Context, sel ast.SelectionSet, v *model.WhatIfStatus) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WhatIfStatus!")
+		return graphql.Null
+	}
+	return ec._WhatIfStatus(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {

@@ -7,6 +7,7 @@ import (
 	"riskconsole/internal/auditlog"
 	"riskconsole/internal/decisions"
 	"riskconsole/internal/thresholds"
+	"riskconsole/internal/whatif"
 )
 
 // Resolver is the one place dependencies are injected.
@@ -17,4 +18,6 @@ type Resolver struct {
 	ThresholdLifecycle *thresholds.Lifecycle
 	AuditService       *auditlog.Service
 	AccountService     *accounts.Service
+	// WhatIfService replays proposed threshold sets over the in-memory history.
+	WhatIfService *whatif.Service
 }

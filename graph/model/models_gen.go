@@ -87,6 +87,13 @@ type AuditFilter struct {
 	To *time.Time `json:"to,omitempty"`
 }
 
+type CategoryImpact struct {
+	Category         string `json:"category"`
+	Assessed         int    `json:"assessed"`
+	DeclinedNow      int    `json:"declinedNow"`
+	DeclinedProposed int    `json:"declinedProposed"`
+}
+
 type CreateAPITokenInput struct {
 	Name  string `json:"name"`
 	Roles []Role `json:"roles"`
@@ -106,6 +113,13 @@ type CreatedAPIToken struct {
 	Token *APIToken `json:"token"`
 	// The secret, shown this once: send it as 'Authorization: Bearer <secret>'.
 	Secret string `json:"secret"`
+}
+
+type DayImpact struct {
+	Day              time.Time `json:"day"`
+	Assessed         int       `json:"assessed"`
+	DeclinedNow      int       `json:"declinedNow"`
+	DeclinedProposed int       `json:"declinedProposed"`
 }
 
 // One immutable assessment with everything that produced it.
@@ -158,6 +172,14 @@ type DecisionFilter struct {
 	MinAmount          *float64    `json:"minAmount,omitempty"`
 	MaxAmount          *float64    `json:"maxAmount,omitempty"`
 	ThresholdVersionID *string     `json:"thresholdVersionId,omitempty"`
+}
+
+// A decision whose outcome the proposal would change; open it in the explorer by its id.
+type FlippedDecision struct {
+	DecisionID       string    `json:"decisionId"`
+	CreatedAt        time.Time `json:"createdAt"`
+	MerchantCategory string    `json:"merchantCategory"`
+	Amount           float64   `json:"amount"`
 }
 
 // The 15 measured values. Flags are 0 or 1; months, years and counts are whole numbers.
@@ -230,6 +252,30 @@ type Reason struct {
 	Factor        Factor        `json:"factor"`
 }
 
+type ReasonImpact struct {
+	Code     ReasonCode `json:"code"`
+	Now      int        `json:"now"`
+	Proposed int        `json:"proposed"`
+}
+
+type SensitivityCurve struct {
+	Market        string        `json:"market"`
+	MeasuredValue MeasuredValue `json:"measuredValue"`
+	Comparator    Comparator    `json:"comparator"`
+	Assessed      int           `json:"assessed"`
+	// The decline rate with this rule switched off.
+	DeclineRateWithoutRule float64 `json:"declineRateWithoutRule"`
+	// The proposal's own cut-off and its decline rate.
+	ProposedCutoff float64            `json:"proposedCutoff"`
+	ProposedRate   float64            `json:"proposedRate"`
+	Points         []SensitivityPoint `json:"points"`
+}
+
+type SensitivityPoint struct {
+	Cutoff      float64 `json:"cutoff"`
+	DeclineRate float64 `json:"declineRate"`
+}
+
 // The pop-up a declined shopper saw at checkout, exactly as shown.
 type ShopperMessage struct {
 	// The locale the text is in (the shopper's, or the fallback used).
@@ -238,6 +284,32 @@ type ShopperMessage struct {
 	Body   string `json:"body"`
 	// What the shopper can do before trying again.
 	Steps []string `json:"steps"`
+}
+
+type Simulation struct {
+	Market string    `json:"market"`
+	From   time.Time `json:"from"`
+	To     time.Time `json:"to"`
+	// The version in force now, the baseline of every 'now' figure.
+	BaselineVersion *ThresholdVersionRef `json:"baselineVersion"`
+	Assessed        int                  `json:"assessed"`
+	// Declines as they were decided (under the versions in force then).
+	DeclinedAsDecided   int     `json:"declinedAsDecided"`
+	DeclinedNow         int     `json:"declinedNow"`
+	DeclinedProposed    int     `json:"declinedProposed"`
+	DeclineRateNow      float64 `json:"declineRateNow"`
+	DeclineRateProposed float64 `json:"declineRateProposed"`
+	ApprovedToDeclined  int     `json:"approvedToDeclined"`
+	DeclinedToApproved  int     `json:"declinedToApproved"`
+	// Principal reasons named under the set in force and under the proposal, for every code.
+	Reasons []ReasonImpact `json:"reasons"`
+	// One entry per UTC day of the window.
+	Days       []DayImpact      `json:"days"`
+	Categories []CategoryImpact `json:"categories"`
+	// Up to 20 decisions the proposal would decline that were approved, oldest first.
+	SampleApprovedToDeclined []FlippedDecision `json:"sampleApprovedToDeclined"`
+	// Up to 20 decisions the proposal would approve that were declined, oldest first.
+	SampleDeclinedToApproved []FlippedDecision `json:"sampleDeclinedToApproved"`
 }
 
 // A version put in force in its market from activatedAt on.
@@ -386,6 +458,15 @@ type UserConnection struct {
 type Viewer struct {
 	Name  string `json:"name"`
 	Roles []Role `json:"roles"`
+}
+
+type WhatIfStatus struct {
+	// Decisions in memory.
+	Loaded int `json:"loaded"`
+	// Decisions to load.
+	Total int `json:"total"`
+	// The warm-up is over: simulations cover the whole history.
+	Ready bool `json:"ready"`
 }
 
 type AuditOutcome string

@@ -9,6 +9,8 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"riskconsole/internal/engine"
+	"riskconsole/internal/market"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -270,6 +272,11 @@ var fieldSamples = map[string]fieldSample{
 			d := e.newDraft(tb, thresholds.StatusDraft)
 			return map[string]any{"from": map[string]any{"versionId": d.baseVersionID}, "to": map[string]any{"draftId": d.id}}
 		}},
+	"Query.whatIfStatus": {query: `{ whatIfStatus { loaded total ready } }`},
+	"Query.simulate": {query: `query($p: [ThresholdRuleInput!]!) { simulate(market: "SE", proposal: $p) { assessed declineRateNow declineRateProposed days { day } } }`,
+		vars: func(testing.TB, *fieldEnv, *apiCaller) map[string]any { return map[string]any{"p": proposalOf("SE")} }},
+	"Query.sensitivity": {query: `query($p: [ThresholdRuleInput!]!) { sensitivity(market: "SE", measuredValue: BUREAU_SCORE, proposal: $p, points: 5) { assessed points { cutoff declineRate } } }`,
+		vars: func(testing.TB, *fieldEnv, *apiCaller) map[string]any { return map[string]any{"p": proposalOf("SE")} }},
 	"Query.users":            {query: `{ users(first: 5) { nodes { id username roles } pageInfo { hasNextPage } } }`},
 	"Query.apiTokens":        {query: `{ apiTokens(first: 5) { nodes { id name roles } pageInfo { hasNextPage } } }`},
 	"Query.auditEvents":      {query: `{ auditEvents(first: 5) { nodes { id action outcome } pageInfo { hasNextPage } } }`},
@@ -488,4 +495,15 @@ func (e *fieldEnv) send(tb testing.TB, c *apiCaller, query string, vars map[stri
 	}
 	checkNoSQL(tb, out)
 	return out, id
+}
+
+// proposalOf is the default threshold set of market as a simulate proposal.
+func proposalOf(code string) []map[string]any {
+	m, _ := market.Lookup(code)
+	set := engine.DefaultSet(m)
+	out := make([]map[string]any, len(set.Rules))
+	for i, r := range set.Rules {
+		out[i] = map[string]any{"measuredValue": r.Measure.String(), "comparator": r.Comparator.String(), "cutoff": r.Cutoff, "enabled": r.Enabled}
+	}
+	return out
 }

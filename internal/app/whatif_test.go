@@ -3,8 +3,11 @@ package app
 import (
 	"context"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
+
+	"riskconsole/internal/auth"
 
 	"riskconsole/internal/engine"
 
@@ -97,5 +100,104 @@ func TestWhatIfImpact(t *testing.T) {
 	if err != nil || imp.Decisions != same.Decisions || imp.DeclineRateProposed <= imp.DeclineRateNow ||
 		imp.ApprovedToDeclined == 0 || imp.DeclinedToApproved != 0 {
 		t.Fatalf("impact of a stricter score cut-off = %+v, %v", imp, err)
+	}
+}
+
+// TestSimulateAPI: simulate and sensitivity through the real handler on both databases, after
+// the warm-up: the set in force against itself, a stricter proposal whose flipped decisions open
+// in the explorer, a curve, and bad arguments named field by field.
+func TestSimulateAPI(t *testing.T) {
+	for _, dialect := range dialects {
+		t.Run(dialect, func(t *testing.T) {
+			ctx := context.Background()
+			ta := newTestApp(t, dialect, 1200)
+			if err := ta.WhatIf.Warm(ctx); err != nil {
+				t.Fatal(err)
+			}
+			active, err := ta.Thresholds.Active("US", time.Now())
+			if err != nil {
+				t.Fatal(err)
+			}
+			proposal := func(score float64) []map[string]any {
+				out := make([]map[string]any, len(active.Set.Rules))
+				for i, r := range active.Set.Rules {
+					cut := r.Cutoff
+					if r.Measure == engine.BureauScore {
+						cut = score
+					}
+					out[i] = map[string]any{"measuredValue": r.Measure.String(), "comparator": r.Comparator.String(), "cutoff": cut, "enabled": r.Enabled}
+				}
+				return out
+			}
+			const q = `query($p: [ThresholdRuleInput!]!, $from: Time) { simulate(market: "US", proposal: $p, from: $from) {
+				assessed declinedNow declinedProposed declineRateNow declineRateProposed approvedToDeclined declinedToApproved
+				baselineVersion { id } reasons { code now proposed } days { day assessed } categories { category assessed }
+				sampleApprovedToDeclined { decisionId createdAt merchantCategory amount } } }`
+			type sim struct {
+				Simulate struct {
+					Assessed, DeclinedNow, DeclinedProposed, ApprovedToDeclined, DeclinedToApproved int
+					DeclineRateNow, DeclineRateProposed                                             float64
+					BaselineVersion                                                                 struct{ ID string }
+					Days                                                                            []struct{ Assessed int }
+					SampleApprovedToDeclined                                                        []struct{ DecisionID string }
+				}
+			}
+			from := testEnd.Add(-400 * 24 * time.Hour).Format(time.RFC3339)
+			var same, stricter sim
+			decodeData(t, ta.post(t, auth.Analyst, q, map[string]any{"p": proposal(active.Set.Rules[engine.BureauScore].Cutoff), "from": from}), &same)
+			s := same.Simulate
+			if s.Assessed == 0 || s.DeclinedNow != s.DeclinedProposed || s.ApprovedToDeclined != 0 || s.BaselineVersion.ID != fmt.Sprint(active.ID) {
+				t.Fatalf("the set in force against itself: %+v", s)
+			}
+			days := 0
+			for _, d := range s.Days {
+				days += d.Assessed
+			}
+			if days != s.Assessed {
+				t.Fatalf("days add up to %d, assessed %d", days, s.Assessed)
+			}
+			decodeData(t, ta.post(t, auth.Approver, q, map[string]any{"p": proposal(720), "from": from}), &stricter)
+			s = stricter.Simulate
+			if s.DeclinedProposed <= s.DeclinedNow || s.ApprovedToDeclined == 0 || len(s.SampleApprovedToDeclined) == 0 {
+				t.Fatalf("a stricter score cut-off: %+v", s)
+			}
+			for _, f := range s.SampleApprovedToDeclined {
+				r := ta.post(t, auth.Auditor, `query($id: ID!) { decision(id: $id) { outcome market breakdown } }`, map[string]any{"id": f.DecisionID})
+				if len(r.Errors) > 0 {
+					t.Fatalf("a flipped decision does not open: %+v", r.Errors)
+				}
+			}
+
+			var curve struct {
+				Sensitivity struct {
+					Assessed int
+					Points   []struct{ Cutoff, DeclineRate float64 }
+				}
+			}
+			decodeData(t, ta.post(t, auth.Analyst, `query($p: [ThresholdRuleInput!]!, $from: Time) { sensitivity(market: "US", measuredValue: BUREAU_SCORE, proposal: $p, from: $from, points: 101) { assessed points { cutoff declineRate } } }`,
+				map[string]any{"p": proposal(600), "from": from}), &curve)
+			pts := curve.Sensitivity.Points
+			if len(pts) != 101 || curve.Sensitivity.Assessed != same.Simulate.Assessed {
+				t.Fatalf("curve: %d points, assessed %d", len(pts), curve.Sensitivity.Assessed)
+			}
+			for i := 1; i < len(pts); i++ {
+				if pts[i].DeclineRate < pts[i-1].DeclineRate { // GTE: a higher minimum score declines more
+					t.Fatalf("curve falls between %+v and %+v", pts[i-1], pts[i])
+				}
+			}
+
+			bad := ta.post(t, auth.Analyst, `query($p: [ThresholdRuleInput!]!) { sensitivity(market: "XX", measuredValue: BUREAU_SCORE, proposal: $p, points: 1, from: "2026-01-02T00:00:00Z", to: "2026-01-01T00:00:00Z") { assessed } }`,
+				map[string]any{"p": proposal(600)})
+			fields := fmt.Sprint(bad.Errors)
+			if bad.code() != "INVALID" || !strings.Contains(fields, "points") {
+				t.Fatalf("bad sensitivity arguments: %+v", bad.Errors)
+			}
+			bad = ta.post(t, auth.Analyst, `query($p: [ThresholdRuleInput!]!) { simulate(market: "XX", proposal: $p, from: "2026-01-02T00:00:00Z", to: "2026-01-01T00:00:00Z") { assessed } }`,
+				map[string]any{"p": proposal(600)})
+			fields = fmt.Sprint(bad.Errors)
+			if bad.code() != "INVALID" || !strings.Contains(fields, "market") || !strings.Contains(fields, "to") {
+				t.Fatalf("bad simulate arguments: %+v", bad.Errors)
+			}
+		})
 	}
 }

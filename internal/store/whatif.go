@@ -12,6 +12,7 @@ import (
 	"riskconsole/internal/decisions"
 	"riskconsole/internal/engine"
 	"riskconsole/internal/whatif"
+	"riskconsole/models"
 )
 
 // whatIfQuery reads decisions in (created_at, id) order after a cursor, with the columns the
@@ -162,4 +163,28 @@ func postgresPlaceholders(q string) string {
 		out = append(out, q[i])
 	}
 	return string(out)
+}
+
+// DecisionIDsAt returns the ids of market's decisions made at the given times (unix
+// microseconds), keyed by time: the what-if history keeps times, not ids, and names a few
+// decisions by them. Two decisions of one market in the same microsecond are possible but rare;
+// either id is then returned.
+func (s *Store) DecisionIDsAt(ctx context.Context, market string, micros []int64) (map[int64]string, error) {
+	out := make(map[int64]string, len(micros))
+	if len(micros) == 0 {
+		return out, nil
+	}
+	times := make([]time.Time, len(micros))
+	for i, us := range micros {
+		times[i] = time.UnixMicro(us).UTC()
+	}
+	var rows []models.Decision
+	err := s.db.WithContext(ctx).Select("id", "created_at").Where("market = ? AND created_at IN ?", market, times).Find(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("decisions by time: %w", err)
+	}
+	for _, r := range rows {
+		out[r.CreatedAt.UnixMicro()] = r.ID
+	}
+	return out, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -22,6 +23,9 @@ type Source interface {
 	WhatIfScan(ctx context.Context, after decisions.Cursor, limit int, fn func(market string, id uuid.UUID, r *Row) error) (decisions.Cursor, int, error)
 	// CountDecisions returns how many decisions are stored.
 	CountDecisions(ctx context.Context) (int64, error)
+	// DecisionIDsAt returns the ids of market's decisions made at the given times (unix
+	// microseconds), keyed by time.
+	DecisionIDsAt(ctx context.Context, market string, micros []int64) (map[int64]string, error)
 }
 
 // Status is the warm-up progress of the histories.
@@ -129,14 +133,55 @@ func (s *Service) window(market string, rules []thresholds.RuleInput, from, to t
 	return w, proposed, nil
 }
 
+// Simulation is a simulation with the decisions of its flip samples named.
+type Simulation struct {
+	*Window
+	*Result
+	ToDeclined, ToApproved []Flip
+}
+
+// Flip is a decision whose outcome the proposal changes.
+type Flip struct {
+	DecisionID string
+	At         time.Time
+	Category   string
+	Amount     float32
+}
+
 // Simulate replays the proposal (rules for every measured value) over market's decisions in
-// [from, to) next to the set in force now.
-func (s *Service) Simulate(ctx context.Context, market string, rules []thresholds.RuleInput, from, to time.Time) (*Window, *Result, error) {
+// [from, to) next to the set in force now, and names the decisions of the flip samples.
+func (s *Service) Simulate(ctx context.Context, market string, rules []thresholds.RuleInput, from, to time.Time) (*Simulation, error) {
+	w, res, err := s.simulate(market, rules, from, to)
+	if err != nil {
+		return nil, err
+	}
+	sim := &Simulation{Window: w, Result: res}
+	var micros []int64
+	for _, i := range append(slices.Clone(res.SampleApprovedToDeclined), res.SampleDeclinedToApproved...) {
+		micros = append(micros, w.Snapshot.At(i))
+	}
+	ids, err := s.src.DecisionIDsAt(ctx, market, micros)
+	if err != nil {
+		return nil, err
+	}
+	flips := func(idx []int) []Flip {
+		out := make([]Flip, 0, len(idx))
+		for _, i := range idx {
+			at := w.Snapshot.At(i)
+			out = append(out, Flip{DecisionID: ids[at], At: time.UnixMicro(at).UTC(), Category: w.Snapshot.Category(i), Amount: w.Snapshot.Amount(i)})
+		}
+		return out
+	}
+	sim.ToDeclined, sim.ToApproved = flips(res.SampleApprovedToDeclined), flips(res.SampleDeclinedToApproved)
+	return sim, nil
+}
+
+func (s *Service) simulate(market string, rules []thresholds.RuleInput, from, to time.Time) (*Window, *Result, error) {
 	w, proposed, err := s.window(market, rules, from, to)
 	if err != nil {
 		return nil, nil, err
 	}
-	return w, Simulate(w.Snapshot, w.Lo, w.Hi, &w.Baseline.Set, &proposed), ctx.Err()
+	return w, Simulate(w.Snapshot, w.Lo, w.Hi, &w.Baseline.Set, &proposed), nil
 }
 
 // Sensitivity prepares the decline-rate curve of measure m's cut-off under the proposal over
@@ -161,7 +206,7 @@ func (s *Service) Impact(ctx context.Context, market string, proposed *engine.Th
 	for i, r := range proposed.Rules {
 		rules[i] = thresholds.RuleInput{Measure: r.Measure, Comparator: r.Comparator, Cutoff: r.Cutoff, Enabled: r.Enabled}
 	}
-	w, res, err := s.Simulate(ctx, market, rules, time.Time{}, time.Time{})
+	w, res, err := s.simulate(market, rules, time.Time{}, time.Time{})
 	if err != nil {
 		return thresholds.Impact{}, err
 	}
