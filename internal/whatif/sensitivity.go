@@ -235,7 +235,8 @@ func (cv *Curve) ProposedRate() float64 {
 
 // Range returns the cut-offs over which the curve changes: the smallest and largest moving value
 // among the rows that pass the other rules, clamped to the measure's range; the measure's whole
-// range when there is none. Below and above it the curve is flat.
+// range when there is none. The curve is flat below lo and above hi (for GTE it takes its last
+// step just above hi, where the rows at hi start to fail; for LTE its first just below lo).
 func (cv *Curve) Range() (lo, hi float64) {
 	info := &engine.Measures[cv.Measure]
 	if len(cv.vals) == 0 {
