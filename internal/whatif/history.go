@@ -78,6 +78,8 @@ type History struct {
 	chunks atomic.Pointer[[]*chunk]
 	cats   atomic.Pointer[[]string]
 	n      atomic.Int64
+
+	moved atomic.Int64 // rows stored at a later time than their own, see Append
 }
 
 // NewHistory returns an empty history for market.
@@ -146,6 +148,7 @@ func (h *History) Append(r *Row) {
 	if n > 0 {
 		if last := dir[(n-1)>>chunkBits].at[(n-1)&chunkMask]; at < last {
 			at = last
+			h.moved.Add(1)
 		}
 	}
 	c.at[off] = at
@@ -162,6 +165,11 @@ func (h *History) Append(r *Row) {
 	// Publishing the length last makes the row visible to snapshots only once it is complete.
 	h.n.Store(int64(n + 1))
 }
+
+// Moved returns how many rows Append stored at the previous row's time because they arrived out
+// of order. Snapshot.At returns the stored time, so a caller that finds decisions by time should
+// widen its search when this is not zero.
+func (h *History) Moved() int { return int(h.moved.Load()) }
 
 // Snapshot returns an immutable view of the rows appended so far.
 func (h *History) Snapshot() *Snapshot {

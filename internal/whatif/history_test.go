@@ -25,8 +25,8 @@ func TestHistoryAppendAndRead(t *testing.T) {
 	if s.Len() != 4 || h.Len() != 4 || s.Market() != "GB" {
 		t.Fatalf("Len %d/%d market %q", s.Len(), h.Len(), s.Market())
 	}
-	if s.At(3) != 20 {
-		t.Errorf("out-of-order row stored at %d, want 20", s.At(3))
+	if s.At(3) != 20 || h.Moved() != 1 {
+		t.Errorf("out-of-order row stored at %d, want 20; Moved() = %d, want 1", s.At(3), h.Moved())
 	}
 	if s.Category(0) != "travel" || s.Category(1) != "home" || s.Category(2) != "travel" {
 		t.Errorf("categories %q %q %q", s.Category(0), s.Category(1), s.Category(2))
