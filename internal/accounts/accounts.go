@@ -6,13 +6,11 @@ package accounts
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"runtime"
 	"slices"
 	"time"
 
-	"riskconsole/internal/audit"
 	"riskconsole/internal/auth"
 	"riskconsole/internal/store"
 )
@@ -123,28 +121,6 @@ const (
 	entityUser  = "user"
 	entityToken = "api_token"
 )
-
-// event returns an audit event by the caller of ctx. before and after are marshalled to JSON
-// (nil stays absent); they are the records below, which never hold a password hash, a token
-// secret or its hash.
-func event(ctx context.Context, action, entityType, entityID string, before, after any, outcome audit.Outcome) *audit.Event {
-	p := auth.PrincipalFrom(ctx)
-	req := audit.RequestFrom(ctx)
-	return &audit.Event{Actor: p.Subject(), ActorRoles: p.RoleNames(), Action: action, EntityType: entityType,
-		EntityID: entityID, Before: toJSON(before), After: toJSON(after), RequestID: req.ID, ClientAddr: req.ClientAddr,
-		Outcome: outcome}
-}
-
-func toJSON(v any) json.RawMessage {
-	if v == nil {
-		return nil
-	}
-	b, err := json.Marshal(v)
-	if err != nil {
-		panic(fmt.Sprintf("audit record does not marshal: %v", err)) // plain structs always do
-	}
-	return b
-}
 
 // userRecord is a user as the audit log records it.
 type userRecord struct {

@@ -107,7 +107,7 @@ func (s *Service) Login(ctx context.Context, req LoginRequest) (LoginResult, err
 			return err
 		}
 		after := map[string]any{"sessionExpiresAt": sess.ExpiresAt, "userAgent": sess.UserAgent}
-		return tx.AppendAudit(ctx, event(ctx, ActionLogin, entityUser, username, nil, after, audit.Done))
+		return tx.AppendAudit(ctx, audit.NewEvent(ctx, ActionLogin, entityUser, username, nil, after, audit.Done))
 	})
 	if err != nil {
 		return LoginResult{}, err
@@ -118,7 +118,7 @@ func (s *Service) Login(ctx context.Context, req LoginRequest) (LoginResult, err
 // loginFailed records a failed login by an anonymous caller.
 func (s *Service) loginFailed(ctx context.Context, username, reason string) error {
 	ctx = auth.WithPrincipal(ctx, nil)
-	return s.store.AppendAudit(ctx, event(ctx, ActionLogin, entityUser, username, nil, map[string]string{"reason": reason}, audit.Failed))
+	return s.store.AppendAudit(ctx, audit.NewEvent(ctx, ActionLogin, entityUser, username, nil, map[string]string{"reason": reason}, audit.Failed))
 }
 
 // Logout ends every session of the signed-in user at once (all browsers, all devices) and
@@ -135,7 +135,7 @@ func (s *Service) Logout(ctx context.Context) (int64, error) {
 		if ended, err = tx.RevokeUserSessions(ctx, p.UserID, now, ""); err != nil {
 			return err
 		}
-		return tx.AppendAudit(ctx, event(ctx, ActionLogout, entityUser, p.Name, nil, map[string]any{"sessionsEnded": ended}, audit.Done))
+		return tx.AppendAudit(ctx, audit.NewEvent(ctx, ActionLogout, entityUser, p.Name, nil, map[string]any{"sessionsEnded": ended}, audit.Done))
 	})
 	return ended, err
 }

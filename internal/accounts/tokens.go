@@ -8,6 +8,7 @@ import (
 	"riskconsole/internal/apperr"
 	"riskconsole/internal/audit"
 	"riskconsole/internal/auth"
+	"riskconsole/internal/page"
 	"riskconsole/internal/store"
 )
 
@@ -53,7 +54,7 @@ func (s *Service) CreateToken(ctx context.Context, in NewToken) (auth.Token, str
 		if t, err = tx.InsertToken(ctx, t, auth.HashToken(secret)); err != nil {
 			return err
 		}
-		return tx.AppendAudit(ctx, event(ctx, ActionTokenCreate, entityToken, strconv.FormatInt(t.ID, 10), nil, recordToken(&t), audit.Done))
+		return tx.AppendAudit(ctx, audit.NewEvent(ctx, ActionTokenCreate, entityToken, strconv.FormatInt(t.ID, 10), nil, recordToken(&t), audit.Done))
 	})
 	if err != nil {
 		return auth.Token{}, "", err
@@ -79,7 +80,7 @@ func (s *Service) RevokeToken(ctx context.Context, id int64) (auth.Token, error)
 			}
 			t.RevokedAt = &now
 		}
-		return tx.AppendAudit(ctx, event(ctx, ActionTokenRevoke, entityToken, strconv.FormatInt(id, 10), before, recordToken(&t), audit.Done))
+		return tx.AppendAudit(ctx, audit.NewEvent(ctx, ActionTokenRevoke, entityToken, strconv.FormatInt(id, 10), before, recordToken(&t), audit.Done))
 	})
 	if err != nil {
 		return auth.Token{}, err
@@ -99,7 +100,7 @@ type TokenPage struct {
 // Tokens returns up to first API tokens newest first, after the cursor after ("" for the first
 // page).
 func (s *Service) Tokens(ctx context.Context, first int, after string) (TokenPage, error) {
-	tokens, hasNext, err := fetchPage(first, after, tokenCursorPrefix, func(beforeID int64, limit int) ([]auth.Token, error) {
+	tokens, hasNext, err := page.Fetch(first, after, tokenCursorPrefix, func(beforeID int64, limit int) ([]auth.Token, error) {
 		return s.store.Tokens(ctx, beforeID, limit)
 	})
 	return TokenPage{Tokens: tokens, HasNext: hasNext}, err

@@ -11,6 +11,7 @@ import (
 	"riskconsole/internal/apperr"
 	"riskconsole/internal/audit"
 	"riskconsole/internal/auth"
+	"riskconsole/internal/page"
 	"riskconsole/internal/store"
 )
 
@@ -56,7 +57,7 @@ func (s *Service) CreateUser(ctx context.Context, in NewUser) (auth.User, error)
 		if u, err = tx.CreateUser(ctx, u, hash); err != nil {
 			return err
 		}
-		return tx.AppendAudit(ctx, event(ctx, ActionUserCreate, entityUser, u.Username, nil, recordUser(&u), audit.Done))
+		return tx.AppendAudit(ctx, audit.NewEvent(ctx, ActionUserCreate, entityUser, u.Username, nil, recordUser(&u), audit.Done))
 	})
 	return u, err
 }
@@ -154,7 +155,7 @@ func (s *Service) changeUser(ctx context.Context, id int64, action string,
 		if err != nil {
 			return err
 		}
-		return tx.AppendAudit(ctx, event(ctx, action, entityUser, u.Username, before, after, audit.Done))
+		return tx.AppendAudit(ctx, audit.NewEvent(ctx, action, entityUser, u.Username, before, after, audit.Done))
 	})
 	if err != nil {
 		return auth.User{}, err
@@ -217,7 +218,7 @@ func (s *Service) ChangePassword(ctx context.Context, current, newPassword strin
 	}
 	if !ok {
 		s.throttle.Fail(now, key)
-		e := event(ctx, ActionChangePassword, entityUser, p.Name, nil, map[string]string{"reason": "wrong current password"}, audit.Failed)
+		e := audit.NewEvent(ctx, ActionChangePassword, entityUser, p.Name, nil, map[string]string{"reason": "wrong current password"}, audit.Failed)
 		if err := s.store.AppendAudit(ctx, e); err != nil {
 			return err
 		}
@@ -237,7 +238,7 @@ func (s *Service) ChangePassword(ctx context.Context, current, newPassword strin
 			return err
 		}
 		after := map[string]any{"passwordChangedAt": now, "otherSessionsEnded": ended}
-		return tx.AppendAudit(ctx, event(ctx, ActionChangePassword, entityUser, p.Name, nil, after, audit.Done))
+		return tx.AppendAudit(ctx, audit.NewEvent(ctx, ActionChangePassword, entityUser, p.Name, nil, after, audit.Done))
 	})
 }
 
@@ -287,7 +288,7 @@ type UserPage struct {
 
 // Users returns up to first users oldest first, after the cursor after ("" for the first page).
 func (s *Service) Users(ctx context.Context, first int, after string) (UserPage, error) {
-	users, hasNext, err := fetchPage(first, after, userCursorPrefix, func(afterID int64, limit int) ([]auth.User, error) {
+	users, hasNext, err := page.Fetch(first, after, userCursorPrefix, func(afterID int64, limit int) ([]auth.User, error) {
 		return s.store.Users(ctx, afterID, limit)
 	})
 	return UserPage{Users: users, HasNext: hasNext}, err

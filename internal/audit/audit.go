@@ -8,9 +8,12 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
+
+	"riskconsole/internal/auth"
 )
 
 // Outcome says how the recorded attempt ended.
@@ -164,4 +167,25 @@ func WithRequest(ctx context.Context, r Request) context.Context {
 func RequestFrom(ctx context.Context) Request {
 	r, _ := ctx.Value(requestKey{}).(Request)
 	return r
+}
+
+// NewEvent returns the event of an action the request's principal took on an entity, with the
+// request's facts. before and after are marshalled to JSON; nil stays absent.
+func NewEvent(ctx context.Context, action, entityType, entityID string, before, after any, outcome Outcome) *Event {
+	p := auth.PrincipalFrom(ctx)
+	req := RequestFrom(ctx)
+	return &Event{Actor: p.Subject(), ActorRoles: p.RoleNames(), Action: action, EntityType: entityType,
+		EntityID: entityID, Before: toJSON(before), After: toJSON(after), RequestID: req.ID, ClientAddr: req.ClientAddr,
+		Outcome: outcome}
+}
+
+func toJSON(v any) json.RawMessage {
+	if v == nil {
+		return nil
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(fmt.Sprintf("audit record does not marshal: %v", err)) // records are plain structs and maps
+	}
+	return b
 }

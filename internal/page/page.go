@@ -69,3 +69,32 @@ func ParseIDKey(s string) (int64, bool) {
 	id, err := strconv.ParseInt(s, 10, 64)
 	return id, err == nil && id > 0
 }
+
+// KeyCursor returns the cursor after the item with integer key of the list named prefix.
+func KeyCursor(prefix string, key int64) string { return Cursor(prefix, IDKey(key)) }
+
+// Fetch serves a page of a list keyed by integers: it validates first and after (a KeyCursor of
+// the list named prefix, or "" for the first page), asks fetch for one item more than the page
+// past the key the cursor names (0 for none), and returns the page and whether more follow.
+func Fetch[T any](first int, after, prefix string, fetch func(key int64, limit int) ([]T, error)) ([]T, bool, error) {
+	var ve apperr.ValidationError
+	CheckFirst(first, &ve)
+	var key int64
+	if after != "" {
+		parts, ok := Parts(after, 2)
+		if ok && parts[0] == prefix {
+			key, ok = ParseIDKey(parts[1])
+		}
+		if !ok || parts[0] != prefix {
+			ve.Add("after", "malformed cursor")
+		}
+	}
+	if err := ve.Err(); err != nil {
+		return nil, false, err
+	}
+	items, err := fetch(key, first+1)
+	if err != nil {
+		return nil, false, err
+	}
+	return items[:min(len(items), first)], len(items) > first, nil
+}

@@ -1,6 +1,7 @@
 package page
 
 import (
+	"errors"
 	"testing"
 	"time"
 
@@ -61,6 +62,46 @@ func TestCheckFirst(t *testing.T) {
 		CheckFirst(first, &ve)
 		if (ve.Err() == nil) != ok {
 			t.Errorf("CheckFirst(%d): err %v, want ok=%v", first, ve.Err(), ok)
+		}
+	}
+}
+
+// TestFetch checks a keyed page request: the key the cursor names reaches fetch, one more item
+// than the page is asked for, and bad arguments are named.
+func TestFetch(t *testing.T) {
+	items := []int64{9, 8, 7, 6, 5}
+	fetch := func(key int64, limit int) ([]int64, error) {
+		var out []int64
+		for _, v := range items {
+			if (key == 0 || v < key) && len(out) < limit {
+				out = append(out, v)
+			}
+		}
+		return out, nil
+	}
+	got, more, err := Fetch(2, "", "user", fetch)
+	if err != nil || !more || len(got) != 2 || got[1] != 8 {
+		t.Fatalf("first page = %v, %v, %v", got, more, err)
+	}
+	got, more, err = Fetch(10, KeyCursor("user", 7), "user", fetch)
+	if err != nil || more || len(got) != 2 || got[0] != 6 {
+		t.Fatalf("after 7 = %v, %v, %v", got, more, err)
+	}
+	for _, tc := range []struct {
+		first int
+		after string
+		field string
+	}{
+		{0, "", "first"},
+		{101, "", "first"},
+		{10, "nope", "after"},
+		{10, KeyCursor("token", 3), "after"}, // another list's cursor
+		{10, KeyCursor("user", -1), "after"},
+	} {
+		_, _, err := Fetch(tc.first, tc.after, "user", fetch)
+		var ve *apperr.ValidationError
+		if !errors.As(err, &ve) || len(ve.Fields) != 1 || ve.Fields[0].Field != tc.field {
+			t.Errorf("Fetch(%d, %q) = %v, want a field error on %s", tc.first, tc.after, err, tc.field)
 		}
 	}
 }

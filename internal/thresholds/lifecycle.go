@@ -218,7 +218,7 @@ func (l *Lifecycle) createDraft(ctx context.Context, base *Version, action, rati
 		if err := tx.CreateThresholdDraft(ctx, &d); err != nil {
 			return err
 		}
-		return tx.AppendAudit(ctx, event(ctx, action, entityDraft, d.ID, nil, recordDraft(&d)))
+		return tx.AppendAudit(ctx, audit.NewEvent(ctx, action, entityDraft, strconv.FormatInt(d.ID, 10), nil, recordDraft(&d), audit.Done))
 	})
 	return d, err
 }
@@ -248,7 +248,7 @@ func (l *Lifecycle) EditDraft(ctx context.Context, id int64, revision int, rules
 		if d, err = tx.ThresholdDraft(ctx, id); err != nil {
 			return err
 		}
-		return tx.AppendAudit(ctx, event(ctx, ActionDraftEdit, entityDraft, id, before, recordDraft(&d)))
+		return tx.AppendAudit(ctx, audit.NewEvent(ctx, ActionDraftEdit, entityDraft, strconv.FormatInt(id, 10), before, recordDraft(&d), audit.Done))
 	})
 	return d, err
 }
@@ -324,7 +324,7 @@ func (l *Lifecycle) SubmitDraft(ctx context.Context, id int64, revision int, rat
 		if d, err = tx.ThresholdDraft(ctx, id); err != nil {
 			return err
 		}
-		return tx.AppendAudit(ctx, event(ctx, ActionSubmit, entityDraft, id, before, recordDraft(&d)))
+		return tx.AppendAudit(ctx, audit.NewEvent(ctx, ActionSubmit, entityDraft, strconv.FormatInt(id, 10), before, recordDraft(&d), audit.Done))
 	})
 	return d, err
 }
@@ -386,11 +386,11 @@ func (l *Lifecycle) review(ctx context.Context, id int64, status DraftStatus, co
 			return err
 		}
 		d.Status, d.Reviewer, d.ReviewComment, d.ReviewedAt = status, reviewer, comment, &now
-		return tx.AppendAudit(ctx, event(ctx, reviewAction(status), entityDraft, id, before, recordDraft(&d)))
+		return tx.AppendAudit(ctx, audit.NewEvent(ctx, reviewAction(status), entityDraft, strconv.FormatInt(id, 10), before, recordDraft(&d), audit.Done))
 	})
 	if errors.Is(err, errSelfReview) {
 		// Refused, and recorded as a refusal: the attempt is the maker-checker rule at work.
-		e := event(ctx, reviewAction(status), entityDraft, id, nil, nil)
+		e := audit.NewEvent(ctx, reviewAction(status), entityDraft, strconv.FormatInt(id, 10), nil, nil, audit.Done)
 		e.Outcome = audit.Denied
 		if aerr := l.store.AppendAudit(context.WithoutCancel(ctx), e); aerr != nil {
 			return Draft{}, errors.Join(err, aerr)
@@ -459,7 +459,7 @@ func (l *Lifecycle) activate(ctx context.Context, v *Version, at time.Time, emer
 		if err := tx.CreateThresholdActivation(ctx, &a); err != nil {
 			return err
 		}
-		return tx.AppendAudit(ctx, event(ctx, action, entityActivation, a.ID, nil, recordActivation(&a, v)))
+		return tx.AppendAudit(ctx, audit.NewEvent(ctx, action, entityActivation, strconv.FormatInt(a.ID, 10), nil, recordActivation(&a, v), audit.Done))
 	})
 	if err != nil {
 		return Activation{}, err
@@ -612,25 +612,6 @@ func invalid(field, format string, args ...any) error {
 	var ve apperr.ValidationError
 	ve.Add(field, format, args...)
 	return ve.Err()
-}
-
-func event(ctx context.Context, action, entityType string, id int64, before, after any) *audit.Event {
-	p := auth.PrincipalFrom(ctx)
-	req := audit.RequestFrom(ctx)
-	return &audit.Event{Actor: p.Subject(), ActorRoles: p.RoleNames(), Action: action, EntityType: entityType,
-		EntityID: strconv.FormatInt(id, 10), Before: toJSON(before), After: toJSON(after), RequestID: req.ID,
-		ClientAddr: req.ClientAddr, Outcome: audit.Done}
-}
-
-func toJSON(v any) json.RawMessage {
-	if v == nil {
-		return nil
-	}
-	b, err := json.Marshal(v)
-	if err != nil {
-		panic(fmt.Sprintf("audit record does not marshal: %v", err)) // plain structs always do
-	}
-	return b
 }
 
 // draftRecord is a draft as the audit log records it.

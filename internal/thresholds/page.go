@@ -4,7 +4,6 @@ import (
 	"context"
 	"time"
 
-	"riskconsole/internal/apperr"
 	"riskconsole/internal/page"
 )
 
@@ -17,10 +16,10 @@ const (
 )
 
 // DraftCursor returns the cursor after draft id.
-func DraftCursor(id int64) string { return page.Cursor(draftCursorPrefix, page.IDKey(id)) }
+func DraftCursor(id int64) string { return page.KeyCursor(draftCursorPrefix, id) }
 
 // VersionCursor returns the cursor after version number n of a market.
-func VersionCursor(n int) string { return page.Cursor(versionCursorPrefix, page.IDKey(int64(n))) }
+func VersionCursor(n int) string { return page.KeyCursor(versionCursorPrefix, int64(n)) }
 
 // DraftPage is one page of drafts, newest first.
 type DraftPage struct {
@@ -37,29 +36,19 @@ type VersionPage struct {
 // DraftsPage returns a page of first drafts matching f after the cursor after ("" for the
 // newest).
 func (l *Lifecycle) DraftsPage(ctx context.Context, f DraftFilter, first int, after string) (DraftPage, error) {
-	key, err := pageArgs(first, after, draftCursorPrefix)
-	if err != nil {
-		return DraftPage{}, err
-	}
-	items, err := l.store.ThresholdDrafts(ctx, f, key, first+1)
-	if err != nil {
-		return DraftPage{}, err
-	}
-	return DraftPage{Drafts: items[:min(len(items), first)], HasNext: len(items) > first}, nil
+	items, hasNext, err := page.Fetch(first, after, draftCursorPrefix, func(key int64, limit int) ([]Draft, error) {
+		return l.store.ThresholdDrafts(ctx, f, key, limit)
+	})
+	return DraftPage{Drafts: items, HasNext: hasNext}, err
 }
 
 // VersionsPage returns a page of first published versions of market after the cursor after ("" for
 // the newest).
 func (l *Lifecycle) VersionsPage(ctx context.Context, market string, first int, after string) (VersionPage, error) {
-	key, err := pageArgs(first, after, versionCursorPrefix)
-	if err != nil {
-		return VersionPage{}, err
-	}
-	items, err := l.store.MarketVersions(ctx, market, int(key), first+1)
-	if err != nil {
-		return VersionPage{}, err
-	}
-	return VersionPage{Versions: items[:min(len(items), first)], HasNext: len(items) > first}, nil
+	items, hasNext, err := page.Fetch(first, after, versionCursorPrefix, func(key int64, limit int) ([]Version, error) {
+		return l.store.MarketVersions(ctx, market, int(key), limit)
+	})
+	return VersionPage{Versions: items, HasNext: hasNext}, err
 }
 
 // ActiveVersion returns the version in force in market now.
@@ -74,20 +63,3 @@ func (l *Lifecycle) VersionStatus(market string, id int64) VersionStatus {
 
 // Now returns the lifecycle's current time.
 func (l *Lifecycle) Now() time.Time { return l.clock() }
-
-// pageArgs validates a page request and returns the key its cursor names (0 for none).
-func pageArgs(first int, after, prefix string) (int64, error) {
-	var ve apperr.ValidationError
-	page.CheckFirst(first, &ve)
-	var key int64
-	if after != "" {
-		parts, ok := page.Parts(after, 2)
-		if ok && parts[0] == prefix {
-			key, ok = page.ParseIDKey(parts[1])
-		}
-		if !ok || parts[0] != prefix {
-			ve.Add("after", "malformed cursor")
-		}
-	}
-	return key, ve.Err()
-}
