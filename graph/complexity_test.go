@@ -108,6 +108,10 @@ func TestEveryListHasACost(t *testing.T) {
 func TestValueFields(t *testing.T) {
 	es := graph.NewExecutableSchema(costSchema())
 	want := []string{
+		// The agent view is built from one decision row and the in-memory catalog.
+		"AgentDecision.cardHold",
+		"AgentDecision.guidance",
+		"AgentDecision.shopperMessage",
 		"ApiTokenConnection.pageInfo",
 		"Assessment.message",
 		"Assessment.reasons",

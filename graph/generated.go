@@ -39,6 +39,31 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	AgentDecision struct {
+		Amount          func(childComplexity int) int
+		CardHold        func(childComplexity int) int
+		CreatedAt       func(childComplexity int) int
+		Currency        func(childComplexity int) int
+		FormattedAmount func(childComplexity int) int
+		Guidance        func(childComplexity int) int
+		GuidanceLocale  func(childComplexity int) int
+		Market          func(childComplexity int) int
+		MerchantName    func(childComplexity int) int
+		Notes           func(childComplexity int) int
+		Outcome         func(childComplexity int) int
+		Reference       func(childComplexity int) int
+		ShopperMessage  func(childComplexity int) int
+	}
+
+	AgentGuidance struct {
+		Body   func(childComplexity int) int
+		Code   func(childComplexity int) int
+		Locale func(childComplexity int) int
+		Rank   func(childComplexity int) int
+		Steps  func(childComplexity int) int
+		Title  func(childComplexity int) int
+	}
+
 	ApiToken struct {
 		CreatedAt  func(childComplexity int) int
 		CreatedBy  func(childComplexity int) int
@@ -96,6 +121,13 @@ type ComplexityRoot struct {
 	AuditEventConnection struct {
 		Nodes    func(childComplexity int) int
 		PageInfo func(childComplexity int) int
+	}
+
+	CardHold struct {
+		MayBePending        func(childComplexity int) int
+		Note                func(childComplexity int) int
+		ReleaseBusinessDays func(childComplexity int) int
+		UsuallyReleasedBy   func(childComplexity int) int
 	}
 
 	CategoryImpact struct {
@@ -188,6 +220,7 @@ type ComplexityRoot struct {
 	Query struct {
 		APITokens              func(childComplexity int, first int, after *string) int
 		ActiveThresholdVersion func(childComplexity int, market string) int
+		AgentDecision          func(childComplexity int, reference string, locale string) int
 		AuditEvents            func(childComplexity int, filter *model.AuditFilter, first int, after *string) int
 		Decision               func(childComplexity int, id string) int
 		DecisionByReference    func(childComplexity int, reference string) int
@@ -412,6 +445,7 @@ type QueryResolver interface {
 	Viewer(ctx context.Context) (*model.Viewer, error)
 	Users(ctx context.Context, first int, after *string) (*model.UserConnection, error)
 	APITokens(ctx context.Context, first int, after *string) (*model.APITokenConnection, error)
+	AgentDecision(ctx context.Context, reference string, locale string) (*model.AgentDecision, error)
 	AuditEvents(ctx context.Context, filter *model.AuditFilter, first int, after *string) (*model.AuditEventConnection, error)
 	VerifyAuditChain(ctx context.Context) (*model.AuditChainVerification, error)
 	Decision(ctx context.Context, id string) (*model.Decision, error)
@@ -445,6 +479,122 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "AgentDecision.amount":
+		if e.ComplexityRoot.AgentDecision.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgentDecision.Amount(childComplexity), true
+	case "AgentDecision.cardHold":
+		if e.ComplexityRoot.AgentDecision.CardHold == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgentDecision.CardHold(childComplexity), true
+	case "AgentDecision.createdAt":
+		if e.ComplexityRoot.AgentDecision.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgentDecision.CreatedAt(childComplexity), true
+	case "AgentDecision.currency":
+		if e.ComplexityRoot.AgentDecision.Currency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgentDecision.Currency(childComplexity), true
+	case "AgentDecision.formattedAmount":
+		if e.ComplexityRoot.AgentDecision.FormattedAmount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgentDecision.FormattedAmount(childComplexity), true
+	case "AgentDecision.guidance":
+		if e.ComplexityRoot.AgentDecision.Guidance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgentDecision.Guidance(childComplexity), true
+	case "AgentDecision.guidanceLocale":
+		if e.ComplexityRoot.AgentDecision.GuidanceLocale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgentDecision.GuidanceLocale(childComplexity), true
+	case "AgentDecision.market":
+		if e.ComplexityRoot.AgentDecision.Market == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgentDecision.Market(childComplexity), true
+	case "AgentDecision.merchantName":
+		if e.ComplexityRoot.AgentDecision.MerchantName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgentDecision.MerchantName(childComplexity), true
+	case "AgentDecision.notes":
+		if e.ComplexityRoot.AgentDecision.Notes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgentDecision.Notes(childComplexity), true
+	case "AgentDecision.outcome":
+		if e.ComplexityRoot.AgentDecision.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgentDecision.Outcome(childComplexity), true
+	case "AgentDecision.reference":
+		if e.ComplexityRoot.AgentDecision.Reference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgentDecision.Reference(childComplexity), true
+	case "AgentDecision.shopperMessage":
+		if e.ComplexityRoot.AgentDecision.ShopperMessage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgentDecision.ShopperMessage(childComplexity), true
+
+	case "AgentGuidance.body":
+		if e.ComplexityRoot.AgentGuidance.Body == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgentGuidance.Body(childComplexity), true
+	case "AgentGuidance.code":
+		if e.ComplexityRoot.AgentGuidance.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgentGuidance.Code(childComplexity), true
+	case "AgentGuidance.locale":
+		if e.ComplexityRoot.AgentGuidance.Locale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgentGuidance.Locale(childComplexity), true
+	case "AgentGuidance.rank":
+		if e.ComplexityRoot.AgentGuidance.Rank == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgentGuidance.Rank(childComplexity), true
+	case "AgentGuidance.steps":
+		if e.ComplexityRoot.AgentGuidance.Steps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgentGuidance.Steps(childComplexity), true
+	case "AgentGuidance.title":
+		if e.ComplexityRoot.AgentGuidance.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgentGuidance.Title(childComplexity), true
 
 	case "ApiToken.createdAt":
 		if e.ComplexityRoot.ApiToken.CreatedAt == nil {
@@ -680,6 +830,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuditEventConnection.PageInfo(childComplexity), true
+
+	case "CardHold.mayBePending":
+		if e.ComplexityRoot.CardHold.MayBePending == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CardHold.MayBePending(childComplexity), true
+	case "CardHold.note":
+		if e.ComplexityRoot.CardHold.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CardHold.Note(childComplexity), true
+	case "CardHold.releaseBusinessDays":
+		if e.ComplexityRoot.CardHold.ReleaseBusinessDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CardHold.ReleaseBusinessDays(childComplexity), true
+	case "CardHold.usuallyReleasedBy":
+		if e.ComplexityRoot.CardHold.UsuallyReleasedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CardHold.UsuallyReleasedBy(childComplexity), true
 
 	case "CategoryImpact.assessed":
 		if e.ComplexityRoot.CategoryImpact.Assessed == nil {
@@ -1130,6 +1305,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ActiveThresholdVersion(childComplexity, args["market"].(string)), true
+	case "Query.agentDecision":
+		if e.ComplexityRoot.Query.AgentDecision == nil {
+			break
+		}
+
+		args, err := ec.field_Query_agentDecision_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AgentDecision(childComplexity, args["reference"].(string), args["locale"].(string)), true
 	case "Query.auditEvents":
 		if e.ComplexityRoot.Query.AuditEvents == nil {
 			break
@@ -2104,7 +2290,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/accounts.graphqls" "schema/assess.graphqls" "schema/audit.graphqls" "schema/decisions.graphqls" "schema/schema.graphqls" "schema/thresholds.graphqls" "schema/whatif.graphqls"
+//go:embed "schema/accounts.graphqls" "schema/agent.graphqls" "schema/assess.graphqls" "schema/audit.graphqls" "schema/decisions.graphqls" "schema/schema.graphqls" "schema/thresholds.graphqls" "schema/whatif.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -2117,6 +2303,7 @@ func sourceData(filename string) string {
 
 var sources = []*ast.Source{
 	{Name: "schema/accounts.graphqls", Input: sourceData("schema/accounts.graphqls"), BuiltIn: false},
+	{Name: "schema/agent.graphqls", Input: sourceData("schema/agent.graphqls"), BuiltIn: false},
 	{Name: "schema/assess.graphqls", Input: sourceData("schema/assess.graphqls"), BuiltIn: false},
 	{Name: "schema/audit.graphqls", Input: sourceData("schema/audit.graphqls"), BuiltIn: false},
 	{Name: "schema/decisions.graphqls", Input: sourceData("schema/decisions.graphqls"), BuiltIn: false},
@@ -2129,6 +2316,56 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // childFields_* functions provide shared child field context lookups.
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
+
+func (ec *executionContext) childFields_AgentDecision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "reference":
+		return ec.fieldContext_AgentDecision_reference(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_AgentDecision_createdAt(ctx, field)
+	case "outcome":
+		return ec.fieldContext_AgentDecision_outcome(ctx, field)
+	case "market":
+		return ec.fieldContext_AgentDecision_market(ctx, field)
+	case "merchantName":
+		return ec.fieldContext_AgentDecision_merchantName(ctx, field)
+	case "amount":
+		return ec.fieldContext_AgentDecision_amount(ctx, field)
+	case "currency":
+		return ec.fieldContext_AgentDecision_currency(ctx, field)
+	case "formattedAmount":
+		return ec.fieldContext_AgentDecision_formattedAmount(ctx, field)
+	case "shopperMessage":
+		return ec.fieldContext_AgentDecision_shopperMessage(ctx, field)
+	case "guidanceLocale":
+		return ec.fieldContext_AgentDecision_guidanceLocale(ctx, field)
+	case "guidance":
+		return ec.fieldContext_AgentDecision_guidance(ctx, field)
+	case "cardHold":
+		return ec.fieldContext_AgentDecision_cardHold(ctx, field)
+	case "notes":
+		return ec.fieldContext_AgentDecision_notes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AgentDecision", field.Name)
+}
+
+func (ec *executionContext) childFields_AgentGuidance(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rank":
+		return ec.fieldContext_AgentGuidance_rank(ctx, field)
+	case "code":
+		return ec.fieldContext_AgentGuidance_code(ctx, field)
+	case "locale":
+		return ec.fieldContext_AgentGuidance_locale(ctx, field)
+	case "title":
+		return ec.fieldContext_AgentGuidance_title(ctx, field)
+	case "body":
+		return ec.fieldContext_AgentGuidance_body(ctx, field)
+	case "steps":
+		return ec.fieldContext_AgentGuidance_steps(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AgentGuidance", field.Name)
+}
 
 func (ec *executionContext) childFields_ApiToken(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
@@ -2246,6 +2483,20 @@ func (ec *executionContext) childFields_AuditEventConnection(ctx context.Context
 		return ec.fieldContext_AuditEventConnection_pageInfo(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AuditEventConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CardHold(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "mayBePending":
+		return ec.fieldContext_CardHold_mayBePending(ctx, field)
+	case "releaseBusinessDays":
+		return ec.fieldContext_CardHold_releaseBusinessDays(ctx, field)
+	case "usuallyReleasedBy":
+		return ec.fieldContext_CardHold_usuallyReleasedBy(ctx, field)
+	case "note":
+		return ec.fieldContext_CardHold_note(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CardHold", field.Name)
 }
 
 func (ec *executionContext) childFields_CategoryImpact(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3220,6 +3471,28 @@ func (ec *executionContext) field_Query_activeThresholdVersion_args(ctx context.
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_agentDecision_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "reference",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reference"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["locale"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_apiTokens_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3643,6 +3916,470 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _AgentDecision_reference(ctx context.Context, field graphql.CollectedField, obj *model.AgentDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgentDecision_reference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgentDecision_reference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgentDecision", field, false, false, "String")
+}
+
+func (ec *executionContext) _AgentDecision_createdAt(ctx context.Context, field graphql.CollectedField, obj *model.AgentDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgentDecision_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgentDecision_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgentDecision", field, false, false, "Time")
+}
+
+func (ec *executionContext) _AgentDecision_outcome(ctx context.Context, field graphql.CollectedField, obj *model.AgentDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgentDecision_outcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Outcome) graphql.Marshaler {
+			return ec.marshalNOutcome2riskconsoleᚋgraphᚋmodelᚐOutcome(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgentDecision_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgentDecision", field, false, false, "Outcome")
+}
+
+func (ec *executionContext) _AgentDecision_market(ctx context.Context, field graphql.CollectedField, obj *model.AgentDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgentDecision_market(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Market, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgentDecision_market(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgentDecision", field, false, false, "String")
+}
+
+func (ec *executionContext) _AgentDecision_merchantName(ctx context.Context, field graphql.CollectedField, obj *model.AgentDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgentDecision_merchantName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MerchantName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgentDecision_merchantName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgentDecision", field, false, false, "String")
+}
+
+func (ec *executionContext) _AgentDecision_amount(ctx context.Context, field graphql.CollectedField, obj *model.AgentDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgentDecision_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgentDecision_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgentDecision", field, false, false, "Float")
+}
+
+func (ec *executionContext) _AgentDecision_currency(ctx context.Context, field graphql.CollectedField, obj *model.AgentDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgentDecision_currency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Currency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgentDecision_currency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgentDecision", field, false, false, "String")
+}
+
+func (ec *executionContext) _AgentDecision_formattedAmount(ctx context.Context, field graphql.CollectedField, obj *model.AgentDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgentDecision_formattedAmount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FormattedAmount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgentDecision_formattedAmount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgentDecision", field, false, false, "String")
+}
+
+func (ec *executionContext) _AgentDecision_shopperMessage(ctx context.Context, field graphql.CollectedField, obj *model.AgentDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgentDecision_shopperMessage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShopperMessage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ShopperMessage) graphql.Marshaler {
+			return ec.marshalOShopperMessage2ᚖriskconsoleᚋgraphᚋmodelᚐShopperMessage(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AgentDecision_shopperMessage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AgentDecision",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ShopperMessage(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AgentDecision_guidanceLocale(ctx context.Context, field graphql.CollectedField, obj *model.AgentDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgentDecision_guidanceLocale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GuidanceLocale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgentDecision_guidanceLocale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgentDecision", field, false, false, "String")
+}
+
+func (ec *executionContext) _AgentDecision_guidance(ctx context.Context, field graphql.CollectedField, obj *model.AgentDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgentDecision_guidance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Guidance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.AgentGuidance) graphql.Marshaler {
+			return ec.marshalNAgentGuidance2ᚕriskconsoleᚋgraphᚋmodelᚐAgentGuidanceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgentDecision_guidance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AgentDecision",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AgentGuidance(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AgentDecision_cardHold(ctx context.Context, field graphql.CollectedField, obj *model.AgentDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgentDecision_cardHold(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CardHold, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CardHold) graphql.Marshaler {
+			return ec.marshalOCardHold2ᚖriskconsoleᚋgraphᚋmodelᚐCardHold(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AgentDecision_cardHold(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AgentDecision",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CardHold(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AgentDecision_notes(ctx context.Context, field graphql.CollectedField, obj *model.AgentDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgentDecision_notes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Notes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgentDecision_notes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgentDecision", field, false, false, "String")
+}
+
+func (ec *executionContext) _AgentGuidance_rank(ctx context.Context, field graphql.CollectedField, obj *model.AgentGuidance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgentGuidance_rank(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rank, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgentGuidance_rank(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgentGuidance", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AgentGuidance_code(ctx context.Context, field graphql.CollectedField, obj *model.AgentGuidance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgentGuidance_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ReasonCode) graphql.Marshaler {
+			return ec.marshalNReasonCode2riskconsoleᚋgraphᚋmodelᚐReasonCode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgentGuidance_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgentGuidance", field, false, false, "ReasonCode")
+}
+
+func (ec *executionContext) _AgentGuidance_locale(ctx context.Context, field graphql.CollectedField, obj *model.AgentGuidance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgentGuidance_locale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Locale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgentGuidance_locale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgentGuidance", field, false, false, "String")
+}
+
+func (ec *executionContext) _AgentGuidance_title(ctx context.Context, field graphql.CollectedField, obj *model.AgentGuidance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgentGuidance_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgentGuidance_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgentGuidance", field, false, false, "String")
+}
+
+func (ec *executionContext) _AgentGuidance_body(ctx context.Context, field graphql.CollectedField, obj *model.AgentGuidance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgentGuidance_body(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Body, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgentGuidance_body(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgentGuidance", field, false, false, "String")
+}
+
+func (ec *executionContext) _AgentGuidance_steps(ctx context.Context, field graphql.CollectedField, obj *model.AgentGuidance) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgentGuidance_steps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Steps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgentGuidance_steps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgentGuidance", field, false, false, "String")
+}
 
 func (ec *executionContext) _ApiToken_id(ctx context.Context, field graphql.CollectedField, obj *model.APIToken) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -4570,6 +5307,98 @@ func (ec *executionContext) fieldContext_AuditEventConnection_pageInfo(_ context
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _CardHold_mayBePending(ctx context.Context, field graphql.CollectedField, obj *model.CardHold) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CardHold_mayBePending(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MayBePending, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CardHold_mayBePending(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CardHold", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CardHold_releaseBusinessDays(ctx context.Context, field graphql.CollectedField, obj *model.CardHold) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CardHold_releaseBusinessDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReleaseBusinessDays, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CardHold_releaseBusinessDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CardHold", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CardHold_usuallyReleasedBy(ctx context.Context, field graphql.CollectedField, obj *model.CardHold) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CardHold_usuallyReleasedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UsuallyReleasedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CardHold_usuallyReleasedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CardHold", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CardHold_note(ctx context.Context, field graphql.CollectedField, obj *model.CardHold) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CardHold_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CardHold_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CardHold", field, false, false, "String")
 }
 
 func (ec *executionContext) _CategoryImpact_category(ctx context.Context, field graphql.CollectedField, obj *model.CategoryImpact) (ret graphql.Marshaler) {
@@ -6717,6 +7546,68 @@ func (ec *executionContext) fieldContext_Query_apiTokens(ctx context.Context, fi
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_apiTokens_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_agentDecision(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_agentDecision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AgentDecision(ctx, fc.Args["reference"].(string), fc.Args["locale"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"AGENT", "ANALYST", "APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal *model.AgentDecision
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.AgentDecision
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AgentDecision) graphql.Marshaler {
+			return ec.marshalOAgentDecision2ᚖriskconsoleᚋgraphᚋmodelᚐAgentDecision(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_agentDecision(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AgentDecision(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_agentDecision_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -12318,6 +13209,157 @@ func UnmarshalThresholdSetRef(ctx context.Context, raw any) (model.ThresholdSetR
 
 // region    **************************** object.gotpl ****************************
 
+var agentDecisionImplementors = []string{"AgentDecision"}
+
+func (ec *executionContext) _AgentDecision(ctx context.Context, sel ast.SelectionSet, obj *model.AgentDecision) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, agentDecisionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AgentDecision")
+		case "reference":
+			out.Values[i] = ec._AgentDecision_reference(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._AgentDecision_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "outcome":
+			out.Values[i] = ec._AgentDecision_outcome(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "market":
+			out.Values[i] = ec._AgentDecision_market(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "merchantName":
+			out.Values[i] = ec._AgentDecision_merchantName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "amount":
+			out.Values[i] = ec._AgentDecision_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "currency":
+			out.Values[i] = ec._AgentDecision_currency(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "formattedAmount":
+			out.Values[i] = ec._AgentDecision_formattedAmount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shopperMessage":
+			out.Values[i] = ec._AgentDecision_shopperMessage(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "guidanceLocale":
+			out.Values[i] = ec._AgentDecision_guidanceLocale(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "guidance":
+			out.Values[i] = ec._AgentDecision_guidance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cardHold":
+			out.Values[i] = ec._AgentDecision_cardHold(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "notes":
+			out.Values[i] = ec._AgentDecision_notes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var agentGuidanceImplementors = []string{"AgentGuidance"}
+
+func (ec *executionContext) _AgentGuidance(ctx context.Context, sel ast.SelectionSet, obj *model.AgentGuidance) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, agentGuidanceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AgentGuidance")
+		case "rank":
+			out.Values[i] = ec._AgentGuidance_rank(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "code":
+			out.Values[i] = ec._AgentGuidance_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "locale":
+			out.Values[i] = ec._AgentGuidance_locale(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._AgentGuidance_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "body":
+			out.Values[i] = ec._AgentGuidance_body(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "steps":
+			out.Values[i] = ec._AgentGuidance_steps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var apiTokenImplementors = []string{"ApiToken"}
 
 func (ec *executionContext) _ApiToken(ctx context.Context, sel ast.SelectionSet, obj *model.APIToken) graphql.Marshaler {
@@ -12684,6 +13726,54 @@ func (ec *executionContext) _AuditEventConnection(ctx context.Context, sel ast.S
 			}
 		case "pageInfo":
 			out.Values[i] = ec._AuditEventConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var cardHoldImplementors = []string{"CardHold"}
+
+func (ec *executionContext) _CardHold(ctx context.Context, sel ast.SelectionSet, obj *model.CardHold) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, cardHoldImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CardHold")
+		case "mayBePending":
+			out.Values[i] = ec._CardHold_mayBePending(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "releaseBusinessDays":
+			out.Values[i] = ec._CardHold_releaseBusinessDays(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "usuallyReleasedBy":
+			out.Values[i] = ec._CardHold_usuallyReleasedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "note":
+			out.Values[i] = ec._CardHold_note(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -13343,6 +14433,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_apiTokens(ctx, field)
+				})
+		case "agentDecision":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_agentDecision(ctx, field)
 				})
 		case "auditEvents":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -14999,6 +16095,26 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) marshalNAgentGuidance2riskconsoleᚋgraphᚋmodelᚐAgentGuidance(ctx context.Context, sel ast.SelectionSet, v model.AgentGuidance) graphql.Marshaler {
+	return ec._AgentGuidance(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAgentGuidance2ᚕriskconsoleᚋgraphᚋmodelᚐAgentGuidanceᚄ(ctx context.Context, sel ast.SelectionSet, v []model.AgentGuidance) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAgentGuidance2riskconsoleᚋgraphᚋmodelᚐAgentGuidance(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNApiToken2riskconsoleᚋgraphᚋmodelᚐAPIToken(ctx context.Context, sel ast.SelectionSet, v model.APIToken) graphql.Marshaler {
 	return ec._ApiToken(ctx, sel, &v)
 }
@@ -15971,6 +17087,13 @@ func (ec *executionContext) marshalN__TypeKind2string(ctx context.Context, sel a
 	return res
 }
 
+func (ec *executionContext) marshalOAgentDecision2ᚖriskconsoleᚋgraphᚋmodelᚐAgentDecision(ctx context.Context, sel ast.SelectionSet, v *model.AgentDecision) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AgentDecision(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOAuditFilter2ᚖriskconsoleᚋgraphᚋmodelᚐAuditFilter(ctx context.Context, v any) (*model.AuditFilter, error) {
 	if v == nil {
 		return nil, nil
@@ -16007,6 +17130,13 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	_ = ctx
 	res := graphql.MarshalBoolean(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOCardHold2ᚖriskconsoleᚋgraphᚋmodelᚐCardHold(ctx context.Context, sel ast.SelectionSet, v *model.CardHold) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CardHold(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalODecision2ᚖriskconsoleᚋgraphᚋmodelᚐDecision(ctx context.Context, sel ast.SelectionSet, v *model.Decision) graphql.Marshaler {

@@ -12,7 +12,9 @@ import (
 
 // Resolver is the one place dependencies are injected.
 type Resolver struct {
-	DecisionService  *decisions.Service
+	DecisionService *decisions.Service
+	// AgentService answers support agents' decision look-ups and records each one.
+	AgentService     *decisions.AgentService
 	ThresholdService *thresholds.Service
 	// ThresholdLifecycle runs threshold drafts, approvals, activations and rollbacks.
 	ThresholdLifecycle *thresholds.Lifecycle

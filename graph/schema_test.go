@@ -2,6 +2,7 @@ package graph_test
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -332,4 +333,59 @@ func sorted(s []string) []string {
 	s = slices.Clone(s)
 	slices.Sort(s)
 	return s
+}
+
+// restrictedField matches the names of fields that carry what support agents must not see:
+// factor values, scores, cut-offs, threshold versions, shopper ids and factor breakdowns.
+var restrictedField = regexp.MustCompile(`(?i)score|value|cutoff|threshold|shopper_?id|breakdown|bureau|shortfall|factor|rules`)
+
+// TestAgentReachesNoRestrictedData walks the schema from every root field AGENT may call,
+// through every field of every object type reached (nested ones included), and fails on any
+// field whose name or type names restricted data, on any restricted type, and on any mutation
+// open to AGENT.
+func TestAgentReachesNoRestrictedData(t *testing.T) {
+	s := graph.NewExecutableSchema(graph.Config{}).Schema()
+	var roots []string
+	for _, f := range rootFields(s.Query) {
+		if slices.Contains(roles(f.Directives.ForName("hasRole")), "AGENT") {
+			roots = append(roots, f.Name)
+		}
+	}
+	if !slices.Contains(roots, "agentDecision") {
+		t.Fatalf("AGENT may call %v, which lacks agentDecision", roots)
+	}
+	for _, f := range rootFields(s.Mutation) {
+		if f.Name == "changePassword" {
+			continue // the agent's own password, allowed to every signed-in user
+		}
+		if slices.Contains(roles(f.Directives.ForName("hasRole")), "AGENT") {
+			t.Errorf("AGENT may call Mutation.%s", f.Name)
+		}
+	}
+	seen := map[string]bool{}
+	for _, name := range roots {
+		f := s.Query.Fields.ForName(name)
+		for _, a := range f.Arguments {
+			if restrictedField.MatchString(a.Name) {
+				t.Errorf("Query.%s takes argument %s", name, a.Name)
+			}
+		}
+		walk(s, f.Type.Name(), []string{"Query." + name}, seen, func(d *ast.Definition, path []string) {
+			for _, typ := range []string{"Decision", "Reason", "ThresholdVersion", "ThresholdVersionRef", "ThresholdRule", "Merchant"} {
+				if d.Name == typ {
+					t.Errorf("AGENT reaches %s via %s", d.Name, strings.Join(path, " → "))
+				}
+			}
+			for _, fd := range d.Fields {
+				if restrictedField.MatchString(fd.Name) || restrictedField.MatchString(fd.Type.Name()) {
+					t.Errorf("AGENT reaches %s.%s (%s) via %s", d.Name, fd.Name, fd.Type.Name(), strings.Join(path, " → "))
+				}
+			}
+		})
+	}
+	for _, typ := range []string{"AgentDecision", "AgentGuidance", "CardHold", "ShopperMessage", "Viewer"} {
+		if !seen[typ] {
+			t.Errorf("the walk missed %s, which AGENT does reach", typ)
+		}
+	}
 }

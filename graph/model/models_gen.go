@@ -10,6 +10,42 @@ import (
 	"time"
 )
 
+// A decision narrowed to what support agents may see.
+type AgentDecision struct {
+	// Short reference for the phone, e.g. D7K-2QF-9XM.
+	Reference    string    `json:"reference"`
+	CreatedAt    time.Time `json:"createdAt"`
+	Outcome      Outcome   `json:"outcome"`
+	Market       string    `json:"market"`
+	MerchantName string    `json:"merchantName"`
+	Amount       float64   `json:"amount"`
+	Currency     string    `json:"currency"`
+	// The amount formatted for guidanceLocale, e.g. $1,234.50 or 1 234,50 kr.
+	FormattedAmount string `json:"formattedAmount"`
+	// The pop-up the shopper saw, exactly as stored with the decision; null on an approval.
+	ShopperMessage *ShopperMessage `json:"shopperMessage,omitempty"`
+	// The locale guidance and notes are in: the requested locale when supported, else en-US.
+	GuidanceLocale string `json:"guidanceLocale"`
+	// Agent guidance per principal reason, most important first; empty on an approval.
+	Guidance []AgentGuidance `json:"guidance"`
+	// A possible pending card authorization hold; null on an approval.
+	CardHold *CardHold `json:"cardHold,omitempty"`
+	// What every agent may say: no effect on the credit score, each purchase assessed anew, no way to change the decision, no manual approval.
+	Notes []string `json:"notes"`
+}
+
+// What a principal reason means for the agent, what the shopper can do, what not to promise.
+type AgentGuidance struct {
+	// 1 is the most important.
+	Rank int        `json:"rank"`
+	Code ReasonCode `json:"code"`
+	// The locale the text is in (guidanceLocale, or en-US where the catalog lacks it).
+	Locale string   `json:"locale"`
+	Title  string   `json:"title"`
+	Body   string   `json:"body"`
+	Steps  []string `json:"steps"`
+}
+
 type APIToken struct {
 	ID         string     `json:"id"`
 	Name       string     `json:"name"`
@@ -85,6 +121,18 @@ type AuditFilter struct {
 	From *time.Time `json:"from,omitempty"`
 	// Exclusive.
 	To *time.Time `json:"to,omitempty"`
+}
+
+// A declined card purchase may still show a pending authorization hold, which the card issuer releases.
+type CardHold struct {
+	// True until usuallyReleasedBy has passed.
+	MayBePending bool `json:"mayBePending"`
+	// Business days within which issuers usually release such holds in the decision's market.
+	ReleaseBusinessDays int `json:"releaseBusinessDays"`
+	// The decision time plus releaseBusinessDays business days (weekends skipped).
+	UsuallyReleasedBy time.Time `json:"usuallyReleasedBy"`
+	// The explanation for the agent, in guidanceLocale.
+	Note string `json:"note"`
 }
 
 type CategoryImpact struct {

@@ -255,6 +255,10 @@ var fieldSamples = map[string]fieldSample{
 		vars: func(_ testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
 			return map[string]any{"ref": e.reference}
 		}},
+	"Query.agentDecision": {query: `query($ref: String!) { agentDecision(reference: $ref, locale: "sv-SE") { reference outcome guidanceLocale notes } }`,
+		vars: func(_ testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
+			return map[string]any{"ref": e.reference}
+		}},
 	"Query.decisions": {query: `{ decisions(first: 3) { nodes { id outcome merchant { name } } pageInfo { hasNextPage } } }`},
 	"Query.thresholdVersion": {query: `query($id: ID!) { thresholdVersion(id: $id) { id version rules { cutoff } } }`,
 		vars: func(_ testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {

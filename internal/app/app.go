@@ -29,9 +29,11 @@ type App struct {
 	WhatIf    *whatif.Service
 	Catalog   *catalog.Current
 	Decisions *decisions.Service
-	Auth      *auth.Authenticator
-	Audit     *auditlog.Service
-	Accounts  *accounts.Service
+	// Agents answers support agents' look-ups and audits each one.
+	Agents   *decisions.AgentService
+	Auth     *auth.Authenticator
+	Audit    *auditlog.Service
+	Accounts *accounts.Service
 }
 
 // Option adjusts how Open builds the App.
@@ -79,6 +81,7 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 		WhatIf:             wi,
 		Catalog:            cat,
 		Decisions:          decisions.NewService(st, th, cat),
+		Agents:             decisions.NewAgentService(st, cat, st, o.now),
 		Auth:               authn,
 		Audit:              audits,
 		Accounts:           acc,
