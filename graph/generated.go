@@ -225,6 +225,7 @@ type ComplexityRoot struct {
 		Decision               func(childComplexity int, id string) int
 		DecisionByReference    func(childComplexity int, reference string) int
 		Decisions              func(childComplexity int, filter *model.DecisionFilter, first int, after *string, orderBy model.DecisionOrder) int
+		PreviewMessage         func(childComplexity int, code model.ReasonCode, locale string, sample *model.PreviewSample, text *model.MessageTextInput) int
 		Sensitivity            func(childComplexity int, market string, measuredValue model.MeasuredValue, proposal []model.ThresholdRuleInput, from *time.Time, to *time.Time, points int) int
 		Simulate               func(childComplexity int, market string, proposal []model.ThresholdRuleInput, from *time.Time, to *time.Time) int
 		ThresholdDiff          func(childComplexity int, from model.ThresholdSetRef, to model.ThresholdSetRef) int
@@ -448,6 +449,7 @@ type QueryResolver interface {
 	AgentDecision(ctx context.Context, reference string, locale string) (*model.AgentDecision, error)
 	AuditEvents(ctx context.Context, filter *model.AuditFilter, first int, after *string) (*model.AuditEventConnection, error)
 	VerifyAuditChain(ctx context.Context) (*model.AuditChainVerification, error)
+	PreviewMessage(ctx context.Context, code model.ReasonCode, locale string, sample *model.PreviewSample, text *model.MessageTextInput) (*model.ShopperMessage, error)
 	Decision(ctx context.Context, id string) (*model.Decision, error)
 	DecisionByReference(ctx context.Context, reference string) (*model.Decision, error)
 	Decisions(ctx context.Context, filter *model.DecisionFilter, first int, after *string, orderBy model.DecisionOrder) (*model.DecisionConnection, error)
@@ -1361,6 +1363,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Decisions(childComplexity, args["filter"].(*model.DecisionFilter), args["first"].(int), args["after"].(*string), args["orderBy"].(model.DecisionOrder)), true
 
+	case "Query.previewMessage":
+		if e.ComplexityRoot.Query.PreviewMessage == nil {
+			break
+		}
+
+		args, err := ec.field_Query_previewMessage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PreviewMessage(childComplexity, args["code"].(model.ReasonCode), args["locale"].(string), args["sample"].(*model.PreviewSample), args["text"].(*model.MessageTextInput)), true
 	case "Query.sensitivity":
 		if e.ComplexityRoot.Query.Sensitivity == nil {
 			break
@@ -2212,6 +2225,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("DecisionFilter", ec.unmarshalInputDecisionFilter),
 			graphql.NewInputUnmarshaler("MeasuredValuesInput", ec.unmarshalInputMeasuredValuesInput),
 			graphql.NewInputUnmarshaler("MerchantInput", ec.unmarshalInputMerchantInput),
+			graphql.NewInputUnmarshaler("MessageTextInput", ec.unmarshalInputMessageTextInput),
+			graphql.NewInputUnmarshaler("PreviewSample", ec.unmarshalInputPreviewSample),
 			graphql.NewInputUnmarshaler("PurchaseInput", ec.unmarshalInputPurchaseInput),
 			graphql.NewInputUnmarshaler("ThresholdRuleInput", ec.unmarshalInputThresholdRuleInput),
 			graphql.NewInputUnmarshaler("ThresholdSetRef", ec.unmarshalInputThresholdSetRef),
@@ -2290,7 +2305,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/accounts.graphqls" "schema/agent.graphqls" "schema/assess.graphqls" "schema/audit.graphqls" "schema/decisions.graphqls" "schema/schema.graphqls" "schema/thresholds.graphqls" "schema/whatif.graphqls"
+//go:embed "schema/accounts.graphqls" "schema/agent.graphqls" "schema/assess.graphqls" "schema/audit.graphqls" "schema/catalog.graphqls" "schema/decisions.graphqls" "schema/schema.graphqls" "schema/thresholds.graphqls" "schema/whatif.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -2306,6 +2321,7 @@ var sources = []*ast.Source{
 	{Name: "schema/agent.graphqls", Input: sourceData("schema/agent.graphqls"), BuiltIn: false},
 	{Name: "schema/assess.graphqls", Input: sourceData("schema/assess.graphqls"), BuiltIn: false},
 	{Name: "schema/audit.graphqls", Input: sourceData("schema/audit.graphqls"), BuiltIn: false},
+	{Name: "schema/catalog.graphqls", Input: sourceData("schema/catalog.graphqls"), BuiltIn: false},
 	{Name: "schema/decisions.graphqls", Input: sourceData("schema/decisions.graphqls"), BuiltIn: false},
 	{Name: "schema/schema.graphqls", Input: sourceData("schema/schema.graphqls"), BuiltIn: false},
 	{Name: "schema/thresholds.graphqls", Input: sourceData("schema/thresholds.graphqls"), BuiltIn: false},
@@ -3608,6 +3624,44 @@ func (ec *executionContext) field_Query_decisions_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["orderBy"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_previewMessage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "code",
+		func(ctx context.Context, v any) (model.ReasonCode, error) {
+			return ec.unmarshalNReasonCode2riskconsoleᚋgraphᚋmodelᚐReasonCode(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["code"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["locale"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "sample",
+		func(ctx context.Context, v any) (*model.PreviewSample, error) {
+			return ec.unmarshalOPreviewSample2ᚖriskconsoleᚋgraphᚋmodelᚐPreviewSample(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sample"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "text",
+		func(ctx context.Context, v any) (*model.MessageTextInput, error) {
+			return ec.unmarshalOMessageTextInput2ᚖriskconsoleᚋgraphᚋmodelᚐMessageTextInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["text"] = arg3
 	return args, nil
 }
 
@@ -7722,6 +7776,68 @@ func (ec *executionContext) fieldContext_Query_verifyAuditChain(_ context.Contex
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_AuditChainVerification(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_previewMessage(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_previewMessage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PreviewMessage(ctx, fc.Args["code"].(model.ReasonCode), fc.Args["locale"].(string), fc.Args["sample"].(*model.PreviewSample), fc.Args["text"].(*model.MessageTextInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal *model.ShopperMessage
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.ShopperMessage
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ShopperMessage) graphql.Marshaler {
+			return ec.marshalNShopperMessage2ᚖriskconsoleᚋgraphᚋmodelᚐShopperMessage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_previewMessage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ShopperMessage(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_previewMessage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -12998,6 +13114,132 @@ func UnmarshalMerchantInput(ctx context.Context, raw any) (model.MerchantInput, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputMessageTextInput(ctx context.Context, obj any) (model.MessageTextInput, error) {
+	var it model.MessageTextInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"title", "body", "steps"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "body":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("body"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Body = data
+		case "steps":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("steps"))
+			data, err := ec.unmarshalNString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Steps = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalMessageTextInput unmarshals raw into the MessageTextInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalMessageTextInput(ctx context.Context, raw any) (model.MessageTextInput, error) {
+	var out model.MessageTextInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "MessageTextInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPreviewSample(ctx context.Context, obj any) (model.PreviewSample, error) {
+	var it model.PreviewSample
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"merchant", "amount", "currency", "score", "scoreDate"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "merchant":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("merchant"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Merchant = data
+		case "amount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amount"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Amount = data
+		case "currency":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currency"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Currency = data
+		case "score":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("score"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Score = data
+		case "scoreDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoreDate"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoreDate = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPreviewSample unmarshals raw into the PreviewSample input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPreviewSample(ctx context.Context, raw any) (model.PreviewSample, error) {
+	var out model.PreviewSample
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PreviewSample", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputPurchaseInput(ctx context.Context, obj any) (model.PurchaseInput, error) {
 	var it model.PurchaseInput
 	if obj == nil {
@@ -14451,6 +14693,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_verifyAuditChain(ctx, field)
+				})
+		case "previewMessage":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_previewMessage(ctx, field)
 				})
 		case "decision":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -16628,6 +16876,14 @@ func (ec *executionContext) marshalNSensitivityPoint2ᚕriskconsoleᚋgraphᚋmo
 	return ret
 }
 
+func (ec *executionContext) marshalNShopperMessage2ᚖriskconsoleᚋgraphᚋmodelᚐShopperMessage(ctx context.Context, sel ast.SelectionSet, v *model.ShopperMessage) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ShopperMessage!")
+		return graphql.Null
+	}
+	return ec._ShopperMessage(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNSimulation2ᚖriskconsoleᚋgraphᚋmodelᚐSimulation(ctx context.Context, sel ast.SelectionSet, v *model.Simulation) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Simulation!")
@@ -17205,6 +17461,14 @@ func (ec *executionContext) marshalOJSON2riskconsoleᚋgraphᚋmodelᚐJSON(ctx 
 	return v
 }
 
+func (ec *executionContext) unmarshalOMessageTextInput2ᚖriskconsoleᚋgraphᚋmodelᚐMessageTextInput(ctx context.Context, v any) (*model.MessageTextInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputMessageTextInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalOOutcome2ᚖriskconsoleᚋgraphᚋmodelᚐOutcome(ctx context.Context, v any) (*model.Outcome, error) {
 	if v == nil {
 		return nil, nil
@@ -17219,6 +17483,14 @@ func (ec *executionContext) marshalOOutcome2ᚖriskconsoleᚋgraphᚋmodelᚐOut
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) unmarshalOPreviewSample2ᚖriskconsoleᚋgraphᚋmodelᚐPreviewSample(ctx context.Context, v any) (*model.PreviewSample, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPreviewSample(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOReasonCode2ᚖriskconsoleᚋgraphᚋmodelᚐReasonCode(ctx context.Context, v any) (*model.ReasonCode, error) {

@@ -5,6 +5,7 @@ package graph
 import (
 	"riskconsole/internal/accounts"
 	"riskconsole/internal/auditlog"
+	"riskconsole/internal/catalog"
 	"riskconsole/internal/decisions"
 	"riskconsole/internal/thresholds"
 	"riskconsole/internal/whatif"
@@ -13,6 +14,8 @@ import (
 // Resolver is the one place dependencies are injected.
 type Resolver struct {
 	DecisionService *decisions.Service
+	// Catalog is the current reason catalog, for previews.
+	Catalog *catalog.Current
 	// AgentService answers support agents' decision look-ups and records each one.
 	AgentService     *decisions.AgentService
 	ThresholdService *thresholds.Service

@@ -261,6 +261,13 @@ type MerchantInput struct {
 	Category string `json:"category"`
 }
 
+// A reason's shopper text as an editor would save it.
+type MessageTextInput struct {
+	Title string   `json:"title"`
+	Body  string   `json:"body"`
+	Steps []string `json:"steps"`
+}
+
 type Mutation struct {
 }
 
@@ -270,6 +277,20 @@ type PageInfo struct {
 	HasPreviousPage bool    `json:"hasPreviousPage"`
 	StartCursor     *string `json:"startCursor,omitempty"`
 	EndCursor       *string `json:"endCursor,omitempty"`
+}
+
+// A sample purchase for a preview; every field is optional.
+type PreviewSample struct {
+	// Default: Example Store.
+	Merchant *string `json:"merchant,omitempty"`
+	// Major units. Default: 129.95.
+	Amount *float64 `json:"amount,omitempty"`
+	// ISO 4217. Default: the currency of the market whose default locale is the preview's locale, else USD.
+	Currency *string `json:"currency,omitempty"`
+	// Bureau score for CREDIT_SCORE_INSUFFICIENT, 300–850. Default: 540.
+	Score *float64 `json:"score,omitempty"`
+	// Date of the score. Default: now.
+	ScoreDate *time.Time `json:"scoreDate,omitempty"`
 }
 
 type PurchaseInput struct {

@@ -3,6 +3,7 @@ package catalog
 import (
 	"context"
 	"sync/atomic"
+	"time"
 )
 
 // Repository is what Current needs from storage.
@@ -42,4 +43,9 @@ func (c *Current) Refresh(ctx context.Context) error {
 	}
 	c.current.Store(cat)
 	return nil
+}
+
+// Preview is Preview on the current catalog, with the score date defaulting to the present.
+func (c *Current) Preview(req PreviewRequest) (Message, error) {
+	return Preview(c.Current(), req, time.Now().UTC())
 }

@@ -1,0 +1,32 @@
+package graph
+
+import (
+	"slices"
+
+	"riskconsole/graph/model"
+	"riskconsole/internal/catalog"
+	"riskconsole/internal/engine"
+)
+
+// previewRequest maps previewMessage's arguments; catalog.Preview checks them.
+func previewRequest(code model.ReasonCode, locale string, sample *model.PreviewSample, text *model.MessageTextInput) catalog.PreviewRequest {
+	r, _ := engine.ParseReason(string(code)) // the enum admits only reason codes
+	req := catalog.PreviewRequest{Reason: r, Locale: locale}
+	if sample != nil {
+		req.Merchant = deref(sample.Merchant)
+		req.Currency = deref(sample.Currency)
+		if sample.Amount != nil {
+			req.Amount = *sample.Amount
+		}
+		if sample.Score != nil {
+			req.Score = *sample.Score
+		}
+		if sample.ScoreDate != nil {
+			req.ScoreDate = *sample.ScoreDate
+		}
+	}
+	if text != nil {
+		req.Text = &catalog.Text{Title: text.Title, Body: text.Body, Steps: slices.Clone(text.Steps)}
+	}
+	return req
+}
