@@ -80,3 +80,32 @@ func catalogRows(c *catalog.Catalog, versionID int64) ([]models.ReasonCode, []mo
 	}
 	return codes, msgs
 }
+
+// CreateCatalogVersion publishes the texts of c as the next catalog version, by author: one new
+// catalog_versions row and its catalog_messages, never a change to an existing version (triggers
+// refuse those). c must pass catalog.Validate and list the codes already stored; reason codes are
+// shared by all versions. It fills c.VersionID and c.Version. Call it on a store from InTx to
+// write it with its audit event; a version published concurrently is an ErrConflict.
+func (s *Store) CreateCatalogVersion(ctx context.Context, c *catalog.Catalog, author string) error {
+	if err := catalog.Validate(c); err != nil {
+		return err
+	}
+	db := s.db.WithContext(ctx)
+	var next int
+	if err := db.Model(&models.CatalogVersion{}).Select("COALESCE(MAX(version), 0) + 1").Scan(&next).Error; err != nil {
+		return fmt.Errorf("next catalog version: %w", err)
+	}
+	row := models.CatalogVersion{Version: next, Author: author, PublishedAt: now()}
+	if err := db.Create(&row).Error; err != nil {
+		if isUniqueViolation(err, "version") {
+			return fmt.Errorf("catalog version %d was published concurrently: %w", next, apperr.ErrConflict)
+		}
+		return fmt.Errorf("create catalog version: %w", err)
+	}
+	_, msgs := catalogRows(c, row.ID)
+	if err := db.CreateInBatches(&msgs, 100).Error; err != nil {
+		return fmt.Errorf("create catalog messages: %w", err)
+	}
+	c.VersionID, c.Version = row.ID, next
+	return nil
+}
