@@ -18,3 +18,12 @@ func (r *queryResolver) PreviewMessage(ctx context.Context, code model.ReasonCod
 	}
 	return &model.ShopperMessage{Locale: m.Locale, Title: m.Title, Body: m.Body, Steps: m.Steps}, nil
 }
+
+// CatalogDiff is the resolver for the catalogDiff field.
+func (r *queryResolver) CatalogDiff(ctx context.Context, from int, to int) ([]model.CatalogChange, error) {
+	changes, err := r.Catalog.Diff(ctx, from, to)
+	if err != nil {
+		return nil, err
+	}
+	return mapCatalogChanges(changes), nil
+}

@@ -30,3 +30,21 @@ func previewRequest(code model.ReasonCode, locale string, sample *model.PreviewS
 	}
 	return req
 }
+
+// mapCatalogChanges maps a diff between catalog versions.
+func mapCatalogChanges(changes []catalog.Change) []model.CatalogChange {
+	out := make([]model.CatalogChange, len(changes))
+	for i, c := range changes {
+		out[i] = model.CatalogChange{Code: model.ReasonCode(c.Key.Reason.String()), Locale: c.Key.Locale,
+			Audience: model.CatalogAudience(c.Key.Audience), Kind: model.CatalogChangeKind(c.Kind),
+			Before: mapCatalogText(c.Before), After: mapCatalogText(c.After)}
+	}
+	return out
+}
+
+func mapCatalogText(t *catalog.Text) *model.CatalogText {
+	if t == nil {
+		return nil
+	}
+	return &model.CatalogText{Title: t.Title, Body: t.Body, Steps: t.Steps}
+}

@@ -116,6 +116,9 @@ func TestValueFields(t *testing.T) {
 		"Assessment.message",
 		"Assessment.reasons",
 		"AuditEventConnection.pageInfo",
+		// The texts of a catalog diff are read with their versions in one go.
+		"CatalogChange.after",
+		"CatalogChange.before",
 		"CreatedApiToken.token",
 		"Decision.merchant",
 		"Decision.message",

@@ -130,6 +130,21 @@ type ComplexityRoot struct {
 		UsuallyReleasedBy   func(childComplexity int) int
 	}
 
+	CatalogChange struct {
+		After    func(childComplexity int) int
+		Audience func(childComplexity int) int
+		Before   func(childComplexity int) int
+		Code     func(childComplexity int) int
+		Kind     func(childComplexity int) int
+		Locale   func(childComplexity int) int
+	}
+
+	CatalogText struct {
+		Body  func(childComplexity int) int
+		Steps func(childComplexity int) int
+		Title func(childComplexity int) int
+	}
+
 	CategoryImpact struct {
 		Assessed         func(childComplexity int) int
 		Category         func(childComplexity int) int
@@ -222,6 +237,7 @@ type ComplexityRoot struct {
 		ActiveThresholdVersion func(childComplexity int, market string) int
 		AgentDecision          func(childComplexity int, reference string, locale string) int
 		AuditEvents            func(childComplexity int, filter *model.AuditFilter, first int, after *string) int
+		CatalogDiff            func(childComplexity int, from int, to int) int
 		Decision               func(childComplexity int, id string) int
 		DecisionByReference    func(childComplexity int, reference string) int
 		Decisions              func(childComplexity int, filter *model.DecisionFilter, first int, after *string, orderBy model.DecisionOrder) int
@@ -450,6 +466,7 @@ type QueryResolver interface {
 	AuditEvents(ctx context.Context, filter *model.AuditFilter, first int, after *string) (*model.AuditEventConnection, error)
 	VerifyAuditChain(ctx context.Context) (*model.AuditChainVerification, error)
 	PreviewMessage(ctx context.Context, code model.ReasonCode, locale string, sample *model.PreviewSample, text *model.MessageTextInput) (*model.ShopperMessage, error)
+	CatalogDiff(ctx context.Context, from int, to int) ([]model.CatalogChange, error)
 	Decision(ctx context.Context, id string) (*model.Decision, error)
 	DecisionByReference(ctx context.Context, reference string) (*model.Decision, error)
 	Decisions(ctx context.Context, filter *model.DecisionFilter, first int, after *string, orderBy model.DecisionOrder) (*model.DecisionConnection, error)
@@ -857,6 +874,62 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CardHold.UsuallyReleasedBy(childComplexity), true
+
+	case "CatalogChange.after":
+		if e.ComplexityRoot.CatalogChange.After == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogChange.After(childComplexity), true
+	case "CatalogChange.audience":
+		if e.ComplexityRoot.CatalogChange.Audience == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogChange.Audience(childComplexity), true
+	case "CatalogChange.before":
+		if e.ComplexityRoot.CatalogChange.Before == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogChange.Before(childComplexity), true
+	case "CatalogChange.code":
+		if e.ComplexityRoot.CatalogChange.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogChange.Code(childComplexity), true
+	case "CatalogChange.kind":
+		if e.ComplexityRoot.CatalogChange.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogChange.Kind(childComplexity), true
+	case "CatalogChange.locale":
+		if e.ComplexityRoot.CatalogChange.Locale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogChange.Locale(childComplexity), true
+
+	case "CatalogText.body":
+		if e.ComplexityRoot.CatalogText.Body == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogText.Body(childComplexity), true
+	case "CatalogText.steps":
+		if e.ComplexityRoot.CatalogText.Steps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogText.Steps(childComplexity), true
+	case "CatalogText.title":
+		if e.ComplexityRoot.CatalogText.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogText.Title(childComplexity), true
 
 	case "CategoryImpact.assessed":
 		if e.ComplexityRoot.CategoryImpact.Assessed == nil {
@@ -1329,6 +1402,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AuditEvents(childComplexity, args["filter"].(*model.AuditFilter), args["first"].(int), args["after"].(*string)), true
+	case "Query.catalogDiff":
+		if e.ComplexityRoot.Query.CatalogDiff == nil {
+			break
+		}
+
+		args, err := ec.field_Query_catalogDiff_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CatalogDiff(childComplexity, args["from"].(int), args["to"].(int)), true
 	case "Query.decision":
 		if e.ComplexityRoot.Query.Decision == nil {
 			break
@@ -2515,6 +2599,36 @@ func (ec *executionContext) childFields_CardHold(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type CardHold", field.Name)
 }
 
+func (ec *executionContext) childFields_CatalogChange(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_CatalogChange_code(ctx, field)
+	case "locale":
+		return ec.fieldContext_CatalogChange_locale(ctx, field)
+	case "audience":
+		return ec.fieldContext_CatalogChange_audience(ctx, field)
+	case "kind":
+		return ec.fieldContext_CatalogChange_kind(ctx, field)
+	case "before":
+		return ec.fieldContext_CatalogChange_before(ctx, field)
+	case "after":
+		return ec.fieldContext_CatalogChange_after(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CatalogChange", field.Name)
+}
+
+func (ec *executionContext) childFields_CatalogText(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "title":
+		return ec.fieldContext_CatalogText_title(ctx, field)
+	case "body":
+		return ec.fieldContext_CatalogText_body(ctx, field)
+	case "steps":
+		return ec.fieldContext_CatalogText_steps(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CatalogText", field.Name)
+}
+
 func (ec *executionContext) childFields_CategoryImpact(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "category":
@@ -3558,6 +3672,28 @@ func (ec *executionContext) field_Query_auditEvents_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["after"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_catalogDiff_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
 	return args, nil
 }
 
@@ -5453,6 +5589,231 @@ func (ec *executionContext) _CardHold_note(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_CardHold_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CardHold", field, false, false, "String")
+}
+
+func (ec *executionContext) _CatalogChange_code(ctx context.Context, field graphql.CollectedField, obj *model.CatalogChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogChange_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ReasonCode) graphql.Marshaler {
+			return ec.marshalNReasonCode2riskconsoleᚋgraphᚋmodelᚐReasonCode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogChange_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogChange", field, false, false, "ReasonCode")
+}
+
+func (ec *executionContext) _CatalogChange_locale(ctx context.Context, field graphql.CollectedField, obj *model.CatalogChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogChange_locale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Locale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogChange_locale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogChange", field, false, false, "String")
+}
+
+func (ec *executionContext) _CatalogChange_audience(ctx context.Context, field graphql.CollectedField, obj *model.CatalogChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogChange_audience(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Audience, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.CatalogAudience) graphql.Marshaler {
+			return ec.marshalNCatalogAudience2riskconsoleᚋgraphᚋmodelᚐCatalogAudience(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogChange_audience(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogChange", field, false, false, "CatalogAudience")
+}
+
+func (ec *executionContext) _CatalogChange_kind(ctx context.Context, field graphql.CollectedField, obj *model.CatalogChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogChange_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.CatalogChangeKind) graphql.Marshaler {
+			return ec.marshalNCatalogChangeKind2riskconsoleᚋgraphᚋmodelᚐCatalogChangeKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogChange_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogChange", field, false, false, "CatalogChangeKind")
+}
+
+func (ec *executionContext) _CatalogChange_before(ctx context.Context, field graphql.CollectedField, obj *model.CatalogChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogChange_before(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Before, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CatalogText) graphql.Marshaler {
+			return ec.marshalOCatalogText2ᚖriskconsoleᚋgraphᚋmodelᚐCatalogText(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogChange_before(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CatalogChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CatalogText(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CatalogChange_after(ctx context.Context, field graphql.CollectedField, obj *model.CatalogChange) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogChange_after(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.After, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CatalogText) graphql.Marshaler {
+			return ec.marshalOCatalogText2ᚖriskconsoleᚋgraphᚋmodelᚐCatalogText(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogChange_after(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CatalogChange",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CatalogText(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CatalogText_title(ctx context.Context, field graphql.CollectedField, obj *model.CatalogText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogText_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogText_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogText", field, false, false, "String")
+}
+
+func (ec *executionContext) _CatalogText_body(ctx context.Context, field graphql.CollectedField, obj *model.CatalogText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogText_body(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Body, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogText_body(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogText", field, false, false, "String")
+}
+
+func (ec *executionContext) _CatalogText_steps(ctx context.Context, field graphql.CollectedField, obj *model.CatalogText) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogText_steps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Steps, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogText_steps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogText", field, false, false, "String")
 }
 
 func (ec *executionContext) _CategoryImpact_category(ctx context.Context, field graphql.CollectedField, obj *model.CategoryImpact) (ret graphql.Marshaler) {
@@ -7836,6 +8197,68 @@ func (ec *executionContext) fieldContext_Query_previewMessage(ctx context.Contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_previewMessage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_catalogDiff(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_catalogDiff(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CatalogDiff(ctx, fc.Args["from"].(int), fc.Args["to"].(int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal []model.CatalogChange
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []model.CatalogChange
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []model.CatalogChange) graphql.Marshaler {
+			return ec.marshalNCatalogChange2ᚕriskconsoleᚋgraphᚋmodelᚐCatalogChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_catalogDiff(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CatalogChange(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_catalogDiff_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -14036,6 +14459,107 @@ func (ec *executionContext) _CardHold(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var catalogChangeImplementors = []string{"CatalogChange"}
+
+func (ec *executionContext) _CatalogChange(ctx context.Context, sel ast.SelectionSet, obj *model.CatalogChange) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, catalogChangeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CatalogChange")
+		case "code":
+			out.Values[i] = ec._CatalogChange_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "locale":
+			out.Values[i] = ec._CatalogChange_locale(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "audience":
+			out.Values[i] = ec._CatalogChange_audience(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._CatalogChange_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "before":
+			out.Values[i] = ec._CatalogChange_before(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "after":
+			out.Values[i] = ec._CatalogChange_after(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var catalogTextImplementors = []string{"CatalogText"}
+
+func (ec *executionContext) _CatalogText(ctx context.Context, sel ast.SelectionSet, obj *model.CatalogText) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, catalogTextImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CatalogText")
+		case "title":
+			out.Values[i] = ec._CatalogText_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "body":
+			out.Values[i] = ec._CatalogText_body(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "steps":
+			out.Values[i] = ec._CatalogText_steps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var categoryImpactImplementors = []string{"CategoryImpact"}
 
 func (ec *executionContext) _CategoryImpact(ctx context.Context, sel ast.SelectionSet, obj *model.CategoryImpact) graphql.Marshaler {
@@ -14699,6 +15223,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_previewMessage(ctx, field)
+				})
+		case "catalogDiff":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_catalogDiff(ctx, field)
 				})
 		case "decision":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -16487,6 +17017,46 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) unmarshalNCatalogAudience2riskconsoleᚋgraphᚋmodelᚐCatalogAudience(ctx context.Context, v any) (model.CatalogAudience, error) {
+	var res model.CatalogAudience
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCatalogAudience2riskconsoleᚋgraphᚋmodelᚐCatalogAudience(ctx context.Context, sel ast.SelectionSet, v model.CatalogAudience) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNCatalogChange2riskconsoleᚋgraphᚋmodelᚐCatalogChange(ctx context.Context, sel ast.SelectionSet, v model.CatalogChange) graphql.Marshaler {
+	return ec._CatalogChange(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCatalogChange2ᚕriskconsoleᚋgraphᚋmodelᚐCatalogChangeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.CatalogChange) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCatalogChange2riskconsoleᚋgraphᚋmodelᚐCatalogChange(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNCatalogChangeKind2riskconsoleᚋgraphᚋmodelᚐCatalogChangeKind(ctx context.Context, v any) (model.CatalogChangeKind, error) {
+	var res model.CatalogChangeKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCatalogChangeKind2riskconsoleᚋgraphᚋmodelᚐCatalogChangeKind(ctx context.Context, sel ast.SelectionSet, v model.CatalogChangeKind) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNCategoryImpact2riskconsoleᚋgraphᚋmodelᚐCategoryImpact(ctx context.Context, sel ast.SelectionSet, v model.CategoryImpact) graphql.Marshaler {
 	return ec._CategoryImpact(ctx, sel, &v)
 }
@@ -17393,6 +17963,13 @@ func (ec *executionContext) marshalOCardHold2ᚖriskconsoleᚋgraphᚋmodelᚐCa
 		return graphql.Null
 	}
 	return ec._CardHold(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOCatalogText2ᚖriskconsoleᚋgraphᚋmodelᚐCatalogText(ctx context.Context, sel ast.SelectionSet, v *model.CatalogText) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CatalogText(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalODecision2ᚖriskconsoleᚋgraphᚋmodelᚐDecision(ctx context.Context, sel ast.SelectionSet, v *model.Decision) graphql.Marshaler {

@@ -135,6 +135,24 @@ type CardHold struct {
 	Note string `json:"note"`
 }
 
+type CatalogChange struct {
+	Code     ReasonCode        `json:"code"`
+	Locale   string            `json:"locale"`
+	Audience CatalogAudience   `json:"audience"`
+	Kind     CatalogChangeKind `json:"kind"`
+	// Null when the text was added.
+	Before *CatalogText `json:"before,omitempty"`
+	// Null when the text was removed.
+	After *CatalogText `json:"after,omitempty"`
+}
+
+// One text of the reason catalog, placeholders as written.
+type CatalogText struct {
+	Title string   `json:"title"`
+	Body  string   `json:"body"`
+	Steps []string `json:"steps"`
+}
+
 type CategoryImpact struct {
 	Category         string `json:"category"`
 	Assessed         int    `json:"assessed"`
@@ -590,6 +608,118 @@ func (e *AuditOutcome) UnmarshalJSON(b []byte) error {
 }
 
 func (e AuditOutcome) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type CatalogAudience string
+
+const (
+	CatalogAudienceShopper CatalogAudience = "SHOPPER"
+	CatalogAudienceAgent   CatalogAudience = "AGENT"
+)
+
+var AllCatalogAudience = []CatalogAudience{
+	CatalogAudienceShopper,
+	CatalogAudienceAgent,
+}
+
+func (e CatalogAudience) IsValid() bool {
+	switch e {
+	case CatalogAudienceShopper, CatalogAudienceAgent:
+		return true
+	}
+	return false
+}
+
+func (e CatalogAudience) String() string {
+	return string(e)
+}
+
+func (e *CatalogAudience) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = CatalogAudience(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid CatalogAudience", str)
+	}
+	return nil
+}
+
+func (e CatalogAudience) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *CatalogAudience) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e CatalogAudience) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type CatalogChangeKind string
+
+const (
+	CatalogChangeKindAdded   CatalogChangeKind = "ADDED"
+	CatalogChangeKindRemoved CatalogChangeKind = "REMOVED"
+	CatalogChangeKindChanged CatalogChangeKind = "CHANGED"
+)
+
+var AllCatalogChangeKind = []CatalogChangeKind{
+	CatalogChangeKindAdded,
+	CatalogChangeKindRemoved,
+	CatalogChangeKindChanged,
+}
+
+func (e CatalogChangeKind) IsValid() bool {
+	switch e {
+	case CatalogChangeKindAdded, CatalogChangeKindRemoved, CatalogChangeKindChanged:
+		return true
+	}
+	return false
+}
+
+func (e CatalogChangeKind) String() string {
+	return string(e)
+}
+
+func (e *CatalogChangeKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = CatalogChangeKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid CatalogChangeKind", str)
+	}
+	return nil
+}
+
+func (e CatalogChangeKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *CatalogChangeKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e CatalogChangeKind) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

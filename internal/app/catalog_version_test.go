@@ -89,6 +89,40 @@ func TestCatalogEditKeepsOldDecisions(t *testing.T) {
 				t.Errorf("the agent sees a changed pop-up: %s %s", r.Data, errorsJSON(r))
 			}
 
+			// The diff lists exactly the rewritten shopper texts.
+			r = ta.post(t, auth.Auditor, `query($from: Int!, $to: Int!) { catalogDiff(from: $from, to: $to) {
+				code locale audience kind before { title } after { title } } }`, map[string]any{"from": old.Version, "to": cur.Version})
+			if len(r.Errors) > 0 {
+				t.Fatal(errorsJSON(r))
+			}
+			var diff struct {
+				CatalogDiff []struct {
+					Audience, Kind string
+					Before, After  *struct{ Title string }
+				} `json:"catalogDiff"`
+			}
+			if err := json.Unmarshal(r.Data, &diff); err != nil {
+				t.Fatal(err)
+			}
+			shopperTexts := 0
+			for k := range old.Texts {
+				if k.Audience == catalog.Shopper {
+					shopperTexts++
+				}
+			}
+			if len(diff.CatalogDiff) != shopperTexts {
+				t.Errorf("diff has %d entries, want %d", len(diff.CatalogDiff), shopperTexts)
+			}
+			for _, c := range diff.CatalogDiff {
+				if c.Audience != "SHOPPER" || c.Kind != "CHANGED" || c.Before == nil || c.After == nil || c.After.Title != "Edited: "+c.Before.Title {
+					t.Errorf("diff entry %+v", c)
+					break
+				}
+			}
+			if r := ta.post(t, auth.Analyst, `{ catalogDiff(from: 1, to: 99) { kind } }`, nil); r.code() != "NOT_FOUND" {
+				t.Errorf("unknown version: %s", errorsJSON(r))
+			}
+
 			// A new decline is rendered from the new version (the immutability of published rows
 			// is tested in appendonly_test.go).
 			a := ta.assess(t, purchaseInput("US", 42, func(_, v map[string]any) { v["bureauScore"] = 300.0 }), uniqueKey("new-catalog"))

@@ -13,6 +13,9 @@ type Repository interface {
 	// LatestCatalogVersionID returns the id of the newest published catalog, cheaply: it is
 	// polled.
 	LatestCatalogVersionID(ctx context.Context) (int64, error)
+	// CatalogVersion returns the published catalog with the given version number, or an error
+	// matching apperr.ErrNotFound.
+	CatalogVersion(ctx context.Context, version int) (*Catalog, error)
 }
 
 // Current holds the newest published catalog in memory for the assessment path.
@@ -48,4 +51,17 @@ func (c *Current) Refresh(ctx context.Context) error {
 // Preview is Preview on the current catalog, with the score date defaulting to the present.
 func (c *Current) Preview(req PreviewRequest) (Message, error) {
 	return Preview(c.Current(), req, time.Now().UTC())
+}
+
+// Diff lists the texts that differ from published version from to published version to.
+func (c *Current) Diff(ctx context.Context, from, to int) ([]Change, error) {
+	a, err := c.repo.CatalogVersion(ctx, from)
+	if err != nil {
+		return nil, err
+	}
+	b, err := c.repo.CatalogVersion(ctx, to)
+	if err != nil {
+		return nil, err
+	}
+	return Diff(a, b), nil
 }

@@ -16,15 +16,33 @@ import (
 
 // CurrentCatalog returns the newest published reason catalog with all its texts.
 func (s *Store) CurrentCatalog(ctx context.Context) (*catalog.Catalog, error) {
-	db := s.db.WithContext(ctx)
 	var v models.CatalogVersion
-	err := db.Order("version DESC").Take(&v).Error
+	err := s.db.WithContext(ctx).Order("version DESC").Take(&v).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, fmt.Errorf("no published reason catalog: %w", apperr.ErrNotFound)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read catalog version: %w", err)
 	}
+	return s.catalogOf(ctx, &v)
+}
+
+// CatalogVersion returns the published catalog with the given version number.
+func (s *Store) CatalogVersion(ctx context.Context, version int) (*catalog.Catalog, error) {
+	var v models.CatalogVersion
+	err := s.db.WithContext(ctx).Where("version = ?", version).Take(&v).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, fmt.Errorf("catalog version %d: %w", version, apperr.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read catalog version: %w", err)
+	}
+	return s.catalogOf(ctx, &v)
+}
+
+// catalogOf reads the codes and texts of catalog version v.
+func (s *Store) catalogOf(ctx context.Context, v *models.CatalogVersion) (*catalog.Catalog, error) {
+	db := s.db.WithContext(ctx)
 	var codes []models.ReasonCode
 	if err := db.Order("rank").Find(&codes).Error; err != nil {
 		return nil, fmt.Errorf("read reason codes: %w", err)
