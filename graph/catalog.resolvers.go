@@ -8,7 +8,58 @@ package graph
 import (
 	"context"
 	"riskconsole/graph/model"
+	"riskconsole/internal/catalog"
 )
+
+// CreateCatalogDraft is the resolver for the createCatalogDraft field.
+func (r *mutationResolver) CreateCatalogDraft(ctx context.Context) (*model.CatalogDraft, error) {
+	d, err := r.CatalogLifecycle.CreateDraft(ctx)
+	return r.mapCatalogDraft(ctx, d, err)
+}
+
+// EditCatalogText is the resolver for the editCatalogText field.
+func (r *mutationResolver) EditCatalogText(ctx context.Context, id string, revision int, code model.ReasonCode, locale string, audience model.CatalogAudience, text model.MessageTextInput) (*model.CatalogDraft, error) {
+	n, err := parseID("id", id)
+	if err != nil {
+		return nil, err
+	}
+	k, err := catalog.ParseKey(string(code), locale, string(audience))
+	if err != nil {
+		return nil, err
+	}
+	d, err := r.CatalogLifecycle.EditText(ctx, n, revision, k, catalog.Text{Title: text.Title, Body: text.Body, Steps: text.Steps})
+	return r.mapCatalogDraft(ctx, d, err)
+}
+
+// SubmitCatalogDraft is the resolver for the submitCatalogDraft field.
+func (r *mutationResolver) SubmitCatalogDraft(ctx context.Context, id string, revision int) (*model.CatalogDraft, error) {
+	n, err := parseID("id", id)
+	if err != nil {
+		return nil, err
+	}
+	d, err := r.CatalogLifecycle.Submit(ctx, n, revision)
+	return r.mapCatalogDraft(ctx, d, err)
+}
+
+// ApproveCatalogDraft is the resolver for the approveCatalogDraft field.
+func (r *mutationResolver) ApproveCatalogDraft(ctx context.Context, id string) (*model.CatalogDraft, error) {
+	n, err := parseID("id", id)
+	if err != nil {
+		return nil, err
+	}
+	d, err := r.CatalogLifecycle.Approve(ctx, n)
+	return r.mapCatalogDraft(ctx, d, err)
+}
+
+// RejectCatalogDraft is the resolver for the rejectCatalogDraft field.
+func (r *mutationResolver) RejectCatalogDraft(ctx context.Context, id string, comment string) (*model.CatalogDraft, error) {
+	n, err := parseID("id", id)
+	if err != nil {
+		return nil, err
+	}
+	d, err := r.CatalogLifecycle.Reject(ctx, n, comment)
+	return r.mapCatalogDraft(ctx, d, err)
+}
 
 // PreviewMessage is the resolver for the previewMessage field.
 func (r *queryResolver) PreviewMessage(ctx context.Context, code model.ReasonCode, locale string, sample *model.PreviewSample, text *model.MessageTextInput) (*model.ShopperMessage, error) {
@@ -26,4 +77,14 @@ func (r *queryResolver) CatalogDiff(ctx context.Context, from int, to int) ([]mo
 		return nil, err
 	}
 	return mapCatalogChanges(changes), nil
+}
+
+// CatalogDraft is the resolver for the catalogDraft field.
+func (r *queryResolver) CatalogDraft(ctx context.Context, id string) (*model.CatalogDraft, error) {
+	n, err := parseID("id", id)
+	if err != nil {
+		return nil, err
+	}
+	d, err := r.CatalogLifecycle.Draft(ctx, n)
+	return r.mapCatalogDraft(ctx, d, err)
 }

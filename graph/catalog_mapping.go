@@ -1,7 +1,9 @@
 package graph
 
 import (
+	"context"
 	"slices"
+	"strconv"
 
 	"riskconsole/graph/model"
 	"riskconsole/internal/catalog"
@@ -47,4 +49,27 @@ func mapCatalogText(t *catalog.Text) *model.CatalogText {
 		return nil
 	}
 	return &model.CatalogText{Title: t.Title, Body: t.Body, Steps: t.Steps}
+}
+
+// mapCatalogDraft maps a draft with its changes against the version it started from.
+func (r *Resolver) mapCatalogDraft(ctx context.Context, d catalog.Draft, err error) (*model.CatalogDraft, error) {
+	if err != nil {
+		return nil, err
+	}
+	changes, err := r.CatalogLifecycle.Changes(ctx, &d)
+	if err != nil {
+		return nil, err
+	}
+	out := &model.CatalogDraft{ID: strconv.FormatInt(d.ID, 10), BaseVersion: d.BaseVersion, Status: model.CatalogDraftStatus(d.Status),
+		Revision: d.Revision, Author: d.Author, CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt, Changes: mapCatalogChanges(changes)}
+	if d.Reviewer != "" {
+		out.Reviewer = &d.Reviewer
+	}
+	if d.Comment != "" {
+		out.Comment = &d.Comment
+	}
+	if d.PublishedVersion != 0 {
+		out.PublishedVersion = &d.PublishedVersion
+	}
+	return out, nil
 }

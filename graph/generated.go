@@ -139,6 +139,20 @@ type ComplexityRoot struct {
 		Locale   func(childComplexity int) int
 	}
 
+	CatalogDraft struct {
+		Author           func(childComplexity int) int
+		BaseVersion      func(childComplexity int) int
+		Changes          func(childComplexity int) int
+		Comment          func(childComplexity int) int
+		CreatedAt        func(childComplexity int) int
+		ID               func(childComplexity int) int
+		PublishedVersion func(childComplexity int) int
+		Reviewer         func(childComplexity int) int
+		Revision         func(childComplexity int) int
+		Status           func(childComplexity int) int
+		UpdatedAt        func(childComplexity int) int
+	}
+
 	CatalogText struct {
 		Body  func(childComplexity int) int
 		Steps func(childComplexity int) int
@@ -209,19 +223,24 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		ActivateThresholdVersion func(childComplexity int, id string, at *time.Time) int
+		ApproveCatalogDraft      func(childComplexity int, id string) int
 		ApproveThresholdDraft    func(childComplexity int, id string, comment *string) int
 		AssessPurchase           func(childComplexity int, input model.PurchaseInput, idempotencyKey string) int
 		ChangePassword           func(childComplexity int, currentPassword string, newPassword string) int
 		CreateAPIToken           func(childComplexity int, input model.CreateAPITokenInput) int
+		CreateCatalogDraft       func(childComplexity int) int
 		CreateThresholdDraft     func(childComplexity int, market string, fromVersionID *string) int
 		CreateUser               func(childComplexity int, input model.CreateUserInput) int
 		DisableUser              func(childComplexity int, id string) int
+		EditCatalogText          func(childComplexity int, id string, revision int, code model.ReasonCode, locale string, audience model.CatalogAudience, text model.MessageTextInput) int
 		EditThresholdDraft       func(childComplexity int, id string, revision int, rules []model.ThresholdRuleInput) int
 		EnableUser               func(childComplexity int, id string) int
+		RejectCatalogDraft       func(childComplexity int, id string, comment string) int
 		RejectThresholdDraft     func(childComplexity int, id string, comment string) int
 		RevokeAPIToken           func(childComplexity int, id string) int
 		RollbackThresholdVersion func(childComplexity int, market string, versionID string, emergency bool) int
 		SetUserRoles             func(childComplexity int, id string, roles []model.Role) int
+		SubmitCatalogDraft       func(childComplexity int, id string, revision int) int
 		SubmitThresholdDraft     func(childComplexity int, id string, revision int, rationale string) int
 	}
 
@@ -238,6 +257,7 @@ type ComplexityRoot struct {
 		AgentDecision          func(childComplexity int, reference string, locale string) int
 		AuditEvents            func(childComplexity int, filter *model.AuditFilter, first int, after *string) int
 		CatalogDiff            func(childComplexity int, from int, to int) int
+		CatalogDraft           func(childComplexity int, id string) int
 		Decision               func(childComplexity int, id string) int
 		DecisionByReference    func(childComplexity int, reference string) int
 		Decisions              func(childComplexity int, filter *model.DecisionFilter, first int, after *string, orderBy model.DecisionOrder) int
@@ -450,6 +470,11 @@ type MutationResolver interface {
 	ChangePassword(ctx context.Context, currentPassword string, newPassword string) (bool, error)
 	CreateAPIToken(ctx context.Context, input model.CreateAPITokenInput) (*model.CreatedAPIToken, error)
 	RevokeAPIToken(ctx context.Context, id string) (*model.APIToken, error)
+	CreateCatalogDraft(ctx context.Context) (*model.CatalogDraft, error)
+	EditCatalogText(ctx context.Context, id string, revision int, code model.ReasonCode, locale string, audience model.CatalogAudience, text model.MessageTextInput) (*model.CatalogDraft, error)
+	SubmitCatalogDraft(ctx context.Context, id string, revision int) (*model.CatalogDraft, error)
+	ApproveCatalogDraft(ctx context.Context, id string) (*model.CatalogDraft, error)
+	RejectCatalogDraft(ctx context.Context, id string, comment string) (*model.CatalogDraft, error)
 	CreateThresholdDraft(ctx context.Context, market string, fromVersionID *string) (*model.ThresholdDraft, error)
 	EditThresholdDraft(ctx context.Context, id string, revision int, rules []model.ThresholdRuleInput) (*model.ThresholdDraft, error)
 	SubmitThresholdDraft(ctx context.Context, id string, revision int, rationale string) (*model.ThresholdDraft, error)
@@ -467,6 +492,7 @@ type QueryResolver interface {
 	VerifyAuditChain(ctx context.Context) (*model.AuditChainVerification, error)
 	PreviewMessage(ctx context.Context, code model.ReasonCode, locale string, sample *model.PreviewSample, text *model.MessageTextInput) (*model.ShopperMessage, error)
 	CatalogDiff(ctx context.Context, from int, to int) ([]model.CatalogChange, error)
+	CatalogDraft(ctx context.Context, id string) (*model.CatalogDraft, error)
 	Decision(ctx context.Context, id string) (*model.Decision, error)
 	DecisionByReference(ctx context.Context, reference string) (*model.Decision, error)
 	Decisions(ctx context.Context, filter *model.DecisionFilter, first int, after *string, orderBy model.DecisionOrder) (*model.DecisionConnection, error)
@@ -912,6 +938,73 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CatalogChange.Locale(childComplexity), true
 
+	case "CatalogDraft.author":
+		if e.ComplexityRoot.CatalogDraft.Author == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogDraft.Author(childComplexity), true
+	case "CatalogDraft.baseVersion":
+		if e.ComplexityRoot.CatalogDraft.BaseVersion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogDraft.BaseVersion(childComplexity), true
+	case "CatalogDraft.changes":
+		if e.ComplexityRoot.CatalogDraft.Changes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogDraft.Changes(childComplexity), true
+	case "CatalogDraft.comment":
+		if e.ComplexityRoot.CatalogDraft.Comment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogDraft.Comment(childComplexity), true
+	case "CatalogDraft.createdAt":
+		if e.ComplexityRoot.CatalogDraft.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogDraft.CreatedAt(childComplexity), true
+	case "CatalogDraft.id":
+		if e.ComplexityRoot.CatalogDraft.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogDraft.ID(childComplexity), true
+	case "CatalogDraft.publishedVersion":
+		if e.ComplexityRoot.CatalogDraft.PublishedVersion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogDraft.PublishedVersion(childComplexity), true
+	case "CatalogDraft.reviewer":
+		if e.ComplexityRoot.CatalogDraft.Reviewer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogDraft.Reviewer(childComplexity), true
+	case "CatalogDraft.revision":
+		if e.ComplexityRoot.CatalogDraft.Revision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogDraft.Revision(childComplexity), true
+	case "CatalogDraft.status":
+		if e.ComplexityRoot.CatalogDraft.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogDraft.Status(childComplexity), true
+	case "CatalogDraft.updatedAt":
+		if e.ComplexityRoot.CatalogDraft.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogDraft.UpdatedAt(childComplexity), true
+
 	case "CatalogText.body":
 		if e.ComplexityRoot.CatalogText.Body == nil {
 			break
@@ -1178,6 +1271,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ActivateThresholdVersion(childComplexity, args["id"].(string), args["at"].(*time.Time)), true
+	case "Mutation.approveCatalogDraft":
+		if e.ComplexityRoot.Mutation.ApproveCatalogDraft == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_approveCatalogDraft_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ApproveCatalogDraft(childComplexity, args["id"].(string)), true
 	case "Mutation.approveThresholdDraft":
 		if e.ComplexityRoot.Mutation.ApproveThresholdDraft == nil {
 			break
@@ -1222,6 +1326,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateAPIToken(childComplexity, args["input"].(model.CreateAPITokenInput)), true
+	case "Mutation.createCatalogDraft":
+		if e.ComplexityRoot.Mutation.CreateCatalogDraft == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mutation.CreateCatalogDraft(childComplexity), true
 	case "Mutation.createThresholdDraft":
 		if e.ComplexityRoot.Mutation.CreateThresholdDraft == nil {
 			break
@@ -1255,6 +1365,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DisableUser(childComplexity, args["id"].(string)), true
+	case "Mutation.editCatalogText":
+		if e.ComplexityRoot.Mutation.EditCatalogText == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_editCatalogText_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.EditCatalogText(childComplexity, args["id"].(string), args["revision"].(int), args["code"].(model.ReasonCode), args["locale"].(string), args["audience"].(model.CatalogAudience), args["text"].(model.MessageTextInput)), true
 	case "Mutation.editThresholdDraft":
 		if e.ComplexityRoot.Mutation.EditThresholdDraft == nil {
 			break
@@ -1277,6 +1398,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.EnableUser(childComplexity, args["id"].(string)), true
+	case "Mutation.rejectCatalogDraft":
+		if e.ComplexityRoot.Mutation.RejectCatalogDraft == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rejectCatalogDraft_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RejectCatalogDraft(childComplexity, args["id"].(string), args["comment"].(string)), true
 	case "Mutation.rejectThresholdDraft":
 		if e.ComplexityRoot.Mutation.RejectThresholdDraft == nil {
 			break
@@ -1321,6 +1453,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetUserRoles(childComplexity, args["id"].(string), args["roles"].([]model.Role)), true
+	case "Mutation.submitCatalogDraft":
+		if e.ComplexityRoot.Mutation.SubmitCatalogDraft == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_submitCatalogDraft_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SubmitCatalogDraft(childComplexity, args["id"].(string), args["revision"].(int)), true
 	case "Mutation.submitThresholdDraft":
 		if e.ComplexityRoot.Mutation.SubmitThresholdDraft == nil {
 			break
@@ -1413,6 +1556,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.CatalogDiff(childComplexity, args["from"].(int), args["to"].(int)), true
+	case "Query.catalogDraft":
+		if e.ComplexityRoot.Query.CatalogDraft == nil {
+			break
+		}
+
+		args, err := ec.field_Query_catalogDraft_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CatalogDraft(childComplexity, args["id"].(string)), true
 	case "Query.decision":
 		if e.ComplexityRoot.Query.Decision == nil {
 			break
@@ -2617,6 +2771,34 @@ func (ec *executionContext) childFields_CatalogChange(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type CatalogChange", field.Name)
 }
 
+func (ec *executionContext) childFields_CatalogDraft(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CatalogDraft_id(ctx, field)
+	case "baseVersion":
+		return ec.fieldContext_CatalogDraft_baseVersion(ctx, field)
+	case "status":
+		return ec.fieldContext_CatalogDraft_status(ctx, field)
+	case "revision":
+		return ec.fieldContext_CatalogDraft_revision(ctx, field)
+	case "author":
+		return ec.fieldContext_CatalogDraft_author(ctx, field)
+	case "reviewer":
+		return ec.fieldContext_CatalogDraft_reviewer(ctx, field)
+	case "comment":
+		return ec.fieldContext_CatalogDraft_comment(ctx, field)
+	case "publishedVersion":
+		return ec.fieldContext_CatalogDraft_publishedVersion(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_CatalogDraft_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_CatalogDraft_updatedAt(ctx, field)
+	case "changes":
+		return ec.fieldContext_CatalogDraft_changes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CatalogDraft", field.Name)
+}
+
 func (ec *executionContext) childFields_CatalogText(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "title":
@@ -3281,6 +3463,20 @@ func (ec *executionContext) field_Mutation_activateThresholdVersion_args(ctx con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_approveCatalogDraft_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_approveThresholdDraft_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3411,6 +3607,60 @@ func (ec *executionContext) field_Mutation_disableUser_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_editCatalogText_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "revision",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["revision"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "code",
+		func(ctx context.Context, v any) (model.ReasonCode, error) {
+			return ec.unmarshalNReasonCode2riskconsoleᚋgraphᚋmodelᚐReasonCode(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["code"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["locale"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "audience",
+		func(ctx context.Context, v any) (model.CatalogAudience, error) {
+			return ec.unmarshalNCatalogAudience2riskconsoleᚋgraphᚋmodelᚐCatalogAudience(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["audience"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "text",
+		func(ctx context.Context, v any) (model.MessageTextInput, error) {
+			return ec.unmarshalNMessageTextInput2riskconsoleᚋgraphᚋmodelᚐMessageTextInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["text"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_editThresholdDraft_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3452,6 +3702,28 @@ func (ec *executionContext) field_Mutation_enableUser_args(ctx context.Context, 
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_rejectCatalogDraft_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "comment",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["comment"] = arg1
 	return args, nil
 }
 
@@ -3540,6 +3812,28 @@ func (ec *executionContext) field_Mutation_setUserRoles_args(ctx context.Context
 		return nil, err
 	}
 	args["roles"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_submitCatalogDraft_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "revision",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["revision"] = arg1
 	return args, nil
 }
 
@@ -3694,6 +3988,20 @@ func (ec *executionContext) field_Query_catalogDiff_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["to"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_catalogDraft_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -5747,6 +6055,268 @@ func (ec *executionContext) fieldContext_CatalogChange_after(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _CatalogDraft_id(ctx context.Context, field graphql.CollectedField, obj *model.CatalogDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogDraft_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogDraft_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogDraft", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CatalogDraft_baseVersion(ctx context.Context, field graphql.CollectedField, obj *model.CatalogDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogDraft_baseVersion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BaseVersion, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogDraft_baseVersion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogDraft", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CatalogDraft_status(ctx context.Context, field graphql.CollectedField, obj *model.CatalogDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogDraft_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.CatalogDraftStatus) graphql.Marshaler {
+			return ec.marshalNCatalogDraftStatus2riskconsoleᚋgraphᚋmodelᚐCatalogDraftStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogDraft_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogDraft", field, false, false, "CatalogDraftStatus")
+}
+
+func (ec *executionContext) _CatalogDraft_revision(ctx context.Context, field graphql.CollectedField, obj *model.CatalogDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogDraft_revision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Revision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogDraft_revision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogDraft", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CatalogDraft_author(ctx context.Context, field graphql.CollectedField, obj *model.CatalogDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogDraft_author(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Author, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogDraft_author(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogDraft", field, false, false, "String")
+}
+
+func (ec *executionContext) _CatalogDraft_reviewer(ctx context.Context, field graphql.CollectedField, obj *model.CatalogDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogDraft_reviewer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reviewer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogDraft_reviewer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogDraft", field, false, false, "String")
+}
+
+func (ec *executionContext) _CatalogDraft_comment(ctx context.Context, field graphql.CollectedField, obj *model.CatalogDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogDraft_comment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Comment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogDraft_comment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogDraft", field, false, false, "String")
+}
+
+func (ec *executionContext) _CatalogDraft_publishedVersion(ctx context.Context, field graphql.CollectedField, obj *model.CatalogDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogDraft_publishedVersion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishedVersion, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogDraft_publishedVersion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogDraft", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CatalogDraft_createdAt(ctx context.Context, field graphql.CollectedField, obj *model.CatalogDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogDraft_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogDraft_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogDraft", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CatalogDraft_updatedAt(ctx context.Context, field graphql.CollectedField, obj *model.CatalogDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogDraft_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogDraft_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogDraft", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CatalogDraft_changes(ctx context.Context, field graphql.CollectedField, obj *model.CatalogDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogDraft_changes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Changes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.CatalogChange) graphql.Marshaler {
+			return ec.marshalNCatalogChange2ᚕriskconsoleᚋgraphᚋmodelᚐCatalogChangeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogDraft_changes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CatalogDraft",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CatalogChange(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CatalogText_title(ctx context.Context, field graphql.CollectedField, obj *model.CatalogText) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -7267,6 +7837,304 @@ func (ec *executionContext) fieldContext_Mutation_revokeApiToken(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createCatalogDraft(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createCatalogDraft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Mutation().CreateCatalogDraft(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER"})
+				if err != nil {
+					var zeroVal *model.CatalogDraft
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.CatalogDraft
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CatalogDraft) graphql.Marshaler {
+			return ec.marshalNCatalogDraft2ᚖriskconsoleᚋgraphᚋmodelᚐCatalogDraft(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createCatalogDraft(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CatalogDraft(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_editCatalogText(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_editCatalogText(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().EditCatalogText(ctx, fc.Args["id"].(string), fc.Args["revision"].(int), fc.Args["code"].(model.ReasonCode), fc.Args["locale"].(string), fc.Args["audience"].(model.CatalogAudience), fc.Args["text"].(model.MessageTextInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER"})
+				if err != nil {
+					var zeroVal *model.CatalogDraft
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.CatalogDraft
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CatalogDraft) graphql.Marshaler {
+			return ec.marshalNCatalogDraft2ᚖriskconsoleᚋgraphᚋmodelᚐCatalogDraft(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_editCatalogText(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CatalogDraft(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_editCatalogText_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_submitCatalogDraft(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_submitCatalogDraft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SubmitCatalogDraft(ctx, fc.Args["id"].(string), fc.Args["revision"].(int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER"})
+				if err != nil {
+					var zeroVal *model.CatalogDraft
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.CatalogDraft
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CatalogDraft) graphql.Marshaler {
+			return ec.marshalNCatalogDraft2ᚖriskconsoleᚋgraphᚋmodelᚐCatalogDraft(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_submitCatalogDraft(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CatalogDraft(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_submitCatalogDraft_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_approveCatalogDraft(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_approveCatalogDraft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ApproveCatalogDraft(ctx, fc.Args["id"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"APPROVER"})
+				if err != nil {
+					var zeroVal *model.CatalogDraft
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.CatalogDraft
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CatalogDraft) graphql.Marshaler {
+			return ec.marshalNCatalogDraft2ᚖriskconsoleᚋgraphᚋmodelᚐCatalogDraft(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_approveCatalogDraft(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CatalogDraft(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_approveCatalogDraft_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_rejectCatalogDraft(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rejectCatalogDraft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RejectCatalogDraft(ctx, fc.Args["id"].(string), fc.Args["comment"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"APPROVER"})
+				if err != nil {
+					var zeroVal *model.CatalogDraft
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.CatalogDraft
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CatalogDraft) graphql.Marshaler {
+			return ec.marshalNCatalogDraft2ᚖriskconsoleᚋgraphᚋmodelᚐCatalogDraft(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rejectCatalogDraft(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CatalogDraft(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rejectCatalogDraft_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createThresholdDraft(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8259,6 +9127,68 @@ func (ec *executionContext) fieldContext_Query_catalogDiff(ctx context.Context, 
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_catalogDiff_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_catalogDraft(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_catalogDraft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CatalogDraft(ctx, fc.Args["id"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal *model.CatalogDraft
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.CatalogDraft
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CatalogDraft) graphql.Marshaler {
+			return ec.marshalOCatalogDraft2ᚖriskconsoleᚋgraphᚋmodelᚐCatalogDraft(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_catalogDraft(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CatalogDraft(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_catalogDraft_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -14517,6 +15447,89 @@ func (ec *executionContext) _CatalogChange(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var catalogDraftImplementors = []string{"CatalogDraft"}
+
+func (ec *executionContext) _CatalogDraft(ctx context.Context, sel ast.SelectionSet, obj *model.CatalogDraft) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, catalogDraftImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CatalogDraft")
+		case "id":
+			out.Values[i] = ec._CatalogDraft_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "baseVersion":
+			out.Values[i] = ec._CatalogDraft_baseVersion(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._CatalogDraft_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "revision":
+			out.Values[i] = ec._CatalogDraft_revision(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "author":
+			out.Values[i] = ec._CatalogDraft_author(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reviewer":
+			out.Values[i] = ec._CatalogDraft_reviewer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "comment":
+			out.Values[i] = ec._CatalogDraft_comment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "publishedVersion":
+			out.Values[i] = ec._CatalogDraft_publishedVersion(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._CatalogDraft_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updatedAt":
+			out.Values[i] = ec._CatalogDraft_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "changes":
+			out.Values[i] = ec._CatalogDraft_changes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var catalogTextImplementors = []string{"CatalogText"}
 
 func (ec *executionContext) _CatalogText(ctx context.Context, sel ast.SelectionSet, obj *model.CatalogText) graphql.Marshaler {
@@ -15049,6 +16062,41 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createCatalogDraft":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createCatalogDraft(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "editCatalogText":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_editCatalogText(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "submitCatalogDraft":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_submitCatalogDraft(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "approveCatalogDraft":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_approveCatalogDraft(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rejectCatalogDraft":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rejectCatalogDraft(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createThresholdDraft":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createThresholdDraft(ctx, field)
@@ -15229,6 +16277,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_catalogDiff(ctx, field)
+				})
+		case "catalogDraft":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_catalogDraft(ctx, field)
 				})
 		case "decision":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -17057,6 +18111,24 @@ func (ec *executionContext) marshalNCatalogChangeKind2riskconsoleᚋgraphᚋmode
 	return v
 }
 
+func (ec *executionContext) marshalNCatalogDraft2ᚖriskconsoleᚋgraphᚋmodelᚐCatalogDraft(ctx context.Context, sel ast.SelectionSet, v *model.CatalogDraft) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CatalogDraft!")
+		return graphql.Null
+	}
+	return ec._CatalogDraft(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCatalogDraftStatus2riskconsoleᚋgraphᚋmodelᚐCatalogDraftStatus(ctx context.Context, v any) (model.CatalogDraftStatus, error) {
+	var res model.CatalogDraftStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCatalogDraftStatus2riskconsoleᚋgraphᚋmodelᚐCatalogDraftStatus(ctx context.Context, sel ast.SelectionSet, v model.CatalogDraftStatus) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNCategoryImpact2riskconsoleᚋgraphᚋmodelᚐCategoryImpact(ctx context.Context, sel ast.SelectionSet, v model.CategoryImpact) graphql.Marshaler {
 	return ec._CategoryImpact(ctx, sel, &v)
 }
@@ -17303,6 +18375,11 @@ func (ec *executionContext) marshalNMerchant2ᚖriskconsoleᚋgraphᚋmodelᚐMe
 func (ec *executionContext) unmarshalNMerchantInput2ᚖriskconsoleᚋgraphᚋmodelᚐMerchantInput(ctx context.Context, v any) (*model.MerchantInput, error) {
 	res, err := ec.unmarshalInputMerchantInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNMessageTextInput2riskconsoleᚋgraphᚋmodelᚐMessageTextInput(ctx context.Context, v any) (model.MessageTextInput, error) {
+	res, err := ec.unmarshalInputMessageTextInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNOutcome2riskconsoleᚋgraphᚋmodelᚐOutcome(ctx context.Context, v any) (model.Outcome, error) {
@@ -17965,6 +19042,13 @@ func (ec *executionContext) marshalOCardHold2ᚖriskconsoleᚋgraphᚋmodelᚐCa
 	return ec._CardHold(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOCatalogDraft2ᚖriskconsoleᚋgraphᚋmodelᚐCatalogDraft(ctx context.Context, sel ast.SelectionSet, v *model.CatalogDraft) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._CatalogDraft(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOCatalogText2ᚖriskconsoleᚋgraphᚋmodelᚐCatalogText(ctx context.Context, sel ast.SelectionSet, v *model.CatalogText) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -18019,6 +19103,24 @@ func (ec *executionContext) marshalOID2ᚖstring(ctx context.Context, sel ast.Se
 	_ = sel
 	_ = ctx
 	res := graphql.MarshalID(*v)
+	return res
+}
+
+func (ec *executionContext) unmarshalOInt2ᚖint(ctx context.Context, v any) (*int, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalInt(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.SelectionSet, v *int) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalInt(*v)
 	return res
 }
 

@@ -16,6 +16,8 @@ type Resolver struct {
 	DecisionService *decisions.Service
 	// Catalog is the current reason catalog, for previews.
 	Catalog *catalog.Current
+	// CatalogLifecycle runs catalog drafts, approvals and publications.
+	CatalogLifecycle *catalog.Lifecycle
 	// AgentService answers support agents' decision look-ups and records each one.
 	AgentService     *decisions.AgentService
 	ThresholdService *thresholds.Service

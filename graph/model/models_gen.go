@@ -146,6 +146,25 @@ type CatalogChange struct {
 	After *CatalogText `json:"after,omitempty"`
 }
 
+// An editable copy of the reason catalog's texts, on its way to becoming a published version.
+type CatalogDraft struct {
+	ID string `json:"id"`
+	// The published version the draft started from.
+	BaseVersion int                `json:"baseVersion"`
+	Status      CatalogDraftStatus `json:"status"`
+	// Grows with every change; edits and submissions name the revision they saw.
+	Revision int     `json:"revision"`
+	Author   string  `json:"author"`
+	Reviewer *string `json:"reviewer,omitempty"`
+	Comment  *string `json:"comment,omitempty"`
+	// The version published by the approval.
+	PublishedVersion *int      `json:"publishedVersion,omitempty"`
+	CreatedAt        time.Time `json:"createdAt"`
+	UpdatedAt        time.Time `json:"updatedAt"`
+	// The texts that differ from baseVersion.
+	Changes []CatalogChange `json:"changes"`
+}
+
 // One text of the reason catalog, placeholders as written.
 type CatalogText struct {
 	Title string   `json:"title"`
@@ -720,6 +739,65 @@ func (e *CatalogChangeKind) UnmarshalJSON(b []byte) error {
 }
 
 func (e CatalogChangeKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type CatalogDraftStatus string
+
+const (
+	CatalogDraftStatusDraft     CatalogDraftStatus = "DRAFT"
+	CatalogDraftStatusSubmitted CatalogDraftStatus = "SUBMITTED"
+	CatalogDraftStatusApproved  CatalogDraftStatus = "APPROVED"
+	CatalogDraftStatusRejected  CatalogDraftStatus = "REJECTED"
+)
+
+var AllCatalogDraftStatus = []CatalogDraftStatus{
+	CatalogDraftStatusDraft,
+	CatalogDraftStatusSubmitted,
+	CatalogDraftStatusApproved,
+	CatalogDraftStatusRejected,
+}
+
+func (e CatalogDraftStatus) IsValid() bool {
+	switch e {
+	case CatalogDraftStatusDraft, CatalogDraftStatusSubmitted, CatalogDraftStatusApproved, CatalogDraftStatusRejected:
+		return true
+	}
+	return false
+}
+
+func (e CatalogDraftStatus) String() string {
+	return string(e)
+}
+
+func (e *CatalogDraftStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = CatalogDraftStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid CatalogDraftStatus", str)
+	}
+	return nil
+}
+
+func (e CatalogDraftStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *CatalogDraftStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e CatalogDraftStatus) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -22,6 +22,7 @@ import (
 	"riskconsole/graph"
 	"riskconsole/internal/accounts"
 	"riskconsole/internal/auth"
+	"riskconsole/internal/catalog"
 	"riskconsole/internal/thresholds"
 )
 
@@ -254,6 +255,27 @@ var fieldSamples = map[string]fieldSample{
 	"Query.decisionByReference": {query: `query($ref: String!) { decisionByReference(reference: $ref) { id reference } }`,
 		vars: func(_ testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
 			return map[string]any{"ref": e.reference}
+		}},
+	"Query.catalogDraft": {query: `query($id: ID!) { catalogDraft(id: $id) { id status revision changes { kind } } }`,
+		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
+			return map[string]any{"id": e.newCatalogDraft(tb, catalog.StatusDraft)}
+		}},
+	"Mutation.createCatalogDraft": {query: `mutation { createCatalogDraft { id status revision } }`},
+	"Mutation.editCatalogText": {query: `mutation($id: ID!, $text: MessageTextInput!) { editCatalogText(id: $id, revision: 1, code: INCOME_INSUFFICIENT, locale: "en-GB", audience: SHOPPER, text: $text) { id revision changes { kind } } }`,
+		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
+			return map[string]any{"id": e.newCatalogDraft(tb, catalog.StatusDraft), "text": sampleCatalogText}
+		}},
+	"Mutation.submitCatalogDraft": {query: `mutation($id: ID!) { submitCatalogDraft(id: $id, revision: 1) { id status } }`,
+		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
+			return map[string]any{"id": e.newCatalogDraft(tb, catalog.StatusDraft)}
+		}},
+	"Mutation.approveCatalogDraft": {query: `mutation($id: ID!) { approveCatalogDraft(id: $id) { id status publishedVersion } }`,
+		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
+			return map[string]any{"id": e.newCatalogDraft(tb, catalog.StatusSubmitted)}
+		}},
+	"Mutation.rejectCatalogDraft": {query: `mutation($id: ID!) { rejectCatalogDraft(id: $id, comment: "not now") { id status } }`,
+		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
+			return map[string]any{"id": e.newCatalogDraft(tb, catalog.StatusSubmitted)}
 		}},
 	"Query.catalogDiff":    {query: `{ catalogDiff(from: 1, to: 1) { code locale audience kind before { title } after { title } } }`},
 	"Query.previewMessage": {query: `{ previewMessage(code: INCOME_INSUFFICIENT, locale: "sv-SE") { locale title body steps } }`},

@@ -26,9 +26,11 @@ type App struct {
 	// ThresholdLifecycle runs threshold drafts, approvals, activations and rollbacks.
 	ThresholdLifecycle *thresholds.Lifecycle
 	// WhatIf keeps the decision history in memory and replays proposed threshold sets over it.
-	WhatIf    *whatif.Service
-	Catalog   *catalog.Current
-	Decisions *decisions.Service
+	WhatIf  *whatif.Service
+	Catalog *catalog.Current
+	// CatalogLifecycle runs catalog drafts, approvals and publications.
+	CatalogLifecycle *catalog.Lifecycle
+	Decisions        *decisions.Service
 	// Agents answers support agents' look-ups and audits each one.
 	Agents   *decisions.AgentService
 	Auth     *auth.Authenticator
@@ -80,6 +82,7 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 		ThresholdLifecycle: thresholds.NewLifecycle(st, th, wi, o.now),
 		WhatIf:             wi,
 		Catalog:            cat,
+		CatalogLifecycle:   catalog.NewLifecycle(st, cat, o.now),
 		Decisions:          decisions.NewService(st, th, cat),
 		Agents:             decisions.NewAgentService(st, cat, st, o.now),
 		Auth:               authn,

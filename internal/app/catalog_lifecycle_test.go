@@ -1,0 +1,132 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"riskconsole/internal/auth"
+	"riskconsole/internal/catalog"
+	"riskconsole/internal/engine"
+)
+
+// sampleCatalogText is a valid shopper text for INCOME_INSUFFICIENT in en-GB.
+var sampleCatalogText = map[string]any{
+	"title": "Your income is too low for this purchase",
+	"body":  "The monthly income in your account is below what this purchase of {amount} at {merchant} needs.",
+	"steps": []string{"Update your income in your account so that it includes all your regular monthly income."},
+}
+
+// newCatalogDraft prepares a catalog draft written by a staff analyst, in status DRAFT or
+// SUBMITTED, and returns its id.
+func (e *fieldEnv) newCatalogDraft(tb testing.TB, status catalog.DraftStatus) string {
+	tb.Helper()
+	lc := e.ta.CatalogLifecycle
+	author := staffContext("sample.catalog.analyst", auth.Analyst)
+	d, err := lc.CreateDraft(author)
+	if err == nil && status == catalog.StatusSubmitted {
+		d, err = lc.Submit(author, d.ID, d.Revision)
+	}
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return strconv.FormatInt(d.ID, 10)
+}
+
+// TestCatalogLifecycle walks a catalog draft from creation to publication through the API on
+// both databases: edits with optimistic concurrency and field errors, submission, refusal of
+// the author's own approval, approval by another approver, and the new version in force.
+func TestCatalogLifecycle(t *testing.T) {
+	const draftFields = `id baseVersion status revision author reviewer publishedVersion changes { code locale audience kind before { title } after { title } }`
+	for _, dialect := range dialects {
+		t.Run(dialect, func(t *testing.T) {
+			ta := newTestApp(t, dialect, 10)
+			e := newFieldEnv(t, ta)
+			lead := e.signIn(t, auth.Approver)
+			other := e.signIn(t, auth.Approver)
+			before := ta.Catalog.Current().Version
+
+			type draft struct {
+				ID               string `json:"id"`
+				Status           string `json:"status"`
+				Revision         int    `json:"revision"`
+				PublishedVersion *int   `json:"publishedVersion"`
+				Changes          []struct {
+					Code, Locale, Audience, Kind string
+				} `json:"changes"`
+			}
+			call := func(c *apiCaller, query string, vars map[string]any, field string) (*gqlResponse, draft) {
+				t.Helper()
+				r, _ := e.send(t, c, query, vars)
+				var out map[string]draft
+				if len(r.Errors) == 0 {
+					decodeData(t, r, &out)
+				}
+				return r, out[field]
+			}
+			r, d := call(lead, `mutation { createCatalogDraft { `+draftFields+` } }`, nil, "createCatalogDraft")
+			if len(r.Errors) > 0 || d.Status != "DRAFT" || d.Revision != 1 || len(d.Changes) != 0 {
+				t.Fatalf("create: %+v %s", d, errorsJSON(r))
+			}
+			edit := `mutation($id: ID!, $rev: Int!, $code: ReasonCode!, $locale: String!, $text: MessageTextInput!) {
+				editCatalogText(id: $id, revision: $rev, code: $code, locale: $locale, audience: SHOPPER, text: $text) { ` + draftFields + ` } }`
+			r, d = call(lead, edit, map[string]any{"id": d.ID, "rev": 1, "code": "INCOME_INSUFFICIENT", "locale": "en-GB", "text": sampleCatalogText}, "editCatalogText")
+			if len(r.Errors) > 0 || d.Revision != 2 || len(d.Changes) != 1 || d.Changes[0].Kind != "CHANGED" || d.Changes[0].Locale != "en-GB" {
+				t.Fatalf("edit: %+v %s", d, errorsJSON(r))
+			}
+			id := d.ID
+			// A stale revision is a conflict.
+			if r, _ := call(lead, edit, map[string]any{"id": id, "rev": 1, "code": "INCOME_INSUFFICIENT", "locale": "en-GB", "text": sampleCatalogText}, "editCatalogText"); r.code() != "CONFLICT" {
+				t.Errorf("stale edit: %s", errorsJSON(r))
+			}
+			// Refused texts come back with their paths; the draft does not change.
+			bad := map[string]any{"title": "Credit score", "body": "Your score {score} from {bureau} is {whatever}.", "steps": []string{"Check it."}}
+			r, _ = call(lead, edit, map[string]any{"id": id, "rev": 2, "code": "CREDIT_SCORE_INSUFFICIENT", "locale": "en-US", "text": bad}, "editCatalogText")
+			if r.code() != "INVALID" || !strings.Contains(errorsJSON(r), "texts[CREDIT_SCORE_INSUFFICIENT][en-US][SHOPPER].body") {
+				t.Errorf("bad text: %s", errorsJSON(r))
+			}
+			r, d = call(lead, `mutation($id: ID!) { submitCatalogDraft(id: $id, revision: 2) { `+draftFields+` } }`, map[string]any{"id": id}, "submitCatalogDraft")
+			if len(r.Errors) > 0 || d.Status != "SUBMITTED" {
+				t.Fatalf("submit: %+v %s", d, errorsJSON(r))
+			}
+			approve := `mutation($id: ID!) { approveCatalogDraft(id: $id) { ` + draftFields + ` } }`
+			if r, _ := call(lead, approve, map[string]any{"id": id}, "approveCatalogDraft"); r.code() != "FORBIDDEN" {
+				t.Errorf("self-approval: %s", errorsJSON(r))
+			}
+			r, d = call(other, approve, map[string]any{"id": id}, "approveCatalogDraft")
+			if len(r.Errors) > 0 || d.Status != "APPROVED" || d.PublishedVersion == nil || *d.PublishedVersion != before+1 {
+				t.Fatalf("approve: %+v %s", d, errorsJSON(r))
+			}
+			cur := ta.Catalog.Current()
+			if cur.Version != before+1 {
+				t.Fatalf("current catalog v%d after publishing v%d", cur.Version, before+1)
+			}
+			if got := cur.Texts[catalog.Key{Reason: engine.IncomeInsufficient, Locale: "en-GB", Audience: catalog.Shopper}]; got.Title != sampleCatalogText["title"] {
+				t.Errorf("published text %+v", got)
+			}
+			// A reviewed draft is reviewed once.
+			if r, _ := call(other, approve, map[string]any{"id": id}, "approveCatalogDraft"); r.code() != "CONFLICT" {
+				t.Errorf("second approval: %s", errorsJSON(r))
+			}
+			// The audit log holds one event per step.
+			for _, action := range []string{"catalog_draft.create", "catalog_draft.edit", "catalog_draft.submit", "catalog_draft.approve"} {
+				if n := countEvents(t, ta, action, id); n != 1 {
+					t.Errorf("%d %s events for draft %s, want 1", n, action, id)
+				}
+			}
+		})
+	}
+}
+
+// countEvents counts the audit events of action on catalog draft id.
+func countEvents(t *testing.T, ta *testApp, action, id string) int {
+	t.Helper()
+	var out struct {
+		AuditEvents struct {
+			Nodes []struct{ ID string } `json:"nodes"`
+		} `json:"auditEvents"`
+	}
+	decodeData(t, ta.gql(t, auth.Auditor, `query($a: String!, $id: String!) { auditEvents(first: 100, filter: {action: $a, entityType: "catalog_draft", entityId: $id}) { nodes { id } } }`,
+		map[string]any{"a": action, "id": id}), &out)
+	return len(out.AuditEvents.Nodes)
+}
