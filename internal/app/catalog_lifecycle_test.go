@@ -114,6 +114,31 @@ func TestCatalogLifecycle(t *testing.T) {
 					t.Errorf("%d %s events for draft %s, want 1", n, action, id)
 				}
 			}
+
+			// A second draft is rejected: not without a comment, not by its author, and then it
+			// stays as it was, unpublished.
+			r, d = call(lead, `mutation { createCatalogDraft { `+draftFields+` } }`, nil, "createCatalogDraft")
+			if len(r.Errors) > 0 {
+				t.Fatalf("second draft: %s", errorsJSON(r))
+			}
+			second := d.ID
+			if r, _ = call(lead, `mutation($id: ID!) { submitCatalogDraft(id: $id, revision: 1) { `+draftFields+` } }`, map[string]any{"id": second}, "submitCatalogDraft"); len(r.Errors) > 0 {
+				t.Fatalf("submit second draft: %s", errorsJSON(r))
+			}
+			reject := `mutation($id: ID!, $c: String!) { rejectCatalogDraft(id: $id, comment: $c) { ` + draftFields + ` } }`
+			if r, _ := call(other, reject, map[string]any{"id": second, "c": "  "}, "rejectCatalogDraft"); r.code() != "INVALID" || !strings.Contains(errorsJSON(r), "comment") {
+				t.Errorf("rejection without a comment: %s", errorsJSON(r))
+			}
+			if r, _ := call(lead, reject, map[string]any{"id": second, "c": "my own"}, "rejectCatalogDraft"); r.code() != "FORBIDDEN" {
+				t.Errorf("self-rejection: %s", errorsJSON(r))
+			}
+			r, d = call(other, reject, map[string]any{"id": second, "c": "Keep the current wording until legal has read it."}, "rejectCatalogDraft")
+			if len(r.Errors) > 0 || d.Status != "REJECTED" || d.PublishedVersion != nil || ta.Catalog.Current().Version != before+1 {
+				t.Fatalf("reject: %+v %s", d, errorsJSON(r))
+			}
+			if n := countEvents(t, ta, "catalog_draft.reject", second); n != 1 {
+				t.Errorf("%d reject events for draft %s, want 1", n, second)
+			}
 		})
 	}
 }
