@@ -7667,7 +7667,7 @@ func (ec *executionContext) _Mutation_changePassword(ctx context.Context, field 
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR", "AGENT", "ADMIN"})
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR", "ADMIN"})
 				if err != nil {
 					var zeroVal bool
 					return zeroVal, err

@@ -24,6 +24,9 @@ const maxLoginBody = 8 << 10
 //	POST /auth/login    {"username","password"} → 200 {"user":{...}} and the session cookie
 //	POST /auth/logout   ends every session of the signed-in user → 204, cookie cleared
 //	GET  /auth/session  → 200 {"user":{...}} for a signed-in user, else 401
+//	POST /auth/password {"currentPassword":"…","newPassword":"…"} → 204; the signed-in user's
+//	                    own password, for every user, AGENT included: support agents have no
+//	                    GraphQL mutation at all, so this is where they change theirs
 //
 // POSTs must come from the console's own origin (see auth.SameOrigin): a cross-site page can
 // neither sign a user in to an account of its choosing nor sign them out.
@@ -32,6 +35,7 @@ func (s *Service) Handler(authn *auth.Authenticator) http.Handler {
 	mux.HandleFunc("POST /auth/login", s.serveLogin)
 	mux.Handle("POST /auth/logout", authn.Middleware(http.HandlerFunc(s.serveLogout)))
 	mux.Handle("GET /auth/session", authn.Middleware(http.HandlerFunc(s.serveSession)))
+	mux.Handle("POST /auth/password", authn.Middleware(http.HandlerFunc(s.servePassword)))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "no-store")
 		mux.ServeHTTP(w, r)
@@ -163,4 +167,41 @@ func writeError(w http.ResponseWriter, status int, code, msg string) {
 	writeJSON(w, status, struct {
 		Errors []gqlError `json:"errors"`
 	}{[]gqlError{{msg, extensions{code}}}})
+}
+
+func (s *Service) servePassword(w http.ResponseWriter, r *http.Request) {
+	if !auth.SameOrigin(r) {
+		writeError(w, http.StatusForbidden, "FORBIDDEN", "cross-origin request refused")
+		return
+	}
+	var body struct {
+		CurrentPassword string `json:"currentPassword"`
+		NewPassword     string `json:"newPassword"`
+	}
+	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxLoginBody)).Decode(&body); err != nil {
+		writeError(w, http.StatusBadRequest, "INVALID", "body must be a JSON object with currentPassword and newPassword")
+		return
+	}
+	ctx, _ := withRequestFacts(r)
+	p, err := auth.PrincipalErr(ctx)
+	if err != nil {
+		writeError(w, http.StatusServiceUnavailable, "INTERNAL", "session look-up unavailable")
+		return
+	}
+	if !p.IsUser() {
+		writeError(w, http.StatusUnauthorized, "UNAUTHENTICATED", "sign in first")
+		return
+	}
+	var ve *apperr.ValidationError
+	switch err := s.ChangePassword(ctx, body.CurrentPassword, body.NewPassword); {
+	case err == nil:
+		w.WriteHeader(http.StatusNoContent)
+	case errors.As(err, &ve):
+		writeError(w, http.StatusBadRequest, "INVALID", ve.Error())
+	case errors.Is(err, apperr.ErrForbidden):
+		writeError(w, http.StatusForbidden, "FORBIDDEN", "not allowed")
+	default:
+		slog.ErrorContext(ctx, "change password", "err", err)
+		writeError(w, http.StatusInternalServerError, "INTERNAL", "internal error")
+	}
 }

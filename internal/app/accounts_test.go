@@ -1150,7 +1150,7 @@ func atoiAcct(tb testing.TB, s string) int64 {
 }
 
 func testChangePassword(t *testing.T, ta *testApp, db *sql.DB) {
-	id, password := ta.acctUser(t, "change.chris", auth.Agent)
+	id, password := ta.acctUser(t, "change.chris", auth.Analyst)
 	a := ta.acctSignIn(t, "192.0.2.100", "change.chris", password)
 	b := ta.acctSignIn(t, "192.0.2.101", "change.chris", password)
 	const change = `mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) }`
