@@ -112,7 +112,12 @@ func (a *App) Load(ctx context.Context) error {
 // RunBackground keeps the in-memory caches current, and the sessions table free of long-ended
 // sessions, until ctx ends.
 func (a *App) RunBackground(ctx context.Context) {
-	go a.WhatIf.Run(ctx, a.Config.RefreshEvery)
+	go func() {
+		if err := a.WhatIf.Warm(ctx); err != nil && ctx.Err() == nil {
+			slog.ErrorContext(ctx, "what-if warm-up failed; following from where it stopped", "err", err)
+		}
+		every(ctx, a.Config.RefreshEvery, "follow new decisions for the what-if", a.WhatIf.Follow)
+	}()
 	go every(ctx, a.Config.RefreshEvery, "refresh threshold schedule", a.Thresholds.Refresh)
 	go every(ctx, a.Config.RefreshEvery, "refresh reason catalog", a.Catalog.Refresh)
 	go every(ctx, time.Hour, "purge ended sessions", func(ctx context.Context) error {

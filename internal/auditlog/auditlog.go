@@ -127,7 +127,7 @@ func (s *Service) Verify(ctx context.Context) (Verification, error) {
 func (s *Service) Denied(ctx context.Context, p *auth.Principal, field string) error {
 	req := audit.RequestFrom(ctx)
 	e := &audit.Event{
-		Actor: p.Subject(), ActorRoles: roleNames(p), Action: ActionAccessDenied,
+		Actor: p.Subject(), ActorRoles: p.RoleNames(), Action: ActionAccessDenied,
 		EntityType: EntityGraphQLField, EntityID: field,
 		RequestID: req.ID, ClientAddr: req.ClientAddr, Outcome: audit.Denied,
 	}
@@ -137,15 +137,4 @@ func (s *Service) Denied(ctx context.Context, p *auth.Principal, field string) e
 		return fmt.Errorf("record denial of %s to %s: %w", field, e.Actor, err)
 	}
 	return nil
-}
-
-func roleNames(p *auth.Principal) []string {
-	if p == nil {
-		return nil
-	}
-	out := make([]string, len(p.Roles))
-	for i, r := range p.Roles {
-		out[i] = string(r)
-	}
-	return out
 }

@@ -233,30 +233,9 @@ func (s *Service) History(market string) (*History, error) {
 	return h, nil
 }
 
-// Run warms the histories up and then follows new decisions every interval until ctx ends. Run,
-// Warm and Follow must not run concurrently with each other.
-func (s *Service) Run(ctx context.Context, interval time.Duration) {
-	if err := s.Warm(ctx); err != nil {
-		if ctx.Err() == nil {
-			slog.ErrorContext(ctx, "what-if warm-up failed; following from where it stopped", "err", err)
-		}
-	}
-	t := time.NewTicker(interval)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-			if err := s.Follow(ctx); err != nil && ctx.Err() == nil {
-				slog.WarnContext(ctx, "what-if follow-up", "err", err)
-			}
-		}
-	}
-}
-
 // Warm reads every stored decision in batches, then marks the service ready (also when it
-// failed part-way: Follow goes on from where it stopped).
+// failed part-way: Follow goes on from where it stopped). The server runs Warm once in the
+// background, then Follow every second; Warm and Follow must not run concurrently.
 func (s *Service) Warm(ctx context.Context) error {
 	defer s.ready.Store(true)
 	total, err := s.src.CountDecisions(ctx)
