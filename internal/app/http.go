@@ -33,6 +33,7 @@ func (a *App) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", a.graphQLHandler())
 	mux.Handle("/auth/", a.Accounts.Handler(a.Auth))
+	mux.Handle("/export/decisions.csv", a.decisionExportHandler())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})

@@ -1,0 +1,160 @@
+package app
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"riskconsole/internal/apperr"
+	"riskconsole/internal/audit"
+	"riskconsole/internal/auditlog"
+	"riskconsole/internal/auth"
+	"riskconsole/internal/decisions"
+)
+
+// exportWriteWindow is how long the client has to take each page of an export: the server's
+// write deadline, meant for API answers, is pushed back by this much before every page.
+const exportWriteWindow = 2 * time.Minute
+
+// exportPageSize is how many decisions an export reads per statement; tests lower it to cross
+// page boundaries with little data.
+var exportPageSize = decisions.ExportPageSize
+
+// exportRoles may download decisions: those who may read them in the explorer.
+var exportRoles = []auth.Role{auth.Analyst, auth.Auditor, auth.Approver}
+
+// decisionExportHandler serves GET /export/decisions.csv?<explorer filter>: every matching
+// decision as CSV, oldest first, streamed page by page.
+func (a *App) decisionExportHandler() http.Handler {
+	return a.Auth.Middleware(http.HandlerFunc(a.serveDecisionExport))
+}
+
+func (a *App) serveDecisionExport(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet {
+		w.Header().Set("Allow", http.MethodGet)
+		writeExportError(w, http.StatusMethodNotAllowed, "METHOD_NOT_ALLOWED", "use GET", nil)
+		return
+	}
+	// The authenticator refuses a cross-site request that carries a session cookie already;
+	// checked again here because a download link is the classic target of such requests.
+	if _, err := r.Cookie(auth.SessionCookieName); err == nil && r.Header.Get("Authorization") == "" && !auth.SameOrigin(r) {
+		writeExportError(w, http.StatusForbidden, "FORBIDDEN", "cross-origin request refused", nil)
+		return
+	}
+	ctx := r.Context()
+	p, err := auth.PrincipalErr(ctx)
+	switch {
+	case err != nil:
+		writeExportError(w, http.StatusServiceUnavailable, "INTERNAL", "session look-up unavailable", nil)
+		return
+	case p == nil || (!p.IsUser() && !p.IsToken()):
+		a.recordExportDenial(r, nil)
+		w.Header().Set("WWW-Authenticate", `Bearer realm="riskconsole"`)
+		writeExportError(w, http.StatusUnauthorized, "UNAUTHENTICATED", "sign in required", nil)
+		return
+	case !p.HasAny(exportRoles...):
+		a.recordExportDenial(r, p)
+		writeExportError(w, http.StatusForbidden, "FORBIDDEN", p.Subject()+" may not export decisions", nil)
+		return
+	}
+	q := r.URL.Query()
+	f, err := decisions.ParseExportQuery(q)
+	var ve *apperr.ValidationError
+	switch {
+	case errors.As(err, &ve):
+		writeExportError(w, http.StatusBadRequest, "INVALID", ve.Error(), ve.Fields)
+		return
+	case err != nil:
+		slog.ErrorContext(ctx, "parse decision export", "err", err)
+		writeExportError(w, http.StatusInternalServerError, "INTERNAL", "internal error", nil)
+		return
+	}
+	start := time.Now().UTC()
+	until := start // the end of the export: to, or the moment it starts
+	if !f.To.IsZero() {
+		until = f.To.UTC()
+	}
+	// The event is written before the first byte: an export that cannot be recorded does not
+	// happen. The row count is therefore not known to it.
+	after := map[string]any{"filter": decisions.ExportFilterJSON(q), "until": until.Format(time.RFC3339Nano)}
+	ev := audit.NewEvent(ctx, decisions.ActionExport, decisions.EntityExport, audit.RequestFrom(ctx).ID, nil, after, audit.Done)
+	actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	err = a.Store.AppendAudit(actx, ev)
+	cancel()
+	if err != nil {
+		slog.ErrorContext(ctx, "record decision export", "err", err)
+		writeExportError(w, http.StatusInternalServerError, "INTERNAL", "internal error", nil)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/csv; charset=utf-8")
+	h.Set("Content-Disposition", `attachment; filename="decisions-`+start.Format("20060102T150405Z")+`.csv"`)
+	h.Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusOK)
+	rc := http.NewResponseController(w)
+	extend := func() {
+		// Not every ResponseWriter supports deadlines (test recorders do not); that is no error.
+		_ = rc.SetWriteDeadline(time.Now().Add(exportWriteWindow))
+	}
+	extend()
+	cw := csv.NewWriter(w)
+	_ = cw.Write(decisions.ExportHeader)
+	rec := make([]string, 0, len(decisions.ExportHeader))
+	timeout := a.Config.RequestTimeout
+	pageCtx := func(ctx context.Context) (context.Context, context.CancelFunc) {
+		// Each page's statement is bounded like an API request; the download as a whole is not.
+		cw.Flush()
+		_ = rc.Flush()
+		extend()
+		if timeout <= 0 {
+			return context.WithCancel(ctx)
+		}
+		return context.WithTimeout(ctx, timeout)
+	}
+	n, err := decisions.Export(ctx, a.Store, f, start, exportPageSize, pageCtx, func(d *decisions.Decision) error {
+		return cw.Write(decisions.ExportRecord(d, rec))
+	})
+	cw.Flush()
+	if err == nil {
+		err = cw.Error()
+	}
+	if err != nil {
+		// The status is sent. The error is logged with the request id the audit event carries.
+		slog.ErrorContext(ctx, "decision export interrupted", "err", err, "rows", n, "request_id", audit.RequestFrom(ctx).ID)
+		panic(http.ErrAbortHandler) // aborts the response, so the client sees a broken download, not a short file
+	}
+	_ = rc.Flush()
+}
+
+// entityEndpoint is the entity type of a denied HTTP endpoint; its id is the method and path.
+const entityEndpoint = "http_endpoint"
+
+// recordExportDenial writes one access.denied event for a refused export, as the API does for a
+// refused field. A failure to record it is logged; the refusal stands either way.
+func (a *App) recordExportDenial(r *http.Request, p *auth.Principal) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), 5*time.Second)
+	defer cancel()
+	req := audit.RequestFrom(ctx)
+	e := &audit.Event{Actor: p.Subject(), ActorRoles: p.RoleNames(), Action: auditlog.ActionAccessDenied,
+		EntityType: entityEndpoint, EntityID: "GET /export/decisions.csv", RequestID: req.ID, ClientAddr: req.ClientAddr,
+		Outcome: audit.Denied}
+	if err := a.Store.AppendAudit(ctx, e); err != nil {
+		slog.ErrorContext(ctx, "could not record an access denial", "err", err, "actor", p.Subject())
+	}
+}
+
+// writeExportError writes an error in the shape of a GraphQL error response, with the bad
+// parameters in extensions.fields like the API's INVALID errors.
+func writeExportError(w http.ResponseWriter, status int, code, msg string, fields []apperr.FieldError) {
+	ext := map[string]any{"code": code}
+	if fields != nil {
+		ext["fields"] = fields
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(map[string]any{"errors": []map[string]any{{"message": msg, "extensions": ext}}})
+}
