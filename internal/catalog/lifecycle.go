@@ -199,16 +199,7 @@ func (l *Lifecycle) change(ctx context.Context, id int64, revision int, status D
 		if err := fn(&d); err != nil {
 			return err
 		}
-		d.Revision++
-		d.UpdatedAt = l.at()
-		ok, err := tx.UpdateCatalogDraft(ctx, &d, status, revision)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return fmt.Errorf("catalog draft %d changed concurrently: %w", id, apperr.ErrConflict)
-		}
-		return tx.AppendAudit(ctx, audit.NewEvent(ctx, action, entityDraft, strconv.FormatInt(id, 10), before, record(&d), audit.Done))
+		return l.save(ctx, tx, &d, status, revision, action, before)
 	})
 	return d, err
 }
@@ -233,18 +224,24 @@ func (l *Lifecycle) review(ctx context.Context, id int64, action string, fn func
 		if err := fn(tx, &d); err != nil {
 			return err
 		}
-		d.Revision++
-		d.UpdatedAt = l.at()
-		ok, err := tx.UpdateCatalogDraft(ctx, &d, StatusSubmitted, revision)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return fmt.Errorf("catalog draft %d changed concurrently: %w", id, apperr.ErrConflict)
-		}
-		return tx.AppendAudit(ctx, audit.NewEvent(ctx, action, entityDraft, strconv.FormatInt(id, 10), before, record(&d), audit.Done))
+		return l.save(ctx, tx, &d, StatusSubmitted, revision, action, before)
 	})
 	return d, err
+}
+
+// save writes d, changed from status at revision, as its next revision, with the audit event of
+// action (before is the draft as it was); a concurrent change in between is a conflict.
+func (l *Lifecycle) save(ctx context.Context, tx DraftTx, d *Draft, status DraftStatus, revision int, action string, before any) error {
+	d.Revision++
+	d.UpdatedAt = l.at()
+	ok, err := tx.UpdateCatalogDraft(ctx, d, status, revision)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return fmt.Errorf("catalog draft %d changed concurrently: %w", d.ID, apperr.ErrConflict)
+	}
+	return tx.AppendAudit(ctx, audit.NewEvent(ctx, action, entityDraft, strconv.FormatInt(d.ID, 10), before, record(d), audit.Done))
 }
 
 // ParseKey returns the key of a text from its code, locale and audience as the API names them.
