@@ -53,21 +53,30 @@ type sessionResponse struct {
 	User sessionUser `json:"user"`
 }
 
-func (s *Service) serveLogin(w http.ResponseWriter, r *http.Request) {
+// readJSONPost reads the small JSON body of a POST from the console's own origin into v, or
+// answers the refusal and reports false. fields names what the body must hold.
+func readJSONPost(w http.ResponseWriter, r *http.Request, v any, fields string) bool {
 	if !auth.SameOrigin(r) {
 		writeError(w, http.StatusForbidden, "FORBIDDEN", "cross-origin request refused")
-		return
+		return false
 	}
 	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" {
 		writeError(w, http.StatusUnsupportedMediaType, "INVALID", "send a JSON body with Content-Type: application/json")
-		return
+		return false
 	}
+	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxLoginBody)).Decode(v); err != nil {
+		writeError(w, http.StatusBadRequest, "INVALID", "body must be a JSON object with "+fields)
+		return false
+	}
+	return true
+}
+
+func (s *Service) serveLogin(w http.ResponseWriter, r *http.Request) {
 	var body struct {
 		Username string `json:"username"`
 		Password string `json:"password"`
 	}
-	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxLoginBody)).Decode(&body); err != nil {
-		writeError(w, http.StatusBadRequest, "INVALID", "body must be a JSON object with username and password")
+	if !readJSONPost(w, r, &body, "username and password") {
 		return
 	}
 	ctx, addr := withRequestFacts(r)
@@ -170,16 +179,11 @@ func writeError(w http.ResponseWriter, status int, code, msg string) {
 }
 
 func (s *Service) servePassword(w http.ResponseWriter, r *http.Request) {
-	if !auth.SameOrigin(r) {
-		writeError(w, http.StatusForbidden, "FORBIDDEN", "cross-origin request refused")
-		return
-	}
 	var body struct {
 		CurrentPassword string `json:"currentPassword"`
 		NewPassword     string `json:"newPassword"`
 	}
-	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxLoginBody)).Decode(&body); err != nil {
-		writeError(w, http.StatusBadRequest, "INVALID", "body must be a JSON object with currentPassword and newPassword")
+	if !readJSONPost(w, r, &body, "currentPassword and newPassword") {
 		return
 	}
 	ctx, _ := withRequestFacts(r)
