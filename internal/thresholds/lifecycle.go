@@ -235,22 +235,9 @@ func (l *Lifecycle) EditDraft(ctx context.Context, id int64, revision int, rules
 	if err != nil {
 		return Draft{}, err
 	}
-	before := recordDraft(&d)
-	err = l.store.ThresholdTx(ctx, func(tx Tx) error {
-		now := l.clock()
-		ok, err := tx.EditThresholdDraft(ctx, id, revision, &set, now)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return l.stale(ctx, tx, id, revision, StatusDraft)
-		}
-		if d, err = tx.ThresholdDraft(ctx, id); err != nil {
-			return err
-		}
-		return tx.AppendAudit(ctx, audit.NewEvent(ctx, ActionDraftEdit, entityDraft, strconv.FormatInt(id, 10), before, recordDraft(&d), audit.Done))
+	return l.changeDraft(ctx, &d, revision, ActionDraftEdit, func(tx Tx) (bool, error) {
+		return tx.EditThresholdDraft(ctx, id, revision, &set, l.clock())
 	})
-	return d, err
 }
 
 // ProposedSet builds a full set from rules, taking each measure's reason code and scale from
@@ -312,21 +299,31 @@ func (l *Lifecycle) SubmitDraft(ctx context.Context, id int64, revision int, rat
 	if err != nil {
 		return Draft{}, fmt.Errorf("what-if impact of draft %d: %w", id, err)
 	}
-	before := recordDraft(&d)
-	err = l.store.ThresholdTx(ctx, func(tx Tx) error {
-		ok, err := tx.SubmitThresholdDraft(ctx, id, revision, rationale, &impact, l.clock())
+	return l.changeDraft(ctx, &d, revision, ActionSubmit, func(tx Tx) (bool, error) {
+		return tx.SubmitThresholdDraft(ctx, id, revision, rationale, &impact, l.clock())
+	})
+}
+
+// changeDraft applies update, a change of DRAFT d conditional on its revision, in one transaction
+// with its audit event, and returns the draft as changed. update reports false when the draft
+// moved on since it was read, which is a conflict.
+func (l *Lifecycle) changeDraft(ctx context.Context, d *Draft, revision int, action string, update func(Tx) (bool, error)) (Draft, error) {
+	id, before := d.ID, recordDraft(d)
+	var out Draft
+	err := l.store.ThresholdTx(ctx, func(tx Tx) error {
+		ok, err := update(tx)
 		if err != nil {
 			return err
 		}
 		if !ok {
 			return l.stale(ctx, tx, id, revision, StatusDraft)
 		}
-		if d, err = tx.ThresholdDraft(ctx, id); err != nil {
+		if out, err = tx.ThresholdDraft(ctx, id); err != nil {
 			return err
 		}
-		return tx.AppendAudit(ctx, audit.NewEvent(ctx, ActionSubmit, entityDraft, strconv.FormatInt(id, 10), before, recordDraft(&d), audit.Done))
+		return tx.AppendAudit(ctx, audit.NewEvent(ctx, action, entityDraft, strconv.FormatInt(id, 10), before, recordDraft(&out), audit.Done))
 	})
-	return d, err
+	return out, err
 }
 
 // ApproveDraft approves a SUBMITTED draft and publishes its rules as the market's next immutable
