@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"riskconsole/internal/accounts"
+	"riskconsole/internal/analytics"
 	"riskconsole/internal/auditlog"
 	"riskconsole/internal/auth"
 	"riskconsole/internal/catalog"
@@ -25,6 +26,8 @@ type App struct {
 	Thresholds *thresholds.Service
 	// ThresholdLifecycle runs threshold drafts, approvals, activations and rollbacks.
 	ThresholdLifecycle *thresholds.Lifecycle
+	// Analytics answers decline-rate questions from rollups that RunBackground keeps current.
+	Analytics *analytics.Service
 	// WhatIf keeps the decision history in memory and replays proposed threshold sets over it.
 	WhatIf  *whatif.Service
 	Catalog *catalog.Current
@@ -81,6 +84,7 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 		Thresholds:         th,
 		ThresholdLifecycle: thresholds.NewLifecycle(st, th, wi, o.now),
 		WhatIf:             wi,
+		Analytics:          analytics.NewService(st, o.now),
 		Catalog:            cat,
 		CatalogLifecycle:   catalog.NewLifecycle(st, cat, o.now),
 		Decisions:          decisions.NewService(st, th, cat),
@@ -109,8 +113,8 @@ func (a *App) Load(ctx context.Context) error {
 	return nil
 }
 
-// RunBackground keeps the in-memory caches current, and the sessions table free of long-ended
-// sessions, until ctx ends.
+// RunBackground keeps the in-memory caches and the analytics rollups current, and the sessions
+// table free of long-ended sessions, until ctx ends.
 func (a *App) RunBackground(ctx context.Context) {
 	go func() {
 		if err := a.WhatIf.Warm(ctx); err != nil && ctx.Err() == nil {
@@ -119,6 +123,7 @@ func (a *App) RunBackground(ctx context.Context) {
 		every(ctx, a.Config.RefreshEvery, "follow new decisions for the what-if", a.WhatIf.Follow)
 	}()
 	go every(ctx, a.Config.RefreshEvery, "refresh threshold schedule", a.Thresholds.Refresh)
+	go every(ctx, a.Config.RefreshEvery, "advance analytics rollups", a.Analytics.Advance)
 	go every(ctx, a.Config.RefreshEvery, "refresh reason catalog", a.Catalog.Refresh)
 	go every(ctx, time.Hour, "purge ended sessions", func(ctx context.Context) error {
 		_, err := a.Accounts.PurgeSessions(ctx)

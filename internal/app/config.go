@@ -22,7 +22,7 @@ type Config struct {
 	DBMaxConns     int           // DB_MAX_CONNS: PostgreSQL connection pool size
 	Introspection  bool          // GRAPHQL_INTROSPECTION: default on for the embedded demo, off with DATABASE_URL
 	RequestTimeout time.Duration // REQUEST_TIMEOUT: deadline of every API request
-	RefreshEvery   time.Duration // THRESHOLD_REFRESH: how often to poll for threshold activations
+	RefreshEvery   time.Duration // THRESHOLD_REFRESH: how often to poll for threshold activations and catch the rollups up
 	// SESSION_IDLE_TIMEOUT: a console session not used for this long ends (0 = 30 min)
 	SessionIdleTimeout time.Duration
 	// SESSION_MAX_LIFETIME: a console session ends this long after its login, however busy (0 = 12 h)
@@ -87,7 +87,7 @@ func ParseConfig(name string, args []string, getenv func(string) string) (Config
 	if err != nil {
 		return c, fmt.Errorf("THRESHOLD_REFRESH: %w", err)
 	}
-	fs.DurationVar(&c.RefreshEvery, "threshold-refresh", refresh, "how often to poll for threshold activations (env THRESHOLD_REFRESH)")
+	fs.DurationVar(&c.RefreshEvery, "threshold-refresh", refresh, "how often to poll for threshold activations and catch the rollups up (env THRESHOLD_REFRESH)")
 	idle, err := time.ParseDuration(env("SESSION_IDLE_TIMEOUT", "30m"))
 	if err != nil {
 		return c, fmt.Errorf("SESSION_IDLE_TIMEOUT: %w", err)

@@ -51,7 +51,7 @@ func (a *App) graphQLHandler() http.Handler { return a.graphQLHandlerWith(postTr
 // compare postTransport with gqlgen's transport.POST through it).
 func (a *App) graphQLHandlerWith(post graphql.Transport) http.Handler {
 	cfg := graph.Config{Resolvers: &graph.Resolver{DecisionService: a.Decisions, ThresholdService: a.Thresholds, AuditService: a.Audit,
-		AccountService: a.Accounts, ThresholdLifecycle: a.ThresholdLifecycle, WhatIfService: a.WhatIf, AgentService: a.Agents, Catalog: a.Catalog,
+		AccountService: a.Accounts, ThresholdLifecycle: a.ThresholdLifecycle, WhatIfService: a.WhatIf, AnalyticsService: a.Analytics, AgentService: a.Agents, Catalog: a.Catalog,
 		CatalogLifecycle: a.CatalogLifecycle}}
 	cfg.Directives.HasRole = graph.HasRole(a.Audit)
 	graph.SetComplexity(&cfg.Complexity)
