@@ -19,8 +19,9 @@ import (
 // A bucket's declines are compared with what that rate expects of its volume as a quasi-Poisson
 // count: declines are not independent draws (a declined shopper tries again, a busy merchant
 // sends a burst), so counts vary more than a Poisson's by the series' dispersion, estimated over
-// every bucket of the baseline weeks (the sum of squared differences from the pooled rate's
-// expectation over the sum of binomial variances), at least 1. The score is the standard normal
+// every bucket of the baseline weeks, each against the pooled rate of its own bucket of the week
+// (the sum of squared differences from those expectations over the sum of binomial variances,
+// corrected for the fitted rates), at least 1. The score is the standard normal
 // quantile of the count's exact tail probability, so that "4 standard deviations" means the same
 // rarity (3.2e-5 one-sided) for a bucket of 20 decisions as for one of 20,000, where a plain
 // (x-μ)/σ of small counts would flag far more often. A bucket is flagged when its score is at
@@ -56,22 +57,73 @@ type Scorer struct {
 	d                  Detector
 	assessed, declined []int64
 	period             int
-	// Prefix sums over buckets of n, x, x², x·n and n², for the dispersion over any window.
-	sn, sx, sxx, sxn, snn []float64
+	// dispersion[i] is the dispersion of the baseline weeks before bucket i.
+	dispersion []float64
 }
 
 // Scorer prepares the scoring of a series.
 func (d Detector) Scorer(assessed, declined []int64, period int) *Scorer {
 	s := &Scorer{d: d, assessed: assessed, declined: declined, period: period}
-	for _, p := range []*[]float64{&s.sn, &s.sx, &s.sxx, &s.sxn, &s.snn} {
-		*p = make([]float64, len(assessed)+1)
-	}
-	for i := range assessed {
-		n, x := float64(assessed[i]), float64(declined[i])
-		s.sn[i+1], s.sx[i+1] = s.sn[i]+n, s.sx[i]+x
-		s.sxx[i+1], s.sxn[i+1], s.snn[i+1] = s.sxx[i]+x*x, s.sxn[i]+x*n, s.snn[i]+n*n
-	}
+	s.dispersion = dispersions(assessed, declined, period, d.BaselineWeeks)
 	return s
+}
+
+// phaseSums are the sums over one phase of the week (the same hour or day of the week) of the
+// baseline window: decisions n and declines x.
+type phaseSums struct{ n, x, xx, xn, nn float64 }
+
+// add adds (sign 1) or removes (sign -1) a bucket.
+func (p *phaseSums) add(n, x, sign float64) {
+	p.n, p.x, p.xx, p.xn, p.nn = p.n+sign*n, p.x+sign*x, p.xx+sign*x*x, p.xn+sign*x*n, p.nn+sign*n*n
+}
+
+// squares returns the phase's sum of squared differences from its pooled rate's expectation,
+// Σ(x - r·n)² = Σx² - 2r·Σx·n + r²·Σn², and its binomial variance, with the rate kept off 0 and
+// 1 as in Score.
+func (p *phaseSums) squares() (ss, variance float64) {
+	if p.n <= 0 {
+		return 0, 0
+	}
+	r := p.x / p.n
+	q := (p.x + 1) / (p.n + 2)
+	return max(0, p.xx-2*r*p.xn+r*r*p.nn), p.n * q * (1 - q)
+}
+
+// dispersions returns, for every bucket i with weeks full weeks before it, the quasi-binomial
+// dispersion of those weeks: each bucket against the pooled rate of its phase over the weeks,
+// the same expectation Score uses, so the weekly rhythm of the rate does not count as spread.
+// The sums slide with i: moving the window by one bucket drops and adds a bucket of one phase.
+func dispersions(assessed, declined []int64, period, weeks int) []float64 {
+	out := make([]float64, len(assessed))
+	w := weeks * period
+	if len(assessed) <= w || weeks < 2 {
+		return out
+	}
+	phases := make([]phaseSums, period)
+	var ss, variance float64
+	for j := range w {
+		phases[j%period].add(float64(assessed[j]), float64(declined[j]), 1)
+	}
+	for i := range phases {
+		a, b := phases[i].squares()
+		ss, variance = ss+a, variance+b
+	}
+	// The pooled rate of each phase is fitted on its weeks: weeks-1 degrees of freedom of weeks.
+	correction := float64(weeks) / float64(weeks-1)
+	for i := w; i < len(assessed); i++ {
+		out[i] = 1
+		if variance > 0 {
+			out[i] = max(1, ss/variance*correction)
+		}
+		// Slide: bucket i-w leaves, bucket i joins; both are of phase i mod period.
+		ph := &phases[i%period]
+		a, b := ph.squares()
+		ph.add(float64(assessed[i-w]), float64(declined[i-w]), -1)
+		ph.add(float64(assessed[i]), float64(declined[i]), 1)
+		c, d := ph.squares()
+		ss, variance = ss-a+c, variance-b+d
+	}
+	return out
 }
 
 // Score compares bucket i with the buckets period, 2×period, … before it. ok is false when the
@@ -79,8 +131,7 @@ func (d Detector) Scorer(assessed, declined []int64, period int) *Scorer {
 func (s *Scorer) Score(i int) (sc Score, ok bool) {
 	d := s.d
 	n := s.assessed[i]
-	lo := i - d.BaselineWeeks*s.period
-	if n < max(d.MinVolume, 1) || lo < 0 {
+	if n < max(d.MinVolume, 1) || i-d.BaselineWeeks*s.period < 0 {
 		return Score{}, false
 	}
 	var baseN, baseD int64
@@ -98,25 +149,12 @@ func (s *Scorer) Score(i int) (sc Score, ok bool) {
 	// The expectation uses a rate kept off 0 and 1 (one decline and one approval added), so a
 	// baseline without declines does not make a single decline infinitely surprising.
 	p := (float64(baseD) + 1) / (float64(baseN) + 2)
-	sc.Dispersion = s.dispersion(lo, i, p)
+	sc.Dispersion = s.dispersion[i]
 	sc.Spread = math.Sqrt(sc.Dispersion * p * (1 - p) / float64(n))
 	if math.Abs(sc.Excess) >= d.MinExcess {
 		sc.Z = tailScore(x/sc.Dispersion, p*float64(n)/sc.Dispersion)
 	}
 	return sc, true
-}
-
-// dispersion is the quasi-binomial dispersion of buckets [lo, hi) around the rate of all of them
-// together, at least 1; p keeps the variance off 0 as in Score.
-func (s *Scorer) dispersion(lo, hi int, p float64) float64 {
-	n, x := s.sn[hi]-s.sn[lo], s.sx[hi]-s.sx[lo]
-	if n == 0 {
-		return 1
-	}
-	r := x / n
-	// Σ(x - r·n)² = Σx² - 2r·Σx·n + r²·Σn²
-	ss := (s.sxx[hi] - s.sxx[lo]) - 2*r*(s.sxn[hi]-s.sxn[lo]) + r*r*(s.snn[hi]-s.snn[lo])
-	return max(1, ss/(n*p*(1-p)))
 }
 
 // Flags reports whether s is an anomaly.
