@@ -82,6 +82,11 @@ func serve(ctx context.Context, cfg app.Config) error {
 		return err
 	}
 	a.RunBackground(ctx)
+	stopMetrics, err := startMetrics(cfg, a)
+	if err != nil {
+		return err
+	}
+	defer stopMetrics()
 
 	ln, err := net.Listen("tcp", cfg.ListenAddr)
 	if err != nil {
