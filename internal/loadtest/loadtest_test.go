@@ -58,7 +58,7 @@ func TestHistogramQuantiles(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	var all []time.Duration
 	for range 100_000 {
-		d := time.Duration(math.Exp(r.NormFloat64()*2+math.Log(2e6))) // log-normal around 2 ms
+		d := time.Duration(math.Exp(r.NormFloat64()*2 + math.Log(2e6))) // log-normal around 2 ms
 		h.add(d)
 		all = append(all, d.Truncate(time.Microsecond))
 	}
