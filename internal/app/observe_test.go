@@ -2,7 +2,6 @@ package app
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -14,7 +13,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 
 	"riskconsole/internal/auth"
@@ -22,26 +20,8 @@ import (
 
 // Tests of the request log, /metrics and /readyz through the real handler on both databases.
 
-// logBuffer collects log output from concurrent handlers.
-type logBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *logBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *logBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 // lines decodes the JSON log lines whose message is msg.
-func (b *logBuffer) lines(tb testing.TB, msg string) []map[string]any {
+func logLines(tb testing.TB, b *lockedBuffer, msg string) []map[string]any {
 	tb.Helper()
 	var out []map[string]any
 	sc := bufio.NewScanner(strings.NewReader(b.String()))
@@ -60,9 +40,9 @@ func (b *logBuffer) lines(tb testing.TB, msg string) []map[string]any {
 
 // newLoggedApp is newTestApp whose request log, and the process's default logger (which the
 // services write errors to), go to the returned buffer at debug level.
-func newLoggedApp(t *testing.T, dialect string, n int) (*testApp, *logBuffer) {
+func newLoggedApp(t *testing.T, dialect string, n int) (*testApp, *lockedBuffer) {
 	t.Helper()
-	logs := &logBuffer{}
+	logs := &lockedBuffer{}
 	logger := slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	prev := slog.Default()
 	slog.SetDefault(logger)
@@ -125,7 +105,7 @@ func TestRequestLog(t *testing.T) {
 				}
 			}
 
-			lines := logs.lines(t, "request")
+			lines := logLines(t, logs, "request")
 			byID := map[string]map[string]any{}
 			for _, l := range lines {
 				byID[l["request_id"].(string)] = l

@@ -128,23 +128,28 @@ func newClient(client *http.Client) *http.Client {
 	return &c
 }
 
-// purchases generates the run's purchase inputs with the demo generator, as GraphQL PurchaseInput.
+// purchases generates the run's purchase inputs with the demo generator.
 func purchases(seed int64) ([]json.RawMessage, error) {
 	out := make([]json.RawMessage, 0, purchasePool)
 	err := demo.Generate(demo.Options{Seed: seed, N: purchasePool, End: time.Now()}, func(p *demo.Purchase) error {
-		values := make(map[string]float64, engine.NumMeasures)
-		for i := range engine.Measures {
-			values[engine.Measures[i].Field] = p.Values[i]
-		}
-		b, err := json.Marshal(map[string]any{
-			"market": p.Market, "currency": p.Currency, "amount": p.Amount,
-			"merchant":  map[string]string{"id": p.Merchant.ID, "name": p.Merchant.Name, "category": p.Merchant.Category},
-			"shopperId": p.ShopperID, "locale": p.Locale, "channel": p.Channel, "values": values,
-		})
+		b, err := PurchaseInput(p)
 		out = append(out, b)
 		return err
 	})
 	return out, err
+}
+
+// PurchaseInput returns a demo purchase as the JSON of a GraphQL PurchaseInput.
+func PurchaseInput(p *demo.Purchase) ([]byte, error) {
+	values := make(map[string]float64, engine.NumMeasures)
+	for i := range engine.Measures {
+		values[engine.Measures[i].Field] = p.Values[i]
+	}
+	return json.Marshal(map[string]any{
+		"market": p.Market, "currency": p.Currency, "amount": p.Amount,
+		"merchant":  map[string]string{"id": p.Merchant.ID, "name": p.Merchant.Name, "category": p.Merchant.Category},
+		"shopperId": p.ShopperID, "locale": p.Locale, "channel": p.Channel, "values": values,
+	})
 }
 
 // worker is one client: it starts operations one after another until stop ends or the count is
