@@ -85,7 +85,7 @@ func serve(ctx context.Context, cfg app.Config) error {
 		return err
 	}
 	a.RunBackground(ctx)
-	stopMetrics, err := startMetrics(cfg, a)
+	_, stopMetrics, err := startMetrics(cfg, a)
 	if err != nil {
 		return err
 	}

@@ -12,19 +12,19 @@ import (
 )
 
 // startMetrics serves /metrics on cfg.MetricsAddr when it is set, and says where the metrics are;
-// the returned function stops that listener.
-func startMetrics(cfg app.Config, a *app.App) (stop func(), err error) {
+// it returns the address listened on ("" for none) and a function that stops the listener.
+func startMetrics(cfg app.Config, a *app.App) (addr string, stop func(), err error) {
 	switch {
 	case cfg.MetricsAddr == "" && cfg.MetricsToken != "":
 		slog.Info("metrics at /metrics on the main address, for METRICS_TOKEN")
-		return func() {}, nil
+		return "", func() {}, nil
 	case cfg.MetricsAddr == "":
 		slog.Info("metrics not served: set METRICS_ADDR (a separate address) or METRICS_TOKEN (the main address)")
-		return func() {}, nil
+		return "", func() {}, nil
 	}
 	ln, err := net.Listen("tcp", cfg.MetricsAddr)
 	if err != nil {
-		return nil, err
+		return "", nil, err
 	}
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", a.MetricsHandler())
@@ -35,7 +35,7 @@ func startMetrics(cfg app.Config, a *app.App) (stop func(), err error) {
 		}
 	}()
 	slog.Info("metrics at /metrics", "addr", ln.Addr().String())
-	return func() {
+	return ln.Addr().String(), func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		_ = srv.Shutdown(ctx)

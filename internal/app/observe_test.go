@@ -354,3 +354,20 @@ func TestReadiness(t *testing.T) {
 		})
 	}
 }
+
+// TestMetricsConfig: METRICS_TOKEN must be long, METRICS_ADDR must not be the main address.
+func TestMetricsConfig(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	cfg, err := ParseConfig("test", []string{"-metrics-addr", "127.0.0.1:9464"}, env(map[string]string{"METRICS_TOKEN": testMetricsToken}))
+	if err != nil || cfg.MetricsAddr != "127.0.0.1:9464" || cfg.MetricsToken != testMetricsToken {
+		t.Fatalf("%+v %v", cfg, err)
+	}
+	for name, vars := range map[string]map[string]string{
+		"short token":  {"METRICS_TOKEN": "short"},
+		"same address": {"METRICS_ADDR": "127.0.0.1:8080", "LISTEN_ADDR": "127.0.0.1:8080"},
+	} {
+		if _, err := ParseConfig("test", nil, env(vars)); err == nil {
+			t.Errorf("%s accepted", name)
+		}
+	}
+}
