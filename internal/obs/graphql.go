@@ -22,7 +22,7 @@ var (
 )
 
 // ExtensionName implements graphql.HandlerExtension.
-func (*GraphQLOperations) ExtensionName() string { return "RequestRecord" }
+func (*GraphQLOperations) ExtensionName() string { return "GraphQLOperations" }
 
 // Validate collects the schema's root fields.
 func (g *GraphQLOperations) Validate(es graphql.ExecutableSchema) error {
