@@ -14,6 +14,7 @@ import (
 	"riskconsole/internal/auth"
 	"riskconsole/internal/catalog"
 	"riskconsole/internal/decisions"
+	"riskconsole/internal/obs"
 	"riskconsole/internal/store"
 	"riskconsole/internal/thresholds"
 	"riskconsole/internal/whatif"
@@ -39,24 +40,31 @@ type App struct {
 	Auth     *auth.Authenticator
 	Audit    *auditlog.Service
 	Accounts *accounts.Service
+	// Metrics are served at /metrics (see Config.MetricsAddr); Logger writes the request log.
+	Metrics *obs.Metrics
+	Logger  *slog.Logger
 }
 
 // Option adjusts how Open builds the App.
 type Option func(*options)
 
 type options struct {
-	now func() time.Time
+	now    func() time.Time
+	logger *slog.Logger
 }
 
 // WithClock makes the account service and the authenticator read the time from now instead of
 // the system clock, so that tests can expire sessions and tokens without waiting.
 func WithClock(now func() time.Time) Option { return func(o *options) { o.now = now } }
 
+// WithLogger makes the request log go to l instead of slog.Default().
+func WithLogger(l *slog.Logger) Option { return func(o *options) { o.logger = l } }
+
 // Open connects to the database, applies pending migrations (refusing a schema newer than this
 // binary) and builds the services. It does not load reference data: call Load once the database
 // holds it.
 func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
-	o := options{now: time.Now}
+	o := options{now: time.Now, logger: slog.Default()}
 	for _, opt := range opts {
 		opt(&o)
 	}
@@ -78,7 +86,7 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 	})
 	authn.Sessions = acc
 	wi := whatif.NewService(st, th, o.now)
-	return &App{
+	a := &App{
 		Config:             cfg,
 		Store:              st,
 		Thresholds:         th,
@@ -92,7 +100,10 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 		Auth:               authn,
 		Audit:              audits,
 		Accounts:           acc,
-	}, nil
+		Logger:             o.logger,
+	}
+	a.Metrics = a.newMetrics(o.now)
+	return a, nil
 }
 
 // OpenStore connects to the configured database without migrating it. On PostgreSQL a statement

@@ -31,7 +31,17 @@ type Config struct {
 	Playground bool
 	// GRAPHQL_COMPLEXITY_LIMIT: the largest cost of one operation (graph/complexity.go); 0 = 300
 	ComplexityLimit int
+	// METRICS_ADDR: serve /metrics, unauthenticated, on this separate address only; empty = not
+	// on a separate address
+	MetricsAddr string
+	// METRICS_TOKEN: with MetricsAddr empty, serve /metrics on the main address to requests with
+	// "Authorization: Bearer <token>"; with both empty, /metrics is not served
+	MetricsToken string
 }
+
+// minMetricsTokenLen is the shortest METRICS_TOKEN accepted: it guards the metrics on the main
+// address, so it must not be guessable.
+const minMetricsTokenLen = 32
 
 // SQLitePath is the embedded database file.
 func (c *Config) SQLitePath() string { return filepath.Join(c.DataDir, "riskconsole.db") }
@@ -98,6 +108,8 @@ func ParseConfig(name string, args []string, getenv func(string) string) (Config
 		return c, fmt.Errorf("SESSION_MAX_LIFETIME: %w", err)
 	}
 	fs.DurationVar(&c.SessionMaxLifetime, "session-max-lifetime", lifetime, "a console session ends this long after its login, however busy (env SESSION_MAX_LIFETIME)")
+	fs.StringVar(&c.MetricsAddr, "metrics-addr", env("METRICS_ADDR", ""), "serve /metrics without authentication on this separate address only, e.g. 127.0.0.1:9464 (env METRICS_ADDR)")
+	fs.StringVar(&c.MetricsToken, "metrics-token", env("METRICS_TOKEN", ""), "with no metrics address, serve /metrics on the main address to this bearer token, at least 32 characters; prefer the environment variable (env METRICS_TOKEN)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -124,6 +136,12 @@ func ParseConfig(name string, args []string, getenv func(string) string) (Config
 	}
 	if c.SessionIdleTimeout < time.Minute || c.SessionMaxLifetime < time.Minute {
 		return c, fmt.Errorf("session-idle-timeout and session-max-lifetime must be at least 1m")
+	}
+	if c.MetricsToken != "" && len(c.MetricsToken) < minMetricsTokenLen {
+		return c, fmt.Errorf("metrics-token must have at least %d characters", minMetricsTokenLen)
+	}
+	if c.MetricsAddr != "" && c.MetricsAddr == c.ListenAddr {
+		return c, fmt.Errorf("metrics-addr must differ from listen")
 	}
 	if c.DemoDecisions < 0 {
 		return c, fmt.Errorf("demo-decisions must not be negative")
