@@ -94,7 +94,8 @@ type Table struct {
 
 // Tables are the rollups, smallest grain first; a question reads the first that covers it.
 var Tables = []Table{
-	{Name: "rollup_market_hour", Dims: Of(Market, Reason)},
+	{Name: "rollup_market_hour", Dims: Of(Market)},
+	{Name: "rollup_reason_hour", Dims: Of(Market, Reason)},
 	{Name: "rollup_merchant_hour", Dims: Of(Market, MerchantCategory, Merchant, Channel)},
 	{Name: "rollup_hour", Dims: Of(Market, MerchantCategory, Channel, Reason, ThresholdVersion)},
 }

@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"testing"
 	"time"
+
+	"riskconsole/internal/engine"
 )
 
 func TestPlan(t *testing.T) {
@@ -14,7 +16,8 @@ func TestPlan(t *testing.T) {
 		want string // "" for the decisions
 	}{
 		{Query{}, "rollup_market_hour"},
-		{Query{Group: Of(Reason), Filtered: Of(Market)}, "rollup_market_hour"},
+		{Query{Filtered: Of(Market)}, "rollup_market_hour"},
+		{Query{Group: Of(Reason), Filtered: Of(Market)}, "rollup_reason_hour"},
 		{Query{Group: Of(Merchant), Filtered: Of(Market, Channel)}, "rollup_merchant_hour"},
 		{Query{Group: Of(MerchantCategory)}, "rollup_merchant_hour"},
 		{Query{Group: Of(MerchantCategory, Reason)}, "rollup_hour"},
@@ -225,5 +228,28 @@ func TestDetectorRhythmAndIncident(t *testing.T) {
 	}
 	if detected["tripled"] < 12*seeds*45/100 || detected["stopped"] < 12*seeds*40/100 {
 		t.Errorf("incident hours flagged: tripled %d, stopped %d of %d", detected["tripled"], detected["stopped"], 12*seeds)
+	}
+}
+
+// BenchmarkSeriesOfByReason buckets 90 days of hourly rows of one market and 16 reasons into
+// daily reason series, the Go part of the by-reason series.
+func BenchmarkSeriesOfByReason(b *testing.B) {
+	var rows []Row
+	for h := range int64(90 * 24) {
+		for r := range 16 {
+			var k Key
+			k[Market] = "DE"
+			if r > 0 {
+				k[Reason] = engine.Reason(r).String()
+			}
+			rows = append(rows, Row{Hour: h * hour, Key: k, Assessed: 10, Declined: int64(r % 2)})
+		}
+	}
+	starts, err := bucketStarts(0, 90*24*hour, Daily, time.UTC)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		seriesOf(rows, Of(Market, Reason), starts, time.UTC)
 	}
 }

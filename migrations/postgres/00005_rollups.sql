@@ -6,6 +6,14 @@
 -- hour in Unix seconds; principal_reason is the decision's first-ranked reason code, '' for an
 -- approval.
 CREATE TABLE rollup_market_hour (
+    hour     BIGINT NOT NULL,
+    market   TEXT   NOT NULL,
+    assessed BIGINT NOT NULL,
+    declined BIGINT NOT NULL,
+    PRIMARY KEY (market, hour)
+);
+
+CREATE TABLE rollup_reason_hour (
     hour             BIGINT NOT NULL,
     market           TEXT   NOT NULL,
     principal_reason TEXT   NOT NULL,
@@ -61,4 +69,5 @@ ALTER TABLE decisions DROP COLUMN xid;
 DROP TABLE rollup_state;
 DROP TABLE rollup_merchant_hour;
 DROP TABLE rollup_hour;
+DROP TABLE rollup_reason_hour;
 DROP TABLE rollup_market_hour;

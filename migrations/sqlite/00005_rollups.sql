@@ -6,6 +6,14 @@
 -- hour in Unix seconds; principal_reason is the decision's first-ranked reason code, '' for an
 -- approval.
 CREATE TABLE rollup_market_hour (
+    hour     INTEGER NOT NULL,
+    market   TEXT   NOT NULL,
+    assessed INTEGER NOT NULL,
+    declined INTEGER NOT NULL,
+    PRIMARY KEY (market, hour)
+);
+
+CREATE TABLE rollup_reason_hour (
     hour             INTEGER NOT NULL,
     market           TEXT   NOT NULL,
     principal_reason TEXT   NOT NULL,
@@ -54,4 +62,5 @@ INSERT INTO rollup_state (id, watermark) VALUES (1, 0);
 DROP TABLE rollup_state;
 DROP TABLE rollup_merchant_hour;
 DROP TABLE rollup_hour;
+DROP TABLE rollup_reason_hour;
 DROP TABLE rollup_market_hour;
