@@ -542,36 +542,40 @@ func TestActivationImpactAPI(t *testing.T) {
 // TestExportDecisionsURL checks that the GraphQL export answers a download URL for the filter,
 // which the CSV endpoint accepts, and refuses a bad filter naming the field.
 func TestExportDecisionsURL(t *testing.T) {
-	ta := newTestApp(t, "sqlite", 200)
-	q := `query($f: DecisionFilter) { exportDecisions(filter: $f) { url format } }`
-	var out struct{ ExportDecisions struct{ URL, Format string } }
-	decodeData(t, ta.post(t, auth.Auditor, q, map[string]any{"f": map[string]any{"market": "GB", "outcome": "DECLINED", "minAmount": 10.5}}), &out)
-	if !strings.HasPrefix(out.ExportDecisions.URL, "/export/decisions.csv?") || out.ExportDecisions.Format != "text/csv" {
-		t.Fatalf("export %+v", out.ExportDecisions)
-	}
-	req, _ := http.NewRequest(http.MethodGet, ta.Server.URL+out.ExportDecisions.URL, nil)
-	req.Header.Set("Authorization", "Bearer "+ta.Tokens[auth.Auditor])
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, err := io.ReadAll(res.Body)
-	res.Body.Close()
-	if err != nil || res.StatusCode != http.StatusOK || !strings.HasPrefix(string(body), "id,reference") {
-		t.Fatalf("download of %s: %d %s %v", out.ExportDecisions.URL, res.StatusCode, truncate(string(body), 200), err)
-	}
-	lines := strings.Split(strings.TrimSpace(string(body)), "\n")
-	if len(lines) < 2 {
-		t.Fatalf("export of %s has no rows", out.ExportDecisions.URL)
-	}
-	for _, line := range lines[1:] {
-		if f := strings.Split(line, ","); f[3] != "GB" || f[10] != "DECLINED" {
-			t.Fatalf("exported row outside the filter: %s", line)
-		}
-	}
-	r := ta.post(t, auth.Auditor, q, map[string]any{"f": map[string]any{"minAmount": 20, "maxAmount": 10}})
-	if r.code() != graph.CodeInvalid || !slices.Contains(errorFields(r), "filter.maxAmount") {
-		t.Fatalf("bad filter: %s", errorsJSON(r))
+	for _, dialect := range dialects {
+		t.Run(dialect, func(t *testing.T) {
+			ta := newTestApp(t, dialect, 200)
+			q := `query($f: DecisionFilter) { exportDecisions(filter: $f) { url format } }`
+			var out struct{ ExportDecisions struct{ URL, Format string } }
+			decodeData(t, ta.post(t, auth.Auditor, q, map[string]any{"f": map[string]any{"market": "GB", "outcome": "DECLINED", "minAmount": 10.5}}), &out)
+			if !strings.HasPrefix(out.ExportDecisions.URL, "/export/decisions.csv?") || out.ExportDecisions.Format != "text/csv" {
+				t.Fatalf("export %+v", out.ExportDecisions)
+			}
+			req, _ := http.NewRequest(http.MethodGet, ta.Server.URL+out.ExportDecisions.URL, nil)
+			req.Header.Set("Authorization", "Bearer "+ta.Tokens[auth.Auditor])
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, err := io.ReadAll(res.Body)
+			res.Body.Close()
+			if err != nil || res.StatusCode != http.StatusOK || !strings.HasPrefix(string(body), "id,reference") {
+				t.Fatalf("download of %s: %d %s %v", out.ExportDecisions.URL, res.StatusCode, truncate(string(body), 200), err)
+			}
+			lines := strings.Split(strings.TrimSpace(string(body)), "\n")
+			if len(lines) < 2 {
+				t.Fatalf("export of %s has no rows", out.ExportDecisions.URL)
+			}
+			for _, line := range lines[1:] {
+				if f := strings.Split(line, ","); f[3] != "GB" || f[10] != "DECLINED" {
+					t.Fatalf("exported row outside the filter: %s", line)
+				}
+			}
+			r := ta.post(t, auth.Auditor, q, map[string]any{"f": map[string]any{"minAmount": 20, "maxAmount": 10}})
+			if r.code() != graph.CodeInvalid || !slices.Contains(errorFields(r), "filter.maxAmount") {
+				t.Fatalf("bad filter: %s", errorsJSON(r))
+			}
+		})
 	}
 }
 
@@ -580,4 +584,46 @@ func deref(s *string) string {
 		return "(market)"
 	}
 	return *s
+}
+
+// TestRollupsFreshWithinSeconds runs the server's background loop (default interval, 1 s) while
+// four clients assess for two seconds, then checks that the series counts every decision
+// within 5 s of the last acknowledgement.
+func TestRollupsFreshWithinSeconds(t *testing.T) {
+	for _, dialect := range dialects {
+		t.Run(dialect, func(t *testing.T) {
+			ta := newTestApp(t, dialect, 300)
+			ta.Config.RefreshEvery = time.Second
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			ta.RunBackground(ctx)
+			from := time.Now().UTC().Truncate(time.Hour)
+			vars := map[string]any{"f": map[string]any{"from": from, "to": from.Add(2 * time.Hour)}, "b": "HOUR", "g": []string{}, "tz": "UTC"}
+			var clients sync.WaitGroup
+			stop := time.Now().Add(2 * time.Second)
+			for c := range 4 {
+				clients.Go(func() {
+					for i := 0; time.Now().Before(stop); i++ {
+						ta.assess(t, purchaseInput("GB", 20+float64(i), nil), uniqueKey(fmt.Sprintf("fresh-%d-%d", c, i)))
+					}
+				})
+			}
+			clients.Wait()
+			last := time.Now()
+			want := countWhere(t, ta, "created_at >= ?", from)
+			for {
+				rep := ta.declineRates(t, vars)
+				if got := rep.Series[0].Assessed; got == want {
+					t.Logf("%d decisions counted %v after the last acknowledgement", want, time.Since(last).Round(time.Millisecond))
+					break
+				} else if got > want {
+					t.Fatalf("the series counts %d decisions, the table has %d", got, want)
+				}
+				if time.Since(last) > 5*time.Second {
+					t.Fatalf("after 5 s the series counts %d of %d decisions", rep.Series[0].Assessed, want)
+				}
+				time.Sleep(50 * time.Millisecond)
+			}
+		})
+	}
 }
