@@ -41,6 +41,8 @@ func run(args []string) error {
 	app.TuneRuntime(os.Getenv)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// The first signal starts a graceful shutdown; a second one ends the process at once.
+	context.AfterFunc(ctx, stop)
 	switch cmd {
 	case "migrate":
 		return migrate(ctx, args)
@@ -100,10 +102,29 @@ func serve(ctx context.Context, cfg app.Config) error {
 		return err
 	case <-ctx.Done():
 	}
-	slog.Info("shutting down")
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	return drain(a, srv, cfg.ShutdownDelay, cfg.ShutdownTimeout)
+}
+
+// drain shuts the server down after SIGTERM or SIGINT, within timeout of the signal: /readyz
+// answers 503 at once while requests are still accepted for delay, so that a load balancer stops
+// sending new ones; then the listener closes and the requests in flight may finish. Those still
+// running at the deadline are cut off: their connections close, which cancels their contexts, so
+// their statements are cancelled and their transactions roll back rather than commit half.
+// The deferred a.Close then waits for those statements to end.
+func drain(a *app.App, srv *http.Server, delay, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	a.Drain()
+	slog.Info("shutting down: readiness reports draining", "delay", delay, "timeout", timeout)
+	time.Sleep(delay)
+	ctx, cancel := context.WithDeadline(context.Background(), deadline)
 	defer cancel()
-	return srv.Shutdown(shutdownCtx)
+	err := srv.Shutdown(ctx)
+	if errors.Is(err, context.DeadlineExceeded) {
+		slog.Warn("shutdown deadline passed; closing the connections of requests still running")
+		return srv.Close()
+	}
+	slog.Info("shut down: every request finished")
+	return err
 }
 
 func printWelcome(cfg app.Config, addr, adminPassword string) {

@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"sync/atomic"
 	"time"
 
 	"riskconsole/internal/accounts"
@@ -36,6 +37,10 @@ type App struct {
 	Auth     *auth.Authenticator
 	Audit    *auditlog.Service
 	Accounts *accounts.Service
+
+	// draining is set by Drain: the server is shutting down. A pointer, so that a copy of the
+	// App (a test serving it with another Config) shares it.
+	draining *atomic.Bool
 }
 
 // Option adjusts how Open builds the App.
@@ -88,6 +93,7 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 		Auth:               authn,
 		Audit:              audits,
 		Accounts:           acc,
+		draining:           new(atomic.Bool),
 	}, nil
 }
 
@@ -142,6 +148,10 @@ func every(ctx context.Context, interval time.Duration, what string, job func(co
 		}
 	}
 }
+
+// Drain marks the console as shutting down: from now on /readyz answers 503 "draining", so that a
+// load balancer stops sending new requests while the ones in flight finish. It cannot be undone.
+func (a *App) Drain() { a.draining.Store(true) }
 
 // Close releases the database.
 func (a *App) Close() error { return a.Store.Close() }

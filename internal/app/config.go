@@ -31,6 +31,12 @@ type Config struct {
 	Playground bool
 	// GRAPHQL_COMPLEXITY_LIMIT: the largest cost of one operation (graph/complexity.go); 0 = 300
 	ComplexityLimit int
+	// SHUTDOWN_TIMEOUT: on SIGTERM or SIGINT, the process exits at most this long after the
+	// signal; requests still running then are cut off (their transactions roll back)
+	ShutdownTimeout time.Duration
+	// SHUTDOWN_DELAY: how long, within ShutdownTimeout, /readyz answers 503 while the server still
+	// accepts requests, before it stops listening (for load balancers to notice)
+	ShutdownDelay time.Duration
 }
 
 // SQLitePath is the embedded database file.
@@ -98,6 +104,16 @@ func ParseConfig(name string, args []string, getenv func(string) string) (Config
 		return c, fmt.Errorf("SESSION_MAX_LIFETIME: %w", err)
 	}
 	fs.DurationVar(&c.SessionMaxLifetime, "session-max-lifetime", lifetime, "a console session ends this long after its login, however busy (env SESSION_MAX_LIFETIME)")
+	shutdownTimeout, err := time.ParseDuration(env("SHUTDOWN_TIMEOUT", "15s"))
+	if err != nil {
+		return c, fmt.Errorf("SHUTDOWN_TIMEOUT: %w", err)
+	}
+	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", shutdownTimeout, "on SIGTERM, exit at most this long after the signal, cutting off requests still running (env SHUTDOWN_TIMEOUT)")
+	shutdownDelay, err := time.ParseDuration(env("SHUTDOWN_DELAY", "0s"))
+	if err != nil {
+		return c, fmt.Errorf("SHUTDOWN_DELAY: %w", err)
+	}
+	fs.DurationVar(&c.ShutdownDelay, "shutdown-delay", shutdownDelay, "on SIGTERM, keep accepting requests this long while /readyz answers 503, then stop listening (env SHUTDOWN_DELAY)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -124,6 +140,9 @@ func ParseConfig(name string, args []string, getenv func(string) string) (Config
 	}
 	if c.SessionIdleTimeout < time.Minute || c.SessionMaxLifetime < time.Minute {
 		return c, fmt.Errorf("session-idle-timeout and session-max-lifetime must be at least 1m")
+	}
+	if c.ShutdownTimeout <= 0 || c.ShutdownDelay < 0 || c.ShutdownDelay >= c.ShutdownTimeout {
+		return c, fmt.Errorf("shutdown-timeout must be positive and shutdown-delay between 0 and less than shutdown-timeout")
 	}
 	if c.DemoDecisions < 0 {
 		return c, fmt.Errorf("demo-decisions must not be negative")
