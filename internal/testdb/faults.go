@@ -112,4 +112,3 @@ func Hold(tb testing.TB, dsn string, stmts ...string) (release func()) {
 	tb.Cleanup(release)
 	return release
 }
-
