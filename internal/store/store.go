@@ -151,6 +151,10 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 // Close closes the connection pool.
 func (s *Store) Close() error { return s.sqlDB.Close() }
 
+// Stats reports the connection pool: connections open, in use and idle, and how often and how
+// long callers waited for one.
+func (s *Store) Stats() sql.DBStats { return s.sqlDB.Stats() }
+
 // Dialect returns the database kind.
 func (s *Store) Dialect() Dialect { return s.dialect }
 
