@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -92,7 +93,8 @@ func serve(ctx context.Context, cfg app.Config) error {
 	// A slow client may not hold a connection open forever: reading a request (at most 256 KiB)
 	// and writing an answer get fixed budgets beyond the request deadline. Long downloads extend
 	// their own write deadline with http.ResponseController.
-	srv := &http.Server{Handler: a.Handler(), ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 30 * time.Second,
+	running := &inFlight{}
+	srv := &http.Server{Handler: running.wrap(a.Handler()), ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: cfg.RequestTimeout + 30*time.Second, IdleTimeout: 2 * time.Minute}
 	printWelcome(cfg, ln.Addr().String(), adminPassword)
 	errc := make(chan error, 1)
@@ -102,29 +104,62 @@ func serve(ctx context.Context, cfg app.Config) error {
 		return err
 	case <-ctx.Done():
 	}
-	return drain(a, srv, cfg.ShutdownDelay, cfg.ShutdownTimeout)
+	return drain(a, srv, running, cfg.ShutdownDelay, cfg.ShutdownTimeout)
 }
 
 // drain shuts the server down after SIGTERM or SIGINT, within timeout of the signal: /readyz
 // answers 503 at once while requests are still accepted for delay, so that a load balancer stops
 // sending new ones; then the listener closes and the requests in flight may finish. Those still
-// running at the deadline are cut off: their connections close, which cancels their contexts, so
-// their statements are cancelled and their transactions roll back rather than commit half.
-// The deferred a.Close then waits for those statements to end.
-func drain(a *app.App, srv *http.Server, delay, timeout time.Duration) error {
+// running near the deadline are cut off: their connections close, which cancels their contexts,
+// so their statements are cancelled on the server and their transactions roll back rather than
+// commit later. The last cutOffGrace of timeout is kept for that, so that the handlers have
+// returned before the process exits.
+func drain(a *app.App, srv *http.Server, running *inFlight, delay, timeout time.Duration) error {
 	deadline := time.Now().Add(timeout)
 	a.Drain()
 	slog.Info("shutting down: readiness reports draining", "delay", delay, "timeout", timeout)
 	time.Sleep(delay)
-	ctx, cancel := context.WithDeadline(context.Background(), deadline)
+	grace := min(cutOffGrace, (timeout-delay)/4)
+	ctx, cancel := context.WithDeadline(context.Background(), deadline.Add(-grace))
 	defer cancel()
 	err := srv.Shutdown(ctx)
-	if errors.Is(err, context.DeadlineExceeded) {
-		slog.Warn("shutdown deadline passed; closing the connections of requests still running")
-		return srv.Close()
+	if !errors.Is(err, context.DeadlineExceeded) {
+		slog.Info("shut down: every request finished")
+		return err
 	}
-	slog.Info("shut down: every request finished")
+	slog.Warn("shutdown deadline passed; cutting off the requests still running", "requests", running.count.Load())
+	err = srv.Close()
+	if !running.waitIdle(deadline) {
+		slog.Warn("requests still running at the shutdown deadline", "requests", running.count.Load())
+	}
 	return err
+}
+
+// cutOffGrace bounds the part of SHUTDOWN_TIMEOUT that drain keeps for cutting requests off: a
+// cancel request to PostgreSQL usually takes milliseconds, and the store gives up on it after a
+// second.
+const cutOffGrace = time.Second
+
+// inFlight counts the requests being served.
+type inFlight struct{ count atomic.Int64 }
+
+func (f *inFlight) wrap(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		f.count.Add(1)
+		defer f.count.Add(-1)
+		h.ServeHTTP(w, r)
+	})
+}
+
+// waitIdle waits until no request is being served or deadline passes, and reports whether none is.
+func (f *inFlight) waitIdle(deadline time.Time) bool {
+	for f.count.Load() > 0 {
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return true
 }
 
 func printWelcome(cfg app.Config, addr, adminPassword string) {

@@ -435,8 +435,31 @@ func TestFaultSlowDatabase(t *testing.T) {
 		}
 	}
 	ta.checkNoLeak(t, baseline)
+
+	// A client that gives up before the deadline ends its request, and the statement is
+	// cancelled on the server at once, not left to wait for the lock (and commit after it) until
+	// statement_timeout.
+	ta.Server.Client().Timeout = timeout / 4
+	gaveUp := ta.assessOnce(prefix + "-gave-up")
+	ta.Server.Client().Timeout = time.Minute
+	if gaveUp.err == nil {
+		t.Errorf("client with a %v timeout: %s, want no answer", timeout/4, &gaveUp)
+	}
+	db := ta.rawDB(t)
+	var waiting int
+	noneWaiting := func() bool {
+		err := db.QueryRow(`SELECT count(*) FROM pg_stat_activity
+			WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO decisions%'`).Scan(&waiting)
+		return err == nil && waiting == 0
+	}
+	if !waitFor(timeout/2, noneWaiting) {
+		t.Errorf("%d INSERTs still wait for the lock after their client went away", waiting)
+	}
 	release()
 
+	if stored := ta.storedDecisions(t, prefix+"-gave-up"); len(stored) != 0 {
+		t.Errorf("the abandoned assessment stored a decision: %v", stored)
+	}
 	if stored := ta.storedDecisions(t, prefix+"-0-"); len(stored) != 0 {
 		t.Errorf("timed-out assessments stored decisions: %v", stored)
 	}

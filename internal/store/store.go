@@ -22,6 +22,7 @@ import (
 	"github.com/glebarez/sqlite"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgconn/ctxwatch"
 	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/pressly/goose/v3"
 	"github.com/pressly/goose/v3/lock"
@@ -97,6 +98,7 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		}
 		setRuntimeParam(pgCfg, "statement_timeout", opts.StatementTimeout)
 		setRuntimeParam(pgCfg, "idle_in_transaction_session_timeout", opts.IdleInTransactionTimeout)
+		pgCfg.BuildContextWatcherHandler = cancelOnServer
 		// What gorm's driver does with a DSN, with the session settings added.
 		dialector = postgres.New(postgres.Config{Conn: stdlib.OpenDB(*pgCfg)})
 	} else {
@@ -282,6 +284,15 @@ func setRuntimeParam(cfg *pgx.ConnConfig, name string, d time.Duration) {
 		return
 	}
 	cfg.RuntimeParams[name] = strconv.FormatInt(max(d.Milliseconds(), 1), 10)
+}
+
+// cancelOnServer makes a statement whose context ends (the request's deadline, a client that went
+// away, a shutdown cutting requests off) be cancelled by PostgreSQL, with a cancel request, before
+// the call returns. pgx's default only drops the connection, and the server does not notice that
+// while the statement waits for a lock: it would go on and commit after its request had failed.
+// Should the server not answer the cancel within a second, the connection is dropped as before.
+func cancelOnServer(c *pgconn.PgConn) ctxwatch.Handler {
+	return &pgconn.CancelRequestContextWatcherHandler{Conn: c, DeadlineDelay: time.Second}
 }
 
 // registerErrorMarks makes every statement's error say what kind of failure it is, through
