@@ -540,3 +540,42 @@ func TestFaultPoolExhaustion(t *testing.T) {
 		}
 	})
 }
+
+// TestShutdownConfig: SHUTDOWN_TIMEOUT and SHUTDOWN_DELAY default to 15 s and 0, the flags win,
+// and a delay that leaves no time to drain is refused.
+func TestShutdownConfig(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	cases := []struct {
+		name           string
+		vars           map[string]string
+		args           []string
+		timeout, delay time.Duration
+		wantErr        bool
+	}{
+		{name: "defaults", timeout: 15 * time.Second},
+		{name: "environment", vars: map[string]string{"SHUTDOWN_TIMEOUT": "40s", "SHUTDOWN_DELAY": "5s"}, timeout: 40 * time.Second, delay: 5 * time.Second},
+		{name: "flags win", vars: map[string]string{"SHUTDOWN_TIMEOUT": "40s"}, args: []string{"-shutdown-timeout", "20s", "-shutdown-delay", "2s"},
+			timeout: 20 * time.Second, delay: 2 * time.Second},
+		{name: "delay as long as the timeout", vars: map[string]string{"SHUTDOWN_TIMEOUT": "5s", "SHUTDOWN_DELAY": "5s"}, wantErr: true},
+		{name: "no timeout", vars: map[string]string{"SHUTDOWN_TIMEOUT": "0s"}, wantErr: true},
+		{name: "negative delay", vars: map[string]string{"SHUTDOWN_DELAY": "-1s"}, wantErr: true},
+		{name: "no duration", vars: map[string]string{"SHUTDOWN_TIMEOUT": "soon"}, wantErr: true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			cfg, err := ParseConfig("test", c.args, env(c.vars))
+			if c.wantErr {
+				if err == nil {
+					t.Errorf("accepted: timeout %v, delay %v", cfg.ShutdownTimeout, cfg.ShutdownDelay)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if cfg.ShutdownTimeout != c.timeout || cfg.ShutdownDelay != c.delay {
+				t.Errorf("timeout %v, delay %v; want %v, %v", cfg.ShutdownTimeout, cfg.ShutdownDelay, c.timeout, c.delay)
+			}
+		})
+	}
+}
