@@ -53,7 +53,7 @@ func TestHold(t *testing.T) {
 		t.Fatalf("an INSERT went through the held lock")
 	}
 	release()
-	release() // a second call does nothing
+	release()              // a second call does nothing
 	conn = connect(t, dsn) // the first session's statement was cut off with its connection
 	if _, err := conn.Exec(ctx, "INSERT INTO items VALUES (3)"); err != nil {
 		t.Fatalf("INSERT after release: %v", err)
