@@ -53,8 +53,10 @@ func TestHold(t *testing.T) {
 		t.Fatalf("an INSERT went through the held lock")
 	}
 	release()
-	release()              // a second call does nothing
-	conn = connect(t, dsn) // the first session's statement was cut off with its connection
+	// A second call does nothing.
+	release()
+	// The first session's statement was cut off with its connection: a new one.
+	conn = connect(t, dsn)
 	if _, err := conn.Exec(ctx, "INSERT INTO items VALUES (3)"); err != nil {
 		t.Fatalf("INSERT after release: %v", err)
 	}
