@@ -156,7 +156,7 @@ func TestFaultDatabaseRestart(t *testing.T) {
 	pg := testdb.NewServer(t)
 	cfg := testConfig(t)
 	cfg.DatabaseURL = pg.URL()
-	cfg.RequestTimeout = 5 * time.Second
+	cfg.RequestTimeout = 10 * time.Second
 	ta := startTestApp(t, cfg, 20)
 	ta.Server.Client().Timeout = time.Minute
 	prefix := uniqueKey("outage")
@@ -477,7 +477,7 @@ func TestFaultSlowDatabase(t *testing.T) {
 // the deadline, and the pool and goroutines recover.
 func TestFaultPoolExhaustion(t *testing.T) {
 	const (
-		timeout  = 3 * time.Second
+		timeout  = 6 * time.Second
 		maxConns = 2
 		calls    = 3 * maxConns
 	)
