@@ -41,39 +41,39 @@ func init() {
 type serverProcess struct {
 	cmd    *exec.Cmd
 	url    string // http://127.0.0.1:PORT
-	out    *syncBuffer
+	out    *childOutput
 	exited chan struct{} // closed when the process has exited
 	exitAt time.Time
 	err    error // cmd.Wait's
 }
 
-type syncBuffer struct {
+type childOutput struct {
 	mu  sync.Mutex
 	buf bytes.Buffer
 }
 
-func (b *syncBuffer) Write(p []byte) (int, error) {
+func (b *childOutput) Write(p []byte) (int, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.Write(p)
 }
 
-func (b *syncBuffer) String() string {
+func (b *childOutput) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String()
 }
 
-// startServer starts the console in a child process with env added to this process's
+// startServerProcess starts the console in a child process with env added to this process's
 // environment, on a free port, and returns once it answers /readyz with 200. The process is
 // killed in t.Cleanup if it still runs; its output is logged when the test fails.
-func startServer(t *testing.T, env ...string) *serverProcess {
+func startServerProcess(t *testing.T, env ...string) *serverProcess {
 	t.Helper()
 	exe, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := &serverProcess{out: &syncBuffer{}, exited: make(chan struct{})}
+	p := &serverProcess{out: &childOutput{}, exited: make(chan struct{})}
 	p.cmd = exec.Command(exe, "-listen", "127.0.0.1:0")
 	// A binary built with -race sleeps a second before it exits (GORACE atexit_sleep_ms), which
 	// the exit deadline must not count.
@@ -119,20 +119,20 @@ func startServer(t *testing.T, env ...string) *serverProcess {
 	case <-time.After(2 * time.Minute):
 		t.Fatalf("server did not start listening within 2 minutes")
 	}
-	if status, err := waitStatus(p.url+"/readyz", http.StatusOK, time.Minute); err != nil {
+	if status, err := sigtermWaitStatus(p.url+"/readyz", http.StatusOK, time.Minute); err != nil {
 		t.Fatalf("/readyz: %d, %v", status, err)
 	}
 	return p
 }
 
-// client is the tests' HTTP client; a hang fails the test instead of blocking it.
-var client = &http.Client{Timeout: time.Minute}
+// sigtermClient is the SIGTERM tests' HTTP client; a hang fails the test instead of blocking it.
+var sigtermClient = &http.Client{Timeout: time.Minute}
 
-// waitStatus polls url every 20 ms until it answers status, and returns the last status.
-func waitStatus(url string, status int, within time.Duration) (int, error) {
+// sigtermWaitStatus polls url every 20 ms until it answers status, and returns the last status.
+func sigtermWaitStatus(url string, status int, within time.Duration) (int, error) {
 	deadline := time.Now().Add(within)
 	for {
-		got, err := getStatus(url)
+		got, err := sigtermGetStatus(url)
 		if got == status {
 			return got, nil
 		}
@@ -143,8 +143,8 @@ func waitStatus(url string, status int, within time.Duration) (int, error) {
 	}
 }
 
-func getStatus(url string) (int, error) {
-	resp, err := client.Get(url)
+func sigtermGetStatus(url string) (int, error) {
+	resp, err := sigtermClient.Get(url)
 	if err != nil {
 		return 0, err
 	}
@@ -152,8 +152,8 @@ func getStatus(url string) (int, error) {
 	return resp.StatusCode, nil
 }
 
-// call is one assessPurchase and what the client saw.
-type call struct {
+// sigtermCall is one assessPurchase and what the client saw.
+type sigtermCall struct {
 	key        string
 	start, end time.Time
 	status     int
@@ -162,17 +162,17 @@ type call struct {
 	err        error // no HTTP answer
 }
 
-func (c *call) String() string {
+func (c *sigtermCall) String() string {
 	return fmt.Sprintf("%s %s..%s: status %d code %q decision %q err %v", c.key, c.start.Format("15:04:05.000"),
 		c.end.Format("15:04:05.000"), c.status, c.code, c.decisionID, c.err)
 }
 
-const assessMutation = `mutation($input: PurchaseInput!, $key: String!) {
+const sigtermMutation = `mutation($input: PurchaseInput!, $key: String!) {
   assessPurchase(input: $input, idempotencyKey: $key) { decisionId outcome }
 }`
 
-// assess sends one assessPurchase of a fixed valid purchase under key with the SERVICE token.
-func assess(url, token, key string) call {
+// sigtermAssess sends one assessPurchase of a fixed valid purchase under key with the SERVICE token.
+func sigtermAssess(url, token, key string) sigtermCall {
 	values := map[string]float64{
 		"bureauScore": 820, "monthlyIncome": 60000, "incomeVerified": 1, "employmentMonths": 120,
 		"recentPlans30d": 0, "debtToIncome": 0.05, "monthsAtAddress": 120, "addressVerified": 1,
@@ -182,12 +182,12 @@ func assess(url, token, key string) call {
 	input := map[string]any{"market": "SE", "currency": "SEK", "amount": 1234.5,
 		"merchant":  map[string]any{"id": "m-test-1", "name": "Nordic Outdoor AB", "category": "SPORTS"},
 		"shopperId": "s-test-1", "locale": "sv-SE", "channel": "WEB", "values": values}
-	body, _ := json.Marshal(map[string]any{"query": assessMutation, "variables": map[string]any{"input": input, "key": key}})
-	c := call{key: key, start: time.Now()}
+	body, _ := json.Marshal(map[string]any{"query": sigtermMutation, "variables": map[string]any{"input": input, "key": key}})
+	c := sigtermCall{key: key, start: time.Now()}
 	req, _ := http.NewRequest(http.MethodPost, url+"/graphql", bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("Authorization", "Bearer "+token)
-	resp, err := client.Do(req)
+	resp, err := sigtermClient.Do(req)
 	if err != nil {
 		c.err = err
 		c.end = time.Now()
@@ -301,11 +301,11 @@ func (db *sigtermDB) stored(t *testing.T, prefix string) map[string][]string {
 	return out
 }
 
-// lockDecisions makes every INSERT into decisions wait while the test holds it.
-const lockDecisions = "LOCK TABLE decisions IN SHARE MODE"
+// sigtermLock makes every INSERT into decisions wait while the test holds it.
+const sigtermLock = "LOCK TABLE decisions IN SHARE MODE"
 
-// waitUntil polls cond every 20 ms until it holds or within passes.
-func waitUntil(within time.Duration, cond func() bool) bool {
+// sigtermWait polls cond every 20 ms until it holds or within passes.
+func sigtermWait(within time.Duration, cond func() bool) bool {
 	deadline := time.Now().Add(within)
 	for !cond() {
 		if time.Now().After(deadline) {
@@ -331,11 +331,11 @@ func TestSIGTERMUnderLoad(t *testing.T) {
 
 	t.Run("in-flight requests finish", func(t *testing.T) {
 		const timeout, delay = 30 * time.Second, 3 * time.Second
-		p := startServer(t, db.env("SHUTDOWN_TIMEOUT="+timeout.String(), "SHUTDOWN_DELAY="+delay.String())...)
+		p := startServerProcess(t, db.env("SHUTDOWN_TIMEOUT="+timeout.String(), "SHUTDOWN_DELAY="+delay.String())...)
 		prefix := fmt.Sprintf("sigterm-%d", time.Now().UnixNano())
 		var (
 			mu    sync.Mutex
-			calls []call
+			calls []sigtermCall
 			stop  atomic.Bool
 			wg    sync.WaitGroup
 		)
@@ -343,7 +343,7 @@ func TestSIGTERMUnderLoad(t *testing.T) {
 		for w := range clients {
 			wg.Go(func() {
 				for i := 0; !stop.Load(); i++ {
-					c := assess(p.url, db.token, fmt.Sprintf("%s-%d-%d", prefix, w, i))
+					c := sigtermAssess(p.url, db.token, fmt.Sprintf("%s-%d-%d", prefix, w, i))
 					mu.Lock()
 					calls = append(calls, c)
 					mu.Unlock()
@@ -366,11 +366,11 @@ func TestSIGTERMUnderLoad(t *testing.T) {
 			}
 			return n
 		}
-		if !waitUntil(time.Minute, func() bool { return acked() >= 30 }) {
+		if !sigtermWait(time.Minute, func() bool { return acked() >= 30 }) {
 			t.Fatalf("fewer than 30 assessments acknowledged in a minute")
 		}
-		release := testdb.Hold(t, db.url, lockDecisions)
-		if !waitUntil(30*time.Second, func() bool { return db.lockWaiters(t) == clients }) {
+		release := testdb.Hold(t, db.url, sigtermLock)
+		if !sigtermWait(30*time.Second, func() bool { return db.lockWaiters(t) == clients }) {
 			t.Fatalf("%d INSERTs waiting for the lock, want %d", db.lockWaiters(t), clients)
 		}
 		sigAt := time.Now()
@@ -378,13 +378,13 @@ func TestSIGTERMUnderLoad(t *testing.T) {
 			t.Fatal(err)
 		}
 		// Readiness fails while the server still accepts connections.
-		status, err := waitStatus(p.url+"/readyz", http.StatusServiceUnavailable, delay)
+		status, err := sigtermWaitStatus(p.url+"/readyz", http.StatusServiceUnavailable, delay)
 		readyFailedAt := time.Now()
 		if err != nil {
 			t.Errorf("/readyz after SIGTERM: %d, %v; want 503 within the %v delay", status, err, delay)
 		}
 		// After the delay the listener closes; the requests in flight are still waiting.
-		refused := waitUntil(delay+10*time.Second, func() bool { _, err := getStatus(p.url + "/healthz"); return err != nil })
+		refused := sigtermWait(delay+10*time.Second, func() bool { _, err := sigtermGetStatus(p.url + "/healthz"); return err != nil })
 		if refusedAt := time.Since(sigAt); !refused || refusedAt < delay {
 			t.Errorf("connections refused: %v, %v after SIGTERM; want from the end of the %v delay", refused, refusedAt, delay)
 		}
@@ -443,21 +443,21 @@ func TestSIGTERMUnderLoad(t *testing.T) {
 		const timeout, delay = 3 * time.Second, 500 * time.Millisecond
 		// A request timeout (and so statement_timeout) far beyond the test: only the cut-off may
 		// end the statements.
-		p := startServer(t, db.env("SHUTDOWN_TIMEOUT="+timeout.String(), "SHUTDOWN_DELAY="+delay.String(), "REQUEST_TIMEOUT=10m")...)
+		p := startServerProcess(t, db.env("SHUTDOWN_TIMEOUT="+timeout.String(), "SHUTDOWN_DELAY="+delay.String(), "REQUEST_TIMEOUT=10m")...)
 		prefix := fmt.Sprintf("cutoff-%d", time.Now().UnixNano())
 		// One assessment first, so that the INSERT is prepared: a PREPARE waiting for the lock
 		// would hold the other requests inside gorm rather than at the database.
-		if c := assess(p.url, db.token, prefix+"-warm"); c.decisionID == "" {
+		if c := sigtermAssess(p.url, db.token, prefix+"-warm"); c.decisionID == "" {
 			t.Fatalf("warm-up: %s", &c)
 		}
-		release := testdb.Hold(t, db.url, lockDecisions)
+		release := testdb.Hold(t, db.url, sigtermLock)
 		const n = 4
-		calls := make([]call, n)
+		calls := make([]sigtermCall, n)
 		var wg sync.WaitGroup
 		for i := range n {
-			wg.Go(func() { calls[i] = assess(p.url, db.token, fmt.Sprintf("%s-cut-%d", prefix, i)) })
+			wg.Go(func() { calls[i] = sigtermAssess(p.url, db.token, fmt.Sprintf("%s-cut-%d", prefix, i)) })
 		}
-		if !waitUntil(30*time.Second, func() bool { return db.lockWaiters(t) == n }) {
+		if !sigtermWait(30*time.Second, func() bool { return db.lockWaiters(t) == n }) {
 			t.Fatalf("%d INSERTs waiting for the lock, want %d", db.lockWaiters(t), n)
 		}
 		sigAt := time.Now()
@@ -493,7 +493,7 @@ func TestSIGTERMUnderLoad(t *testing.T) {
 		}
 		// The cut-off statements were cancelled: none waits any more, and none commits once the
 		// lock is gone.
-		if !waitUntil(5*time.Second, func() bool { return db.lockWaiters(t) == 0 }) {
+		if !sigtermWait(5*time.Second, func() bool { return db.lockWaiters(t) == 0 }) {
 			t.Errorf("%d INSERTs still waiting for the lock after the server exited", db.lockWaiters(t))
 		}
 		release()
