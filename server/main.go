@@ -123,8 +123,10 @@ func drain(a *app.App, srv *http.Server, running *inFlight, delay, timeout time.
 	ctx, cancel := context.WithDeadline(context.Background(), deadline.Add(-grace))
 	defer cancel()
 	err := srv.Shutdown(ctx)
-	if !errors.Is(err, context.DeadlineExceeded) {
+	if err == nil {
 		slog.Info("shut down: every request finished")
+	}
+	if !errors.Is(err, context.DeadlineExceeded) {
 		return err
 	}
 	slog.Warn("shutdown deadline passed; cutting off the requests still running", "requests", running.count.Load())
