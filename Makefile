@@ -13,7 +13,8 @@ SHELL := /bin/bash
 
 GO ?= go
 # Fuzz targets run by fuzz-short, as <package>:<FuzzName>; each runs for FUZZTIME.
-FUZZ_TARGETS ?= ./internal/engine:FuzzEvaluate ./internal/engine:FuzzNewThresholdSet ./internal/app:FuzzAppendCompactHTML
+FUZZ_TARGETS ?= ./internal/engine:FuzzEvaluate ./internal/engine:FuzzNewThresholdSet ./internal/app:FuzzAppendCompactHTML \
+	./internal/catalog:FuzzPlaceholders ./internal/app:FuzzAssessPurchaseInput
 FUZZTIME ?= 10s
 GENERATE = $(GO) tool gqlgen generate
 # What `make generate` may write; check-generated requires it to be committed and unchanged.

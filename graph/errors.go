@@ -32,6 +32,10 @@ const (
 	CodeLimitExceeded = "LIMIT_EXCEEDED"
 	// CodeTimeout reports that the request's deadline passed (or the client went away).
 	CodeTimeout = "TIMEOUT"
+	// CodeUnavailable reports that the database could not be reached or the connection was
+	// lost: retry later (an assessment with the same idempotency key, which never decides twice).
+	// The endpoint answers it with HTTP 503 and Retry-After.
+	CodeUnavailable = "UNAVAILABLE"
 )
 
 // tokenLimitPrefix starts the message of gqlparser's parser token limit error, which carries
@@ -94,6 +98,11 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 			"err", err, "path", out.Path.String())
 		out.Message = "request timed out or was cancelled"
 		out.Extensions["code"] = CodeTimeout
+	case errors.Is(err, apperr.ErrUnavailable):
+		slog.WarnContext(ctx, "database unavailable", "request_id", audit.RequestFrom(ctx).ID, "err", err,
+			"path", out.Path.String())
+		out.Message = "database unavailable; retry later"
+		out.Extensions["code"] = CodeUnavailable
 	case errors.Is(err, errRecovered):
 		// Logged with its stack by Recover.
 		out.Message = "internal error"

@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -42,6 +43,8 @@ func run(args []string) error {
 	app.TuneRuntime(os.Getenv)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// The first signal starts a graceful shutdown; a second one ends the process at once.
+	context.AfterFunc(ctx, stop)
 	switch cmd {
 	case "migrate":
 		return migrate(ctx, args)
@@ -98,7 +101,8 @@ func serve(ctx context.Context, cfg app.Config) error {
 	// A slow client may not hold a connection open forever: reading a request (at most 256 KiB)
 	// and writing an answer get fixed budgets beyond the request deadline. Long downloads extend
 	// their own write deadline with http.ResponseController.
-	srv := &http.Server{Handler: a.Handler(), ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 30 * time.Second,
+	running := &inFlight{}
+	srv := &http.Server{Handler: running.wrap(a.Handler()), ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 30 * time.Second,
 		WriteTimeout: cfg.RequestTimeout + 30*time.Second, IdleTimeout: 2 * time.Minute}
 	printWelcome(cfg, ln.Addr().String(), adminPassword)
 	errc := make(chan error, 1)
@@ -108,10 +112,64 @@ func serve(ctx context.Context, cfg app.Config) error {
 		return err
 	case <-ctx.Done():
 	}
-	slog.Info("shutting down")
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	return drain(a, srv, running, cfg.ShutdownDelay, cfg.ShutdownTimeout)
+}
+
+// drain shuts the server down after SIGTERM or SIGINT, within timeout of the signal: /readyz
+// answers 503 at once while requests are still accepted for delay, so that a load balancer stops
+// sending new ones; then the listener closes and the requests in flight may finish. Those still
+// running near the deadline are cut off: their connections close, which cancels their contexts,
+// so their statements are cancelled on the server and their transactions roll back rather than
+// commit later. The last cutOffGrace of timeout is kept for that, so that the handlers have
+// returned before the process exits.
+func drain(a *app.App, srv *http.Server, running *inFlight, delay, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	a.Drain()
+	slog.Info("shutting down: readiness reports draining", "delay", delay, "timeout", timeout)
+	time.Sleep(delay)
+	grace := min(cutOffGrace, (timeout-delay)/4)
+	ctx, cancel := context.WithDeadline(context.Background(), deadline.Add(-grace))
 	defer cancel()
-	return srv.Shutdown(shutdownCtx)
+	err := srv.Shutdown(ctx)
+	if err == nil {
+		slog.Info("shut down: every request finished")
+	}
+	if !errors.Is(err, context.DeadlineExceeded) {
+		return err
+	}
+	slog.Warn("shutdown deadline passed; cutting off the requests still running", "requests", running.count.Load())
+	err = srv.Close()
+	if !running.waitIdle(deadline) {
+		slog.Warn("requests still running at the shutdown deadline", "requests", running.count.Load())
+	}
+	return err
+}
+
+// cutOffGrace bounds the part of SHUTDOWN_TIMEOUT that drain keeps for cutting requests off: a
+// cancel request to PostgreSQL usually takes milliseconds, and the store gives up on it after a
+// second.
+const cutOffGrace = time.Second
+
+// inFlight counts the requests being served.
+type inFlight struct{ count atomic.Int64 }
+
+func (f *inFlight) wrap(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		f.count.Add(1)
+		defer f.count.Add(-1)
+		h.ServeHTTP(w, r)
+	})
+}
+
+// waitIdle waits until no request is being served or deadline passes, and reports whether none is.
+func (f *inFlight) waitIdle(deadline time.Time) bool {
+	for f.count.Load() > 0 {
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return true
 }
 
 func printWelcome(cfg app.Config, addr, adminPassword string) {

@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"sync/atomic"
 	"time"
 
 	"riskconsole/internal/accounts"
@@ -43,6 +44,10 @@ type App struct {
 	// Metrics are served at /metrics (see Config.MetricsAddr); Logger writes the request log.
 	Metrics *obs.Metrics
 	Logger  *slog.Logger
+
+	// draining is set by Drain: the server is shutting down. A pointer, so that a copy of the
+	// App (a test serving it with another Config) shares it.
+	draining *atomic.Bool
 }
 
 // Option adjusts how Open builds the App.
@@ -101,6 +106,7 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 		Audit:              audits,
 		Accounts:           acc,
 		Logger:             o.logger,
+		draining:           new(atomic.Bool),
 	}
 	a.Metrics = a.newMetrics(o.now)
 	return a, nil
@@ -158,6 +164,10 @@ func every(ctx context.Context, interval time.Duration, what string, job func(co
 		}
 	}
 }
+
+// Drain marks the console as shutting down: from now on /readyz answers 503 "draining", so that a
+// load balancer stops sending new requests while the ones in flight finish. It cannot be undone.
+func (a *App) Drain() { a.draining.Store(true) }
 
 // Close releases the database.
 func (a *App) Close() error { return a.Store.Close() }

@@ -37,6 +37,12 @@ type Config struct {
 	// METRICS_TOKEN: with MetricsAddr empty, serve /metrics on the main address to requests with
 	// "Authorization: Bearer <token>"; with both empty, /metrics is not served
 	MetricsToken string
+	// SHUTDOWN_TIMEOUT: on SIGTERM or SIGINT, the process exits at most this long after the
+	// signal; requests still running then are cut off (their transactions roll back)
+	ShutdownTimeout time.Duration
+	// SHUTDOWN_DELAY: how long, within ShutdownTimeout, /readyz answers 503 while the server still
+	// accepts requests, before it stops listening (for load balancers to notice)
+	ShutdownDelay time.Duration
 }
 
 // minMetricsTokenLen is the shortest METRICS_TOKEN accepted: it guards the metrics on the main
@@ -110,6 +116,16 @@ func ParseConfig(name string, args []string, getenv func(string) string) (Config
 	fs.DurationVar(&c.SessionMaxLifetime, "session-max-lifetime", lifetime, "a console session ends this long after its login, however busy (env SESSION_MAX_LIFETIME)")
 	fs.StringVar(&c.MetricsAddr, "metrics-addr", env("METRICS_ADDR", ""), "serve /metrics without authentication on this separate address only, e.g. 127.0.0.1:9464 (env METRICS_ADDR)")
 	fs.StringVar(&c.MetricsToken, "metrics-token", env("METRICS_TOKEN", ""), "with no metrics address, serve /metrics on the main address to this bearer token, at least 32 characters; prefer the environment variable (env METRICS_TOKEN)")
+	shutdownTimeout, err := time.ParseDuration(env("SHUTDOWN_TIMEOUT", "15s"))
+	if err != nil {
+		return c, fmt.Errorf("SHUTDOWN_TIMEOUT: %w", err)
+	}
+	fs.DurationVar(&c.ShutdownTimeout, "shutdown-timeout", shutdownTimeout, "on SIGTERM, exit at most this long after the signal, cutting off requests still running (env SHUTDOWN_TIMEOUT)")
+	shutdownDelay, err := time.ParseDuration(env("SHUTDOWN_DELAY", "0s"))
+	if err != nil {
+		return c, fmt.Errorf("SHUTDOWN_DELAY: %w", err)
+	}
+	fs.DurationVar(&c.ShutdownDelay, "shutdown-delay", shutdownDelay, "on SIGTERM, keep accepting requests this long while /readyz answers 503, then stop listening (env SHUTDOWN_DELAY)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -142,6 +158,9 @@ func ParseConfig(name string, args []string, getenv func(string) string) (Config
 	}
 	if c.MetricsAddr != "" && c.MetricsAddr == c.ListenAddr {
 		return c, fmt.Errorf("metrics-addr must differ from listen")
+	}
+	if c.ShutdownTimeout <= 0 || c.ShutdownDelay < 0 || c.ShutdownDelay >= c.ShutdownTimeout {
+		return c, fmt.Errorf("shutdown-timeout must be positive and shutdown-delay between 0 and less than shutdown-timeout")
 	}
 	if c.DemoDecisions < 0 {
 		return c, fmt.Errorf("demo-decisions must not be negative")

@@ -36,14 +36,25 @@ type testApp struct {
 // newTestApp starts a console on a fresh SQLite or PostgreSQL database with n demo decisions.
 func newTestApp(tb testing.TB, dialect string, n int, opts ...Option) *testApp {
 	tb.Helper()
-	ctx := context.Background()
-	cfg := Config{
-		DataDir: tb.TempDir(), ListenAddr: "127.0.0.1:0", DBMaxConns: 32, Introspection: true,
-		RequestTimeout: 10 * time.Second, RefreshEvery: time.Hour,
-	}
+	cfg := testConfig(tb)
 	if dialect == "postgres" {
 		cfg.DatabaseURL = testdb.NewPostgresDB(tb)
 	}
+	return startTestApp(tb, cfg, n, opts...)
+}
+
+// testConfig is the configuration of newTestApp's console, on SQLite.
+func testConfig(tb testing.TB) Config {
+	return Config{
+		DataDir: tb.TempDir(), ListenAddr: "127.0.0.1:0", DBMaxConns: 32, Introspection: true,
+		RequestTimeout: 10 * time.Second, RefreshEvery: time.Hour,
+	}
+}
+
+// startTestApp starts a console with cfg on its database, seeded with n demo decisions.
+func startTestApp(tb testing.TB, cfg Config, n int, opts ...Option) *testApp {
+	tb.Helper()
+	ctx := context.Background()
 	// The request log is formatted as in the server but discarded, unless the test asks for it.
 	a, err := Open(ctx, cfg, append([]Option{WithLogger(slog.New(slog.NewTextHandler(io.Discard, nil)))}, opts...)...)
 	if err != nil {

@@ -16,6 +16,9 @@ var (
 	ErrUnauthorized = errors.New("unauthenticated")
 	ErrConflict     = errors.New("conflict")
 	ErrInvalid      = errors.New("invalid input")
+	// ErrUnavailable says the database could not be reached or the connection was lost: the
+	// operation may succeed when retried (assessments with the same idempotency key).
+	ErrUnavailable = errors.New("database unavailable")
 )
 
 // FieldError says what is wrong with one input field. Field is a dotted path such as

@@ -164,6 +164,12 @@ func (a *Authenticator) Middleware(next http.Handler) http.Handler {
 				writeUnauthorized(w, "invalid, expired or revoked token")
 				return
 			}
+			if errors.Is(err, apperr.ErrUnavailable) {
+				slog.WarnContext(r.Context(), "authenticate token: database unavailable", "err", err)
+				w.Header().Set("Retry-After", "1")
+				writeError(w, http.StatusServiceUnavailable, "UNAVAILABLE", "authentication unavailable: database unavailable; retry later")
+				return
+			}
 			if err != nil {
 				slog.ErrorContext(r.Context(), "authenticate token", "err", err)
 				writeError(w, http.StatusServiceUnavailable, "INTERNAL", "authentication unavailable")

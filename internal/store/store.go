@@ -6,18 +6,23 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"log/slog"
+	"net"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/glebarez/sqlite"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgconn/ctxwatch"
 	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/pressly/goose/v3"
 	"github.com/pressly/goose/v3/lock"
@@ -25,6 +30,7 @@ import (
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
 
+	"riskconsole/internal/apperr"
 	"riskconsole/migrations"
 )
 
@@ -92,6 +98,7 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		}
 		setRuntimeParam(pgCfg, "statement_timeout", opts.StatementTimeout)
 		setRuntimeParam(pgCfg, "idle_in_transaction_session_timeout", opts.IdleInTransactionTimeout)
+		pgCfg.BuildContextWatcherHandler = cancelOnServer
 		// What gorm's driver does with a DSN, with the session settings added.
 		dialector = postgres.New(postgres.Config{Conn: stdlib.OpenDB(*pgCfg)})
 	} else {
@@ -120,7 +127,7 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		return nil, err
 	}
 	if dialect == Postgres {
-		if err := registerTimeoutErrors(db); err != nil {
+		if err := registerErrorMarks(db); err != nil {
 			sqlDB.Close()
 			return nil, err
 		}
@@ -146,11 +153,15 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 // Close closes the connection pool.
 func (s *Store) Close() error { return s.sqlDB.Close() }
 
+// Stats reports the connection pool: connections open, in use and idle, and how often and how
+// long callers waited for one.
+func (s *Store) Stats() sql.DBStats { return s.sqlDB.Stats() }
+
 // Dialect returns the database kind.
 func (s *Store) Dialect() Dialect { return s.dialect }
 
 // Ping checks that the database answers.
-func (s *Store) Ping(ctx context.Context) error { return s.sqlDB.PingContext(ctx) }
+func (s *Store) Ping(ctx context.Context) error { return markError(s.sqlDB.PingContext(ctx)) }
 
 // now is the store's clock: UTC with microsecond precision, the resolution PostgreSQL keeps, so a
 // time written and read back compares equal on both databases.
@@ -275,29 +286,79 @@ func setRuntimeParam(cfg *pgx.ConnConfig, name string, d time.Duration) {
 	cfg.RuntimeParams[name] = strconv.FormatInt(max(d.Milliseconds(), 1), 10)
 }
 
-// registerTimeoutErrors makes a statement that PostgreSQL cancelled for its statement_timeout
-// (SQLSTATE 57014) fail with an error that matches context.DeadlineExceeded, as one cut short by
-// the request's own deadline does, so that callers and the API treat both as a timeout.
-func registerTimeoutErrors(db *gorm.DB) error {
-	mark := func(tx *gorm.DB) {
-		var pgErr *pgconn.PgError
-		if tx.Error != nil && errors.As(tx.Error, &pgErr) && pgErr.Code == "57014" &&
-			!errors.Is(tx.Error, context.DeadlineExceeded) {
-			tx.Error = fmt.Errorf("%w: %w", context.DeadlineExceeded, tx.Error)
-		}
-	}
+// cancelOnServer makes a statement whose context ends (the request's deadline, a client that went
+// away, a shutdown cutting requests off) be cancelled by PostgreSQL, with a cancel request, before
+// the call returns. pgx's default only drops the connection, and the server does not notice that
+// while the statement waits for a lock: it would go on and commit after its request had failed.
+// Should the server not answer the cancel within a second, the connection is dropped as before.
+func cancelOnServer(c *pgconn.PgConn) ctxwatch.Handler {
+	return &pgconn.CancelRequestContextWatcherHandler{Conn: c, DeadlineDelay: time.Second}
+}
+
+// registerErrorMarks makes every statement's error say what kind of failure it is, through
+// markError, so that callers and the API can tell a timeout and an unreachable database from a
+// bug.
+func registerErrorMarks(db *gorm.DB) error {
+	mark := func(tx *gorm.DB) { tx.Error = markError(tx.Error) }
 	cb := db.Callback()
 	for _, err := range []error{
-		cb.Create().After("gorm:create").Register("riskconsole:timeout_create", mark),
-		cb.Query().After("gorm:query").Register("riskconsole:timeout_query", mark),
-		cb.Update().After("gorm:update").Register("riskconsole:timeout_update", mark),
-		cb.Delete().After("gorm:delete").Register("riskconsole:timeout_delete", mark),
-		cb.Row().After("gorm:row").Register("riskconsole:timeout_row", mark),
-		cb.Raw().After("gorm:raw").Register("riskconsole:timeout_raw", mark),
+		cb.Create().After("gorm:create").Register("riskconsole:mark_create", mark),
+		cb.Query().After("gorm:query").Register("riskconsole:mark_query", mark),
+		cb.Update().After("gorm:update").Register("riskconsole:mark_update", mark),
+		cb.Delete().After("gorm:delete").Register("riskconsole:mark_delete", mark),
+		cb.Row().After("gorm:row").Register("riskconsole:mark_row", mark),
+		cb.Raw().After("gorm:raw").Register("riskconsole:mark_raw", mark),
 	} {
 		if err != nil {
-			return fmt.Errorf("register timeout callbacks: %w", err)
+			return fmt.Errorf("register error callbacks: %w", err)
 		}
 	}
 	return nil
+}
+
+// markError wraps a PostgreSQL error so that errors.Is tells its kind:
+//
+//   - a statement PostgreSQL cancelled for its statement_timeout (SQLSTATE 57014) matches
+//     context.DeadlineExceeded, as one cut short by the request's own deadline does;
+//   - a database that cannot be reached or went away (see unavailable) matches
+//     apperr.ErrUnavailable: the operation may be retried once the database is back.
+//
+// Other errors, and errors already marked, are returned as they are.
+func markError(err error) error {
+	if err == nil || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, apperr.ErrUnavailable) {
+		return err
+	}
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) && pgErr.Code == "57014" {
+		return fmt.Errorf("%w: %w", context.DeadlineExceeded, err)
+	}
+	if unavailable(err) {
+		return fmt.Errorf("%w: %w", apperr.ErrUnavailable, err)
+	}
+	return err
+}
+
+// unavailable reports whether err says that the database could not be reached or the
+// connection was lost, rather than that the statement was wrong or timed out: a refused or
+// failed connection attempt, a connection closed under the statement, and the server's own
+// SQLSTATEs for it (class 08, connection exception; 57P01 to 57P03, shutting down, crashed or
+// starting up; 53300, too many connections). Whether a lost connection's last statement
+// committed is unknown, which is why clients retry assessments with the same idempotency key.
+func unavailable(err error) bool {
+	if errors.Is(err, context.Canceled) || pgconn.Timeout(err) {
+		return false
+	}
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		switch code := pgErr.Code; {
+		case strings.HasPrefix(code, "08"), code == "57P01", code == "57P02", code == "57P03", code == "53300":
+			return true
+		}
+		return false
+	}
+	var connectErr *pgconn.ConnectError
+	var netErr net.Error
+	return errors.As(err, &connectErr) || errors.As(err, &netErr) || pgconn.SafeToRetry(err) ||
+		errors.Is(err, driver.ErrBadConn) || errors.Is(err, sql.ErrConnDone) ||
+		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)
 }

@@ -10,7 +10,9 @@ import (
 // every repository method called on it takes part. The transaction commits when fn returns nil
 // and rolls back otherwise, so a change and its audit event are written together or not at all.
 func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) error {
-	return s.db.WithContext(ctx).Transaction(func(db *gorm.DB) error {
+	// Beginning and committing do not pass through the statement callbacks: their errors (a
+	// connection lost at COMMIT among them) are marked here.
+	return markError(s.db.WithContext(ctx).Transaction(func(db *gorm.DB) error {
 		return fn(&Store{db: db, sqlDB: s.sqlDB, dialect: s.dialect})
-	})
+	}))
 }

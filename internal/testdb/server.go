@@ -93,21 +93,8 @@ log_timezone = 'UTC'
 		return nil, err
 	}
 
-	// The port is free when picked but may be taken before the postmaster binds it (other
-	// test processes start servers concurrently): retry with another port.
-	for attempt := 1; ; attempt++ {
-		if s.port, err = freePort(); err != nil {
-			return nil, err
-		}
-		out, err := s.run("pg_ctl", "start", "-w", "-t", "60", "-D", s.dataDir, "-l", s.logFile, "-o", "-p "+strconv.Itoa(s.port))
-		if err == nil {
-			break
-		}
-		log := readTail(s.logFile, 4000)
-		if attempt < 3 && strings.Contains(log, "could not bind") {
-			continue
-		}
-		return nil, fmt.Errorf("%s start failed: %v\n%s\nserver log %s:\n%s", filepath.Join(binDir, "pg_ctl"), err, out, s.logFile, log)
+	if err := s.start(); err != nil {
+		return nil, err
 	}
 	s.url = fmt.Sprintf("postgres://%s@127.0.0.1:%d/postgres?sslmode=disable", Superuser, s.port)
 	if err := waitReady(s.url, 30*time.Second); err != nil {
@@ -116,14 +103,48 @@ log_timezone = 'UTC'
 	return s, nil
 }
 
+// start runs pg_ctl start -w on s.port, or on a free port when s.port is 0. A restart (s.port
+// set) keeps the port, so that clients reconnect to the same address.
+func (s *server) start() error {
+	// A port is free when picked but may be taken before the postmaster binds it (other test
+	// processes start servers concurrently): a first start retries with another port.
+	pick := s.port == 0
+	for attempt := 1; ; attempt++ {
+		if pick {
+			var err error
+			if s.port, err = freePort(); err != nil {
+				return err
+			}
+		}
+		out, err := s.run("pg_ctl", "start", "-w", "-t", "60", "-D", s.dataDir, "-l", s.logFile, "-o", "-p "+strconv.Itoa(s.port))
+		if err == nil {
+			return nil
+		}
+		log := readTail(s.logFile, 4000)
+		if pick && attempt < 3 && strings.Contains(log, "could not bind") {
+			continue
+		}
+		return fmt.Errorf("%s start failed: %v\n%s\nserver log %s:\n%s", filepath.Join(s.binDir, "pg_ctl"), err, out, s.logFile, log)
+	}
+}
+
+// halt stops the postmaster with pg_ctl stop -m fast (open sessions are terminated, their
+// transactions rolled back) and keeps the data directory, so that start can bring it back.
+func (s *server) halt() error {
+	if out, err := s.run("pg_ctl", "stop", "-w", "-t", "60", "-m", "fast", "-D", s.dataDir); err != nil {
+		return fmt.Errorf("pg_ctl stop -m fast: %v\n%s", err, out)
+	}
+	return nil
+}
+
 // stop stops the postmaster if it runs, removes the temporary directory and releases the
 // watchdog. It is safe on a partially started server.
 func (s *server) stop() error {
 	var errs []error
 	if s.dataDir != "" {
 		if _, err := os.Stat(filepath.Join(s.dataDir, "postmaster.pid")); err == nil {
-			if out, err := s.run("pg_ctl", "stop", "-w", "-t", "60", "-m", "fast", "-D", s.dataDir); err != nil {
-				errs = append(errs, fmt.Errorf("pg_ctl stop -m fast: %v\n%s", err, out))
+			if err := s.halt(); err != nil {
+				errs = append(errs, err)
 				if out, err := s.run("pg_ctl", "stop", "-w", "-t", "60", "-m", "immediate", "-D", s.dataDir); err != nil {
 					errs = append(errs, fmt.Errorf("pg_ctl stop -m immediate: %v\n%s", err, out))
 				}

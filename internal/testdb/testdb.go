@@ -7,6 +7,9 @@
 //
 //	func TestMain(m *testing.M) { testdb.Main(m) }
 //
+// Fault tests that stop their database use NewServer instead, a server of the test's own, and
+// Hold for a lock that makes other sessions' statements wait.
+//
 // A missing or broken PostgreSQL fails the test (tb.Fatalf); it is never skipped.
 package testdb
 
