@@ -3,7 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -16,8 +16,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/jackc/pgx/v5"
 
 	"riskconsole/internal/auth"
 	"riskconsole/internal/demo"
@@ -229,7 +227,7 @@ func sigtermAssess(url, token, key string) sigtermCall {
 // token.
 type sigtermDB struct {
 	url, dataDir, token string
-	conn                *pgx.Conn
+	conn                *sql.DB
 }
 
 // newSigtermDB starts a PostgreSQL server and seeds it through `server seed`, in this process.
@@ -252,12 +250,10 @@ func newSigtermDB(t *testing.T) *sigtermDB {
 	if db.token == "" {
 		t.Fatalf("no SERVICE token in %v", tokens)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-	defer cancel()
-	if db.conn, err = pgx.Connect(ctx, db.url); err != nil {
+	if db.conn, err = sql.Open("pgx", db.url); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { db.conn.Close(context.Background()) })
+	t.Cleanup(func() { db.conn.Close() })
 	return db
 }
 
@@ -270,7 +266,7 @@ func (db *sigtermDB) env(extra ...string) []string {
 func (db *sigtermDB) lockWaiters(t *testing.T) int {
 	t.Helper()
 	var n int
-	err := db.conn.QueryRow(context.Background(), `SELECT count(*) FROM pg_stat_activity
+	err := db.conn.QueryRow(`SELECT count(*) FROM pg_stat_activity
 		WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO decisions%'`).Scan(&n)
 	if err != nil {
 		t.Fatal(err)
@@ -281,24 +277,7 @@ func (db *sigtermDB) lockWaiters(t *testing.T) int {
 // stored returns the decision ids stored under each idempotency key with the given prefix.
 func (db *sigtermDB) stored(t *testing.T, prefix string) map[string][]string {
 	t.Helper()
-	rows, err := db.conn.Query(context.Background(), "SELECT idempotency_key, id FROM decisions WHERE idempotency_key LIKE $1",
-		"%:"+prefix+"%")
-	if err != nil {
-		t.Fatal(err)
-	}
-	out := map[string][]string{}
-	for rows.Next() {
-		var key, id string
-		if err := rows.Scan(&key, &id); err != nil {
-			t.Fatal(err)
-		}
-		key = key[strings.LastIndex(key, ":")+1:]
-		out[key] = append(out[key], id)
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return out
+	return testdb.DecisionsByKey(t, db.conn, prefix)
 }
 
 // sigtermLock makes every INSERT into decisions wait while the test holds it.

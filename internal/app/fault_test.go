@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"runtime"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -98,25 +97,7 @@ func (ta *testApp) readyz() (int, error) {
 // "<client>:<key>") has the given prefix, the ids stored under each key.
 func (ta *testApp) storedDecisions(tb testing.TB, prefix string) map[string][]string {
 	tb.Helper()
-	db := ta.rawDB(tb)
-	rows, err := db.Query("SELECT idempotency_key, id FROM decisions WHERE idempotency_key LIKE $1", "%:"+prefix+"%")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer rows.Close()
-	out := map[string][]string{}
-	for rows.Next() {
-		var key, id string
-		if err := rows.Scan(&key, &id); err != nil {
-			tb.Fatal(err)
-		}
-		key = key[strings.LastIndex(key, ":")+1:]
-		out[key] = append(out[key], id)
-	}
-	if err := rows.Err(); err != nil {
-		tb.Fatal(err)
-	}
-	return out
+	return testdb.DecisionsByKey(tb, ta.rawDB(tb), prefix)
 }
 
 // waitFor polls cond every 20 ms until it holds or within passes, and reports whether it held.

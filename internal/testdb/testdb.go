@@ -16,17 +16,20 @@ package testdb
 import (
 	"context"
 	"crypto/rand"
+	"database/sql"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver of DecisionsByKey's callers
 )
 
 // EnvPostgresURL names the environment variable that, when set, points the tests at an
@@ -238,4 +241,29 @@ func randomHex(n int) string {
 		panic(err) // crypto/rand does not fail on Linux
 	}
 	return hex.EncodeToString(b)
+}
+
+// DecisionsByKey returns, for every decision whose idempotency key (client-scoped, so stored as
+// "<client>:<key>") contains prefix, the ids stored under each key as the client sent it: the
+// fault tests' check that every acknowledged assessment is stored exactly once.
+func DecisionsByKey(tb testing.TB, db *sql.DB, prefix string) map[string][]string {
+	tb.Helper()
+	rows, err := db.Query("SELECT idempotency_key, id FROM decisions WHERE idempotency_key LIKE $1", "%:"+prefix+"%")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer rows.Close()
+	out := map[string][]string{}
+	for rows.Next() {
+		var key, id string
+		if err := rows.Scan(&key, &id); err != nil {
+			tb.Fatal(err)
+		}
+		key = key[strings.LastIndex(key, ":")+1:]
+		out[key] = append(out[key], id)
+	}
+	if err := rows.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	return out
 }
