@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"riskconsole/internal/apperr"
@@ -201,6 +202,9 @@ type Counts struct {
 type Service struct {
 	store Store
 	now   func() time.Time
+	// lastPass is when this server's last aggregator pass that caught up began (Unix ns; 0 before
+	// the first), for the metrics.
+	lastPass atomic.Int64
 }
 
 // NewService returns a Service reading st, with now as its clock.
@@ -217,10 +221,23 @@ func (s *Service) Advance(ctx context.Context) error {
 	at := s.now().UTC()
 	for {
 		_, more, err := s.store.AdvanceRollups(ctx, Tables, at)
-		if err != nil || !more {
+		if err != nil {
 			return err
 		}
+		if !more {
+			s.lastPass.Store(at.UnixNano())
+			return nil
+		}
 	}
+}
+
+// LastPass returns when this server's last aggregator pass that caught up began; zero before
+// the first. Another replica's passes are not seen here (RollupState has them all).
+func (s *Service) LastPass() time.Time {
+	if ns := s.lastPass.Load(); ns != 0 {
+		return time.Unix(0, ns).UTC()
+	}
+	return time.Time{}
 }
 
 // maxRange bounds the time range of a question.

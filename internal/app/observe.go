@@ -53,6 +53,12 @@ func (a *App) newMetrics(now func() time.Time) *obs.Metrics {
 		}
 		return out
 	})
+	m.Gauge("analytics_last_pass_timestamp_seconds", "When this server's last analytics aggregator pass that caught up began (Unix seconds; 0 before the first).", func() float64 {
+		if t := a.Analytics.LastPass(); !t.IsZero() {
+			return float64(t.UnixNano()) / 1e9
+		}
+		return 0
+	})
 	a.Decisions.OnAssessed(func(d *decisions.Decision, created bool) {
 		m.ObserveAssessment(d.Market, d.Outcome.String(), d.Outcome == engine.Declined, created, d.CreatedAt)
 	})

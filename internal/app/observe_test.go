@@ -227,7 +227,16 @@ func TestMetrics(t *testing.T) {
 				t.Fatalf("agent reading decisions: code %q", r.code())
 			}
 
+			if _, body := scrape(t, h, testMetricsToken); metricValue(t, body, `riskconsole_analytics_last_pass_timestamp_seconds`) != 0 {
+				t.Error("an analytics pass reported before any ran")
+			}
+			if err := ta.Analytics.Advance(context.Background()); err != nil {
+				t.Fatal(err)
+			}
 			code, body := scrape(t, h, testMetricsToken)
+			if v, want := metricValue(t, body, `riskconsole_analytics_last_pass_timestamp_seconds`), float64(ta.Analytics.LastPass().UnixNano())/1e9; v != want || v == 0 {
+				t.Errorf("last analytics pass %v, want %v", v, want)
+			}
 			if code != http.StatusOK {
 				t.Fatalf("metrics with METRICS_TOKEN: %d", code)
 			}
