@@ -135,8 +135,13 @@ func (f *Filter) equalities() (Key, Dimensions) {
 
 // Query asks for counts per UTC hour in [From, To) (whole hours), grouped by Group, of the
 // decisions whose dimensions equal Equal where Filtered says so and whose amount is in range.
+//
+// Buckets, when set, are the sorted starts of the buckets the answer is summed into, the first at
+// or before From: the store may then answer per bucket instead of per hour, each row's Hour the
+// start of the bucket its hours fall in (PostgreSQL does, SQLite answers per hour).
 type Query struct {
 	From, To       int64 // Unix seconds, multiples of 3600
+	Buckets        []int64
 	Group          Dimensions
 	Equal          Key
 	Filtered       Dimensions
@@ -281,11 +286,13 @@ func hourSpan(from, to time.Time) (int64, int64) {
 	return from.Truncate(time.Hour).Unix(), hi.Unix()
 }
 
-// counts answers the filter's decisions per UTC hour, grouped by group, from the smallest
-// rollup that covers the filter and the grouping, or from the decisions.
-func (s *Service) counts(ctx context.Context, f *Filter, group Dimensions) (Counts, error) {
+// counts answers the filter's decisions per UTC hour (or per bucket of buckets, see Query),
+// grouped by group, from the smallest rollup that covers the filter and the grouping, or from
+// the decisions.
+func (s *Service) counts(ctx context.Context, f *Filter, group Dimensions, buckets []int64) (Counts, error) {
 	eq, filtered := f.equalities()
-	q := Query{Group: group, Equal: eq, Filtered: filtered, MinAmountMinor: f.MinAmountMinor, MaxAmountMinor: f.MaxAmountMinor}
+	q := Query{Group: group, Equal: eq, Filtered: filtered, MinAmountMinor: f.MinAmountMinor, MaxAmountMinor: f.MaxAmountMinor,
+		Buckets: buckets}
 	q.From, q.To = hourSpan(f.From, f.To)
 	if t, ok := Plan(q); ok {
 		st, err := s.store.RollupState(ctx)

@@ -319,7 +319,13 @@ func (s *Service) Anomalies(ctx context.Context, req AnomalyRequest) (AnomalyRep
 	hi += mod(step-mod(hi, step), step)
 	first := lo - int64(d.BaselineWeeks*period)*step
 	f.From, f.To = time.Unix(first, 0), time.Unix(hi, 0)
-	counts, err := s.counts(ctx, &f, Of(Market, Reason))
+	var buckets []int64 // per hour, or summed into days
+	if step != hour {
+		for t := first; t < hi; t += step {
+			buckets = append(buckets, t)
+		}
+	}
+	counts, err := s.counts(ctx, &f, Of(Market, Reason), buckets)
 	if err != nil {
 		return AnomalyReport{}, err
 	}

@@ -32,7 +32,8 @@ func (s *Service) ReasonBreakdown(ctx context.Context, f Filter) (Breakdown, err
 	if err := ve.Err(); err != nil {
 		return Breakdown{}, err
 	}
-	counts, err := s.counts(ctx, &f, Of(Reason))
+	lo, _ := hourSpan(f.From, f.To)
+	counts, err := s.counts(ctx, &f, Of(Reason), []int64{lo}) // one bucket: the whole range
 	if err != nil {
 		return Breakdown{}, err
 	}

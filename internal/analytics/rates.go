@@ -97,7 +97,7 @@ func (s *Service) DeclineRates(ctx context.Context, req RateRequest) (RateReport
 	if err != nil {
 		return RateReport{}, err
 	}
-	counts, err := s.counts(ctx, &req.Filter, group)
+	counts, err := s.counts(ctx, &req.Filter, group, starts)
 	if err != nil {
 		return RateReport{}, err
 	}

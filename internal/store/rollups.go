@@ -156,22 +156,13 @@ func (s *Store) AggregateRollup(ctx context.Context, t analytics.Table, q analyt
 	if need := q.Group | q.Filtered; t.Dims&need != need {
 		return nil, fmt.Errorf("%s does not have every dimension of the query", t.Name)
 	}
-	sel, group := []string{"hour"}, []string{"hour"}
-	for _, d := range q.Group.List() {
-		sel, group = append(sel, d.Column()), append(group, d.Column())
-	}
 	where, args := s.aggregateWhere(q, "hour >= ? AND hour < ?", []any{q.From, q.To}, func(d analytics.Dimension) string { return d.Column() })
-	stmt := "SELECT " + strings.Join(sel, ", ") + ", CAST(SUM(assessed) AS BIGINT), CAST(SUM(declined) AS BIGINT) FROM " + t.Name +
-		" WHERE " + where + " GROUP BY " + strings.Join(group, ", ")
-	return s.scanAggregate(ctx, q.Group, stmt, args)
+	return s.aggregate(ctx, q, "hour", func(d analytics.Dimension) string { return d.Column() },
+		"CAST(SUM(assessed) AS BIGINT), CAST(SUM(declined) AS BIGINT) FROM "+t.Name+" WHERE "+where, args)
 }
 
 // AggregateDecisions answers q from the decisions table: the same counts as a rollup holds.
 func (s *Store) AggregateDecisions(ctx context.Context, q analytics.Query) ([]analytics.Row, error) {
-	sel, group := []string{s.hourExpr()}, []string{"1"}
-	for i, d := range q.Group.List() {
-		sel, group = append(sel, s.dimensionExpr(d)), append(group, strconv.Itoa(i+2))
-	}
 	where, args := s.aggregateWhere(q, "created_at >= ? AND created_at < ?",
 		[]any{time.Unix(q.From, 0).UTC(), time.Unix(q.To, 0).UTC()}, s.dimensionExpr)
 	if q.MinAmountMinor != nil {
@@ -180,9 +171,30 @@ func (s *Store) AggregateDecisions(ctx context.Context, q analytics.Query) ([]an
 	if q.MaxAmountMinor != nil {
 		where, args = where+" AND amount_minor <= ?", append(args, *q.MaxAmountMinor)
 	}
-	stmt := "SELECT " + strings.Join(sel, ", ") + ", COUNT(*), " + declinedExpr + " FROM decisions WHERE " + where +
-		" GROUP BY " + strings.Join(group, ", ")
-	return s.scanAggregate(ctx, q.Group, stmt, args)
+	return s.aggregate(ctx, q, s.hourExpr(), s.dimensionExpr, "COUNT(*), "+declinedExpr+" FROM decisions WHERE "+where, args)
+}
+
+// aggregate runs SELECT <hour or bucket>, <q's group dimensions>, <counts and the rest of the
+// statement, with its args> GROUP BY the hour or bucket and the dimensions. On PostgreSQL,
+// with q.Buckets, the hours are summed into their buckets by the database (width_bucket over
+// the starts), so a series of days reads one row per day and group rather than 24.
+func (s *Store) aggregate(ctx context.Context, q analytics.Query, hour string, expr func(analytics.Dimension) string, rest string, args []any) ([]analytics.Row, error) {
+	var selArgs []any
+	if s.dialect == Postgres && len(q.Buckets) > 0 {
+		starts := make([]string, len(q.Buckets))
+		for i, b := range q.Buckets {
+			starts[i] = strconv.FormatInt(b, 10)
+		}
+		arr := "{" + strings.Join(starts, ",") + "}"
+		hour = "(CAST(? AS BIGINT[]))[width_bucket(" + hour + ", CAST(? AS BIGINT[]))]"
+		selArgs = []any{arr, arr}
+	}
+	sel, group := []string{hour}, []string{"1"}
+	for i, d := range q.Group.List() {
+		sel, group = append(sel, expr(d)), append(group, strconv.Itoa(i+2))
+	}
+	stmt := "SELECT " + strings.Join(sel, ", ") + ", " + rest + " GROUP BY " + strings.Join(group, ", ")
+	return s.scanAggregate(ctx, q.Group, stmt, append(selArgs, args...))
 }
 
 // aggregateWhere adds q's equality conditions, over the expressions expr gives, to a time range.
