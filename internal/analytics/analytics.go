@@ -157,6 +157,15 @@ type Row struct {
 	Declined int64
 }
 
+// Pass is what one aggregator pass did.
+type Pass struct {
+	Added int64 // decisions added to the rollups
+	// More is true when decisions are left for another pass (a pass may be bounded).
+	More bool
+	// Skipped is true when another replica's pass was running: this one did nothing.
+	Skipped bool
+}
+
 // State is where the aggregator stands.
 type State struct {
 	// AdvancedAt is when the last pass took its watermark: decisions committed before then are
@@ -168,10 +177,9 @@ type State struct {
 // Store reads and maintains the rollups.
 type Store interface {
 	// AdvanceRollups adds the decisions past the watermark to every table and moves the
-	// watermark, in one transaction. It returns the number of decisions added and whether more
-	// are waiting for another pass (a pass may be bounded); the state's AdvancedAt becomes at
-	// once a pass leaves none waiting.
-	AdvanceRollups(ctx context.Context, tables []Table, at time.Time) (added int64, more bool, err error)
+	// watermark, in one transaction; the state's AdvancedAt becomes at once a pass leaves none
+	// waiting.
+	AdvanceRollups(ctx context.Context, tables []Table, at time.Time) (Pass, error)
 	RollupState(ctx context.Context) (State, error)
 	// AggregateRollup answers q from table t, which must cover q's dimensions.
 	AggregateRollup(ctx context.Context, t Table, q Query) ([]Row, error)
@@ -225,11 +233,13 @@ func NewService(st Store, now func() time.Time) *Service {
 func (s *Service) Advance(ctx context.Context) error {
 	at := s.now().UTC()
 	for {
-		_, more, err := s.store.AdvanceRollups(ctx, Tables, at)
-		if err != nil {
+		p, err := s.store.AdvanceRollups(ctx, Tables, at)
+		switch {
+		case err != nil:
 			return err
-		}
-		if !more {
+		case p.Skipped:
+			return nil
+		case !p.More:
 			s.lastPass.Store(at.UnixNano())
 			return nil
 		}

@@ -52,8 +52,9 @@ const declinedExpr = "CAST(SUM(CASE WHEN outcome = 'DECLINED' THEN 1 ELSE 0 END)
 // missed or counted twice. On PostgreSQL a pass that finds another replica's pass running does
 // nothing. On SQLite one pass adds at most sqliteRollupChunk decisions; more reports whether
 // decisions are left for another pass. state.AdvancedAt becomes at when the pass catches up.
-func (s *Store) AdvanceRollups(ctx context.Context, tables []analytics.Table, at time.Time) (added int64, more bool, err error) {
-	err = s.InTx(ctx, func(tx *Store) error {
+func (s *Store) AdvanceRollups(ctx context.Context, tables []analytics.Table, at time.Time) (analytics.Pass, error) {
+	var p analytics.Pass
+	err := s.InTx(ctx, func(tx *Store) error {
 		var lock string
 		if s.dialect == Postgres {
 			if err := tx.db.Exec("SET LOCAL statement_timeout = '" + rollupStatementTimeout + "'").Error; err != nil {
@@ -66,7 +67,8 @@ func (s *Store) AdvanceRollups(ctx context.Context, tables []analytics.Table, at
 			return fmt.Errorf("read rollup watermark: %w", err)
 		}
 		if len(wm) == 0 {
-			return nil // another replica's pass holds the row
+			p.Skipped = true // another replica's pass holds the row
+			return nil
 		}
 		lo := wm[0]
 		var hi int64
@@ -77,6 +79,7 @@ func (s *Store) AdvanceRollups(ctx context.Context, tables []analytics.Table, at
 			if err := tx.db.Raw("SELECT pg_snapshot_xmin(pg_current_snapshot())::text").Scan(&xmin).Error; err != nil {
 				return fmt.Errorf("read snapshot xmin: %w", err)
 			}
+			var err error
 			if hi, err = strconv.ParseInt(xmin, 10, 64); err != nil {
 				return fmt.Errorf("parse snapshot xmin %q: %w", xmin, err)
 			}
@@ -87,7 +90,7 @@ func (s *Store) AdvanceRollups(ctx context.Context, tables []analytics.Table, at
 				return fmt.Errorf("read last decision: %w", err)
 			}
 			if hi-lo > sqliteRollupChunk {
-				hi, more = lo+sqliteRollupChunk, true
+				hi, p.More = lo+sqliteRollupChunk, true
 			}
 			rangeCond = "rowid > ? AND rowid <= ?"
 		}
@@ -96,10 +99,10 @@ func (s *Store) AdvanceRollups(ctx context.Context, tables []analytics.Table, at
 			if s.dialect == Postgres {
 				bounds = []any{strconv.FormatInt(lo, 10), strconv.FormatInt(hi, 10)}
 			}
-			if err := tx.db.Raw("SELECT COUNT(*) FROM decisions WHERE "+rangeCond, bounds...).Scan(&added).Error; err != nil {
+			if err := tx.db.Raw("SELECT COUNT(*) FROM decisions WHERE "+rangeCond, bounds...).Scan(&p.Added).Error; err != nil {
 				return fmt.Errorf("count new decisions: %w", err)
 			}
-			if added > 0 {
+			if p.Added > 0 {
 				for _, t := range tables {
 					if err := tx.db.Exec(tx.rollupInsert(t, rangeCond), bounds...).Error; err != nil {
 						return fmt.Errorf("add to %s: %w", t.Name, err)
@@ -108,15 +111,15 @@ func (s *Store) AdvanceRollups(ctx context.Context, tables []analytics.Table, at
 			}
 		}
 		upd := map[string]any{"watermark": max(hi, lo)}
-		if !more {
+		if !p.More {
 			upd["advanced_at"] = at.UTC()
 		}
 		return tx.db.Table("rollup_state").Where("id = 1").Updates(upd).Error
 	})
 	if err != nil {
-		return 0, false, fmt.Errorf("advance rollups: %w", err)
+		return analytics.Pass{}, fmt.Errorf("advance rollups: %w", err)
 	}
-	return added, more, nil
+	return p, nil
 }
 
 // rollupInsert is the statement that adds the decisions matching rangeCond to t.
