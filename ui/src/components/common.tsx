@@ -46,6 +46,12 @@ export function ErrorBox({ error, title }: { error: unknown; title?: string }) {
   );
 }
 
+/** FieldError shows, under a form field, what an INVALID answer said about it (extensions.fields). */
+export function FieldError({ error, field }: { error: unknown; field: string }) {
+  const msg = error instanceof ApiError ? error.fields.find((f) => f.field === field)?.message : undefined;
+  return msg ? <span class="field-error">{msg}</span> : null;
+}
+
 /** Progress shows long work: a bar (indeterminate without max) and what is happening. */
 export function Progress({ label, value, max }: { label: string; value?: number; max?: number }) {
   return (

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ErrorBox, PageHeader, Progress, useQuery } from '../components/common';
+import { ErrorBox, FieldError, PageHeader, Progress, useQuery } from '../components/common';
 import { graphql } from '../gql';
 import { Role } from '../gql/graphql';
 import { gql } from '../lib/api';
@@ -146,6 +146,10 @@ function RoleChecks({ roles, checked, legend }: { roles: Role[]; checked: readon
   );
 }
 
+function CreatedBy({ who }: { who: string }) {
+  return who ? <div class="muted">by {who}</div> : null;
+}
+
 /** AdminPage manages staff accounts (create, roles, disable, enable) and API tokens (create, revoke). */
 export function AdminPage(_: PageProps) {
   return (
@@ -160,6 +164,7 @@ export function AdminPage(_: PageProps) {
 function Users() {
   const res = useQuery(UsersQuery, { first: listSize }, 'users');
   const action = useAction();
+  const creating = useAction();
   const [editing, setEditing] = useState<string | null>(null);
   const [created, setCreated] = useState<string | null>(null);
 
@@ -167,7 +172,7 @@ function Users() {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
     const data = new FormData(form);
-    action.run(async () => {
+    creating.run(async () => {
       const out = await gql(CreateUser, {
         input: {
           username: String(data.get('username')),
@@ -238,7 +243,7 @@ function Users() {
                     )}
                   </td>
                   <td>
-                    {formatTime(u.createdAt)} <div class="muted">by {u.createdBy}</div>
+                    {formatTime(u.createdAt)} <CreatedBy who={u.createdBy} />
                   </td>
                   <td>{u.disabledAt ? <span class="badge broken">disabled {formatTime(u.disabledAt)}</span> : <span class="badge ok">active</span>}</td>
                   <td>
@@ -272,22 +277,27 @@ function Users() {
           <label>
             Username
             <input name="username" required pattern="[a-z0-9._\-]{3,64}" title="3 to 64 lower-case letters, digits, dots, dashes, underscores" autocomplete="off" />
+            <FieldError error={creating.error} field="input.username" />
           </label>
           <label>
             Display name
             <input name="displayName" required autocomplete="off" />
+            <FieldError error={creating.error} field="input.displayName" />
           </label>
           <label>
             Initial password (at least 12 characters)
             <input name="password" type="password" required minLength={12} autocomplete="new-password" />
+            <FieldError error={creating.error} field="input.password" />
           </label>
         </div>
         <RoleChecks roles={userRoles} checked={[]} legend="Roles" />
+        <FieldError error={creating.error} field="input.roles" />
         <div>
-          <button type="submit" disabled={action.busy}>
+          <button type="submit" disabled={creating.busy}>
             Create user
           </button>
         </div>
+        {creating.error !== null && <ErrorBox error={creating.error} title="The user was not created" />}
         {created && (
           <p role="status" class="muted">
             Created {created}.
@@ -301,6 +311,7 @@ function Users() {
 function Tokens() {
   const res = useQuery(TokensQuery, { first: listSize }, 'tokens');
   const action = useAction();
+  const creating = useAction();
   const [secret, setSecret] = useState<{ name: string; secret: string } | null>(null);
 
   const create = (e: Event) => {
@@ -308,7 +319,7 @@ function Tokens() {
     const form = e.currentTarget as HTMLFormElement;
     const data = new FormData(form);
     const expires = String(data.get('expiresAt') ?? '');
-    action.run(async () => {
+    creating.run(async () => {
       const out = await gql(CreateApiToken, {
         input: { name: String(data.get('name')), roles: checkedRoles(form), expiresAt: expires ? `${expires}T00:00:00Z` : null },
       });
@@ -366,7 +377,7 @@ function Tokens() {
                   <td>{t.name}</td>
                   <td>{t.roles.join(', ')}</td>
                   <td>
-                    {formatTime(t.createdAt)} <div class="muted">by {t.createdBy}</div>
+                    {formatTime(t.createdAt)} <CreatedBy who={t.createdBy} />
                   </td>
                   <td>{t.expiresAt ? formatTime(t.expiresAt) : 'never'}</td>
                   <td>{t.lastUsedAt ? formatTime(t.lastUsedAt) : 'never'}</td>
@@ -391,18 +402,22 @@ function Tokens() {
           <label>
             Name
             <input name="name" required autocomplete="off" />
+            <FieldError error={creating.error} field="input.name" />
           </label>
           <label>
             Expires (optional, UTC date)
             <input name="expiresAt" type="date" />
+            <FieldError error={creating.error} field="input.expiresAt" />
           </label>
         </div>
         <RoleChecks roles={tokenRoles} checked={[]} legend="Roles" />
+        <FieldError error={creating.error} field="input.roles" />
         <div>
-          <button type="submit" disabled={action.busy}>
+          <button type="submit" disabled={creating.busy}>
             Create token
           </button>
         </div>
+        {creating.error !== null && <ErrorBox error={creating.error} title="The token was not created" />}
       </form>
     </section>
   );

@@ -86,12 +86,12 @@ export function DecisionsPage({ query }: PageProps) {
         <label>
           From (UTC)
           <input type="datetime-local" name="from" defaultValue={inputFromTime(f.from ?? undefined)} />
-          <FieldError msg={state.errors.from} />
+          <ParamError msg={state.errors.from} />
         </label>
         <label>
           To (UTC, exclusive)
           <input type="datetime-local" name="to" defaultValue={inputFromTime(f.to ?? undefined)} />
-          <FieldError msg={state.errors.to} />
+          <ParamError msg={state.errors.to} />
         </label>
         <label>
           Market
@@ -112,7 +112,7 @@ export function DecisionsPage({ query }: PageProps) {
               </option>
             ))}
           </select>
-          <FieldError msg={state.errors.outcome} />
+          <ParamError msg={state.errors.outcome} />
         </label>
         <label>
           Reason
@@ -124,7 +124,7 @@ export function DecisionsPage({ query }: PageProps) {
               </option>
             ))}
           </select>
-          <FieldError msg={state.errors.reason} />
+          <ParamError msg={state.errors.reason} />
         </label>
         <label>
           Merchant id
@@ -137,17 +137,17 @@ export function DecisionsPage({ query }: PageProps) {
         <label>
           Min amount
           <input name="minAmount" type="number" min="0" step="0.01" defaultValue={f.minAmount?.toString() ?? ''} />
-          <FieldError msg={state.errors.minAmount} />
+          <ParamError msg={state.errors.minAmount} />
         </label>
         <label>
           Max amount
           <input name="maxAmount" type="number" min="0" step="0.01" defaultValue={f.maxAmount?.toString() ?? ''} />
-          <FieldError msg={state.errors.maxAmount} />
+          <ParamError msg={state.errors.maxAmount} />
         </label>
         <label>
           Threshold version id
           <input name="thresholdVersionId" inputMode="numeric" defaultValue={f.thresholdVersionId ?? ''} />
-          <FieldError msg={state.errors.thresholdVersionId} />
+          <ParamError msg={state.errors.thresholdVersionId} />
         </label>
         <div class="actions">
           <button type="submit">Apply filters</button>
@@ -222,7 +222,8 @@ export function DecisionsPage({ query }: PageProps) {
   );
 }
 
-function FieldError({ msg }: { msg?: string }) {
+/** ParamError shows, at a filter field, why its URL parameter could not be read. */
+function ParamError({ msg }: { msg?: string }) {
   return msg ? <span class="field-error">{msg}</span> : null;
 }
 
