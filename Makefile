@@ -24,6 +24,19 @@ UI_GENERATED_PATHS = ui/dist ui/src/gql
 # download a browser of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
+# require_committed (in a recipe): fail, as target $(1), when the files under the paths $(2)
+# differ from the commit after the command $(3) rewrote them.
+define require_committed
+changes="$$(git status --porcelain --untracked-files=all -- $(2))"
+if [[ -n "$$changes" ]]; then
+	echo "$(1): FAILED: after '$(3)', these differ from the commit ($(2)):" >&2
+	echo "$$changes" >&2
+	git --no-pager diff --stat -- $(2) >&2
+	echo "$(1): the committed generated files are stale (or not committed): run '$(3)' and commit the result" >&2
+	exit 1
+fi
+endef
+
 .PHONY: test deps-test check-generated check-ui generate fmt-check vet check-test-only-imports \
 	go-test fuzz-short ui-test bench run
 
@@ -48,14 +61,7 @@ check-generated:
 	fi
 	echo "check-generated: $(GENERATE)"
 	$(GENERATE)
-	changes="$$(git status --porcelain --untracked-files=all -- $(GENERATED_PATHS))"
-	if [[ -n "$$changes" ]]; then
-		echo "check-generated: FAILED: after 'make generate', these differ from the commit ($(GENERATED_PATHS)):" >&2
-		echo "$$changes" >&2
-		git --no-pager diff --stat -- $(GENERATED_PATHS) >&2
-		echo "check-generated: the committed generated code is stale (or not committed): run 'make generate' and commit the result" >&2
-		exit 1
-	fi
+	$(call require_committed,check-generated,$(GENERATED_PATHS),make generate)
 	echo "check-generated: generated code is up to date"
 
 ## fmt-check: fail, listing the files, if gofmt would change any tracked .go file.
@@ -114,14 +120,7 @@ check-ui:
 	npm run codegen
 	npm run build
 	cd ..
-	changes="$$(git status --porcelain --untracked-files=all -- $(UI_GENERATED_PATHS))"
-	if [[ -n "$$changes" ]]; then
-		echo "check-ui: FAILED: after 'npm ci && npm run codegen && npm run build' in ui/, these differ from the commit:" >&2
-		echo "$$changes" >&2
-		git --no-pager diff --stat -- $(UI_GENERATED_PATHS) >&2
-		echo "check-ui: the committed UI build or generated documents are stale (or not committed): rebuild in ui/ and commit the result" >&2
-		exit 1
-	fi
+	$(call require_committed,check-ui,$(UI_GENERATED_PATHS),npm ci && npm run codegen && npm run build' in 'ui/)
 	$(GO) vet -tags no_ui ./ui/ ./internal/app/ ./server/
 	echo "check-ui: ui/dist and ui/src/gql are up to date; the no_ui build compiles"
 
