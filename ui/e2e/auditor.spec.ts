@@ -70,7 +70,7 @@ test('auditor filters decisions, opens one, exports CSV and verifies the audit c
     expect(cells[market]).toBe('SE');
     expect(cells[outcome]).toBe('DECLINED');
   }
-  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toHaveText(new RegExp(`${(lines.length - 1).toLocaleString('en-US')} rows`));
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toHaveText(new RegExp(`: ${(lines.length - 1).toLocaleString('en-US')} rows?,`));
   expect(csv).toContain(reference);
 
   // The audit log has the export, and the chain verifies.

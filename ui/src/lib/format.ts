@@ -30,3 +30,8 @@ export function humanize(v: string): string {
   const s = v.toLowerCase().replace(/_/g, ' ');
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/** count writes "1 event", "2 events", "1,000 events". */
+export function count(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+}

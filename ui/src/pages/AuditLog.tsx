@@ -3,7 +3,7 @@ import { ErrorBox, PageHeader, Progress, useQuery } from '../components/common';
 import { graphql } from '../gql';
 import type { AuditFilter, VerifyAuditChainQuery } from '../gql/graphql';
 import { gql } from '../lib/api';
-import { formatTime } from '../lib/format';
+import { count, formatTime } from '../lib/format';
 import { filterFromQuery, formFilter, inputFromTime, queryFromFilter, type FieldSpec, type FilterValues } from '../lib/query';
 import { navigate } from '../lib/router';
 import type { PageProps } from '../routes';
@@ -179,7 +179,7 @@ export function AuditLogPage({ query }: PageProps) {
             >
               Next page
             </button>
-            <span class="muted">{page.nodes.length} events on this page, newest first</span>
+            <span class="muted">{count(page.nodes.length, 'event')} on this page, newest first</span>
           </nav>
         </>
       )}
@@ -217,7 +217,7 @@ function ChainCheck() {
           ) : (
             <span class="badge broken">Chain broken at event {result.firstBrokenEventId}</span>
           )}{' '}
-          {result.checked.toLocaleString('en-US')} events checked{result.reason ? `: ${result.reason}` : ''}
+          {count(result.checked, 'event')} checked{result.reason ? `: ${result.reason}` : ''}
         </p>
       )}
       {error !== null && <ErrorBox error={error} title="Could not verify the chain" />}

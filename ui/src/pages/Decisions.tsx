@@ -4,7 +4,7 @@ import { graphql } from '../gql';
 import { DecisionOrder, Outcome, ReasonCode } from '../gql/graphql';
 import { decisionFilterSpec, explorerFromQuery, explorerURL, exportURL } from '../lib/decisionFilter';
 import { downloadCsv, saveBlob, type DownloadProgress } from '../lib/download';
-import { formatAmount, formatBytes, formatTime, humanize } from '../lib/format';
+import { count, formatAmount, formatBytes, formatTime, humanize } from '../lib/format';
 import { formFilter, inputFromTime } from '../lib/query';
 import { navigate } from '../lib/router';
 import type { PageProps } from '../routes';
@@ -213,7 +213,7 @@ export function DecisionsPage({ query }: PageProps) {
               Next page
             </button>
             <span class="muted">
-              {page.nodes.length} decisions on this page, {newest ? 'newest' : 'oldest'} first
+              {count(page.nodes.length, 'decision')} on this page, {newest ? 'newest' : 'oldest'} first
             </span>
           </nav>
         </>
@@ -243,7 +243,7 @@ function CsvExport({ url }: { url: string }) {
     try {
       const file = await downloadCsv(url, setProgress, ctl.signal);
       saveBlob(file.blob, file.filename);
-      setDone(`Saved ${file.filename}: ${file.rows.toLocaleString('en-US')} rows, ${formatBytes(file.bytes)}.`);
+      setDone(`Saved ${file.filename}: ${count(file.rows, 'row')}, ${formatBytes(file.bytes)}.`);
     } catch (e) {
       if (!ctl.signal.aborted) setError(e);
     } finally {
@@ -256,7 +256,7 @@ function CsvExport({ url }: { url: string }) {
     <div class="export">
       {progress ? (
         <div class="toolbar">
-          <Progress label={`Exporting… ${formatBytes(progress.bytes)}, ${progress.rows.toLocaleString('en-US')} rows received`} />
+          <Progress label={`Exporting… ${formatBytes(progress.bytes)}, ${count(progress.rows, 'row')} received`} />
           <button type="button" class="secondary" onClick={() => abort.current?.abort()}>
             Cancel export
           </button>
