@@ -19,12 +19,30 @@ FUZZTIME ?= 10s
 GENERATE = $(GO) tool gqlgen generate
 # What `make generate` may write; check-generated requires it to be committed and unchanged.
 GENERATED_PATHS = graph/ gqlgen.yml go.mod go.sum
+# What the UI's codegen and build write; check-ui requires it to be committed and unchanged.
+UI_GENERATED_PATHS = ui/dist ui/src/gql
+# The end-to-end tests drive Debian's Chromium (/usr/bin/chromium): Playwright must never
+# download a browser of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: test deps-test check-generated generate fmt-check vet check-test-only-imports \
+# require_committed (in a recipe): fail, as target $(1), when the files under the paths $(2)
+# differ from the commit after the command $(3) rewrote them.
+define require_committed
+changes="$$(git status --porcelain --untracked-files=all -- $(2))"
+if [[ -n "$$changes" ]]; then
+	echo "$(1): FAILED: after '$(3)', these differ from the commit ($(2)):" >&2
+	echo "$$changes" >&2
+	git --no-pager diff --stat -- $(2) >&2
+	echo "$(1): the committed generated files are stale (or not committed): run '$(3)' and commit the result" >&2
+	exit 1
+fi
+endef
+
+.PHONY: test deps-test check-generated check-ui generate fmt-check vet check-test-only-imports \
 	go-test fuzz-short ui-test bench run
 
-## test: everything: dependencies, generated code, formatting, vet, Go tests (race), fuzzing, UI tests.
-test: deps-test check-generated fmt-check vet check-test-only-imports go-test fuzz-short ui-test
+## test: everything: dependencies, generated code, the UI build, formatting, vet, Go tests (race), fuzzing, UI tests.
+test: deps-test check-generated check-ui fmt-check vet check-test-only-imports go-test fuzz-short ui-test
 	@echo "make test: all checks passed"
 
 ## deps-test: install what the tests need that Go does not (PostgreSQL server binaries).
@@ -44,14 +62,7 @@ check-generated:
 	fi
 	echo "check-generated: $(GENERATE)"
 	$(GENERATE)
-	changes="$$(git status --porcelain --untracked-files=all -- $(GENERATED_PATHS))"
-	if [[ -n "$$changes" ]]; then
-		echo "check-generated: FAILED: after 'make generate', these differ from the commit ($(GENERATED_PATHS)):" >&2
-		echo "$$changes" >&2
-		git --no-pager diff --stat -- $(GENERATED_PATHS) >&2
-		echo "check-generated: the committed generated code is stale (or not committed): run 'make generate' and commit the result" >&2
-		exit 1
-	fi
+	$(call require_committed,check-generated,$(GENERATED_PATHS),make generate)
 	echo "check-generated: generated code is up to date"
 
 ## fmt-check: fail, listing the files, if gofmt would change any tracked .go file.
@@ -101,11 +112,25 @@ fuzz-short:
 		$(GO) test -run='^$$' -fuzz="^$$name\$$" -fuzztime=$(FUZZTIME) "$$pkg"
 	done
 
-## ui-test: the UI's tests (npm ci && npm test in ui/); skipped while ui/package.json does not exist.
+## check-ui: fail if the committed UI build (ui/dist) or its generated GraphQL documents and
+## persisted-documents manifest (ui/src/gql) are not what a clean install, codegen and build
+## produce; and check that the no_ui build (without the embedded UI) still compiles.
+check-ui:
+	@cd ui
+	npm ci --no-audit --no-fund
+	npm run codegen
+	npm run build
+	cd ..
+	$(call require_committed,check-ui,$(UI_GENERATED_PATHS),npm ci && npm run codegen && npm run build' in 'ui/)
+	$(GO) vet -tags no_ui ./ui/ ./internal/app/ ./server/
+	echo "check-ui: ui/dist and ui/src/gql are up to date; the no_ui build compiles"
+
+## ui-test: the UI's tests (npm ci && npm test in ui/: vitest, then Playwright in Debian's
+## Chromium against a server it builds and starts); skipped while ui/package.json does not exist.
 ui-test:
 	@if [[ -f ui/package.json ]]; then
 		cd ui
-		npm ci
+		npm ci --no-audit --no-fund
 		CI=true npm test
 	else
 		echo "ui-test: SKIPPED: ui/package.json does not exist yet (no UI package to test)"

@@ -10,3 +10,6 @@ func Handler() http.Handler {
 		http.Error(w, "this build has no UI (built with the no_ui tag); the API is at POST /graphql", http.StatusNotFound)
 	})
 }
+
+// TrustedDocuments returns an empty manifest: a build without the UI has no UI operations.
+func TrustedDocuments() []byte { return nil }

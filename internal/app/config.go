@@ -43,6 +43,9 @@ type Config struct {
 	// SHUTDOWN_DELAY: how long, within ShutdownTimeout, /readyz answers 503 while the server still
 	// accepts requests, before it stops listening (for load balancers to notice)
 	ShutdownDelay time.Duration
+	// GRAPHQL_TRUSTED_DOCUMENTS: off, or cookie: requests without a bearer token run only the
+	// UI's persisted documents (trusted.go)
+	TrustedDocuments TrustedDocumentsMode
 }
 
 // minMetricsTokenLen is the shortest METRICS_TOKEN accepted: it guards the metrics on the main
@@ -94,6 +97,11 @@ func ParseConfig(name string, args []string, getenv func(string) string) (Config
 		return c, fmt.Errorf("GRAPHQL_COMPLEXITY_LIMIT: %w", err)
 	}
 	fs.IntVar(&c.ComplexityLimit, "complexity-limit", complexityLimit, "largest cost of one GraphQL operation; a page of n decisions costs about n (env GRAPHQL_COMPLEXITY_LIMIT)")
+	var trusted TrustedDocumentsMode
+	if err := trusted.UnmarshalText([]byte(env("GRAPHQL_TRUSTED_DOCUMENTS", string(TrustedDocumentsOff)))); err != nil {
+		return c, fmt.Errorf("GRAPHQL_TRUSTED_DOCUMENTS: %w", err)
+	}
+	fs.TextVar(&c.TrustedDocuments, "trusted-documents", trusted, "off, or cookie: requests without a bearer token may run only the UI's persisted documents (env GRAPHQL_TRUSTED_DOCUMENTS)")
 	timeout, err := time.ParseDuration(env("REQUEST_TIMEOUT", "10s"))
 	if err != nil {
 		return c, fmt.Errorf("REQUEST_TIMEOUT: %w", err)

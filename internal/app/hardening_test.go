@@ -568,7 +568,7 @@ func (h *hardening) testSecurityHeaders(t *testing.T) {
 		noStore bool
 	}{
 		{"the UI", httpRequest{method: http.MethodGet, path: "/"}, false},
-		{"a UI file", httpRequest{method: http.MethodGet, path: "/style.css"}, false},
+		{"a UI file", httpRequest{method: http.MethodGet, path: "/favicon.svg"}, false},
 		{"health", httpRequest{method: http.MethodGet, path: "/healthz"}, false},
 		{"readiness", httpRequest{method: http.MethodGet, path: "/readyz"}, false},
 		{"not found", httpRequest{method: http.MethodGet, path: "/nope"}, false},

@@ -64,6 +64,7 @@ func (a *App) graphQLHandlerWith(post graphql.Transport) http.Handler {
 	srv.AddTransport(post)
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](queryCacheSize))
 	srv.SetParserTokenLimit(parserTokenLimit)
+	srv.Use(newTrustedDocuments(ui.TrustedDocuments(), a.Config.TrustedDocuments))
 	srv.Use(newOperationLimits(a.Config.ComplexityLimit))
 	srv.Use(introspectionGuard{enabled: a.Config.Introspection, denials: a.Audit})
 	srv.Use(&obs.GraphQLOperations{})

@@ -1,0 +1,37 @@
+// How values are written on screen. Times are shown in UTC, as the filters take them.
+
+/** formatTime writes an RFC 3339 time as "2026-11-20 12:34:56 UTC". */
+export function formatTime(t: string | null | undefined): string {
+  if (!t) return '';
+  const d = new Date(t);
+  if (Number.isNaN(d.getTime())) return t;
+  return `${d.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+/** formatAmount writes an amount with its currency code, two decimals. */
+export function formatAmount(amount: number, currency: string): string {
+  return `${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
+}
+
+/** formatNumber writes a measured value or cut-off: integers as such, others to 3 significant decimals. */
+export function formatNumber(n: number): string {
+  return Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 3 });
+}
+
+/** formatBytes writes a byte count as B, kB or MB. */
+export function formatBytes(n: number): string {
+  if (n < 1000) return `${n} B`;
+  if (n < 1_000_000) return `${(n / 1000).toFixed(1)} kB`;
+  return `${(n / 1_000_000).toFixed(1)} MB`;
+}
+
+/** humanize turns an enum value such as CREDIT_SCORE into "Credit score". */
+export function humanize(v: string): string {
+  const s = v.toLowerCase().replace(/_/g, ' ');
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** count writes "1 event", "2 events", "1,000 events". */
+export function count(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { explorerFromQuery, explorerURL, exportURL } from './decisionFilter';
+import { filterFromQuery, inputFromTime, queryFromFilter, timeFromInput, type FieldSpec } from './query';
+
+describe('decision explorer URL', () => {
+  it('round-trips a filter, order and cursor', () => {
+    const url = explorerURL({ market: 'SE', outcome: 'DECLINED', minAmount: 10.5, from: '2026-11-01T00:00:00Z' }, 'OLDEST_FIRST', 'c1');
+    expect(url).toBe('/decisions?from=2026-11-01T00%3A00%3A00Z&market=SE&outcome=DECLINED&minAmount=10.5&order=OLDEST_FIRST&after=c1');
+    const state = explorerFromQuery(new URLSearchParams(url.split('?')[1]));
+    expect(state).toEqual({
+      filter: { from: '2026-11-01T00:00:00Z', market: 'SE', outcome: 'DECLINED', minAmount: 10.5 },
+      errors: {},
+      order: 'OLDEST_FIRST',
+      after: 'c1',
+    });
+  });
+  it('leaves the default order and the first page out of the URL', () => {
+    expect(explorerURL({}, 'NEWEST_FIRST')).toBe('/decisions');
+    expect(explorerFromQuery(new URLSearchParams('order=bogus')).order).toBe('NEWEST_FIRST');
+  });
+  it('reports unreadable parameters by name and leaves them out of the filter', () => {
+    const s = explorerFromQuery(new URLSearchParams('outcome=MAYBE&minAmount=ten&from=yesterday&thresholdVersionId=x1&reason=INCOME_INSUFFICIENT'));
+    expect(s.filter).toEqual({ reason: 'INCOME_INSUFFICIENT' });
+    expect(Object.keys(s.errors).sort()).toEqual(['from', 'minAmount', 'outcome', 'thresholdVersionId']);
+  });
+  it('exports the filter only, with the export endpoint parameter names', () => {
+    expect(exportURL({ market: 'DE', reason: 'UNDER_LEGAL_AGE', thresholdVersionId: '4' })).toBe('/export/decisions.csv?market=DE&reason=UNDER_LEGAL_AGE&thresholdVersionId=4');
+    expect(exportURL({})).toBe('/export/decisions.csv');
+  });
+});
+
+describe('filters in the query string', () => {
+  const spec: FieldSpec[] = [
+    { name: 'actor', kind: 'text' },
+    { name: 'n', kind: 'number' },
+  ];
+  it('ignores unknown and empty parameters', () => {
+    expect(filterFromQuery(spec, new URLSearchParams('actor=&other=1&n=2'))).toEqual({ filter: { n: 2 }, errors: {} });
+  });
+  it('writes fields in spec order, skipping empty ones', () => {
+    expect(queryFromFilter(spec, { n: 3, actor: 'user:1:a', extra: 'x' }).toString()).toBe('actor=user%3A1%3Aa&n=3');
+  });
+  it('converts UTC input minutes to RFC 3339 and back', () => {
+    expect(timeFromInput('2026-11-20T12:30')).toBe('2026-11-20T12:30:00Z');
+    expect(timeFromInput('')).toBe('');
+    expect(inputFromTime('2026-11-20T13:30:00+01:00')).toBe('2026-11-20T12:30');
+    expect(inputFromTime('nonsense')).toBe('');
+  });
+});

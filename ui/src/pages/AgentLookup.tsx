@@ -1,0 +1,131 @@
+import { ErrorBox, PageHeader, Progress, useQuery } from '../components/common';
+import { ShopperPopup } from '../components/ShopperPopup';
+import { graphql } from '../gql';
+import { Outcome } from '../gql/graphql';
+import { formatTime, humanize } from '../lib/format';
+import { navigate } from '../lib/router';
+import type { PageProps } from '../routes';
+
+const AgentDecisionQuery = graphql(`
+  query AgentDecision($reference: String!, $locale: String!) {
+    agentDecision(reference: $reference, locale: $locale) {
+      reference
+      createdAt
+      outcome
+      market
+      merchantName
+      formattedAmount
+      shopperMessage {
+        locale
+        title
+        body
+        steps
+      }
+      guidanceLocale
+      guidance {
+        rank
+        code
+        locale
+        title
+        body
+        steps
+      }
+      cardHold {
+        mayBePending
+        usuallyReleasedBy
+        note
+      }
+      notes
+    }
+  }
+`);
+
+/**
+ * AgentLookupPage is the support agents' view: one box for the reference a shopper reads out,
+ * then the pop-up the shopper saw and guidance for the call. It only reads (agentDecision shows
+ * no factor value, score, cut-off or threshold version), and every look-up is audited.
+ */
+export function AgentLookupPage({ query }: PageProps) {
+  const reference = query.get('ref')?.trim() ?? '';
+  const locale = navigator.language || 'en-US';
+  const res = useQuery(AgentDecisionQuery, { reference, locale }, reference, reference === '');
+  const d = res.data?.agentDecision;
+
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const ref = String(new FormData(e.currentTarget as HTMLFormElement).get('ref') ?? '').trim();
+    navigate(ref ? `/agent?ref=${encodeURIComponent(ref)}` : '/agent');
+  };
+
+  return (
+    <>
+      <PageHeader title="Decision look-up">
+        <span class="readonly-banner" title="This page cannot change anything">
+          Read-only
+        </span>
+      </PageHeader>
+      <form class="toolbar" role="search" onSubmit={submit} key={reference}>
+        <label>
+          Decision reference
+          <input name="ref" defaultValue={reference} placeholder="D7K-2QF-9XM" autocomplete="off" spellcheck={false} required />
+        </label>
+        <button type="submit">Look up</button>
+      </form>
+      {res.loading && <Progress label="Looking the decision up…" />}
+      {res.error !== null && <ErrorBox error={res.error} title={`Could not look up ${reference}`} />}
+      {d && (
+        <div class="grid2">
+          <section aria-labelledby="seen-h">
+            <h2 id="seen-h">
+              {d.reference}: {humanize(d.outcome)}
+            </h2>
+            <p class="muted">
+              {formatTime(d.createdAt)} · {d.merchantName} · {d.formattedAmount} · market {d.market}
+            </p>
+            {d.outcome === Outcome.Declined && d.shopperMessage ? (
+              <>
+                <h3>The pop-up the shopper saw</h3>
+                <ShopperPopup message={d.shopperMessage} />
+              </>
+            ) : (
+              <p>The purchase was approved: the shopper saw no pop-up.</p>
+            )}
+            {d.cardHold && (
+              <div class="notice">
+                <strong>Card hold</strong>
+                <p>{d.cardHold.note}</p>
+                <p class="meta">
+                  {d.cardHold.mayBePending ? 'may still be pending' : 'should be released'}; usually released by {formatTime(d.cardHold.usuallyReleasedBy)}
+                </p>
+              </div>
+            )}
+          </section>
+          <section aria-labelledby="guide-h" lang={d.guidanceLocale}>
+            <h2 id="guide-h">Guidance for the call</h2>
+            {d.guidance.map((g) => (
+              <div class="panel" key={g.rank}>
+                <h3>
+                  {g.rank}. {g.title}
+                </h3>
+                <p>{g.body}</p>
+                {g.steps.length > 0 && (
+                  <ul>
+                    {g.steps.map((s, i) => (
+                      <li key={i}>{s}</li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            ))}
+            <h3>What you can always say</h3>
+            <ul>
+              {d.notes.map((n, i) => (
+                <li key={i}>{n}</li>
+              ))}
+            </ul>
+          </section>
+        </div>
+      )}
+    </>
+  );
+}

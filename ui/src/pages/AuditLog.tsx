@@ -1,0 +1,226 @@
+import { useState } from 'preact/hooks';
+import { ErrorBox, PageHeader, Progress, useQuery } from '../components/common';
+import { graphql } from '../gql';
+import type { AuditFilter, VerifyAuditChainQuery } from '../gql/graphql';
+import { gql } from '../lib/api';
+import { count, formatTime } from '../lib/format';
+import { filterFromQuery, formFilter, inputFromTime, queryFromFilter, type FieldSpec, type FilterValues } from '../lib/query';
+import { navigate } from '../lib/router';
+import type { PageProps } from '../routes';
+
+const AuditEventsQuery = graphql(`
+  query AuditEvents($filter: AuditFilter, $first: Int!, $after: String) {
+    auditEvents(filter: $filter, first: $first, after: $after) {
+      nodes {
+        id
+        at
+        actor
+        actorRoles
+        action
+        entityType
+        entityId
+        before
+        after
+        requestId
+        clientAddr
+        outcome
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+const VerifyAuditChain = graphql(`
+  query VerifyAuditChain {
+    verifyAuditChain {
+      ok
+      checked
+      firstBrokenEventId
+      reason
+    }
+  }
+`);
+
+const auditFilterSpec: readonly FieldSpec[] = [
+  { name: 'actor', kind: 'text' },
+  { name: 'action', kind: 'text' },
+  { name: 'entityType', kind: 'text' },
+  { name: 'entityId', kind: 'text' },
+  { name: 'from', kind: 'time' },
+  { name: 'to', kind: 'time' },
+];
+
+const pageSize = 50;
+
+function auditURL(filter: FilterValues, after?: string | null): string {
+  const q = queryFromFilter(auditFilterSpec, filter);
+  if (after) q.set('after', after);
+  const s = q.toString();
+  return s ? `/audit?${s}` : '/audit';
+}
+
+/** AuditLogPage lists audit events with the API's filters and verifies the hash chain. */
+export function AuditLogPage({ query }: PageProps) {
+  const { filter, errors } = filterFromQuery(auditFilterSpec, query);
+  const after = query.get('after');
+  const search = query.toString();
+  const res = useQuery(AuditEventsQuery, { filter: filter as AuditFilter, first: pageSize, after }, search);
+  const page = res.data?.auditEvents;
+
+  const apply = (e: Event) => {
+    e.preventDefault();
+    navigate(auditURL(formFilter(auditFilterSpec, e.currentTarget as HTMLFormElement)));
+  };
+
+  return (
+    <>
+      <PageHeader title="Audit log">
+        <ChainCheck />
+      </PageHeader>
+      <form class="filters" onSubmit={apply} key={search} aria-label="Filter audit events">
+        <label>
+          Actor
+          <input name="actor" defaultValue={String(filter.actor ?? '')} placeholder="user:3:anna" />
+        </label>
+        <label>
+          Action
+          <input name="action" defaultValue={String(filter.action ?? '')} placeholder="auth.login" />
+        </label>
+        <label>
+          Entity type
+          <input name="entityType" defaultValue={String(filter.entityType ?? '')} />
+        </label>
+        <label>
+          Entity id
+          <input name="entityId" defaultValue={String(filter.entityId ?? '')} />
+        </label>
+        <label>
+          From (UTC)
+          <input type="datetime-local" name="from" defaultValue={inputFromTime(filter.from)} />
+          {errors.from && <span class="field-error">{errors.from}</span>}
+        </label>
+        <label>
+          To (UTC, exclusive)
+          <input type="datetime-local" name="to" defaultValue={inputFromTime(filter.to)} />
+          {errors.to && <span class="field-error">{errors.to}</span>}
+        </label>
+        <div class="actions">
+          <button type="submit">Apply filters</button>
+          <button type="button" class="secondary" onClick={() => navigate('/audit')}>
+            Clear
+          </button>
+        </div>
+      </form>
+      {res.error !== null && <ErrorBox error={res.error} title="Could not load audit events" />}
+      {res.loading && <Progress label="Loading audit events…" />}
+      {page && (
+        <>
+          <div class="table-wrap">
+            <table aria-label="Audit events" aria-busy={res.loading}>
+              <thead>
+                <tr>
+                  <th>Time (UTC)</th>
+                  <th>Actor</th>
+                  <th>Action</th>
+                  <th>Entity</th>
+                  <th>Outcome</th>
+                  <th>Request</th>
+                  <th>Change</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.nodes.map((e) => (
+                  <tr key={e.id}>
+                    <td>{formatTime(e.at)}</td>
+                    <td>
+                      <code>{e.actor}</code>
+                      <div class="muted">{e.actorRoles.join(', ')}</div>
+                    </td>
+                    <td>
+                      <code>{e.action}</code>
+                    </td>
+                    <td>
+                      {e.entityType} <code>{e.entityId}</code>
+                    </td>
+                    <td>
+                      <span class={`badge ${e.outcome === 'DONE' ? 'ok' : 'broken'}`}>{e.outcome}</span>
+                    </td>
+                    <td>
+                      <code>{e.requestId}</code>
+                      <div class="muted">{e.clientAddr}</div>
+                    </td>
+                    <td>
+                      {(e.before != null || e.after != null) && (
+                        <details>
+                          <summary>before / after</summary>
+                          <pre class="json">{JSON.stringify(e.before, null, 2)}</pre>
+                          <pre class="json">{JSON.stringify(e.after, null, 2)}</pre>
+                        </details>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {page.nodes.length === 0 && <p>No audit event matches these filters.</p>}
+          <nav class="toolbar" aria-label="Pages">
+            <button type="button" class="secondary" onClick={() => navigate(auditURL(filter))} disabled={!after}>
+              First page
+            </button>
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => page.pageInfo.endCursor && navigate(auditURL(filter, page.pageInfo.endCursor))}
+              disabled={!page.pageInfo.hasNextPage}
+            >
+              Next page
+            </button>
+            <span class="muted">{count(page.nodes.length, 'event')} on this page, newest first</span>
+          </nav>
+        </>
+      )}
+    </>
+  );
+}
+
+/** ChainCheck recomputes the audit log's hash chain on the server and shows the verdict. */
+function ChainCheck() {
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<VerifyAuditChainQuery['verifyAuditChain'] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      setResult((await gql(VerifyAuditChain)).verifyAuditChain);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="chain-check">
+      <button type="button" onClick={run} disabled={busy}>
+        Verify the audit chain
+      </button>
+      {busy && <Progress label="Recomputing the hash chain over the whole log…" />}
+      {result && (
+        <p role="status" class="chain-result">
+          {result.ok ? (
+            <span class="badge ok">Chain intact</span>
+          ) : (
+            <span class="badge broken">Chain broken at event {result.firstBrokenEventId}</span>
+          )}{' '}
+          {count(result.checked, 'event')} checked{result.reason ? `: ${result.reason}` : ''}
+        </p>
+      )}
+      {error !== null && <ErrorBox error={error} title="Could not verify the chain" />}
+    </div>
+  );
+}

@@ -1,0 +1,277 @@
+import { useRef, useState } from 'preact/hooks';
+import { ErrorBox, Link, PageHeader, Progress, useQuery } from '../components/common';
+import { graphql } from '../gql';
+import { DecisionOrder, Outcome, ReasonCode } from '../gql/graphql';
+import { decisionFilterSpec, explorerFromQuery, explorerURL, exportURL } from '../lib/decisionFilter';
+import { downloadCsv, saveBlob, type DownloadProgress } from '../lib/download';
+import { count, formatAmount, formatBytes, formatTime, humanize } from '../lib/format';
+import { formFilter, inputFromTime } from '../lib/query';
+import { navigate } from '../lib/router';
+import type { PageProps } from '../routes';
+
+const DecisionsQuery = graphql(`
+  query Decisions($filter: DecisionFilter, $first: Int!, $after: String, $orderBy: DecisionOrder!) {
+    decisions(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
+      nodes {
+        id
+        reference
+        createdAt
+        market
+        currency
+        amount
+        outcome
+        merchant {
+          name
+          category
+        }
+        reasons {
+          rank
+          code
+        }
+        thresholdVersion {
+          id
+          version
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+/** The page size of the explorer. */
+const pageSize = 50;
+
+/** The markets of the demo data, offered as suggestions; any market code may be typed. */
+const knownMarkets = ['DE', 'GB', 'SE', 'US'];
+
+/** DecisionsPage is the decision explorer: the API's filters, cursor paging, time order, CSV export. */
+export function DecisionsPage({ query }: PageProps) {
+  const state = explorerFromQuery(query);
+  const search = query.toString();
+  const res = useQuery(DecisionsQuery, { filter: state.filter, first: pageSize, after: state.after, orderBy: state.order }, search);
+  // The cursors of the pages before this one, so that "Previous page" can go back.
+  const [previous, setPrevious] = useState<(string | null)[]>([]);
+
+  const apply = (e: Event) => {
+    e.preventDefault();
+    setPrevious([]);
+    navigate(explorerURL(formFilter(decisionFilterSpec, e.currentTarget as HTMLFormElement), state.order));
+  };
+  const toggleOrder = () => {
+    setPrevious([]);
+    navigate(explorerURL(state.filter, state.order === DecisionOrder.NewestFirst ? DecisionOrder.OldestFirst : DecisionOrder.NewestFirst));
+  };
+  const next = (cursor: string) => {
+    setPrevious([...previous, state.after]);
+    navigate(explorerURL(state.filter, state.order, cursor));
+  };
+  const back = () => {
+    const rest = previous.slice(0, -1);
+    setPrevious(rest);
+    navigate(explorerURL(state.filter, state.order, previous[previous.length - 1] ?? null));
+  };
+
+  const f = state.filter;
+  const page = res.data?.decisions;
+  const newest = state.order === DecisionOrder.NewestFirst;
+  return (
+    <>
+      <PageHeader title="Decisions">
+        <CsvExport url={exportURL(state.filter)} />
+      </PageHeader>
+      <form class="filters" onSubmit={apply} key={search} aria-label="Filter decisions">
+        <label>
+          From (UTC)
+          <input type="datetime-local" name="from" defaultValue={inputFromTime(f.from ?? undefined)} />
+          <ParamError msg={state.errors.from} />
+        </label>
+        <label>
+          To (UTC, exclusive)
+          <input type="datetime-local" name="to" defaultValue={inputFromTime(f.to ?? undefined)} />
+          <ParamError msg={state.errors.to} />
+        </label>
+        <label>
+          Market
+          <input name="market" list="markets" defaultValue={f.market ?? ''} size={4} />
+          <datalist id="markets">
+            {knownMarkets.map((m) => (
+              <option key={m} value={m} />
+            ))}
+          </datalist>
+        </label>
+        <label>
+          Outcome
+          <select name="outcome" defaultValue={f.outcome ?? ''}>
+            <option value="">Any</option>
+            {Object.values(Outcome).map((o) => (
+              <option key={o} value={o}>
+                {humanize(o)}
+              </option>
+            ))}
+          </select>
+          <ParamError msg={state.errors.outcome} />
+        </label>
+        <label>
+          Reason
+          <select name="reason" defaultValue={f.reason ?? ''}>
+            <option value="">Any</option>
+            {Object.values(ReasonCode).map((r) => (
+              <option key={r} value={r}>
+                {humanize(r)}
+              </option>
+            ))}
+          </select>
+          <ParamError msg={state.errors.reason} />
+        </label>
+        <label>
+          Merchant id
+          <input name="merchantId" defaultValue={f.merchantId ?? ''} />
+        </label>
+        <label>
+          Merchant category
+          <input name="merchantCategory" defaultValue={f.merchantCategory ?? ''} />
+        </label>
+        <label>
+          Min amount
+          <input name="minAmount" type="number" min="0" step="0.01" defaultValue={f.minAmount?.toString() ?? ''} />
+          <ParamError msg={state.errors.minAmount} />
+        </label>
+        <label>
+          Max amount
+          <input name="maxAmount" type="number" min="0" step="0.01" defaultValue={f.maxAmount?.toString() ?? ''} />
+          <ParamError msg={state.errors.maxAmount} />
+        </label>
+        <label>
+          Threshold version id
+          <input name="thresholdVersionId" inputMode="numeric" defaultValue={f.thresholdVersionId ?? ''} />
+          <ParamError msg={state.errors.thresholdVersionId} />
+        </label>
+        <div class="actions">
+          <button type="submit">Apply filters</button>
+          <button type="button" class="secondary" onClick={() => navigate('/decisions')}>
+            Clear
+          </button>
+        </div>
+      </form>
+
+      {res.error !== null && <ErrorBox error={res.error} title="Could not load decisions" />}
+      {res.loading && <Progress label="Loading decisions…" />}
+      {page && (
+        <>
+          <div class="table-wrap">
+            <table aria-label="Decisions" aria-busy={res.loading}>
+              <thead>
+                <tr>
+                  <th aria-sort={newest ? 'descending' : 'ascending'}>
+                    <button type="button" class="sort" onClick={toggleOrder} title="Change the time order">
+                      Time (UTC) {newest ? '▼' : '▲'}
+                      <span class="visually-hidden">{newest ? ', newest first' : ', oldest first'}</span>
+                    </button>
+                  </th>
+                  <th>Reference</th>
+                  <th>Market</th>
+                  <th>Merchant</th>
+                  <th class="num">Amount</th>
+                  <th>Outcome</th>
+                  <th>Reasons</th>
+                  <th>Thresholds</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.nodes.map((d) => (
+                  <tr key={d.id}>
+                    <td>{formatTime(d.createdAt)}</td>
+                    <td>
+                      <Link href={`/decisions/${d.id}`}>{d.reference}</Link>
+                    </td>
+                    <td>{d.market}</td>
+                    <td>
+                      {d.merchant.name} <span class="muted">{d.merchant.category}</span>
+                    </td>
+                    <td class="num">{formatAmount(d.amount, d.currency)}</td>
+                    <td>
+                      <span class={`badge ${d.outcome === Outcome.Approved ? 'approved' : 'declined'}`}>{humanize(d.outcome)}</span>
+                    </td>
+                    <td>{d.reasons.map((r) => humanize(r.code)).join('; ')}</td>
+                    <td>
+                      {d.market} v{d.thresholdVersion.version}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {page.nodes.length === 0 && <p>No decision matches these filters.</p>}
+          <nav class="toolbar" aria-label="Pages">
+            <button type="button" class="secondary" onClick={back} disabled={!state.after}>
+              {previous.length > 0 ? 'Previous page' : 'First page'}
+            </button>
+            <button type="button" class="secondary" onClick={() => page.pageInfo.endCursor && next(page.pageInfo.endCursor)} disabled={!page.pageInfo.hasNextPage}>
+              Next page
+            </button>
+            <span class="muted">
+              {count(page.nodes.length, 'decision')} on this page, {newest ? 'newest' : 'oldest'} first
+            </span>
+          </nav>
+        </>
+      )}
+    </>
+  );
+}
+
+/** ParamError shows, at a filter field, why its URL parameter could not be read. */
+function ParamError({ msg }: { msg?: string }) {
+  return msg ? <span class="field-error">{msg}</span> : null;
+}
+
+/** CsvExport downloads the filtered decisions as CSV, showing bytes and rows as they stream in. */
+function CsvExport({ url }: { url: string }) {
+  const [progress, setProgress] = useState<DownloadProgress | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const abort = useRef<AbortController | null>(null);
+
+  const start = async () => {
+    const ctl = new AbortController();
+    abort.current = ctl;
+    setError(null);
+    setDone(null);
+    setProgress({ bytes: 0, rows: 0 });
+    try {
+      const file = await downloadCsv(url, setProgress, ctl.signal);
+      saveBlob(file.blob, file.filename);
+      setDone(`Saved ${file.filename}: ${count(file.rows, 'row')}, ${formatBytes(file.bytes)}.`);
+    } catch (e) {
+      if (!ctl.signal.aborted) setError(e);
+    } finally {
+      abort.current = null;
+      setProgress(null);
+    }
+  };
+
+  return (
+    <div class="export">
+      {progress ? (
+        <div class="toolbar">
+          <Progress label={`Exporting… ${formatBytes(progress.bytes)}, ${count(progress.rows, 'row')} received`} />
+          <button type="button" class="secondary" onClick={() => abort.current?.abort()}>
+            Cancel export
+          </button>
+        </div>
+      ) : (
+        <button type="button" onClick={start}>
+          Export CSV
+        </button>
+      )}
+      {done && (
+        <p class="muted" role="status">
+          {done}
+        </p>
+      )}
+      {error !== null && <ErrorBox error={error} title="Export failed" />}
+    </div>
+  );
+}
