@@ -114,7 +114,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 // application/json as the default content type) with three differences. A response is written by
 // splicing the data gqlgen has already marshalled, instead of passing it through json.Marshal
 // once more: encoding/json re-scans and compacts a json.RawMessage, which for a page of 50
-// decisions (about 170 kB) cost about 0.9 ms of CPU, a fifth of the request (BENCHMARKS.md); the
+// decisions (about 170 kB) cost about 0.9 ms of CPU, a fifth of the request (docs/benchmark-notes.md); the
 // bytes written are the same (see writeGraphQLResponse). A body that is not JSON is not echoed in
 // the error message, since it may hold a password. And an operation that failed because the
 // database is unavailable (UNAVAILABLE) is answered with 503 and Retry-After instead of 200.
