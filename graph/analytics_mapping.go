@@ -198,6 +198,9 @@ func mapAnomalies(rep analytics.AnomalyReport, err error) (*model.AnomalyReport,
 		out.Anomalies[i] = model.Anomaly{BucketStart: a.Start, Market: a.Market, Reason: reasonCode(a.Reason),
 			Assessed: int(a.Assessed), Declined: int(a.Declined), Rate: a.Rate, BaselineRate: a.Baseline,
 			BaselineStdDev: a.Spread, ZScore: a.Z, ExcessDeclines: a.Excess, MainReason: reasonCode(a.MainReason)}
+		if a.Activation != nil {
+			out.Anomalies[i].RecentActivation, _ = mapActivation(*a.Activation, nil)
+		}
 	}
 	return out, nil
 }

@@ -119,8 +119,8 @@ func TestValueFields(t *testing.T) {
 		"AgentDecision.cardHold",
 		"AgentDecision.guidance",
 		"AgentDecision.shopperMessage",
-		// Computed in memory from one aggregate, bounded by MaxAnomalies.
-		"AnomalyReport.anomalies",
+		// Read with the anomalies' one list of activations.
+		"Anomaly.recentActivation",
 		"ApiTokenConnection.pageInfo",
 		"Assessment.message",
 		"Assessment.reasons",

@@ -80,17 +80,18 @@ type ComplexityRoot struct {
 	}
 
 	Anomaly struct {
-		Assessed       func(childComplexity int) int
-		BaselineRate   func(childComplexity int) int
-		BaselineStdDev func(childComplexity int) int
-		BucketStart    func(childComplexity int) int
-		Declined       func(childComplexity int) int
-		ExcessDeclines func(childComplexity int) int
-		MainReason     func(childComplexity int) int
-		Market         func(childComplexity int) int
-		Rate           func(childComplexity int) int
-		Reason         func(childComplexity int) int
-		ZScore         func(childComplexity int) int
+		Assessed         func(childComplexity int) int
+		BaselineRate     func(childComplexity int) int
+		BaselineStdDev   func(childComplexity int) int
+		BucketStart      func(childComplexity int) int
+		Declined         func(childComplexity int) int
+		ExcessDeclines   func(childComplexity int) int
+		MainReason       func(childComplexity int) int
+		Market           func(childComplexity int) int
+		Rate             func(childComplexity int) int
+		Reason           func(childComplexity int) int
+		RecentActivation func(childComplexity int) int
+		ZScore           func(childComplexity int) int
 	}
 
 	AnomalyReport struct {
@@ -877,6 +878,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Anomaly.Reason(childComplexity), true
+	case "Anomaly.recentActivation":
+		if e.ComplexityRoot.Anomaly.RecentActivation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Anomaly.RecentActivation(childComplexity), true
 	case "Anomaly.zScore":
 		if e.ComplexityRoot.Anomaly.ZScore == nil {
 			break
@@ -3307,6 +3314,8 @@ func (ec *executionContext) childFields_Anomaly(ctx context.Context, field graph
 		return ec.fieldContext_Anomaly_excessDeclines(ctx, field)
 	case "mainReason":
 		return ec.fieldContext_Anomaly_mainReason(ctx, field)
+	case "recentActivation":
+		return ec.fieldContext_Anomaly_recentActivation(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Anomaly", field.Name)
 }
@@ -6436,6 +6445,38 @@ func (ec *executionContext) _Anomaly_mainReason(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_Anomaly_mainReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Anomaly", field, false, false, "ReasonCode")
+}
+
+func (ec *executionContext) _Anomaly_recentActivation(ctx context.Context, field graphql.CollectedField, obj *model.Anomaly) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Anomaly_recentActivation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecentActivation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdActivation) graphql.Marshaler {
+			return ec.marshalOThresholdActivation2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdActivation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Anomaly_recentActivation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Anomaly",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdActivation(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _AnomalyReport_from(ctx context.Context, field graphql.CollectedField, obj *model.AnomalyReport) (ret graphql.Marshaler) {
@@ -18389,6 +18430,11 @@ func (ec *executionContext) _Anomaly(ctx context.Context, sel ast.SelectionSet, 
 			}
 		case "mainReason":
 			out.Values[i] = ec._Anomaly_mainReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "recentActivation":
+			out.Values[i] = ec._Anomaly_recentActivation(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}

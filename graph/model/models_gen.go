@@ -99,6 +99,9 @@ type Anomaly struct {
 	ExcessDeclines float64 `json:"excessDeclines"`
 	// The principal reason whose declines moved most in the anomaly's direction.
 	MainReason *ReasonCode `json:"mainReason,omitempty"`
+	// The market's latest threshold activation between the start of the baseline weeks and the end of
+	// the bucket: a change of thresholds that may explain the departure. Null when there was none.
+	RecentActivation *ThresholdActivation `json:"recentActivation,omitempty"`
 }
 
 type AnomalyReport struct {

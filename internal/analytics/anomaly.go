@@ -10,6 +10,7 @@ import (
 	"riskconsole/internal/apperr"
 	"riskconsole/internal/engine"
 	"riskconsole/internal/market"
+	"riskconsole/internal/thresholds"
 )
 
 // Detector flags buckets whose decline rate departs from the same bucket of the week in the
@@ -21,7 +22,9 @@ import (
 // sends a burst), so counts vary more than a Poisson's by the series' dispersion, estimated over
 // every bucket of the baseline weeks, each against the pooled rate of its own bucket of the week
 // (the sum of squared differences from those expectations over the sum of binomial variances,
-// corrected for the fitted rates), at least 1. The score is the standard normal
+// corrected for the fitted rates), at least 1; and widened again because the baseline rate is an
+// estimate from a few weeks, not the truth (by 1 + n/N for a bucket of n decisions and a baseline
+// of N). The score is the standard normal
 // quantile of the count's exact tail probability, so that "4 standard deviations" means the same
 // rarity (3.2e-5 one-sided) for a bucket of 20 decisions as for one of 20,000, where a plain
 // (x-μ)/σ of small counts would flag far more often. A bucket is flagged when its score is at
@@ -41,7 +44,7 @@ var DefaultDetector = Detector{Threshold: 4, MinVolume: 20, MinExcess: 5, Baseli
 type Score struct {
 	Rate, Baseline float64
 	// Spread is the standard deviation of the bucket's rate that the baseline expects, with the
-	// dispersion.
+	// dispersion and the baseline's own uncertainty.
 	Spread     float64
 	Dispersion float64 // the variance of the baseline weeks' counts over a binomial's, at least 1
 	// Z is the signed normal quantile of the count's tail probability: positive when more was
@@ -150,9 +153,12 @@ func (s *Scorer) Score(i int) (sc Score, ok bool) {
 	// baseline without declines does not make a single decline infinitely surprising.
 	p := (float64(baseD) + 1) / (float64(baseN) + 2)
 	sc.Dispersion = s.dispersion[i]
-	sc.Spread = math.Sqrt(sc.Dispersion * p * (1 - p) / float64(n))
+	// The expectation p·n is itself estimated, from baseN decisions: its variance adds
+	// n/baseN of the count's own, so the count is scaled by that much more.
+	scale := sc.Dispersion * (1 + float64(n)/float64(baseN))
+	sc.Spread = math.Sqrt(scale * p * (1 - p) / float64(n))
 	if math.Abs(sc.Excess) >= d.MinExcess {
-		sc.Z = tailScore(x/sc.Dispersion, p*float64(n)/sc.Dispersion)
+		sc.Z = tailScore(x/scale, p*float64(n)/scale)
 	}
 	return sc, true
 }
@@ -272,6 +278,10 @@ type Anomaly struct {
 	Score
 	// MainReason is the principal reason whose declines moved most in the anomaly's direction.
 	MainReason string
+	// Activation is the market's latest threshold activation between the start of the baseline
+	// weeks and the end of the bucket, if any: a change of thresholds that may explain the
+	// departure.
+	Activation *thresholds.Activation
 }
 
 // AnomalyReport is the answer to an AnomalyRequest.
@@ -414,6 +424,24 @@ func (s *Service) Anomalies(ctx context.Context, req AnomalyRequest) (AnomalyRep
 	if len(rep.Anomalies) > MaxAnomalies {
 		rep.Omitted = len(rep.Anomalies) - MaxAnomalies
 		rep.Anomalies = rep.Anomalies[:MaxAnomalies]
+	}
+	if len(rep.Anomalies) > 0 {
+		acts, err := s.store.Activations(ctx)
+		if err != nil {
+			return AnomalyReport{}, err
+		}
+		baseline := time.Duration(d.BaselineWeeks) * 7 * 24 * time.Hour
+		for i := range rep.Anomalies {
+			a := &rep.Anomalies[i]
+			end := a.Start.Add(time.Duration(step) * time.Second)
+			for j := range acts {
+				at := acts[j].ActivatedAt
+				if acts[j].Market == a.Market && at.After(a.Start.Add(-baseline)) && at.Before(end) &&
+					(a.Activation == nil || at.After(a.Activation.ActivatedAt)) {
+					a.Activation = &acts[j]
+				}
+			}
+		}
 	}
 	return rep, nil
 }

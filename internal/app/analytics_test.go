@@ -385,7 +385,8 @@ func TestAnomaliesFindDemoIncident(t *testing.T) {
 			}
 			inc := demo.IncidentFor(testEnd)
 			q := `query($from: Time!, $to: Time!, $b: AnalyticsBucket!) { anomalies(from: $from, to: $to, bucket: $b) {
-			  from to source anomalies { bucketStart market reason assessed declined rate baselineRate zScore excessDeclines mainReason } } }`
+			  from to source anomalies { bucketStart market reason assessed declined rate baselineRate zScore excessDeclines mainReason
+			    recentActivation { market activatedAt } } } }`
 			var out struct {
 				Anomalies struct {
 					Source    string
@@ -396,6 +397,10 @@ func TestAnomaliesFindDemoIncident(t *testing.T) {
 						Assessed, Declined int64
 						ZScore             float64
 						ExcessDeclines     float64
+						RecentActivation   *struct {
+							Market      string
+							ActivatedAt time.Time
+						}
 					}
 				}
 			}
@@ -411,6 +416,9 @@ func TestAnomaliesFindDemoIncident(t *testing.T) {
 				if a.ZScore < 4 || a.ExcessDeclines < 5 || a.MainReason == nil || *a.MainReason != "IDENTITY_UNVERIFIED" {
 					t.Errorf("incident anomaly %+v", a)
 				}
+				if ra := a.RecentActivation; ra != nil {
+					t.Errorf("incident anomaly names activation %+v; the demo has none in DE in the 4 weeks before", ra)
+				}
 				switch {
 				case a.Reason == nil:
 					market++
@@ -421,6 +429,23 @@ func TestAnomaliesFindDemoIncident(t *testing.T) {
 			if market == 0 || identity == 0 {
 				t.Fatalf("incident %v..%v: %d market-level and %d IDENTITY_UNVERIFIED anomalies, want ≥ 1 of each",
 					inc.From, inc.To, market, identity)
+			}
+
+			// A DE activation (of the version in force) a week before the incident: every incident
+			// anomaly now names it as a change that may explain it.
+			active, err := ta.Thresholds.Active("DE", inc.From)
+			if err != nil {
+				t.Fatal(err)
+			}
+			act := thresholds.Activation{Market: "DE", VersionID: active.ID, ActivatedAt: inc.From.Add(-7 * 24 * time.Hour), ActivatedBy: "test"}
+			if err := ta.Store.CreateThresholdActivation(context.Background(), &act); err != nil {
+				t.Fatal(err)
+			}
+			decodeData(t, ta.post(t, auth.Analyst, q, map[string]any{"from": testEnd.Add(-60 * 24 * time.Hour), "to": testEnd, "b": bucket}), &out)
+			for _, a := range out.Anomalies.Anomalies {
+				if ra := a.RecentActivation; ra == nil || !ra.ActivatedAt.Equal(act.ActivatedAt) || ra.Market != "DE" {
+					t.Fatalf("anomaly %s %s names activation %+v, want the one at %v", a.BucketStart, a.Market, ra, act.ActivatedAt)
+				}
 			}
 		})
 	}
