@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/99designs/gqlgen/complexity"
 	"github.com/99designs/gqlgen/graphql"
@@ -53,10 +54,25 @@ func SetComplexity(c *ComplexityRoot) {
 	c.Query.ThresholdDrafts = func(child int, _ *string, _ *model.ThresholdDraftStatus, first int, _ *string) int {
 		return connectionCost(first, child)
 	}
+	// An analytics answer is one or a few aggregate statements over the rollups, bounded in
+	// size by the analytics package; it costs analyticsCost, however large its selection.
+	c.Query.DeclineRates = func(child int, _ model.AnalyticsFilter, _ model.AnalyticsBucket, _ []model.AnalyticsDimension, _ string, _ int) int {
+		return analyticsCost + child
+	}
+	c.Query.ReasonBreakdown = func(child int, _ model.AnalyticsFilter) int { return analyticsCost + child }
+	c.Query.Anomalies = func(child int, _ time.Time, _ time.Time, _ *string, _ model.AnalyticsBucket, _ float64, _ int, _ float64, _ int) int {
+		return analyticsCost + child
+	}
+	c.Query.ActivationImpact = func(child int, _ string) int { return analyticsCost + child }
 	// An edge is a cursor beside its node: it costs what the node costs. (A child of 0, edges
 	// with only their cursor, falls back to gqlgen's default of 1.)
 	c.DecisionConnection.Edges = func(child int) int { return child }
 }
+
+// analyticsCost is the cost of an analytics root field: about what reading a page of 20
+// decisions costs the database, so the default limit admits a dashboard's worth (the root
+// field limit, 10) in one request.
+const analyticsCost = 20
 
 // connectionCost is the cost of a page of first elements that each cost child.
 func connectionCost(first, child int) int {

@@ -108,10 +108,19 @@ func TestEveryListHasACost(t *testing.T) {
 func TestValueFields(t *testing.T) {
 	es := graph.NewExecutableSchema(costSchema())
 	want := []string{
+		// An activation impact's parts and a marker's activation come with the answer's few
+		// statements; analytics answers are costed per root field (analyticsCost).
+		"ActivationImpact.activation",
+		"ActivationImpact.before",
+		"ActivationImpact.predicted",
+		"ActivationImpact.realized",
+		"ActivationMarker.activation",
 		// The agent view is built from one decision row and the in-memory catalog.
 		"AgentDecision.cardHold",
 		"AgentDecision.guidance",
 		"AgentDecision.shopperMessage",
+		// Computed in memory from one aggregate, bounded by MaxAnomalies.
+		"AnomalyReport.anomalies",
 		"ApiTokenConnection.pageInfo",
 		"Assessment.message",
 		"Assessment.reasons",
@@ -125,6 +134,11 @@ func TestValueFields(t *testing.T) {
 		"Decision.reasons",
 		"Decision.thresholdVersion",
 		"DecisionConnection.pageInfo",
+		// A series' points come from the same aggregate, bounded by analytics.MaxPoints.
+		"DeclineRateSeries.points",
+		// One aggregate by reason.
+		"ReasonBreakdown.factors",
+		"ReasonBreakdown.reasons",
 		// The parts of a sensitivity curve and of a simulation are computed in memory in one pass.
 		"SensitivityCurve.points",
 		"Simulation.baselineVersion",

@@ -39,6 +39,21 @@ type DirectiveRoot struct {
 }
 
 type ComplexityRoot struct {
+	ActivationImpact struct {
+		Activation      func(childComplexity int) int
+		Before          func(childComplexity int) int
+		Complete        func(childComplexity int) int
+		Predicted       func(childComplexity int) int
+		PredictionError func(childComplexity int) int
+		Realized        func(childComplexity int) int
+		Version         func(childComplexity int) int
+	}
+
+	ActivationMarker struct {
+		Activation func(childComplexity int) int
+		Version    func(childComplexity int) int
+	}
+
 	AgentDecision struct {
 		Amount          func(childComplexity int) int
 		CardHold        func(childComplexity int) int
@@ -62,6 +77,30 @@ type ComplexityRoot struct {
 		Rank   func(childComplexity int) int
 		Steps  func(childComplexity int) int
 		Title  func(childComplexity int) int
+	}
+
+	Anomaly struct {
+		Assessed       func(childComplexity int) int
+		BaselineRate   func(childComplexity int) int
+		BaselineStdDev func(childComplexity int) int
+		BucketStart    func(childComplexity int) int
+		Declined       func(childComplexity int) int
+		ExcessDeclines func(childComplexity int) int
+		MainReason     func(childComplexity int) int
+		Market         func(childComplexity int) int
+		Rate           func(childComplexity int) int
+		Reason         func(childComplexity int) int
+		ZScore         func(childComplexity int) int
+	}
+
+	AnomalyReport struct {
+		Anomalies func(childComplexity int) int
+		Bucket    func(childComplexity int) int
+		FreshAsOf func(childComplexity int) int
+		From      func(childComplexity int) int
+		Omitted   func(childComplexity int) int
+		Source    func(childComplexity int) int
+		To        func(childComplexity int) int
 	}
 
 	ApiToken struct {
@@ -208,6 +247,50 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	DecisionExport struct {
+		Format func(childComplexity int) int
+		URL    func(childComplexity int) int
+	}
+
+	DeclineRatePoint struct {
+		Assessed    func(childComplexity int) int
+		BucketStart func(childComplexity int) int
+		Declined    func(childComplexity int) int
+		Rate        func(childComplexity int) int
+	}
+
+	DeclineRateReport struct {
+		Bucket        func(childComplexity int) int
+		FreshAsOf     func(childComplexity int) int
+		From          func(childComplexity int) int
+		GroupBy       func(childComplexity int) int
+		OmittedSeries func(childComplexity int) int
+		Series        func(childComplexity int) int
+		Source        func(childComplexity int) int
+		TimeZone      func(childComplexity int) int
+		To            func(childComplexity int) int
+	}
+
+	DeclineRateSeries struct {
+		Assessed           func(childComplexity int) int
+		Channel            func(childComplexity int) int
+		Declined           func(childComplexity int) int
+		Market             func(childComplexity int) int
+		MerchantCategory   func(childComplexity int) int
+		MerchantID         func(childComplexity int) int
+		Points             func(childComplexity int) int
+		Rate               func(childComplexity int) int
+		Reason             func(childComplexity int) int
+		ThresholdVersionID func(childComplexity int) int
+	}
+
+	FactorShare struct {
+		Declined func(childComplexity int) int
+		Factor   func(childComplexity int) int
+		Rate     func(childComplexity int) int
+		Share    func(childComplexity int) int
+	}
+
 	FlippedDecision struct {
 		Amount           func(childComplexity int) int
 		CreatedAt        func(childComplexity int) int
@@ -253,17 +336,23 @@ type ComplexityRoot struct {
 
 	Query struct {
 		APITokens              func(childComplexity int, first int, after *string) int
+		ActivationImpact       func(childComplexity int, versionID string) int
 		ActiveThresholdVersion func(childComplexity int, market string) int
 		AgentDecision          func(childComplexity int, reference string, locale string) int
+		Anomalies              func(childComplexity int, from time.Time, to time.Time, market *string, bucket model.AnalyticsBucket, threshold float64, minVolume int, minExcess float64, baselineWeeks int) int
 		AuditEvents            func(childComplexity int, filter *model.AuditFilter, first int, after *string) int
 		CatalogDiff            func(childComplexity int, from int, to int) int
 		CatalogDraft           func(childComplexity int, id string) int
 		Decision               func(childComplexity int, id string) int
 		DecisionByReference    func(childComplexity int, reference string) int
 		Decisions              func(childComplexity int, filter *model.DecisionFilter, first int, after *string, orderBy model.DecisionOrder) int
+		DeclineRates           func(childComplexity int, filter model.AnalyticsFilter, bucket model.AnalyticsBucket, groupBy []model.AnalyticsDimension, timeZone string, seriesLimit int) int
+		ExportDecisions        func(childComplexity int, filter *model.DecisionFilter) int
 		PreviewMessage         func(childComplexity int, code model.ReasonCode, locale string, sample *model.PreviewSample, text *model.MessageTextInput) int
+		ReasonBreakdown        func(childComplexity int, filter model.AnalyticsFilter) int
 		Sensitivity            func(childComplexity int, market string, measuredValue model.MeasuredValue, proposal []model.ThresholdRuleInput, from *time.Time, to *time.Time, points int) int
 		Simulate               func(childComplexity int, market string, proposal []model.ThresholdRuleInput, from *time.Time, to *time.Time) int
+		ThresholdActivations   func(childComplexity int, market *string, from time.Time, to time.Time) int
 		ThresholdDiff          func(childComplexity int, from model.ThresholdSetRef, to model.ThresholdSetRef) int
 		ThresholdDraft         func(childComplexity int, id string) int
 		ThresholdDrafts        func(childComplexity int, market *string, status *model.ThresholdDraftStatus, first int, after *string) int
@@ -275,6 +364,14 @@ type ComplexityRoot struct {
 		WhatIfStatus           func(childComplexity int) int
 	}
 
+	RateWindow struct {
+		Assessed func(childComplexity int) int
+		Declined func(childComplexity int) int
+		From     func(childComplexity int) int
+		Rate     func(childComplexity int) int
+		To       func(childComplexity int) int
+	}
+
 	Reason struct {
 		Code          func(childComplexity int) int
 		Factor        func(childComplexity int) int
@@ -282,10 +379,27 @@ type ComplexityRoot struct {
 		Rank          func(childComplexity int) int
 	}
 
+	ReasonBreakdown struct {
+		Assessed  func(childComplexity int) int
+		Declined  func(childComplexity int) int
+		Factors   func(childComplexity int) int
+		FreshAsOf func(childComplexity int) int
+		Reasons   func(childComplexity int) int
+		Source    func(childComplexity int) int
+	}
+
 	ReasonImpact struct {
 		Code     func(childComplexity int) int
 		Now      func(childComplexity int) int
 		Proposed func(childComplexity int) int
+	}
+
+	ReasonShare struct {
+		Declined func(childComplexity int) int
+		Factor   func(childComplexity int) int
+		Rate     func(childComplexity int) int
+		Reason   func(childComplexity int) int
+		Share    func(childComplexity int) int
 	}
 
 	SensitivityCurve struct {
@@ -488,6 +602,12 @@ type QueryResolver interface {
 	Users(ctx context.Context, first int, after *string) (*model.UserConnection, error)
 	APITokens(ctx context.Context, first int, after *string) (*model.APITokenConnection, error)
 	AgentDecision(ctx context.Context, reference string, locale string) (*model.AgentDecision, error)
+	DeclineRates(ctx context.Context, filter model.AnalyticsFilter, bucket model.AnalyticsBucket, groupBy []model.AnalyticsDimension, timeZone string, seriesLimit int) (*model.DeclineRateReport, error)
+	ReasonBreakdown(ctx context.Context, filter model.AnalyticsFilter) (*model.ReasonBreakdown, error)
+	ThresholdActivations(ctx context.Context, market *string, from time.Time, to time.Time) ([]model.ActivationMarker, error)
+	ActivationImpact(ctx context.Context, versionID string) ([]model.ActivationImpact, error)
+	Anomalies(ctx context.Context, from time.Time, to time.Time, market *string, bucket model.AnalyticsBucket, threshold float64, minVolume int, minExcess float64, baselineWeeks int) (*model.AnomalyReport, error)
+	ExportDecisions(ctx context.Context, filter *model.DecisionFilter) (*model.DecisionExport, error)
 	AuditEvents(ctx context.Context, filter *model.AuditFilter, first int, after *string) (*model.AuditEventConnection, error)
 	VerifyAuditChain(ctx context.Context) (*model.AuditChainVerification, error)
 	PreviewMessage(ctx context.Context, code model.ReasonCode, locale string, sample *model.PreviewSample, text *model.MessageTextInput) (*model.ShopperMessage, error)
@@ -524,6 +644,62 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	ec := newExecutionContext(nil, e, nil)
 	_ = ec
 	switch typeName + "." + field {
+
+	case "ActivationImpact.activation":
+		if e.ComplexityRoot.ActivationImpact.Activation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivationImpact.Activation(childComplexity), true
+	case "ActivationImpact.before":
+		if e.ComplexityRoot.ActivationImpact.Before == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivationImpact.Before(childComplexity), true
+	case "ActivationImpact.complete":
+		if e.ComplexityRoot.ActivationImpact.Complete == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivationImpact.Complete(childComplexity), true
+	case "ActivationImpact.predicted":
+		if e.ComplexityRoot.ActivationImpact.Predicted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivationImpact.Predicted(childComplexity), true
+	case "ActivationImpact.predictionError":
+		if e.ComplexityRoot.ActivationImpact.PredictionError == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivationImpact.PredictionError(childComplexity), true
+	case "ActivationImpact.realized":
+		if e.ComplexityRoot.ActivationImpact.Realized == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivationImpact.Realized(childComplexity), true
+	case "ActivationImpact.version":
+		if e.ComplexityRoot.ActivationImpact.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivationImpact.Version(childComplexity), true
+
+	case "ActivationMarker.activation":
+		if e.ComplexityRoot.ActivationMarker.Activation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivationMarker.Activation(childComplexity), true
+	case "ActivationMarker.version":
+		if e.ComplexityRoot.ActivationMarker.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivationMarker.Version(childComplexity), true
 
 	case "AgentDecision.amount":
 		if e.ComplexityRoot.AgentDecision.Amount == nil {
@@ -640,6 +816,116 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AgentGuidance.Title(childComplexity), true
+
+	case "Anomaly.assessed":
+		if e.ComplexityRoot.Anomaly.Assessed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Anomaly.Assessed(childComplexity), true
+	case "Anomaly.baselineRate":
+		if e.ComplexityRoot.Anomaly.BaselineRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Anomaly.BaselineRate(childComplexity), true
+	case "Anomaly.baselineStdDev":
+		if e.ComplexityRoot.Anomaly.BaselineStdDev == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Anomaly.BaselineStdDev(childComplexity), true
+	case "Anomaly.bucketStart":
+		if e.ComplexityRoot.Anomaly.BucketStart == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Anomaly.BucketStart(childComplexity), true
+	case "Anomaly.declined":
+		if e.ComplexityRoot.Anomaly.Declined == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Anomaly.Declined(childComplexity), true
+	case "Anomaly.excessDeclines":
+		if e.ComplexityRoot.Anomaly.ExcessDeclines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Anomaly.ExcessDeclines(childComplexity), true
+	case "Anomaly.mainReason":
+		if e.ComplexityRoot.Anomaly.MainReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Anomaly.MainReason(childComplexity), true
+	case "Anomaly.market":
+		if e.ComplexityRoot.Anomaly.Market == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Anomaly.Market(childComplexity), true
+	case "Anomaly.rate":
+		if e.ComplexityRoot.Anomaly.Rate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Anomaly.Rate(childComplexity), true
+	case "Anomaly.reason":
+		if e.ComplexityRoot.Anomaly.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Anomaly.Reason(childComplexity), true
+	case "Anomaly.zScore":
+		if e.ComplexityRoot.Anomaly.ZScore == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Anomaly.ZScore(childComplexity), true
+
+	case "AnomalyReport.anomalies":
+		if e.ComplexityRoot.AnomalyReport.Anomalies == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AnomalyReport.Anomalies(childComplexity), true
+	case "AnomalyReport.bucket":
+		if e.ComplexityRoot.AnomalyReport.Bucket == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AnomalyReport.Bucket(childComplexity), true
+	case "AnomalyReport.freshAsOf":
+		if e.ComplexityRoot.AnomalyReport.FreshAsOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AnomalyReport.FreshAsOf(childComplexity), true
+	case "AnomalyReport.from":
+		if e.ComplexityRoot.AnomalyReport.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AnomalyReport.From(childComplexity), true
+	case "AnomalyReport.omitted":
+		if e.ComplexityRoot.AnomalyReport.Omitted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AnomalyReport.Omitted(childComplexity), true
+	case "AnomalyReport.source":
+		if e.ComplexityRoot.AnomalyReport.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AnomalyReport.Source(childComplexity), true
+	case "AnomalyReport.to":
+		if e.ComplexityRoot.AnomalyReport.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AnomalyReport.To(childComplexity), true
 
 	case "ApiToken.createdAt":
 		if e.ComplexityRoot.ApiToken.CreatedAt == nil {
@@ -1216,6 +1502,185 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DecisionEdge.Node(childComplexity), true
 
+	case "DecisionExport.format":
+		if e.ComplexityRoot.DecisionExport.Format == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DecisionExport.Format(childComplexity), true
+	case "DecisionExport.url":
+		if e.ComplexityRoot.DecisionExport.URL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DecisionExport.URL(childComplexity), true
+
+	case "DeclineRatePoint.assessed":
+		if e.ComplexityRoot.DeclineRatePoint.Assessed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclineRatePoint.Assessed(childComplexity), true
+	case "DeclineRatePoint.bucketStart":
+		if e.ComplexityRoot.DeclineRatePoint.BucketStart == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclineRatePoint.BucketStart(childComplexity), true
+	case "DeclineRatePoint.declined":
+		if e.ComplexityRoot.DeclineRatePoint.Declined == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclineRatePoint.Declined(childComplexity), true
+	case "DeclineRatePoint.rate":
+		if e.ComplexityRoot.DeclineRatePoint.Rate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclineRatePoint.Rate(childComplexity), true
+
+	case "DeclineRateReport.bucket":
+		if e.ComplexityRoot.DeclineRateReport.Bucket == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclineRateReport.Bucket(childComplexity), true
+	case "DeclineRateReport.freshAsOf":
+		if e.ComplexityRoot.DeclineRateReport.FreshAsOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclineRateReport.FreshAsOf(childComplexity), true
+	case "DeclineRateReport.from":
+		if e.ComplexityRoot.DeclineRateReport.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclineRateReport.From(childComplexity), true
+	case "DeclineRateReport.groupBy":
+		if e.ComplexityRoot.DeclineRateReport.GroupBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclineRateReport.GroupBy(childComplexity), true
+	case "DeclineRateReport.omittedSeries":
+		if e.ComplexityRoot.DeclineRateReport.OmittedSeries == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclineRateReport.OmittedSeries(childComplexity), true
+	case "DeclineRateReport.series":
+		if e.ComplexityRoot.DeclineRateReport.Series == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclineRateReport.Series(childComplexity), true
+	case "DeclineRateReport.source":
+		if e.ComplexityRoot.DeclineRateReport.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclineRateReport.Source(childComplexity), true
+	case "DeclineRateReport.timeZone":
+		if e.ComplexityRoot.DeclineRateReport.TimeZone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclineRateReport.TimeZone(childComplexity), true
+	case "DeclineRateReport.to":
+		if e.ComplexityRoot.DeclineRateReport.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclineRateReport.To(childComplexity), true
+
+	case "DeclineRateSeries.assessed":
+		if e.ComplexityRoot.DeclineRateSeries.Assessed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclineRateSeries.Assessed(childComplexity), true
+	case "DeclineRateSeries.channel":
+		if e.ComplexityRoot.DeclineRateSeries.Channel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclineRateSeries.Channel(childComplexity), true
+	case "DeclineRateSeries.declined":
+		if e.ComplexityRoot.DeclineRateSeries.Declined == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclineRateSeries.Declined(childComplexity), true
+	case "DeclineRateSeries.market":
+		if e.ComplexityRoot.DeclineRateSeries.Market == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclineRateSeries.Market(childComplexity), true
+	case "DeclineRateSeries.merchantCategory":
+		if e.ComplexityRoot.DeclineRateSeries.MerchantCategory == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclineRateSeries.MerchantCategory(childComplexity), true
+	case "DeclineRateSeries.merchantId":
+		if e.ComplexityRoot.DeclineRateSeries.MerchantID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclineRateSeries.MerchantID(childComplexity), true
+	case "DeclineRateSeries.points":
+		if e.ComplexityRoot.DeclineRateSeries.Points == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclineRateSeries.Points(childComplexity), true
+	case "DeclineRateSeries.rate":
+		if e.ComplexityRoot.DeclineRateSeries.Rate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclineRateSeries.Rate(childComplexity), true
+	case "DeclineRateSeries.reason":
+		if e.ComplexityRoot.DeclineRateSeries.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclineRateSeries.Reason(childComplexity), true
+	case "DeclineRateSeries.thresholdVersionId":
+		if e.ComplexityRoot.DeclineRateSeries.ThresholdVersionID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclineRateSeries.ThresholdVersionID(childComplexity), true
+
+	case "FactorShare.declined":
+		if e.ComplexityRoot.FactorShare.Declined == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FactorShare.Declined(childComplexity), true
+	case "FactorShare.factor":
+		if e.ComplexityRoot.FactorShare.Factor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FactorShare.Factor(childComplexity), true
+	case "FactorShare.rate":
+		if e.ComplexityRoot.FactorShare.Rate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FactorShare.Rate(childComplexity), true
+	case "FactorShare.share":
+		if e.ComplexityRoot.FactorShare.Share == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FactorShare.Share(childComplexity), true
+
 	case "FlippedDecision.amount":
 		if e.ComplexityRoot.FlippedDecision.Amount == nil {
 			break
@@ -1512,6 +1977,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.APITokens(childComplexity, args["first"].(int), args["after"].(*string)), true
+	case "Query.activationImpact":
+		if e.ComplexityRoot.Query.ActivationImpact == nil {
+			break
+		}
+
+		args, err := ec.field_Query_activationImpact_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ActivationImpact(childComplexity, args["versionId"].(string)), true
 	case "Query.activeThresholdVersion":
 		if e.ComplexityRoot.Query.ActiveThresholdVersion == nil {
 			break
@@ -1534,6 +2010,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AgentDecision(childComplexity, args["reference"].(string), args["locale"].(string)), true
+	case "Query.anomalies":
+		if e.ComplexityRoot.Query.Anomalies == nil {
+			break
+		}
+
+		args, err := ec.field_Query_anomalies_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Anomalies(childComplexity, args["from"].(time.Time), args["to"].(time.Time), args["market"].(*string), args["bucket"].(model.AnalyticsBucket), args["threshold"].(float64), args["minVolume"].(int), args["minExcess"].(float64), args["baselineWeeks"].(int)), true
 	case "Query.auditEvents":
 		if e.ComplexityRoot.Query.AuditEvents == nil {
 			break
@@ -1600,6 +2087,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Decisions(childComplexity, args["filter"].(*model.DecisionFilter), args["first"].(int), args["after"].(*string), args["orderBy"].(model.DecisionOrder)), true
+	case "Query.declineRates":
+		if e.ComplexityRoot.Query.DeclineRates == nil {
+			break
+		}
+
+		args, err := ec.field_Query_declineRates_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.DeclineRates(childComplexity, args["filter"].(model.AnalyticsFilter), args["bucket"].(model.AnalyticsBucket), args["groupBy"].([]model.AnalyticsDimension), args["timeZone"].(string), args["seriesLimit"].(int)), true
+	case "Query.exportDecisions":
+		if e.ComplexityRoot.Query.ExportDecisions == nil {
+			break
+		}
+
+		args, err := ec.field_Query_exportDecisions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ExportDecisions(childComplexity, args["filter"].(*model.DecisionFilter)), true
 
 	case "Query.previewMessage":
 		if e.ComplexityRoot.Query.PreviewMessage == nil {
@@ -1612,6 +2121,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.PreviewMessage(childComplexity, args["code"].(model.ReasonCode), args["locale"].(string), args["sample"].(*model.PreviewSample), args["text"].(*model.MessageTextInput)), true
+	case "Query.reasonBreakdown":
+		if e.ComplexityRoot.Query.ReasonBreakdown == nil {
+			break
+		}
+
+		args, err := ec.field_Query_reasonBreakdown_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ReasonBreakdown(childComplexity, args["filter"].(model.AnalyticsFilter)), true
 	case "Query.sensitivity":
 		if e.ComplexityRoot.Query.Sensitivity == nil {
 			break
@@ -1634,6 +2154,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Simulate(childComplexity, args["market"].(string), args["proposal"].([]model.ThresholdRuleInput), args["from"].(*time.Time), args["to"].(*time.Time)), true
+	case "Query.thresholdActivations":
+		if e.ComplexityRoot.Query.ThresholdActivations == nil {
+			break
+		}
+
+		args, err := ec.field_Query_thresholdActivations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ThresholdActivations(childComplexity, args["market"].(*string), args["from"].(time.Time), args["to"].(time.Time)), true
 	case "Query.thresholdDiff":
 		if e.ComplexityRoot.Query.ThresholdDiff == nil {
 			break
@@ -1719,6 +2250,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.WhatIfStatus(childComplexity), true
 
+	case "RateWindow.assessed":
+		if e.ComplexityRoot.RateWindow.Assessed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RateWindow.Assessed(childComplexity), true
+	case "RateWindow.declined":
+		if e.ComplexityRoot.RateWindow.Declined == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RateWindow.Declined(childComplexity), true
+	case "RateWindow.from":
+		if e.ComplexityRoot.RateWindow.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RateWindow.From(childComplexity), true
+	case "RateWindow.rate":
+		if e.ComplexityRoot.RateWindow.Rate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RateWindow.Rate(childComplexity), true
+	case "RateWindow.to":
+		if e.ComplexityRoot.RateWindow.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RateWindow.To(childComplexity), true
+
 	case "Reason.code":
 		if e.ComplexityRoot.Reason.Code == nil {
 			break
@@ -1744,6 +2306,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Reason.Rank(childComplexity), true
 
+	case "ReasonBreakdown.assessed":
+		if e.ComplexityRoot.ReasonBreakdown.Assessed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReasonBreakdown.Assessed(childComplexity), true
+	case "ReasonBreakdown.declined":
+		if e.ComplexityRoot.ReasonBreakdown.Declined == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReasonBreakdown.Declined(childComplexity), true
+	case "ReasonBreakdown.factors":
+		if e.ComplexityRoot.ReasonBreakdown.Factors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReasonBreakdown.Factors(childComplexity), true
+	case "ReasonBreakdown.freshAsOf":
+		if e.ComplexityRoot.ReasonBreakdown.FreshAsOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReasonBreakdown.FreshAsOf(childComplexity), true
+	case "ReasonBreakdown.reasons":
+		if e.ComplexityRoot.ReasonBreakdown.Reasons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReasonBreakdown.Reasons(childComplexity), true
+	case "ReasonBreakdown.source":
+		if e.ComplexityRoot.ReasonBreakdown.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReasonBreakdown.Source(childComplexity), true
+
 	case "ReasonImpact.code":
 		if e.ComplexityRoot.ReasonImpact.Code == nil {
 			break
@@ -1762,6 +2361,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReasonImpact.Proposed(childComplexity), true
+
+	case "ReasonShare.declined":
+		if e.ComplexityRoot.ReasonShare.Declined == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReasonShare.Declined(childComplexity), true
+	case "ReasonShare.factor":
+		if e.ComplexityRoot.ReasonShare.Factor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReasonShare.Factor(childComplexity), true
+	case "ReasonShare.rate":
+		if e.ComplexityRoot.ReasonShare.Rate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReasonShare.Rate(childComplexity), true
+	case "ReasonShare.reason":
+		if e.ComplexityRoot.ReasonShare.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReasonShare.Reason(childComplexity), true
+	case "ReasonShare.share":
+		if e.ComplexityRoot.ReasonShare.Share == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReasonShare.Share(childComplexity), true
 
 	case "SensitivityCurve.assessed":
 		if e.ComplexityRoot.SensitivityCurve.Assessed == nil {
@@ -2457,6 +3087,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("AnalyticsFilter", ec.unmarshalInputAnalyticsFilter),
 			graphql.NewInputUnmarshaler("AuditFilter", ec.unmarshalInputAuditFilter),
 			graphql.NewInputUnmarshaler("CreateApiTokenInput", ec.unmarshalInputCreateApiTokenInput),
 			graphql.NewInputUnmarshaler("CreateUserInput", ec.unmarshalInputCreateUserInput),
@@ -2543,7 +3174,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/accounts.graphqls" "schema/agent.graphqls" "schema/assess.graphqls" "schema/audit.graphqls" "schema/catalog.graphqls" "schema/decisions.graphqls" "schema/schema.graphqls" "schema/thresholds.graphqls" "schema/whatif.graphqls"
+//go:embed "schema/accounts.graphqls" "schema/agent.graphqls" "schema/analytics.graphqls" "schema/assess.graphqls" "schema/audit.graphqls" "schema/catalog.graphqls" "schema/decisions.graphqls" "schema/schema.graphqls" "schema/thresholds.graphqls" "schema/whatif.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -2557,6 +3188,7 @@ func sourceData(filename string) string {
 var sources = []*ast.Source{
 	{Name: "schema/accounts.graphqls", Input: sourceData("schema/accounts.graphqls"), BuiltIn: false},
 	{Name: "schema/agent.graphqls", Input: sourceData("schema/agent.graphqls"), BuiltIn: false},
+	{Name: "schema/analytics.graphqls", Input: sourceData("schema/analytics.graphqls"), BuiltIn: false},
 	{Name: "schema/assess.graphqls", Input: sourceData("schema/assess.graphqls"), BuiltIn: false},
 	{Name: "schema/audit.graphqls", Input: sourceData("schema/audit.graphqls"), BuiltIn: false},
 	{Name: "schema/catalog.graphqls", Input: sourceData("schema/catalog.graphqls"), BuiltIn: false},
@@ -2570,6 +3202,36 @@ var parsedSchema = gqlparser.MustLoadSchema(sources...)
 // childFields_* functions provide shared child field context lookups.
 // Each function is generated once per unique object type, deduplicating the
 // switch statements that were previously inlined in every fieldContext_* function.
+
+func (ec *executionContext) childFields_ActivationImpact(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "activation":
+		return ec.fieldContext_ActivationImpact_activation(ctx, field)
+	case "version":
+		return ec.fieldContext_ActivationImpact_version(ctx, field)
+	case "predicted":
+		return ec.fieldContext_ActivationImpact_predicted(ctx, field)
+	case "realized":
+		return ec.fieldContext_ActivationImpact_realized(ctx, field)
+	case "complete":
+		return ec.fieldContext_ActivationImpact_complete(ctx, field)
+	case "before":
+		return ec.fieldContext_ActivationImpact_before(ctx, field)
+	case "predictionError":
+		return ec.fieldContext_ActivationImpact_predictionError(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ActivationImpact", field.Name)
+}
+
+func (ec *executionContext) childFields_ActivationMarker(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "activation":
+		return ec.fieldContext_ActivationMarker_activation(ctx, field)
+	case "version":
+		return ec.fieldContext_ActivationMarker_version(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ActivationMarker", field.Name)
+}
 
 func (ec *executionContext) childFields_AgentDecision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
@@ -2619,6 +3281,54 @@ func (ec *executionContext) childFields_AgentGuidance(ctx context.Context, field
 		return ec.fieldContext_AgentGuidance_steps(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AgentGuidance", field.Name)
+}
+
+func (ec *executionContext) childFields_Anomaly(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "bucketStart":
+		return ec.fieldContext_Anomaly_bucketStart(ctx, field)
+	case "market":
+		return ec.fieldContext_Anomaly_market(ctx, field)
+	case "reason":
+		return ec.fieldContext_Anomaly_reason(ctx, field)
+	case "assessed":
+		return ec.fieldContext_Anomaly_assessed(ctx, field)
+	case "declined":
+		return ec.fieldContext_Anomaly_declined(ctx, field)
+	case "rate":
+		return ec.fieldContext_Anomaly_rate(ctx, field)
+	case "baselineRate":
+		return ec.fieldContext_Anomaly_baselineRate(ctx, field)
+	case "baselineStdDev":
+		return ec.fieldContext_Anomaly_baselineStdDev(ctx, field)
+	case "zScore":
+		return ec.fieldContext_Anomaly_zScore(ctx, field)
+	case "excessDeclines":
+		return ec.fieldContext_Anomaly_excessDeclines(ctx, field)
+	case "mainReason":
+		return ec.fieldContext_Anomaly_mainReason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Anomaly", field.Name)
+}
+
+func (ec *executionContext) childFields_AnomalyReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_AnomalyReport_from(ctx, field)
+	case "to":
+		return ec.fieldContext_AnomalyReport_to(ctx, field)
+	case "bucket":
+		return ec.fieldContext_AnomalyReport_bucket(ctx, field)
+	case "anomalies":
+		return ec.fieldContext_AnomalyReport_anomalies(ctx, field)
+	case "omitted":
+		return ec.fieldContext_AnomalyReport_omitted(ctx, field)
+	case "source":
+		return ec.fieldContext_AnomalyReport_source(ctx, field)
+	case "freshAsOf":
+		return ec.fieldContext_AnomalyReport_freshAsOf(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AnomalyReport", field.Name)
 }
 
 func (ec *executionContext) childFields_ApiToken(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2909,6 +3619,94 @@ func (ec *executionContext) childFields_DecisionEdge(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type DecisionEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_DecisionExport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "url":
+		return ec.fieldContext_DecisionExport_url(ctx, field)
+	case "format":
+		return ec.fieldContext_DecisionExport_format(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DecisionExport", field.Name)
+}
+
+func (ec *executionContext) childFields_DeclineRatePoint(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "bucketStart":
+		return ec.fieldContext_DeclineRatePoint_bucketStart(ctx, field)
+	case "assessed":
+		return ec.fieldContext_DeclineRatePoint_assessed(ctx, field)
+	case "declined":
+		return ec.fieldContext_DeclineRatePoint_declined(ctx, field)
+	case "rate":
+		return ec.fieldContext_DeclineRatePoint_rate(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeclineRatePoint", field.Name)
+}
+
+func (ec *executionContext) childFields_DeclineRateReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_DeclineRateReport_from(ctx, field)
+	case "to":
+		return ec.fieldContext_DeclineRateReport_to(ctx, field)
+	case "bucket":
+		return ec.fieldContext_DeclineRateReport_bucket(ctx, field)
+	case "timeZone":
+		return ec.fieldContext_DeclineRateReport_timeZone(ctx, field)
+	case "groupBy":
+		return ec.fieldContext_DeclineRateReport_groupBy(ctx, field)
+	case "series":
+		return ec.fieldContext_DeclineRateReport_series(ctx, field)
+	case "omittedSeries":
+		return ec.fieldContext_DeclineRateReport_omittedSeries(ctx, field)
+	case "source":
+		return ec.fieldContext_DeclineRateReport_source(ctx, field)
+	case "freshAsOf":
+		return ec.fieldContext_DeclineRateReport_freshAsOf(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeclineRateReport", field.Name)
+}
+
+func (ec *executionContext) childFields_DeclineRateSeries(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "market":
+		return ec.fieldContext_DeclineRateSeries_market(ctx, field)
+	case "merchantCategory":
+		return ec.fieldContext_DeclineRateSeries_merchantCategory(ctx, field)
+	case "merchantId":
+		return ec.fieldContext_DeclineRateSeries_merchantId(ctx, field)
+	case "channel":
+		return ec.fieldContext_DeclineRateSeries_channel(ctx, field)
+	case "reason":
+		return ec.fieldContext_DeclineRateSeries_reason(ctx, field)
+	case "thresholdVersionId":
+		return ec.fieldContext_DeclineRateSeries_thresholdVersionId(ctx, field)
+	case "assessed":
+		return ec.fieldContext_DeclineRateSeries_assessed(ctx, field)
+	case "declined":
+		return ec.fieldContext_DeclineRateSeries_declined(ctx, field)
+	case "rate":
+		return ec.fieldContext_DeclineRateSeries_rate(ctx, field)
+	case "points":
+		return ec.fieldContext_DeclineRateSeries_points(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeclineRateSeries", field.Name)
+}
+
+func (ec *executionContext) childFields_FactorShare(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "factor":
+		return ec.fieldContext_FactorShare_factor(ctx, field)
+	case "declined":
+		return ec.fieldContext_FactorShare_declined(ctx, field)
+	case "share":
+		return ec.fieldContext_FactorShare_share(ctx, field)
+	case "rate":
+		return ec.fieldContext_FactorShare_rate(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FactorShare", field.Name)
+}
+
 func (ec *executionContext) childFields_FlippedDecision(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "decisionId":
@@ -2949,6 +3747,22 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
 }
 
+func (ec *executionContext) childFields_RateWindow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_RateWindow_from(ctx, field)
+	case "to":
+		return ec.fieldContext_RateWindow_to(ctx, field)
+	case "assessed":
+		return ec.fieldContext_RateWindow_assessed(ctx, field)
+	case "declined":
+		return ec.fieldContext_RateWindow_declined(ctx, field)
+	case "rate":
+		return ec.fieldContext_RateWindow_rate(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RateWindow", field.Name)
+}
+
 func (ec *executionContext) childFields_Reason(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "rank":
@@ -2963,6 +3777,24 @@ func (ec *executionContext) childFields_Reason(ctx context.Context, field graphq
 	return nil, fmt.Errorf("no field named %q was found under type Reason", field.Name)
 }
 
+func (ec *executionContext) childFields_ReasonBreakdown(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "assessed":
+		return ec.fieldContext_ReasonBreakdown_assessed(ctx, field)
+	case "declined":
+		return ec.fieldContext_ReasonBreakdown_declined(ctx, field)
+	case "reasons":
+		return ec.fieldContext_ReasonBreakdown_reasons(ctx, field)
+	case "factors":
+		return ec.fieldContext_ReasonBreakdown_factors(ctx, field)
+	case "source":
+		return ec.fieldContext_ReasonBreakdown_source(ctx, field)
+	case "freshAsOf":
+		return ec.fieldContext_ReasonBreakdown_freshAsOf(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReasonBreakdown", field.Name)
+}
+
 func (ec *executionContext) childFields_ReasonImpact(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "code":
@@ -2973,6 +3805,22 @@ func (ec *executionContext) childFields_ReasonImpact(ctx context.Context, field 
 		return ec.fieldContext_ReasonImpact_proposed(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ReasonImpact", field.Name)
+}
+
+func (ec *executionContext) childFields_ReasonShare(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "reason":
+		return ec.fieldContext_ReasonShare_reason(ctx, field)
+	case "factor":
+		return ec.fieldContext_ReasonShare_factor(ctx, field)
+	case "declined":
+		return ec.fieldContext_ReasonShare_declined(ctx, field)
+	case "share":
+		return ec.fieldContext_ReasonShare_share(ctx, field)
+	case "rate":
+		return ec.fieldContext_ReasonShare_rate(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReasonShare", field.Name)
 }
 
 func (ec *executionContext) childFields_SensitivityCurve(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3881,6 +4729,20 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_activationImpact_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "versionId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["versionId"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_activeThresholdVersion_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3914,6 +4776,76 @@ func (ec *executionContext) field_Query_agentDecision_args(ctx context.Context, 
 		return nil, err
 	}
 	args["locale"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_anomalies_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNTime2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNTime2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "market",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["market"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "bucket",
+		func(ctx context.Context, v any) (model.AnalyticsBucket, error) {
+			return ec.unmarshalNAnalyticsBucket2riskconsoleᚋgraphᚋmodelᚐAnalyticsBucket(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["bucket"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "threshold",
+		func(ctx context.Context, v any) (float64, error) {
+			return ec.unmarshalNFloat2float64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["threshold"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "minVolume",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["minVolume"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "minExcess",
+		func(ctx context.Context, v any) (float64, error) {
+			return ec.unmarshalNFloat2float64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["minExcess"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "baselineWeeks",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["baselineWeeks"] = arg7
 	return args, nil
 }
 
@@ -4071,6 +5003,66 @@ func (ec *executionContext) field_Query_decisions_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_declineRates_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (model.AnalyticsFilter, error) {
+			return ec.unmarshalNAnalyticsFilter2riskconsoleᚋgraphᚋmodelᚐAnalyticsFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "bucket",
+		func(ctx context.Context, v any) (model.AnalyticsBucket, error) {
+			return ec.unmarshalNAnalyticsBucket2riskconsoleᚋgraphᚋmodelᚐAnalyticsBucket(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["bucket"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]model.AnalyticsDimension, error) {
+			return ec.unmarshalNAnalyticsDimension2ᚕriskconsoleᚋgraphᚋmodelᚐAnalyticsDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "timeZone",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["timeZone"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "seriesLimit",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["seriesLimit"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_exportDecisions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.DecisionFilter, error) {
+			return ec.unmarshalODecisionFilter2ᚖriskconsoleᚋgraphᚋmodelᚐDecisionFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_previewMessage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4106,6 +5098,20 @@ func (ec *executionContext) field_Query_previewMessage_args(ctx context.Context,
 		return nil, err
 	}
 	args["text"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_reasonBreakdown_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (model.AnalyticsFilter, error) {
+			return ec.unmarshalNAnalyticsFilter2riskconsoleᚋgraphᚋmodelᚐAnalyticsFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
 	return args, nil
 }
 
@@ -4198,6 +5204,36 @@ func (ec *executionContext) field_Query_simulate_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["to"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_thresholdActivations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "market",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["market"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNTime2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNTime2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg2
 	return args, nil
 }
 
@@ -4414,6 +5450,276 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _ActivationImpact_activation(ctx context.Context, field graphql.CollectedField, obj *model.ActivationImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivationImpact_activation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Activation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdActivation) graphql.Marshaler {
+			return ec.marshalNThresholdActivation2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdActivation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActivationImpact_activation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActivationImpact",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdActivation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ActivationImpact_version(ctx context.Context, field graphql.CollectedField, obj *model.ActivationImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivationImpact_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdVersion) graphql.Marshaler {
+			return ec.marshalNThresholdVersion2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdVersion(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActivationImpact_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActivationImpact",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdVersion(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ActivationImpact_predicted(ctx context.Context, field graphql.CollectedField, obj *model.ActivationImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivationImpact_predicted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Predicted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdImpact) graphql.Marshaler {
+			return ec.marshalOThresholdImpact2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdImpact(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ActivationImpact_predicted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActivationImpact",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdImpact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ActivationImpact_realized(ctx context.Context, field graphql.CollectedField, obj *model.ActivationImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivationImpact_realized(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Realized, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RateWindow) graphql.Marshaler {
+			return ec.marshalNRateWindow2ᚖriskconsoleᚋgraphᚋmodelᚐRateWindow(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActivationImpact_realized(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActivationImpact",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RateWindow(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ActivationImpact_complete(ctx context.Context, field graphql.CollectedField, obj *model.ActivationImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivationImpact_complete(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Complete, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActivationImpact_complete(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActivationImpact", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ActivationImpact_before(ctx context.Context, field graphql.CollectedField, obj *model.ActivationImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivationImpact_before(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Before, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RateWindow) graphql.Marshaler {
+			return ec.marshalNRateWindow2ᚖriskconsoleᚋgraphᚋmodelᚐRateWindow(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActivationImpact_before(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActivationImpact",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RateWindow(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ActivationImpact_predictionError(ctx context.Context, field graphql.CollectedField, obj *model.ActivationImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivationImpact_predictionError(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PredictionError, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ActivationImpact_predictionError(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ActivationImpact", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ActivationMarker_activation(ctx context.Context, field graphql.CollectedField, obj *model.ActivationMarker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivationMarker_activation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Activation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdActivation) graphql.Marshaler {
+			return ec.marshalNThresholdActivation2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdActivation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActivationMarker_activation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActivationMarker",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdActivation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ActivationMarker_version(ctx context.Context, field graphql.CollectedField, obj *model.ActivationMarker) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivationMarker_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdVersion) graphql.Marshaler {
+			return ec.marshalNThresholdVersion2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdVersion(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActivationMarker_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActivationMarker",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdVersion(ctx, field)
+		},
+	}
+	return fc, nil
+}
 
 func (ec *executionContext) _AgentDecision_reference(ctx context.Context, field graphql.CollectedField, obj *model.AgentDecision) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -4877,6 +6183,429 @@ func (ec *executionContext) _AgentGuidance_steps(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_AgentGuidance_steps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AgentGuidance", field, false, false, "String")
+}
+
+func (ec *executionContext) _Anomaly_bucketStart(ctx context.Context, field graphql.CollectedField, obj *model.Anomaly) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Anomaly_bucketStart(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BucketStart, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Anomaly_bucketStart(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Anomaly", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Anomaly_market(ctx context.Context, field graphql.CollectedField, obj *model.Anomaly) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Anomaly_market(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Market, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Anomaly_market(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Anomaly", field, false, false, "String")
+}
+
+func (ec *executionContext) _Anomaly_reason(ctx context.Context, field graphql.CollectedField, obj *model.Anomaly) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Anomaly_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReasonCode) graphql.Marshaler {
+			return ec.marshalOReasonCode2ᚖriskconsoleᚋgraphᚋmodelᚐReasonCode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Anomaly_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Anomaly", field, false, false, "ReasonCode")
+}
+
+func (ec *executionContext) _Anomaly_assessed(ctx context.Context, field graphql.CollectedField, obj *model.Anomaly) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Anomaly_assessed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Assessed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Anomaly_assessed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Anomaly", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Anomaly_declined(ctx context.Context, field graphql.CollectedField, obj *model.Anomaly) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Anomaly_declined(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Declined, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Anomaly_declined(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Anomaly", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Anomaly_rate(ctx context.Context, field graphql.CollectedField, obj *model.Anomaly) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Anomaly_rate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Anomaly_rate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Anomaly", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Anomaly_baselineRate(ctx context.Context, field graphql.CollectedField, obj *model.Anomaly) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Anomaly_baselineRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BaselineRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Anomaly_baselineRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Anomaly", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Anomaly_baselineStdDev(ctx context.Context, field graphql.CollectedField, obj *model.Anomaly) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Anomaly_baselineStdDev(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BaselineStdDev, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Anomaly_baselineStdDev(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Anomaly", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Anomaly_zScore(ctx context.Context, field graphql.CollectedField, obj *model.Anomaly) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Anomaly_zScore(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ZScore, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Anomaly_zScore(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Anomaly", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Anomaly_excessDeclines(ctx context.Context, field graphql.CollectedField, obj *model.Anomaly) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Anomaly_excessDeclines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExcessDeclines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Anomaly_excessDeclines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Anomaly", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Anomaly_mainReason(ctx context.Context, field graphql.CollectedField, obj *model.Anomaly) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Anomaly_mainReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MainReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReasonCode) graphql.Marshaler {
+			return ec.marshalOReasonCode2ᚖriskconsoleᚋgraphᚋmodelᚐReasonCode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Anomaly_mainReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Anomaly", field, false, false, "ReasonCode")
+}
+
+func (ec *executionContext) _AnomalyReport_from(ctx context.Context, field graphql.CollectedField, obj *model.AnomalyReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AnomalyReport_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AnomalyReport_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AnomalyReport", field, false, false, "Time")
+}
+
+func (ec *executionContext) _AnomalyReport_to(ctx context.Context, field graphql.CollectedField, obj *model.AnomalyReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AnomalyReport_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AnomalyReport_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AnomalyReport", field, false, false, "Time")
+}
+
+func (ec *executionContext) _AnomalyReport_bucket(ctx context.Context, field graphql.CollectedField, obj *model.AnomalyReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AnomalyReport_bucket(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Bucket, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.AnalyticsBucket) graphql.Marshaler {
+			return ec.marshalNAnalyticsBucket2riskconsoleᚋgraphᚋmodelᚐAnalyticsBucket(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AnomalyReport_bucket(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AnomalyReport", field, false, false, "AnalyticsBucket")
+}
+
+func (ec *executionContext) _AnomalyReport_anomalies(ctx context.Context, field graphql.CollectedField, obj *model.AnomalyReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AnomalyReport_anomalies(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Anomalies, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Anomaly) graphql.Marshaler {
+			return ec.marshalNAnomaly2ᚕriskconsoleᚋgraphᚋmodelᚐAnomalyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AnomalyReport_anomalies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AnomalyReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Anomaly(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AnomalyReport_omitted(ctx context.Context, field graphql.CollectedField, obj *model.AnomalyReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AnomalyReport_omitted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Omitted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AnomalyReport_omitted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AnomalyReport", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AnomalyReport_source(ctx context.Context, field graphql.CollectedField, obj *model.AnomalyReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AnomalyReport_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.AnalyticsSource) graphql.Marshaler {
+			return ec.marshalNAnalyticsSource2riskconsoleᚋgraphᚋmodelᚐAnalyticsSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AnomalyReport_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AnomalyReport", field, false, false, "AnalyticsSource")
+}
+
+func (ec *executionContext) _AnomalyReport_freshAsOf(ctx context.Context, field graphql.CollectedField, obj *model.AnomalyReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AnomalyReport_freshAsOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FreshAsOf, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AnomalyReport_freshAsOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AnomalyReport", field, false, false, "Time")
 }
 
 func (ec *executionContext) _ApiToken_id(ctx context.Context, field graphql.CollectedField, obj *model.APIToken) (ret graphql.Marshaler) {
@@ -7180,6 +8909,691 @@ func (ec *executionContext) fieldContext_DecisionEdge_node(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _DecisionExport_url(ctx context.Context, field graphql.CollectedField, obj *model.DecisionExport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DecisionExport_url(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.URL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DecisionExport_url(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DecisionExport", field, false, false, "String")
+}
+
+func (ec *executionContext) _DecisionExport_format(ctx context.Context, field graphql.CollectedField, obj *model.DecisionExport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DecisionExport_format(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Format, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DecisionExport_format(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DecisionExport", field, false, false, "String")
+}
+
+func (ec *executionContext) _DeclineRatePoint_bucketStart(ctx context.Context, field graphql.CollectedField, obj *model.DeclineRatePoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclineRatePoint_bucketStart(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BucketStart, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeclineRatePoint_bucketStart(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclineRatePoint", field, false, false, "Time")
+}
+
+func (ec *executionContext) _DeclineRatePoint_assessed(ctx context.Context, field graphql.CollectedField, obj *model.DeclineRatePoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclineRatePoint_assessed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Assessed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeclineRatePoint_assessed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclineRatePoint", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DeclineRatePoint_declined(ctx context.Context, field graphql.CollectedField, obj *model.DeclineRatePoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclineRatePoint_declined(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Declined, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeclineRatePoint_declined(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclineRatePoint", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DeclineRatePoint_rate(ctx context.Context, field graphql.CollectedField, obj *model.DeclineRatePoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclineRatePoint_rate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DeclineRatePoint_rate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclineRatePoint", field, false, false, "Float")
+}
+
+func (ec *executionContext) _DeclineRateReport_from(ctx context.Context, field graphql.CollectedField, obj *model.DeclineRateReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclineRateReport_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeclineRateReport_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclineRateReport", field, false, false, "Time")
+}
+
+func (ec *executionContext) _DeclineRateReport_to(ctx context.Context, field graphql.CollectedField, obj *model.DeclineRateReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclineRateReport_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeclineRateReport_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclineRateReport", field, false, false, "Time")
+}
+
+func (ec *executionContext) _DeclineRateReport_bucket(ctx context.Context, field graphql.CollectedField, obj *model.DeclineRateReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclineRateReport_bucket(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Bucket, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.AnalyticsBucket) graphql.Marshaler {
+			return ec.marshalNAnalyticsBucket2riskconsoleᚋgraphᚋmodelᚐAnalyticsBucket(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeclineRateReport_bucket(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclineRateReport", field, false, false, "AnalyticsBucket")
+}
+
+func (ec *executionContext) _DeclineRateReport_timeZone(ctx context.Context, field graphql.CollectedField, obj *model.DeclineRateReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclineRateReport_timeZone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TimeZone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeclineRateReport_timeZone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclineRateReport", field, false, false, "String")
+}
+
+func (ec *executionContext) _DeclineRateReport_groupBy(ctx context.Context, field graphql.CollectedField, obj *model.DeclineRateReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclineRateReport_groupBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GroupBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.AnalyticsDimension) graphql.Marshaler {
+			return ec.marshalNAnalyticsDimension2ᚕriskconsoleᚋgraphᚋmodelᚐAnalyticsDimensionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeclineRateReport_groupBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclineRateReport", field, false, false, "AnalyticsDimension")
+}
+
+func (ec *executionContext) _DeclineRateReport_series(ctx context.Context, field graphql.CollectedField, obj *model.DeclineRateReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclineRateReport_series(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Series, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.DeclineRateSeries) graphql.Marshaler {
+			return ec.marshalNDeclineRateSeries2ᚕriskconsoleᚋgraphᚋmodelᚐDeclineRateSeriesᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeclineRateReport_series(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DeclineRateReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeclineRateSeries(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DeclineRateReport_omittedSeries(ctx context.Context, field graphql.CollectedField, obj *model.DeclineRateReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclineRateReport_omittedSeries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OmittedSeries, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeclineRateReport_omittedSeries(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclineRateReport", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DeclineRateReport_source(ctx context.Context, field graphql.CollectedField, obj *model.DeclineRateReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclineRateReport_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.AnalyticsSource) graphql.Marshaler {
+			return ec.marshalNAnalyticsSource2riskconsoleᚋgraphᚋmodelᚐAnalyticsSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeclineRateReport_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclineRateReport", field, false, false, "AnalyticsSource")
+}
+
+func (ec *executionContext) _DeclineRateReport_freshAsOf(ctx context.Context, field graphql.CollectedField, obj *model.DeclineRateReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclineRateReport_freshAsOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FreshAsOf, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DeclineRateReport_freshAsOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclineRateReport", field, false, false, "Time")
+}
+
+func (ec *executionContext) _DeclineRateSeries_market(ctx context.Context, field graphql.CollectedField, obj *model.DeclineRateSeries) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclineRateSeries_market(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Market, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DeclineRateSeries_market(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclineRateSeries", field, false, false, "String")
+}
+
+func (ec *executionContext) _DeclineRateSeries_merchantCategory(ctx context.Context, field graphql.CollectedField, obj *model.DeclineRateSeries) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclineRateSeries_merchantCategory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MerchantCategory, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DeclineRateSeries_merchantCategory(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclineRateSeries", field, false, false, "String")
+}
+
+func (ec *executionContext) _DeclineRateSeries_merchantId(ctx context.Context, field graphql.CollectedField, obj *model.DeclineRateSeries) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclineRateSeries_merchantId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MerchantID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DeclineRateSeries_merchantId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclineRateSeries", field, false, false, "String")
+}
+
+func (ec *executionContext) _DeclineRateSeries_channel(ctx context.Context, field graphql.CollectedField, obj *model.DeclineRateSeries) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclineRateSeries_channel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Channel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DeclineRateSeries_channel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclineRateSeries", field, false, false, "String")
+}
+
+func (ec *executionContext) _DeclineRateSeries_reason(ctx context.Context, field graphql.CollectedField, obj *model.DeclineRateSeries) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclineRateSeries_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReasonCode) graphql.Marshaler {
+			return ec.marshalOReasonCode2ᚖriskconsoleᚋgraphᚋmodelᚐReasonCode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DeclineRateSeries_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclineRateSeries", field, false, false, "ReasonCode")
+}
+
+func (ec *executionContext) _DeclineRateSeries_thresholdVersionId(ctx context.Context, field graphql.CollectedField, obj *model.DeclineRateSeries) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclineRateSeries_thresholdVersionId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ThresholdVersionID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DeclineRateSeries_thresholdVersionId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclineRateSeries", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DeclineRateSeries_assessed(ctx context.Context, field graphql.CollectedField, obj *model.DeclineRateSeries) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclineRateSeries_assessed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Assessed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeclineRateSeries_assessed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclineRateSeries", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DeclineRateSeries_declined(ctx context.Context, field graphql.CollectedField, obj *model.DeclineRateSeries) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclineRateSeries_declined(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Declined, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeclineRateSeries_declined(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclineRateSeries", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DeclineRateSeries_rate(ctx context.Context, field graphql.CollectedField, obj *model.DeclineRateSeries) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclineRateSeries_rate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DeclineRateSeries_rate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclineRateSeries", field, false, false, "Float")
+}
+
+func (ec *executionContext) _DeclineRateSeries_points(ctx context.Context, field graphql.CollectedField, obj *model.DeclineRateSeries) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclineRateSeries_points(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Points, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.DeclineRatePoint) graphql.Marshaler {
+			return ec.marshalNDeclineRatePoint2ᚕriskconsoleᚋgraphᚋmodelᚐDeclineRatePointᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeclineRateSeries_points(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DeclineRateSeries",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeclineRatePoint(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FactorShare_factor(ctx context.Context, field graphql.CollectedField, obj *model.FactorShare) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FactorShare_factor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Factor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Factor) graphql.Marshaler {
+			return ec.marshalNFactor2riskconsoleᚋgraphᚋmodelᚐFactor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FactorShare_factor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FactorShare", field, false, false, "Factor")
+}
+
+func (ec *executionContext) _FactorShare_declined(ctx context.Context, field graphql.CollectedField, obj *model.FactorShare) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FactorShare_declined(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Declined, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FactorShare_declined(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FactorShare", field, false, false, "Int")
+}
+
+func (ec *executionContext) _FactorShare_share(ctx context.Context, field graphql.CollectedField, obj *model.FactorShare) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FactorShare_share(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Share, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FactorShare_share(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FactorShare", field, false, false, "Float")
+}
+
+func (ec *executionContext) _FactorShare_rate(ctx context.Context, field graphql.CollectedField, obj *model.FactorShare) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FactorShare_rate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FactorShare_rate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FactorShare", field, false, false, "Float")
+}
+
 func (ec *executionContext) _FlippedDecision_decisionId(ctx context.Context, field graphql.CollectedField, obj *model.FlippedDecision) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8897,6 +11311,378 @@ func (ec *executionContext) fieldContext_Query_agentDecision(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_declineRates(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_declineRates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().DeclineRates(ctx, fc.Args["filter"].(model.AnalyticsFilter), fc.Args["bucket"].(model.AnalyticsBucket), fc.Args["groupBy"].([]model.AnalyticsDimension), fc.Args["timeZone"].(string), fc.Args["seriesLimit"].(int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal *model.DeclineRateReport
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.DeclineRateReport
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeclineRateReport) graphql.Marshaler {
+			return ec.marshalNDeclineRateReport2ᚖriskconsoleᚋgraphᚋmodelᚐDeclineRateReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_declineRates(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeclineRateReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_declineRates_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_reasonBreakdown(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_reasonBreakdown(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ReasonBreakdown(ctx, fc.Args["filter"].(model.AnalyticsFilter))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal *model.ReasonBreakdown
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.ReasonBreakdown
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReasonBreakdown) graphql.Marshaler {
+			return ec.marshalNReasonBreakdown2ᚖriskconsoleᚋgraphᚋmodelᚐReasonBreakdown(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_reasonBreakdown(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReasonBreakdown(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_reasonBreakdown_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_thresholdActivations(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_thresholdActivations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ThresholdActivations(ctx, fc.Args["market"].(*string), fc.Args["from"].(time.Time), fc.Args["to"].(time.Time))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal []model.ActivationMarker
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []model.ActivationMarker
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ActivationMarker) graphql.Marshaler {
+			return ec.marshalNActivationMarker2ᚕriskconsoleᚋgraphᚋmodelᚐActivationMarkerᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_thresholdActivations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ActivationMarker(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_thresholdActivations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_activationImpact(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_activationImpact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ActivationImpact(ctx, fc.Args["versionId"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal []model.ActivationImpact
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []model.ActivationImpact
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ActivationImpact) graphql.Marshaler {
+			return ec.marshalNActivationImpact2ᚕriskconsoleᚋgraphᚋmodelᚐActivationImpactᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_activationImpact(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ActivationImpact(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_activationImpact_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_anomalies(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_anomalies(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Anomalies(ctx, fc.Args["from"].(time.Time), fc.Args["to"].(time.Time), fc.Args["market"].(*string), fc.Args["bucket"].(model.AnalyticsBucket), fc.Args["threshold"].(float64), fc.Args["minVolume"].(int), fc.Args["minExcess"].(float64), fc.Args["baselineWeeks"].(int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal *model.AnomalyReport
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.AnomalyReport
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AnomalyReport) graphql.Marshaler {
+			return ec.marshalNAnomalyReport2ᚖriskconsoleᚋgraphᚋmodelᚐAnomalyReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_anomalies(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AnomalyReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_anomalies_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_exportDecisions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_exportDecisions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ExportDecisions(ctx, fc.Args["filter"].(*model.DecisionFilter))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal *model.DecisionExport
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.DecisionExport
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DecisionExport) graphql.Marshaler {
+			return ec.marshalNDecisionExport2ᚖriskconsoleᚋgraphᚋmodelᚐDecisionExport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_exportDecisions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DecisionExport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_exportDecisions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_auditEvents(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10003,6 +12789,121 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _RateWindow_from(ctx context.Context, field graphql.CollectedField, obj *model.RateWindow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RateWindow_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RateWindow_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RateWindow", field, false, false, "Time")
+}
+
+func (ec *executionContext) _RateWindow_to(ctx context.Context, field graphql.CollectedField, obj *model.RateWindow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RateWindow_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RateWindow_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RateWindow", field, false, false, "Time")
+}
+
+func (ec *executionContext) _RateWindow_assessed(ctx context.Context, field graphql.CollectedField, obj *model.RateWindow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RateWindow_assessed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Assessed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RateWindow_assessed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RateWindow", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RateWindow_declined(ctx context.Context, field graphql.CollectedField, obj *model.RateWindow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RateWindow_declined(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Declined, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RateWindow_declined(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RateWindow", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RateWindow_rate(ctx context.Context, field graphql.CollectedField, obj *model.RateWindow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RateWindow_rate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RateWindow_rate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RateWindow", field, false, false, "Float")
+}
+
 func (ec *executionContext) _Reason_rank(ctx context.Context, field graphql.CollectedField, obj *model.Reason) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10095,6 +12996,162 @@ func (ec *executionContext) fieldContext_Reason_factor(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Reason", field, false, false, "Factor")
 }
 
+func (ec *executionContext) _ReasonBreakdown_assessed(ctx context.Context, field graphql.CollectedField, obj *model.ReasonBreakdown) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReasonBreakdown_assessed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Assessed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReasonBreakdown_assessed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReasonBreakdown", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReasonBreakdown_declined(ctx context.Context, field graphql.CollectedField, obj *model.ReasonBreakdown) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReasonBreakdown_declined(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Declined, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReasonBreakdown_declined(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReasonBreakdown", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReasonBreakdown_reasons(ctx context.Context, field graphql.CollectedField, obj *model.ReasonBreakdown) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReasonBreakdown_reasons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reasons, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ReasonShare) graphql.Marshaler {
+			return ec.marshalNReasonShare2ᚕriskconsoleᚋgraphᚋmodelᚐReasonShareᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReasonBreakdown_reasons(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReasonBreakdown",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReasonShare(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReasonBreakdown_factors(ctx context.Context, field graphql.CollectedField, obj *model.ReasonBreakdown) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReasonBreakdown_factors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Factors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.FactorShare) graphql.Marshaler {
+			return ec.marshalNFactorShare2ᚕriskconsoleᚋgraphᚋmodelᚐFactorShareᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReasonBreakdown_factors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReasonBreakdown",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FactorShare(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReasonBreakdown_source(ctx context.Context, field graphql.CollectedField, obj *model.ReasonBreakdown) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReasonBreakdown_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.AnalyticsSource) graphql.Marshaler {
+			return ec.marshalNAnalyticsSource2riskconsoleᚋgraphᚋmodelᚐAnalyticsSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReasonBreakdown_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReasonBreakdown", field, false, false, "AnalyticsSource")
+}
+
+func (ec *executionContext) _ReasonBreakdown_freshAsOf(ctx context.Context, field graphql.CollectedField, obj *model.ReasonBreakdown) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReasonBreakdown_freshAsOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FreshAsOf, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReasonBreakdown_freshAsOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReasonBreakdown", field, false, false, "Time")
+}
+
 func (ec *executionContext) _ReasonImpact_code(ctx context.Context, field graphql.CollectedField, obj *model.ReasonImpact) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10162,6 +13219,121 @@ func (ec *executionContext) _ReasonImpact_proposed(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_ReasonImpact_proposed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ReasonImpact", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReasonShare_reason(ctx context.Context, field graphql.CollectedField, obj *model.ReasonShare) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReasonShare_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ReasonCode) graphql.Marshaler {
+			return ec.marshalNReasonCode2riskconsoleᚋgraphᚋmodelᚐReasonCode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReasonShare_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReasonShare", field, false, false, "ReasonCode")
+}
+
+func (ec *executionContext) _ReasonShare_factor(ctx context.Context, field graphql.CollectedField, obj *model.ReasonShare) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReasonShare_factor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Factor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Factor) graphql.Marshaler {
+			return ec.marshalNFactor2riskconsoleᚋgraphᚋmodelᚐFactor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReasonShare_factor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReasonShare", field, false, false, "Factor")
+}
+
+func (ec *executionContext) _ReasonShare_declined(ctx context.Context, field graphql.CollectedField, obj *model.ReasonShare) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReasonShare_declined(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Declined, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReasonShare_declined(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReasonShare", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReasonShare_share(ctx context.Context, field graphql.CollectedField, obj *model.ReasonShare) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReasonShare_share(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Share, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReasonShare_share(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReasonShare", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ReasonShare_rate(ctx context.Context, field graphql.CollectedField, obj *model.ReasonShare) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReasonShare_rate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReasonShare_rate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReasonShare", field, false, false, "Float")
 }
 
 func (ec *executionContext) _SensitivityCurve_market(ctx context.Context, field graphql.CollectedField, obj *model.SensitivityCurve) (ret graphql.Marshaler) {
@@ -13970,6 +17142,104 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputAnalyticsFilter(ctx context.Context, obj any) (model.AnalyticsFilter, error) {
+	var it model.AnalyticsFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"from", "to", "market", "merchantCategory", "merchantId", "channel", "thresholdVersionId", "minAmount", "maxAmount"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "from":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("from"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.From = data
+		case "to":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.To = data
+		case "market":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("market"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Market = data
+		case "merchantCategory":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("merchantCategory"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MerchantCategory = data
+		case "merchantId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("merchantId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MerchantID = data
+		case "channel":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("channel"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Channel = data
+		case "thresholdVersionId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("thresholdVersionId"))
+			data, err := ec.unmarshalOID2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ThresholdVersionID = data
+		case "minAmount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minAmount"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MinAmount = data
+		case "maxAmount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("maxAmount"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MaxAmount = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAnalyticsFilter unmarshals raw into the AnalyticsFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAnalyticsFilter(ctx context.Context, raw any) (model.AnalyticsFilter, error) {
+	var out model.AnalyticsFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AnalyticsFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputAuditFilter(ctx context.Context, obj any) (model.AuditFilter, error) {
 	var it model.AuditFilter
 	if obj == nil {
@@ -14804,6 +18074,107 @@ func UnmarshalThresholdSetRef(ctx context.Context, raw any) (model.ThresholdSetR
 
 // region    **************************** object.gotpl ****************************
 
+var activationImpactImplementors = []string{"ActivationImpact"}
+
+func (ec *executionContext) _ActivationImpact(ctx context.Context, sel ast.SelectionSet, obj *model.ActivationImpact) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, activationImpactImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ActivationImpact")
+		case "activation":
+			out.Values[i] = ec._ActivationImpact_activation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "version":
+			out.Values[i] = ec._ActivationImpact_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "predicted":
+			out.Values[i] = ec._ActivationImpact_predicted(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "realized":
+			out.Values[i] = ec._ActivationImpact_realized(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "complete":
+			out.Values[i] = ec._ActivationImpact_complete(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "before":
+			out.Values[i] = ec._ActivationImpact_before(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "predictionError":
+			out.Values[i] = ec._ActivationImpact_predictionError(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var activationMarkerImplementors = []string{"ActivationMarker"}
+
+func (ec *executionContext) _ActivationMarker(ctx context.Context, sel ast.SelectionSet, obj *model.ActivationMarker) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, activationMarkerImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ActivationMarker")
+		case "activation":
+			out.Values[i] = ec._ActivationMarker_activation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "version":
+			out.Values[i] = ec._ActivationMarker_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var agentDecisionImplementors = []string{"AgentDecision"}
 
 func (ec *executionContext) _AgentDecision(ctx context.Context, sel ast.SelectionSet, obj *model.AgentDecision) graphql.Marshaler {
@@ -14936,6 +18307,152 @@ func (ec *executionContext) _AgentGuidance(ctx context.Context, sel ast.Selectio
 		case "steps":
 			out.Values[i] = ec._AgentGuidance_steps(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var anomalyImplementors = []string{"Anomaly"}
+
+func (ec *executionContext) _Anomaly(ctx context.Context, sel ast.SelectionSet, obj *model.Anomaly) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, anomalyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Anomaly")
+		case "bucketStart":
+			out.Values[i] = ec._Anomaly_bucketStart(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "market":
+			out.Values[i] = ec._Anomaly_market(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._Anomaly_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "assessed":
+			out.Values[i] = ec._Anomaly_assessed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "declined":
+			out.Values[i] = ec._Anomaly_declined(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rate":
+			out.Values[i] = ec._Anomaly_rate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "baselineRate":
+			out.Values[i] = ec._Anomaly_baselineRate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "baselineStdDev":
+			out.Values[i] = ec._Anomaly_baselineStdDev(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "zScore":
+			out.Values[i] = ec._Anomaly_zScore(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "excessDeclines":
+			out.Values[i] = ec._Anomaly_excessDeclines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mainReason":
+			out.Values[i] = ec._Anomaly_mainReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var anomalyReportImplementors = []string{"AnomalyReport"}
+
+func (ec *executionContext) _AnomalyReport(ctx context.Context, sel ast.SelectionSet, obj *model.AnomalyReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, anomalyReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AnomalyReport")
+		case "from":
+			out.Values[i] = ec._AnomalyReport_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._AnomalyReport_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bucket":
+			out.Values[i] = ec._AnomalyReport_bucket(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "anomalies":
+			out.Values[i] = ec._AnomalyReport_anomalies(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "omitted":
+			out.Values[i] = ec._AnomalyReport_omitted(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "source":
+			out.Values[i] = ec._AnomalyReport_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "freshAsOf":
+			out.Values[i] = ec._AnomalyReport_freshAsOf(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -15896,6 +19413,291 @@ func (ec *executionContext) _DecisionEdge(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var decisionExportImplementors = []string{"DecisionExport"}
+
+func (ec *executionContext) _DecisionExport(ctx context.Context, sel ast.SelectionSet, obj *model.DecisionExport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, decisionExportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DecisionExport")
+		case "url":
+			out.Values[i] = ec._DecisionExport_url(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "format":
+			out.Values[i] = ec._DecisionExport_format(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var declineRatePointImplementors = []string{"DeclineRatePoint"}
+
+func (ec *executionContext) _DeclineRatePoint(ctx context.Context, sel ast.SelectionSet, obj *model.DeclineRatePoint) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, declineRatePointImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeclineRatePoint")
+		case "bucketStart":
+			out.Values[i] = ec._DeclineRatePoint_bucketStart(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "assessed":
+			out.Values[i] = ec._DeclineRatePoint_assessed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "declined":
+			out.Values[i] = ec._DeclineRatePoint_declined(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rate":
+			out.Values[i] = ec._DeclineRatePoint_rate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var declineRateReportImplementors = []string{"DeclineRateReport"}
+
+func (ec *executionContext) _DeclineRateReport(ctx context.Context, sel ast.SelectionSet, obj *model.DeclineRateReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, declineRateReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeclineRateReport")
+		case "from":
+			out.Values[i] = ec._DeclineRateReport_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._DeclineRateReport_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bucket":
+			out.Values[i] = ec._DeclineRateReport_bucket(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "timeZone":
+			out.Values[i] = ec._DeclineRateReport_timeZone(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "groupBy":
+			out.Values[i] = ec._DeclineRateReport_groupBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "series":
+			out.Values[i] = ec._DeclineRateReport_series(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "omittedSeries":
+			out.Values[i] = ec._DeclineRateReport_omittedSeries(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "source":
+			out.Values[i] = ec._DeclineRateReport_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "freshAsOf":
+			out.Values[i] = ec._DeclineRateReport_freshAsOf(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var declineRateSeriesImplementors = []string{"DeclineRateSeries"}
+
+func (ec *executionContext) _DeclineRateSeries(ctx context.Context, sel ast.SelectionSet, obj *model.DeclineRateSeries) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, declineRateSeriesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeclineRateSeries")
+		case "market":
+			out.Values[i] = ec._DeclineRateSeries_market(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "merchantCategory":
+			out.Values[i] = ec._DeclineRateSeries_merchantCategory(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "merchantId":
+			out.Values[i] = ec._DeclineRateSeries_merchantId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "channel":
+			out.Values[i] = ec._DeclineRateSeries_channel(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._DeclineRateSeries_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "thresholdVersionId":
+			out.Values[i] = ec._DeclineRateSeries_thresholdVersionId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "assessed":
+			out.Values[i] = ec._DeclineRateSeries_assessed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "declined":
+			out.Values[i] = ec._DeclineRateSeries_declined(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rate":
+			out.Values[i] = ec._DeclineRateSeries_rate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "points":
+			out.Values[i] = ec._DeclineRateSeries_points(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var factorShareImplementors = []string{"FactorShare"}
+
+func (ec *executionContext) _FactorShare(ctx context.Context, sel ast.SelectionSet, obj *model.FactorShare) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, factorShareImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FactorShare")
+		case "factor":
+			out.Values[i] = ec._FactorShare_factor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "declined":
+			out.Values[i] = ec._FactorShare_declined(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "share":
+			out.Values[i] = ec._FactorShare_share(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rate":
+			out.Values[i] = ec._FactorShare_rate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var flippedDecisionImplementors = []string{"FlippedDecision"}
 
 func (ec *executionContext) _FlippedDecision(ctx context.Context, sel ast.SelectionSet, obj *model.FlippedDecision) graphql.Marshaler {
@@ -16254,6 +20056,42 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_agentDecision(ctx, field)
 				})
+		case "declineRates":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_declineRates(ctx, field)
+				})
+		case "reasonBreakdown":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_reasonBreakdown(ctx, field)
+				})
+		case "thresholdActivations":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_thresholdActivations(ctx, field)
+				})
+		case "activationImpact":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_activationImpact(ctx, field)
+				})
+		case "anomalies":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_anomalies(ctx, field)
+				})
+		case "exportDecisions":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_exportDecisions(ctx, field)
+				})
 		case "auditEvents":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -16387,6 +20225,59 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 	return out
 }
 
+var rateWindowImplementors = []string{"RateWindow"}
+
+func (ec *executionContext) _RateWindow(ctx context.Context, sel ast.SelectionSet, obj *model.RateWindow) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rateWindowImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RateWindow")
+		case "from":
+			out.Values[i] = ec._RateWindow_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._RateWindow_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "assessed":
+			out.Values[i] = ec._RateWindow_assessed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "declined":
+			out.Values[i] = ec._RateWindow_declined(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rate":
+			out.Values[i] = ec._RateWindow_rate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var reasonImplementors = []string{"Reason"}
 
 func (ec *executionContext) _Reason(ctx context.Context, sel ast.SelectionSet, obj *model.Reason) graphql.Marshaler {
@@ -16435,6 +20326,64 @@ func (ec *executionContext) _Reason(ctx context.Context, sel ast.SelectionSet, o
 	return out
 }
 
+var reasonBreakdownImplementors = []string{"ReasonBreakdown"}
+
+func (ec *executionContext) _ReasonBreakdown(ctx context.Context, sel ast.SelectionSet, obj *model.ReasonBreakdown) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reasonBreakdownImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReasonBreakdown")
+		case "assessed":
+			out.Values[i] = ec._ReasonBreakdown_assessed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "declined":
+			out.Values[i] = ec._ReasonBreakdown_declined(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reasons":
+			out.Values[i] = ec._ReasonBreakdown_reasons(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "factors":
+			out.Values[i] = ec._ReasonBreakdown_factors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "source":
+			out.Values[i] = ec._ReasonBreakdown_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "freshAsOf":
+			out.Values[i] = ec._ReasonBreakdown_freshAsOf(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var reasonImpactImplementors = []string{"ReasonImpact"}
 
 func (ec *executionContext) _ReasonImpact(ctx context.Context, sel ast.SelectionSet, obj *model.ReasonImpact) graphql.Marshaler {
@@ -16458,6 +20407,59 @@ func (ec *executionContext) _ReasonImpact(ctx context.Context, sel ast.Selection
 			}
 		case "proposed":
 			out.Values[i] = ec._ReasonImpact_proposed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reasonShareImplementors = []string{"ReasonShare"}
+
+func (ec *executionContext) _ReasonShare(ctx context.Context, sel ast.SelectionSet, obj *model.ReasonShare) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reasonShareImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReasonShare")
+		case "reason":
+			out.Values[i] = ec._ReasonShare_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "factor":
+			out.Values[i] = ec._ReasonShare_factor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "declined":
+			out.Values[i] = ec._ReasonShare_declined(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "share":
+			out.Values[i] = ec._ReasonShare_share(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rate":
+			out.Values[i] = ec._ReasonShare_rate(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -17927,6 +21929,46 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) marshalNActivationImpact2riskconsoleᚋgraphᚋmodelᚐActivationImpact(ctx context.Context, sel ast.SelectionSet, v model.ActivationImpact) graphql.Marshaler {
+	return ec._ActivationImpact(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNActivationImpact2ᚕriskconsoleᚋgraphᚋmodelᚐActivationImpactᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ActivationImpact) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNActivationImpact2riskconsoleᚋgraphᚋmodelᚐActivationImpact(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNActivationMarker2riskconsoleᚋgraphᚋmodelᚐActivationMarker(ctx context.Context, sel ast.SelectionSet, v model.ActivationMarker) graphql.Marshaler {
+	return ec._ActivationMarker(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNActivationMarker2ᚕriskconsoleᚋgraphᚋmodelᚐActivationMarkerᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ActivationMarker) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNActivationMarker2riskconsoleᚋgraphᚋmodelᚐActivationMarker(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNAgentGuidance2riskconsoleᚋgraphᚋmodelᚐAgentGuidance(ctx context.Context, sel ast.SelectionSet, v model.AgentGuidance) graphql.Marshaler {
 	return ec._AgentGuidance(ctx, sel, &v)
 }
@@ -17945,6 +21987,99 @@ func (ec *executionContext) marshalNAgentGuidance2ᚕriskconsoleᚋgraphᚋmodel
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalNAnalyticsBucket2riskconsoleᚋgraphᚋmodelᚐAnalyticsBucket(ctx context.Context, v any) (model.AnalyticsBucket, error) {
+	var res model.AnalyticsBucket
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAnalyticsBucket2riskconsoleᚋgraphᚋmodelᚐAnalyticsBucket(ctx context.Context, sel ast.SelectionSet, v model.AnalyticsBucket) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNAnalyticsDimension2riskconsoleᚋgraphᚋmodelᚐAnalyticsDimension(ctx context.Context, v any) (model.AnalyticsDimension, error) {
+	var res model.AnalyticsDimension
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAnalyticsDimension2riskconsoleᚋgraphᚋmodelᚐAnalyticsDimension(ctx context.Context, sel ast.SelectionSet, v model.AnalyticsDimension) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNAnalyticsDimension2ᚕriskconsoleᚋgraphᚋmodelᚐAnalyticsDimensionᚄ(ctx context.Context, v any) ([]model.AnalyticsDimension, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.AnalyticsDimension, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAnalyticsDimension2riskconsoleᚋgraphᚋmodelᚐAnalyticsDimension(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNAnalyticsDimension2ᚕriskconsoleᚋgraphᚋmodelᚐAnalyticsDimensionᚄ(ctx context.Context, sel ast.SelectionSet, v []model.AnalyticsDimension) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAnalyticsDimension2riskconsoleᚋgraphᚋmodelᚐAnalyticsDimension(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNAnalyticsFilter2riskconsoleᚋgraphᚋmodelᚐAnalyticsFilter(ctx context.Context, v any) (model.AnalyticsFilter, error) {
+	res, err := ec.unmarshalInputAnalyticsFilter(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAnalyticsSource2riskconsoleᚋgraphᚋmodelᚐAnalyticsSource(ctx context.Context, v any) (model.AnalyticsSource, error) {
+	var res model.AnalyticsSource
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAnalyticsSource2riskconsoleᚋgraphᚋmodelᚐAnalyticsSource(ctx context.Context, sel ast.SelectionSet, v model.AnalyticsSource) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNAnomaly2riskconsoleᚋgraphᚋmodelᚐAnomaly(ctx context.Context, sel ast.SelectionSet, v model.Anomaly) graphql.Marshaler {
+	return ec._Anomaly(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAnomaly2ᚕriskconsoleᚋgraphᚋmodelᚐAnomalyᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Anomaly) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAnomaly2riskconsoleᚋgraphᚋmodelᚐAnomaly(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAnomalyReport2ᚖriskconsoleᚋgraphᚋmodelᚐAnomalyReport(ctx context.Context, sel ast.SelectionSet, v *model.AnomalyReport) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AnomalyReport!")
+		return graphql.Null
+	}
+	return ec._AnomalyReport(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNApiToken2riskconsoleᚋgraphᚋmodelᚐAPIToken(ctx context.Context, sel ast.SelectionSet, v model.APIToken) graphql.Marshaler {
@@ -18253,6 +22388,14 @@ func (ec *executionContext) marshalNDecisionEdge2ᚕriskconsoleᚋgraphᚋmodel�
 	return ret
 }
 
+func (ec *executionContext) marshalNDecisionExport2ᚖriskconsoleᚋgraphᚋmodelᚐDecisionExport(ctx context.Context, sel ast.SelectionSet, v *model.DecisionExport) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DecisionExport!")
+		return graphql.Null
+	}
+	return ec._DecisionExport(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNDecisionOrder2riskconsoleᚋgraphᚋmodelᚐDecisionOrder(ctx context.Context, v any) (model.DecisionOrder, error) {
 	var res model.DecisionOrder
 	err := res.UnmarshalGQL(v)
@@ -18261,6 +22404,54 @@ func (ec *executionContext) unmarshalNDecisionOrder2riskconsoleᚋgraphᚋmodel�
 
 func (ec *executionContext) marshalNDecisionOrder2riskconsoleᚋgraphᚋmodelᚐDecisionOrder(ctx context.Context, sel ast.SelectionSet, v model.DecisionOrder) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNDeclineRatePoint2riskconsoleᚋgraphᚋmodelᚐDeclineRatePoint(ctx context.Context, sel ast.SelectionSet, v model.DeclineRatePoint) graphql.Marshaler {
+	return ec._DeclineRatePoint(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDeclineRatePoint2ᚕriskconsoleᚋgraphᚋmodelᚐDeclineRatePointᚄ(ctx context.Context, sel ast.SelectionSet, v []model.DeclineRatePoint) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDeclineRatePoint2riskconsoleᚋgraphᚋmodelᚐDeclineRatePoint(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDeclineRateReport2ᚖriskconsoleᚋgraphᚋmodelᚐDeclineRateReport(ctx context.Context, sel ast.SelectionSet, v *model.DeclineRateReport) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DeclineRateReport!")
+		return graphql.Null
+	}
+	return ec._DeclineRateReport(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDeclineRateSeries2riskconsoleᚋgraphᚋmodelᚐDeclineRateSeries(ctx context.Context, sel ast.SelectionSet, v model.DeclineRateSeries) graphql.Marshaler {
+	return ec._DeclineRateSeries(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDeclineRateSeries2ᚕriskconsoleᚋgraphᚋmodelᚐDeclineRateSeriesᚄ(ctx context.Context, sel ast.SelectionSet, v []model.DeclineRateSeries) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDeclineRateSeries2riskconsoleᚋgraphᚋmodelᚐDeclineRateSeries(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNFactor2riskconsoleᚋgraphᚋmodelᚐFactor(ctx context.Context, v any) (model.Factor, error) {
@@ -18285,6 +22476,26 @@ func (ec *executionContext) marshalNFactorBreakdown2riskconsoleᚋgraphᚋmodel�
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalNFactorShare2riskconsoleᚋgraphᚋmodelᚐFactorShare(ctx context.Context, sel ast.SelectionSet, v model.FactorShare) graphql.Marshaler {
+	return ec._FactorShare(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNFactorShare2ᚕriskconsoleᚋgraphᚋmodelᚐFactorShareᚄ(ctx context.Context, sel ast.SelectionSet, v []model.FactorShare) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFactorShare2riskconsoleᚋgraphᚋmodelᚐFactorShare(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNFlippedDecision2riskconsoleᚋgraphᚋmodelᚐFlippedDecision(ctx context.Context, sel ast.SelectionSet, v model.FlippedDecision) graphql.Marshaler {
@@ -18405,6 +22616,14 @@ func (ec *executionContext) unmarshalNPurchaseInput2riskconsoleᚋgraphᚋmodel�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNRateWindow2ᚖriskconsoleᚋgraphᚋmodelᚐRateWindow(ctx context.Context, sel ast.SelectionSet, v *model.RateWindow) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RateWindow!")
+		return graphql.Null
+	}
+	return ec._RateWindow(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNReason2riskconsoleᚋgraphᚋmodelᚐReason(ctx context.Context, sel ast.SelectionSet, v model.Reason) graphql.Marshaler {
 	return ec._Reason(ctx, sel, &v)
 }
@@ -18423,6 +22642,14 @@ func (ec *executionContext) marshalNReason2ᚕriskconsoleᚋgraphᚋmodelᚐReas
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNReasonBreakdown2ᚖriskconsoleᚋgraphᚋmodelᚐReasonBreakdown(ctx context.Context, sel ast.SelectionSet, v *model.ReasonBreakdown) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReasonBreakdown!")
+		return graphql.Null
+	}
+	return ec._ReasonBreakdown(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNReasonCode2riskconsoleᚋgraphᚋmodelᚐReasonCode(ctx context.Context, v any) (model.ReasonCode, error) {
@@ -18444,6 +22671,26 @@ func (ec *executionContext) marshalNReasonImpact2ᚕriskconsoleᚋgraphᚋmodel�
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNReasonImpact2riskconsoleᚋgraphᚋmodelᚐReasonImpact(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReasonShare2riskconsoleᚋgraphᚋmodelᚐReasonShare(ctx context.Context, sel ast.SelectionSet, v model.ReasonShare) graphql.Marshaler {
+	return ec._ReasonShare(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNReasonShare2ᚕriskconsoleᚋgraphᚋmodelᚐReasonShareᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ReasonShare) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReasonShare2riskconsoleᚋgraphᚋmodelᚐReasonShare(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {

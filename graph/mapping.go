@@ -56,7 +56,7 @@ func MapDecision(d *decisions.Decision, v *thresholds.Version) model.Decision {
 	for i, r := range d.Reasons {
 		m := engine.Measures[r.Measure()]
 		reasons[i] = model.Reason{Rank: i + 1, Code: model.ReasonCode(r.String()),
-			MeasuredValue: model.MeasuredValue(m.Enum), Factor: model.Factor(m.Factor.String())}
+			MeasuredValue: model.MeasuredValue(m.Enum), Factor: factorOf(m.Factor)}
 	}
 	return model.Decision{
 		ID: d.ID, Reference: decisions.FormatReference(d.Reference), CreatedAt: d.CreatedAt,
@@ -94,7 +94,7 @@ func mapThresholdVersion(v *thresholds.Version) *model.ThresholdVersion {
 	rules := make([]model.ThresholdRule, len(v.Set.Rules))
 	for i, r := range v.Set.Rules {
 		m := engine.Measures[r.Measure]
-		rules[i] = model.ThresholdRule{MeasuredValue: model.MeasuredValue(m.Enum), Factor: model.Factor(m.Factor.String()),
+		rules[i] = model.ThresholdRule{MeasuredValue: model.MeasuredValue(m.Enum), Factor: factorOf(m.Factor),
 			Comparator: model.Comparator(r.Comparator.String()), Cutoff: r.Cutoff, Enabled: r.Enabled,
 			ReasonCode: model.ReasonCode(r.Reason.String()), Scale: r.Scale}
 	}
@@ -145,27 +145,35 @@ func decisionFilter(f *model.DecisionFilter, ve *apperr.ValidationError) decisio
 	}
 	out.MerchantID = deref(f.MerchantID)
 	out.MerchantCategory = deref(f.MerchantCategory)
-	amount := func(field string, v *float64) *int64 {
-		if v == nil {
-			return nil
-		}
-		if *v < 0 || *v > 1e12 {
-			ve.Add(field, "must be between 0 and 1e12")
-			return nil
-		}
-		m := int64(*v*100 + 0.5)
-		return &m
-	}
-	out.MinAmountMinor = amount("filter.minAmount", f.MinAmount)
-	out.MaxAmountMinor = amount("filter.maxAmount", f.MaxAmount)
-	if f.ThresholdVersionID != nil {
-		id, err := strconv.ParseInt(*f.ThresholdVersionID, 10, 64)
-		if err != nil || id <= 0 {
-			ve.Add("filter.thresholdVersionId", "must be a threshold version id")
-		}
-		out.ThresholdVersionID = id
-	}
+	out.MinAmountMinor = amountFilter("filter.minAmount", f.MinAmount, ve)
+	out.MaxAmountMinor = amountFilter("filter.maxAmount", f.MaxAmount, ve)
+	out.ThresholdVersionID = versionFilter(f.ThresholdVersionID, ve)
 	return out
+}
+
+// amountFilter maps an optional amount bound in major units to minor units.
+func amountFilter(field string, v *float64, ve *apperr.ValidationError) *int64 {
+	if v == nil {
+		return nil
+	}
+	if *v < 0 || *v > 1e12 {
+		ve.Add(field, "must be between 0 and 1e12")
+		return nil
+	}
+	m := int64(*v*100 + 0.5)
+	return &m
+}
+
+// versionFilter maps an optional filter.thresholdVersionId; nil is 0.
+func versionFilter(id *string, ve *apperr.ValidationError) int64 {
+	if id == nil {
+		return 0
+	}
+	n, err := strconv.ParseInt(*id, 10, 64)
+	if err != nil || n <= 0 {
+		ve.Add("filter.thresholdVersionId", "must be a threshold version id")
+	}
+	return n
 }
 
 func deref(s *string) string {

@@ -4,6 +4,7 @@ package graph
 
 import (
 	"riskconsole/internal/accounts"
+	"riskconsole/internal/analytics"
 	"riskconsole/internal/auditlog"
 	"riskconsole/internal/catalog"
 	"riskconsole/internal/decisions"
@@ -25,6 +26,8 @@ type Resolver struct {
 	ThresholdLifecycle *thresholds.Lifecycle
 	AuditService       *auditlog.Service
 	AccountService     *accounts.Service
+	// AnalyticsService answers decline-rate questions from the rollups.
+	AnalyticsService *analytics.Service
 	// WhatIfService replays proposed threshold sets over the in-memory history.
 	WhatIfService *whatif.Service
 }

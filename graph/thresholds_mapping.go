@@ -20,15 +20,20 @@ func mapDraft(d thresholds.Draft, err error) (*model.ThresholdDraft, error) {
 		id := idString(d.PublishedVersionID)
 		out.PublishedVersionID = &id
 	}
-	if i := d.Impact; i != nil {
-		out.Impact = &model.ThresholdImpact{Available: i.Available, Note: optString(i.Note), Decisions: i.Decisions,
-			DeclineRateNow: i.DeclineRateNow, DeclineRateProposed: i.DeclineRateProposed,
-			ApprovedToDeclined: i.ApprovedToDeclined, DeclinedToApproved: i.DeclinedToApproved}
-		if i.Available {
-			out.Impact.From, out.Impact.To = &i.From, &i.To
-		}
+	if d.Impact != nil {
+		out.Impact = mapImpact(d.Impact)
 	}
 	return out, nil
+}
+
+func mapImpact(i *thresholds.Impact) *model.ThresholdImpact {
+	out := &model.ThresholdImpact{Available: i.Available, Note: optString(i.Note), Decisions: i.Decisions,
+		DeclineRateNow: i.DeclineRateNow, DeclineRateProposed: i.DeclineRateProposed,
+		ApprovedToDeclined: i.ApprovedToDeclined, DeclinedToApproved: i.DeclinedToApproved}
+	if i.Available {
+		out.From, out.To = &i.From, &i.To
+	}
+	return out
 }
 
 // mapApproved maps the result of an approval: the draft, which names the version it published.
@@ -122,7 +127,7 @@ func mapRuleChanges(cs []thresholds.RuleChange, err error) ([]model.ThresholdRul
 	out := make([]model.ThresholdRuleChange, len(cs))
 	for i, c := range cs {
 		m := engine.Measures[c.Measure]
-		out[i] = model.ThresholdRuleChange{MeasuredValue: model.MeasuredValue(m.Enum), Factor: model.Factor(m.Factor.String()),
+		out[i] = model.ThresholdRuleChange{MeasuredValue: model.MeasuredValue(m.Enum), Factor: factorOf(m.Factor),
 			OldComparator: model.Comparator(c.OldComparator.String()), NewComparator: model.Comparator(c.NewComparator.String()),
 			OldCutoff: c.OldCutoff, NewCutoff: c.NewCutoff, OldEnabled: c.OldEnabled, NewEnabled: c.NewEnabled}
 	}

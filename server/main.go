@@ -31,11 +31,12 @@ const usage = `usage:
   server [flags]                         run the console
   server migrate status|up|down-to N [flags]
   server seed [-n N] [flags]             generate N demo decisions (COPY on PostgreSQL)
+  server loadtest [-h] ...               drive a server on this machine; verify a run's ledger
 flags (each also an environment variable; see README):`
 
 func run(args []string) error {
 	cmd := "serve"
-	if len(args) > 0 && (args[0] == "migrate" || args[0] == "seed" || args[0] == "serve") {
+	if len(args) > 0 && (args[0] == "migrate" || args[0] == "seed" || args[0] == "serve" || args[0] == "loadtest") {
 		cmd, args = args[0], args[1:]
 	}
 	app.TuneRuntime(os.Getenv)
@@ -46,6 +47,8 @@ func run(args []string) error {
 		return migrate(ctx, args)
 	case "seed":
 		return seed(ctx, args)
+	case "loadtest":
+		return loadtestCmd(ctx, args)
 	}
 	cfg, err := app.ParseConfig("server", args, os.Getenv)
 	if err != nil {
@@ -82,6 +85,11 @@ func serve(ctx context.Context, cfg app.Config) error {
 		return err
 	}
 	a.RunBackground(ctx)
+	_, stopMetrics, err := startMetrics(cfg, a)
+	if err != nil {
+		return err
+	}
+	defer stopMetrics()
 
 	ln, err := net.Listen("tcp", cfg.ListenAddr)
 	if err != nil {

@@ -10,6 +10,27 @@ import (
 	"time"
 )
 
+type ActivationImpact struct {
+	Activation *ThresholdActivation `json:"activation"`
+	Version    *ThresholdVersion    `json:"version"`
+	// The what-if impact stored at submission; null for a version no draft published (a seeded default).
+	Predicted *ThresholdImpact `json:"predicted,omitempty"`
+	// The version's decisions in its market from the activation (whole hours).
+	Realized *RateWindow `json:"realized"`
+	// True when realized spans the prediction's whole window; false while it is still running or after the next activation ended it.
+	Complete bool `json:"complete"`
+	// The market's decisions in the window of the same length that ended at the activation.
+	Before *RateWindow `json:"before"`
+	// realized.rate minus predicted.declineRateProposed; null without both.
+	PredictionError *float64 `json:"predictionError,omitempty"`
+}
+
+// A threshold activation with the version it put in force.
+type ActivationMarker struct {
+	Activation *ThresholdActivation `json:"activation"`
+	Version    *ThresholdVersion    `json:"version"`
+}
+
 // A decision narrowed to what support agents may see.
 type AgentDecision struct {
 	// Short reference for the phone, e.g. D7K-2QF-9XM.
@@ -44,6 +65,52 @@ type AgentGuidance struct {
 	Title  string   `json:"title"`
 	Body   string   `json:"body"`
 	Steps  []string `json:"steps"`
+}
+
+// What analytics count: decisions made in [from, to) (widened to whole hours) that match every field set.
+type AnalyticsFilter struct {
+	From             time.Time `json:"from"`
+	To               time.Time `json:"to"`
+	Market           *string   `json:"market,omitempty"`
+	MerchantCategory *string   `json:"merchantCategory,omitempty"`
+	MerchantID       *string   `json:"merchantId,omitempty"`
+	// WEB, APP or POS.
+	Channel            *string `json:"channel,omitempty"`
+	ThresholdVersionID *string `json:"thresholdVersionId,omitempty"`
+	// Inclusive, in the market's currency. An amount range is answered from the decisions, not the rollups.
+	MinAmount *float64 `json:"minAmount,omitempty"`
+	MaxAmount *float64 `json:"maxAmount,omitempty"`
+}
+
+type Anomaly struct {
+	BucketStart time.Time `json:"bucketStart"`
+	Market      string    `json:"market"`
+	// Set when the rate of this principal reason departed; null for the market's decline rate.
+	Reason       *ReasonCode `json:"reason,omitempty"`
+	Assessed     int         `json:"assessed"`
+	Declined     int         `json:"declined"`
+	Rate         float64     `json:"rate"`
+	BaselineRate float64     `json:"baselineRate"`
+	// The spread the score divides by (see anomalies).
+	BaselineStdDev float64 `json:"baselineStdDev"`
+	// (rate - baselineRate) / baselineStdDev: positive when more was declined.
+	ZScore float64 `json:"zScore"`
+	// Declines above (below, when negative) what the baseline rate expects of the bucket's volume.
+	ExcessDeclines float64 `json:"excessDeclines"`
+	// The principal reason whose declines moved most in the anomaly's direction.
+	MainReason *ReasonCode `json:"mainReason,omitempty"`
+}
+
+type AnomalyReport struct {
+	// The range scored, widened to whole buckets.
+	From      time.Time       `json:"from"`
+	To        time.Time       `json:"to"`
+	Bucket    AnalyticsBucket `json:"bucket"`
+	Anomalies []Anomaly       `json:"anomalies"`
+	// Anomalies past the first 1,000 (the latest), left out.
+	Omitted   int             `json:"omitted"`
+	Source    AnalyticsSource `json:"source"`
+	FreshAsOf *time.Time      `json:"freshAsOf,omitempty"`
 }
 
 type APIToken struct {
@@ -243,6 +310,12 @@ type DecisionEdge struct {
 	Node   *Decision `json:"node"`
 }
 
+type DecisionExport struct {
+	// Relative to the console's address, e.g. /export/decisions.csv?market=DE.
+	URL    string `json:"url"`
+	Format string `json:"format"`
+}
+
 type DecisionFilter struct {
 	// Inclusive.
 	From *time.Time `json:"from,omitempty"`
@@ -257,6 +330,56 @@ type DecisionFilter struct {
 	MinAmount          *float64    `json:"minAmount,omitempty"`
 	MaxAmount          *float64    `json:"maxAmount,omitempty"`
 	ThresholdVersionID *string     `json:"thresholdVersionId,omitempty"`
+}
+
+type DeclineRatePoint struct {
+	// The bucket's start, in the report's time zone.
+	BucketStart time.Time `json:"bucketStart"`
+	Assessed    int       `json:"assessed"`
+	Declined    int       `json:"declined"`
+	// declined / assessed; null when nothing was assessed.
+	Rate *float64 `json:"rate,omitempty"`
+}
+
+type DeclineRateReport struct {
+	// The range answered: the filter's, widened to whole hours.
+	From     time.Time            `json:"from"`
+	To       time.Time            `json:"to"`
+	Bucket   AnalyticsBucket      `json:"bucket"`
+	TimeZone string               `json:"timeZone"`
+	GroupBy  []AnalyticsDimension `json:"groupBy"`
+	Series   []DeclineRateSeries  `json:"series"`
+	// Series left out by seriesLimit (those with the fewest declines).
+	OmittedSeries int             `json:"omittedSeries"`
+	Source        AnalyticsSource `json:"source"`
+	// Decisions committed before this time are counted (except any of a transaction still open then,
+	// counted within seconds). For DECISIONS, the time of the query.
+	FreshAsOf *time.Time `json:"freshAsOf,omitempty"`
+}
+
+// One group's decline rate over time. When grouped by REASON, declined counts the declines with
+// that principal reason and assessed every decision of the group's other dimensions, so the rates
+// of the reasons add up to the group's decline rate.
+type DeclineRateSeries struct {
+	// The group: set for each dimension of groupBy.
+	Market             *string     `json:"market,omitempty"`
+	MerchantCategory   *string     `json:"merchantCategory,omitempty"`
+	MerchantID         *string     `json:"merchantId,omitempty"`
+	Channel            *string     `json:"channel,omitempty"`
+	Reason             *ReasonCode `json:"reason,omitempty"`
+	ThresholdVersionID *string     `json:"thresholdVersionId,omitempty"`
+	Assessed           int         `json:"assessed"`
+	Declined           int         `json:"declined"`
+	// declined / assessed; null when nothing was assessed.
+	Rate   *float64           `json:"rate,omitempty"`
+	Points []DeclineRatePoint `json:"points"`
+}
+
+type FactorShare struct {
+	Factor   Factor  `json:"factor"`
+	Declined int     `json:"declined"`
+	Share    float64 `json:"share"`
+	Rate     float64 `json:"rate"`
 }
 
 // A decision whose outcome the proposal would change; open it in the explorer by its id.
@@ -350,6 +473,14 @@ type PurchaseInput struct {
 type Query struct {
 }
 
+type RateWindow struct {
+	From     time.Time `json:"from"`
+	To       time.Time `json:"to"`
+	Assessed int       `json:"assessed"`
+	Declined int       `json:"declined"`
+	Rate     *float64  `json:"rate,omitempty"`
+}
+
 type Reason struct {
 	// 1 is the most important.
 	Rank          int           `json:"rank"`
@@ -358,10 +489,31 @@ type Reason struct {
 	Factor        Factor        `json:"factor"`
 }
 
+type ReasonBreakdown struct {
+	Assessed int `json:"assessed"`
+	Declined int `json:"declined"`
+	// Declines per principal reason, most first.
+	Reasons []ReasonShare `json:"reasons"`
+	// Declines per factor of the principal reason, most first.
+	Factors   []FactorShare   `json:"factors"`
+	Source    AnalyticsSource `json:"source"`
+	FreshAsOf *time.Time      `json:"freshAsOf,omitempty"`
+}
+
 type ReasonImpact struct {
 	Code     ReasonCode `json:"code"`
 	Now      int        `json:"now"`
 	Proposed int        `json:"proposed"`
+}
+
+type ReasonShare struct {
+	Reason   ReasonCode `json:"reason"`
+	Factor   Factor     `json:"factor"`
+	Declined int        `json:"declined"`
+	// Of all declines.
+	Share float64 `json:"share"`
+	// Of all decisions.
+	Rate float64 `json:"rate"`
 }
 
 type SensitivityCurve struct {
@@ -573,6 +725,185 @@ type WhatIfStatus struct {
 	Total int `json:"total"`
 	// The warm-up is over: simulations cover the whole history.
 	Ready bool `json:"ready"`
+}
+
+type AnalyticsBucket string
+
+const (
+	AnalyticsBucketHour AnalyticsBucket = "HOUR"
+	AnalyticsBucketDay  AnalyticsBucket = "DAY"
+	AnalyticsBucketWeek AnalyticsBucket = "WEEK"
+)
+
+var AllAnalyticsBucket = []AnalyticsBucket{
+	AnalyticsBucketHour,
+	AnalyticsBucketDay,
+	AnalyticsBucketWeek,
+}
+
+func (e AnalyticsBucket) IsValid() bool {
+	switch e {
+	case AnalyticsBucketHour, AnalyticsBucketDay, AnalyticsBucketWeek:
+		return true
+	}
+	return false
+}
+
+func (e AnalyticsBucket) String() string {
+	return string(e)
+}
+
+func (e *AnalyticsBucket) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = AnalyticsBucket(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid AnalyticsBucket", str)
+	}
+	return nil
+}
+
+func (e AnalyticsBucket) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *AnalyticsBucket) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e AnalyticsBucket) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type AnalyticsDimension string
+
+const (
+	AnalyticsDimensionMarket           AnalyticsDimension = "MARKET"
+	AnalyticsDimensionMerchantCategory AnalyticsDimension = "MERCHANT_CATEGORY"
+	AnalyticsDimensionMerchant         AnalyticsDimension = "MERCHANT"
+	AnalyticsDimensionChannel          AnalyticsDimension = "CHANNEL"
+	// The principal (first-ranked) reason of a decline.
+	AnalyticsDimensionReason           AnalyticsDimension = "REASON"
+	AnalyticsDimensionThresholdVersion AnalyticsDimension = "THRESHOLD_VERSION"
+)
+
+var AllAnalyticsDimension = []AnalyticsDimension{
+	AnalyticsDimensionMarket,
+	AnalyticsDimensionMerchantCategory,
+	AnalyticsDimensionMerchant,
+	AnalyticsDimensionChannel,
+	AnalyticsDimensionReason,
+	AnalyticsDimensionThresholdVersion,
+}
+
+func (e AnalyticsDimension) IsValid() bool {
+	switch e {
+	case AnalyticsDimensionMarket, AnalyticsDimensionMerchantCategory, AnalyticsDimensionMerchant, AnalyticsDimensionChannel, AnalyticsDimensionReason, AnalyticsDimensionThresholdVersion:
+		return true
+	}
+	return false
+}
+
+func (e AnalyticsDimension) String() string {
+	return string(e)
+}
+
+func (e *AnalyticsDimension) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = AnalyticsDimension(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid AnalyticsDimension", str)
+	}
+	return nil
+}
+
+func (e AnalyticsDimension) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *AnalyticsDimension) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e AnalyticsDimension) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Where an analytics answer was read from.
+type AnalyticsSource string
+
+const (
+	// The hourly rollups, complete up to freshAsOf.
+	AnalyticsSourceRollup AnalyticsSource = "ROLLUP"
+	// The decisions themselves (an amount range, or a grouping no rollup has).
+	AnalyticsSourceDecisions AnalyticsSource = "DECISIONS"
+)
+
+var AllAnalyticsSource = []AnalyticsSource{
+	AnalyticsSourceRollup,
+	AnalyticsSourceDecisions,
+}
+
+func (e AnalyticsSource) IsValid() bool {
+	switch e {
+	case AnalyticsSourceRollup, AnalyticsSourceDecisions:
+		return true
+	}
+	return false
+}
+
+func (e AnalyticsSource) String() string {
+	return string(e)
+}
+
+func (e *AnalyticsSource) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = AnalyticsSource(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid AnalyticsSource", str)
+	}
+	return nil
+}
+
+func (e AnalyticsSource) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *AnalyticsSource) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e AnalyticsSource) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 type AuditOutcome string

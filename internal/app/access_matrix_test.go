@@ -305,6 +305,17 @@ var fieldSamples = map[string]fieldSample{
 		vars: func(testing.TB, *fieldEnv, *apiCaller) map[string]any { return map[string]any{"p": proposalOf("SE")} }},
 	"Query.sensitivity": {query: `query($p: [ThresholdRuleInput!]!) { sensitivity(market: "SE", measuredValue: BUREAU_SCORE, proposal: $p, points: 5) { assessed points { cutoff declineRate } } }`,
 		vars: func(testing.TB, *fieldEnv, *apiCaller) map[string]any { return map[string]any{"p": proposalOf("SE")} }},
+	"Query.declineRates": {query: `query($f: AnalyticsFilter!) { declineRates(filter: $f, groupBy: [REASON]) { source series { reason points { bucketStart rate } } } }`,
+		vars: analyticsRange},
+	"Query.reasonBreakdown": {query: `query($f: AnalyticsFilter!) { reasonBreakdown(filter: $f) { declined reasons { reason share } } }`,
+		vars: analyticsRange},
+	"Query.thresholdActivations": {query: `{ thresholdActivations(market: "SE", from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z") { activation { activatedAt } version { version } } }`},
+	"Query.activationImpact": {query: `query($v: ID!) { activationImpact(versionId: $v) { realized { rate } predicted { declineRateProposed } } }`,
+		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
+			return map[string]any{"v": e.newDraft(tb, thresholds.StatusApproved).publishedVersionID}
+		}},
+	"Query.anomalies":        {query: `{ anomalies(from: "2026-10-01T00:00:00Z", to: "2026-11-20T00:00:00Z", bucket: DAY) { anomalies { market zScore } } }`},
+	"Query.exportDecisions":  {query: `{ exportDecisions(filter: {market: "SE"}) { url } }`},
 	"Query.users":            {query: `{ users(first: 5) { nodes { id username roles } pageInfo { hasNextPage } } }`},
 	"Query.apiTokens":        {query: `{ apiTokens(first: 5) { nodes { id name roles } pageInfo { hasNextPage } } }`},
 	"Query.auditEvents":      {query: `{ auditEvents(first: 5) { nodes { id action outcome } pageInfo { hasNextPage } } }`},
@@ -534,4 +545,9 @@ func proposalOf(code string) []map[string]any {
 		out[i] = map[string]any{"measuredValue": r.Measure.String(), "comparator": r.Comparator.String(), "cutoff": r.Cutoff, "enabled": r.Enabled}
 	}
 	return out
+}
+
+// analyticsRange is the variables of an analytics sample: the demo's last 30 days.
+func analyticsRange(testing.TB, *fieldEnv, *apiCaller) map[string]any {
+	return map[string]any{"f": map[string]any{"from": testEnd.Add(-30 * 24 * time.Hour), "to": testEnd}}
 }

@@ -9,10 +9,12 @@ import (
 	"time"
 
 	"riskconsole/internal/accounts"
+	"riskconsole/internal/analytics"
 	"riskconsole/internal/auditlog"
 	"riskconsole/internal/auth"
 	"riskconsole/internal/catalog"
 	"riskconsole/internal/decisions"
+	"riskconsole/internal/obs"
 	"riskconsole/internal/store"
 	"riskconsole/internal/thresholds"
 	"riskconsole/internal/whatif"
@@ -25,6 +27,8 @@ type App struct {
 	Thresholds *thresholds.Service
 	// ThresholdLifecycle runs threshold drafts, approvals, activations and rollbacks.
 	ThresholdLifecycle *thresholds.Lifecycle
+	// Analytics answers decline-rate questions from rollups that RunBackground keeps current.
+	Analytics *analytics.Service
 	// WhatIf keeps the decision history in memory and replays proposed threshold sets over it.
 	WhatIf  *whatif.Service
 	Catalog *catalog.Current
@@ -36,24 +40,31 @@ type App struct {
 	Auth     *auth.Authenticator
 	Audit    *auditlog.Service
 	Accounts *accounts.Service
+	// Metrics are served at /metrics (see Config.MetricsAddr); Logger writes the request log.
+	Metrics *obs.Metrics
+	Logger  *slog.Logger
 }
 
 // Option adjusts how Open builds the App.
 type Option func(*options)
 
 type options struct {
-	now func() time.Time
+	now    func() time.Time
+	logger *slog.Logger
 }
 
 // WithClock makes the account service and the authenticator read the time from now instead of
 // the system clock, so that tests can expire sessions and tokens without waiting.
 func WithClock(now func() time.Time) Option { return func(o *options) { o.now = now } }
 
+// WithLogger makes the request log go to l instead of slog.Default().
+func WithLogger(l *slog.Logger) Option { return func(o *options) { o.logger = l } }
+
 // Open connects to the database, applies pending migrations (refusing a schema newer than this
 // binary) and builds the services. It does not load reference data: call Load once the database
 // holds it.
 func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
-	o := options{now: time.Now}
+	o := options{now: time.Now, logger: slog.Default()}
 	for _, opt := range opts {
 		opt(&o)
 	}
@@ -75,12 +86,13 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 	})
 	authn.Sessions = acc
 	wi := whatif.NewService(st, th, o.now)
-	return &App{
+	a := &App{
 		Config:             cfg,
 		Store:              st,
 		Thresholds:         th,
 		ThresholdLifecycle: thresholds.NewLifecycle(st, th, wi, o.now),
 		WhatIf:             wi,
+		Analytics:          analytics.NewService(st, o.now),
 		Catalog:            cat,
 		CatalogLifecycle:   catalog.NewLifecycle(st, cat, o.now),
 		Decisions:          decisions.NewService(st, th, cat),
@@ -88,7 +100,10 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 		Auth:               authn,
 		Audit:              audits,
 		Accounts:           acc,
-	}, nil
+		Logger:             o.logger,
+	}
+	a.Metrics = a.newMetrics(o.now)
+	return a, nil
 }
 
 // OpenStore connects to the configured database without migrating it. On PostgreSQL a statement
@@ -109,8 +124,8 @@ func (a *App) Load(ctx context.Context) error {
 	return nil
 }
 
-// RunBackground keeps the in-memory caches current, and the sessions table free of long-ended
-// sessions, until ctx ends.
+// RunBackground keeps the in-memory caches and the analytics rollups current, and the sessions
+// table free of long-ended sessions, until ctx ends.
 func (a *App) RunBackground(ctx context.Context) {
 	go func() {
 		if err := a.WhatIf.Warm(ctx); err != nil && ctx.Err() == nil {
@@ -119,6 +134,7 @@ func (a *App) RunBackground(ctx context.Context) {
 		every(ctx, a.Config.RefreshEvery, "follow new decisions for the what-if", a.WhatIf.Follow)
 	}()
 	go every(ctx, a.Config.RefreshEvery, "refresh threshold schedule", a.Thresholds.Refresh)
+	go every(ctx, a.Config.RefreshEvery, "advance analytics rollups", a.Analytics.Advance)
 	go every(ctx, a.Config.RefreshEvery, "refresh reason catalog", a.Catalog.Refresh)
 	go every(ctx, time.Hour, "purge ended sessions", func(ctx context.Context) error {
 		_, err := a.Accounts.PurgeSessions(ctx)

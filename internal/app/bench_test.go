@@ -34,6 +34,7 @@ import (
 	"riskconsole/internal/decisions"
 	"riskconsole/internal/demo"
 	"riskconsole/internal/engine"
+	"riskconsole/internal/loadtest"
 )
 
 const (
@@ -67,15 +68,7 @@ func benchPurchases(tb testing.TB, n int) []benchPurchase {
 	tb.Helper()
 	out := make([]benchPurchase, 0, n)
 	err := demo.Generate(demo.Options{Seed: 4242, N: n, End: testEnd}, func(p *demo.Purchase) error {
-		values := make(map[string]float64, engine.NumMeasures)
-		for i := range engine.Measures {
-			values[engine.Measures[i].Field] = p.Values[i]
-		}
-		b, err := json.Marshal(map[string]any{
-			"market": p.Market, "currency": p.Currency, "amount": p.Amount,
-			"merchant":  map[string]string{"id": p.Merchant.ID, "name": p.Merchant.Name, "category": p.Merchant.Category},
-			"shopperId": p.ShopperID, "locale": p.Locale, "channel": p.Channel, "values": values,
-		})
+		b, err := loadtest.PurchaseInput(p)
 		if err != nil {
 			return err
 		}

@@ -22,7 +22,7 @@ type Config struct {
 	DBMaxConns     int           // DB_MAX_CONNS: PostgreSQL connection pool size
 	Introspection  bool          // GRAPHQL_INTROSPECTION: default on for the embedded demo, off with DATABASE_URL
 	RequestTimeout time.Duration // REQUEST_TIMEOUT: deadline of every API request
-	RefreshEvery   time.Duration // THRESHOLD_REFRESH: how often to poll for threshold activations
+	RefreshEvery   time.Duration // THRESHOLD_REFRESH: how often to poll for threshold activations and catch the rollups up
 	// SESSION_IDLE_TIMEOUT: a console session not used for this long ends (0 = 30 min)
 	SessionIdleTimeout time.Duration
 	// SESSION_MAX_LIFETIME: a console session ends this long after its login, however busy (0 = 12 h)
@@ -34,7 +34,17 @@ type Config struct {
 	// GRAPHQL_TRUSTED_DOCUMENTS: off, or cookie: requests without a bearer token run only the
 	// UI's persisted documents (trusted.go)
 	TrustedDocuments TrustedDocumentsMode
+	// METRICS_ADDR: serve /metrics, unauthenticated, on this separate address only; empty = not
+	// on a separate address
+	MetricsAddr string
+	// METRICS_TOKEN: with MetricsAddr empty, serve /metrics on the main address to requests with
+	// "Authorization: Bearer <token>"; with both empty, /metrics is not served
+	MetricsToken string
 }
+
+// minMetricsTokenLen is the shortest METRICS_TOKEN accepted: it guards the metrics on the main
+// address, so it must not be guessable.
+const minMetricsTokenLen = 32
 
 // SQLitePath is the embedded database file.
 func (c *Config) SQLitePath() string { return filepath.Join(c.DataDir, "riskconsole.db") }
@@ -95,7 +105,7 @@ func ParseConfig(name string, args []string, getenv func(string) string) (Config
 	if err != nil {
 		return c, fmt.Errorf("THRESHOLD_REFRESH: %w", err)
 	}
-	fs.DurationVar(&c.RefreshEvery, "threshold-refresh", refresh, "how often to poll for threshold activations (env THRESHOLD_REFRESH)")
+	fs.DurationVar(&c.RefreshEvery, "threshold-refresh", refresh, "how often to poll for threshold activations and catch the rollups up (env THRESHOLD_REFRESH)")
 	idle, err := time.ParseDuration(env("SESSION_IDLE_TIMEOUT", "30m"))
 	if err != nil {
 		return c, fmt.Errorf("SESSION_IDLE_TIMEOUT: %w", err)
@@ -106,6 +116,8 @@ func ParseConfig(name string, args []string, getenv func(string) string) (Config
 		return c, fmt.Errorf("SESSION_MAX_LIFETIME: %w", err)
 	}
 	fs.DurationVar(&c.SessionMaxLifetime, "session-max-lifetime", lifetime, "a console session ends this long after its login, however busy (env SESSION_MAX_LIFETIME)")
+	fs.StringVar(&c.MetricsAddr, "metrics-addr", env("METRICS_ADDR", ""), "serve /metrics without authentication on this separate address only, e.g. 127.0.0.1:9464 (env METRICS_ADDR)")
+	fs.StringVar(&c.MetricsToken, "metrics-token", env("METRICS_TOKEN", ""), "with no metrics address, serve /metrics on the main address to this bearer token, at least 32 characters; prefer the environment variable (env METRICS_TOKEN)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -132,6 +144,12 @@ func ParseConfig(name string, args []string, getenv func(string) string) (Config
 	}
 	if c.SessionIdleTimeout < time.Minute || c.SessionMaxLifetime < time.Minute {
 		return c, fmt.Errorf("session-idle-timeout and session-max-lifetime must be at least 1m")
+	}
+	if c.MetricsToken != "" && len(c.MetricsToken) < minMetricsTokenLen {
+		return c, fmt.Errorf("metrics-token must have at least %d characters", minMetricsTokenLen)
+	}
+	if c.MetricsAddr != "" && c.MetricsAddr == c.ListenAddr {
+		return c, fmt.Errorf("metrics-addr must differ from listen")
 	}
 	if c.DemoDecisions < 0 {
 		return c, fmt.Errorf("demo-decisions must not be negative")

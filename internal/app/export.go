@@ -30,7 +30,7 @@ var exportRoles = []auth.Role{auth.Analyst, auth.Auditor, auth.Approver}
 // decisionExportHandler serves GET /export/decisions.csv?<explorer filter>: every matching
 // decision as CSV, oldest first, streamed page by page.
 func (a *App) decisionExportHandler() http.Handler {
-	return a.Auth.Middleware(http.HandlerFunc(a.serveDecisionExport))
+	return a.Auth.Middleware(noteActor(http.HandlerFunc(a.serveDecisionExport)))
 }
 
 func (a *App) serveDecisionExport(w http.ResponseWriter, r *http.Request) {

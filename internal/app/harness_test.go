@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -42,7 +44,8 @@ func newTestApp(tb testing.TB, dialect string, n int, opts ...Option) *testApp {
 	if dialect == "postgres" {
 		cfg.DatabaseURL = testdb.NewPostgresDB(tb)
 	}
-	a, err := Open(ctx, cfg, opts...)
+	// The request log is formatted as in the server but discarded, unless the test asks for it.
+	a, err := Open(ctx, cfg, append([]Option{WithLogger(slog.New(slog.NewTextHandler(io.Discard, nil)))}, opts...)...)
 	if err != nil {
 		tb.Fatal(err)
 	}

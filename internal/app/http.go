@@ -20,6 +20,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"riskconsole/graph"
+	"riskconsole/internal/obs"
 	"riskconsole/ui"
 )
 
@@ -38,11 +39,14 @@ func (a *App) Handler() http.Handler {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	mux.HandleFunc("GET /readyz", a.ready)
+	if a.Config.MetricsAddr == "" && a.Config.MetricsToken != "" {
+		mux.Handle("GET /metrics", a.metricsOnMainAddress())
+	}
 	mux.Handle("/", ui.Handler())
 	if a.Config.Playground {
 		mux.Handle("GET /graphiql", a.playgroundHandler())
 	}
-	return requestInfo(securityHeaders(mux))
+	return requestInfo(a.requestLog().Wrap(securityHeaders(mux)))
 }
 
 func (a *App) graphQLHandler() http.Handler { return a.graphQLHandlerWith(postTransport{}) }
@@ -51,7 +55,7 @@ func (a *App) graphQLHandler() http.Handler { return a.graphQLHandlerWith(postTr
 // compare postTransport with gqlgen's transport.POST through it).
 func (a *App) graphQLHandlerWith(post graphql.Transport) http.Handler {
 	cfg := graph.Config{Resolvers: &graph.Resolver{DecisionService: a.Decisions, ThresholdService: a.Thresholds, AuditService: a.Audit,
-		AccountService: a.Accounts, ThresholdLifecycle: a.ThresholdLifecycle, WhatIfService: a.WhatIf, AgentService: a.Agents, Catalog: a.Catalog,
+		AccountService: a.Accounts, ThresholdLifecycle: a.ThresholdLifecycle, WhatIfService: a.WhatIf, AnalyticsService: a.Analytics, AgentService: a.Agents, Catalog: a.Catalog,
 		CatalogLifecycle: a.CatalogLifecycle}}
 	cfg.Directives.HasRole = graph.HasRole(a.Audit)
 	graph.SetComplexity(&cfg.Complexity)
@@ -63,12 +67,13 @@ func (a *App) graphQLHandlerWith(post graphql.Transport) http.Handler {
 	srv.Use(newTrustedDocuments(ui.TrustedDocuments(), a.Config.TrustedDocuments))
 	srv.Use(newOperationLimits(a.Config.ComplexityLimit))
 	srv.Use(introspectionGuard{enabled: a.Config.Introspection, denials: a.Audit})
+	srv.Use(&obs.GraphQLOperations{})
 	srv.SetErrorPresenter(graph.PresentError)
 	srv.SetRecoverFunc(graph.Recover)
 	var h http.Handler = srv
 	h = graph.LoaderMiddleware(a.Thresholds, h)
 	h = requireJSON(h)
-	h = a.Auth.Middleware(h)
+	h = a.Auth.Middleware(noteActor(h))
 	h = limitRequest(h)
 	timeout := a.Config.RequestTimeout
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -83,14 +88,16 @@ func (a *App) graphQLHandlerWith(post graphql.Transport) http.Handler {
 	})
 }
 
+// ready serves /readyz: each check in the body, 503 unless all pass (ready.go).
 func (a *App) ready(w http.ResponseWriter, r *http.Request) {
-	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	ctx, cancel := context.WithTimeout(r.Context(), readyTimeout)
 	defer cancel()
-	if err := a.Store.Ping(ctx); err != nil {
-		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "database unavailable"})
-		return
-	}
-	writeJSON(w, http.StatusOK, map[string]string{"status": "ready"})
+	var rd readiness
+	rd.add("database", a.checkDatabase(ctx))
+	rd.add("migrations", a.checkMigrations(ctx))
+	rd.add("thresholds", a.checkThresholds(time.Now()))
+	rd.WhatIf = a.whatIfState()
+	rd.write(w)
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"riskconsole/internal/apperr"
@@ -152,10 +153,11 @@ func WithPrincipal(ctx context.Context, p *Principal) context.Context {
 // that is refused before anything asks who is calling (a malformed or over-limit GraphQL
 // operation) should not pay for it.
 type lazyPrincipal struct {
-	once    sync.Once
-	resolve func() (*Principal, error)
-	p       *Principal
-	err     error
+	once     sync.Once
+	resolve  func() (*Principal, error)
+	p        *Principal
+	err      error
+	resolved atomic.Bool // set once p and err hold the answer
 }
 
 // withLazyPrincipal returns ctx carrying a principal that resolve finds on first use, once.
@@ -179,10 +181,29 @@ func PrincipalErr(ctx context.Context) (*Principal, error) {
 	case *Principal:
 		return v, nil
 	case *lazyPrincipal:
-		v.once.Do(func() { v.p, v.err = v.resolve() })
+		v.once.Do(func() {
+			v.p, v.err = v.resolve()
+			v.resolved.Store(true)
+		})
 		return v.p, v.err
 	}
 	return nil, nil
+}
+
+// ResolvedPrincipal returns the request's principal (nil for anonymous) when it is known without
+// a look-up, for the request log: ok is false while a session cookie has not been resolved (or
+// could not be).
+func ResolvedPrincipal(ctx context.Context) (p *Principal, ok bool) {
+	switch v := ctx.Value(principalKey{}).(type) {
+	case *Principal:
+		return v, true
+	case *lazyPrincipal:
+		if v.resolved.Load() && v.err == nil {
+			return v.p, true
+		}
+		return nil, false
+	}
+	return nil, true
 }
 
 // Token is a stored API token (without its secret).

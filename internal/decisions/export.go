@@ -144,6 +144,39 @@ func ParseExportQuery(q url.Values) (Filter, error) {
 	return f, ve.Err()
 }
 
+// ExportQuery returns the query parameters of an export of the decisions f matches, the inverse
+// of ParseExportQuery.
+func ExportQuery(f *Filter) url.Values {
+	q := url.Values{}
+	set := func(k, v string) {
+		if v != "" {
+			q.Set(k, v)
+		}
+	}
+	if !f.From.IsZero() {
+		q.Set("from", f.From.UTC().Format(time.RFC3339Nano))
+	}
+	if !f.To.IsZero() {
+		q.Set("to", f.To.UTC().Format(time.RFC3339Nano))
+	}
+	set("market", f.Market)
+	set("outcome", f.Outcome.String())
+	set("reason", f.Reason.String())
+	set("merchantId", f.MerchantID)
+	set("merchantCategory", f.MerchantCategory)
+	amount := func(k string, minor *int64) {
+		if minor != nil {
+			q.Set(k, strconv.FormatFloat(float64(*minor)/100, 'f', 2, 64))
+		}
+	}
+	amount("minAmount", f.MinAmountMinor)
+	amount("maxAmount", f.MaxAmountMinor)
+	if f.ThresholdVersionID != 0 {
+		q.Set("thresholdVersionId", strconv.FormatInt(f.ThresholdVersionID, 10))
+	}
+	return q
+}
+
 // ExportFilterJSON is the filter as the audit event records it: the parameters given, by name.
 func ExportFilterJSON(q url.Values) map[string]string {
 	out := make(map[string]string, len(q))

@@ -128,3 +128,22 @@ func TestExportPages(t *testing.T) {
 		t.Errorf("n %d, err %v", n, err)
 	}
 }
+
+func TestExportQueryRoundTrip(t *testing.T) {
+	minA, maxA := int64(1001), int64(2000)
+	want := Filter{From: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2026, 11, 2, 0, 0, 0, 5, time.UTC),
+		Market: "SE", Outcome: engine.Declined, Reason: engine.IncomeUnverified, MerchantID: "m_1",
+		MerchantCategory: "travel", MinAmountMinor: &minA, MaxAmountMinor: &maxA, ThresholdVersionID: 7}
+	got, err := ParseExportQuery(ExportQuery(&want))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !got.From.Equal(want.From) || !got.To.Equal(want.To) || got.Market != want.Market || got.Outcome != want.Outcome ||
+		got.Reason != want.Reason || got.MerchantID != want.MerchantID || got.MerchantCategory != want.MerchantCategory ||
+		*got.MinAmountMinor != minA || *got.MaxAmountMinor != maxA || got.ThresholdVersionID != 7 {
+		t.Fatalf("round trip: got %+v, want %+v", got, want)
+	}
+	if q := ExportQuery(&Filter{}); len(q) != 0 {
+		t.Fatalf("empty filter encodes as %v", q)
+	}
+}

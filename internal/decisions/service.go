@@ -48,7 +48,12 @@ type Service struct {
 	thresholds ThresholdSource
 	catalog    CatalogSource
 	now        func() time.Time
+	observe    func(d *Decision, created bool)
 }
+
+// OnAssessed makes Assess call fn with every decision it answers with: created is true for a
+// decision stored now, false for an idempotent replay. Call it before the service is used.
+func (s *Service) OnAssessed(fn func(d *Decision, created bool)) { s.observe = fn }
 
 // NewService returns a decision service.
 func NewService(repo Repository, th ThresholdSource, cat CatalogSource) *Service {
@@ -113,6 +118,9 @@ func (s *Service) Assess(ctx context.Context, req *AssessRequest) (Decision, err
 		}
 		if !created && storedHash != rec.RequestHash {
 			return Decision{}, fmt.Errorf("idempotency key %q was used for a different purchase: %w", req.IdempotencyKey, apperr.ErrConflict)
+		}
+		if s.observe != nil {
+			s.observe(&d, created)
 		}
 		return d, nil
 	}

@@ -222,6 +222,19 @@ func (s *Service) Status() Status {
 	return Status{Loaded: s.loaded.Load(), Total: max(s.total.Load(), s.loaded.Load()), Ready: s.ready.Load()}
 }
 
+// Footprint returns the decisions held per market and the bytes their columns take, for the
+// metrics.
+func (s *Service) Footprint() (decisions map[string]int, bytes int64) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	decisions = make(map[string]int, len(s.histories))
+	for m, h := range s.histories {
+		decisions[m] = h.Len()
+		bytes += h.CapacityBytes()
+	}
+	return decisions, bytes
+}
+
 // History returns the history of market, or ErrNotFound when no decision of it is loaded yet.
 func (s *Service) History(market string) (*History, error) {
 	s.mu.RLock()

@@ -1,0 +1,317 @@
+// Package analytics answers decline-rate questions over the decisions: series per time bucket
+// and any grouping, the reasons behind declines, the realized effect of threshold activations
+// and anomalies against a weekly baseline.
+//
+// It reads hourly rollups: counts of decisions and declines per UTC hour and a set of
+// dimensions, in a few tables of different grain. One background aggregator (Service.Advance)
+// adds the decisions past a watermark to every table in one transaction, so assessments never
+// touch the rollups and a pass is idempotent: a failed pass leaves the watermark where it was.
+// A question is answered from the smallest table that has every dimension it filters or groups
+// by, or from the decisions themselves (an amount range, or a grouping no table has).
+package analytics
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+
+	"riskconsole/internal/apperr"
+	"riskconsole/internal/decisions"
+	"riskconsole/internal/engine"
+	"riskconsole/internal/market"
+	"riskconsole/internal/thresholds"
+)
+
+// Dimension is an attribute of a decision that analytics filter or group by.
+type Dimension uint8
+
+// Dimensions, in the order keys list them.
+const (
+	Market Dimension = iota
+	MerchantCategory
+	Merchant
+	Channel
+	Reason // the principal (first-ranked) reason; "" for an approval
+	ThresholdVersion
+	NumDimensions
+)
+
+var dimensionColumns = [NumDimensions]string{
+	"market", "merchant_category", "merchant_id", "channel", "principal_reason", "threshold_version_id",
+}
+
+var dimensionNames = [NumDimensions]string{
+	"MARKET", "MERCHANT_CATEGORY", "MERCHANT", "CHANNEL", "REASON", "THRESHOLD_VERSION",
+}
+
+// String returns the dimension's name in the API, e.g. "MERCHANT_CATEGORY".
+func (d Dimension) String() string {
+	if d >= NumDimensions {
+		return "UNKNOWN"
+	}
+	return dimensionNames[d]
+}
+
+// Column is the dimension's column in the decisions table and the rollups.
+func (d Dimension) Column() string { return dimensionColumns[d] }
+
+// Dimensions is a set of dimensions.
+type Dimensions uint8
+
+// Of returns the set of ds.
+func Of(ds ...Dimension) Dimensions {
+	var s Dimensions
+	for _, d := range ds {
+		s |= 1 << d
+	}
+	return s
+}
+
+// Has reports whether d is in s.
+func (s Dimensions) Has(d Dimension) bool { return s&(1<<d) != 0 }
+
+// List returns the dimensions of s in order.
+func (s Dimensions) List() []Dimension {
+	var out []Dimension
+	for d := range NumDimensions {
+		if s.Has(d) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Key holds a value per dimension; dimensions a row is not grouped by are "".
+type Key [NumDimensions]string
+
+// Table is a rollup table: counts per UTC hour and its dimensions.
+type Table struct {
+	Name string
+	Dims Dimensions
+}
+
+// Tables are the rollups, smallest grain first; a question reads the first that covers it.
+var Tables = []Table{
+	{Name: "rollup_market_hour", Dims: Of(Market)},
+	{Name: "rollup_reason_hour", Dims: Of(Market, Reason)},
+	{Name: "rollup_merchant_hour", Dims: Of(Market, MerchantCategory, Merchant, Channel)},
+	{Name: "rollup_hour", Dims: Of(Market, MerchantCategory, Channel, Reason, ThresholdVersion)},
+}
+
+// Filter narrows the decisions counted. Zero fields do not filter.
+type Filter struct {
+	From, To           time.Time // From inclusive, To exclusive; both required
+	Market             string
+	MerchantCategory   string
+	MerchantID         string
+	Channel            string
+	ThresholdVersionID int64
+	MinAmountMinor     *int64
+	MaxAmountMinor     *int64
+}
+
+// equalities returns the filter's equality conditions as a key and the set of its dimensions.
+func (f *Filter) equalities() (Key, Dimensions) {
+	var k Key
+	var s Dimensions
+	set := func(d Dimension, v string) {
+		if v != "" {
+			k[d] = v
+			s |= Of(d)
+		}
+	}
+	set(Market, f.Market)
+	set(MerchantCategory, f.MerchantCategory)
+	set(Merchant, f.MerchantID)
+	set(Channel, f.Channel)
+	if f.ThresholdVersionID != 0 {
+		set(ThresholdVersion, strconv.FormatInt(f.ThresholdVersionID, 10))
+	}
+	return k, s
+}
+
+// Query asks for counts per UTC hour in [From, To) (whole hours), grouped by Group, of the
+// decisions whose dimensions equal Equal where Filtered says so and whose amount is in range.
+type Query struct {
+	From, To       int64 // Unix seconds, multiples of 3600
+	Group          Dimensions
+	Equal          Key
+	Filtered       Dimensions
+	MinAmountMinor *int64
+	MaxAmountMinor *int64
+}
+
+// Row is one group's counts in one UTC hour.
+type Row struct {
+	Hour     int64 // Unix seconds of the hour's start
+	Key      Key   // the values of the query's Group dimensions
+	Assessed int64
+	Declined int64
+}
+
+// State is where the aggregator stands.
+type State struct {
+	// AdvancedAt is when the last pass took its watermark: decisions committed before then are
+	// counted, except those of a transaction that was still open at that moment, which the next
+	// pass counts.
+	AdvancedAt time.Time
+}
+
+// Store reads and maintains the rollups.
+type Store interface {
+	// AdvanceRollups adds the decisions past the watermark to every table and moves the
+	// watermark, in one transaction. It returns the number of decisions added and whether more
+	// are waiting for another pass (a pass may be bounded); the state's AdvancedAt becomes at
+	// once a pass leaves none waiting.
+	AdvanceRollups(ctx context.Context, tables []Table, at time.Time) (added int64, more bool, err error)
+	RollupState(ctx context.Context) (State, error)
+	// AggregateRollup answers q from table t, which must cover q's dimensions.
+	AggregateRollup(ctx context.Context, t Table, q Query) ([]Row, error)
+	// AggregateDecisions answers q from the decisions table.
+	AggregateDecisions(ctx context.Context, q Query) ([]Row, error)
+	Activations(ctx context.Context) ([]thresholds.Activation, error)
+	ThresholdVersions(ctx context.Context, ids []int64) ([]thresholds.Version, error)
+	// PublishedImpact returns the what-if impact stored with the draft whose approval published
+	// the version; ok is false for a version no draft published (a seeded default).
+	PublishedImpact(ctx context.Context, versionID int64) (impact thresholds.Impact, ok bool, err error)
+}
+
+// Source says where an answer was read from.
+type Source uint8
+
+// Sources.
+const (
+	FromRollup Source = iota + 1
+	FromDecisions
+)
+
+// Counts is the answer to a Query, with where it came from.
+type Counts struct {
+	Rows   []Row
+	Source Source
+	Table  string // the rollup read, "" for FromDecisions
+	// AsOf is when the answer's data was complete: the rollups' State.AdvancedAt, or the time
+	// of the query for the decisions table.
+	AsOf time.Time
+}
+
+// Service answers analytics questions and runs the aggregator.
+type Service struct {
+	store Store
+	now   func() time.Time
+}
+
+// NewService returns a Service reading st, with now as its clock.
+func NewService(st Store, now func() time.Time) *Service {
+	if now == nil {
+		now = time.Now
+	}
+	return &Service{store: st, now: now}
+}
+
+// Advance brings the rollups up to date with the decisions committed so far, in as many
+// passes as the store needs. Concurrent calls (several replicas) take turns.
+func (s *Service) Advance(ctx context.Context) error {
+	at := s.now().UTC()
+	for {
+		_, more, err := s.store.AdvanceRollups(ctx, Tables, at)
+		if err != nil || !more {
+			return err
+		}
+	}
+}
+
+// maxRange bounds the time range of a question.
+const maxRange = 2 * 366 * 24 * time.Hour
+
+// hour is the length of the rollups' grain.
+const hour = int64(time.Hour / time.Second)
+
+// validateFilter adds to ve what is wrong with f; prefix is the argument's name.
+func validateFilter(f *Filter, prefix string, ve *apperr.ValidationError) {
+	switch {
+	case f.From.IsZero():
+		ve.Add(prefix+".from", "is required")
+	case f.To.IsZero():
+		ve.Add(prefix+".to", "is required")
+	case !f.From.Before(f.To):
+		ve.Add(prefix+".to", "must be after %s.from", prefix)
+	case f.To.Sub(f.From) > maxRange:
+		ve.Add(prefix+".to", "the range may span at most %d days", int(maxRange/(24*time.Hour)))
+	}
+	if f.Market != "" {
+		if _, ok := market.Lookup(f.Market); !ok {
+			ve.Add(prefix+".market", "unknown market %q", f.Market)
+		}
+	}
+	if f.Channel != "" && !slices.Contains(decisions.Channels, f.Channel) {
+		ve.Add(prefix+".channel", "unknown channel %q; supported: %v", f.Channel, decisions.Channels)
+	}
+	if f.MinAmountMinor != nil && f.MaxAmountMinor != nil && *f.MinAmountMinor > *f.MaxAmountMinor {
+		ve.Add(prefix+".maxAmount", "must not be less than %s.minAmount", prefix)
+	}
+}
+
+// hourSpan returns the whole UTC hours that cover [from, to), in Unix seconds: from rounded
+// down and to rounded up to the hour.
+func hourSpan(from, to time.Time) (int64, int64) {
+	hi := to.Truncate(time.Hour)
+	if hi.Before(to) {
+		hi = hi.Add(time.Hour)
+	}
+	return from.Truncate(time.Hour).Unix(), hi.Unix()
+}
+
+// counts answers the filter's decisions per UTC hour, grouped by group, from the smallest
+// rollup that covers the filter and the grouping, or from the decisions.
+func (s *Service) counts(ctx context.Context, f *Filter, group Dimensions) (Counts, error) {
+	eq, filtered := f.equalities()
+	q := Query{Group: group, Equal: eq, Filtered: filtered, MinAmountMinor: f.MinAmountMinor, MaxAmountMinor: f.MaxAmountMinor}
+	q.From, q.To = hourSpan(f.From, f.To)
+	if t, ok := Plan(q); ok {
+		st, err := s.store.RollupState(ctx)
+		if err != nil {
+			return Counts{}, err
+		}
+		rows, err := s.store.AggregateRollup(ctx, t, q)
+		if err != nil {
+			return Counts{}, fmt.Errorf("read %s: %w", t.Name, err)
+		}
+		return Counts{Rows: rows, Source: FromRollup, Table: t.Name, AsOf: st.AdvancedAt}, nil
+	}
+	asOf := s.now().UTC()
+	rows, err := s.store.AggregateDecisions(ctx, q)
+	if err != nil {
+		return Counts{}, fmt.Errorf("aggregate decisions: %w", err)
+	}
+	return Counts{Rows: rows, Source: FromDecisions, AsOf: asOf}, nil
+}
+
+// Plan returns the smallest rollup that can answer q; ok is false when only the decisions can
+// (an amount range, or dimensions no rollup has together).
+func Plan(q Query) (Table, bool) {
+	if q.MinAmountMinor != nil || q.MaxAmountMinor != nil {
+		return Table{}, false
+	}
+	need := q.Group | q.Filtered
+	for _, t := range Tables {
+		if t.Dims&need == need {
+			return t, true
+		}
+	}
+	return Table{}, false
+}
+
+// reasonFactor returns the factor a reason code belongs to; ok is false for "" or an unknown code.
+func reasonFactor(code string) (engine.Factor, bool) {
+	r, ok := engine.ParseReason(code)
+	if !ok {
+		return 0, false
+	}
+	return engine.Measures[r.Measure()].Factor, true
+}
+
+// mod is a modulo that is never negative, for times before 1970.
+func mod(a, b int64) int64 { return ((a % b) + b) % b }

@@ -1,0 +1,118 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+
+	"riskconsole/internal/market"
+)
+
+// readyTimeout bounds all of /readyz's database checks together, so that a load balancer's
+// probe gets an answer while the database hangs.
+const readyTimeout = 2 * time.Second
+
+// readiness is the body of /readyz. Status is "ready" when every check is ok, else "not ready"
+// (HTTP 503). The what-if cache is reported but does not count: while it warms up simulations
+// cover part of the history and say so (whatIfStatus), and assessments, the explorer and the
+// rest do not need it, so taking a replica out of traffic for its warm-up would cost capacity
+// for nothing.
+type readiness struct {
+	Status string           `json:"status"`
+	Checks map[string]check `json:"checks"`
+	WhatIf whatIfState      `json:"whatIf"`
+}
+
+// check is one readiness condition.
+type check struct {
+	OK     bool   `json:"ok"`
+	Detail string `json:"detail,omitempty"`
+}
+
+// whatIfState is the warm-up progress of the what-if history: "warming" or "ready", and the
+// share of decisions loaded.
+type whatIfState struct {
+	State    string  `json:"state"`
+	Loaded   int64   `json:"loaded"`
+	Total    int64   `json:"total"`
+	Progress float64 `json:"progress"`
+}
+
+// add records a check: nil err is ok.
+func (rd *readiness) add(name string, err error) {
+	if rd.Checks == nil {
+		rd.Checks = map[string]check{}
+	}
+	c := check{OK: err == nil}
+	if err != nil {
+		c.Detail = err.Error()
+	}
+	rd.Checks[name] = c
+}
+
+// write answers 200 when every check is ok, else 503.
+func (rd *readiness) write(w http.ResponseWriter) {
+	status := http.StatusOK
+	rd.Status = "ready"
+	for _, c := range rd.Checks {
+		if !c.OK {
+			status, rd.Status = http.StatusServiceUnavailable, "not ready"
+		}
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	writeJSON(w, status, rd)
+}
+
+// checkDatabase pings the database.
+func (a *App) checkDatabase(ctx context.Context) error {
+	if err := a.Store.Ping(ctx); err != nil {
+		return fmt.Errorf("database unavailable") // the driver's error may name hosts and users
+	}
+	return nil
+}
+
+// checkMigrations requires the database's schema to be exactly the newest this binary knows.
+func (a *App) checkMigrations(ctx context.Context) error {
+	st, err := a.Store.MigrationStatus(ctx)
+	switch {
+	case err != nil:
+		return fmt.Errorf("schema version unavailable")
+	case len(st.Pending) > 0:
+		return fmt.Errorf("schema at version %d, %d migrations pending", st.Database, len(st.Pending))
+	case st.Database != st.Known:
+		return fmt.Errorf("schema at version %d, this binary knows up to %d", st.Database, st.Known)
+	}
+	return nil
+}
+
+// checkThresholds requires a threshold set in force in every market, so that no assessment
+// would fail for want of one.
+func (a *App) checkThresholds(now time.Time) error {
+	var missing []string
+	for _, m := range market.All {
+		if _, err := a.Thresholds.Active(m.Code, now); err != nil {
+			missing = append(missing, m.Code)
+		}
+	}
+	if len(missing) > 0 {
+		slices.Sort(missing)
+		return fmt.Errorf("no threshold set in force in %s", strings.Join(missing, ", "))
+	}
+	return nil
+}
+
+// whatIfState reads the what-if warm-up progress.
+func (a *App) whatIfState() whatIfState {
+	s := a.WhatIf.Status()
+	out := whatIfState{State: "warming", Loaded: s.Loaded, Total: s.Total}
+	switch {
+	case s.Ready:
+		out.State, out.Progress = "ready", 1
+	case s.Total > 0:
+		out.Progress = float64(s.Loaded) / float64(s.Total)
+	}
+	return out
+}

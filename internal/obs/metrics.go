@@ -1,0 +1,125 @@
+// Package obs is the console's observability: Prometheus metrics, the per-request log line and
+// the sliding window of recent assessments behind the decline-rate gauge. It knows nothing about
+// the console's services; internal/app registers their gauges and wires the middleware.
+package obs
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// namespace prefixes every metric of the console's own.
+const namespace = "riskconsole"
+
+// latencyBuckets are the bounds, in seconds, of the request latency histograms: from the
+// sub-millisecond assessment to the 10 s request deadline.
+var latencyBuckets = []float64{.0005, .001, .0025, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10}
+
+// Metrics holds the console's metrics and the registry they are served from. Every label value
+// comes from a fixed set chosen by the server (a route, a schema field, a market, an error code),
+// never from a string the client picked, so the number of series is bounded.
+type Metrics struct {
+	reg *prometheus.Registry
+
+	httpDuration *prometheus.HistogramVec // route, code
+	gqlDuration  *prometheus.HistogramVec // operation, outcome
+	assessments  *prometheus.CounterVec   // market, outcome
+	replays      *prometheus.CounterVec   // market
+	recent       *DeclineWindow
+}
+
+// NewMetrics returns the metrics with the Go runtime and process collectors registered, and a
+// decline window over markets read from now (nil: time.Now).
+func NewMetrics(markets []string, now func() time.Time) *Metrics {
+	m := &Metrics{
+		reg: prometheus.NewRegistry(),
+		httpDuration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Namespace: namespace, Name: "http_request_duration_seconds",
+			Help:    "Time from receiving a request to writing its answer, by route and HTTP status code.",
+			Buckets: latencyBuckets,
+		}, []string{"route", "code"}),
+		gqlDuration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Namespace: namespace, Name: "graphql_request_duration_seconds",
+			Help: "Time of a POST /graphql request by operation (its root field; \"multiple\" for several, " +
+				"\"unknown\" when none was resolved) and outcome (\"ok\" or the first error's code).",
+			Buckets: latencyBuckets,
+		}, []string{"operation", "outcome"}),
+		assessments: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Namespace: namespace, Name: "assessments_total",
+			Help: "Assessments stored by this server, by market and outcome (idempotent replays not counted).",
+		}, []string{"market", "outcome"}),
+		replays: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Namespace: namespace, Name: "assessment_replays_total",
+			Help: "assessPurchase calls answered with the decision already stored under their idempotency key, by market.",
+		}, []string{"market"}),
+		recent: NewDeclineWindow(markets, now),
+	}
+	m.reg.MustRegister(
+		collectors.NewGoCollector(),
+		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+		m.httpDuration, m.gqlDuration, m.assessments, m.replays, m.recent,
+	)
+	return m
+}
+
+// Register adds collectors, such as the database pool's or gauges read from a service.
+func (m *Metrics) Register(cs ...prometheus.Collector) { m.reg.MustRegister(cs...) }
+
+// Gauge registers a gauge read by value at every scrape.
+func (m *Metrics) Gauge(name, help string, value func() float64) {
+	m.Register(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Namespace: namespace, Name: name, Help: help}, value))
+}
+
+// GaugeByLabel registers a gauge with one label, whose values values returns at every scrape.
+func (m *Metrics) GaugeByLabel(name, help, label string, values func() map[string]float64) {
+	m.Register(labelledGauge{desc: prometheus.NewDesc(namespace+"_"+name, help, []string{label}, nil), values: values})
+}
+
+// labelledGauge is a gauge with one label read at scrape time.
+type labelledGauge struct {
+	desc   *prometheus.Desc
+	values func() map[string]float64
+}
+
+func (g labelledGauge) Describe(ch chan<- *prometheus.Desc) { ch <- g.desc }
+
+func (g labelledGauge) Collect(ch chan<- prometheus.Metric) {
+	for k, v := range g.values() {
+		ch <- prometheus.MustNewConstMetric(g.desc, prometheus.GaugeValue, v, k)
+	}
+}
+
+// Handler serves the metrics in the Prometheus text format (or OpenMetrics when asked).
+func (m *Metrics) Handler() http.Handler {
+	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{Registry: m.reg, EnableOpenMetrics: true})
+}
+
+// Gatherer is the registry, for tests that read a metric's value.
+func (m *Metrics) Gatherer() prometheus.Gatherer { return m.reg }
+
+// ObserveAssessment counts one assessPurchase answer of market with outcome ("APPROVED" or
+// "DECLINED") at time at: a newly stored decision when created, else an idempotent replay.
+// Only new decisions enter the decline window.
+func (m *Metrics) ObserveAssessment(market, outcome string, declined, created bool, at time.Time) {
+	if !created {
+		m.replays.WithLabelValues(market).Inc()
+		return
+	}
+	m.assessments.WithLabelValues(market, outcome).Inc()
+	m.recent.Add(market, declined, at)
+}
+
+// observeRequest records one request's latency under its route and status, and for the GraphQL
+// route also under its operation and outcome.
+func (m *Metrics) observeRequest(route string, status int, graphQL bool, operation, outcome string, d time.Duration) {
+	s := d.Seconds()
+	m.httpDuration.WithLabelValues(route, strconv.Itoa(status)).Observe(s)
+	if graphQL {
+		m.gqlDuration.WithLabelValues(operation, outcome).Observe(s)
+	}
+}

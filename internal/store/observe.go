@@ -1,0 +1,33 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// Pool returns the connection pool, for its statistics (the metrics' collector reads
+// sql.DBStats from it). Queries go through the Store's methods.
+func (s *Store) Pool() *sql.DB { return s.sqlDB }
+
+// StoredKey is a stored decision as the load tool's verification sees it: its reference, the
+// idempotency key it was stored under (scoped by the calling token) and how many decisions carry
+// that key.
+type StoredKey struct {
+	ID             string
+	Reference      string
+	IdempotencyKey string
+	KeyCount       int64
+}
+
+// StoredKeys returns the decisions with the given ids that exist, in any order.
+func (s *Store) StoredKeys(ctx context.Context, ids []string) ([]StoredKey, error) {
+	var out []StoredKey
+	err := s.db.WithContext(ctx).Raw(`SELECT d.id, d.reference, d.idempotency_key,
+		(SELECT count(*) FROM decisions k WHERE k.idempotency_key = d.idempotency_key) AS key_count
+		FROM decisions d WHERE d.id IN ?`, ids).Scan(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("read stored idempotency keys: %w", err)
+	}
+	return out, nil
+}

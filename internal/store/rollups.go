@@ -1,0 +1,243 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"riskconsole/internal/analytics"
+	"riskconsole/internal/thresholds"
+)
+
+// sqliteRollupChunk bounds the decisions one aggregator transaction adds on SQLite, where the
+// transaction holds the database's only write lock and assessments wait for it.
+const sqliteRollupChunk = 50_000
+
+// rollupStatementTimeout is PostgreSQL's statement_timeout inside an aggregator pass: the first
+// pass after a bulk load counts millions of decisions written by one transaction, which cannot be
+// split, and takes longer than a request may.
+const rollupStatementTimeout = "30min"
+
+// hourExpr is the start of a decision's UTC hour in Unix seconds.
+func (s *Store) hourExpr() string {
+	if s.dialect == Postgres {
+		return "(floor(extract(epoch FROM created_at) / 3600)::bigint * 3600)"
+	}
+	return "(unixepoch(created_at) / 3600 * 3600)"
+}
+
+// dimensionExpr is the expression of a dimension over the decisions table.
+func (s *Store) dimensionExpr(d analytics.Dimension) string {
+	if d != analytics.Reason {
+		return d.Column()
+	}
+	// The first of the comma-separated ranked reasons.
+	if s.dialect == Postgres {
+		return "split_part(reasons, ',', 1)"
+	}
+	return "CASE WHEN instr(reasons, ',') > 0 THEN substr(reasons, 1, instr(reasons, ',') - 1) ELSE reasons END"
+}
+
+// declinedExpr counts declines in an aggregate over decisions.
+const declinedExpr = "CAST(SUM(CASE WHEN outcome = 'DECLINED' THEN 1 ELSE 0 END) AS BIGINT)"
+
+// AdvanceRollups adds the decisions past the watermark to every table and moves the watermark,
+// in one transaction; see the rollup_state table of migration 00005 for why no decision is
+// missed or counted twice. On PostgreSQL a pass that finds another replica's pass running does
+// nothing. On SQLite one pass adds at most sqliteRollupChunk decisions; more reports whether
+// decisions are left for another pass. state.AdvancedAt becomes at when the pass catches up.
+func (s *Store) AdvanceRollups(ctx context.Context, tables []analytics.Table, at time.Time) (added int64, more bool, err error) {
+	err = s.InTx(ctx, func(tx *Store) error {
+		var lock string
+		if s.dialect == Postgres {
+			if err := tx.db.Exec("SET LOCAL statement_timeout = '" + rollupStatementTimeout + "'").Error; err != nil {
+				return err
+			}
+			lock = " FOR UPDATE SKIP LOCKED"
+		}
+		var wm []int64
+		if err := tx.db.Raw("SELECT watermark FROM rollup_state WHERE id = 1" + lock).Scan(&wm).Error; err != nil {
+			return fmt.Errorf("read rollup watermark: %w", err)
+		}
+		if len(wm) == 0 {
+			return nil // another replica's pass holds the row
+		}
+		lo := wm[0]
+		var hi int64
+		var rangeCond string
+		if s.dialect == Postgres {
+			// Transactions below the snapshot's xmin have all ended: their decisions are final.
+			var xmin string
+			if err := tx.db.Raw("SELECT pg_snapshot_xmin(pg_current_snapshot())::text").Scan(&xmin).Error; err != nil {
+				return fmt.Errorf("read snapshot xmin: %w", err)
+			}
+			if hi, err = strconv.ParseInt(xmin, 10, 64); err != nil {
+				return fmt.Errorf("parse snapshot xmin %q: %w", xmin, err)
+			}
+			rangeCond = "xid >= CAST(CAST(? AS TEXT) AS xid8) AND xid < CAST(CAST(? AS TEXT) AS xid8)"
+		} else {
+			// The write lock is held: every row up to max(rowid) is committed.
+			if err := tx.db.Raw("SELECT COALESCE(MAX(rowid), 0) FROM decisions").Scan(&hi).Error; err != nil {
+				return fmt.Errorf("read last decision: %w", err)
+			}
+			if hi-lo > sqliteRollupChunk {
+				hi, more = lo+sqliteRollupChunk, true
+			}
+			rangeCond = "rowid > ? AND rowid <= ?"
+		}
+		if hi > lo {
+			bounds := []any{lo, hi}
+			if s.dialect == Postgres {
+				bounds = []any{strconv.FormatInt(lo, 10), strconv.FormatInt(hi, 10)}
+			}
+			if err := tx.db.Raw("SELECT COUNT(*) FROM decisions WHERE "+rangeCond, bounds...).Scan(&added).Error; err != nil {
+				return fmt.Errorf("count new decisions: %w", err)
+			}
+			if added > 0 {
+				for _, t := range tables {
+					if err := tx.db.Exec(tx.rollupInsert(t, rangeCond), bounds...).Error; err != nil {
+						return fmt.Errorf("add to %s: %w", t.Name, err)
+					}
+				}
+			}
+		}
+		upd := map[string]any{"watermark": max(hi, lo)}
+		if !more {
+			upd["advanced_at"] = at.UTC()
+		}
+		return tx.db.Table("rollup_state").Where("id = 1").Updates(upd).Error
+	})
+	if err != nil {
+		return 0, false, fmt.Errorf("advance rollups: %w", err)
+	}
+	return added, more, nil
+}
+
+// rollupInsert is the statement that adds the decisions matching rangeCond to t.
+func (s *Store) rollupInsert(t analytics.Table, rangeCond string) string {
+	dims := t.Dims.List()
+	cols := make([]string, 0, len(dims)+1)
+	exprs := make([]string, 0, len(dims)+1)
+	groups := make([]string, 0, len(dims)+1)
+	cols, exprs = append(cols, "hour"), append(exprs, s.hourExpr())
+	for i, d := range dims {
+		cols = append(cols, d.Column())
+		exprs = append(exprs, s.dimensionExpr(d))
+		groups = append(groups, strconv.Itoa(i+2))
+	}
+	return "INSERT INTO " + t.Name + " (" + strings.Join(cols, ", ") + ", assessed, declined) " +
+		"SELECT " + strings.Join(exprs, ", ") + ", COUNT(*), " + declinedExpr + " FROM decisions WHERE " + rangeCond +
+		" GROUP BY 1, " + strings.Join(groups, ", ") +
+		" ON CONFLICT (" + strings.Join(cols, ", ") + ") DO UPDATE SET assessed = " + t.Name + ".assessed + excluded.assessed, " +
+		"declined = " + t.Name + ".declined + excluded.declined"
+}
+
+// RollupState returns where the aggregator stands.
+func (s *Store) RollupState(ctx context.Context) (analytics.State, error) {
+	var at []sql.NullTime
+	if err := s.db.WithContext(ctx).Raw("SELECT advanced_at FROM rollup_state WHERE id = 1").Scan(&at).Error; err != nil {
+		return analytics.State{}, fmt.Errorf("read rollup state: %w", err)
+	}
+	var st analytics.State
+	if len(at) == 1 && at[0].Valid {
+		st.AdvancedAt = at[0].Time.UTC()
+	}
+	return st, nil
+}
+
+// AggregateRollup answers q from the rollup table t.
+func (s *Store) AggregateRollup(ctx context.Context, t analytics.Table, q analytics.Query) ([]analytics.Row, error) {
+	if need := q.Group | q.Filtered; t.Dims&need != need {
+		return nil, fmt.Errorf("%s does not have every dimension of the query", t.Name)
+	}
+	sel, group := []string{"hour"}, []string{"hour"}
+	for _, d := range q.Group.List() {
+		sel, group = append(sel, d.Column()), append(group, d.Column())
+	}
+	where, args := s.aggregateWhere(q, "hour >= ? AND hour < ?", []any{q.From, q.To}, func(d analytics.Dimension) string { return d.Column() })
+	stmt := "SELECT " + strings.Join(sel, ", ") + ", CAST(SUM(assessed) AS BIGINT), CAST(SUM(declined) AS BIGINT) FROM " + t.Name +
+		" WHERE " + where + " GROUP BY " + strings.Join(group, ", ")
+	return s.scanAggregate(ctx, q.Group, stmt, args)
+}
+
+// AggregateDecisions answers q from the decisions table: the same counts as a rollup holds.
+func (s *Store) AggregateDecisions(ctx context.Context, q analytics.Query) ([]analytics.Row, error) {
+	sel, group := []string{s.hourExpr()}, []string{"1"}
+	for i, d := range q.Group.List() {
+		sel, group = append(sel, s.dimensionExpr(d)), append(group, strconv.Itoa(i+2))
+	}
+	where, args := s.aggregateWhere(q, "created_at >= ? AND created_at < ?",
+		[]any{time.Unix(q.From, 0).UTC(), time.Unix(q.To, 0).UTC()}, s.dimensionExpr)
+	if q.MinAmountMinor != nil {
+		where, args = where+" AND amount_minor >= ?", append(args, *q.MinAmountMinor)
+	}
+	if q.MaxAmountMinor != nil {
+		where, args = where+" AND amount_minor <= ?", append(args, *q.MaxAmountMinor)
+	}
+	stmt := "SELECT " + strings.Join(sel, ", ") + ", COUNT(*), " + declinedExpr + " FROM decisions WHERE " + where +
+		" GROUP BY " + strings.Join(group, ", ")
+	return s.scanAggregate(ctx, q.Group, stmt, args)
+}
+
+// aggregateWhere adds q's equality conditions, over the expressions expr gives, to a time range.
+func (s *Store) aggregateWhere(q analytics.Query, timeRange string, args []any, expr func(analytics.Dimension) string) (string, []any) {
+	where := timeRange
+	for _, d := range q.Filtered.List() {
+		v := any(q.Equal[d])
+		if d == analytics.ThresholdVersion {
+			id, _ := strconv.ParseInt(q.Equal[d], 10, 64) // formatted from an int64 by the analytics package
+			v = id
+		}
+		where, args = where+" AND "+expr(d)+" = ?", append(args, v)
+	}
+	return where, args
+}
+
+// scanAggregate runs an aggregate whose columns are the hour, the group's dimensions in order,
+// then the counts of decisions and declines.
+func (s *Store) scanAggregate(ctx context.Context, group analytics.Dimensions, stmt string, args []any) ([]analytics.Row, error) {
+	rows, err := s.db.WithContext(ctx).Raw(stmt, args...).Rows()
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	dims := group.List()
+	var out []analytics.Row
+	dest := make([]any, 0, len(dims)+3)
+	for rows.Next() {
+		var r analytics.Row
+		dest = append(dest[:0], &r.Hour)
+		for _, d := range dims {
+			dest = append(dest, &r.Key[d])
+		}
+		dest = append(dest, &r.Assessed, &r.Declined)
+		if err := rows.Scan(dest...); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// PublishedImpact returns the what-if impact stored with the draft that published the version.
+func (s *Store) PublishedImpact(ctx context.Context, versionID int64) (thresholds.Impact, bool, error) {
+	var row thresholdDraftRow
+	err := s.db.WithContext(ctx).Where("published_version_id = ?", versionID).Take(&row).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return thresholds.Impact{}, false, nil
+	}
+	if err != nil {
+		return thresholds.Impact{}, false, fmt.Errorf("read draft of threshold version %d: %w", versionID, err)
+	}
+	d, err := draftFromRow(&row)
+	if err != nil || d.Impact == nil {
+		return thresholds.Impact{}, false, err
+	}
+	return *d.Impact, true, nil
+}
