@@ -10,7 +10,7 @@ test('sign-in errors show the request id; sign out returns to sign-in', async ({
   await expect(page.getByRole('alert').locator('.request-id')).toHaveText(/^[0-9a-f]{16}$/);
   await shot(page, 'signin');
   await signIn(page, 'ANALYST');
-  await expect(page).toHaveURL(/\/decisions$/);
+  await expect(page).toHaveURL(/\/overview$/);
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/signin$/);
   await page.goto('/decisions');

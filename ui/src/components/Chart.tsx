@@ -49,6 +49,8 @@ export interface ChartProps {
   markers?: ChartMarker[];
   rings?: ChartRing[];
   height?: number;
+  /** The x range to show (e.g. the whole requested time range), else the data's. */
+  xRange?: [number, number];
   /** The IANA time zone the time axis is written in (default UTC). */
   timeZone?: string;
   /** Called with a marker's id when its button is pressed. */
@@ -67,6 +69,8 @@ export function Chart(props: ChartProps) {
   const fmt = props.yFormat ?? ((v: number) => v.toFixed(1));
 
   // (Re)build when the series change; otherwise only the data changes.
+  const xRange = useRef(props.xRange);
+  xRange.current = props.xRange;
   const seriesKey = JSON.stringify([props.series, props.time !== false, props.yLabel, props.height, props.timeZone]);
   useEffect(() => {
     const el = host.current;
@@ -82,7 +86,12 @@ export function Chart(props: ChartProps) {
     const opts: uPlot.Options = {
       width: Math.max(320, el.clientWidth),
       height: props.height ?? 300,
-      scales: { x: { time: props.time !== false } },
+      scales: {
+        x: {
+          time: props.time !== false,
+          range: (_u, lo, hi) => (xRange.current ? [Math.min(lo, xRange.current[0]), Math.max(hi, xRange.current[1])] : [lo, hi]),
+        },
+      },
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), props.timeZone ?? 'UTC'),
       axes: [{}, { label: props.yLabel, values: (_u, vals) => vals.map((v) => (v == null ? '' : fmt(v))), size: 60 }],
       series: [

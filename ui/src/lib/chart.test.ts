@@ -35,10 +35,10 @@ describe('bucketOf', () => {
 
 describe('activation markers', () => {
   const act = (id: string, market: string, at: string, version: number) => ({
-    activation: { id, market, activatedAt: at, activatedBy: 'approver.ali', emergency: false, versionId: `v${id}` },
-    version: { version, author: 'analyst.anna', approver: 'approver.ali' },
+    activation: { id, market, activatedAt: at, activatedBy: 'user:3:approver.ali', emergency: false, versionId: `v${id}` },
+    version: { version, author: 'user:2:analyst.anna', approver: 'user:3:approver.ali' },
   });
-  it('keeps the activations in the range, oldest first, on their market series', () => {
+  it('keeps the activations in the range, oldest first, on their market series, named by user', () => {
     const from = seconds(day(1));
     const to = seconds(day(10));
     const ms = markersOf([act('2', 'SE', day(5), 3), act('1', 'DE', day(2), 7), act('0', 'DE', '2026-10-01T00:00:00Z', 6), act('3', 'US', day(10), 2)], ['DE', 'SE'], from, to);
@@ -46,7 +46,7 @@ describe('activation markers', () => {
       ['1', 0, 7],
       ['2', 1, 3],
     ]);
-    expect(ms[0]).toMatchObject({ market: 'DE', activatedBy: 'approver.ali', author: 'analyst.anna', versionId: 'v1', x: seconds(day(2)) });
+    expect(ms[0]).toMatchObject({ market: 'DE', activatedBy: 'approver.ali', approver: 'approver.ali', author: 'analyst.anna', versionId: 'v1', x: seconds(day(2)) });
   });
   it('finds the marker under the cursor within a tolerance', () => {
     const ms = [{ x: 100 }, { x: 200 }];

@@ -1,6 +1,7 @@
 // The overview chart's data: decline-rate series per market aligned on one time axis (uPlot
 // wants one x array and one y array per series), the threshold activations as markers, and the
 // anomalies placed on the series and bucket they belong to.
+import { subjectName } from './subject';
 
 /** A point of a declineRates series. */
 export interface RatePoint {
@@ -94,9 +95,9 @@ export function markersOf(list: readonly Activation[], labels: readonly string[]
       market: m.activation.market,
       versionId: m.activation.versionId,
       version: m.version.version,
-      activatedBy: m.activation.activatedBy,
-      author: m.version.author,
-      approver: m.version.approver,
+      activatedBy: subjectName(m.activation.activatedBy),
+      author: subjectName(m.version.author),
+      approver: subjectName(m.version.approver),
       emergency: m.activation.emergency,
       series: labels.indexOf(m.activation.market),
     }))

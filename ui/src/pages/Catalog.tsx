@@ -9,6 +9,7 @@ import { formatTime, humanize } from '../lib/format';
 import { live } from '../lib/live';
 import { locales } from '../lib/markets';
 import { navigate } from '../lib/router';
+import { isSelf, subjectName } from '../lib/subject';
 import { catalogApprovers, catalogEditors, type PageProps } from '../routes';
 
 const PreviewQuery = graphql(`
@@ -296,7 +297,7 @@ function DraftPanel({ draft, user, onChange, onClose }: { draft: Draft; user: Pa
   const [error, setError] = useState<unknown>(null);
   const isEditor = user.roles.some((r) => catalogEditors.includes(r));
   const isApprover = user.roles.some((r) => catalogApprovers.includes(r));
-  const isAuthor = draft.author === user.username;
+  const isAuthor = isSelf(draft.author, user);
   const act = async (f: () => Promise<unknown>) => {
     setBusy(true);
     setError(null);
@@ -312,10 +313,10 @@ function DraftPanel({ draft, user, onChange, onClose }: { draft: Draft; user: Pa
   return (
     <>
       <p>
-        Draft {draft.id} <span class="badge muted">{humanize(draft.status)}</span> by {draft.author}, from published version {draft.baseVersion}, revision {draft.revision},
+        Draft {draft.id} <span class="badge muted">{humanize(draft.status)}</span> by {subjectName(draft.author)}, from published version {draft.baseVersion}, revision {draft.revision},
         last changed {formatTime(draft.updatedAt)}.
         {draft.publishedVersion && ` Published as version ${draft.publishedVersion}.`}
-        {draft.reviewer && ` Reviewed by ${draft.reviewer}${draft.comment ? `: “${draft.comment}”` : ''}.`}{' '}
+        {draft.reviewer && ` Reviewed by ${subjectName(draft.reviewer)}${draft.comment ? `: “${draft.comment}”` : ''}.`}{' '}
         <button type="button" class="link" onClick={onClose}>
           Close the draft
         </button>

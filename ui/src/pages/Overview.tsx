@@ -260,7 +260,7 @@ export function OverviewPage({ query }: PageProps) {
           <>
             <p class="muted">
               {formatTime(report.from)} to {formatTime(report.to)}, {humanize(report.bucket).toLowerCase()} buckets in {report.timeZone}.{' '}
-              {markers.length} threshold {markers.length === 1 ? 'activation' : 'activations'} (◆ markers; hover or focus one), {rings.length} anomalous{' '}
+              {markers.length} threshold {markers.length === 1 ? 'activation' : 'activations'} (● markers above the chart; hover or focus one, press it to open the version), {rings.length} anomalous{' '}
               {rings.length === 1 ? 'bucket' : 'buckets'} (red rings).
               {report.omittedSeries > 0 && ` ${report.omittedSeries} series left out.`}
             </p>
@@ -274,6 +274,7 @@ export function OverviewPage({ query }: PageProps) {
                 series={chart.labels.map((l) => ({ label: l }))}
                 yLabel="decline rate %"
                 timeZone={report.timeZone}
+                xRange={[seconds(report.from), seconds(report.to)]}
                 markers={chartMarkers}
                 rings={chartRings}
                 onMarker={(id) => {

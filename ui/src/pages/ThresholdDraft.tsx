@@ -8,6 +8,7 @@ import { ApiError, gql } from '../lib/api';
 import { seconds } from '../lib/chart';
 import { formatNumber, formatPoints, formatRate, formatTime, humanize } from '../lib/format';
 import { live } from '../lib/live';
+import { isSelf, subjectName } from '../lib/subject';
 import { changedRules, fromPosition, isFlag, parseCutoff, proposalKey, proposalOf, sliderPositions, sliderRange, toPosition, type EditRule, type SliderRange } from '../lib/rules';
 import { thresholdApprovers, thresholdEditors, type PageProps } from '../routes';
 
@@ -192,10 +193,10 @@ export function ThresholdDraftPage({ params, user }: PageProps) {
         <Link href={`/thresholds?market=${d.market}`}>← {d.market} thresholds</Link>
       </PageHeader>
       <p>
-        <span class="badge muted">{humanize(d.status)}</span> by {d.author}, started {formatTime(d.createdAt)} from{' '}
+        <span class="badge muted">{humanize(d.status)}</span> by {subjectName(d.author)}, started {formatTime(d.createdAt)} from{' '}
         <Link href={`/thresholds/versions/${d.baseVersionId}`}>the version it copies</Link>
         {d.submittedAt && `, submitted ${formatTime(d.submittedAt)}`}
-        {d.reviewer && `, reviewed by ${d.reviewer} ${formatTime(d.reviewedAt)}`}.
+        {d.reviewer && `, reviewed by ${subjectName(d.reviewer)} ${formatTime(d.reviewedAt)}`}.
       </p>
       <WhatIfWarmup />
       {editing ? (
@@ -215,7 +216,7 @@ function Review({ draft: d, user, onReviewed }: { draft: Draft; user: PageProps[
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const isApprover = user.roles.some((r) => thresholdApprovers.includes(r));
-  const isAuthor = user.username === d.author;
+  const isAuthor = isSelf(d.author, user);
 
   const review = async (approve: boolean) => {
     setBusy(true);
@@ -284,7 +285,7 @@ function Review({ draft: d, user, onReviewed }: { draft: Draft; user: PageProps[
           <section class="panel" aria-labelledby="pub-h">
             <h2 id="pub-h">Published</h2>
             <p>
-              Approved by {d.reviewer}
+              Approved by {subjectName(d.reviewer)}
               {d.reviewComment ? `: “${d.reviewComment}”` : ''}.{' '}
               <Link href={`/thresholds/versions/${d.publishedVersionId}`}>Open the published version</Link> to activate it.
             </p>
@@ -294,7 +295,7 @@ function Review({ draft: d, user, onReviewed }: { draft: Draft; user: PageProps[
           <section class="panel" aria-labelledby="rej-h">
             <h2 id="rej-h">Rejected</h2>
             <p>
-              Rejected by {d.reviewer}: “{d.reviewComment}”
+              Rejected by {subjectName(d.reviewer)}: “{d.reviewComment}”
             </p>
           </section>
         )}

@@ -6,6 +6,7 @@ import { gql } from '../lib/api';
 import { formatPoints, formatRate, formatTime, humanize } from '../lib/format';
 import { inputFromTime, timeFromInput } from '../lib/query';
 import { navigate } from '../lib/router';
+import { subjectName } from '../lib/subject';
 import { thresholdApprovers, type PageProps } from '../routes';
 
 const VersionQuery = graphql(`
@@ -183,7 +184,7 @@ export function ThresholdVersionPage({ params, user }: PageProps) {
         <Link href={`/thresholds?market=${v.market}`}>← {v.market} thresholds</Link>
       </PageHeader>
       <p>
-        {mine && <span class={`badge ${mine.status === 'ACTIVE' ? 'ok' : 'muted'}`}>{humanize(mine.status)}</span>} Written by {v.author}, approved by {v.approver},
+        {mine && <span class={`badge ${mine.status === 'ACTIVE' ? 'ok' : 'muted'}`}>{humanize(mine.status)}</span>} Written by {subjectName(v.author)}, approved by {subjectName(v.approver)},
         published {formatTime(v.createdAt)}. <span class="muted">{v.rationale}</span>
       </p>
       <div class="grid2">
@@ -208,7 +209,7 @@ export function ThresholdVersionPage({ params, user }: PageProps) {
               <ul>
                 {mine.activations.map((a) => (
                   <li key={a.id}>
-                    {formatTime(a.activatedAt)} by {a.activatedBy}
+                    {formatTime(a.activatedAt)} by {subjectName(a.activatedBy)}
                     {a.emergency && <span class="badge declined"> emergency rollback</span>}
                   </li>
                 ))}

@@ -7,6 +7,7 @@ import { gql } from '../lib/api';
 import { formatPoints, formatRate, formatTime, humanize } from '../lib/format';
 import { markets } from '../lib/markets';
 import { navigate } from '../lib/router';
+import { subjectName } from '../lib/subject';
 import type { PageProps } from '../routes';
 import { thresholdEditors } from '../routes';
 
@@ -120,8 +121,8 @@ export function ThresholdsPage({ query, user }: PageProps) {
             <h2 id="active-h">In force in {market}</h2>
             {active ? (
               <p>
-                <Link href={`/thresholds/versions/${active.version.id}`}>Version {active.version.version}</Link> by {active.version.author}, approved by{' '}
-                {active.version.approver}, in force since {formatTime(active.activations.at(-1)?.activatedAt)}. <span class="muted">{active.version.rationale}</span>
+                <Link href={`/thresholds/versions/${active.version.id}`}>Version {active.version.version}</Link> by {subjectName(active.version.author)}, approved by{' '}
+                {subjectName(active.version.approver)}, in force since {formatTime(active.activations.at(-1)?.activatedAt)}. <span class="muted">{active.version.rationale}</span>
               </p>
             ) : (
               <p>No version is in force in {market}.</p>
@@ -150,7 +151,7 @@ export function ThresholdsPage({ query, user }: PageProps) {
                       <td>
                         <Link href={`/thresholds/drafts/${d.id}`}>Review draft {d.id}</Link>
                       </td>
-                      <td>{d.author}</td>
+                      <td>{subjectName(d.author)}</td>
                       <td>{formatTime(d.submittedAt)}</td>
                       <td>{d.rationale}</td>
                       <td class="num">
@@ -190,10 +191,10 @@ export function ThresholdsPage({ query, user }: PageProps) {
                       <td>
                         <span class="badge muted">{humanize(d.status)}</span>
                       </td>
-                      <td>{d.author}</td>
+                      <td>{subjectName(d.author)}</td>
                       <td>{formatTime(d.updatedAt)}</td>
                       <td>
-                        {d.publishedVersionId ? <Link href={`/thresholds/versions/${d.publishedVersionId}`}>published version</Link> : d.reviewer ? `reviewed by ${d.reviewer}` : ''}
+                        {d.publishedVersionId ? <Link href={`/thresholds/versions/${d.publishedVersionId}`}>published version</Link> : d.reviewer ? `reviewed by ${subjectName(d.reviewer)}` : ''}
                       </td>
                     </tr>
                   ))}
@@ -225,13 +226,13 @@ export function ThresholdsPage({ query, user }: PageProps) {
                       <span class={`badge ${v.status === 'ACTIVE' ? 'ok' : 'muted'}`}>{humanize(v.status)}</span>
                     </td>
                     <td>
-                      {v.version.author} / {v.version.approver}
+                      {subjectName(v.version.author)} / {subjectName(v.version.approver)}
                     </td>
                     <td>{formatTime(v.version.createdAt)}</td>
                     <td>
                       {v.activations.map((a) => (
                         <div key={a.id}>
-                          {formatTime(a.activatedAt)} by {a.activatedBy}
+                          {formatTime(a.activatedAt)} by {subjectName(a.activatedBy)}
                           {a.emergency && ' (emergency)'}
                         </div>
                       ))}
