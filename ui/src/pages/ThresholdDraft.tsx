@@ -727,7 +727,9 @@ function Flipped({ title, list }: { title: string; list: Simulation['sampleAppro
             {list.map((f) => (
               <tr key={f.decisionId}>
                 <td>
-                  <Link href={`/decisions/${f.decisionId}`}>Open decision {f.decisionId}</Link>
+                  <Link href={`/decisions/${f.decisionId}`}>
+                    Open<span class="visually-hidden"> decision {f.decisionId}</span>
+                  </Link>
                 </td>
                 <td>{formatTime(f.createdAt)}</td>
                 <td>{f.merchantCategory}</td>
