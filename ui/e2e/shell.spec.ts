@@ -52,9 +52,10 @@ test('pages stay usable at 125 % zoom on a 1280×800 laptop', async ({ page }) =
   await page.setViewportSize({ width: 1024, height: 640 });
   await page.goto('/');
   await signIn(page, 'AUDITOR');
-  for (const path of ['/decisions', '/audit', '/agent']) {
+  for (const path of ['/overview', '/decisions', '/thresholds?market=DE', '/thresholds/versions/1', '/catalog', '/audit', '/agent']) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.waitForLoadState('networkidle');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
   }

@@ -171,6 +171,10 @@ test('the author of a submission sees no approve button, even as an approver', a
   await signInAs(page, 'approver.bea');
   await page.getByRole('button', { name: 'New draft for GB' }).click();
   await expect(page).toHaveURL(/\/thresholds\/drafts\/\d+$/);
+  // The editor stays usable at 125 % zoom of a 1280×800 laptop (a 1024×640 CSS viewport).
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await expect(page.locator('[data-figure="proposed"] .value')).toHaveText(/%$/);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   await page.getByLabel('Age years cut-off', { exact: true }).fill('21');
   await page.getByLabel('Rationale for the approver').fill('Raise the minimum age in GB.');
   await page.getByRole('button', { name: 'Save and submit for approval' }).click();

@@ -171,25 +171,27 @@ export function RuleDiff({ from, to, label }: { from: ThresholdSetRef; to: Thres
   if (changes.length === 0) return <p>No rule differs.</p>;
   const rule = (c: string, v: number, on: boolean) => `${c === 'GTE' ? '≥' : '≤'} ${formatNumber(v)}${on ? '' : ' (off)'}`;
   return (
-    <table aria-label={label}>
-      <thead>
-        <tr>
-          <th>Measured value</th>
-          <th class="num">Before</th>
-          <th class="num">After</th>
-        </tr>
-      </thead>
-      <tbody>
-        {changes.map((c) => (
-          <tr key={c.measuredValue}>
-            <td>
-              {humanize(c.measuredValue)} <span class="muted">{humanize(c.factor)}</span>
-            </td>
-            <td class="num diff-old">{rule(c.oldComparator, c.oldCutoff, c.oldEnabled)}</td>
-            <td class="num diff-new">{rule(c.newComparator, c.newCutoff, c.newEnabled)}</td>
+    <div class="table-wrap">
+      <table aria-label={label}>
+        <thead>
+          <tr>
+            <th>Measured value</th>
+            <th class="num">Before</th>
+            <th class="num">After</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {changes.map((c) => (
+            <tr key={c.measuredValue}>
+              <td>
+                {humanize(c.measuredValue)} <span class="muted">{humanize(c.factor)}</span>
+              </td>
+              <td class="num diff-old">{rule(c.oldComparator, c.oldCutoff, c.oldEnabled)}</td>
+              <td class="num diff-new">{rule(c.newComparator, c.newCutoff, c.newEnabled)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -283,58 +283,62 @@ export function OverviewPage({ query }: PageProps) {
                 }}
               />
             )}
-            <table aria-label="Decline rate per market over the range">
-              <thead>
-                <tr>
-                  <th>Market</th>
-                  <th class="num">Assessed</th>
-                  <th class="num">Declined</th>
-                  <th class="num">Decline rate</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.series.map((x) => (
-                  <tr key={x.market}>
-                    <td>{x.market}</td>
-                    <td class="num">{x.assessed.toLocaleString('en-US')}</td>
-                    <td class="num">{x.declined.toLocaleString('en-US')}</td>
-                    <td class="num">{formatRate(x.rate)}</td>
+            <div class="table-wrap">
+              <table aria-label="Decline rate per market over the range">
+                <thead>
+                  <tr>
+                    <th>Market</th>
+                    <th class="num">Assessed</th>
+                    <th class="num">Declined</th>
+                    <th class="num">Decline rate</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {report.series.map((x) => (
+                    <tr key={x.market}>
+                      <td>{x.market}</td>
+                      <td class="num">{x.assessed.toLocaleString('en-US')}</td>
+                      <td class="num">{x.declined.toLocaleString('en-US')}</td>
+                      <td class="num">{formatRate(x.rate)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
             <SourceNote source={report.source} freshAsOf={report.freshAsOf} />
             <h3>Threshold activations in the range</h3>
             {markers.length === 0 ? (
               <p>None.</p>
             ) : (
-              <table aria-label="Threshold activations">
-                <thead>
-                  <tr>
-                    <th>Time (UTC)</th>
-                    <th>Market</th>
-                    <th>Version</th>
-                    <th>Activated by</th>
-                    <th>Author / approver</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {markers.map((m) => (
-                    <tr key={m.id}>
-                      <td>{formatTime(new Date(m.x * 1000).toISOString())}</td>
-                      <td>{m.market}</td>
-                      <td>
-                        <Link href={`/thresholds/versions/${m.versionId}`}>version {m.version}</Link>
-                        {m.emergency && <span class="badge declined"> emergency</span>}
-                      </td>
-                      <td>{m.activatedBy}</td>
-                      <td>
-                        {m.author} / {m.approver}
-                      </td>
+              <div class="table-wrap">
+                <table aria-label="Threshold activations">
+                  <thead>
+                    <tr>
+                      <th>Time (UTC)</th>
+                      <th>Market</th>
+                      <th>Version</th>
+                      <th>Activated by</th>
+                      <th>Author / approver</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {markers.map((m) => (
+                      <tr key={m.id}>
+                        <td>{formatTime(new Date(m.x * 1000).toISOString())}</td>
+                        <td>{m.market}</td>
+                        <td>
+                          <Link href={`/thresholds/versions/${m.versionId}`}>version {m.version}</Link>
+                          {m.emergency && <span class="badge declined"> emergency</span>}
+                        </td>
+                        <td>{m.activatedBy}</td>
+                        <td>
+                          {m.author} / {m.approver}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             )}
           </>
         )}
@@ -404,30 +408,32 @@ export function OverviewPage({ query }: PageProps) {
                 {breakdown.data.reasonBreakdown.declined.toLocaleString('en-US')} of {breakdown.data.reasonBreakdown.assessed.toLocaleString('en-US')} purchases
                 declined, by principal reason:
               </p>
-              <table aria-label="Declines by principal reason">
-                <thead>
-                  <tr>
-                    <th>Principal reason</th>
-                    <th class="num">Declines</th>
-                    <th>Share of declines</th>
-                    <th class="num">Of all</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {breakdown.data.reasonBreakdown.reasons.map((r) => (
-                    <tr key={r.reason}>
-                      <td>
-                        {humanize(r.reason)} <span class="muted">{humanize(r.factor)}</span>
-                      </td>
-                      <td class="num">{r.declined.toLocaleString('en-US')}</td>
-                      <td>
-                        <meter min={0} max={1} value={r.share} aria-label={`${humanize(r.reason)} share`} /> {formatRate(r.share)}
-                      </td>
-                      <td class="num">{formatRate(r.rate)}</td>
+              <div class="table-wrap">
+                <table aria-label="Declines by principal reason">
+                  <thead>
+                    <tr>
+                      <th>Principal reason</th>
+                      <th class="num">Declines</th>
+                      <th>Share of declines</th>
+                      <th class="num">Of all</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {breakdown.data.reasonBreakdown.reasons.map((r) => (
+                      <tr key={r.reason}>
+                        <td>
+                          {humanize(r.reason)} <span class="muted">{humanize(r.factor)}</span>
+                        </td>
+                        <td class="num">{r.declined.toLocaleString('en-US')}</td>
+                        <td>
+                          <meter min={0} max={1} value={r.share} aria-label={`${humanize(r.reason)} share`} /> {formatRate(r.share)}
+                        </td>
+                        <td class="num">{formatRate(r.rate)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
               <SourceNote source={breakdown.data.reasonBreakdown.source} freshAsOf={breakdown.data.reasonBreakdown.freshAsOf} />
             </>
           )}

@@ -678,29 +678,31 @@ function WhatIf({ sim, stale }: { sim: Simulation; stale: boolean }) {
       <h3>Declines per day</h3>
       <Chart label="Decline rate per day, now and proposed" xs={xs} ys={ys} series={[{ label: 'now' }, { label: 'proposed', dashed: true, color: '#c2410c' }]} yLabel="%" height={200} />
       <h3>Principal reasons</h3>
-      <table aria-label="Declines per principal reason, now and proposed">
-        <thead>
-          <tr>
-            <th>Reason</th>
-            <th class="num">Now</th>
-            <th class="num">Proposed</th>
-            <th class="num">Change</th>
-          </tr>
-        </thead>
-        <tbody>
-          {reasons.map((r) => (
-            <tr key={r.code}>
-              <td>{humanize(r.code)}</td>
-              <td class="num">{r.now}</td>
-              <td class="num">{r.proposed}</td>
-              <td class={`num ${r.proposed > r.now ? 'up' : r.proposed < r.now ? 'down' : ''}`}>
-                {r.proposed > r.now ? '+' : ''}
-                {r.proposed - r.now}
-              </td>
+      <div class="table-wrap">
+        <table aria-label="Declines per principal reason, now and proposed">
+          <thead>
+            <tr>
+              <th>Reason</th>
+              <th class="num">Now</th>
+              <th class="num">Proposed</th>
+              <th class="num">Change</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {reasons.map((r) => (
+              <tr key={r.code}>
+                <td>{humanize(r.code)}</td>
+                <td class="num">{r.now}</td>
+                <td class="num">{r.proposed}</td>
+                <td class={`num ${r.proposed > r.now ? 'up' : r.proposed < r.now ? 'down' : ''}`}>
+                  {r.proposed > r.now ? '+' : ''}
+                  {r.proposed - r.now}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <Flipped title="Would be declined (were approved)" list={sim.sampleApprovedToDeclined} />
       <Flipped title="Would be approved (were declined)" list={sim.sampleDeclinedToApproved} />
     </div>
@@ -714,30 +716,32 @@ function Flipped({ title, list }: { title: string; list: Simulation['sampleAppro
         {title}: {list.length === 0 ? 'none' : `${list.length} examples`}
       </summary>
       {list.length > 0 && (
-        <table aria-label={title}>
-          <thead>
-            <tr>
-              <th>Decision</th>
-              <th>Time (UTC)</th>
-              <th>Category</th>
-              <th class="num">Amount</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((f) => (
-              <tr key={f.decisionId}>
-                <td>
-                  <Link href={`/decisions/${f.decisionId}`}>
-                    Open<span class="visually-hidden"> decision {f.decisionId}</span>
-                  </Link>
-                </td>
-                <td>{formatTime(f.createdAt)}</td>
-                <td>{f.merchantCategory}</td>
-                <td class="num">{formatNumber(f.amount)}</td>
+        <div class="table-wrap">
+          <table aria-label={title}>
+            <thead>
+              <tr>
+                <th>Decision</th>
+                <th>Time (UTC)</th>
+                <th>Category</th>
+                <th class="num">Amount</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.map((f) => (
+                <tr key={f.decisionId}>
+                  <td>
+                    <Link href={`/decisions/${f.decisionId}`}>
+                      Open<span class="visually-hidden"> decision {f.decisionId}</span>
+                    </Link>
+                  </td>
+                  <td>{formatTime(f.createdAt)}</td>
+                  <td>{f.merchantCategory}</td>
+                  <td class="num">{formatNumber(f.amount)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </details>
   );

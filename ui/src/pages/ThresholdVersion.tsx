@@ -262,35 +262,37 @@ export function ThresholdVersionPage({ params, user }: PageProps) {
             {impact.data?.activationImpact.map((a) => (
               <div key={a.activation.id}>
                 <h3>Activation of {formatTime(a.activation.activatedAt)}</h3>
-                <table aria-label={`Realized against predicted, activation ${a.activation.id}`}>
-                  <thead>
-                    <tr>
-                      <th>Window</th>
-                      <th class="num">Decisions</th>
-                      <th class="num">Decline rate</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <tr>
-                      <td>Before (same length)</td>
-                      <td class="num">{a.before.assessed}</td>
-                      <td class="num">{formatRate(a.before.rate, 2)}</td>
-                    </tr>
-                    <tr>
-                      <td>Predicted at submission</td>
-                      <td class="num">{a.predicted?.available ? a.predicted.decisions : '–'}</td>
-                      <td class="num">{a.predicted?.available ? formatRate(a.predicted.declineRateProposed, 2) : '–'}</td>
-                    </tr>
-                    <tr>
-                      <td>
-                        Realized {formatTime(a.realized.from)} to {formatTime(a.realized.to)}
-                        {!a.complete && <span class="muted"> (still running)</span>}
-                      </td>
-                      <td class="num">{a.realized.assessed}</td>
-                      <td class="num">{formatRate(a.realized.rate, 2)}</td>
-                    </tr>
-                  </tbody>
-                </table>
+                <div class="table-wrap">
+                  <table aria-label={`Realized against predicted, activation ${a.activation.id}`}>
+                    <thead>
+                      <tr>
+                        <th>Window</th>
+                        <th class="num">Decisions</th>
+                        <th class="num">Decline rate</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      <tr>
+                        <td>Before (same length)</td>
+                        <td class="num">{a.before.assessed}</td>
+                        <td class="num">{formatRate(a.before.rate, 2)}</td>
+                      </tr>
+                      <tr>
+                        <td>Predicted at submission</td>
+                        <td class="num">{a.predicted?.available ? a.predicted.decisions : '–'}</td>
+                        <td class="num">{a.predicted?.available ? formatRate(a.predicted.declineRateProposed, 2) : '–'}</td>
+                      </tr>
+                      <tr>
+                        <td>
+                          Realized {formatTime(a.realized.from)} to {formatTime(a.realized.to)}
+                          {!a.complete && <span class="muted"> (still running)</span>}
+                        </td>
+                        <td class="num">{a.realized.assessed}</td>
+                        <td class="num">{formatRate(a.realized.rate, 2)}</td>
+                      </tr>
+                    </tbody>
+                  </table>
+                </div>
                 {a.predictionError !== null && a.predictionError !== undefined && a.predicted && (
                   <p>
                     Realized minus predicted: <strong>{formatPoints(a.predicted.declineRateProposed, a.predicted.declineRateProposed + a.predictionError)}</strong>

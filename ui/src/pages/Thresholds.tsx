@@ -134,36 +134,38 @@ export function ThresholdsPage({ query, user }: PageProps) {
             {pending.length === 0 ? (
               <p>Nothing awaits approval in {market}.</p>
             ) : (
-              <table aria-label="Submissions awaiting approval">
-                <thead>
-                  <tr>
-                    <th>Draft</th>
-                    <th>Author</th>
-                    <th>Submitted (UTC)</th>
-                    <th>Rationale</th>
-                    <th class="num">Decline rate now → proposed</th>
-                    <th class="num">Flips</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {pending.map((d) => (
-                    <tr key={d.id}>
-                      <td>
-                        <Link href={`/thresholds/drafts/${d.id}`}>Review draft {d.id}</Link>
-                      </td>
-                      <td>{subjectName(d.author)}</td>
-                      <td>{formatTime(d.submittedAt)}</td>
-                      <td>{d.rationale}</td>
-                      <td class="num">
-                        {d.impact?.available
-                          ? `${formatRate(d.impact.declineRateNow, 2)} → ${formatRate(d.impact.declineRateProposed, 2)} (${formatPoints(d.impact.declineRateNow, d.impact.declineRateProposed)})`
-                          : '–'}
-                      </td>
-                      <td class="num">{d.impact?.available ? `${d.impact.approvedToDeclined} ↓ / ${d.impact.declinedToApproved} ↑` : '–'}</td>
+              <div class="table-wrap">
+                <table aria-label="Submissions awaiting approval">
+                  <thead>
+                    <tr>
+                      <th>Draft</th>
+                      <th>Author</th>
+                      <th>Submitted (UTC)</th>
+                      <th>Rationale</th>
+                      <th class="num">Decline rate now → proposed</th>
+                      <th class="num">Flips</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {pending.map((d) => (
+                      <tr key={d.id}>
+                        <td>
+                          <Link href={`/thresholds/drafts/${d.id}`}>Review draft {d.id}</Link>
+                        </td>
+                        <td>{subjectName(d.author)}</td>
+                        <td>{formatTime(d.submittedAt)}</td>
+                        <td>{d.rationale}</td>
+                        <td class="num">
+                          {d.impact?.available
+                            ? `${formatRate(d.impact.declineRateNow, 2)} → ${formatRate(d.impact.declineRateProposed, 2)} (${formatPoints(d.impact.declineRateNow, d.impact.declineRateProposed)})`
+                            : '–'}
+                        </td>
+                        <td class="num">{d.impact?.available ? `${d.impact.approvedToDeclined} ↓ / ${d.impact.declinedToApproved} ↑` : '–'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             )}
           </section>
 
@@ -172,76 +174,80 @@ export function ThresholdsPage({ query, user }: PageProps) {
             {open.length === 0 && reviewed.length === 0 ? (
               <p>No drafts in {market}.</p>
             ) : (
-              <table aria-label="Drafts">
-                <thead>
-                  <tr>
-                    <th>Draft</th>
-                    <th>Status</th>
-                    <th>Author</th>
-                    <th>Last change (UTC)</th>
-                    <th>Outcome</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {[...open, ...reviewed].map((d) => (
-                    <tr key={d.id}>
-                      <td>
-                        <Link href={`/thresholds/drafts/${d.id}`}>Draft {d.id}</Link>
-                      </td>
-                      <td>
-                        <span class="badge muted">{humanize(d.status)}</span>
-                      </td>
-                      <td>{subjectName(d.author)}</td>
-                      <td>{formatTime(d.updatedAt)}</td>
-                      <td>
-                        {d.publishedVersionId ? <Link href={`/thresholds/versions/${d.publishedVersionId}`}>published version</Link> : d.reviewer ? `reviewed by ${subjectName(d.reviewer)}` : ''}
-                      </td>
+              <div class="table-wrap">
+                <table aria-label="Drafts">
+                  <thead>
+                    <tr>
+                      <th>Draft</th>
+                      <th>Status</th>
+                      <th>Author</th>
+                      <th>Last change (UTC)</th>
+                      <th>Outcome</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {[...open, ...reviewed].map((d) => (
+                      <tr key={d.id}>
+                        <td>
+                          <Link href={`/thresholds/drafts/${d.id}`}>Draft {d.id}</Link>
+                        </td>
+                        <td>
+                          <span class="badge muted">{humanize(d.status)}</span>
+                        </td>
+                        <td>{subjectName(d.author)}</td>
+                        <td>{formatTime(d.updatedAt)}</td>
+                        <td>
+                          {d.publishedVersionId ? <Link href={`/thresholds/versions/${d.publishedVersionId}`}>published version</Link> : d.reviewer ? `reviewed by ${subjectName(d.reviewer)}` : ''}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             )}
           </section>
 
           <section class="panel" aria-labelledby="history-h">
             <h2 id="history-h">History</h2>
-            <table aria-label="Published versions">
-              <thead>
-                <tr>
-                  <th>Version</th>
-                  <th>Status</th>
-                  <th>Author / approver</th>
-                  <th>Published (UTC)</th>
-                  <th>Activations</th>
-                  <th>Rationale</th>
-                </tr>
-              </thead>
-              <tbody>
-                {versions.map((v) => (
-                  <tr key={v.version.id}>
-                    <td>
-                      <Link href={`/thresholds/versions/${v.version.id}`}>Version {v.version.version}</Link>
-                    </td>
-                    <td>
-                      <span class={`badge ${v.status === 'ACTIVE' ? 'ok' : 'muted'}`}>{humanize(v.status)}</span>
-                    </td>
-                    <td>
-                      {subjectName(v.version.author)} / {subjectName(v.version.approver)}
-                    </td>
-                    <td>{formatTime(v.version.createdAt)}</td>
-                    <td>
-                      {v.activations.map((a) => (
-                        <div key={a.id}>
-                          {formatTime(a.activatedAt)} by {subjectName(a.activatedBy)}
-                          {a.emergency && ' (emergency)'}
-                        </div>
-                      ))}
-                    </td>
-                    <td>{v.version.rationale}</td>
+            <div class="table-wrap">
+              <table aria-label="Published versions">
+                <thead>
+                  <tr>
+                    <th>Version</th>
+                    <th>Status</th>
+                    <th>Author / approver</th>
+                    <th>Published (UTC)</th>
+                    <th>Activations</th>
+                    <th>Rationale</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {versions.map((v) => (
+                    <tr key={v.version.id}>
+                      <td>
+                        <Link href={`/thresholds/versions/${v.version.id}`}>Version {v.version.version}</Link>
+                      </td>
+                      <td>
+                        <span class={`badge ${v.status === 'ACTIVE' ? 'ok' : 'muted'}`}>{humanize(v.status)}</span>
+                      </td>
+                      <td>
+                        {subjectName(v.version.author)} / {subjectName(v.version.approver)}
+                      </td>
+                      <td>{formatTime(v.version.createdAt)}</td>
+                      <td>
+                        {v.activations.map((a) => (
+                          <div key={a.id}>
+                            {formatTime(a.activatedAt)} by {subjectName(a.activatedBy)}
+                            {a.emergency && ' (emergency)'}
+                          </div>
+                        ))}
+                      </td>
+                      <td>{v.version.rationale}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </section>
         </>
       )}
