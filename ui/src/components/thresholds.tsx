@@ -7,6 +7,32 @@ import { gql } from '../lib/api';
 import { formatNumber, formatPoints, formatRate, formatTime, humanize } from '../lib/format';
 import { ErrorBox, Progress, useQuery } from './common';
 
+// Selections the threshold pages share.
+graphql(`
+  fragment RuleFields on ThresholdRule {
+    measuredValue
+    factor
+    comparator
+    cutoff
+    enabled
+    reasonCode
+  }
+`);
+
+graphql(`
+  fragment ImpactFields on ThresholdImpact {
+    available
+    note
+    from
+    to
+    decisions
+    declineRateNow
+    declineRateProposed
+    approvedToDeclined
+    declinedToApproved
+  }
+`);
+
 const WhatIfStatusQuery = graphql(`
   query WhatIfStatus {
     whatIfStatus {

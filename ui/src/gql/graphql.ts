@@ -234,6 +234,10 @@ export const ThresholdVersionStatus = {
 } as const;
 
 export type ThresholdVersionStatus = typeof ThresholdVersionStatus[keyof typeof ThresholdVersionStatus];
+export type RuleFieldsFragment = { measuredValue: MeasuredValue, factor: Factor, comparator: Comparator, cutoff: number, enabled: boolean, reasonCode: ReasonCode };
+
+export type ImpactFieldsFragment = { available: boolean, note: string | null, from: string | null, to: string | null, decisions: number, declineRateNow: number, declineRateProposed: number, approvedToDeclined: number, declinedToApproved: number };
+
 export type WhatIfStatusQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -334,6 +338,8 @@ export type PreviewMessageQueryVariables = Exact<{
 
 
 export type PreviewMessageQuery = { previewMessage: { locale: string, title: string, body: string, steps: Array<string> } };
+
+export type CatalogChangeFieldsFragment = { code: ReasonCode, locale: string, audience: CatalogAudience, kind: CatalogChangeKind, before: { title: string, body: string, steps: Array<string> } | null, after: { title: string, body: string, steps: Array<string> } | null };
 
 export type CatalogDraftQueryVariables = Exact<{
   id: string | number;
@@ -525,6 +531,8 @@ export type ActivationImpactQueryVariables = Exact<{
 
 export type ActivationImpactQuery = { activationImpact: Array<{ complete: boolean, predictionError: number | null, activation: { id: string, activatedAt: string, activatedBy: string, emergency: boolean }, predicted: { available: boolean, note: string | null, from: string | null, to: string | null, decisions: number, declineRateNow: number, declineRateProposed: number, approvedToDeclined: number, declinedToApproved: number } | null, realized: { from: string, to: string, assessed: number, declined: number, rate: number | null }, before: { from: string, to: string, assessed: number, declined: number, rate: number | null } }> };
 
+export type RateWindowFieldsFragment = { from: string, to: string, assessed: number, declined: number, rate: number | null };
+
 export type ActivateThresholdVersionMutationVariables = Exact<{
   id: string | number;
   at?: string | null | undefined;
@@ -575,7 +583,56 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const RuleFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RuleFields on ThresholdRule {
+  measuredValue
+  factor
+  comparator
+  cutoff
+  enabled
+  reasonCode
+}
+    `, {"fragmentName":"RuleFields"}) as unknown as TypedDocumentString<RuleFieldsFragment, unknown>;
+export const ImpactFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ImpactFields on ThresholdImpact {
+  available
+  note
+  from
+  to
+  decisions
+  declineRateNow
+  declineRateProposed
+  approvedToDeclined
+  declinedToApproved
+}
+    `, {"fragmentName":"ImpactFields"}) as unknown as TypedDocumentString<ImpactFieldsFragment, unknown>;
+export const CatalogChangeFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CatalogChangeFields on CatalogChange {
+  code
+  locale
+  audience
+  kind
+  before {
+    title
+    body
+    steps
+  }
+  after {
+    title
+    body
+    steps
+  }
+}
+    `, {"fragmentName":"CatalogChangeFields"}) as unknown as TypedDocumentString<CatalogChangeFieldsFragment, unknown>;
+export const RateWindowFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RateWindowFields on RateWindow {
+  from
+  to
+  assessed
+  declined
+  rate
+}
+    `, {"fragmentName":"RateWindowFields"}) as unknown as TypedDocumentString<RateWindowFieldsFragment, unknown>;
 export const WhatIfStatusDocument = {"__meta__":{"hash":"sha256:b6a1174e450ed7c5a7637b0f2ec99220c9c0d104039fd4605df766a5165a6031"}} as unknown as TypedDocumentString<WhatIfStatusQuery, WhatIfStatusQueryVariables>;
 export const ThresholdDiffDocument = {"__meta__":{"hash":"sha256:d43b170bab6439e156a838ecdfd15b98fda88e3939b9820efa36d45f0bce0635"}} as unknown as TypedDocumentString<ThresholdDiffQuery, ThresholdDiffQueryVariables>;
 export const AdminUsersDocument = {"__meta__":{"hash":"sha256:ef935e70e9fad74c731de4bb66011293057bd43580df2ea9de6e8f41c897d53e"}} as unknown as TypedDocumentString<AdminUsersQuery, AdminUsersQueryVariables>;
@@ -590,29 +647,29 @@ export const AgentDecisionDocument = {"__meta__":{"hash":"sha256:419e30a304494d7
 export const AuditEventsDocument = {"__meta__":{"hash":"sha256:10f78f133254fcafb652e0773e19ef2b0deb982114bac57a571999904d2df4f1"}} as unknown as TypedDocumentString<AuditEventsQuery, AuditEventsQueryVariables>;
 export const VerifyAuditChainDocument = {"__meta__":{"hash":"sha256:376cdd1546575dcc887dcc85186347c1e9c45c9c66bebe0edf3ca0ec1ecc0a7f"}} as unknown as TypedDocumentString<VerifyAuditChainQuery, VerifyAuditChainQueryVariables>;
 export const PreviewMessageDocument = {"__meta__":{"hash":"sha256:b0c0b427a26ea9dd1ecfdcdf188bb9e5660590ee6098e381113c0e3f8fd8018d"}} as unknown as TypedDocumentString<PreviewMessageQuery, PreviewMessageQueryVariables>;
-export const CatalogDraftDocument = {"__meta__":{"hash":"sha256:e642990f553a7fc23965d1c11e230090f6f3ceec6cc526f9ff8d24febae16d09"}} as unknown as TypedDocumentString<CatalogDraftQuery, CatalogDraftQueryVariables>;
+export const CatalogDraftDocument = {"__meta__":{"hash":"sha256:111e7aba19c67b4393ddb258d70378ab56613743cc4c03824846aead1003896d"}} as unknown as TypedDocumentString<CatalogDraftQuery, CatalogDraftQueryVariables>;
 export const CreateCatalogDraftDocument = {"__meta__":{"hash":"sha256:0704605162e1ea55237c76007b60d2b110ff60371affc6ea762d2a2470dc52c8"}} as unknown as TypedDocumentString<CreateCatalogDraftMutation, CreateCatalogDraftMutationVariables>;
 export const EditCatalogTextDocument = {"__meta__":{"hash":"sha256:585ef40cecf9a0ce43f559d613264421e63298316dcf105b5b9c203484b07ea6"}} as unknown as TypedDocumentString<EditCatalogTextMutation, EditCatalogTextMutationVariables>;
 export const SubmitCatalogDraftDocument = {"__meta__":{"hash":"sha256:361a847a6933263d05c91f84b928914c8eee72df65150ed378e5e63599ea2922"}} as unknown as TypedDocumentString<SubmitCatalogDraftMutation, SubmitCatalogDraftMutationVariables>;
 export const ApproveCatalogDraftDocument = {"__meta__":{"hash":"sha256:20c9ee4aca967765c3193eb1337879ae7bdde230fc209937a19fd9380c0802ac"}} as unknown as TypedDocumentString<ApproveCatalogDraftMutation, ApproveCatalogDraftMutationVariables>;
 export const RejectCatalogDraftDocument = {"__meta__":{"hash":"sha256:a519dd2c810aecba743a8e9a19b2a8cf3f964e058d77bf5949c991ff1e6f516a"}} as unknown as TypedDocumentString<RejectCatalogDraftMutation, RejectCatalogDraftMutationVariables>;
-export const CatalogDiffDocument = {"__meta__":{"hash":"sha256:a4bbed8f6c92dc1b53e5195389e8a4635d03b86055647e942baa54c6583a06b1"}} as unknown as TypedDocumentString<CatalogDiffQuery, CatalogDiffQueryVariables>;
+export const CatalogDiffDocument = {"__meta__":{"hash":"sha256:185ea9ddcf67556f0bff8578dc5eceb3f2fb04058905ce9a553f114480142a9b"}} as unknown as TypedDocumentString<CatalogDiffQuery, CatalogDiffQueryVariables>;
 export const DecisionDetailDocument = {"__meta__":{"hash":"sha256:8f18f468b970ce264ac280f3dbe92715427822cd41de061da5226b4698a60517"}} as unknown as TypedDocumentString<DecisionDetailQuery, DecisionDetailQueryVariables>;
 export const PinnedThresholdsDocument = {"__meta__":{"hash":"sha256:51e9da442166c86b3ad1bc1ad0dc0995d6aac237b95859bd9c38d470333209b2"}} as unknown as TypedDocumentString<PinnedThresholdsQuery, PinnedThresholdsQueryVariables>;
 export const DecisionsDocument = {"__meta__":{"hash":"sha256:243b53abe1107c1d578221001ae1de4df404ddb00c2e0591891e53c1c9fada29"}} as unknown as TypedDocumentString<DecisionsQuery, DecisionsQueryVariables>;
 export const OverviewRatesDocument = {"__meta__":{"hash":"sha256:9e3c721405723180db0e20ce59be34e73760bb862220c2a819e47da40b1c837f"}} as unknown as TypedDocumentString<OverviewRatesQuery, OverviewRatesQueryVariables>;
 export const OverviewBreakdownDocument = {"__meta__":{"hash":"sha256:3ea42846e654253af96788a60e6d53710dddb6ebd50361088c6e13c53dd27152"}} as unknown as TypedDocumentString<OverviewBreakdownQuery, OverviewBreakdownQueryVariables>;
 export const OverviewAnomaliesDocument = {"__meta__":{"hash":"sha256:0dde46552b350db7c183a5e9431f7dc68aba664defd9b982c577f5941f1754e1"}} as unknown as TypedDocumentString<OverviewAnomaliesQuery, OverviewAnomaliesQueryVariables>;
-export const ThresholdDraftDocument = {"__meta__":{"hash":"sha256:4f46527b1173dfa260bebbbda4486b0e53bf9d9224629dca6c266b651e4d5a01"}} as unknown as TypedDocumentString<ThresholdDraftQuery, ThresholdDraftQueryVariables>;
-export const EditThresholdDraftDocument = {"__meta__":{"hash":"sha256:e111d25f096e1ec86c1f7c2d79339dfb638e37de6c7cb229d590e8a125877213"}} as unknown as TypedDocumentString<EditThresholdDraftMutation, EditThresholdDraftMutationVariables>;
+export const ThresholdDraftDocument = {"__meta__":{"hash":"sha256:342d475ebe092db7678a4fedd188ed378ecc722cf938e76d5cb161d304688527"}} as unknown as TypedDocumentString<ThresholdDraftQuery, ThresholdDraftQueryVariables>;
+export const EditThresholdDraftDocument = {"__meta__":{"hash":"sha256:786f0ed3bbe6ca33fc1bc6a199a0d18d9662b4f2e42db172a67d109e3d9cd3a8"}} as unknown as TypedDocumentString<EditThresholdDraftMutation, EditThresholdDraftMutationVariables>;
 export const SubmitThresholdDraftDocument = {"__meta__":{"hash":"sha256:4241f1af3395fbf000e7bd9e4c2113cd9c6579079805a3c0c82cb068a499748c"}} as unknown as TypedDocumentString<SubmitThresholdDraftMutation, SubmitThresholdDraftMutationVariables>;
 export const ApproveThresholdDraftDocument = {"__meta__":{"hash":"sha256:1906cb8f59679bb92de48fb2077b5754fb69eded4cbb0b08a2707f0d44488d05"}} as unknown as TypedDocumentString<ApproveThresholdDraftMutation, ApproveThresholdDraftMutationVariables>;
 export const RejectThresholdDraftDocument = {"__meta__":{"hash":"sha256:45a0e2d0a857ca50537bd973814cc647f3f370496802e027dfd45f910f1a54a2"}} as unknown as TypedDocumentString<RejectThresholdDraftMutation, RejectThresholdDraftMutationVariables>;
 export const SimulateDocument = {"__meta__":{"hash":"sha256:cebfcf2b8c7ef989a14006e7cbf5f0b9398fd48514651bb6b07acc4a1c269db1"}} as unknown as TypedDocumentString<SimulateQuery, SimulateQueryVariables>;
 export const SensitivityDocument = {"__meta__":{"hash":"sha256:d557bacca519c29bff22e622bf9f1559eeaf36bfc3083aecd4d557194e8a5b44"}} as unknown as TypedDocumentString<SensitivityQuery, SensitivityQueryVariables>;
-export const ThresholdVersionPageDocument = {"__meta__":{"hash":"sha256:c69ac9b54e04bac2b681c1459aa6f9a6702c0b6a598e87f0ed6cfa96270a079b"}} as unknown as TypedDocumentString<ThresholdVersionPageQuery, ThresholdVersionPageQueryVariables>;
+export const ThresholdVersionPageDocument = {"__meta__":{"hash":"sha256:24a4a90a3c0ba2581187ff246c8e2edc4d9b549ca44defc344fc7383aa22cec2"}} as unknown as TypedDocumentString<ThresholdVersionPageQuery, ThresholdVersionPageQueryVariables>;
 export const ThresholdVersionStateDocument = {"__meta__":{"hash":"sha256:1f7412bb687b45dfcf55f7200c2ffc3db90b4c728144be195fd44657501dc897"}} as unknown as TypedDocumentString<ThresholdVersionStateQuery, ThresholdVersionStateQueryVariables>;
-export const ActivationImpactDocument = {"__meta__":{"hash":"sha256:30489de999ee2f2da09549b2fd413cff5d0b1d37bbb74c42bcabe51b99e47994"}} as unknown as TypedDocumentString<ActivationImpactQuery, ActivationImpactQueryVariables>;
+export const ActivationImpactDocument = {"__meta__":{"hash":"sha256:0c4d2bcf751e9c4f4b2df205a655f299e7f35639572d4b5246c5baeed4fab234"}} as unknown as TypedDocumentString<ActivationImpactQuery, ActivationImpactQueryVariables>;
 export const ActivateThresholdVersionDocument = {"__meta__":{"hash":"sha256:74330004a13d976453d68e6aed0a70471191614ad02f2b5ba5e0b2972f56ee12"}} as unknown as TypedDocumentString<ActivateThresholdVersionMutation, ActivateThresholdVersionMutationVariables>;
 export const RollbackThresholdVersionDocument = {"__meta__":{"hash":"sha256:39aedd3b1cf0ebd987fcd949048c303df330220877bfe1832e5598d734e007be"}} as unknown as TypedDocumentString<RollbackThresholdVersionMutation, RollbackThresholdVersionMutationVariables>;
 export const MarketThresholdsDocument = {"__meta__":{"hash":"sha256:28baa46ec0c33419c4a8d78812346f3a8d02a8c4a3a72c566b19dfcc6702048d"}} as unknown as TypedDocumentString<MarketThresholdsQuery, MarketThresholdsQueryVariables>;

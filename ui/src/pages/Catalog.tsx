@@ -23,6 +23,25 @@ const PreviewQuery = graphql(`
   }
 `);
 
+graphql(`
+  fragment CatalogChangeFields on CatalogChange {
+    code
+    locale
+    audience
+    kind
+    before {
+      title
+      body
+      steps
+    }
+    after {
+      title
+      body
+      steps
+    }
+  }
+`);
+
 const CatalogDraftQueryDoc = graphql(`
   query CatalogDraft($id: ID!) {
     catalogDraft(id: $id) {
@@ -37,20 +56,7 @@ const CatalogDraftQueryDoc = graphql(`
       createdAt
       updatedAt
       changes {
-        code
-        locale
-        audience
-        kind
-        before {
-          title
-          body
-          steps
-        }
-        after {
-          title
-          body
-          steps
-        }
+        ...CatalogChangeFields
       }
     }
   }
@@ -103,20 +109,7 @@ const RejectDraftMutation = graphql(`
 const DiffQuery = graphql(`
   query CatalogDiff($from: Int!, $to: Int!) {
     catalogDiff(from: $from, to: $to) {
-      code
-      locale
-      audience
-      kind
-      before {
-        title
-        body
-        steps
-      }
-      after {
-        title
-        body
-        steps
-      }
+      ...CatalogChangeFields
     }
   }
 `);

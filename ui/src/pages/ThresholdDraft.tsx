@@ -30,23 +30,10 @@ const DraftQuery = graphql(`
       submittedAt
       reviewedAt
       rules {
-        measuredValue
-        factor
-        comparator
-        cutoff
-        enabled
-        reasonCode
+        ...RuleFields
       }
       impact {
-        available
-        note
-        from
-        to
-        decisions
-        declineRateNow
-        declineRateProposed
-        approvedToDeclined
-        declinedToApproved
+        ...ImpactFields
       }
     }
   }
@@ -59,12 +46,7 @@ const EditMutation = graphql(`
       revision
       updatedAt
       rules {
-        measuredValue
-        factor
-        comparator
-        cutoff
-        enabled
-        reasonCode
+        ...RuleFields
       }
     }
   }

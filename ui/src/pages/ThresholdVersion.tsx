@@ -20,12 +20,7 @@ const VersionQuery = graphql(`
       rationale
       createdAt
       rules {
-        measuredValue
-        factor
-        comparator
-        cutoff
-        enabled
-        reasonCode
+        ...RuleFields
       }
     }
   }
@@ -66,33 +61,27 @@ const ImpactQuery = graphql(`
         emergency
       }
       predicted {
-        available
-        note
-        from
-        to
-        decisions
-        declineRateNow
-        declineRateProposed
-        approvedToDeclined
-        declinedToApproved
+        ...ImpactFields
       }
       realized {
-        from
-        to
-        assessed
-        declined
-        rate
+        ...RateWindowFields
       }
       before {
-        from
-        to
-        assessed
-        declined
-        rate
+        ...RateWindowFields
       }
       complete
       predictionError
     }
+  }
+`);
+
+graphql(`
+  fragment RateWindowFields on RateWindow {
+    from
+    to
+    assessed
+    declined
+    rate
   }
 `);
 
