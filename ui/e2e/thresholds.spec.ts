@@ -155,6 +155,17 @@ test('analyst tunes a draft with the live what-if and submits; another user appr
   await expect(page.getByText(/^Source: hourly rollups/).first()).toBeVisible();
   await shot(page, 'overview');
 
+  // Anomalies: with a lower bar, the small demo set has some; each is listed with its main
+  // reason and ringed on the chart.
+  await page.getByLabel('Anomaly score at least (σ)').fill('2');
+  await page.getByLabel('Anomaly minimum decisions').fill('3');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await expect(page).toHaveURL(/z=2&minVolume=3/);
+  const anomalies = page.getByRole('table', { name: 'Anomalies' }).locator('tbody tr');
+  await expect(anomalies.first()).toBeVisible();
+  await expect(page.getByText(/[1-9]\d* anomalous buckets? \(red rings\)/)).toBeVisible();
+  await shot(page, 'overview-anomalies');
+
   // The bucket picker: hourly buckets over the last week.
   const weekAgo = new Date(Date.now() - 7 * 24 * 3600_000).toISOString().slice(0, 16);
   await page.getByLabel('From (UTC)').fill(weekAgo);
