@@ -1,4 +1,4 @@
-import { Chart, type ChartMarker, type ChartRing } from '../components/Chart';
+import { Chart, palette, type ChartMarker, type ChartRing } from '../components/Chart';
 import { ErrorBox, Link, PageHeader, Progress, useQuery } from '../components/common';
 import { graphql } from '../gql';
 import { AnalyticsBucket, AnalyticsSource } from '../gql/graphql';
@@ -93,6 +93,12 @@ const AnomaliesQuery = graphql(`
     }
   }
 `);
+
+/** marketColor gives each market the same colour whatever the order of the series. */
+function marketColor(market: string): string | undefined {
+  const i = (markets as readonly string[]).indexOf(market);
+  return i >= 0 ? palette[i] : undefined;
+}
 
 /** Time zones offered for the buckets; any IANA name with whole-hour offsets may be typed. */
 const timeZones = ['UTC', 'Europe/London', 'Europe/Berlin', 'Europe/Stockholm', 'America/New_York', 'America/Chicago', 'America/Los_Angeles'];
@@ -271,7 +277,7 @@ export function OverviewPage({ query }: PageProps) {
                 label={`Decline rate in percent per ${humanize(report.bucket).toLowerCase()}, one line per market`}
                 xs={chart.xs}
                 ys={chart.ys}
-                series={chart.labels.map((l) => ({ label: l }))}
+                series={chart.labels.map((l) => ({ label: l, color: marketColor(l) }))}
                 yLabel="decline rate %"
                 timeZone={report.timeZone}
                 xRange={[seconds(report.from), seconds(report.to)]}
