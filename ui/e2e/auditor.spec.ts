@@ -4,9 +4,12 @@ import { account, expect, shot, signIn, test } from './fixtures';
 test('auditor filters decisions, opens one, exports CSV and verifies the audit chain', async ({ page }) => {
   await page.goto('/');
   await signIn(page, 'AUDITOR');
-  // The first page an auditor may open is the explorer.
+  // The first page an auditor may open is the overview.
+  await expect(page).toHaveURL(/\/overview$/);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav.getByRole('link')).toHaveText(['Overview', 'Decisions', 'Thresholds', 'Reason catalog', 'Agent look-up', 'Audit log']);
+  await nav.getByRole('link', { name: 'Decisions' }).click();
   await expect(page).toHaveURL(/\/decisions$/);
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Decisions', 'Agent look-up', 'Audit log']);
 
   // Filter: declined decisions in Sweden.
   await page.getByLabel('Market').fill('SE');

@@ -10,7 +10,7 @@ test('sign-in errors show the request id; sign out returns to sign-in', async ({
   await expect(page.getByRole('alert').locator('.request-id')).toHaveText(/^[0-9a-f]{16}$/);
   await shot(page, 'signin');
   await signIn(page, 'ANALYST');
-  await expect(page).toHaveURL(/\/decisions$/);
+  await expect(page).toHaveURL(/\/overview$/);
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/signin$/);
   await page.goto('/decisions');
@@ -52,9 +52,10 @@ test('pages stay usable at 125 % zoom on a 1280×800 laptop', async ({ page }) =
   await page.setViewportSize({ width: 1024, height: 640 });
   await page.goto('/');
   await signIn(page, 'AUDITOR');
-  for (const path of ['/decisions', '/audit', '/agent']) {
+  for (const path of ['/overview', '/decisions', '/thresholds?market=DE', '/thresholds/versions/1', '/catalog', '/audit', '/agent']) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.waitForLoadState('networkidle');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
   }

@@ -4,6 +4,37 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export const AnalyticsBucket = {
+  Day: 'DAY',
+  Hour: 'HOUR',
+  Week: 'WEEK'
+} as const;
+
+export type AnalyticsBucket = typeof AnalyticsBucket[keyof typeof AnalyticsBucket];
+/** What analytics count: decisions made in [from, to) (widened to whole hours) that match every field set. */
+export type AnalyticsFilter = {
+  /** WEB, APP or POS. */
+  channel?: string | null | undefined;
+  from: string;
+  market?: string | null | undefined;
+  maxAmount?: number | null | undefined;
+  merchantCategory?: string | null | undefined;
+  merchantId?: string | null | undefined;
+  /** Inclusive, in the market's currency. An amount range is answered from the decisions, not the rollups. */
+  minAmount?: number | null | undefined;
+  thresholdVersionId?: string | number | null | undefined;
+  to: string;
+};
+
+/** Where an analytics answer was read from. */
+export const AnalyticsSource = {
+  /** The decisions themselves (an amount range, or a grouping no rollup has). */
+  Decisions: 'DECISIONS',
+  /** The hourly rollups, complete up to freshAsOf. */
+  Rollup: 'ROLLUP'
+} as const;
+
+export type AnalyticsSource = typeof AnalyticsSource[keyof typeof AnalyticsSource];
 export type AuditFilter = {
   /** Exact action, e.g. user.create, auth.login, access.denied. */
   action?: string | null | undefined;
@@ -24,6 +55,34 @@ export const AuditOutcome = {
 } as const;
 
 export type AuditOutcome = typeof AuditOutcome[keyof typeof AuditOutcome];
+export const CatalogAudience = {
+  Agent: 'AGENT',
+  Shopper: 'SHOPPER'
+} as const;
+
+export type CatalogAudience = typeof CatalogAudience[keyof typeof CatalogAudience];
+export const CatalogChangeKind = {
+  Added: 'ADDED',
+  Changed: 'CHANGED',
+  Removed: 'REMOVED'
+} as const;
+
+export type CatalogChangeKind = typeof CatalogChangeKind[keyof typeof CatalogChangeKind];
+export const CatalogDraftStatus = {
+  Approved: 'APPROVED',
+  Draft: 'DRAFT',
+  Rejected: 'REJECTED',
+  Submitted: 'SUBMITTED'
+} as const;
+
+export type CatalogDraftStatus = typeof CatalogDraftStatus[keyof typeof CatalogDraftStatus];
+/** GTE passes when value >= cutoff; LTE passes when value <= cutoff. */
+export const Comparator = {
+  Gte: 'GTE',
+  Lte: 'LTE'
+} as const;
+
+export type Comparator = typeof Comparator[keyof typeof Comparator];
 export type CreateApiTokenInput = {
   /** Optional expiry; must be in the future. */
   expiresAt?: string | null | undefined;
@@ -97,6 +156,13 @@ export const MeasuredValue = {
 } as const;
 
 export type MeasuredValue = typeof MeasuredValue[keyof typeof MeasuredValue];
+/** A reason's shopper text as an editor would save it. */
+export type MessageTextInput = {
+  body: string;
+  steps: Array<string>;
+  title: string;
+};
+
 export const Outcome = {
   Approved: 'APPROVED',
   Declined: 'DECLINED'
@@ -134,6 +200,57 @@ export const Role = {
 } as const;
 
 export type Role = typeof Role[keyof typeof Role];
+export const ThresholdDraftStatus = {
+  Approved: 'APPROVED',
+  Draft: 'DRAFT',
+  Rejected: 'REJECTED',
+  Submitted: 'SUBMITTED'
+} as const;
+
+export type ThresholdDraftStatus = typeof ThresholdDraftStatus[keyof typeof ThresholdDraftStatus];
+export type ThresholdRuleInput = {
+  comparator: Comparator;
+  cutoff: number;
+  enabled: boolean;
+  measuredValue: MeasuredValue;
+};
+
+/** A threshold set to compare: exactly one of versionId and draftId. */
+export type ThresholdSetRef = {
+  draftId?: string | number | null | undefined;
+  versionId?: string | number | null | undefined;
+};
+
+/** A published version's state, derived from the activation schedule. */
+export const ThresholdVersionStatus = {
+  /** In force now. */
+  Active: 'ACTIVE',
+  /** Published, never activated. */
+  Approved: 'APPROVED',
+  /** An activation of it lies in the future. */
+  Scheduled: 'SCHEDULED',
+  /** Was in force, no longer is. */
+  Superseded: 'SUPERSEDED'
+} as const;
+
+export type ThresholdVersionStatus = typeof ThresholdVersionStatus[keyof typeof ThresholdVersionStatus];
+export type RuleFieldsFragment = { measuredValue: MeasuredValue, factor: Factor, comparator: Comparator, cutoff: number, enabled: boolean, reasonCode: ReasonCode };
+
+export type ImpactFieldsFragment = { available: boolean, note: string | null, from: string | null, to: string | null, decisions: number, declineRateNow: number, declineRateProposed: number, approvedToDeclined: number, declinedToApproved: number };
+
+export type WhatIfStatusQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WhatIfStatusQuery = { whatIfStatus: { loaded: number, total: number, ready: boolean } };
+
+export type ThresholdDiffQueryVariables = Exact<{
+  from: ThresholdSetRef;
+  to: ThresholdSetRef;
+}>;
+
+
+export type ThresholdDiffQuery = { thresholdDiff: Array<{ measuredValue: MeasuredValue, factor: Factor, oldComparator: Comparator, newComparator: Comparator, oldCutoff: number, newCutoff: number, oldEnabled: boolean, newEnabled: boolean }> };
+
 export type AdminUsersQueryVariables = Exact<{
   first: number;
 }>;
@@ -213,6 +330,72 @@ export type VerifyAuditChainQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type VerifyAuditChainQuery = { verifyAuditChain: { ok: boolean, checked: number, firstBrokenEventId: string | null, reason: string | null } };
 
+export type PreviewMessageQueryVariables = Exact<{
+  code: ReasonCode;
+  locale: string;
+  text?: MessageTextInput | null | undefined;
+}>;
+
+
+export type PreviewMessageQuery = { previewMessage: { locale: string, title: string, body: string, steps: Array<string> } };
+
+export type CatalogChangeFieldsFragment = { code: ReasonCode, locale: string, audience: CatalogAudience, kind: CatalogChangeKind, before: { title: string, body: string, steps: Array<string> } | null, after: { title: string, body: string, steps: Array<string> } | null };
+
+export type CatalogDraftQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CatalogDraftQuery = { catalogDraft: { id: string, baseVersion: number, status: CatalogDraftStatus, revision: number, author: string, reviewer: string | null, comment: string | null, publishedVersion: number | null, createdAt: string, updatedAt: string, changes: Array<{ code: ReasonCode, locale: string, audience: CatalogAudience, kind: CatalogChangeKind, before: { title: string, body: string, steps: Array<string> } | null, after: { title: string, body: string, steps: Array<string> } | null }> } | null };
+
+export type CreateCatalogDraftMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CreateCatalogDraftMutation = { createCatalogDraft: { id: string } };
+
+export type EditCatalogTextMutationVariables = Exact<{
+  id: string | number;
+  revision: number;
+  code: ReasonCode;
+  locale: string;
+  audience: CatalogAudience;
+  text: MessageTextInput;
+}>;
+
+
+export type EditCatalogTextMutation = { editCatalogText: { id: string, revision: number } };
+
+export type SubmitCatalogDraftMutationVariables = Exact<{
+  id: string | number;
+  revision: number;
+}>;
+
+
+export type SubmitCatalogDraftMutation = { submitCatalogDraft: { id: string, status: CatalogDraftStatus } };
+
+export type ApproveCatalogDraftMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ApproveCatalogDraftMutation = { approveCatalogDraft: { id: string, publishedVersion: number | null } };
+
+export type RejectCatalogDraftMutationVariables = Exact<{
+  id: string | number;
+  comment: string;
+}>;
+
+
+export type RejectCatalogDraftMutation = { rejectCatalogDraft: { id: string, status: CatalogDraftStatus } };
+
+export type CatalogDiffQueryVariables = Exact<{
+  from: number;
+  to: number;
+}>;
+
+
+export type CatalogDiffQuery = { catalogDiff: Array<{ code: ReasonCode, locale: string, audience: CatalogAudience, kind: CatalogChangeKind, before: { title: string, body: string, steps: Array<string> } | null, after: { title: string, body: string, steps: Array<string> } | null }> };
+
 export type DecisionDetailQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -237,6 +420,151 @@ export type DecisionsQueryVariables = Exact<{
 
 export type DecisionsQuery = { decisions: { nodes: Array<{ id: string, reference: string, createdAt: string, market: string, currency: string, amount: number, outcome: Outcome, merchant: { name: string, category: string }, reasons: Array<{ rank: number, code: ReasonCode }>, thresholdVersion: { id: string, version: number } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
+export type OverviewRatesQueryVariables = Exact<{
+  filter: AnalyticsFilter;
+  bucket: AnalyticsBucket;
+  timeZone: string;
+  market?: string | null | undefined;
+  from: string;
+  to: string;
+}>;
+
+
+export type OverviewRatesQuery = { declineRates: { from: string, to: string, bucket: AnalyticsBucket, timeZone: string, omittedSeries: number, source: AnalyticsSource, freshAsOf: string | null, series: Array<{ market: string | null, assessed: number, declined: number, rate: number | null, points: Array<{ bucketStart: string, assessed: number, declined: number, rate: number | null }> }> }, thresholdActivations: Array<{ activation: { id: string, market: string, versionId: string, activatedAt: string, activatedBy: string, emergency: boolean }, version: { id: string, version: number, author: string, approver: string } }> };
+
+export type OverviewBreakdownQueryVariables = Exact<{
+  filter: AnalyticsFilter;
+}>;
+
+
+export type OverviewBreakdownQuery = { reasonBreakdown: { assessed: number, declined: number, source: AnalyticsSource, freshAsOf: string | null, reasons: Array<{ reason: ReasonCode, factor: Factor, declined: number, share: number, rate: number }> } };
+
+export type OverviewAnomaliesQueryVariables = Exact<{
+  from: string;
+  to: string;
+  market?: string | null | undefined;
+  bucket: AnalyticsBucket;
+  threshold: number;
+  minVolume: number;
+}>;
+
+
+export type OverviewAnomaliesQuery = { anomalies: { from: string, to: string, bucket: AnalyticsBucket, omitted: number, source: AnalyticsSource, freshAsOf: string | null, anomalies: Array<{ bucketStart: string, market: string, reason: ReasonCode | null, assessed: number, declined: number, rate: number, baselineRate: number, zScore: number, excessDeclines: number, mainReason: ReasonCode | null }> } };
+
+export type ThresholdDraftQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ThresholdDraftQuery = { thresholdDraft: { id: string, market: string, baseVersionId: string, status: ThresholdDraftStatus, revision: number, author: string, rationale: string, reviewer: string | null, reviewComment: string | null, publishedVersionId: string | null, createdAt: string, updatedAt: string, submittedAt: string | null, reviewedAt: string | null, rules: Array<{ measuredValue: MeasuredValue, factor: Factor, comparator: Comparator, cutoff: number, enabled: boolean, reasonCode: ReasonCode }>, impact: { available: boolean, note: string | null, from: string | null, to: string | null, decisions: number, declineRateNow: number, declineRateProposed: number, approvedToDeclined: number, declinedToApproved: number } | null } | null };
+
+export type EditThresholdDraftMutationVariables = Exact<{
+  id: string | number;
+  revision: number;
+  rules: Array<ThresholdRuleInput> | ThresholdRuleInput;
+}>;
+
+
+export type EditThresholdDraftMutation = { editThresholdDraft: { id: string, revision: number, updatedAt: string, rules: Array<{ measuredValue: MeasuredValue, factor: Factor, comparator: Comparator, cutoff: number, enabled: boolean, reasonCode: ReasonCode }> } };
+
+export type SubmitThresholdDraftMutationVariables = Exact<{
+  id: string | number;
+  revision: number;
+  rationale: string;
+}>;
+
+
+export type SubmitThresholdDraftMutation = { submitThresholdDraft: { id: string, status: ThresholdDraftStatus } };
+
+export type ApproveThresholdDraftMutationVariables = Exact<{
+  id: string | number;
+  comment?: string | null | undefined;
+}>;
+
+
+export type ApproveThresholdDraftMutation = { approveThresholdDraft: { id: string, status: ThresholdDraftStatus, publishedVersionId: string | null } };
+
+export type RejectThresholdDraftMutationVariables = Exact<{
+  id: string | number;
+  comment: string;
+}>;
+
+
+export type RejectThresholdDraftMutation = { rejectThresholdDraft: { id: string, status: ThresholdDraftStatus } };
+
+export type SimulateQueryVariables = Exact<{
+  market: string;
+  proposal: Array<ThresholdRuleInput> | ThresholdRuleInput;
+}>;
+
+
+export type SimulateQuery = { simulate: { market: string, from: string, to: string, assessed: number, declinedNow: number, declinedProposed: number, declineRateNow: number, declineRateProposed: number, approvedToDeclined: number, declinedToApproved: number, baselineVersion: { id: string, version: number }, reasons: Array<{ code: ReasonCode, now: number, proposed: number }>, days: Array<{ day: string, assessed: number, declinedNow: number, declinedProposed: number }>, sampleApprovedToDeclined: Array<{ decisionId: string, createdAt: string, merchantCategory: string, amount: number }>, sampleDeclinedToApproved: Array<{ decisionId: string, createdAt: string, merchantCategory: string, amount: number }> } };
+
+export type SensitivityQueryVariables = Exact<{
+  market: string;
+  measuredValue: MeasuredValue;
+  proposal: Array<ThresholdRuleInput> | ThresholdRuleInput;
+  points: number;
+}>;
+
+
+export type SensitivityQuery = { sensitivity: { measuredValue: MeasuredValue, comparator: Comparator, assessed: number, declineRateWithoutRule: number, proposedCutoff: number, proposedRate: number, points: Array<{ cutoff: number, declineRate: number }> } };
+
+export type ThresholdVersionPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ThresholdVersionPageQuery = { thresholdVersion: { id: string, market: string, version: number, author: string, approver: string, rationale: string, createdAt: string, rules: Array<{ measuredValue: MeasuredValue, factor: Factor, comparator: Comparator, cutoff: number, enabled: boolean, reasonCode: ReasonCode }> } | null };
+
+export type ThresholdVersionStateQueryVariables = Exact<{
+  market: string;
+}>;
+
+
+export type ThresholdVersionStateQuery = { thresholdVersions: { nodes: Array<{ status: ThresholdVersionStatus, version: { id: string }, activations: Array<{ id: string, activatedAt: string, activatedBy: string, emergency: boolean }> }> }, activeThresholdVersion: { version: { id: string, version: number } } | null };
+
+export type ActivationImpactQueryVariables = Exact<{
+  versionId: string | number;
+}>;
+
+
+export type ActivationImpactQuery = { activationImpact: Array<{ complete: boolean, predictionError: number | null, activation: { id: string, activatedAt: string, activatedBy: string, emergency: boolean }, predicted: { available: boolean, note: string | null, from: string | null, to: string | null, decisions: number, declineRateNow: number, declineRateProposed: number, approvedToDeclined: number, declinedToApproved: number } | null, realized: { from: string, to: string, assessed: number, declined: number, rate: number | null }, before: { from: string, to: string, assessed: number, declined: number, rate: number | null } }> };
+
+export type RateWindowFieldsFragment = { from: string, to: string, assessed: number, declined: number, rate: number | null };
+
+export type ActivateThresholdVersionMutationVariables = Exact<{
+  id: string | number;
+  at?: string | null | undefined;
+}>;
+
+
+export type ActivateThresholdVersionMutation = { activateThresholdVersion: { id: string, activatedAt: string } };
+
+export type RollbackThresholdVersionMutationVariables = Exact<{
+  market: string;
+  versionId: string | number;
+  emergency: boolean;
+}>;
+
+
+export type RollbackThresholdVersionMutation = { rollbackThresholdVersion: { activation: { id: string, activatedAt: string } | null, draft: { id: string } | null } };
+
+export type MarketThresholdsQueryVariables = Exact<{
+  market: string;
+}>;
+
+
+export type MarketThresholdsQuery = { thresholdVersions: { nodes: Array<{ status: ThresholdVersionStatus, version: { id: string, version: number, author: string, approver: string, rationale: string, createdAt: string }, activations: Array<{ id: string, activatedAt: string, activatedBy: string, emergency: boolean }> }> }, thresholdDrafts: { nodes: Array<{ id: string, status: ThresholdDraftStatus, revision: number, author: string, rationale: string, createdAt: string, updatedAt: string, submittedAt: string | null, reviewer: string | null, publishedVersionId: string | null, impact: { available: boolean, declineRateNow: number, declineRateProposed: number, approvedToDeclined: number, declinedToApproved: number } | null }> } };
+
+export type CreateThresholdDraftMutationVariables = Exact<{
+  market: string;
+  fromVersionId?: string | number | null | undefined;
+}>;
+
+
+export type CreateThresholdDraftMutation = { createThresholdDraft: { id: string } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -255,7 +583,58 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const RuleFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RuleFields on ThresholdRule {
+  measuredValue
+  factor
+  comparator
+  cutoff
+  enabled
+  reasonCode
+}
+    `, {"fragmentName":"RuleFields"}) as unknown as TypedDocumentString<RuleFieldsFragment, unknown>;
+export const ImpactFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ImpactFields on ThresholdImpact {
+  available
+  note
+  from
+  to
+  decisions
+  declineRateNow
+  declineRateProposed
+  approvedToDeclined
+  declinedToApproved
+}
+    `, {"fragmentName":"ImpactFields"}) as unknown as TypedDocumentString<ImpactFieldsFragment, unknown>;
+export const CatalogChangeFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CatalogChangeFields on CatalogChange {
+  code
+  locale
+  audience
+  kind
+  before {
+    title
+    body
+    steps
+  }
+  after {
+    title
+    body
+    steps
+  }
+}
+    `, {"fragmentName":"CatalogChangeFields"}) as unknown as TypedDocumentString<CatalogChangeFieldsFragment, unknown>;
+export const RateWindowFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RateWindowFields on RateWindow {
+  from
+  to
+  assessed
+  declined
+  rate
+}
+    `, {"fragmentName":"RateWindowFields"}) as unknown as TypedDocumentString<RateWindowFieldsFragment, unknown>;
+export const WhatIfStatusDocument = {"__meta__":{"hash":"sha256:b6a1174e450ed7c5a7637b0f2ec99220c9c0d104039fd4605df766a5165a6031"}} as unknown as TypedDocumentString<WhatIfStatusQuery, WhatIfStatusQueryVariables>;
+export const ThresholdDiffDocument = {"__meta__":{"hash":"sha256:d43b170bab6439e156a838ecdfd15b98fda88e3939b9820efa36d45f0bce0635"}} as unknown as TypedDocumentString<ThresholdDiffQuery, ThresholdDiffQueryVariables>;
 export const AdminUsersDocument = {"__meta__":{"hash":"sha256:ef935e70e9fad74c731de4bb66011293057bd43580df2ea9de6e8f41c897d53e"}} as unknown as TypedDocumentString<AdminUsersQuery, AdminUsersQueryVariables>;
 export const AdminTokensDocument = {"__meta__":{"hash":"sha256:7fc3f544f2388b684bdca40f7105143c4fc60ab8f2aa097be03d8c768196e7f1"}} as unknown as TypedDocumentString<AdminTokensQuery, AdminTokensQueryVariables>;
 export const CreateUserDocument = {"__meta__":{"hash":"sha256:af4ad581cde3b6203efe5ff9c5aef400a2059c611b6ce62738bee1f31c76c657"}} as unknown as TypedDocumentString<CreateUserMutation, CreateUserMutationVariables>;
@@ -267,6 +646,31 @@ export const RevokeApiTokenDocument = {"__meta__":{"hash":"sha256:6c552edb9b481c
 export const AgentDecisionDocument = {"__meta__":{"hash":"sha256:419e30a304494d7b728d38d8ba1b7cde4225499151748b7819090cad5158a9fc"}} as unknown as TypedDocumentString<AgentDecisionQuery, AgentDecisionQueryVariables>;
 export const AuditEventsDocument = {"__meta__":{"hash":"sha256:10f78f133254fcafb652e0773e19ef2b0deb982114bac57a571999904d2df4f1"}} as unknown as TypedDocumentString<AuditEventsQuery, AuditEventsQueryVariables>;
 export const VerifyAuditChainDocument = {"__meta__":{"hash":"sha256:376cdd1546575dcc887dcc85186347c1e9c45c9c66bebe0edf3ca0ec1ecc0a7f"}} as unknown as TypedDocumentString<VerifyAuditChainQuery, VerifyAuditChainQueryVariables>;
+export const PreviewMessageDocument = {"__meta__":{"hash":"sha256:b0c0b427a26ea9dd1ecfdcdf188bb9e5660590ee6098e381113c0e3f8fd8018d"}} as unknown as TypedDocumentString<PreviewMessageQuery, PreviewMessageQueryVariables>;
+export const CatalogDraftDocument = {"__meta__":{"hash":"sha256:111e7aba19c67b4393ddb258d70378ab56613743cc4c03824846aead1003896d"}} as unknown as TypedDocumentString<CatalogDraftQuery, CatalogDraftQueryVariables>;
+export const CreateCatalogDraftDocument = {"__meta__":{"hash":"sha256:0704605162e1ea55237c76007b60d2b110ff60371affc6ea762d2a2470dc52c8"}} as unknown as TypedDocumentString<CreateCatalogDraftMutation, CreateCatalogDraftMutationVariables>;
+export const EditCatalogTextDocument = {"__meta__":{"hash":"sha256:585ef40cecf9a0ce43f559d613264421e63298316dcf105b5b9c203484b07ea6"}} as unknown as TypedDocumentString<EditCatalogTextMutation, EditCatalogTextMutationVariables>;
+export const SubmitCatalogDraftDocument = {"__meta__":{"hash":"sha256:361a847a6933263d05c91f84b928914c8eee72df65150ed378e5e63599ea2922"}} as unknown as TypedDocumentString<SubmitCatalogDraftMutation, SubmitCatalogDraftMutationVariables>;
+export const ApproveCatalogDraftDocument = {"__meta__":{"hash":"sha256:20c9ee4aca967765c3193eb1337879ae7bdde230fc209937a19fd9380c0802ac"}} as unknown as TypedDocumentString<ApproveCatalogDraftMutation, ApproveCatalogDraftMutationVariables>;
+export const RejectCatalogDraftDocument = {"__meta__":{"hash":"sha256:a519dd2c810aecba743a8e9a19b2a8cf3f964e058d77bf5949c991ff1e6f516a"}} as unknown as TypedDocumentString<RejectCatalogDraftMutation, RejectCatalogDraftMutationVariables>;
+export const CatalogDiffDocument = {"__meta__":{"hash":"sha256:185ea9ddcf67556f0bff8578dc5eceb3f2fb04058905ce9a553f114480142a9b"}} as unknown as TypedDocumentString<CatalogDiffQuery, CatalogDiffQueryVariables>;
 export const DecisionDetailDocument = {"__meta__":{"hash":"sha256:8f18f468b970ce264ac280f3dbe92715427822cd41de061da5226b4698a60517"}} as unknown as TypedDocumentString<DecisionDetailQuery, DecisionDetailQueryVariables>;
 export const PinnedThresholdsDocument = {"__meta__":{"hash":"sha256:51e9da442166c86b3ad1bc1ad0dc0995d6aac237b95859bd9c38d470333209b2"}} as unknown as TypedDocumentString<PinnedThresholdsQuery, PinnedThresholdsQueryVariables>;
 export const DecisionsDocument = {"__meta__":{"hash":"sha256:243b53abe1107c1d578221001ae1de4df404ddb00c2e0591891e53c1c9fada29"}} as unknown as TypedDocumentString<DecisionsQuery, DecisionsQueryVariables>;
+export const OverviewRatesDocument = {"__meta__":{"hash":"sha256:9e3c721405723180db0e20ce59be34e73760bb862220c2a819e47da40b1c837f"}} as unknown as TypedDocumentString<OverviewRatesQuery, OverviewRatesQueryVariables>;
+export const OverviewBreakdownDocument = {"__meta__":{"hash":"sha256:3ea42846e654253af96788a60e6d53710dddb6ebd50361088c6e13c53dd27152"}} as unknown as TypedDocumentString<OverviewBreakdownQuery, OverviewBreakdownQueryVariables>;
+export const OverviewAnomaliesDocument = {"__meta__":{"hash":"sha256:0dde46552b350db7c183a5e9431f7dc68aba664defd9b982c577f5941f1754e1"}} as unknown as TypedDocumentString<OverviewAnomaliesQuery, OverviewAnomaliesQueryVariables>;
+export const ThresholdDraftDocument = {"__meta__":{"hash":"sha256:342d475ebe092db7678a4fedd188ed378ecc722cf938e76d5cb161d304688527"}} as unknown as TypedDocumentString<ThresholdDraftQuery, ThresholdDraftQueryVariables>;
+export const EditThresholdDraftDocument = {"__meta__":{"hash":"sha256:786f0ed3bbe6ca33fc1bc6a199a0d18d9662b4f2e42db172a67d109e3d9cd3a8"}} as unknown as TypedDocumentString<EditThresholdDraftMutation, EditThresholdDraftMutationVariables>;
+export const SubmitThresholdDraftDocument = {"__meta__":{"hash":"sha256:4241f1af3395fbf000e7bd9e4c2113cd9c6579079805a3c0c82cb068a499748c"}} as unknown as TypedDocumentString<SubmitThresholdDraftMutation, SubmitThresholdDraftMutationVariables>;
+export const ApproveThresholdDraftDocument = {"__meta__":{"hash":"sha256:1906cb8f59679bb92de48fb2077b5754fb69eded4cbb0b08a2707f0d44488d05"}} as unknown as TypedDocumentString<ApproveThresholdDraftMutation, ApproveThresholdDraftMutationVariables>;
+export const RejectThresholdDraftDocument = {"__meta__":{"hash":"sha256:45a0e2d0a857ca50537bd973814cc647f3f370496802e027dfd45f910f1a54a2"}} as unknown as TypedDocumentString<RejectThresholdDraftMutation, RejectThresholdDraftMutationVariables>;
+export const SimulateDocument = {"__meta__":{"hash":"sha256:cebfcf2b8c7ef989a14006e7cbf5f0b9398fd48514651bb6b07acc4a1c269db1"}} as unknown as TypedDocumentString<SimulateQuery, SimulateQueryVariables>;
+export const SensitivityDocument = {"__meta__":{"hash":"sha256:d557bacca519c29bff22e622bf9f1559eeaf36bfc3083aecd4d557194e8a5b44"}} as unknown as TypedDocumentString<SensitivityQuery, SensitivityQueryVariables>;
+export const ThresholdVersionPageDocument = {"__meta__":{"hash":"sha256:24a4a90a3c0ba2581187ff246c8e2edc4d9b549ca44defc344fc7383aa22cec2"}} as unknown as TypedDocumentString<ThresholdVersionPageQuery, ThresholdVersionPageQueryVariables>;
+export const ThresholdVersionStateDocument = {"__meta__":{"hash":"sha256:1f7412bb687b45dfcf55f7200c2ffc3db90b4c728144be195fd44657501dc897"}} as unknown as TypedDocumentString<ThresholdVersionStateQuery, ThresholdVersionStateQueryVariables>;
+export const ActivationImpactDocument = {"__meta__":{"hash":"sha256:0c4d2bcf751e9c4f4b2df205a655f299e7f35639572d4b5246c5baeed4fab234"}} as unknown as TypedDocumentString<ActivationImpactQuery, ActivationImpactQueryVariables>;
+export const ActivateThresholdVersionDocument = {"__meta__":{"hash":"sha256:74330004a13d976453d68e6aed0a70471191614ad02f2b5ba5e0b2972f56ee12"}} as unknown as TypedDocumentString<ActivateThresholdVersionMutation, ActivateThresholdVersionMutationVariables>;
+export const RollbackThresholdVersionDocument = {"__meta__":{"hash":"sha256:39aedd3b1cf0ebd987fcd949048c303df330220877bfe1832e5598d734e007be"}} as unknown as TypedDocumentString<RollbackThresholdVersionMutation, RollbackThresholdVersionMutationVariables>;
+export const MarketThresholdsDocument = {"__meta__":{"hash":"sha256:28baa46ec0c33419c4a8d78812346f3a8d02a8c4a3a72c566b19dfcc6702048d"}} as unknown as TypedDocumentString<MarketThresholdsQuery, MarketThresholdsQueryVariables>;
+export const CreateThresholdDraftDocument = {"__meta__":{"hash":"sha256:3d43bef6a489044b85d9901c317d4f66502c88e98dfd87c3dc9521d32237107e"}} as unknown as TypedDocumentString<CreateThresholdDraftMutation, CreateThresholdDraftMutationVariables>;

@@ -35,3 +35,14 @@ export function humanize(v: string): string {
 export function count(n: number, noun: string): string {
   return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 }
+
+/** formatRate writes a rate (0…1) as a percentage, "–" when there is none. */
+export function formatRate(v: number | null | undefined, digits = 1): string {
+  return v === null || v === undefined ? '–' : `${(v * 100).toFixed(digits)} %`;
+}
+
+/** formatPoints writes the change from rate a to rate b in percentage points, signed. */
+export function formatPoints(a: number, b: number): string {
+  const d = Math.round((b - a) * 10000) / 100;
+  return `${d > 0 ? '+' : d < 0 ? '−' : '±'}${Math.abs(d).toFixed(2)} pp`;
+}

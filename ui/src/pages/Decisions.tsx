@@ -5,6 +5,7 @@ import { DecisionOrder, Outcome, ReasonCode } from '../gql/graphql';
 import { decisionFilterSpec, explorerFromQuery, explorerURL, exportURL } from '../lib/decisionFilter';
 import { downloadCsv, saveBlob, type DownloadProgress } from '../lib/download';
 import { count, formatAmount, formatBytes, formatTime, humanize } from '../lib/format';
+import { markets } from '../lib/markets';
 import { formFilter, inputFromTime } from '../lib/query';
 import { navigate } from '../lib/router';
 import type { PageProps } from '../routes';
@@ -44,8 +45,6 @@ const DecisionsQuery = graphql(`
 /** The page size of the explorer. */
 const pageSize = 50;
 
-/** The markets of the demo data, offered as suggestions; any market code may be typed. */
-const knownMarkets = ['DE', 'GB', 'SE', 'US'];
 
 /** DecisionsPage is the decision explorer: the API's filters, cursor paging, time order, CSV export. */
 export function DecisionsPage({ query }: PageProps) {
@@ -97,7 +96,7 @@ export function DecisionsPage({ query }: PageProps) {
           Market
           <input name="market" list="markets" defaultValue={f.market ?? ''} size={4} />
           <datalist id="markets">
-            {knownMarkets.map((m) => (
+            {markets.map((m) => (
               <option key={m} value={m} />
             ))}
           </datalist>

@@ -1,0 +1,450 @@
+import { Chart, palette, type ChartMarker, type ChartRing } from '../components/Chart';
+import { ErrorBox, Link, PageHeader, Progress, useQuery } from '../components/common';
+import { graphql } from '../gql';
+import { AnalyticsBucket, AnalyticsSource } from '../gql/graphql';
+import { alignSeries, markersOf, placeAnomalies, seconds } from '../lib/chart';
+import { formatRate, formatTime, humanize } from '../lib/format';
+import { markets } from '../lib/markets';
+import { inputFromTime, timeFromInput } from '../lib/query';
+import { navigate } from '../lib/router';
+import type { PageProps } from '../routes';
+
+const RatesQuery = graphql(`
+  query OverviewRates($filter: AnalyticsFilter!, $bucket: AnalyticsBucket!, $timeZone: String!, $market: String, $from: Time!, $to: Time!) {
+    declineRates(filter: $filter, bucket: $bucket, groupBy: [MARKET], timeZone: $timeZone) {
+      from
+      to
+      bucket
+      timeZone
+      omittedSeries
+      source
+      freshAsOf
+      series {
+        market
+        assessed
+        declined
+        rate
+        points {
+          bucketStart
+          assessed
+          declined
+          rate
+        }
+      }
+    }
+    thresholdActivations(market: $market, from: $from, to: $to) {
+      activation {
+        id
+        market
+        versionId
+        activatedAt
+        activatedBy
+        emergency
+      }
+      version {
+        id
+        version
+        author
+        approver
+      }
+    }
+  }
+`);
+
+const BreakdownQuery = graphql(`
+  query OverviewBreakdown($filter: AnalyticsFilter!) {
+    reasonBreakdown(filter: $filter) {
+      assessed
+      declined
+      source
+      freshAsOf
+      reasons {
+        reason
+        factor
+        declined
+        share
+        rate
+      }
+    }
+  }
+`);
+
+const AnomaliesQuery = graphql(`
+  query OverviewAnomalies($from: Time!, $to: Time!, $market: String, $bucket: AnalyticsBucket!, $threshold: Float!, $minVolume: Int!) {
+    anomalies(from: $from, to: $to, market: $market, bucket: $bucket, threshold: $threshold, minVolume: $minVolume) {
+      from
+      to
+      bucket
+      omitted
+      source
+      freshAsOf
+      anomalies {
+        bucketStart
+        market
+        reason
+        assessed
+        declined
+        rate
+        baselineRate
+        zScore
+        excessDeclines
+        mainReason
+      }
+    }
+  }
+`);
+
+/** marketColor gives each market the same colour whatever the order of the series. */
+function marketColor(market: string): string | undefined {
+  const i = (markets as readonly string[]).indexOf(market);
+  return i >= 0 ? palette[i] : undefined;
+}
+
+/** Time zones offered for the buckets; any IANA name with whole-hour offsets may be typed. */
+const timeZones = ['UTC', 'Europe/London', 'Europe/Berlin', 'Europe/Stockholm', 'America/New_York', 'America/Chicago', 'America/Los_Angeles'];
+
+const hour = 3600_000;
+
+export interface OverviewState {
+  from: string;
+  to: string;
+  bucket: AnalyticsBucket;
+  timeZone: string;
+  market: string;
+  threshold: number;
+  minVolume: number;
+}
+
+/**
+ * overviewFromQuery reads the overview's URL: the range (default: the 90 days to the next whole
+ * hour after now), bucket (default DAY), time zone, market (default all) and the anomaly
+ * settings.
+ */
+export function overviewFromQuery(q: URLSearchParams, now: number): OverviewState {
+  const end = Math.ceil(now / hour) * hour;
+  const valid = (t: string | null) => (t && !Number.isNaN(Date.parse(t)) ? new Date(t).toISOString().replace('.000Z', 'Z') : null);
+  const bucket = q.get('bucket');
+  const num = (name: string, dflt: number) => {
+    const v = Number(q.get(name));
+    return q.get(name) !== null && Number.isFinite(v) && v > 0 ? v : dflt;
+  };
+  return {
+    from: valid(q.get('from')) ?? new Date(end - 90 * 24 * hour).toISOString().replace('.000Z', 'Z'),
+    to: valid(q.get('to')) ?? new Date(end).toISOString().replace('.000Z', 'Z'),
+    bucket: bucket && (Object.values(AnalyticsBucket) as string[]).includes(bucket) ? (bucket as AnalyticsBucket) : AnalyticsBucket.Day,
+    timeZone: q.get('tz')?.trim() || 'UTC',
+    market: q.get('market')?.trim().toUpperCase() ?? '',
+    threshold: num('z', 4),
+    minVolume: Math.round(num('minVolume', 20)),
+  };
+}
+
+/** SourceNote says where an analytics answer was read from and how fresh it is. */
+export function SourceNote({ source, freshAsOf }: { source: AnalyticsSource; freshAsOf?: string | null }) {
+  return (
+    <p class="source">
+      Source: {source === AnalyticsSource.Rollup ? 'hourly rollups' : 'the decisions themselves'}
+      {freshAsOf ? `, complete up to ${formatTime(freshAsOf)}` : ''}.
+    </p>
+  );
+}
+
+/** OverviewPage: decline rate per market over time with activations and anomalies, and the reasons behind the declines. */
+export function OverviewPage({ query }: PageProps) {
+  const s = overviewFromQuery(query, Date.now());
+  const market = s.market || null;
+  const filter = { from: s.from, to: s.to, market };
+  const key = JSON.stringify(s);
+  const rates = useQuery(RatesQuery, { filter, bucket: s.bucket, timeZone: s.timeZone, market, from: s.from, to: s.to }, key);
+  const breakdown = useQuery(BreakdownQuery, { filter }, JSON.stringify(filter));
+  // Anomalies are scored per UTC hour or day: hourly for an hourly chart, else daily.
+  const anomalyBucket = s.bucket === AnalyticsBucket.Hour ? AnalyticsBucket.Hour : AnalyticsBucket.Day;
+  const anomalies = useQuery(
+    AnomaliesQuery,
+    { from: s.from, to: s.to, market, bucket: anomalyBucket, threshold: s.threshold, minVolume: s.minVolume },
+    JSON.stringify([s.from, s.to, market, anomalyBucket, s.threshold, s.minVolume]),
+  );
+
+  const apply = (e: Event) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget as HTMLFormElement);
+    const q = new URLSearchParams();
+    for (const name of ['from', 'to']) {
+      const t = timeFromInput(String(data.get(name) ?? ''));
+      if (t) q.set(name, t);
+    }
+    for (const name of ['bucket', 'tz', 'market', 'z', 'minVolume']) {
+      const v = String(data.get(name) ?? '').trim();
+      if (v) q.set(name, v);
+    }
+    navigate(`/overview?${q.toString()}`);
+  };
+
+  const report = rates.data?.declineRates;
+  const chart = report ? alignSeries(report.series.map((x) => ({ label: x.market ?? '(none)', points: x.points }))) : null;
+  const markers = chart && rates.data ? markersOf(rates.data.thresholdActivations, chart.labels, seconds(s.from), seconds(s.to)) : [];
+  const anomalyList = anomalies.data?.anomalies.anomalies ?? [];
+  const rings = chart ? placeAnomalies(anomalyList, chart) : [];
+
+  const chartMarkers: ChartMarker[] = markers.map((m) => ({
+    id: m.id,
+    x: m.x,
+    color: m.series >= 0 ? undefined : '#4b5563',
+    label: `${m.market} version ${m.version} activated ${formatTime(new Date(m.x * 1000).toISOString())} by ${m.activatedBy}`,
+    lines: [
+      `${m.market} thresholds version ${m.version}${m.emergency ? ' (emergency rollback)' : ''}`,
+      `activated ${formatTime(new Date(m.x * 1000).toISOString())}`,
+      `by ${m.activatedBy}`,
+      `written by ${m.author}, approved by ${m.approver}`,
+    ],
+  }));
+  const chartRings: ChartRing[] = rings.map((r) => ({ x: r.x, y: r.y, series: r.series, label: r.anomaly.market }));
+
+  return (
+    <>
+      <PageHeader title="Overview" />
+      <form class="filters" onSubmit={apply} key={key} aria-label="Range and buckets">
+        <label>
+          From (UTC)
+          <input type="datetime-local" name="from" defaultValue={inputFromTime(s.from)} />
+        </label>
+        <label>
+          To (UTC, exclusive)
+          <input type="datetime-local" name="to" defaultValue={inputFromTime(s.to)} />
+        </label>
+        <label>
+          Bucket
+          <select name="bucket" defaultValue={s.bucket}>
+            {Object.values(AnalyticsBucket).map((b) => (
+              <option key={b} value={b}>
+                {humanize(b)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Time zone of the buckets
+          <input name="tz" list="timezones" defaultValue={s.timeZone} />
+          <datalist id="timezones">
+            {timeZones.map((z) => (
+              <option key={z} value={z} />
+            ))}
+          </datalist>
+        </label>
+        <label>
+          Market
+          <select name="market" defaultValue={s.market}>
+            <option value="">All markets</option>
+            {markets.map((m) => (
+              <option key={m} value={m}>
+                {m}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Anomaly score at least (σ)
+          <input name="z" type="number" min="0.5" step="0.5" defaultValue={String(s.threshold)} />
+        </label>
+        <label>
+          Anomaly minimum decisions
+          <input name="minVolume" type="number" min="1" step="1" defaultValue={String(s.minVolume)} />
+        </label>
+        <div class="actions">
+          <button type="submit">Show</button>
+          <button type="button" class="secondary" onClick={() => navigate('/overview')}>
+            Last 90 days
+          </button>
+        </div>
+      </form>
+
+      <section class="panel" aria-labelledby="rates-h">
+        <h2 id="rates-h">Decline rate by market</h2>
+        {rates.error !== null && <ErrorBox error={rates.error} title="Could not load the decline rates" />}
+        {rates.loading && <Progress label="Loading decline rates…" />}
+        {report && chart && (
+          <>
+            <p class="muted">
+              {formatTime(report.from)} to {formatTime(report.to)}, {humanize(report.bucket).toLowerCase()} buckets in {report.timeZone}.{' '}
+              {markers.length} threshold {markers.length === 1 ? 'activation' : 'activations'} (● markers above the chart; hover or focus one, press it to open the version), {rings.length} anomalous{' '}
+              {rings.length === 1 ? 'bucket' : 'buckets'} (red rings).
+              {report.omittedSeries > 0 && ` ${report.omittedSeries} series left out.`}
+            </p>
+            {chart.xs.length === 0 ? (
+              <p>No decisions in this range.</p>
+            ) : (
+              <Chart
+                label={`Decline rate in percent per ${humanize(report.bucket).toLowerCase()}, one line per market`}
+                xs={chart.xs}
+                ys={chart.ys}
+                series={chart.labels.map((l) => ({ label: l, color: marketColor(l) }))}
+                yLabel="decline rate %"
+                timeZone={report.timeZone}
+                xRange={[seconds(report.from), seconds(report.to)]}
+                markers={chartMarkers}
+                rings={chartRings}
+                onMarker={(id) => {
+                  const m = markers.find((x) => x.id === id);
+                  if (m) navigate(`/thresholds/versions/${m.versionId}`);
+                }}
+              />
+            )}
+            <div class="table-wrap">
+              <table aria-label="Decline rate per market over the range">
+                <thead>
+                  <tr>
+                    <th>Market</th>
+                    <th class="num">Assessed</th>
+                    <th class="num">Declined</th>
+                    <th class="num">Decline rate</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.series.map((x) => (
+                    <tr key={x.market}>
+                      <td>{x.market}</td>
+                      <td class="num">{x.assessed.toLocaleString('en-US')}</td>
+                      <td class="num">{x.declined.toLocaleString('en-US')}</td>
+                      <td class="num">{formatRate(x.rate)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <SourceNote source={report.source} freshAsOf={report.freshAsOf} />
+            <h3>Threshold activations in the range</h3>
+            {markers.length === 0 ? (
+              <p>None.</p>
+            ) : (
+              <div class="table-wrap">
+                <table aria-label="Threshold activations">
+                  <thead>
+                    <tr>
+                      <th>Time (UTC)</th>
+                      <th>Market</th>
+                      <th>Version</th>
+                      <th>Activated by</th>
+                      <th>Author / approver</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {markers.map((m) => (
+                      <tr key={m.id}>
+                        <td>{formatTime(new Date(m.x * 1000).toISOString())}</td>
+                        <td>{m.market}</td>
+                        <td>
+                          <Link href={`/thresholds/versions/${m.versionId}`}>version {m.version}</Link>
+                          {m.emergency && <span class="badge declined"> emergency</span>}
+                        </td>
+                        <td>{m.activatedBy}</td>
+                        <td>
+                          {m.author} / {m.approver}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </>
+        )}
+      </section>
+
+      <div class="grid2">
+        <section class="panel" aria-labelledby="anomalies-h">
+          <h2 id="anomalies-h">Anomalies</h2>
+          <p class="muted">
+            {humanize(anomalyBucket)} buckets (UTC) whose decline rate departs from the same {anomalyBucket === AnalyticsBucket.Hour ? 'hour' : 'day'} of the week
+            over the 4 weeks before by at least {s.threshold} σ, with at least {s.minVolume} decisions.
+          </p>
+          {anomalies.error !== null && <ErrorBox error={anomalies.error} title="Could not load the anomalies" />}
+          {anomalies.loading && <Progress label="Scoring anomalies…" />}
+          {anomalies.data && (
+            <>
+              {anomalyList.length === 0 ? (
+                <p>No anomaly in this range.</p>
+              ) : (
+                <div class="table-wrap">
+                  <table aria-label="Anomalies">
+                    <thead>
+                      <tr>
+                        <th>Bucket (UTC)</th>
+                        <th>Market</th>
+                        <th>What moved</th>
+                        <th class="num">Rate</th>
+                        <th class="num">Baseline</th>
+                        <th class="num">Score</th>
+                        <th>Main reason</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {anomalyList.map((a) => (
+                        <tr key={`${a.bucketStart}-${a.market}-${a.reason ?? ''}`}>
+                          <td>{formatTime(a.bucketStart)}</td>
+                          <td>{a.market}</td>
+                          <td>{a.reason ? humanize(a.reason) : 'decline rate'}</td>
+                          <td class="num">
+                            {formatRate(a.rate)} <span class="muted">({a.declined}/{a.assessed})</span>
+                          </td>
+                          <td class="num">{formatRate(a.baselineRate)}</td>
+                          <td class={`num ${a.zScore > 0 ? 'up' : 'down'}`}>
+                            {a.zScore > 0 ? '+' : ''}
+                            {a.zScore.toFixed(1)} σ
+                          </td>
+                          <td>{a.mainReason ? humanize(a.mainReason) : '–'}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+              {anomalies.data.anomalies.omitted > 0 && <p class="muted">{anomalies.data.anomalies.omitted} more left out.</p>}
+              <SourceNote source={anomalies.data.anomalies.source} freshAsOf={anomalies.data.anomalies.freshAsOf} />
+            </>
+          )}
+        </section>
+
+        <section class="panel" aria-labelledby="reasons-h">
+          <h2 id="reasons-h">Why purchases were declined</h2>
+          {breakdown.error !== null && <ErrorBox error={breakdown.error} title="Could not load the reason breakdown" />}
+          {breakdown.loading && <Progress label="Loading the reason breakdown…" />}
+          {breakdown.data && (
+            <>
+              <p>
+                {breakdown.data.reasonBreakdown.declined.toLocaleString('en-US')} of {breakdown.data.reasonBreakdown.assessed.toLocaleString('en-US')} purchases
+                declined, by principal reason:
+              </p>
+              <div class="table-wrap">
+                <table aria-label="Declines by principal reason">
+                  <thead>
+                    <tr>
+                      <th>Principal reason</th>
+                      <th class="num">Declines</th>
+                      <th>Share of declines</th>
+                      <th class="num">Of all</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {breakdown.data.reasonBreakdown.reasons.map((r) => (
+                      <tr key={r.reason}>
+                        <td>
+                          {humanize(r.reason)} <span class="muted">{humanize(r.factor)}</span>
+                        </td>
+                        <td class="num">{r.declined.toLocaleString('en-US')}</td>
+                        <td>
+                          <meter min={0} max={1} value={r.share} aria-label={`${humanize(r.reason)} share`} /> {formatRate(r.share)}
+                        </td>
+                        <td class="num">{formatRate(r.rate)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <SourceNote source={breakdown.data.reasonBreakdown.source} freshAsOf={breakdown.data.reasonBreakdown.freshAsOf} />
+            </>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,256 @@
+import { useState } from 'preact/hooks';
+import { ErrorBox, Link, PageHeader, Progress, useQuery } from '../components/common';
+import { WhatIfWarmup } from '../components/thresholds';
+import { graphql } from '../gql';
+import { ThresholdDraftStatus } from '../gql/graphql';
+import { gql } from '../lib/api';
+import { formatPoints, formatRate, formatTime, humanize } from '../lib/format';
+import { markets } from '../lib/markets';
+import { navigate } from '../lib/router';
+import { subjectName } from '../lib/subject';
+import type { PageProps } from '../routes';
+import { thresholdEditors } from '../routes';
+
+const MarketThresholdsQuery = graphql(`
+  query MarketThresholds($market: String!) {
+    thresholdVersions(market: $market, first: 50) {
+      nodes {
+        status
+        version {
+          id
+          version
+          author
+          approver
+          rationale
+          createdAt
+        }
+        activations {
+          id
+          activatedAt
+          activatedBy
+          emergency
+        }
+      }
+    }
+    thresholdDrafts(market: $market, first: 50) {
+      nodes {
+        id
+        status
+        revision
+        author
+        rationale
+        createdAt
+        updatedAt
+        submittedAt
+        reviewer
+        publishedVersionId
+        impact {
+          available
+          declineRateNow
+          declineRateProposed
+          approvedToDeclined
+          declinedToApproved
+        }
+      }
+    }
+  }
+`);
+
+const CreateDraftMutation = graphql(`
+  mutation CreateThresholdDraft($market: String!, $fromVersionId: ID) {
+    createThresholdDraft(market: $market, fromVersionId: $fromVersionId) {
+      id
+    }
+  }
+`);
+
+/** ThresholdsPage: per market the version in force, the drafts and submissions, and the history. */
+export function ThresholdsPage({ query, user }: PageProps) {
+  const market = (query.get('market') ?? 'DE').toUpperCase();
+  const res = useQuery(MarketThresholdsQuery, { market }, market);
+  const canEdit = user.roles.some((r) => thresholdEditors.includes(r));
+  const [creating, setCreating] = useState(false);
+  const [createError, setCreateError] = useState<unknown>(null);
+
+  const create = async () => {
+    setCreating(true);
+    setCreateError(null);
+    try {
+      const d = await gql(CreateDraftMutation, { market });
+      navigate(`/thresholds/drafts/${d.createThresholdDraft.id}`);
+    } catch (e) {
+      setCreateError(e);
+      setCreating(false);
+    }
+  };
+
+  const versions = res.data?.thresholdVersions.nodes ?? [];
+  const drafts = res.data?.thresholdDrafts.nodes ?? [];
+  const active = versions.find((v) => v.status === 'ACTIVE');
+  const pending = drafts.filter((d) => d.status === ThresholdDraftStatus.Submitted);
+  const open = drafts.filter((d) => d.status === ThresholdDraftStatus.Draft);
+  const reviewed = drafts.filter((d) => d.status === ThresholdDraftStatus.Approved || d.status === ThresholdDraftStatus.Rejected);
+
+  return (
+    <>
+      <PageHeader title="Thresholds">
+        {canEdit && (
+          <button type="button" onClick={create} disabled={creating}>
+            New draft for {market}
+          </button>
+        )}
+      </PageHeader>
+      <nav aria-label="Markets">
+        <ul class="tabs">
+          {markets.map((m) => (
+            <li key={m}>
+              <Link href={`/thresholds?market=${m}`} aria-current={m === market ? 'page' : undefined}>
+                {m}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <WhatIfWarmup />
+      {createError !== null && <ErrorBox error={createError} title="Could not start a draft" />}
+      {res.error !== null && <ErrorBox error={res.error} title="Could not load the thresholds" />}
+      {res.loading && <Progress label="Loading thresholds…" />}
+      {res.data && (
+        <>
+          <section class="panel" aria-labelledby="active-h">
+            <h2 id="active-h">In force in {market}</h2>
+            {active ? (
+              <p>
+                <Link href={`/thresholds/versions/${active.version.id}`}>Version {active.version.version}</Link> by {subjectName(active.version.author)}, approved by{' '}
+                {subjectName(active.version.approver)}, in force since {formatTime(active.activations.at(-1)?.activatedAt)}. <span class="muted">{active.version.rationale}</span>
+              </p>
+            ) : (
+              <p>No version is in force in {market}.</p>
+            )}
+          </section>
+
+          <section class="panel" aria-labelledby="pending-h">
+            <h2 id="pending-h">Awaiting approval</h2>
+            {pending.length === 0 ? (
+              <p>Nothing awaits approval in {market}.</p>
+            ) : (
+              <div class="table-wrap">
+                <table aria-label="Submissions awaiting approval">
+                  <thead>
+                    <tr>
+                      <th>Draft</th>
+                      <th>Author</th>
+                      <th>Submitted (UTC)</th>
+                      <th>Rationale</th>
+                      <th class="num">Decline rate now → proposed</th>
+                      <th class="num">Flips</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {pending.map((d) => (
+                      <tr key={d.id}>
+                        <td>
+                          <Link href={`/thresholds/drafts/${d.id}`}>Review draft {d.id}</Link>
+                        </td>
+                        <td>{subjectName(d.author)}</td>
+                        <td>{formatTime(d.submittedAt)}</td>
+                        <td>{d.rationale}</td>
+                        <td class="num">
+                          {d.impact?.available
+                            ? `${formatRate(d.impact.declineRateNow, 2)} → ${formatRate(d.impact.declineRateProposed, 2)} (${formatPoints(d.impact.declineRateNow, d.impact.declineRateProposed)})`
+                            : '–'}
+                        </td>
+                        <td class="num">{d.impact?.available ? `${d.impact.approvedToDeclined} ↓ / ${d.impact.declinedToApproved} ↑` : '–'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+
+          <section class="panel" aria-labelledby="drafts-h">
+            <h2 id="drafts-h">Drafts</h2>
+            {open.length === 0 && reviewed.length === 0 ? (
+              <p>No drafts in {market}.</p>
+            ) : (
+              <div class="table-wrap">
+                <table aria-label="Drafts">
+                  <thead>
+                    <tr>
+                      <th>Draft</th>
+                      <th>Status</th>
+                      <th>Author</th>
+                      <th>Last change (UTC)</th>
+                      <th>Outcome</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {[...open, ...reviewed].map((d) => (
+                      <tr key={d.id}>
+                        <td>
+                          <Link href={`/thresholds/drafts/${d.id}`}>Draft {d.id}</Link>
+                        </td>
+                        <td>
+                          <span class="badge muted">{humanize(d.status)}</span>
+                        </td>
+                        <td>{subjectName(d.author)}</td>
+                        <td>{formatTime(d.updatedAt)}</td>
+                        <td>
+                          {d.publishedVersionId ? <Link href={`/thresholds/versions/${d.publishedVersionId}`}>published version</Link> : d.reviewer ? `reviewed by ${subjectName(d.reviewer)}` : ''}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </section>
+
+          <section class="panel" aria-labelledby="history-h">
+            <h2 id="history-h">History</h2>
+            <div class="table-wrap">
+              <table aria-label="Published versions">
+                <thead>
+                  <tr>
+                    <th>Version</th>
+                    <th>Status</th>
+                    <th>Author / approver</th>
+                    <th>Published (UTC)</th>
+                    <th>Activations</th>
+                    <th>Rationale</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {versions.map((v) => (
+                    <tr key={v.version.id}>
+                      <td>
+                        <Link href={`/thresholds/versions/${v.version.id}`}>Version {v.version.version}</Link>
+                      </td>
+                      <td>
+                        <span class={`badge ${v.status === 'ACTIVE' ? 'ok' : 'muted'}`}>{humanize(v.status)}</span>
+                      </td>
+                      <td>
+                        {subjectName(v.version.author)} / {subjectName(v.version.approver)}
+                      </td>
+                      <td>{formatTime(v.version.createdAt)}</td>
+                      <td>
+                        {v.activations.map((a) => (
+                          <div key={a.id}>
+                            {formatTime(a.activatedAt)} by {subjectName(a.activatedBy)}
+                            {a.emergency && ' (emergency)'}
+                          </div>
+                        ))}
+                      </td>
+                      <td>{v.version.rationale}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        </>
+      )}
+    </>
+  );
+}
