@@ -7,7 +7,9 @@ package graph
 
 import (
 	"context"
+	"fmt"
 	"riskconsole/graph/model"
+	"riskconsole/internal/apperr"
 	"riskconsole/internal/catalog"
 )
 
@@ -87,4 +89,25 @@ func (r *queryResolver) CatalogDraft(ctx context.Context, id string) (*model.Cat
 	}
 	d, err := r.CatalogLifecycle.Draft(ctx, n)
 	return r.mapCatalogDraft(ctx, d, err)
+}
+
+func (r *queryResolver) CatalogDrafts(ctx context.Context, status *model.CatalogDraftStatus, first int, after *string) (*model.CatalogDraftConnection, error) {
+	var st catalog.DraftStatus
+	if status != nil {
+		st = catalog.DraftStatus(*status)
+	}
+	ds, hasNext, err := r.CatalogLifecycle.DraftsPage(ctx, st, first, deref(after))
+	return r.mapCatalogDraftPage(ctx, ds, hasNext, after, err)
+}
+
+func (r *queryResolver) CatalogVersion(ctx context.Context, version *int) (*model.CatalogVersion, error) {
+	v := 0
+	if version != nil {
+		v = *version
+		if v < 1 {
+			return nil, fmt.Errorf("catalog version %d: %w", v, apperr.ErrNotFound)
+		}
+	}
+	c, err := r.Catalog.Version(ctx, v)
+	return mapCatalogVersion(c, r.Catalog.Current().Version, err)
 }

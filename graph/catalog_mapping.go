@@ -61,7 +61,8 @@ func (r *Resolver) mapCatalogDraft(ctx context.Context, d catalog.Draft, err err
 		return nil, err
 	}
 	out := &model.CatalogDraft{ID: strconv.FormatInt(d.ID, 10), BaseVersion: d.BaseVersion, Status: model.CatalogDraftStatus(d.Status),
-		Revision: d.Revision, Author: d.Author, CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt, Changes: mapCatalogChanges(changes)}
+		Revision: d.Revision, Author: d.Author, CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt, Changes: mapCatalogChanges(changes),
+		Texts: mapCatalogEntries(d.Texts)}
 	if d.Reviewer != "" {
 		out.Reviewer = &d.Reviewer
 	}
@@ -72,4 +73,45 @@ func (r *Resolver) mapCatalogDraft(ctx context.Context, d catalog.Draft, err err
 		out.PublishedVersion = &d.PublishedVersion
 	}
 	return out, nil
+}
+
+// mapCatalogEntries maps every text of a catalog or draft, in catalog.Entries order.
+func mapCatalogEntries(texts map[catalog.Key]catalog.Text) []model.CatalogEntry {
+	es := catalog.Entries(texts)
+	out := make([]model.CatalogEntry, len(es))
+	for i := range es {
+		k := es[i].Key
+		out[i] = model.CatalogEntry{Code: model.ReasonCode(k.Reason.String()), Locale: k.Locale,
+			Audience: model.CatalogAudience(k.Audience), Text: mapCatalogText(&es[i].Text)}
+	}
+	return out
+}
+
+// mapCatalogVersion maps a published catalog; current is the version assessments use.
+func mapCatalogVersion(c *catalog.Catalog, current int, err error) (*model.CatalogVersion, error) {
+	if err != nil {
+		return nil, err
+	}
+	return &model.CatalogVersion{Version: c.Version, Current: c.Version == current, Texts: mapCatalogEntries(c.Texts)}, nil
+}
+
+// mapCatalogDraftPage maps a page of drafts, each with its changes.
+func (r *Resolver) mapCatalogDraftPage(ctx context.Context, ds []catalog.Draft, hasNext bool, after *string, err error) (*model.CatalogDraftConnection, error) {
+	if err != nil {
+		return nil, err
+	}
+	conn := &model.CatalogDraftConnection{Nodes: make([]model.CatalogDraft, len(ds)),
+		PageInfo: &model.PageInfo{HasNextPage: hasNext, HasPreviousPage: after != nil}}
+	for i := range ds {
+		d, err := r.mapCatalogDraft(ctx, ds[i], nil)
+		if err != nil {
+			return nil, err
+		}
+		conn.Nodes[i] = *d
+	}
+	if n := len(ds); n > 0 {
+		start, end := catalog.DraftCursor(ds[0].ID), catalog.DraftCursor(ds[n-1].ID)
+		conn.PageInfo.StartCursor, conn.PageInfo.EndCursor = &start, &end
+	}
+	return conn, nil
 }

@@ -51,6 +51,9 @@ func SetComplexity(c *ComplexityRoot) {
 	c.Query.Users = func(child int, first int, _ *string) int { return connectionCost(first, child) }
 	c.Query.APITokens = func(child int, first int, _ *string) int { return connectionCost(first, child) }
 	c.Query.ThresholdVersions = func(child int, _ string, first int, _ *string) int { return connectionCost(first, child) }
+	c.Query.CatalogDrafts = func(child int, _ *model.CatalogDraftStatus, first int, _ *string) int {
+		return connectionCost(first, child)
+	}
 	c.Query.ThresholdDrafts = func(child int, _ *string, _ *model.ThresholdDraftStatus, first int, _ *string) int {
 		return connectionCost(first, child)
 	}

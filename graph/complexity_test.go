@@ -128,6 +128,9 @@ func TestValueFields(t *testing.T) {
 		// The texts of a catalog diff are read with their versions in one go.
 		"CatalogChange.after",
 		"CatalogChange.before",
+		"CatalogDraftConnection.pageInfo",
+		// A catalog entry's text is part of its version's or draft's texts, read with them.
+		"CatalogEntry.text",
 		"CreatedApiToken.token",
 		"Decision.merchant",
 		"Decision.message",

@@ -190,13 +190,32 @@ type ComplexityRoot struct {
 		Reviewer         func(childComplexity int) int
 		Revision         func(childComplexity int) int
 		Status           func(childComplexity int) int
+		Texts            func(childComplexity int) int
 		UpdatedAt        func(childComplexity int) int
+	}
+
+	CatalogDraftConnection struct {
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	CatalogEntry struct {
+		Audience func(childComplexity int) int
+		Code     func(childComplexity int) int
+		Locale   func(childComplexity int) int
+		Text     func(childComplexity int) int
 	}
 
 	CatalogText struct {
 		Body  func(childComplexity int) int
 		Steps func(childComplexity int) int
 		Title func(childComplexity int) int
+	}
+
+	CatalogVersion struct {
+		Current func(childComplexity int) int
+		Texts   func(childComplexity int) int
+		Version func(childComplexity int) int
 	}
 
 	CategoryImpact struct {
@@ -344,6 +363,8 @@ type ComplexityRoot struct {
 		AuditEvents            func(childComplexity int, filter *model.AuditFilter, first int, after *string) int
 		CatalogDiff            func(childComplexity int, from int, to int) int
 		CatalogDraft           func(childComplexity int, id string) int
+		CatalogDrafts          func(childComplexity int, status *model.CatalogDraftStatus, first int, after *string) int
+		CatalogVersion         func(childComplexity int, version *int) int
 		Decision               func(childComplexity int, id string) int
 		DecisionByReference    func(childComplexity int, reference string) int
 		Decisions              func(childComplexity int, filter *model.DecisionFilter, first int, after *string, orderBy model.DecisionOrder) int
@@ -614,6 +635,8 @@ type QueryResolver interface {
 	PreviewMessage(ctx context.Context, code model.ReasonCode, locale string, sample *model.PreviewSample, text *model.MessageTextInput) (*model.ShopperMessage, error)
 	CatalogDiff(ctx context.Context, from int, to int) ([]model.CatalogChange, error)
 	CatalogDraft(ctx context.Context, id string) (*model.CatalogDraft, error)
+	CatalogDrafts(ctx context.Context, status *model.CatalogDraftStatus, first int, after *string) (*model.CatalogDraftConnection, error)
+	CatalogVersion(ctx context.Context, version *int) (*model.CatalogVersion, error)
 	Decision(ctx context.Context, id string) (*model.Decision, error)
 	DecisionByReference(ctx context.Context, reference string) (*model.Decision, error)
 	Decisions(ctx context.Context, filter *model.DecisionFilter, first int, after *string, orderBy model.DecisionOrder) (*model.DecisionConnection, error)
@@ -1291,12 +1314,56 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CatalogDraft.Status(childComplexity), true
+	case "CatalogDraft.texts":
+		if e.ComplexityRoot.CatalogDraft.Texts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogDraft.Texts(childComplexity), true
 	case "CatalogDraft.updatedAt":
 		if e.ComplexityRoot.CatalogDraft.UpdatedAt == nil {
 			break
 		}
 
 		return e.ComplexityRoot.CatalogDraft.UpdatedAt(childComplexity), true
+
+	case "CatalogDraftConnection.nodes":
+		if e.ComplexityRoot.CatalogDraftConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogDraftConnection.Nodes(childComplexity), true
+	case "CatalogDraftConnection.pageInfo":
+		if e.ComplexityRoot.CatalogDraftConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogDraftConnection.PageInfo(childComplexity), true
+
+	case "CatalogEntry.audience":
+		if e.ComplexityRoot.CatalogEntry.Audience == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogEntry.Audience(childComplexity), true
+	case "CatalogEntry.code":
+		if e.ComplexityRoot.CatalogEntry.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogEntry.Code(childComplexity), true
+	case "CatalogEntry.locale":
+		if e.ComplexityRoot.CatalogEntry.Locale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogEntry.Locale(childComplexity), true
+	case "CatalogEntry.text":
+		if e.ComplexityRoot.CatalogEntry.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogEntry.Text(childComplexity), true
 
 	case "CatalogText.body":
 		if e.ComplexityRoot.CatalogText.Body == nil {
@@ -1316,6 +1383,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CatalogText.Title(childComplexity), true
+
+	case "CatalogVersion.current":
+		if e.ComplexityRoot.CatalogVersion.Current == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogVersion.Current(childComplexity), true
+	case "CatalogVersion.texts":
+		if e.ComplexityRoot.CatalogVersion.Texts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogVersion.Texts(childComplexity), true
+	case "CatalogVersion.version":
+		if e.ComplexityRoot.CatalogVersion.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogVersion.Version(childComplexity), true
 
 	case "CategoryImpact.assessed":
 		if e.ComplexityRoot.CategoryImpact.Assessed == nil {
@@ -2061,6 +2147,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.CatalogDraft(childComplexity, args["id"].(string)), true
+	case "Query.catalogDrafts":
+		if e.ComplexityRoot.Query.CatalogDrafts == nil {
+			break
+		}
+
+		args, err := ec.field_Query_catalogDrafts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CatalogDrafts(childComplexity, args["status"].(*model.CatalogDraftStatus), args["first"].(int), args["after"].(*string)), true
+	case "Query.catalogVersion":
+		if e.ComplexityRoot.Query.CatalogVersion == nil {
+			break
+		}
+
+		args, err := ec.field_Query_catalogVersion_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CatalogVersion(childComplexity, args["version"].(*int)), true
 	case "Query.decision":
 		if e.ComplexityRoot.Query.Decision == nil {
 			break
@@ -3514,8 +3622,34 @@ func (ec *executionContext) childFields_CatalogDraft(ctx context.Context, field 
 		return ec.fieldContext_CatalogDraft_updatedAt(ctx, field)
 	case "changes":
 		return ec.fieldContext_CatalogDraft_changes(ctx, field)
+	case "texts":
+		return ec.fieldContext_CatalogDraft_texts(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CatalogDraft", field.Name)
+}
+
+func (ec *executionContext) childFields_CatalogDraftConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_CatalogDraftConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CatalogDraftConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CatalogDraftConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CatalogEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_CatalogEntry_code(ctx, field)
+	case "locale":
+		return ec.fieldContext_CatalogEntry_locale(ctx, field)
+	case "audience":
+		return ec.fieldContext_CatalogEntry_audience(ctx, field)
+	case "text":
+		return ec.fieldContext_CatalogEntry_text(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CatalogEntry", field.Name)
 }
 
 func (ec *executionContext) childFields_CatalogText(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3528,6 +3662,18 @@ func (ec *executionContext) childFields_CatalogText(ctx context.Context, field g
 		return ec.fieldContext_CatalogText_steps(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CatalogText", field.Name)
+}
+
+func (ec *executionContext) childFields_CatalogVersion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "version":
+		return ec.fieldContext_CatalogVersion_version(ctx, field)
+	case "current":
+		return ec.fieldContext_CatalogVersion_current(ctx, field)
+	case "texts":
+		return ec.fieldContext_CatalogVersion_texts(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CatalogVersion", field.Name)
 }
 
 func (ec *executionContext) childFields_CategoryImpact(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4943,6 +5089,50 @@ func (ec *executionContext) field_Query_catalogDraft_args(ctx context.Context, r
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_catalogDrafts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (*model.CatalogDraftStatus, error) {
+			return ec.unmarshalOCatalogDraftStatus2ᚖriskconsoleᚋgraphᚋmodelᚐCatalogDraftStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_catalogVersion_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "version",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["version"] = arg0
 	return args, nil
 }
 
@@ -8087,6 +8277,203 @@ func (ec *executionContext) fieldContext_CatalogDraft_changes(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _CatalogDraft_texts(ctx context.Context, field graphql.CollectedField, obj *model.CatalogDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogDraft_texts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Texts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.CatalogEntry) graphql.Marshaler {
+			return ec.marshalNCatalogEntry2ᚕriskconsoleᚋgraphᚋmodelᚐCatalogEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogDraft_texts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CatalogDraft",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CatalogEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CatalogDraftConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.CatalogDraftConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogDraftConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.CatalogDraft) graphql.Marshaler {
+			return ec.marshalNCatalogDraft2ᚕriskconsoleᚋgraphᚋmodelᚐCatalogDraftᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogDraftConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CatalogDraftConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CatalogDraft(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CatalogDraftConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.CatalogDraftConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogDraftConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖriskconsoleᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogDraftConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CatalogDraftConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CatalogEntry_code(ctx context.Context, field graphql.CollectedField, obj *model.CatalogEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogEntry_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ReasonCode) graphql.Marshaler {
+			return ec.marshalNReasonCode2riskconsoleᚋgraphᚋmodelᚐReasonCode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogEntry_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogEntry", field, false, false, "ReasonCode")
+}
+
+func (ec *executionContext) _CatalogEntry_locale(ctx context.Context, field graphql.CollectedField, obj *model.CatalogEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogEntry_locale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Locale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogEntry_locale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _CatalogEntry_audience(ctx context.Context, field graphql.CollectedField, obj *model.CatalogEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogEntry_audience(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Audience, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.CatalogAudience) graphql.Marshaler {
+			return ec.marshalNCatalogAudience2riskconsoleᚋgraphᚋmodelᚐCatalogAudience(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogEntry_audience(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogEntry", field, false, false, "CatalogAudience")
+}
+
+func (ec *executionContext) _CatalogEntry_text(ctx context.Context, field graphql.CollectedField, obj *model.CatalogEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogEntry_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CatalogText) graphql.Marshaler {
+			return ec.marshalNCatalogText2ᚖriskconsoleᚋgraphᚋmodelᚐCatalogText(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogEntry_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CatalogEntry",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CatalogText(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CatalogText_title(ctx context.Context, field graphql.CollectedField, obj *model.CatalogText) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8154,6 +8541,84 @@ func (ec *executionContext) _CatalogText_steps(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_CatalogText_steps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CatalogText", field, false, false, "String")
+}
+
+func (ec *executionContext) _CatalogVersion_version(ctx context.Context, field graphql.CollectedField, obj *model.CatalogVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogVersion_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogVersion_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogVersion", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CatalogVersion_current(ctx context.Context, field graphql.CollectedField, obj *model.CatalogVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogVersion_current(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Current, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogVersion_current(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogVersion", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _CatalogVersion_texts(ctx context.Context, field graphql.CollectedField, obj *model.CatalogVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogVersion_texts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Texts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.CatalogEntry) graphql.Marshaler {
+			return ec.marshalNCatalogEntry2ᚕriskconsoleᚋgraphᚋmodelᚐCatalogEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogVersion_texts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CatalogVersion",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CatalogEntry(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _CategoryImpact_category(ctx context.Context, field graphql.CollectedField, obj *model.CategoryImpact) (ret graphql.Marshaler) {
@@ -12016,6 +12481,130 @@ func (ec *executionContext) fieldContext_Query_catalogDraft(ctx context.Context,
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_catalogDraft_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_catalogDrafts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_catalogDrafts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CatalogDrafts(ctx, fc.Args["status"].(*model.CatalogDraftStatus), fc.Args["first"].(int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal *model.CatalogDraftConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.CatalogDraftConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CatalogDraftConnection) graphql.Marshaler {
+			return ec.marshalNCatalogDraftConnection2ᚖriskconsoleᚋgraphᚋmodelᚐCatalogDraftConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_catalogDrafts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CatalogDraftConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_catalogDrafts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_catalogVersion(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_catalogVersion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CatalogVersion(ctx, fc.Args["version"].(*int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal *model.CatalogVersion
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.CatalogVersion
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CatalogVersion) graphql.Marshaler {
+			return ec.marshalNCatalogVersion2ᚖriskconsoleᚋgraphᚋmodelᚐCatalogVersion(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_catalogVersion(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CatalogVersion(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_catalogVersion_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19076,6 +19665,97 @@ func (ec *executionContext) _CatalogDraft(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "texts":
+			out.Values[i] = ec._CatalogDraft_texts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var catalogDraftConnectionImplementors = []string{"CatalogDraftConnection"}
+
+func (ec *executionContext) _CatalogDraftConnection(ctx context.Context, sel ast.SelectionSet, obj *model.CatalogDraftConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, catalogDraftConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CatalogDraftConnection")
+		case "nodes":
+			out.Values[i] = ec._CatalogDraftConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CatalogDraftConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var catalogEntryImplementors = []string{"CatalogEntry"}
+
+func (ec *executionContext) _CatalogEntry(ctx context.Context, sel ast.SelectionSet, obj *model.CatalogEntry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, catalogEntryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CatalogEntry")
+		case "code":
+			out.Values[i] = ec._CatalogEntry_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "locale":
+			out.Values[i] = ec._CatalogEntry_locale(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "audience":
+			out.Values[i] = ec._CatalogEntry_audience(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._CatalogEntry_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -19116,6 +19796,49 @@ func (ec *executionContext) _CatalogText(ctx context.Context, sel ast.SelectionS
 			}
 		case "steps":
 			out.Values[i] = ec._CatalogText_steps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var catalogVersionImplementors = []string{"CatalogVersion"}
+
+func (ec *executionContext) _CatalogVersion(ctx context.Context, sel ast.SelectionSet, obj *model.CatalogVersion) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, catalogVersionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CatalogVersion")
+		case "version":
+			out.Values[i] = ec._CatalogVersion_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "current":
+			out.Values[i] = ec._CatalogVersion_current(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "texts":
+			out.Values[i] = ec._CatalogVersion_texts(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -20167,6 +20890,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_catalogDraft(ctx, field)
+				})
+		case "catalogDrafts":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_catalogDrafts(ctx, field)
+				})
+		case "catalogVersion":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_catalogVersion(ctx, field)
 				})
 		case "decision":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -22292,12 +23027,40 @@ func (ec *executionContext) marshalNCatalogChangeKind2riskconsoleᚋgraphᚋmode
 	return v
 }
 
+func (ec *executionContext) marshalNCatalogDraft2riskconsoleᚋgraphᚋmodelᚐCatalogDraft(ctx context.Context, sel ast.SelectionSet, v model.CatalogDraft) graphql.Marshaler {
+	return ec._CatalogDraft(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCatalogDraft2ᚕriskconsoleᚋgraphᚋmodelᚐCatalogDraftᚄ(ctx context.Context, sel ast.SelectionSet, v []model.CatalogDraft) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCatalogDraft2riskconsoleᚋgraphᚋmodelᚐCatalogDraft(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNCatalogDraft2ᚖriskconsoleᚋgraphᚋmodelᚐCatalogDraft(ctx context.Context, sel ast.SelectionSet, v *model.CatalogDraft) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "CatalogDraft!")
 		return graphql.Null
 	}
 	return ec._CatalogDraft(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCatalogDraftConnection2ᚖriskconsoleᚋgraphᚋmodelᚐCatalogDraftConnection(ctx context.Context, sel ast.SelectionSet, v *model.CatalogDraftConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CatalogDraftConnection!")
+		return graphql.Null
+	}
+	return ec._CatalogDraftConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNCatalogDraftStatus2riskconsoleᚋgraphᚋmodelᚐCatalogDraftStatus(ctx context.Context, v any) (model.CatalogDraftStatus, error) {
@@ -22308,6 +23071,42 @@ func (ec *executionContext) unmarshalNCatalogDraftStatus2riskconsoleᚋgraphᚋm
 
 func (ec *executionContext) marshalNCatalogDraftStatus2riskconsoleᚋgraphᚋmodelᚐCatalogDraftStatus(ctx context.Context, sel ast.SelectionSet, v model.CatalogDraftStatus) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNCatalogEntry2riskconsoleᚋgraphᚋmodelᚐCatalogEntry(ctx context.Context, sel ast.SelectionSet, v model.CatalogEntry) graphql.Marshaler {
+	return ec._CatalogEntry(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCatalogEntry2ᚕriskconsoleᚋgraphᚋmodelᚐCatalogEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []model.CatalogEntry) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCatalogEntry2riskconsoleᚋgraphᚋmodelᚐCatalogEntry(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCatalogText2ᚖriskconsoleᚋgraphᚋmodelᚐCatalogText(ctx context.Context, sel ast.SelectionSet, v *model.CatalogText) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CatalogText!")
+		return graphql.Null
+	}
+	return ec._CatalogText(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCatalogVersion2ᚖriskconsoleᚋgraphᚋmodelᚐCatalogVersion(ctx context.Context, sel ast.SelectionSet, v *model.CatalogVersion) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CatalogVersion!")
+		return graphql.Null
+	}
+	return ec._CatalogVersion(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNCategoryImpact2riskconsoleᚋgraphᚋmodelᚐCategoryImpact(ctx context.Context, sel ast.SelectionSet, v model.CategoryImpact) graphql.Marshaler {
@@ -23340,6 +24139,22 @@ func (ec *executionContext) marshalOCatalogDraft2ᚖriskconsoleᚋgraphᚋmodel�
 		return graphql.Null
 	}
 	return ec._CatalogDraft(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOCatalogDraftStatus2ᚖriskconsoleᚋgraphᚋmodelᚐCatalogDraftStatus(ctx context.Context, v any) (*model.CatalogDraftStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.CatalogDraftStatus)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOCatalogDraftStatus2ᚖriskconsoleᚋgraphᚋmodelᚐCatalogDraftStatus(ctx context.Context, sel ast.SelectionSet, v *model.CatalogDraftStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalOCatalogText2ᚖriskconsoleᚋgraphᚋmodelᚐCatalogText(ctx context.Context, sel ast.SelectionSet, v *model.CatalogText) graphql.Marshaler {

@@ -233,6 +233,21 @@ type CatalogDraft struct {
 	UpdatedAt        time.Time `json:"updatedAt"`
 	// The texts that differ from baseVersion.
 	Changes []CatalogChange `json:"changes"`
+	// Every text of the draft as written, in the order of CatalogVersion.texts.
+	Texts []CatalogEntry `json:"texts"`
+}
+
+type CatalogDraftConnection struct {
+	Nodes    []CatalogDraft `json:"nodes"`
+	PageInfo *PageInfo      `json:"pageInfo"`
+}
+
+// One text of a catalog version or draft, with what it is for.
+type CatalogEntry struct {
+	Code     ReasonCode      `json:"code"`
+	Locale   string          `json:"locale"`
+	Audience CatalogAudience `json:"audience"`
+	Text     *CatalogText    `json:"text"`
 }
 
 // One text of the reason catalog, placeholders as written.
@@ -240,6 +255,14 @@ type CatalogText struct {
 	Title string   `json:"title"`
 	Body  string   `json:"body"`
 	Steps []string `json:"steps"`
+}
+
+// A published version of the reason catalog.
+type CatalogVersion struct {
+	Version int `json:"version"`
+	// True for the version assessments render from now.
+	Current bool           `json:"current"`
+	Texts   []CatalogEntry `json:"texts"`
 }
 
 type CategoryImpact struct {

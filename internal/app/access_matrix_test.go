@@ -260,6 +260,8 @@ var fieldSamples = map[string]fieldSample{
 		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
 			return map[string]any{"id": e.newCatalogDraft(tb, catalog.StatusDraft)}
 		}},
+	"Query.catalogDrafts":         {query: `{ catalogDrafts(first: 5) { nodes { id status texts { code } } pageInfo { hasNextPage } } }`},
+	"Query.catalogVersion":        {query: `{ catalogVersion { version current texts { code locale audience text { title } } } }`},
 	"Mutation.createCatalogDraft": {query: `mutation { createCatalogDraft { id status revision } }`},
 	"Mutation.editCatalogText": {query: `mutation($id: ID!, $text: MessageTextInput!) { editCatalogText(id: $id, revision: 1, code: INCOME_INSUFFICIENT, locale: "en-GB", audience: SHOPPER, text: $text) { id revision changes { kind } } }`,
 		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {

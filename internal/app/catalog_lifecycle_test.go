@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -154,4 +155,95 @@ func countEvents(t *testing.T, ta *testApp, action, id string) int {
 	decodeData(t, ta.gql(t, auth.Auditor, `query($a: String!, $id: String!) { auditEvents(first: 100, filter: {action: $a, entityType: "catalog_draft", entityId: $id}) { nodes { id } } }`,
 		map[string]any{"a": action, "id": id}), &out)
 	return len(out.AuditEvents.Nodes)
+}
+
+// TestCatalogVersionAndDrafts reads a published version's texts as written and lists drafts,
+// newest first, by status and page, with each draft's texts, on both databases.
+func TestCatalogVersionAndDrafts(t *testing.T) {
+	for _, dialect := range dialects {
+		t.Run(dialect, func(t *testing.T) {
+			ta := newTestApp(t, dialect, 20)
+			type entry struct {
+				Code, Locale, Audience string
+				Text                   struct{ Title, Body string }
+			}
+			var v struct {
+				CatalogVersion struct {
+					Version int
+					Current bool
+					Texts   []entry
+				}
+			}
+			decodeData(t, ta.post(t, auth.Auditor, `{ catalogVersion { version current texts { code locale audience text { title body } } } }`, nil), &v)
+			cv := v.CatalogVersion
+			if cv.Version != 1 || !cv.Current || len(cv.Texts) != engine.NumReasons*4*2 {
+				t.Fatalf("current catalog: version %d, current %v, %d texts", cv.Version, cv.Current, len(cv.Texts))
+			}
+			if e := cv.Texts[0]; e.Code != "CREDIT_SCORE_INSUFFICIENT" || e.Locale != "de-DE" || e.Audience != "AGENT" {
+				t.Fatalf("first text %+v, want the first reason, locale and audience", e)
+			}
+			placeholders := 0
+			for _, e := range cv.Texts {
+				if strings.Contains(e.Text.Body, "{") {
+					placeholders++
+				}
+			}
+			if placeholders == 0 {
+				t.Fatal("no text has a placeholder as written")
+			}
+			if r := ta.post(t, auth.Auditor, `{ catalogVersion(version: 99) { version } }`, nil); r.code() != "NOT_FOUND" {
+				t.Fatalf("version 99: %s", errorsJSON(r))
+			}
+
+			// Three drafts: the oldest submitted; then list by status and page by page.
+			lc := ta.CatalogLifecycle
+			author := staffContext("catalog.lister", auth.Analyst)
+			var ids []string
+			for i := range 3 {
+				d, err := lc.CreateDraft(author)
+				if err == nil && i == 0 {
+					d, err = lc.Submit(author, d.ID, d.Revision)
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				ids = append(ids, strconv.FormatInt(d.ID, 10))
+			}
+			q := `query($s: CatalogDraftStatus, $after: String) { catalogDrafts(status: $s, first: 2, after: $after) {
+			  nodes { id status texts { code } } pageInfo { hasNextPage endCursor } } }`
+			type page struct {
+				CatalogDrafts struct {
+					Nodes []struct {
+						ID, Status string
+						Texts      []struct{ Code string }
+					}
+					PageInfo struct {
+						HasNextPage bool
+						EndCursor   string
+					}
+				}
+			}
+			var p1, p2, sub page
+			decodeData(t, ta.post(t, auth.Analyst, q, nil), &p1)
+			decodeData(t, ta.post(t, auth.Analyst, q, map[string]any{"after": p1.CatalogDrafts.PageInfo.EndCursor}), &p2)
+			decodeData(t, ta.post(t, auth.Analyst, q, map[string]any{"s": "SUBMITTED"}), &sub)
+			got := []string{}
+			for _, n := range append(p1.CatalogDrafts.Nodes, p2.CatalogDrafts.Nodes...) {
+				got = append(got, n.ID)
+				if len(n.Texts) != engine.NumReasons*4*2 {
+					t.Fatalf("draft %s lists %d texts", n.ID, len(n.Texts))
+				}
+			}
+			if want := []string{ids[2], ids[1], ids[0]}; !slices.Equal(got, want) || !p1.CatalogDrafts.PageInfo.HasNextPage || p2.CatalogDrafts.PageInfo.HasNextPage {
+				t.Fatalf("drafts %v (more after the first page: %v, after the second: %v), want %v", got,
+					p1.CatalogDrafts.PageInfo.HasNextPage, p2.CatalogDrafts.PageInfo.HasNextPage, want)
+			}
+			if n := sub.CatalogDrafts.Nodes; len(n) != 1 || n[0].ID != ids[0] || n[0].Status != "SUBMITTED" {
+				t.Fatalf("submitted drafts %+v, want only %s", n, ids[0])
+			}
+			if r := ta.post(t, auth.Analyst, q, map[string]any{"after": "bogus"}); r.code() != "INVALID" || !slices.Contains(errorFields(r), "after") {
+				t.Fatalf("a bad cursor: %s", errorsJSON(r))
+			}
+		})
+	}
 }

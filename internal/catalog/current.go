@@ -53,6 +53,14 @@ func (c *Current) Preview(req PreviewRequest) (Message, error) {
 	return Preview(c.Current(), req, time.Now().UTC())
 }
 
+// Version returns published version v, the current one when v is 0.
+func (c *Current) Version(ctx context.Context, v int) (*Catalog, error) {
+	if cur := c.Current(); v == 0 || (cur != nil && cur.Version == v) {
+		return cur, nil
+	}
+	return c.repo.CatalogVersion(ctx, v)
+}
+
 // Diff lists the texts that differ from published version from to published version to.
 func (c *Current) Diff(ctx context.Context, from, to int) ([]Change, error) {
 	a, err := c.repo.CatalogVersion(ctx, from)

@@ -43,9 +43,27 @@ func Diff(a, b *Catalog) []Change {
 			out = append(out, Change{Key: k, Kind: Added, After: &tb})
 		}
 	}
-	slices.SortFunc(out, func(x, y Change) int {
-		return cmp.Or(cmp.Compare(x.Key.Reason, y.Key.Reason), cmp.Compare(x.Key.Locale, y.Key.Locale),
-			cmp.Compare(x.Key.Audience, y.Key.Audience))
-	})
+	slices.SortFunc(out, func(x, y Change) int { return compareKeys(x.Key, y.Key) })
+	return out
+}
+
+// compareKeys orders texts by reason, locale and audience.
+func compareKeys(x, y Key) int {
+	return cmp.Or(cmp.Compare(x.Reason, y.Reason), cmp.Compare(x.Locale, y.Locale), cmp.Compare(x.Audience, y.Audience))
+}
+
+// Entry is one text with its key.
+type Entry struct {
+	Key  Key
+	Text Text
+}
+
+// Entries lists texts ordered by reason, locale and audience, as Diff orders its changes.
+func Entries(texts map[Key]Text) []Entry {
+	out := make([]Entry, 0, len(texts))
+	for k, t := range texts {
+		out = append(out, Entry{Key: k, Text: t})
+	}
+	slices.SortFunc(out, func(x, y Entry) int { return compareKeys(x.Key, y.Key) })
 	return out
 }

@@ -14,6 +14,7 @@ import (
 	"riskconsole/internal/audit"
 	"riskconsole/internal/auth"
 	"riskconsole/internal/engine"
+	"riskconsole/internal/page"
 )
 
 // DraftStatus is the state of a catalog draft.
@@ -74,6 +75,9 @@ type DraftTx interface {
 type DraftStore interface {
 	CatalogTx(ctx context.Context, fn func(tx DraftTx) error) error
 	CatalogDraft(ctx context.Context, id int64) (Draft, error)
+	// CatalogDrafts returns up to limit drafts, newest first, with ids below beforeID (0: from
+	// the newest), of the given status ("" for any).
+	CatalogDrafts(ctx context.Context, status DraftStatus, beforeID int64, limit int) ([]Draft, error)
 }
 
 // Lifecycle runs catalog drafts: create, edit, submit, approve (publish) and reject. Every step
@@ -100,11 +104,25 @@ func (l *Lifecycle) Draft(ctx context.Context, id int64) (Draft, error) {
 
 // Changes lists the texts of d that differ from the version it started from.
 func (l *Lifecycle) Changes(ctx context.Context, d *Draft) ([]Change, error) {
-	base, err := l.current.repo.CatalogVersion(ctx, d.BaseVersion)
+	base, err := l.current.Version(ctx, d.BaseVersion)
 	if err != nil {
 		return nil, err
 	}
 	return Diff(base, &Catalog{Texts: d.Texts}), nil
+}
+
+// draftCursorPrefix names the drafts list in its cursors, which carry the last draft id seen.
+const draftCursorPrefix = "cdraft"
+
+// DraftCursor returns the cursor after draft id.
+func DraftCursor(id int64) string { return page.KeyCursor(draftCursorPrefix, id) }
+
+// DraftsPage returns a page of first drafts of the given status ("" for any), newest first,
+// after the cursor after ("" for the newest), and whether more follow.
+func (l *Lifecycle) DraftsPage(ctx context.Context, status DraftStatus, first int, after string) ([]Draft, bool, error) {
+	return page.Fetch(first, after, draftCursorPrefix, func(key int64, limit int) ([]Draft, error) {
+		return l.store.CatalogDrafts(ctx, status, key, limit)
+	})
 }
 
 // record is what the audit log keeps of a draft.

@@ -120,3 +120,28 @@ func (s *Store) UpdateCatalogDraft(ctx context.Context, d *catalog.Draft, status
 	}
 	return res.RowsAffected == 1, nil
 }
+
+// CatalogDrafts returns up to limit drafts, newest first, with ids below beforeID (0: from the
+// newest), of the given status ("" for any).
+func (s *Store) CatalogDrafts(ctx context.Context, status catalog.DraftStatus, beforeID int64, limit int) ([]catalog.Draft, error) {
+	q := s.db.WithContext(ctx).Model(&catalogDraftRow{})
+	if status != "" {
+		q = q.Where("status = ?", string(status))
+	}
+	if beforeID > 0 {
+		q = q.Where("id < ?", beforeID)
+	}
+	var rows []catalogDraftRow
+	if err := q.Order("id DESC").Limit(limit).Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("list catalog drafts: %w", err)
+	}
+	out := make([]catalog.Draft, len(rows))
+	for i := range rows {
+		d, err := catalogDraftOf(&rows[i])
+		if err != nil {
+			return nil, err
+		}
+		out[i] = d
+	}
+	return out, nil
+}

@@ -32,7 +32,10 @@ type Documents = {
     "\n  query VerifyAuditChain {\n    verifyAuditChain {\n      ok\n      checked\n      firstBrokenEventId\n      reason\n    }\n  }\n": typeof types.VerifyAuditChainDocument,
     "\n  query PreviewMessage($code: ReasonCode!, $locale: String!, $text: MessageTextInput) {\n    previewMessage(code: $code, locale: $locale, text: $text) {\n      locale\n      title\n      body\n      steps\n    }\n  }\n": typeof types.PreviewMessageDocument,
     "\n  fragment CatalogChangeFields on CatalogChange {\n    code\n    locale\n    audience\n    kind\n    before {\n      title\n      body\n      steps\n    }\n    after {\n      title\n      body\n      steps\n    }\n  }\n": typeof types.CatalogChangeFieldsFragmentDoc,
-    "\n  query CatalogDraft($id: ID!) {\n    catalogDraft(id: $id) {\n      id\n      baseVersion\n      status\n      revision\n      author\n      reviewer\n      comment\n      publishedVersion\n      createdAt\n      updatedAt\n      changes {\n        ...CatalogChangeFields\n      }\n    }\n  }\n": typeof types.CatalogDraftDocument,
+    "\n  fragment CatalogEntryFields on CatalogEntry {\n    code\n    locale\n    audience\n    text {\n      title\n      body\n      steps\n    }\n  }\n": typeof types.CatalogEntryFieldsFragmentDoc,
+    "\n  query CatalogVersion {\n    catalogVersion {\n      version\n      texts {\n        ...CatalogEntryFields\n      }\n    }\n  }\n": typeof types.CatalogVersionDocument,
+    "\n  query CatalogDrafts($status: CatalogDraftStatus) {\n    catalogDrafts(status: $status, first: 20) {\n      nodes {\n        id\n        status\n        author\n        baseVersion\n        revision\n        updatedAt\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": typeof types.CatalogDraftsDocument,
+    "\n  query CatalogDraft($id: ID!) {\n    catalogDraft(id: $id) {\n      id\n      baseVersion\n      status\n      revision\n      author\n      reviewer\n      comment\n      publishedVersion\n      createdAt\n      updatedAt\n      changes {\n        ...CatalogChangeFields\n      }\n      texts {\n        ...CatalogEntryFields\n      }\n    }\n  }\n": typeof types.CatalogDraftDocument,
     "\n  mutation CreateCatalogDraft {\n    createCatalogDraft {\n      id\n    }\n  }\n": typeof types.CreateCatalogDraftDocument,
     "\n  mutation EditCatalogText($id: ID!, $revision: Int!, $code: ReasonCode!, $locale: String!, $audience: CatalogAudience!, $text: MessageTextInput!) {\n    editCatalogText(id: $id, revision: $revision, code: $code, locale: $locale, audience: $audience, text: $text) {\n      id\n      revision\n    }\n  }\n": typeof types.EditCatalogTextDocument,
     "\n  mutation SubmitCatalogDraft($id: ID!, $revision: Int!) {\n    submitCatalogDraft(id: $id, revision: $revision) {\n      id\n      status\n    }\n  }\n": typeof types.SubmitCatalogDraftDocument,
@@ -79,7 +82,10 @@ const documents: Documents = {
     "\n  query VerifyAuditChain {\n    verifyAuditChain {\n      ok\n      checked\n      firstBrokenEventId\n      reason\n    }\n  }\n": types.VerifyAuditChainDocument,
     "\n  query PreviewMessage($code: ReasonCode!, $locale: String!, $text: MessageTextInput) {\n    previewMessage(code: $code, locale: $locale, text: $text) {\n      locale\n      title\n      body\n      steps\n    }\n  }\n": types.PreviewMessageDocument,
     "\n  fragment CatalogChangeFields on CatalogChange {\n    code\n    locale\n    audience\n    kind\n    before {\n      title\n      body\n      steps\n    }\n    after {\n      title\n      body\n      steps\n    }\n  }\n": types.CatalogChangeFieldsFragmentDoc,
-    "\n  query CatalogDraft($id: ID!) {\n    catalogDraft(id: $id) {\n      id\n      baseVersion\n      status\n      revision\n      author\n      reviewer\n      comment\n      publishedVersion\n      createdAt\n      updatedAt\n      changes {\n        ...CatalogChangeFields\n      }\n    }\n  }\n": types.CatalogDraftDocument,
+    "\n  fragment CatalogEntryFields on CatalogEntry {\n    code\n    locale\n    audience\n    text {\n      title\n      body\n      steps\n    }\n  }\n": types.CatalogEntryFieldsFragmentDoc,
+    "\n  query CatalogVersion {\n    catalogVersion {\n      version\n      texts {\n        ...CatalogEntryFields\n      }\n    }\n  }\n": types.CatalogVersionDocument,
+    "\n  query CatalogDrafts($status: CatalogDraftStatus) {\n    catalogDrafts(status: $status, first: 20) {\n      nodes {\n        id\n        status\n        author\n        baseVersion\n        revision\n        updatedAt\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": types.CatalogDraftsDocument,
+    "\n  query CatalogDraft($id: ID!) {\n    catalogDraft(id: $id) {\n      id\n      baseVersion\n      status\n      revision\n      author\n      reviewer\n      comment\n      publishedVersion\n      createdAt\n      updatedAt\n      changes {\n        ...CatalogChangeFields\n      }\n      texts {\n        ...CatalogEntryFields\n      }\n    }\n  }\n": types.CatalogDraftDocument,
     "\n  mutation CreateCatalogDraft {\n    createCatalogDraft {\n      id\n    }\n  }\n": types.CreateCatalogDraftDocument,
     "\n  mutation EditCatalogText($id: ID!, $revision: Int!, $code: ReasonCode!, $locale: String!, $audience: CatalogAudience!, $text: MessageTextInput!) {\n    editCatalogText(id: $id, revision: $revision, code: $code, locale: $locale, audience: $audience, text: $text) {\n      id\n      revision\n    }\n  }\n": types.EditCatalogTextDocument,
     "\n  mutation SubmitCatalogDraft($id: ID!, $revision: Int!) {\n    submitCatalogDraft(id: $id, revision: $revision) {\n      id\n      status\n    }\n  }\n": types.SubmitCatalogDraftDocument,
@@ -180,7 +186,19 @@ export function graphql(source: "\n  fragment CatalogChangeFields on CatalogChan
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CatalogDraft($id: ID!) {\n    catalogDraft(id: $id) {\n      id\n      baseVersion\n      status\n      revision\n      author\n      reviewer\n      comment\n      publishedVersion\n      createdAt\n      updatedAt\n      changes {\n        ...CatalogChangeFields\n      }\n    }\n  }\n"): typeof import('./graphql').CatalogDraftDocument;
+export function graphql(source: "\n  fragment CatalogEntryFields on CatalogEntry {\n    code\n    locale\n    audience\n    text {\n      title\n      body\n      steps\n    }\n  }\n"): typeof import('./graphql').CatalogEntryFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CatalogVersion {\n    catalogVersion {\n      version\n      texts {\n        ...CatalogEntryFields\n      }\n    }\n  }\n"): typeof import('./graphql').CatalogVersionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CatalogDrafts($status: CatalogDraftStatus) {\n    catalogDrafts(status: $status, first: 20) {\n      nodes {\n        id\n        status\n        author\n        baseVersion\n        revision\n        updatedAt\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n"): typeof import('./graphql').CatalogDraftsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CatalogDraft($id: ID!) {\n    catalogDraft(id: $id) {\n      id\n      baseVersion\n      status\n      revision\n      author\n      reviewer\n      comment\n      publishedVersion\n      createdAt\n      updatedAt\n      changes {\n        ...CatalogChangeFields\n      }\n      texts {\n        ...CatalogEntryFields\n      }\n    }\n  }\n"): typeof import('./graphql').CatalogDraftDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

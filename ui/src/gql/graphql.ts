@@ -341,12 +341,26 @@ export type PreviewMessageQuery = { previewMessage: { locale: string, title: str
 
 export type CatalogChangeFieldsFragment = { code: ReasonCode, locale: string, audience: CatalogAudience, kind: CatalogChangeKind, before: { title: string, body: string, steps: Array<string> } | null, after: { title: string, body: string, steps: Array<string> } | null };
 
+export type CatalogEntryFieldsFragment = { code: ReasonCode, locale: string, audience: CatalogAudience, text: { title: string, body: string, steps: Array<string> } };
+
+export type CatalogVersionQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CatalogVersionQuery = { catalogVersion: { version: number, texts: Array<{ code: ReasonCode, locale: string, audience: CatalogAudience, text: { title: string, body: string, steps: Array<string> } }> } };
+
+export type CatalogDraftsQueryVariables = Exact<{
+  status?: CatalogDraftStatus | null | undefined;
+}>;
+
+
+export type CatalogDraftsQuery = { catalogDrafts: { nodes: Array<{ id: string, status: CatalogDraftStatus, author: string, baseVersion: number, revision: number, updatedAt: string }>, pageInfo: { hasNextPage: boolean } } };
+
 export type CatalogDraftQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type CatalogDraftQuery = { catalogDraft: { id: string, baseVersion: number, status: CatalogDraftStatus, revision: number, author: string, reviewer: string | null, comment: string | null, publishedVersion: number | null, createdAt: string, updatedAt: string, changes: Array<{ code: ReasonCode, locale: string, audience: CatalogAudience, kind: CatalogChangeKind, before: { title: string, body: string, steps: Array<string> } | null, after: { title: string, body: string, steps: Array<string> } | null }> } | null };
+export type CatalogDraftQuery = { catalogDraft: { id: string, baseVersion: number, status: CatalogDraftStatus, revision: number, author: string, reviewer: string | null, comment: string | null, publishedVersion: number | null, createdAt: string, updatedAt: string, changes: Array<{ code: ReasonCode, locale: string, audience: CatalogAudience, kind: CatalogChangeKind, before: { title: string, body: string, steps: Array<string> } | null, after: { title: string, body: string, steps: Array<string> } | null }>, texts: Array<{ code: ReasonCode, locale: string, audience: CatalogAudience, text: { title: string, body: string, steps: Array<string> } }> } | null };
 
 export type CreateCatalogDraftMutationVariables = Exact<{ [key: string]: never; }>;
 
@@ -624,6 +638,18 @@ export const CatalogChangeFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"CatalogChangeFields"}) as unknown as TypedDocumentString<CatalogChangeFieldsFragment, unknown>;
+export const CatalogEntryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CatalogEntryFields on CatalogEntry {
+  code
+  locale
+  audience
+  text {
+    title
+    body
+    steps
+  }
+}
+    `, {"fragmentName":"CatalogEntryFields"}) as unknown as TypedDocumentString<CatalogEntryFieldsFragment, unknown>;
 export const RateWindowFieldsFragmentDoc = new TypedDocumentString(`
     fragment RateWindowFields on RateWindow {
   from
@@ -647,7 +673,9 @@ export const AgentDecisionDocument = {"__meta__":{"hash":"sha256:419e30a304494d7
 export const AuditEventsDocument = {"__meta__":{"hash":"sha256:10f78f133254fcafb652e0773e19ef2b0deb982114bac57a571999904d2df4f1"}} as unknown as TypedDocumentString<AuditEventsQuery, AuditEventsQueryVariables>;
 export const VerifyAuditChainDocument = {"__meta__":{"hash":"sha256:376cdd1546575dcc887dcc85186347c1e9c45c9c66bebe0edf3ca0ec1ecc0a7f"}} as unknown as TypedDocumentString<VerifyAuditChainQuery, VerifyAuditChainQueryVariables>;
 export const PreviewMessageDocument = {"__meta__":{"hash":"sha256:b0c0b427a26ea9dd1ecfdcdf188bb9e5660590ee6098e381113c0e3f8fd8018d"}} as unknown as TypedDocumentString<PreviewMessageQuery, PreviewMessageQueryVariables>;
-export const CatalogDraftDocument = {"__meta__":{"hash":"sha256:111e7aba19c67b4393ddb258d70378ab56613743cc4c03824846aead1003896d"}} as unknown as TypedDocumentString<CatalogDraftQuery, CatalogDraftQueryVariables>;
+export const CatalogVersionDocument = {"__meta__":{"hash":"sha256:0a984ebfb636949eb0686104f1f12fb6c1519ef052983b3152d2e3bd6ef81a06"}} as unknown as TypedDocumentString<CatalogVersionQuery, CatalogVersionQueryVariables>;
+export const CatalogDraftsDocument = {"__meta__":{"hash":"sha256:e7712909c7931abe1a4cc17f6cf9cad49b65bbc0dd39df6bf01f1be97b1eecb9"}} as unknown as TypedDocumentString<CatalogDraftsQuery, CatalogDraftsQueryVariables>;
+export const CatalogDraftDocument = {"__meta__":{"hash":"sha256:dd74e73905db9613317ac69d17aa26943b19b1b06de4d5b1458bbf255d9a9054"}} as unknown as TypedDocumentString<CatalogDraftQuery, CatalogDraftQueryVariables>;
 export const CreateCatalogDraftDocument = {"__meta__":{"hash":"sha256:0704605162e1ea55237c76007b60d2b110ff60371affc6ea762d2a2470dc52c8"}} as unknown as TypedDocumentString<CreateCatalogDraftMutation, CreateCatalogDraftMutationVariables>;
 export const EditCatalogTextDocument = {"__meta__":{"hash":"sha256:585ef40cecf9a0ce43f559d613264421e63298316dcf105b5b9c203484b07ea6"}} as unknown as TypedDocumentString<EditCatalogTextMutation, EditCatalogTextMutationVariables>;
 export const SubmitCatalogDraftDocument = {"__meta__":{"hash":"sha256:361a847a6933263d05c91f84b928914c8eee72df65150ed378e5e63599ea2922"}} as unknown as TypedDocumentString<SubmitCatalogDraftMutation, SubmitCatalogDraftMutationVariables>;

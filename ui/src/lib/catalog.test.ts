@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api';
-import { reasonPart, stepsOf, textErrors } from './catalog';
+import { stepsOf, textErrors } from './catalog';
 
 describe('catalog editor fields', () => {
   it('reads one step per line, dropping blank lines', () => {
@@ -22,14 +22,5 @@ describe('catalog editor fields', () => {
     ]);
     expect(textErrors(save)).toEqual({ body: ['must contain {score}', 'must contain {bureau}'], steps: ['at least one step is required'] });
     expect(textErrors(new Error('x'))).toEqual({});
-  });
-
-  it("takes the reason's part out of a rendered one-reason pop-up", () => {
-    const msg = {
-      body: 'We could not approve your purchase of 129,95 € at Example Store.\n\nIncome too low\nYour income is below what this plan needs.\nSecond line.',
-      steps: ['Check your income details', 'This does not affect your credit score.'],
-    };
-    expect(reasonPart(msg)).toEqual({ title: 'Income too low', body: 'Your income is below what this plan needs.\nSecond line.', steps: 'Check your income details' });
-    expect(reasonPart({ body: 'no paragraphs', steps: [] })).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
-// The reason catalog editor's client logic: steps as lines of a text area, field errors of an
-// INVALID answer placed at the editor's fields, and the reason's own part of a rendered pop-up.
+// The reason catalog editor's client logic: steps as lines of a text area, and the field errors of
+// an INVALID answer placed at the editor's fields.
 import { ApiError } from './api';
 
 export interface TextFields {
@@ -35,19 +35,4 @@ export function textErrors(error: unknown): TextErrors {
     (out[field] ??= []).push(msg);
   }
   return out;
-}
-
-/**
- * reasonPart takes a one-reason pop-up as rendered (previewMessage) apart: Render writes the
- * frame's intro, a blank line, then the reason's title on one line and its body below, and the
- * reason's steps followed by the frame's closing step. It returns the reason's own title, body
- * and steps with the sample's values filled in, or null when the body has no such shape.
- */
-export function reasonPart(msg: { body: string; steps: string[] }): TextFields | null {
-  const at = msg.body.indexOf('\n\n');
-  if (at < 0) return null;
-  const rest = msg.body.slice(at + 2);
-  const nl = rest.indexOf('\n');
-  if (nl < 0) return null;
-  return { title: rest.slice(0, nl), body: rest.slice(nl + 1), steps: msg.steps.slice(0, -1).join('\n') };
 }

@@ -4,7 +4,7 @@ import { ShopperPopup, type ShopperMessage } from '../components/ShopperPopup';
 import { graphql } from '../gql';
 import { CatalogAudience, CatalogDraftStatus, ReasonCode, type CatalogDraftQuery } from '../gql/graphql';
 import { ApiError, gql } from '../lib/api';
-import { reasonPart, stepsOf, textErrors, type TextFields } from '../lib/catalog';
+import { stepsOf, textErrors, type TextFields } from '../lib/catalog';
 import { formatTime, humanize } from '../lib/format';
 import { live } from '../lib/live';
 import { locales } from '../lib/markets';
@@ -42,6 +42,48 @@ graphql(`
   }
 `);
 
+graphql(`
+  fragment CatalogEntryFields on CatalogEntry {
+    code
+    locale
+    audience
+    text {
+      title
+      body
+      steps
+    }
+  }
+`);
+
+const CatalogVersionQueryDoc = graphql(`
+  query CatalogVersion {
+    catalogVersion {
+      version
+      texts {
+        ...CatalogEntryFields
+      }
+    }
+  }
+`);
+
+const CatalogDraftsQueryDoc = graphql(`
+  query CatalogDrafts($status: CatalogDraftStatus) {
+    catalogDrafts(status: $status, first: 20) {
+      nodes {
+        id
+        status
+        author
+        baseVersion
+        revision
+        updatedAt
+      }
+      pageInfo {
+        hasNextPage
+      }
+    }
+  }
+`);
+
 const CatalogDraftQueryDoc = graphql(`
   query CatalogDraft($id: ID!) {
     catalogDraft(id: $id) {
@@ -57,6 +99,9 @@ const CatalogDraftQueryDoc = graphql(`
       updatedAt
       changes {
         ...CatalogChangeFields
+      }
+      texts {
+        ...CatalogEntryFields
       }
     }
   }
@@ -117,49 +162,32 @@ const DiffQuery = graphql(`
 type Draft = NonNullable<CatalogDraftQuery['catalogDraft']>;
 type Change = Draft['changes'][number];
 
+type Entry = Draft['texts'][number];
+
 const codes = Object.values(ReasonCode);
 
-/** How many grid previews are asked for at once. */
-const gridConcurrency = 4;
-
-/**
- * useGrid renders the current pop-up of every code × locale (previewMessage without a text), a
- * few requests at a time, and returns them as they arrive, keyed "CODE|locale".
- */
-function useGrid(nonce: number): { cells: Record<string, ShopperMessage | Error>; done: number } {
-  const [cells, setCells] = useState<Record<string, ShopperMessage | Error>>({});
-  useEffect(() => {
-    const ctl = new AbortController();
-    const queue = codes.flatMap((code) => locales.map((locale) => ({ code, locale })));
-    const worker = async () => {
-      for (let job = queue.shift(); job && !ctl.signal.aborted; job = queue.shift()) {
-        const k = `${job.code}|${job.locale}`;
-        try {
-          const m = (await gql(PreviewQuery, { code: job.code, locale: job.locale }, ctl.signal)).previewMessage;
-          setCells((c) => ({ ...c, [k]: m }));
-        } catch (e) {
-          if (!ctl.signal.aborted) setCells((c) => ({ ...c, [k]: e as Error }));
-        }
-      }
-    };
-    for (let i = 0; i < gridConcurrency; i++) worker();
-    return () => ctl.abort();
-  }, [nonce]);
-  return { cells, done: Object.keys(cells).length };
-}
-
-function changeKey(c: { code: string; locale: string; audience: string }): string {
+/** textKey names a text of the catalog: "CODE|locale|AUDIENCE". */
+function textKey(c: { code: string; locale: string; audience: string }): string {
   return `${c.code}|${c.locale}|${c.audience}`;
 }
+
+/** byKey indexes a catalog's or draft's texts by textKey. */
+function byKey(texts: readonly Entry[] | undefined): Map<string, Entry['text']> {
+  return new Map((texts ?? []).map((e) => [textKey(e), e.text]));
+}
+
 
 /** CatalogPage: the codes × locales grid of the current catalog, a draft's editor with live preview, review, and version diffs. */
 export function CatalogPage({ query, user }: PageProps) {
   const draftId = query.get('draft') ?? '';
   const code = (query.get('code') as ReasonCode | null) ?? null;
   const locale = query.get('locale') ?? null;
-  const grid = useGrid(0);
+  const versionRes = useQuery(CatalogVersionQueryDoc, {}, 'current');
+  const version = versionRes.data?.catalogVersion ?? null;
+  const published = useMemo(() => byKey(version?.texts), [version]);
   const draftRes = useQuery(CatalogDraftQueryDoc, { id: draftId }, draftId, !draftId);
   const draft = draftRes.data?.catalogDraft ?? null;
+  const inDraft = useMemo(() => byKey(draft?.texts), [draft]);
   const canEdit = user.roles.some((r) => catalogEditors.includes(r));
   const [startError, setStartError] = useState<unknown>(null);
 
@@ -181,8 +209,7 @@ export function CatalogPage({ query, user }: PageProps) {
       setStartError(e);
     }
   };
-  const edited = new Set((draft?.changes ?? []).map(changeKey));
-  const total = codes.length * locales.length;
+  const edited = new Set((draft?.changes ?? []).map(textKey));
 
   return (
     <>
@@ -218,16 +245,19 @@ export function CatalogPage({ query, user }: PageProps) {
         {draftRes.error !== null && <ErrorBox error={draftRes.error} title="Could not load the draft" />}
         {draftId && draftRes.data && !draft && <p>No catalog draft has the id {draftId}.</p>}
         {draft && <DraftPanel draft={draft} user={user} onChange={draftRes.reload} onClose={() => navigate(url('', code, locale))} />}
+        {!draftId && <DraftList open={(id) => navigate(url(id, code, locale))} />}
       </section>
 
       <div class="grid2">
         <section class="panel" aria-labelledby="grid-h">
           <h2 id="grid-h">Texts by reason and locale</h2>
           <p class="muted">
-            Each cell is the reason's title as a shopper sees it now; choose one to {draft?.status === CatalogDraftStatus.Draft && canEdit ? 'edit it' : 'preview it'}.
+            Each cell is the reason's shopper title in published version {version?.version ?? '…'}, as written; choose one to{' '}
+            {draft?.status === CatalogDraftStatus.Draft && canEdit ? 'edit it' : 'preview it'}.
             {draft && ' Cells changed in the draft are marked.'}
           </p>
-          {grid.done < total && <Progress label={`Rendering the catalog: ${grid.done} of ${total} texts`} value={grid.done} max={total} />}
+          {versionRes.loading && <Progress label="Loading the catalog" />}
+          {versionRes.error !== null && <ErrorBox error={versionRes.error} title="Could not load the catalog" />}
           <div class="table-wrap">
             <table class="catalog-grid" aria-label="Reason catalog: codes by locale">
               <thead>
@@ -243,14 +273,13 @@ export function CatalogPage({ query, user }: PageProps) {
                   <tr key={c}>
                     <th scope="row">{humanize(c)}</th>
                     {locales.map((l) => {
-                      const cell = grid.cells[`${c}|${l}`];
-                      const part = cell && !(cell instanceof Error) ? reasonPart(cell) : null;
+                      const title = (inDraft.get(`${c}|${l}|SHOPPER`) ?? published.get(`${c}|${l}|SHOPPER`))?.title;
                       const isEdited = edited.has(`${c}|${l}|SHOPPER`) || edited.has(`${c}|${l}|AGENT`);
                       const selected = c === code && l === locale;
                       return (
                         <td key={l} class={`${selected ? 'selected' : ''} ${isEdited ? 'edited' : ''}`}>
                           <button type="button" class="cell" aria-pressed={selected} onClick={() => navigate(url(draftId, c, l))} aria-label={`${humanize(c)}, ${l}${isEdited ? ', changed in the draft' : ''}`}>
-                            {cell instanceof Error ? '⚠ ' + cell.message : (part?.title ?? (cell ? cell.title : '…'))}
+                            {title ?? (version ? '–' : '…')}
                             {isEdited && <span class="badge ok"> edited</span>}
                           </button>
                         </td>
@@ -265,12 +294,11 @@ export function CatalogPage({ query, user }: PageProps) {
         <div>
           {code && locale ? (
             <TextEditor
-              key={`${code}|${locale}|${draft?.id ?? ''}`}
+              key={`${code}|${locale}|${draft?.id ?? ''}|${draft?.revision ?? ''}`}
               code={code}
               locale={locale}
-              current={grid.cells[`${code}|${locale}`]}
               draft={draft && draft.status === CatalogDraftStatus.Draft && canEdit ? draft : null}
-              change={draft?.changes.find((x) => x.code === code && x.locale === locale && x.audience === CatalogAudience.Shopper)}
+              text={(draft ? inDraft : published).get(`${code}|${locale}|${CatalogAudience.Shopper}`)}
               onSaved={draftRes.reload}
             />
           ) : (
@@ -280,6 +308,61 @@ export function CatalogPage({ query, user }: PageProps) {
         </div>
       </div>
     </>
+  );
+}
+
+/** DraftList lists the catalog's drafts, newest first, by status, each to open. */
+function DraftList({ open }: { open: (id: string) => void }) {
+  const [status, setStatus] = useState<CatalogDraftStatus | ''>(CatalogDraftStatus.Submitted);
+  const res = useQuery(CatalogDraftsQueryDoc, { status: status || null }, status);
+  const drafts = res.data?.catalogDrafts.nodes ?? [];
+  return (
+    <div class="stack">
+      <label>
+        Drafts
+        <select value={status} onChange={(e) => setStatus(e.currentTarget.value as CatalogDraftStatus | '')}>
+          <option value="">all</option>
+          {Object.values(CatalogDraftStatus).map((s) => (
+            <option key={s} value={s}>
+              {humanize(s).toLowerCase()}
+            </option>
+          ))}
+        </select>
+      </label>
+      {res.error !== null && <ErrorBox error={res.error} title="Could not list the drafts" />}
+      {res.data && drafts.length === 0 && <p class="muted">No {status ? humanize(status).toLowerCase() + ' ' : ''}draft.</p>}
+      {drafts.length > 0 && (
+        <div class="table-wrap">
+          <table aria-label="Catalog drafts">
+            <thead>
+              <tr>
+                <th>Draft</th>
+                <th>Status</th>
+                <th>Author</th>
+                <th>From version</th>
+                <th>Last changed</th>
+              </tr>
+            </thead>
+            <tbody>
+              {drafts.map((d) => (
+                <tr key={d.id}>
+                  <td>
+                    <button type="button" class="link" onClick={() => open(d.id)}>
+                      Draft {d.id}
+                    </button>
+                  </td>
+                  <td>{humanize(d.status)}</td>
+                  <td>{subjectName(d.author)}</td>
+                  <td>{d.baseVersion}</td>
+                  <td>{formatTime(d.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {res.data?.catalogDrafts.pageInfo.hasNextPage && <p class="muted">The 20 newest are shown.</p>}
+    </div>
   );
 }
 
@@ -358,7 +441,7 @@ function ChangesTable({ changes, label }: { changes: readonly Change[]; label: s
         </thead>
         <tbody>
           {changes.map((c) => (
-            <tr key={changeKey(c)}>
+            <tr key={textKey(c)}>
               <td>
                 {humanize(c.code)}, {c.locale}, {humanize(c.audience)}
               </td>
@@ -387,11 +470,12 @@ function TextCell({ t }: { t: { title: string; body: string; steps: string[] } }
  * TextEditor edits one reason's shopper text in a draft, with the pop-up rendered by the server
  * as the text is typed (coalesced; stale requests aborted) and its errors at the fields.
  */
-function TextEditor(props: { code: ReasonCode; locale: string; current: ShopperMessage | Error | undefined; draft: Draft | null; change?: Change; onSaved: () => void }) {
+function TextEditor(props: { code: ReasonCode; locale: string; draft: Draft | null; text: Entry['text'] | undefined; onSaved: () => void }) {
   const { code, locale, draft } = props;
-  const initial: TextFields = props.change?.after
-    ? { title: props.change.after.title, body: props.change.after.body, steps: props.change.after.steps.join('\n') }
+  const initial: TextFields = props.text
+    ? { title: props.text.title, body: props.text.body, steps: props.text.steps.join('\n') }
     : { title: '', body: '', steps: '' };
+  const currentRes = useQuery(PreviewQuery, { code, locale }, `${code}|${locale}`);
   const [fields, setFields] = useState<TextFields>(initial);
   const [preview, setPreview] = useState<ShopperMessage | null>(null);
   const [previewError, setPreviewError] = useState<unknown>(null);
@@ -423,11 +507,7 @@ function TextEditor(props: { code: ReasonCode; locale: string; current: ShopperM
 
   const set = (k: keyof TextFields) => (e: Event) => setFields({ ...fields, [k]: (e.currentTarget as HTMLInputElement).value });
   const errs = textErrors(saveError ?? previewError);
-  const current = props.current instanceof Error ? null : props.current;
-  const copyRendered = () => {
-    const part = current ? reasonPart(current) : null;
-    if (part) setFields(part);
-  };
+  const current = currentRes.data?.previewMessage ?? null;
   const save = async (e: Event) => {
     e.preventDefault();
     if (!draft) return;
@@ -457,22 +537,14 @@ function TextEditor(props: { code: ReasonCode; locale: string; current: ShopperM
         {humanize(code)}, {locale}
       </h2>
       <h3>Now, at checkout</h3>
-      {props.current instanceof Error && <ErrorBox error={props.current} title="Could not render the current pop-up" />}
-      {current ? <ShopperPopup message={current} /> : !(props.current instanceof Error) && <Progress label="Rendering…" />}
+      {currentRes.error !== null && <ErrorBox error={currentRes.error} title="Could not render the current pop-up" />}
+      {current ? <ShopperPopup message={current} /> : currentRes.loading && <Progress label="Rendering…" />}
       {draft ? (
         <form class="stack" onSubmit={save} aria-label="Edit the shopper text">
           <h3>Shopper text in draft {draft.id}</h3>
           <p class="muted">
-            Placeholders: {'{merchant} {amount} {score} {bureau} {scoreRange} {scoreDate}'}. The API renders the current text but does not return it as written;
-            {props.change ? ' the fields hold the draft’s text.' : ' type the new text, or copy the rendered one and put the placeholders back where the sample’s values appear.'}
+            The fields hold the draft’s text as written. Placeholders: {'{merchant} {amount} {score} {bureau} {scoreRange} {scoreDate}'}.
           </p>
-          {!props.change && (
-            <div>
-              <button type="button" class="secondary" onClick={copyRendered} disabled={!current}>
-                Copy the rendered text
-              </button>
-            </div>
-          )}
           <label>
             Title
             <input name="title" value={fields.title} onInput={set('title')} aria-invalid={errs.title ? 'true' : undefined} aria-describedby={errs.title ? 'cat-title-err' : undefined} />
