@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"strconv"
@@ -119,7 +120,44 @@ func (s *Store) AdvanceRollups(ctx context.Context, tables []analytics.Table, at
 	if err != nil {
 		return analytics.Pass{}, fmt.Errorf("advance rollups: %w", err)
 	}
+	if s.dialect == Postgres && p.Added >= rollupMaintainAfter {
+		if err := s.maintainRollups(ctx, tables); err != nil {
+			return p, err
+		}
+	}
 	return p, nil
+}
+
+// rollupMaintainAfter is the size of a pass (a bulk load, the first pass over existing
+// decisions) after which the rollup tables are vacuumed and analyzed at once rather than when
+// autovacuum comes round: until then the planner has no statistics of them and their indexes
+// cannot answer alone (index-only scans need the visibility map).
+var rollupMaintainAfter int64 = 50_000 // a variable for tests
+
+// maintainRollups runs VACUUM (ANALYZE) on each table, on a connection of its own with the long
+// statement timeout of a pass (VACUUM cannot run in a transaction).
+func (s *Store) maintainRollups(ctx context.Context, tables []analytics.Table) error {
+	conn, err := s.sqlDB.Conn(ctx)
+	if err != nil {
+		return markError(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "SET statement_timeout = '"+rollupStatementTimeout+"'"); err != nil {
+		return markError(err)
+	}
+	// The pool's connections keep their configured timeout: RESET returns to it, and a connection
+	// that cannot be reset is discarded rather than returned to the pool with the long one.
+	defer func() {
+		if _, err := conn.ExecContext(context.WithoutCancel(ctx), "RESET statement_timeout"); err != nil {
+			_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
+	}()
+	for _, t := range tables {
+		if _, err := conn.ExecContext(ctx, "VACUUM (ANALYZE) "+t.Name); err != nil {
+			return fmt.Errorf("vacuum %s: %w", t.Name, markError(err))
+		}
+	}
+	return nil
 }
 
 // rollupInsert is the statement that adds the decisions matching rangeCond to t.

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"riskconsole/internal/analytics"
 	"riskconsole/internal/decisions"
 	"riskconsole/internal/demo"
 	"riskconsole/internal/engine"
@@ -121,4 +122,34 @@ func BenchmarkWhatIfScanPostgres(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n*b.N)/time.Since(start).Seconds(), "rows/s")
+}
+
+// TestRollupPassMaintainsTables checks that a large aggregator pass on PostgreSQL leaves the
+// rollup tables vacuumed and analyzed, and the pool's connections with their own statement
+// timeout.
+func TestRollupPassMaintainsTables(t *testing.T) {
+	ctx := context.Background()
+	st := seeded(t, "postgres", 500)
+	store.SetRollupMaintainAfter(t, 100)
+	st.Pool().SetMaxOpenConns(1) // the pass and the maintenance share the connection checked below
+	p, err := st.AdvanceRollups(ctx, analytics.Tables, time.Now())
+	if err != nil || p.Added != 500 {
+		t.Fatalf("pass %+v, %v", p, err)
+	}
+	for _, tb := range analytics.Tables {
+		var vacuumed, analyzed bool
+		row := st.Pool().QueryRowContext(ctx, `SELECT last_vacuum IS NOT NULL, last_analyze IS NOT NULL
+			FROM pg_stat_user_tables WHERE relname = $1`, tb.Name)
+		if err := row.Scan(&vacuumed, &analyzed); err != nil {
+			t.Fatal(err)
+		}
+		if !vacuumed || !analyzed {
+			t.Errorf("%s: vacuumed %v, analyzed %v", tb.Name, vacuumed, analyzed)
+		}
+	}
+	// The pool's one connection has its configured statement timeout back.
+	var timeout string
+	if err := st.Pool().QueryRowContext(ctx, "SHOW statement_timeout").Scan(&timeout); err != nil || timeout == "30min" {
+		t.Fatalf("statement_timeout after the pass: %q, %v", timeout, err)
+	}
 }

@@ -4,13 +4,15 @@
 -- never write them and never contend on their rows. Each table is one grain; a query reads the
 -- smallest table that has every dimension it filters or groups by. hour is the start of the UTC
 -- hour in Unix seconds; principal_reason is the decision's first-ranked reason code, '' for an
--- approval.
+-- approval. The primary keys carry the counts (INCLUDE), so a query of one market reads its
+-- index alone: the rows of a market are scattered over the table, as every pass adds all
+-- markets' hours together.
 CREATE TABLE rollup_market_hour (
     hour     BIGINT NOT NULL,
     market   TEXT   NOT NULL,
     assessed BIGINT NOT NULL,
     declined BIGINT NOT NULL,
-    PRIMARY KEY (market, hour)
+    PRIMARY KEY (market, hour) INCLUDE (assessed, declined)
 );
 
 CREATE TABLE rollup_reason_hour (
@@ -19,7 +21,7 @@ CREATE TABLE rollup_reason_hour (
     principal_reason TEXT   NOT NULL,
     assessed         BIGINT NOT NULL,
     declined         BIGINT NOT NULL,
-    PRIMARY KEY (market, hour, principal_reason)
+    PRIMARY KEY (market, hour, principal_reason) INCLUDE (assessed, declined)
 );
 
 CREATE TABLE rollup_hour (
@@ -31,7 +33,7 @@ CREATE TABLE rollup_hour (
     threshold_version_id BIGINT NOT NULL,
     assessed             BIGINT NOT NULL,
     declined             BIGINT NOT NULL,
-    PRIMARY KEY (market, hour, merchant_category, channel, principal_reason, threshold_version_id)
+    PRIMARY KEY (market, hour, merchant_category, channel, principal_reason, threshold_version_id) INCLUDE (assessed, declined)
 );
 CREATE INDEX rollup_hour_time ON rollup_hour (hour);
 
@@ -43,7 +45,7 @@ CREATE TABLE rollup_merchant_hour (
     channel           TEXT   NOT NULL,
     assessed          BIGINT NOT NULL,
     declined          BIGINT NOT NULL,
-    PRIMARY KEY (market, hour, merchant_category, merchant_id, channel)
+    PRIMARY KEY (market, hour, merchant_category, merchant_id, channel) INCLUDE (assessed, declined)
 );
 CREATE INDEX rollup_merchant_hour_merchant ON rollup_merchant_hour (merchant_id, hour);
 
