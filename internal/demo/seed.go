@@ -170,7 +170,12 @@ func Seed(ctx context.Context, st *store.Store, opts SeedOptions) error {
 		}
 		return send()
 	})
-	return g.Wait()
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	// The planner's statistics of a table that just grew by a bulk load are those of the empty
+	// table until autovacuum comes round: the explorer's queries need them now.
+	return st.AnalyzeDecisions(ctx)
 }
 
 // writeBatch stores one batch, drawing fresh references for the whole batch when one was taken.

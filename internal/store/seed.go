@@ -164,3 +164,15 @@ func (s *Store) bulkInsertSQLite(ctx context.Context, rows []models.Decision) er
 	}
 	return tx.Commit()
 }
+
+// AnalyzeDecisions refreshes PostgreSQL's planner statistics of the decisions table, after a bulk
+// load. SQLite plans well enough without them and is left alone.
+func (s *Store) AnalyzeDecisions(ctx context.Context) error {
+	if s.dialect != Postgres {
+		return nil
+	}
+	if err := s.db.WithContext(ctx).Exec("ANALYZE decisions").Error; err != nil {
+		return fmt.Errorf("analyze decisions: %w", err)
+	}
+	return nil
+}
