@@ -430,7 +430,8 @@ func BenchmarkAssessPurchasePostgres(b *testing.B) {
 	client := &http.Client{Transport: transport}
 	url := ta.Server.URL + "/graphql"
 	// RISKCONSOLE_BENCH_DB_CONNS=n runs the assessments on a second console over the same
-	// database with a pool of n connections instead of the harness's 32 (an experiment knob).
+	// database with a pool of n connections instead of the default (DefaultDBMaxConns; an
+	// experiment knob).
 	if v := os.Getenv("RISKCONSOLE_BENCH_DB_CONNS"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 {
@@ -438,7 +439,7 @@ func BenchmarkAssessPurchasePostgres(b *testing.B) {
 		}
 		cfg := ta.Config
 		cfg.DBMaxConns = n
-		a, err := Open(ctx, cfg)
+		a, err := Open(ctx, cfg, WithLogger(discardLogger()))
 		if err != nil {
 			b.Fatal(err)
 		}

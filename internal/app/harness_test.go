@@ -46,7 +46,7 @@ func newTestApp(tb testing.TB, dialect string, n int, opts ...Option) *testApp {
 // testConfig is the configuration of newTestApp's console, on SQLite.
 func testConfig(tb testing.TB) Config {
 	return Config{
-		DataDir: tb.TempDir(), ListenAddr: "127.0.0.1:0", DBMaxConns: 32, Introspection: true,
+		DataDir: tb.TempDir(), ListenAddr: "127.0.0.1:0", DBMaxConns: DefaultDBMaxConns(), Introspection: true,
 		RequestTimeout: 10 * time.Second, RefreshEvery: time.Hour,
 	}
 }
@@ -56,7 +56,7 @@ func startTestApp(tb testing.TB, cfg Config, n int, opts ...Option) *testApp {
 	tb.Helper()
 	ctx := context.Background()
 	// The request log is formatted as in the server but discarded, unless the test asks for it.
-	a, err := Open(ctx, cfg, append([]Option{WithLogger(slog.New(slog.NewTextHandler(io.Discard, nil)))}, opts...)...)
+	a, err := Open(ctx, cfg, append([]Option{WithLogger(discardLogger())}, opts...)...)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -135,3 +135,7 @@ func (ta *testApp) postHeaders(tb testing.TB, role auth.Role, query string, vars
 	checkNoSQL(tb, out)
 	return out, resp.Header
 }
+
+// discardLogger formats the request log as the server does but discards it, so that tests and
+// benchmarks pay for the log line without flooding their output.
+func discardLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
