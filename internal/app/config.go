@@ -179,8 +179,9 @@ func ParseConfig(name string, args []string, getenv func(string) string) (Config
 
 // DefaultDBMaxConns is the default pool size: 8 connections per core the process may use, at
 // most 32. More connections than that only make PostgreSQL's backends, which share the cores
-// with the console, take turns: on 2 cores a pool of 16 assessed 6,370/s with a p99 of 12.7 ms
-// where 32 managed 5,213/s and 15.4 ms, and 8 5,141/s and 20.2 ms (BENCHMARKS.md).
+// with the console, take turns: on 2 cores, in alternating runs of the assessment benchmark, a
+// pool of 16 assessed 5,473 and 5,653/s (p99 15.0 and 14.8 ms) where 32 managed 4,437 and
+// 5,424/s (p99 18.3 and 16.4 ms).
 func DefaultDBMaxConns() int { return min(32, 8*runtime.GOMAXPROCS(0)) }
 
 // DefaultGetenv is os.Getenv, named for callers of ParseConfig.
