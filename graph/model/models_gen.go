@@ -91,9 +91,14 @@ type Anomaly struct {
 	Declined     int         `json:"declined"`
 	Rate         float64     `json:"rate"`
 	BaselineRate float64     `json:"baselineRate"`
-	// The spread the score divides by (see anomalies).
+	// The standard deviation of the bucket's rate that its baseline expects, widened by the series'
+	// dispersion (declines come in bursts) and by the baseline's own uncertainty.
 	BaselineStdDev float64 `json:"baselineStdDev"`
-	// (rate - baselineRate) / baselineStdDev: positive when more was declined.
+	// The bucket's declines scored against the baseline's expectation as a quasi-Poisson count: the
+	// standard normal quantile of the probability of at least (or at most) so many declines, signed,
+	// positive when more were declined. So a score of 4 is as rare (3.2e-5 one-sided) as 4 standard
+	// deviations of a normal, at any volume. At most 37 in size; 0 when excessDeclines is smaller
+	// than minExcess in size.
 	ZScore float64 `json:"zScore"`
 	// Declines above (below, when negative) what the baseline rate expects of the bucket's volume.
 	ExcessDeclines float64 `json:"excessDeclines"`
