@@ -128,20 +128,5 @@ func (s *Store) CatalogDrafts(ctx context.Context, status catalog.DraftStatus, b
 	if status != "" {
 		q = q.Where("status = ?", string(status))
 	}
-	if beforeID > 0 {
-		q = q.Where("id < ?", beforeID)
-	}
-	var rows []catalogDraftRow
-	if err := q.Order("id DESC").Limit(limit).Find(&rows).Error; err != nil {
-		return nil, fmt.Errorf("list catalog drafts: %w", err)
-	}
-	out := make([]catalog.Draft, len(rows))
-	for i := range rows {
-		d, err := catalogDraftOf(&rows[i])
-		if err != nil {
-			return nil, err
-		}
-		out[i] = d
-	}
-	return out, nil
+	return findAll(newestBefore(q, beforeID, limit), "catalog drafts", catalogDraftOf)
 }

@@ -138,22 +138,7 @@ func (s *Store) ThresholdDrafts(ctx context.Context, f thresholds.DraftFilter, b
 	if f.Status != "" {
 		q = q.Where("status = ?", string(f.Status))
 	}
-	if beforeID > 0 {
-		q = q.Where("id < ?", beforeID)
-	}
-	var rows []thresholdDraftRow
-	if err := q.Order("id DESC").Limit(limit).Find(&rows).Error; err != nil {
-		return nil, fmt.Errorf("list threshold drafts: %w", err)
-	}
-	out := make([]thresholds.Draft, len(rows))
-	for i := range rows {
-		d, err := draftFromRow(&rows[i])
-		if err != nil {
-			return nil, err
-		}
-		out[i] = d
-	}
-	return out, nil
+	return findAll(newestBefore(q, beforeID, limit), "threshold drafts", draftFromRow)
 }
 
 func draftFromRow(r *thresholdDraftRow) (thresholds.Draft, error) {

@@ -83,23 +83,7 @@ func (s *Store) TouchToken(ctx context.Context, id int64, at time.Time) error {
 // Tokens returns up to limit tokens newest first, starting after (below) the id beforeID; 0
 // starts at the newest.
 func (s *Store) Tokens(ctx context.Context, beforeID int64, limit int) ([]auth.Token, error) {
-	q := s.db.WithContext(ctx).Order("id DESC").Limit(limit)
-	if beforeID > 0 {
-		q = q.Where("id < ?", beforeID)
-	}
-	var rows []models.APIToken
-	if err := q.Find(&rows).Error; err != nil {
-		return nil, fmt.Errorf("list tokens: %w", err)
-	}
-	out := make([]auth.Token, len(rows))
-	for i := range rows {
-		t, err := tokenFromRow(&rows[i])
-		if err != nil {
-			return nil, err
-		}
-		out[i] = t
-	}
-	return out, nil
+	return findAll(newestBefore(s.db.WithContext(ctx), beforeID, limit), "tokens", tokenFromRow)
 }
 
 // utcPtr returns t in UTC, nil for nil.

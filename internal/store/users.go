@@ -148,17 +148,5 @@ func (s *Store) EnabledUsersWithRole(ctx context.Context, role auth.Role) ([]int
 // Users returns up to limit users oldest first, starting after the id afterID; 0 starts at the
 // oldest.
 func (s *Store) Users(ctx context.Context, afterID int64, limit int) ([]auth.User, error) {
-	var rows []models.User
-	if err := s.db.WithContext(ctx).Where("id > ?", afterID).Order("id").Limit(limit).Find(&rows).Error; err != nil {
-		return nil, fmt.Errorf("list users: %w", err)
-	}
-	out := make([]auth.User, len(rows))
-	for i := range rows {
-		u, err := userFromRow(&rows[i])
-		if err != nil {
-			return nil, err
-		}
-		out[i] = u
-	}
-	return out, nil
+	return findAll(s.db.WithContext(ctx).Where("id > ?", afterID).Order("id").Limit(limit), "users", userFromRow)
 }
