@@ -20,6 +20,16 @@ var analyticsBuckets = map[model.AnalyticsBucket]analytics.Bucket{
 	model.AnalyticsBucketHour: analytics.Hourly, model.AnalyticsBucketDay: analytics.Daily, model.AnalyticsBucketWeek: analytics.Weekly,
 }
 
+// bucketName is the API's name of a bucket length, the inverse of analyticsBuckets.
+func bucketName(b analytics.Bucket) model.AnalyticsBucket {
+	for name, v := range analyticsBuckets {
+		if v == b {
+			return name
+		}
+	}
+	return ""
+}
+
 func rateRequest(f *model.AnalyticsFilter, bucket model.AnalyticsBucket, groupBy []model.AnalyticsDimension, tz string, limit int) (analytics.RateRequest, error) {
 	var ve apperr.ValidationError
 	req := analytics.RateRequest{Filter: analyticsFilter(f, &ve), Bucket: analyticsBuckets[bucket], TimeZone: tz, SeriesLimit: limit}
@@ -75,13 +85,8 @@ func mapRateReport(rep analytics.RateReport, err error) (*model.DeclineRateRepor
 	if err != nil {
 		return nil, err
 	}
-	out := &model.DeclineRateReport{From: rep.From, To: rep.To, TimeZone: rep.Location.String(), OmittedSeries: rep.Omitted,
+	out := &model.DeclineRateReport{From: rep.From, To: rep.To, TimeZone: rep.Location.String(), OmittedSeries: rep.Omitted, Bucket: bucketName(rep.Bucket),
 		Series: make([]model.DeclineRateSeries, len(rep.Series)), GroupBy: make([]model.AnalyticsDimension, len(rep.GroupBy))}
-	for b, v := range analyticsBuckets {
-		if v == rep.Bucket {
-			out.Bucket = b
-		}
-	}
 	for i, d := range rep.GroupBy {
 		out.GroupBy[i] = model.AnalyticsDimension(d.String())
 	}
@@ -187,12 +192,8 @@ func mapAnomalies(rep analytics.AnomalyReport, err error) (*model.AnomalyReport,
 	if err != nil {
 		return nil, err
 	}
-	out := &model.AnomalyReport{From: rep.From, To: rep.To, Omitted: rep.Omitted, Anomalies: make([]model.Anomaly, len(rep.Anomalies))}
-	for b, v := range analyticsBuckets {
-		if v == rep.Bucket {
-			out.Bucket = b
-		}
-	}
+	out := &model.AnomalyReport{From: rep.From, To: rep.To, Bucket: bucketName(rep.Bucket), Omitted: rep.Omitted,
+		Anomalies: make([]model.Anomaly, len(rep.Anomalies))}
 	out.Source, out.FreshAsOf = sourceOf(&rep.Counts)
 	for i, a := range rep.Anomalies {
 		out.Anomalies[i] = model.Anomaly{BucketStart: a.Start, Market: a.Market, Reason: reasonCode(a.Reason),

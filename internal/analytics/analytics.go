@@ -201,9 +201,8 @@ const (
 	FromDecisions
 )
 
-// Counts is the answer to a Query, with where it came from.
+// Counts says where the answer to a Query came from.
 type Counts struct {
-	Rows   []Row
 	Source Source
 	Table  string // the rollup read, "" for FromDecisions
 	// AsOf is when the answer's data was complete: the rollups' State.AdvancedAt, or the time
@@ -298,8 +297,8 @@ func hourSpan(from, to time.Time) (int64, int64) {
 
 // counts answers the filter's decisions per UTC hour (or per bucket of buckets, see Query),
 // grouped by group, from the smallest rollup that covers the filter and the grouping, or from
-// the decisions.
-func (s *Service) counts(ctx context.Context, f *Filter, group Dimensions, buckets []int64) (Counts, error) {
+// the decisions, and says which.
+func (s *Service) counts(ctx context.Context, f *Filter, group Dimensions, buckets []int64) ([]Row, Counts, error) {
 	eq, filtered := f.equalities()
 	q := Query{Group: group, Equal: eq, Filtered: filtered, MinAmountMinor: f.MinAmountMinor, MaxAmountMinor: f.MaxAmountMinor,
 		Buckets: buckets}
@@ -307,20 +306,20 @@ func (s *Service) counts(ctx context.Context, f *Filter, group Dimensions, bucke
 	if t, ok := Plan(q); ok {
 		st, err := s.store.RollupState(ctx)
 		if err != nil {
-			return Counts{}, err
+			return nil, Counts{}, err
 		}
 		rows, err := s.store.AggregateRollup(ctx, t, q)
 		if err != nil {
-			return Counts{}, fmt.Errorf("read %s: %w", t.Name, err)
+			return nil, Counts{}, fmt.Errorf("read %s: %w", t.Name, err)
 		}
-		return Counts{Rows: rows, Source: FromRollup, Table: t.Name, AsOf: st.AdvancedAt}, nil
+		return rows, Counts{Source: FromRollup, Table: t.Name, AsOf: st.AdvancedAt}, nil
 	}
 	asOf := s.now().UTC()
 	rows, err := s.store.AggregateDecisions(ctx, q)
 	if err != nil {
-		return Counts{}, fmt.Errorf("aggregate decisions: %w", err)
+		return nil, Counts{}, fmt.Errorf("aggregate decisions: %w", err)
 	}
-	return Counts{Rows: rows, Source: FromDecisions, AsOf: asOf}, nil
+	return rows, Counts{Source: FromDecisions, AsOf: asOf}, nil
 }
 
 // Plan returns the smallest rollup that can answer q; ok is false when only the decisions can

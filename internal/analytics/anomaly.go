@@ -291,7 +291,7 @@ type AnomalyReport struct {
 	Anomalies []Anomaly
 	// Omitted is how many anomalies past MaxAnomalies (the latest) were left out.
 	Omitted int
-	Counts  Counts // where the answer came from; Counts.Rows is cleared
+	Counts  Counts // where the answer came from
 }
 
 // Anomalies scores every bucket of [From, To) of each market's decline rate and of each of its
@@ -335,7 +335,7 @@ func (s *Service) Anomalies(ctx context.Context, req AnomalyRequest) (AnomalyRep
 			buckets = append(buckets, t)
 		}
 	}
-	counts, err := s.counts(ctx, &f, Of(Market, Reason), buckets)
+	rows, counts, err := s.counts(ctx, &f, Of(Market, Reason), buckets)
 	if err != nil {
 		return AnomalyReport{}, err
 	}
@@ -345,7 +345,7 @@ func (s *Service) Anomalies(ctx context.Context, req AnomalyRequest) (AnomalyRep
 		byReason           map[string][]int64
 	}
 	markets := map[string]*marketSeries{}
-	for _, r := range counts.Rows {
+	for _, r := range rows {
 		m := markets[r.Key[Market]]
 		if m == nil {
 			m = &marketSeries{assessed: make([]int64, n), declined: make([]int64, n), byReason: map[string][]int64{}}
@@ -364,7 +364,6 @@ func (s *Service) Anomalies(ctx context.Context, req AnomalyRequest) (AnomalyRep
 		}
 	}
 	rep := AnomalyReport{From: time.Unix(lo, 0).UTC(), To: time.Unix(hi, 0).UTC(), Bucket: req.Bucket, Counts: counts}
-	rep.Counts.Rows = nil
 	for _, mk := range market.All {
 		m := markets[mk.Code]
 		if m == nil {

@@ -22,7 +22,7 @@ type Breakdown struct {
 	Declined int64
 	Reasons  []ReasonShare
 	Factors  []ReasonShare
-	Counts   Counts // where the answer came from; Counts.Rows is cleared
+	Counts   Counts // where the answer came from
 }
 
 // ReasonBreakdown returns the filter's declines per principal reason and per factor.
@@ -33,15 +33,14 @@ func (s *Service) ReasonBreakdown(ctx context.Context, f Filter) (Breakdown, err
 		return Breakdown{}, err
 	}
 	lo, _ := hourSpan(f.From, f.To)
-	counts, err := s.counts(ctx, &f, Of(Reason), []int64{lo}) // one bucket: the whole range
+	rows, counts, err := s.counts(ctx, &f, Of(Reason), []int64{lo}) // one bucket: the whole range
 	if err != nil {
 		return Breakdown{}, err
 	}
 	b := Breakdown{Counts: counts}
-	b.Counts.Rows = nil
 	byReason := map[string]int64{}
 	byFactor := map[engine.Factor]int64{}
-	for _, r := range counts.Rows {
+	for _, r := range rows {
 		b.Assessed += r.Assessed
 		b.Declined += r.Declined
 		code := r.Key[Reason]

@@ -159,12 +159,12 @@ func (s *Service) ActivationImpact(ctx context.Context, versionID int64) ([]Acti
 // rate counts the filter's decisions and declines over its hours.
 func (s *Service) rate(ctx context.Context, f *Filter) (Rate, error) {
 	lo, hi := hourSpan(f.From, f.To)
-	counts, err := s.counts(ctx, f, 0, []int64{lo}) // one bucket: the whole range
+	rows, _, err := s.counts(ctx, f, 0, []int64{lo}) // one bucket: the whole range
 	if err != nil {
 		return Rate{}, err
 	}
 	r := Rate{From: time.Unix(lo, 0).UTC(), To: time.Unix(hi, 0).UTC()}
-	for _, row := range counts.Rows {
+	for _, row := range rows {
 		r.Assessed += row.Assessed
 		r.Declined += row.Declined
 	}

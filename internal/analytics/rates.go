@@ -67,7 +67,7 @@ type RateReport struct {
 	Series   []Series
 	// Omitted is how many series SeriesLimit left out (those with the fewest declines).
 	Omitted int
-	Counts  Counts // where the answer came from; Counts.Rows is cleared
+	Counts  Counts // where the answer came from
 }
 
 // DeclineRates returns the filter's decline rate per bucket and group.
@@ -97,11 +97,11 @@ func (s *Service) DeclineRates(ctx context.Context, req RateRequest) (RateReport
 	if err != nil {
 		return RateReport{}, err
 	}
-	counts, err := s.counts(ctx, &req.Filter, group, starts)
+	rows, counts, err := s.counts(ctx, &req.Filter, group, starts)
 	if err != nil {
 		return RateReport{}, err
 	}
-	series := seriesOf(counts.Rows, group, starts, loc)
+	series := seriesOf(rows, group, starts, loc)
 	if group == 0 && len(series) == 0 {
 		// Ungrouped, the answer is always one series, of zeros when nothing was decided.
 		series = append(series, Series{Points: newPoints(starts, loc)})
@@ -114,7 +114,6 @@ func (s *Service) DeclineRates(ctx context.Context, req RateRequest) (RateReport
 	})
 	rep := RateReport{From: time.Unix(lo, 0).In(loc), To: time.Unix(hi, 0).In(loc), Bucket: req.Bucket, Location: loc,
 		GroupBy: group.List(), Counts: counts}
-	rep.Counts.Rows = nil
 	if len(series) > limit {
 		rep.Omitted = len(series) - limit
 		series = series[:limit]

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"context"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -18,10 +19,12 @@ type Repository interface {
 	CatalogVersion(ctx context.Context, version int) (*Catalog, error)
 }
 
-// Current holds the newest published catalog in memory for the assessment path.
+// Current holds the newest published catalog in memory for the assessment path, and the older
+// published versions it has been asked for (published versions never change).
 type Current struct {
 	repo    Repository
 	current atomic.Pointer[Catalog]
+	older   sync.Map // version number → *Catalog
 }
 
 // NewCurrent returns a holder reading from repo. Call Refresh before Current.
@@ -53,23 +56,41 @@ func (c *Current) Preview(req PreviewRequest) (Message, error) {
 	return Preview(c.Current(), req, time.Now().UTC())
 }
 
-// Version returns published version v, the current one when v is 0.
+// Version returns published version v, the current one when v is 0. Each version is read from
+// the repository once: a list of drafts, or diffs between the same versions, reads it from memory.
 func (c *Current) Version(ctx context.Context, v int) (*Catalog, error) {
 	if cur := c.Current(); v == 0 || (cur != nil && cur.Version == v) {
 		return cur, nil
 	}
-	return c.repo.CatalogVersion(ctx, v)
+	if cat, ok := c.older.Load(v); ok {
+		return cat.(*Catalog), nil
+	}
+	cat, err := c.repo.CatalogVersion(ctx, v)
+	if err != nil {
+		return nil, err
+	}
+	c.older.Store(v, cat)
+	return cat, nil
 }
 
 // Diff lists the texts that differ from published version from to published version to.
 func (c *Current) Diff(ctx context.Context, from, to int) ([]Change, error) {
-	a, err := c.repo.CatalogVersion(ctx, from)
+	a, err := c.published(ctx, from)
 	if err != nil {
 		return nil, err
 	}
-	b, err := c.repo.CatalogVersion(ctx, to)
+	b, err := c.published(ctx, to)
 	if err != nil {
 		return nil, err
 	}
 	return Diff(a, b), nil
+}
+
+// published is Version for a version number the caller gave: 0 and below name no version (the
+// repository says so) rather than the current one.
+func (c *Current) published(ctx context.Context, v int) (*Catalog, error) {
+	if v < 1 {
+		return c.repo.CatalogVersion(ctx, v)
+	}
+	return c.Version(ctx, v)
 }
