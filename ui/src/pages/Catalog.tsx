@@ -294,7 +294,7 @@ export function CatalogPage({ query, user }: PageProps) {
         <div>
           {code && locale ? (
             <TextEditor
-              key={`${code}|${locale}|${draft?.id ?? ''}|${draft?.revision ?? ''}`}
+              key={`${code}|${locale}|${draft?.id ?? ''}`}
               code={code}
               locale={locale}
               draft={draft && draft.status === CatalogDraftStatus.Draft && canEdit ? draft : null}
