@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"riskconsole/graph/model"
 	"riskconsole/internal/apperr"
+	"riskconsole/internal/approval"
 	"riskconsole/internal/catalog"
 )
 
@@ -92,9 +93,9 @@ func (r *queryResolver) CatalogDraft(ctx context.Context, id string) (*model.Cat
 }
 
 func (r *queryResolver) CatalogDrafts(ctx context.Context, status *model.CatalogDraftStatus, first int, after *string) (*model.CatalogDraftConnection, error) {
-	var st catalog.DraftStatus
+	var st approval.Status
 	if status != nil {
-		st = catalog.DraftStatus(*status)
+		st = approval.Status(*status)
 	}
 	ds, hasNext, err := r.CatalogLifecycle.DraftsPage(ctx, st, first, deref(after))
 	return r.mapCatalogDraftPage(ctx, ds, hasNext, after, err)

@@ -66,8 +66,8 @@ func (r *Resolver) mapCatalogDraft(ctx context.Context, d catalog.Draft, err err
 	if d.Reviewer != "" {
 		out.Reviewer = &d.Reviewer
 	}
-	if d.Comment != "" {
-		out.Comment = &d.Comment
+	if d.ReviewComment != "" {
+		out.Comment = &d.ReviewComment
 	}
 	if d.PublishedVersion != 0 {
 		out.PublishedVersion = &d.PublishedVersion

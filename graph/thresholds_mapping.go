@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"riskconsole/graph/model"
+	"riskconsole/internal/approval"
 	"riskconsole/internal/engine"
 	"riskconsole/internal/thresholds"
 )
@@ -187,7 +188,7 @@ func optID(field string, id *string) (int64, error) {
 func draftFilter(market *string, status *model.ThresholdDraftStatus) thresholds.DraftFilter {
 	f := thresholds.DraftFilter{Market: deref(market)}
 	if status != nil {
-		f.Status = thresholds.DraftStatus(*status)
+		f.Status = approval.Status(*status)
 	}
 	return f
 }

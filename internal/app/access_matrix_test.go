@@ -21,9 +21,8 @@ import (
 
 	"riskconsole/graph"
 	"riskconsole/internal/accounts"
+	"riskconsole/internal/approval"
 	"riskconsole/internal/auth"
-	"riskconsole/internal/catalog"
-	"riskconsole/internal/thresholds"
 )
 
 // The written role matrix (ACCESS.md), the schema's @hasRole rules and the server's answers
@@ -258,26 +257,26 @@ var fieldSamples = map[string]fieldSample{
 		}},
 	"Query.catalogDraft": {query: `query($id: ID!) { catalogDraft(id: $id) { id status revision changes { kind } } }`,
 		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
-			return map[string]any{"id": e.newCatalogDraft(tb, catalog.StatusDraft)}
+			return map[string]any{"id": e.newCatalogDraft(tb, approval.StatusDraft)}
 		}},
 	"Query.catalogDrafts":         {query: `{ catalogDrafts(first: 5) { nodes { id status texts { code } } pageInfo { hasNextPage } } }`},
 	"Query.catalogVersion":        {query: `{ catalogVersion { version current texts { code locale audience text { title } } } }`},
 	"Mutation.createCatalogDraft": {query: `mutation { createCatalogDraft { id status revision } }`},
 	"Mutation.editCatalogText": {query: `mutation($id: ID!, $text: MessageTextInput!) { editCatalogText(id: $id, revision: 1, code: INCOME_INSUFFICIENT, locale: "en-GB", audience: SHOPPER, text: $text) { id revision changes { kind } } }`,
 		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
-			return map[string]any{"id": e.newCatalogDraft(tb, catalog.StatusDraft), "text": sampleCatalogText}
+			return map[string]any{"id": e.newCatalogDraft(tb, approval.StatusDraft), "text": sampleCatalogText}
 		}},
 	"Mutation.submitCatalogDraft": {query: `mutation($id: ID!) { submitCatalogDraft(id: $id, revision: 1) { id status } }`,
 		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
-			return map[string]any{"id": e.newCatalogDraft(tb, catalog.StatusDraft)}
+			return map[string]any{"id": e.newCatalogDraft(tb, approval.StatusDraft)}
 		}},
 	"Mutation.approveCatalogDraft": {query: `mutation($id: ID!) { approveCatalogDraft(id: $id) { id status publishedVersion } }`,
 		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
-			return map[string]any{"id": e.newCatalogDraft(tb, catalog.StatusSubmitted)}
+			return map[string]any{"id": e.newCatalogDraft(tb, approval.StatusSubmitted)}
 		}},
 	"Mutation.rejectCatalogDraft": {query: `mutation($id: ID!) { rejectCatalogDraft(id: $id, comment: "not now") { id status } }`,
 		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
-			return map[string]any{"id": e.newCatalogDraft(tb, catalog.StatusSubmitted)}
+			return map[string]any{"id": e.newCatalogDraft(tb, approval.StatusSubmitted)}
 		}},
 	"Query.catalogDiff":    {query: `{ catalogDiff(from: 1, to: 1) { code locale audience kind before { title } after { title } } }`},
 	"Query.previewMessage": {query: `{ previewMessage(code: INCOME_INSUFFICIENT, locale: "sv-SE") { locale title body steps } }`},
@@ -294,12 +293,12 @@ var fieldSamples = map[string]fieldSample{
 	"Query.activeThresholdVersion": {query: `{ activeThresholdVersion(market: "SE") { status version { id version } } }`},
 	"Query.thresholdDraft": {query: `query($id: ID!) { thresholdDraft(id: $id) { id status revision rules { cutoff } } }`,
 		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
-			return map[string]any{"id": e.newDraft(tb, thresholds.StatusDraft).id}
+			return map[string]any{"id": e.newDraft(tb, approval.StatusDraft).id}
 		}},
 	"Query.thresholdDrafts": {query: `{ thresholdDrafts(first: 3) { nodes { id status } pageInfo { hasNextPage } } }`},
 	"Query.thresholdDiff": {query: `query($from: ThresholdSetRef!, $to: ThresholdSetRef!) { thresholdDiff(from: $from, to: $to) { measuredValue oldCutoff newCutoff } }`,
 		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
-			d := e.newDraft(tb, thresholds.StatusDraft)
+			d := e.newDraft(tb, approval.StatusDraft)
 			return map[string]any{"from": map[string]any{"versionId": d.baseVersionID}, "to": map[string]any{"draftId": d.id}}
 		}},
 	"Query.whatIfStatus": {query: `{ whatIfStatus { loaded total ready } }`},
@@ -314,7 +313,7 @@ var fieldSamples = map[string]fieldSample{
 	"Query.thresholdActivations": {query: `{ thresholdActivations(market: "SE", from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z") { activation { activatedAt } version { version } } }`},
 	"Query.activationImpact": {query: `query($v: ID!) { activationImpact(versionId: $v) { realized { rate } predicted { declineRateProposed } } }`,
 		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
-			return map[string]any{"v": e.newDraft(tb, thresholds.StatusApproved).publishedVersionID}
+			return map[string]any{"v": e.newDraft(tb, approval.StatusApproved).publishedVersionID}
 		}},
 	"Query.anomalies":        {query: `{ anomalies(from: "2026-10-01T00:00:00Z", to: "2026-11-20T00:00:00Z", bucket: DAY) { anomalies { market zScore } } }`},
 	"Query.exportDecisions":  {query: `{ exportDecisions(filter: {market: "SE"}) { url } }`},
@@ -359,30 +358,30 @@ var fieldSamples = map[string]fieldSample{
 	"Mutation.createThresholdDraft": {query: `mutation { createThresholdDraft(market: "SE") { id status revision } }`},
 	"Mutation.editThresholdDraft": {query: `mutation($id: ID!, $rules: [ThresholdRuleInput!]!) { editThresholdDraft(id: $id, revision: 1, rules: $rules) { id revision } }`,
 		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
-			d := e.newDraft(tb, thresholds.StatusDraft)
+			d := e.newDraft(tb, approval.StatusDraft)
 			return map[string]any{"id": d.id, "rules": d.rules}
 		}},
 	"Mutation.submitThresholdDraft": {query: `mutation($id: ID!) { submitThresholdDraft(id: $id, revision: 1, rationale: "sample") { id status impact { available } } }`,
 		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
-			return map[string]any{"id": e.newDraft(tb, thresholds.StatusDraft).id}
+			return map[string]any{"id": e.newDraft(tb, approval.StatusDraft).id}
 		}},
 	"Mutation.approveThresholdDraft": {query: `mutation($id: ID!) { approveThresholdDraft(id: $id) { id status publishedVersionId } }`,
 		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
-			return map[string]any{"id": e.newDraft(tb, thresholds.StatusSubmitted).id}
+			return map[string]any{"id": e.newDraft(tb, approval.StatusSubmitted).id}
 		}},
 	"Mutation.rejectThresholdDraft": {query: `mutation($id: ID!) { rejectThresholdDraft(id: $id, comment: "not now") { id status } }`,
 		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
-			return map[string]any{"id": e.newDraft(tb, thresholds.StatusSubmitted).id}
+			return map[string]any{"id": e.newDraft(tb, approval.StatusSubmitted).id}
 		}},
 	"Mutation.activateThresholdVersion": {query: `mutation($id: ID!, $at: Time!) { activateThresholdVersion(id: $id, at: $at) { id activatedAt } }`,
 		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
 			// Far ahead, and a different instant for every call: activations of a market never tie.
 			at := time.Now().UTC().AddDate(50, 0, 0).Add(time.Duration(e.seq.Add(1)) * time.Second)
-			return map[string]any{"id": e.newDraft(tb, thresholds.StatusApproved).publishedVersionID, "at": at}
+			return map[string]any{"id": e.newDraft(tb, approval.StatusApproved).publishedVersionID, "at": at}
 		}},
 	"Mutation.rollbackThresholdVersion": {query: `mutation($id: ID!) { rollbackThresholdVersion(market: "SE", versionId: $id, emergency: false) { draft { id status } } }`,
 		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
-			return map[string]any{"id": e.newDraft(tb, thresholds.StatusApproved).publishedVersionID}
+			return map[string]any{"id": e.newDraft(tb, approval.StatusApproved).publishedVersionID}
 		}},
 }
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"riskconsole/internal/approval"
 	"riskconsole/internal/auth"
 	"riskconsole/internal/catalog"
 	"riskconsole/internal/engine"
@@ -20,12 +21,12 @@ var sampleCatalogText = map[string]any{
 
 // newCatalogDraft prepares a catalog draft written by a staff analyst, in status DRAFT or
 // SUBMITTED, and returns its id.
-func (e *fieldEnv) newCatalogDraft(tb testing.TB, status catalog.DraftStatus) string {
+func (e *fieldEnv) newCatalogDraft(tb testing.TB, status approval.Status) string {
 	tb.Helper()
 	lc := e.ta.CatalogLifecycle
 	author := staffContext("sample.catalog.analyst", auth.Analyst)
 	d, err := lc.CreateDraft(author)
-	if err == nil && status == catalog.StatusSubmitted {
+	if err == nil && status == approval.StatusSubmitted {
 		d, err = lc.Submit(author, d.ID, d.Revision)
 	}
 	if err != nil {

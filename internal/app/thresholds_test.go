@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"encoding/json"
+	"hash/fnv"
 	"strconv"
 	"strings"
 	"sync"
@@ -10,9 +11,9 @@ import (
 	"time"
 
 	"riskconsole/graph"
+	"riskconsole/internal/approval"
 	"riskconsole/internal/auth"
 	"riskconsole/internal/engine"
-	"riskconsole/internal/thresholds"
 )
 
 // sampleDraft is a threshold draft prepared for a sample call, with ids as the API writes them.
@@ -21,23 +22,27 @@ type sampleDraft struct {
 	rules                                 []map[string]any // its rules as ThresholdRuleInput
 }
 
-// staffContext acts as a staff user who is none of the test app's tokens, so that drafts it
-// writes can be reviewed by every token.
+// staffContext acts as the staff user name, who is none of the test app's tokens, so that drafts
+// it writes can be reviewed by every token. Each name is a person of its own (its user id is
+// derived from the name), so that one staff user may review what another wrote.
 func staffContext(name string, roles ...auth.Role) context.Context {
-	return auth.WithPrincipal(context.Background(), &auth.Principal{Kind: auth.UserKind, UserID: 900000, Name: name, Roles: roles})
+	h := fnv.New32a()
+	h.Write([]byte(name))
+	id := 900000 + int64(h.Sum32()%100000)
+	return auth.WithPrincipal(context.Background(), &auth.Principal{Kind: auth.UserKind, UserID: id, Name: name, Roles: roles})
 }
 
 // newDraft prepares an SE threshold draft, written by a staff analyst, in status DRAFT, SUBMITTED
 // or APPROVED (then published as a version, reviewed by another staff approver).
-func (e *fieldEnv) newDraft(tb testing.TB, status thresholds.DraftStatus) sampleDraft {
+func (e *fieldEnv) newDraft(tb testing.TB, status approval.Status) sampleDraft {
 	tb.Helper()
 	lc := e.ta.ThresholdLifecycle
 	author, lead := staffContext("sample.analyst", auth.Analyst), staffContext("sample.lead", auth.Approver)
 	d, err := lc.CreateDraft(author, "SE", 0)
-	if err == nil && status != thresholds.StatusDraft {
+	if err == nil && status != approval.StatusDraft {
 		d, err = lc.SubmitDraft(author, d.ID, d.Revision, "sample change")
 	}
-	if err == nil && status == thresholds.StatusApproved {
+	if err == nil && status == approval.StatusApproved {
 		d, _, err = lc.ApproveDraft(lead, d.ID, "")
 	}
 	if err != nil {

@@ -142,6 +142,31 @@ func (p *Principal) Subject() string {
 	}
 }
 
+// Person identifies who is accountable for what a principal does, for the rules that are about
+// people rather than logins, such as maker-checker: "user:3" for every session of user 3, "token:2"
+// for API token 2, "system:first-start" for a server task. The zero Person is nobody (anonymous).
+//
+// An API token records no owner today, so it is a person of its own, kept apart from every user:
+// Person is the one place that maps a principal to its person, so once a token names the user who
+// created it, returning that user here makes the token and its creator one person everywhere.
+// What a person authored is stored with the person's id, so that the mapping can change without
+// rewriting who did what.
+type Person string
+
+// Person returns the person p acts for; nobody when p is nil (anonymous).
+func (p *Principal) Person() Person {
+	switch {
+	case p == nil:
+		return ""
+	case p.Kind == UserKind:
+		return Person(fmt.Sprintf("user:%d", p.UserID))
+	case p.Kind == SystemKind:
+		return Person("system:" + p.Name)
+	default:
+		return Person(fmt.Sprintf("token:%d", p.TokenID))
+	}
+}
+
 type principalKey struct{}
 
 // WithPrincipal returns ctx carrying p.

@@ -32,6 +32,26 @@ func TestSubject(t *testing.T) {
 	}
 }
 
+// TestPerson checks that every session of a user is one person, and that a token is a person of
+// its own, apart from any user, while tokens record no owner.
+func TestPerson(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		p    *Principal
+		want Person
+	}{
+		{"anonymous", nil, ""},
+		{"a session", &Principal{Kind: UserKind, UserID: 3, SessionID: "abc", Name: "anna"}, "user:3"},
+		{"another session of the same user", &Principal{Kind: UserKind, UserID: 3, SessionID: "def", Name: "anna"}, "user:3"},
+		{"a token", &Principal{Kind: TokenKind, TokenID: 3, Name: "anna-script"}, "token:3"},
+		{"a server task", SystemPrincipal("first-start"), "system:first-start"},
+	} {
+		if got := tc.p.Person(); got != tc.want {
+			t.Errorf("%s: Person() = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
 // TestLazyPrincipal checks that a lazily found principal is looked up once, on first use, however
 // many goroutines ask at once.
 func TestLazyPrincipal(t *testing.T) {

@@ -5,28 +5,21 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"time"
 
 	"gorm.io/gorm"
 
 	"riskconsole/internal/apperr"
+	"riskconsole/internal/approval"
 	"riskconsole/internal/catalog"
 	"riskconsole/internal/engine"
 )
 
 // catalogDraftRow is a row of catalog_drafts.
 type catalogDraftRow struct {
-	ID               int64 `gorm:"primaryKey"`
+	Approval         approvalColumns `gorm:"embedded"`
 	BaseVersion      int
 	Texts            string
-	Author           string
-	Status           string
-	Revision         int
-	Reviewer         string
-	ReviewComment    string
 	PublishedVersion *int
-	CreatedAt        time.Time
-	UpdatedAt        time.Time
 }
 
 func (catalogDraftRow) TableName() string { return "catalog_drafts" }
@@ -47,8 +40,7 @@ func catalogDraftRowOf(d *catalog.Draft) catalogDraftRow {
 		texts = append(texts, draftText{Code: k.Reason.String(), Locale: k.Locale, Audience: string(k.Audience), Title: t.Title, Body: t.Body, Steps: t.Steps})
 	}
 	b, _ := json.Marshal(texts) // plain strings always marshal
-	row := catalogDraftRow{ID: d.ID, BaseVersion: d.BaseVersion, Texts: string(b), Author: d.Author, Status: string(d.Status),
-		Revision: d.Revision, Reviewer: d.Reviewer, ReviewComment: d.Comment, CreatedAt: d.CreatedAt.UTC(), UpdatedAt: d.UpdatedAt.UTC()}
+	row := catalogDraftRow{Approval: approvalColumnsOf(&d.Fields), BaseVersion: d.BaseVersion, Texts: string(b)}
 	if d.PublishedVersion != 0 {
 		v := d.PublishedVersion
 		row.PublishedVersion = &v
@@ -59,27 +51,57 @@ func catalogDraftRowOf(d *catalog.Draft) catalogDraftRow {
 func catalogDraftOf(r *catalogDraftRow) (catalog.Draft, error) {
 	var texts []draftText
 	if err := json.Unmarshal([]byte(r.Texts), &texts); err != nil {
-		return catalog.Draft{}, fmt.Errorf("catalog draft %d texts: %w", r.ID, err)
+		return catalog.Draft{}, fmt.Errorf("catalog draft %d texts: %w", r.Approval.ID, err)
 	}
-	d := catalog.Draft{ID: r.ID, BaseVersion: r.BaseVersion, Texts: make(map[catalog.Key]catalog.Text, len(texts)), Author: r.Author,
-		Status: catalog.DraftStatus(r.Status), Revision: r.Revision, Reviewer: r.Reviewer, Comment: r.ReviewComment,
-		CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
+	d := catalog.Draft{Fields: r.Approval.fields(), BaseVersion: r.BaseVersion, Texts: make(map[catalog.Key]catalog.Text, len(texts))}
 	if r.PublishedVersion != nil {
 		d.PublishedVersion = *r.PublishedVersion
 	}
 	for _, t := range texts {
 		reason, ok := engine.ParseReason(t.Code)
 		if !ok {
-			return catalog.Draft{}, fmt.Errorf("catalog draft %d: unknown reason %q", r.ID, t.Code)
+			return catalog.Draft{}, fmt.Errorf("catalog draft %d: unknown reason %q", r.Approval.ID, t.Code)
 		}
 		d.Texts[catalog.Key{Reason: reason, Locale: t.Locale, Audience: catalog.Audience(t.Audience)}] = catalog.Text{Title: t.Title, Body: t.Body, Steps: t.Steps}
 	}
 	return d, nil
 }
 
-// CatalogTx runs fn in one transaction.
+// CatalogTx runs fn in one transaction, as InTx does, for the catalog lifecycle.
 func (s *Store) CatalogTx(ctx context.Context, fn func(tx catalog.DraftTx) error) error {
-	return s.InTx(ctx, func(tx *Store) error { return fn(tx) })
+	return s.InTx(ctx, func(tx *Store) error { return fn(catalogTx{tx}) })
+}
+
+// catalogTx is a transaction of the catalog lifecycle: the store, holding catalog drafts for the
+// approval workflow.
+type catalogTx struct{ *Store }
+
+// Claim locks draft id for a step of the approval workflow; see claimDraft.
+func (tx catalogTx) Claim(ctx context.Context, id int64, status approval.Status, revision int) (bool, error) {
+	return tx.claimDraft(ctx, "catalog_drafts", id, status, revision)
+}
+
+// Load reads draft id.
+func (tx catalogTx) Load(ctx context.Context, id int64) (catalog.Draft, error) {
+	return tx.CatalogDraft(ctx, id)
+}
+
+// Insert writes d and fills its ID.
+func (tx catalogTx) Insert(ctx context.Context, d *catalog.Draft) error {
+	row := catalogDraftRowOf(d)
+	if err := tx.db.WithContext(ctx).Create(&row).Error; err != nil {
+		return fmt.Errorf("create catalog draft: %w", err)
+	}
+	d.ID = row.Approval.ID
+	return nil
+}
+
+// Save writes d over its draft; see saveDraft.
+func (tx catalogTx) Save(ctx context.Context, d *catalog.Draft) error {
+	row := catalogDraftRowOf(d)
+	columns := row.Approval.changes()
+	columns["texts"], columns["published_version"] = row.Texts, row.PublishedVersion
+	return tx.saveDraft(ctx, "catalog_drafts", d.ID, columns)
 }
 
 // CatalogDraft returns the catalog draft with the given id.
@@ -95,35 +117,9 @@ func (s *Store) CatalogDraft(ctx context.Context, id int64) (catalog.Draft, erro
 	return catalogDraftOf(&row)
 }
 
-// CreateCatalogDraft writes d and fills its ID.
-func (s *Store) CreateCatalogDraft(ctx context.Context, d *catalog.Draft) error {
-	row := catalogDraftRowOf(d)
-	row.ID = 0
-	if err := s.db.WithContext(ctx).Create(&row).Error; err != nil {
-		return fmt.Errorf("create catalog draft: %w", err)
-	}
-	d.ID = row.ID
-	return nil
-}
-
-// UpdateCatalogDraft writes d over its row when the row is still in status at revision.
-func (s *Store) UpdateCatalogDraft(ctx context.Context, d *catalog.Draft, status catalog.DraftStatus, revision int) (bool, error) {
-	row := catalogDraftRowOf(d)
-	res := s.db.WithContext(ctx).Model(&catalogDraftRow{}).Where("id = ? AND status = ? AND revision = ?", d.ID, string(status), revision).
-		Updates(map[string]any{"texts": row.Texts, "status": row.Status, "revision": row.Revision, "reviewer": row.Reviewer,
-			"review_comment": row.ReviewComment, "published_version": row.PublishedVersion, "updated_at": row.UpdatedAt})
-	if res.Error != nil {
-		if isCheckViolation(res.Error, "reviewer_not_author") {
-			return false, fmt.Errorf("a catalog draft's reviewer cannot be its author: %w", apperr.ErrForbidden)
-		}
-		return false, fmt.Errorf("update catalog draft: %w", res.Error)
-	}
-	return res.RowsAffected == 1, nil
-}
-
 // CatalogDrafts returns up to limit drafts, newest first, with ids below beforeID (0: from the
 // newest), of the given status ("" for any).
-func (s *Store) CatalogDrafts(ctx context.Context, status catalog.DraftStatus, beforeID int64, limit int) ([]catalog.Draft, error) {
+func (s *Store) CatalogDrafts(ctx context.Context, status approval.Status, beforeID int64, limit int) ([]catalog.Draft, error) {
 	q := s.db.WithContext(ctx).Model(&catalogDraftRow{})
 	if status != "" {
 		q = q.Where("status = ?", string(status))

@@ -12,7 +12,7 @@ import (
 	"gorm.io/gorm"
 
 	"riskconsole/internal/apperr"
-	"riskconsole/internal/engine"
+	"riskconsole/internal/approval"
 	"riskconsole/internal/thresholds"
 	"riskconsole/models"
 )
@@ -65,20 +65,13 @@ func versionsFromRows(rows []models.ThresholdVersion) ([]thresholds.Version, err
 
 // thresholdDraftRow is a row of threshold_drafts.
 type thresholdDraftRow struct {
-	ID                 int64
+	Approval           approvalColumns `gorm:"embedded"`
 	Market             string
 	BaseVersionID      int64
 	Rules              string
-	Author             string
 	Rationale          string
-	Status             string
-	Revision           int
 	Impact             *string
-	Reviewer           string
-	ReviewComment      string
 	PublishedVersionID *int64
-	CreatedAt          time.Time
-	UpdatedAt          time.Time
 	SubmittedAt        *time.Time
 	ReviewedAt         *time.Time
 }
@@ -100,19 +93,63 @@ func (thresholdActivationRow) TableName() string { return "threshold_activations
 
 // ThresholdTx runs fn in one transaction, as InTx does, for the threshold lifecycle.
 func (s *Store) ThresholdTx(ctx context.Context, fn func(tx thresholds.Tx) error) error {
-	return s.InTx(ctx, func(tx *Store) error { return fn(tx) })
+	return s.InTx(ctx, func(tx *Store) error { return fn(thresholdTx{tx}) })
 }
 
-// CreateThresholdDraft stores d and fills its ID.
-func (s *Store) CreateThresholdDraft(ctx context.Context, d *thresholds.Draft) error {
-	row := thresholdDraftRow{Market: d.Market, BaseVersionID: d.BaseVersionID, Rules: thresholds.EncodeRules(&d.Set),
-		Author: d.Author, Rationale: d.Rationale, Status: string(d.Status), Revision: d.Revision,
-		CreatedAt: d.CreatedAt.UTC(), UpdatedAt: d.UpdatedAt.UTC()}
-	if err := s.db.WithContext(ctx).Create(&row).Error; err != nil {
+// thresholdTx is a transaction of the threshold lifecycle: the store, holding threshold drafts
+// for the approval workflow.
+type thresholdTx struct{ *Store }
+
+// Claim locks draft id for a step of the approval workflow; see claimDraft.
+func (tx thresholdTx) Claim(ctx context.Context, id int64, status approval.Status, revision int) (bool, error) {
+	return tx.claimDraft(ctx, "threshold_drafts", id, status, revision)
+}
+
+// Load reads draft id.
+func (tx thresholdTx) Load(ctx context.Context, id int64) (thresholds.Draft, error) {
+	return tx.ThresholdDraft(ctx, id)
+}
+
+// Insert stores d and fills its ID.
+func (tx thresholdTx) Insert(ctx context.Context, d *thresholds.Draft) error {
+	row, err := thresholdDraftRowOf(d)
+	if err != nil {
+		return err
+	}
+	if err := tx.db.WithContext(ctx).Create(&row).Error; err != nil {
 		return fmt.Errorf("create threshold draft: %w", err)
 	}
-	d.ID = row.ID
+	d.ID = row.Approval.ID
 	return nil
+}
+
+// Save writes d over its draft; see saveDraft.
+func (tx thresholdTx) Save(ctx context.Context, d *thresholds.Draft) error {
+	row, err := thresholdDraftRowOf(d)
+	if err != nil {
+		return err
+	}
+	columns := row.Approval.changes()
+	columns["rules"], columns["rationale"], columns["impact"] = row.Rules, row.Rationale, row.Impact
+	columns["published_version_id"], columns["submitted_at"], columns["reviewed_at"] = row.PublishedVersionID, row.SubmittedAt, row.ReviewedAt
+	return tx.saveDraft(ctx, "threshold_drafts", d.ID, columns)
+}
+
+func thresholdDraftRowOf(d *thresholds.Draft) (thresholdDraftRow, error) {
+	row := thresholdDraftRow{Approval: approvalColumnsOf(&d.Fields), Market: d.Market, BaseVersionID: d.BaseVersionID,
+		Rules: thresholds.EncodeRules(&d.Set), Rationale: d.Rationale, SubmittedAt: utcPtr(d.SubmittedAt), ReviewedAt: utcPtr(d.ReviewedAt)}
+	if d.Impact != nil {
+		b, err := json.Marshal(d.Impact)
+		if err != nil {
+			return thresholdDraftRow{}, fmt.Errorf("encode impact: %w", err)
+		}
+		impact := string(b)
+		row.Impact = &impact
+	}
+	if d.PublishedVersionID != 0 {
+		row.PublishedVersionID = &d.PublishedVersionID
+	}
+	return row, nil
 }
 
 // ThresholdDraft returns the draft with the given id.
@@ -144,88 +181,21 @@ func (s *Store) ThresholdDrafts(ctx context.Context, f thresholds.DraftFilter, b
 func draftFromRow(r *thresholdDraftRow) (thresholds.Draft, error) {
 	set, err := thresholds.DecodeRules(r.Rules)
 	if err != nil {
-		return thresholds.Draft{}, fmt.Errorf("threshold draft %d: %w", r.ID, err)
+		return thresholds.Draft{}, fmt.Errorf("threshold draft %d: %w", r.Approval.ID, err)
 	}
-	d := thresholds.Draft{ID: r.ID, Market: r.Market, BaseVersionID: r.BaseVersionID, Set: set, Author: r.Author,
-		Rationale: r.Rationale, Status: thresholds.DraftStatus(r.Status), Revision: r.Revision, Reviewer: r.Reviewer,
-		ReviewComment: r.ReviewComment, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC(),
-		SubmittedAt: utcPtr(r.SubmittedAt), ReviewedAt: utcPtr(r.ReviewedAt)}
+	d := thresholds.Draft{Fields: r.Approval.fields(), Market: r.Market, BaseVersionID: r.BaseVersionID, Set: set,
+		Rationale: r.Rationale, SubmittedAt: utcPtr(r.SubmittedAt), ReviewedAt: utcPtr(r.ReviewedAt)}
 	if r.PublishedVersionID != nil {
 		d.PublishedVersionID = *r.PublishedVersionID
 	}
 	if r.Impact != nil && *r.Impact != "" {
 		var imp thresholds.Impact
 		if err := json.Unmarshal([]byte(*r.Impact), &imp); err != nil {
-			return thresholds.Draft{}, fmt.Errorf("threshold draft %d impact: %w", r.ID, err)
+			return thresholds.Draft{}, fmt.Errorf("threshold draft %d impact: %w", r.Approval.ID, err)
 		}
 		d.Impact = &imp
 	}
 	return d, nil
-}
-
-// EditThresholdDraft replaces the rules of draft id if it is a DRAFT at revision, and bumps the
-// revision. It reports whether it changed the draft.
-func (s *Store) EditThresholdDraft(ctx context.Context, id int64, revision int, set *engine.ThresholdSet, at time.Time) (bool, error) {
-	res := s.db.WithContext(ctx).Model(&thresholdDraftRow{}).
-		Where("id = ? AND status = ? AND revision = ?", id, string(thresholds.StatusDraft), revision).
-		Updates(map[string]any{"rules": thresholds.EncodeRules(set), "revision": gorm.Expr("revision + 1"), "updated_at": at.UTC()})
-	if res.Error != nil {
-		return false, fmt.Errorf("edit threshold draft %d: %w", id, res.Error)
-	}
-	return res.RowsAffected == 1, nil
-}
-
-// SubmitThresholdDraft freezes draft id with its rationale and impact if it is a DRAFT at
-// revision. It reports whether it did.
-func (s *Store) SubmitThresholdDraft(ctx context.Context, id int64, revision int, rationale string, impact *thresholds.Impact, at time.Time) (bool, error) {
-	b, err := json.Marshal(impact)
-	if err != nil {
-		return false, fmt.Errorf("encode impact: %w", err)
-	}
-	res := s.db.WithContext(ctx).Model(&thresholdDraftRow{}).
-		Where("id = ? AND status = ? AND revision = ?", id, string(thresholds.StatusDraft), revision).
-		Updates(map[string]any{"status": string(thresholds.StatusSubmitted), "rationale": rationale, "impact": string(b),
-			"submitted_at": at.UTC(), "updated_at": at.UTC()})
-	if res.Error != nil {
-		return false, fmt.Errorf("submit threshold draft %d: %w", id, res.Error)
-	}
-	return res.RowsAffected == 1, nil
-}
-
-// ClaimSubmittedDraft locks draft id until the end of the transaction if it is SUBMITTED, and
-// reports whether it is. It is a conditional UPDATE, so on PostgreSQL a concurrent review of the
-// same draft waits for this transaction and then finds the draft no longer SUBMITTED; SQLite
-// runs write transactions one at a time.
-func (s *Store) ClaimSubmittedDraft(ctx context.Context, id int64) (bool, error) {
-	res := s.db.WithContext(ctx).Model(&thresholdDraftRow{}).
-		Where("id = ? AND status = ?", id, string(thresholds.StatusSubmitted)).
-		Update("revision", gorm.Expr("revision"))
-	if res.Error != nil {
-		return false, fmt.Errorf("claim threshold draft %d: %w", id, res.Error)
-	}
-	return res.RowsAffected == 1, nil
-}
-
-// ReviewThresholdDraft records the review of a SUBMITTED draft. A reviewer who is the author is
-// refused by the database too (an ErrForbidden).
-func (s *Store) ReviewThresholdDraft(ctx context.Context, id int64, status thresholds.DraftStatus, reviewer, comment string, publishedID int64, at time.Time) error {
-	fields := map[string]any{"status": string(status), "reviewer": reviewer, "review_comment": comment,
-		"reviewed_at": at.UTC(), "updated_at": at.UTC()}
-	if publishedID != 0 {
-		fields["published_version_id"] = publishedID
-	}
-	res := s.db.WithContext(ctx).Model(&thresholdDraftRow{}).
-		Where("id = ? AND status = ?", id, string(thresholds.StatusSubmitted)).Updates(fields)
-	if res.Error != nil {
-		if isCheckViolation(res.Error, "reviewer_not_author") {
-			return fmt.Errorf("threshold draft %d: its author cannot review it: %w", id, apperr.ErrForbidden)
-		}
-		return fmt.Errorf("review threshold draft %d: %w", id, res.Error)
-	}
-	if res.RowsAffected != 1 {
-		return fmt.Errorf("threshold draft %d is no longer SUBMITTED: %w", id, apperr.ErrConflict)
-	}
-	return nil
 }
 
 // CreateThresholdVersion publishes v as the next version of its market and fills ID and Version.

@@ -3,13 +3,13 @@ package thresholds
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
 	"time"
 
 	"riskconsole/internal/apperr"
+	"riskconsole/internal/approval"
 	"riskconsole/internal/audit"
 	"riskconsole/internal/auth"
 	"riskconsole/internal/engine"
@@ -32,41 +32,20 @@ const (
 	entityActivation = "threshold_activation"
 )
 
-// Bounds of the free texts of a draft.
-const (
-	maxRationaleLen = 2000
-	maxCommentLen   = 2000
-)
+// maxRationaleLen bounds the rationale of a submission, in bytes.
+const maxRationaleLen = 2000
 
-// DraftStatus is where a draft stands in the maker-checker flow.
-type DraftStatus string
-
-// Draft statuses. A draft is edited while DRAFT, frozen once SUBMITTED, and then APPROVED
-// (published as an immutable Version) or REJECTED.
-const (
-	StatusDraft     DraftStatus = "DRAFT"
-	StatusSubmitted DraftStatus = "SUBMITTED"
-	StatusApproved  DraftStatus = "APPROVED"
-	StatusRejected  DraftStatus = "REJECTED"
-)
-
-// Draft is a proposed threshold set of a market, on its way to becoming a Version.
+// Draft is a proposed threshold set of a market, on its way to becoming a Version through the
+// approval workflow: edited while DRAFT, frozen once SUBMITTED, then APPROVED (published as an
+// immutable Version) or REJECTED.
 type Draft struct {
-	ID            int64
-	Market        string
-	BaseVersionID int64 // the version it was copied from
-	Set           engine.ThresholdSet
-	Author        string
-	Rationale     string
-	Status        DraftStatus
-	// Revision counts edits; an edit names the revision it read (optimistic concurrency).
-	Revision           int
+	approval.Fields
+	Market             string
+	BaseVersionID      int64 // the version it was copied from
+	Set                engine.ThresholdSet
+	Rationale          string
 	Impact             *Impact // the what-if result stored at submission
-	Reviewer           string
-	ReviewComment      string
-	PublishedVersionID int64 // the version an approval published, else 0
-	CreatedAt          time.Time
-	UpdatedAt          time.Time
+	PublishedVersionID int64   // the version an approval published, else 0
 	SubmittedAt        *time.Time
 	ReviewedAt         *time.Time
 }
@@ -113,30 +92,19 @@ type RuleInput struct {
 // DraftFilter selects drafts; zero fields match everything.
 type DraftFilter struct {
 	Market string
-	Status DraftStatus
+	Status approval.Status
 }
 
-// Tx is what the lifecycle needs from storage inside one transaction.
+// Tx is what the lifecycle needs from storage inside one transaction: the drafts, as the approval
+// workflow stores them, and the versions and activations.
 type Tx interface {
-	CreateThresholdDraft(ctx context.Context, d *Draft) error
-	ThresholdDraft(ctx context.Context, id int64) (Draft, error)
-	// EditThresholdDraft replaces the rules of draft id if it is a DRAFT at revision and bumps
-	// its revision; it reports whether it did.
-	EditThresholdDraft(ctx context.Context, id int64, revision int, set *engine.ThresholdSet, at time.Time) (bool, error)
-	// SubmitThresholdDraft freezes draft id if it is a DRAFT at revision; it reports whether it did.
-	SubmitThresholdDraft(ctx context.Context, id int64, revision int, rationale string, impact *Impact, at time.Time) (bool, error)
-	// ClaimSubmittedDraft locks draft id for review if it is SUBMITTED; it reports whether it is.
-	// Of concurrent reviews one claims the draft; the others wait and then see it reviewed.
-	ClaimSubmittedDraft(ctx context.Context, id int64) (bool, error)
-	// ReviewThresholdDraft records the review of a claimed draft.
-	ReviewThresholdDraft(ctx context.Context, id int64, status DraftStatus, reviewer, comment string, publishedID int64, at time.Time) error
+	approval.Tx[Draft]
 	// CreateThresholdVersion publishes v with the market's next version number; it fills ID and
 	// Version.
 	CreateThresholdVersion(ctx context.Context, v *Version) error
 	// CreateThresholdActivation appends a; one at the same instant for the market is an
 	// ErrConflict.
 	CreateThresholdActivation(ctx context.Context, a *Activation) error
-	AppendAudit(ctx context.Context, e *audit.Event) error
 }
 
 // Store is the lifecycle's storage: transactions and the reads outside them.
@@ -154,13 +122,22 @@ type Store interface {
 }
 
 // Lifecycle runs the maker-checker flow of threshold sets: drafts, submission with the what-if
-// impact, review by a second person, publication, activation and rollback. Every step writes
-// its change and exactly one audit event in one transaction.
+// impact, review by a second person (the approval workflow), publication, activation and
+// rollback. Every step writes its change and exactly one audit event in one transaction.
 type Lifecycle struct {
 	store Store
+	flow  *approval.Workflow[Draft, Tx]
 	svc   *Service
 	sim   Simulator
 	now   func() time.Time
+}
+
+// draftKind describes threshold drafts to the approval workflow.
+var draftKind = approval.Kind[Draft]{
+	Noun: "threshold draft", Entity: entityDraft,
+	Edit: ActionDraftEdit, Submit: ActionSubmit, Approve: ActionApprove, Reject: ActionReject,
+	Fields: func(d *Draft) *approval.Fields { return &d.Fields },
+	Record: func(d *Draft) any { return recordDraft(d) },
 }
 
 // NewLifecycle returns the lifecycle over st. svc is refreshed after each local activation; sim
@@ -172,7 +149,7 @@ func NewLifecycle(st Store, svc *Service, sim Simulator, now func() time.Time) *
 	if sim == nil {
 		sim = UnavailableSimulator{}
 	}
-	return &Lifecycle{store: st, svc: svc, sim: sim, now: now}
+	return &Lifecycle{store: st, flow: approval.New(draftKind, st.ThresholdTx, st.AppendAudit, now), svc: svc, sim: sim, now: now}
 }
 
 // clock returns the current time as the database keeps it: UTC, to the microsecond.
@@ -211,15 +188,8 @@ func (l *Lifecycle) baseVersion(ctx context.Context, market string, fromID int64
 }
 
 func (l *Lifecycle) createDraft(ctx context.Context, base *Version, action, rationale string) (Draft, error) {
-	now := l.clock()
-	d := Draft{Market: base.Market, BaseVersionID: base.ID, Set: base.Set, Author: auth.PrincipalFrom(ctx).Subject(),
-		Rationale: rationale, Status: StatusDraft, Revision: 1, CreatedAt: now, UpdatedAt: now}
-	err := l.store.ThresholdTx(ctx, func(tx Tx) error {
-		if err := tx.CreateThresholdDraft(ctx, &d); err != nil {
-			return err
-		}
-		return tx.AppendAudit(ctx, audit.NewEvent(ctx, action, entityDraft, strconv.FormatInt(d.ID, 10), nil, recordDraft(&d), audit.Done))
-	})
+	d := Draft{Market: base.Market, BaseVersionID: base.ID, Set: base.Set, Rationale: rationale}
+	err := l.flow.Create(ctx, action, &d)
 	return d, err
 }
 
@@ -227,16 +197,10 @@ func (l *Lifecycle) createDraft(ctx context.Context, base *Version, action, rati
 // draft changed since, or is no longer a DRAFT, the edit is an ErrConflict. Field errors name
 // "rules[i].cutoff" and the like.
 func (l *Lifecycle) EditDraft(ctx context.Context, id int64, revision int, rules []RuleInput) (Draft, error) {
-	d, err := l.store.ThresholdDraft(ctx, id)
-	if err != nil {
-		return Draft{}, err
-	}
-	set, err := ProposedSet(&d.Set, rules)
-	if err != nil {
-		return Draft{}, err
-	}
-	return l.changeDraft(ctx, &d, revision, ActionDraftEdit, func(tx Tx) (bool, error) {
-		return tx.EditThresholdDraft(ctx, id, revision, &set, l.clock())
+	return l.flow.Edit(ctx, id, revision, func(_ Tx, d *Draft, _ time.Time) error {
+		set, err := ProposedSet(&d.Set, rules)
+		d.Set = set
+		return err
 	})
 }
 
@@ -260,70 +224,33 @@ func ProposedSet(current *engine.ThresholdSet, rules []RuleInput) (engine.Thresh
 	return set, nil
 }
 
-// stale explains why a conditional change of draft id found nothing to change.
-func (l *Lifecycle) stale(ctx context.Context, tx Tx, id int64, revision int, want DraftStatus) error {
-	d, err := tx.ThresholdDraft(ctx, id)
-	if err != nil {
-		return err
-	}
-	return staleErr(&d, revision, want)
-}
-
-// staleErr is the ErrConflict of a change to d that expected it at revision (0: any) in status
-// want.
-func staleErr(d *Draft, revision int, want DraftStatus) error {
-	if d.Status != want {
-		return fmt.Errorf("threshold draft %d is %s, not %s: %w", d.ID, d.Status, want, apperr.ErrConflict)
-	}
-	return fmt.Errorf("threshold draft %d is at revision %d, not %d (changed since it was read): %w",
-		d.ID, d.Revision, revision, apperr.ErrConflict)
-}
-
 // SubmitDraft freezes a DRAFT at revision for review, with its rationale and the what-if impact
 // of its rules.
 func (l *Lifecycle) SubmitDraft(ctx context.Context, id int64, revision int, rationale string) (Draft, error) {
 	rationale = strings.TrimSpace(rationale)
-	if msg := textProblem(rationale, maxRationaleLen); msg != "" {
-		return Draft{}, invalid("rationale", "%s", msg)
+	switch {
+	case rationale == "":
+		return Draft{}, invalid("rationale", "is required")
+	case len(rationale) > maxRationaleLen:
+		return Draft{}, invalid("rationale", "must be at most %d bytes", maxRationaleLen)
 	}
 	d, err := l.store.ThresholdDraft(ctx, id)
 	if err != nil {
 		return Draft{}, err
 	}
-	if d.Status != StatusDraft || d.Revision != revision {
-		return Draft{}, staleErr(&d, revision, StatusDraft)
+	if err := l.flow.CheckEditable(&d, revision); err != nil {
+		return Draft{}, err
 	}
 	// The impact is computed outside the transaction (the what-if engine is in memory); the
-	// conditional submit below makes sure it is the impact of the rules that were frozen.
+	// submission at revision makes sure it is the impact of the rules that were frozen.
 	impact, err := l.sim.Impact(ctx, d.Market, &d.Set)
 	if err != nil {
 		return Draft{}, fmt.Errorf("what-if impact of draft %d: %w", id, err)
 	}
-	return l.changeDraft(ctx, &d, revision, ActionSubmit, func(tx Tx) (bool, error) {
-		return tx.SubmitThresholdDraft(ctx, id, revision, rationale, &impact, l.clock())
+	return l.flow.Submit(ctx, id, revision, func(_ Tx, d *Draft, now time.Time) error {
+		d.Rationale, d.Impact, d.SubmittedAt = rationale, &impact, &now
+		return nil
 	})
-}
-
-// changeDraft applies update, a change of DRAFT d conditional on its revision, in one transaction
-// with its audit event, and returns the draft as changed. update reports false when the draft
-// moved on since it was read, which is a conflict.
-func (l *Lifecycle) changeDraft(ctx context.Context, d *Draft, revision int, action string, update func(Tx) (bool, error)) (Draft, error) {
-	id, before := d.ID, recordDraft(d)
-	var out Draft
-	err := l.store.ThresholdTx(ctx, func(tx Tx) error {
-		ok, err := update(tx)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return l.stale(ctx, tx, id, revision, StatusDraft)
-		}
-		if out, err = tx.ThresholdDraft(ctx, id); err != nil {
-			return err
-		}
-		return tx.AppendAudit(ctx, audit.NewEvent(ctx, action, entityDraft, strconv.FormatInt(id, 10), before, recordDraft(&out), audit.Done))
-	})
-	return out, err
 }
 
 // ApproveDraft approves a SUBMITTED draft and publishes its rules as the market's next immutable
@@ -331,12 +258,12 @@ func (l *Lifecycle) changeDraft(ctx context.Context, d *Draft, revision int, act
 // reviews exactly one wins; the others are an ErrConflict.
 func (l *Lifecycle) ApproveDraft(ctx context.Context, id int64, comment string) (Draft, Version, error) {
 	var v Version
-	d, err := l.review(ctx, id, StatusApproved, comment, func(tx Tx, d *Draft, reviewer string, now time.Time) error {
-		v = Version{Market: d.Market, Set: d.Set, Author: d.Author, Approver: reviewer, Rationale: d.Rationale, CreatedAt: now}
+	d, err := l.flow.Approve(ctx, id, comment, func(tx Tx, d *Draft, now time.Time) error {
+		v = Version{Market: d.Market, Set: d.Set, Author: d.Author, Approver: d.Reviewer, Rationale: d.Rationale, CreatedAt: now}
 		if err := tx.CreateThresholdVersion(ctx, &v); err != nil {
 			return err
 		}
-		d.PublishedVersionID = v.ID
+		d.PublishedVersionID, d.ReviewedAt = v.ID, &now
 		return nil
 	})
 	return d, v, err
@@ -344,67 +271,10 @@ func (l *Lifecycle) ApproveDraft(ctx context.Context, id int64, comment string) 
 
 // RejectDraft rejects a SUBMITTED draft; the comment, saying why, is required.
 func (l *Lifecycle) RejectDraft(ctx context.Context, id int64, comment string) (Draft, error) {
-	if strings.TrimSpace(comment) == "" {
-		return Draft{}, invalid("comment", "is required: say why the change is rejected")
-	}
-	return l.review(ctx, id, StatusRejected, comment, nil)
-}
-
-func (l *Lifecycle) review(ctx context.Context, id int64, status DraftStatus, comment string,
-	publish func(tx Tx, d *Draft, reviewer string, now time.Time) error) (Draft, error) {
-	comment = strings.TrimSpace(comment)
-	if msg := textProblem(comment, maxCommentLen); msg != "" && comment != "" {
-		return Draft{}, invalid("comment", "%s", msg)
-	}
-	reviewer := auth.PrincipalFrom(ctx).Subject()
-	var d Draft
-	err := l.store.ThresholdTx(ctx, func(tx Tx) error {
-		ok, err := tx.ClaimSubmittedDraft(ctx, id)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return l.stale(ctx, tx, id, 0, StatusSubmitted)
-		}
-		if d, err = tx.ThresholdDraft(ctx, id); err != nil {
-			return err
-		}
-		if d.Author == reviewer {
-			return errSelfReview
-		}
-		before := recordDraft(&d)
-		now := l.clock()
-		if publish != nil {
-			if err := publish(tx, &d, reviewer, now); err != nil {
-				return err
-			}
-		}
-		if err := tx.ReviewThresholdDraft(ctx, id, status, reviewer, comment, d.PublishedVersionID, now); err != nil {
-			return err
-		}
-		d.Status, d.Reviewer, d.ReviewComment, d.ReviewedAt = status, reviewer, comment, &now
-		return tx.AppendAudit(ctx, audit.NewEvent(ctx, reviewAction(status), entityDraft, strconv.FormatInt(id, 10), before, recordDraft(&d), audit.Done))
+	return l.flow.Reject(ctx, id, comment, func(_ Tx, d *Draft, now time.Time) error {
+		d.ReviewedAt = &now
+		return nil
 	})
-	if errors.Is(err, errSelfReview) {
-		// Refused, and recorded as a refusal: the attempt is the maker-checker rule at work.
-		e := audit.NewEvent(ctx, reviewAction(status), entityDraft, strconv.FormatInt(id, 10), nil, nil, audit.Done)
-		e.Outcome = audit.Denied
-		if aerr := l.store.AppendAudit(context.WithoutCancel(ctx), e); aerr != nil {
-			return Draft{}, errors.Join(err, aerr)
-		}
-		return Draft{}, fmt.Errorf("threshold draft %d: %w", id, err)
-	}
-	return d, err
-}
-
-// errSelfReview refuses a review by the draft's author (maker-checker).
-var errSelfReview = fmt.Errorf("its author cannot review it (maker-checker): %w", apperr.ErrForbidden)
-
-func reviewAction(status DraftStatus) string {
-	if status == StatusApproved {
-		return ActionApprove
-	}
-	return ActionReject
 }
 
 // Activate puts a published version in force for its market at at, or now when at is nil. A
@@ -594,17 +464,6 @@ func (s *Service) Schedule(market string) []Activation {
 	return out
 }
 
-// textProblem says what is wrong with a required free text, or "".
-func textProblem(s string, maxLen int) string {
-	switch {
-	case s == "":
-		return "is required"
-	case len(s) > maxLen:
-		return "must be at most " + strconv.Itoa(maxLen) + " bytes"
-	}
-	return ""
-}
-
 func invalid(field, format string, args ...any) error {
 	var ve apperr.ValidationError
 	ve.Add(field, format, args...)
@@ -616,7 +475,7 @@ type draftRecord struct {
 	ID                 int64           `json:"id"`
 	Market             string          `json:"market"`
 	BaseVersionID      int64           `json:"baseVersionId"`
-	Status             DraftStatus     `json:"status"`
+	Status             approval.Status `json:"status"`
 	Revision           int             `json:"revision"`
 	Author             string          `json:"author"`
 	Rationale          string          `json:"rationale,omitempty"`

@@ -4,11 +4,13 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"hash/fnv"
 	"sync"
 	"testing"
 	"time"
 
 	"riskconsole/internal/apperr"
+	"riskconsole/internal/approval"
 	"riskconsole/internal/auth"
 	"riskconsole/internal/catalog"
 	"riskconsole/internal/engine"
@@ -69,8 +71,11 @@ func newLifecycleEnv(t *testing.T, dialect string) *lifecycleEnv {
 	return e
 }
 
+// as acts as the user name, a person of its own: the user id is derived from the name.
 func as(name string, roles ...auth.Role) context.Context {
-	return auth.WithPrincipal(context.Background(), &auth.Principal{Kind: auth.UserKind, UserID: int64(len(name)), Name: name, Roles: roles})
+	h := fnv.New32a()
+	h.Write([]byte(name))
+	return auth.WithPrincipal(context.Background(), &auth.Principal{Kind: auth.UserKind, UserID: int64(h.Sum32()), Name: name, Roles: roles})
 }
 
 func rulesOf(s *engine.ThresholdSet) []thresholds.RuleInput {
@@ -119,7 +124,7 @@ func TestLifecycle(t *testing.T) {
 			if got := e.auditCount(t) - events; got != 3 {
 				t.Fatalf("create, edit, submit wrote %d audit events, want 3", got)
 			}
-			if d.Status != thresholds.StatusSubmitted || d.Revision != 2 || d.Impact == nil || d.Impact.Available {
+			if d.Status != approval.StatusSubmitted || d.Revision != 2 || d.Impact == nil || d.Impact.Available {
 				t.Fatalf("submitted draft = %+v", d)
 			}
 			// Frozen: no edit after submission.
@@ -159,7 +164,7 @@ func TestLifecycle(t *testing.T) {
 				t.Fatalf("%d approvals won, want 1 (%v)", wins, errs)
 			}
 			d, err := e.lc.Draft(anna, d.ID)
-			if err != nil || d.Status != thresholds.StatusApproved || d.PublishedVersionID == 0 {
+			if err != nil || d.Status != approval.StatusApproved || d.PublishedVersionID == 0 {
 				t.Fatalf("approved draft = %+v, %v", d, err)
 			}
 			v2 := d.PublishedVersionID
@@ -226,7 +231,7 @@ func TestLifecycle(t *testing.T) {
 				t.Fatalf("emergency rollback to a version never in force: %v, want ErrInvalid", err)
 			}
 			_, copyOf, err := e.lc.Rollback(lead, "US", v2, false)
-			if err != nil || copyOf.Status != thresholds.StatusDraft || copyOf.BaseVersionID != v2 {
+			if err != nil || copyOf.Status != approval.StatusDraft || copyOf.BaseVersionID != v2 {
 				t.Fatalf("rollback draft: %+v, %v", copyOf, err)
 			}
 
@@ -278,7 +283,7 @@ func TestDraftPages(t *testing.T) {
 	var ids []int64
 	after := ""
 	for {
-		p, err := e.lc.DraftsPage(anna, thresholds.DraftFilter{Market: "US", Status: thresholds.StatusDraft}, 2, after)
+		p, err := e.lc.DraftsPage(anna, thresholds.DraftFilter{Market: "US", Status: approval.StatusDraft}, 2, after)
 		if err != nil {
 			t.Fatal(err)
 		}
