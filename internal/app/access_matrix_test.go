@@ -481,6 +481,13 @@ func (e *fieldEnv) signIn(tb testing.TB, roles ...auth.Role) *apiCaller {
 		Password: password, Roles: roles}); err != nil {
 		tb.Fatal(err)
 	}
+	return e.logIn(tb, name, password, roles[0])
+}
+
+// logIn opens a new session of user name through POST /auth/login; role is the role the caller
+// is sampled for.
+func (e *fieldEnv) logIn(tb testing.TB, name, password string, role auth.Role) *apiCaller {
+	tb.Helper()
 	body, _ := json.Marshal(map[string]string{"username": name, "password": password})
 	req, err := http.NewRequest(http.MethodPost, e.ta.Server.URL+"/auth/login", bytes.NewReader(body))
 	if err != nil {
@@ -499,7 +506,7 @@ func (e *fieldEnv) signIn(tb testing.TB, roles ...auth.Role) *apiCaller {
 	}
 	for _, c := range resp.Cookies() {
 		if c.Name == auth.SessionCookieName && c.Value != "" {
-			return &apiCaller{role: roles[0], session: c.Value, password: password}
+			return &apiCaller{role: role, session: c.Value, password: password}
 		}
 	}
 	tb.Fatalf("login %s: no session cookie", name)

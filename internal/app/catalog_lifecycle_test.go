@@ -110,11 +110,15 @@ func TestCatalogLifecycle(t *testing.T) {
 			if r, _ := call(other, approve, map[string]any{"id": id}, "approveCatalogDraft"); r.code() != "CONFLICT" {
 				t.Errorf("second approval: %s", errorsJSON(r))
 			}
-			// The audit log holds one event per step.
+			// The audit log holds one event per step, and one DENIED event of the refused
+			// self-approval.
 			for _, action := range []string{"catalog_draft.create", "catalog_draft.edit", "catalog_draft.submit", "catalog_draft.approve"} {
-				if n := countEvents(t, ta, action, id); n != 1 {
+				if n := countEvents(t, ta, action, id, "DONE"); n != 1 {
 					t.Errorf("%d %s events for draft %s, want 1", n, action, id)
 				}
+			}
+			if n := countEvents(t, ta, "catalog_draft.approve", id, "DENIED"); n != 1 {
+				t.Errorf("%d DENIED approve events for draft %s, want 1 (the refused self-approval)", n, id)
 			}
 
 			// A second draft is rejected: not without a comment, not by its author, and then it
@@ -138,24 +142,34 @@ func TestCatalogLifecycle(t *testing.T) {
 			if len(r.Errors) > 0 || d.Status != "REJECTED" || d.PublishedVersion != nil || ta.Catalog.Current().Version != before+1 {
 				t.Fatalf("reject: %+v %s", d, errorsJSON(r))
 			}
-			if n := countEvents(t, ta, "catalog_draft.reject", second); n != 1 {
+			if n := countEvents(t, ta, "catalog_draft.reject", second, "DONE"); n != 1 {
 				t.Errorf("%d reject events for draft %s, want 1", n, second)
+			}
+			if n := countEvents(t, ta, "catalog_draft.reject", second, "DENIED"); n != 1 {
+				t.Errorf("%d DENIED reject events for draft %s, want 1 (the refused self-rejection)", n, second)
 			}
 		})
 	}
 }
 
-// countEvents counts the audit events of action on catalog draft id.
-func countEvents(t *testing.T, ta *testApp, action, id string) int {
+// countEvents counts the audit events of action on catalog draft id with the given outcome
+// (DONE, DENIED).
+func countEvents(t *testing.T, ta *testApp, action, id, outcome string) int {
 	t.Helper()
 	var out struct {
 		AuditEvents struct {
-			Nodes []struct{ ID string } `json:"nodes"`
+			Nodes []struct{ Outcome string } `json:"nodes"`
 		} `json:"auditEvents"`
 	}
-	decodeData(t, ta.gql(t, auth.Auditor, `query($a: String!, $id: String!) { auditEvents(first: 100, filter: {action: $a, entityType: "catalog_draft", entityId: $id}) { nodes { id } } }`,
+	decodeData(t, ta.gql(t, auth.Auditor, `query($a: String!, $id: String!) { auditEvents(first: 100, filter: {action: $a, entityType: "catalog_draft", entityId: $id}) { nodes { outcome } } }`,
 		map[string]any{"a": action, "id": id}), &out)
-	return len(out.AuditEvents.Nodes)
+	n := 0
+	for _, e := range out.AuditEvents.Nodes {
+		if e.Outcome == outcome {
+			n++
+		}
+	}
+	return n
 }
 
 // TestCatalogVersionAndDrafts reads a published version's texts as written and lists drafts,
