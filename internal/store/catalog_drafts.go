@@ -3,12 +3,8 @@ package store
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 
-	"gorm.io/gorm"
-
-	"riskconsole/internal/apperr"
 	"riskconsole/internal/approval"
 	"riskconsole/internal/catalog"
 	"riskconsole/internal/engine"
@@ -34,7 +30,7 @@ type draftText struct {
 	Steps    []string `json:"steps"`
 }
 
-func catalogDraftRowOf(d *catalog.Draft) catalogDraftRow {
+func catalogDraftRowOf(d *catalog.Draft) (catalogDraftRow, error) {
 	texts := make([]draftText, 0, len(d.Texts))
 	for k, t := range d.Texts {
 		texts = append(texts, draftText{Code: k.Reason.String(), Locale: k.Locale, Audience: string(k.Audience), Title: t.Title, Body: t.Body, Steps: t.Steps})
@@ -45,7 +41,7 @@ func catalogDraftRowOf(d *catalog.Draft) catalogDraftRow {
 		v := d.PublishedVersion
 		row.PublishedVersion = &v
 	}
-	return row
+	return row, nil
 }
 
 func catalogDraftOf(r *catalogDraftRow) (catalog.Draft, error) {
@@ -69,52 +65,21 @@ func catalogDraftOf(r *catalogDraftRow) (catalog.Draft, error) {
 
 // CatalogTx runs fn in one transaction, as InTx does, for the catalog lifecycle.
 func (s *Store) CatalogTx(ctx context.Context, fn func(tx catalog.DraftTx) error) error {
-	return s.InTx(ctx, func(tx *Store) error { return fn(catalogTx{tx}) })
+	return s.InTx(ctx, func(tx *Store) error { return fn(draftTx[catalog.Draft, catalogDraftRow]{tx, catalogDrafts}) })
 }
 
-// catalogTx is a transaction of the catalog lifecycle: the store, holding catalog drafts for the
-// approval workflow.
-type catalogTx struct{ *Store }
-
-// Claim locks draft id for a step of the approval workflow; see claimDraft.
-func (tx catalogTx) Claim(ctx context.Context, id int64, status approval.Status, revision int) (bool, error) {
-	return tx.claimDraft(ctx, "catalog_drafts", id, status, revision)
-}
-
-// Load reads draft id.
-func (tx catalogTx) Load(ctx context.Context, id int64) (catalog.Draft, error) {
-	return tx.CatalogDraft(ctx, id)
-}
-
-// Insert writes d and fills its ID.
-func (tx catalogTx) Insert(ctx context.Context, d *catalog.Draft) error {
-	row := catalogDraftRowOf(d)
-	if err := tx.db.WithContext(ctx).Create(&row).Error; err != nil {
-		return fmt.Errorf("create catalog draft: %w", err)
-	}
-	d.ID = row.Approval.ID
-	return nil
-}
-
-// Save writes d over its draft; see saveDraft.
-func (tx catalogTx) Save(ctx context.Context, d *catalog.Draft) error {
-	row := catalogDraftRowOf(d)
-	columns := row.Approval.changes()
-	columns["texts"], columns["published_version"] = row.Texts, row.PublishedVersion
-	return tx.saveDraft(ctx, "catalog_drafts", d.ID, columns)
+// catalogDrafts is the table of catalog drafts, for the approval workflow.
+var catalogDrafts = &draftTable[catalog.Draft, catalogDraftRow]{
+	name: "catalog_drafts", noun: "catalog draft", toRow: catalogDraftRowOf, fromRow: catalogDraftOf,
+	approval: func(r *catalogDraftRow) *approvalColumns { return &r.Approval },
+	changes: func(r *catalogDraftRow, columns map[string]any) {
+		columns["texts"], columns["published_version"] = r.Texts, r.PublishedVersion
+	},
 }
 
 // CatalogDraft returns the catalog draft with the given id.
 func (s *Store) CatalogDraft(ctx context.Context, id int64) (catalog.Draft, error) {
-	var row catalogDraftRow
-	err := s.db.WithContext(ctx).Where("id = ?", id).Take(&row).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return catalog.Draft{}, fmt.Errorf("catalog draft %d: %w", id, apperr.ErrNotFound)
-	}
-	if err != nil {
-		return catalog.Draft{}, fmt.Errorf("read catalog draft: %w", err)
-	}
-	return catalogDraftOf(&row)
+	return loadDraft(ctx, s, catalogDrafts, id)
 }
 
 // CatalogDrafts returns up to limit drafts, newest first, with ids below beforeID (0: from the

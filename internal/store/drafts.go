@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -40,41 +41,100 @@ func (c *approvalColumns) fields() approval.Fields {
 }
 
 // changes returns the columns a step of the workflow may change (the author and the creation
-// are written once), for saveDraft.
+// are written once).
 func (c *approvalColumns) changes() map[string]any {
 	return map[string]any{"status": c.Status, "revision": c.Revision, "reviewer": c.Reviewer,
 		"reviewer_person": c.ReviewerPerson, "review_comment": c.ReviewComment, "updated_at": c.UpdatedAt}
 }
 
-// claimDraft is approval.Tx's Claim for the items of table: it locks item id until the end of the
-// transaction if it is in status at revision (any revision when 0), and reports whether it is.
-// It is a conditional UPDATE that changes nothing, so on PostgreSQL a concurrent claim of the same
-// item waits for this transaction and then re-reads the row; SQLite runs write transactions one at
-// a time.
-func (s *Store) claimDraft(ctx context.Context, table string, id int64, status approval.Status, revision int) (bool, error) {
-	q := s.db.WithContext(ctx).Table(table).Where("id = ? AND status = ?", id, string(status))
+// draftTable is one table of items under the approval workflow: its name, and the conversions
+// between the items (D) and the rows (R) that embed approvalColumns.
+type draftTable[D, R any] struct {
+	name    string // e.g. "threshold_drafts"
+	noun    string // e.g. "threshold draft", in errors
+	toRow   func(d *D) (R, error)
+	fromRow func(r *R) (D, error)
+	// approval returns the workflow's columns of a row.
+	approval func(r *R) *approvalColumns
+	// changes adds to columns the kind's own columns that a step may change.
+	changes func(r *R, columns map[string]any)
+}
+
+// loadDraft reads item id of table t; one that does not exist is an ErrNotFound.
+func loadDraft[D, R any](ctx context.Context, s *Store, t *draftTable[D, R], id int64) (D, error) {
+	var row R
+	err := s.db.WithContext(ctx).Table(t.name).Where("id = ?", id).Take(&row).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		err = fmt.Errorf("%s %d: %w", t.noun, id, apperr.ErrNotFound)
+	} else if err != nil {
+		err = fmt.Errorf("read %s %d: %w", t.noun, id, err)
+	}
+	if err != nil {
+		var zero D
+		return zero, err
+	}
+	return t.fromRow(&row)
+}
+
+// draftTx is a transaction of the store holding the items of one table for the approval workflow:
+// it is the workflow's approval.Tx, and the rest of the store's methods come with it.
+type draftTx[D, R any] struct {
+	*Store
+	table *draftTable[D, R]
+}
+
+// Claim locks item id until the end of the transaction if it is in status at revision (any
+// revision when 0), and reports whether it is. It is a conditional UPDATE that changes nothing,
+// so on PostgreSQL a concurrent claim of the same item waits for this transaction and then
+// re-reads the row; SQLite runs write transactions one at a time.
+func (tx draftTx[D, R]) Claim(ctx context.Context, id int64, status approval.Status, revision int) (bool, error) {
+	q := tx.db.WithContext(ctx).Table(tx.table.name).Where("id = ? AND status = ?", id, string(status))
 	if revision != 0 {
 		q = q.Where("revision = ?", revision)
 	}
 	res := q.UpdateColumn("revision", gorm.Expr("revision"))
 	if res.Error != nil {
-		return false, fmt.Errorf("claim %s %d: %w", table, id, res.Error)
+		return false, fmt.Errorf("claim %s %d: %w", tx.table.noun, id, res.Error)
 	}
 	return res.RowsAffected == 1, nil
 }
 
-// saveDraft is approval.Tx's Save for the items of table: it writes columns over item id, which
-// the transaction has claimed. A reviewer who is the author (by subject or by person) is refused
-// by the database too, as an ErrForbidden.
-func (s *Store) saveDraft(ctx context.Context, table string, id int64, columns map[string]any) error {
-	res := s.db.WithContext(ctx).Table(table).Where("id = ?", id).UpdateColumns(columns)
+// Load reads item id.
+func (tx draftTx[D, R]) Load(ctx context.Context, id int64) (D, error) {
+	return loadDraft(ctx, tx.Store, tx.table, id)
+}
+
+// Insert writes d as a new item and fills its ID (d becomes the item as stored).
+func (tx draftTx[D, R]) Insert(ctx context.Context, d *D) error {
+	row, err := tx.table.toRow(d)
+	if err != nil {
+		return err
+	}
+	if err := tx.db.WithContext(ctx).Create(&row).Error; err != nil {
+		return fmt.Errorf("create %s: %w", tx.table.noun, err)
+	}
+	*d, err = tx.table.fromRow(&row)
+	return err
+}
+
+// Save writes d over its item, which the transaction has claimed. A reviewer who is the author
+// (by subject or by person) is refused by the database too, as an ErrForbidden.
+func (tx draftTx[D, R]) Save(ctx context.Context, d *D) error {
+	row, err := tx.table.toRow(d)
+	if err != nil {
+		return err
+	}
+	cols := tx.table.approval(&row)
+	columns := cols.changes()
+	tx.table.changes(&row, columns)
+	res := tx.db.WithContext(ctx).Table(tx.table.name).Where("id = ?", cols.ID).UpdateColumns(columns)
 	switch {
 	case res.Error != nil && isCheckViolation(res.Error, "reviewer_not_author"):
-		return fmt.Errorf("%s %d: its author cannot review it: %w", table, id, apperr.ErrForbidden)
+		return fmt.Errorf("%s %d: its author cannot review it: %w", tx.table.noun, cols.ID, apperr.ErrForbidden)
 	case res.Error != nil:
-		return fmt.Errorf("save %s %d: %w", table, id, res.Error)
+		return fmt.Errorf("save %s %d: %w", tx.table.noun, cols.ID, res.Error)
 	case res.RowsAffected != 1:
-		return fmt.Errorf("%s %d: %w", table, id, apperr.ErrNotFound)
+		return fmt.Errorf("%s %d: %w", tx.table.noun, cols.ID, apperr.ErrNotFound)
 	}
 	return nil
 }

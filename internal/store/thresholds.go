@@ -9,10 +9,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
-	"gorm.io/gorm"
 
 	"riskconsole/internal/apperr"
-	"riskconsole/internal/approval"
 	"riskconsole/internal/thresholds"
 	"riskconsole/models"
 )
@@ -93,46 +91,17 @@ func (thresholdActivationRow) TableName() string { return "threshold_activations
 
 // ThresholdTx runs fn in one transaction, as InTx does, for the threshold lifecycle.
 func (s *Store) ThresholdTx(ctx context.Context, fn func(tx thresholds.Tx) error) error {
-	return s.InTx(ctx, func(tx *Store) error { return fn(thresholdTx{tx}) })
+	return s.InTx(ctx, func(tx *Store) error { return fn(draftTx[thresholds.Draft, thresholdDraftRow]{tx, thresholdDrafts}) })
 }
 
-// thresholdTx is a transaction of the threshold lifecycle: the store, holding threshold drafts
-// for the approval workflow.
-type thresholdTx struct{ *Store }
-
-// Claim locks draft id for a step of the approval workflow; see claimDraft.
-func (tx thresholdTx) Claim(ctx context.Context, id int64, status approval.Status, revision int) (bool, error) {
-	return tx.claimDraft(ctx, "threshold_drafts", id, status, revision)
-}
-
-// Load reads draft id.
-func (tx thresholdTx) Load(ctx context.Context, id int64) (thresholds.Draft, error) {
-	return tx.ThresholdDraft(ctx, id)
-}
-
-// Insert stores d and fills its ID.
-func (tx thresholdTx) Insert(ctx context.Context, d *thresholds.Draft) error {
-	row, err := thresholdDraftRowOf(d)
-	if err != nil {
-		return err
-	}
-	if err := tx.db.WithContext(ctx).Create(&row).Error; err != nil {
-		return fmt.Errorf("create threshold draft: %w", err)
-	}
-	d.ID = row.Approval.ID
-	return nil
-}
-
-// Save writes d over its draft; see saveDraft.
-func (tx thresholdTx) Save(ctx context.Context, d *thresholds.Draft) error {
-	row, err := thresholdDraftRowOf(d)
-	if err != nil {
-		return err
-	}
-	columns := row.Approval.changes()
-	columns["rules"], columns["rationale"], columns["impact"] = row.Rules, row.Rationale, row.Impact
-	columns["published_version_id"], columns["submitted_at"], columns["reviewed_at"] = row.PublishedVersionID, row.SubmittedAt, row.ReviewedAt
-	return tx.saveDraft(ctx, "threshold_drafts", d.ID, columns)
+// thresholdDrafts is the table of threshold drafts, for the approval workflow.
+var thresholdDrafts = &draftTable[thresholds.Draft, thresholdDraftRow]{
+	name: "threshold_drafts", noun: "threshold draft", toRow: thresholdDraftRowOf, fromRow: draftFromRow,
+	approval: func(r *thresholdDraftRow) *approvalColumns { return &r.Approval },
+	changes: func(r *thresholdDraftRow, columns map[string]any) {
+		columns["rules"], columns["rationale"], columns["impact"] = r.Rules, r.Rationale, r.Impact
+		columns["published_version_id"], columns["submitted_at"], columns["reviewed_at"] = r.PublishedVersionID, r.SubmittedAt, r.ReviewedAt
+	},
 }
 
 func thresholdDraftRowOf(d *thresholds.Draft) (thresholdDraftRow, error) {
@@ -154,15 +123,7 @@ func thresholdDraftRowOf(d *thresholds.Draft) (thresholdDraftRow, error) {
 
 // ThresholdDraft returns the draft with the given id.
 func (s *Store) ThresholdDraft(ctx context.Context, id int64) (thresholds.Draft, error) {
-	var row thresholdDraftRow
-	err := s.db.WithContext(ctx).Where("id = ?", id).Take(&row).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return thresholds.Draft{}, fmt.Errorf("threshold draft %d: %w", id, apperr.ErrNotFound)
-	}
-	if err != nil {
-		return thresholds.Draft{}, fmt.Errorf("read threshold draft %d: %w", id, err)
-	}
-	return draftFromRow(&row)
+	return loadDraft(ctx, s, thresholdDrafts, id)
 }
 
 // ThresholdDrafts returns up to limit drafts matching f, newest first, with ids below beforeID
