@@ -1,9 +1,14 @@
 package app
 
 import (
+	"errors"
+	"strconv"
+	"sync"
 	"testing"
 
 	"riskconsole/internal/accounts"
+	"riskconsole/internal/apperr"
+	"riskconsole/internal/approval"
 	"riskconsole/internal/auth"
 )
 
@@ -70,6 +75,45 @@ func TestApprovalComparesPersons(t *testing.T) {
 					"' AND outcome = 'DONE'").Scan(&done); err != nil || done != 1 {
 					t.Fatalf("%s: %d reviews audited (%v), want 1", kind.name, done, err)
 				}
+			}
+		})
+	}
+}
+
+// TestConcurrentCatalogReviews races four approvers for one submitted catalog draft on both
+// databases: exactly one approval wins and publishes one version, and every other is a
+// CONFLICT (the guard the threshold tests race too).
+func TestConcurrentCatalogReviews(t *testing.T) {
+	for _, dialect := range dialects {
+		t.Run(dialect, func(t *testing.T) {
+			ta := newTestApp(t, dialect, 10)
+			e := newFieldEnv(t, ta)
+			id, err := strconv.ParseInt(e.newCatalogDraft(t, approval.StatusSubmitted), 10, 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			before := ta.Catalog.Current().Version
+			const racers = 4
+			errs := make([]error, racers)
+			var wg sync.WaitGroup
+			for i := range racers {
+				wg.Go(func() {
+					_, errs[i] = ta.CatalogLifecycle.Approve(staffContext("racing.lead."+strconv.Itoa(i), auth.Approver), id)
+				})
+			}
+			wg.Wait()
+			wins := 0
+			for _, err := range errs {
+				switch {
+				case err == nil:
+					wins++
+				case !errors.Is(err, apperr.ErrConflict):
+					t.Fatalf("losing approval: %v, want ErrConflict", err)
+				}
+			}
+			if wins != 1 || ta.Catalog.Current().Version != before+1 {
+				t.Fatalf("%d approvals won (%v), catalog v%d after v%d; want one win and one new version", wins, errs,
+					ta.Catalog.Current().Version, before)
 			}
 		})
 	}

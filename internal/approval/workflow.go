@@ -52,15 +52,13 @@ type Change[D any, T Tx[D]] func(tx T, d *D, now time.Time) error
 
 // Workflow runs the steps of one kind of item, each in one transaction with its audit event.
 //
-// Every step starts by claiming its item: a conditional UPDATE of the item's row in the status
-// (and, for an edit or a submission, at the revision) the step starts from. On PostgreSQL the
-// UPDATE holds the row's lock until the step commits, so a concurrent step on the same item waits,
-// then finds the item moved on and is an ErrConflict; SQLite runs write transactions one at a
-// time. Of two concurrent reviews exactly one wins, and an edit at a stale revision is an
-// ErrConflict. Everything a step reads, checks and writes after its claim (the author, a published
-// version) belongs to an item nobody else can change meanwhile, which a check followed by a
-// conditional write at the end does not give: there the losing review has published a version
-// before it finds out, and fails on that version's number instead of with an ErrConflict.
+// Concurrency: every step first claims its item with a conditional UPDATE of its row in the
+// status (and, for an edit or a submission, at the revision) the step starts from. On PostgreSQL
+// that UPDATE holds the row's lock until the step commits, so a concurrent step on the same item
+// waits, then finds it moved on: an ErrConflict (SQLite runs write transactions one at a time).
+// Of two concurrent reviews exactly one wins, and nothing a step checks after its claim can
+// change under it. Checking first and writing conditionally at the end, as catalog drafts once
+// did, lets the losing review publish a version before it finds out, and fail on that instead.
 type Workflow[D any, T Tx[D]] struct {
 	kind Kind[D]
 	inTx func(ctx context.Context, fn func(tx T) error) error
