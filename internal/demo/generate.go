@@ -152,7 +152,10 @@ func IncidentFor(end time.Time) Incident {
 
 // generator holds the state of one Generate call.
 type generator struct {
-	r        *rand.Rand
+	r *rand.Rand
+	// declared draws the measured values that have no model of their own (drawDeclared), from a
+	// stream of its own so that adding one leaves every other draw, and so the demo, unchanged.
+	declared *rand.Rand
 	shoppers []shopper
 	ids      string // shopper i's id is ids[i*idLen : (i+1)*idLen]
 	pick     [numMarkets]aliasTable
@@ -248,7 +251,8 @@ func Generate(opts Options, fn func(p *Purchase) error) error {
 
 // newGenerator draws the shopper population and prepares the lookup tables for n purchases.
 func newGenerator(seed uint64, n int) *generator {
-	g := &generator{r: rand.New(rand.NewPCG(seed, 0x7075726368617365))}
+	g := &generator{r: rand.New(rand.NewPCG(seed, 0x7075726368617365)),
+		declared: rand.New(rand.NewPCG(seed, 0x6465636c61726564))}
 	sr := rand.New(rand.NewPCG(seed, 0x73686f7070657273))
 
 	// About four and a half purchases per shopper over the window, with a floor so that small
@@ -345,8 +349,12 @@ func (g *generator) purchase(p *Purchase, m int, t time.Time, ms int64) {
 	p.Locale = localeNames[s.locale]
 	p.Channel = g.channel(s, cat, mk, ms)
 
-	// The assessment's measured values.
+	// The assessment's measured values: the models below, and drawDeclared for any value without
+	// one (still NaN after them).
 	v := &p.Values
+	for i := range v {
+		v[i] = math.NaN()
+	}
 	v[engine.BureauScore] = clamp(math.Round(float64(s.score)+5*r.NormFloat64()), 300, 850)
 	income := math.Round(float64(s.incomeUSD) * mk.MoneyScale)
 	v[engine.MonthlyIncome] = income
@@ -370,6 +378,44 @@ func (g *generator) purchase(p *Purchase, m int, t time.Time, ms int64) {
 	v[engine.AffordabilityRatio] = affordability(income/mk.MoneyScale, dti, usd)
 	v[engine.LiquidSavings] = math.Round(float64(s.savingsUSD) * math.Exp(0.05*r.NormFloat64()) * mk.MoneyScale)
 	v[engine.OutstandingCredit] = math.Round(float64(s.debtUSD)*math.Exp(0.12*r.NormFloat64())*mk.MoneyScale*100) / 100
+	for i := range v {
+		if math.IsNaN(v[i]) {
+			v[i] = drawDeclared(g.declared, &engine.Measures[i], mk.MoneyScale)
+		}
+	}
+}
+
+// declaredFailRate is the share of drawDeclared's values that fail their default rule.
+const declaredFailRate = 0.02
+
+// drawDeclared draws a value of a measure that has no model here from its declaration: mostly
+// passing its default rule, by an exponentially distributed number of scales, and failing it
+// for a share declaredFailRate, by about half a scale; snapped to the measure's step (money in
+// the market's currency) and kept within its bounds.
+func drawDeclared(r *rand.Rand, info *engine.MeasureInfo, moneyScale float64) float64 {
+	cut, scale := info.Cutoff, info.Scale
+	if info.Unit == engine.UnitMoney {
+		cut, scale = cut*moneyScale, scale*moneyScale
+	}
+	up := 1.0 // the passing side
+	if info.Comparator == engine.LTE {
+		up = -1
+	}
+	var x float64
+	if r.Float64() < declaredFailRate {
+		x = cut - up*(info.Step+0.5*scale*r.ExpFloat64())
+		up = -up // snap away from the cut-off, so that it still fails
+	} else {
+		x = cut + up*1.5*scale*r.ExpFloat64()
+	}
+	q := x / info.Step
+	if up > 0 {
+		q = math.Ceil(q - 1e-9)
+	} else {
+		q = math.Floor(q + 1e-9)
+	}
+	x = math.Round(q*info.Step*1e6) / 1e6
+	return math.Min(info.Max, math.Max(info.Min, x))
 }
 
 // Bounds of a basket in US dollars: the lender's minimum purchase and its credit ceiling.

@@ -12,7 +12,7 @@ import (
 func TestHistoryAppendAndRead(t *testing.T) {
 	h := NewHistory("GB")
 	rows := []Row{
-		{At: 10, Category: "travel", Amount: 12.5, Declined: true, Reasons: 1 << engine.CreditScoreInsufficient},
+		{At: 10, Category: "travel", Amount: 12.5, Declined: true, Reasons: 1 << (engine.CreditScoreInsufficient - 1)},
 		{At: 20, Category: "home", Amount: 7},
 		{At: 20, Category: "travel", Amount: 3},
 		{At: 15, Category: "home"}, // out of order: kept at the last row's time
@@ -34,7 +34,7 @@ func TestHistoryAppendAndRead(t *testing.T) {
 	if h.CategoryIndex("travel") != 0 || h.CategoryIndex("home") != 1 {
 		t.Error("CategoryIndex does not keep first-seen order")
 	}
-	if !s.Declined(0) || s.Declined(1) || s.Reasons(0) != 1<<engine.CreditScoreInsufficient ||
+	if !s.Declined(0) || s.Declined(1) || s.Reasons(0) != 1<<(engine.CreditScoreInsufficient-1) ||
 		s.Amount(0) != 12.5 || s.Value(0, engine.BureauScore) != 512 || s.Values(0)[engine.BureauScore] != 512 {
 		t.Error("row 0 does not read back")
 	}
