@@ -388,10 +388,10 @@ func (g *generator) purchase(p *Purchase, m int, t time.Time, ms int64) {
 // declaredFailRate is the share of drawDeclared's values that fail their default rule.
 const declaredFailRate = 0.02
 
-// drawDeclared draws a value of a measure that has no model here from its declaration: mostly
-// passing its default rule, by an exponentially distributed number of scales, and failing it
-// for a share declaredFailRate, by about half a scale; snapped to the measure's step (money in
-// the market's currency) and kept within its bounds.
+// drawDeclared draws a value of a measure that has no model here from its declaration: on the
+// passing side of its default rule, mostly one to two scales from the cut-off, except for a share
+// declaredFailRate that fails it by one step to about half a scale more. Values are whole steps
+// from the cut-off (money in the market's currency) within the measure's bounds.
 func drawDeclared(r *rand.Rand, info *engine.MeasureInfo, moneyScale float64) float64 {
 	cut, scale := info.Cutoff, info.Scale
 	if info.Unit == engine.UnitMoney {
@@ -401,20 +401,14 @@ func drawDeclared(r *rand.Rand, info *engine.MeasureInfo, moneyScale float64) fl
 	if info.Comparator == engine.LTE {
 		up = -1
 	}
-	var x float64
+	var steps float64
 	if r.Float64() < declaredFailRate {
-		x = cut - up*(info.Step+0.5*scale*r.ExpFloat64())
-		up = -up // snap away from the cut-off, so that it still fails
+		up = -up
+		steps = 1 + math.Floor(0.5*scale*r.ExpFloat64()/info.Step)
 	} else {
-		x = cut + up*1.5*scale*r.ExpFloat64()
+		steps = math.Round(0.75 * scale * (r.ExpFloat64() + r.ExpFloat64()) / info.Step)
 	}
-	q := x / info.Step
-	if up > 0 {
-		q = math.Ceil(q - 1e-9)
-	} else {
-		q = math.Floor(q + 1e-9)
-	}
-	x = math.Round(q*info.Step*1e6) / 1e6
+	x := math.Round((cut+up*steps*info.Step)*1e6) / 1e6
 	return math.Min(info.Max, math.Max(info.Min, x))
 }
 
