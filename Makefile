@@ -21,9 +21,13 @@ FUZZ_TARGETS ?= ./internal/engine:FuzzEvaluate:500000 ./internal/engine:FuzzNewT
 	./internal/app:FuzzAppendCompactHTML:40000 ./internal/catalog:FuzzPlaceholders:200000 \
 	./internal/app:FuzzAssessPurchaseInput:30000
 FUZZ_TIMEOUT ?= 3m
+# The measured values' generator (internal/engine/measuresgen) writes GraphQL schema, so it runs
+# before gqlgen.
+GENERATE_MEASURES = $(GO) generate ./internal/engine
 GENERATE = $(GO) tool gqlgen generate
 # What `make generate` may write; check-generated requires it to be committed and unchanged.
-GENERATED_PATHS = graph/ gqlgen.yml go.mod go.sum
+GENERATED_PATHS = graph/ gqlgen.yml go.mod go.sum internal/engine/measures_gen.go models/measures_gen.go \
+	internal/store/measures_gen.go ui/src/lib/measures.gen.ts
 # What the UI's codegen and build write; check-ui requires it to be committed and unchanged.
 UI_GENERATED_PATHS = ui/dist ui/src/gql
 # The end-to-end tests drive Debian's Chromium (/usr/bin/chromium): Playwright must never
@@ -54,18 +58,20 @@ test: deps-test check-generated check-ui fmt-check vet check-test-only-imports g
 deps-test:
 	bash scripts/ensure-postgres.sh
 
-## generate: regenerate the GraphQL code from gqlgen.yml.
+## generate: regenerate the code derived from the measured values' declaration, then the GraphQL code from gqlgen.yml.
 generate:
+	$(GENERATE_MEASURES)
 	$(GENERATE)
 
-## check-generated: fail if the committed generated GraphQL code is not what `make generate` produces.
+## check-generated: fail if the committed generated code (measured values, GraphQL) is not what `make generate` produces.
 # go.mod and go.sum are checked too: gqlgen adds the modules its generated code imports.
 check-generated:
 	@if [[ ! -f gqlgen.yml ]]; then
 		echo "check-generated: SKIPPED: gqlgen.yml does not exist yet"
 		exit 0
 	fi
-	echo "check-generated: $(GENERATE)"
+	echo "check-generated: $(GENERATE_MEASURES) && $(GENERATE)"
+	$(GENERATE_MEASURES)
 	$(GENERATE)
 	$(call require_committed,check-generated,$(GENERATED_PATHS),make generate)
 	echo "check-generated: generated code is up to date"

@@ -3289,7 +3289,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/accounts.graphqls" "schema/agent.graphqls" "schema/analytics.graphqls" "schema/assess.graphqls" "schema/audit.graphqls" "schema/catalog.graphqls" "schema/decisions.graphqls" "schema/schema.graphqls" "schema/thresholds.graphqls" "schema/whatif.graphqls"
+//go:embed "schema/accounts.graphqls" "schema/agent.graphqls" "schema/analytics.graphqls" "schema/assess.graphqls" "schema/audit.graphqls" "schema/catalog.graphqls" "schema/decisions.graphqls" "schema/measures.graphqls" "schema/schema.graphqls" "schema/thresholds.graphqls" "schema/whatif.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -3308,6 +3308,7 @@ var sources = []*ast.Source{
 	{Name: "schema/audit.graphqls", Input: sourceData("schema/audit.graphqls"), BuiltIn: false},
 	{Name: "schema/catalog.graphqls", Input: sourceData("schema/catalog.graphqls"), BuiltIn: false},
 	{Name: "schema/decisions.graphqls", Input: sourceData("schema/decisions.graphqls"), BuiltIn: false},
+	{Name: "schema/measures.graphqls", Input: sourceData("schema/measures.graphqls"), BuiltIn: false},
 	{Name: "schema/schema.graphqls", Input: sourceData("schema/schema.graphqls"), BuiltIn: false},
 	{Name: "schema/thresholds.graphqls", Input: sourceData("schema/thresholds.graphqls"), BuiltIn: false},
 	{Name: "schema/whatif.graphqls", Input: sourceData("schema/whatif.graphqls"), BuiltIn: false},

@@ -104,22 +104,12 @@ func mapThresholdVersion(v *thresholds.Version) *model.ThresholdVersion {
 
 // assessRequest maps the mutation's input.
 func assessRequest(ctx context.Context, in *model.PurchaseInput, key string) *decisions.AssessRequest {
-	v := in.Values
 	return &decisions.AssessRequest{
 		IdempotencyKey: key, Client: auth.PrincipalFrom(ctx).Subject(),
 		Market: in.Market, Currency: in.Currency, Amount: in.Amount,
 		MerchantID: in.Merchant.ID, MerchantName: in.Merchant.Name, MerchantCat: in.Merchant.Category,
 		ShopperID: in.ShopperID, Locale: in.Locale, Channel: in.Channel,
-		Values: engine.Values{
-			engine.BureauScore: v.BureauScore, engine.MonthlyIncome: v.MonthlyIncome,
-			engine.IncomeVerified: v.IncomeVerified, engine.EmploymentMonths: v.EmploymentMonths,
-			engine.RecentPlans30d: v.RecentPlans30d, engine.DebtToIncome: v.DebtToIncome,
-			engine.MonthsAtAddress: v.MonthsAtAddress, engine.AddressVerified: v.AddressVerified,
-			engine.IdentityVerified: v.IdentityVerified, engine.AgeYears: v.AgeYears,
-			engine.CreditHistoryMonths: v.CreditHistoryMonths, engine.Delinquencies24m: v.Delinquencies24m,
-			engine.AffordabilityRatio: v.AffordabilityRatio, engine.LiquidSavings: v.LiquidSavings,
-			engine.OutstandingCredit: v.OutstandingCredit,
-		},
+		Values: measuredValues(in.Values),
 	}
 }
 

@@ -57,44 +57,30 @@ type CatalogMessage struct {
 
 // Decision is one immutable assessment.
 type Decision struct {
-	ID                  string `gorm:"primaryKey"`
-	Reference           string
-	IdempotencyKey      string
-	RequestHash         string
-	CreatedAt           time.Time
-	Market              string
-	Currency            string
-	AmountMinor         int64
-	MerchantID          string
-	MerchantName        string
-	MerchantCategory    string
-	ShopperID           string
-	ShopperLocale       string
-	Channel             string
-	BureauScore         float64
-	MonthlyIncome       float64
-	IncomeVerified      float64
-	EmploymentMonths    float64
-	RecentPlans30d      float64 `gorm:"column:recent_plans_30d"`
-	DebtToIncome        float64
-	MonthsAtAddress     float64
-	AddressVerified     float64
-	IdentityVerified    float64
-	AgeYears            float64
-	CreditHistoryMonths float64
-	Delinquencies24m    float64 `gorm:"column:delinquencies_24m"`
-	AffordabilityRatio  float64
-	LiquidSavings       float64
-	OutstandingCredit   float64
-	Outcome             string
-	Reasons             string
-	ReasonMask          int
-	ThresholdVersionID  int64
-	CatalogVersionID    int64
-	MessageLocale       string
-	MessageTitle        string
-	MessageBody         string
-	MessageSteps        string
+	ID                 string `gorm:"primaryKey"`
+	Reference          string
+	IdempotencyKey     string
+	RequestHash        string
+	CreatedAt          time.Time
+	Market             string
+	Currency           string
+	AmountMinor        int64
+	MerchantID         string
+	MerchantName       string
+	MerchantCategory   string
+	ShopperID          string
+	ShopperLocale      string
+	Channel            string
+	MeasuredValues     // bureau_score … (generated: measures_gen.go)
+	Outcome            string
+	Reasons            string
+	ReasonMask         int
+	ThresholdVersionID int64
+	CatalogVersionID   int64
+	MessageLocale      string
+	MessageTitle       string
+	MessageBody        string
+	MessageSteps       string
 }
 
 // APIToken is a hashed API token with its roles (comma separated).

@@ -19,6 +19,7 @@ import (
 
 	"riskconsole/internal/auth"
 	"riskconsole/internal/demo"
+	"riskconsole/internal/engine"
 	"riskconsole/internal/testdb"
 )
 
@@ -171,11 +172,9 @@ const sigtermMutation = `mutation($input: PurchaseInput!, $key: String!) {
 
 // sigtermAssess sends one assessPurchase of a fixed valid purchase under key with the SERVICE token.
 func sigtermAssess(url, token, key string) sigtermCall {
-	values := map[string]float64{
-		"bureauScore": 820, "monthlyIncome": 60000, "incomeVerified": 1, "employmentMonths": 120,
-		"recentPlans30d": 0, "debtToIncome": 0.05, "monthsAtAddress": 120, "addressVerified": 1,
-		"identityVerified": 1, "ageYears": 40, "creditHistoryMonths": 240, "delinquencies24m": 0,
-		"affordabilityRatio": 50, "liquidSavings": 500000, "outstandingCredit": 0,
+	values := map[string]float64{}
+	for i, v := range engine.PassingValues() {
+		values[engine.Measures[i].Field] = v
 	}
 	input := map[string]any{"market": "SE", "currency": "SEK", "amount": 1234.5,
 		"merchant":  map[string]any{"id": "m-test-1", "name": "Nordic Outdoor AB", "category": "SPORTS"},

@@ -19,6 +19,7 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
 
 	"riskconsole/internal/auth"
+	"riskconsole/internal/engine"
 )
 
 // Helpers shared by the API tests: scenario tables, raw requests, purchase inputs and the check
@@ -304,14 +305,15 @@ func (a *assessment) reasonCodes() []string {
 	return out
 }
 
-// goodValues are measured values that pass every rule of any sensible threshold set.
+// goodValues are measured values that pass every rule of any sensible threshold set: the
+// declared passing values (engine.PassingValues) by input field.
 func goodValues() map[string]any {
-	return map[string]any{
-		"bureauScore": 820.0, "monthlyIncome": 60000.0, "incomeVerified": 1.0, "employmentMonths": 120.0,
-		"recentPlans30d": 0.0, "debtToIncome": 0.05, "monthsAtAddress": 120.0, "addressVerified": 1.0,
-		"identityVerified": 1.0, "ageYears": 40.0, "creditHistoryMonths": 240.0, "delinquencies24m": 0.0,
-		"affordabilityRatio": 50.0, "liquidSavings": 500000.0, "outstandingCredit": 0.0,
+	v := engine.PassingValues()
+	out := make(map[string]any, len(v))
+	for i := range engine.Measures {
+		out[engine.Measures[i].Field] = v[i]
 	}
+	return out
 }
 
 // marketOf gives each market's currency and a locale.

@@ -12,6 +12,7 @@ import (
 
 	"riskconsole/internal/auth"
 	"riskconsole/internal/catalog"
+	"riskconsole/internal/engine"
 )
 
 // TestAssessPurchase checks assessPurchase end to end on both databases: approvals, declines
@@ -98,13 +99,13 @@ func (ta *testApp) readDecision(tb testing.TB, id string) storedDecision {
 }
 
 // measuredValueFields maps the breakdown's MeasuredValue enum to the input field names.
-var measuredValueFields = map[string]string{
-	"BUREAU_SCORE": "bureauScore", "MONTHLY_INCOME": "monthlyIncome", "INCOME_VERIFIED": "incomeVerified",
-	"EMPLOYMENT_MONTHS": "employmentMonths", "RECENT_PLANS_30D": "recentPlans30d", "DEBT_TO_INCOME": "debtToIncome",
-	"MONTHS_AT_ADDRESS": "monthsAtAddress", "ADDRESS_VERIFIED": "addressVerified", "IDENTITY_VERIFIED": "identityVerified",
-	"AGE_YEARS": "ageYears", "CREDIT_HISTORY_MONTHS": "creditHistoryMonths", "DELINQUENCIES_24M": "delinquencies24m",
-	"AFFORDABILITY_RATIO": "affordabilityRatio", "LIQUID_SAVINGS": "liquidSavings", "OUTSTANDING_CREDIT": "outstandingCredit",
-}
+var measuredValueFields = func() map[string]string {
+	out := make(map[string]string, engine.NumMeasures)
+	for i := range engine.Measures {
+		out[engine.Measures[i].Enum] = engine.Measures[i].Field
+	}
+	return out
+}()
 
 func testAssessOutcomes(t *testing.T, ta *testApp) {
 	type outcomeCase struct {
@@ -269,8 +270,8 @@ func checkStored(t *testing.T, d *storedDecision, a *assessment, in map[string]a
 
 	// The breakdown: one row per measured value, values as submitted, and the failed rows are
 	// exactly the reasons (all the tested declines have at most 4 failures).
-	if len(d.Breakdown) != 15 {
-		t.Fatalf("breakdown has %d rows, want 15", len(d.Breakdown))
+	if len(d.Breakdown) != engine.NumMeasures {
+		t.Fatalf("breakdown has %d rows, want %d", len(d.Breakdown), engine.NumMeasures)
 	}
 	values := in["values"].(map[string]any)
 	var failed []string

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"riskconsole/internal/auth"
+	"riskconsole/internal/engine"
 )
 
 // explorerDecisions is the size of the explorer tests' demo data: enough for every filter to
@@ -468,8 +469,8 @@ func testExplorerLookups(t *testing.T, ta *testApp, all []listedDecision) {
 			query: `query($id: ID!) { thresholdVersion(id: $id) { id market version rules { measuredValue cutoff } } }`,
 			vars:  map[string]any{"id": d.ThresholdVersion.ID}, wantContent: []string{`"id":"` + d.ThresholdVersion.ID + `"`, `"BUREAU_SCORE"`, `"OUTSTANDING_CREDIT"`},
 			check: func(t *testing.T, r *gqlResponse) {
-				if n := strings.Count(string(r.Data), `"measuredValue"`); n != 15 {
-					t.Errorf("threshold version has %d rules, want 15", n)
+				if n := strings.Count(string(r.Data), `"measuredValue"`); n != engine.NumMeasures {
+					t.Errorf("threshold version has %d rules, want %d", n, engine.NumMeasures)
 				}
 			}},
 		scenario{name: "unknown threshold version", role: auth.Auditor, query: `{ thresholdVersion(id: "999999") { id } }`,
@@ -551,7 +552,7 @@ func testStatementCount(t *testing.T, ta *testApp) {
 			} `json:"decisions"`
 		}
 		decodeData(t, r, &p)
-		if len(p.Decisions.Nodes) != first || len(p.Decisions.Nodes[0].Breakdown) != 15 {
+		if len(p.Decisions.Nodes) != first || len(p.Decisions.Nodes[0].Breakdown) != engine.NumMeasures {
 			t.Fatalf("first %d: %d nodes", first, len(p.Decisions.Nodes))
 		}
 		n := cnt.Load() - start

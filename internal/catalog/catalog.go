@@ -155,7 +155,8 @@ func Default() *Catalog {
 }
 
 // defaultCodes lists every reason code with its factor (from the engine's rules), its severity,
-// and its rank: hard reasons first, then the others in engine order.
+// and its rank: hard reasons (declared RanksFirst: identity and legal age) first, then the others,
+// each in engine order.
 func defaultCodes() []CodeInfo {
 	codes := make([]CodeInfo, 0, engine.NumReasons)
 	add := func(r engine.Reason) {
@@ -165,19 +166,17 @@ func defaultCodes() []CodeInfo {
 		}
 		codes = append(codes, CodeInfo{Reason: r, Factor: factorOf(r), Severity: sev, Rank: len(codes) + 1})
 	}
-	add(engine.IdentityUnverified)
-	add(engine.UnderLegalAge)
-	for r := engine.Reason(1); r <= engine.NumReasons; r++ {
-		if !isHard(r) {
-			add(r)
+	for _, hard := range []bool{true, false} {
+		for r := engine.Reason(1); r <= engine.NumReasons; r++ {
+			if isHard(r) == hard {
+				add(r)
+			}
 		}
 	}
 	return codes
 }
 
-func isHard(r engine.Reason) bool {
-	return r == engine.IdentityUnverified || r == engine.UnderLegalAge
-}
+func isHard(r engine.Reason) bool { return r.RanksFirst() }
 
 // factorOf returns the factor of the engine rule that yields r.
 func factorOf(r engine.Reason) engine.Factor {

@@ -29,15 +29,16 @@ const ExportPageSize = 5000
 
 // ExportHeader is the header row of a decisions CSV. The shopper id is left out: it is
 // pseudonymous, but no analysis of decline rates needs it, so it does not leave the database.
-// So are the idempotency key, the request hash and the pop-up text.
-var ExportHeader = []string{
-	"id", "reference", "created_at", "market", "currency", "amount", "merchant_id", "merchant_name",
-	"merchant_category", "channel", "outcome", "reasons", "threshold_version_id", "catalog_version_id",
-	"bureau_score", "monthly_income", "income_verified", "employment_months", "recent_plans_30d",
-	"debt_to_income", "months_at_address", "address_verified", "identity_verified", "age_years",
-	"credit_history_months", "delinquencies_24m", "affordability_ratio", "liquid_savings",
-	"outstanding_credit",
-}
+// So are the idempotency key, the request hash and the pop-up text. The measured values come
+// last, one column each, in engine order.
+var ExportHeader = func() []string {
+	h := []string{"id", "reference", "created_at", "market", "currency", "amount", "merchant_id", "merchant_name",
+		"merchant_category", "channel", "outcome", "reasons", "threshold_version_id", "catalog_version_id"}
+	for i := range engine.Measures {
+		h = append(h, engine.Measures[i].Key)
+	}
+	return h
+}()
 
 // exportParams are the query parameters an export accepts, the explorer's filter fields.
 var exportParams = []string{"from", "to", "market", "outcome", "reason", "merchantId", "merchantCategory",

@@ -152,7 +152,10 @@ func IncidentFor(end time.Time) Incident {
 
 // generator holds the state of one Generate call.
 type generator struct {
-	r        *rand.Rand
+	r *rand.Rand
+	// declared draws the measured values that have no model of their own (drawDeclared), from a
+	// stream of its own so that adding one leaves every other draw, and so the demo, unchanged.
+	declared *rand.Rand
 	shoppers []shopper
 	ids      string // shopper i's id is ids[i*idLen : (i+1)*idLen]
 	pick     [numMarkets]aliasTable
@@ -248,7 +251,8 @@ func Generate(opts Options, fn func(p *Purchase) error) error {
 
 // newGenerator draws the shopper population and prepares the lookup tables for n purchases.
 func newGenerator(seed uint64, n int) *generator {
-	g := &generator{r: rand.New(rand.NewPCG(seed, 0x7075726368617365))}
+	g := &generator{r: rand.New(rand.NewPCG(seed, 0x7075726368617365)),
+		declared: rand.New(rand.NewPCG(seed, 0x6465636c61726564))}
 	sr := rand.New(rand.NewPCG(seed, 0x73686f7070657273))
 
 	// About four and a half purchases per shopper over the window, with a floor so that small
@@ -345,8 +349,12 @@ func (g *generator) purchase(p *Purchase, m int, t time.Time, ms int64) {
 	p.Locale = localeNames[s.locale]
 	p.Channel = g.channel(s, cat, mk, ms)
 
-	// The assessment's measured values.
+	// The assessment's measured values: the models below, and drawDeclared for any value without
+	// one (still NaN after them).
 	v := &p.Values
+	for i := range v {
+		v[i] = math.NaN()
+	}
 	v[engine.BureauScore] = clamp(math.Round(float64(s.score)+5*r.NormFloat64()), 300, 850)
 	income := math.Round(float64(s.incomeUSD) * mk.MoneyScale)
 	v[engine.MonthlyIncome] = income
@@ -370,6 +378,38 @@ func (g *generator) purchase(p *Purchase, m int, t time.Time, ms int64) {
 	v[engine.AffordabilityRatio] = affordability(income/mk.MoneyScale, dti, usd)
 	v[engine.LiquidSavings] = math.Round(float64(s.savingsUSD) * math.Exp(0.05*r.NormFloat64()) * mk.MoneyScale)
 	v[engine.OutstandingCredit] = math.Round(float64(s.debtUSD)*math.Exp(0.12*r.NormFloat64())*mk.MoneyScale*100) / 100
+	for i := range v {
+		if math.IsNaN(v[i]) {
+			v[i] = drawDeclared(g.declared, &engine.Measures[i], mk.MoneyScale)
+		}
+	}
+}
+
+// declaredFailRate is the share of drawDeclared's values that fail their default rule.
+const declaredFailRate = 0.02
+
+// drawDeclared draws a value of a measure that has no model here from its declaration: on the
+// passing side of its default rule, mostly one to two scales from the cut-off, except for a share
+// declaredFailRate that fails it by one step to about half a scale more. Values are whole steps
+// from the cut-off (money in the market's currency) within the measure's bounds.
+func drawDeclared(r *rand.Rand, info *engine.MeasureInfo, moneyScale float64) float64 {
+	cut, scale := info.Cutoff, info.Scale
+	if info.Unit == engine.UnitMoney {
+		cut, scale = cut*moneyScale, scale*moneyScale
+	}
+	up := 1.0 // the passing side
+	if info.Comparator == engine.LTE {
+		up = -1
+	}
+	var steps float64
+	if r.Float64() < declaredFailRate {
+		up = -up
+		steps = 1 + math.Floor(0.5*scale*r.ExpFloat64()/info.Step)
+	} else {
+		steps = math.Round(0.75 * scale * (r.ExpFloat64() + r.ExpFloat64()) / info.Step)
+	}
+	x := math.Round((cut+up*steps*info.Step)*1e6) / 1e6
+	return math.Min(info.Max, math.Max(info.Min, x))
 }
 
 // Bounds of a basket in US dollars: the lender's minimum purchase and its credit ceiling.

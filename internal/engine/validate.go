@@ -87,19 +87,15 @@ type rulePolicy struct {
 	mustEnable string
 }
 
-// policyOf returns the policy for a measure. Most measures only bound the cut-off to the range
-// their values can take; identity and legal age are compliance rules whose shape is fixed.
+// policyOf returns the policy of a measure, as declared: most measures only bound the cut-off
+// to the range their values can take; identity and legal age are compliance rules whose shape
+// is fixed.
 func policyOf(info *MeasureInfo) rulePolicy {
-	switch info.Measure {
-	case AgeYears:
-		return rulePolicy{MinAgeCutoff, MaxAgeCutoff,
-			"the age rule can only set a minimum age (legal capacity)",
-			"the minimum legal age always applies"}
-	case IdentityVerified:
-		const why = "every shopper's identity must be verified"
-		return rulePolicy{1, 1, why, why}
+	p := info.Policy
+	if p.CutoffMin == 0 && p.CutoffMax == 0 {
+		p.CutoffMin, p.CutoffMax = info.Min, info.Max
 	}
-	return rulePolicy{minCutoff: info.Min, maxCutoff: info.Max}
+	return rulePolicy{p.CutoffMin, p.CutoffMax, p.GTEOnly, p.MustEnable}
 }
 
 // checkRule adds an error to ve for each bad field of r, one error per field. info is the
@@ -173,6 +169,6 @@ func ValidateValues(v *Values, path string, ve *apperr.ValidationError) {
 }
 
 // wholeUnit reports whether values in u are counted in whole units.
-func wholeUnit(u Unit) bool { return u == UnitMonths || u == UnitYears || u == UnitCount }
+func wholeUnit(u Unit) bool { return u.Whole() }
 
 func isFinite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }

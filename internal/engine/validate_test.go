@@ -2,6 +2,7 @@ package engine
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -104,7 +105,7 @@ func TestNewThresholdSet(t *testing.T) {
 		{
 			name:     "duplicate measure",
 			change:   func(r []Rule) []Rule { return append(r, r[BureauScore]) },
-			want:     []string{"rules[15].measure"},
+			want:     []string{fmt.Sprintf("rules[%d].measure", NumMeasures)},
 			message:  "duplicate rule for BUREAU_SCORE, already given at rules[0]",
 			listOnly: true,
 		},

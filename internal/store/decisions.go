@@ -148,17 +148,17 @@ func scanDecisions(q *gorm.DB) ([]models.Decision, error) {
 	}
 	defer rows.Close()
 	var out []models.Decision
+	targets := make([]any, 0, len(decisionColumns))
 	for rows.Next() {
 		out = append(out, models.Decision{})
 		r := &out[len(out)-1]
-		err := rows.Scan(&r.ID, &r.Reference, &r.IdempotencyKey, &r.RequestHash, &r.CreatedAt, &r.Market, &r.Currency,
-			&r.AmountMinor, &r.MerchantID, &r.MerchantName, &r.MerchantCategory, &r.ShopperID,
-			&r.ShopperLocale, &r.Channel, &r.BureauScore, &r.MonthlyIncome, &r.IncomeVerified,
-			&r.EmploymentMonths, &r.RecentPlans30d, &r.DebtToIncome, &r.MonthsAtAddress,
-			&r.AddressVerified, &r.IdentityVerified, &r.AgeYears, &r.CreditHistoryMonths,
-			&r.Delinquencies24m, &r.AffordabilityRatio, &r.LiquidSavings, &r.OutstandingCredit, &r.Outcome,
-			&r.Reasons, &r.ReasonMask, &r.ThresholdVersionID, &r.CatalogVersionID, &r.MessageLocale,
-			&r.MessageTitle, &r.MessageBody, &r.MessageSteps)
+		targets = append(targets[:0], &r.ID, &r.Reference, &r.IdempotencyKey, &r.RequestHash, &r.CreatedAt,
+			&r.Market, &r.Currency, &r.AmountMinor, &r.MerchantID, &r.MerchantName, &r.MerchantCategory,
+			&r.ShopperID, &r.ShopperLocale, &r.Channel)
+		targets = appendMeasuredTargets(targets, &r.MeasuredValues)
+		targets = append(targets, &r.Outcome, &r.Reasons, &r.ReasonMask, &r.ThresholdVersionID,
+			&r.CatalogVersionID, &r.MessageLocale, &r.MessageTitle, &r.MessageBody, &r.MessageSteps)
+		err := rows.Scan(targets...)
 		if err != nil {
 			return nil, err
 		}
@@ -168,7 +168,6 @@ func scanDecisions(q *gorm.DB) ([]models.Decision, error) {
 
 func decisionRow(rec *decisions.Record) models.Decision {
 	d := &rec.Decision
-	v := &d.Values
 	codes := make([]string, len(d.Reasons))
 	mask := 0
 	for i, r := range d.Reasons {
@@ -185,15 +184,8 @@ func decisionRow(rec *decisions.Record) models.Decision {
 		CreatedAt: d.CreatedAt.UTC(), Market: d.Market, Currency: d.Currency, AmountMinor: d.AmountMinor,
 		MerchantID: d.MerchantID, MerchantName: d.MerchantName, MerchantCategory: d.MerchantCategory,
 		ShopperID: d.ShopperID, ShopperLocale: d.Locale, Channel: d.Channel,
-		BureauScore: v[engine.BureauScore], MonthlyIncome: v[engine.MonthlyIncome],
-		IncomeVerified: v[engine.IncomeVerified], EmploymentMonths: v[engine.EmploymentMonths],
-		RecentPlans30d: v[engine.RecentPlans30d], DebtToIncome: v[engine.DebtToIncome],
-		MonthsAtAddress: v[engine.MonthsAtAddress], AddressVerified: v[engine.AddressVerified],
-		IdentityVerified: v[engine.IdentityVerified], AgeYears: v[engine.AgeYears],
-		CreditHistoryMonths: v[engine.CreditHistoryMonths], Delinquencies24m: v[engine.Delinquencies24m],
-		AffordabilityRatio: v[engine.AffordabilityRatio], LiquidSavings: v[engine.LiquidSavings],
-		OutstandingCredit: v[engine.OutstandingCredit],
-		Outcome:           d.Outcome.String(), Reasons: strings.Join(codes, ","), ReasonMask: mask,
+		MeasuredValues: measuredRow(&d.Values),
+		Outcome:        d.Outcome.String(), Reasons: strings.Join(codes, ","), ReasonMask: mask,
 		ThresholdVersionID: d.ThresholdVersionID, CatalogVersionID: d.CatalogVersionID,
 		MessageLocale: d.Message.Locale, MessageTitle: d.Message.Title, MessageBody: d.Message.Body,
 		MessageSteps: string(stepsJSON),
@@ -207,16 +199,7 @@ func decisionFromRow(r *models.Decision) (decisions.Decision, error) {
 			Market: r.Market, Currency: r.Currency, AmountMinor: r.AmountMinor,
 			MerchantID: r.MerchantID, MerchantName: r.MerchantName, MerchantCategory: r.MerchantCategory,
 			ShopperID: r.ShopperID, Locale: r.ShopperLocale, Channel: r.Channel,
-			Values: engine.Values{
-				engine.BureauScore: r.BureauScore, engine.MonthlyIncome: r.MonthlyIncome,
-				engine.IncomeVerified: r.IncomeVerified, engine.EmploymentMonths: r.EmploymentMonths,
-				engine.RecentPlans30d: r.RecentPlans30d, engine.DebtToIncome: r.DebtToIncome,
-				engine.MonthsAtAddress: r.MonthsAtAddress, engine.AddressVerified: r.AddressVerified,
-				engine.IdentityVerified: r.IdentityVerified, engine.AgeYears: r.AgeYears,
-				engine.CreditHistoryMonths: r.CreditHistoryMonths, engine.Delinquencies24m: r.Delinquencies24m,
-				engine.AffordabilityRatio: r.AffordabilityRatio, engine.LiquidSavings: r.LiquidSavings,
-				engine.OutstandingCredit: r.OutstandingCredit,
-			},
+			Values: valuesOf(&r.MeasuredValues),
 		},
 		ThresholdVersionID: r.ThresholdVersionID, CatalogVersionID: r.CatalogVersionID,
 		Message: decisions.Message{Locale: r.MessageLocale, Title: r.MessageTitle, Body: r.MessageBody},
@@ -255,17 +238,18 @@ func isUniqueViolation(err error, column string) bool {
 	return strings.Contains(msg, "UNIQUE constraint failed") && strings.Contains(msg, "."+column)
 }
 
-// decisionColumns is the column order of bulk inserts and of scanDecisions.
-var decisionColumns = []string{
-	"id", "reference", "idempotency_key", "request_hash", "created_at", "market", "currency",
-	"amount_minor", "merchant_id", "merchant_name", "merchant_category", "shopper_id",
-	"shopper_locale", "channel", "bureau_score", "monthly_income", "income_verified",
-	"employment_months", "recent_plans_30d", "debt_to_income", "months_at_address",
-	"address_verified", "identity_verified", "age_years", "credit_history_months",
-	"delinquencies_24m", "affordability_ratio", "liquid_savings", "outstanding_credit", "outcome",
-	"reasons", "reason_mask", "threshold_version_id", "catalog_version_id", "message_locale",
-	"message_title", "message_body", "message_steps",
-}
+// decisionColumns is the column order of bulk inserts and of scanDecisions: the purchase, the
+// measured values in engine order, then the outcome and message.
+var decisionColumns = func() []string {
+	cols := []string{"id", "reference", "idempotency_key", "request_hash", "created_at", "market", "currency",
+		"amount_minor", "merchant_id", "merchant_name", "merchant_category", "shopper_id",
+		"shopper_locale", "channel"}
+	for i := range engine.Measures {
+		cols = append(cols, engine.Measures[i].Key)
+	}
+	return append(cols, "outcome", "reasons", "reason_mask", "threshold_version_id", "catalog_version_id",
+		"message_locale", "message_title", "message_body", "message_steps")
+}()
 
 // decisionValues lists a row's values in decisionColumns order. PostgreSQL's binary COPY wants
 // the id as 16 bytes; SQLite keeps it as text.
@@ -278,14 +262,11 @@ func decisionValues(r *models.Decision, binaryID bool) ([]any, error) {
 		}
 		id = [16]byte(u)
 	}
-	return []any{
-		id, r.Reference, r.IdempotencyKey, r.RequestHash, r.CreatedAt, r.Market, r.Currency,
+	out := make([]any, 0, len(decisionColumns))
+	out = append(out, id, r.Reference, r.IdempotencyKey, r.RequestHash, r.CreatedAt, r.Market, r.Currency,
 		r.AmountMinor, r.MerchantID, r.MerchantName, r.MerchantCategory, r.ShopperID,
-		r.ShopperLocale, r.Channel, r.BureauScore, r.MonthlyIncome, r.IncomeVerified,
-		r.EmploymentMonths, r.RecentPlans30d, r.DebtToIncome, r.MonthsAtAddress,
-		r.AddressVerified, r.IdentityVerified, r.AgeYears, r.CreditHistoryMonths,
-		r.Delinquencies24m, r.AffordabilityRatio, r.LiquidSavings, r.OutstandingCredit, r.Outcome,
-		r.Reasons, r.ReasonMask, r.ThresholdVersionID, r.CatalogVersionID, r.MessageLocale,
-		r.MessageTitle, r.MessageBody, r.MessageSteps,
-	}, nil
+		r.ShopperLocale, r.Channel)
+	out = appendMeasuredArgs(out, &r.MeasuredValues)
+	return append(out, r.Outcome, r.Reasons, r.ReasonMask, r.ThresholdVersionID, r.CatalogVersionID,
+		r.MessageLocale, r.MessageTitle, r.MessageBody, r.MessageSteps), nil
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -16,12 +17,15 @@ import (
 )
 
 // whatIfQuery reads decisions in (created_at, id) order after a cursor, with the columns the
-// what-if history keeps. It walks the decisions_time index.
-const whatIfQuery = `SELECT created_at, id, market, merchant_category, amount_minor, outcome, reason_mask,
-	bureau_score, monthly_income, income_verified, employment_months, recent_plans_30d, debt_to_income,
-	months_at_address, address_verified, identity_verified, age_years, credit_history_months,
-	delinquencies_24m, affordability_ratio, liquid_savings, outstanding_credit
-FROM decisions WHERE (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?`
+// what-if history keeps (the measured values in engine order). It walks the decisions_time index.
+var whatIfQuery = func() string {
+	cols := []string{"created_at", "id", "market", "merchant_category", "amount_minor", "outcome", "reason_mask"}
+	for i := range engine.Measures {
+		cols = append(cols, engine.Measures[i].Key)
+	}
+	return "SELECT " + strings.Join(cols, ", ") +
+		" FROM decisions WHERE (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?"
+}()
 
 // WhatIfScan streams up to limit decisions after the cursor, oldest first, calling fn with each
 // one's market, id and what-if row (the row is reused: fn must copy what it keeps). It returns the
@@ -63,7 +67,7 @@ func (w *whatIfScanner) finish() {
 	w.row.At = w.at.UnixMicro()
 	w.row.Amount = float32(float64(w.amount) / 100)
 	w.row.Declined = w.outcome == "DECLINED"
-	w.row.Reasons = uint16(w.mask)
+	w.row.Reasons = uint16(w.mask >> 1) // the column has bit r set for reason r; the row bit r-1
 	for i, v := range w.values {
 		w.row.Values[i] = float32(v)
 	}

@@ -81,7 +81,7 @@ func TestWhatIfScan(t *testing.T) {
 				declined := d.Outcome == engine.Declined
 				var mask uint16
 				for _, r := range d.Reasons {
-					mask |= 1 << r
+					mask |= 1 << (r - 1)
 				}
 				if g.market != d.Market || g.id.String() != d.ID || g.row.At != d.CreatedAt.UnixMicro() || g.row.Category != d.MerchantCategory ||
 					g.row.Amount != float32(float64(d.AmountMinor)/100) || g.row.Declined != declined || g.row.Reasons != mask {

@@ -61,7 +61,8 @@ type Row struct {
 	Amount float32
 	// Declined is the stored outcome.
 	Declined bool
-	// Reasons is the stored principal reasons as a bitmask: bit r is set for engine.Reason r.
+	// Reasons is the stored principal reasons as a bitmask: bit r-1 is set for engine.Reason r
+	// (each reason at its measure's bit), so that 16 reasons fit.
 	Reasons uint16
 }
 
@@ -240,7 +241,8 @@ func (s *Snapshot) Amount(i int) float32 { return s.chunks[i>>chunkBits].amount[
 // Declined returns the stored outcome of row i.
 func (s *Snapshot) Declined(i int) bool { return s.chunks[i>>chunkBits].declined[i&chunkMask] != 0 }
 
-// Reasons returns the stored principal reasons of row i as a bitmask (bit r for engine.Reason r).
+// Reasons returns the stored principal reasons of row i as a bitmask (bit r-1 for
+// engine.Reason r).
 func (s *Snapshot) Reasons(i int) uint16 { return s.chunks[i>>chunkBits].reasons[i&chunkMask] }
 
 // Window returns the rows [lo, hi) whose time is in [from, to), by binary search.

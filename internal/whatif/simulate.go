@@ -65,6 +65,10 @@ type Result struct {
 	SampleDeclinedToApproved []int
 }
 
+// The failed-rule masks hold one bit per measure in a uint16 for each of two sets (a uint32 per
+// row): at most 16 measured values. This constant does not compile past that.
+const _ = uint16(1 << (engine.NumMeasures - 1))
+
 // rules is a threshold set prepared for column-wise evaluation.
 type rules struct {
 	enabled uint16 // bit m set when the rule for measure m is enabled
@@ -109,8 +113,8 @@ type job struct {
 	bit  uint32
 }
 
-// jobs lists the comparisons that build the failed-rule masks of sets a (bits 0-14) and b (bits
-// 16-30; b may be nil) restricted to the rules in keep. A rule that decides identically in both
+// jobs lists the comparisons that build the failed-rule masks of sets a (bits 0-15) and b (bits
+// 16-31; b may be nil) restricted to the rules in keep. A rule that decides identically in both
 // sets is compared once for both.
 func jobs(a, b *rules, keep uint16) []job {
 	var out []job
@@ -253,10 +257,10 @@ func principal(p *rules, failed uint16, vals *[engine.NumMeasures]float32, out *
 	return k
 }
 
-// outranks mirrors the engine's ordering of failed checks: identity and legal age first, then
-// the larger shortfall, then the lower measure index.
+// outranks mirrors the engine's ordering of failed checks: reasons declared RanksFirst (identity
+// and legal age) first, then the larger shortfall, then the lower measure index.
 func outranks(p *rules, a, b int, sf *[engine.NumMeasures]float64) bool {
-	pa, pb := identityFirst(p.reason[a]), identityFirst(p.reason[b])
+	pa, pb := p.reason[a].RanksFirst(), p.reason[b].RanksFirst()
 	if pa != pb {
 		return pa
 	}
@@ -264,10 +268,6 @@ func outranks(p *rules, a, b int, sf *[engine.NumMeasures]float64) bool {
 		return sf[a] > sf[b]
 	}
 	return a < b
-}
-
-func identityFirst(r engine.Reason) bool {
-	return r == engine.IdentityUnverified || r == engine.UnderLegalAge
 }
 
 // Packed counters: one uint64 holds three counts of 21 bits (assessed, declined under the
@@ -406,7 +406,7 @@ func tallyRows(mask []uint32, cat []uint8, catAcc *[MaxCategories]uint64, wantA2
 		flip := da ^ db
 		a2d += flip & db
 		slow |= flip & (db&wantA2D | da&wantD2A)
-		// (n+3)>>3 is non-zero exactly when n > MaxReasons (n is at most 15).
+		// (n+3)>>3 is non-zero exactly when n > MaxReasons (n is at most 16).
 		slow |= uint64(bits.OnesCount16(uint16(mj))+3)>>3 | uint64(bits.OnesCount16(uint16(mj>>16))+3)>>3
 	}
 	return acc, a2d, slow

@@ -1,6 +1,7 @@
 // The threshold editor's rules: how a slider's position maps to a cut-off and back, how the
 // exact number input is read and checked, and the proposal sent to the what-if.
 import type { Comparator, MeasuredValue, ThresholdRuleInput } from '../gql/graphql';
+import { measures, type MeasureInfo } from './measures.gen';
 
 /** A rule as the editor holds it. */
 export interface EditRule {
@@ -22,19 +23,17 @@ export interface SliderRange {
 /** Slider positions run from 0 to this (an <input type=range> of integers). */
 export const sliderPositions = 1000;
 
-/** The measured values that are 0/1 flags: their cut-off is 0 or 1. */
-const flags: ReadonlySet<string> = new Set(['INCOME_VERIFIED', 'ADDRESS_VERIFIED', 'IDENTITY_VERIFIED']);
-/** The measured values that are ratios, with fractional cut-offs. */
-const ratios: ReadonlySet<string> = new Set(['DEBT_TO_INCOME', 'AFFORDABILITY_RATIO']);
+/** The measured values by name, from the server's declaration (measures.gen.ts, generated). */
+const byName: ReadonlyMap<string, MeasureInfo> = new Map(measures.map((m) => [m.name, m]));
 
 /** isFlag reports whether mv is a 0/1 flag. */
 export function isFlag(mv: string): boolean {
-  return flags.has(mv);
+  return byName.get(mv)?.kind === 'flag';
 }
 
-/** stepOf is the smallest change of a cut-off the editor makes: 0.01 for ratios, else 1. */
+/** stepOf is the smallest change of a cut-off the editor makes, as declared (0.01 for ratios). */
 export function stepOf(mv: string): number {
-  return ratios.has(mv) ? 0.01 : 1;
+  return byName.get(mv)?.step ?? 1;
 }
 
 /** snap rounds v to a multiple of step, without the float noise of v / step * step. */
