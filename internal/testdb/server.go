@@ -227,7 +227,7 @@ func (s *server) setIdentity() error {
 	if os.Geteuid() == 0 {
 		u, err := user.Lookup("postgres")
 		if err != nil {
-			return fmt.Errorf("running as root, the PostgreSQL server must run as the OS user \"postgres\", which does not exist (install Debian's postgresql package: scripts/ensure-postgres.sh): %v", err)
+			return fmt.Errorf("running as root, the PostgreSQL server must run as the OS user \"postgres\", which does not exist (install Debian's postgresql package: scripts/ensure-deps.sh): %v", err)
 		}
 		uid, err1 := strconv.ParseUint(u.Uid, 10, 32)
 		gid, err2 := strconv.ParseUint(u.Gid, 10, 32)
@@ -292,7 +292,7 @@ func findBinDir(path, root string) (string, error) {
 		}
 	}
 	if best == "" {
-		return "", fmt.Errorf("PostgreSQL server binaries (initdb, pg_ctl) not found in PATH or %s/*/bin: install them with scripts/ensure-postgres.sh (Debian package postgresql)", root)
+		return "", fmt.Errorf("PostgreSQL server binaries (initdb, pg_ctl) not found in PATH or %s/*/bin: install them with scripts/ensure-deps.sh (Debian package postgresql)", root)
 	}
 	return best, nil
 }

@@ -40,8 +40,8 @@ func TestFindBinDir(t *testing.T) {
 	}
 
 	_, err = findBinDir(empty, filepath.Join(t.TempDir(), "none"))
-	if err == nil || !strings.Contains(err.Error(), "ensure-postgres.sh") {
-		t.Errorf("no binaries: err = %v, want a hint at scripts/ensure-postgres.sh", err)
+	if err == nil || !strings.Contains(err.Error(), "ensure-deps.sh") {
+		t.Errorf("no binaries: err = %v, want a hint at scripts/ensure-deps.sh", err)
 	}
 }
 
