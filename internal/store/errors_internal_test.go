@@ -15,8 +15,14 @@ import (
 	"riskconsole/internal/apperr"
 )
 
-// TestMarkError checks the classification of PostgreSQL errors: statement timeouts as
-// context.DeadlineExceeded, lost or refused connections and the server's shutdown codes as
+// sqliteErr is an error with a SQLite result code, as the SQLite driver's errors have.
+type sqliteErr int
+
+func (e sqliteErr) Error() string { return "sqlite error " + fmt.Sprint(int(e)) }
+func (e sqliteErr) Code() int     { return int(e) }
+
+// TestMarkError checks the classification of database errors: statement timeouts as
+// context.DeadlineExceeded (and SQLite's busy timeout alike), lost or refused connections and the server's shutdown codes as
 // apperr.ErrUnavailable, and everything else (a constraint, the caller's own cancellation) as it
 // was. The fault tests check the same against a real server.
 func TestMarkError(t *testing.T) {
@@ -41,6 +47,9 @@ func TestMarkError(t *testing.T) {
 		{name: "syntax error", err: pgErr("42601")},
 		{name: "cancelled by the caller", err: fmt.Errorf("x: %w", context.Canceled)},
 		{name: "other", err: errors.New("boom")},
+		{name: "SQLite busy past its busy_timeout", err: fmt.Errorf("insert decision: %w", sqliteErr(5)), timeout: true},
+		{name: "SQLite busy, extended code", err: sqliteErr(5 | 2<<8), timeout: true},
+		{name: "SQLite constraint", err: sqliteErr(19)},
 	}
 	for _, c := range cases {
 		got := markError(c.err)

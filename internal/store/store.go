@@ -316,10 +316,12 @@ func registerErrorMarks(db *gorm.DB) error {
 	return nil
 }
 
-// markError wraps a PostgreSQL error so that errors.Is tells its kind:
+// markError wraps a database error so that errors.Is tells its kind:
 //
 //   - a statement PostgreSQL cancelled for its statement_timeout (SQLSTATE 57014) matches
-//     context.DeadlineExceeded, as one cut short by the request's own deadline does;
+//     context.DeadlineExceeded, as one cut short by the request's own deadline does; so does a
+//     SQLite write that waited its busy_timeout (the store's StatementTimeout there) for the write
+//     lock and got SQLITE_BUSY, which otherwise races the request's deadline of the same length;
 //   - a database that cannot be reached or went away (see unavailable) matches
 //     apperr.ErrUnavailable: the operation may be retried once the database is back.
 //
@@ -329,13 +331,26 @@ func markError(err error) error {
 		return err
 	}
 	var pgErr *pgconn.PgError
-	if errors.As(err, &pgErr) && pgErr.Code == "57014" {
+	if errors.As(err, &pgErr) && pgErr.Code == "57014" || sqliteCode(err) == sqliteBusy {
 		return fmt.Errorf("%w: %w", context.DeadlineExceeded, err)
 	}
 	if unavailable(err) {
 		return fmt.Errorf("%w: %w", apperr.ErrUnavailable, err)
 	}
 	return err
+}
+
+// sqliteBusy is SQLite's primary result code SQLITE_BUSY.
+const sqliteBusy = 5
+
+// sqliteCode returns the primary result code of a SQLite driver error in err's chain (the low
+// byte of an extended code), or -1.
+func sqliteCode(err error) int {
+	var coded interface{ Code() int }
+	if errors.As(err, &coded) {
+		return coded.Code() & 0xff
+	}
+	return -1
 }
 
 // unavailable reports whether err says that the database could not be reached or the
