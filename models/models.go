@@ -1,5 +1,7 @@
-// Package models holds the gorm row structs: the shape of the tables and nothing else. They never
-// leave internal/store; services and GraphQL see domain values mapped explicitly.
+// Package models holds the gorm row structs: the shape of the tables and nothing else, one struct
+// per table. They never leave internal/store; services and GraphQL see domain values mapped
+// explicitly. The rollup tables of migration 5 have none: only aggregate statements in
+// internal/store/rollups.go write and read them.
 package models
 
 import "time"
@@ -18,13 +20,36 @@ type ThresholdVersion struct {
 }
 
 // ThresholdActivation puts a threshold version in force for its market from ActivatedAt on.
+// Emergency marks a rollback that activated an earlier version without a new approval.
 type ThresholdActivation struct {
 	ID                 int64
 	Market             string
 	ThresholdVersionID int64
 	ActivatedAt        time.Time
 	ActivatedBy        string
+	Emergency          bool
 	CreatedAt          time.Time
+}
+
+// ThresholdDraft is a proposed threshold set of a market on its way through maker-checker. Rules
+// is the JSON list of rules, Impact the JSON what-if impact stored when it was submitted.
+type ThresholdDraft struct {
+	ID                 int64
+	Market             string
+	BaseVersionID      int64
+	Rules              string
+	Author             string
+	Rationale          string
+	Status             string
+	Revision           int
+	Impact             *string
+	Reviewer           string
+	ReviewComment      string
+	PublishedVersionID *int64
+	CreatedAt          time.Time
+	UpdatedAt          time.Time
+	SubmittedAt        *time.Time
+	ReviewedAt         *time.Time
 }
 
 // ReasonCode is a principal-reason code of the catalog.
@@ -41,6 +66,22 @@ type CatalogVersion struct {
 	Version     int
 	Author      string
 	PublishedAt time.Time
+}
+
+// CatalogDraft is a proposed catalog version on its way through maker-checker. Texts is the JSON
+// list of its texts.
+type CatalogDraft struct {
+	ID               int64 `gorm:"primaryKey"`
+	BaseVersion      int
+	Texts            string
+	Author           string
+	Status           string
+	Revision         int
+	Reviewer         string
+	ReviewComment    string
+	PublishedVersion *int
+	CreatedAt        time.Time
+	UpdatedAt        time.Time
 }
 
 // CatalogMessage is one text of a catalog version: a reason code's message for one locale and

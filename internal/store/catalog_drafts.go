@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"time"
 
 	"gorm.io/gorm"
 
@@ -13,23 +12,6 @@ import (
 	"riskconsole/internal/catalog"
 	"riskconsole/internal/engine"
 )
-
-// catalogDraftRow is a row of catalog_drafts.
-type catalogDraftRow struct {
-	ID               int64 `gorm:"primaryKey"`
-	BaseVersion      int
-	Texts            string
-	Author           string
-	Status           string
-	Revision         int
-	Reviewer         string
-	ReviewComment    string
-	PublishedVersion *int
-	CreatedAt        time.Time
-	UpdatedAt        time.Time
-}
-
-func (catalogDraftRow) TableName() string { return "catalog_drafts" }
 
 // draftText is one text of a draft's texts column.
 type draftText struct {

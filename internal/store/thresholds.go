@@ -19,7 +19,7 @@ import (
 
 // Activations returns every threshold activation.
 func (s *Store) Activations(ctx context.Context) ([]thresholds.Activation, error) {
-	var rows []thresholdActivationRow
+	var rows []models.ThresholdActivation
 	if err := s.db.WithContext(ctx).Order("id").Find(&rows).Error; err != nil {
 		return nil, fmt.Errorf("list threshold activations: %w", err)
 	}
@@ -62,41 +62,6 @@ func versionsFromRows(rows []models.ThresholdVersion) ([]thresholds.Version, err
 	}
 	return out, nil
 }
-
-// thresholdDraftRow is a row of threshold_drafts.
-type thresholdDraftRow struct {
-	ID                 int64
-	Market             string
-	BaseVersionID      int64
-	Rules              string
-	Author             string
-	Rationale          string
-	Status             string
-	Revision           int
-	Impact             *string
-	Reviewer           string
-	ReviewComment      string
-	PublishedVersionID *int64
-	CreatedAt          time.Time
-	UpdatedAt          time.Time
-	SubmittedAt        *time.Time
-	ReviewedAt         *time.Time
-}
-
-func (thresholdDraftRow) TableName() string { return "threshold_drafts" }
-
-// thresholdActivationRow is a row of threshold_activations with the emergency flag of migration 3.
-type thresholdActivationRow struct {
-	ID                 int64
-	Market             string
-	ThresholdVersionID int64
-	ActivatedAt        time.Time
-	ActivatedBy        string
-	Emergency          bool
-	CreatedAt          time.Time
-}
-
-func (thresholdActivationRow) TableName() string { return "threshold_activations" }
 
 // ThresholdTx runs fn in one transaction, as InTx does, for the threshold lifecycle.
 func (s *Store) ThresholdTx(ctx context.Context, fn func(tx thresholds.Tx) error) error {
@@ -255,7 +220,7 @@ func (s *Store) CreateThresholdVersion(ctx context.Context, v *thresholds.Versio
 // CreateThresholdActivation appends a and fills its ID. An activation of the same market at the
 // same instant is an ErrConflict.
 func (s *Store) CreateThresholdActivation(ctx context.Context, a *thresholds.Activation) error {
-	row := thresholdActivationRow{Market: a.Market, ThresholdVersionID: a.VersionID, ActivatedAt: a.ActivatedAt.UTC(),
+	row := models.ThresholdActivation{Market: a.Market, ThresholdVersionID: a.VersionID, ActivatedAt: a.ActivatedAt.UTC(),
 		ActivatedBy: a.ActivatedBy, Emergency: a.Emergency, CreatedAt: now()}
 	if err := s.db.WithContext(ctx).Create(&row).Error; err != nil {
 		if isUniqueViolation(err, "activated_at") {
