@@ -18,7 +18,7 @@ GO ?= go
 # time runs out, having found nothing (go.dev/issue/75804, fixed in Go 1.27). FUZZ_TIMEOUT bounds
 # each run's time all the same.
 FUZZ_TARGETS ?= ./internal/engine:FuzzEvaluate:500000 ./internal/engine:FuzzNewThresholdSet:400000 \
-	./internal/app:FuzzAppendCompactHTML:40000 ./internal/catalog:FuzzPlaceholders:200000 \
+	./internal/httpapi:FuzzAppendCompactHTML:40000 ./internal/catalog:FuzzPlaceholders:200000 \
 	./internal/app:FuzzAssessPurchaseInput:30000
 FUZZ_TIMEOUT ?= 3m
 # The measured values' generator (internal/engine/measuresgen) writes GraphQL schema, so it runs
@@ -144,7 +144,7 @@ check-ui:
 	npm run build
 	cd ..
 	$(call require_committed,check-ui,$(UI_GENERATED_PATHS),npm ci && npm run codegen && npm run build' in 'ui/)
-	$(GO) vet -tags no_ui ./ui/ ./internal/app/ ./server/
+	$(GO) vet -tags no_ui ./ui/ ./internal/httpapi/ ./internal/app/ ./server/
 	echo "check-ui: ui/dist and ui/src/gql are up to date; the no_ui build compiles"
 
 ## ui-test: the UI's tests (npm ci && npm test in ui/: vitest, then Playwright in Debian's

@@ -9,6 +9,7 @@ import (
 	"github.com/99designs/gqlgen/complexity"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"riskconsole/graph/model"
 	"riskconsole/internal/page"
@@ -36,7 +37,53 @@ import (
 // message and threshold version costs 1 + 50 × 1 = 51, a page of 100 with edges and nodes 201,
 // and the default limit of 300 admits about three full pages in one request. The schema has no
 // cycles, so depth is bounded by the schema itself; width is bounded by the parser's token
-// limit and the alias and root field limits (internal/app/limits.go).
+// limit and the alias and root field limits (internal/httpapi/limits.go).
+
+// DefaultComplexityLimit is the default of GRAPHQL_COMPLEXITY_LIMIT, the largest cost of one
+// operation under the cost model above.
+const DefaultComplexityLimit = 300
+
+// ComplexityLimit is the gqlgen extension that refuses an operation costing more than its limit,
+// with a LimitComplexity error, once the operation is validated and before anything runs.
+type ComplexityLimit struct {
+	limit   int
+	es      graphql.ExecutableSchema
+	options []complexity.Option
+}
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationContextMutator
+} = (*ComplexityLimit)(nil)
+
+// NewComplexityLimit returns the extension for limit; a limit below 1 is DefaultComplexityLimit.
+func NewComplexityLimit(limit int) *ComplexityLimit {
+	if limit <= 0 {
+		limit = DefaultComplexityLimit
+	}
+	return &ComplexityLimit{limit: limit}
+}
+
+// ExtensionName implements graphql.HandlerExtension.
+func (*ComplexityLimit) ExtensionName() string { return "ComplexityLimit" }
+
+// Validate implements graphql.HandlerExtension: it keeps the schema the cost is computed on.
+func (l *ComplexityLimit) Validate(es graphql.ExecutableSchema) error {
+	l.es = es
+	l.options = ComplexityOptions(es)
+	return nil
+}
+
+// MutateOperationContext implements graphql.OperationContextMutator: it checks the cost of the
+// validated operation.
+func (l *ComplexityLimit) MutateOperationContext(ctx context.Context, opCtx *graphql.OperationContext) *gqlerror.Error {
+	cost := Cost(ctx, l.es, opCtx.Operation, opCtx.Variables, l.options)
+	if cost > l.limit {
+		return LimitError(LimitComplexity, "operation has complexity %d; the limit is %d (a page of first n costs about n)",
+			cost, l.limit)
+	}
+	return nil
+}
 
 // SetComplexity sets the cost of every list the schema pages: each connection costs its page
 // size times the cost of one element, so the complexity limit bounds the work of a query before

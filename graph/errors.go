@@ -38,6 +38,24 @@ const (
 	CodeUnavailable = "UNAVAILABLE"
 )
 
+// Names of the limits in extensions.limit of a CodeLimitExceeded error.
+const (
+	LimitBody       = "bodySize"
+	LimitBatch      = "batch"
+	LimitTokens     = "tokens"
+	LimitAliases    = "aliases"
+	LimitRootFields = "rootFields"
+	LimitFields     = "fields"
+	LimitComplexity = "complexity"
+)
+
+// LimitError is a CodeLimitExceeded error naming limit in extensions.limit.
+func LimitError(limit, format string, args ...any) *gqlerror.Error {
+	err := gqlerror.Errorf(format, args...)
+	err.Extensions = map[string]any{"code": CodeLimitExceeded, "limit": limit}
+	return err
+}
+
 // tokenLimitPrefix starts the message of gqlparser's parser token limit error, which carries
 // gqlgen's generic GRAPHQL_PARSE_FAILED code; the presenter gives it CodeLimitExceeded.
 const tokenLimitPrefix = "exceeded token limit of "
@@ -66,7 +84,7 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 		}
 		if strings.HasPrefix(out.Message, tokenLimitPrefix) {
 			out.Extensions["code"] = CodeLimitExceeded
-			out.Extensions["limit"] = "tokens"
+			out.Extensions["limit"] = LimitTokens
 		}
 		return &out
 	}

@@ -1,5 +1,7 @@
-// Package models holds the gorm row structs: the shape of the tables and nothing else. They never
-// leave internal/store; services and GraphQL see domain values mapped explicitly.
+// Package models holds the gorm row structs: the shape of the tables and nothing else, one struct
+// per table. They never leave internal/store; services and GraphQL see domain values mapped
+// explicitly. The rollup tables of migration 5 have none: only aggregate statements in
+// internal/store/rollups.go write and read them.
 package models
 
 import "time"
@@ -18,13 +20,46 @@ type ThresholdVersion struct {
 }
 
 // ThresholdActivation puts a threshold version in force for its market from ActivatedAt on.
+// Emergency marks a rollback that activated an earlier version without a new approval.
 type ThresholdActivation struct {
 	ID                 int64
 	Market             string
 	ThresholdVersionID int64
 	ActivatedAt        time.Time
 	ActivatedBy        string
+	Emergency          bool
 	CreatedAt          time.Time
+}
+
+// ApprovalColumns are the columns of an item under the maker-checker workflow
+// (internal/approval), which every such table (threshold_drafts, catalog_drafts) holds; its row
+// embeds them. AuthorPerson and ReviewerPerson name the people maker-checker compares, Author and
+// Reviewer the subjects (login or token) they acted through.
+type ApprovalColumns struct {
+	ID             int64 `gorm:"primaryKey"`
+	Status         string
+	Revision       int
+	Author         string
+	AuthorPerson   string
+	Reviewer       string
+	ReviewerPerson string
+	ReviewComment  string
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+}
+
+// ThresholdDraft is a proposed threshold set of a market on its way through maker-checker. Rules
+// is the JSON list of rules, Impact the JSON what-if impact stored when it was submitted.
+type ThresholdDraft struct {
+	Approval           ApprovalColumns `gorm:"embedded"`
+	Market             string
+	BaseVersionID      int64
+	Rules              string
+	Rationale          string
+	Impact             *string
+	PublishedVersionID *int64
+	SubmittedAt        *time.Time
+	ReviewedAt         *time.Time
 }
 
 // ReasonCode is a principal-reason code of the catalog.
@@ -41,6 +76,15 @@ type CatalogVersion struct {
 	Version     int
 	Author      string
 	PublishedAt time.Time
+}
+
+// CatalogDraft is a proposed catalog version on its way through maker-checker. Texts is the JSON
+// list of its texts.
+type CatalogDraft struct {
+	Approval         ApprovalColumns `gorm:"embedded"`
+	BaseVersion      int
+	Texts            string
+	PublishedVersion *int
 }
 
 // CatalogMessage is one text of a catalog version: a reason code's message for one locale and

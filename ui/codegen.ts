@@ -4,7 +4,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 // graphql(`...`) in a file under src/ and becomes a typed string document in src/gql/. With
 // persistedDocuments, each document carries its SHA-256 (document.__meta__.hash) and
 // src/gql/persisted-documents.json maps hash → text: the server's allow-list of the UI's
-// operations (see internal/app/trusted.go).
+// operations (see internal/httpapi/trusted.go).
 const config: CodegenConfig = {
   schema: '../graph/schema/*.graphqls',
   documents: ['src/**/*.{ts,tsx}', '!src/gql/**/*'],

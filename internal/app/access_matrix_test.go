@@ -23,6 +23,7 @@ import (
 	"riskconsole/internal/accounts"
 	"riskconsole/internal/approval"
 	"riskconsole/internal/auth"
+	"riskconsole/internal/httpapi"
 )
 
 // The written role matrix (ACCESS.md), the schema's @hasRole rules and the server's answers
@@ -523,7 +524,7 @@ func (e *fieldEnv) send(tb testing.TB, c *apiCaller, query string, vars map[stri
 	}
 	req.Header.Set("Content-Type", "application/json")
 	id := fmt.Sprintf("test-%d", e.seq.Add(1))
-	req.Header.Set(requestIDHeader, id)
+	req.Header.Set(httpapi.RequestIDHeader, id)
 	switch {
 	case c.token != "":
 		req.Header.Set("Authorization", "Bearer "+c.token)

@@ -1,11 +1,13 @@
-// Package app wires the server together: database, services, and the HTTP handler with the
-// GraphQL endpoint. The server binary and the API tests build the same App.
+// Package app wires the server together: its configuration, the database, the services, and the
+// HTTP interface of package httpapi over them. The server binary and the API tests build the
+// same App.
 package app
 
 import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"sync/atomic"
 	"time"
 
@@ -15,35 +17,17 @@ import (
 	"riskconsole/internal/auth"
 	"riskconsole/internal/catalog"
 	"riskconsole/internal/decisions"
-	"riskconsole/internal/obs"
+	"riskconsole/internal/httpapi"
 	"riskconsole/internal/store"
 	"riskconsole/internal/thresholds"
 	"riskconsole/internal/whatif"
 )
 
-// App is a running console: its store, services and HTTP handler.
+// App is a running console: its configuration, store, services and HTTP handler.
 type App struct {
-	Config     Config
-	Store      *store.Store
-	Thresholds *thresholds.Service
-	// ThresholdLifecycle runs threshold drafts, approvals, activations and rollbacks.
-	ThresholdLifecycle *thresholds.Lifecycle
-	// Analytics answers decline-rate questions from rollups that RunBackground keeps current.
-	Analytics *analytics.Service
-	// WhatIf keeps the decision history in memory and replays proposed threshold sets over it.
-	WhatIf  *whatif.Service
-	Catalog *catalog.Current
-	// CatalogLifecycle runs catalog drafts, approvals and publications.
-	CatalogLifecycle *catalog.Lifecycle
-	Decisions        *decisions.Service
-	// Agents answers support agents' look-ups and audits each one.
-	Agents   *decisions.AgentService
-	Auth     *auth.Authenticator
-	Audit    *auditlog.Service
-	Accounts *accounts.Service
-	// Metrics are served at /metrics (see Config.MetricsAddr); Logger writes the request log.
-	Metrics *obs.Metrics
-	Logger  *slog.Logger
+	Config Config
+	// Services are the store and the services; the HTTP interface serves them (Handler).
+	httpapi.Services
 
 	// draining is set by Drain: the server is shutting down. A pointer, so that a copy of the
 	// App (a test serving it with another Config) shares it.
@@ -92,21 +76,23 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 	authn.Sessions = acc
 	wi := whatif.NewService(st, th, o.now)
 	a := &App{
-		Config:             cfg,
-		Store:              st,
-		Thresholds:         th,
-		ThresholdLifecycle: thresholds.NewLifecycle(st, th, wi, o.now),
-		WhatIf:             wi,
-		Analytics:          analytics.NewService(st, o.now),
-		Catalog:            cat,
-		CatalogLifecycle:   catalog.NewLifecycle(st, cat, o.now),
-		Decisions:          decisions.NewService(st, th, cat),
-		Agents:             decisions.NewAgentService(st, cat, st, o.now),
-		Auth:               authn,
-		Audit:              audits,
-		Accounts:           acc,
-		Logger:             o.logger,
-		draining:           new(atomic.Bool),
+		Config: cfg,
+		Services: httpapi.Services{
+			Store:              st,
+			Thresholds:         th,
+			ThresholdLifecycle: thresholds.NewLifecycle(st, th, wi, o.now),
+			WhatIf:             wi,
+			Analytics:          analytics.NewService(st, o.now),
+			Catalog:            cat,
+			CatalogLifecycle:   catalog.NewLifecycle(st, cat, o.now),
+			Decisions:          decisions.NewService(st, th, cat),
+			Agents:             decisions.NewAgentService(st, cat, st, o.now),
+			Auth:               authn,
+			Audit:              audits,
+			Accounts:           acc,
+			Logger:             o.logger,
+		},
+		draining: new(atomic.Bool),
 	}
 	a.Metrics = a.newMetrics(o.now)
 	return a, nil
@@ -163,6 +149,26 @@ func every(ctx context.Context, interval time.Duration, what string, job func(co
 			}
 		}
 	}
+}
+
+// Handler returns the console's HTTP handler (package httpapi) over the app's services.
+func (a *App) Handler() http.Handler { return httpapi.New(a.Services, a.httpOptions()) }
+
+// httpOptions are the settings of the HTTP interface from the configuration. /metrics is served
+// on the main address only when it has no address of its own (startMetrics in the server).
+func (a *App) httpOptions() httpapi.Options {
+	o := httpapi.Options{
+		RequestTimeout:   a.Config.RequestTimeout,
+		Introspection:    a.Config.Introspection,
+		Playground:       a.Config.Playground,
+		ComplexityLimit:  a.Config.ComplexityLimit,
+		TrustedDocuments: a.Config.TrustedDocuments,
+		Draining:         a.draining.Load,
+	}
+	if a.Config.MetricsAddr == "" {
+		o.MetricsToken = a.Config.MetricsToken
+	}
+	return o
 }
 
 // Drain marks the console as shutting down: from now on /readyz answers 503 "draining", so that a

@@ -34,6 +34,7 @@ import (
 	"riskconsole/internal/decisions"
 	"riskconsole/internal/demo"
 	"riskconsole/internal/engine"
+	"riskconsole/internal/httpapi"
 	"riskconsole/internal/loadtest"
 )
 
@@ -604,9 +605,9 @@ func BenchmarkDecisionsPage(b *testing.B) {
 				})
 				b.ReportMetric(float64(pageBytes), "resp-B")
 			})
-			// The same endpoint on gqlgen's own transport.POST, which passes the marshalled data
-			// through json.Marshal once more (what postTransport saves).
-			gqlgenPOST := ta.graphQLHandlerWith(transport.POST{})
+			// The same handler on gqlgen's own transport.POST, which passes the marshalled data
+			// through json.Marshal once more (what the console's POST transport saves).
+			gqlgenPOST := ta.handlerWith(func(o *httpapi.Options) { o.Transport = transport.POST{} })
 			b.Run("graphql-gqlgenPOST", func(b *testing.B) {
 				benchCPULoop(b, pg, "page", func() {
 					req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))

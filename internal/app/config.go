@@ -9,6 +9,9 @@ import (
 	"runtime"
 	"strconv"
 	"time"
+
+	"riskconsole/graph"
+	"riskconsole/internal/httpapi"
 )
 
 // Config is every option of the server, filled from flags and environment variables (a flag
@@ -45,8 +48,8 @@ type Config struct {
 	// accepts requests, before it stops listening (for load balancers to notice)
 	ShutdownDelay time.Duration
 	// GRAPHQL_TRUSTED_DOCUMENTS: off, or cookie: requests without a bearer token run only the
-	// UI's persisted documents (trusted.go)
-	TrustedDocuments TrustedDocumentsMode
+	// UI's persisted documents (internal/httpapi/trusted.go)
+	TrustedDocuments httpapi.TrustedDocumentsMode
 }
 
 // minMetricsTokenLen is the shortest METRICS_TOKEN accepted: it guards the metrics on the main
@@ -93,13 +96,13 @@ func ParseConfig(name string, args []string, getenv func(string) string) (Config
 	fs.StringVar(&introspection, "introspection", introspection, "allow GraphQL introspection: true/false; default true for the embedded database, false with DATABASE_URL (env GRAPHQL_INTROSPECTION)")
 	playground := env("GRAPHQL_PLAYGROUND", "")
 	fs.StringVar(&playground, "playground", playground, "serve the GraphiQL playground at /graphiql: true/false; default true for the embedded database, false with DATABASE_URL (env GRAPHQL_PLAYGROUND)")
-	complexityLimit, err := strconv.Atoi(env("GRAPHQL_COMPLEXITY_LIMIT", strconv.Itoa(DefaultComplexityLimit)))
+	complexityLimit, err := strconv.Atoi(env("GRAPHQL_COMPLEXITY_LIMIT", strconv.Itoa(graph.DefaultComplexityLimit)))
 	if err != nil {
 		return c, fmt.Errorf("GRAPHQL_COMPLEXITY_LIMIT: %w", err)
 	}
 	fs.IntVar(&c.ComplexityLimit, "complexity-limit", complexityLimit, "largest cost of one GraphQL operation; a page of n decisions costs about n (env GRAPHQL_COMPLEXITY_LIMIT)")
-	var trusted TrustedDocumentsMode
-	if err := trusted.UnmarshalText([]byte(env("GRAPHQL_TRUSTED_DOCUMENTS", string(TrustedDocumentsOff)))); err != nil {
+	var trusted httpapi.TrustedDocumentsMode
+	if err := trusted.UnmarshalText([]byte(env("GRAPHQL_TRUSTED_DOCUMENTS", string(httpapi.TrustedDocumentsOff)))); err != nil {
 		return c, fmt.Errorf("GRAPHQL_TRUSTED_DOCUMENTS: %w", err)
 	}
 	fs.TextVar(&c.TrustedDocuments, "trusted-documents", trusted, "off, or cookie: requests without a bearer token may run only the UI's persisted documents (env GRAPHQL_TRUSTED_DOCUMENTS)")

@@ -16,19 +16,21 @@ import (
 
 	"riskconsole/internal/auth"
 	"riskconsole/internal/decisions"
+	"riskconsole/internal/httpapi"
 )
 
 // Tests of GET /export/decisions.csv through the real handler on both databases.
 
 const exportDecisions = 700
 
-// A small page, so that exports of the test data cross many keyset pages.
-func init() { exportPageSize = 97 }
+// exportTestPageSize is a small page, so that exports of the test data cross many keyset pages.
+const exportTestPageSize = 97
 
 func TestDecisionExport(t *testing.T) {
 	for _, dialect := range dialects {
 		t.Run(dialect, func(t *testing.T) {
 			ta := newTestApp(t, dialect, exportDecisions)
+			ta.Server.Config.Handler = ta.handlerWith(func(o *httpapi.Options) { o.ExportPageSize = exportTestPageSize })
 			db := ta.rawDB(t)
 			all := pageAll(t, ta, nil, "OLDEST_FIRST", 100)
 			if len(all) != exportDecisions {

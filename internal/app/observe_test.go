@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"riskconsole/internal/auth"
+	"riskconsole/internal/httpapi"
 )
 
 // Tests of the request log, /metrics and /readyz through the real handler on both databases.
@@ -65,7 +66,7 @@ func TestRequestLog(t *testing.T) {
 				t.Fatalf("login: %d %s", rec.Code, rec.Body)
 			}
 			cookie := acctSessionCookie(rec)
-			loginID := rec.Header().Get(requestIDHeader)
+			loginID := rec.Header().Get(httpapi.RequestIDHeader)
 			if name := ta.acctViewer(t, cookie); name != "log.analyst" {
 				t.Fatalf("viewer with the session = %q", name)
 			}
@@ -89,7 +90,7 @@ func TestRequestLog(t *testing.T) {
 			if len(r.Errors) > 0 {
 				t.Fatalf("assess: %+v", r.Errors)
 			}
-			assessID := hdr.Get(requestIDHeader)
+			assessID := hdr.Get(httpapi.RequestIDHeader)
 			ta.post(t, auth.Analyst, `{ decisions(first: 5) { nodes { id } } }`, nil)
 
 			out := logs.String()

@@ -1,104 +1,34 @@
 package app
 
 import (
-	"bytes"
-	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/vektah/gqlparser/v2/ast"
-	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"riskconsole/internal/auth"
+	"riskconsole/internal/httpapi"
 )
 
-// jsonCorpus is valid JSON that exercises appendCompactHTML: whitespace inside and outside
-// strings, escapes, HTML characters, U+2028/U+2029 and other multi-byte text.
-var jsonCorpus = []string{
-	`null`, `{}`, `[]`, `0`, `"x"`, `""`,
-	`{"a":1,"b":[1,2,{"c":null}],"d":"e f"}`,
-	" { \"a\" : [ 1 , 2 ] ,\n\t\"b\" : \"x y\\\"z\" }\r\n",
-	`{"html":"<b>&amp;</b>","tag":"a<b","k<":">"}`,
-	`{"esc":"\\\" \\\\ \\/ \\n \\u003c \\u2028","end":"\\\\"}`,
-	"{\"ls\":\"a\u2028b\u2029c\",\"other\":\"\u2027\u202a\u20ac–€ åäö\"}",
-	`["\\\\\"", " ", "\t"]`,
-	`{"n":-1.5e-7,"t":true,"f":false}`,
-}
-
-// TestAppendCompactHTML checks appendCompactHTML against encoding/json's handling of a
-// json.RawMessage, which it replaces.
-func TestAppendCompactHTML(t *testing.T) {
-	for _, src := range jsonCorpus {
-		checkCompactHTML(t, []byte(src))
-	}
-}
-
-func FuzzAppendCompactHTML(f *testing.F) {
-	for _, src := range jsonCorpus {
-		f.Add([]byte(src))
-	}
-	f.Fuzz(func(t *testing.T, src []byte) {
-		if !json.Valid(src) {
-			t.Skip()
-		}
-		checkCompactHTML(t, src)
-	})
-}
-
-func checkCompactHTML(t *testing.T, src []byte) {
-	t.Helper()
-	want, err := json.Marshal(json.RawMessage(src))
-	if err != nil {
-		t.Fatalf("%q: %v", src, err)
-	}
-	if got := appendCompactHTML([]byte("prefix"), src); string(got) != "prefix"+string(want) {
-		t.Errorf("appendCompactHTML(%q)\n got %q\nwant %q", src, got[len("prefix"):], want)
-	}
-}
-
-// TestWriteGraphQLResponse checks that writeGraphQLResponse writes what json.Marshal writes.
-func TestWriteGraphQLResponse(t *testing.T) {
-	yes := true
-	data := json.RawMessage(`{"decisions":{"nodes":[{"id":"1","title":"<Declined> & more"}]}}`)
-	errs := gqlerror.List{
-		{Message: "boom <x>", Path: ast.Path{ast.PathName("decisions"), ast.PathIndex(3)}, Extensions: map[string]any{"code": "INVALID", "data": 0}},
-		{Message: "second"},
-	}
-	for i, resp := range []*graphql.Response{
-		{},
-		{Data: data},
-		{Data: json.RawMessage(" {\n \"a\" : 1 }\n")},
-		{Errors: errs},
-		{Errors: errs, Data: data},
-		{Errors: errs, Data: json.RawMessage(`null`)},
-		{Data: data, Label: "l", Path: ast.Path{ast.PathName("x")}, HasNext: &yes, Extensions: map[string]any{"k": "<v>"}},
-		{Data: data, Extensions: map[string]any{}},
-	} {
-		want, err := json.Marshal(resp)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got bytes.Buffer
-		writeGraphQLResponse(&got, resp)
-		if got.String() != string(want) {
-			t.Errorf("response %d:\n got %s\nwant %s", i, got.Bytes(), want)
-		}
-	}
+// handlerWith is the app's HTTP handler with its options changed by change.
+func (a *App) handlerWith(change func(*httpapi.Options)) http.Handler {
+	o := a.httpOptions()
+	change(&o)
+	return httpapi.New(a.Services, o)
 }
 
 // bodyEcho matches the echo of the request body that ends gqlgen's decode error message.
 var bodyEcho = regexp.MustCompile(`(could not be decoded: [^"]*?) body:(?:[^"\\]|\\.)*"`)
 
-// TestPostTransportMatchesGqlgen sends the same requests through the endpoint built on
-// postTransport and on gqlgen's transport.POST and wants the same status, content type and body.
+// TestPostTransportMatchesGqlgen sends the same requests through the handler built on the
+// console's POST transport and on gqlgen's transport.POST and wants the same status, content
+// type and body.
 func TestPostTransportMatchesGqlgen(t *testing.T) {
 	ta := newTestApp(t, "sqlite", 200)
-	ours, theirs := ta.graphQLHandlerWith(postTransport{}), ta.graphQLHandlerWith(transport.POST{})
+	ours, theirs := ta.Handler(), ta.handlerWith(func(o *httpapi.Options) { o.Transport = transport.POST{} })
 	page := `{"query":"{ decisions(first: 20) { nodes { id reference createdAt amount merchant { name } outcome reasons { rank code factor } breakdown thresholdVersion { id version } message { locale title body steps } } pageInfo { hasNextPage endCursor } } }"}`
 	cases := []struct {
 		name, role, contentType, accept, body string
@@ -126,6 +56,8 @@ func TestPostTransportMatchesGqlgen(t *testing.T) {
 			do := func(h http.Handler) *httptest.ResponseRecorder {
 				req := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(c.body))
 				req.Header.Set("Content-Type", c.contentType)
+				// One request id for both, so that the ids in the error extensions match.
+				req.Header.Set(httpapi.RequestIDHeader, "transport-test")
 				if c.accept != "" {
 					req.Header.Set("Accept", c.accept)
 				}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"riskconsole/internal/auth"
+	"riskconsole/internal/httpapi"
 	"riskconsole/ui"
 )
 
@@ -14,13 +15,13 @@ import (
 // fragment, failing when there is none: the tests run the UI's real operations.
 func uiDocument(tb testing.TB, fragment string) (hash, doc string) {
 	tb.Helper()
-	docs, err := parseTrustedDocuments(ui.TrustedDocuments())
-	if err != nil {
+	var docs map[string]string // graphql-codegen's manifest: "sha256:<hex>" to the document
+	if err := json.Unmarshal(ui.TrustedDocuments(), &docs); err != nil {
 		tb.Fatal(err)
 	}
-	for h, d := range docs {
+	for key, d := range docs {
 		if strings.Contains(d, fragment) {
-			return h, d
+			return strings.TrimPrefix(key, "sha256:"), d
 		}
 	}
 	tb.Fatalf("no UI document contains %q (is ui/src/gql/persisted-documents.json generated?)", fragment)
@@ -44,33 +45,33 @@ func TestTrustedDocuments(t *testing.T) {
 	anonymous := acctRequest{origin: "self"}
 	cases := []struct {
 		name     string
-		mode     TrustedDocumentsMode
+		mode     httpapi.TrustedDocumentsMode
 		caller   acctRequest
 		body     body
 		wantCode string // "" for success
 	}{
-		{"off: a session runs a persisted document", TrustedDocumentsOff, session, body{"extensions": persisted}, ""},
-		{"off: a session runs an ad-hoc query", TrustedDocumentsOff, session, body{"query": adHoc}, ""},
-		{"off: an unknown hash is refused", TrustedDocumentsOff, session,
+		{"off: a session runs a persisted document", httpapi.TrustedDocumentsOff, session, body{"extensions": persisted}, ""},
+		{"off: a session runs an ad-hoc query", httpapi.TrustedDocumentsOff, session, body{"query": adHoc}, ""},
+		{"off: an unknown hash is refused", httpapi.TrustedDocumentsOff, session,
 			body{"extensions": map[string]any{"persistedQuery": map[string]any{"version": 1, "sha256Hash": strings.Repeat("0", 64)}}},
-			CodePersistedDocumentNotFound},
-		{"cookie: a session runs a persisted document", TrustedDocumentsCookie, session, body{"extensions": persisted}, ""},
-		{"cookie: a session may send the document's own text along", TrustedDocumentsCookie, session,
+			httpapi.CodePersistedDocumentNotFound},
+		{"cookie: a session runs a persisted document", httpapi.TrustedDocumentsCookie, session, body{"extensions": persisted}, ""},
+		{"cookie: a session may send the document's own text along", httpapi.TrustedDocumentsCookie, session,
 			body{"query": doc, "extensions": persisted}, ""},
-		{"cookie: a hash in capitals is the same hash", TrustedDocumentsCookie, session,
+		{"cookie: a hash in capitals is the same hash", httpapi.TrustedDocumentsCookie, session,
 			body{"extensions": map[string]any{"persistedQuery": map[string]any{"version": 1, "sha256Hash": strings.ToUpper(hash)}}}, ""},
-		{"cookie: a session's ad-hoc query is refused", TrustedDocumentsCookie, session, body{"query": adHoc}, CodeTrustedDocumentRequired},
-		{"cookie: another query under a persisted hash is refused", TrustedDocumentsCookie, session,
+		{"cookie: a session's ad-hoc query is refused", httpapi.TrustedDocumentsCookie, session, body{"query": adHoc}, httpapi.CodeTrustedDocumentRequired},
+		{"cookie: another query under a persisted hash is refused", httpapi.TrustedDocumentsCookie, session,
 			body{"query": adHoc, "extensions": persisted}, "INVALID"},
-		{"cookie: a malformed persistedQuery is refused", TrustedDocumentsCookie, session,
+		{"cookie: a malformed persistedQuery is refused", httpapi.TrustedDocumentsCookie, session,
 			body{"query": adHoc, "extensions": map[string]any{"persistedQuery": "yes"}}, "INVALID"},
-		{"cookie: a hash of the wrong length is refused", TrustedDocumentsCookie, session,
+		{"cookie: a hash of the wrong length is refused", httpapi.TrustedDocumentsCookie, session,
 			body{"extensions": map[string]any{"persistedQuery": map[string]any{"sha256Hash": "abc"}}}, "INVALID"},
-		{"cookie: an anonymous ad-hoc query is refused", TrustedDocumentsCookie, anonymous, body{"query": adHoc}, CodeTrustedDocumentRequired},
-		{"cookie: an anonymous persisted document still needs a sign-in", TrustedDocumentsCookie, anonymous,
+		{"cookie: an anonymous ad-hoc query is refused", httpapi.TrustedDocumentsCookie, anonymous, body{"query": adHoc}, httpapi.CodeTrustedDocumentRequired},
+		{"cookie: an anonymous persisted document still needs a sign-in", httpapi.TrustedDocumentsCookie, anonymous,
 			body{"extensions": persisted}, "UNAUTHENTICATED"},
-		{"cookie: an API token runs ad-hoc queries", TrustedDocumentsCookie, token, body{"query": adHoc}, ""},
-		{"cookie: an API token runs persisted documents", TrustedDocumentsCookie, token, body{"extensions": persisted}, ""},
+		{"cookie: an API token runs ad-hoc queries", httpapi.TrustedDocumentsCookie, token, body{"query": adHoc}, ""},
+		{"cookie: an API token runs persisted documents", httpapi.TrustedDocumentsCookie, token, body{"extensions": persisted}, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -96,35 +97,10 @@ func TestTrustedDocuments(t *testing.T) {
 				}
 				return
 			}
-			if id, _ := out.Errors[0].Extensions["requestId"].(string); id == "" || id != rec.Header().Get(requestIDHeader) {
-				t.Errorf("requestId %q, header %q", id, rec.Header().Get(requestIDHeader))
+			if id, _ := out.Errors[0].Extensions["requestId"].(string); id == "" || id != rec.Header().Get(httpapi.RequestIDHeader) {
+				t.Errorf("requestId %q, header %q", id, rec.Header().Get(httpapi.RequestIDHeader))
 			}
 		})
-	}
-}
-
-// TestTrustedDocumentsManifest: the embedded manifest is well formed and holds the UI's
-// operations; a manifest whose key is not its document's hash is refused.
-func TestTrustedDocumentsManifest(t *testing.T) {
-	docs, err := parseTrustedDocuments(ui.TrustedDocuments())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(docs) < 5 {
-		t.Errorf("%d documents in the embedded manifest, want the UI's operations", len(docs))
-	}
-	if docs, err := parseTrustedDocuments(nil); err != nil || len(docs) != 0 {
-		t.Errorf("empty manifest: %v, %v", docs, err)
-	}
-	bad := []string{
-		`{"sha256:` + strings.Repeat("0", 64) + `": "query X { viewer { name } }"}`,
-		`{"md5:abc": "query X { viewer { name } }"}`,
-		`["not", "a", "map"]`,
-	}
-	for _, m := range bad {
-		if _, err := parseTrustedDocuments([]byte(m)); err == nil {
-			t.Errorf("accepted %s", m)
-		}
 	}
 }
 
@@ -142,12 +118,12 @@ func TestTrustedDocumentsConfig(t *testing.T) {
 	cases := []struct {
 		name, value string
 		args        []string
-		want        TrustedDocumentsMode
+		want        httpapi.TrustedDocumentsMode
 		wantErr     bool
 	}{
-		{name: "default", want: TrustedDocumentsOff},
-		{name: "cookie", value: "cookie", want: TrustedDocumentsCookie},
-		{name: "the flag wins", value: "cookie", args: []string{"-trusted-documents", "off"}, want: TrustedDocumentsOff},
+		{name: "default", want: httpapi.TrustedDocumentsOff},
+		{name: "cookie", value: "cookie", want: httpapi.TrustedDocumentsCookie},
+		{name: "the flag wins", value: "cookie", args: []string{"-trusted-documents", "off"}, want: httpapi.TrustedDocumentsOff},
 		{name: "unknown value", value: "strict", wantErr: true},
 		{name: "unknown flag value", args: []string{"-trusted-documents=all"}, wantErr: true},
 	}

@@ -8,17 +8,8 @@ import (
 	"riskconsole/internal/approval"
 	"riskconsole/internal/catalog"
 	"riskconsole/internal/engine"
+	"riskconsole/models"
 )
-
-// catalogDraftRow is a row of catalog_drafts.
-type catalogDraftRow struct {
-	Approval         approvalColumns `gorm:"embedded"`
-	BaseVersion      int
-	Texts            string
-	PublishedVersion *int
-}
-
-func (catalogDraftRow) TableName() string { return "catalog_drafts" }
 
 // draftText is one text of a draft's texts column.
 type draftText struct {
@@ -30,13 +21,13 @@ type draftText struct {
 	Steps    []string `json:"steps"`
 }
 
-func catalogDraftRowOf(d *catalog.Draft) (catalogDraftRow, error) {
+func catalogDraftRowOf(d *catalog.Draft) (models.CatalogDraft, error) {
 	texts := make([]draftText, 0, len(d.Texts))
 	for k, t := range d.Texts {
 		texts = append(texts, draftText{Code: k.Reason.String(), Locale: k.Locale, Audience: string(k.Audience), Title: t.Title, Body: t.Body, Steps: t.Steps})
 	}
 	b, _ := json.Marshal(texts) // plain strings always marshal
-	row := catalogDraftRow{Approval: approvalColumnsOf(&d.Fields), BaseVersion: d.BaseVersion, Texts: string(b)}
+	row := models.CatalogDraft{Approval: approvalColumnsOf(&d.Fields), BaseVersion: d.BaseVersion, Texts: string(b)}
 	if d.PublishedVersion != 0 {
 		v := d.PublishedVersion
 		row.PublishedVersion = &v
@@ -44,12 +35,12 @@ func catalogDraftRowOf(d *catalog.Draft) (catalogDraftRow, error) {
 	return row, nil
 }
 
-func catalogDraftOf(r *catalogDraftRow) (catalog.Draft, error) {
+func catalogDraftOf(r *models.CatalogDraft) (catalog.Draft, error) {
 	var texts []draftText
 	if err := json.Unmarshal([]byte(r.Texts), &texts); err != nil {
 		return catalog.Draft{}, fmt.Errorf("catalog draft %d texts: %w", r.Approval.ID, err)
 	}
-	d := catalog.Draft{Fields: r.Approval.fields(), BaseVersion: r.BaseVersion, Texts: make(map[catalog.Key]catalog.Text, len(texts))}
+	d := catalog.Draft{Fields: approvalFields(&r.Approval), BaseVersion: r.BaseVersion, Texts: make(map[catalog.Key]catalog.Text, len(texts))}
 	if r.PublishedVersion != nil {
 		d.PublishedVersion = *r.PublishedVersion
 	}
@@ -65,14 +56,14 @@ func catalogDraftOf(r *catalogDraftRow) (catalog.Draft, error) {
 
 // CatalogTx runs fn in one transaction, as InTx does, for the catalog lifecycle.
 func (s *Store) CatalogTx(ctx context.Context, fn func(tx catalog.DraftTx) error) error {
-	return s.InTx(ctx, func(tx *Store) error { return fn(draftTx[catalog.Draft, catalogDraftRow]{tx, catalogDrafts}) })
+	return s.InTx(ctx, func(tx *Store) error { return fn(draftTx[catalog.Draft, models.CatalogDraft]{tx, catalogDrafts}) })
 }
 
 // catalogDrafts is the table of catalog drafts, for the approval workflow.
-var catalogDrafts = &draftTable[catalog.Draft, catalogDraftRow]{
+var catalogDrafts = &draftTable[catalog.Draft, models.CatalogDraft]{
 	name: "catalog_drafts", noun: "catalog draft", toRow: catalogDraftRowOf, fromRow: catalogDraftOf,
-	approval: func(r *catalogDraftRow) *approvalColumns { return &r.Approval },
-	changes: func(r *catalogDraftRow, columns map[string]any) {
+	approval: func(r *models.CatalogDraft) *models.ApprovalColumns { return &r.Approval },
+	changes: func(r *models.CatalogDraft, columns map[string]any) {
 		columns["texts"], columns["published_version"] = r.Texts, r.PublishedVersion
 	},
 }
@@ -85,7 +76,7 @@ func (s *Store) CatalogDraft(ctx context.Context, id int64) (catalog.Draft, erro
 // CatalogDrafts returns up to limit drafts, newest first, with ids below beforeID (0: from the
 // newest), of the given status ("" for any).
 func (s *Store) CatalogDrafts(ctx context.Context, status approval.Status, beforeID int64, limit int) ([]catalog.Draft, error) {
-	q := s.db.WithContext(ctx).Model(&catalogDraftRow{})
+	q := s.db.WithContext(ctx).Model(&models.CatalogDraft{})
 	if status != "" {
 		q = q.Where("status = ?", string(status))
 	}

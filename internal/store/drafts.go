@@ -4,58 +4,44 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"gorm.io/gorm"
 
 	"riskconsole/internal/apperr"
 	"riskconsole/internal/approval"
 	"riskconsole/internal/auth"
+	"riskconsole/models"
 )
 
-// approvalColumns are the columns of approval.Fields, which every table of items under the
-// approval workflow (threshold_drafts, catalog_drafts) holds; a row embeds them (gorm:"embedded").
-type approvalColumns struct {
-	ID             int64 `gorm:"primaryKey"`
-	Status         string
-	Revision       int
-	Author         string
-	AuthorPerson   string
-	Reviewer       string
-	ReviewerPerson string
-	ReviewComment  string
-	CreatedAt      time.Time
-	UpdatedAt      time.Time
-}
-
-func approvalColumnsOf(f *approval.Fields) approvalColumns {
-	return approvalColumns{ID: f.ID, Status: string(f.Status), Revision: f.Revision, Author: f.Author,
+func approvalColumnsOf(f *approval.Fields) models.ApprovalColumns {
+	return models.ApprovalColumns{ID: f.ID, Status: string(f.Status), Revision: f.Revision, Author: f.Author,
 		AuthorPerson: string(f.AuthorPerson), Reviewer: f.Reviewer, ReviewerPerson: string(f.ReviewerPerson),
 		ReviewComment: f.ReviewComment, CreatedAt: f.CreatedAt.UTC(), UpdatedAt: f.UpdatedAt.UTC()}
 }
 
-func (c *approvalColumns) fields() approval.Fields {
+// approvalFields returns the workflow's fields of a row's columns.
+func approvalFields(c *models.ApprovalColumns) approval.Fields {
 	return approval.Fields{ID: c.ID, Status: approval.Status(c.Status), Revision: c.Revision, Author: c.Author,
 		AuthorPerson: auth.Person(c.AuthorPerson), Reviewer: c.Reviewer, ReviewerPerson: auth.Person(c.ReviewerPerson),
 		ReviewComment: c.ReviewComment, CreatedAt: c.CreatedAt.UTC(), UpdatedAt: c.UpdatedAt.UTC()}
 }
 
-// changes returns the columns a step of the workflow may change (the author and the creation
+// approvalChanges returns the columns a step of the workflow may change (the author and the creation
 // are written once).
-func (c *approvalColumns) changes() map[string]any {
+func approvalChanges(c *models.ApprovalColumns) map[string]any {
 	return map[string]any{"status": c.Status, "revision": c.Revision, "reviewer": c.Reviewer,
 		"reviewer_person": c.ReviewerPerson, "review_comment": c.ReviewComment, "updated_at": c.UpdatedAt}
 }
 
 // draftTable is one table of items under the approval workflow: its name, and the conversions
-// between the items (D) and the rows (R) that embed approvalColumns.
+// between the items (D) and the rows (R) that embed models.ApprovalColumns.
 type draftTable[D, R any] struct {
 	name    string // e.g. "threshold_drafts"
 	noun    string // e.g. "threshold draft", in errors
 	toRow   func(d *D) (R, error)
 	fromRow func(r *R) (D, error)
 	// approval returns the workflow's columns of a row.
-	approval func(r *R) *approvalColumns
+	approval func(r *R) *models.ApprovalColumns
 	// changes adds to columns the kind's own columns that a step may change.
 	changes func(r *R, columns map[string]any)
 }
@@ -125,7 +111,7 @@ func (tx draftTx[D, R]) Save(ctx context.Context, d *D) error {
 		return err
 	}
 	cols := tx.table.approval(&row)
-	columns := cols.changes()
+	columns := approvalChanges(cols)
 	tx.table.changes(&row, columns)
 	res := tx.db.WithContext(ctx).Table(tx.table.name).Where("id = ?", cols.ID).UpdateColumns(columns)
 	switch {

@@ -14,6 +14,7 @@ import (
 
 	"riskconsole/internal/analytics"
 	"riskconsole/internal/thresholds"
+	"riskconsole/models"
 )
 
 // sqliteRollupChunk bounds the decisions one aggregator transaction adds on SQLite, where the
@@ -280,7 +281,7 @@ func (s *Store) scanAggregate(ctx context.Context, group analytics.Dimensions, s
 
 // PublishedImpact returns the what-if impact stored with the draft that published the version.
 func (s *Store) PublishedImpact(ctx context.Context, versionID int64) (thresholds.Impact, bool, error) {
-	var row thresholdDraftRow
+	var row models.ThresholdDraft
 	err := s.db.WithContext(ctx).Where("published_version_id = ?", versionID).Take(&row).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return thresholds.Impact{}, false, nil

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
 
@@ -17,7 +16,7 @@ import (
 
 // Activations returns every threshold activation.
 func (s *Store) Activations(ctx context.Context) ([]thresholds.Activation, error) {
-	var rows []thresholdActivationRow
+	var rows []models.ThresholdActivation
 	if err := s.db.WithContext(ctx).Order("id").Find(&rows).Error; err != nil {
 		return nil, fmt.Errorf("list threshold activations: %w", err)
 	}
@@ -61,56 +60,30 @@ func versionsFromRows(rows []models.ThresholdVersion) ([]thresholds.Version, err
 	return out, nil
 }
 
-// thresholdDraftRow is a row of threshold_drafts.
-type thresholdDraftRow struct {
-	Approval           approvalColumns `gorm:"embedded"`
-	Market             string
-	BaseVersionID      int64
-	Rules              string
-	Rationale          string
-	Impact             *string
-	PublishedVersionID *int64
-	SubmittedAt        *time.Time
-	ReviewedAt         *time.Time
-}
-
-func (thresholdDraftRow) TableName() string { return "threshold_drafts" }
-
-// thresholdActivationRow is a row of threshold_activations with the emergency flag of migration 3.
-type thresholdActivationRow struct {
-	ID                 int64
-	Market             string
-	ThresholdVersionID int64
-	ActivatedAt        time.Time
-	ActivatedBy        string
-	Emergency          bool
-	CreatedAt          time.Time
-}
-
-func (thresholdActivationRow) TableName() string { return "threshold_activations" }
-
 // ThresholdTx runs fn in one transaction, as InTx does, for the threshold lifecycle.
 func (s *Store) ThresholdTx(ctx context.Context, fn func(tx thresholds.Tx) error) error {
-	return s.InTx(ctx, func(tx *Store) error { return fn(draftTx[thresholds.Draft, thresholdDraftRow]{tx, thresholdDrafts}) })
+	return s.InTx(ctx, func(tx *Store) error {
+		return fn(draftTx[thresholds.Draft, models.ThresholdDraft]{tx, thresholdDrafts})
+	})
 }
 
 // thresholdDrafts is the table of threshold drafts, for the approval workflow.
-var thresholdDrafts = &draftTable[thresholds.Draft, thresholdDraftRow]{
+var thresholdDrafts = &draftTable[thresholds.Draft, models.ThresholdDraft]{
 	name: "threshold_drafts", noun: "threshold draft", toRow: thresholdDraftRowOf, fromRow: draftFromRow,
-	approval: func(r *thresholdDraftRow) *approvalColumns { return &r.Approval },
-	changes: func(r *thresholdDraftRow, columns map[string]any) {
+	approval: func(r *models.ThresholdDraft) *models.ApprovalColumns { return &r.Approval },
+	changes: func(r *models.ThresholdDraft, columns map[string]any) {
 		columns["rules"], columns["rationale"], columns["impact"] = r.Rules, r.Rationale, r.Impact
 		columns["published_version_id"], columns["submitted_at"], columns["reviewed_at"] = r.PublishedVersionID, r.SubmittedAt, r.ReviewedAt
 	},
 }
 
-func thresholdDraftRowOf(d *thresholds.Draft) (thresholdDraftRow, error) {
-	row := thresholdDraftRow{Approval: approvalColumnsOf(&d.Fields), Market: d.Market, BaseVersionID: d.BaseVersionID,
+func thresholdDraftRowOf(d *thresholds.Draft) (models.ThresholdDraft, error) {
+	row := models.ThresholdDraft{Approval: approvalColumnsOf(&d.Fields), Market: d.Market, BaseVersionID: d.BaseVersionID,
 		Rules: thresholds.EncodeRules(&d.Set), Rationale: d.Rationale, SubmittedAt: utcPtr(d.SubmittedAt), ReviewedAt: utcPtr(d.ReviewedAt)}
 	if d.Impact != nil {
 		b, err := json.Marshal(d.Impact)
 		if err != nil {
-			return thresholdDraftRow{}, fmt.Errorf("encode impact: %w", err)
+			return models.ThresholdDraft{}, fmt.Errorf("encode impact: %w", err)
 		}
 		impact := string(b)
 		row.Impact = &impact
@@ -129,7 +102,7 @@ func (s *Store) ThresholdDraft(ctx context.Context, id int64) (thresholds.Draft,
 // ThresholdDrafts returns up to limit drafts matching f, newest first, with ids below beforeID
 // (0: from the newest).
 func (s *Store) ThresholdDrafts(ctx context.Context, f thresholds.DraftFilter, beforeID int64, limit int) ([]thresholds.Draft, error) {
-	q := s.db.WithContext(ctx).Model(&thresholdDraftRow{})
+	q := s.db.WithContext(ctx).Model(&models.ThresholdDraft{})
 	if f.Market != "" {
 		q = q.Where("market = ?", f.Market)
 	}
@@ -139,12 +112,12 @@ func (s *Store) ThresholdDrafts(ctx context.Context, f thresholds.DraftFilter, b
 	return findAll(newestBefore(q, beforeID, limit), "threshold drafts", draftFromRow)
 }
 
-func draftFromRow(r *thresholdDraftRow) (thresholds.Draft, error) {
+func draftFromRow(r *models.ThresholdDraft) (thresholds.Draft, error) {
 	set, err := thresholds.DecodeRules(r.Rules)
 	if err != nil {
 		return thresholds.Draft{}, fmt.Errorf("threshold draft %d: %w", r.Approval.ID, err)
 	}
-	d := thresholds.Draft{Fields: r.Approval.fields(), Market: r.Market, BaseVersionID: r.BaseVersionID, Set: set,
+	d := thresholds.Draft{Fields: approvalFields(&r.Approval), Market: r.Market, BaseVersionID: r.BaseVersionID, Set: set,
 		Rationale: r.Rationale, SubmittedAt: utcPtr(r.SubmittedAt), ReviewedAt: utcPtr(r.ReviewedAt)}
 	if r.PublishedVersionID != nil {
 		d.PublishedVersionID = *r.PublishedVersionID
@@ -186,7 +159,7 @@ func (s *Store) CreateThresholdVersion(ctx context.Context, v *thresholds.Versio
 // CreateThresholdActivation appends a and fills its ID. An activation of the same market at the
 // same instant is an ErrConflict.
 func (s *Store) CreateThresholdActivation(ctx context.Context, a *thresholds.Activation) error {
-	row := thresholdActivationRow{Market: a.Market, ThresholdVersionID: a.VersionID, ActivatedAt: a.ActivatedAt.UTC(),
+	row := models.ThresholdActivation{Market: a.Market, ThresholdVersionID: a.VersionID, ActivatedAt: a.ActivatedAt.UTC(),
 		ActivatedBy: a.ActivatedBy, Emergency: a.Emergency, CreatedAt: now()}
 	if err := s.db.WithContext(ctx).Create(&row).Error; err != nil {
 		if isUniqueViolation(err, "activated_at") {

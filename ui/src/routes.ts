@@ -1,10 +1,11 @@
 // The console's pages. To add one: write src/pages/<Name>.tsx exporting a component that takes
-// PageProps, and add a line here. The shell shows pages with nav: true in the navigation to
-// users holding one of their roles, and guards every route: signed-out users go to sign in
-// (and come back), users without the roles see an explanation.
-import type { ComponentType } from 'preact';
+// PageProps (src/lib/pages.ts, which also holds the role lists), and add a line here. The shell
+// shows pages with nav: true in the navigation to users holding one of their roles, and guards
+// every route: signed-out users go to sign in (and come back), users without the roles see an
+// explanation.
+import { h, type ComponentType } from 'preact';
 import type { Role } from './gql/graphql';
-import type { SessionUser } from './lib/session';
+import { agentViewers, decisionReaders, type PageProps } from './lib/pages';
 import { AdminPage } from './pages/Admin';
 import { AgentLookupPage } from './pages/AgentLookup';
 import { AuditLogPage } from './pages/AuditLog';
@@ -16,14 +17,6 @@ import { OverviewPage } from './pages/Overview';
 import { ThresholdDraftPage } from './pages/ThresholdDraft';
 import { ThresholdsPage } from './pages/Thresholds';
 import { ThresholdVersionPage } from './pages/ThresholdVersion';
-
-export interface PageProps {
-  /** The route's :name parameters, decoded. */
-  params: Record<string, string>;
-  /** The query string of the current URL. */
-  query: URLSearchParams;
-  user: SessionUser;
-}
 
 export interface RouteDef {
   /** A path pattern; :name matches one segment. The first matching route wins. */
@@ -37,26 +30,13 @@ export interface RouteDef {
   nav?: boolean;
 }
 
-/** The roles that may read decisions (Query.decisions, ACCESS.md). */
-export const decisionReaders: readonly Role[] = ['ANALYST', 'APPROVER', 'AUDITOR'];
-
-/** The roles that may use the agents' look-up (Query.agentDecision). */
-export const agentViewers: readonly Role[] = ['AGENT', 'ANALYST', 'APPROVER', 'AUDITOR'];
-
-/** The roles that may write threshold drafts and submit them (Mutation.editThresholdDraft). */
-export const thresholdEditors: readonly Role[] = ['ANALYST', 'APPROVER'];
-
-/** The roles that may approve, reject, activate and roll back thresholds. */
-export const thresholdApprovers: readonly Role[] = ['APPROVER'];
-
-/** The roles that may write and submit catalog drafts (Mutation.editCatalogText). */
-export const catalogEditors: readonly Role[] = ['ANALYST', 'APPROVER'];
-
-/** The roles that may approve or reject catalog drafts. */
-export const catalogApprovers: readonly Role[] = ['APPROVER'];
+/** The home page sends the user to the first page of the navigation their roles open. */
+function Home(props: PageProps) {
+  return h(HomePage, { ...props, pages: routes });
+}
 
 export const routes: RouteDef[] = [
-  { path: '/', title: 'Home', roles: [], component: HomePage },
+  { path: '/', title: 'Home', roles: [], component: Home },
   // Analytics, thresholds and the catalog are read by the same roles as decisions (ACCESS.md).
   { path: '/overview', title: 'Overview', roles: decisionReaders, component: OverviewPage, nav: true },
   { path: '/decisions', title: 'Decisions', roles: decisionReaders, component: DecisionsPage, nav: true },

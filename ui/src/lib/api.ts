@@ -97,7 +97,7 @@ export function documentHash(doc: TypedDocumentString<unknown, unknown>): string
 /**
  * gql runs a generated GraphQL document. Only its hash is sent, as
  * extensions.persistedQuery.sha256Hash; the server runs the text it holds for that hash
- * (internal/app/trusted.go). Answers with errors are thrown as ApiError, even with partial data.
+ * (internal/httpapi/trusted.go). Answers with errors are thrown as ApiError, even with partial data.
  */
 export async function gql<R, V>(doc: TypedDocumentString<R, V>, variables?: V, signal?: AbortSignal): Promise<R> {
   const body = JSON.stringify({

@@ -4,7 +4,7 @@ import { graphql } from '../gql';
 import { Role } from '../gql/graphql';
 import { gql } from '../lib/api';
 import { formatTime } from '../lib/format';
-import type { PageProps } from '../routes';
+import type { PageProps } from '../lib/pages';
 
 const UsersQuery = graphql(`
   query AdminUsers($first: Int!) {

@@ -4,7 +4,7 @@ import { graphql } from '../gql';
 import { Outcome } from '../gql/graphql';
 import { formatTime, humanize } from '../lib/format';
 import { navigate } from '../lib/router';
-import type { PageProps } from '../routes';
+import type { PageProps } from '../lib/pages';
 
 const AgentDecisionQuery = graphql(`
   query AgentDecision($reference: String!, $locale: String!) {

@@ -6,7 +6,7 @@ import { gql } from '../lib/api';
 import { count, formatTime } from '../lib/format';
 import { filterFromQuery, formFilter, inputFromTime, queryFromFilter, type FieldSpec, type FilterValues } from '../lib/query';
 import { navigate } from '../lib/router';
-import type { PageProps } from '../routes';
+import type { PageProps } from '../lib/pages';
 
 const AuditEventsQuery = graphql(`
   query AuditEvents($filter: AuditFilter, $first: Int!, $after: String) {

@@ -10,7 +10,7 @@ import { live } from '../lib/live';
 import { locales } from '../lib/markets';
 import { navigate } from '../lib/router';
 import { isSelf, subjectName } from '../lib/subject';
-import { catalogApprovers, catalogEditors, type PageProps } from '../routes';
+import { catalogApprovers, catalogEditors, type PageProps } from '../lib/pages';
 
 const PreviewQuery = graphql(`
   query PreviewMessage($code: ReasonCode!, $locale: String!, $text: MessageTextInput) {

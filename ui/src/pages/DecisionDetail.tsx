@@ -4,7 +4,7 @@ import { graphql } from '../gql';
 import { Outcome } from '../gql/graphql';
 import { factorBars, maxMargin, parseBreakdown, type FactorBar } from '../lib/factors';
 import { formatAmount, formatNumber, formatTime, humanize } from '../lib/format';
-import type { PageProps } from '../routes';
+import type { PageProps } from '../lib/pages';
 
 const DecisionQuery = graphql(`
   query DecisionDetail($id: ID!) {

@@ -8,7 +8,7 @@ import { count, formatAmount, formatBytes, formatTime, humanize } from '../lib/f
 import { markets } from '../lib/markets';
 import { formFilter, inputFromTime } from '../lib/query';
 import { navigate } from '../lib/router';
-import type { PageProps } from '../routes';
+import type { PageProps } from '../lib/pages';
 
 const DecisionsQuery = graphql(`
   query Decisions($filter: DecisionFilter, $first: Int!, $after: String, $orderBy: DecisionOrder!) {

@@ -1,12 +1,17 @@
 import { useEffect } from 'preact/hooks';
 import { PageHeader } from '../components/common';
-import { allowed } from '../lib/access';
+import { allowed, type Guarded } from '../lib/access';
+import type { PageProps } from '../lib/pages';
 import { navigate } from '../lib/router';
-import { routes, type PageProps } from '../routes';
 
-/** HomePage sends the user to the first page their roles open, or says there is none. */
-export function HomePage({ user }: PageProps) {
-  const first = routes.find((r) => r.nav && allowed(user, r));
+/** A page HomePage may send the user to: those with nav set, in order. */
+export interface NavPage extends Guarded {
+  nav?: boolean;
+}
+
+/** HomePage sends the user to the first of pages their roles open, or says there is none. */
+export function HomePage({ user, pages }: PageProps & { pages: readonly NavPage[] }) {
+  const first = pages.find((r) => r.nav && allowed(user, r));
   useEffect(() => {
     if (first) navigate(first.path, { replace: true });
   }, [first]);

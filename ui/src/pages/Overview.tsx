@@ -7,7 +7,7 @@ import { formatRate, formatTime, humanize } from '../lib/format';
 import { markets } from '../lib/markets';
 import { inputFromTime, timeFromInput } from '../lib/query';
 import { navigate } from '../lib/router';
-import type { PageProps } from '../routes';
+import type { PageProps } from '../lib/pages';
 
 const RatesQuery = graphql(`
   query OverviewRates($filter: AnalyticsFilter!, $bucket: AnalyticsBucket!, $timeZone: String!, $market: String, $from: Time!, $to: Time!) {

@@ -10,7 +10,7 @@ import { formatNumber, formatPoints, formatRate, formatTime, humanize } from '..
 import { live } from '../lib/live';
 import { isSelf, subjectName } from '../lib/subject';
 import { changedRules, fromPosition, isFlag, parseCutoff, proposalKey, proposalOf, sliderPositions, sliderRange, toPosition, type EditRule, type SliderRange } from '../lib/rules';
-import { thresholdApprovers, thresholdEditors, type PageProps } from '../routes';
+import { thresholdApprovers, thresholdEditors, type PageProps } from '../lib/pages';
 
 const DraftQuery = graphql(`
   query ThresholdDraft($id: ID!) {

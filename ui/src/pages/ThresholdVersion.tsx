@@ -7,7 +7,7 @@ import { formatPoints, formatRate, formatTime, humanize } from '../lib/format';
 import { inputFromTime, timeFromInput } from '../lib/query';
 import { navigate } from '../lib/router';
 import { subjectName } from '../lib/subject';
-import { thresholdApprovers, type PageProps } from '../routes';
+import { thresholdApprovers, type PageProps } from '../lib/pages';
 
 const VersionQuery = graphql(`
   query ThresholdVersionPage($id: ID!) {

@@ -8,8 +8,7 @@ import { formatPoints, formatRate, formatTime, humanize } from '../lib/format';
 import { markets } from '../lib/markets';
 import { navigate } from '../lib/router';
 import { subjectName } from '../lib/subject';
-import type { PageProps } from '../routes';
-import { thresholdEditors } from '../routes';
+import { thresholdEditors, type PageProps } from '../lib/pages';
 
 const MarketThresholdsQuery = graphql(`
   query MarketThresholds($market: String!) {

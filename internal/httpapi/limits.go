@@ -1,4 +1,4 @@
-package app
+package httpapi
 
 import (
 	"bytes"
@@ -10,7 +10,6 @@ import (
 	"mime"
 	"net/http"
 
-	"github.com/99designs/gqlgen/complexity"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
@@ -23,47 +22,34 @@ import (
 )
 
 // Limits of one GraphQL request. Each is refused with LIMIT_EXCEEDED (extensions.limit names
-// which) before any resolver runs and before any SQL: the body's size and shape by
-// limitRequest, the document's shape by operationLimits before gqlgen validates it, and the
-// cost by operationLimits once it is validated.
+// which, graph.LimitBody and the others) before any resolver runs and before any SQL: the body's
+// size and shape by limitRequest, the document's shape by operationLimits before gqlgen
+// validates it, and its cost by graph.ComplexityLimit once it is validated.
 const (
-	// maxBodyBytes bounds a request body: the largest real operation (an assessment with its
+	// MaxBodyBytes bounds a request body: the largest real operation (an assessment with its
 	// purchase) is about 2 KiB.
-	maxBodyBytes = 256 << 10
-	// parserTokenLimit bounds the tokens of a document, and so the work of parsing it. The
+	MaxBodyBytes = 256 << 10
+	// ParserTokenLimit bounds the tokens of a document, and so the work of parsing it. The
 	// console's largest query (the explorer's page) has about 70, GraphiQL's introspection query
 	// about 180; 10,000 leaves room for hand-written queries and long argument lists, and is
 	// parsed in about a millisecond.
-	parserTokenLimit = 10_000
-	// maxAliases and maxRootFields bound the fan-out of one operation: the same field asked for
+	ParserTokenLimit = 10_000
+	// MaxAliases and MaxRootFields bound the fan-out of one operation: the same field asked for
 	// again under other names or arguments, and independent root fields resolved side by side.
-	maxAliases    = 10
-	maxRootFields = 10
-	// maxFields bounds the field selections of a document, and of its operation once its
+	MaxAliases    = 10
+	MaxRootFields = 10
+	// MaxFields bounds the field selections of a document, and of its operation once its
 	// fragments are expanded. gqlparser's validation compares same-named fields pairwise, so
 	// without it a 10 KiB document of 3,300 copies of one field costs 0.4 s of CPU before
 	// anything else could refuse it (500 cost 10 ms), and a chain of 30 fragments each spreading
 	// the next twice is a 1 KiB operation of 2^31 fields, which gqlgen's complexity walk would
 	// visit one by one. GraphiQL's introspection query has about 230 once expanded, the
 	// explorer's page about 40.
-	maxFields = 500
-	// DefaultComplexityLimit is the default of GRAPHQL_COMPLEXITY_LIMIT (see graph/complexity.go
-	// for the cost model: a page of 100 decisions costs 101).
-	DefaultComplexityLimit = 300
-	// shapeCacheSize is how many documents operationLimits remembers as within the limits.
-	shapeCacheSize = 1000
+	MaxFields = 500
 )
 
-// Extension values of LIMIT_EXCEEDED errors: extensions.limit names the limit.
-const (
-	limitBody       = "bodySize"
-	limitBatch      = "batch"
-	limitTokens     = "tokens"
-	limitAliases    = "aliases"
-	limitRootFields = "rootFields"
-	limitFields     = "fields"
-	limitComplexity = "complexity"
-)
+// shapeCacheSize is how many documents operationLimits remembers as within the limits.
+const shapeCacheSize = 1000
 
 func init() {
 	// A refused operation is a protocol error: 422 for application/json, as gqlgen answers a
@@ -71,16 +57,16 @@ func init() {
 	errcode.RegisterErrorType(graph.CodeLimitExceeded, errcode.KindProtocol)
 }
 
-// limitRequest refuses, before anything else reads it, a body over maxBodyBytes (413) and a JSON
+// limitRequest refuses, before anything else reads it, a body over MaxBodyBytes (413) and a JSON
 // batch (an array of operations, 400): one request is one operation. Otherwise it hands next the
 // body it read.
 func limitRequest(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		tooLarge := func() {
-			writeAPIError(w, r, http.StatusRequestEntityTooLarge, graph.CodeLimitExceeded, limitBody,
-				fmt.Sprintf("request body is larger than %d bytes", maxBodyBytes))
+			writeAPIError(w, r, http.StatusRequestEntityTooLarge, graph.CodeLimitExceeded, graph.LimitBody,
+				fmt.Sprintf("request body is larger than %d bytes", MaxBodyBytes))
 		}
-		if r.ContentLength > maxBodyBytes {
+		if r.ContentLength > MaxBodyBytes {
 			tooLarge()
 			return
 		}
@@ -89,7 +75,7 @@ func limitRequest(next http.Handler) http.Handler {
 		if d, ok := r.Context().Deadline(); ok {
 			_ = http.NewResponseController(w).SetReadDeadline(d)
 		}
-		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
 		var maxErr *http.MaxBytesError
 		switch {
 		case errors.As(err, &maxErr):
@@ -100,7 +86,7 @@ func limitRequest(next http.Handler) http.Handler {
 			return
 		}
 		if trimmed := bytes.TrimLeft(body, " \t\r\n"); len(trimmed) > 0 && trimmed[0] == '[' {
-			writeAPIError(w, r, http.StatusBadRequest, graph.CodeLimitExceeded, limitBatch,
+			writeAPIError(w, r, http.StatusBadRequest, graph.CodeLimitExceeded, graph.LimitBatch,
 				"batched operations are not supported: send one operation per request")
 			return
 		}
@@ -137,21 +123,14 @@ func writeAPIError(w http.ResponseWriter, r *http.Request, status int, code, lim
 	writeJSON(w, status, map[string]any{"errors": []map[string]any{{"message": msg, "extensions": ext}}})
 }
 
-// operationLimits is the gqlgen extension that enforces the limits of one operation:
-//
-//   - before validation (MutateOperationParameters), the shape of the document: at most
-//     maxAliases aliases, maxRootFields root fields and maxFields field selections, counted both
-//     in the document as written (every operation and fragment) and in the operation to run with
-//     each fragment counted as often as it is spread;
-//   - after validation (MutateOperationContext), its cost under graph's cost model against
-//     complexityLimit.
-//
-// Neither resolves the caller nor touches the database.
+// operationLimits is the gqlgen extension that enforces the shape limits of one operation
+// before gqlgen validates it: at most MaxAliases aliases, MaxRootFields root fields and MaxFields
+// field selections, counted both in the document as written (every operation and fragment) and
+// in the operation to run with each fragment counted as often as it is spread. (Its cost is
+// graph.ComplexityLimit's to check, once it is validated.) It neither resolves the caller nor
+// touches the database.
 type operationLimits struct {
-	complexityLimit int
-	es              graphql.ExecutableSchema
-	costOptions     []complexity.Option
-	// ok remembers (the digests of) documents found within the shape limits, so that a repeated
+	// ok remembers (the digests of) documents found within the limits, so that a repeated
 	// query, the common case, is not parsed twice; gqlgen's own query cache keeps the parsed
 	// document.
 	ok *lru.LRU[struct{}]
@@ -160,25 +139,17 @@ type operationLimits struct {
 var _ interface {
 	graphql.HandlerExtension
 	graphql.OperationParameterMutator
-	graphql.OperationContextMutator
 } = (*operationLimits)(nil)
 
-func newOperationLimits(complexityLimit int) *operationLimits {
-	if complexityLimit <= 0 {
-		complexityLimit = DefaultComplexityLimit
-	}
-	return &operationLimits{complexityLimit: complexityLimit, ok: lru.New[struct{}](shapeCacheSize)}
+func newOperationLimits() *operationLimits {
+	return &operationLimits{ok: lru.New[struct{}](shapeCacheSize)}
 }
 
 // ExtensionName implements graphql.HandlerExtension.
 func (*operationLimits) ExtensionName() string { return "OperationLimits" }
 
-// Validate implements graphql.HandlerExtension: it keeps the schema the cost is computed on.
-func (l *operationLimits) Validate(es graphql.ExecutableSchema) error {
-	l.es = es
-	l.costOptions = graph.ComplexityOptions(es)
-	return nil
-}
+// Validate implements graphql.HandlerExtension.
+func (*operationLimits) Validate(graphql.ExecutableSchema) error { return nil }
 
 // MutateOperationParameters checks the shape of the document before gqlgen validates it. A
 // document that does not parse is left to gqlgen, which reports why.
@@ -190,7 +161,7 @@ func (l *operationLimits) MutateOperationParameters(ctx context.Context, params 
 	if _, ok := l.ok.Get(ctx, key); ok {
 		return nil
 	}
-	doc, err := parser.ParseQueryWithTokenLimit(&ast.Source{Input: params.Query}, parserTokenLimit)
+	doc, err := parser.ParseQueryWithTokenLimit(&ast.Source{Input: params.Query}, ParserTokenLimit)
 	if err != nil {
 		return nil
 	}
@@ -210,34 +181,17 @@ func (l *operationLimits) MutateOperationParameters(ctx context.Context, params 
 		roots = expanded.rootFields(op.SelectionSet)
 	}
 	switch {
-	case roots > maxRootFields:
-		return limitError(limitRootFields, "operation has %d root fields; at most %d are allowed", roots, maxRootFields)
-	case max(docCounts.aliases, opCounts.aliases) > maxAliases:
-		return limitError(limitAliases, "operation has %d aliases; at most %d are allowed",
-			max(docCounts.aliases, opCounts.aliases), maxAliases)
-	case max(docCounts.fields, opCounts.fields) > maxFields:
-		return limitError(limitFields, "operation has %d field selections; at most %d are allowed",
-			max(docCounts.fields, opCounts.fields), maxFields)
+	case roots > MaxRootFields:
+		return graph.LimitError(graph.LimitRootFields, "operation has %d root fields; at most %d are allowed", roots, MaxRootFields)
+	case max(docCounts.aliases, opCounts.aliases) > MaxAliases:
+		return graph.LimitError(graph.LimitAliases, "operation has %d aliases; at most %d are allowed",
+			max(docCounts.aliases, opCounts.aliases), MaxAliases)
+	case max(docCounts.fields, opCounts.fields) > MaxFields:
+		return graph.LimitError(graph.LimitFields, "operation has %d field selections; at most %d are allowed",
+			max(docCounts.fields, opCounts.fields), MaxFields)
 	}
 	l.ok.Add(ctx, key, struct{}{})
 	return nil
-}
-
-// MutateOperationContext checks the cost of the validated operation.
-func (l *operationLimits) MutateOperationContext(ctx context.Context, opCtx *graphql.OperationContext) *gqlerror.Error {
-	cost := graph.Cost(ctx, l.es, opCtx.Operation, opCtx.Variables, l.costOptions)
-	if cost > l.complexityLimit {
-		return limitError(limitComplexity, "operation has complexity %d; the limit is %d (a page of first n costs about n)",
-			cost, l.complexityLimit)
-	}
-	return nil
-}
-
-// limitError is a LIMIT_EXCEEDED error naming limit.
-func limitError(limit, format string, args ...any) *gqlerror.Error {
-	err := gqlerror.Errorf(format, args...)
-	err.Extensions = map[string]any{"code": graph.CodeLimitExceeded, "limit": limit}
-	return err
 }
 
 // operationFor returns the operation gqlgen will run: the one named, or the only one.

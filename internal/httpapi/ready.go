@@ -1,4 +1,4 @@
-package app
+package httpapi
 
 import (
 	"context"
@@ -14,6 +14,22 @@ import (
 // readyTimeout bounds all of /readyz's database checks together, so that a load balancer's
 // probe gets an answer while the database hangs.
 const readyTimeout = 2 * time.Second
+
+// ready serves /readyz: each check in the body, 503 unless all pass.
+func (a *api) ready(w http.ResponseWriter, r *http.Request) {
+	if a.Draining != nil && a.Draining() {
+		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "draining"})
+		return
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), readyTimeout)
+	defer cancel()
+	var rd readiness
+	rd.add("database", a.checkDatabase(ctx))
+	rd.add("migrations", a.checkMigrations(ctx))
+	rd.add("thresholds", a.checkThresholds(time.Now()))
+	rd.WhatIf = a.whatIfState()
+	rd.write(w)
+}
 
 // readiness is the body of /readyz. Status is "ready" when every check is ok, else "not ready"
 // (HTTP 503). The what-if cache is reported but does not count: while it warms up simulations
@@ -67,7 +83,7 @@ func (rd *readiness) write(w http.ResponseWriter) {
 }
 
 // checkDatabase pings the database.
-func (a *App) checkDatabase(ctx context.Context) error {
+func (a *api) checkDatabase(ctx context.Context) error {
 	if err := a.Store.Ping(ctx); err != nil {
 		return fmt.Errorf("database unavailable") // the driver's error may name hosts and users
 	}
@@ -75,7 +91,7 @@ func (a *App) checkDatabase(ctx context.Context) error {
 }
 
 // checkMigrations requires the database's schema to be exactly the newest this binary knows.
-func (a *App) checkMigrations(ctx context.Context) error {
+func (a *api) checkMigrations(ctx context.Context) error {
 	st, err := a.Store.MigrationStatus(ctx)
 	switch {
 	case err != nil:
@@ -90,7 +106,7 @@ func (a *App) checkMigrations(ctx context.Context) error {
 
 // checkThresholds requires a threshold set in force in every market, so that no assessment
 // would fail for want of one.
-func (a *App) checkThresholds(now time.Time) error {
+func (a *api) checkThresholds(now time.Time) error {
 	var missing []string
 	for _, m := range market.All {
 		if _, err := a.Thresholds.Active(m.Code, now); err != nil {
@@ -105,7 +121,7 @@ func (a *App) checkThresholds(now time.Time) error {
 }
 
 // whatIfState reads the what-if warm-up progress.
-func (a *App) whatIfState() whatIfState {
+func (a *api) whatIfState() whatIfState {
 	s := a.WhatIf.Status()
 	out := whatIfState{State: "warming", Loaded: s.Loaded, Total: s.Total}
 	switch {

@@ -1,4 +1,4 @@
-package app
+package httpapi
 
 import (
 	"crypto/rand"
@@ -9,9 +9,9 @@ import (
 	"riskconsole/internal/audit"
 )
 
-// requestIDHeader carries the request id: taken from the request when it is sane, always set on
+// RequestIDHeader carries the request id: taken from the request when it is sane, always set on
 // the response, so that a client, the log and the audit log can name the same request.
-const requestIDHeader = "X-Request-ID"
+const RequestIDHeader = "X-Request-ID"
 
 // maxRequestIDLen bounds an incoming request id.
 const maxRequestIDLen = 64
@@ -24,11 +24,11 @@ const maxRequestIDLen = 64
 // it, and an audit record must not name an address the caller chose.
 func requestInfo(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		id := r.Header.Get(requestIDHeader)
+		id := r.Header.Get(RequestIDHeader)
 		if !validRequestID(id) {
 			id = newRequestID()
 		}
-		w.Header().Set(requestIDHeader, id)
+		w.Header().Set(RequestIDHeader, id)
 		ctx := audit.WithRequest(r.Context(), audit.Request{ID: id, ClientAddr: clientAddr(r.RemoteAddr)})
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})

@@ -1,4 +1,4 @@
-package app
+package httpapi
 
 import (
 	"context"
@@ -20,20 +20,16 @@ import (
 // write deadline, meant for API answers, is pushed back by this much before every page.
 const exportWriteWindow = 2 * time.Minute
 
-// exportPageSize is how many decisions an export reads per statement; tests lower it to cross
-// page boundaries with little data.
-var exportPageSize = decisions.ExportPageSize
-
 // exportRoles may download decisions: those who may read them in the explorer.
 var exportRoles = []auth.Role{auth.Analyst, auth.Auditor, auth.Approver}
 
 // decisionExportHandler serves GET /export/decisions.csv?<explorer filter>: every matching
 // decision as CSV, oldest first, streamed page by page.
-func (a *App) decisionExportHandler() http.Handler {
+func (a *api) decisionExportHandler() http.Handler {
 	return a.Auth.Middleware(noteActor(http.HandlerFunc(a.serveDecisionExport)))
 }
 
-func (a *App) serveDecisionExport(w http.ResponseWriter, r *http.Request) {
+func (a *api) serveDecisionExport(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet {
 		w.Header().Set("Allow", http.MethodGet)
 		writeExportError(w, http.StatusMethodNotAllowed, "METHOD_NOT_ALLOWED", "use GET", nil)
@@ -104,7 +100,7 @@ func (a *App) serveDecisionExport(w http.ResponseWriter, r *http.Request) {
 	cw := csv.NewWriter(w)
 	_ = cw.Write(decisions.ExportHeader)
 	rec := make([]string, 0, len(decisions.ExportHeader))
-	timeout := a.Config.RequestTimeout
+	timeout := a.RequestTimeout
 	pageCtx := func(ctx context.Context) (context.Context, context.CancelFunc) {
 		// Each page's statement is bounded like an API request; the download as a whole is not.
 		cw.Flush()
@@ -115,7 +111,11 @@ func (a *App) serveDecisionExport(w http.ResponseWriter, r *http.Request) {
 		}
 		return context.WithTimeout(ctx, timeout)
 	}
-	n, err := decisions.Export(ctx, a.Store, f, start, exportPageSize, pageCtx, func(d *decisions.Decision) error {
+	pageSize := a.ExportPageSize
+	if pageSize <= 0 {
+		pageSize = decisions.ExportPageSize
+	}
+	n, err := decisions.Export(ctx, a.Store, f, start, pageSize, pageCtx, func(d *decisions.Decision) error {
 		return cw.Write(decisions.ExportRecord(d, rec))
 	})
 	cw.Flush()
@@ -135,7 +135,7 @@ const entityEndpoint = "http_endpoint"
 
 // recordExportDenial writes one access.denied event for a refused export, as the API does for a
 // refused field. A failure to record it is logged; the refusal stands either way.
-func (a *App) recordExportDenial(r *http.Request, p *auth.Principal) {
+func (a *api) recordExportDenial(r *http.Request, p *auth.Principal) {
 	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), 5*time.Second)
 	defer cancel()
 	req := audit.RequestFrom(ctx)

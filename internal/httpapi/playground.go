@@ -1,4 +1,4 @@
-package app
+package httpapi
 
 import (
 	"context"
@@ -115,8 +115,8 @@ func codedError(code, msg string) *gqlerror.Error {
 // jsDelivr, pinned by Subresource Integrity; its Content-Security-Policy allows exactly those
 // files, the page's own inline script and style by hash, the web fonts GraphiQL's stylesheet
 // imports, and requests to the console itself.
-func (a *App) playgroundHandler() http.Handler {
-	page := playground.Handler("riskconsole GraphiQL", "/graphql", playground.WithStoragePrefix("riskconsole:"))
+func (a *api) playgroundHandler() http.Handler {
+	page := playgroundPage()
 	csp := playgroundCSP(page)
 	return a.Auth.Middleware(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "no-store")
@@ -136,6 +136,11 @@ func (a *App) playgroundHandler() http.Handler {
 		w.Header().Set("Content-Security-Policy", csp)
 		page.ServeHTTP(w, r)
 	}))
+}
+
+// playgroundPage is gqlgen's GraphiQL page for the console's endpoint.
+func playgroundPage() http.Handler {
+	return playground.Handler("riskconsole GraphiQL", "/graphql", playground.WithStoragePrefix("riskconsole:"))
 }
 
 var (

@@ -1,4 +1,4 @@
-package app
+package httpapi
 
 import (
 	"bytes"
@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/errcode"
@@ -28,32 +27,9 @@ import (
 // limits are in limits.go.
 const queryCacheSize = 1000
 
-// Handler returns the console's HTTP handler: the GraphQL API at /graphql (POST only), the
-// session endpoints under /auth/, health checks, and the UI.
-func (a *App) Handler() http.Handler {
-	mux := http.NewServeMux()
-	mux.Handle("/graphql", a.graphQLHandler())
-	mux.Handle("/auth/", a.Accounts.Handler(a.Auth))
-	mux.Handle("/export/decisions.csv", a.decisionExportHandler())
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
-		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
-	})
-	mux.HandleFunc("GET /readyz", a.ready)
-	if a.Config.MetricsAddr == "" && a.Config.MetricsToken != "" {
-		mux.Handle("GET /metrics", a.metricsOnMainAddress())
-	}
-	mux.Handle("/", ui.Handler())
-	if a.Config.Playground {
-		mux.Handle("GET /graphiql", a.playgroundHandler())
-	}
-	return requestInfo(a.requestLog().Wrap(securityHeaders(mux)))
-}
-
-func (a *App) graphQLHandler() http.Handler { return a.graphQLHandlerWith(postTransport{}) }
-
-// graphQLHandlerWith builds the GraphQL endpoint on the given POST transport (the API tests
-// compare postTransport with gqlgen's transport.POST through it).
-func (a *App) graphQLHandlerWith(post graphql.Transport) http.Handler {
+// graphQLHandler builds the GraphQL endpoint: POST only, with a JSON body, within the limits of
+// limits.go and the request timeout.
+func (a *api) graphQLHandler() http.Handler {
 	cfg := graph.Config{Resolvers: &graph.Resolver{DecisionService: a.Decisions, ThresholdService: a.Thresholds, AuditService: a.Audit,
 		AccountService: a.Accounts, ThresholdLifecycle: a.ThresholdLifecycle, WhatIfService: a.WhatIf, AnalyticsService: a.Analytics, AgentService: a.Agents, Catalog: a.Catalog,
 		CatalogLifecycle: a.CatalogLifecycle}}
@@ -61,12 +37,17 @@ func (a *App) graphQLHandlerWith(post graphql.Transport) http.Handler {
 	graph.SetComplexity(&cfg.Complexity)
 	srv := handler.New(graph.NewExecutableSchema(cfg))
 	// POST with a JSON body is the only transport: no GET, no multipart, no websocket.
+	post := a.Transport
+	if post == nil {
+		post = postTransport{}
+	}
 	srv.AddTransport(post)
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](queryCacheSize))
-	srv.SetParserTokenLimit(parserTokenLimit)
-	srv.Use(newTrustedDocuments(ui.TrustedDocuments(), a.Config.TrustedDocuments))
-	srv.Use(newOperationLimits(a.Config.ComplexityLimit))
-	srv.Use(introspectionGuard{enabled: a.Config.Introspection, denials: a.Audit})
+	srv.SetParserTokenLimit(ParserTokenLimit)
+	srv.Use(newTrustedDocuments(ui.TrustedDocuments(), a.TrustedDocuments))
+	srv.Use(newOperationLimits())
+	srv.Use(graph.NewComplexityLimit(a.ComplexityLimit))
+	srv.Use(introspectionGuard{enabled: a.Introspection, denials: a.Audit})
 	srv.Use(&obs.GraphQLOperations{})
 	srv.SetErrorPresenter(graph.PresentError)
 	srv.SetRecoverFunc(graph.Recover)
@@ -75,7 +56,7 @@ func (a *App) graphQLHandlerWith(post graphql.Transport) http.Handler {
 	h = requireJSON(h)
 	h = a.Auth.Middleware(noteActor(h))
 	h = limitRequest(h)
-	timeout := a.Config.RequestTimeout
+	timeout := a.RequestTimeout
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodPost {
 			w.Header().Set("Allow", http.MethodPost)
@@ -86,28 +67,6 @@ func (a *App) graphQLHandlerWith(post graphql.Transport) http.Handler {
 		defer cancel()
 		h.ServeHTTP(w, r.WithContext(ctx))
 	})
-}
-
-// ready serves /readyz: each check in the body, 503 unless all pass (ready.go).
-func (a *App) ready(w http.ResponseWriter, r *http.Request) {
-	if a.draining.Load() {
-		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "draining"})
-		return
-	}
-	ctx, cancel := context.WithTimeout(r.Context(), readyTimeout)
-	defer cancel()
-	var rd readiness
-	rd.add("database", a.checkDatabase(ctx))
-	rd.add("migrations", a.checkMigrations(ctx))
-	rd.add("thresholds", a.checkThresholds(time.Now()))
-	rd.WhatIf = a.whatIfState()
-	rd.write(w)
-}
-
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
 }
 
 // postTransport is gqlgen's transport.POST (v0.17.98, with no extra response headers and

@@ -1,0 +1,63 @@
+package app
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"riskconsole/internal/decisions"
+	"riskconsole/internal/engine"
+	"riskconsole/internal/market"
+	"riskconsole/internal/obs"
+)
+
+// newMetrics builds the app's metrics: the request histograms and decline window of package obs,
+// the database pool's statistics, and the what-if history's size and warm-up progress; and makes
+// the decision service report every assessment to them.
+func (a *App) newMetrics(now func() time.Time) *obs.Metrics {
+	codes := make([]string, len(market.All))
+	for i, m := range market.All {
+		codes[i] = m.Code
+	}
+	m := obs.NewMetrics(codes, now)
+	m.Register(collectors.NewDBStatsCollector(a.Store.Pool(), string(a.Store.Dialect())))
+	m.Gauge("whatif_warmup_loaded", "Decisions the what-if warm-up has loaded into memory.", func() float64 {
+		return float64(a.WhatIf.Status().Loaded)
+	})
+	m.Gauge("whatif_warmup_total", "Decisions the what-if warm-up has to load (stored at its start, plus those since).", func() float64 {
+		return float64(a.WhatIf.Status().Total)
+	})
+	m.Gauge("whatif_ready", "1 once the what-if warm-up has finished, else 0.", func() float64 {
+		if a.WhatIf.Status().Ready {
+			return 1
+		}
+		return 0
+	})
+	m.Gauge("whatif_memory_bytes", "Bytes held by the what-if history's columns.", func() float64 {
+		_, bytes := a.WhatIf.Footprint()
+		return float64(bytes)
+	})
+	m.GaugeByLabel("whatif_decisions", "Decisions in the what-if history, by market.", "market", func() map[string]float64 {
+		n, _ := a.WhatIf.Footprint()
+		out := make(map[string]float64, len(n))
+		for k, v := range n {
+			out[k] = float64(v)
+		}
+		return out
+	})
+	m.Gauge("analytics_last_pass_timestamp_seconds", "When this server's last analytics aggregator pass that caught up began (Unix seconds; 0 before the first).", func() float64 {
+		if t := a.Analytics.LastPass(); !t.IsZero() {
+			return float64(t.UnixNano()) / 1e9
+		}
+		return 0
+	})
+	a.Decisions.OnAssessed(func(d *decisions.Decision, created bool) {
+		m.ObserveAssessment(d.Market, d.Outcome.String(), d.Outcome == engine.Declined, created, d.CreatedAt)
+	})
+	return m
+}
+
+// MetricsHandler serves the metrics without authentication, for the separate listener of
+// METRICS_ADDR.
+func (a *App) MetricsHandler() http.Handler { return a.Metrics.Handler() }

@@ -1,0 +1,31 @@
+// What the console's pages share with the routes that show them: the props every page is given,
+// and the role lists that both guard routes (src/routes.ts) and decide what a page offers. Pages
+// import this module, never src/routes.ts, which imports the pages.
+import type { Role } from '../gql/graphql';
+import type { SessionUser } from './session';
+
+export interface PageProps {
+  /** The route's :name parameters, decoded. */
+  params: Record<string, string>;
+  /** The query string of the current URL. */
+  query: URLSearchParams;
+  user: SessionUser;
+}
+
+/** The roles that may read decisions (Query.decisions, ACCESS.md). */
+export const decisionReaders: readonly Role[] = ['ANALYST', 'APPROVER', 'AUDITOR'];
+
+/** The roles that may use the agents' look-up (Query.agentDecision). */
+export const agentViewers: readonly Role[] = ['AGENT', 'ANALYST', 'APPROVER', 'AUDITOR'];
+
+/** The roles that may write threshold drafts and submit them (Mutation.editThresholdDraft). */
+export const thresholdEditors: readonly Role[] = ['ANALYST', 'APPROVER'];
+
+/** The roles that may approve, reject, activate and roll back thresholds. */
+export const thresholdApprovers: readonly Role[] = ['APPROVER'];
+
+/** The roles that may write and submit catalog drafts (Mutation.editCatalogText). */
+export const catalogEditors: readonly Role[] = ['ANALYST', 'APPROVER'];
+
+/** The roles that may approve or reject catalog drafts. */
+export const catalogApprovers: readonly Role[] = ['APPROVER'];
