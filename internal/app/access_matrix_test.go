@@ -178,30 +178,28 @@ func TestAccessMatrixMatchesSchema(t *testing.T) {
 func TestAccessMatrix(t *testing.T) {
 	matrix, _ := readAccessMatrix(t)
 	fields := schemaRootFields(t)
-	for _, dialect := range dialects {
-		t.Run(dialect, func(t *testing.T) {
-			e := newFieldEnv(t, newTestApp(t, dialect, 20))
-			for _, f := range fields {
-				s, ok := fieldSamples[f.name]
-				if !ok {
-					t.Errorf("%s has no sample in fieldSamples: add one so that its access is tested", f.name)
-					continue
-				}
-				for _, caller := range append(roleNames(auth.AllRoles), "anonymous") {
-					allowed := matrix[f.name][caller]
-					role := auth.Role(caller)
-					if caller == "anonymous" {
-						role = ""
-					}
-					t.Run(f.name+"/"+caller, func(t *testing.T) {
-						c := e.caller(t, role, s.signedIn)
-						r, _ := e.send(t, c, s.query, s.variables(t, e, c))
-						checkAccess(t, f.field, r, role, allowed)
-					})
-				}
+	eachDialect(t, func(t *testing.T, dialect string) {
+		e := newFieldEnv(t, newTestApp(t, dialect, 20))
+		for _, f := range fields {
+			s, ok := fieldSamples[f.name]
+			if !ok {
+				t.Errorf("%s has no sample in fieldSamples: add one so that its access is tested", f.name)
+				continue
 			}
-		})
-	}
+			for _, caller := range append(roleNames(auth.AllRoles), "anonymous") {
+				allowed := matrix[f.name][caller]
+				role := auth.Role(caller)
+				if caller == "anonymous" {
+					role = ""
+				}
+				t.Run(f.name+"/"+caller, func(t *testing.T) {
+					c := e.caller(t, role, s.signedIn)
+					r, _ := e.send(t, c, s.query, s.variables(t, e, c))
+					checkAccess(t, f.field, r, role, allowed)
+				})
+			}
+		}
+	})
 }
 
 // checkAccess checks one answer of field called by role ("" for anonymous) against allowed.

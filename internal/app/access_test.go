@@ -15,12 +15,10 @@ import (
 // TestAccess checks who may call what: the transport, authentication, and the @hasRole rule of
 // every root field, for every role, on both databases.
 func TestAccess(t *testing.T) {
-	for _, dialect := range dialects {
-		t.Run(dialect, func(t *testing.T) {
-			ta := newTestApp(t, dialect, 200)
-			testAccess(t, ta)
-		})
-	}
+	eachDialect(t, func(t *testing.T, dialect string) {
+		ta := newTestApp(t, dialect, 200)
+		testAccess(t, ta)
+	})
 }
 
 func testAccess(t *testing.T, ta *testApp) {

@@ -253,28 +253,26 @@ func acctCount(tb testing.TB, db *sql.DB, query string, args ...any) int64 {
 }
 
 func TestAccounts(t *testing.T) {
-	for _, dialect := range dialects {
-		t.Run(dialect, func(t *testing.T) {
-			ta, clock := newAccountsApp(t, dialect)
-			db := ta.rawDB(t)
-			t.Run("login", func(t *testing.T) { testLogin(t, ta, db) })
-			t.Run("session and origin", func(t *testing.T) { testSessionOrigin(t, ta, db) })
-			t.Run("form posts", func(t *testing.T) { testFormPosts(t, ta, db) })
-			t.Run("idle timeout", func(t *testing.T) { testIdleTimeout(t, ta, clock) })
-			t.Run("absolute lifetime", func(t *testing.T) { testLifetime(t, ta, clock) })
-			t.Run("logout", func(t *testing.T) { testLogout(t, ta, db) })
-			t.Run("disable ends sessions", func(t *testing.T) { testDisableEndsSessions(t, ta, db) })
-			t.Run("throttle", func(t *testing.T) { testThrottle(t, ta, db, clock) })
-			t.Run("password policy", func(t *testing.T) { testPasswordPolicy(t, ta, db) })
-			t.Run("admin mutations", func(t *testing.T) { testAdminMutations(t, ta, db) })
-			t.Run("non-admin refused", func(t *testing.T) { testNonAdminRefused(t, ta, db) })
-			t.Run("api tokens", func(t *testing.T) { testAPITokens(t, ta, db, clock) })
-			t.Run("change password", func(t *testing.T) { testChangePassword(t, ta, db) })
-			t.Run("paging", func(t *testing.T) { testAccountPaging(t, ta) })
-			t.Run("lazy session look-up", func(t *testing.T) { testLazySession(t, ta) })
-			t.Run("failed audit rolls back", func(t *testing.T) { testFailedAuditRollsBack(t, ta, db, dialect) })
-		})
-	}
+	eachDialect(t, func(t *testing.T, dialect string) {
+		ta, clock := newAccountsApp(t, dialect)
+		db := ta.rawDB(t)
+		t.Run("login", func(t *testing.T) { testLogin(t, ta, db) })
+		t.Run("session and origin", func(t *testing.T) { testSessionOrigin(t, ta, db) })
+		t.Run("form posts", func(t *testing.T) { testFormPosts(t, ta, db) })
+		t.Run("idle timeout", func(t *testing.T) { testIdleTimeout(t, ta, clock) })
+		t.Run("absolute lifetime", func(t *testing.T) { testLifetime(t, ta, clock) })
+		t.Run("logout", func(t *testing.T) { testLogout(t, ta, db) })
+		t.Run("disable ends sessions", func(t *testing.T) { testDisableEndsSessions(t, ta, db) })
+		t.Run("throttle", func(t *testing.T) { testThrottle(t, ta, db, clock) })
+		t.Run("password policy", func(t *testing.T) { testPasswordPolicy(t, ta, db) })
+		t.Run("admin mutations", func(t *testing.T) { testAdminMutations(t, ta, db) })
+		t.Run("non-admin refused", func(t *testing.T) { testNonAdminRefused(t, ta, db) })
+		t.Run("api tokens", func(t *testing.T) { testAPITokens(t, ta, db, clock) })
+		t.Run("change password", func(t *testing.T) { testChangePassword(t, ta, db) })
+		t.Run("paging", func(t *testing.T) { testAccountPaging(t, ta) })
+		t.Run("lazy session look-up", func(t *testing.T) { testLazySession(t, ta) })
+		t.Run("failed audit rolls back", func(t *testing.T) { testFailedAuditRollsBack(t, ta, db, dialect) })
+	})
 }
 
 func testLogin(t *testing.T, ta *testApp, db *sql.DB) {
@@ -1352,64 +1350,62 @@ func testFailedAuditRollsBack(t *testing.T, ta *testApp, db *sql.DB, dialect str
 // TestFirstStartAdmin checks the first start: an ADMIN with a random password when there is no
 // account, nothing when there is one, and the guards that keep an ADMIN around.
 func TestFirstStartAdmin(t *testing.T) {
-	for _, dialect := range dialects {
-		t.Run(dialect, func(t *testing.T) {
-			ta, _ := newAccountsApp(t, dialect)
-			db := ta.rawDB(t)
-			ctx := context.Background()
-			password, err := ta.Accounts.EnsureAdmin(ctx)
-			if err != nil || password == "" {
-				t.Fatalf("EnsureAdmin on an empty database: %q, %v", password, err)
+	eachDialect(t, func(t *testing.T, dialect string) {
+		ta, _ := newAccountsApp(t, dialect)
+		db := ta.rawDB(t)
+		ctx := context.Background()
+		password, err := ta.Accounts.EnsureAdmin(ctx)
+		if err != nil || password == "" {
+			t.Fatalf("EnsureAdmin on an empty database: %q, %v", password, err)
+		}
+		if again, err := ta.Accounts.EnsureAdmin(ctx); err != nil || again != "" {
+			t.Errorf("EnsureAdmin with an account: %q, %v", again, err)
+		}
+		var createdBy string
+		if err := db.QueryRow(`SELECT created_by FROM users WHERE username = 'admin'`).Scan(&createdBy); err != nil || createdBy != "system:first-start" {
+			t.Errorf("admin created by %q (%v)", createdBy, err)
+		}
+		if n := acctCount(t, db, `SELECT COUNT(*) FROM audit_events WHERE action = 'user.create' AND entity_id = 'admin'`); n != 1 {
+			t.Errorf("%d user.create events for admin", n)
+		}
+		session := ta.acctSignIn(t, "192.0.2.130", "admin", password)
+		var me struct {
+			Users struct {
+				Nodes []struct{ ID, Username string }
 			}
-			if again, err := ta.Accounts.EnsureAdmin(ctx); err != nil || again != "" {
-				t.Errorf("EnsureAdmin with an account: %q, %v", again, err)
-			}
-			var createdBy string
-			if err := db.QueryRow(`SELECT created_by FROM users WHERE username = 'admin'`).Scan(&createdBy); err != nil || createdBy != "system:first-start" {
-				t.Errorf("admin created by %q (%v)", createdBy, err)
-			}
-			if n := acctCount(t, db, `SELECT COUNT(*) FROM audit_events WHERE action = 'user.create' AND entity_id = 'admin'`); n != 1 {
-				t.Errorf("%d user.create events for admin", n)
-			}
-			session := ta.acctSignIn(t, "192.0.2.130", "admin", password)
-			var me struct {
-				Users struct {
-					Nodes []struct{ ID, Username string }
-				}
-			}
-			r, _ := ta.acctGQL(t, acctRequest{cookie: session, origin: "self"}, `{ users(first: 10) { nodes { id username } } }`, nil)
-			decodeData(t, r, &me)
-			if len(me.Users.Nodes) != 1 {
-				t.Fatalf("users: %+v", me.Users.Nodes)
-			}
-			self := map[string]any{"id": me.Users.Nodes[0].ID}
+		}
+		r, _ := ta.acctGQL(t, acctRequest{cookie: session, origin: "self"}, `{ users(first: 10) { nodes { id username } } }`, nil)
+		decodeData(t, r, &me)
+		if len(me.Users.Nodes) != 1 {
+			t.Fatalf("users: %+v", me.Users.Nodes)
+		}
+		self := map[string]any{"id": me.Users.Nodes[0].ID}
 
-			asAdmin := func(query string, vars map[string]any) *gqlResponse {
-				r, _ := ta.acctGQL(t, acctRequest{cookie: session, origin: "self"}, query, vars)
-				return r
-			}
-			if r := asAdmin(`mutation($id: ID!) { disableUser(id: $id) { id } }`, self); r.code() != "INVALID" {
-				t.Errorf("disabling oneself: code %q", r.code())
-			}
-			if r := asAdmin(`mutation($id: ID!) { setUserRoles(id: $id, roles: [ANALYST]) { id } }`, self); r.code() != "CONFLICT" {
-				t.Errorf("the last ADMIN dropping the role: code %q", r.code())
-			}
-			r = asAdmin(`mutation { createUser(input: {username: "second.admin", displayName: "Second", password: "a fine long passphrase", roles: [ADMIN]}) { id } }`, nil)
-			if len(r.Errors) > 0 {
-				t.Fatal(errorsJSON(r))
-			}
-			if r := asAdmin(`mutation($id: ID!) { setUserRoles(id: $id, roles: [ANALYST, ADMIN, ANALYST]) { roles } }`, self); !strings.Contains(string(r.Data), `["ANALYST","ADMIN"]`) {
-				t.Errorf("roles not kept in canonical order: %s", responseText(r))
-			}
-			if r := asAdmin(`mutation($id: ID!) { setUserRoles(id: $id, roles: [ANALYST]) { roles } }`, self); len(r.Errors) > 0 {
-				t.Errorf("with a second ADMIN: %s", errorsJSON(r))
-			}
-			// Roles are read with the session on every request: the change bites at once.
-			if r := asAdmin(`{ users(first: 1) { nodes { id } } }`, nil); r.code() != "FORBIDDEN" {
-				t.Errorf("after losing ADMIN: code %q", r.code())
-			}
-		})
-	}
+		asAdmin := func(query string, vars map[string]any) *gqlResponse {
+			r, _ := ta.acctGQL(t, acctRequest{cookie: session, origin: "self"}, query, vars)
+			return r
+		}
+		if r := asAdmin(`mutation($id: ID!) { disableUser(id: $id) { id } }`, self); r.code() != "INVALID" {
+			t.Errorf("disabling oneself: code %q", r.code())
+		}
+		if r := asAdmin(`mutation($id: ID!) { setUserRoles(id: $id, roles: [ANALYST]) { id } }`, self); r.code() != "CONFLICT" {
+			t.Errorf("the last ADMIN dropping the role: code %q", r.code())
+		}
+		r = asAdmin(`mutation { createUser(input: {username: "second.admin", displayName: "Second", password: "a fine long passphrase", roles: [ADMIN]}) { id } }`, nil)
+		if len(r.Errors) > 0 {
+			t.Fatal(errorsJSON(r))
+		}
+		if r := asAdmin(`mutation($id: ID!) { setUserRoles(id: $id, roles: [ANALYST, ADMIN, ANALYST]) { roles } }`, self); !strings.Contains(string(r.Data), `["ANALYST","ADMIN"]`) {
+			t.Errorf("roles not kept in canonical order: %s", responseText(r))
+		}
+		if r := asAdmin(`mutation($id: ID!) { setUserRoles(id: $id, roles: [ANALYST]) { roles } }`, self); len(r.Errors) > 0 {
+			t.Errorf("with a second ADMIN: %s", errorsJSON(r))
+		}
+		// Roles are read with the session on every request: the change bites at once.
+		if r := asAdmin(`{ users(first: 1) { nodes { id } } }`, nil); r.code() != "FORBIDDEN" {
+			t.Errorf("after losing ADMIN: code %q", r.code())
+		}
+	})
 }
 
 // TestDemoAccounts checks the embedded demo's accounts: one per console role and a second

@@ -70,118 +70,116 @@ func agentViews(t *testing.T, ta *testApp, id string) []map[string]any {
 // pop-up exactly as stored in the shopper's locale, guidance in its own locale, the card-hold
 // note and the standard notes, and nothing restricted; each look-up, found or not, is audited.
 func TestAgentDecision(t *testing.T) {
-	for _, dialect := range dialects {
-		t.Run(dialect, func(t *testing.T) {
-			ta := newTestApp(t, dialect, 200)
-			ctx := t.Context()
-			page, err := ta.Decisions.List(ctx, decisions.Filter{Outcome: engine.Declined}, decisions.PageRequest{First: 100})
+	eachDialect(t, func(t *testing.T, dialect string) {
+		ta := newTestApp(t, dialect, 200)
+		ctx := t.Context()
+		page, err := ta.Decisions.List(ctx, decisions.Filter{Outcome: engine.Declined}, decisions.PageRequest{First: 100})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// A decline whose shopper locale is not the agent's, so the two languages differ.
+		const agentLocale = "de-DE"
+		var d *decisions.Decision
+		for i := range page.Items {
+			if page.Items[i].Message.Locale != agentLocale && page.Items[i].Message.Locale != "" {
+				d = &page.Items[i]
+				break
+			}
+		}
+		if d == nil {
+			t.Fatal("no seeded decline outside de-DE")
+		}
+		loose := strings.ToLower(d.Reference[:4]) + " " + d.Reference[4:] // any case, any separators
+		r := ta.post(t, auth.Agent, agentQuery, map[string]any{"ref": loose, "locale": agentLocale})
+		if len(r.Errors) > 0 {
+			t.Fatalf("agentDecision: %s", errorsJSON(r))
+		}
+		for _, leak := range []string{d.ShopperID, "breakdown", "cutoff", "threshold", "shopperId"} {
+			if strings.Contains(string(r.Data), leak) {
+				t.Errorf("the agent's answer contains %q: %s", leak, r.Data)
+			}
+		}
+		var got struct {
+			AgentDecision agentDecisionJSON `json:"agentDecision"`
+		}
+		if err := json.Unmarshal(r.Data, &got); err != nil {
+			t.Fatal(err)
+		}
+		a := got.AgentDecision
+		if a.Reference != decisions.FormatReference(d.Reference) || a.Outcome != "DECLINED" || a.Market != d.Market ||
+			a.MerchantName != d.MerchantName || a.Currency != d.Currency || a.Amount != float64(d.AmountMinor)/100 {
+			t.Errorf("agent view %+v does not match decision %+v", a, d)
+		}
+		if want := catalog.FormatAmount(agentLocale, d.Currency, d.AmountMinor); a.FormattedAmount != want {
+			t.Errorf("formattedAmount %q, want %q", a.FormattedAmount, want)
+		}
+		m := a.ShopperMessage
+		if m == nil || m.Locale != d.Message.Locale || m.Title != d.Message.Title || m.Body != d.Message.Body ||
+			strings.Join(m.Steps, "\n") != strings.Join(d.Message.Steps, "\n") {
+			t.Errorf("shopper message %+v, want the stored %+v", m, d.Message)
+		}
+		if a.GuidanceLocale != agentLocale || len(a.Guidance) != len(d.Reasons) {
+			t.Fatalf("guidance in %s with %d entries, want %s and %d", a.GuidanceLocale, len(a.Guidance), agentLocale, len(d.Reasons))
+		}
+		for i, g := range a.Guidance {
+			want, err := ta.Catalog.Current().Guidance(d.Reasons[i], catalog.RenderInput{Locale: agentLocale})
 			if err != nil {
 				t.Fatal(err)
 			}
-			// A decline whose shopper locale is not the agent's, so the two languages differ.
-			const agentLocale = "de-DE"
-			var d *decisions.Decision
-			for i := range page.Items {
-				if page.Items[i].Message.Locale != agentLocale && page.Items[i].Message.Locale != "" {
-					d = &page.Items[i]
-					break
-				}
+			if g.Rank != i+1 || g.Code != d.Reasons[i].String() || g.Locale != agentLocale || g.Title != want.Title {
+				t.Errorf("guidance %d = %+v, want %s %q in %s", i, g, d.Reasons[i], want.Title, agentLocale)
 			}
-			if d == nil {
-				t.Fatal("no seeded decline outside de-DE")
-			}
-			loose := strings.ToLower(d.Reference[:4]) + " " + d.Reference[4:] // any case, any separators
-			r := ta.post(t, auth.Agent, agentQuery, map[string]any{"ref": loose, "locale": agentLocale})
-			if len(r.Errors) > 0 {
-				t.Fatalf("agentDecision: %s", errorsJSON(r))
-			}
-			for _, leak := range []string{d.ShopperID, "breakdown", "cutoff", "threshold", "shopperId"} {
-				if strings.Contains(string(r.Data), leak) {
-					t.Errorf("the agent's answer contains %q: %s", leak, r.Data)
-				}
-			}
-			var got struct {
-				AgentDecision agentDecisionJSON `json:"agentDecision"`
-			}
-			if err := json.Unmarshal(r.Data, &got); err != nil {
-				t.Fatal(err)
-			}
-			a := got.AgentDecision
-			if a.Reference != decisions.FormatReference(d.Reference) || a.Outcome != "DECLINED" || a.Market != d.Market ||
-				a.MerchantName != d.MerchantName || a.Currency != d.Currency || a.Amount != float64(d.AmountMinor)/100 {
-				t.Errorf("agent view %+v does not match decision %+v", a, d)
-			}
-			if want := catalog.FormatAmount(agentLocale, d.Currency, d.AmountMinor); a.FormattedAmount != want {
-				t.Errorf("formattedAmount %q, want %q", a.FormattedAmount, want)
-			}
-			m := a.ShopperMessage
-			if m == nil || m.Locale != d.Message.Locale || m.Title != d.Message.Title || m.Body != d.Message.Body ||
-				strings.Join(m.Steps, "\n") != strings.Join(d.Message.Steps, "\n") {
-				t.Errorf("shopper message %+v, want the stored %+v", m, d.Message)
-			}
-			if a.GuidanceLocale != agentLocale || len(a.Guidance) != len(d.Reasons) {
-				t.Fatalf("guidance in %s with %d entries, want %s and %d", a.GuidanceLocale, len(a.Guidance), agentLocale, len(d.Reasons))
-			}
-			for i, g := range a.Guidance {
-				want, err := ta.Catalog.Current().Guidance(d.Reasons[i], catalog.RenderInput{Locale: agentLocale})
-				if err != nil {
-					t.Fatal(err)
-				}
-				if g.Rank != i+1 || g.Code != d.Reasons[i].String() || g.Locale != agentLocale || g.Title != want.Title {
-					t.Errorf("guidance %d = %+v, want %s %q in %s", i, g, d.Reasons[i], want.Title, agentLocale)
-				}
-			}
-			if h := a.CardHold; h == nil || h.ReleaseBusinessDays != decisions.HoldReleaseBusinessDays[d.Market] ||
-				!strings.Contains(h.Note, "Bankarbeitstagen") {
-				t.Errorf("card hold %+v", a.CardHold)
-			}
-			if len(a.Notes) != 4 || !strings.Contains(a.Notes[0], "Bonität") {
-				t.Errorf("notes %q", a.Notes)
-			}
+		}
+		if h := a.CardHold; h == nil || h.ReleaseBusinessDays != decisions.HoldReleaseBusinessDays[d.Market] ||
+			!strings.Contains(h.Note, "Bankarbeitstagen") {
+			t.Errorf("card hold %+v", a.CardHold)
+		}
+		if len(a.Notes) != 4 || !strings.Contains(a.Notes[0], "Bonität") {
+			t.Errorf("notes %q", a.Notes)
+		}
 
-			// An unsupported locale falls back to en-US, visibly.
-			r = ta.post(t, auth.Agent, agentQuery, map[string]any{"ref": d.Reference, "locale": "fr-FR"})
-			if err := json.Unmarshal(r.Data, &got); err != nil || len(r.Errors) > 0 {
-				t.Fatalf("%v %s", err, errorsJSON(r))
-			}
-			if got.AgentDecision.GuidanceLocale != "en-US" || got.AgentDecision.Guidance[0].Locale != "en-US" {
-				t.Errorf("fr-FR: guidance locale %q", got.AgentDecision.GuidanceLocale)
-			}
+		// An unsupported locale falls back to en-US, visibly.
+		r = ta.post(t, auth.Agent, agentQuery, map[string]any{"ref": d.Reference, "locale": "fr-FR"})
+		if err := json.Unmarshal(r.Data, &got); err != nil || len(r.Errors) > 0 {
+			t.Fatalf("%v %s", err, errorsJSON(r))
+		}
+		if got.AgentDecision.GuidanceLocale != "en-US" || got.AgentDecision.Guidance[0].Locale != "en-US" {
+			t.Errorf("fr-FR: guidance locale %q", got.AgentDecision.GuidanceLocale)
+		}
 
-			// Two look-ups, two events, by the agent's token.
-			events := agentViews(t, ta, d.Reference)
-			if len(events) != 2 {
-				t.Fatalf("%d view events for %s, want 2: %v", len(events), d.Reference, events)
+		// Two look-ups, two events, by the agent's token.
+		events := agentViews(t, ta, d.Reference)
+		if len(events) != 2 {
+			t.Fatalf("%d view events for %s, want 2: %v", len(events), d.Reference, events)
+		}
+		for _, e := range events {
+			if e["outcome"] != "DONE" || !strings.HasPrefix(e["actor"].(string), "token:") ||
+				!strings.Contains(strings.Join(anyStrings(e["actorRoles"]), ","), "AGENT") {
+				t.Errorf("view event %v", e)
 			}
-			for _, e := range events {
-				if e["outcome"] != "DONE" || !strings.HasPrefix(e["actor"].(string), "token:") ||
-					!strings.Contains(strings.Join(anyStrings(e["actorRoles"]), ","), "AGENT") {
-					t.Errorf("view event %v", e)
-				}
-			}
+		}
 
-			// Unknown and malformed references: NOT_FOUND without a hint, and audited too.
-			unknown := "ZZZ-ZZZ-ZZZ"
-			if unknown == decisions.FormatReference(d.Reference) {
-				t.Fatal("the seeded reference is the unknown one")
+		// Unknown and malformed references: NOT_FOUND without a hint, and audited too.
+		unknown := "ZZZ-ZZZ-ZZZ"
+		if unknown == decisions.FormatReference(d.Reference) {
+			t.Fatal("the seeded reference is the unknown one")
+		}
+		for _, ref := range []string{unknown, "not a reference"} {
+			r = ta.post(t, auth.Agent, agentQuery, map[string]any{"ref": ref, "locale": "en-US"})
+			if r.code() != graph.CodeNotFound || len(r.Errors) != 1 || dataField(t, r, "agentDecision") != "null" {
+				t.Errorf("%q: %s", ref, errorsJSON(r))
 			}
-			for _, ref := range []string{unknown, "not a reference"} {
-				r = ta.post(t, auth.Agent, agentQuery, map[string]any{"ref": ref, "locale": "en-US"})
-				if r.code() != graph.CodeNotFound || len(r.Errors) != 1 || dataField(t, r, "agentDecision") != "null" {
-					t.Errorf("%q: %s", ref, errorsJSON(r))
-				}
-				if msg := r.Errors[0].Message; strings.Contains(strings.ToLower(msg), "similar") || strings.Contains(msg, d.Reference) {
-					t.Errorf("%q: message hints: %q", ref, msg)
-				}
+			if msg := r.Errors[0].Message; strings.Contains(strings.ToLower(msg), "similar") || strings.Contains(msg, d.Reference) {
+				t.Errorf("%q: message hints: %q", ref, msg)
 			}
-			if ev := agentViews(t, ta, "ZZZZZZZZZ"); len(ev) != 1 || ev[0]["outcome"] != "FAILED" {
-				t.Errorf("unknown reference: events %v", ev)
-			}
-			if ev := agentViews(t, ta, "NOT A REFERENCE"); len(ev) != 1 || ev[0]["outcome"] != "FAILED" {
-				t.Errorf("malformed reference: events %v", ev)
-			}
-		})
-	}
+		}
+		if ev := agentViews(t, ta, "ZZZZZZZZZ"); len(ev) != 1 || ev[0]["outcome"] != "FAILED" {
+			t.Errorf("unknown reference: events %v", ev)
+		}
+		if ev := agentViews(t, ta, "NOT A REFERENCE"); len(ev) != 1 || ev[0]["outcome"] != "FAILED" {
+			t.Errorf("malformed reference: events %v", ev)
+		}
+	})
 }
 
 func anyStrings(v any) []string {

@@ -19,13 +19,11 @@ import (
 // with the pop-up in the shopper's locale, the stored decision as an analyst reads it back, and
 // validation that names every bad field and writes nothing.
 func TestAssessPurchase(t *testing.T) {
-	for _, dialect := range dialects {
-		t.Run(dialect, func(t *testing.T) {
-			ta := newTestApp(t, dialect, 50)
-			t.Run("outcomes", func(t *testing.T) { testAssessOutcomes(t, ta) })
-			t.Run("validation", func(t *testing.T) { testAssessValidation(t, ta) })
-		})
-	}
+	eachDialect(t, func(t *testing.T, dialect string) {
+		ta := newTestApp(t, dialect, 50)
+		t.Run("outcomes", func(t *testing.T) { testAssessOutcomes(t, ta) })
+		t.Run("validation", func(t *testing.T) { testAssessValidation(t, ta) })
+	})
 }
 
 const decisionQuery = `query($id: ID!) {
@@ -373,12 +371,10 @@ func testAssessValidation(t *testing.T, ta *testApp) {
 // different purchase is a conflict, that keys are scoped per token, and that 50 concurrent calls
 // with one key store one decision, on both databases.
 func TestIdempotency(t *testing.T) {
-	for _, dialect := range dialects {
-		t.Run(dialect, func(t *testing.T) {
-			ta := newTestApp(t, dialect, 20)
-			testIdempotency(t, ta)
-		})
-	}
+	eachDialect(t, func(t *testing.T, dialect string) {
+		ta := newTestApp(t, dialect, 20)
+		testIdempotency(t, ta)
+	})
 }
 
 func testIdempotency(t *testing.T, ta *testApp) {

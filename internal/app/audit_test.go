@@ -105,20 +105,17 @@ func (ta *testApp) subject(tb testing.TB, role auth.Role) string {
 }
 
 func TestAuditAPI(t *testing.T) {
-	for _, dialect := range dialects {
-		t.Run(dialect, func(t *testing.T) {
-			t.Parallel()
-			ta := newTestApp(t, dialect, 20)
-			t.Run("access and denial events", func(t *testing.T) { testAuditAccess(t, ta) })
-			t.Run("request facts", func(t *testing.T) { testAuditRequestFacts(t, ta) })
-			t.Run("listing", func(t *testing.T) { testAuditListing(t, ta) })
-			t.Run("concurrent denials", func(t *testing.T) { testAuditConcurrentDenials(t, ta) })
-			t.Run("token changing a password", func(t *testing.T) { testAuditTokenChangePassword(t, ta) })
-			// Last: these break the chain or the audit table.
-			t.Run("tampering", func(t *testing.T) { testAuditTampering(t, ta) })
-			t.Run("denial write fails", func(t *testing.T) { testAuditDenialWriteFails(t, ta) })
-		})
-	}
+	eachDialect(t, func(t *testing.T, dialect string) {
+		ta := newTestApp(t, dialect, 20)
+		t.Run("access and denial events", func(t *testing.T) { testAuditAccess(t, ta) })
+		t.Run("request facts", func(t *testing.T) { testAuditRequestFacts(t, ta) })
+		t.Run("listing", func(t *testing.T) { testAuditListing(t, ta) })
+		t.Run("concurrent denials", func(t *testing.T) { testAuditConcurrentDenials(t, ta) })
+		t.Run("token changing a password", func(t *testing.T) { testAuditTokenChangePassword(t, ta) })
+		// Last: these break the chain or the audit table.
+		t.Run("tampering", func(t *testing.T) { testAuditTampering(t, ta) })
+		t.Run("denial write fails", func(t *testing.T) { testAuditDenialWriteFails(t, ta) })
+	})
 }
 
 // testAuditAccess: AUDITOR reads the log; everyone else is refused, and each refused field

@@ -20,24 +20,22 @@ const explorerDecisions = 1200
 // it returns and against the full list, ordering, paging, cursor stability under inserts, and
 // the look-ups by id and by reference.
 func TestExplorer(t *testing.T) {
-	for _, dialect := range dialects {
-		t.Run(dialect, func(t *testing.T) {
-			ta := newTestApp(t, dialect, explorerDecisions)
-			// all is every decision, oldest first, read once through the API itself.
-			all := pageAll(t, ta, nil, "OLDEST_FIRST", 100)
-			if int64(len(all)) != ta.countDecisions(t) || len(all) != explorerDecisions {
-				t.Fatalf("paging found %d decisions, the store holds %d", len(all), ta.countDecisions(t))
-			}
-			t.Run("order", func(t *testing.T) { testExplorerOrder(t, ta, all) })
-			t.Run("filters", func(t *testing.T) { testExplorerFilters(t, ta, all) })
-			t.Run("paging", func(t *testing.T) { testExplorerPaging(t, ta, all) })
-			t.Run("arguments", func(t *testing.T) { testExplorerArguments(t, ta) })
-			t.Run("lookups", func(t *testing.T) { testExplorerLookups(t, ta, all) })
-			t.Run("statements", func(t *testing.T) { testStatementCount(t, ta) })
-			// Last: it adds decisions.
-			t.Run("cursor stable under inserts", func(t *testing.T) { testCursorStability(t, ta) })
-		})
-	}
+	eachDialect(t, func(t *testing.T, dialect string) {
+		ta := newTestApp(t, dialect, explorerDecisions)
+		// all is every decision, oldest first, read once through the API itself.
+		all := pageAll(t, ta, nil, "OLDEST_FIRST", 100)
+		if int64(len(all)) != ta.countDecisions(t) || len(all) != explorerDecisions {
+			t.Fatalf("paging found %d decisions, the store holds %d", len(all), ta.countDecisions(t))
+		}
+		t.Run("order", func(t *testing.T) { testExplorerOrder(t, ta, all) })
+		t.Run("filters", func(t *testing.T) { testExplorerFilters(t, ta, all) })
+		t.Run("paging", func(t *testing.T) { testExplorerPaging(t, ta, all) })
+		t.Run("arguments", func(t *testing.T) { testExplorerArguments(t, ta) })
+		t.Run("lookups", func(t *testing.T) { testExplorerLookups(t, ta, all) })
+		t.Run("statements", func(t *testing.T) { testStatementCount(t, ta) })
+		// Last: it adds decisions.
+		t.Run("cursor stable under inserts", func(t *testing.T) { testCursorStability(t, ta) })
+	})
 }
 
 // listedDecision is the part of a Decision the explorer tests look at.

@@ -27,21 +27,19 @@ const exportDecisions = 700
 const exportTestPageSize = 97
 
 func TestDecisionExport(t *testing.T) {
-	for _, dialect := range dialects {
-		t.Run(dialect, func(t *testing.T) {
-			ta := newTestApp(t, dialect, exportDecisions)
-			ta.Server.Config.Handler = ta.handlerWith(func(o *httpapi.Options) { o.ExportPageSize = exportTestPageSize })
-			db := ta.rawDB(t)
-			all := pageAll(t, ta, nil, "OLDEST_FIRST", 100)
-			if len(all) != exportDecisions {
-				t.Fatalf("explorer lists %d decisions", len(all))
-			}
-			t.Run("matches the explorer", func(t *testing.T) { testExportMatchesExplorer(t, ta, db, all) })
-			t.Run("bad parameters", func(t *testing.T) { testExportBadParameters(t, ta, db) })
-			t.Run("roles", func(t *testing.T) { testExportRoles(t, ta, db) })
-			t.Run("session and origin", func(t *testing.T) { testExportSession(t, ta, db) })
-		})
-	}
+	eachDialect(t, func(t *testing.T, dialect string) {
+		ta := newTestApp(t, dialect, exportDecisions)
+		ta.Server.Config.Handler = ta.handlerWith(func(o *httpapi.Options) { o.ExportPageSize = exportTestPageSize })
+		db := ta.rawDB(t)
+		all := pageAll(t, ta, nil, "OLDEST_FIRST", 100)
+		if len(all) != exportDecisions {
+			t.Fatalf("explorer lists %d decisions", len(all))
+		}
+		t.Run("matches the explorer", func(t *testing.T) { testExportMatchesExplorer(t, ta, db, all) })
+		t.Run("bad parameters", func(t *testing.T) { testExportBadParameters(t, ta, db) })
+		t.Run("roles", func(t *testing.T) { testExportRoles(t, ta, db) })
+		t.Run("session and origin", func(t *testing.T) { testExportSession(t, ta, db) })
+	})
 }
 
 // exportGet downloads an export over a real connection with a bearer token.

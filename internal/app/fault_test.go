@@ -305,43 +305,41 @@ func TestFaultDatabaseRestart(t *testing.T) {
 // TestFaultConcurrentRetries sends 1,000 concurrent calls with one idempotency key: all must
 // answer the same decision, and exactly one is stored, on both databases.
 func TestFaultConcurrentRetries(t *testing.T) {
-	for _, dialect := range dialects {
-		t.Run(dialect, func(t *testing.T) {
-			cfg := testConfig(t)
-			if dialect == "postgres" {
-				cfg.DatabaseURL = testdb.NewPostgresDB(t)
+	eachDialect(t, func(t *testing.T, dialect string) {
+		cfg := testConfig(t)
+		if dialect == "postgres" {
+			cfg.DatabaseURL = testdb.NewPostgresDB(t)
+		}
+		// The calls queue for the pool; on two busy cores the last may wait many seconds.
+		cfg.RequestTimeout = time.Minute
+		ta := startTestApp(t, cfg, 20)
+		ta.Server.Client().Timeout = 2 * time.Minute
+		// One connection per call, as 1,000 separate clients would have.
+		ta.Server.Client().Transport.(*http.Transport).MaxIdleConnsPerHost = 1000
+		key := uniqueKey("thousand")
+		keys := make([]string, 1000)
+		for i := range keys {
+			keys[i] = key
+		}
+		before := ta.countDecisions(t)
+		ids := map[string]int{}
+		for _, c := range ta.assessConcurrently(keys) {
+			if !c.ok() {
+				t.Errorf("call failed: %s", &c)
+				continue
 			}
-			// The calls queue for the pool; on two busy cores the last may wait many seconds.
-			cfg.RequestTimeout = time.Minute
-			ta := startTestApp(t, cfg, 20)
-			ta.Server.Client().Timeout = 2 * time.Minute
-			// One connection per call, as 1,000 separate clients would have.
-			ta.Server.Client().Transport.(*http.Transport).MaxIdleConnsPerHost = 1000
-			key := uniqueKey("thousand")
-			keys := make([]string, 1000)
-			for i := range keys {
-				keys[i] = key
-			}
-			before := ta.countDecisions(t)
-			ids := map[string]int{}
-			for _, c := range ta.assessConcurrently(keys) {
-				if !c.ok() {
-					t.Errorf("call failed: %s", &c)
-					continue
-				}
-				ids[c.decisionID]++
-			}
-			if len(ids) != 1 {
-				t.Errorf("1,000 calls with one key answered %d decisions: %v", len(ids), ids)
-			}
-			if n := ta.countDecisions(t) - before; n != 1 {
-				t.Errorf("%d decisions stored, want exactly 1", n)
-			}
-			if stored := ta.storedDecisions(t, key); len(stored[key]) != 1 {
-				t.Errorf("stored under the key: %v, want one decision", stored[key])
-			}
-		})
-	}
+			ids[c.decisionID]++
+		}
+		if len(ids) != 1 {
+			t.Errorf("1,000 calls with one key answered %d decisions: %v", len(ids), ids)
+		}
+		if n := ta.countDecisions(t) - before; n != 1 {
+			t.Errorf("%d decisions stored, want exactly 1", n)
+		}
+		if stored := ta.storedDecisions(t, key); len(stored[key]) != 1 {
+			t.Errorf("stored under the key: %v, want one decision", stored[key])
+		}
+	})
 }
 
 // quiesce closes the test client's idle connections, so that the server's goroutines for them

@@ -22,6 +22,20 @@ func TestMain(m *testing.M) { testdb.Main(m) }
 // dialects are the databases every API test runs on.
 var dialects = []string{"sqlite", "postgres"}
 
+// eachDialect runs test as a subtest on each dialect, the two in parallel: each has a database
+// of its own, and on two cores the SQLite half (in-process) overlaps the PostgreSQL half (mostly
+// another process). A test that changes process-wide state, such as the default logger, loops
+// over dialects itself instead.
+func eachDialect(t *testing.T, test func(t *testing.T, dialect string)) {
+	t.Helper()
+	for _, dialect := range dialects {
+		t.Run(dialect, func(t *testing.T) {
+			t.Parallel()
+			test(t, dialect)
+		})
+	}
+}
+
 // testEnd is the fixed end of the demo window of test databases, so tests are reproducible.
 var testEnd = time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
 

@@ -19,92 +19,90 @@ import (
 // ledger fails the verification.
 func TestLoadTool(t *testing.T) {
 	hasDeclineRates := graph.NewExecutableSchema(graph.Config{}).Schema().Query.Fields.ForName("declineRates") != nil
-	for _, dialect := range dialects {
-		t.Run(dialect, func(t *testing.T) {
-			ctx := context.Background()
-			ta := newTestApp(t, dialect, 500)
-			if err := ta.WhatIf.Warm(ctx); err != nil {
-				t.Fatal(err)
+	eachDialect(t, func(t *testing.T, dialect string) {
+		ctx := context.Background()
+		ta := newTestApp(t, dialect, 500)
+		if err := ta.WhatIf.Warm(ctx); err != nil {
+			t.Fatal(err)
+		}
+		ledger := filepath.Join(t.TempDir(), "ledger.jsonl")
+		cfg := loadtest.Config{
+			URL: ta.Server.URL, ServiceToken: ta.Tokens[auth.Service], ReadToken: ta.Tokens[auth.Analyst],
+			Mix:         map[string]int{loadtest.OpAssess: 80, loadtest.OpDecisions: 7, loadtest.OpDeclineRates: 6, loadtest.OpSimulate: 7},
+			Concurrency: 8, Duration: 20 * time.Second, Count: 400, Replay: 0.2, Ledger: ledger, Seed: 3,
+		}
+		rep, err := loadtest.Run(ctx, cfg, ta.Server.Client())
+		if err != nil {
+			t.Fatal(err)
+		}
+		ops := map[string]loadtest.OpReport{}
+		for _, o := range rep.Operations {
+			ops[o.Op] = o
+		}
+		for _, op := range []string{loadtest.OpAssess, loadtest.OpReplay, loadtest.OpDecisions, loadtest.OpSimulate} {
+			if o := ops[op]; o.OK == 0 || o.Errors != 0 || o.P50Ms <= 0 || o.P50Ms > o.P99Ms || o.P99Ms > o.MaxMs {
+				t.Errorf("%s: %+v", op, o)
 			}
-			ledger := filepath.Join(t.TempDir(), "ledger.jsonl")
-			cfg := loadtest.Config{
-				URL: ta.Server.URL, ServiceToken: ta.Tokens[auth.Service], ReadToken: ta.Tokens[auth.Analyst],
-				Mix:         map[string]int{loadtest.OpAssess: 80, loadtest.OpDecisions: 7, loadtest.OpDeclineRates: 6, loadtest.OpSimulate: 7},
-				Concurrency: 8, Duration: 20 * time.Second, Count: 400, Replay: 0.2, Ledger: ledger, Seed: 3,
-			}
-			rep, err := loadtest.Run(ctx, cfg, ta.Server.Client())
-			if err != nil {
-				t.Fatal(err)
-			}
-			ops := map[string]loadtest.OpReport{}
-			for _, o := range rep.Operations {
-				ops[o.Op] = o
-			}
-			for _, op := range []string{loadtest.OpAssess, loadtest.OpReplay, loadtest.OpDecisions, loadtest.OpSimulate} {
-				if o := ops[op]; o.OK == 0 || o.Errors != 0 || o.P50Ms <= 0 || o.P50Ms > o.P99Ms || o.P99Ms > o.MaxMs {
-					t.Errorf("%s: %+v", op, o)
-				}
-			}
-			// declineRates comes with the analytics; until the schema has it, each call must be
-			// reported as the server's validation error, not crash the run.
-			if o := ops[loadtest.OpDeclineRates]; hasDeclineRates && (o.OK == 0 || o.Errors != 0) ||
-				!hasDeclineRates && (o.OK != 0 || o.Errors == 0 || len(o.ErrorKinds) != 1 || !strings.Contains(firstKey(o.ErrorKinds), "GRAPHQL_VALIDATION_FAILED")) {
-				t.Errorf("declineRates (in the schema: %v): %+v", hasDeclineRates, o)
-			}
-			started := rep.Total.OK + rep.Total.Errors - ops[loadtest.OpReplay].OK - ops[loadtest.OpReplay].Errors
-			if started != int64(cfg.Count) {
-				t.Errorf("operations started = %d, want the count %d", started, cfg.Count)
-			}
-			if b, err := json.Marshal(rep); err != nil || !strings.Contains(string(b), `"op":"assess"`) {
-				t.Errorf("JSON report: %v %s", err, b)
-			}
+		}
+		// declineRates comes with the analytics; until the schema has it, each call must be
+		// reported as the server's validation error, not crash the run.
+		if o := ops[loadtest.OpDeclineRates]; hasDeclineRates && (o.OK == 0 || o.Errors != 0) ||
+			!hasDeclineRates && (o.OK != 0 || o.Errors == 0 || len(o.ErrorKinds) != 1 || !strings.Contains(firstKey(o.ErrorKinds), "GRAPHQL_VALIDATION_FAILED")) {
+			t.Errorf("declineRates (in the schema: %v): %+v", hasDeclineRates, o)
+		}
+		started := rep.Total.OK + rep.Total.Errors - ops[loadtest.OpReplay].OK - ops[loadtest.OpReplay].Errors
+		if started != int64(cfg.Count) {
+			t.Errorf("operations started = %d, want the count %d", started, cfg.Count)
+		}
+		if b, err := json.Marshal(rep); err != nil || !strings.Contains(string(b), `"op":"assess"`) {
+			t.Errorf("JSON report: %v %s", err, b)
+		}
 
-			entries, err := loadtest.ReadLedger(ledger)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if int64(len(entries)) != ops[loadtest.OpAssess].OK || rep.Acknowledged != int64(len(entries)) {
-				t.Fatalf("ledger has %d entries, report %d acknowledged and %d assessments", len(entries), rep.Acknowledged, ops[loadtest.OpAssess].OK)
-			}
-			v, err := loadtest.Verify(ctx, ta.Store, entries)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !v.OK() || v.Stored != len(entries) {
-				t.Fatalf("verification: %+v", v)
-			}
-			// Replays stored nothing: the database holds the seed and one decision per entry.
-			if n, err := ta.Store.CountDecisions(ctx); err != nil || n != int64(500+len(entries)) {
-				t.Errorf("decisions stored = %d (%v), want %d", n, err, 500+len(entries))
-			}
+		entries, err := loadtest.ReadLedger(ledger)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if int64(len(entries)) != ops[loadtest.OpAssess].OK || rep.Acknowledged != int64(len(entries)) {
+			t.Fatalf("ledger has %d entries, report %d acknowledged and %d assessments", len(entries), rep.Acknowledged, ops[loadtest.OpAssess].OK)
+		}
+		v, err := loadtest.Verify(ctx, ta.Store, entries)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !v.OK() || v.Stored != len(entries) {
+			t.Fatalf("verification: %+v", v)
+		}
+		// Replays stored nothing: the database holds the seed and one decision per entry.
+		if n, err := ta.Store.CountDecisions(ctx); err != nil || n != int64(500+len(entries)) {
+			t.Errorf("decisions stored = %d (%v), want %d", n, err, 500+len(entries))
+		}
 
-			// A ledger that does not match the database fails, naming each problem.
-			bad := append([]loadtest.Entry(nil), entries...)
-			bad[0].Reference = "AAA-AAA-AAA"
-			bad[1].Key = "another-key"
-			bad[2].DecisionID = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"
-			bad = append(bad, entries[3])
-			v, err = loadtest.Verify(ctx, ta.Store, bad)
-			if err != nil {
-				t.Fatal(err)
+		// A ledger that does not match the database fails, naming each problem.
+		bad := append([]loadtest.Entry(nil), entries...)
+		bad[0].Reference = "AAA-AAA-AAA"
+		bad[1].Key = "another-key"
+		bad[2].DecisionID = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"
+		bad = append(bad, entries[3])
+		v, err = loadtest.Verify(ctx, ta.Store, bad)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []string{"reference AAA-AAA-AAA acknowledged", "stored under another idempotency key than another-key",
+			"acknowledged but not stored", "acknowledged twice in the ledger"}
+		if v.OK() || v.ProblemCount != len(want) || v.Stored != len(entries)-3 {
+			t.Errorf("tampered ledger: %+v", v)
+		}
+		for _, w := range want {
+			if !strings.Contains(strings.Join(v.Problems, "\n"), w) {
+				t.Errorf("tampered ledger: no problem %q in %q", w, v.Problems)
 			}
-			want := []string{"reference AAA-AAA-AAA acknowledged", "stored under another idempotency key than another-key",
-				"acknowledged but not stored", "acknowledged twice in the ledger"}
-			if v.OK() || v.ProblemCount != len(want) || v.Stored != len(entries)-3 {
-				t.Errorf("tampered ledger: %+v", v)
-			}
-			for _, w := range want {
-				if !strings.Contains(strings.Join(v.Problems, "\n"), w) {
-					t.Errorf("tampered ledger: no problem %q in %q", w, v.Problems)
-				}
-			}
+		}
 
-			// One ledger per run: an existing file is refused before anything is sent.
-			if _, err := loadtest.Run(ctx, cfg, ta.Server.Client()); err == nil || !strings.Contains(err.Error(), "ledger") {
-				t.Errorf("run onto an existing ledger: %v", err)
-			}
-		})
-	}
+		// One ledger per run: an existing file is refused before anything is sent.
+		if _, err := loadtest.Run(ctx, cfg, ta.Server.Client()); err == nil || !strings.Contains(err.Error(), "ledger") {
+			t.Errorf("run onto an existing ledger: %v", err)
+		}
+	})
 }
 
 // TestLoadToolErrors checks that a run with a refused token reports each failure under its

@@ -23,88 +23,86 @@ import (
 // refusals are audited like any other.
 func TestEveryMutationIsAudited(t *testing.T) {
 	fields := schemaRootFields(t)
-	for _, dialect := range dialects {
-		t.Run(dialect, func(t *testing.T) {
-			e := newFieldEnv(t, newTestApp(t, dialect, 20))
-			db := e.ta.rawDB(t)
-			for _, f := range fields {
-				if !isMutation(f.name) {
-					continue
+	eachDialect(t, func(t *testing.T, dialect string) {
+		e := newFieldEnv(t, newTestApp(t, dialect, 20))
+		db := e.ta.rawDB(t)
+		for _, f := range fields {
+			if !isMutation(f.name) {
+				continue
+			}
+			s, ok := fieldSamples[f.name]
+			if !ok {
+				t.Errorf("%s has no sample in fieldSamples: add one so that its audit is tested", f.name)
+				continue
+			}
+			t.Run(f.name, func(t *testing.T) {
+				if len(f.roles) == 0 {
+					t.Fatalf("%s has no @hasRole", f.name)
 				}
-				s, ok := fieldSamples[f.name]
-				if !ok {
-					t.Errorf("%s has no sample in fieldSamples: add one so that its audit is tested", f.name)
-					continue
-				}
-				t.Run(f.name, func(t *testing.T) {
-					if len(f.roles) == 0 {
-						t.Fatalf("%s has no @hasRole", f.name)
+				allowed := auth.Role(f.roles[0])
+				t.Run("allowed "+string(allowed), func(t *testing.T) {
+					c := e.caller(t, allowed, s.signedIn)
+					vars := s.variables(t, e, c)
+					events, decisions := countRows(t, db, "audit_events"), e.ta.countDecisions(t)
+					r, id := e.send(t, c, s.query, vars)
+					if len(r.Errors) > 0 {
+						t.Fatalf("the sample failed: %s", errorsJSON(r))
 					}
-					allowed := auth.Role(f.roles[0])
-					t.Run("allowed "+string(allowed), func(t *testing.T) {
-						c := e.caller(t, allowed, s.signedIn)
+					added := countRows(t, db, "audit_events") - events
+					if f.field == "assessPurchase" {
+						// Recorded by its decision, not by an audit event (see above).
+						if added != 0 {
+							t.Errorf("assessPurchase added %d audit events, want 0", added)
+						}
+						if n := e.ta.countDecisions(t) - decisions; n != 1 {
+							t.Errorf("assessPurchase added %d decisions, want 1", n)
+						}
+						return
+					}
+					if added != 1 {
+						t.Errorf("added %d audit events, want exactly 1", added)
+					}
+					got := eventsOf(t, db, id)
+					if len(got) != 1 || got[0].outcome != "DONE" || got[0].action == auditlog.ActionAccessDenied {
+						t.Errorf("events of the request: %+v, want one DONE event of the mutation", got)
+					}
+				})
+				denied := []auth.Role{""}
+				for _, r := range auth.AllRoles {
+					if !slices.Contains(f.roles, string(r)) {
+						denied = append(denied, r)
+						break
+					}
+				}
+				for _, role := range denied {
+					name := "denied " + string(role)
+					if role == "" {
+						name = "denied anonymous"
+					}
+					t.Run(name, func(t *testing.T) {
+						c := e.caller(t, role, s.signedIn)
 						vars := s.variables(t, e, c)
 						events, decisions := countRows(t, db, "audit_events"), e.ta.countDecisions(t)
 						r, id := e.send(t, c, s.query, vars)
-						if len(r.Errors) > 0 {
-							t.Fatalf("the sample failed: %s", errorsJSON(r))
+						if r.code() == "" {
+							t.Fatalf("not refused: %s", truncate(string(r.Data), 300))
 						}
-						added := countRows(t, db, "audit_events") - events
-						if f.field == "assessPurchase" {
-							// Recorded by its decision, not by an audit event (see above).
-							if added != 0 {
-								t.Errorf("assessPurchase added %d audit events, want 0", added)
-							}
-							if n := e.ta.countDecisions(t) - decisions; n != 1 {
-								t.Errorf("assessPurchase added %d decisions, want 1", n)
-							}
-							return
-						}
-						if added != 1 {
+						if added := countRows(t, db, "audit_events") - events; added != 1 {
 							t.Errorf("added %d audit events, want exactly 1", added)
 						}
+						if n := e.ta.countDecisions(t) - decisions; n != 0 {
+							t.Errorf("a refused call added %d decisions", n)
+						}
 						got := eventsOf(t, db, id)
-						if len(got) != 1 || got[0].outcome != "DONE" || got[0].action == auditlog.ActionAccessDenied {
-							t.Errorf("events of the request: %+v, want one DONE event of the mutation", got)
+						if len(got) != 1 || got[0].action != auditlog.ActionAccessDenied || got[0].outcome != "DENIED" ||
+							got[0].entityID != f.name {
+							t.Errorf("events of the request: %+v, want one access.denied event for %s", got, f.name)
 						}
 					})
-					denied := []auth.Role{""}
-					for _, r := range auth.AllRoles {
-						if !slices.Contains(f.roles, string(r)) {
-							denied = append(denied, r)
-							break
-						}
-					}
-					for _, role := range denied {
-						name := "denied " + string(role)
-						if role == "" {
-							name = "denied anonymous"
-						}
-						t.Run(name, func(t *testing.T) {
-							c := e.caller(t, role, s.signedIn)
-							vars := s.variables(t, e, c)
-							events, decisions := countRows(t, db, "audit_events"), e.ta.countDecisions(t)
-							r, id := e.send(t, c, s.query, vars)
-							if r.code() == "" {
-								t.Fatalf("not refused: %s", truncate(string(r.Data), 300))
-							}
-							if added := countRows(t, db, "audit_events") - events; added != 1 {
-								t.Errorf("added %d audit events, want exactly 1", added)
-							}
-							if n := e.ta.countDecisions(t) - decisions; n != 0 {
-								t.Errorf("a refused call added %d decisions", n)
-							}
-							got := eventsOf(t, db, id)
-							if len(got) != 1 || got[0].action != auditlog.ActionAccessDenied || got[0].outcome != "DENIED" ||
-								got[0].entityID != f.name {
-								t.Errorf("events of the request: %+v, want one access.denied event for %s", got, f.name)
-							}
-						})
-					}
-				})
-			}
-		})
-	}
+				}
+			})
+		}
+	})
 }
 
 func isMutation(name string) bool { return strings.HasPrefix(name, "Mutation.") }

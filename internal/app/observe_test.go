@@ -184,101 +184,99 @@ const testMetricsToken = "metrics-token-for-tests-0123456789abcdef"
 // assessment counters and the last-hour decline window, the per-operation histograms with
 // bounded labels, the database pool and the what-if gauges.
 func TestMetrics(t *testing.T) {
-	for _, dialect := range dialects {
-		t.Run(dialect, func(t *testing.T) {
-			ta := newTestApp(t, dialect, 300)
-			if err := ta.WhatIf.Warm(context.Background()); err != nil {
-				t.Fatal(err)
-			}
+	eachDialect(t, func(t *testing.T, dialect string) {
+		ta := newTestApp(t, dialect, 300)
+		if err := ta.WhatIf.Warm(context.Background()); err != nil {
+			t.Fatal(err)
+		}
 
-			// Neither METRICS_ADDR nor METRICS_TOKEN: not served. (The UI answers the path.)
-			if _, body := scrape(t, ta.Handler(), ""); strings.Contains(body, "go_goroutines") {
-				t.Fatal("metrics served on the main address without METRICS_TOKEN")
+		// Neither METRICS_ADDR nor METRICS_TOKEN: not served. (The UI answers the path.)
+		if _, body := scrape(t, ta.Handler(), ""); strings.Contains(body, "go_goroutines") {
+			t.Fatal("metrics served on the main address without METRICS_TOKEN")
+		}
+		ta.Config.MetricsAddr = "127.0.0.1:9464"
+		ta.Config.MetricsToken = testMetricsToken
+		if _, body := scrape(t, ta.Handler(), testMetricsToken); strings.Contains(body, "go_goroutines") {
+			t.Fatal("metrics served on the main address although METRICS_ADDR is set")
+		}
+		ta.Config.MetricsAddr = ""
+		h := ta.Handler()
+		for _, token := range []string{"", "wrong", ta.Tokens[auth.Admin], testMetricsToken + "x"} {
+			if code, _ := scrape(t, h, token); code != http.StatusUnauthorized {
+				t.Errorf("metrics with token %q: %d, want 401", token, code)
 			}
-			ta.Config.MetricsAddr = "127.0.0.1:9464"
-			ta.Config.MetricsToken = testMetricsToken
-			if _, body := scrape(t, ta.Handler(), testMetricsToken); strings.Contains(body, "go_goroutines") {
-				t.Fatal("metrics served on the main address although METRICS_ADDR is set")
-			}
-			ta.Config.MetricsAddr = ""
-			h := ta.Handler()
-			for _, token := range []string{"", "wrong", ta.Tokens[auth.Admin], testMetricsToken + "x"} {
-				if code, _ := scrape(t, h, token); code != http.StatusUnauthorized {
-					t.Errorf("metrics with token %q: %d, want 401", token, code)
-				}
-			}
+		}
 
-			// Two new decisions in SE (one approved, one declined), and a replay of the first.
-			approve := purchaseInput("SE", 120, nil)
-			decline := purchaseInput("SE", 120, func(_, v map[string]any) { v["bureauScore"] = 300.0 })
-			key := uniqueKey("metrics")
-			first := ta.assess(t, approve, key)
-			if again := ta.assess(t, approve, key); again.DecisionID != first.DecisionID {
-				t.Fatal("replay gave another decision")
-			}
-			if d := ta.assess(t, decline, uniqueKey("metrics")); d.Outcome != "DECLINED" || first.Outcome != "APPROVED" {
-				t.Fatalf("outcomes %s and %s, want APPROVED and DECLINED", first.Outcome, d.Outcome)
-			}
-			ta.post(t, auth.Analyst, `{ viewer { name } whatIfStatus { ready } }`, nil)
-			ta.post(t, auth.Analyst, `query { ...F } fragment F on Query { whatIfStatus { ready } }`, nil)
-			if r := ta.post(t, auth.Analyst, `{ attackerChosenName }`, nil); r.code() != "GRAPHQL_VALIDATION_FAILED" {
-				t.Fatalf("unknown field: code %q", r.code())
-			}
-			if r := ta.post(t, auth.Agent, `{ decisions(first: 1) { nodes { id } } }`, nil); r.code() != "FORBIDDEN" {
-				t.Fatalf("agent reading decisions: code %q", r.code())
-			}
+		// Two new decisions in SE (one approved, one declined), and a replay of the first.
+		approve := purchaseInput("SE", 120, nil)
+		decline := purchaseInput("SE", 120, func(_, v map[string]any) { v["bureauScore"] = 300.0 })
+		key := uniqueKey("metrics")
+		first := ta.assess(t, approve, key)
+		if again := ta.assess(t, approve, key); again.DecisionID != first.DecisionID {
+			t.Fatal("replay gave another decision")
+		}
+		if d := ta.assess(t, decline, uniqueKey("metrics")); d.Outcome != "DECLINED" || first.Outcome != "APPROVED" {
+			t.Fatalf("outcomes %s and %s, want APPROVED and DECLINED", first.Outcome, d.Outcome)
+		}
+		ta.post(t, auth.Analyst, `{ viewer { name } whatIfStatus { ready } }`, nil)
+		ta.post(t, auth.Analyst, `query { ...F } fragment F on Query { whatIfStatus { ready } }`, nil)
+		if r := ta.post(t, auth.Analyst, `{ attackerChosenName }`, nil); r.code() != "GRAPHQL_VALIDATION_FAILED" {
+			t.Fatalf("unknown field: code %q", r.code())
+		}
+		if r := ta.post(t, auth.Agent, `{ decisions(first: 1) { nodes { id } } }`, nil); r.code() != "FORBIDDEN" {
+			t.Fatalf("agent reading decisions: code %q", r.code())
+		}
 
-			if _, body := scrape(t, h, testMetricsToken); metricValue(t, body, `riskconsole_analytics_last_pass_timestamp_seconds`) != 0 {
-				t.Error("an analytics pass reported before any ran")
+		if _, body := scrape(t, h, testMetricsToken); metricValue(t, body, `riskconsole_analytics_last_pass_timestamp_seconds`) != 0 {
+			t.Error("an analytics pass reported before any ran")
+		}
+		if err := ta.Analytics.Advance(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		code, body := scrape(t, h, testMetricsToken)
+		if v, want := metricValue(t, body, `riskconsole_analytics_last_pass_timestamp_seconds`), float64(ta.Analytics.LastPass().UnixNano())/1e9; v != want || v == 0 {
+			t.Errorf("last analytics pass %v, want %v", v, want)
+		}
+		if code != http.StatusOK {
+			t.Fatalf("metrics with METRICS_TOKEN: %d", code)
+		}
+		for series, want := range map[string]float64{
+			`riskconsole_assessments_total{market="SE",outcome="APPROVED"}`:                                               1,
+			`riskconsole_assessments_total{market="SE",outcome="DECLINED"}`:                                               1,
+			`riskconsole_assessment_replays_total{market="SE"}`:                                                           1,
+			`riskconsole_assessments_last_hour{market="SE"}`:                                                              2,
+			`riskconsole_declines_last_hour{market="SE"}`:                                                                 1,
+			`riskconsole_decline_rate_last_hour{market="SE"}`:                                                             0.5,
+			`riskconsole_assessments_last_hour{market="US"}`:                                                              0,
+			`riskconsole_graphql_request_duration_seconds_count{operation="assessPurchase",outcome="ok"}`:                 3,
+			`riskconsole_graphql_request_duration_seconds_count{operation="multiple",outcome="ok"}`:                       1,
+			`riskconsole_graphql_request_duration_seconds_count{operation="whatIfStatus",outcome="ok"}`:                   1,
+			`riskconsole_graphql_request_duration_seconds_count{operation="decisions",outcome="FORBIDDEN"}`:               1,
+			`riskconsole_http_request_duration_seconds_count{code="200",route="graphql"}`:                                 6,
+			`riskconsole_whatif_ready`:                                                                                    1,
+			`riskconsole_whatif_warmup_loaded`:                                                                            300,
+			`go_sql_max_open_connections{db_name="` + string(ta.Store.Dialect()) + `"}`:                                   float64(ta.Store.Pool().Stats().MaxOpenConnections),
+			`riskconsole_graphql_request_duration_seconds_count{operation="unknown",outcome="GRAPHQL_VALIDATION_FAILED"}`: 1,
+		} {
+			if got := metricValue(t, body, series); got != want {
+				t.Errorf("%s = %v, want %v", series, got, want)
 			}
-			if err := ta.Analytics.Advance(context.Background()); err != nil {
-				t.Fatal(err)
+		}
+		if metricValue(t, body, `riskconsole_decline_rate_last_hour{market="US"}`) != -1 {
+			t.Error("decline rate reported for a market without assessments")
+		}
+		if strings.Contains(body, "attackerChosenName") {
+			t.Error("a field name chosen by the client became a label")
+		}
+		if v := metricValue(t, body, `riskconsole_whatif_memory_bytes`); v <= 0 {
+			t.Errorf("whatif_memory_bytes = %v", v)
+		}
+		for _, name := range []string{"go_goroutines", "process_cpu_seconds_total", "riskconsole_whatif_decisions{market=\"SE\"}"} {
+			if !strings.Contains(body, name) {
+				t.Errorf("metrics lack %s", name)
 			}
-			code, body := scrape(t, h, testMetricsToken)
-			if v, want := metricValue(t, body, `riskconsole_analytics_last_pass_timestamp_seconds`), float64(ta.Analytics.LastPass().UnixNano())/1e9; v != want || v == 0 {
-				t.Errorf("last analytics pass %v, want %v", v, want)
-			}
-			if code != http.StatusOK {
-				t.Fatalf("metrics with METRICS_TOKEN: %d", code)
-			}
-			for series, want := range map[string]float64{
-				`riskconsole_assessments_total{market="SE",outcome="APPROVED"}`:                                               1,
-				`riskconsole_assessments_total{market="SE",outcome="DECLINED"}`:                                               1,
-				`riskconsole_assessment_replays_total{market="SE"}`:                                                           1,
-				`riskconsole_assessments_last_hour{market="SE"}`:                                                              2,
-				`riskconsole_declines_last_hour{market="SE"}`:                                                                 1,
-				`riskconsole_decline_rate_last_hour{market="SE"}`:                                                             0.5,
-				`riskconsole_assessments_last_hour{market="US"}`:                                                              0,
-				`riskconsole_graphql_request_duration_seconds_count{operation="assessPurchase",outcome="ok"}`:                 3,
-				`riskconsole_graphql_request_duration_seconds_count{operation="multiple",outcome="ok"}`:                       1,
-				`riskconsole_graphql_request_duration_seconds_count{operation="whatIfStatus",outcome="ok"}`:                   1,
-				`riskconsole_graphql_request_duration_seconds_count{operation="decisions",outcome="FORBIDDEN"}`:               1,
-				`riskconsole_http_request_duration_seconds_count{code="200",route="graphql"}`:                                 6,
-				`riskconsole_whatif_ready`:                                                                                    1,
-				`riskconsole_whatif_warmup_loaded`:                                                                            300,
-				`go_sql_max_open_connections{db_name="` + string(ta.Store.Dialect()) + `"}`:                                   float64(ta.Store.Pool().Stats().MaxOpenConnections),
-				`riskconsole_graphql_request_duration_seconds_count{operation="unknown",outcome="GRAPHQL_VALIDATION_FAILED"}`: 1,
-			} {
-				if got := metricValue(t, body, series); got != want {
-					t.Errorf("%s = %v, want %v", series, got, want)
-				}
-			}
-			if metricValue(t, body, `riskconsole_decline_rate_last_hour{market="US"}`) != -1 {
-				t.Error("decline rate reported for a market without assessments")
-			}
-			if strings.Contains(body, "attackerChosenName") {
-				t.Error("a field name chosen by the client became a label")
-			}
-			if v := metricValue(t, body, `riskconsole_whatif_memory_bytes`); v <= 0 {
-				t.Errorf("whatif_memory_bytes = %v", v)
-			}
-			for _, name := range []string{"go_goroutines", "process_cpu_seconds_total", "riskconsole_whatif_decisions{market=\"SE\"}"} {
-				if !strings.Contains(body, name) {
-					t.Errorf("metrics lack %s", name)
-				}
-			}
-		})
-	}
+		}
+	})
 }
 
 // readyBody is /readyz's answer.
@@ -311,58 +309,56 @@ func getReady(tb testing.TB, h http.Handler) (int, readyBody) {
 // or not), and 503 naming the failed check without thresholds in memory, with a migration
 // pending, and with the database gone.
 func TestReadiness(t *testing.T) {
-	for _, dialect := range dialects {
-		t.Run(dialect, func(t *testing.T) {
-			ta := newTestApp(t, dialect, 200)
-			code, rd := getReady(t, ta.Handler())
-			if code != http.StatusOK || rd.Status != "ready" || len(rd.Checks) != 3 {
-				t.Fatalf("fresh app: %d %+v", code, rd)
-			}
-			if rd.WhatIf.State != "warming" || rd.WhatIf.Loaded != 0 {
-				t.Errorf("before the warm-up: what-if %+v", rd.WhatIf)
-			}
-			if err := ta.WhatIf.Warm(context.Background()); err != nil {
-				t.Fatal(err)
-			}
-			if _, rd := getReady(t, ta.Handler()); rd.WhatIf.State != "ready" || rd.WhatIf.Loaded != 200 || rd.WhatIf.Total != 200 || rd.WhatIf.Progress != 1 {
-				t.Errorf("after the warm-up: what-if %+v", rd.WhatIf)
-			}
+	eachDialect(t, func(t *testing.T, dialect string) {
+		ta := newTestApp(t, dialect, 200)
+		code, rd := getReady(t, ta.Handler())
+		if code != http.StatusOK || rd.Status != "ready" || len(rd.Checks) != 3 {
+			t.Fatalf("fresh app: %d %+v", code, rd)
+		}
+		if rd.WhatIf.State != "warming" || rd.WhatIf.Loaded != 0 {
+			t.Errorf("before the warm-up: what-if %+v", rd.WhatIf)
+		}
+		if err := ta.WhatIf.Warm(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if _, rd := getReady(t, ta.Handler()); rd.WhatIf.State != "ready" || rd.WhatIf.Loaded != 200 || rd.WhatIf.Total != 200 || rd.WhatIf.Progress != 1 {
+			t.Errorf("after the warm-up: what-if %+v", rd.WhatIf)
+		}
 
-			// A second app on the same database that has not loaded its thresholds.
-			other, err := Open(context.Background(), ta.Config)
-			if err != nil {
-				t.Fatal(err)
-			}
-			code, rd = getReady(t, other.Handler())
-			if th := rd.Checks["thresholds"]; code != http.StatusServiceUnavailable || rd.Status != "not ready" || th.OK ||
-				th.Detail != "no threshold set in force in DE, GB, SE, US" || !rd.Checks["database"].OK || !rd.Checks["migrations"].OK {
-				t.Errorf("without thresholds: %d %+v", code, rd)
-			}
+		// A second app on the same database that has not loaded its thresholds.
+		other, err := Open(context.Background(), ta.Config)
+		if err != nil {
+			t.Fatal(err)
+		}
+		code, rd = getReady(t, other.Handler())
+		if th := rd.Checks["thresholds"]; code != http.StatusServiceUnavailable || rd.Status != "not ready" || th.OK ||
+			th.Detail != "no threshold set in force in DE, GB, SE, US" || !rd.Checks["database"].OK || !rd.Checks["migrations"].OK {
+			t.Errorf("without thresholds: %d %+v", code, rd)
+		}
 
-			// The newest migration rolled back: pending.
-			st, err := ta.Store.MigrationStatus(context.Background())
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := ta.Store.MigrateDownTo(context.Background(), st.Known-1); err != nil {
-				t.Fatal(err)
-			}
-			code, rd = getReady(t, ta.Handler())
-			if m := rd.Checks["migrations"]; code != http.StatusServiceUnavailable || m.OK || !strings.Contains(m.Detail, "1 migrations pending") {
-				t.Errorf("with a pending migration: %d %+v", code, rd)
-			}
-			if err := ta.Store.Migrate(context.Background()); err != nil {
-				t.Fatal(err)
-			}
+		// The newest migration rolled back: pending.
+		st, err := ta.Store.MigrationStatus(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := ta.Store.MigrateDownTo(context.Background(), st.Known-1); err != nil {
+			t.Fatal(err)
+		}
+		code, rd = getReady(t, ta.Handler())
+		if m := rd.Checks["migrations"]; code != http.StatusServiceUnavailable || m.OK || !strings.Contains(m.Detail, "1 migrations pending") {
+			t.Errorf("with a pending migration: %d %+v", code, rd)
+		}
+		if err := ta.Store.Migrate(context.Background()); err != nil {
+			t.Fatal(err)
+		}
 
-			// The database gone.
-			other.Close()
-			code, rd = getReady(t, other.Handler())
-			if db := rd.Checks["database"]; code != http.StatusServiceUnavailable || db.OK || db.Detail != "database unavailable" {
-				t.Errorf("with the database closed: %d %+v", code, rd)
-			}
-		})
-	}
+		// The database gone.
+		other.Close()
+		code, rd = getReady(t, other.Handler())
+		if db := rd.Checks["database"]; code != http.StatusServiceUnavailable || db.OK || db.Detail != "database unavailable" {
+			t.Errorf("with the database closed: %d %+v", code, rd)
+		}
+	})
 }
 
 // TestMetricsConfig: METRICS_TOKEN must be long, METRICS_ADDR must not be the main address.

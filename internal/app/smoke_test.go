@@ -8,13 +8,11 @@ import (
 
 // TestSmoke checks the harness end to end on both databases: an analyst lists decisions.
 func TestSmoke(t *testing.T) {
-	for _, dialect := range dialects {
-		t.Run(dialect, func(t *testing.T) {
-			ta := newTestApp(t, dialect, 300)
-			r := ta.post(t, auth.Analyst, `{ decisions(first: 5) { nodes { id breakdown } } }`, nil)
-			if len(r.Errors) > 0 || r.Status != 200 {
-				t.Fatalf("status %d, errors %+v", r.Status, r.Errors)
-			}
-		})
-	}
+	eachDialect(t, func(t *testing.T, dialect string) {
+		ta := newTestApp(t, dialect, 300)
+		r := ta.post(t, auth.Analyst, `{ decisions(first: 5) { nodes { id breakdown } } }`, nil)
+		if len(r.Errors) > 0 || r.Status != 200 {
+			t.Fatalf("status %d, errors %+v", r.Status, r.Errors)
+		}
+	})
 }

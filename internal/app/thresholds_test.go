@@ -119,211 +119,209 @@ func thresholdCall(tb testing.TB, ta *testApp, role auth.Role, query string, var
 // concurrent approvals (one wins), a scheduled activation that takes effect on time, and a
 // second server on the same database that sees an activation once it refreshes.
 func TestThresholdLifecycleAPI(t *testing.T) {
-	for _, dialect := range dialects {
-		t.Run(dialect, func(t *testing.T) {
-			var mu sync.Mutex
-			clock := time.Now().UTC().Truncate(time.Second)
-			now := func() time.Time { mu.Lock(); defer mu.Unlock(); return clock }
-			ta := newTestApp(t, dialect, 20, WithClock(now))
-			db := ta.rawDB(t)
-			audits := func() int64 { return countRows(t, db, "audit_events") }
+	eachDialect(t, func(t *testing.T, dialect string) {
+		var mu sync.Mutex
+		clock := time.Now().UTC().Truncate(time.Second)
+		now := func() time.Time { mu.Lock(); defer mu.Unlock(); return clock }
+		ta := newTestApp(t, dialect, 20, WithClock(now))
+		db := ta.rawDB(t)
+		audits := func() int64 { return countRows(t, db, "audit_events") }
 
-			var active struct {
-				Status  string `json:"status"`
-				Version struct {
-					ID      string `json:"id"`
-					Version int    `json:"version"`
-				} `json:"version"`
-			}
-			thresholdCall(t, ta, auth.Analyst, `{ activeThresholdVersion(market: "SE") { status version { id version } } }`, nil,
-				"activeThresholdVersion", "", &active)
-			if active.Status != "ACTIVE" {
-				t.Fatalf("active version status %q", active.Status)
-			}
+		var active struct {
+			Status  string `json:"status"`
+			Version struct {
+				ID      string `json:"id"`
+				Version int    `json:"version"`
+			} `json:"version"`
+		}
+		thresholdCall(t, ta, auth.Analyst, `{ activeThresholdVersion(market: "SE") { status version { id version } } }`, nil,
+			"activeThresholdVersion", "", &active)
+		if active.Status != "ACTIVE" {
+			t.Fatalf("active version status %q", active.Status)
+		}
 
-			// Create (by the ANALYST token) and edit with a stale revision, then a valid one.
-			var d draftJSON
-			n := audits()
-			thresholdCall(t, ta, auth.Analyst, `mutation { createThresholdDraft(market: "SE") { `+draftFields+` } }`, nil,
-				"createThresholdDraft", "", &d)
-			if d.Status != "DRAFT" || d.Revision != 1 || audits()-n != 1 {
-				t.Fatalf("created draft %+v, %d audit events", d, audits()-n)
-			}
-			rules := make([]map[string]any, len(d.Rules))
-			for i, r := range d.Rules {
-				rules[i] = map[string]any{"measuredValue": r.MeasuredValue, "comparator": r.Comparator, "cutoff": r.Cutoff, "enabled": r.Enabled}
-			}
-			rules[engine.BureauScore]["cutoff"] = 655.0
-			edit := `mutation($id: ID!, $rev: Int!, $rules: [ThresholdRuleInput!]!) { editThresholdDraft(id: $id, revision: $rev, rules: $rules) { ` + draftFields + ` } }`
-			thresholdCall(t, ta, auth.Analyst, edit, map[string]any{"id": d.ID, "rev": 1, "rules": rules}, "editThresholdDraft", "", &d)
-			if d.Revision != 2 || d.Rules[engine.BureauScore].Cutoff != 655 {
-				t.Fatalf("edited draft %+v", d)
-			}
-			n = audits()
-			thresholdCall(t, ta, auth.Approver, edit, map[string]any{"id": d.ID, "rev": 1, "rules": rules}, "editThresholdDraft", graph.CodeConflict, nil)
-			rules[3]["cutoff"] = -1.0
-			r := thresholdCall(t, ta, auth.Analyst, edit, map[string]any{"id": d.ID, "rev": 2, "rules": rules}, "editThresholdDraft", graph.CodeInvalid, nil)
-			if s := errorsJSON(r); !strings.Contains(s, "rules[3].cutoff") {
-				t.Fatalf("validation error without its field path: %s", s)
-			}
-			rules[3]["cutoff"] = d.Rules[3].Cutoff
-			if audits() != n {
-				t.Fatalf("refused edits wrote %d audit events", audits()-n)
-			}
+		// Create (by the ANALYST token) and edit with a stale revision, then a valid one.
+		var d draftJSON
+		n := audits()
+		thresholdCall(t, ta, auth.Analyst, `mutation { createThresholdDraft(market: "SE") { `+draftFields+` } }`, nil,
+			"createThresholdDraft", "", &d)
+		if d.Status != "DRAFT" || d.Revision != 1 || audits()-n != 1 {
+			t.Fatalf("created draft %+v, %d audit events", d, audits()-n)
+		}
+		rules := make([]map[string]any, len(d.Rules))
+		for i, r := range d.Rules {
+			rules[i] = map[string]any{"measuredValue": r.MeasuredValue, "comparator": r.Comparator, "cutoff": r.Cutoff, "enabled": r.Enabled}
+		}
+		rules[engine.BureauScore]["cutoff"] = 655.0
+		edit := `mutation($id: ID!, $rev: Int!, $rules: [ThresholdRuleInput!]!) { editThresholdDraft(id: $id, revision: $rev, rules: $rules) { ` + draftFields + ` } }`
+		thresholdCall(t, ta, auth.Analyst, edit, map[string]any{"id": d.ID, "rev": 1, "rules": rules}, "editThresholdDraft", "", &d)
+		if d.Revision != 2 || d.Rules[engine.BureauScore].Cutoff != 655 {
+			t.Fatalf("edited draft %+v", d)
+		}
+		n = audits()
+		thresholdCall(t, ta, auth.Approver, edit, map[string]any{"id": d.ID, "rev": 1, "rules": rules}, "editThresholdDraft", graph.CodeConflict, nil)
+		rules[3]["cutoff"] = -1.0
+		r := thresholdCall(t, ta, auth.Analyst, edit, map[string]any{"id": d.ID, "rev": 2, "rules": rules}, "editThresholdDraft", graph.CodeInvalid, nil)
+		if s := errorsJSON(r); !strings.Contains(s, "rules[3].cutoff") {
+			t.Fatalf("validation error without its field path: %s", s)
+		}
+		rules[3]["cutoff"] = d.Rules[3].Cutoff
+		if audits() != n {
+			t.Fatalf("refused edits wrote %d audit events", audits()-n)
+		}
 
-			// Submit: a rationale is required; the impact is stored, marked unavailable.
-			submit := `mutation($id: ID!, $why: String!) { submitThresholdDraft(id: $id, revision: 2, rationale: $why) { ` + draftFields + ` } }`
-			thresholdCall(t, ta, auth.Analyst, submit, map[string]any{"id": d.ID, "why": " "}, "submitThresholdDraft", graph.CodeInvalid, nil)
-			thresholdCall(t, ta, auth.Analyst, submit, map[string]any{"id": d.ID, "why": "fewer defaults"}, "submitThresholdDraft", "", &d)
-			if d.Status != "SUBMITTED" || d.Impact == nil || d.Impact.Available || d.Impact.Note == "" {
-				t.Fatalf("submitted draft %+v", d)
-			}
+		// Submit: a rationale is required; the impact is stored, marked unavailable.
+		submit := `mutation($id: ID!, $why: String!) { submitThresholdDraft(id: $id, revision: 2, rationale: $why) { ` + draftFields + ` } }`
+		thresholdCall(t, ta, auth.Analyst, submit, map[string]any{"id": d.ID, "why": " "}, "submitThresholdDraft", graph.CodeInvalid, nil)
+		thresholdCall(t, ta, auth.Analyst, submit, map[string]any{"id": d.ID, "why": "fewer defaults"}, "submitThresholdDraft", "", &d)
+		if d.Status != "SUBMITTED" || d.Impact == nil || d.Impact.Available || d.Impact.Note == "" {
+			t.Fatalf("submitted draft %+v", d)
+		}
 
-			// Rejection needs a comment.
-			reject := `mutation($id: ID!, $c: String!) { rejectThresholdDraft(id: $id, comment: $c) { ` + draftFields + ` } }`
-			thresholdCall(t, ta, auth.Approver, reject, map[string]any{"id": d.ID, "c": "  "}, "rejectThresholdDraft", graph.CodeInvalid, nil)
+		// Rejection needs a comment.
+		reject := `mutation($id: ID!, $c: String!) { rejectThresholdDraft(id: $id, comment: $c) { ` + draftFields + ` } }`
+		thresholdCall(t, ta, auth.Approver, reject, map[string]any{"id": d.ID, "c": "  "}, "rejectThresholdDraft", graph.CodeInvalid, nil)
 
-			// Concurrent approvals by two different approvers: exactly one wins.
-			approve := `mutation($id: ID!) { approveThresholdDraft(id: $id) { ` + draftFields + ` } }`
-			const racers = 4
-			var wg sync.WaitGroup
-			codes := make([]string, racers)
-			for i := range racers {
-				wg.Go(func() {
-					r := ta.post(t, auth.Approver, approve, map[string]any{"id": d.ID})
-					codes[i] = r.code()
-				})
+		// Concurrent approvals by two different approvers: exactly one wins.
+		approve := `mutation($id: ID!) { approveThresholdDraft(id: $id) { ` + draftFields + ` } }`
+		const racers = 4
+		var wg sync.WaitGroup
+		codes := make([]string, racers)
+		for i := range racers {
+			wg.Go(func() {
+				r := ta.post(t, auth.Approver, approve, map[string]any{"id": d.ID})
+				codes[i] = r.code()
+			})
+		}
+		wg.Wait()
+		wins := 0
+		for _, c := range codes {
+			switch c {
+			case "":
+				wins++
+			case graph.CodeConflict:
+			default:
+				t.Fatalf("approval race answered %q", c)
 			}
-			wg.Wait()
-			wins := 0
-			for _, c := range codes {
-				switch c {
-				case "":
-					wins++
-				case graph.CodeConflict:
-				default:
-					t.Fatalf("approval race answered %q", c)
+		}
+		if wins != 1 {
+			t.Fatalf("%d approvals won, want exactly 1 (%v)", wins, codes)
+		}
+		var got draftJSON
+		thresholdCall(t, ta, auth.Auditor, `query($id: ID!) { thresholdDraft(id: $id) { `+draftFields+` } }`, map[string]any{"id": d.ID},
+			"thresholdDraft", "", &got)
+		if got.Status != "APPROVED" || got.PublishedVersionID == nil {
+			t.Fatalf("approved draft %+v", got)
+		}
+		v2 := *got.PublishedVersionID
+
+		// Self-approval through the API: the APPROVER token drafts and submits, then approves.
+		var own draftJSON
+		thresholdCall(t, ta, auth.Approver, `mutation { createThresholdDraft(market: "SE") { `+draftFields+` } }`, nil, "createThresholdDraft", "", &own)
+		thresholdCall(t, ta, auth.Approver, `mutation($id: ID!) { submitThresholdDraft(id: $id, revision: 1, rationale: "mine") { id } }`,
+			map[string]any{"id": own.ID}, "submitThresholdDraft", "", nil)
+		n = audits()
+		thresholdCall(t, ta, auth.Approver, approve, map[string]any{"id": own.ID}, "approveThresholdDraft", graph.CodeForbidden, nil)
+		var outcome string
+		if err := db.QueryRow("SELECT outcome FROM audit_events WHERE action = 'threshold.approve' AND entity_id = '" + own.ID + "'").Scan(&outcome); err != nil ||
+			audits()-n != 1 || outcome != "DENIED" {
+			t.Fatalf("a refused self-approval wrote %d audit events (%q, %v), want one DENIED", audits()-n, outcome, err)
+		}
+		// ...and the database refuses it too.
+		if _, err := db.Exec("UPDATE threshold_drafts SET status = 'REJECTED', reviewer = author, review_comment = 'x' WHERE id = " + own.ID); err == nil {
+			t.Fatal("the database accepted a review by the author")
+		}
+
+		// Schedule v2 an hour ahead: nothing changes until then, then it is in force.
+		at := clock.Add(time.Hour)
+		n = audits()
+		thresholdCall(t, ta, auth.Approver, `mutation($id: ID!, $at: Time!) { activateThresholdVersion(id: $id, at: $at) { id } }`,
+			map[string]any{"id": v2, "at": at}, "activateThresholdVersion", "", nil)
+		if audits()-n != 1 {
+			t.Fatalf("activation wrote %d audit events, want 1", audits()-n)
+		}
+		versionStatus := func() string {
+			var page struct {
+				Nodes []struct {
+					Status  string `json:"status"`
+					Version struct {
+						ID string `json:"id"`
+					} `json:"version"`
+				} `json:"nodes"`
+			}
+			thresholdCall(t, ta, auth.Auditor, `{ thresholdVersions(market: "SE", first: 100) { nodes { status version { id } } } }`, nil,
+				"thresholdVersions", "", &page)
+			for _, n := range page.Nodes {
+				if n.Version.ID == v2 {
+					return n.Status
 				}
 			}
-			if wins != 1 {
-				t.Fatalf("%d approvals won, want exactly 1 (%v)", wins, codes)
-			}
-			var got draftJSON
-			thresholdCall(t, ta, auth.Auditor, `query($id: ID!) { thresholdDraft(id: $id) { `+draftFields+` } }`, map[string]any{"id": d.ID},
-				"thresholdDraft", "", &got)
-			if got.Status != "APPROVED" || got.PublishedVersionID == nil {
-				t.Fatalf("approved draft %+v", got)
-			}
-			v2 := *got.PublishedVersionID
+			t.Fatalf("version %s not listed", v2)
+			return ""
+		}
+		if s := versionStatus(); s != "SCHEDULED" {
+			t.Fatalf("before its time v2 is %s, want SCHEDULED", s)
+		}
+		if v, _ := ta.Thresholds.Active("SE", at.Add(-time.Microsecond)); idOf(v.ID) != active.Version.ID {
+			t.Fatalf("just before the scheduled time: active %d, want %s", v.ID, active.Version.ID)
+		}
+		if v, _ := ta.Thresholds.Active("SE", at); idOf(v.ID) != v2 || v.Set.Rules[engine.BureauScore].Cutoff != 655 {
+			t.Fatalf("at the scheduled time: active %d, want %s", v.ID, v2)
+		}
+		mu.Lock()
+		clock = at
+		mu.Unlock()
+		if s := versionStatus(); s != "ACTIVE" {
+			t.Fatalf("at its time v2 is %s, want ACTIVE", s)
+		}
 
-			// Self-approval through the API: the APPROVER token drafts and submits, then approves.
-			var own draftJSON
-			thresholdCall(t, ta, auth.Approver, `mutation { createThresholdDraft(market: "SE") { `+draftFields+` } }`, nil, "createThresholdDraft", "", &own)
-			thresholdCall(t, ta, auth.Approver, `mutation($id: ID!) { submitThresholdDraft(id: $id, revision: 1, rationale: "mine") { id } }`,
-				map[string]any{"id": own.ID}, "submitThresholdDraft", "", nil)
-			n = audits()
-			thresholdCall(t, ta, auth.Approver, approve, map[string]any{"id": own.ID}, "approveThresholdDraft", graph.CodeForbidden, nil)
-			var outcome string
-			if err := db.QueryRow("SELECT outcome FROM audit_events WHERE action = 'threshold.approve' AND entity_id = '" + own.ID + "'").Scan(&outcome); err != nil ||
-				audits()-n != 1 || outcome != "DENIED" {
-				t.Fatalf("a refused self-approval wrote %d audit events (%q, %v), want one DENIED", audits()-n, outcome, err)
-			}
-			// ...and the database refuses it too.
-			if _, err := db.Exec("UPDATE threshold_drafts SET status = 'REJECTED', reviewer = author, review_comment = 'x' WHERE id = " + own.ID); err == nil {
-				t.Fatal("the database accepted a review by the author")
-			}
+		// A second server on the same database: it sees an emergency rollback made by the
+		// first once it refreshes (the background poll runs every RefreshEvery, 1 s by default).
+		other, err := Open(context.Background(), ta.Config, WithClock(now))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer other.Close()
+		if err := other.Load(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		mu.Lock()
+		clock = at.Add(time.Minute)
+		mu.Unlock()
+		var rb struct {
+			Activation struct {
+				Emergency bool `json:"emergency"`
+			} `json:"activation"`
+		}
+		n = audits()
+		thresholdCall(t, ta, auth.Approver, `mutation($v: ID!) { rollbackThresholdVersion(market: "SE", versionId: $v, emergency: true) { activation { emergency } } }`,
+			map[string]any{"v": active.Version.ID}, "rollbackThresholdVersion", "", &rb)
+		if !rb.Activation.Emergency || audits()-n != 1 {
+			t.Fatalf("emergency rollback %+v, %d audit events", rb, audits()-n)
+		}
+		if v, _ := ta.Thresholds.Active("SE", now()); idOf(v.ID) != active.Version.ID {
+			t.Fatalf("this server after rollback: active %d", v.ID)
+		}
+		if v, _ := other.Thresholds.Active("SE", now()); idOf(v.ID) != v2 {
+			t.Fatalf("the other server before its refresh: active %d, want %s", v.ID, v2)
+		}
+		if err := other.Thresholds.Refresh(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if v, _ := other.Thresholds.Active("SE", now()); idOf(v.ID) != active.Version.ID {
+			t.Fatalf("the other server after its refresh: active %d, want %s", v.ID, active.Version.ID)
+		}
 
-			// Schedule v2 an hour ahead: nothing changes until then, then it is in force.
-			at := clock.Add(time.Hour)
-			n = audits()
-			thresholdCall(t, ta, auth.Approver, `mutation($id: ID!, $at: Time!) { activateThresholdVersion(id: $id, at: $at) { id } }`,
-				map[string]any{"id": v2, "at": at}, "activateThresholdVersion", "", nil)
-			if audits()-n != 1 {
-				t.Fatalf("activation wrote %d audit events, want 1", audits()-n)
-			}
-			versionStatus := func() string {
-				var page struct {
-					Nodes []struct {
-						Status  string `json:"status"`
-						Version struct {
-							ID string `json:"id"`
-						} `json:"version"`
-					} `json:"nodes"`
-				}
-				thresholdCall(t, ta, auth.Auditor, `{ thresholdVersions(market: "SE", first: 100) { nodes { status version { id } } } }`, nil,
-					"thresholdVersions", "", &page)
-				for _, n := range page.Nodes {
-					if n.Version.ID == v2 {
-						return n.Status
-					}
-				}
-				t.Fatalf("version %s not listed", v2)
-				return ""
-			}
-			if s := versionStatus(); s != "SCHEDULED" {
-				t.Fatalf("before its time v2 is %s, want SCHEDULED", s)
-			}
-			if v, _ := ta.Thresholds.Active("SE", at.Add(-time.Microsecond)); idOf(v.ID) != active.Version.ID {
-				t.Fatalf("just before the scheduled time: active %d, want %s", v.ID, active.Version.ID)
-			}
-			if v, _ := ta.Thresholds.Active("SE", at); idOf(v.ID) != v2 || v.Set.Rules[engine.BureauScore].Cutoff != 655 {
-				t.Fatalf("at the scheduled time: active %d, want %s", v.ID, v2)
-			}
-			mu.Lock()
-			clock = at
-			mu.Unlock()
-			if s := versionStatus(); s != "ACTIVE" {
-				t.Fatalf("at its time v2 is %s, want ACTIVE", s)
-			}
-
-			// A second server on the same database: it sees an emergency rollback made by the
-			// first once it refreshes (the background poll runs every RefreshEvery, 1 s by default).
-			other, err := Open(context.Background(), ta.Config, WithClock(now))
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer other.Close()
-			if err := other.Load(context.Background()); err != nil {
-				t.Fatal(err)
-			}
-			mu.Lock()
-			clock = at.Add(time.Minute)
-			mu.Unlock()
-			var rb struct {
-				Activation struct {
-					Emergency bool `json:"emergency"`
-				} `json:"activation"`
-			}
-			n = audits()
-			thresholdCall(t, ta, auth.Approver, `mutation($v: ID!) { rollbackThresholdVersion(market: "SE", versionId: $v, emergency: true) { activation { emergency } } }`,
-				map[string]any{"v": active.Version.ID}, "rollbackThresholdVersion", "", &rb)
-			if !rb.Activation.Emergency || audits()-n != 1 {
-				t.Fatalf("emergency rollback %+v, %d audit events", rb, audits()-n)
-			}
-			if v, _ := ta.Thresholds.Active("SE", now()); idOf(v.ID) != active.Version.ID {
-				t.Fatalf("this server after rollback: active %d", v.ID)
-			}
-			if v, _ := other.Thresholds.Active("SE", now()); idOf(v.ID) != v2 {
-				t.Fatalf("the other server before its refresh: active %d, want %s", v.ID, v2)
-			}
-			if err := other.Thresholds.Refresh(context.Background()); err != nil {
-				t.Fatal(err)
-			}
-			if v, _ := other.Thresholds.Active("SE", now()); idOf(v.ID) != active.Version.ID {
-				t.Fatalf("the other server after its refresh: active %d, want %s", v.ID, active.Version.ID)
-			}
-
-			// The diff between the two versions names the one changed rule.
-			var diff []struct {
-				MeasuredValue string  `json:"measuredValue"`
-				OldCutoff     float64 `json:"oldCutoff"`
-				NewCutoff     float64 `json:"newCutoff"`
-			}
-			thresholdCall(t, ta, auth.Auditor, `query($a: ID!, $b: ID!) { thresholdDiff(from: {versionId: $a}, to: {versionId: $b}) { measuredValue oldCutoff newCutoff } }`,
-				map[string]any{"a": active.Version.ID, "b": v2}, "thresholdDiff", "", &diff)
-			if len(diff) != 1 || diff[0].MeasuredValue != "BUREAU_SCORE" || diff[0].NewCutoff != 655 {
-				t.Fatalf("diff %+v", diff)
-			}
-		})
-	}
+		// The diff between the two versions names the one changed rule.
+		var diff []struct {
+			MeasuredValue string  `json:"measuredValue"`
+			OldCutoff     float64 `json:"oldCutoff"`
+			NewCutoff     float64 `json:"newCutoff"`
+		}
+		thresholdCall(t, ta, auth.Auditor, `query($a: ID!, $b: ID!) { thresholdDiff(from: {versionId: $a}, to: {versionId: $b}) { measuredValue oldCutoff newCutoff } }`,
+			map[string]any{"a": active.Version.ID, "b": v2}, "thresholdDiff", "", &diff)
+		if len(diff) != 1 || diff[0].MeasuredValue != "BUREAU_SCORE" || diff[0].NewCutoff != 655 {
+			t.Fatalf("diff %+v", diff)
+		}
+	})
 }
