@@ -24,9 +24,10 @@ FUZZ_TIMEOUT ?= 3m
 # The measured values' generator (internal/engine/measuresgen) writes GraphQL schema, so it runs
 # before gqlgen.
 GENERATE_MEASURES = $(GO) generate ./internal/engine
-# The time one Go test binary (one package) may take in go-test. The slowest, internal/app, takes
-# about N min on a quiet 2-core machine and up to 3 times that beside other work; go test's own
-# default of 10 minutes is too tight there.
+# The time one Go test binary (one package) may take in go-test. The slowest, internal/app, took
+# 2 to 2.5 min on a quiet 2-core machine and about 4 min with the race detector on everything while
+# other work ran; go test's own default, 10 minutes, was once hit there. 20 leaves room for a
+# machine several times busier.
 GO_TEST_TIMEOUT ?= 20m
 # The race detector instruments our code and every dependency but two pure computations, where
 # it found nothing to watch and cost most of the suite's time: modernc.org's SQLite (a C library
