@@ -1,7 +1,7 @@
 // Package models holds the gorm row structs: the shape of the tables and nothing else, one struct
-// per table. They never leave internal/store; services and GraphQL see domain values mapped
-// explicitly. The rollup tables of migration 5 have none: only aggregate statements in
-// internal/store/rollups.go write and read them.
+// per table (internal/store's TestModelsMatchTables checks it against the migrated tables of both
+// databases). They never leave internal/store; services and GraphQL see domain values mapped
+// explicitly.
 package models
 
 import "time"
@@ -181,3 +181,70 @@ type AuditEvent struct {
 	PrevHash   string
 	Hash       string
 }
+
+// RollupMarketHour counts the decisions of one market in one hour (Hour: hours since the Unix
+// epoch, UTC). Like the other rollups it is written and read by aggregate statements only
+// (internal/store/rollups.go).
+type RollupMarketHour struct {
+	Hour     int64
+	Market   string
+	Assessed int64
+	Declined int64
+}
+
+// TableName is the table's name, which is singular.
+func (RollupMarketHour) TableName() string { return "rollup_market_hour" }
+
+// RollupReasonHour counts the decisions of one market in one hour by principal reason ("" for
+// approvals).
+type RollupReasonHour struct {
+	Hour            int64
+	Market          string
+	PrincipalReason string
+	Assessed        int64
+	Declined        int64
+}
+
+// TableName is the table's name, which is singular.
+func (RollupReasonHour) TableName() string { return "rollup_reason_hour" }
+
+// RollupMerchantHour counts the decisions of one merchant and channel in one hour.
+type RollupMerchantHour struct {
+	Hour             int64
+	Market           string
+	MerchantCategory string
+	MerchantID       string
+	Channel          string
+	Assessed         int64
+	Declined         int64
+}
+
+// TableName is the table's name, which is singular.
+func (RollupMerchantHour) TableName() string { return "rollup_merchant_hour" }
+
+// RollupHour counts the decisions of one hour at the full grain: market, category, channel,
+// principal reason and threshold version.
+type RollupHour struct {
+	Hour               int64
+	Market             string
+	MerchantCategory   string
+	Channel            string
+	PrincipalReason    string
+	ThresholdVersionID int64
+	Assessed           int64
+	Declined           int64
+}
+
+// TableName is the table's name, which is singular.
+func (RollupHour) TableName() string { return "rollup_hour" }
+
+// RollupState is the rollups' one row: the watermark up to which decisions are counted (a
+// transaction id on PostgreSQL, a row id on SQLite) and when a pass last moved it.
+type RollupState struct {
+	ID         int64
+	Watermark  int64
+	AdvancedAt *time.Time
+}
+
+// TableName is the table's name, which is singular.
+func (RollupState) TableName() string { return "rollup_state" }

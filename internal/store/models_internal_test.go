@@ -1,0 +1,91 @@
+package store
+
+import (
+	"context"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+
+	"gorm.io/gorm"
+
+	"riskconsole/internal/testdb"
+	"riskconsole/models"
+)
+
+// rowModels is every row struct of package models.
+var rowModels = []any{
+	&models.ThresholdVersion{}, &models.ThresholdActivation{}, &models.ThresholdDraft{},
+	&models.ReasonCode{}, &models.CatalogVersion{}, &models.CatalogDraft{}, &models.CatalogMessage{},
+	&models.Decision{}, &models.APIToken{}, &models.User{}, &models.Session{}, &models.AuditEvent{},
+	&models.RollupMarketHour{}, &models.RollupReasonHour{}, &models.RollupMerchantHour{},
+	&models.RollupHour{}, &models.RollupState{},
+}
+
+// dialectOnlyColumns are the columns one database has beyond its table's model: PostgreSQL
+// records the transaction that wrote each decision (the rollups' watermark, migration 5), which
+// the database fills and no Go code reads.
+var dialectOnlyColumns = map[Dialect]map[string][]string{
+	Postgres: {"decisions": {"xid"}},
+}
+
+// TestModelsMatchTables checks that models is the shape of every table: on both databases, after
+// all migrations, each table (goose's and SQLite's own aside) has exactly one row struct, and the struct's
+// columns are the table's.
+func TestModelsMatchTables(t *testing.T) {
+	for _, opts := range []Options{{SQLitePath: testdb.NewSQLitePath(t)}, {DatabaseURL: testdb.NewPostgresDB(t)}} {
+		st, err := Open(context.Background(), opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		t.Run(string(st.Dialect()), func(t *testing.T) {
+			if err := st.Migrate(context.Background()); err != nil {
+				t.Fatal(err)
+			}
+			tables, err := st.db.Migrator().GetTables()
+			if err != nil {
+				t.Fatal(err)
+			}
+			byTable := map[string][]string{} // table -> its model's columns
+			for _, m := range rowModels {
+				stmt := &gorm.Statement{DB: st.db}
+				if err := stmt.Parse(m); err != nil {
+					t.Fatalf("%T: %v", m, err)
+				}
+				if _, dup := byTable[stmt.Table]; dup {
+					t.Errorf("two row structs for table %s (one is %T)", stmt.Table, m)
+				}
+				byTable[stmt.Table] = slices.Sorted(slices.Values(stmt.Schema.DBNames))
+			}
+			for _, table := range tables {
+				if table == "goose_db_version" || strings.HasPrefix(table, "sqlite_") {
+					continue // goose's and SQLite's own
+				}
+				want, ok := byTable[table]
+				if !ok {
+					t.Errorf("table %s has no row struct in models", table)
+					continue
+				}
+				delete(byTable, table)
+				types, err := st.db.Migrator().ColumnTypes(table)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var got []string
+				for _, c := range types {
+					if !slices.Contains(dialectOnlyColumns[st.Dialect()][table], c.Name()) {
+						got = append(got, c.Name())
+					}
+				}
+				slices.Sort(got)
+				if !slices.Equal(got, want) {
+					t.Errorf("table %s has columns %v, its row struct %v", table, got, want)
+				}
+			}
+			if len(byTable) > 0 {
+				t.Errorf("row structs of tables that do not exist: %v", slices.Sorted(maps.Keys(byTable)))
+			}
+		})
+	}
+}
