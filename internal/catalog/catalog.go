@@ -159,24 +159,20 @@ func Default() *Catalog {
 // each in engine order.
 func defaultCodes() []CodeInfo {
 	codes := make([]CodeInfo, 0, engine.NumReasons)
-	add := func(r engine.Reason) {
-		sev := SeverityStandard
-		if isHard(r) {
-			sev = SeverityHard
-		}
-		codes = append(codes, CodeInfo{Reason: r, Factor: factorOf(r), Severity: sev, Rank: len(codes) + 1})
-	}
 	for _, hard := range []bool{true, false} {
 		for r := engine.Reason(1); r <= engine.NumReasons; r++ {
-			if isHard(r) == hard {
-				add(r)
+			if r.RanksFirst() != hard {
+				continue
 			}
+			sev := SeverityStandard
+			if hard {
+				sev = SeverityHard
+			}
+			codes = append(codes, CodeInfo{Reason: r, Factor: factorOf(r), Severity: sev, Rank: len(codes) + 1})
 		}
 	}
 	return codes
 }
-
-func isHard(r engine.Reason) bool { return r.RanksFirst() }
 
 // factorOf returns the factor of the engine rule that yields r.
 func factorOf(r engine.Reason) engine.Factor {

@@ -61,7 +61,7 @@ func (s *Store) CatalogTx(ctx context.Context, fn func(tx catalog.DraftTx) error
 
 // catalogDrafts is the table of catalog drafts, for the approval workflow.
 var catalogDrafts = &draftTable[catalog.Draft, models.CatalogDraft]{
-	name: "catalog_drafts", noun: "catalog draft", toRow: catalogDraftRowOf, fromRow: catalogDraftOf,
+	noun: "catalog draft", toRow: catalogDraftRowOf, fromRow: catalogDraftOf,
 	approval: func(r *models.CatalogDraft) *models.ApprovalColumns { return &r.Approval },
 	changes: func(r *models.CatalogDraft, columns map[string]any) {
 		columns["texts"], columns["published_version"] = r.Texts, r.PublishedVersion

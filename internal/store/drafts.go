@@ -33,10 +33,9 @@ func approvalChanges(c *models.ApprovalColumns) map[string]any {
 		"reviewer_person": c.ReviewerPerson, "review_comment": c.ReviewComment, "updated_at": c.UpdatedAt}
 }
 
-// draftTable is one table of items under the approval workflow: its name, and the conversions
-// between the items (D) and the rows (R) that embed models.ApprovalColumns.
+// draftTable is one table of items under the approval workflow: the conversions between the
+// items (D) and the rows (R, whose model names the table) that embed models.ApprovalColumns.
 type draftTable[D, R any] struct {
-	name    string // e.g. "threshold_drafts"
 	noun    string // e.g. "threshold draft", in errors
 	toRow   func(d *D) (R, error)
 	fromRow func(r *R) (D, error)
@@ -49,7 +48,7 @@ type draftTable[D, R any] struct {
 // loadDraft reads item id of table t; one that does not exist is an ErrNotFound.
 func loadDraft[D, R any](ctx context.Context, s *Store, t *draftTable[D, R], id int64) (D, error) {
 	var row R
-	err := s.db.WithContext(ctx).Table(t.name).Where("id = ?", id).Take(&row).Error
+	err := s.db.WithContext(ctx).Where("id = ?", id).Take(&row).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		err = fmt.Errorf("%s %d: %w", t.noun, id, apperr.ErrNotFound)
 	} else if err != nil {
@@ -74,7 +73,7 @@ type draftTx[D, R any] struct {
 // so on PostgreSQL a concurrent claim of the same item waits for this transaction and then
 // re-reads the row; SQLite runs write transactions one at a time.
 func (tx draftTx[D, R]) Claim(ctx context.Context, id int64, status approval.Status, revision int) (bool, error) {
-	q := tx.db.WithContext(ctx).Table(tx.table.name).Where("id = ? AND status = ?", id, string(status))
+	q := tx.db.WithContext(ctx).Model(new(R)).Where("id = ? AND status = ?", id, string(status))
 	if revision != 0 {
 		q = q.Where("revision = ?", revision)
 	}
@@ -113,7 +112,7 @@ func (tx draftTx[D, R]) Save(ctx context.Context, d *D) error {
 	cols := tx.table.approval(&row)
 	columns := approvalChanges(cols)
 	tx.table.changes(&row, columns)
-	res := tx.db.WithContext(ctx).Table(tx.table.name).Where("id = ?", cols.ID).UpdateColumns(columns)
+	res := tx.db.WithContext(ctx).Model(new(R)).Where("id = ?", cols.ID).UpdateColumns(columns)
 	switch {
 	case res.Error != nil && isCheckViolation(res.Error, "reviewer_not_author"):
 		return fmt.Errorf("%s %d: its author cannot review it: %w", tx.table.noun, cols.ID, apperr.ErrForbidden)

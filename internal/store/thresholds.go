@@ -69,7 +69,7 @@ func (s *Store) ThresholdTx(ctx context.Context, fn func(tx thresholds.Tx) error
 
 // thresholdDrafts is the table of threshold drafts, for the approval workflow.
 var thresholdDrafts = &draftTable[thresholds.Draft, models.ThresholdDraft]{
-	name: "threshold_drafts", noun: "threshold draft", toRow: thresholdDraftRowOf, fromRow: draftFromRow,
+	noun: "threshold draft", toRow: thresholdDraftRowOf, fromRow: draftFromRow,
 	approval: func(r *models.ThresholdDraft) *models.ApprovalColumns { return &r.Approval },
 	changes: func(r *models.ThresholdDraft, columns map[string]any) {
 		columns["rules"], columns["rationale"], columns["impact"] = r.Rules, r.Rationale, r.Impact
