@@ -47,3 +47,7 @@ func (r *queryResolver) ThresholdVersion(ctx context.Context, id string) (*model
 	}
 	return mapThresholdVersion(v), nil
 }
+
+func (r *Resolver) Decision() DecisionResolver { return &decisionResolver{r} }
+
+type decisionResolver struct{ *Resolver }

@@ -30,6 +30,7 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	Decision() DecisionResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
 }
@@ -43,6 +44,7 @@ type ComplexityRoot struct {
 		Activation      func(childComplexity int) int
 		Before          func(childComplexity int) int
 		Complete        func(childComplexity int) int
+		Outcomes        func(childComplexity int) int
 		Predicted       func(childComplexity int) int
 		PredictionError func(childComplexity int) int
 		Realized        func(childComplexity int) int
@@ -163,6 +165,47 @@ type ComplexityRoot struct {
 		PageInfo func(childComplexity int) int
 	}
 
+	BadDefinition struct {
+		Approver     func(childComplexity int) int
+		Author       func(childComplexity int) int
+		CreatedAt    func(childComplexity int) int
+		Description  func(childComplexity int) int
+		ID           func(childComplexity int) int
+		Level        func(childComplexity int) int
+		Market       func(childComplexity int) int
+		Rationale    func(childComplexity int) int
+		Version      func(childComplexity int) int
+		WindowMonths func(childComplexity int) int
+	}
+
+	BadDefinitionConnection struct {
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	BadDefinitionDraft struct {
+		Author             func(childComplexity int) int
+		BaseVersionID      func(childComplexity int) int
+		CreatedAt          func(childComplexity int) int
+		Description        func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Level              func(childComplexity int) int
+		Market             func(childComplexity int) int
+		PublishedVersionID func(childComplexity int) int
+		Rationale          func(childComplexity int) int
+		ReviewComment      func(childComplexity int) int
+		Reviewer           func(childComplexity int) int
+		Revision           func(childComplexity int) int
+		Status             func(childComplexity int) int
+		UpdatedAt          func(childComplexity int) int
+		WindowMonths       func(childComplexity int) int
+	}
+
+	BadDefinitionDraftConnection struct {
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
 	CardHold struct {
 		MayBePending        func(childComplexity int) int
 		Note                func(childComplexity int) int
@@ -252,6 +295,7 @@ type ComplexityRoot struct {
 		Outcome          func(childComplexity int) int
 		Reasons          func(childComplexity int) int
 		Reference        func(childComplexity int) int
+		Repayment        func(childComplexity int) int
 		ShopperID        func(childComplexity int) int
 		ThresholdVersion func(childComplexity int) int
 	}
@@ -318,6 +362,13 @@ type ComplexityRoot struct {
 		MerchantCategory func(childComplexity int) int
 	}
 
+	InferenceCoefficient struct {
+		Mean          func(childComplexity int) int
+		MeasuredValue func(childComplexity int) int
+		Sd            func(childComplexity int) int
+		Weight        func(childComplexity int) int
+	}
+
 	Merchant struct {
 		Category func(childComplexity int) int
 		ID       func(childComplexity int) int
@@ -325,26 +376,64 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		ActivateThresholdVersion func(childComplexity int, id string, at *time.Time) int
-		ApproveCatalogDraft      func(childComplexity int, id string) int
-		ApproveThresholdDraft    func(childComplexity int, id string, comment *string) int
-		AssessPurchase           func(childComplexity int, input model.PurchaseInput, idempotencyKey string) int
-		ChangePassword           func(childComplexity int, currentPassword string, newPassword string) int
-		CreateAPIToken           func(childComplexity int, input model.CreateAPITokenInput) int
-		CreateCatalogDraft       func(childComplexity int) int
-		CreateThresholdDraft     func(childComplexity int, market string, fromVersionID *string) int
-		CreateUser               func(childComplexity int, input model.CreateUserInput) int
-		DisableUser              func(childComplexity int, id string) int
-		EditCatalogText          func(childComplexity int, id string, revision int, code model.ReasonCode, locale string, audience model.CatalogAudience, text model.MessageTextInput) int
-		EditThresholdDraft       func(childComplexity int, id string, revision int, rules []model.ThresholdRuleInput) int
-		EnableUser               func(childComplexity int, id string) int
-		RejectCatalogDraft       func(childComplexity int, id string, comment string) int
-		RejectThresholdDraft     func(childComplexity int, id string, comment string) int
-		RevokeAPIToken           func(childComplexity int, id string) int
-		RollbackThresholdVersion func(childComplexity int, market string, versionID string, emergency bool) int
-		SetUserRoles             func(childComplexity int, id string, roles []model.Role) int
-		SubmitCatalogDraft       func(childComplexity int, id string, revision int) int
-		SubmitThresholdDraft     func(childComplexity int, id string, revision int, rationale string) int
+		ActivateThresholdVersion  func(childComplexity int, id string, at *time.Time) int
+		ApproveBadDefinitionDraft func(childComplexity int, id string, comment *string) int
+		ApproveCatalogDraft       func(childComplexity int, id string) int
+		ApproveThresholdDraft     func(childComplexity int, id string, comment *string) int
+		AssessPurchase            func(childComplexity int, input model.PurchaseInput, idempotencyKey string) int
+		ChangePassword            func(childComplexity int, currentPassword string, newPassword string) int
+		CreateAPIToken            func(childComplexity int, input model.CreateAPITokenInput) int
+		CreateBadDefinitionDraft  func(childComplexity int, market string) int
+		CreateCatalogDraft        func(childComplexity int) int
+		CreateThresholdDraft      func(childComplexity int, market string, fromVersionID *string) int
+		CreateUser                func(childComplexity int, input model.CreateUserInput) int
+		DisableUser               func(childComplexity int, id string) int
+		EditBadDefinitionDraft    func(childComplexity int, id string, revision int, level model.OutcomeStatus, windowMonths int) int
+		EditCatalogText           func(childComplexity int, id string, revision int, code model.ReasonCode, locale string, audience model.CatalogAudience, text model.MessageTextInput) int
+		EditThresholdDraft        func(childComplexity int, id string, revision int, rules []model.ThresholdRuleInput) int
+		EnableUser                func(childComplexity int, id string) int
+		RecordOutcomes            func(childComplexity int, events []model.OutcomeEventInput) int
+		RejectBadDefinitionDraft  func(childComplexity int, id string, comment string) int
+		RejectCatalogDraft        func(childComplexity int, id string, comment string) int
+		RejectThresholdDraft      func(childComplexity int, id string, comment string) int
+		RevokeAPIToken            func(childComplexity int, id string) int
+		RollbackThresholdVersion  func(childComplexity int, market string, versionID string, emergency bool) int
+		SetUserRoles              func(childComplexity int, id string, roles []model.Role) int
+		SubmitBadDefinitionDraft  func(childComplexity int, id string, revision int, rationale string) int
+		SubmitCatalogDraft        func(childComplexity int, id string, revision int) int
+		SubmitThresholdDraft      func(childComplexity int, id string, revision int, rationale string) int
+	}
+
+	OutcomeBatch struct {
+		Duplicates func(childComplexity int) int
+		Received   func(childComplexity int) int
+		Recorded   func(childComplexity int) int
+	}
+
+	OutcomeEvent struct {
+		EventID          func(childComplexity int) int
+		ObservedAt       func(childComplexity int) int
+		OutstandingMinor func(childComplexity int) int
+		RecordedAt       func(childComplexity int) int
+		Status           func(childComplexity int) int
+		WrittenOffMinor  func(childComplexity int) int
+	}
+
+	OutcomeFigures struct {
+		Bad         func(childComplexity int) int
+		BadRate     func(childComplexity int) int
+		BadRateHigh func(childComplexity int) int
+		BadRateLow  func(childComplexity int) int
+		Decisions   func(childComplexity int) int
+		Immature    func(childComplexity int) int
+		Inferred    func(childComplexity int) int
+		InferredBad func(childComplexity int) int
+		Loss        func(childComplexity int) int
+		LossHigh    func(childComplexity int) int
+		LossLow     func(childComplexity int) int
+		LossRate    func(childComplexity int) int
+		Mature      func(childComplexity int) int
+		Volume      func(childComplexity int) int
 	}
 
 	PageInfo struct {
@@ -361,6 +450,10 @@ type ComplexityRoot struct {
 		AgentDecision          func(childComplexity int, reference string, locale string) int
 		Anomalies              func(childComplexity int, from time.Time, to time.Time, market *string, bucket model.AnalyticsBucket, threshold float64, minVolume int, minExcess float64, baselineWeeks int) int
 		AuditEvents            func(childComplexity int, filter *model.AuditFilter, first int, after *string) int
+		BadDefinition          func(childComplexity int, market string) int
+		BadDefinitionDraft     func(childComplexity int, id string) int
+		BadDefinitionDrafts    func(childComplexity int, market *string, status *model.ThresholdDraftStatus, first int, after *string) int
+		BadDefinitions         func(childComplexity int, market string, first int, after *string) int
 		CatalogDiff            func(childComplexity int, from int, to int) int
 		CatalogDraft           func(childComplexity int, id string) int
 		CatalogDrafts          func(childComplexity int, status *model.CatalogDraftStatus, first int, after *string) int
@@ -372,6 +465,7 @@ type ComplexityRoot struct {
 		ExportDecisions        func(childComplexity int, filter *model.DecisionFilter) int
 		PreviewMessage         func(childComplexity int, code model.ReasonCode, locale string, sample *model.PreviewSample, text *model.MessageTextInput) int
 		ReasonBreakdown        func(childComplexity int, filter model.AnalyticsFilter) int
+		RejectInference        func(childComplexity int, market string) int
 		Sensitivity            func(childComplexity int, market string, measuredValue model.MeasuredValue, proposal []model.ThresholdRuleInput, from *time.Time, to *time.Time, points int) int
 		Simulate               func(childComplexity int, market string, proposal []model.ThresholdRuleInput, from *time.Time, to *time.Time) int
 		ThresholdActivations   func(childComplexity int, market *string, from time.Time, to time.Time) int
@@ -383,6 +477,7 @@ type ComplexityRoot struct {
 		Users                  func(childComplexity int, first int, after *string) int
 		VerifyAuditChain       func(childComplexity int) int
 		Viewer                 func(childComplexity int) int
+		Vintages               func(childComplexity int, market string, from *time.Time, to *time.Time, groupBy model.VintageGroup, merchantCategory *string, thresholdVersionID *string) int
 		WhatIfStatus           func(childComplexity int) int
 	}
 
@@ -392,6 +487,16 @@ type ComplexityRoot struct {
 		From     func(childComplexity int) int
 		Rate     func(childComplexity int) int
 		To       func(childComplexity int) int
+	}
+
+	RealizedOutcomes struct {
+		AllMatureAt      func(childComplexity int) int
+		Approved         func(childComplexity int) int
+		Bad              func(childComplexity int) int
+		Mature           func(childComplexity int) int
+		Note             func(childComplexity int) int
+		PredictedBadRate func(childComplexity int) int
+		RealizedBadRate  func(childComplexity int) int
 	}
 
 	Reason struct {
@@ -424,20 +529,53 @@ type ComplexityRoot struct {
 		Share    func(childComplexity int) int
 	}
 
+	RejectInference struct {
+		Assumption    func(childComplexity int) int
+		Auc           func(childComplexity int) int
+		Available     func(childComplexity int) int
+		BadDefinition func(childComplexity int) int
+		Bads          func(childComplexity int) int
+		Brier         func(childComplexity int) int
+		Coefficients  func(childComplexity int) int
+		FittedAt      func(childComplexity int) int
+		LogLoss       func(childComplexity int) int
+		LossGivenBad  func(childComplexity int) int
+		Market        func(childComplexity int) int
+		Method        func(childComplexity int) int
+		Note          func(childComplexity int) int
+		Samples       func(childComplexity int) int
+	}
+
+	Repayment struct {
+		Class            func(childComplexity int) int
+		Currency         func(childComplexity int) int
+		Events           func(childComplexity int) int
+		MatureAt         func(childComplexity int) int
+		OutstandingMinor func(childComplexity int) int
+		Status           func(childComplexity int) int
+		WrittenOffMinor  func(childComplexity int) int
+	}
+
 	SensitivityCurve struct {
 		Assessed               func(childComplexity int) int
+		BadDefinition          func(childComplexity int) int
 		Comparator             func(childComplexity int) int
 		DeclineRateWithoutRule func(childComplexity int) int
 		Market                 func(childComplexity int) int
 		MeasuredValue          func(childComplexity int) int
+		NowPoint               func(childComplexity int) int
 		Points                 func(childComplexity int) int
 		ProposedCutoff         func(childComplexity int) int
+		ProposedPoint          func(childComplexity int) int
 		ProposedRate           func(childComplexity int) int
 	}
 
 	SensitivityPoint struct {
-		Cutoff      func(childComplexity int) int
-		DeclineRate func(childComplexity int) int
+		ApprovalRate func(childComplexity int) int
+		BadRate      func(childComplexity int) int
+		Cutoff       func(childComplexity int) int
+		DeclineRate  func(childComplexity int) int
+		LossRate     func(childComplexity int) int
 	}
 
 	ShopperMessage struct {
@@ -448,8 +586,11 @@ type ComplexityRoot struct {
 	}
 
 	Simulation struct {
+		ApprovalRateNow          func(childComplexity int) int
+		ApprovalRateProposed     func(childComplexity int) int
 		ApprovedToDeclined       func(childComplexity int) int
 		Assessed                 func(childComplexity int) int
+		BadDefinition            func(childComplexity int) int
 		BaselineVersion          func(childComplexity int) int
 		Categories               func(childComplexity int) int
 		Days                     func(childComplexity int) int
@@ -460,11 +601,23 @@ type ComplexityRoot struct {
 		DeclinedProposed         func(childComplexity int) int
 		DeclinedToApproved       func(childComplexity int) int
 		From                     func(childComplexity int) int
+		ImmatureShare            func(childComplexity int) int
+		Inference                func(childComplexity int) int
 		Market                   func(childComplexity int) int
+		OutcomesNow              func(childComplexity int) int
+		OutcomesProposed         func(childComplexity int) int
 		Reasons                  func(childComplexity int) int
 		SampleApprovedToDeclined func(childComplexity int) int
 		SampleDeclinedToApproved func(childComplexity int) int
+		SwapSet                  func(childComplexity int) int
 		To                       func(childComplexity int) int
+	}
+
+	SwapSet struct {
+		KeptApproved func(childComplexity int) int
+		KeptDeclined func(childComplexity int) int
+		SwapIn       func(childComplexity int) int
+		SwapOut      func(childComplexity int) int
 	}
 
 	ThresholdActivation struct {
@@ -501,15 +654,27 @@ type ComplexityRoot struct {
 	}
 
 	ThresholdImpact struct {
-		ApprovedToDeclined  func(childComplexity int) int
-		Available           func(childComplexity int) int
-		Decisions           func(childComplexity int) int
-		DeclineRateNow      func(childComplexity int) int
-		DeclineRateProposed func(childComplexity int) int
-		DeclinedToApproved  func(childComplexity int) int
-		From                func(childComplexity int) int
-		Note                func(childComplexity int) int
-		To                  func(childComplexity int) int
+		ApprovalRateNow      func(childComplexity int) int
+		ApprovalRateProposed func(childComplexity int) int
+		ApprovedToDeclined   func(childComplexity int) int
+		Available            func(childComplexity int) int
+		BadDefinition        func(childComplexity int) int
+		BadRateNow           func(childComplexity int) int
+		BadRateProposed      func(childComplexity int) int
+		BadRateProposedHigh  func(childComplexity int) int
+		BadRateProposedLow   func(childComplexity int) int
+		Decisions            func(childComplexity int) int
+		DeclineRateNow       func(childComplexity int) int
+		DeclineRateProposed  func(childComplexity int) int
+		DeclinedToApproved   func(childComplexity int) int
+		From                 func(childComplexity int) int
+		LossNow              func(childComplexity int) int
+		LossProposed         func(childComplexity int) int
+		LossRateNow          func(childComplexity int) int
+		LossRateProposed     func(childComplexity int) int
+		MatureDecisions      func(childComplexity int) int
+		Note                 func(childComplexity int) int
+		To                   func(childComplexity int) int
 	}
 
 	ThresholdRollback struct {
@@ -586,6 +751,31 @@ type ComplexityRoot struct {
 		Roles func(childComplexity int) int
 	}
 
+	VintagePoint struct {
+		Bad                 func(childComplexity int) int
+		BadRate             func(childComplexity int) int
+		Loss                func(childComplexity int) int
+		LossRate            func(childComplexity int) int
+		MonthsSinceDecision func(childComplexity int) int
+	}
+
+	VintageReport struct {
+		Activations   func(childComplexity int) int
+		BadDefinition func(childComplexity int) int
+		From          func(childComplexity int) int
+		Market        func(childComplexity int) int
+		Series        func(childComplexity int) int
+		To            func(childComplexity int) int
+	}
+
+	VintageSeries struct {
+		Approved func(childComplexity int) int
+		Group    func(childComplexity int) int
+		Points   func(childComplexity int) int
+		Vintage  func(childComplexity int) int
+		Volume   func(childComplexity int) int
+	}
+
 	WhatIfStatus struct {
 		Loaded func(childComplexity int) int
 		Ready  func(childComplexity int) int
@@ -597,6 +787,9 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type DecisionResolver interface {
+	Repayment(ctx context.Context, obj *model.Decision) (*model.Repayment, error)
+}
 type MutationResolver interface {
 	AssessPurchase(ctx context.Context, input model.PurchaseInput, idempotencyKey string) (*model.Assessment, error)
 	CreateUser(ctx context.Context, input model.CreateUserInput) (*model.User, error)
@@ -611,6 +804,12 @@ type MutationResolver interface {
 	SubmitCatalogDraft(ctx context.Context, id string, revision int) (*model.CatalogDraft, error)
 	ApproveCatalogDraft(ctx context.Context, id string) (*model.CatalogDraft, error)
 	RejectCatalogDraft(ctx context.Context, id string, comment string) (*model.CatalogDraft, error)
+	RecordOutcomes(ctx context.Context, events []model.OutcomeEventInput) (*model.OutcomeBatch, error)
+	CreateBadDefinitionDraft(ctx context.Context, market string) (*model.BadDefinitionDraft, error)
+	EditBadDefinitionDraft(ctx context.Context, id string, revision int, level model.OutcomeStatus, windowMonths int) (*model.BadDefinitionDraft, error)
+	SubmitBadDefinitionDraft(ctx context.Context, id string, revision int, rationale string) (*model.BadDefinitionDraft, error)
+	ApproveBadDefinitionDraft(ctx context.Context, id string, comment *string) (*model.BadDefinitionDraft, error)
+	RejectBadDefinitionDraft(ctx context.Context, id string, comment string) (*model.BadDefinitionDraft, error)
 	CreateThresholdDraft(ctx context.Context, market string, fromVersionID *string) (*model.ThresholdDraft, error)
 	EditThresholdDraft(ctx context.Context, id string, revision int, rules []model.ThresholdRuleInput) (*model.ThresholdDraft, error)
 	SubmitThresholdDraft(ctx context.Context, id string, revision int, rationale string) (*model.ThresholdDraft, error)
@@ -641,6 +840,12 @@ type QueryResolver interface {
 	DecisionByReference(ctx context.Context, reference string) (*model.Decision, error)
 	Decisions(ctx context.Context, filter *model.DecisionFilter, first int, after *string, orderBy model.DecisionOrder) (*model.DecisionConnection, error)
 	ThresholdVersion(ctx context.Context, id string) (*model.ThresholdVersion, error)
+	BadDefinition(ctx context.Context, market string) (*model.BadDefinition, error)
+	BadDefinitions(ctx context.Context, market string, first int, after *string) (*model.BadDefinitionConnection, error)
+	BadDefinitionDraft(ctx context.Context, id string) (*model.BadDefinitionDraft, error)
+	BadDefinitionDrafts(ctx context.Context, market *string, status *model.ThresholdDraftStatus, first int, after *string) (*model.BadDefinitionDraftConnection, error)
+	RejectInference(ctx context.Context, market string) (*model.RejectInference, error)
+	Vintages(ctx context.Context, market string, from *time.Time, to *time.Time, groupBy model.VintageGroup, merchantCategory *string, thresholdVersionID *string) (*model.VintageReport, error)
 	ThresholdVersions(ctx context.Context, market string, first int, after *string) (*model.ThresholdVersionConnection, error)
 	ActiveThresholdVersion(ctx context.Context, market string) (*model.ThresholdVersionState, error)
 	ThresholdDraft(ctx context.Context, id string) (*model.ThresholdDraft, error)
@@ -687,6 +892,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ActivationImpact.Complete(childComplexity), true
+	case "ActivationImpact.outcomes":
+		if e.ComplexityRoot.ActivationImpact.Outcomes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ActivationImpact.Outcomes(childComplexity), true
 	case "ActivationImpact.predicted":
 		if e.ComplexityRoot.ActivationImpact.Predicted == nil {
 			break
@@ -1192,6 +1403,184 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AuditEventConnection.PageInfo(childComplexity), true
 
+	case "BadDefinition.approver":
+		if e.ComplexityRoot.BadDefinition.Approver == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BadDefinition.Approver(childComplexity), true
+	case "BadDefinition.author":
+		if e.ComplexityRoot.BadDefinition.Author == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BadDefinition.Author(childComplexity), true
+	case "BadDefinition.createdAt":
+		if e.ComplexityRoot.BadDefinition.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BadDefinition.CreatedAt(childComplexity), true
+	case "BadDefinition.description":
+		if e.ComplexityRoot.BadDefinition.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BadDefinition.Description(childComplexity), true
+	case "BadDefinition.id":
+		if e.ComplexityRoot.BadDefinition.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BadDefinition.ID(childComplexity), true
+	case "BadDefinition.level":
+		if e.ComplexityRoot.BadDefinition.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BadDefinition.Level(childComplexity), true
+	case "BadDefinition.market":
+		if e.ComplexityRoot.BadDefinition.Market == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BadDefinition.Market(childComplexity), true
+	case "BadDefinition.rationale":
+		if e.ComplexityRoot.BadDefinition.Rationale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BadDefinition.Rationale(childComplexity), true
+	case "BadDefinition.version":
+		if e.ComplexityRoot.BadDefinition.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BadDefinition.Version(childComplexity), true
+	case "BadDefinition.windowMonths":
+		if e.ComplexityRoot.BadDefinition.WindowMonths == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BadDefinition.WindowMonths(childComplexity), true
+
+	case "BadDefinitionConnection.nodes":
+		if e.ComplexityRoot.BadDefinitionConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BadDefinitionConnection.Nodes(childComplexity), true
+	case "BadDefinitionConnection.pageInfo":
+		if e.ComplexityRoot.BadDefinitionConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BadDefinitionConnection.PageInfo(childComplexity), true
+
+	case "BadDefinitionDraft.author":
+		if e.ComplexityRoot.BadDefinitionDraft.Author == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BadDefinitionDraft.Author(childComplexity), true
+	case "BadDefinitionDraft.baseVersionId":
+		if e.ComplexityRoot.BadDefinitionDraft.BaseVersionID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BadDefinitionDraft.BaseVersionID(childComplexity), true
+	case "BadDefinitionDraft.createdAt":
+		if e.ComplexityRoot.BadDefinitionDraft.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BadDefinitionDraft.CreatedAt(childComplexity), true
+	case "BadDefinitionDraft.description":
+		if e.ComplexityRoot.BadDefinitionDraft.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BadDefinitionDraft.Description(childComplexity), true
+	case "BadDefinitionDraft.id":
+		if e.ComplexityRoot.BadDefinitionDraft.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BadDefinitionDraft.ID(childComplexity), true
+	case "BadDefinitionDraft.level":
+		if e.ComplexityRoot.BadDefinitionDraft.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BadDefinitionDraft.Level(childComplexity), true
+	case "BadDefinitionDraft.market":
+		if e.ComplexityRoot.BadDefinitionDraft.Market == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BadDefinitionDraft.Market(childComplexity), true
+	case "BadDefinitionDraft.publishedVersionId":
+		if e.ComplexityRoot.BadDefinitionDraft.PublishedVersionID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BadDefinitionDraft.PublishedVersionID(childComplexity), true
+	case "BadDefinitionDraft.rationale":
+		if e.ComplexityRoot.BadDefinitionDraft.Rationale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BadDefinitionDraft.Rationale(childComplexity), true
+	case "BadDefinitionDraft.reviewComment":
+		if e.ComplexityRoot.BadDefinitionDraft.ReviewComment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BadDefinitionDraft.ReviewComment(childComplexity), true
+	case "BadDefinitionDraft.reviewer":
+		if e.ComplexityRoot.BadDefinitionDraft.Reviewer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BadDefinitionDraft.Reviewer(childComplexity), true
+	case "BadDefinitionDraft.revision":
+		if e.ComplexityRoot.BadDefinitionDraft.Revision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BadDefinitionDraft.Revision(childComplexity), true
+	case "BadDefinitionDraft.status":
+		if e.ComplexityRoot.BadDefinitionDraft.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BadDefinitionDraft.Status(childComplexity), true
+	case "BadDefinitionDraft.updatedAt":
+		if e.ComplexityRoot.BadDefinitionDraft.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BadDefinitionDraft.UpdatedAt(childComplexity), true
+	case "BadDefinitionDraft.windowMonths":
+		if e.ComplexityRoot.BadDefinitionDraft.WindowMonths == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BadDefinitionDraft.WindowMonths(childComplexity), true
+
+	case "BadDefinitionDraftConnection.nodes":
+		if e.ComplexityRoot.BadDefinitionDraftConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BadDefinitionDraftConnection.Nodes(childComplexity), true
+	case "BadDefinitionDraftConnection.pageInfo":
+		if e.ComplexityRoot.BadDefinitionDraftConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BadDefinitionDraftConnection.PageInfo(childComplexity), true
+
 	case "CardHold.mayBePending":
 		if e.ComplexityRoot.CardHold.MayBePending == nil {
 			break
@@ -1550,6 +1939,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Decision.Reference(childComplexity), true
+	case "Decision.repayment":
+		if e.ComplexityRoot.Decision.Repayment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.Repayment(childComplexity), true
 	case "Decision.shopperId":
 		if e.ComplexityRoot.Decision.ShopperID == nil {
 			break
@@ -1799,6 +2194,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.FlippedDecision.MerchantCategory(childComplexity), true
 
+	case "InferenceCoefficient.mean":
+		if e.ComplexityRoot.InferenceCoefficient.Mean == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InferenceCoefficient.Mean(childComplexity), true
+	case "InferenceCoefficient.measuredValue":
+		if e.ComplexityRoot.InferenceCoefficient.MeasuredValue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InferenceCoefficient.MeasuredValue(childComplexity), true
+	case "InferenceCoefficient.sd":
+		if e.ComplexityRoot.InferenceCoefficient.Sd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InferenceCoefficient.Sd(childComplexity), true
+	case "InferenceCoefficient.weight":
+		if e.ComplexityRoot.InferenceCoefficient.Weight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InferenceCoefficient.Weight(childComplexity), true
+
 	case "Merchant.category":
 		if e.ComplexityRoot.Merchant.Category == nil {
 			break
@@ -1829,6 +2249,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ActivateThresholdVersion(childComplexity, args["id"].(string), args["at"].(*time.Time)), true
+	case "Mutation.approveBadDefinitionDraft":
+		if e.ComplexityRoot.Mutation.ApproveBadDefinitionDraft == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_approveBadDefinitionDraft_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ApproveBadDefinitionDraft(childComplexity, args["id"].(string), args["comment"].(*string)), true
 	case "Mutation.approveCatalogDraft":
 		if e.ComplexityRoot.Mutation.ApproveCatalogDraft == nil {
 			break
@@ -1884,6 +2315,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateAPIToken(childComplexity, args["input"].(model.CreateAPITokenInput)), true
+	case "Mutation.createBadDefinitionDraft":
+		if e.ComplexityRoot.Mutation.CreateBadDefinitionDraft == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createBadDefinitionDraft_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateBadDefinitionDraft(childComplexity, args["market"].(string)), true
 	case "Mutation.createCatalogDraft":
 		if e.ComplexityRoot.Mutation.CreateCatalogDraft == nil {
 			break
@@ -1923,6 +2365,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DisableUser(childComplexity, args["id"].(string)), true
+	case "Mutation.editBadDefinitionDraft":
+		if e.ComplexityRoot.Mutation.EditBadDefinitionDraft == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_editBadDefinitionDraft_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.EditBadDefinitionDraft(childComplexity, args["id"].(string), args["revision"].(int), args["level"].(model.OutcomeStatus), args["windowMonths"].(int)), true
 	case "Mutation.editCatalogText":
 		if e.ComplexityRoot.Mutation.EditCatalogText == nil {
 			break
@@ -1956,6 +2409,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.EnableUser(childComplexity, args["id"].(string)), true
+	case "Mutation.recordOutcomes":
+		if e.ComplexityRoot.Mutation.RecordOutcomes == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordOutcomes_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordOutcomes(childComplexity, args["events"].([]model.OutcomeEventInput)), true
+	case "Mutation.rejectBadDefinitionDraft":
+		if e.ComplexityRoot.Mutation.RejectBadDefinitionDraft == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rejectBadDefinitionDraft_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RejectBadDefinitionDraft(childComplexity, args["id"].(string), args["comment"].(string)), true
 	case "Mutation.rejectCatalogDraft":
 		if e.ComplexityRoot.Mutation.RejectCatalogDraft == nil {
 			break
@@ -2011,6 +2486,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetUserRoles(childComplexity, args["id"].(string), args["roles"].([]model.Role)), true
+	case "Mutation.submitBadDefinitionDraft":
+		if e.ComplexityRoot.Mutation.SubmitBadDefinitionDraft == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_submitBadDefinitionDraft_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SubmitBadDefinitionDraft(childComplexity, args["id"].(string), args["revision"].(int), args["rationale"].(string)), true
 	case "Mutation.submitCatalogDraft":
 		if e.ComplexityRoot.Mutation.SubmitCatalogDraft == nil {
 			break
@@ -2033,6 +2519,147 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SubmitThresholdDraft(childComplexity, args["id"].(string), args["revision"].(int), args["rationale"].(string)), true
+
+	case "OutcomeBatch.duplicates":
+		if e.ComplexityRoot.OutcomeBatch.Duplicates == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeBatch.Duplicates(childComplexity), true
+	case "OutcomeBatch.received":
+		if e.ComplexityRoot.OutcomeBatch.Received == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeBatch.Received(childComplexity), true
+	case "OutcomeBatch.recorded":
+		if e.ComplexityRoot.OutcomeBatch.Recorded == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeBatch.Recorded(childComplexity), true
+
+	case "OutcomeEvent.eventId":
+		if e.ComplexityRoot.OutcomeEvent.EventID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeEvent.EventID(childComplexity), true
+	case "OutcomeEvent.observedAt":
+		if e.ComplexityRoot.OutcomeEvent.ObservedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeEvent.ObservedAt(childComplexity), true
+	case "OutcomeEvent.outstandingMinor":
+		if e.ComplexityRoot.OutcomeEvent.OutstandingMinor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeEvent.OutstandingMinor(childComplexity), true
+	case "OutcomeEvent.recordedAt":
+		if e.ComplexityRoot.OutcomeEvent.RecordedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeEvent.RecordedAt(childComplexity), true
+	case "OutcomeEvent.status":
+		if e.ComplexityRoot.OutcomeEvent.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeEvent.Status(childComplexity), true
+	case "OutcomeEvent.writtenOffMinor":
+		if e.ComplexityRoot.OutcomeEvent.WrittenOffMinor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeEvent.WrittenOffMinor(childComplexity), true
+
+	case "OutcomeFigures.bad":
+		if e.ComplexityRoot.OutcomeFigures.Bad == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeFigures.Bad(childComplexity), true
+	case "OutcomeFigures.badRate":
+		if e.ComplexityRoot.OutcomeFigures.BadRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeFigures.BadRate(childComplexity), true
+	case "OutcomeFigures.badRateHigh":
+		if e.ComplexityRoot.OutcomeFigures.BadRateHigh == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeFigures.BadRateHigh(childComplexity), true
+	case "OutcomeFigures.badRateLow":
+		if e.ComplexityRoot.OutcomeFigures.BadRateLow == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeFigures.BadRateLow(childComplexity), true
+	case "OutcomeFigures.decisions":
+		if e.ComplexityRoot.OutcomeFigures.Decisions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeFigures.Decisions(childComplexity), true
+	case "OutcomeFigures.immature":
+		if e.ComplexityRoot.OutcomeFigures.Immature == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeFigures.Immature(childComplexity), true
+	case "OutcomeFigures.inferred":
+		if e.ComplexityRoot.OutcomeFigures.Inferred == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeFigures.Inferred(childComplexity), true
+	case "OutcomeFigures.inferredBad":
+		if e.ComplexityRoot.OutcomeFigures.InferredBad == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeFigures.InferredBad(childComplexity), true
+	case "OutcomeFigures.loss":
+		if e.ComplexityRoot.OutcomeFigures.Loss == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeFigures.Loss(childComplexity), true
+	case "OutcomeFigures.lossHigh":
+		if e.ComplexityRoot.OutcomeFigures.LossHigh == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeFigures.LossHigh(childComplexity), true
+	case "OutcomeFigures.lossLow":
+		if e.ComplexityRoot.OutcomeFigures.LossLow == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeFigures.LossLow(childComplexity), true
+	case "OutcomeFigures.lossRate":
+		if e.ComplexityRoot.OutcomeFigures.LossRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeFigures.LossRate(childComplexity), true
+	case "OutcomeFigures.mature":
+		if e.ComplexityRoot.OutcomeFigures.Mature == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeFigures.Mature(childComplexity), true
+	case "OutcomeFigures.volume":
+		if e.ComplexityRoot.OutcomeFigures.Volume == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OutcomeFigures.Volume(childComplexity), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -2125,6 +2752,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AuditEvents(childComplexity, args["filter"].(*model.AuditFilter), args["first"].(int), args["after"].(*string)), true
+	case "Query.badDefinition":
+		if e.ComplexityRoot.Query.BadDefinition == nil {
+			break
+		}
+
+		args, err := ec.field_Query_badDefinition_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.BadDefinition(childComplexity, args["market"].(string)), true
+	case "Query.badDefinitionDraft":
+		if e.ComplexityRoot.Query.BadDefinitionDraft == nil {
+			break
+		}
+
+		args, err := ec.field_Query_badDefinitionDraft_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.BadDefinitionDraft(childComplexity, args["id"].(string)), true
+	case "Query.badDefinitionDrafts":
+		if e.ComplexityRoot.Query.BadDefinitionDrafts == nil {
+			break
+		}
+
+		args, err := ec.field_Query_badDefinitionDrafts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.BadDefinitionDrafts(childComplexity, args["market"].(*string), args["status"].(*model.ThresholdDraftStatus), args["first"].(int), args["after"].(*string)), true
+	case "Query.badDefinitions":
+		if e.ComplexityRoot.Query.BadDefinitions == nil {
+			break
+		}
+
+		args, err := ec.field_Query_badDefinitions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.BadDefinitions(childComplexity, args["market"].(string), args["first"].(int), args["after"].(*string)), true
 	case "Query.catalogDiff":
 		if e.ComplexityRoot.Query.CatalogDiff == nil {
 			break
@@ -2247,6 +2918,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ReasonBreakdown(childComplexity, args["filter"].(model.AnalyticsFilter)), true
+	case "Query.rejectInference":
+		if e.ComplexityRoot.Query.RejectInference == nil {
+			break
+		}
+
+		args, err := ec.field_Query_rejectInference_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.RejectInference(childComplexity, args["market"].(string)), true
 	case "Query.sensitivity":
 		if e.ComplexityRoot.Query.Sensitivity == nil {
 			break
@@ -2358,6 +3040,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Viewer(childComplexity), true
+	case "Query.vintages":
+		if e.ComplexityRoot.Query.Vintages == nil {
+			break
+		}
+
+		args, err := ec.field_Query_vintages_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Vintages(childComplexity, args["market"].(string), args["from"].(*time.Time), args["to"].(*time.Time), args["groupBy"].(model.VintageGroup), args["merchantCategory"].(*string), args["thresholdVersionId"].(*string)), true
 	case "Query.whatIfStatus":
 		if e.ComplexityRoot.Query.WhatIfStatus == nil {
 			break
@@ -2395,6 +3088,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RateWindow.To(childComplexity), true
+
+	case "RealizedOutcomes.allMatureAt":
+		if e.ComplexityRoot.RealizedOutcomes.AllMatureAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RealizedOutcomes.AllMatureAt(childComplexity), true
+	case "RealizedOutcomes.approved":
+		if e.ComplexityRoot.RealizedOutcomes.Approved == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RealizedOutcomes.Approved(childComplexity), true
+	case "RealizedOutcomes.bad":
+		if e.ComplexityRoot.RealizedOutcomes.Bad == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RealizedOutcomes.Bad(childComplexity), true
+	case "RealizedOutcomes.mature":
+		if e.ComplexityRoot.RealizedOutcomes.Mature == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RealizedOutcomes.Mature(childComplexity), true
+	case "RealizedOutcomes.note":
+		if e.ComplexityRoot.RealizedOutcomes.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RealizedOutcomes.Note(childComplexity), true
+	case "RealizedOutcomes.predictedBadRate":
+		if e.ComplexityRoot.RealizedOutcomes.PredictedBadRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RealizedOutcomes.PredictedBadRate(childComplexity), true
+	case "RealizedOutcomes.realizedBadRate":
+		if e.ComplexityRoot.RealizedOutcomes.RealizedBadRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RealizedOutcomes.RealizedBadRate(childComplexity), true
 
 	case "Reason.code":
 		if e.ComplexityRoot.Reason.Code == nil {
@@ -2508,12 +3244,146 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ReasonShare.Share(childComplexity), true
 
+	case "RejectInference.assumption":
+		if e.ComplexityRoot.RejectInference.Assumption == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RejectInference.Assumption(childComplexity), true
+	case "RejectInference.auc":
+		if e.ComplexityRoot.RejectInference.Auc == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RejectInference.Auc(childComplexity), true
+	case "RejectInference.available":
+		if e.ComplexityRoot.RejectInference.Available == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RejectInference.Available(childComplexity), true
+	case "RejectInference.badDefinition":
+		if e.ComplexityRoot.RejectInference.BadDefinition == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RejectInference.BadDefinition(childComplexity), true
+	case "RejectInference.bads":
+		if e.ComplexityRoot.RejectInference.Bads == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RejectInference.Bads(childComplexity), true
+	case "RejectInference.brier":
+		if e.ComplexityRoot.RejectInference.Brier == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RejectInference.Brier(childComplexity), true
+	case "RejectInference.coefficients":
+		if e.ComplexityRoot.RejectInference.Coefficients == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RejectInference.Coefficients(childComplexity), true
+	case "RejectInference.fittedAt":
+		if e.ComplexityRoot.RejectInference.FittedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RejectInference.FittedAt(childComplexity), true
+	case "RejectInference.logLoss":
+		if e.ComplexityRoot.RejectInference.LogLoss == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RejectInference.LogLoss(childComplexity), true
+	case "RejectInference.lossGivenBad":
+		if e.ComplexityRoot.RejectInference.LossGivenBad == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RejectInference.LossGivenBad(childComplexity), true
+	case "RejectInference.market":
+		if e.ComplexityRoot.RejectInference.Market == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RejectInference.Market(childComplexity), true
+	case "RejectInference.method":
+		if e.ComplexityRoot.RejectInference.Method == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RejectInference.Method(childComplexity), true
+	case "RejectInference.note":
+		if e.ComplexityRoot.RejectInference.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RejectInference.Note(childComplexity), true
+	case "RejectInference.samples":
+		if e.ComplexityRoot.RejectInference.Samples == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RejectInference.Samples(childComplexity), true
+
+	case "Repayment.class":
+		if e.ComplexityRoot.Repayment.Class == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Repayment.Class(childComplexity), true
+	case "Repayment.currency":
+		if e.ComplexityRoot.Repayment.Currency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Repayment.Currency(childComplexity), true
+	case "Repayment.events":
+		if e.ComplexityRoot.Repayment.Events == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Repayment.Events(childComplexity), true
+	case "Repayment.matureAt":
+		if e.ComplexityRoot.Repayment.MatureAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Repayment.MatureAt(childComplexity), true
+	case "Repayment.outstandingMinor":
+		if e.ComplexityRoot.Repayment.OutstandingMinor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Repayment.OutstandingMinor(childComplexity), true
+	case "Repayment.status":
+		if e.ComplexityRoot.Repayment.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Repayment.Status(childComplexity), true
+	case "Repayment.writtenOffMinor":
+		if e.ComplexityRoot.Repayment.WrittenOffMinor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Repayment.WrittenOffMinor(childComplexity), true
+
 	case "SensitivityCurve.assessed":
 		if e.ComplexityRoot.SensitivityCurve.Assessed == nil {
 			break
 		}
 
 		return e.ComplexityRoot.SensitivityCurve.Assessed(childComplexity), true
+	case "SensitivityCurve.badDefinition":
+		if e.ComplexityRoot.SensitivityCurve.BadDefinition == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SensitivityCurve.BadDefinition(childComplexity), true
 	case "SensitivityCurve.comparator":
 		if e.ComplexityRoot.SensitivityCurve.Comparator == nil {
 			break
@@ -2538,6 +3408,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SensitivityCurve.MeasuredValue(childComplexity), true
+	case "SensitivityCurve.nowPoint":
+		if e.ComplexityRoot.SensitivityCurve.NowPoint == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SensitivityCurve.NowPoint(childComplexity), true
 	case "SensitivityCurve.points":
 		if e.ComplexityRoot.SensitivityCurve.Points == nil {
 			break
@@ -2550,6 +3426,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SensitivityCurve.ProposedCutoff(childComplexity), true
+	case "SensitivityCurve.proposedPoint":
+		if e.ComplexityRoot.SensitivityCurve.ProposedPoint == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SensitivityCurve.ProposedPoint(childComplexity), true
 	case "SensitivityCurve.proposedRate":
 		if e.ComplexityRoot.SensitivityCurve.ProposedRate == nil {
 			break
@@ -2557,6 +3439,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SensitivityCurve.ProposedRate(childComplexity), true
 
+	case "SensitivityPoint.approvalRate":
+		if e.ComplexityRoot.SensitivityPoint.ApprovalRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SensitivityPoint.ApprovalRate(childComplexity), true
+	case "SensitivityPoint.badRate":
+		if e.ComplexityRoot.SensitivityPoint.BadRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SensitivityPoint.BadRate(childComplexity), true
 	case "SensitivityPoint.cutoff":
 		if e.ComplexityRoot.SensitivityPoint.Cutoff == nil {
 			break
@@ -2569,6 +3463,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SensitivityPoint.DeclineRate(childComplexity), true
+	case "SensitivityPoint.lossRate":
+		if e.ComplexityRoot.SensitivityPoint.LossRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SensitivityPoint.LossRate(childComplexity), true
 
 	case "ShopperMessage.body":
 		if e.ComplexityRoot.ShopperMessage.Body == nil {
@@ -2595,6 +3495,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ShopperMessage.Title(childComplexity), true
 
+	case "Simulation.approvalRateNow":
+		if e.ComplexityRoot.Simulation.ApprovalRateNow == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Simulation.ApprovalRateNow(childComplexity), true
+	case "Simulation.approvalRateProposed":
+		if e.ComplexityRoot.Simulation.ApprovalRateProposed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Simulation.ApprovalRateProposed(childComplexity), true
 	case "Simulation.approvedToDeclined":
 		if e.ComplexityRoot.Simulation.ApprovedToDeclined == nil {
 			break
@@ -2607,6 +3519,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Simulation.Assessed(childComplexity), true
+	case "Simulation.badDefinition":
+		if e.ComplexityRoot.Simulation.BadDefinition == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Simulation.BadDefinition(childComplexity), true
 	case "Simulation.baselineVersion":
 		if e.ComplexityRoot.Simulation.BaselineVersion == nil {
 			break
@@ -2667,12 +3585,36 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Simulation.From(childComplexity), true
+	case "Simulation.immatureShare":
+		if e.ComplexityRoot.Simulation.ImmatureShare == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Simulation.ImmatureShare(childComplexity), true
+	case "Simulation.inference":
+		if e.ComplexityRoot.Simulation.Inference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Simulation.Inference(childComplexity), true
 	case "Simulation.market":
 		if e.ComplexityRoot.Simulation.Market == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Simulation.Market(childComplexity), true
+	case "Simulation.outcomesNow":
+		if e.ComplexityRoot.Simulation.OutcomesNow == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Simulation.OutcomesNow(childComplexity), true
+	case "Simulation.outcomesProposed":
+		if e.ComplexityRoot.Simulation.OutcomesProposed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Simulation.OutcomesProposed(childComplexity), true
 	case "Simulation.reasons":
 		if e.ComplexityRoot.Simulation.Reasons == nil {
 			break
@@ -2691,12 +3633,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Simulation.SampleDeclinedToApproved(childComplexity), true
+	case "Simulation.swapSet":
+		if e.ComplexityRoot.Simulation.SwapSet == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Simulation.SwapSet(childComplexity), true
 	case "Simulation.to":
 		if e.ComplexityRoot.Simulation.To == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Simulation.To(childComplexity), true
+
+	case "SwapSet.keptApproved":
+		if e.ComplexityRoot.SwapSet.KeptApproved == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SwapSet.KeptApproved(childComplexity), true
+	case "SwapSet.keptDeclined":
+		if e.ComplexityRoot.SwapSet.KeptDeclined == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SwapSet.KeptDeclined(childComplexity), true
+	case "SwapSet.swapIn":
+		if e.ComplexityRoot.SwapSet.SwapIn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SwapSet.SwapIn(childComplexity), true
+	case "SwapSet.swapOut":
+		if e.ComplexityRoot.SwapSet.SwapOut == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SwapSet.SwapOut(childComplexity), true
 
 	case "ThresholdActivation.activatedAt":
 		if e.ComplexityRoot.ThresholdActivation.ActivatedAt == nil {
@@ -2845,6 +3818,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ThresholdDraftConnection.PageInfo(childComplexity), true
 
+	case "ThresholdImpact.approvalRateNow":
+		if e.ComplexityRoot.ThresholdImpact.ApprovalRateNow == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdImpact.ApprovalRateNow(childComplexity), true
+	case "ThresholdImpact.approvalRateProposed":
+		if e.ComplexityRoot.ThresholdImpact.ApprovalRateProposed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdImpact.ApprovalRateProposed(childComplexity), true
 	case "ThresholdImpact.approvedToDeclined":
 		if e.ComplexityRoot.ThresholdImpact.ApprovedToDeclined == nil {
 			break
@@ -2857,6 +3842,36 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ThresholdImpact.Available(childComplexity), true
+	case "ThresholdImpact.badDefinition":
+		if e.ComplexityRoot.ThresholdImpact.BadDefinition == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdImpact.BadDefinition(childComplexity), true
+	case "ThresholdImpact.badRateNow":
+		if e.ComplexityRoot.ThresholdImpact.BadRateNow == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdImpact.BadRateNow(childComplexity), true
+	case "ThresholdImpact.badRateProposed":
+		if e.ComplexityRoot.ThresholdImpact.BadRateProposed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdImpact.BadRateProposed(childComplexity), true
+	case "ThresholdImpact.badRateProposedHigh":
+		if e.ComplexityRoot.ThresholdImpact.BadRateProposedHigh == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdImpact.BadRateProposedHigh(childComplexity), true
+	case "ThresholdImpact.badRateProposedLow":
+		if e.ComplexityRoot.ThresholdImpact.BadRateProposedLow == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdImpact.BadRateProposedLow(childComplexity), true
 	case "ThresholdImpact.decisions":
 		if e.ComplexityRoot.ThresholdImpact.Decisions == nil {
 			break
@@ -2887,6 +3902,36 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ThresholdImpact.From(childComplexity), true
+	case "ThresholdImpact.lossNow":
+		if e.ComplexityRoot.ThresholdImpact.LossNow == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdImpact.LossNow(childComplexity), true
+	case "ThresholdImpact.lossProposed":
+		if e.ComplexityRoot.ThresholdImpact.LossProposed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdImpact.LossProposed(childComplexity), true
+	case "ThresholdImpact.lossRateNow":
+		if e.ComplexityRoot.ThresholdImpact.LossRateNow == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdImpact.LossRateNow(childComplexity), true
+	case "ThresholdImpact.lossRateProposed":
+		if e.ComplexityRoot.ThresholdImpact.LossRateProposed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdImpact.LossRateProposed(childComplexity), true
+	case "ThresholdImpact.matureDecisions":
+		if e.ComplexityRoot.ThresholdImpact.MatureDecisions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdImpact.MatureDecisions(childComplexity), true
 	case "ThresholdImpact.note":
 		if e.ComplexityRoot.ThresholdImpact.Note == nil {
 			break
@@ -3174,6 +4219,105 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Viewer.Roles(childComplexity), true
 
+	case "VintagePoint.bad":
+		if e.ComplexityRoot.VintagePoint.Bad == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VintagePoint.Bad(childComplexity), true
+	case "VintagePoint.badRate":
+		if e.ComplexityRoot.VintagePoint.BadRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VintagePoint.BadRate(childComplexity), true
+	case "VintagePoint.loss":
+		if e.ComplexityRoot.VintagePoint.Loss == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VintagePoint.Loss(childComplexity), true
+	case "VintagePoint.lossRate":
+		if e.ComplexityRoot.VintagePoint.LossRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VintagePoint.LossRate(childComplexity), true
+	case "VintagePoint.monthsSinceDecision":
+		if e.ComplexityRoot.VintagePoint.MonthsSinceDecision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VintagePoint.MonthsSinceDecision(childComplexity), true
+
+	case "VintageReport.activations":
+		if e.ComplexityRoot.VintageReport.Activations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VintageReport.Activations(childComplexity), true
+	case "VintageReport.badDefinition":
+		if e.ComplexityRoot.VintageReport.BadDefinition == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VintageReport.BadDefinition(childComplexity), true
+	case "VintageReport.from":
+		if e.ComplexityRoot.VintageReport.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VintageReport.From(childComplexity), true
+	case "VintageReport.market":
+		if e.ComplexityRoot.VintageReport.Market == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VintageReport.Market(childComplexity), true
+	case "VintageReport.series":
+		if e.ComplexityRoot.VintageReport.Series == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VintageReport.Series(childComplexity), true
+	case "VintageReport.to":
+		if e.ComplexityRoot.VintageReport.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VintageReport.To(childComplexity), true
+
+	case "VintageSeries.approved":
+		if e.ComplexityRoot.VintageSeries.Approved == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VintageSeries.Approved(childComplexity), true
+	case "VintageSeries.group":
+		if e.ComplexityRoot.VintageSeries.Group == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VintageSeries.Group(childComplexity), true
+	case "VintageSeries.points":
+		if e.ComplexityRoot.VintageSeries.Points == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VintageSeries.Points(childComplexity), true
+	case "VintageSeries.vintage":
+		if e.ComplexityRoot.VintageSeries.Vintage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VintageSeries.Vintage(childComplexity), true
+	case "VintageSeries.volume":
+		if e.ComplexityRoot.VintageSeries.Volume == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VintageSeries.Volume(childComplexity), true
+
 	case "WhatIfStatus.loaded":
 		if e.ComplexityRoot.WhatIfStatus.Loaded == nil {
 			break
@@ -3210,6 +4354,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("MeasuredValuesInput", ec.unmarshalInputMeasuredValuesInput),
 			graphql.NewInputUnmarshaler("MerchantInput", ec.unmarshalInputMerchantInput),
 			graphql.NewInputUnmarshaler("MessageTextInput", ec.unmarshalInputMessageTextInput),
+			graphql.NewInputUnmarshaler("OutcomeEventInput", ec.unmarshalInputOutcomeEventInput),
 			graphql.NewInputUnmarshaler("PreviewSample", ec.unmarshalInputPreviewSample),
 			graphql.NewInputUnmarshaler("PurchaseInput", ec.unmarshalInputPurchaseInput),
 			graphql.NewInputUnmarshaler("ThresholdRuleInput", ec.unmarshalInputThresholdRuleInput),
@@ -3289,7 +4434,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/accounts.graphqls" "schema/agent.graphqls" "schema/analytics.graphqls" "schema/assess.graphqls" "schema/audit.graphqls" "schema/catalog.graphqls" "schema/decisions.graphqls" "schema/measures.graphqls" "schema/schema.graphqls" "schema/thresholds.graphqls" "schema/whatif.graphqls"
+//go:embed "schema/accounts.graphqls" "schema/agent.graphqls" "schema/analytics.graphqls" "schema/assess.graphqls" "schema/audit.graphqls" "schema/catalog.graphqls" "schema/decisions.graphqls" "schema/measures.graphqls" "schema/outcomes.graphqls" "schema/schema.graphqls" "schema/thresholds.graphqls" "schema/whatif.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -3309,6 +4454,7 @@ var sources = []*ast.Source{
 	{Name: "schema/catalog.graphqls", Input: sourceData("schema/catalog.graphqls"), BuiltIn: false},
 	{Name: "schema/decisions.graphqls", Input: sourceData("schema/decisions.graphqls"), BuiltIn: false},
 	{Name: "schema/measures.graphqls", Input: sourceData("schema/measures.graphqls"), BuiltIn: false},
+	{Name: "schema/outcomes.graphqls", Input: sourceData("schema/outcomes.graphqls"), BuiltIn: false},
 	{Name: "schema/schema.graphqls", Input: sourceData("schema/schema.graphqls"), BuiltIn: false},
 	{Name: "schema/thresholds.graphqls", Input: sourceData("schema/thresholds.graphqls"), BuiltIn: false},
 	{Name: "schema/whatif.graphqls", Input: sourceData("schema/whatif.graphqls"), BuiltIn: false},
@@ -3335,6 +4481,8 @@ func (ec *executionContext) childFields_ActivationImpact(ctx context.Context, fi
 		return ec.fieldContext_ActivationImpact_before(ctx, field)
 	case "predictionError":
 		return ec.fieldContext_ActivationImpact_predictionError(ctx, field)
+	case "outcomes":
+		return ec.fieldContext_ActivationImpact_outcomes(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ActivationImpact", field.Name)
 }
@@ -3567,6 +4715,88 @@ func (ec *executionContext) childFields_AuditEventConnection(ctx context.Context
 	return nil, fmt.Errorf("no field named %q was found under type AuditEventConnection", field.Name)
 }
 
+func (ec *executionContext) childFields_BadDefinition(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_BadDefinition_id(ctx, field)
+	case "market":
+		return ec.fieldContext_BadDefinition_market(ctx, field)
+	case "version":
+		return ec.fieldContext_BadDefinition_version(ctx, field)
+	case "level":
+		return ec.fieldContext_BadDefinition_level(ctx, field)
+	case "windowMonths":
+		return ec.fieldContext_BadDefinition_windowMonths(ctx, field)
+	case "description":
+		return ec.fieldContext_BadDefinition_description(ctx, field)
+	case "author":
+		return ec.fieldContext_BadDefinition_author(ctx, field)
+	case "approver":
+		return ec.fieldContext_BadDefinition_approver(ctx, field)
+	case "rationale":
+		return ec.fieldContext_BadDefinition_rationale(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_BadDefinition_createdAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BadDefinition", field.Name)
+}
+
+func (ec *executionContext) childFields_BadDefinitionConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_BadDefinitionConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_BadDefinitionConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BadDefinitionConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_BadDefinitionDraft(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_BadDefinitionDraft_id(ctx, field)
+	case "market":
+		return ec.fieldContext_BadDefinitionDraft_market(ctx, field)
+	case "baseVersionId":
+		return ec.fieldContext_BadDefinitionDraft_baseVersionId(ctx, field)
+	case "status":
+		return ec.fieldContext_BadDefinitionDraft_status(ctx, field)
+	case "revision":
+		return ec.fieldContext_BadDefinitionDraft_revision(ctx, field)
+	case "author":
+		return ec.fieldContext_BadDefinitionDraft_author(ctx, field)
+	case "rationale":
+		return ec.fieldContext_BadDefinitionDraft_rationale(ctx, field)
+	case "level":
+		return ec.fieldContext_BadDefinitionDraft_level(ctx, field)
+	case "windowMonths":
+		return ec.fieldContext_BadDefinitionDraft_windowMonths(ctx, field)
+	case "description":
+		return ec.fieldContext_BadDefinitionDraft_description(ctx, field)
+	case "reviewer":
+		return ec.fieldContext_BadDefinitionDraft_reviewer(ctx, field)
+	case "reviewComment":
+		return ec.fieldContext_BadDefinitionDraft_reviewComment(ctx, field)
+	case "publishedVersionId":
+		return ec.fieldContext_BadDefinitionDraft_publishedVersionId(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_BadDefinitionDraft_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_BadDefinitionDraft_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BadDefinitionDraft", field.Name)
+}
+
+func (ec *executionContext) childFields_BadDefinitionDraftConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_BadDefinitionDraftConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_BadDefinitionDraftConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BadDefinitionDraftConnection", field.Name)
+}
+
 func (ec *executionContext) childFields_CardHold(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "mayBePending":
@@ -3749,6 +4979,8 @@ func (ec *executionContext) childFields_Decision(ctx context.Context, field grap
 		return ec.fieldContext_Decision_catalogVersionId(ctx, field)
 	case "message":
 		return ec.fieldContext_Decision_message(ctx, field)
+	case "repayment":
+		return ec.fieldContext_Decision_repayment(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Decision", field.Name)
 }
@@ -3877,6 +5109,20 @@ func (ec *executionContext) childFields_FlippedDecision(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type FlippedDecision", field.Name)
 }
 
+func (ec *executionContext) childFields_InferenceCoefficient(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "measuredValue":
+		return ec.fieldContext_InferenceCoefficient_measuredValue(ctx, field)
+	case "weight":
+		return ec.fieldContext_InferenceCoefficient_weight(ctx, field)
+	case "mean":
+		return ec.fieldContext_InferenceCoefficient_mean(ctx, field)
+	case "sd":
+		return ec.fieldContext_InferenceCoefficient_sd(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InferenceCoefficient", field.Name)
+}
+
 func (ec *executionContext) childFields_Merchant(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3887,6 +5133,70 @@ func (ec *executionContext) childFields_Merchant(ctx context.Context, field grap
 		return ec.fieldContext_Merchant_category(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Merchant", field.Name)
+}
+
+func (ec *executionContext) childFields_OutcomeBatch(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "received":
+		return ec.fieldContext_OutcomeBatch_received(ctx, field)
+	case "recorded":
+		return ec.fieldContext_OutcomeBatch_recorded(ctx, field)
+	case "duplicates":
+		return ec.fieldContext_OutcomeBatch_duplicates(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OutcomeBatch", field.Name)
+}
+
+func (ec *executionContext) childFields_OutcomeEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "eventId":
+		return ec.fieldContext_OutcomeEvent_eventId(ctx, field)
+	case "observedAt":
+		return ec.fieldContext_OutcomeEvent_observedAt(ctx, field)
+	case "status":
+		return ec.fieldContext_OutcomeEvent_status(ctx, field)
+	case "outstandingMinor":
+		return ec.fieldContext_OutcomeEvent_outstandingMinor(ctx, field)
+	case "writtenOffMinor":
+		return ec.fieldContext_OutcomeEvent_writtenOffMinor(ctx, field)
+	case "recordedAt":
+		return ec.fieldContext_OutcomeEvent_recordedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OutcomeEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_OutcomeFigures(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "decisions":
+		return ec.fieldContext_OutcomeFigures_decisions(ctx, field)
+	case "volume":
+		return ec.fieldContext_OutcomeFigures_volume(ctx, field)
+	case "mature":
+		return ec.fieldContext_OutcomeFigures_mature(ctx, field)
+	case "immature":
+		return ec.fieldContext_OutcomeFigures_immature(ctx, field)
+	case "bad":
+		return ec.fieldContext_OutcomeFigures_bad(ctx, field)
+	case "inferred":
+		return ec.fieldContext_OutcomeFigures_inferred(ctx, field)
+	case "inferredBad":
+		return ec.fieldContext_OutcomeFigures_inferredBad(ctx, field)
+	case "badRate":
+		return ec.fieldContext_OutcomeFigures_badRate(ctx, field)
+	case "badRateLow":
+		return ec.fieldContext_OutcomeFigures_badRateLow(ctx, field)
+	case "badRateHigh":
+		return ec.fieldContext_OutcomeFigures_badRateHigh(ctx, field)
+	case "loss":
+		return ec.fieldContext_OutcomeFigures_loss(ctx, field)
+	case "lossLow":
+		return ec.fieldContext_OutcomeFigures_lossLow(ctx, field)
+	case "lossHigh":
+		return ec.fieldContext_OutcomeFigures_lossHigh(ctx, field)
+	case "lossRate":
+		return ec.fieldContext_OutcomeFigures_lossRate(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OutcomeFigures", field.Name)
 }
 
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3917,6 +5227,26 @@ func (ec *executionContext) childFields_RateWindow(ctx context.Context, field gr
 		return ec.fieldContext_RateWindow_rate(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RateWindow", field.Name)
+}
+
+func (ec *executionContext) childFields_RealizedOutcomes(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "predictedBadRate":
+		return ec.fieldContext_RealizedOutcomes_predictedBadRate(ctx, field)
+	case "approved":
+		return ec.fieldContext_RealizedOutcomes_approved(ctx, field)
+	case "mature":
+		return ec.fieldContext_RealizedOutcomes_mature(ctx, field)
+	case "bad":
+		return ec.fieldContext_RealizedOutcomes_bad(ctx, field)
+	case "realizedBadRate":
+		return ec.fieldContext_RealizedOutcomes_realizedBadRate(ctx, field)
+	case "allMatureAt":
+		return ec.fieldContext_RealizedOutcomes_allMatureAt(ctx, field)
+	case "note":
+		return ec.fieldContext_RealizedOutcomes_note(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RealizedOutcomes", field.Name)
 }
 
 func (ec *executionContext) childFields_Reason(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3979,6 +5309,60 @@ func (ec *executionContext) childFields_ReasonShare(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type ReasonShare", field.Name)
 }
 
+func (ec *executionContext) childFields_RejectInference(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "market":
+		return ec.fieldContext_RejectInference_market(ctx, field)
+	case "method":
+		return ec.fieldContext_RejectInference_method(ctx, field)
+	case "assumption":
+		return ec.fieldContext_RejectInference_assumption(ctx, field)
+	case "available":
+		return ec.fieldContext_RejectInference_available(ctx, field)
+	case "note":
+		return ec.fieldContext_RejectInference_note(ctx, field)
+	case "badDefinition":
+		return ec.fieldContext_RejectInference_badDefinition(ctx, field)
+	case "fittedAt":
+		return ec.fieldContext_RejectInference_fittedAt(ctx, field)
+	case "samples":
+		return ec.fieldContext_RejectInference_samples(ctx, field)
+	case "bads":
+		return ec.fieldContext_RejectInference_bads(ctx, field)
+	case "auc":
+		return ec.fieldContext_RejectInference_auc(ctx, field)
+	case "logLoss":
+		return ec.fieldContext_RejectInference_logLoss(ctx, field)
+	case "brier":
+		return ec.fieldContext_RejectInference_brier(ctx, field)
+	case "lossGivenBad":
+		return ec.fieldContext_RejectInference_lossGivenBad(ctx, field)
+	case "coefficients":
+		return ec.fieldContext_RejectInference_coefficients(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RejectInference", field.Name)
+}
+
+func (ec *executionContext) childFields_Repayment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "status":
+		return ec.fieldContext_Repayment_status(ctx, field)
+	case "outstandingMinor":
+		return ec.fieldContext_Repayment_outstandingMinor(ctx, field)
+	case "writtenOffMinor":
+		return ec.fieldContext_Repayment_writtenOffMinor(ctx, field)
+	case "currency":
+		return ec.fieldContext_Repayment_currency(ctx, field)
+	case "class":
+		return ec.fieldContext_Repayment_class(ctx, field)
+	case "matureAt":
+		return ec.fieldContext_Repayment_matureAt(ctx, field)
+	case "events":
+		return ec.fieldContext_Repayment_events(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Repayment", field.Name)
+}
+
 func (ec *executionContext) childFields_SensitivityCurve(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "market":
@@ -3997,6 +5381,12 @@ func (ec *executionContext) childFields_SensitivityCurve(ctx context.Context, fi
 		return ec.fieldContext_SensitivityCurve_proposedRate(ctx, field)
 	case "points":
 		return ec.fieldContext_SensitivityCurve_points(ctx, field)
+	case "nowPoint":
+		return ec.fieldContext_SensitivityCurve_nowPoint(ctx, field)
+	case "proposedPoint":
+		return ec.fieldContext_SensitivityCurve_proposedPoint(ctx, field)
+	case "badDefinition":
+		return ec.fieldContext_SensitivityCurve_badDefinition(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SensitivityCurve", field.Name)
 }
@@ -4007,6 +5397,12 @@ func (ec *executionContext) childFields_SensitivityPoint(ctx context.Context, fi
 		return ec.fieldContext_SensitivityPoint_cutoff(ctx, field)
 	case "declineRate":
 		return ec.fieldContext_SensitivityPoint_declineRate(ctx, field)
+	case "approvalRate":
+		return ec.fieldContext_SensitivityPoint_approvalRate(ctx, field)
+	case "badRate":
+		return ec.fieldContext_SensitivityPoint_badRate(ctx, field)
+	case "lossRate":
+		return ec.fieldContext_SensitivityPoint_lossRate(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SensitivityPoint", field.Name)
 }
@@ -4061,8 +5457,38 @@ func (ec *executionContext) childFields_Simulation(ctx context.Context, field gr
 		return ec.fieldContext_Simulation_sampleApprovedToDeclined(ctx, field)
 	case "sampleDeclinedToApproved":
 		return ec.fieldContext_Simulation_sampleDeclinedToApproved(ctx, field)
+	case "badDefinition":
+		return ec.fieldContext_Simulation_badDefinition(ctx, field)
+	case "approvalRateNow":
+		return ec.fieldContext_Simulation_approvalRateNow(ctx, field)
+	case "approvalRateProposed":
+		return ec.fieldContext_Simulation_approvalRateProposed(ctx, field)
+	case "outcomesNow":
+		return ec.fieldContext_Simulation_outcomesNow(ctx, field)
+	case "outcomesProposed":
+		return ec.fieldContext_Simulation_outcomesProposed(ctx, field)
+	case "swapSet":
+		return ec.fieldContext_Simulation_swapSet(ctx, field)
+	case "immatureShare":
+		return ec.fieldContext_Simulation_immatureShare(ctx, field)
+	case "inference":
+		return ec.fieldContext_Simulation_inference(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Simulation", field.Name)
+}
+
+func (ec *executionContext) childFields_SwapSet(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "keptApproved":
+		return ec.fieldContext_SwapSet_keptApproved(ctx, field)
+	case "swapOut":
+		return ec.fieldContext_SwapSet_swapOut(ctx, field)
+	case "swapIn":
+		return ec.fieldContext_SwapSet_swapIn(ctx, field)
+	case "keptDeclined":
+		return ec.fieldContext_SwapSet_keptDeclined(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SwapSet", field.Name)
 }
 
 func (ec *executionContext) childFields_ThresholdActivation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4151,6 +5577,30 @@ func (ec *executionContext) childFields_ThresholdImpact(ctx context.Context, fie
 		return ec.fieldContext_ThresholdImpact_approvedToDeclined(ctx, field)
 	case "declinedToApproved":
 		return ec.fieldContext_ThresholdImpact_declinedToApproved(ctx, field)
+	case "badDefinition":
+		return ec.fieldContext_ThresholdImpact_badDefinition(ctx, field)
+	case "approvalRateNow":
+		return ec.fieldContext_ThresholdImpact_approvalRateNow(ctx, field)
+	case "approvalRateProposed":
+		return ec.fieldContext_ThresholdImpact_approvalRateProposed(ctx, field)
+	case "badRateNow":
+		return ec.fieldContext_ThresholdImpact_badRateNow(ctx, field)
+	case "badRateProposed":
+		return ec.fieldContext_ThresholdImpact_badRateProposed(ctx, field)
+	case "badRateProposedLow":
+		return ec.fieldContext_ThresholdImpact_badRateProposedLow(ctx, field)
+	case "badRateProposedHigh":
+		return ec.fieldContext_ThresholdImpact_badRateProposedHigh(ctx, field)
+	case "lossNow":
+		return ec.fieldContext_ThresholdImpact_lossNow(ctx, field)
+	case "lossProposed":
+		return ec.fieldContext_ThresholdImpact_lossProposed(ctx, field)
+	case "lossRateNow":
+		return ec.fieldContext_ThresholdImpact_lossRateNow(ctx, field)
+	case "lossRateProposed":
+		return ec.fieldContext_ThresholdImpact_lossRateProposed(ctx, field)
+	case "matureDecisions":
+		return ec.fieldContext_ThresholdImpact_matureDecisions(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ThresholdImpact", field.Name)
 }
@@ -4301,6 +5751,56 @@ func (ec *executionContext) childFields_Viewer(ctx context.Context, field graphq
 		return ec.fieldContext_Viewer_roles(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Viewer", field.Name)
+}
+
+func (ec *executionContext) childFields_VintagePoint(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "monthsSinceDecision":
+		return ec.fieldContext_VintagePoint_monthsSinceDecision(ctx, field)
+	case "bad":
+		return ec.fieldContext_VintagePoint_bad(ctx, field)
+	case "badRate":
+		return ec.fieldContext_VintagePoint_badRate(ctx, field)
+	case "loss":
+		return ec.fieldContext_VintagePoint_loss(ctx, field)
+	case "lossRate":
+		return ec.fieldContext_VintagePoint_lossRate(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VintagePoint", field.Name)
+}
+
+func (ec *executionContext) childFields_VintageReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "market":
+		return ec.fieldContext_VintageReport_market(ctx, field)
+	case "from":
+		return ec.fieldContext_VintageReport_from(ctx, field)
+	case "to":
+		return ec.fieldContext_VintageReport_to(ctx, field)
+	case "badDefinition":
+		return ec.fieldContext_VintageReport_badDefinition(ctx, field)
+	case "activations":
+		return ec.fieldContext_VintageReport_activations(ctx, field)
+	case "series":
+		return ec.fieldContext_VintageReport_series(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VintageReport", field.Name)
+}
+
+func (ec *executionContext) childFields_VintageSeries(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "vintage":
+		return ec.fieldContext_VintageSeries_vintage(ctx, field)
+	case "group":
+		return ec.fieldContext_VintageSeries_group(ctx, field)
+	case "approved":
+		return ec.fieldContext_VintageSeries_approved(ctx, field)
+	case "volume":
+		return ec.fieldContext_VintageSeries_volume(ctx, field)
+	case "points":
+		return ec.fieldContext_VintageSeries_points(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VintageSeries", field.Name)
 }
 
 func (ec *executionContext) childFields_WhatIfStatus(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4467,6 +5967,28 @@ func (ec *executionContext) field_Mutation_activateThresholdVersion_args(ctx con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_approveBadDefinitionDraft_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "comment",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["comment"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_approveCatalogDraft_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4561,6 +6083,20 @@ func (ec *executionContext) field_Mutation_createApiToken_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createBadDefinitionDraft_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "market",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["market"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createThresholdDraft_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4608,6 +6144,44 @@ func (ec *executionContext) field_Mutation_disableUser_args(ctx context.Context,
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_editBadDefinitionDraft_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "revision",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["revision"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "level",
+		func(ctx context.Context, v any) (model.OutcomeStatus, error) {
+			return ec.unmarshalNOutcomeStatus2riskconsoleᚋgraphᚋmodelᚐOutcomeStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["level"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "windowMonths",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["windowMonths"] = arg3
 	return args, nil
 }
 
@@ -4706,6 +6280,42 @@ func (ec *executionContext) field_Mutation_enableUser_args(ctx context.Context, 
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordOutcomes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "events",
+		func(ctx context.Context, v any) ([]model.OutcomeEventInput, error) {
+			return ec.unmarshalNOutcomeEventInput2ᚕriskconsoleᚋgraphᚋmodelᚐOutcomeEventInputᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["events"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_rejectBadDefinitionDraft_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "comment",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["comment"] = arg1
 	return args, nil
 }
 
@@ -4816,6 +6426,36 @@ func (ec *executionContext) field_Mutation_setUserRoles_args(ctx context.Context
 		return nil, err
 	}
 	args["roles"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_submitBadDefinitionDraft_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "revision",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["revision"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "rationale",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["rationale"] = arg2
 	return args, nil
 }
 
@@ -5038,6 +6678,102 @@ func (ec *executionContext) field_Query_auditEvents_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_badDefinitionDraft_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_badDefinitionDrafts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "market",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["market"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (*model.ThresholdDraftStatus, error) {
+			return ec.unmarshalOThresholdDraftStatus2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdDraftStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_badDefinition_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "market",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["market"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_badDefinitions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "market",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["market"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
 		func(ctx context.Context, v any) (int, error) {
 			return ec.unmarshalNInt2int(ctx, v)
@@ -5315,6 +7051,20 @@ func (ec *executionContext) field_Query_reasonBreakdown_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_rejectInference_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "market",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["market"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_sensitivity_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5574,6 +7324,60 @@ func (ec *executionContext) field_Query_users_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_vintages_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "market",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["market"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) (model.VintageGroup, error) {
+			return ec.unmarshalNVintageGroup2riskconsoleᚋgraphᚋmodelᚐVintageGroup(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "merchantCategory",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["merchantCategory"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "thresholdVersionId",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["thresholdVersionId"] = arg5
 	return args, nil
 }
 
@@ -5855,6 +7659,38 @@ func (ec *executionContext) _ActivationImpact_predictionError(ctx context.Contex
 }
 func (ec *executionContext) fieldContext_ActivationImpact_predictionError(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ActivationImpact", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ActivationImpact_outcomes(ctx context.Context, field graphql.CollectedField, obj *model.ActivationImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ActivationImpact_outcomes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcomes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RealizedOutcomes) graphql.Marshaler {
+			return ec.marshalNRealizedOutcomes2ᚖriskconsoleᚋgraphᚋmodelᚐRealizedOutcomes(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ActivationImpact_outcomes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ActivationImpact",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RealizedOutcomes(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _ActivationMarker_activation(ctx context.Context, field graphql.CollectedField, obj *model.ActivationMarker) (ret graphql.Marshaler) {
@@ -7768,6 +9604,709 @@ func (ec *executionContext) fieldContext_AuditEventConnection_pageInfo(_ context
 	return fc, nil
 }
 
+func (ec *executionContext) _BadDefinition_id(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BadDefinition_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BadDefinition_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BadDefinition", field, false, false, "ID")
+}
+
+func (ec *executionContext) _BadDefinition_market(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BadDefinition_market(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Market, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BadDefinition_market(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BadDefinition", field, false, false, "String")
+}
+
+func (ec *executionContext) _BadDefinition_version(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BadDefinition_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BadDefinition_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BadDefinition", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BadDefinition_level(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BadDefinition_level(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.OutcomeStatus) graphql.Marshaler {
+			return ec.marshalNOutcomeStatus2riskconsoleᚋgraphᚋmodelᚐOutcomeStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BadDefinition_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BadDefinition", field, false, false, "OutcomeStatus")
+}
+
+func (ec *executionContext) _BadDefinition_windowMonths(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BadDefinition_windowMonths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WindowMonths, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BadDefinition_windowMonths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BadDefinition", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BadDefinition_description(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BadDefinition_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BadDefinition_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BadDefinition", field, false, false, "String")
+}
+
+func (ec *executionContext) _BadDefinition_author(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BadDefinition_author(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Author, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BadDefinition_author(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BadDefinition", field, false, false, "String")
+}
+
+func (ec *executionContext) _BadDefinition_approver(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BadDefinition_approver(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Approver, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BadDefinition_approver(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BadDefinition", field, false, false, "String")
+}
+
+func (ec *executionContext) _BadDefinition_rationale(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BadDefinition_rationale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rationale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BadDefinition_rationale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BadDefinition", field, false, false, "String")
+}
+
+func (ec *executionContext) _BadDefinition_createdAt(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinition) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BadDefinition_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BadDefinition_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BadDefinition", field, false, false, "Time")
+}
+
+func (ec *executionContext) _BadDefinitionConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinitionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BadDefinitionConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.BadDefinition) graphql.Marshaler {
+			return ec.marshalNBadDefinition2ᚕriskconsoleᚋgraphᚋmodelᚐBadDefinitionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BadDefinitionConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BadDefinitionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BadDefinition(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BadDefinitionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinitionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BadDefinitionConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖriskconsoleᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BadDefinitionConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BadDefinitionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BadDefinitionDraft_id(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinitionDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BadDefinitionDraft_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BadDefinitionDraft_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BadDefinitionDraft", field, false, false, "ID")
+}
+
+func (ec *executionContext) _BadDefinitionDraft_market(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinitionDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BadDefinitionDraft_market(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Market, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BadDefinitionDraft_market(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BadDefinitionDraft", field, false, false, "String")
+}
+
+func (ec *executionContext) _BadDefinitionDraft_baseVersionId(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinitionDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BadDefinitionDraft_baseVersionId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BaseVersionID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BadDefinitionDraft_baseVersionId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BadDefinitionDraft", field, false, false, "ID")
+}
+
+func (ec *executionContext) _BadDefinitionDraft_status(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinitionDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BadDefinitionDraft_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ThresholdDraftStatus) graphql.Marshaler {
+			return ec.marshalNThresholdDraftStatus2riskconsoleᚋgraphᚋmodelᚐThresholdDraftStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BadDefinitionDraft_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BadDefinitionDraft", field, false, false, "ThresholdDraftStatus")
+}
+
+func (ec *executionContext) _BadDefinitionDraft_revision(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinitionDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BadDefinitionDraft_revision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Revision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BadDefinitionDraft_revision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BadDefinitionDraft", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BadDefinitionDraft_author(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinitionDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BadDefinitionDraft_author(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Author, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BadDefinitionDraft_author(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BadDefinitionDraft", field, false, false, "String")
+}
+
+func (ec *executionContext) _BadDefinitionDraft_rationale(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinitionDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BadDefinitionDraft_rationale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rationale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BadDefinitionDraft_rationale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BadDefinitionDraft", field, false, false, "String")
+}
+
+func (ec *executionContext) _BadDefinitionDraft_level(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinitionDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BadDefinitionDraft_level(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Level, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.OutcomeStatus) graphql.Marshaler {
+			return ec.marshalNOutcomeStatus2riskconsoleᚋgraphᚋmodelᚐOutcomeStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BadDefinitionDraft_level(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BadDefinitionDraft", field, false, false, "OutcomeStatus")
+}
+
+func (ec *executionContext) _BadDefinitionDraft_windowMonths(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinitionDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BadDefinitionDraft_windowMonths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WindowMonths, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BadDefinitionDraft_windowMonths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BadDefinitionDraft", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BadDefinitionDraft_description(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinitionDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BadDefinitionDraft_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BadDefinitionDraft_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BadDefinitionDraft", field, false, false, "String")
+}
+
+func (ec *executionContext) _BadDefinitionDraft_reviewer(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinitionDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BadDefinitionDraft_reviewer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reviewer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BadDefinitionDraft_reviewer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BadDefinitionDraft", field, false, false, "String")
+}
+
+func (ec *executionContext) _BadDefinitionDraft_reviewComment(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinitionDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BadDefinitionDraft_reviewComment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewComment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BadDefinitionDraft_reviewComment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BadDefinitionDraft", field, false, false, "String")
+}
+
+func (ec *executionContext) _BadDefinitionDraft_publishedVersionId(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinitionDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BadDefinitionDraft_publishedVersionId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishedVersionID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_BadDefinitionDraft_publishedVersionId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BadDefinitionDraft", field, false, false, "ID")
+}
+
+func (ec *executionContext) _BadDefinitionDraft_createdAt(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinitionDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BadDefinitionDraft_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BadDefinitionDraft_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BadDefinitionDraft", field, false, false, "Time")
+}
+
+func (ec *executionContext) _BadDefinitionDraft_updatedAt(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinitionDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BadDefinitionDraft_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BadDefinitionDraft_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BadDefinitionDraft", field, false, false, "Time")
+}
+
+func (ec *executionContext) _BadDefinitionDraftConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinitionDraftConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BadDefinitionDraftConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.BadDefinitionDraft) graphql.Marshaler {
+			return ec.marshalNBadDefinitionDraft2ᚕriskconsoleᚋgraphᚋmodelᚐBadDefinitionDraftᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BadDefinitionDraftConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BadDefinitionDraftConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BadDefinitionDraft(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BadDefinitionDraftConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinitionDraftConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BadDefinitionDraftConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖriskconsoleᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BadDefinitionDraftConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BadDefinitionDraftConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CardHold_mayBePending(ctx context.Context, field graphql.CollectedField, obj *model.CardHold) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9265,6 +11804,38 @@ func (ec *executionContext) fieldContext_Decision_message(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _Decision_repayment(ctx context.Context, field graphql.CollectedField, obj *model.Decision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Decision_repayment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Decision().Repayment(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Repayment) graphql.Marshaler {
+			return ec.marshalORepayment2ᚖriskconsoleᚋgraphᚋmodelᚐRepayment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Decision_repayment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Decision",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Repayment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _DecisionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.DecisionConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10193,6 +12764,98 @@ func (ec *executionContext) fieldContext_FlippedDecision_amount(_ context.Contex
 	return graphql.NewScalarFieldContext("FlippedDecision", field, false, false, "Float")
 }
 
+func (ec *executionContext) _InferenceCoefficient_measuredValue(ctx context.Context, field graphql.CollectedField, obj *model.InferenceCoefficient) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InferenceCoefficient_measuredValue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MeasuredValue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MeasuredValue) graphql.Marshaler {
+			return ec.marshalOMeasuredValue2ᚖriskconsoleᚋgraphᚋmodelᚐMeasuredValue(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InferenceCoefficient_measuredValue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InferenceCoefficient", field, false, false, "MeasuredValue")
+}
+
+func (ec *executionContext) _InferenceCoefficient_weight(ctx context.Context, field graphql.CollectedField, obj *model.InferenceCoefficient) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InferenceCoefficient_weight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Weight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InferenceCoefficient_weight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InferenceCoefficient", field, false, false, "Float")
+}
+
+func (ec *executionContext) _InferenceCoefficient_mean(ctx context.Context, field graphql.CollectedField, obj *model.InferenceCoefficient) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InferenceCoefficient_mean(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Mean, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InferenceCoefficient_mean(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InferenceCoefficient", field, false, false, "Float")
+}
+
+func (ec *executionContext) _InferenceCoefficient_sd(ctx context.Context, field graphql.CollectedField, obj *model.InferenceCoefficient) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InferenceCoefficient_sd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sd, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InferenceCoefficient_sd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InferenceCoefficient", field, false, false, "Float")
+}
+
 func (ec *executionContext) _Merchant_id(ctx context.Context, field graphql.CollectedField, obj *model.Merchant) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11056,6 +13719,378 @@ func (ec *executionContext) fieldContext_Mutation_rejectCatalogDraft(ctx context
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_recordOutcomes(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordOutcomes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordOutcomes(ctx, fc.Args["events"].([]model.OutcomeEventInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"SERVICE"})
+				if err != nil {
+					var zeroVal *model.OutcomeBatch
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.OutcomeBatch
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.OutcomeBatch) graphql.Marshaler {
+			return ec.marshalNOutcomeBatch2ᚖriskconsoleᚋgraphᚋmodelᚐOutcomeBatch(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordOutcomes(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutcomeBatch(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordOutcomes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createBadDefinitionDraft(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createBadDefinitionDraft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateBadDefinitionDraft(ctx, fc.Args["market"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER"})
+				if err != nil {
+					var zeroVal *model.BadDefinitionDraft
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.BadDefinitionDraft
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BadDefinitionDraft) graphql.Marshaler {
+			return ec.marshalNBadDefinitionDraft2ᚖriskconsoleᚋgraphᚋmodelᚐBadDefinitionDraft(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createBadDefinitionDraft(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BadDefinitionDraft(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createBadDefinitionDraft_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_editBadDefinitionDraft(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_editBadDefinitionDraft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().EditBadDefinitionDraft(ctx, fc.Args["id"].(string), fc.Args["revision"].(int), fc.Args["level"].(model.OutcomeStatus), fc.Args["windowMonths"].(int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER"})
+				if err != nil {
+					var zeroVal *model.BadDefinitionDraft
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.BadDefinitionDraft
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BadDefinitionDraft) graphql.Marshaler {
+			return ec.marshalNBadDefinitionDraft2ᚖriskconsoleᚋgraphᚋmodelᚐBadDefinitionDraft(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_editBadDefinitionDraft(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BadDefinitionDraft(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_editBadDefinitionDraft_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_submitBadDefinitionDraft(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_submitBadDefinitionDraft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SubmitBadDefinitionDraft(ctx, fc.Args["id"].(string), fc.Args["revision"].(int), fc.Args["rationale"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER"})
+				if err != nil {
+					var zeroVal *model.BadDefinitionDraft
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.BadDefinitionDraft
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BadDefinitionDraft) graphql.Marshaler {
+			return ec.marshalNBadDefinitionDraft2ᚖriskconsoleᚋgraphᚋmodelᚐBadDefinitionDraft(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_submitBadDefinitionDraft(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BadDefinitionDraft(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_submitBadDefinitionDraft_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_approveBadDefinitionDraft(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_approveBadDefinitionDraft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ApproveBadDefinitionDraft(ctx, fc.Args["id"].(string), fc.Args["comment"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"APPROVER"})
+				if err != nil {
+					var zeroVal *model.BadDefinitionDraft
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.BadDefinitionDraft
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BadDefinitionDraft) graphql.Marshaler {
+			return ec.marshalNBadDefinitionDraft2ᚖriskconsoleᚋgraphᚋmodelᚐBadDefinitionDraft(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_approveBadDefinitionDraft(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BadDefinitionDraft(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_approveBadDefinitionDraft_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_rejectBadDefinitionDraft(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rejectBadDefinitionDraft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RejectBadDefinitionDraft(ctx, fc.Args["id"].(string), fc.Args["comment"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"APPROVER"})
+				if err != nil {
+					var zeroVal *model.BadDefinitionDraft
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.BadDefinitionDraft
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BadDefinitionDraft) graphql.Marshaler {
+			return ec.marshalNBadDefinitionDraft2ᚖriskconsoleᚋgraphᚋmodelᚐBadDefinitionDraft(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rejectBadDefinitionDraft(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BadDefinitionDraft(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rejectBadDefinitionDraft_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_createThresholdDraft(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11488,6 +14523,535 @@ func (ec *executionContext) fieldContext_Mutation_rollbackThresholdVersion(ctx c
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _OutcomeBatch_received(ctx context.Context, field graphql.CollectedField, obj *model.OutcomeBatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeBatch_received(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Received, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeBatch_received(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeBatch", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OutcomeBatch_recorded(ctx context.Context, field graphql.CollectedField, obj *model.OutcomeBatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeBatch_recorded(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Recorded, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeBatch_recorded(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeBatch", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OutcomeBatch_duplicates(ctx context.Context, field graphql.CollectedField, obj *model.OutcomeBatch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeBatch_duplicates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Duplicates, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeBatch_duplicates(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeBatch", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OutcomeEvent_eventId(ctx context.Context, field graphql.CollectedField, obj *model.OutcomeEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeEvent_eventId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EventID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeEvent_eventId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _OutcomeEvent_observedAt(ctx context.Context, field graphql.CollectedField, obj *model.OutcomeEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeEvent_observedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ObservedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeEvent_observedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeEvent", field, false, false, "Time")
+}
+
+func (ec *executionContext) _OutcomeEvent_status(ctx context.Context, field graphql.CollectedField, obj *model.OutcomeEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeEvent_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.OutcomeStatus) graphql.Marshaler {
+			return ec.marshalNOutcomeStatus2riskconsoleᚋgraphᚋmodelᚐOutcomeStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeEvent_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeEvent", field, false, false, "OutcomeStatus")
+}
+
+func (ec *executionContext) _OutcomeEvent_outstandingMinor(ctx context.Context, field graphql.CollectedField, obj *model.OutcomeEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeEvent_outstandingMinor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OutstandingMinor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeEvent_outstandingMinor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeEvent", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OutcomeEvent_writtenOffMinor(ctx context.Context, field graphql.CollectedField, obj *model.OutcomeEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeEvent_writtenOffMinor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WrittenOffMinor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeEvent_writtenOffMinor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeEvent", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OutcomeEvent_recordedAt(ctx context.Context, field graphql.CollectedField, obj *model.OutcomeEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeEvent_recordedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeEvent_recordedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeEvent", field, false, false, "Time")
+}
+
+func (ec *executionContext) _OutcomeFigures_decisions(ctx context.Context, field graphql.CollectedField, obj *model.OutcomeFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeFigures_decisions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Decisions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeFigures_decisions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeFigures", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OutcomeFigures_volume(ctx context.Context, field graphql.CollectedField, obj *model.OutcomeFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeFigures_volume(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Volume, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeFigures_volume(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeFigures", field, false, false, "Float")
+}
+
+func (ec *executionContext) _OutcomeFigures_mature(ctx context.Context, field graphql.CollectedField, obj *model.OutcomeFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeFigures_mature(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Mature, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeFigures_mature(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeFigures", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OutcomeFigures_immature(ctx context.Context, field graphql.CollectedField, obj *model.OutcomeFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeFigures_immature(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Immature, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeFigures_immature(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeFigures", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OutcomeFigures_bad(ctx context.Context, field graphql.CollectedField, obj *model.OutcomeFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeFigures_bad(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Bad, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeFigures_bad(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeFigures", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OutcomeFigures_inferred(ctx context.Context, field graphql.CollectedField, obj *model.OutcomeFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeFigures_inferred(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inferred, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeFigures_inferred(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeFigures", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OutcomeFigures_inferredBad(ctx context.Context, field graphql.CollectedField, obj *model.OutcomeFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeFigures_inferredBad(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InferredBad, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeFigures_inferredBad(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeFigures", field, false, false, "Float")
+}
+
+func (ec *executionContext) _OutcomeFigures_badRate(ctx context.Context, field graphql.CollectedField, obj *model.OutcomeFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeFigures_badRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BadRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeFigures_badRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeFigures", field, false, false, "Float")
+}
+
+func (ec *executionContext) _OutcomeFigures_badRateLow(ctx context.Context, field graphql.CollectedField, obj *model.OutcomeFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeFigures_badRateLow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BadRateLow, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeFigures_badRateLow(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeFigures", field, false, false, "Float")
+}
+
+func (ec *executionContext) _OutcomeFigures_badRateHigh(ctx context.Context, field graphql.CollectedField, obj *model.OutcomeFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeFigures_badRateHigh(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BadRateHigh, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeFigures_badRateHigh(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeFigures", field, false, false, "Float")
+}
+
+func (ec *executionContext) _OutcomeFigures_loss(ctx context.Context, field graphql.CollectedField, obj *model.OutcomeFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeFigures_loss(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Loss, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeFigures_loss(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeFigures", field, false, false, "Float")
+}
+
+func (ec *executionContext) _OutcomeFigures_lossLow(ctx context.Context, field graphql.CollectedField, obj *model.OutcomeFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeFigures_lossLow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LossLow, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeFigures_lossLow(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeFigures", field, false, false, "Float")
+}
+
+func (ec *executionContext) _OutcomeFigures_lossHigh(ctx context.Context, field graphql.CollectedField, obj *model.OutcomeFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeFigures_lossHigh(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LossHigh, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeFigures_lossHigh(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeFigures", field, false, false, "Float")
+}
+
+func (ec *executionContext) _OutcomeFigures_lossRate(ctx context.Context, field graphql.CollectedField, obj *model.OutcomeFigures) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OutcomeFigures_lossRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LossRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_OutcomeFigures_lossRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OutcomeFigures", field, false, false, "Float")
 }
 
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
@@ -12860,6 +16424,378 @@ func (ec *executionContext) fieldContext_Query_thresholdVersion(ctx context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_badDefinition(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_badDefinition(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().BadDefinition(ctx, fc.Args["market"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal *model.BadDefinition
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.BadDefinition
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BadDefinition) graphql.Marshaler {
+			return ec.marshalNBadDefinition2ᚖriskconsoleᚋgraphᚋmodelᚐBadDefinition(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_badDefinition(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BadDefinition(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_badDefinition_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_badDefinitions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_badDefinitions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().BadDefinitions(ctx, fc.Args["market"].(string), fc.Args["first"].(int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal *model.BadDefinitionConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.BadDefinitionConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BadDefinitionConnection) graphql.Marshaler {
+			return ec.marshalNBadDefinitionConnection2ᚖriskconsoleᚋgraphᚋmodelᚐBadDefinitionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_badDefinitions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BadDefinitionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_badDefinitions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_badDefinitionDraft(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_badDefinitionDraft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().BadDefinitionDraft(ctx, fc.Args["id"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal *model.BadDefinitionDraft
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.BadDefinitionDraft
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BadDefinitionDraft) graphql.Marshaler {
+			return ec.marshalOBadDefinitionDraft2ᚖriskconsoleᚋgraphᚋmodelᚐBadDefinitionDraft(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_badDefinitionDraft(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BadDefinitionDraft(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_badDefinitionDraft_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_badDefinitionDrafts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_badDefinitionDrafts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().BadDefinitionDrafts(ctx, fc.Args["market"].(*string), fc.Args["status"].(*model.ThresholdDraftStatus), fc.Args["first"].(int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal *model.BadDefinitionDraftConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.BadDefinitionDraftConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BadDefinitionDraftConnection) graphql.Marshaler {
+			return ec.marshalNBadDefinitionDraftConnection2ᚖriskconsoleᚋgraphᚋmodelᚐBadDefinitionDraftConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_badDefinitionDrafts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BadDefinitionDraftConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_badDefinitionDrafts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_rejectInference(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_rejectInference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().RejectInference(ctx, fc.Args["market"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal *model.RejectInference
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.RejectInference
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RejectInference) graphql.Marshaler {
+			return ec.marshalNRejectInference2ᚖriskconsoleᚋgraphᚋmodelᚐRejectInference(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_rejectInference(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RejectInference(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_rejectInference_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_vintages(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_vintages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Vintages(ctx, fc.Args["market"].(string), fc.Args["from"].(*time.Time), fc.Args["to"].(*time.Time), fc.Args["groupBy"].(model.VintageGroup), fc.Args["merchantCategory"].(*string), fc.Args["thresholdVersionId"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal *model.VintageReport
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.VintageReport
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.VintageReport) graphql.Marshaler {
+			return ec.marshalNVintageReport2ᚖriskconsoleᚋgraphᚋmodelᚐVintageReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_vintages(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VintageReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_vintages_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_thresholdVersions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13535,6 +17471,167 @@ func (ec *executionContext) fieldContext_RateWindow_rate(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("RateWindow", field, false, false, "Float")
 }
 
+func (ec *executionContext) _RealizedOutcomes_predictedBadRate(ctx context.Context, field graphql.CollectedField, obj *model.RealizedOutcomes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RealizedOutcomes_predictedBadRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PredictedBadRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RealizedOutcomes_predictedBadRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RealizedOutcomes", field, false, false, "Float")
+}
+
+func (ec *executionContext) _RealizedOutcomes_approved(ctx context.Context, field graphql.CollectedField, obj *model.RealizedOutcomes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RealizedOutcomes_approved(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Approved, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RealizedOutcomes_approved(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RealizedOutcomes", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RealizedOutcomes_mature(ctx context.Context, field graphql.CollectedField, obj *model.RealizedOutcomes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RealizedOutcomes_mature(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Mature, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RealizedOutcomes_mature(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RealizedOutcomes", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RealizedOutcomes_bad(ctx context.Context, field graphql.CollectedField, obj *model.RealizedOutcomes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RealizedOutcomes_bad(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Bad, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RealizedOutcomes_bad(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RealizedOutcomes", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RealizedOutcomes_realizedBadRate(ctx context.Context, field graphql.CollectedField, obj *model.RealizedOutcomes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RealizedOutcomes_realizedBadRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RealizedBadRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RealizedOutcomes_realizedBadRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RealizedOutcomes", field, false, false, "Float")
+}
+
+func (ec *executionContext) _RealizedOutcomes_allMatureAt(ctx context.Context, field graphql.CollectedField, obj *model.RealizedOutcomes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RealizedOutcomes_allMatureAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AllMatureAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RealizedOutcomes_allMatureAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RealizedOutcomes", field, false, false, "Time")
+}
+
+func (ec *executionContext) _RealizedOutcomes_note(ctx context.Context, field graphql.CollectedField, obj *model.RealizedOutcomes) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RealizedOutcomes_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RealizedOutcomes_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RealizedOutcomes", field, false, false, "String")
+}
+
 func (ec *executionContext) _Reason_rank(ctx context.Context, field graphql.CollectedField, obj *model.Reason) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13967,6 +18064,507 @@ func (ec *executionContext) fieldContext_ReasonShare_rate(_ context.Context, fie
 	return graphql.NewScalarFieldContext("ReasonShare", field, false, false, "Float")
 }
 
+func (ec *executionContext) _RejectInference_market(ctx context.Context, field graphql.CollectedField, obj *model.RejectInference) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RejectInference_market(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Market, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RejectInference_market(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RejectInference", field, false, false, "String")
+}
+
+func (ec *executionContext) _RejectInference_method(ctx context.Context, field graphql.CollectedField, obj *model.RejectInference) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RejectInference_method(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Method, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RejectInference_method(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RejectInference", field, false, false, "String")
+}
+
+func (ec *executionContext) _RejectInference_assumption(ctx context.Context, field graphql.CollectedField, obj *model.RejectInference) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RejectInference_assumption(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Assumption, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RejectInference_assumption(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RejectInference", field, false, false, "String")
+}
+
+func (ec *executionContext) _RejectInference_available(ctx context.Context, field graphql.CollectedField, obj *model.RejectInference) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RejectInference_available(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Available, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RejectInference_available(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RejectInference", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _RejectInference_note(ctx context.Context, field graphql.CollectedField, obj *model.RejectInference) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RejectInference_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RejectInference_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RejectInference", field, false, false, "String")
+}
+
+func (ec *executionContext) _RejectInference_badDefinition(ctx context.Context, field graphql.CollectedField, obj *model.RejectInference) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RejectInference_badDefinition(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BadDefinition, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RejectInference_badDefinition(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RejectInference", field, false, false, "String")
+}
+
+func (ec *executionContext) _RejectInference_fittedAt(ctx context.Context, field graphql.CollectedField, obj *model.RejectInference) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RejectInference_fittedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FittedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RejectInference_fittedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RejectInference", field, false, false, "Time")
+}
+
+func (ec *executionContext) _RejectInference_samples(ctx context.Context, field graphql.CollectedField, obj *model.RejectInference) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RejectInference_samples(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Samples, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RejectInference_samples(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RejectInference", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RejectInference_bads(ctx context.Context, field graphql.CollectedField, obj *model.RejectInference) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RejectInference_bads(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Bads, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RejectInference_bads(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RejectInference", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RejectInference_auc(ctx context.Context, field graphql.CollectedField, obj *model.RejectInference) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RejectInference_auc(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Auc, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RejectInference_auc(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RejectInference", field, false, false, "Float")
+}
+
+func (ec *executionContext) _RejectInference_logLoss(ctx context.Context, field graphql.CollectedField, obj *model.RejectInference) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RejectInference_logLoss(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LogLoss, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RejectInference_logLoss(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RejectInference", field, false, false, "Float")
+}
+
+func (ec *executionContext) _RejectInference_brier(ctx context.Context, field graphql.CollectedField, obj *model.RejectInference) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RejectInference_brier(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Brier, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RejectInference_brier(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RejectInference", field, false, false, "Float")
+}
+
+func (ec *executionContext) _RejectInference_lossGivenBad(ctx context.Context, field graphql.CollectedField, obj *model.RejectInference) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RejectInference_lossGivenBad(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LossGivenBad, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RejectInference_lossGivenBad(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RejectInference", field, false, false, "Float")
+}
+
+func (ec *executionContext) _RejectInference_coefficients(ctx context.Context, field graphql.CollectedField, obj *model.RejectInference) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RejectInference_coefficients(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Coefficients, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.InferenceCoefficient) graphql.Marshaler {
+			return ec.marshalNInferenceCoefficient2ᚕriskconsoleᚋgraphᚋmodelᚐInferenceCoefficientᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RejectInference_coefficients(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RejectInference",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InferenceCoefficient(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Repayment_status(ctx context.Context, field graphql.CollectedField, obj *model.Repayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Repayment_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.OutcomeStatus) graphql.Marshaler {
+			return ec.marshalOOutcomeStatus2ᚖriskconsoleᚋgraphᚋmodelᚐOutcomeStatus(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Repayment_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Repayment", field, false, false, "OutcomeStatus")
+}
+
+func (ec *executionContext) _Repayment_outstandingMinor(ctx context.Context, field graphql.CollectedField, obj *model.Repayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Repayment_outstandingMinor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OutstandingMinor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Repayment_outstandingMinor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Repayment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Repayment_writtenOffMinor(ctx context.Context, field graphql.CollectedField, obj *model.Repayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Repayment_writtenOffMinor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WrittenOffMinor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Repayment_writtenOffMinor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Repayment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Repayment_currency(ctx context.Context, field graphql.CollectedField, obj *model.Repayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Repayment_currency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Currency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Repayment_currency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Repayment", field, false, false, "String")
+}
+
+func (ec *executionContext) _Repayment_class(ctx context.Context, field graphql.CollectedField, obj *model.Repayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Repayment_class(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Class, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.OutcomeClass) graphql.Marshaler {
+			return ec.marshalNOutcomeClass2riskconsoleᚋgraphᚋmodelᚐOutcomeClass(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Repayment_class(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Repayment", field, false, false, "OutcomeClass")
+}
+
+func (ec *executionContext) _Repayment_matureAt(ctx context.Context, field graphql.CollectedField, obj *model.Repayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Repayment_matureAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MatureAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Repayment_matureAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Repayment", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Repayment_events(ctx context.Context, field graphql.CollectedField, obj *model.Repayment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Repayment_events(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Events, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.OutcomeEvent) graphql.Marshaler {
+			return ec.marshalNOutcomeEvent2ᚕriskconsoleᚋgraphᚋmodelᚐOutcomeEventᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Repayment_events(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Repayment",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutcomeEvent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SensitivityCurve_market(ctx context.Context, field graphql.CollectedField, obj *model.SensitivityCurve) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14160,6 +18758,102 @@ func (ec *executionContext) fieldContext_SensitivityCurve_points(_ context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _SensitivityCurve_nowPoint(ctx context.Context, field graphql.CollectedField, obj *model.SensitivityCurve) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SensitivityCurve_nowPoint(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NowPoint, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SensitivityPoint) graphql.Marshaler {
+			return ec.marshalNSensitivityPoint2ᚖriskconsoleᚋgraphᚋmodelᚐSensitivityPoint(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SensitivityCurve_nowPoint(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SensitivityCurve",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SensitivityPoint(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SensitivityCurve_proposedPoint(ctx context.Context, field graphql.CollectedField, obj *model.SensitivityCurve) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SensitivityCurve_proposedPoint(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProposedPoint, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SensitivityPoint) graphql.Marshaler {
+			return ec.marshalNSensitivityPoint2ᚖriskconsoleᚋgraphᚋmodelᚐSensitivityPoint(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SensitivityCurve_proposedPoint(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SensitivityCurve",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SensitivityPoint(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SensitivityCurve_badDefinition(ctx context.Context, field graphql.CollectedField, obj *model.SensitivityCurve) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SensitivityCurve_badDefinition(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BadDefinition, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BadDefinition) graphql.Marshaler {
+			return ec.marshalNBadDefinition2ᚖriskconsoleᚋgraphᚋmodelᚐBadDefinition(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SensitivityCurve_badDefinition(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SensitivityCurve",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BadDefinition(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SensitivityPoint_cutoff(ctx context.Context, field graphql.CollectedField, obj *model.SensitivityPoint) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14203,6 +18897,75 @@ func (ec *executionContext) _SensitivityPoint_declineRate(ctx context.Context, f
 	)
 }
 func (ec *executionContext) fieldContext_SensitivityPoint_declineRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SensitivityPoint", field, false, false, "Float")
+}
+
+func (ec *executionContext) _SensitivityPoint_approvalRate(ctx context.Context, field graphql.CollectedField, obj *model.SensitivityPoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SensitivityPoint_approvalRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ApprovalRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SensitivityPoint_approvalRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SensitivityPoint", field, false, false, "Float")
+}
+
+func (ec *executionContext) _SensitivityPoint_badRate(ctx context.Context, field graphql.CollectedField, obj *model.SensitivityPoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SensitivityPoint_badRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BadRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SensitivityPoint_badRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SensitivityPoint", field, false, false, "Float")
+}
+
+func (ec *executionContext) _SensitivityPoint_lossRate(ctx context.Context, field graphql.CollectedField, obj *model.SensitivityPoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SensitivityPoint_lossRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LossRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SensitivityPoint_lossRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SensitivityPoint", field, false, false, "Float")
 }
 
@@ -14738,6 +19501,363 @@ func (ec *executionContext) fieldContext_Simulation_sampleDeclinedToApproved(_ c
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_FlippedDecision(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Simulation_badDefinition(ctx context.Context, field graphql.CollectedField, obj *model.Simulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Simulation_badDefinition(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BadDefinition, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BadDefinition) graphql.Marshaler {
+			return ec.marshalNBadDefinition2ᚖriskconsoleᚋgraphᚋmodelᚐBadDefinition(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Simulation_badDefinition(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Simulation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BadDefinition(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Simulation_approvalRateNow(ctx context.Context, field graphql.CollectedField, obj *model.Simulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Simulation_approvalRateNow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ApprovalRateNow, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Simulation_approvalRateNow(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Simulation", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Simulation_approvalRateProposed(ctx context.Context, field graphql.CollectedField, obj *model.Simulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Simulation_approvalRateProposed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ApprovalRateProposed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Simulation_approvalRateProposed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Simulation", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Simulation_outcomesNow(ctx context.Context, field graphql.CollectedField, obj *model.Simulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Simulation_outcomesNow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OutcomesNow, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.OutcomeFigures) graphql.Marshaler {
+			return ec.marshalNOutcomeFigures2ᚖriskconsoleᚋgraphᚋmodelᚐOutcomeFigures(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Simulation_outcomesNow(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Simulation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutcomeFigures(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Simulation_outcomesProposed(ctx context.Context, field graphql.CollectedField, obj *model.Simulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Simulation_outcomesProposed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OutcomesProposed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.OutcomeFigures) graphql.Marshaler {
+			return ec.marshalNOutcomeFigures2ᚖriskconsoleᚋgraphᚋmodelᚐOutcomeFigures(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Simulation_outcomesProposed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Simulation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutcomeFigures(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Simulation_swapSet(ctx context.Context, field graphql.CollectedField, obj *model.Simulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Simulation_swapSet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SwapSet, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SwapSet) graphql.Marshaler {
+			return ec.marshalNSwapSet2ᚖriskconsoleᚋgraphᚋmodelᚐSwapSet(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Simulation_swapSet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Simulation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SwapSet(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Simulation_immatureShare(ctx context.Context, field graphql.CollectedField, obj *model.Simulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Simulation_immatureShare(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ImmatureShare, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Simulation_immatureShare(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Simulation", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Simulation_inference(ctx context.Context, field graphql.CollectedField, obj *model.Simulation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Simulation_inference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Inference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RejectInference) graphql.Marshaler {
+			return ec.marshalNRejectInference2ᚖriskconsoleᚋgraphᚋmodelᚐRejectInference(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Simulation_inference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Simulation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RejectInference(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SwapSet_keptApproved(ctx context.Context, field graphql.CollectedField, obj *model.SwapSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SwapSet_keptApproved(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KeptApproved, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.OutcomeFigures) graphql.Marshaler {
+			return ec.marshalNOutcomeFigures2ᚖriskconsoleᚋgraphᚋmodelᚐOutcomeFigures(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SwapSet_keptApproved(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SwapSet",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutcomeFigures(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SwapSet_swapOut(ctx context.Context, field graphql.CollectedField, obj *model.SwapSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SwapSet_swapOut(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SwapOut, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.OutcomeFigures) graphql.Marshaler {
+			return ec.marshalNOutcomeFigures2ᚖriskconsoleᚋgraphᚋmodelᚐOutcomeFigures(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SwapSet_swapOut(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SwapSet",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutcomeFigures(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SwapSet_swapIn(ctx context.Context, field graphql.CollectedField, obj *model.SwapSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SwapSet_swapIn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SwapIn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.OutcomeFigures) graphql.Marshaler {
+			return ec.marshalNOutcomeFigures2ᚖriskconsoleᚋgraphᚋmodelᚐOutcomeFigures(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SwapSet_swapIn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SwapSet",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutcomeFigures(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SwapSet_keptDeclined(ctx context.Context, field graphql.CollectedField, obj *model.SwapSet) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SwapSet_keptDeclined(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KeptDeclined, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.OutcomeFigures) graphql.Marshaler {
+			return ec.marshalNOutcomeFigures2ᚖriskconsoleᚋgraphᚋmodelᚐOutcomeFigures(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SwapSet_keptDeclined(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SwapSet",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OutcomeFigures(ctx, field)
 		},
 	}
 	return fc, nil
@@ -15535,6 +20655,282 @@ func (ec *executionContext) _ThresholdImpact_declinedToApproved(ctx context.Cont
 	)
 }
 func (ec *executionContext) fieldContext_ThresholdImpact_declinedToApproved(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdImpact", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ThresholdImpact_badDefinition(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdImpact_badDefinition(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BadDefinition, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdImpact_badDefinition(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdImpact", field, false, false, "String")
+}
+
+func (ec *executionContext) _ThresholdImpact_approvalRateNow(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdImpact_approvalRateNow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ApprovalRateNow, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdImpact_approvalRateNow(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdImpact", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ThresholdImpact_approvalRateProposed(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdImpact_approvalRateProposed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ApprovalRateProposed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdImpact_approvalRateProposed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdImpact", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ThresholdImpact_badRateNow(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdImpact_badRateNow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BadRateNow, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdImpact_badRateNow(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdImpact", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ThresholdImpact_badRateProposed(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdImpact_badRateProposed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BadRateProposed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdImpact_badRateProposed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdImpact", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ThresholdImpact_badRateProposedLow(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdImpact_badRateProposedLow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BadRateProposedLow, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdImpact_badRateProposedLow(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdImpact", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ThresholdImpact_badRateProposedHigh(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdImpact_badRateProposedHigh(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BadRateProposedHigh, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdImpact_badRateProposedHigh(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdImpact", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ThresholdImpact_lossNow(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdImpact_lossNow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LossNow, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdImpact_lossNow(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdImpact", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ThresholdImpact_lossProposed(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdImpact_lossProposed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LossProposed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdImpact_lossProposed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdImpact", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ThresholdImpact_lossRateNow(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdImpact_lossRateNow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LossRateNow, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdImpact_lossRateNow(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdImpact", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ThresholdImpact_lossRateProposed(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdImpact_lossRateProposed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LossRateProposed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdImpact_lossRateProposed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdImpact", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ThresholdImpact_matureDecisions(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdImpact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdImpact_matureDecisions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MatureDecisions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdImpact_matureDecisions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ThresholdImpact", field, false, false, "Int")
 }
 
@@ -16629,6 +22025,410 @@ func (ec *executionContext) _Viewer_roles(ctx context.Context, field graphql.Col
 }
 func (ec *executionContext) fieldContext_Viewer_roles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Viewer", field, false, false, "Role")
+}
+
+func (ec *executionContext) _VintagePoint_monthsSinceDecision(ctx context.Context, field graphql.CollectedField, obj *model.VintagePoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VintagePoint_monthsSinceDecision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MonthsSinceDecision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VintagePoint_monthsSinceDecision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VintagePoint", field, false, false, "Int")
+}
+
+func (ec *executionContext) _VintagePoint_bad(ctx context.Context, field graphql.CollectedField, obj *model.VintagePoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VintagePoint_bad(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Bad, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VintagePoint_bad(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VintagePoint", field, false, false, "Int")
+}
+
+func (ec *executionContext) _VintagePoint_badRate(ctx context.Context, field graphql.CollectedField, obj *model.VintagePoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VintagePoint_badRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BadRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VintagePoint_badRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VintagePoint", field, false, false, "Float")
+}
+
+func (ec *executionContext) _VintagePoint_loss(ctx context.Context, field graphql.CollectedField, obj *model.VintagePoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VintagePoint_loss(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Loss, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VintagePoint_loss(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VintagePoint", field, false, false, "Float")
+}
+
+func (ec *executionContext) _VintagePoint_lossRate(ctx context.Context, field graphql.CollectedField, obj *model.VintagePoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VintagePoint_lossRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LossRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VintagePoint_lossRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VintagePoint", field, false, false, "Float")
+}
+
+func (ec *executionContext) _VintageReport_market(ctx context.Context, field graphql.CollectedField, obj *model.VintageReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VintageReport_market(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Market, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VintageReport_market(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VintageReport", field, false, false, "String")
+}
+
+func (ec *executionContext) _VintageReport_from(ctx context.Context, field graphql.CollectedField, obj *model.VintageReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VintageReport_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VintageReport_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VintageReport", field, false, false, "Time")
+}
+
+func (ec *executionContext) _VintageReport_to(ctx context.Context, field graphql.CollectedField, obj *model.VintageReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VintageReport_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VintageReport_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VintageReport", field, false, false, "Time")
+}
+
+func (ec *executionContext) _VintageReport_badDefinition(ctx context.Context, field graphql.CollectedField, obj *model.VintageReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VintageReport_badDefinition(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BadDefinition, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BadDefinition) graphql.Marshaler {
+			return ec.marshalNBadDefinition2ᚖriskconsoleᚋgraphᚋmodelᚐBadDefinition(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VintageReport_badDefinition(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VintageReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BadDefinition(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VintageReport_activations(ctx context.Context, field graphql.CollectedField, obj *model.VintageReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VintageReport_activations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Activations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ThresholdActivation) graphql.Marshaler {
+			return ec.marshalNThresholdActivation2ᚕriskconsoleᚋgraphᚋmodelᚐThresholdActivationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VintageReport_activations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VintageReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdActivation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VintageReport_series(ctx context.Context, field graphql.CollectedField, obj *model.VintageReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VintageReport_series(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Series, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.VintageSeries) graphql.Marshaler {
+			return ec.marshalNVintageSeries2ᚕriskconsoleᚋgraphᚋmodelᚐVintageSeriesᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VintageReport_series(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VintageReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VintageSeries(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VintageSeries_vintage(ctx context.Context, field graphql.CollectedField, obj *model.VintageSeries) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VintageSeries_vintage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Vintage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VintageSeries_vintage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VintageSeries", field, false, false, "Time")
+}
+
+func (ec *executionContext) _VintageSeries_group(ctx context.Context, field graphql.CollectedField, obj *model.VintageSeries) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VintageSeries_group(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Group, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VintageSeries_group(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VintageSeries", field, false, false, "String")
+}
+
+func (ec *executionContext) _VintageSeries_approved(ctx context.Context, field graphql.CollectedField, obj *model.VintageSeries) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VintageSeries_approved(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Approved, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VintageSeries_approved(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VintageSeries", field, false, false, "Int")
+}
+
+func (ec *executionContext) _VintageSeries_volume(ctx context.Context, field graphql.CollectedField, obj *model.VintageSeries) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VintageSeries_volume(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Volume, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VintageSeries_volume(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VintageSeries", field, false, false, "Float")
+}
+
+func (ec *executionContext) _VintageSeries_points(ctx context.Context, field graphql.CollectedField, obj *model.VintageSeries) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VintageSeries_points(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Points, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.VintagePoint) graphql.Marshaler {
+			return ec.marshalNVintagePoint2ᚕriskconsoleᚋgraphᚋmodelᚐVintagePointᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VintageSeries_points(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VintageSeries",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VintagePoint(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _WhatIfStatus_loaded(ctx context.Context, field graphql.CollectedField, obj *model.WhatIfStatus) (ret graphql.Marshaler) {
@@ -18424,6 +24224,90 @@ func UnmarshalMessageTextInput(ctx context.Context, raw any) (model.MessageTextI
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputOutcomeEventInput(ctx context.Context, obj any) (model.OutcomeEventInput, error) {
+	var it model.OutcomeEventInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"decisionId", "eventId", "observedAt", "status", "outstandingMinor", "writtenOffMinor", "currency"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "decisionId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decisionId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecisionID = data
+		case "eventId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("eventId"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EventID = data
+		case "observedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("observedAt"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ObservedAt = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalNOutcomeStatus2riskconsoleᚋgraphᚋmodelᚐOutcomeStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "outstandingMinor":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outstandingMinor"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OutstandingMinor = data
+		case "writtenOffMinor":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("writtenOffMinor"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WrittenOffMinor = data
+		case "currency":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currency"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Currency = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalOutcomeEventInput unmarshals raw into the OutcomeEventInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalOutcomeEventInput(ctx context.Context, raw any) (model.OutcomeEventInput, error) {
+	var out model.OutcomeEventInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "OutcomeEventInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputPreviewSample(ctx context.Context, obj any) (model.PreviewSample, error) {
 	var it model.PreviewSample
 	if obj == nil {
@@ -18749,6 +24633,11 @@ func (ec *executionContext) _ActivationImpact(ctx context.Context, sel ast.Selec
 		case "predictionError":
 			out.Values[i] = ec._ActivationImpact_predictionError(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "outcomes":
+			out.Values[i] = ec._ActivationImpact_outcomes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -19494,6 +25383,263 @@ func (ec *executionContext) _AuditEventConnection(ctx context.Context, sel ast.S
 	return out
 }
 
+var badDefinitionImplementors = []string{"BadDefinition"}
+
+func (ec *executionContext) _BadDefinition(ctx context.Context, sel ast.SelectionSet, obj *model.BadDefinition) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, badDefinitionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BadDefinition")
+		case "id":
+			out.Values[i] = ec._BadDefinition_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "market":
+			out.Values[i] = ec._BadDefinition_market(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "version":
+			out.Values[i] = ec._BadDefinition_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "level":
+			out.Values[i] = ec._BadDefinition_level(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "windowMonths":
+			out.Values[i] = ec._BadDefinition_windowMonths(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._BadDefinition_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "author":
+			out.Values[i] = ec._BadDefinition_author(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "approver":
+			out.Values[i] = ec._BadDefinition_approver(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rationale":
+			out.Values[i] = ec._BadDefinition_rationale(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._BadDefinition_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var badDefinitionConnectionImplementors = []string{"BadDefinitionConnection"}
+
+func (ec *executionContext) _BadDefinitionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.BadDefinitionConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, badDefinitionConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BadDefinitionConnection")
+		case "nodes":
+			out.Values[i] = ec._BadDefinitionConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._BadDefinitionConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var badDefinitionDraftImplementors = []string{"BadDefinitionDraft"}
+
+func (ec *executionContext) _BadDefinitionDraft(ctx context.Context, sel ast.SelectionSet, obj *model.BadDefinitionDraft) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, badDefinitionDraftImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BadDefinitionDraft")
+		case "id":
+			out.Values[i] = ec._BadDefinitionDraft_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "market":
+			out.Values[i] = ec._BadDefinitionDraft_market(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "baseVersionId":
+			out.Values[i] = ec._BadDefinitionDraft_baseVersionId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._BadDefinitionDraft_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "revision":
+			out.Values[i] = ec._BadDefinitionDraft_revision(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "author":
+			out.Values[i] = ec._BadDefinitionDraft_author(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rationale":
+			out.Values[i] = ec._BadDefinitionDraft_rationale(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "level":
+			out.Values[i] = ec._BadDefinitionDraft_level(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "windowMonths":
+			out.Values[i] = ec._BadDefinitionDraft_windowMonths(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._BadDefinitionDraft_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reviewer":
+			out.Values[i] = ec._BadDefinitionDraft_reviewer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "reviewComment":
+			out.Values[i] = ec._BadDefinitionDraft_reviewComment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "publishedVersionId":
+			out.Values[i] = ec._BadDefinitionDraft_publishedVersionId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._BadDefinitionDraft_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updatedAt":
+			out.Values[i] = ec._BadDefinitionDraft_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var badDefinitionDraftConnectionImplementors = []string{"BadDefinitionDraftConnection"}
+
+func (ec *executionContext) _BadDefinitionDraftConnection(ctx context.Context, sel ast.SelectionSet, obj *model.BadDefinitionDraftConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, badDefinitionDraftConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BadDefinitionDraftConnection")
+		case "nodes":
+			out.Values[i] = ec._BadDefinitionDraftConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._BadDefinitionDraftConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var cardHoldImplementors = []string{"CardHold"}
 
 func (ec *executionContext) _CardHold(ctx context.Context, sel ast.SelectionSet, obj *model.CardHold) graphql.Marshaler {
@@ -20008,83 +26154,89 @@ func (ec *executionContext) _Decision(ctx context.Context, sel ast.SelectionSet,
 		case "id":
 			out.Values[i] = ec._Decision_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "reference":
 			out.Values[i] = ec._Decision_reference(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "createdAt":
 			out.Values[i] = ec._Decision_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "market":
 			out.Values[i] = ec._Decision_market(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "currency":
 			out.Values[i] = ec._Decision_currency(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "amount":
 			out.Values[i] = ec._Decision_amount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "merchant":
 			out.Values[i] = ec._Decision_merchant(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "shopperId":
 			out.Values[i] = ec._Decision_shopperId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "locale":
 			out.Values[i] = ec._Decision_locale(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "channel":
 			out.Values[i] = ec._Decision_channel(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "outcome":
 			out.Values[i] = ec._Decision_outcome(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "reasons":
 			out.Values[i] = ec._Decision_reasons(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "breakdown":
 			out.Values[i] = ec._Decision_breakdown(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "thresholdVersion":
 			out.Values[i] = ec._Decision_thresholdVersion(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "catalogVersionId":
 			out.Values[i] = ec._Decision_catalogVersionId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "message":
 			out.Values[i] = ec._Decision_message(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "repayment":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Decision_repayment(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -20516,6 +26668,54 @@ func (ec *executionContext) _FlippedDecision(ctx context.Context, sel ast.Select
 	return out
 }
 
+var inferenceCoefficientImplementors = []string{"InferenceCoefficient"}
+
+func (ec *executionContext) _InferenceCoefficient(ctx context.Context, sel ast.SelectionSet, obj *model.InferenceCoefficient) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, inferenceCoefficientImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InferenceCoefficient")
+		case "measuredValue":
+			out.Values[i] = ec._InferenceCoefficient_measuredValue(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "weight":
+			out.Values[i] = ec._InferenceCoefficient_weight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mean":
+			out.Values[i] = ec._InferenceCoefficient_mean(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sd":
+			out.Values[i] = ec._InferenceCoefficient_sd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var merchantImplementors = []string{"Merchant"}
 
 func (ec *executionContext) _Merchant(ctx context.Context, sel ast.SelectionSet, obj *model.Merchant) graphql.Marshaler {
@@ -20669,6 +26869,48 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "recordOutcomes":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordOutcomes(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createBadDefinitionDraft":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createBadDefinitionDraft(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "editBadDefinitionDraft":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_editBadDefinitionDraft(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "submitBadDefinitionDraft":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_submitBadDefinitionDraft(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "approveBadDefinitionDraft":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_approveBadDefinitionDraft(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rejectBadDefinitionDraft":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rejectBadDefinitionDraft(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createThresholdDraft":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createThresholdDraft(ctx, field)
@@ -20716,6 +26958,205 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 				return ec._Mutation_rollbackThresholdVersion(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var outcomeBatchImplementors = []string{"OutcomeBatch"}
+
+func (ec *executionContext) _OutcomeBatch(ctx context.Context, sel ast.SelectionSet, obj *model.OutcomeBatch) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, outcomeBatchImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OutcomeBatch")
+		case "received":
+			out.Values[i] = ec._OutcomeBatch_received(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recorded":
+			out.Values[i] = ec._OutcomeBatch_recorded(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "duplicates":
+			out.Values[i] = ec._OutcomeBatch_duplicates(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var outcomeEventImplementors = []string{"OutcomeEvent"}
+
+func (ec *executionContext) _OutcomeEvent(ctx context.Context, sel ast.SelectionSet, obj *model.OutcomeEvent) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, outcomeEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OutcomeEvent")
+		case "eventId":
+			out.Values[i] = ec._OutcomeEvent_eventId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "observedAt":
+			out.Values[i] = ec._OutcomeEvent_observedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._OutcomeEvent_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "outstandingMinor":
+			out.Values[i] = ec._OutcomeEvent_outstandingMinor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "writtenOffMinor":
+			out.Values[i] = ec._OutcomeEvent_writtenOffMinor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordedAt":
+			out.Values[i] = ec._OutcomeEvent_recordedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var outcomeFiguresImplementors = []string{"OutcomeFigures"}
+
+func (ec *executionContext) _OutcomeFigures(ctx context.Context, sel ast.SelectionSet, obj *model.OutcomeFigures) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, outcomeFiguresImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OutcomeFigures")
+		case "decisions":
+			out.Values[i] = ec._OutcomeFigures_decisions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "volume":
+			out.Values[i] = ec._OutcomeFigures_volume(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mature":
+			out.Values[i] = ec._OutcomeFigures_mature(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "immature":
+			out.Values[i] = ec._OutcomeFigures_immature(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bad":
+			out.Values[i] = ec._OutcomeFigures_bad(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "inferred":
+			out.Values[i] = ec._OutcomeFigures_inferred(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "inferredBad":
+			out.Values[i] = ec._OutcomeFigures_inferredBad(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "badRate":
+			out.Values[i] = ec._OutcomeFigures_badRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "badRateLow":
+			out.Values[i] = ec._OutcomeFigures_badRateLow(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "badRateHigh":
+			out.Values[i] = ec._OutcomeFigures_badRateHigh(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "loss":
+			out.Values[i] = ec._OutcomeFigures_loss(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lossLow":
+			out.Values[i] = ec._OutcomeFigures_lossLow(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lossHigh":
+			out.Values[i] = ec._OutcomeFigures_lossHigh(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lossRate":
+			out.Values[i] = ec._OutcomeFigures_lossRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -20928,6 +27369,42 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_thresholdVersion(ctx, field)
 				})
+		case "badDefinition":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_badDefinition(ctx, field)
+				})
+		case "badDefinitions":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_badDefinitions(ctx, field)
+				})
+		case "badDefinitionDraft":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_badDefinitionDraft(ctx, field)
+				})
+		case "badDefinitionDrafts":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_badDefinitionDrafts(ctx, field)
+				})
+		case "rejectInference":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_rejectInference(ctx, field)
+				})
+		case "vintages":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_vintages(ctx, field)
+				})
 		case "thresholdVersions":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -21040,6 +27517,69 @@ func (ec *executionContext) _RateWindow(ctx context.Context, sel ast.SelectionSe
 			}
 		case "rate":
 			out.Values[i] = ec._RateWindow_rate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var realizedOutcomesImplementors = []string{"RealizedOutcomes"}
+
+func (ec *executionContext) _RealizedOutcomes(ctx context.Context, sel ast.SelectionSet, obj *model.RealizedOutcomes) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, realizedOutcomesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RealizedOutcomes")
+		case "predictedBadRate":
+			out.Values[i] = ec._RealizedOutcomes_predictedBadRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "approved":
+			out.Values[i] = ec._RealizedOutcomes_approved(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mature":
+			out.Values[i] = ec._RealizedOutcomes_mature(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bad":
+			out.Values[i] = ec._RealizedOutcomes_bad(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "realizedBadRate":
+			out.Values[i] = ec._RealizedOutcomes_realizedBadRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "allMatureAt":
+			out.Values[i] = ec._RealizedOutcomes_allMatureAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "note":
+			out.Values[i] = ec._RealizedOutcomes_note(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
@@ -21262,6 +27802,167 @@ func (ec *executionContext) _ReasonShare(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var rejectInferenceImplementors = []string{"RejectInference"}
+
+func (ec *executionContext) _RejectInference(ctx context.Context, sel ast.SelectionSet, obj *model.RejectInference) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, rejectInferenceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RejectInference")
+		case "market":
+			out.Values[i] = ec._RejectInference_market(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "method":
+			out.Values[i] = ec._RejectInference_method(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "assumption":
+			out.Values[i] = ec._RejectInference_assumption(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "available":
+			out.Values[i] = ec._RejectInference_available(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "note":
+			out.Values[i] = ec._RejectInference_note(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "badDefinition":
+			out.Values[i] = ec._RejectInference_badDefinition(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fittedAt":
+			out.Values[i] = ec._RejectInference_fittedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "samples":
+			out.Values[i] = ec._RejectInference_samples(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bads":
+			out.Values[i] = ec._RejectInference_bads(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "auc":
+			out.Values[i] = ec._RejectInference_auc(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "logLoss":
+			out.Values[i] = ec._RejectInference_logLoss(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "brier":
+			out.Values[i] = ec._RejectInference_brier(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "lossGivenBad":
+			out.Values[i] = ec._RejectInference_lossGivenBad(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "coefficients":
+			out.Values[i] = ec._RejectInference_coefficients(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var repaymentImplementors = []string{"Repayment"}
+
+func (ec *executionContext) _Repayment(ctx context.Context, sel ast.SelectionSet, obj *model.Repayment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, repaymentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Repayment")
+		case "status":
+			out.Values[i] = ec._Repayment_status(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "outstandingMinor":
+			out.Values[i] = ec._Repayment_outstandingMinor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "writtenOffMinor":
+			out.Values[i] = ec._Repayment_writtenOffMinor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "currency":
+			out.Values[i] = ec._Repayment_currency(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "class":
+			out.Values[i] = ec._Repayment_class(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "matureAt":
+			out.Values[i] = ec._Repayment_matureAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "events":
+			out.Values[i] = ec._Repayment_events(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var sensitivityCurveImplementors = []string{"SensitivityCurve"}
 
 func (ec *executionContext) _SensitivityCurve(ctx context.Context, sel ast.SelectionSet, obj *model.SensitivityCurve) graphql.Marshaler {
@@ -21313,6 +28014,21 @@ func (ec *executionContext) _SensitivityCurve(ctx context.Context, sel ast.Selec
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "nowPoint":
+			out.Values[i] = ec._SensitivityCurve_nowPoint(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "proposedPoint":
+			out.Values[i] = ec._SensitivityCurve_proposedPoint(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "badDefinition":
+			out.Values[i] = ec._SensitivityCurve_badDefinition(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -21349,6 +28065,21 @@ func (ec *executionContext) _SensitivityPoint(ctx context.Context, sel ast.Selec
 		case "declineRate":
 			out.Values[i] = ec._SensitivityPoint_declineRate(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "approvalRate":
+			out.Values[i] = ec._SensitivityPoint_approvalRate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "badRate":
+			out.Values[i] = ec._SensitivityPoint_badRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "lossRate":
+			out.Values[i] = ec._SensitivityPoint_lossRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -21509,6 +28240,94 @@ func (ec *executionContext) _Simulation(ctx context.Context, sel ast.SelectionSe
 			}
 		case "sampleDeclinedToApproved":
 			out.Values[i] = ec._Simulation_sampleDeclinedToApproved(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "badDefinition":
+			out.Values[i] = ec._Simulation_badDefinition(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "approvalRateNow":
+			out.Values[i] = ec._Simulation_approvalRateNow(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "approvalRateProposed":
+			out.Values[i] = ec._Simulation_approvalRateProposed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "outcomesNow":
+			out.Values[i] = ec._Simulation_outcomesNow(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "outcomesProposed":
+			out.Values[i] = ec._Simulation_outcomesProposed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "swapSet":
+			out.Values[i] = ec._Simulation_swapSet(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "immatureShare":
+			out.Values[i] = ec._Simulation_immatureShare(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "inference":
+			out.Values[i] = ec._Simulation_inference(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var swapSetImplementors = []string{"SwapSet"}
+
+func (ec *executionContext) _SwapSet(ctx context.Context, sel ast.SelectionSet, obj *model.SwapSet) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, swapSetImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SwapSet")
+		case "keptApproved":
+			out.Values[i] = ec._SwapSet_keptApproved(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "swapOut":
+			out.Values[i] = ec._SwapSet_swapOut(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "swapIn":
+			out.Values[i] = ec._SwapSet_swapIn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "keptDeclined":
+			out.Values[i] = ec._SwapSet_keptDeclined(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -21787,6 +28606,66 @@ func (ec *executionContext) _ThresholdImpact(ctx context.Context, sel ast.Select
 		case "declinedToApproved":
 			out.Values[i] = ec._ThresholdImpact_declinedToApproved(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "badDefinition":
+			out.Values[i] = ec._ThresholdImpact_badDefinition(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "approvalRateNow":
+			out.Values[i] = ec._ThresholdImpact_approvalRateNow(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "approvalRateProposed":
+			out.Values[i] = ec._ThresholdImpact_approvalRateProposed(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "badRateNow":
+			out.Values[i] = ec._ThresholdImpact_badRateNow(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "badRateProposed":
+			out.Values[i] = ec._ThresholdImpact_badRateProposed(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "badRateProposedLow":
+			out.Values[i] = ec._ThresholdImpact_badRateProposedLow(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "badRateProposedHigh":
+			out.Values[i] = ec._ThresholdImpact_badRateProposedHigh(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "lossNow":
+			out.Values[i] = ec._ThresholdImpact_lossNow(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "lossProposed":
+			out.Values[i] = ec._ThresholdImpact_lossProposed(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "lossRateNow":
+			out.Values[i] = ec._ThresholdImpact_lossRateNow(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "lossRateProposed":
+			out.Values[i] = ec._ThresholdImpact_lossRateProposed(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "matureDecisions":
+			out.Values[i] = ec._ThresholdImpact_matureDecisions(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -22286,6 +29165,170 @@ func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, o
 			}
 		case "roles":
 			out.Values[i] = ec._Viewer_roles(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var vintagePointImplementors = []string{"VintagePoint"}
+
+func (ec *executionContext) _VintagePoint(ctx context.Context, sel ast.SelectionSet, obj *model.VintagePoint) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, vintagePointImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VintagePoint")
+		case "monthsSinceDecision":
+			out.Values[i] = ec._VintagePoint_monthsSinceDecision(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bad":
+			out.Values[i] = ec._VintagePoint_bad(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "badRate":
+			out.Values[i] = ec._VintagePoint_badRate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "loss":
+			out.Values[i] = ec._VintagePoint_loss(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lossRate":
+			out.Values[i] = ec._VintagePoint_lossRate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var vintageReportImplementors = []string{"VintageReport"}
+
+func (ec *executionContext) _VintageReport(ctx context.Context, sel ast.SelectionSet, obj *model.VintageReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, vintageReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VintageReport")
+		case "market":
+			out.Values[i] = ec._VintageReport_market(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "from":
+			out.Values[i] = ec._VintageReport_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._VintageReport_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "badDefinition":
+			out.Values[i] = ec._VintageReport_badDefinition(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "activations":
+			out.Values[i] = ec._VintageReport_activations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "series":
+			out.Values[i] = ec._VintageReport_series(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var vintageSeriesImplementors = []string{"VintageSeries"}
+
+func (ec *executionContext) _VintageSeries(ctx context.Context, sel ast.SelectionSet, obj *model.VintageSeries) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, vintageSeriesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VintageSeries")
+		case "vintage":
+			out.Values[i] = ec._VintageSeries_vintage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "group":
+			out.Values[i] = ec._VintageSeries_group(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "approved":
+			out.Values[i] = ec._VintageSeries_approved(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "volume":
+			out.Values[i] = ec._VintageSeries_volume(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "points":
+			out.Values[i] = ec._VintageSeries_points(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -22974,6 +30017,78 @@ func (ec *executionContext) marshalNAuditOutcome2riskconsoleᚋgraphᚋmodelᚐA
 	return v
 }
 
+func (ec *executionContext) marshalNBadDefinition2riskconsoleᚋgraphᚋmodelᚐBadDefinition(ctx context.Context, sel ast.SelectionSet, v model.BadDefinition) graphql.Marshaler {
+	return ec._BadDefinition(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNBadDefinition2ᚕriskconsoleᚋgraphᚋmodelᚐBadDefinitionᚄ(ctx context.Context, sel ast.SelectionSet, v []model.BadDefinition) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBadDefinition2riskconsoleᚋgraphᚋmodelᚐBadDefinition(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNBadDefinition2ᚖriskconsoleᚋgraphᚋmodelᚐBadDefinition(ctx context.Context, sel ast.SelectionSet, v *model.BadDefinition) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BadDefinition!")
+		return graphql.Null
+	}
+	return ec._BadDefinition(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNBadDefinitionConnection2ᚖriskconsoleᚋgraphᚋmodelᚐBadDefinitionConnection(ctx context.Context, sel ast.SelectionSet, v *model.BadDefinitionConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BadDefinitionConnection!")
+		return graphql.Null
+	}
+	return ec._BadDefinitionConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNBadDefinitionDraft2riskconsoleᚋgraphᚋmodelᚐBadDefinitionDraft(ctx context.Context, sel ast.SelectionSet, v model.BadDefinitionDraft) graphql.Marshaler {
+	return ec._BadDefinitionDraft(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNBadDefinitionDraft2ᚕriskconsoleᚋgraphᚋmodelᚐBadDefinitionDraftᚄ(ctx context.Context, sel ast.SelectionSet, v []model.BadDefinitionDraft) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBadDefinitionDraft2riskconsoleᚋgraphᚋmodelᚐBadDefinitionDraft(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNBadDefinitionDraft2ᚖriskconsoleᚋgraphᚋmodelᚐBadDefinitionDraft(ctx context.Context, sel ast.SelectionSet, v *model.BadDefinitionDraft) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BadDefinitionDraft!")
+		return graphql.Null
+	}
+	return ec._BadDefinitionDraft(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNBadDefinitionDraftConnection2ᚖriskconsoleᚋgraphᚋmodelᚐBadDefinitionDraftConnection(ctx context.Context, sel ast.SelectionSet, v *model.BadDefinitionDraftConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BadDefinitionDraftConnection!")
+		return graphql.Null
+	}
+	return ec._BadDefinitionDraftConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -23392,6 +30507,26 @@ func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.Selec
 	return res
 }
 
+func (ec *executionContext) marshalNInferenceCoefficient2riskconsoleᚋgraphᚋmodelᚐInferenceCoefficient(ctx context.Context, sel ast.SelectionSet, v model.InferenceCoefficient) graphql.Marshaler {
+	return ec._InferenceCoefficient(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNInferenceCoefficient2ᚕriskconsoleᚋgraphᚋmodelᚐInferenceCoefficientᚄ(ctx context.Context, sel ast.SelectionSet, v []model.InferenceCoefficient) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNInferenceCoefficient2riskconsoleᚋgraphᚋmodelᚐInferenceCoefficient(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
 	res, err := graphql.UnmarshalInt(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -23449,6 +30584,81 @@ func (ec *executionContext) marshalNOutcome2riskconsoleᚋgraphᚋmodelᚐOutcom
 	return v
 }
 
+func (ec *executionContext) marshalNOutcomeBatch2ᚖriskconsoleᚋgraphᚋmodelᚐOutcomeBatch(ctx context.Context, sel ast.SelectionSet, v *model.OutcomeBatch) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OutcomeBatch!")
+		return graphql.Null
+	}
+	return ec._OutcomeBatch(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNOutcomeClass2riskconsoleᚋgraphᚋmodelᚐOutcomeClass(ctx context.Context, v any) (model.OutcomeClass, error) {
+	var res model.OutcomeClass
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNOutcomeClass2riskconsoleᚋgraphᚋmodelᚐOutcomeClass(ctx context.Context, sel ast.SelectionSet, v model.OutcomeClass) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNOutcomeEvent2riskconsoleᚋgraphᚋmodelᚐOutcomeEvent(ctx context.Context, sel ast.SelectionSet, v model.OutcomeEvent) graphql.Marshaler {
+	return ec._OutcomeEvent(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNOutcomeEvent2ᚕriskconsoleᚋgraphᚋmodelᚐOutcomeEventᚄ(ctx context.Context, sel ast.SelectionSet, v []model.OutcomeEvent) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOutcomeEvent2riskconsoleᚋgraphᚋmodelᚐOutcomeEvent(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNOutcomeEventInput2riskconsoleᚋgraphᚋmodelᚐOutcomeEventInput(ctx context.Context, v any) (model.OutcomeEventInput, error) {
+	res, err := ec.unmarshalInputOutcomeEventInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNOutcomeEventInput2ᚕriskconsoleᚋgraphᚋmodelᚐOutcomeEventInputᚄ(ctx context.Context, v any) ([]model.OutcomeEventInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.OutcomeEventInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNOutcomeEventInput2riskconsoleᚋgraphᚋmodelᚐOutcomeEventInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNOutcomeFigures2ᚖriskconsoleᚋgraphᚋmodelᚐOutcomeFigures(ctx context.Context, sel ast.SelectionSet, v *model.OutcomeFigures) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OutcomeFigures!")
+		return graphql.Null
+	}
+	return ec._OutcomeFigures(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNOutcomeStatus2riskconsoleᚋgraphᚋmodelᚐOutcomeStatus(ctx context.Context, v any) (model.OutcomeStatus, error) {
+	var res model.OutcomeStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNOutcomeStatus2riskconsoleᚋgraphᚋmodelᚐOutcomeStatus(ctx context.Context, sel ast.SelectionSet, v model.OutcomeStatus) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNPageInfo2ᚖriskconsoleᚋgraphᚋmodelᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PageInfo!")
@@ -23468,6 +30678,14 @@ func (ec *executionContext) marshalNRateWindow2ᚖriskconsoleᚋgraphᚋmodelᚐ
 		return graphql.Null
 	}
 	return ec._RateWindow(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRealizedOutcomes2ᚖriskconsoleᚋgraphᚋmodelᚐRealizedOutcomes(ctx context.Context, sel ast.SelectionSet, v *model.RealizedOutcomes) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RealizedOutcomes!")
+		return graphql.Null
+	}
+	return ec._RealizedOutcomes(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNReason2riskconsoleᚋgraphᚋmodelᚐReason(ctx context.Context, sel ast.SelectionSet, v model.Reason) graphql.Marshaler {
@@ -23548,6 +30766,14 @@ func (ec *executionContext) marshalNReasonShare2ᚕriskconsoleᚋgraphᚋmodel�
 	return ret
 }
 
+func (ec *executionContext) marshalNRejectInference2ᚖriskconsoleᚋgraphᚋmodelᚐRejectInference(ctx context.Context, sel ast.SelectionSet, v *model.RejectInference) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RejectInference!")
+		return graphql.Null
+	}
+	return ec._RejectInference(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNRole2riskconsoleᚋgraphᚋmodelᚐRole(ctx context.Context, v any) (model.Role, error) {
 	var res model.Role
 	err := res.UnmarshalGQL(v)
@@ -23616,6 +30842,14 @@ func (ec *executionContext) marshalNSensitivityPoint2ᚕriskconsoleᚋgraphᚋmo
 	return ret
 }
 
+func (ec *executionContext) marshalNSensitivityPoint2ᚖriskconsoleᚋgraphᚋmodelᚐSensitivityPoint(ctx context.Context, sel ast.SelectionSet, v *model.SensitivityPoint) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SensitivityPoint!")
+		return graphql.Null
+	}
+	return ec._SensitivityPoint(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNShopperMessage2ᚖriskconsoleᚋgraphᚋmodelᚐShopperMessage(ctx context.Context, sel ast.SelectionSet, v *model.ShopperMessage) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ShopperMessage!")
@@ -23673,6 +30907,14 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNSwapSet2ᚖriskconsoleᚋgraphᚋmodelᚐSwapSet(ctx context.Context, sel ast.SelectionSet, v *model.SwapSet) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SwapSet!")
+		return graphql.Null
+	}
+	return ec._SwapSet(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNThresholdActivation2riskconsoleᚋgraphᚋmodelᚐThresholdActivation(ctx context.Context, sel ast.SelectionSet, v model.ThresholdActivation) graphql.Marshaler {
@@ -23933,6 +31175,64 @@ func (ec *executionContext) marshalNViewer2ᚖriskconsoleᚋgraphᚋmodelᚐView
 	return ec._Viewer(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNVintageGroup2riskconsoleᚋgraphᚋmodelᚐVintageGroup(ctx context.Context, v any) (model.VintageGroup, error) {
+	var res model.VintageGroup
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNVintageGroup2riskconsoleᚋgraphᚋmodelᚐVintageGroup(ctx context.Context, sel ast.SelectionSet, v model.VintageGroup) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNVintagePoint2riskconsoleᚋgraphᚋmodelᚐVintagePoint(ctx context.Context, sel ast.SelectionSet, v model.VintagePoint) graphql.Marshaler {
+	return ec._VintagePoint(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNVintagePoint2ᚕriskconsoleᚋgraphᚋmodelᚐVintagePointᚄ(ctx context.Context, sel ast.SelectionSet, v []model.VintagePoint) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNVintagePoint2riskconsoleᚋgraphᚋmodelᚐVintagePoint(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNVintageReport2ᚖriskconsoleᚋgraphᚋmodelᚐVintageReport(ctx context.Context, sel ast.SelectionSet, v *model.VintageReport) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "VintageReport!")
+		return graphql.Null
+	}
+	return ec._VintageReport(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNVintageSeries2riskconsoleᚋgraphᚋmodelᚐVintageSeries(ctx context.Context, sel ast.SelectionSet, v model.VintageSeries) graphql.Marshaler {
+	return ec._VintageSeries(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNVintageSeries2ᚕriskconsoleᚋgraphᚋmodelᚐVintageSeriesᚄ(ctx context.Context, sel ast.SelectionSet, v []model.VintageSeries) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNVintageSeries2riskconsoleᚋgraphᚋmodelᚐVintageSeries(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNWhatIfStatus2ᚖriskconsoleᚋgraphᚋmodelᚐWhatIfStatus(ctx context.Context, sel ast.SelectionSet, v *model.WhatIfStatus) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "WhatIfStatus!")
@@ -24098,6 +31398,13 @@ func (ec *executionContext) unmarshalOAuditFilter2ᚖriskconsoleᚋgraphᚋmodel
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOBadDefinitionDraft2ᚖriskconsoleᚋgraphᚋmodelᚐBadDefinitionDraft(ctx context.Context, sel ast.SelectionSet, v *model.BadDefinitionDraft) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._BadDefinitionDraft(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -24249,6 +31556,22 @@ func (ec *executionContext) marshalOJSON2riskconsoleᚋgraphᚋmodelᚐJSON(ctx 
 	return v
 }
 
+func (ec *executionContext) unmarshalOMeasuredValue2ᚖriskconsoleᚋgraphᚋmodelᚐMeasuredValue(ctx context.Context, v any) (*model.MeasuredValue, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.MeasuredValue)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOMeasuredValue2ᚖriskconsoleᚋgraphᚋmodelᚐMeasuredValue(ctx context.Context, sel ast.SelectionSet, v *model.MeasuredValue) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalOMessageTextInput2ᚖriskconsoleᚋgraphᚋmodelᚐMessageTextInput(ctx context.Context, v any) (*model.MessageTextInput, error) {
 	if v == nil {
 		return nil, nil
@@ -24267,6 +31590,22 @@ func (ec *executionContext) unmarshalOOutcome2ᚖriskconsoleᚋgraphᚋmodelᚐO
 }
 
 func (ec *executionContext) marshalOOutcome2ᚖriskconsoleᚋgraphᚋmodelᚐOutcome(ctx context.Context, sel ast.SelectionSet, v *model.Outcome) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOOutcomeStatus2ᚖriskconsoleᚋgraphᚋmodelᚐOutcomeStatus(ctx context.Context, v any) (*model.OutcomeStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.OutcomeStatus)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOOutcomeStatus2ᚖriskconsoleᚋgraphᚋmodelᚐOutcomeStatus(ctx context.Context, sel ast.SelectionSet, v *model.OutcomeStatus) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -24295,6 +31634,13 @@ func (ec *executionContext) marshalOReasonCode2ᚖriskconsoleᚋgraphᚋmodelᚐ
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalORepayment2ᚖriskconsoleᚋgraphᚋmodelᚐRepayment(ctx context.Context, sel ast.SelectionSet, v *model.Repayment) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Repayment(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOShopperMessage2ᚖriskconsoleᚋgraphᚋmodelᚐShopperMessage(ctx context.Context, sel ast.SelectionSet, v *model.ShopperMessage) graphql.Marshaler {

@@ -244,7 +244,79 @@ type RollupState struct {
 	ID         int64
 	Watermark  int64
 	AdvancedAt *time.Time
+	// OutcomeWatermark is the same position in outcome_events, for the vintage rollups.
+	OutcomeWatermark int64
 }
 
 // TableName is the table's name, which is singular.
 func (RollupState) TableName() string { return "rollup_state" }
+
+// OutcomeEvent is one append-only repayment event of an approved decision (internal/outcomes).
+// On PostgreSQL the table also has xid, the writing transaction, for the aggregator.
+type OutcomeEvent struct {
+	ID               int64
+	DecisionID       string
+	EventID          string
+	ObservedAt       time.Time
+	Status           string
+	OutstandingMinor int64
+	WrittenOffMinor  int64
+	Currency         string
+	RecordedAt       time.Time
+}
+
+// BadDefinition is an immutable version of a market's definition of a bad decision. Level is the
+// least severe status that counts (LATE_60_89: ever 60 or more days late).
+type BadDefinition struct {
+	ID           int64
+	Market       string
+	Version      int
+	Level        string
+	WindowMonths int
+	Author       string
+	Approver     string
+	Rationale    string
+	CreatedAt    time.Time
+}
+
+// BadDefinitionDraft is a proposed bad definition on its way through maker-checker.
+type BadDefinitionDraft struct {
+	Approval           ApprovalColumns `gorm:"embedded"`
+	Market             string
+	BaseVersionID      *int64
+	Level              string
+	WindowMonths       int
+	Rationale          string
+	PublishedVersionID *int64
+}
+
+// RollupVintage counts the approvals of a vintage (the UTC month of the decisions, Unix seconds).
+type RollupVintage struct {
+	Month              int64
+	Market             string
+	MerchantCategory   string
+	ThresholdVersionID int64
+	Approved           int64
+	ApprovedMinor      int64
+}
+
+// TableName is the table's name, which is singular.
+func (RollupVintage) TableName() string { return "rollup_vintage" }
+
+// RollupVintageOutcome counts, for a vintage and a month since the decision (Mob), the decisions
+// that first reached each level in that month and the change of the amount written off in it.
+type RollupVintageOutcome struct {
+	Month              int64
+	Market             string
+	MerchantCategory   string
+	ThresholdVersionID int64
+	Mob                int
+	Reached30          int64 `gorm:"column:reached_30"`
+	Reached60          int64 `gorm:"column:reached_60"`
+	Reached90          int64 `gorm:"column:reached_90"`
+	ChargedOff         int64
+	WrittenOffMinor    int64
+}
+
+// TableName is the table's name, which is singular.
+func (RollupVintageOutcome) TableName() string { return "rollup_vintage_outcome" }

@@ -23,6 +23,8 @@ type ActivationImpact struct {
 	Before *RateWindow `json:"before"`
 	// realized.rate minus predicted.declineRateProposed; null without both.
 	PredictionError *float64 `json:"predictionError,omitempty"`
+	// Predicted against realized bad rate of the version's approvals.
+	Outcomes *RealizedOutcomes `json:"outcomes"`
 }
 
 // A threshold activation with the version it put in force.
@@ -198,6 +200,54 @@ type AuditFilter struct {
 	To *time.Time `json:"to,omitempty"`
 }
 
+// A version of a market's definition of a bad decision: one that reached level (LATE_30_59,
+// LATE_60_89, LATE_90_PLUS or CHARGED_OFF, each meaning 'or worse') within windowMonths of the
+// decision. A decision younger than windowMonths is immature and counts neither good nor bad.
+type BadDefinition struct {
+	ID           string        `json:"id"`
+	Market       string        `json:"market"`
+	Version      int           `json:"version"`
+	Level        OutcomeStatus `json:"level"`
+	WindowMonths int           `json:"windowMonths"`
+	// In words, e.g. 'ever LATE_60_89 or worse within 6 months'.
+	Description string    `json:"description"`
+	Author      string    `json:"author"`
+	Approver    string    `json:"approver"`
+	Rationale   string    `json:"rationale"`
+	CreatedAt   time.Time `json:"createdAt"`
+}
+
+type BadDefinitionConnection struct {
+	Nodes    []BadDefinition `json:"nodes"`
+	PageInfo *PageInfo       `json:"pageInfo"`
+}
+
+// A proposed bad definition on its way through approval.
+type BadDefinitionDraft struct {
+	ID     string `json:"id"`
+	Market string `json:"market"`
+	// The version in force when the draft was started.
+	BaseVersionID *string              `json:"baseVersionId,omitempty"`
+	Status        ThresholdDraftStatus `json:"status"`
+	Revision      int                  `json:"revision"`
+	Author        string               `json:"author"`
+	Rationale     string               `json:"rationale"`
+	Level         OutcomeStatus        `json:"level"`
+	WindowMonths  int                  `json:"windowMonths"`
+	Description   string               `json:"description"`
+	Reviewer      *string              `json:"reviewer,omitempty"`
+	ReviewComment *string              `json:"reviewComment,omitempty"`
+	// The version an approval published.
+	PublishedVersionID *string   `json:"publishedVersionId,omitempty"`
+	CreatedAt          time.Time `json:"createdAt"`
+	UpdatedAt          time.Time `json:"updatedAt"`
+}
+
+type BadDefinitionDraftConnection struct {
+	Nodes    []BadDefinitionDraft `json:"nodes"`
+	PageInfo *PageInfo            `json:"pageInfo"`
+}
+
 // A declined card purchase may still show a pending authorization hold, which the card issuer releases.
 type CardHold struct {
 	// True until usuallyReleasedBy has passed.
@@ -328,6 +378,8 @@ type Decision struct {
 	CatalogVersionID string               `json:"catalogVersionId"`
 	// The pop-up shown to the shopper; null on an approval.
 	Message *ShopperMessage `json:"message,omitempty"`
+	// The repayment history of an approved decision; null for a declined one.
+	Repayment *Repayment `json:"repayment,omitempty"`
 }
 
 type DecisionConnection struct {
@@ -421,6 +473,15 @@ type FlippedDecision struct {
 	Amount           float64   `json:"amount"`
 }
 
+type InferenceCoefficient struct {
+	// null for the intercept.
+	MeasuredValue *MeasuredValue `json:"measuredValue,omitempty"`
+	// Weight on the standardised value ((value - mean) / sd).
+	Weight float64 `json:"weight"`
+	Mean   float64 `json:"mean"`
+	Sd     float64 `json:"sd"`
+}
+
 // The 15 measured values. Flags are 0 or 1; months, years and counts are whole numbers.
 type MeasuredValuesInput struct {
 	BureauScore         float64 `json:"bureauScore"`
@@ -460,6 +521,70 @@ type MessageTextInput struct {
 }
 
 type Mutation struct {
+}
+
+type OutcomeBatch struct {
+	// Events in the call.
+	Received int `json:"received"`
+	// Events written now.
+	Recorded int `json:"recorded"`
+	// Events already recorded with the same content, written before and left alone.
+	Duplicates int `json:"duplicates"`
+}
+
+type OutcomeEvent struct {
+	EventID          string        `json:"eventId"`
+	ObservedAt       time.Time     `json:"observedAt"`
+	Status           OutcomeStatus `json:"status"`
+	OutstandingMinor int           `json:"outstandingMinor"`
+	WrittenOffMinor  int           `json:"writtenOffMinor"`
+	// When the servicing system's event reached the console.
+	RecordedAt time.Time `json:"recordedAt"`
+}
+
+// One repayment event. Amounts are in minor units of the decision's currency: outstandingMinor is
+// the balance still owed after the event, writtenOffMinor the amount written off so far, net of
+// recoveries. Events of a decision arrive in time order.
+type OutcomeEventInput struct {
+	DecisionID string `json:"decisionId"`
+	// The servicing system's id of the event, unique per decision; at most 100 bytes.
+	EventID          string        `json:"eventId"`
+	ObservedAt       time.Time     `json:"observedAt"`
+	Status           OutcomeStatus `json:"status"`
+	OutstandingMinor int           `json:"outstandingMinor"`
+	WrittenOffMinor  int           `json:"writtenOffMinor"`
+	Currency         string        `json:"currency"`
+}
+
+// What a group of decisions costs: the approved ones with an observed outcome (approved as decided
+// and mature) count as observed; the ones that were declined as decided never had the chance to
+// repay, so their bad rate and loss are inferred (see RejectInference). Amounts are in major units.
+type OutcomeFigures struct {
+	// Decisions in the group.
+	Decisions int `json:"decisions"`
+	// Their purchase volume.
+	Volume float64 `json:"volume"`
+	// Approved as decided and older than the performance window: outcome observed.
+	Mature int `json:"mature"`
+	// Approved as decided, younger than the window: left out of every rate.
+	Immature int `json:"immature"`
+	// Bad among the mature.
+	Bad int `json:"bad"`
+	// Declined as decided: outcome inferred.
+	Inferred int `json:"inferred"`
+	// Expected bad among the inferred.
+	InferredBad float64 `json:"inferredBad"`
+	// (bad + inferredBad) / (mature + inferred); null when both are 0 or inference is unavailable for inferred ones.
+	BadRate *float64 `json:"badRate,omitempty"`
+	// A 95% interval around badRate (the inferred part's uncertainty); equal to badRate when nothing is inferred.
+	BadRateLow  *float64 `json:"badRateLow,omitempty"`
+	BadRateHigh *float64 `json:"badRateHigh,omitempty"`
+	// Written off (net of recoveries) on the mature, plus the expected loss of the inferred.
+	Loss     float64 `json:"loss"`
+	LossLow  float64 `json:"lossLow"`
+	LossHigh float64 `json:"lossHigh"`
+	// loss / the volume of the mature and inferred; null when that volume is 0.
+	LossRate *float64 `json:"lossRate,omitempty"`
 }
 
 // Forward paging information of a connection.
@@ -512,6 +637,22 @@ type RateWindow struct {
 	Rate     *float64  `json:"rate,omitempty"`
 }
 
+type RealizedOutcomes struct {
+	// The bad rate stored with the draft at submission; null for a version no draft published.
+	PredictedBadRate *float64 `json:"predictedBadRate,omitempty"`
+	// Approvals of the version since its activation.
+	Approved int `json:"approved"`
+	// How many of them are mature under the market's bad definition.
+	Mature int `json:"mature"`
+	Bad    int `json:"bad"`
+	// bad / mature; null while none is mature.
+	RealizedBadRate *float64 `json:"realizedBadRate,omitempty"`
+	// When the last of the version's approvals so far will be mature.
+	AllMatureAt *time.Time `json:"allMatureAt,omitempty"`
+	// Why realizedBadRate is null or partial.
+	Note *string `json:"note,omitempty"`
+}
+
 type Reason struct {
 	// 1 is the most important.
 	Rank          int           `json:"rank"`
@@ -547,6 +688,47 @@ type ReasonShare struct {
 	Rate float64 `json:"rate"`
 }
 
+// Reject inference: a logistic regression of bad on the measured values, fitted to the market's
+// mature approved decisions, predicting each declined purchase's probability of going bad. It assumes
+// that, given the measured values, a declined shopper would have repaid as an approved one with the
+// same values did (missing at random), which is weakest far outside the approved region.
+type RejectInference struct {
+	Market     string `json:"market"`
+	Method     string `json:"method"`
+	Assumption string `json:"assumption"`
+	// False when there are too few mature outcomes to fit; note says why.
+	Available bool    `json:"available"`
+	Note      *string `json:"note,omitempty"`
+	// The bad definition the model was fitted under.
+	BadDefinition string `json:"badDefinition"`
+	// When the model was fitted, and on how many mature decisions, of which bad.
+	FittedAt *time.Time `json:"fittedAt,omitempty"`
+	Samples  int        `json:"samples"`
+	Bads     int        `json:"bads"`
+	// Fit quality on the fitted decisions: area under the ROC curve, mean log loss, Brier score.
+	Auc     *float64 `json:"auc,omitempty"`
+	LogLoss *float64 `json:"logLoss,omitempty"`
+	Brier   *float64 `json:"brier,omitempty"`
+	// The share of a bad decision's purchase amount that is lost, from the mature charged-off ones.
+	LossGivenBad *float64               `json:"lossGivenBad,omitempty"`
+	Coefficients []InferenceCoefficient `json:"coefficients"`
+}
+
+// An approved decision's repayment, derived from its events.
+type Repayment struct {
+	// The latest event's status; null before the first event.
+	Status           *OutcomeStatus `json:"status,omitempty"`
+	OutstandingMinor int            `json:"outstandingMinor"`
+	WrittenOffMinor  int            `json:"writtenOffMinor"`
+	Currency         string         `json:"currency"`
+	// What the market's bad definition makes of it now.
+	Class OutcomeClass `json:"class"`
+	// When the decision has lived through the definition's window.
+	MatureAt time.Time `json:"matureAt"`
+	// Every event, oldest first.
+	Events []OutcomeEvent `json:"events"`
+}
+
 type SensitivityCurve struct {
 	Market        string        `json:"market"`
 	MeasuredValue MeasuredValue `json:"measuredValue"`
@@ -558,11 +740,22 @@ type SensitivityCurve struct {
 	ProposedCutoff float64            `json:"proposedCutoff"`
 	ProposedRate   float64            `json:"proposedRate"`
 	Points         []SensitivityPoint `json:"points"`
+	// The point of the set in force now (it lies on the curve when the other rules are as in force).
+	NowPoint *SensitivityPoint `json:"nowPoint"`
+	// The point of the proposal.
+	ProposedPoint *SensitivityPoint `json:"proposedPoint"`
+	// The bad definition behind badRate and lossRate.
+	BadDefinition *BadDefinition `json:"badDefinition"`
 }
 
 type SensitivityPoint struct {
-	Cutoff      float64 `json:"cutoff"`
-	DeclineRate float64 `json:"declineRate"`
+	Cutoff       float64 `json:"cutoff"`
+	DeclineRate  float64 `json:"declineRate"`
+	ApprovalRate float64 `json:"approvalRate"`
+	// The bad rate of the decisions approved at this cut-off, observed and inferred; null without outcomes.
+	BadRate *float64 `json:"badRate,omitempty"`
+	// The loss as a share of the approved volume (mature and inferred), null without outcomes.
+	LossRate *float64 `json:"lossRate,omitempty"`
 }
 
 // The pop-up a declined shopper saw at checkout, exactly as shown.
@@ -599,6 +792,31 @@ type Simulation struct {
 	SampleApprovedToDeclined []FlippedDecision `json:"sampleApprovedToDeclined"`
 	// Up to 20 decisions the proposal would approve that were declined, oldest first.
 	SampleDeclinedToApproved []FlippedDecision `json:"sampleDeclinedToApproved"`
+	// The bad definition in force in the market, which every figure below uses.
+	BadDefinition *BadDefinition `json:"badDefinition"`
+	// Approval rate under the set in force now.
+	ApprovalRateNow      float64 `json:"approvalRateNow"`
+	ApprovalRateProposed float64 `json:"approvalRateProposed"`
+	// The decisions the set in force now approves.
+	OutcomesNow *OutcomeFigures `json:"outcomesNow"`
+	// The decisions the proposal approves.
+	OutcomesProposed *OutcomeFigures `json:"outcomesProposed"`
+	SwapSet          *SwapSet        `json:"swapSet"`
+	// The share of the window's decisions approved as decided that are still immature.
+	ImmatureShare *float64 `json:"immatureShare,omitempty"`
+	// The inference behind every inferred figure.
+	Inference *RejectInference `json:"inference"`
+}
+
+// The swap-set of a proposal against the set in force now: every decision of the window lands in
+// one cell of approved/declined now × approved/declined under the proposal.
+type SwapSet struct {
+	KeptApproved *OutcomeFigures `json:"keptApproved"`
+	// Approved now, declined under the proposal: the loss avoided.
+	SwapOut *OutcomeFigures `json:"swapOut"`
+	// Declined now, approved under the proposal: the loss taken on (inferred).
+	SwapIn       *OutcomeFigures `json:"swapIn"`
+	KeptDeclined *OutcomeFigures `json:"keptDeclined"`
 }
 
 // A version put in force in its market from activatedAt on.
@@ -653,6 +871,21 @@ type ThresholdImpact struct {
 	DeclineRateProposed float64    `json:"declineRateProposed"`
 	ApprovedToDeclined  int        `json:"approvedToDeclined"`
 	DeclinedToApproved  int        `json:"declinedToApproved"`
+	// The bad definition the outcome figures were computed under, in words.
+	BadDefinition        *string  `json:"badDefinition,omitempty"`
+	ApprovalRateNow      *float64 `json:"approvalRateNow,omitempty"`
+	ApprovalRateProposed *float64 `json:"approvalRateProposed,omitempty"`
+	BadRateNow           *float64 `json:"badRateNow,omitempty"`
+	BadRateProposed      *float64 `json:"badRateProposed,omitempty"`
+	BadRateProposedLow   *float64 `json:"badRateProposedLow,omitempty"`
+	BadRateProposedHigh  *float64 `json:"badRateProposedHigh,omitempty"`
+	// Loss in major units over the window, now and proposed.
+	LossNow          *float64 `json:"lossNow,omitempty"`
+	LossProposed     *float64 `json:"lossProposed,omitempty"`
+	LossRateNow      *float64 `json:"lossRateNow,omitempty"`
+	LossRateProposed *float64 `json:"lossRateProposed,omitempty"`
+	// Decisions approved under the proposal with an observed, mature outcome.
+	MatureDecisions *int `json:"matureDecisions,omitempty"`
 }
 
 // The result of a rollback: the activation (emergency) or the draft to approve.
@@ -747,6 +980,38 @@ type UserConnection struct {
 type Viewer struct {
 	Name  string `json:"name"`
 	Roles []Role `json:"roles"`
+}
+
+type VintagePoint struct {
+	MonthsSinceDecision int `json:"monthsSinceDecision"`
+	// Approvals that reached the definition's level by the end of this month.
+	Bad     int     `json:"bad"`
+	BadRate float64 `json:"badRate"`
+	// Written off by the end of this month, net of recoveries, in major units.
+	Loss     float64 `json:"loss"`
+	LossRate float64 `json:"lossRate"`
+}
+
+type VintageReport struct {
+	Market        string         `json:"market"`
+	From          time.Time      `json:"from"`
+	To            time.Time      `json:"to"`
+	BadDefinition *BadDefinition `json:"badDefinition"`
+	// The market's activations in [from, to), to mark on the chart.
+	Activations []ThresholdActivation `json:"activations"`
+	Series      []VintageSeries       `json:"series"`
+}
+
+type VintageSeries struct {
+	// The first instant of the vintage's UTC month.
+	Vintage time.Time `json:"vintage"`
+	// The threshold version id or merchant category of the group; null for NONE.
+	Group    *string `json:"group,omitempty"`
+	Approved int     `json:"approved"`
+	// Approved volume in major units.
+	Volume float64 `json:"volume"`
+	// One point per whole month the vintage has lived, from 0.
+	Points []VintagePoint `json:"points"`
 }
 
 type WhatIfStatus struct {
@@ -1487,6 +1752,133 @@ func (e Outcome) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+type OutcomeClass string
+
+const (
+	// Younger than the performance window and not bad yet: neither good nor bad.
+	OutcomeClassImmature OutcomeClass = "IMMATURE"
+	OutcomeClassGood     OutcomeClass = "GOOD"
+	OutcomeClassBad      OutcomeClass = "BAD"
+)
+
+var AllOutcomeClass = []OutcomeClass{
+	OutcomeClassImmature,
+	OutcomeClassGood,
+	OutcomeClassBad,
+}
+
+func (e OutcomeClass) IsValid() bool {
+	switch e {
+	case OutcomeClassImmature, OutcomeClassGood, OutcomeClassBad:
+		return true
+	}
+	return false
+}
+
+func (e OutcomeClass) String() string {
+	return string(e)
+}
+
+func (e *OutcomeClass) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = OutcomeClass(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid OutcomeClass", str)
+	}
+	return nil
+}
+
+func (e OutcomeClass) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *OutcomeClass) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e OutcomeClass) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// A repayment status reported by the servicing system.
+type OutcomeStatus string
+
+const (
+	OutcomeStatusCurrent    OutcomeStatus = "CURRENT"
+	OutcomeStatusPaid       OutcomeStatus = "PAID"
+	OutcomeStatusLate1_29   OutcomeStatus = "LATE_1_29"
+	OutcomeStatusLate30_59  OutcomeStatus = "LATE_30_59"
+	OutcomeStatusLate60_89  OutcomeStatus = "LATE_60_89"
+	OutcomeStatusLate90Plus OutcomeStatus = "LATE_90_PLUS"
+	OutcomeStatusChargedOff OutcomeStatus = "CHARGED_OFF"
+	// Money came back after a charge-off.
+	OutcomeStatusRecovered OutcomeStatus = "RECOVERED"
+)
+
+var AllOutcomeStatus = []OutcomeStatus{
+	OutcomeStatusCurrent,
+	OutcomeStatusPaid,
+	OutcomeStatusLate1_29,
+	OutcomeStatusLate30_59,
+	OutcomeStatusLate60_89,
+	OutcomeStatusLate90Plus,
+	OutcomeStatusChargedOff,
+	OutcomeStatusRecovered,
+}
+
+func (e OutcomeStatus) IsValid() bool {
+	switch e {
+	case OutcomeStatusCurrent, OutcomeStatusPaid, OutcomeStatusLate1_29, OutcomeStatusLate30_59, OutcomeStatusLate60_89, OutcomeStatusLate90Plus, OutcomeStatusChargedOff, OutcomeStatusRecovered:
+		return true
+	}
+	return false
+}
+
+func (e OutcomeStatus) String() string {
+	return string(e)
+}
+
+func (e *OutcomeStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = OutcomeStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid OutcomeStatus", str)
+	}
+	return nil
+}
+
+func (e OutcomeStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *OutcomeStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e OutcomeStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // Principal-reason codes.
 type ReasonCode string
 
@@ -1751,6 +2143,63 @@ func (e *ThresholdVersionStatus) UnmarshalJSON(b []byte) error {
 }
 
 func (e ThresholdVersionStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type VintageGroup string
+
+const (
+	VintageGroupNone             VintageGroup = "NONE"
+	VintageGroupThresholdVersion VintageGroup = "THRESHOLD_VERSION"
+	VintageGroupMerchantCategory VintageGroup = "MERCHANT_CATEGORY"
+)
+
+var AllVintageGroup = []VintageGroup{
+	VintageGroupNone,
+	VintageGroupThresholdVersion,
+	VintageGroupMerchantCategory,
+}
+
+func (e VintageGroup) IsValid() bool {
+	switch e {
+	case VintageGroupNone, VintageGroupThresholdVersion, VintageGroupMerchantCategory:
+		return true
+	}
+	return false
+}
+
+func (e VintageGroup) String() string {
+	return string(e)
+}
+
+func (e *VintageGroup) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = VintageGroup(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid VintageGroup", str)
+	}
+	return nil
+}
+
+func (e VintageGroup) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *VintageGroup) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e VintageGroup) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -20,13 +20,15 @@ var rowModels = []any{
 	&models.Decision{}, &models.APIToken{}, &models.User{}, &models.Session{}, &models.AuditEvent{},
 	&models.RollupMarketHour{}, &models.RollupReasonHour{}, &models.RollupMerchantHour{},
 	&models.RollupHour{}, &models.RollupState{},
+	&models.OutcomeEvent{}, &models.BadDefinition{}, &models.BadDefinitionDraft{},
+	&models.RollupVintage{}, &models.RollupVintageOutcome{},
 }
 
 // dialectOnlyColumns are the columns one database has beyond its table's model: PostgreSQL
 // records the transaction that wrote each decision (the rollups' watermark, migration 5), which
 // the database fills and no Go code reads.
 var dialectOnlyColumns = map[Dialect]map[string][]string{
-	Postgres: {"decisions": {"xid"}},
+	Postgres: {"decisions": {"xid"}, "outcome_events": {"xid"}},
 }
 
 // TestModelsMatchTables checks that models is the shape of every table: on both databases, after
