@@ -1,6 +1,7 @@
 package outcomes
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -80,4 +81,10 @@ type Version struct {
 	Approver   string
 	Rationale  string
 	CreatedAt  time.Time
+}
+
+// Definitions answers which bad definition is in force in a market: its newest version. Every
+// market has one (migration 00007 seeds version 1, DefaultBad).
+type Definitions interface {
+	Active(ctx context.Context, market string) (Version, error)
 }
