@@ -9,7 +9,6 @@ import (
 	"context"
 	"fmt"
 	"riskconsole/graph/model"
-	"time"
 )
 
 func (r *decisionResolver) Repayment(ctx context.Context, obj *model.Decision) (*model.Repayment, error) {
@@ -18,48 +17,4 @@ func (r *decisionResolver) Repayment(ctx context.Context, obj *model.Decision) (
 
 func (r *mutationResolver) RecordOutcomes(ctx context.Context, events []model.OutcomeEventInput) (*model.OutcomeBatch, error) {
 	panic(fmt.Errorf("not implemented: RecordOutcomes - recordOutcomes"))
-}
-
-func (r *mutationResolver) CreateBadDefinitionDraft(ctx context.Context, market string) (*model.BadDefinitionDraft, error) {
-	panic(fmt.Errorf("not implemented: CreateBadDefinitionDraft - createBadDefinitionDraft"))
-}
-
-func (r *mutationResolver) EditBadDefinitionDraft(ctx context.Context, id string, revision int, level model.OutcomeStatus, windowMonths int) (*model.BadDefinitionDraft, error) {
-	panic(fmt.Errorf("not implemented: EditBadDefinitionDraft - editBadDefinitionDraft"))
-}
-
-func (r *mutationResolver) SubmitBadDefinitionDraft(ctx context.Context, id string, revision int, rationale string) (*model.BadDefinitionDraft, error) {
-	panic(fmt.Errorf("not implemented: SubmitBadDefinitionDraft - submitBadDefinitionDraft"))
-}
-
-func (r *mutationResolver) ApproveBadDefinitionDraft(ctx context.Context, id string, comment *string) (*model.BadDefinitionDraft, error) {
-	panic(fmt.Errorf("not implemented: ApproveBadDefinitionDraft - approveBadDefinitionDraft"))
-}
-
-func (r *mutationResolver) RejectBadDefinitionDraft(ctx context.Context, id string, comment string) (*model.BadDefinitionDraft, error) {
-	panic(fmt.Errorf("not implemented: RejectBadDefinitionDraft - rejectBadDefinitionDraft"))
-}
-
-func (r *queryResolver) BadDefinition(ctx context.Context, market string) (*model.BadDefinition, error) {
-	panic(fmt.Errorf("not implemented: BadDefinition - badDefinition"))
-}
-
-func (r *queryResolver) BadDefinitions(ctx context.Context, market string, first int, after *string) (*model.BadDefinitionConnection, error) {
-	panic(fmt.Errorf("not implemented: BadDefinitions - badDefinitions"))
-}
-
-func (r *queryResolver) BadDefinitionDraft(ctx context.Context, id string) (*model.BadDefinitionDraft, error) {
-	panic(fmt.Errorf("not implemented: BadDefinitionDraft - badDefinitionDraft"))
-}
-
-func (r *queryResolver) BadDefinitionDrafts(ctx context.Context, market *string, status *model.ThresholdDraftStatus, first int, after *string) (*model.BadDefinitionDraftConnection, error) {
-	panic(fmt.Errorf("not implemented: BadDefinitionDrafts - badDefinitionDrafts"))
-}
-
-func (r *queryResolver) RejectInference(ctx context.Context, market string) (*model.RejectInference, error) {
-	panic(fmt.Errorf("not implemented: RejectInference - rejectInference"))
-}
-
-func (r *queryResolver) Vintages(ctx context.Context, market string, from *time.Time, to *time.Time, groupBy model.VintageGroup, merchantCategory *string, thresholdVersionID *string) (*model.VintageReport, error) {
-	panic(fmt.Errorf("not implemented: Vintages - vintages"))
 }

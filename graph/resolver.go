@@ -8,6 +8,7 @@ import (
 	"riskconsole/internal/auditlog"
 	"riskconsole/internal/catalog"
 	"riskconsole/internal/decisions"
+	"riskconsole/internal/outcomes"
 	"riskconsole/internal/thresholds"
 	"riskconsole/internal/whatif"
 )
@@ -30,4 +31,7 @@ type Resolver struct {
 	AnalyticsService *analytics.Service
 	// WhatIfService replays proposed threshold sets over the in-memory history.
 	WhatIfService *whatif.Service
+	// BadDefinitionService answers which bad definition is in force in each market and runs its
+	// drafts through maker-checker.
+	BadDefinitionService *outcomes.DefinitionService
 }

@@ -1755,7 +1755,7 @@ func (e Outcome) MarshalJSON() ([]byte, error) {
 type OutcomeClass string
 
 const (
-	// Younger than the performance window and not bad yet: neither good nor bad.
+	// Younger than the performance window: neither good nor bad, and left out of every rate, even when already late.
 	OutcomeClassImmature OutcomeClass = "IMMATURE"
 	OutcomeClassGood     OutcomeClass = "GOOD"
 	OutcomeClassBad      OutcomeClass = "BAD"

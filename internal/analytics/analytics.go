@@ -22,6 +22,7 @@ import (
 	"riskconsole/internal/decisions"
 	"riskconsole/internal/engine"
 	"riskconsole/internal/market"
+	"riskconsole/internal/outcomes"
 	"riskconsole/internal/thresholds"
 )
 
@@ -213,18 +214,21 @@ type Counts struct {
 // Service answers analytics questions and runs the aggregator.
 type Service struct {
 	store Store
-	now   func() time.Time
+	// defs answers which bad definition is in force in a market (vintages, realized outcomes).
+	defs outcomes.Definitions
+	now  func() time.Time
 	// lastPass is when this server's last aggregator pass that caught up began (Unix ns; 0 before
 	// the first), for the metrics.
 	lastPass atomic.Int64
 }
 
-// NewService returns a Service reading st, with now as its clock.
-func NewService(st Store, now func() time.Time) *Service {
+// NewService returns a Service reading st and the bad definitions in force from defs, with now
+// as its clock.
+func NewService(st Store, defs outcomes.Definitions, now func() time.Time) *Service {
 	if now == nil {
 		now = time.Now
 	}
-	return &Service{store: st, now: now}
+	return &Service{store: st, defs: defs, now: now}
 }
 
 // Advance brings the rollups up to date with the decisions committed so far, in as many

@@ -18,6 +18,7 @@ import (
 	"riskconsole/internal/catalog"
 	"riskconsole/internal/decisions"
 	"riskconsole/internal/httpapi"
+	"riskconsole/internal/outcomes"
 	"riskconsole/internal/store"
 	"riskconsole/internal/thresholds"
 	"riskconsole/internal/whatif"
@@ -74,7 +75,8 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 		IdleTimeout: cfg.SessionIdleTimeout, MaxLifetime: cfg.SessionMaxLifetime, Now: o.now, Denials: audits,
 	})
 	authn.Sessions = acc
-	wi := whatif.NewService(st, th, o.now)
+	defs := outcomes.NewDefinitionService(st, o.now)
+	wi := whatif.NewService(st, th, defs, o.now)
 	a := &App{
 		Config: cfg,
 		Services: httpapi.Services{
@@ -82,7 +84,8 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 			Thresholds:         th,
 			ThresholdLifecycle: thresholds.NewLifecycle(st, th, wi, o.now),
 			WhatIf:             wi,
-			Analytics:          analytics.NewService(st, o.now),
+			Analytics:          analytics.NewService(st, defs, o.now),
+			BadDefinitions:     defs,
 			Catalog:            cat,
 			CatalogLifecycle:   catalog.NewLifecycle(st, cat, o.now),
 			Decisions:          decisions.NewService(st, th, cat),

@@ -21,7 +21,7 @@ func TestWhatIfHistory(t *testing.T) {
 	eachDialect(t, func(t *testing.T, dialect string) {
 		ctx := context.Background()
 		ta := newTestApp(t, dialect, 900)
-		svc := whatif.NewService(ta.Store, ta.Thresholds, nil)
+		svc := whatif.NewService(ta.Store, ta.Thresholds, ta.BadDefinitions, nil)
 		if st := svc.Status(); st.Ready || st.Loaded != 0 {
 			t.Fatalf("status before the warm-up = %+v", st)
 		}
@@ -76,7 +76,7 @@ func TestWhatIfHistory(t *testing.T) {
 func TestWhatIfImpact(t *testing.T) {
 	ctx := context.Background()
 	ta := newTestApp(t, "sqlite", 1500)
-	svc := whatif.NewService(ta.Store, ta.Thresholds, func() time.Time { return testEnd })
+	svc := whatif.NewService(ta.Store, ta.Thresholds, ta.BadDefinitions, func() time.Time { return testEnd })
 	if imp, err := svc.Impact(ctx, "US", nil); err != nil || imp.Available {
 		t.Fatalf("impact before the warm-up = %+v, %v; want unavailable", imp, err)
 	}

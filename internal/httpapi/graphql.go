@@ -32,7 +32,9 @@ const queryCacheSize = 1000
 func (a *api) graphQLHandler() http.Handler {
 	cfg := graph.Config{Resolvers: &graph.Resolver{DecisionService: a.Decisions, ThresholdService: a.Thresholds, AuditService: a.Audit,
 		AccountService: a.Accounts, ThresholdLifecycle: a.ThresholdLifecycle, WhatIfService: a.WhatIf, AnalyticsService: a.Analytics, AgentService: a.Agents, Catalog: a.Catalog,
-		CatalogLifecycle: a.CatalogLifecycle}}
+		CatalogLifecycle:     a.CatalogLifecycle,
+		BadDefinitionService: a.BadDefinitions,
+	}}
 	cfg.Directives.HasRole = graph.HasRole(a.Audit)
 	graph.SetComplexity(&cfg.Complexity)
 	srv := handler.New(graph.NewExecutableSchema(cfg))

@@ -19,6 +19,7 @@ import (
 	"riskconsole/internal/catalog"
 	"riskconsole/internal/decisions"
 	"riskconsole/internal/obs"
+	"riskconsole/internal/outcomes"
 	"riskconsole/internal/store"
 	"riskconsole/internal/thresholds"
 	"riskconsole/internal/whatif"
@@ -44,6 +45,8 @@ type Services struct {
 	Auth     *auth.Authenticator
 	Audit    *auditlog.Service
 	Accounts *accounts.Service
+	// BadDefinitions answers which bad definition is in force in each market and runs its drafts.
+	BadDefinitions *outcomes.DefinitionService
 	// Metrics are the request and assessment metrics; Logger writes the request log.
 	Metrics *obs.Metrics
 	Logger  *slog.Logger

@@ -14,6 +14,7 @@ import (
 	"riskconsole/internal/apperr"
 	"riskconsole/internal/decisions"
 	"riskconsole/internal/engine"
+	"riskconsole/internal/outcomes"
 	"riskconsole/internal/thresholds"
 )
 
@@ -46,6 +47,7 @@ type Baselines interface {
 type Service struct {
 	src       Source
 	baselines Baselines
+	defs      outcomes.Definitions
 	now       func() time.Time
 
 	mu        sync.RWMutex
@@ -71,13 +73,13 @@ const (
 	tailBatch = 20_000
 )
 
-// NewService returns a service reading decisions from src and the sets in force from baselines,
-// with clock now (nil: time.Now). Call Run to fill it.
-func NewService(src Source, baselines Baselines, now func() time.Time) *Service {
+// NewService returns a service reading decisions from src, the sets in force from baselines and
+// the bad definitions in force from defs, with clock now (nil: time.Now). Call Run to fill it.
+func NewService(src Source, baselines Baselines, defs outcomes.Definitions, now func() time.Time) *Service {
 	if now == nil {
 		now = time.Now
 	}
-	return &Service{src: src, baselines: baselines, now: now, histories: map[string]*History{}, recent: map[uuid.UUID]time.Time{}}
+	return &Service{src: src, baselines: baselines, defs: defs, now: now, histories: map[string]*History{}, recent: map[uuid.UUID]time.Time{}}
 }
 
 // DefaultWindow is how far back a simulation looks when no window is given.

@@ -47,6 +47,14 @@ CREATE TABLE bad_definitions (
 CREATE TRIGGER bad_definitions_append_only BEFORE UPDATE OR DELETE ON bad_definitions
     FOR EACH ROW EXECUTE FUNCTION refuse_change();
 
+-- Every market starts with version 1, the default definition (outcomes.DefaultBad): ever 60 or
+-- more days late, or charged off, within 6 months of the decision.
+INSERT INTO bad_definitions (market, version, level, window_months, author, approver, rationale, created_at)
+VALUES ('US', 1, 'LATE_60_89', 6, 'system:migration', 'system:default', 'The default: ever 60+ days late or charged off within 6 months.', now()),
+       ('GB', 1, 'LATE_60_89', 6, 'system:migration', 'system:default', 'The default: ever 60+ days late or charged off within 6 months.', now()),
+       ('SE', 1, 'LATE_60_89', 6, 'system:migration', 'system:default', 'The default: ever 60+ days late or charged off within 6 months.', now()),
+       ('DE', 1, 'LATE_60_89', 6, 'system:migration', 'system:default', 'The default: ever 60+ days late or charged off within 6 months.', now());
+
 CREATE TABLE bad_definition_drafts (
     id                   BIGSERIAL   PRIMARY KEY,
     market               TEXT        NOT NULL,

@@ -57,6 +57,14 @@ BEGIN
 END;
 -- +goose StatementEnd
 
+-- Every market starts with version 1, the default definition (outcomes.DefaultBad): ever 60 or
+-- more days late, or charged off, within 6 months of the decision.
+INSERT INTO bad_definitions (market, version, level, window_months, author, approver, rationale, created_at)
+VALUES ('US', 1, 'LATE_60_89', 6, 'system:migration', 'system:default', 'The default: ever 60+ days late or charged off within 6 months.', datetime('now')),
+       ('GB', 1, 'LATE_60_89', 6, 'system:migration', 'system:default', 'The default: ever 60+ days late or charged off within 6 months.', datetime('now')),
+       ('SE', 1, 'LATE_60_89', 6, 'system:migration', 'system:default', 'The default: ever 60+ days late or charged off within 6 months.', datetime('now')),
+       ('DE', 1, 'LATE_60_89', 6, 'system:migration', 'system:default', 'The default: ever 60+ days late or charged off within 6 months.', datetime('now'));
+
 CREATE TABLE bad_definition_drafts (
     id                   INTEGER  PRIMARY KEY AUTOINCREMENT,
     market               TEXT     NOT NULL,
