@@ -7,42 +7,79 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"riskconsole/graph/model"
+	"riskconsole/internal/outcomes"
 )
 
+// CreateBadDefinitionDraft is the resolver for the createBadDefinitionDraft field.
 func (r *mutationResolver) CreateBadDefinitionDraft(ctx context.Context, market string) (*model.BadDefinitionDraft, error) {
-	panic(fmt.Errorf("not implemented: CreateBadDefinitionDraft - createBadDefinitionDraft"))
+	return mapBadDefinitionDraft(r.BadDefinitionService.CreateDraft(ctx, market))
 }
 
+// EditBadDefinitionDraft is the resolver for the editBadDefinitionDraft field.
 func (r *mutationResolver) EditBadDefinitionDraft(ctx context.Context, id string, revision int, level model.OutcomeStatus, windowMonths int) (*model.BadDefinitionDraft, error) {
-	panic(fmt.Errorf("not implemented: EditBadDefinitionDraft - editBadDefinitionDraft"))
+	n, err := parseID("id", id)
+	if err != nil {
+		return nil, err
+	}
+	status, _ := outcomes.ParseStatus(string(level)) // an unknown name is 0, refused as a level
+	return mapBadDefinitionDraft(r.BadDefinitionService.EditDraft(ctx, n, revision, status, windowMonths))
 }
 
+// SubmitBadDefinitionDraft is the resolver for the submitBadDefinitionDraft field.
 func (r *mutationResolver) SubmitBadDefinitionDraft(ctx context.Context, id string, revision int, rationale string) (*model.BadDefinitionDraft, error) {
-	panic(fmt.Errorf("not implemented: SubmitBadDefinitionDraft - submitBadDefinitionDraft"))
+	n, err := parseID("id", id)
+	if err != nil {
+		return nil, err
+	}
+	return mapBadDefinitionDraft(r.BadDefinitionService.SubmitDraft(ctx, n, revision, rationale))
 }
 
+// ApproveBadDefinitionDraft is the resolver for the approveBadDefinitionDraft field.
 func (r *mutationResolver) ApproveBadDefinitionDraft(ctx context.Context, id string, comment *string) (*model.BadDefinitionDraft, error) {
-	panic(fmt.Errorf("not implemented: ApproveBadDefinitionDraft - approveBadDefinitionDraft"))
+	n, err := parseID("id", id)
+	if err != nil {
+		return nil, err
+	}
+	d, _, err := r.BadDefinitionService.ApproveDraft(ctx, n, deref(comment))
+	return mapBadDefinitionDraft(d, err)
 }
 
+// RejectBadDefinitionDraft is the resolver for the rejectBadDefinitionDraft field.
 func (r *mutationResolver) RejectBadDefinitionDraft(ctx context.Context, id string, comment string) (*model.BadDefinitionDraft, error) {
-	panic(fmt.Errorf("not implemented: RejectBadDefinitionDraft - rejectBadDefinitionDraft"))
+	n, err := parseID("id", id)
+	if err != nil {
+		return nil, err
+	}
+	return mapBadDefinitionDraft(r.BadDefinitionService.RejectDraft(ctx, n, comment))
 }
 
+// BadDefinition is the resolver for the badDefinition field.
 func (r *queryResolver) BadDefinition(ctx context.Context, market string) (*model.BadDefinition, error) {
-	panic(fmt.Errorf("not implemented: BadDefinition - badDefinition"))
+	v, err := r.BadDefinitionService.Active(ctx, market)
+	if err != nil {
+		return nil, err
+	}
+	return badDefinitionModel(v), nil
 }
 
+// BadDefinitions is the resolver for the badDefinitions field.
 func (r *queryResolver) BadDefinitions(ctx context.Context, market string, first int, after *string) (*model.BadDefinitionConnection, error) {
-	panic(fmt.Errorf("not implemented: BadDefinitions - badDefinitions"))
+	vs, more, err := r.BadDefinitionService.VersionsPage(ctx, market, first, deref(after))
+	return mapBadDefinitionPage(vs, more, after, err)
 }
 
+// BadDefinitionDraft is the resolver for the badDefinitionDraft field.
 func (r *queryResolver) BadDefinitionDraft(ctx context.Context, id string) (*model.BadDefinitionDraft, error) {
-	panic(fmt.Errorf("not implemented: BadDefinitionDraft - badDefinitionDraft"))
+	n, err := parseID("id", id)
+	if err != nil {
+		return nil, err
+	}
+	return mapBadDefinitionDraft(r.BadDefinitionService.Draft(ctx, n))
 }
 
+// BadDefinitionDrafts is the resolver for the badDefinitionDrafts field.
 func (r *queryResolver) BadDefinitionDrafts(ctx context.Context, market *string, status *model.ThresholdDraftStatus, first int, after *string) (*model.BadDefinitionDraftConnection, error) {
-	panic(fmt.Errorf("not implemented: BadDefinitionDrafts - badDefinitionDrafts"))
+	ds, more, err := r.BadDefinitionService.DraftsPage(ctx, deref(market), draftStatusFilter(status), first, deref(after))
+	return mapBadDefinitionDraftPage(ds, more, after, err)
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"sync"
 	"time"
+
+	"riskconsole/internal/approval"
 )
 
 // DefinitionStore reads the bad definition versions.
@@ -17,10 +19,14 @@ type DefinitionStore interface {
 const activeTTL = 2 * time.Second
 
 // DefinitionService answers which bad definition is in force in each market. It implements
-// Definitions.
+// Definitions. When its store is also a DraftStore (the database's is), it runs the definition's
+// drafts through maker-checker too (drafts.go) and lists the versions.
 type DefinitionService struct {
 	store DefinitionStore
 	now   func() time.Time
+
+	drafts DraftStore                         // nil when store keeps no drafts
+	flow   *approval.Workflow[Draft, DraftTx] // the drafts' workflow, with drafts
 
 	mu     sync.Mutex
 	active map[string]cachedVersion
@@ -31,9 +37,18 @@ type cachedVersion struct {
 	read time.Time
 }
 
-// NewDefinitionService returns the service over st, reading the time from now.
+// NewDefinitionService returns the service over st, reading the time from now (nil: time.Now).
+// The drafts' lifecycle is available when st is a DraftStore.
 func NewDefinitionService(st DefinitionStore, now func() time.Time) *DefinitionService {
-	return &DefinitionService{store: st, now: now, active: map[string]cachedVersion{}}
+	if now == nil {
+		now = time.Now
+	}
+	s := &DefinitionService{store: st, now: now, active: map[string]cachedVersion{}}
+	if ds, ok := st.(DraftStore); ok {
+		s.drafts = ds
+		s.flow = approval.New(draftKind, ds.BadDefinitionTx, ds.AppendAudit, now)
+	}
+	return s
 }
 
 // Active returns the version in force in market, read at most activeTTL ago.
