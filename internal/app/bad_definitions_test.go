@@ -14,7 +14,7 @@ import (
 // The samples of the bad definition's fields, for the access matrix and the audit of every
 // mutation; kept here and added to fieldSamples at init so that the shared table needs no edit.
 var badDefinitionSamples = map[string]fieldSample{
-	"Query.badDefinition": {query: `{ badDefinition(market: "SE") { id version level windowMonths description author approver } }`},
+	"Query.badDefinition":  {query: `{ badDefinition(market: "SE") { id version level windowMonths description author approver } }`},
 	"Query.badDefinitions": {query: `{ badDefinitions(market: "SE", first: 3) { nodes { id version level windowMonths } pageInfo { hasNextPage endCursor } } }`},
 	"Query.badDefinitionDraft": {query: `query($id: ID!) { badDefinitionDraft(id: $id) { id status revision level windowMonths description } }`,
 		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
@@ -222,8 +222,8 @@ func TestBadDefinitionLifecycle(t *testing.T) {
 			refused(c, reject, map[string]any{"id": d.ID, "c": "mine"}, "FORBIDDEN")
 		}
 		var denied int
-		if err := db.QueryRow("SELECT COUNT(*) FROM audit_events WHERE entity_type = 'bad_definition_draft' AND entity_id = '"+d.ID+
-			"' AND outcome = 'DENIED' AND action IN ('"+outcomes.ActionDraftApprove+"', '"+outcomes.ActionDraftReject+"')").Scan(&denied); err != nil || denied != 4 {
+		if err := db.QueryRow("SELECT COUNT(*) FROM audit_events WHERE entity_type = 'bad_definition_draft' AND entity_id = '" + d.ID +
+			"' AND outcome = 'DENIED' AND action IN ('" + outcomes.ActionDraftApprove + "', '" + outcomes.ActionDraftReject + "')").Scan(&denied); err != nil || denied != 4 {
 			t.Fatalf("%d DENIED reviews audited (%v), want 4", denied, err)
 		}
 		if got := active(); got.Version != 1 {
@@ -293,7 +293,9 @@ func TestBadDefinitionLifecycle(t *testing.T) {
 		}
 
 		// Drafts filter by market and status.
-		var dp struct{ BadDefinitionDrafts struct{ Nodes []badDraftJSON } }
+		var dp struct {
+			BadDefinitionDrafts struct{ Nodes []badDraftJSON }
+		}
 		decodeData(t, ta.gql(t, auth.Auditor, `{ badDefinitionDrafts(market: "GB", status: APPROVED) { nodes { id status market } } }`, nil), &dp)
 		if len(dp.BadDefinitionDrafts.Nodes) != 1 || dp.BadDefinitionDrafts.Nodes[0].ID != d.ID {
 			t.Fatalf("approved GB drafts: %+v, want only %s", dp.BadDefinitionDrafts.Nodes, d.ID)
