@@ -104,6 +104,10 @@ func SetComplexity(c *ComplexityRoot) {
 	c.Query.ThresholdDrafts = func(child int, _ *string, _ *model.ThresholdDraftStatus, first int, _ *string) int {
 		return connectionCost(first, child)
 	}
+	c.Query.BadDefinitions = func(child int, _ string, first int, _ *string) int { return connectionCost(first, child) }
+	c.Query.BadDefinitionDrafts = func(child int, _ *string, _ *model.ThresholdDraftStatus, first int, _ *string) int {
+		return connectionCost(first, child)
+	}
 	// An analytics answer is one or a few aggregate statements over the rollups, bounded in
 	// size by the analytics package; it costs analyticsCost, however large its selection.
 	c.Query.DeclineRates = func(child int, _ model.AnalyticsFilter, _ model.AnalyticsBucket, _ []model.AnalyticsDimension, _ string, _ int) int {

@@ -125,6 +125,8 @@ func TestValueFields(t *testing.T) {
 		"Assessment.message",
 		"Assessment.reasons",
 		"AuditEventConnection.pageInfo",
+		"BadDefinitionConnection.pageInfo",
+		"BadDefinitionDraftConnection.pageInfo",
 		// The texts of a catalog diff are read with their versions in one go.
 		"CatalogChange.after",
 		"CatalogChange.before",
