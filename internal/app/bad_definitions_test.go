@@ -1,11 +1,14 @@
 package app
 
 import (
+	"errors"
 	"slices"
 	"strconv"
+	"sync"
 	"testing"
 
 	"riskconsole/internal/accounts"
+	"riskconsole/internal/apperr"
 	"riskconsole/internal/approval"
 	"riskconsole/internal/auth"
 	"riskconsole/internal/outcomes"
@@ -226,6 +229,11 @@ func TestBadDefinitionLifecycle(t *testing.T) {
 			"' AND outcome = 'DENIED' AND action IN ('" + outcomes.ActionDraftApprove + "', '" + outcomes.ActionDraftReject + "')").Scan(&denied); err != nil || denied != 4 {
 			t.Fatalf("%d DENIED reviews audited (%v), want 4", denied, err)
 		}
+		// The database refuses a reviewer of the author's person under another subject too.
+		if _, err := db.Exec("UPDATE bad_definition_drafts SET status = 'REJECTED', reviewer = 'token:999:someone', " +
+			"reviewer_person = author_person, review_comment = 'x' WHERE id = " + d.ID); err == nil {
+			t.Fatal("the database accepted a review by the author's person")
+		}
 		if got := active(); got.Version != 1 {
 			t.Fatalf("a refused approval changed the definition in force: %+v", got)
 		}
@@ -317,6 +325,77 @@ func TestBadDefinitionLifecycle(t *testing.T) {
 			refused(c, `{ badDefinitionDrafts { nodes { id } } }`, nil, "FORBIDDEN")
 			refused(c, create, map[string]any{"m": "GB"}, "FORBIDDEN")
 			refused(c, approve, map[string]any{"id": d2.ID}, "FORBIDDEN")
+		}
+	})
+}
+
+// TestConcurrentBadDefinitionReviews races four approvers for one submitted draft, and two
+// approvers for two drafts of one market, on both databases: of the first, exactly one approval
+// wins and the rest are CONFLICT; of the second, each approval wins or is a CONFLICT that wins on
+// retry. Either way the market's versions run 1, 2, ... without gap or duplicate, and the one in
+// force is the newest.
+func TestConcurrentBadDefinitionReviews(t *testing.T) {
+	eachDialect(t, func(t *testing.T, dialect string) {
+		ta := newTestApp(t, dialect, 10)
+		e := newFieldEnv(t, ta)
+		svc := ta.BadDefinitions
+		parse := func(id string) int64 {
+			n, err := strconv.ParseInt(id, 10, 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		id := parse(e.newBadDefinitionDraft(t, approval.StatusSubmitted))
+		const racers = 4
+		errs := make([]error, racers)
+		var wg sync.WaitGroup
+		for i := range racers {
+			wg.Go(func() {
+				_, _, errs[i] = svc.ApproveDraft(staffContext("racing.bad.lead."+strconv.Itoa(i), auth.Approver), id, "")
+			})
+		}
+		wg.Wait()
+		wins, conflicts := 0, 0
+		for _, err := range errs {
+			switch {
+			case err == nil:
+				wins++
+			case errors.Is(err, apperr.ErrConflict):
+				conflicts++
+			}
+		}
+		if wins != 1 || conflicts != racers-1 {
+			t.Fatalf("approvals of one draft: %v; want one win and the rest ErrConflict", errs)
+		}
+
+		ids := []int64{parse(e.newBadDefinitionDraft(t, approval.StatusSubmitted)), parse(e.newBadDefinitionDraft(t, approval.StatusSubmitted))}
+		errs = make([]error, len(ids))
+		for i, id := range ids {
+			wg.Go(func() {
+				_, _, errs[i] = svc.ApproveDraft(staffContext("racing.bad.lead."+strconv.Itoa(i), auth.Approver), id, "")
+			})
+		}
+		wg.Wait()
+		for i, err := range errs {
+			if errors.Is(err, apperr.ErrConflict) {
+				_, _, err = svc.ApproveDraft(staffContext("retrying.bad.lead", auth.Approver), ids[i], "")
+			}
+			if err != nil {
+				t.Fatalf("approval of draft %d: %v", ids[i], err)
+			}
+		}
+		vs, more, err := svc.VersionsPage(systemContext(), "SE", 10, "")
+		if err != nil || more || len(vs) != 4 {
+			t.Fatalf("SE versions: %d (more %v), %v; want 4", len(vs), more, err)
+		}
+		for i, v := range vs {
+			if v.Version != 4-i {
+				t.Fatalf("SE versions newest first: %d at %d, want %d", v.Version, i, 4-i)
+			}
+		}
+		if v, err := svc.Active(systemContext(), "SE"); err != nil || v.Version != 4 {
+			t.Fatalf("in force: v%d, %v; want v4", v.Version, err)
 		}
 	})
 }
