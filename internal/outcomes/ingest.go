@@ -300,7 +300,12 @@ func (g *Ingest) RepaymentOf(ctx context.Context, d Decided, events []RecordedEv
 	for i := range events {
 		plain[i] = events[i].Event
 	}
-	st := StateAt(plain, now)
+	// Every event counts, even one a few minutes ahead of this server's clock (FutureSkew).
+	asOf := now
+	if n := len(plain); n > 0 && plain[n-1].ObservedAt.After(asOf) {
+		asOf = plain[n-1].ObservedAt
+	}
+	st := StateAt(plain, asOf)
 	sum := Summarize(d.At, &st)
 	return &Repayment{State: st, Currency: d.Currency, Class: v.Definition.Classify(d.At, &sum, now),
 		MatureAt: d.At.AddDate(0, v.Definition.WindowMonths, 0).UTC(), Events: events}, nil

@@ -111,7 +111,7 @@ func (s *Store) idSet(ids []string) (string, any) {
 		}
 	}
 	if s.dialect == Postgres {
-		return "ANY(string_to_array(CAST(? AS text), ',')::uuid[])", strings.Join(valid, ",")
+		return "= ANY(string_to_array(CAST(? AS text), ',')::uuid[])", strings.Join(valid, ",")
 	}
 	b, _ := json.Marshal(valid)
 	return "IN (SELECT value FROM json_each(?))", string(b)
