@@ -335,9 +335,3 @@ func SortEvents(m map[string][]RecordedEvent) {
 	}
 }
 
-// invalid returns a validation error naming one field.
-func invalid(field, format string, args ...any) error {
-	var ve apperr.ValidationError
-	ve.Add(field, format, args...)
-	return &ve
-}
