@@ -110,6 +110,9 @@ func (s *Store) AdvanceRollups(ctx context.Context, tables []analytics.Table, at
 						return fmt.Errorf("add to %s: %w", t.Name, err)
 					}
 				}
+				if err := tx.db.Exec(tx.vintageInsert(rangeCond), bounds...).Error; err != nil {
+					return fmt.Errorf("add to rollup_vintage: %w", err)
+				}
 			}
 		}
 		upd := map[string]any{"watermark": max(hi, lo)}
