@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -231,6 +232,7 @@ func (s *Store) addOutcomes(lower string, lowerArgs []any, upper string, upperAr
 // contribute adds to deltas what one decision's events (in time order) add to the rollup: what
 // all of them contribute less what those counted before this pass did.
 func contribute(events []outcomeRow, deltas map[vintageKey]*vintageDelta) error {
+	slices.SortStableFunc(events, func(a, b outcomeRow) int { return a.ObservedAt.Compare(b.ObservedAt) })
 	d := &events[0]
 	key := vintageKey{month: monthOf(d.CreatedAt), market: d.Market, category: d.Category, versionID: d.VersionID}
 	add := func(mob int, sign int64, level int, wo int64) {
