@@ -451,12 +451,12 @@ func TestActivationImpactOutcomes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		// The what-if's prediction as stored with the draft (set here so the figure is known).
-		if _, err := db.Exec(`UPDATE threshold_drafts SET impact = $1 WHERE id = $2`,
-			`{"available":true,"from":"2026-01-01T00:00:00Z","to":"2026-04-01T00:00:00Z","decisions":10,"badRateProposed":0.05}`, d.ID); err != nil {
-			t.Fatal(err)
-		}
 		_, v, err := lc.ApproveDraft(lead, d.ID, "")
+		if err == nil {
+			// The what-if's prediction as stored with the draft (set here so the figure is known).
+			_, err = db.Exec(`UPDATE threshold_drafts SET impact = $1 WHERE id = $2`,
+				`{"available":true,"from":"2026-01-01T00:00:00Z","to":"2026-04-01T00:00:00Z","decisions":10,"badRateProposed":0.05}`, d.ID)
+		}
 		if err == nil {
 			_, err = lc.Activate(lead, v.ID, nil)
 		}
