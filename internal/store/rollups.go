@@ -156,9 +156,13 @@ func (s *Store) maintainRollups(ctx context.Context, tables []analytics.Table) e
 			_ = conn.Raw(func(any) error { return driver.ErrBadConn })
 		}
 	}()
+	names := []string{"rollup_vintage"} // kept by the same pass
 	for _, t := range tables {
-		if _, err := conn.ExecContext(ctx, "VACUUM (ANALYZE) "+t.Name); err != nil {
-			return fmt.Errorf("vacuum %s: %w", t.Name, markError(err))
+		names = append(names, t.Name)
+	}
+	for _, name := range names {
+		if _, err := conn.ExecContext(ctx, "VACUUM (ANALYZE) "+name); err != nil {
+			return fmt.Errorf("vacuum %s: %w", name, markError(err))
 		}
 	}
 	return nil

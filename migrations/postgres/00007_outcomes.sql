@@ -110,7 +110,9 @@ CREATE TABLE rollup_vintage_outcome (
     reached_90           BIGINT  NOT NULL,
     charged_off          BIGINT  NOT NULL,
     written_off_minor    BIGINT  NOT NULL,
+    -- A curve reads a market's months from the index alone.
     PRIMARY KEY (market, month, merchant_category, threshold_version_id, mob)
+        INCLUDE (reached_30, reached_60, reached_90, charged_off, written_off_minor)
 );
 
 -- The aggregator's position in outcome_events, as watermark is in decisions: every event of a
