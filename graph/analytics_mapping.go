@@ -167,7 +167,7 @@ func mapActivationImpacts(is []analytics.ActivationImpact, err error) ([]model.A
 		im := &is[i]
 		a, _ := mapActivation(im.Activation, nil)
 		out[i] = model.ActivationImpact{Activation: a, Version: mapThresholdVersion(&im.Version), Complete: im.Complete,
-			Realized: mapRateWindow(im.Realized), Before: mapRateWindow(im.Before)}
+			Realized: mapRateWindow(im.Realized), Before: mapRateWindow(im.Before), Outcomes: mapRealizedOutcomes(&im.Outcomes)}
 		if im.HasPredicted {
 			out[i].Predicted = mapImpact(&im.Predicted)
 			if r := out[i].Realized.Rate; r != nil && im.Predicted.Available {

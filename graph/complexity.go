@@ -118,6 +118,9 @@ func SetComplexity(c *ComplexityRoot) {
 		return analyticsCost + child
 	}
 	c.Query.ActivationImpact = func(child int, _ string) int { return analyticsCost + child }
+	c.Query.Vintages = func(child int, _ string, _ *time.Time, _ *time.Time, _ model.VintageGroup, _ *string, _ *string) int {
+		return analyticsCost + child
+	}
 	// An edge is a cursor beside its node: it costs what the node costs. (A child of 0, edges
 	// with only their cursor, falls back to gqlgen's default of 1.)
 	c.DecisionConnection.Edges = func(child int) int { return child }

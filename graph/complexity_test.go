@@ -112,6 +112,7 @@ func TestValueFields(t *testing.T) {
 		// statements; analytics answers are costed per root field (analyticsCost).
 		"ActivationImpact.activation",
 		"ActivationImpact.before",
+		"ActivationImpact.outcomes",
 		"ActivationImpact.predicted",
 		"ActivationImpact.realized",
 		"ActivationMarker.activation",
@@ -166,6 +167,10 @@ func TestValueFields(t *testing.T) {
 		// A version's activations come from the in-memory schedule, not the database.
 		"ThresholdVersionState.activations",
 		"UserConnection.pageInfo",
+		// A vintage report is read with its few aggregate statements (analyticsCost).
+		"VintageReport.activations",
+		"VintageReport.badDefinition",
+		"VintageSeries.points",
 	}
 	if got := graph.ValueFields(es.Schema()); !slices.Equal(got, want) {
 		t.Errorf("value fields\n got %q\nwant %q", got, want)

@@ -7,11 +7,20 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"riskconsole/graph/model"
+	"riskconsole/internal/analytics"
 	"time"
 )
 
 func (r *queryResolver) Vintages(ctx context.Context, market string, from *time.Time, to *time.Time, groupBy model.VintageGroup, merchantCategory *string, thresholdVersionID *string) (*model.VintageReport, error) {
-	panic(fmt.Errorf("not implemented: Vintages - vintages"))
+	req := analytics.VintageRequest{Market: market, From: derefTime(from), To: derefTime(to), Group: vintageGroups[groupBy],
+		MerchantCategory: deref(merchantCategory)}
+	if thresholdVersionID != nil {
+		id, err := parseID("thresholdVersionId", *thresholdVersionID)
+		if err != nil {
+			return nil, err
+		}
+		req.ThresholdVersionID = id
+	}
+	return mapVintages(r.AnalyticsService.Vintages(ctx, req))
 }

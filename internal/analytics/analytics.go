@@ -191,6 +191,7 @@ type Store interface {
 	// PublishedImpact returns the what-if impact stored with the draft whose approval published
 	// the version; ok is false for a version no draft published (a seeded default).
 	PublishedImpact(ctx context.Context, versionID int64) (impact thresholds.Impact, ok bool, err error)
+	VintageStore
 }
 
 // Source says where an answer was read from.
@@ -244,7 +245,22 @@ func (s *Service) Advance(ctx context.Context) error {
 			return nil
 		case !p.More:
 			s.lastPass.Store(at.UnixNano())
-			return nil
+			return s.advanceOutcomes(ctx)
+		}
+	}
+}
+
+// outcomeBatch bounds the outcome events one aggregator transaction adds: a bulk load writes a
+// million in one transaction, which passes of this size take in turn.
+const outcomeBatch = 20_000
+
+// advanceOutcomes brings the vintage outcome rollups up to date with the outcome events
+// committed so far, one bounded batch per pass.
+func (s *Service) advanceOutcomes(ctx context.Context) error {
+	for {
+		p, err := s.store.AdvanceOutcomeRollups(ctx, outcomeBatch)
+		if err != nil || p.Skipped || !p.More {
+			return err
 		}
 	}
 }

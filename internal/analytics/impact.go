@@ -94,6 +94,9 @@ type ActivationImpact struct {
 	// Before counts the market's decisions in the window of the same length that ended at the
 	// activation: the rate the prediction's "now" stood for.
 	Before Rate
+	// Outcomes sets the predicted bad rate against the realized one of the version's approvals
+	// from the activation up to the market's next activation or now.
+	Outcomes RealizedOutcomes
 }
 
 // defaultImpactWindow is the window of a version with no stored prediction: the what-if's.
@@ -123,6 +126,10 @@ func (s *Service) ActivationImpact(ctx context.Context, versionID int64) ([]Acti
 		return nil, err
 	}
 	slices.SortFunc(all, func(a, b thresholds.Activation) int { return a.ActivatedAt.Compare(b.ActivatedAt) })
+	predictedBad, err := s.store.PredictedBadRate(ctx, versionID)
+	if err != nil {
+		return nil, err
+	}
 	now := s.now().UTC()
 	var out []ActivationImpact
 	for i, a := range all {
@@ -131,10 +138,14 @@ func (s *Service) ActivationImpact(ctx context.Context, versionID int64) ([]Acti
 		}
 		end := a.ActivatedAt.Add(window)
 		complete := true
+		inForceUntil := now
 		for _, next := range all[i+1:] {
 			if next.Market == a.Market {
 				if next.ActivatedAt.Before(end) {
 					end, complete = next.ActivatedAt, false
+				}
+				if next.ActivatedAt.Before(inForceUntil) {
+					inForceUntil = next.ActivatedAt
 				}
 				break
 			}
@@ -149,6 +160,9 @@ func (s *Service) ActivationImpact(ctx context.Context, versionID int64) ([]Acti
 		}
 		before := Filter{From: a.ActivatedAt.Add(-window), To: a.ActivatedAt, Market: a.Market}
 		if imp.Before, err = s.rate(ctx, &before); err != nil {
+			return nil, err
+		}
+		if imp.Outcomes, err = s.realizedOutcomes(ctx, a.Market, versionID, a.ActivatedAt, inForceUntil, predictedBad); err != nil {
 			return nil, err
 		}
 		out = append(out, imp)

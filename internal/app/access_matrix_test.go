@@ -310,10 +310,11 @@ var fieldSamples = map[string]fieldSample{
 	"Query.reasonBreakdown": {query: `query($f: AnalyticsFilter!) { reasonBreakdown(filter: $f) { declined reasons { reason share } } }`,
 		vars: analyticsRange},
 	"Query.thresholdActivations": {query: `{ thresholdActivations(market: "SE", from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z") { activation { activatedAt } version { version } } }`},
-	"Query.activationImpact": {query: `query($v: ID!) { activationImpact(versionId: $v) { realized { rate } predicted { declineRateProposed } } }`,
+	"Query.activationImpact": {query: `query($v: ID!) { activationImpact(versionId: $v) { realized { rate } predicted { declineRateProposed } outcomes { approved mature realizedBadRate } } }`,
 		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
 			return map[string]any{"v": e.newDraft(tb, approval.StatusApproved).publishedVersionID}
 		}},
+	"Query.vintages":         {query: `{ vintages(market: "SE", groupBy: THRESHOLD_VERSION) { badDefinition { level } activations { market } series { vintage group points { badRate lossRate } } } }`},
 	"Query.anomalies":        {query: `{ anomalies(from: "2026-10-01T00:00:00Z", to: "2026-11-20T00:00:00Z", bucket: DAY) { anomalies { market zScore } } }`},
 	"Query.exportDecisions":  {query: `{ exportDecisions(filter: {market: "SE"}) { url } }`},
 	"Query.users":            {query: `{ users(first: 5) { nodes { id username roles } pageInfo { hasNextPage } } }`},

@@ -110,6 +110,9 @@ func (s *Store) AdvanceRollups(ctx context.Context, tables []analytics.Table, at
 						return fmt.Errorf("add to %s: %w", t.Name, err)
 					}
 				}
+				if err := tx.db.Exec(tx.vintageInsert(rangeCond), bounds...).Error; err != nil {
+					return fmt.Errorf("add to rollup_vintage: %w", err)
+				}
 			}
 		}
 		upd := map[string]any{"watermark": max(hi, lo)}
@@ -153,9 +156,13 @@ func (s *Store) maintainRollups(ctx context.Context, tables []analytics.Table) e
 			_ = conn.Raw(func(any) error { return driver.ErrBadConn })
 		}
 	}()
+	names := []string{"rollup_vintage"} // kept by the same pass
 	for _, t := range tables {
-		if _, err := conn.ExecContext(ctx, "VACUUM (ANALYZE) "+t.Name); err != nil {
-			return fmt.Errorf("vacuum %s: %w", t.Name, markError(err))
+		names = append(names, t.Name)
+	}
+	for _, name := range names {
+		if _, err := conn.ExecContext(ctx, "VACUUM (ANALYZE) "+name); err != nil {
+			return fmt.Errorf("vacuum %s: %w", name, markError(err))
 		}
 	}
 	return nil

@@ -24,7 +24,9 @@ CREATE TABLE outcome_events (
     xid               xid8        NOT NULL DEFAULT pg_current_xact_id(),
     PRIMARY KEY (decision_id, event_id)
 );
-CREATE INDEX outcome_events_xid ON outcome_events (xid);
+-- The aggregator reads the events in (xid, decision_id) order, in bounded batches: a bulk load
+-- writes a million events in one transaction.
+CREATE INDEX outcome_events_xid ON outcome_events (xid, decision_id);
 CREATE TRIGGER outcome_events_append_only BEFORE UPDATE OR DELETE ON outcome_events
     FOR EACH ROW EXECUTE FUNCTION refuse_change();
 CREATE TRIGGER outcome_events_no_truncate BEFORE TRUNCATE ON outcome_events
@@ -111,13 +113,29 @@ CREATE TABLE rollup_vintage_outcome (
     reached_90           BIGINT  NOT NULL,
     charged_off          BIGINT  NOT NULL,
     written_off_minor    BIGINT  NOT NULL,
+    -- A curve reads a market's months from the index alone.
     PRIMARY KEY (market, month, merchant_category, threshold_version_id, mob)
+        INCLUDE (reached_30, reached_60, reached_90, charged_off, written_off_minor)
 );
 
--- The aggregator's position in outcome_events, as watermark is in decisions.
+-- The aggregator's position in outcome_events, as watermark is in decisions: every event of a
+-- transaction below outcome_watermark is counted, and when outcome_watermark_decision is set, the
+-- events of transaction outcome_watermark whose decision_id is below it too (a pass is bounded, so
+-- one transaction's events may take several).
 ALTER TABLE rollup_state ADD COLUMN outcome_watermark BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE rollup_state ADD COLUMN outcome_watermark_decision UUID;
+
+-- The approvals the decline-rate rollups have counted so far (those of transactions below the
+-- watermark) go into rollup_vintage now; the aggregator adds the later ones.
+INSERT INTO rollup_vintage (month, market, merchant_category, threshold_version_id, approved, approved_minor)
+SELECT CAST(extract(epoch FROM date_trunc('month', created_at, 'UTC')) AS BIGINT), market, merchant_category,
+       threshold_version_id, COUNT(*), CAST(SUM(amount_minor) AS BIGINT)
+FROM decisions
+WHERE outcome = 'APPROVED' AND xid < CAST(CAST((SELECT watermark FROM rollup_state WHERE id = 1) AS TEXT) AS xid8)
+GROUP BY 1, 2, 3, 4;
 
 -- +goose Down
+ALTER TABLE rollup_state DROP COLUMN outcome_watermark_decision;
 ALTER TABLE rollup_state DROP COLUMN outcome_watermark;
 DROP TABLE rollup_vintage_outcome;
 DROP TABLE rollup_vintage;

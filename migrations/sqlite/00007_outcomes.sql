@@ -116,7 +116,16 @@ CREATE TABLE rollup_vintage_outcome (
     PRIMARY KEY (market, month, merchant_category, threshold_version_id, mob)
 );
 
+-- The aggregator's position in outcome_events: the last id counted.
 ALTER TABLE rollup_state ADD COLUMN outcome_watermark INTEGER NOT NULL DEFAULT 0;
+
+-- The approvals the decline-rate rollups have counted so far (rowid up to the watermark) go into
+-- rollup_vintage now; the aggregator adds the later ones.
+INSERT INTO rollup_vintage (month, market, merchant_category, threshold_version_id, approved, approved_minor)
+SELECT unixepoch(created_at, 'start of month'), market, merchant_category, threshold_version_id, COUNT(*), SUM(amount_minor)
+FROM decisions
+WHERE outcome = 'APPROVED' AND rowid <= (SELECT watermark FROM rollup_state WHERE id = 1)
+GROUP BY 1, 2, 3, 4;
 
 -- +goose Down
 ALTER TABLE rollup_state DROP COLUMN outcome_watermark;

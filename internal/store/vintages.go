@@ -1,0 +1,417 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"riskconsole/internal/analytics"
+	"riskconsole/internal/outcomes"
+	"riskconsole/models"
+)
+
+// monthExpr is the start of a decision's UTC month in Unix seconds (its vintage).
+func (s *Store) monthExpr() string {
+	if s.dialect == Postgres {
+		return "CAST(extract(epoch FROM date_trunc('month', created_at, 'UTC')) AS BIGINT)"
+	}
+	return "unixepoch(created_at, 'start of month')"
+}
+
+// vintageInsert is the statement that adds the approvals among the decisions matching rangeCond
+// to rollup_vintage.
+func (s *Store) vintageInsert(rangeCond string) string {
+	return "INSERT INTO rollup_vintage (month, market, merchant_category, threshold_version_id, approved, approved_minor) " +
+		"SELECT " + s.monthExpr() + ", market, merchant_category, threshold_version_id, COUNT(*), CAST(SUM(amount_minor) AS BIGINT) " +
+		"FROM decisions WHERE outcome = 'APPROVED' AND " + rangeCond + " GROUP BY 1, 2, 3, 4 " +
+		"ON CONFLICT (market, month, merchant_category, threshold_version_id) DO UPDATE SET " +
+		"approved = rollup_vintage.approved + excluded.approved, approved_minor = rollup_vintage.approved_minor + excluded.approved_minor"
+}
+
+// outcomeWatermark is where the outcome aggregator stands. On PostgreSQL every event of a
+// transaction below xid is counted, and when decision is set, those of transaction xid whose
+// decision id is below it. On SQLite xid is the last event id counted.
+type outcomeWatermark struct {
+	xid      int64
+	decision string // "" for none
+}
+
+// AdvanceOutcomeRollups adds the next batch of outcome events (about batch of them: a decision's
+// events of one transaction are never split) past the outcome watermark to rollup_vintage_outcome
+// and moves the watermark, in one transaction. Events are read in (xid, decision_id) order on
+// PostgreSQL, below the snapshot's xmin as the decision rollups are (so an event of a transaction
+// that commits late is counted by a later pass, never missed), and in id order on SQLite.
+//
+// A decision's first month at each level depends on its earlier events, which may have been
+// counted by earlier passes, and an event committed late may even come before them in time. So
+// the pass reads every counted event of each decision it touches and adds the difference between
+// what the decision contributes with the batch and what it contributed without it.
+func (s *Store) AdvanceOutcomeRollups(ctx context.Context, batch int) (analytics.Pass, error) {
+	var p analytics.Pass
+	err := s.InTx(ctx, func(tx *Store) error {
+		var lo, hi outcomeWatermark
+		var lower, upper string // conditions over the events: counted before, counted after this pass
+		var lowerArgs, upperArgs []any
+		if s.dialect == Postgres {
+			if err := tx.db.Exec("SET LOCAL statement_timeout = '" + rollupStatementTimeout + "'").Error; err != nil {
+				return err
+			}
+			var st []struct {
+				X int64
+				D sql.NullString
+			}
+			if err := tx.db.Raw("SELECT outcome_watermark AS x, CAST(outcome_watermark_decision AS TEXT) AS d FROM rollup_state WHERE id = 1 FOR UPDATE SKIP LOCKED").Scan(&st).Error; err != nil {
+				return fmt.Errorf("read outcome watermark: %w", err)
+			}
+			if len(st) == 0 {
+				p.Skipped = true
+				return nil
+			}
+			lo = outcomeWatermark{xid: st[0].X, decision: st[0].D.String}
+			var xmin string
+			if err := tx.db.Raw("SELECT pg_snapshot_xmin(pg_current_snapshot())::text").Scan(&xmin).Error; err != nil {
+				return fmt.Errorf("read snapshot xmin: %w", err)
+			}
+			top, err := strconv.ParseInt(xmin, 10, 64)
+			if err != nil {
+				return fmt.Errorf("parse snapshot xmin %q: %w", xmin, err)
+			}
+			below := func(w outcomeWatermark) (string, []any) {
+				if w.decision == "" {
+					return "{e}xid < CAST(CAST(? AS TEXT) AS xid8)", []any{strconv.FormatInt(w.xid, 10)}
+				}
+				return "({e}xid, {e}decision_id) < (CAST(CAST(? AS TEXT) AS xid8), CAST(? AS UUID))", []any{strconv.FormatInt(w.xid, 10), w.decision}
+			}
+			lower, lowerArgs = below(lo)
+			// The batch's end: the (xid, decision) batch events on, if there are that many.
+			hi = outcomeWatermark{xid: top}
+			var bound []struct {
+				X, D string
+			}
+			if err := tx.db.Raw("SELECT CAST(xid AS TEXT) AS x, CAST(decision_id AS TEXT) AS d FROM outcome_events WHERE NOT ("+alias(lower, "")+
+				") AND xid < CAST(CAST(? AS TEXT) AS xid8) ORDER BY xid, decision_id OFFSET ? LIMIT 1",
+				append(append([]any{}, lowerArgs...), strconv.FormatInt(top, 10), batch)...).Scan(&bound).Error; err != nil {
+				return fmt.Errorf("find the batch's end: %w", err)
+			}
+			if len(bound) == 1 {
+				x, err := strconv.ParseInt(bound[0].X, 10, 64)
+				if err != nil {
+					return fmt.Errorf("parse xid %q: %w", bound[0].X, err)
+				}
+				hi, p.More = outcomeWatermark{xid: x, decision: bound[0].D}, true
+			}
+			upper, upperArgs = below(hi)
+		} else {
+			if err := tx.db.Raw("SELECT outcome_watermark FROM rollup_state WHERE id = 1").Scan(&lo.xid).Error; err != nil {
+				return fmt.Errorf("read outcome watermark: %w", err)
+			}
+			// The write lock is held: every event up to max(id) is committed.
+			if err := tx.db.Raw("SELECT COALESCE(MAX(id), 0) FROM outcome_events").Scan(&hi.xid).Error; err != nil {
+				return fmt.Errorf("read last outcome event: %w", err)
+			}
+			if hi.xid-lo.xid > int64(batch) {
+				hi.xid, p.More = lo.xid+int64(batch), true
+			}
+			lower, lowerArgs = "{e}id <= ?", []any{lo.xid}
+			upper, upperArgs = "{e}id <= ?", []any{hi.xid}
+		}
+		if hi != lo {
+			n, err := tx.addOutcomes(lower, lowerArgs, upper, upperArgs)
+			if err != nil {
+				return err
+			}
+			p.Added = n
+		}
+		upd := map[string]any{"outcome_watermark": hi.xid}
+		if s.dialect == Postgres {
+			upd["outcome_watermark_decision"] = sql.NullString{String: hi.decision, Valid: hi.decision != ""}
+		}
+		return tx.db.Table("rollup_state").Where("id = 1").Updates(upd).Error
+	})
+	if err != nil {
+		return analytics.Pass{}, fmt.Errorf("advance outcome rollups: %w", err)
+	}
+	return p, nil
+}
+
+// vintageKey is a row of rollup_vintage_outcome.
+type vintageKey struct {
+	month     int64
+	market    string
+	category  string
+	versionID int64
+	mob       int
+}
+
+// vintageDelta is what a pass adds to a row of rollup_vintage_outcome.
+type vintageDelta struct {
+	reached    [outcomes.NumLevels]int64
+	writtenOff int64
+}
+
+// outcomeRow is an event as the aggregator reads it, with its decision.
+type outcomeRow struct {
+	DecisionID string
+	CreatedAt  time.Time
+	Market     string
+	Category   string
+	VersionID  int64
+	ObservedAt time.Time
+	Status     string
+	WrittenOff int64
+	New        bool // in this pass's batch
+}
+
+// alias puts prefix (a table alias and a dot, or "") before the columns of a watermark condition.
+func alias(cond, prefix string) string { return strings.ReplaceAll(cond, "{e}", prefix) }
+
+// addOutcomes adds the events below upper and not below lower (conditions whose columns alias
+// qualifies) to rollup_vintage_outcome and returns how many there were.
+func (s *Store) addOutcomes(lower string, lowerArgs []any, upper string, upperArgs []any) (int64, error) {
+	var args []any
+	args = append(args, lowerArgs...) // the New column
+	args = append(args, lowerArgs...)
+	args = append(args, upperArgs...)
+	args = append(args, upperArgs...)
+	stmt := "SELECT CAST(e.decision_id AS TEXT), d.created_at, d.market, d.merchant_category, d.threshold_version_id, " +
+		"e.observed_at, e.status, e.written_off_minor, CASE WHEN " + alias(lower, "e.") + " THEN 0 ELSE 1 END " +
+		"FROM outcome_events e JOIN decisions d ON d.id = e.decision_id " +
+		"WHERE e.decision_id IN (SELECT decision_id FROM outcome_events WHERE NOT (" + alias(lower, "") + ") AND " + alias(upper, "") + ") AND " + alias(upper, "e.") +
+		" ORDER BY e.decision_id, e.observed_at"
+	rows, err := s.db.Raw(stmt, args...).Rows()
+	if err != nil {
+		return 0, fmt.Errorf("read outcome events: %w", err)
+	}
+	defer rows.Close()
+	deltas := map[vintageKey]*vintageDelta{}
+	var added int64
+	var cur []outcomeRow
+	flush := func() error {
+		if len(cur) > 0 {
+			if err := contribute(cur, deltas); err != nil {
+				return err
+			}
+		}
+		cur = cur[:0]
+		return nil
+	}
+	for rows.Next() {
+		var r outcomeRow
+		var isNew int64
+		if err := rows.Scan(&r.DecisionID, &r.CreatedAt, &r.Market, &r.Category, &r.VersionID, &r.ObservedAt, &r.Status, &r.WrittenOff, &isNew); err != nil {
+			return 0, fmt.Errorf("read outcome event: %w", err)
+		}
+		r.New = isNew == 1
+		if r.New {
+			added++
+		}
+		if len(cur) > 0 && cur[0].DecisionID != r.DecisionID {
+			if err := flush(); err != nil {
+				return 0, err
+			}
+		}
+		cur = append(cur, r)
+	}
+	if err := rows.Err(); err != nil {
+		return 0, fmt.Errorf("read outcome events: %w", err)
+	}
+	if err := flush(); err != nil {
+		return 0, err
+	}
+	return added, s.upsertVintageOutcomes(deltas)
+}
+
+// contribute adds to deltas what one decision's events (in time order) add to the rollup: what
+// all of them contribute less what those counted before this pass did.
+func contribute(events []outcomeRow, deltas map[vintageKey]*vintageDelta) error {
+	slices.SortStableFunc(events, func(a, b outcomeRow) int { return a.ObservedAt.Compare(b.ObservedAt) })
+	d := &events[0]
+	key := vintageKey{month: monthOf(d.CreatedAt), market: d.Market, category: d.Category, versionID: d.VersionID}
+	add := func(mob int, sign int64, level int, wo int64) {
+		k := key
+		k.mob = mob
+		v := deltas[k]
+		if v == nil {
+			v = &vintageDelta{}
+			deltas[k] = v
+		}
+		if level >= 0 {
+			v.reached[level] += sign
+		}
+		v.writtenOff += sign * wo
+	}
+	for pass, sign := range [2]int64{1, -1} { // with the batch, then without it
+		var first [outcomes.NumLevels]bool
+		var written int64
+		for i := range events {
+			e := &events[i]
+			if pass == 1 && e.New {
+				continue
+			}
+			st, ok := outcomes.ParseStatus(e.Status)
+			if !ok {
+				return fmt.Errorf("decision %s: unknown outcome status %q", e.DecisionID, e.Status)
+			}
+			mob := outcomes.MonthsBetween(d.CreatedAt, e.ObservedAt)
+			for l := range outcomes.NumLevels {
+				if !first[l] && reachesLevel(st, outcomes.Level(l)) {
+					first[l] = true
+					add(mob, sign, l, 0)
+				}
+			}
+			if e.WrittenOff != written {
+				add(mob, sign, -1, e.WrittenOff-written)
+				written = e.WrittenOff
+			}
+		}
+	}
+	return nil
+}
+
+// reachesLevel reports whether a decision in status st has reached level l (RECOVERED comes only
+// after a charge-off, so it is at every level).
+func reachesLevel(st outcomes.Status, l outcomes.Level) bool {
+	switch st {
+	case outcomes.ChargedOff, outcomes.Recovered:
+		return true
+	case outcomes.Late30to59, outcomes.Late60to89, outcomes.Late90Plus:
+		return st >= l.Status()
+	}
+	return false
+}
+
+// monthOf returns the start of t's UTC month in Unix seconds.
+func monthOf(t time.Time) int64 {
+	t = t.UTC()
+	return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC).Unix()
+}
+
+// vintageUpsertRows bounds the rows of one upsert statement.
+const vintageUpsertRows = 500
+
+// upsertVintageOutcomes adds deltas to rollup_vintage_outcome, leaving out rows that add nothing.
+func (s *Store) upsertVintageOutcomes(deltas map[vintageKey]*vintageDelta) error {
+	const head = "INSERT INTO rollup_vintage_outcome (month, market, merchant_category, threshold_version_id, mob, " +
+		"reached_30, reached_60, reached_90, charged_off, written_off_minor) VALUES "
+	const tail = " ON CONFLICT (market, month, merchant_category, threshold_version_id, mob) DO UPDATE SET " +
+		"reached_30 = rollup_vintage_outcome.reached_30 + excluded.reached_30, " +
+		"reached_60 = rollup_vintage_outcome.reached_60 + excluded.reached_60, " +
+		"reached_90 = rollup_vintage_outcome.reached_90 + excluded.reached_90, " +
+		"charged_off = rollup_vintage_outcome.charged_off + excluded.charged_off, " +
+		"written_off_minor = rollup_vintage_outcome.written_off_minor + excluded.written_off_minor"
+	var values []string
+	var args []any
+	write := func() error {
+		if len(values) == 0 {
+			return nil
+		}
+		err := s.db.Exec(head+strings.Join(values, ", ")+tail, args...).Error
+		values, args = values[:0], args[:0]
+		if err != nil {
+			return fmt.Errorf("add to rollup_vintage_outcome: %w", err)
+		}
+		return nil
+	}
+	for k, v := range deltas {
+		if *v == (vintageDelta{}) {
+			continue
+		}
+		values = append(values, "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+		args = append(args, k.month, k.market, k.category, k.versionID, k.mob, v.reached[0], v.reached[1], v.reached[2], v.reached[3], v.writtenOff)
+		if len(values) == vintageUpsertRows {
+			if err := write(); err != nil {
+				return err
+			}
+		}
+	}
+	return write()
+}
+
+// reachedColumns are rollup_vintage_outcome's columns per level.
+var reachedColumns = [outcomes.NumLevels]string{"reached_30", "reached_60", "reached_90", "charged_off"}
+
+// Vintages reads the vintage rollups of q, summed over what q does not group by.
+func (s *Store) Vintages(ctx context.Context, q analytics.VintageQuery) ([]analytics.VintageCell, []analytics.VintageOutcomeCell, error) {
+	if q.Level >= outcomes.NumLevels {
+		return nil, nil, fmt.Errorf("unknown level %d", q.Level)
+	}
+	group := "''"
+	switch q.Group {
+	case analytics.VintageByThresholdVersion:
+		group = "CAST(threshold_version_id AS TEXT)"
+	case analytics.VintageByMerchantCategory:
+		group = "merchant_category"
+	}
+	where, args := "market = ? AND month >= ? AND month < ?", []any{q.Market, q.From, q.To}
+	if q.MerchantCategory != "" {
+		where, args = where+" AND merchant_category = ?", append(args, q.MerchantCategory)
+	}
+	if q.ThresholdVersionID != 0 {
+		where, args = where+" AND threshold_version_id = ?", append(args, q.ThresholdVersionID)
+	}
+	db := s.db.WithContext(ctx)
+	rows, err := db.Raw("SELECT month, "+group+", CAST(SUM(approved) AS BIGINT), CAST(SUM(approved_minor) AS BIGINT) FROM rollup_vintage WHERE "+
+		where+" GROUP BY 1, 2", args...).Rows()
+	if err != nil {
+		return nil, nil, err
+	}
+	var cells []analytics.VintageCell
+	for rows.Next() {
+		var c analytics.VintageCell
+		if err := rows.Scan(&c.Month, &c.Group, &c.Approved, &c.ApprovedMinor); err != nil {
+			rows.Close()
+			return nil, nil, err
+		}
+		cells = append(cells, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, nil, err
+	}
+	rows, err = db.Raw("SELECT month, "+group+", mob, CAST(SUM("+reachedColumns[q.Level]+") AS BIGINT), CAST(SUM(written_off_minor) AS BIGINT) "+
+		"FROM rollup_vintage_outcome WHERE "+where+" GROUP BY 1, 2, 3", args...).Rows()
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	var outs []analytics.VintageOutcomeCell
+	for rows.Next() {
+		var o analytics.VintageOutcomeCell
+		if err := rows.Scan(&o.Month, &o.Group, &o.Mob, &o.Reached, &o.WrittenOffMinor); err != nil {
+			return nil, nil, err
+		}
+		outs = append(outs, o)
+	}
+	return cells, outs, rows.Err()
+}
+
+// PredictedBadRate returns the bad rate (badRateProposed) the what-if impact stored with the draft
+// that published the version predicted; nil when no draft did or its impact has none.
+func (s *Store) PredictedBadRate(ctx context.Context, versionID int64) (*float64, error) {
+	var row models.ThresholdDraft
+	err := s.db.WithContext(ctx).Where("published_version_id = ?", versionID).Take(&row).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read draft of threshold version %d: %w", versionID, err)
+	}
+	if row.Impact == nil {
+		return nil, nil
+	}
+	var imp struct {
+		BadRateProposed *float64 `json:"badRateProposed"`
+	}
+	if err := json.Unmarshal([]byte(*row.Impact), &imp); err != nil {
+		return nil, fmt.Errorf("decode the impact of threshold version %d: %w", versionID, err)
+	}
+	return imp.BadRateProposed, nil
+}
