@@ -537,6 +537,13 @@ func prepareOutcomes(s *Snapshot, lo, hi int, m engine.Measure, proposed, baseli
 		cv.Now.out.add(&pt.nowOut)
 	}
 	keys = radixSort64(keys[:n])
+	distinct := 0
+	for i := range keys {
+		if i == 0 || keys[i]>>32 != keys[i-1]>>32 {
+			distinct++
+		}
+	}
+	cv.vals, cv.cum, cv.cumOut = make([]float32, 0, distinct), make([]int32, 0, distinct), make([]payload, 0, distinct)
 	var acc payload
 	for i := 0; i < len(keys); {
 		hiKey := keys[i] >> 32
