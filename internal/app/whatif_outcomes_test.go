@@ -98,12 +98,12 @@ func TestSimulateOutcomesAPI(t *testing.T) {
 
 		var inf struct {
 			RejectInference struct {
-				Available                 bool
-				Note                      *string
-				BadDefinition             string
-				Samples, Bads             int
+				Available                  bool
+				Note                       *string
+				BadDefinition              string
+				Samples, Bads              int
 				Auc, LogLoss, LossGivenBad *float64
-				Coefficients              []struct {
+				Coefficients               []struct {
 					MeasuredValue *string
 					Weight        float64
 				}
@@ -185,7 +185,10 @@ func TestSimulateOutcomesAPI(t *testing.T) {
 
 		var curve struct {
 			Sensitivity struct {
-				Points                  []struct{ Cutoff, ApprovalRate float64; BadRate, LossRate *float64 }
+				Points []struct {
+					Cutoff, ApprovalRate float64
+					BadRate, LossRate    *float64
+				}
 				NowPoint, ProposedPoint struct {
 					ApprovalRate float64
 					BadRate      *float64
