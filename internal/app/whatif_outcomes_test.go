@@ -18,7 +18,7 @@ import (
 
 // rawDB opens a second connection to the test app's database, to write outcome events and a bad
 // definition the way the servicing system and an approval would, without their services.
-func rawDB(t *testing.T, ta *testApp) *gorm.DB {
+func rawDB(t testing.TB, ta *testApp) *gorm.DB {
 	t.Helper()
 	var d gorm.Dialector
 	if ta.Config.DatabaseURL != "" {

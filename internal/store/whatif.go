@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/jackc/pgx/v5/stdlib"
 
 	"riskconsole/internal/decisions"
@@ -361,4 +362,84 @@ func (s *Store) WhatIfOutcomes(ctx context.Context, ids []uuid.UUID, fn func(id 
 		return fmt.Errorf("read outcome events for what-if: %w", err)
 	}
 	return flush()
+}
+
+// WhatIfOutcomeEvents streams every outcome event, one decision at a time with its events in
+// time order, calling fn with the decision's id (the events slice is reused). It reads the events
+// table alone, without its decisions: the what-if warm-up knows the decisions it has just read.
+func (s *Store) WhatIfOutcomeEvents(ctx context.Context, fn func(id uuid.UUID, events []outcomes.Event) error) error {
+	const q = "SELECT decision_id, observed_at, status, written_off_minor FROM outcome_events ORDER BY decision_id, observed_at, id"
+	var (
+		cur, id  uuid.UUID
+		started  bool
+		observed time.Time
+		status   string
+		wo       int64
+		events   []outcomes.Event
+	)
+	add := func() error {
+		if started && id != cur {
+			if err := fn(cur, events); err != nil {
+				return err
+			}
+			events = events[:0]
+		}
+		cur, started = id, true
+		st, _ := outcomes.ParseStatus(status)
+		events = append(events, outcomes.Event{ObservedAt: observed, Status: st, WrittenOffMinor: wo})
+		return nil
+	}
+	if s.dialect == Postgres {
+		conn, err := s.sqlDB.Conn(ctx)
+		if err != nil {
+			return err
+		}
+		defer conn.Close()
+		err = conn.Raw(func(dc any) error {
+			rows, err := dc.(*stdlib.Conn).Conn().Query(ctx, q)
+			if err != nil {
+				return err
+			}
+			defer rows.Close()
+			var pid pgtype.UUID
+			for rows.Next() {
+				if err := rows.Scan(&pid, &observed, &status, &wo); err != nil {
+					return err
+				}
+				id = pid.Bytes
+				if err := add(); err != nil {
+					return err
+				}
+			}
+			return rows.Err()
+		})
+		if err != nil {
+			return fmt.Errorf("read outcome events for what-if: %w", err)
+		}
+	} else {
+		rows, err := s.sqlDB.QueryContext(ctx, q)
+		if err != nil {
+			return fmt.Errorf("read outcome events for what-if: %w", err)
+		}
+		defer rows.Close()
+		var sid string
+		for rows.Next() {
+			if err := rows.Scan(&sid, &observed, &status, &wo); err != nil {
+				return err
+			}
+			if id, err = uuid.Parse(sid); err != nil {
+				return fmt.Errorf("decision id %q: %w", sid, err)
+			}
+			if err := add(); err != nil {
+				return err
+			}
+		}
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("read outcome events for what-if: %w", err)
+		}
+	}
+	if started {
+		return fn(cur, events)
+	}
+	return nil
 }

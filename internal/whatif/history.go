@@ -376,3 +376,9 @@ func (h *History) SetModel(m *Model) {
 		c.pbad[off].Store(math.Float32bits(p))
 	}
 }
+
+// at returns the stored time of row i (a row already appended) without taking a snapshot.
+func (h *History) at(i int) int64 {
+	dir := *h.chunks.Load()
+	return dir[i>>chunkBits].at[i&chunkMask]
+}

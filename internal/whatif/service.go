@@ -34,6 +34,9 @@ type Source interface {
 	WhatIfOutcomesSince(ctx context.Context, lo int64, limit int) ([]uuid.UUID, int64, error)
 	// WhatIfOutcomes streams the outcome events of the decisions ids (nil: all), one decision
 	// at a time in time order, with its id, market, time and amount in minor units.
+	// WhatIfOutcomeEvents streams every outcome event, one decision at a time in time order,
+	// with the decision's id only (the warm-up knows the decisions it just read).
+	WhatIfOutcomeEvents(ctx context.Context, fn func(id uuid.UUID, events []outcomes.Event) error) error
 	WhatIfOutcomes(ctx context.Context, ids []uuid.UUID, fn func(id uuid.UUID, market string, decidedAt time.Time, amountMinor int64, events []outcomes.Event) error) error
 }
 
@@ -73,6 +76,9 @@ type Service struct {
 	outcomeMark    int64
 	outcomesWarm   bool
 	pendingOutcome map[uuid.UUID]int // decision id → follow passes left to find it
+	// warmRows names the row of every decision approved as decided while the warm-up reads the
+	// decisions, so that the outcome events read next need no join; nil otherwise.
+	warmRows map[uuid.UUID]rowRef
 
 	// The reject inference fitted per market; fitMu serialises fits.
 	fitMu     sync.Mutex
@@ -266,6 +272,8 @@ func (s *Service) Warm(ctx context.Context) error {
 	}
 	s.total.Store(total)
 	start := time.Now()
+	s.warmRows = make(map[uuid.UUID]rowRef, total*3/4)
+	defer func() { s.warmRows = nil }()
 	cur := decisions.Cursor{}
 	for {
 		next, n, err := s.src.WhatIfScan(ctx, cur, warmBatch, s.append)
@@ -324,6 +332,9 @@ func (s *Service) append(market string, id uuid.UUID, r *Row) error {
 		s.mu.Unlock()
 	}
 	h.Append(r)
+	if s.warmRows != nil && !r.Declined {
+		s.warmRows[id] = rowRef{h, int32(h.Len() - 1)}
+	}
 	if s.loaded.Add(1) > s.total.Load() {
 		s.total.Store(s.loaded.Load())
 	}

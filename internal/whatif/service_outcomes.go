@@ -50,14 +50,40 @@ func (s *Service) applyOutcome(id uuid.UUID, market string, decidedAt time.Time,
 	return nil
 }
 
-// warmOutcomes reads every decision's outcome events into the histories.
+// rowRef names a row of a history.
+type rowRef struct {
+	h *History
+	i int32
+}
+
+// warmOutcomes reads every decision's outcome events into the histories: by the rows the
+// decision warm-up just noted when it ran, else joined to their decisions.
 func (s *Service) warmOutcomes(ctx context.Context) error {
 	mark, err := s.src.OutcomeMark(ctx)
 	if err != nil {
 		return err
 	}
 	start := time.Now()
-	if err := s.src.WhatIfOutcomes(ctx, nil, s.applyOutcome); err != nil {
+	if rows := s.warmRows; rows != nil {
+		err = s.src.WhatIfOutcomeEvents(ctx, func(id uuid.UUID, events []outcomes.Event) error {
+			ref, ok := rows[id]
+			if !ok {
+				// Not read by the warm-up (written since, or declined): the follow finds it.
+				if len(s.pendingOutcome) < maxPending {
+					s.pendingOutcome[id] = pendingPasses
+				}
+				return nil
+			}
+			decidedAt := time.UnixMicro(ref.h.at(int(ref.i))).UTC()
+			st := outcomes.StateAt(events, allEvents)
+			sum := outcomes.Summarize(decidedAt, &st)
+			ref.h.SetSummary(int(ref.i), &sum)
+			return nil
+		})
+	} else {
+		err = s.src.WhatIfOutcomes(ctx, nil, s.applyOutcome)
+	}
+	if err != nil {
 		return err
 	}
 	s.outcomeMark, s.outcomesWarm = mark, true
