@@ -80,7 +80,7 @@ type Impact struct {
 	MatureDecisions      *int     `json:"matureDecisions,omitempty"`
 }
 
-// Simulator replays a proposed set over the market's recent history (the last 90 days). The
+// Simulator replays a proposed set over the market's recent history (the last 365 days). The
 // what-if engine (internal/whatif) implements it.
 type Simulator interface {
 	Impact(ctx context.Context, market string, proposed *engine.ThresholdSet) (Impact, error)
