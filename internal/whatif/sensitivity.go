@@ -2,6 +2,7 @@ package whatif
 
 import (
 	"math"
+	"sync"
 
 	"riskconsole/internal/engine"
 )
@@ -473,10 +474,14 @@ func prepareOutcomes(s *Snapshot, lo, hi int, m engine.Measure, proposed, baseli
 	p, b := prepare(proposed), prepare(baseline)
 	p.enabled &^= 1 << m
 	js := jobs(&p, &b, p.enabled|b.enabled)
-	keys := make([]uint64, hi-lo)
+	buf := getPrepBuf(hi - lo)
+	defer prepBufs.Put(buf)
+	keys := buf.keys[:hi-lo]
 	// pay[0] is the zero payload every immature approved row points to, so that the gather
-	// below finds it in the cache; row x of the window has its payload at x+1.
-	pay := make([]rowPay, hi-lo+1)
+	// below finds it in the cache; row x of the window has its payload at x+1 (written before
+	// it is read: the buffer is reused).
+	pay := buf.pay[:hi-lo+1]
+	pay[0] = rowPay{}
 	w := workers(hi - lo)
 	type part struct {
 		lo, n, other, nan, now int
@@ -536,7 +541,7 @@ func prepareOutcomes(s *Snapshot, lo, hi int, m engine.Measure, proposed, baseli
 		cv.Now.Approved += pt.now
 		cv.Now.out.add(&pt.nowOut)
 	}
-	keys = radixSort64(keys[:n])
+	keys = radixSort64(keys[:n], buf.tmp[:n])
 	distinct := 0
 	for i := range keys {
 		if i == 0 || keys[i]>>32 != keys[i-1]>>32 {
@@ -559,9 +564,29 @@ func prepareOutcomes(s *Snapshot, lo, hi int, m engine.Measure, proposed, baseli
 	return cv
 }
 
+// prepBuf holds the scratch buffers of a preparation with outcomes, reused across
+// preparations (a slider is grabbed again and again) so that each does not allocate and clear
+// tens of megabytes.
+type prepBuf struct {
+	keys, tmp []uint64
+	pay       []rowPay
+}
+
+var prepBufs sync.Pool
+
+func getPrepBuf(n int) *prepBuf {
+	b, _ := prepBufs.Get().(*prepBuf)
+	if b == nil || cap(b.keys) < n {
+		b = &prepBuf{keys: make([]uint64, n), tmp: make([]uint64, n), pay: make([]rowPay, n+1)}
+	}
+	b.keys, b.tmp, b.pay = b.keys[:cap(b.keys)], b.tmp[:cap(b.tmp)], b.pay[:cap(b.pay)]
+	return b
+}
+
 // radixSort64 sorts keys by their upper 32 bits (stable, so ties keep their order), a byte at a
-// time, skipping the bytes every key shares. It may return the scratch buffer.
-func radixSort64(keys []uint64) []uint64 {
+// time, skipping the bytes every key shares, using tmp (as long as keys) as scratch. It may
+// return tmp.
+func radixSort64(keys, tmp []uint64) []uint64 {
 	if len(keys) < 2 {
 		return keys
 	}
@@ -573,7 +598,6 @@ func radixSort64(keys []uint64) []uint64 {
 		hist[2][h>>16&0xff]++
 		hist[3][h>>24]++
 	}
-	tmp := make([]uint64, len(keys))
 	for d := 0; d < 4; d++ {
 		h := &hist[d]
 		shift := uint(32 + 8*d)
