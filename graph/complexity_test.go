@@ -148,14 +148,27 @@ func TestValueFields(t *testing.T) {
 		// A repayment's events are read with it (one query per page of decisions, through the
 		// request's loader), at most outcomes.MaxEventsPerDecision.
 		"Repayment.events",
-		// The parts of a sensitivity curve and of a simulation are computed in memory in one pass.
+		// The reject inference is fitted in memory; its coefficients come with it.
+		"RejectInference.coefficients",
+		// The parts of a sensitivity curve and of a simulation are computed in memory in one pass
+		// (the bad definition is the cached version in force).
+		"SensitivityCurve.badDefinition",
+		"SensitivityCurve.nowPoint",
 		"SensitivityCurve.points",
+		"SensitivityCurve.proposedPoint",
+		"Simulation.badDefinition",
 		"Simulation.baselineVersion",
 		"Simulation.categories",
 		"Simulation.days",
+		"Simulation.outcomesNow",
+		"Simulation.outcomesProposed",
 		"Simulation.reasons",
 		"Simulation.sampleApprovedToDeclined",
 		"Simulation.sampleDeclinedToApproved",
+		"SwapSet.keptApproved",
+		"SwapSet.keptDeclined",
+		"SwapSet.swapIn",
+		"SwapSet.swapOut",
 		// A draft's impact and rules are JSON columns of its row.
 		"ThresholdDraft.impact",
 		"ThresholdDraft.rules",

@@ -7,10 +7,13 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"riskconsole/graph/model"
 )
 
 func (r *queryResolver) RejectInference(ctx context.Context, market string) (*model.RejectInference, error) {
-	panic(fmt.Errorf("not implemented: RejectInference - rejectInference"))
+	inf, err := r.WhatIfService.Inference(ctx, market)
+	if err != nil {
+		return nil, err
+	}
+	return mapInference(inf), nil
 }

@@ -30,7 +30,11 @@ func mapDraft(d thresholds.Draft, err error) (*model.ThresholdDraft, error) {
 func mapImpact(i *thresholds.Impact) *model.ThresholdImpact {
 	out := &model.ThresholdImpact{Available: i.Available, Note: optString(i.Note), Decisions: i.Decisions,
 		DeclineRateNow: i.DeclineRateNow, DeclineRateProposed: i.DeclineRateProposed,
-		ApprovedToDeclined: i.ApprovedToDeclined, DeclinedToApproved: i.DeclinedToApproved}
+		ApprovedToDeclined: i.ApprovedToDeclined, DeclinedToApproved: i.DeclinedToApproved,
+		BadDefinition: i.BadDefinition, ApprovalRateNow: i.ApprovalRateNow, ApprovalRateProposed: i.ApprovalRateProposed,
+		BadRateNow: i.BadRateNow, BadRateProposed: i.BadRateProposed, BadRateProposedLow: i.BadRateProposedLow,
+		BadRateProposedHigh: i.BadRateProposedHigh, LossNow: i.LossNow, LossProposed: i.LossProposed,
+		LossRateNow: i.LossRateNow, LossRateProposed: i.LossRateProposed, MatureDecisions: i.MatureDecisions}
 	if i.Available {
 		out.From, out.To = &i.From, &i.To
 	}

@@ -859,7 +859,7 @@ type ThresholdDraftConnection struct {
 	PageInfo *PageInfo        `json:"pageInfo"`
 }
 
-// What a proposed set would have done to the market's decisions of the last 90 days.
+// What a proposed set would have done to the market's decisions of the last 365 days.
 type ThresholdImpact struct {
 	// False when the what-if engine could not answer; note says why and the numbers mean nothing.
 	Available           bool       `json:"available"`

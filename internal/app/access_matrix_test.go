@@ -301,10 +301,13 @@ var fieldSamples = map[string]fieldSample{
 			return map[string]any{"from": map[string]any{"versionId": d.baseVersionID}, "to": map[string]any{"draftId": d.id}}
 		}},
 	"Query.whatIfStatus": {query: `{ whatIfStatus { loaded total ready } }`},
-	"Query.simulate": {query: `query($p: [ThresholdRuleInput!]!) { simulate(market: "SE", proposal: $p) { assessed declineRateNow declineRateProposed days { day } } }`,
+	"Query.simulate": {query: `query($p: [ThresholdRuleInput!]!) { simulate(market: "SE", proposal: $p) { assessed declineRateNow declineRateProposed days { day }
+		approvalRateNow badDefinition { version } outcomesNow { mature badRate loss } swapSet { swapIn { inferred inferredBad } } immatureShare inference { available } } }`,
 		vars: func(testing.TB, *fieldEnv, *apiCaller) map[string]any { return map[string]any{"p": proposalOf("SE")} }},
-	"Query.sensitivity": {query: `query($p: [ThresholdRuleInput!]!) { sensitivity(market: "SE", measuredValue: BUREAU_SCORE, proposal: $p, points: 5) { assessed points { cutoff declineRate } } }`,
+	"Query.sensitivity": {query: `query($p: [ThresholdRuleInput!]!) { sensitivity(market: "SE", measuredValue: BUREAU_SCORE, proposal: $p, points: 5) { assessed points { cutoff declineRate approvalRate badRate lossRate }
+		nowPoint { approvalRate } proposedPoint { badRate } badDefinition { windowMonths } } }`,
 		vars: func(testing.TB, *fieldEnv, *apiCaller) map[string]any { return map[string]any{"p": proposalOf("SE")} }},
+	"Query.rejectInference": {query: `{ rejectInference(market: "SE") { market available note samples bads auc coefficients { measuredValue weight } } }`},
 	"Query.declineRates": {query: `query($f: AnalyticsFilter!) { declineRates(filter: $f, groupBy: [REASON]) { source series { reason points { bucketStart rate } } } }`,
 		vars: analyticsRange},
 	"Query.reasonBreakdown": {query: `query($f: AnalyticsFilter!) { reasonBreakdown(filter: $f) { declined reasons { reason share } } }`,

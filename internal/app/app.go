@@ -129,6 +129,7 @@ func (a *App) RunBackground(ctx context.Context) {
 		}
 		every(ctx, a.Config.RefreshEvery, "follow new decisions for the what-if", a.WhatIf.Follow)
 	}()
+	go every(ctx, a.Config.RefreshEvery, "refit the what-if's reject inference", a.WhatIf.Refit)
 	go every(ctx, a.Config.RefreshEvery, "refresh threshold schedule", a.Thresholds.Refresh)
 	go every(ctx, a.Config.RefreshEvery, "advance analytics rollups", a.Analytics.Advance)
 	go every(ctx, a.Config.RefreshEvery, "refresh reason catalog", a.Catalog.Refresh)

@@ -2,16 +2,20 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/jackc/pgx/v5/stdlib"
 
 	"riskconsole/internal/decisions"
 	"riskconsole/internal/engine"
+	"riskconsole/internal/outcomes"
 	"riskconsole/internal/whatif"
 	"riskconsole/models"
 )
@@ -191,4 +195,251 @@ func (s *Store) DecisionIDsAt(ctx context.Context, market string, micros []int64
 		out[r.CreatedAt.UnixMicro()] = r.ID
 	}
 	return out, nil
+}
+
+// whatIfOutcomeColumns are the columns the what-if reads of each outcome event, with its
+// decision's market, time and amount, in (decision, event time, id) order.
+const whatIfOutcomeColumns = "SELECT e.decision_id, d.market, d.created_at, d.amount_minor, e.observed_at, e.status, e.written_off_minor" +
+	" FROM outcome_events e JOIN decisions d ON d.id = e.decision_id"
+
+// OutcomeMark returns the outcome events' watermark now: on PostgreSQL the snapshot's xmin (every
+// transaction below it has ended), on SQLite the largest event id. WhatIfOutcomesSince(mark)
+// later returns the decisions of every event not yet visible now.
+func (s *Store) OutcomeMark(ctx context.Context) (int64, error) {
+	var out int64
+	if s.dialect == Postgres {
+		var xmin string
+		if err := s.db.WithContext(ctx).Raw("SELECT pg_snapshot_xmin(pg_current_snapshot())::text").Scan(&xmin).Error; err != nil {
+			return 0, fmt.Errorf("read snapshot xmin: %w", err)
+		}
+		v, err := strconv.ParseInt(xmin, 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("parse snapshot xmin %q: %w", xmin, err)
+		}
+		return v, nil
+	}
+	if err := s.db.WithContext(ctx).Raw("SELECT COALESCE(MAX(id), 0) FROM outcome_events").Scan(&out).Error; err != nil {
+		return 0, fmt.Errorf("read last outcome event: %w", err)
+	}
+	return out, nil
+}
+
+// WhatIfOutcomesSince returns the decisions with an outcome event written at or after the
+// watermark lo (see OutcomeMark), at most limit of them, and the watermark to continue from.
+func (s *Store) WhatIfOutcomesSince(ctx context.Context, lo int64, limit int) ([]uuid.UUID, int64, error) {
+	hi, err := s.OutcomeMark(ctx)
+	if err != nil {
+		return nil, lo, err
+	}
+	if hi <= lo {
+		return nil, lo, nil
+	}
+	var ids []string
+	q := s.db.WithContext(ctx)
+	if s.dialect == Postgres {
+		// Transactions in [lo, hi) have all ended; a smaller range when there are more than limit.
+		err = q.Raw("SELECT DISTINCT decision_id::text FROM outcome_events WHERE xid >= CAST(CAST(? AS TEXT) AS xid8) AND xid < CAST(CAST(? AS TEXT) AS xid8)",
+			strconv.FormatInt(lo, 10), strconv.FormatInt(hi, 10)).Scan(&ids).Error
+	} else {
+		hi = min(hi, lo+int64(limit))
+		err = q.Raw("SELECT DISTINCT decision_id FROM outcome_events WHERE id > ? AND id <= ?", lo, hi).Scan(&ids).Error
+	}
+	if err != nil {
+		return nil, lo, fmt.Errorf("outcome events since %d: %w", lo, err)
+	}
+	out := make([]uuid.UUID, 0, len(ids))
+	for _, id := range ids {
+		u, err := uuid.Parse(id)
+		if err != nil {
+			return nil, lo, fmt.Errorf("decision id %q: %w", id, err)
+		}
+		out = append(out, u)
+	}
+	return out, hi, nil
+}
+
+// WhatIfOutcomes streams the outcome events of the given decisions (nil: of every decision), one
+// decision at a time with its events in time order, calling fn with the decision's id, market, time
+// and amount in minor units. The events slice is reused: fn must copy what it keeps.
+func (s *Store) WhatIfOutcomes(ctx context.Context, ids []uuid.UUID, fn func(id uuid.UUID, market string, decidedAt time.Time, amountMinor int64, events []outcomes.Event) error) error {
+	q := whatIfOutcomeColumns
+	var args []any
+	if ids != nil {
+		if len(ids) == 0 {
+			return nil
+		}
+		strs := make([]string, len(ids))
+		for i, id := range ids {
+			strs[i] = id.String()
+		}
+		q += " WHERE e.decision_id IN ?"
+		args = append(args, strs)
+	}
+	q += " ORDER BY e.decision_id, e.observed_at, e.id"
+	var (
+		cur, id, market, status string
+		at, observed            time.Time
+		amount, wo              int64
+		events                  []outcomes.Event
+		curMarket               string
+		curAt                   time.Time
+		curAmount               int64
+	)
+	flush := func() error {
+		if len(events) == 0 {
+			return nil
+		}
+		u, err := uuid.Parse(cur)
+		if err != nil {
+			return fmt.Errorf("decision id %q: %w", cur, err)
+		}
+		err = fn(u, curMarket, curAt, curAmount, events)
+		events = events[:0]
+		return err
+	}
+	each := func(scan func(...any) error) error {
+		if err := scan(&id, &market, &at, &amount, &observed, &status, &wo); err != nil {
+			return err
+		}
+		if id != cur {
+			if err := flush(); err != nil {
+				return err
+			}
+			cur, curMarket, curAt, curAmount = id, market, at, amount
+		}
+		st, _ := outcomes.ParseStatus(status)
+		events = append(events, outcomes.Event{ObservedAt: observed, Status: st, WrittenOffMinor: wo})
+		return nil
+	}
+	if s.dialect == Postgres {
+		conn, err := s.sqlDB.Conn(ctx)
+		if err != nil {
+			return err
+		}
+		defer conn.Close()
+		err = conn.Raw(func(dc any) error {
+			pc := dc.(*stdlib.Conn).Conn()
+			pq := strings.Replace(q, "e.decision_id, d.market", "e.decision_id::text, d.market", 1)
+			var rows pgx.Rows
+			var err error
+			if ids != nil {
+				rows, err = pc.Query(ctx, strings.Replace(pq, "IN ?", "= ANY($1::uuid[])", 1), args[0])
+			} else {
+				rows, err = pc.Query(ctx, pq)
+			}
+			if err != nil {
+				return err
+			}
+			defer rows.Close()
+			for rows.Next() {
+				if err := each(rows.Scan); err != nil {
+					return err
+				}
+			}
+			return rows.Err()
+		})
+		if err != nil {
+			return fmt.Errorf("read outcome events for what-if: %w", err)
+		}
+		return flush()
+	}
+	if ids != nil {
+		q = strings.Replace(q, "IN ?", "IN (SELECT value FROM json_each(?))", 1)
+		b, _ := json.Marshal(args[0])
+		args = []any{string(b)}
+	}
+	rows, err := s.sqlDB.QueryContext(ctx, q, args...)
+	if err != nil {
+		return fmt.Errorf("read outcome events for what-if: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := each(rows.Scan); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read outcome events for what-if: %w", err)
+	}
+	return flush()
+}
+
+// WhatIfOutcomeEvents streams every outcome event, one decision at a time with its events in
+// time order, calling fn with the decision's id (the events slice is reused). It reads the events
+// table alone, without its decisions: the what-if warm-up knows the decisions it has just read.
+func (s *Store) WhatIfOutcomeEvents(ctx context.Context, fn func(id uuid.UUID, events []outcomes.Event) error) error {
+	const q = "SELECT decision_id, observed_at, status, written_off_minor FROM outcome_events ORDER BY decision_id, observed_at, id"
+	var (
+		cur, id  uuid.UUID
+		started  bool
+		observed time.Time
+		status   string
+		wo       int64
+		events   []outcomes.Event
+	)
+	add := func() error {
+		if started && id != cur {
+			if err := fn(cur, events); err != nil {
+				return err
+			}
+			events = events[:0]
+		}
+		cur, started = id, true
+		st, _ := outcomes.ParseStatus(status)
+		events = append(events, outcomes.Event{ObservedAt: observed, Status: st, WrittenOffMinor: wo})
+		return nil
+	}
+	if s.dialect == Postgres {
+		conn, err := s.sqlDB.Conn(ctx)
+		if err != nil {
+			return err
+		}
+		defer conn.Close()
+		err = conn.Raw(func(dc any) error {
+			rows, err := dc.(*stdlib.Conn).Conn().Query(ctx, q)
+			if err != nil {
+				return err
+			}
+			defer rows.Close()
+			var pid pgtype.UUID
+			for rows.Next() {
+				if err := rows.Scan(&pid, &observed, &status, &wo); err != nil {
+					return err
+				}
+				id = pid.Bytes
+				if err := add(); err != nil {
+					return err
+				}
+			}
+			return rows.Err()
+		})
+		if err != nil {
+			return fmt.Errorf("read outcome events for what-if: %w", err)
+		}
+	} else {
+		rows, err := s.sqlDB.QueryContext(ctx, q)
+		if err != nil {
+			return fmt.Errorf("read outcome events for what-if: %w", err)
+		}
+		defer rows.Close()
+		var sid string
+		for rows.Next() {
+			if err := rows.Scan(&sid, &observed, &status, &wo); err != nil {
+				return err
+			}
+			if id, err = uuid.Parse(sid); err != nil {
+				return fmt.Errorf("decision id %q: %w", sid, err)
+			}
+			if err := add(); err != nil {
+				return err
+			}
+		}
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("read outcome events for what-if: %w", err)
+		}
+	}
+	if started {
+		return fn(cur, events)
+	}
+	return nil
 }

@@ -63,9 +63,24 @@ type Impact struct {
 	DeclineRateProposed float64   `json:"declineRateProposed"`
 	ApprovedToDeclined  int       `json:"approvedToDeclined"`
 	DeclinedToApproved  int       `json:"declinedToApproved"`
+
+	// The outcome figures (issue 13), nil when the what-if had no outcomes to report (an impact
+	// stored before outcomes existed has none either). Rates are shares, losses in major units.
+	BadDefinition        *string  `json:"badDefinition,omitempty"` // the bad definition in words
+	ApprovalRateNow      *float64 `json:"approvalRateNow,omitempty"`
+	ApprovalRateProposed *float64 `json:"approvalRateProposed,omitempty"`
+	BadRateNow           *float64 `json:"badRateNow,omitempty"`
+	BadRateProposed      *float64 `json:"badRateProposed,omitempty"`
+	BadRateProposedLow   *float64 `json:"badRateProposedLow,omitempty"`
+	BadRateProposedHigh  *float64 `json:"badRateProposedHigh,omitempty"`
+	LossNow              *float64 `json:"lossNow,omitempty"`
+	LossProposed         *float64 `json:"lossProposed,omitempty"`
+	LossRateNow          *float64 `json:"lossRateNow,omitempty"`
+	LossRateProposed     *float64 `json:"lossRateProposed,omitempty"`
+	MatureDecisions      *int     `json:"matureDecisions,omitempty"`
 }
 
-// Simulator replays a proposed set over the market's recent history (the last 90 days). The
+// Simulator replays a proposed set over the market's recent history (the last 365 days). The
 // what-if engine (internal/whatif) implements it.
 type Simulator interface {
 	Impact(ctx context.Context, market string, proposed *engine.ThresholdSet) (Impact, error)

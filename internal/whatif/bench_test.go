@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"math/bits"
 	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
@@ -20,19 +21,34 @@ func sliderProposal(tb testing.TB) (baseline, proposed engine.ThresholdSet) {
 }
 
 // BenchmarkSimulate1M replays 1,000,000 decisions under the default set and a proposal that moves
-// one cut-off, the work of one slider move.
+// one cut-off, the work of one slider move, with the outcome figures of the swap-set (about half
+// the approved decisions mature). It reports the median, and the ratio to the same simulation
+// without outcomes measured right after in the same run.
 func BenchmarkSimulate1M(b *testing.B) {
 	s := bigHistory(b).Snapshot()
 	baseline, proposed := sliderProposal(b)
 	logDataShape(b, s, &baseline, &proposed)
+	o := NewOutcomeParams(s, testDef.Definition, outcomeNow, bigInf)
 	b.ResetTimer()
 	start := time.Now()
+	var each []time.Duration
 	for b.Loop() {
-		Simulate(s, 0, s.Len(), &baseline, &proposed)
+		t0 := time.Now()
+		SimulateOutcomes(s, 0, s.Len(), &baseline, &proposed, o)
+		each = append(each, time.Since(t0))
 	}
 	el := time.Since(start)
 	b.ReportMetric(el.Seconds()*1e3/float64(b.N), "ms/op")
+	b.ReportMetric(median(each).Seconds()*1e3, "p50-ms")
 	b.ReportMetric(float64(s.Len())*float64(b.N)/el.Seconds()/1e6, "Mrows/s")
+	var plain []time.Duration
+	for range max(b.N, 5) {
+		t0 := time.Now()
+		Simulate(s, 0, s.Len(), &baseline, &proposed)
+		plain = append(plain, time.Since(t0))
+	}
+	b.ReportMetric(median(plain).Seconds()*1e3, "p50-ms-no-outcomes")
+	b.ReportMetric(median(each).Seconds()/median(plain).Seconds(), "x-no-outcomes")
 	// The bound, measured right after in the same run, as often: the ratio says how far the
 	// simulation is from only reading its bytes.
 	bound := boundTime(s, &baseline, &proposed, b.N)
@@ -237,4 +253,87 @@ func BenchmarkCurveDeclineRate(b *testing.B) {
 		i++
 	}
 	sink = float32(sum)
+}
+
+func median(d []time.Duration) time.Duration {
+	if len(d) == 0 {
+		return 0
+	}
+	s := slices.Clone(d)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+// BenchmarkSensitivityPrepare1MOutcomes prepares the credit-score curve with its bad and loss
+// rates and the baseline's point over 1,000,000 decisions; ...IncomeOutcomes the money measure
+// with many distinct values. Both report the ratio to the preparation without outcomes, measured
+// right after in the same run.
+func BenchmarkSensitivityPrepare1MOutcomes(b *testing.B) {
+	benchPrepareOutcomes(b, engine.BureauScore)
+}
+
+func BenchmarkSensitivityPrepare1MIncomeOutcomes(b *testing.B) {
+	benchPrepareOutcomes(b, engine.MonthlyIncome)
+}
+
+func benchPrepareOutcomes(b *testing.B, m engine.Measure) {
+	s := bigHistory(b).Snapshot()
+	baseline, proposed := sliderProposal(b)
+	o := NewOutcomeParams(s, testDef.Definition, outcomeNow, bigInf)
+	var each []time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		PrepareSensitivityOutcomes(s, 0, s.Len(), m, &proposed, &baseline, o)
+		each = append(each, time.Since(t0))
+	}
+	b.ReportMetric(median(each).Seconds()*1e3, "p50-ms")
+	var plain []time.Duration
+	for range max(b.N, 5) {
+		t0 := time.Now()
+		PrepareSensitivity(s, 0, s.Len(), m, &proposed)
+		plain = append(plain, time.Since(t0))
+	}
+	b.ReportMetric(median(each).Seconds()/median(plain).Seconds(), "x-no-outcomes")
+}
+
+// BenchmarkCurvePointOutcomes answers one slider position of the income curve with its approval,
+// bad and loss rates.
+func BenchmarkCurvePointOutcomes(b *testing.B) {
+	s := bigHistory(b).Snapshot()
+	baseline, proposed := sliderProposal(b)
+	o := NewOutcomeParams(s, testDef.Definition, outcomeNow, bigInf)
+	cv := PrepareSensitivityOutcomes(s, 0, s.Len(), engine.MonthlyIncome, &proposed, &baseline, o)
+	rng := rand.New(rand.NewPCG(1, 1))
+	cuts := make([]float64, 1024)
+	for i := range cuts {
+		cuts[i] = 500 + rng.Float64()*1500
+	}
+	var sum float64
+	i := 0
+	for b.Loop() {
+		p := cv.At(cuts[i&1023])
+		sum += *p.BadRate
+		i++
+	}
+	sink = float32(sum)
+}
+
+// BenchmarkFit1M fits the reject inference over the 1,000,000-row history (a 200,000-row
+// subsample of its mature approved decisions), the work of one background refit.
+func BenchmarkFit1M(b *testing.B) {
+	s := bigHistory(b).Snapshot()
+	for b.Loop() {
+		inf := Fit(s, testDef, outcomeNow)
+		if !inf.Available {
+			b.Fatal(inf.Note)
+		}
+	}
+}
+
+// BenchmarkSetModel1M predicts every row of the 1,000,000-row history after a fit.
+func BenchmarkSetModel1M(b *testing.B) {
+	h := bigHistory(b)
+	for b.Loop() {
+		h.SetModel(&bigInf.Model)
+	}
 }

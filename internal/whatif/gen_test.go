@@ -151,13 +151,18 @@ func historyOf(rows []Row) *History {
 var (
 	bigOnce sync.Once
 	bigHist *History
+	bigInf  *Inference
 )
 
-// bigHistory returns a shared history of 1,000,000 realistic rows for benchmarks.
+// bigHistory returns a shared history of 1,000,000 realistic rows for benchmarks, with outcomes
+// for the approved ones and the reject inference fitted at outcomeNow.
 func bigHistory(tb testing.TB) *History {
 	bigOnce.Do(func() {
 		rng := rand.New(rand.NewPCG(1, 2))
 		bigHist = historyOf(realisticRows(tb, rng, 1_000_000, 0.93))
+		addOutcomes(bigHist, 1)
+		bigInf = Fit(bigHist.Snapshot(), testDef, outcomeNow)
+		bigHist.SetModel(&bigInf.Model)
 	})
 	return bigHist
 }

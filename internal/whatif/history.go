@@ -13,11 +13,13 @@
 package whatif
 
 import (
+	"math"
 	"sort"
 	"sync"
 	"sync/atomic"
 
 	"riskconsole/internal/engine"
+	"riskconsole/internal/outcomes"
 )
 
 // chunkBits sets the number of rows per chunk (1<<chunkBits). Chunks are allocated whole and never
@@ -38,7 +40,8 @@ const MaxCategories = 256
 const OtherCategory = "(other)"
 
 // chunk holds chunkSize rows column by column: 8 (time) + 60 (values) + 4 (amount) + 2 (reasons)
-// + 1 (category) + 1 (outcome) = 76 bytes per row.
+// + 1 (category) + 1 (outcome) + 8 (repayment summary) + 4 (inferred probability of bad) = 88
+// bytes per row.
 type chunk struct {
 	at       [chunkSize]int64
 	values   [engine.NumMeasures][chunkSize]float32
@@ -46,6 +49,12 @@ type chunk struct {
 	reasons  [chunkSize]uint16
 	category [chunkSize]uint8
 	declined [chunkSize]uint8 // 1 when the stored decision declined; a byte so it can be summed
+	// repay is the decision's repayment summary packed by PackSummary (0: no event yet), kept
+	// current as outcome events arrive; pbad the float32 bits of the reject inference's
+	// probability of bad for the row's values (0: no model). Both change after the row is
+	// published, so they are read and written atomically.
+	repay [chunkSize]atomic.Uint64
+	pbad  [chunkSize]atomic.Uint32
 }
 
 // Row is one stored decision as appended to a History.
@@ -81,6 +90,10 @@ type History struct {
 	n      atomic.Int64
 
 	moved atomic.Int64 // rows stored at a later time than their own, see Append
+
+	// model predicts the probability of bad of rows appended from now on (nil: none yet).
+	model    atomic.Pointer[Model]
+	outcomes atomic.Int64 // summaries set, see OutcomeVersion
 }
 
 // NewHistory returns an empty history for market.
@@ -163,6 +176,11 @@ func (h *History) Append(r *Row) {
 	if r.Declined {
 		c.declined[off] = 1
 	}
+	c.repay[off].Store(0)
+	c.pbad[off].Store(0)
+	if m := h.model.Load(); m != nil {
+		c.pbad[off].Store(math.Float32bits(m.Predict(&r.Values)))
+	}
 	// Publishing the length last makes the row visible to snapshots only once it is complete.
 	h.n.Store(int64(n + 1))
 }
@@ -185,7 +203,7 @@ func (h *History) Window(from, to int64) (lo, hi int) { return h.Snapshot().Wind
 // CapacityBytes returns the bytes held by the history's columns, the unused tail of the last
 // chunk included, so that memory per decision can be measured.
 func (h *History) CapacityBytes() int64 {
-	const chunkBytes = int64(chunkSize) * (8 + 4*engine.NumMeasures + 4 + 2 + 1 + 1)
+	const chunkBytes = int64(chunkSize) * (8 + 4*engine.NumMeasures + 4 + 2 + 1 + 1 + 8 + 4)
 	dir := *h.chunks.Load()
 	return int64(len(dir))*chunkBytes + int64(cap(dir))*8
 }
@@ -253,4 +271,114 @@ func (s *Snapshot) Window(from, to int64) (lo, hi int) {
 		hi = lo
 	}
 	return lo, hi
+}
+
+// Packed repayment summaries: 5 bits per level for the first month it was reached (31: never;
+// months past 30 are stored as 30, which no window of at most outcomes.MaxWindowMonths tells
+// apart), bit 20 set once the decision has any event, and the loss in minor units above
+// (43 bits, up to 8.7e12 minor units).
+const (
+	monthBits  = 5
+	monthNever = 1<<monthBits - 1
+	hasEvents  = 1 << (outcomes.NumLevels * monthBits)
+	lossShift  = outcomes.NumLevels*monthBits + 1
+)
+
+// The month field must tell every window apart from never.
+var _ = [1]struct{}{}[monthNever-1-30+0*outcomes.MaxWindowMonths]
+
+// PackSummary packs a repayment summary into the word the history keeps.
+func PackSummary(s *outcomes.Summary) uint64 {
+	w := uint64(hasEvents)
+	for l, m := range s.FirstMonth {
+		f := uint64(monthNever)
+		if m != outcomes.Never {
+			f = uint64(min(m, 30))
+		}
+		w |= f << (l * monthBits)
+	}
+	return w | uint64(max(s.LossMinor, 0))<<lossShift
+}
+
+// UnpackSummary is the inverse of PackSummary (months past 30 read as 30); ok is false for a
+// decision without events.
+func UnpackSummary(w uint64) (s outcomes.Summary, ok bool) {
+	if w&hasEvents == 0 {
+		return outcomes.NoOutcome, false
+	}
+	for l := range s.FirstMonth {
+		f := uint8(w >> (l * monthBits) & monthNever)
+		if f == monthNever {
+			f = outcomes.Never
+		}
+		s.FirstMonth[l] = f
+	}
+	s.LossMinor = int64(w >> lossShift)
+	return s, true
+}
+
+// SetSummary records the repayment summary of row i (a row already appended).
+func (h *History) SetSummary(i int, s *outcomes.Summary) {
+	dir := *h.chunks.Load()
+	dir[i>>chunkBits].repay[i&chunkMask].Store(PackSummary(s))
+	h.outcomes.Add(1)
+}
+
+// OutcomeVersion counts the summaries set so far: a fit of the reject inference is stale when it
+// changed.
+func (h *History) OutcomeVersion() int64 { return h.outcomes.Load() }
+
+// Find returns the row of the decision made at micros (unix microseconds) whose amount is amount,
+// or the first row at that time when none matches; ok is false when no row has that time.
+// Rows stored at a later time than their own (Moved) are not found.
+func (s *Snapshot) Find(micros int64, amount float32) (int, bool) {
+	i := sort.Search(s.n, func(i int) bool { return s.At(i) >= micros })
+	if i == s.n || s.At(i) != micros {
+		return 0, false
+	}
+	for j := i; j < s.n && s.At(j) == micros; j++ {
+		if s.Amount(j) == amount {
+			return j, true
+		}
+	}
+	return i, true
+}
+
+// Summary returns the repayment summary of row i; ok is false when it has no event yet.
+func (s *Snapshot) Summary(i int) (outcomes.Summary, bool) {
+	return UnpackSummary(s.chunks[i>>chunkBits].repay[i&chunkMask].Load())
+}
+
+// PBad returns the reject inference's probability of bad for row i, 0 when no model predicted it.
+func (s *Snapshot) PBad(i int) float32 {
+	return math.Float32frombits(s.chunks[i>>chunkBits].pbad[i&chunkMask].Load())
+}
+
+// SetModel makes m predict the probability of bad of every row, those appended later included
+// (nil: forget the predictions).
+func (h *History) SetModel(m *Model) {
+	// Under the append lock, so that every row is predicted by m, here or by Append.
+	h.mu.Lock()
+	h.model.Store(m)
+	n := int(h.n.Load())
+	h.mu.Unlock()
+	dir := *h.chunks.Load()
+	var v [engine.NumMeasures]float32
+	for i := 0; i < n; i++ {
+		c, off := dir[i>>chunkBits], i&chunkMask
+		var p float32
+		if m != nil {
+			for k := range v {
+				v[k] = c.values[k][off]
+			}
+			p = m.Predict(&v)
+		}
+		c.pbad[off].Store(math.Float32bits(p))
+	}
+}
+
+// at returns the stored time of row i (a row already appended) without taking a snapshot.
+func (h *History) at(i int) int64 {
+	dir := *h.chunks.Load()
+	return dir[i>>chunkBits].at[i&chunkMask]
 }

@@ -105,8 +105,9 @@ func TestSnapshotConcurrency(t *testing.T) {
 }
 
 // TestMemoryPerDecision measures the bytes the columns hold per decision in a large history, the
-// unused tail of the last chunk included, against the issue's budget of 80 for the 15 measured
-// values it was set for, plus the 4 bytes of each measured value declared since.
+// unused tail of the last chunk included, against the budget of 90 (issue 13: 80 before the
+// repayment summary and the inferred probability of bad) for the 15 measured values it was set
+// for, plus the 4 bytes of each measured value declared since.
 func TestMemoryPerDecision(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a 1,000,000-row history")
@@ -130,7 +131,7 @@ func TestMemoryPerDecision(t *testing.T) {
 	heap := float64(int64(after.HeapAlloc)-int64(before.HeapAlloc)) / n
 	t.Logf("memory per decision: %.2f bytes by capacity (%d bytes for %d rows), %.2f bytes by heap",
 		perRow, h.CapacityBytes(), n, heap)
-	budget := 80.0 + 4*float64(max(0, engine.NumMeasures-15))
+	budget := 90.0 + 4*float64(max(0, engine.NumMeasures-15))
 	if perRow > budget || heap > budget {
 		t.Errorf("memory per decision %.2f (heap %.2f) bytes, budget %g", perRow, heap, budget)
 	}

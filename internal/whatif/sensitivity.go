@@ -2,6 +2,7 @@ package whatif
 
 import (
 	"math"
+	"sync"
 
 	"riskconsole/internal/engine"
 )
@@ -34,19 +35,72 @@ type Curve struct {
 	nan  int       // rows passing the other rules whose moving value is NaN: they always fail it
 	vals []float32 // distinct moving values of the rows passing the other rules, ascending
 	cum  []int32   // cum[i]: how many of those rows have a value <= vals[i]
+
+	// With outcomes (Outcomes not nil): cumOut[i] sums the outcome payloads of the rows counted
+	// by cum[i], nanOut those of the NaN rows; Now sums the rows the baseline approves.
+	Outcomes *OutcomeParams
+	cumOut   []payload
+	nanOut   payload
+	Now      NowPoint
 }
 
-// Point is one point of a Curve.
+// payload is what one row adds to a point's outcome figures: the denominators of the bad rate
+// (mature or inferred: 1) and of the loss rate (its amount), and its bad (observed 0 or 1, or the
+// inferred probability) and loss (observed, or expected), both in major units.
+type payload struct {
+	den, bad, loss, vol float64
+}
+
+func (p *payload) add(o *payload) {
+	p.den += o.den
+	p.bad += o.bad
+	p.loss += o.loss
+	p.vol += o.vol
+}
+
+func (p *payload) sub(o *payload) {
+	p.den -= o.den
+	p.bad -= o.bad
+	p.loss -= o.loss
+	p.vol -= o.vol
+}
+
+// NowPoint is the baseline's point: its approvals and their outcome payload.
+type NowPoint struct {
+	Approved int
+	out      payload
+}
+
+// Point is one point of a Curve. ApprovalRate is 1 - Rate; BadRate and LossRate are the
+// outcome figures of the approved rows (nil without outcomes, or when undefined).
 type Point struct {
-	Cutoff   float64
-	Declined int
-	Rate     float64
+	Cutoff       float64
+	Declined     int
+	Rate         float64
+	ApprovalRate float64
+	BadRate      *float64
+	LossRate     *float64
 }
 
 // PrepareSensitivity builds the decline-rate curve of rows [lo, hi) of s as the cut-off of m's
 // rule sweeps, with the other rules of proposed, in one pass over the rows and one sort of the
 // moving values of the rows that pass every other rule.
 func PrepareSensitivity(s *Snapshot, lo, hi int, m engine.Measure, proposed *engine.ThresholdSet) *Curve {
+	return PrepareSensitivityOutcomes(s, lo, hi, m, proposed, nil, nil)
+}
+
+// PrepareSensitivityOutcomes is PrepareSensitivity that also prepares each point's bad and loss
+// rates under o, and the baseline's point (baseline and o not nil). The rows are sorted with
+// their index beside their key, so that each distinct value's outcome payload sums in the
+// same pass as its count.
+func PrepareSensitivityOutcomes(s *Snapshot, lo, hi int, m engine.Measure, proposed, baseline *engine.ThresholdSet, o *OutcomeParams) *Curve {
+	if o == nil || baseline == nil {
+		return prepareCounts(s, lo, hi, m, proposed)
+	}
+	return prepareOutcomes(s, lo, hi, m, proposed, baseline, o)
+}
+
+func prepareCounts(s *Snapshot, lo, hi int, m engine.Measure, proposed *engine.ThresholdSet) *Curve {
 	lo, hi = max(lo, 0), min(hi, s.n)
 	r := &proposed.Rules[m]
 	cv := &Curve{Measure: m, Comparator: r.Comparator, Enabled: r.Enabled, Cutoff: r.Cutoff}
@@ -266,8 +320,300 @@ func (cv *Curve) PointsBetween(lo, hi float64, n int) []Point {
 		if i == n-1 {
 			c = hi
 		}
-		d := cv.DeclinedCount(c)
-		pts[i] = Point{Cutoff: c, Declined: d, Rate: rate(d, cv.Assessed)}
+		pts[i] = cv.At(c)
 	}
 	return pts
+}
+
+// At returns the point at cutoff.
+func (cv *Curve) At(cutoff float64) Point {
+	d := cv.DeclinedCount(cutoff)
+	p := Point{Cutoff: cutoff, Declined: d, Rate: rate(d, cv.Assessed), ApprovalRate: 1 - rate(d, cv.Assessed)}
+	if cv.Assessed == 0 {
+		p.ApprovalRate = 0
+	}
+	if cv.Outcomes != nil {
+		out := cv.approvedOut(float32(cutoff))
+		p.BadRate, p.LossRate = cv.rates(&out)
+	}
+	return p
+}
+
+// rates returns the bad and loss rates of an outcome payload, nil when undefined or when the
+// inference is not available.
+func (cv *Curve) rates(out *payload) (bad, loss *float64) {
+	if !cv.Outcomes.Available {
+		return nil, nil
+	}
+	if out.den > 0 {
+		r := out.bad / out.den
+		bad = &r
+	}
+	if out.vol > 0 {
+		r := out.loss / out.vol
+		loss = &r
+	}
+	return bad, loss
+}
+
+// approvedOut sums the outcome payloads of the rows approved with the moving rule at c.
+func (cv *Curve) approvedOut(c float32) payload {
+	var out payload
+	if c != c || len(cv.cumOut) == 0 {
+		return out
+	}
+	total := cv.cumOut[len(cv.cumOut)-1]
+	if cv.Comparator == engine.LTE {
+		// Approved: value <= c.
+		i := cv.firstAbove(c)
+		if i > 0 {
+			out = cv.cumOut[i-1]
+		}
+		return out
+	}
+	// Approved: value >= c, all but those below c.
+	out = total
+	if i := cv.firstAtLeast(c); i > 0 {
+		out.sub(&cv.cumOut[i-1])
+	}
+	return out
+}
+
+func (cv *Curve) firstAtLeast(c float32) int {
+	lo, hi := 0, len(cv.vals)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if cv.vals[mid] < c {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
+func (cv *Curve) firstAbove(c float32) int {
+	lo, hi := 0, len(cv.vals)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if cv.vals[mid] <= c {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
+// ProposedPoint returns the proposal's point: at its cut-off when the moving rule is enabled,
+// else every row passing the other rules approved.
+func (cv *Curve) ProposedPoint() Point {
+	if cv.Enabled {
+		return cv.At(cv.Cutoff)
+	}
+	p := Point{Cutoff: cv.Cutoff, Declined: cv.Other, Rate: cv.DisabledRate(), ApprovalRate: 1 - cv.DisabledRate()}
+	if cv.Outcomes != nil {
+		var out payload
+		if len(cv.cumOut) > 0 {
+			out = cv.cumOut[len(cv.cumOut)-1]
+		}
+		out.add(&cv.nanOut)
+		p.BadRate, p.LossRate = cv.rates(&out)
+	}
+	return p
+}
+
+// NowPointAt returns the baseline's point, at the baseline's cut-off of the moving rule.
+func (cv *Curve) NowPointAt(cutoff float64) Point {
+	p := Point{Cutoff: cutoff, Declined: cv.Assessed - cv.Now.Approved}
+	p.Rate = rate(p.Declined, cv.Assessed)
+	if cv.Assessed > 0 {
+		p.ApprovalRate = 1 - p.Rate
+	}
+	if cv.Outcomes != nil {
+		p.BadRate, p.LossRate = cv.rates(&cv.Now.out)
+	}
+	return p
+}
+
+// rowPayload returns the outcome payload of row off of c (numbered i in the snapshot), and false
+// when it is zero (an immature approved row).
+func rowPayload(c *chunk, off, i int, o *OutcomeParams) (rowPay, bool) {
+	a := c.amount[off]
+	if c.declined[off] != 0 {
+		p := math.Float32frombits(c.pbad[off].Load())
+		return rowPay{den: 1, bad: p, loss: float32(o.LossGivenBad) * p * a, vol: a}, true
+	}
+	if !o.mat.mature(i) {
+		return rowPay{}, false
+	}
+	w := c.repay[off].Load()
+	return rowPay{den: 1, bad: float32(o.badBit(w)), loss: float32(w>>lossShift) / 100, vol: a}, true
+}
+
+// rowPay is one row's payload as prepared, in float32 to halve the bytes the sort's gather reads;
+// sums are in float64.
+type rowPay struct{ den, bad, loss, vol float32 }
+
+func (p *payload) addRow(r *rowPay) {
+	p.den += float64(r.den)
+	p.bad += float64(r.bad)
+	p.loss += float64(r.loss)
+	p.vol += float64(r.vol)
+}
+
+// prepareOutcomes is prepareCounts with the outcome payloads and the baseline's point.
+func prepareOutcomes(s *Snapshot, lo, hi int, m engine.Measure, proposed, baseline *engine.ThresholdSet, o *OutcomeParams) *Curve {
+	lo, hi = max(lo, 0), min(hi, s.n)
+	r := &proposed.Rules[m]
+	cv := &Curve{Measure: m, Comparator: r.Comparator, Enabled: r.Enabled, Cutoff: r.Cutoff, Outcomes: o}
+	if lo >= hi {
+		return cv
+	}
+	cv.Assessed = hi - lo
+	p, b := prepare(proposed), prepare(baseline)
+	p.enabled &^= 1 << m
+	js := jobs(&p, &b, p.enabled|b.enabled)
+	buf := getPrepBuf(hi - lo)
+	defer prepBufs.Put(buf)
+	keys := buf.keys[:hi-lo]
+	// pay[0] is the zero payload every immature approved row points to, so that the gather
+	// below finds it in the cache; row x of the window has its payload at x+1 (written before
+	// it is read: the buffer is reused).
+	pay := buf.pay[:hi-lo+1]
+	pay[0] = rowPay{}
+	w := workers(hi - lo)
+	type part struct {
+		lo, n, other, nan, now int
+		nanOut, nowOut         payload
+	}
+	parts := make([]part, w)
+	parallel(lo, hi, w, func(q, plo, phi int) {
+		out := keys[plo-lo : phi-lo]
+		fails := make([]uint64, len(js))
+		var mask [blockSize]uint32
+		pt := part{lo: plo - lo}
+		for i := plo; i < phi; {
+			c, off := s.chunks[i>>chunkBits], i&chunkMask
+			k := min(phi-i, chunkSize-off, blockSize)
+			blockMasks(c, off, k, js, mask[:], fails)
+			col := c.values[m][off : off+k]
+			for j, f := range mask[:k] {
+				baseOK, otherOK := f>>16 == 0, uint16(f) == 0
+				if !baseOK && !otherOK {
+					pt.other++
+					continue
+				}
+				pl, nonZero := rowPayload(c, off+j, i+j, o)
+				if baseOK {
+					pt.now++
+					pt.nowOut.addRow(&pl)
+				}
+				if !otherOK {
+					pt.other++
+					continue
+				}
+				v := col[j]
+				if v != v {
+					pt.nan++
+					pt.nanOut.addRow(&pl)
+					continue
+				}
+				x := 0
+				if nonZero {
+					x = i + j - lo + 1
+					pay[x] = pl
+				}
+				out[pt.n] = uint64(orderKey(v))<<32 | uint64(x)
+				pt.n++
+			}
+			i += k
+		}
+		parts[q] = pt
+	})
+	n := 0
+	for _, pt := range parts {
+		copy(keys[n:], keys[pt.lo:pt.lo+pt.n])
+		n += pt.n
+		cv.Other += pt.other
+		cv.nan += pt.nan
+		cv.nanOut.add(&pt.nanOut)
+		cv.Now.Approved += pt.now
+		cv.Now.out.add(&pt.nowOut)
+	}
+	keys = radixSort64(keys[:n], buf.tmp[:n])
+	distinct := 0
+	for i := range keys {
+		if i == 0 || keys[i]>>32 != keys[i-1]>>32 {
+			distinct++
+		}
+	}
+	cv.vals, cv.cum, cv.cumOut = make([]float32, 0, distinct), make([]int32, 0, distinct), make([]payload, 0, distinct)
+	var acc payload
+	for i := 0; i < len(keys); {
+		hiKey := keys[i] >> 32
+		j := i
+		for ; j < len(keys) && keys[j]>>32 == hiKey; j++ {
+			acc.addRow(&pay[uint32(keys[j])])
+		}
+		cv.vals = append(cv.vals, fromOrderKey(uint32(hiKey)))
+		cv.cum = append(cv.cum, int32(j))
+		cv.cumOut = append(cv.cumOut, acc)
+		i = j
+	}
+	return cv
+}
+
+// prepBuf holds the scratch buffers of a preparation with outcomes, reused across
+// preparations (a slider is grabbed again and again) so that each does not allocate and clear
+// tens of megabytes.
+type prepBuf struct {
+	keys, tmp []uint64
+	pay       []rowPay
+}
+
+var prepBufs sync.Pool
+
+func getPrepBuf(n int) *prepBuf {
+	b, _ := prepBufs.Get().(*prepBuf)
+	if b == nil || cap(b.keys) < n {
+		b = &prepBuf{keys: make([]uint64, n), tmp: make([]uint64, n), pay: make([]rowPay, n+1)}
+	}
+	b.keys, b.tmp, b.pay = b.keys[:cap(b.keys)], b.tmp[:cap(b.tmp)], b.pay[:cap(b.pay)]
+	return b
+}
+
+// radixSort64 sorts keys by their upper 32 bits (stable, so ties keep their order), a byte at a
+// time, skipping the bytes every key shares, using tmp (as long as keys) as scratch. It may
+// return tmp.
+func radixSort64(keys, tmp []uint64) []uint64 {
+	if len(keys) < 2 {
+		return keys
+	}
+	var hist [4][256]int
+	for _, k := range keys {
+		h := uint32(k >> 32)
+		hist[0][h&0xff]++
+		hist[1][h>>8&0xff]++
+		hist[2][h>>16&0xff]++
+		hist[3][h>>24]++
+	}
+	for d := 0; d < 4; d++ {
+		h := &hist[d]
+		shift := uint(32 + 8*d)
+		if h[(keys[0]>>shift)&0xff] == len(keys) {
+			continue
+		}
+		sum := 0
+		for b := range h {
+			sum, h[b] = sum+h[b], sum
+		}
+		for _, k := range keys {
+			b := k >> shift & 0xff
+			tmp[h[b]] = k
+			h[b]++
+		}
+		keys, tmp = tmp, keys
+	}
+	return keys
 }

@@ -27,6 +27,17 @@ type Source interface {
 	// DecisionIDsAt returns the ids of market's decisions made at the given times (unix
 	// microseconds), keyed by time.
 	DecisionIDsAt(ctx context.Context, market string, micros []int64) (map[int64]string, error)
+	// OutcomeMark returns the outcome events' watermark now; WhatIfOutcomesSince the decisions
+	// with events at or after a watermark (at most limit, where the store must bound the
+	// range) and the watermark to go on from.
+	OutcomeMark(ctx context.Context) (int64, error)
+	WhatIfOutcomesSince(ctx context.Context, lo int64, limit int) ([]uuid.UUID, int64, error)
+	// WhatIfOutcomes streams the outcome events of the decisions ids (nil: all), one decision
+	// at a time in time order, with its id, market, time and amount in minor units.
+	// WhatIfOutcomeEvents streams every outcome event, one decision at a time in time order,
+	// with the decision's id only (the warm-up knows the decisions it just read).
+	WhatIfOutcomeEvents(ctx context.Context, fn func(id uuid.UUID, events []outcomes.Event) error) error
+	WhatIfOutcomes(ctx context.Context, ids []uuid.UUID, fn func(id uuid.UUID, market string, decidedAt time.Time, amountMinor int64, events []outcomes.Event) error) error
 }
 
 // Status is the warm-up progress of the histories.
@@ -59,6 +70,20 @@ type Service struct {
 	// Tail state, owned by Run's goroutine.
 	latest time.Time               // newest decision time appended
 	recent map[uuid.UUID]time.Time // ids appended at or after latest - tailOverlap, with their time
+
+	// Outcome tail state, owned by the Warm/Follow goroutine too: the outcome events' watermark
+	// and the decisions whose events arrived before the decision reached the history.
+	outcomeMark    int64
+	outcomesWarm   bool
+	pendingOutcome map[uuid.UUID]int // decision id → follow passes left to find it
+	// warmRows names the row of every decision approved as decided while the warm-up reads the
+	// decisions, so that the outcome events read next need no join; nil otherwise.
+	warmRows map[uuid.UUID]rowRef
+
+	// The reject inference fitted per market; fitMu serialises fits.
+	fitMu     sync.Mutex
+	infMu     sync.RWMutex
+	inference map[string]*Inference
 }
 
 const (
@@ -79,11 +104,13 @@ func NewService(src Source, baselines Baselines, defs outcomes.Definitions, now 
 	if now == nil {
 		now = time.Now
 	}
-	return &Service{src: src, baselines: baselines, defs: defs, now: now, histories: map[string]*History{}, recent: map[uuid.UUID]time.Time{}}
+	return &Service{src: src, baselines: baselines, defs: defs, now: now, histories: map[string]*History{}, recent: map[uuid.UUID]time.Time{},
+		pendingOutcome: map[uuid.UUID]int{}, inference: map[string]*Inference{}}
 }
 
-// DefaultWindow is how far back a simulation looks when no window is given.
-const DefaultWindow = 90 * 24 * time.Hour
+// DefaultWindow is how far back a simulation looks when no window is given: a year, so that
+// decisions older than the performance window (outcomes.DefaultBad: 6 months) are in it.
+const DefaultWindow = 365 * 24 * time.Hour
 
 // maxWindow bounds a simulation window.
 const maxWindow = 800 * 24 * time.Hour
@@ -140,6 +167,8 @@ type Simulation struct {
 	*Window
 	*Result
 	ToDeclined, ToApproved []Flip
+	// Inference is the reject inference behind the inferred outcome figures.
+	Inference *Inference
 }
 
 // Flip is a decision whose outcome the proposal changes.
@@ -153,11 +182,11 @@ type Flip struct {
 // Simulate replays the proposal (rules for every measured value) over market's decisions in
 // [from, to) next to the set in force now, and names the decisions of the flip samples.
 func (s *Service) Simulate(ctx context.Context, market string, rules []thresholds.RuleInput, from, to time.Time) (*Simulation, error) {
-	w, res, err := s.simulate(market, rules, from, to)
+	w, res, inf, err := s.simulateOutcomes(ctx, market, rules, from, to)
 	if err != nil {
 		return nil, err
 	}
-	sim := &Simulation{Window: w, Result: res}
+	sim := &Simulation{Window: w, Result: res, Inference: inf}
 	var micros []int64
 	for _, i := range append(slices.Clone(res.SampleApprovedToDeclined), res.SampleDeclinedToApproved...) {
 		micros = append(micros, w.Snapshot.At(i))
@@ -178,24 +207,6 @@ func (s *Service) Simulate(ctx context.Context, market string, rules []threshold
 	return sim, nil
 }
 
-func (s *Service) simulate(market string, rules []thresholds.RuleInput, from, to time.Time) (*Window, *Result, error) {
-	w, proposed, err := s.window(market, rules, from, to)
-	if err != nil {
-		return nil, nil, err
-	}
-	return w, Simulate(w.Snapshot, w.Lo, w.Hi, &w.Baseline.Set, &proposed), nil
-}
-
-// Sensitivity prepares the decline-rate curve of measure m's cut-off under the proposal over
-// market's decisions in [from, to).
-func (s *Service) Sensitivity(ctx context.Context, market string, m engine.Measure, rules []thresholds.RuleInput, from, to time.Time) (*Window, *Curve, error) {
-	w, proposed, err := s.window(market, rules, from, to)
-	if err != nil {
-		return nil, nil, err
-	}
-	return w, PrepareSensitivity(w.Snapshot, w.Lo, w.Hi, m, &proposed), ctx.Err()
-}
-
 // Impact implements thresholds.Simulator: the proposed set against the set in force over the
 // last DefaultWindow, as stored with a submitted draft. While the warm-up runs, the impact says
 // it is unavailable rather than report numbers over part of the history.
@@ -208,15 +219,17 @@ func (s *Service) Impact(ctx context.Context, market string, proposed *engine.Th
 	for i, r := range proposed.Rules {
 		rules[i] = thresholds.RuleInput{Measure: r.Measure, Comparator: r.Comparator, Cutoff: r.Cutoff, Enabled: r.Enabled}
 	}
-	w, res, err := s.simulate(market, rules, time.Time{}, time.Time{})
+	w, res, inf, err := s.simulateOutcomes(ctx, market, rules, time.Time{}, time.Time{})
 	if err != nil {
 		return thresholds.Impact{}, err
 	}
-	return thresholds.Impact{
+	imp := thresholds.Impact{
 		Available: true, From: w.From, To: w.To, Decisions: res.Assessed,
 		DeclineRateNow: res.BaselineRate(), DeclineRateProposed: res.ProposedRate(),
 		ApprovedToDeclined: res.ApprovedToDeclined, DeclinedToApproved: res.DeclinedToApproved,
-	}, nil
+	}
+	OutcomeImpact(&imp, res, inf)
+	return imp, nil
 }
 
 // Status reports the warm-up progress.
@@ -248,7 +261,7 @@ func (s *Service) History(market string) (*History, error) {
 	return h, nil
 }
 
-// Warm reads every stored decision in batches, then marks the service ready (also when it
+// Warm reads every stored decision in batches, then every decision's outcome events, then marks the service ready (also when it
 // failed part-way: Follow goes on from where it stopped). The server runs Warm once in the
 // background, then Follow every second; Warm and Follow must not run concurrently.
 func (s *Service) Warm(ctx context.Context) error {
@@ -259,6 +272,8 @@ func (s *Service) Warm(ctx context.Context) error {
 	}
 	s.total.Store(total)
 	start := time.Now()
+	s.warmRows = make(map[uuid.UUID]rowRef, total*3/4)
+	defer func() { s.warmRows = nil }()
 	cur := decisions.Cursor{}
 	for {
 		next, n, err := s.src.WhatIfScan(ctx, cur, warmBatch, s.append)
@@ -272,11 +287,12 @@ func (s *Service) Warm(ctx context.Context) error {
 		s.prune()
 	}
 	slog.InfoContext(ctx, "what-if history warmed", "decisions", s.loaded.Load(), "took", time.Since(start).Round(time.Millisecond))
-	return nil
+	return s.warmOutcomes(ctx)
 }
 
 // Follow appends the decisions stored since the newest one seen, re-reading tailOverlap before it
-// and skipping the ids already appended.
+// and skipping the ids already appended, then re-derives the outcome summaries of the decisions
+// with new outcome events (by the events' watermark).
 func (s *Service) Follow(ctx context.Context) error {
 	after := decisions.Cursor{CreatedAt: s.latest.Add(-tailOverlap)}
 	for {
@@ -286,7 +302,7 @@ func (s *Service) Follow(ctx context.Context) error {
 		}
 		s.prune()
 		if n < tailBatch {
-			return nil
+			return s.followOutcomes(ctx)
 		}
 		after = next
 	}
@@ -316,6 +332,9 @@ func (s *Service) append(market string, id uuid.UUID, r *Row) error {
 		s.mu.Unlock()
 	}
 	h.Append(r)
+	if s.warmRows != nil && !r.Declined {
+		s.warmRows[id] = rowRef{h, int32(h.Len() - 1)}
+	}
 	if s.loaded.Add(1) > s.total.Load() {
 		s.total.Store(s.loaded.Load())
 	}

@@ -63,6 +63,10 @@ type Result struct {
 	// MaxSamples flips each way, in time order; Snapshot.At and Snapshot.Category describe them.
 	SampleApprovedToDeclined []int
 	SampleDeclinedToApproved []int
+	// Cells sums the outcomes of the swap-set cells (KeptApproved, SwapOut, SwapIn,
+	// KeptDeclined) when the simulation was asked for outcomes (Outcomes not nil).
+	Cells    [4]Cell
+	Outcomes *OutcomeParams
 }
 
 // The failed-rule masks hold one bit per measure in a uint16 for each of two sets (a uint32 per
@@ -299,6 +303,8 @@ type tally struct {
 	catAcc               [MaxCategories]uint64 // packed counts not yet added to cats
 	pending              int                   // rows in catAcc
 	sampleA2D, sampleD2A []int
+	out                  *OutcomeParams
+	cells                [4]Cell
 }
 
 // dropUnranked counts in drop the failed rules of a row, declined by p with more than MaxReasons
@@ -334,6 +340,9 @@ func (t *tally) run(s *Snapshot, lo, hi int, a, b *rules, js []job, firstDay int
 		c, off := s.chunks[i>>chunkBits], i&chunkMask
 		k := min(hi-i, chunkSize-off, blockSize)
 		blockMasks(c, off, k, js, mask[:], t.fails)
+		if t.out != nil {
+			outcomeRows(mask[:k], c, off, i, t.out, &t.cells)
+		}
 		for _, d := range c.declined[off : off+k] {
 			t.stored += int(d)
 		}
@@ -480,8 +489,14 @@ func parallel(lo, hi, w int, f func(part, lo, hi int)) {
 // rely on each rule naming its own reason. The work is split across the available cores; the
 // result does not depend on the split.
 func Simulate(s *Snapshot, lo, hi int, baseline, proposed *engine.ThresholdSet) *Result {
+	return SimulateOutcomes(s, lo, hi, baseline, proposed, nil)
+}
+
+// SimulateOutcomes is Simulate that also sums the outcomes of the swap-set cells under o (nil:
+// it does not).
+func SimulateOutcomes(s *Snapshot, lo, hi int, baseline, proposed *engine.ThresholdSet, o *OutcomeParams) *Result {
 	lo, hi = max(lo, 0), min(hi, s.n)
-	res := &Result{}
+	res := &Result{Outcomes: o}
 	if lo >= hi {
 		return res
 	}
@@ -494,6 +509,7 @@ func Simulate(s *Snapshot, lo, hi int, baseline, proposed *engine.ThresholdSet) 
 	parallel(lo, hi, w, func(p, plo, phi int) {
 		t := &parts[p]
 		t.days = make([]Counts, ndays)
+		t.out = o
 		t.run(s, plo, phi, &a, &b, js, res.FirstDay)
 	})
 
@@ -503,6 +519,9 @@ func Simulate(s *Snapshot, lo, hi int, baseline, proposed *engine.ThresholdSet) 
 	for p := range parts {
 		t := &parts[p]
 		res.StoredDeclined += t.stored
+		for q := range t.cells {
+			res.Cells[q].add(&t.cells[q])
+		}
 		res.ApprovedToDeclined += t.a2d
 		// Every declined row names each rule it failed, except those the ranking drops.
 		for q, j := range js {
