@@ -122,6 +122,7 @@ func Repayment(dst []outcomes.Event, seed int64, index uint64, d *decisions.Deci
 
 	start := len(dst)
 	add := func(t time.Time, s outcomes.Status, outstanding, writtenOff int64) bool {
+		t = t.Truncate(time.Second)
 		if t.After(now) {
 			return false
 		}
