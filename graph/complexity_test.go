@@ -142,6 +142,9 @@ func TestValueFields(t *testing.T) {
 		// One aggregate by reason.
 		"ReasonBreakdown.factors",
 		"ReasonBreakdown.reasons",
+		// A repayment's events are read with it (one query per page of decisions, through the
+		// request's loader), at most outcomes.MaxEventsPerDecision.
+		"Repayment.events",
 		// The parts of a sensitivity curve and of a simulation are computed in memory in one pass.
 		"SensitivityCurve.points",
 		"Simulation.baselineVersion",

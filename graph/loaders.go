@@ -3,10 +3,12 @@ package graph
 import (
 	"context"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/vikstrous/dataloadgen"
 
+	"riskconsole/internal/outcomes"
 	"riskconsole/internal/thresholds"
 )
 
@@ -14,6 +16,29 @@ import (
 // and never shared, so one caller's data never leaks into another's.
 type Loaders struct {
 	ThresholdVersions *dataloadgen.Loader[int64, *thresholds.Version]
+
+	outcomesOnce  sync.Once
+	outcomeEvents *dataloadgen.Loader[string, []outcomes.RecordedEvent]
+}
+
+// OutcomeEvents returns the request's loader of decisions' repayment events (oldest first, none
+// for a decision without), made on first use: a page of decisions reads its events in one query.
+func (l *Loaders) OutcomeEvents(svc *outcomes.Ingest) *dataloadgen.Loader[string, []outcomes.RecordedEvent] {
+	l.outcomesOnce.Do(func() {
+		l.outcomeEvents = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]outcomes.RecordedEvent, error) {
+			m, err := svc.Events(ctx, ids)
+			if err != nil {
+				return nil, err
+			}
+			for _, id := range ids {
+				if _, ok := m[id]; !ok {
+					m[id] = nil
+				}
+			}
+			return m, nil
+		}, dataloadgen.WithWait(loaderWait))
+	})
+	return l.outcomeEvents
 }
 
 type loadersKey struct{}

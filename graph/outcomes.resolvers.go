@@ -7,14 +7,35 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"riskconsole/graph/model"
+	"riskconsole/internal/outcomes"
 )
 
+// Repayment is the resolver for the repayment field.
 func (r *decisionResolver) Repayment(ctx context.Context, obj *model.Decision) (*model.Repayment, error) {
-	panic(fmt.Errorf("not implemented: Repayment - repayment"))
+	if obj.Outcome != model.OutcomeApproved {
+		return nil, nil
+	}
+	events, err := loadersFor(ctx).OutcomeEvents(r.OutcomeService).Load(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	rp, err := r.OutcomeService.RepaymentOf(ctx, outcomes.Decided{ID: obj.ID, At: obj.CreatedAt, Market: obj.Market, Currency: obj.Currency}, events)
+	if err != nil {
+		return nil, err
+	}
+	return mapRepayment(rp), nil
 }
 
+// RecordOutcomes is the resolver for the recordOutcomes field.
 func (r *mutationResolver) RecordOutcomes(ctx context.Context, events []model.OutcomeEventInput) (*model.OutcomeBatch, error) {
-	panic(fmt.Errorf("not implemented: RecordOutcomes - recordOutcomes"))
+	in := make([]outcomes.Event, len(events))
+	for i := range events {
+		in[i] = eventFromInput(&events[i])
+	}
+	b, err := r.OutcomeService.Record(ctx, in)
+	if err != nil {
+		return nil, err
+	}
+	return &model.OutcomeBatch{Received: b.Received, Recorded: b.Recorded, Duplicates: b.Duplicates}, nil
 }

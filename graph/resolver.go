@@ -34,4 +34,6 @@ type Resolver struct {
 	// BadDefinitionService answers which bad definition is in force in each market and runs its
 	// drafts through maker-checker.
 	BadDefinitionService *outcomes.DefinitionService
+	// OutcomeService records repayment events and reads a decision's repayment.
+	OutcomeService *outcomes.Ingest
 }

@@ -252,11 +252,12 @@ type RollupState struct {
 func (RollupState) TableName() string { return "rollup_state" }
 
 // OutcomeEvent is one append-only repayment event of an approved decision (internal/outcomes).
-// On PostgreSQL the table also has xid, the writing transaction, for the aggregator.
+// (DecisionID, EventID) is the key. The table also has a column per database for the vintage
+// aggregator's watermark, which no model field carries: xid (the writing transaction) on
+// PostgreSQL, id (the rowid, in insertion order) on SQLite.
 type OutcomeEvent struct {
-	ID               int64
-	DecisionID       string
-	EventID          string
+	DecisionID       string `gorm:"primaryKey"`
+	EventID          string `gorm:"primaryKey"`
 	ObservedAt       time.Time
 	Status           string
 	OutstandingMinor int64

@@ -32,12 +32,13 @@ const usage = `usage:
   server [flags]                         run the console
   server migrate status|up|down-to N [flags]
   server seed [-n N] [flags]             generate N demo decisions (COPY on PostgreSQL)
+  server outcomes import FILE.csv [flags] bulk-load repayment events (see README)
   server loadtest [-h] ...               drive a server on this machine; verify a run's ledger
 flags (each also an environment variable; see README):`
 
 func run(args []string) error {
 	cmd := "serve"
-	if len(args) > 0 && (args[0] == "migrate" || args[0] == "seed" || args[0] == "serve" || args[0] == "loadtest") {
+	if len(args) > 0 && (args[0] == "migrate" || args[0] == "seed" || args[0] == "outcomes" || args[0] == "serve" || args[0] == "loadtest") {
 		cmd, args = args[0], args[1:]
 	}
 	app.TuneRuntime(os.Getenv)
@@ -50,6 +51,8 @@ func run(args []string) error {
 		return migrate(ctx, args)
 	case "seed":
 		return seed(ctx, args)
+	case "outcomes":
+		return outcomesCmd(ctx, args)
 	case "loadtest":
 		return loadtestCmd(ctx, args)
 	}

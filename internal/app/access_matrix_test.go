@@ -246,7 +246,7 @@ func (s *fieldSample) variables(tb testing.TB, e *fieldEnv, c *apiCaller) map[st
 // fieldSamples holds a sample of every Query and Mutation field, keyed "Type.field".
 var fieldSamples = map[string]fieldSample{
 	"Query.viewer": {query: `{ viewer { name roles } }`},
-	"Query.decision": {query: `query($id: ID!) { decision(id: $id) { id outcome breakdown reasons { code } } }`,
+	"Query.decision": {query: `query($id: ID!) { decision(id: $id) { id outcome breakdown reasons { code } repayment { status class events { eventId } } } }`,
 		vars: func(_ testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
 			return map[string]any{"id": e.decisionID}
 		}},
@@ -377,6 +377,11 @@ var fieldSamples = map[string]fieldSample{
 			// Far ahead, and a different instant for every call: activations of a market never tie.
 			at := time.Now().UTC().AddDate(50, 0, 0).Add(time.Duration(e.seq.Add(1)) * time.Second)
 			return map[string]any{"id": e.newDraft(tb, approval.StatusApproved).publishedVersionID, "at": at}
+		}},
+	"Mutation.recordOutcomes": {query: recordOutcomesMutation,
+		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
+			a := e.ta.approvedPurchase(tb)
+			return map[string]any{"events": []map[string]any{outcomeEvent(a.DecisionID, "sample", a.CreatedAt.Add(time.Second), "CURRENT", 120000, 0, "SEK")}}
 		}},
 	"Mutation.rollbackThresholdVersion": {query: `mutation($id: ID!) { rollbackThresholdVersion(market: "SE", versionId: $id, emergency: false) { draft { id status } } }`,
 		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {

@@ -86,6 +86,7 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 			WhatIf:             wi,
 			Analytics:          analytics.NewService(st, defs, o.now),
 			BadDefinitions:     defs,
+			Outcomes:           outcomes.NewIngest(st, defs, o.now),
 			Catalog:            cat,
 			CatalogLifecycle:   catalog.NewLifecycle(st, cat, o.now),
 			Decisions:          decisions.NewService(st, th, cat),

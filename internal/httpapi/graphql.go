@@ -34,6 +34,7 @@ func (a *api) graphQLHandler() http.Handler {
 		AccountService: a.Accounts, ThresholdLifecycle: a.ThresholdLifecycle, WhatIfService: a.WhatIf, AnalyticsService: a.Analytics, AgentService: a.Agents, Catalog: a.Catalog,
 		CatalogLifecycle:     a.CatalogLifecycle,
 		BadDefinitionService: a.BadDefinitions,
+		OutcomeService:       a.Outcomes,
 	}}
 	cfg.Directives.HasRole = graph.HasRole(a.Audit)
 	graph.SetComplexity(&cfg.Complexity)

@@ -47,6 +47,8 @@ type Services struct {
 	Accounts *accounts.Service
 	// BadDefinitions answers which bad definition is in force in each market and runs its drafts.
 	BadDefinitions *outcomes.DefinitionService
+	// Outcomes records the servicing system's repayment events and reads a decision's repayment.
+	Outcomes *outcomes.Ingest
 	// Metrics are the request and assessment metrics; Logger writes the request log.
 	Metrics *obs.Metrics
 	Logger  *slog.Logger

@@ -26,9 +26,11 @@ var rowModels = []any{
 
 // dialectOnlyColumns are the columns one database has beyond its table's model: PostgreSQL
 // records the transaction that wrote each decision (the rollups' watermark, migration 5), which
-// the database fills and no Go code reads.
+// the database fills and no Go code reads; outcome_events has the same watermark as xid on
+// PostgreSQL and as its rowid id on SQLite.
 var dialectOnlyColumns = map[Dialect]map[string][]string{
 	Postgres: {"decisions": {"xid"}, "outcome_events": {"xid"}},
+	SQLite:   {"outcome_events": {"id"}},
 }
 
 // TestModelsMatchTables checks that models is the shape of every table: on both databases, after

@@ -4,9 +4,13 @@
 -- stored. (decision_id, event_id) is unique, so a resent event is recognised and changes nothing.
 -- Amounts are in minor units of the decision's currency: outstanding is the balance still owed,
 -- written_off the amount written off so far, net of recoveries.
+-- (decision_id, event_id) is the primary key: it recognises a resent event and serves every
+-- per-decision read (a decision has at most 1,000 events, sorted in memory). There is no foreign
+-- key to decisions: decisions are append-only (never deleted), and every writer (recordOutcomes,
+-- the import, the demo seeder) checks the decision under its transaction; the per-row foreign-key
+-- check cost the bulk import about 0.8 s per 100,000 events.
 CREATE TABLE outcome_events (
-    id                BIGSERIAL   PRIMARY KEY,
-    decision_id       UUID        NOT NULL REFERENCES decisions (id),
+    decision_id       UUID        NOT NULL,
     event_id          TEXT        NOT NULL,
     observed_at       TIMESTAMPTZ NOT NULL,
     status            TEXT        NOT NULL CHECK (status IN ('CURRENT', 'PAID', 'LATE_1_29', 'LATE_30_59',
@@ -18,9 +22,8 @@ CREATE TABLE outcome_events (
     -- The transaction that wrote the event, for the vintage aggregator's watermark (see
     -- rollup_state in 00005).
     xid               xid8        NOT NULL DEFAULT pg_current_xact_id(),
-    UNIQUE (decision_id, event_id)
+    PRIMARY KEY (decision_id, event_id)
 );
-CREATE INDEX outcome_events_decision_time ON outcome_events (decision_id, observed_at);
 CREATE INDEX outcome_events_xid ON outcome_events (xid);
 CREATE TRIGGER outcome_events_append_only BEFORE UPDATE OR DELETE ON outcome_events
     FOR EACH ROW EXECUTE FUNCTION refuse_change();

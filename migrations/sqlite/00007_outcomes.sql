@@ -1,5 +1,7 @@
 -- +goose Up
 -- Repayment outcomes (issue 13); see the PostgreSQL migration for the meaning of each table.
+-- Unlike PostgreSQL, outcome_events keeps a rowid id (the vintage aggregator's watermark here) and
+-- the foreign key; UNIQUE (decision_id, event_id) serves the per-decision reads.
 CREATE TABLE outcome_events (
     id                INTEGER  PRIMARY KEY AUTOINCREMENT,
     decision_id       TEXT     NOT NULL REFERENCES decisions (id),
@@ -13,7 +15,6 @@ CREATE TABLE outcome_events (
     recorded_at       DATETIME NOT NULL,
     UNIQUE (decision_id, event_id)
 );
-CREATE INDEX outcome_events_decision_time ON outcome_events (decision_id, observed_at);
 
 -- +goose StatementBegin
 CREATE TRIGGER outcome_events_no_update BEFORE UPDATE ON outcome_events

@@ -1,0 +1,556 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+	"gorm.io/gorm"
+
+	"riskconsole/internal/outcomes"
+	"riskconsole/models"
+)
+
+// outcomeColumns are outcome_events' columns every writer fills (xid on PostgreSQL and id on
+// SQLite fill themselves).
+var outcomeColumns = []string{"decision_id", "event_id", "observed_at", "status", "outstanding_minor",
+	"written_off_minor", "currency", "recorded_at"}
+
+func outcomeValues(r *models.OutcomeEvent, binaryID bool) ([]any, error) {
+	var id any = r.DecisionID
+	if binaryID {
+		u, err := uuid.Parse(r.DecisionID)
+		if err != nil {
+			return nil, fmt.Errorf("outcome event %s/%s: %w", r.DecisionID, r.EventID, err)
+		}
+		id = [16]byte(u)
+	}
+	return []any{id, r.EventID, r.ObservedAt, r.Status, r.OutstandingMinor, r.WrittenOffMinor, r.Currency, r.RecordedAt}, nil
+}
+
+// BulkInsertOutcomeEvents writes many outcome events at once without validating them, for seeding
+// (the demo data): COPY on PostgreSQL, one prepared INSERT per row on SQLite, in one transaction.
+// Either all rows are written or none; a (decision, event id) already present fails the call.
+func (s *Store) BulkInsertOutcomeEvents(ctx context.Context, rows []models.OutcomeEvent) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	if s.dialect != Postgres {
+		tx, err := s.sqlDB.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		defer tx.Rollback()
+		if err := insertOutcomesSQLite(ctx, tx, rows); err != nil {
+			return err
+		}
+		return tx.Commit()
+	}
+	conn, err := s.sqlDB.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return conn.Raw(func(dc any) error {
+		_, err := copyOutcomes(ctx, dc.(*stdlib.Conn).Conn(), "outcome_events", rows)
+		return err
+	})
+}
+
+// copyOutcomes copies rows into table (outcome_events or a table of the same columns).
+func copyOutcomes(ctx context.Context, pc *pgx.Conn, table string, rows []models.OutcomeEvent) (int64, error) {
+	i := 0
+	return pc.CopyFrom(ctx, pgx.Identifier{table}, outcomeColumns, pgx.CopyFromFunc(func() ([]any, error) {
+		if i == len(rows) {
+			return nil, nil
+		}
+		i++
+		return outcomeValues(&rows[i-1], true)
+	}))
+}
+
+// insertOutcomesSQLite runs one prepared single-row INSERT per event (the pure-Go driver binds
+// multi-row INSERTs slowly; see bulkInsertSQLite).
+func insertOutcomesSQLite(ctx context.Context, tx *sql.Tx, rows []models.OutcomeEvent) error {
+	stmt, err := tx.PrepareContext(ctx, "INSERT INTO outcome_events ("+strings.Join(outcomeColumns, ", ")+
+		") VALUES (?"+strings.Repeat(", ?", len(outcomeColumns)-1)+")")
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for i := range rows {
+		vals, err := outcomeValues(&rows[i], false)
+		if err != nil {
+			return err
+		}
+		if _, err := stmt.ExecContext(ctx, vals...); err != nil {
+			return fmt.Errorf("insert outcome event %s/%s: %w", rows[i].DecisionID, rows[i].EventID, err)
+		}
+	}
+	return nil
+}
+
+// idSet returns the SQL that stands for a set of decision ids passed as one parameter, and that
+// parameter: a PostgreSQL uuid array from comma-separated text, a JSON array on SQLite. One
+// parameter keeps the statement text fixed (prepared once) whatever the number of ids. Ids that
+// are not UUIDs name no decision and are left out.
+func (s *Store) idSet(ids []string) (string, any) {
+	valid := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if u, err := uuid.Parse(id); err == nil && u.String() == id {
+			valid = append(valid, id)
+		}
+	}
+	if s.dialect == Postgres {
+		return "= ANY(string_to_array(CAST(? AS text), ',')::uuid[])", strings.Join(valid, ",")
+	}
+	b, _ := json.Marshal(valid)
+	return "IN (SELECT value FROM json_each(?))", string(b)
+}
+
+// OutcomeTx runs fn in one transaction. On PostgreSQL the transaction first takes outcome_events
+// in ROW EXCLUSIVE mode, so that it waits for a running import (SHARE ROW EXCLUSIVE) and an
+// import waits for it.
+func (s *Store) OutcomeTx(ctx context.Context, fn func(tx outcomes.IngestTx) error) error {
+	return s.InTx(ctx, func(tx *Store) error {
+		if tx.dialect == Postgres {
+			if err := tx.db.WithContext(ctx).Exec("LOCK TABLE outcome_events IN ROW EXCLUSIVE MODE").Error; err != nil {
+				return fmt.Errorf("lock outcome events: %w", err)
+			}
+		}
+		return fn(tx)
+	})
+}
+
+// outcomeLockClass is the first key of the per-decision advisory locks (the two-key form is a
+// key space apart from the single bigint keys of the audit chain and the accounts).
+const outcomeLockClass = 13
+
+// LockOutcomeDecisions takes a transaction-level advisory lock per decision on PostgreSQL, in
+// ascending key order so that two batches sharing decisions cannot deadlock. SQLite has a single
+// writer and needs none. Keys are 32-bit hashes of the ids: two decisions sharing a key only
+// serialise a little more.
+func (s *Store) LockOutcomeDecisions(ctx context.Context, ids []string) error {
+	if s.dialect != Postgres || len(ids) == 0 {
+		return nil
+	}
+	keys := make([]int32, 0, len(ids))
+	for _, id := range ids {
+		h := fnv.New32a()
+		h.Write([]byte(id))
+		keys = append(keys, int32(h.Sum32()))
+	}
+	slices.Sort(keys)
+	keys = slices.Compact(keys)
+	var b strings.Builder
+	for i, k := range keys {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.FormatInt(int64(k), 10))
+	}
+	// unnest yields the keys in array order: the locks are taken in ascending order.
+	err := s.db.WithContext(ctx).Exec("SELECT pg_advisory_xact_lock(?, k) FROM unnest(string_to_array(CAST(? AS text), ',')::int4[]) AS t(k)",
+		outcomeLockClass, b.String()).Error
+	if err != nil {
+		return fmt.Errorf("lock decisions' outcomes: %w", err)
+	}
+	return nil
+}
+
+// historiesQuery reads decisions with their latest outcome event and event count; %[1]s is the
+// set of decision ids (idSet), %[2]s the same set again for the events.
+const historiesQuery = `SELECT d.id, d.created_at, d.outcome, d.amount_minor, d.currency,
+       l.status, l.observed_at, l.written_off_minor, l.n
+FROM decisions d
+LEFT JOIN (
+    SELECT decision_id, status, observed_at, written_off_minor, n FROM (
+        SELECT decision_id, status, observed_at, written_off_minor,
+               row_number() OVER (PARTITION BY decision_id ORDER BY observed_at DESC) AS rn,
+               count(*) OVER (PARTITION BY decision_id) AS n
+        FROM outcome_events WHERE decision_id %[2]s) x
+    WHERE rn = 1) l ON l.decision_id = d.id
+WHERE d.id %[1]s`
+
+// OutcomeHistories returns, in one query, the purchase, last event and event count of each of
+// ids that is a decision.
+func (s *Store) OutcomeHistories(ctx context.Context, ids []string) (map[string]outcomes.History, error) {
+	set, arg := s.idSet(ids)
+	q := fmt.Sprintf(historiesQuery, set, set)
+	if s.dialect == Postgres {
+		q = strings.Replace(q, "SELECT d.id,", "SELECT d.id::text,", 1)
+	}
+	rows, err := s.db.WithContext(ctx).Raw(q, arg, arg).Rows()
+	if err != nil {
+		return nil, fmt.Errorf("read decisions' outcome histories: %w", err)
+	}
+	defer rows.Close()
+	return scanHistories(rows, len(ids))
+}
+
+func scanHistories(rows rowsIter, n int) (map[string]outcomes.History, error) {
+	out := make(map[string]outcomes.History, n)
+	for rows.Next() {
+		var (
+			id, outcome, currency string
+			at                    dbTime
+			amount                int64
+			status                sql.NullString
+			lastAt                dbTime
+			writtenOff, count     sql.NullInt64
+		)
+		if err := rows.Scan(&id, &at, &outcome, &amount, &currency, &status, &lastAt, &writtenOff, &count); err != nil {
+			return nil, fmt.Errorf("read decisions' outcome histories: %w", err)
+		}
+		h := outcomes.History{Purchase: outcomes.Purchase{At: at.t, Approved: outcome == "APPROVED", AmountMinor: amount, Currency: currency}}
+		if status.Valid {
+			st, ok := outcomes.ParseStatus(status.String)
+			if !ok {
+				return nil, fmt.Errorf("decision %s: stored outcome status %q", id, status.String)
+			}
+			h.Last = outcomes.Last{Status: st, ObservedAt: lastAt.t, WrittenOffMinor: writtenOff.Int64}
+			h.Count = int(count.Int64)
+		}
+		out[id] = h
+	}
+	return out, rows.Err()
+}
+
+// OutcomeEventsByKey returns the recorded events among keys, in one query.
+func (s *Store) OutcomeEventsByKey(ctx context.Context, keys []outcomes.Key) (map[outcomes.Key]outcomes.Event, error) {
+	ids := make([]string, len(keys))
+	want := make(map[outcomes.Key]bool, len(keys))
+	for i, k := range keys {
+		ids[i] = k.DecisionID
+		want[k] = true
+	}
+	slices.Sort(ids)
+	set, arg := s.idSet(slices.Compact(ids))
+	var events []string
+	for k := range want {
+		events = append(events, k.EventID)
+	}
+	slices.Sort(events)
+	// The decisions' events whose ids are among the batch's: the key index serves both.
+	var rows []models.OutcomeEvent
+	err := s.db.WithContext(ctx).Where("decision_id "+set, arg).Where("event_id "+s.textSet(), s.textArg(events)).Find(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("read recorded outcome events: %w", err)
+	}
+	out := map[outcomes.Key]outcomes.Event{}
+	for i := range rows {
+		e, err := eventFromRow(&rows[i])
+		if err != nil {
+			return nil, err
+		}
+		if k := (outcomes.Key{DecisionID: e.DecisionID, EventID: e.EventID}); want[k] {
+			out[k] = e
+		}
+	}
+	return out, nil
+}
+
+// textSet and textArg pass a set of strings as one parameter (a JSON array on both databases).
+func (s *Store) textSet() string {
+	if s.dialect == Postgres {
+		return "IN (SELECT jsonb_array_elements_text(CAST(? AS jsonb)))"
+	}
+	return "IN (SELECT value FROM json_each(?))"
+}
+
+func (s *Store) textArg(v []string) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+func eventFromRow(r *models.OutcomeEvent) (outcomes.Event, error) {
+	st, ok := outcomes.ParseStatus(r.Status)
+	if !ok {
+		return outcomes.Event{}, fmt.Errorf("outcome event %s/%s: stored status %q", r.DecisionID, r.EventID, r.Status)
+	}
+	return outcomes.Event{DecisionID: r.DecisionID, EventID: r.EventID, ObservedAt: r.ObservedAt.UTC(), Status: st,
+		OutstandingMinor: r.OutstandingMinor, WrittenOffMinor: r.WrittenOffMinor, Currency: r.Currency}, nil
+}
+
+func rowFromEvent(e *outcomes.Event, recordedAt time.Time) models.OutcomeEvent {
+	return models.OutcomeEvent{DecisionID: e.DecisionID, EventID: e.EventID, ObservedAt: e.ObservedAt.UTC(), Status: e.Status.String(),
+		OutstandingMinor: e.OutstandingMinor, WrittenOffMinor: e.WrittenOffMinor, Currency: e.Currency, RecordedAt: recordedAt.UTC()}
+}
+
+// InsertOutcomeEvents appends events, recorded at recordedAt (multi-row INSERTs).
+func (s *Store) InsertOutcomeEvents(ctx context.Context, events []outcomes.Event, recordedAt time.Time) error {
+	rows := make([]models.OutcomeEvent, len(events))
+	for i := range events {
+		rows[i] = rowFromEvent(&events[i], recordedAt)
+	}
+	batch := 500
+	if s.dialect != Postgres {
+		batch = 100 // the pure-Go driver binds many parameters slowly
+	}
+	if err := s.db.WithContext(ctx).CreateInBatches(rows, batch).Error; err != nil {
+		return fmt.Errorf("append outcome events: %w", err)
+	}
+	return nil
+}
+
+// OutcomeEvents returns the events of each of ids, oldest first, in one query.
+func (s *Store) OutcomeEvents(ctx context.Context, ids []string) (map[string][]outcomes.RecordedEvent, error) {
+	set, arg := s.idSet(ids)
+	var rows []models.OutcomeEvent
+	if err := s.db.WithContext(ctx).Where("decision_id "+set, arg).Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("read outcome events: %w", err)
+	}
+	out := make(map[string][]outcomes.RecordedEvent, len(ids))
+	for i := range rows {
+		e, err := eventFromRow(&rows[i])
+		if err != nil {
+			return nil, err
+		}
+		out[e.DecisionID] = append(out[e.DecisionID], outcomes.RecordedEvent{Event: e, RecordedAt: rows[i].RecordedAt.UTC()})
+	}
+	outcomes.SortEvents(out)
+	return out, nil
+}
+
+// dbTime scans a time that SQLite may hand over as text (a column of a subquery loses its
+// declared type) as well as a time.Time.
+type dbTime struct{ t time.Time }
+
+var sqliteTimeLayouts = []string{"2006-01-02 15:04:05.999999999-07:00", "2006-01-02T15:04:05.999999999-07:00",
+	"2006-01-02 15:04:05.999999999", "2006-01-02T15:04:05.999999999Z07:00"}
+
+func (d *dbTime) Scan(src any) error {
+	switch v := src.(type) {
+	case nil:
+		d.t = time.Time{}
+		return nil
+	case time.Time:
+		d.t = v.UTC()
+		return nil
+	case []byte:
+		return d.Scan(string(v))
+	case string:
+		for _, l := range sqliteTimeLayouts {
+			if t, err := time.Parse(l, strings.TrimSuffix(v, "Z")); err == nil {
+				d.t = t.UTC()
+				return nil
+			}
+		}
+		return fmt.Errorf("not a time: %q", v)
+	}
+	return fmt.Errorf("cannot scan %T as a time", src)
+}
+
+var _ outcomes.IngestTx = (*Store)(nil)
+
+// OutcomeImportTx runs a bulk import in one transaction. On PostgreSQL the transaction takes
+// outcome_events in SHARE ROW EXCLUSIVE mode first: no other writer of outcome events runs
+// beside it (recordOutcomes takes ROW EXCLUSIVE), so the histories it validates against stay
+// true until it commits. Its rows go by COPY into a temporary staging table, dropped at commit.
+func (s *Store) OutcomeImportTx(ctx context.Context, fn func(tx outcomes.ImportTx) error) error {
+	if s.dialect != Postgres {
+		return s.InTx(ctx, func(tx *Store) error { return fn(&sqliteImport{Store: tx}) })
+	}
+	return markError(s.db.WithContext(ctx).Connection(func(cdb *gorm.DB) error {
+		conn, ok := cdb.Statement.ConnPool.(*sql.Conn)
+		if !ok {
+			return fmt.Errorf("import: connection pool is %T, not a connection", cdb.Statement.ConnPool)
+		}
+		return cdb.Transaction(func(db *gorm.DB) error {
+			tx := &Store{db: db, sqlDB: s.sqlDB, dialect: s.dialect}
+			if err := db.Exec("LOCK TABLE outcome_events IN SHARE ROW EXCLUSIVE MODE").Error; err != nil {
+				return fmt.Errorf("lock outcome events: %w", err)
+			}
+			return fn(&pgImport{Store: tx, conn: conn})
+		})
+	}))
+}
+
+// pgImport stages an import on PostgreSQL. Its statements run on the transaction's connection
+// through pgx directly (COPY, and scans of many rows).
+type pgImport struct {
+	*Store
+	conn *sql.Conn
+}
+
+func (p *pgImport) pgx(fn func(pc *pgx.Conn) error) error {
+	return p.conn.Raw(func(dc any) error { return fn(dc.(*stdlib.Conn).Conn()) })
+}
+
+const stagingTable = "outcome_staging"
+
+// StageOutcomes copies the rows (those whose decision id is a UUID: others name no decision)
+// into the staging table and reads, set-wise, the histories of their decisions and the events
+// already recorded under their keys.
+func (p *pgImport) StageOutcomes(ctx context.Context, rows []outcomes.Row) (map[string]outcomes.History, map[outcomes.Key]outcomes.Event, error) {
+	var (
+		hist     map[string]outcomes.History
+		existing = map[outcomes.Key]outcomes.Event{}
+	)
+	err := p.pgx(func(pc *pgx.Conn) error {
+		if _, err := pc.Exec(ctx, `CREATE TEMP TABLE `+stagingTable+` (
+			idx INTEGER NOT NULL, decision_id UUID NOT NULL, event_id TEXT NOT NULL, observed_at TIMESTAMPTZ NOT NULL,
+			status TEXT NOT NULL, outstanding_minor BIGINT NOT NULL, written_off_minor BIGINT NOT NULL,
+			currency TEXT NOT NULL) ON COMMIT DROP`); err != nil {
+			return fmt.Errorf("create staging table: %w", err)
+		}
+		i := 0
+		_, err := pc.CopyFrom(ctx, pgx.Identifier{stagingTable},
+			[]string{"idx", "decision_id", "event_id", "observed_at", "status", "outstanding_minor", "written_off_minor", "currency"},
+			pgx.CopyFromFunc(func() ([]any, error) {
+				for ; i < len(rows); i++ {
+					e := &rows[i].Event
+					u, err := uuid.Parse(e.DecisionID)
+					if err != nil {
+						continue
+					}
+					i++
+					return []any{int32(i - 1), [16]byte(u), e.EventID, e.ObservedAt, e.Status.String(), e.OutstandingMinor, e.WrittenOffMinor, e.Currency}, nil
+				}
+				return nil, nil
+			}))
+		if err != nil {
+			return fmt.Errorf("copy into the staging table: %w", err)
+		}
+		if _, err := pc.Exec(ctx, "ANALYZE "+stagingTable); err != nil {
+			return err
+		}
+		hr, err := pc.Query(ctx, `WITH ids AS (SELECT DISTINCT decision_id FROM `+stagingTable+`)
+			SELECT d.id::text, d.created_at, d.outcome, d.amount_minor, d.currency, l.status, l.observed_at, l.written_off_minor, l.n
+			FROM ids JOIN decisions d ON d.id = ids.decision_id
+			LEFT JOIN (
+			    SELECT decision_id, status, observed_at, written_off_minor, n FROM (
+			        SELECT o.decision_id, o.status, o.observed_at, o.written_off_minor,
+			               row_number() OVER (PARTITION BY o.decision_id ORDER BY o.observed_at DESC) AS rn,
+			               count(*) OVER (PARTITION BY o.decision_id) AS n
+			        FROM outcome_events o JOIN ids ON ids.decision_id = o.decision_id) x
+			    WHERE rn = 1) l ON l.decision_id = d.id`)
+		if err != nil {
+			return fmt.Errorf("read decisions' outcome histories: %w", err)
+		}
+		hist, err = scanHistories(pgxRows{hr}, len(rows)/4)
+		hr.Close()
+		if err != nil {
+			return err
+		}
+		er, err := pc.Query(ctx, `SELECT o.decision_id::text, o.event_id, o.observed_at, o.status, o.outstanding_minor, o.written_off_minor, o.currency
+			FROM outcome_events o JOIN `+stagingTable+` s ON s.decision_id = o.decision_id AND s.event_id = o.event_id`)
+		if err != nil {
+			return fmt.Errorf("read recorded outcome events: %w", err)
+		}
+		defer er.Close()
+		for er.Next() {
+			var r models.OutcomeEvent
+			if err := er.Scan(&r.DecisionID, &r.EventID, &r.ObservedAt, &r.Status, &r.OutstandingMinor, &r.WrittenOffMinor, &r.Currency); err != nil {
+				return err
+			}
+			e, err := eventFromRow(&r)
+			if err != nil {
+				return err
+			}
+			existing[outcomes.Key{DecisionID: e.DecisionID, EventID: e.EventID}] = e
+		}
+		return er.Err()
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return hist, existing, nil
+}
+
+// InsertStagedOutcomes appends the staged rows but those at skip, in key order (the primary
+// key's index is then written front to back).
+func (p *pgImport) InsertStagedOutcomes(ctx context.Context, skip []int, recordedAt time.Time) (int64, error) {
+	cols := strings.Join(outcomeColumns, ", ")
+	sel := strings.Replace(cols, "recorded_at", "$1", 1)
+	q := "INSERT INTO outcome_events (" + cols + ") SELECT " + sel + " FROM " + stagingTable
+	args := []any{recordedAt.UTC()}
+	if len(skip) > 0 {
+		sk := make([]int32, len(skip))
+		for i, v := range skip {
+			sk[i] = int32(v)
+		}
+		q += " WHERE idx <> ALL($2::int4[])"
+		args = append(args, sk)
+	}
+	q += " ORDER BY decision_id, event_id"
+	var n int64
+	err := p.pgx(func(pc *pgx.Conn) error {
+		tag, err := pc.Exec(ctx, q, args...)
+		n = tag.RowsAffected()
+		return err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("insert staged outcome events: %w", err)
+	}
+	return n, nil
+}
+
+// sqliteImport stages an import on SQLite: the rows stay in memory, the look-ups are two
+// queries, and the rows are written by one prepared INSERT each, all in the one transaction
+// (SQLite's single writer keeps other writers off).
+type sqliteImport struct {
+	*Store
+	rows []outcomes.Row
+}
+
+func (q *sqliteImport) StageOutcomes(ctx context.Context, rows []outcomes.Row) (map[string]outcomes.History, map[outcomes.Key]outcomes.Event, error) {
+	q.rows = rows
+	ids := make([]string, len(rows))
+	want := make(map[outcomes.Key]bool, len(rows))
+	for i := range rows {
+		ids[i] = rows[i].Event.DecisionID
+		want[outcomes.Key{DecisionID: rows[i].Event.DecisionID, EventID: rows[i].Event.EventID}] = true
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	hist, err := q.OutcomeHistories(ctx, ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	events, err := q.OutcomeEvents(ctx, ids)
+	if err != nil {
+		return nil, nil, err
+	}
+	existing := map[outcomes.Key]outcomes.Event{}
+	for _, evs := range events {
+		for _, e := range evs {
+			if k := (outcomes.Key{DecisionID: e.DecisionID, EventID: e.EventID}); want[k] {
+				existing[k] = e.Event
+			}
+		}
+	}
+	return hist, existing, nil
+}
+
+func (q *sqliteImport) InsertStagedOutcomes(ctx context.Context, skip []int, recordedAt time.Time) (int64, error) {
+	stmt := "INSERT INTO outcome_events (" + strings.Join(outcomeColumns, ", ") + ") VALUES (?" + strings.Repeat(", ?", len(outcomeColumns)-1) + ")"
+	db := q.db.WithContext(ctx)
+	var n int64
+	j := 0
+	for i := range q.rows {
+		if j < len(skip) && skip[j] == i {
+			j++
+			continue
+		}
+		r := rowFromEvent(&q.rows[i].Event, recordedAt)
+		vals, err := outcomeValues(&r, false)
+		if err != nil {
+			return 0, err
+		}
+		if err := db.Exec(stmt, vals...).Error; err != nil {
+			return 0, fmt.Errorf("insert outcome event of line %d: %w", q.rows[i].Line, err)
+		}
+		n++
+	}
+	return n, nil
+}
