@@ -193,12 +193,6 @@ func Repayment(dst []outcomes.Event, seed int64, index uint64, d *decisions.Deci
 		if !add(cured, outcomes.Current, pl.outstandingAfter(amount, k), 0) {
 			return dst
 		}
-	} else if pl.instalments > 3 {
-		// Half way through a monthly plan.
-		k := (pl.instalments - 1) / 2
-		if !add(due(k).Add(days(rng.between(0, 2))), outcomes.Current, pl.outstandingAfter(amount, k), 0) {
-			return dst
-		}
 	}
 	paid := at.Add(term).Add(days(rng.between(0, 2)))
 	if rng.float() < 0.12 {
