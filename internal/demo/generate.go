@@ -17,8 +17,10 @@ import (
 	"riskconsole/internal/market"
 )
 
-// DefaultDays is the length of the demo window when Options.Days is zero.
-const DefaultDays = 90
+// DefaultDays is the length of the demo window when Options.Days is zero: 480 days, so that
+// many decisions are older than the bad definitions' performance windows (6 months by default)
+// and have mature repayment outcomes.
+const DefaultDays = 480
 
 // Channel names.
 const (

@@ -50,7 +50,10 @@ type marketPlan struct {
 }
 
 // historyPlans is the scripted threshold history. The changes are small, plausible moves of one
-// to three cut-offs each, so that every activation shows as a step in the decline rate.
+// to three cut-offs each, so that every activation shows as a step in the decline rate. Over the
+// default 480-day window the earlier changes have mature repayment outcomes, and every market's
+// latest change lies in the last three months (between 82 and 67 days before the end), clear of
+// the DE identity outage 31 days before the end.
 var historyPlans = []marketPlan{
 	{code: "US", hourUTC: 15, firstBefore: 41, author: "analyst.anna", approver: "lead.lars",
 		later: []versionPlan{
@@ -69,7 +72,7 @@ var historyPlans = []marketPlan{
 			{0.38, []cut{{engine.AffordabilityRatio, 2}},
 				"analyst.mei", "lead.martin",
 				"Raise the affordability buffer to 2.0 ahead of the new deferred-payment credit rules, which expect a stronger creditworthiness assessment."},
-			{0.74, []cut{{engine.RecentPlans30d, 4}, {engine.OutstandingCredit, 1800}},
+			{0.84, []cut{{engine.RecentPlans30d, 4}, {engine.OutstandingCredit, 1800}},
 				"lead.sofia", "lead.martin",
 				"Curb plan stacking by lowering the limit to four plans opened in 30 days and outstanding credit to £1,800, following the arrears review of heavy users."},
 		}},
@@ -78,7 +81,7 @@ var historyPlans = []marketPlan{
 			{0.30, []cut{{engine.BureauScore, 560}, {engine.OutstandingCredit, 30000}},
 				"analyst.jonas", "lead.sofia",
 				"Recalibrate for Sweden: lower the minimum bureau score to 560 and raise the outstanding-credit limit to 30,000 kr, as six months of repayments show both US-derived cut-offs were too strict for Swedish files."},
-			{0.62, []cut{{engine.RecentPlans30d, 3}},
+			{0.86, []cut{{engine.RecentPlans30d, 3}},
 				"analyst.priya", "lead.lars",
 				"Lower the limit to three pay-later plans opened in 30 days, since collections traced most new arrears to shoppers stacking four or more plans a month."},
 		}},

@@ -23,8 +23,8 @@ func (r *rate) add(declined bool) {
 	}
 }
 
-// outcomes is what the real engine decides for a demo run, aggregated.
-type outcomes struct {
+// decided is what the real engine decides for a demo run, aggregated.
+type decided struct {
 	all        rate
 	byMarket   map[string]*rate
 	byCategory map[string]*rate
@@ -46,11 +46,11 @@ type outcomes struct {
 
 // decideDemo generates n purchases and decides each with the engine against the threshold
 // version active at its time.
-func decideDemo(t testing.TB, seed int64, n int) *outcomes {
+func decideDemo(t testing.TB, seed int64, n int) *decided {
 	t.Helper()
 	h := History(testEnd, DefaultDays)
 	inc := IncidentFor(testEnd)
-	o := &outcomes{
+	o := &decided{
 		byMarket: map[string]*rate{}, byCategory: map[string]*rate{}, byVersion: map[string]*rate{},
 		reasons: map[engine.Reason]int{}, shoppers: map[string]int{}, impact: map[string]*[3]int{},
 		locales: map[string]int{}, channels: map[string]int{},
@@ -234,7 +234,7 @@ func TestDemoOutcomes(t *testing.T) {
 }
 
 // logOutcomes logs the decline rates, for tuning and for the record (go test -v).
-func logOutcomes(t *testing.T, o *outcomes) {
+func logOutcomes(t *testing.T, o *decided) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "overall %.4f of %d\n", o.all.value(), o.all.n)
 	for _, m := range []map[string]*rate{o.byMarket, o.byCategory, o.byVersion} {

@@ -114,10 +114,14 @@ func paydayLastWorkday(t time.Time) bool {
 	return t.Day() == p.Day()
 }
 
+// annualGrowth is how much the lender's volume grows in a year: a young lender's history has
+// fewer purchases at its start than at its end.
+const annualGrowth = 3
+
 // slotWeights returns the relative purchase volume of every (hour, market) slot of the window
 // that starts at start and has hours hours, indexed hour*numMarkets + market. It multiplies the
-// market's share, the local weekly and daily rhythm averaged over the market's time zones, a
-// slow growth trend, and day-to-day and hour-to-hour noise drawn from r.
+// market's share, the local weekly and daily rhythm averaged over the market's time zones, the
+// lender's growth (annualGrowth), and day-to-day and hour-to-hour noise drawn from r.
 func slotWeights(r *rand.Rand, start time.Time, hours int) []float64 {
 	w := make([]float64, hours*numMarkets)
 	days := hours/24 + 2
@@ -127,7 +131,7 @@ func slotWeights(r *rand.Rand, start time.Time, hours int) []float64 {
 	}
 	for h := range hours {
 		mid := start.Add(time.Duration(h)*time.Hour + 30*time.Minute)
-		trend := 1 + 0.08*float64(h)/float64(hours)
+		trend := math.Pow(annualGrowth, float64(h)/(365*24))
 		for m := range numMarkets {
 			mk := &marketTable[m]
 			var local float64

@@ -16,8 +16,10 @@ import (
 	"riskconsole/internal/auth"
 	"riskconsole/internal/catalog"
 	"riskconsole/internal/decisions"
+	"riskconsole/internal/outcomes"
 	"riskconsole/internal/store"
 	"riskconsole/internal/thresholds"
+	"riskconsole/models"
 )
 
 // SeedOptions configure Seed and EnsureDemo.
@@ -85,7 +87,8 @@ const batchSize = 5000
 
 // Seed writes the reference data when the database has none (threshold history, reason catalog,
 // demo tokens), then opts.N decisions over the window, each decided by the real engine with the
-// threshold version active at its time and pinned to it.
+// threshold version active at its time and pinned to it, and the repayment events of every
+// approved one up to the window's end (Repayment).
 func Seed(ctx context.Context, st *store.Store, opts SeedOptions) error {
 	end := opts.End
 	if end.IsZero() {
@@ -116,16 +119,28 @@ func Seed(ctx context.Context, st *store.Store, opts SeedOptions) error {
 		writers = 2
 	}
 	g, gctx := errgroup.WithContext(ctx)
-	batches := make(chan []decisions.Record, writers)
+	batches := make(chan seedBatch, writers)
 	var written atomic.Int64
 	for range writers {
 		g.Go(func() error {
+			var evs []outcomes.Event
+			var rows []models.OutcomeEvent
 			for batch := range batches {
-				if err := writeBatch(gctx, st, batch); err != nil {
+				if err := writeBatch(gctx, st, batch.recs); err != nil {
 					return err
 				}
-				n := written.Add(int64(len(batch)))
-				if opts.Progress != nil && (n-int64(len(batch)))*10/int64(max(opts.N, 1)) != n*10/int64(max(opts.N, 1)) {
+				evs, rows = evs[:0], rows[:0]
+				for i := range batch.recs {
+					evs = Repayment(evs, opts.Seed, batch.first+uint64(i), &batch.recs[i].Decision, end)
+				}
+				for i := range evs {
+					rows = append(rows, outcomeRow(&evs[i]))
+				}
+				if err := st.BulkInsertOutcomeEvents(gctx, rows); err != nil {
+					return fmt.Errorf("demo outcome events: %w", err)
+				}
+				n := written.Add(int64(len(batch.recs)))
+				if opts.Progress != nil && (n-int64(len(batch.recs)))*10/int64(max(opts.N, 1)) != n*10/int64(max(opts.N, 1)) {
 					fmt.Fprintf(opts.Progress, "seeding demo data: %d/%d decisions (%d%%)\n", n, opts.N, n*100/int64(max(opts.N, 1)))
 				}
 			}
@@ -134,10 +149,12 @@ func Seed(ctx context.Context, st *store.Store, opts SeedOptions) error {
 	}
 	g.Go(func() error {
 		defer close(batches)
+		var next uint64 // the generation index of the batch's first decision
 		batch := make([]decisions.Record, 0, batchSize)
 		send := func() error {
 			select {
-			case batches <- batch:
+			case batches <- seedBatch{first: next, recs: batch}:
+				next += uint64(len(batch))
 				batch = make([]decisions.Record, 0, batchSize)
 				return nil
 			case <-gctx.Done():
@@ -176,6 +193,20 @@ func Seed(ctx context.Context, st *store.Store, opts SeedOptions) error {
 	// The planner's statistics of a table that just grew by a bulk load are those of the empty
 	// table until autovacuum comes round: the explorer's queries need them now.
 	return st.AnalyzeDecisions(ctx)
+}
+
+// seedBatch is a batch of decisions with the generation index of its first one, from which each
+// decision's repayment history is drawn.
+type seedBatch struct {
+	first uint64
+	recs  []decisions.Record
+}
+
+// outcomeRow is the row of a demo repayment event, recorded when it was observed.
+func outcomeRow(e *outcomes.Event) models.OutcomeEvent {
+	return models.OutcomeEvent{DecisionID: e.DecisionID, EventID: e.EventID, ObservedAt: e.ObservedAt,
+		Status: e.Status.String(), OutstandingMinor: e.OutstandingMinor, WrittenOffMinor: e.WrittenOffMinor,
+		Currency: e.Currency, RecordedAt: e.ObservedAt}
 }
 
 // writeBatch stores one batch, drawing fresh references for the whole batch when one was taken.
