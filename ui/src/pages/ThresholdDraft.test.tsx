@@ -38,10 +38,58 @@ const draft = {
 };
 
 type Proposal = { measuredValue: string; cutoff: number }[];
+
+/** An OutcomeFigures: n decisions of which mature ones, a bad rate (null for none), a loss, inferred ones with an interval. */
+function figures(n: number, badRate: number | null, loss: number, inferred = 0) {
+  const mature = n - inferred;
+  return {
+    decisions: n,
+    volume: n * 100,
+    mature,
+    immature: 0,
+    bad: Math.round(mature * (badRate ?? 0)),
+    inferred,
+    inferredBad: inferred * (badRate ?? 0),
+    badRate,
+    badRateLow: badRate === null ? null : inferred ? badRate - 0.01 : badRate,
+    badRateHigh: badRate === null ? null : inferred ? badRate + 0.01 : badRate,
+    loss,
+    lossLow: inferred ? loss * 0.8 : loss,
+    lossHigh: inferred ? loss * 1.2 : loss,
+    lossRate: n ? loss / (n * 100) : null,
+  };
+}
+
+/** The outcome part of a simulation at a bureau cut-off: a higher cut-off approves fewer with a lower bad rate and loss. */
+function outcomes(cutoff: number, inferenceAvailable: boolean) {
+  const approved = 1000 - cutoff;
+  const bad = 0.05 - (cutoff - 500) / 10000;
+  return {
+    badDefinition: { version: 1, description: 'ever LATE_60_89 or worse within 6 months', windowMonths: 6 },
+    approvalRateNow: 0.44,
+    approvalRateProposed: approved / 1000,
+    outcomesNow: figures(440, 0.044, 1936),
+    outcomesProposed: figures(approved, bad, approved * 100 * bad),
+    swapSet: {
+      keptApproved: figures(Math.min(440, approved), 0.04, 1500),
+      swapOut: figures(Math.max(0, cutoff - 560), 0.09, 400),
+      swapIn: inferenceAvailable ? figures(Math.max(0, 560 - cutoff), 0.12, 300, Math.max(0, 560 - cutoff)) : figures(Math.max(0, 560 - cutoff), null, 0, Math.max(0, 560 - cutoff)),
+      keptDeclined: inferenceAvailable ? figures(100, 0.3, 3000, 100) : figures(100, null, 0, 100),
+    },
+    immatureShare: 0.25,
+    inference: inferenceAvailable
+      ? { available: true, note: null, method: 'logistic regression', samples: 4000, bads: 180, auc: 0.781 }
+      : { available: false, note: 'only 120 mature decisions, at least 200 needed', method: 'logistic regression', samples: 120, bads: 4, auc: null },
+  };
+}
+
+/** A sweep point of the bureau score: approval falls and the bad rate with it as the cut-off rises. */
+const sweep = (cutoff: number) => ({ cutoff, declineRate: cutoff / 1000, approvalRate: 1 - cutoff / 1000, badRate: 0.05 - (cutoff - 500) / 10000, lossRate: 0.02 - (cutoff - 500) / 25000 });
 const bureau = (p: Proposal) => p.find((r) => r.measuredValue === 'BUREAU_SCORE')!.cutoff;
 
 /** A server: the draft, a what-if whose proposed rate is the bureau cut-off / 1000, straight curves. */
-function server() {
+function server(opts: { inference?: boolean } = {}) {
+  const inferenceAvailable = opts.inference ?? true;
   const simulations: { cutoff: number; signal: AbortSignal }[] = [];
   const fetch = vi.fn(async (_url: string, init: RequestInit) => {
     const { name, variables } = operationOf(String(init.body));
@@ -64,7 +112,10 @@ function server() {
             declineRateWithoutRule: 0.1,
             proposedCutoff: p.find((r) => r.measuredValue === mv)!.cutoff,
             proposedRate: 0.2,
-            points: mv === 'BUREAU_SCORE' ? [{ cutoff: 300, declineRate: 0 }, { cutoff: 850, declineRate: 0.9 }] : [{ cutoff: 18, declineRate: 0.1 }, { cutoff: 21, declineRate: 0.12 }],
+            points: mv === 'BUREAU_SCORE' ? [sweep(300), sweep(575), sweep(850)] : [{ ...sweep(500), cutoff: 18 }, { ...sweep(520), cutoff: 21 }],
+            nowPoint: sweep(560),
+            proposedPoint: sweep(p.find((r) => r.measuredValue === mv)!.cutoff),
+            badDefinition: { description: 'ever LATE_60_89 or worse within 6 months' },
           },
         };
         break;
@@ -93,6 +144,7 @@ function server() {
             categories: [],
             sampleApprovedToDeclined: [],
             sampleDeclinedToApproved: [],
+            ...outcomes(cutoff, inferenceAvailable),
           },
         };
         break;
