@@ -65,20 +65,23 @@ export function OutcomeCompare({ sim, currency }: { sim: SimOutcomes; currency: 
       <div class="cards">
         <Card label="Approval rate now" value={formatRate(sim.approvalRateNow, 2)} testId="approval-now" />
         <Card label="Approval rate proposed" value={formatRate(sim.approvalRateProposed, 2)} note={formatPoints(sim.approvalRateNow, sim.approvalRateProposed)} testId="approval-proposed" />
-        <Card label="Bad rate now" value={badNow.text} note={badNow.interval ? `95 %: ${badNow.interval}` : undefined} testId="bad-now" />
+        <Card label="Bad rate now" value={badNow.text} note={badNow.partial ?? (badNow.interval ? `inferred in part, 95 %: ${badNow.interval}` : undefined)} testId="bad-now" />
         <Card
           label="Bad rate proposed"
           value={badProp.text}
-          note={[badProp.inferred ? `inferred in part, 95 %: ${badProp.interval || badProp.text}` : '', now.badRate != null && prop.badRate != null ? formatPoints(now.badRate, prop.badRate) : '']
+          note={[
+            badProp.inferred ? `inferred in part, 95 %: ${badProp.interval || badProp.text}` : badProp.partial ?? '',
+            now.badRate != null && prop.badRate != null ? formatPoints(now.badRate, prop.badRate) : '',
+          ]
             .filter(Boolean)
             .join('; ')}
           testId="bad-proposed"
         />
-        <Card label="Loss now" value={lossNow.text} note={`${formatRate(now.lossRate, 2)} of volume`} testId="loss-now" />
+        <Card label="Loss now" value={lossNow.text} note={`${formatRate(now.lossRate, 2)} of volume${lossNow.interval ? `; 95 %: ${lossNow.interval}` : ''}${lossNow.partial ? `; ${lossNow.partial}` : ''}`} testId="loss-now" />
         <Card
           label="Loss proposed"
           value={lossProp.text}
-          note={`${formatRate(prop.lossRate, 2)} of volume${lossProp.interval ? `; 95 %: ${lossProp.interval}` : ''}`}
+          note={`${formatRate(prop.lossRate, 2)} of volume${lossProp.interval ? `; 95 %: ${lossProp.interval}` : ''}${lossProp.partial ? `; ${lossProp.partial}` : ''}`}
           testId="loss-proposed"
         />
       </div>
@@ -121,6 +124,7 @@ export function SwapSet({ sim, currency }: { sim: SimOutcomes; currency: string 
           bad rate <span data-value="bad">{bad.text}</span>
           {bad.inferred && <span class="badge muted"> inferred</span>}
           {bad.interval && <span class="muted"> (95 %: {bad.interval})</span>}
+          {bad.partial && <span class="muted"> ({bad.partial})</span>}
         </div>
         <div>
           loss <span data-value="loss">{loss.text}</span>

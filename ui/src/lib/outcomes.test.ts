@@ -75,12 +75,17 @@ describe('writing outcome figures', () => {
   it('says why there is no bad rate: nothing in the cell, no inference, all immature', () => {
     expect(badRateOf(fig({ decisions: 0, mature: 0, badRate: null }), true).text).toBe('none');
     expect(badRateOf(fig({ inferred: 30, mature: 0, badRate: null }), false).text).toBe('not inferable');
+    // Without inference, mature approvals still have their observed rate, marked as leaving the rest out.
+    const partial = badRateOf(fig({ inferred: 30, mature: 100, bad: 5, badRate: null }), false);
+    expect(partial.text).toBe('5.0 %');
+    expect(partial.partial).toBe('observed only: 30 declined as decided left out, too few mature outcomes to infer them');
     expect(badRateOf(fig({ mature: 0, immature: 100, badRate: null }), true).text).toBe('all immature');
   });
   it('writes a loss with its interval when part of it is inferred', () => {
     expect(lossOf(fig({}), 'SEK', true)).toEqual({ text: '250 SEK', interval: '', inferred: false });
     expect(lossOf(fig({ inferred: 10, loss: 900, lossLow: 700, lossHigh: 1100 }), 'SEK', true)).toEqual({ text: '900 SEK', interval: '700–1,100 SEK', inferred: true });
     expect(lossOf(fig({ inferred: 10, mature: 0, loss: 0, lossLow: 0, lossHigh: 0 }), 'SEK', false).text).toBe('not inferable');
+    expect(lossOf(fig({ inferred: 10, loss: 300 }), 'SEK', false)).toMatchObject({ text: '300 SEK', inferred: false, partial: expect.stringContaining('observed only') });
   });
   it('lays the swap-set out as now (rows) × proposed (columns)', () => {
     const s = { keptApproved: fig({ decisions: 1 }), swapOut: fig({ decisions: 2 }), swapIn: fig({ decisions: 3 }), keptDeclined: fig({ decisions: 4 }) };

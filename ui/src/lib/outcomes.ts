@@ -60,20 +60,32 @@ export interface Figures {
   lossRate?: number | null;
 }
 
-/** A figure written for a table cell: the value, its interval (for inferred ones) and whether it is inferred. */
+/** A figure written for a card or a table cell. */
 export interface Shown {
   text: string;
+  /** The 95 % interval of an inferred figure, '' for an observed one. */
   interval: string;
+  /** Part of the figure is inferred (declined as decided). */
   inferred: boolean;
+  /** Set when the figure covers the observed part only, saying what was left out. */
+  partial?: string;
+}
+
+/** leftOut says which decisions a partial figure leaves out. */
+function leftOut(f: Figures): string {
+  return `observed only: ${f.inferred.toLocaleString('en-US')} declined as decided left out, too few mature outcomes to infer them`;
 }
 
 /**
  * badRateOf writes a group's bad rate. A group with inferred decisions is marked inferred with
- * its 95 % interval; one with no rate says why: nothing mature yet, or no inference available.
+ * its 95 % interval. Without inference, a group that also has mature approvals shows their
+ * observed rate, marked partial; one with no rate at all says why: nothing in it, nothing mature
+ * yet, or nothing but what cannot be inferred.
  */
 export function badRateOf(f: Figures, inferenceAvailable: boolean): Shown {
   const inferred = f.inferred > 0;
   if (f.badRate === null || f.badRate === undefined) {
+    if (inferred && !inferenceAvailable && f.mature > 0) return { text: formatRate(f.bad / f.mature, 1), interval: '', inferred: false, partial: leftOut(f) };
     let text = '–';
     if (f.decisions === 0) text = 'none';
     else if (inferred && !inferenceAvailable) text = 'not inferable';
@@ -83,10 +95,13 @@ export function badRateOf(f: Figures, inferenceAvailable: boolean): Shown {
   return { text: formatRate(f.badRate, 1), interval: inferred ? formatInterval(f.badRateLow, f.badRateHigh) : '', inferred };
 }
 
-/** lossOf writes a group's loss in the market's currency, with its interval when part of it is inferred. */
+/** lossOf writes a group's loss in the market's currency, with its interval when part of it is inferred (or marked partial without inference). */
 export function lossOf(f: Figures, currency: string, inferenceAvailable: boolean): Shown {
   const inferred = f.inferred > 0;
-  if (inferred && !inferenceAvailable && f.mature === 0) return { text: 'not inferable', interval: '', inferred: false };
+  if (inferred && !inferenceAvailable) {
+    if (f.mature === 0) return { text: 'not inferable', interval: '', inferred: false };
+    return { text: formatMoney(f.loss, currency), interval: '', inferred: false, partial: leftOut(f) };
+  }
   const interval = inferred && f.lossHigh - f.lossLow >= 0.5 ? `${formatMoney(f.lossLow, '')}–${formatMoney(f.lossHigh, currency)}` : '';
   return { text: formatMoney(f.loss, currency), interval, inferred };
 }
