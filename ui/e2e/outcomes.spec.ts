@@ -65,23 +65,33 @@ test('analyst moves a cut-off and sees approvals, bad rate, loss and the frontie
   await expect(page.locator('[data-figure="immature"]')).toContainText('still immature');
   const slider = page.getByLabel('Bureau score cut-off slider');
   await expect(slider).toBeEnabled();
+  const exact = page.getByLabel('Bureau score cut-off', { exact: true });
+  const original = Number(await exact.inputValue());
   await expect(proposedPoint(page)).toContainText('Proposed: cut-off');
   const before = await settled(page);
   expect(percent(before.approval)).toBeCloseTo(approvalNow, 2);
   await expect(page.locator('.frontier figure canvas').first()).toBeVisible();
   await expect(page.getByRole('heading', { name: /^Trade-off under / })).toBeVisible();
 
-  // A tighter score cut-off: fewer approvals, a lower bad rate, less loss; the frontier point moves.
+  // The slider moves the cut-off up: the figures and the frontier's proposed point follow it.
   await slider.focus();
-  await slider.fill('800');
+  for (let i = 0; i < 3; i++) await slider.press('PageUp');
   await expect(figure(page, 'approval-proposed')).not.toHaveText(before.approval);
   await expect(page.getByRole('heading', { name: 'Trade-off under Bureau score' })).toBeVisible();
   await expect(proposedPoint(page)).not.toHaveText(before.point);
+  const slid = await settled(page);
+  expect(Number(await exact.inputValue())).toBeGreaterThan(original);
+  expect(percent(slid.approval)).toBeLessThan(approvalNow);
+
+  // A tighter score cut-off, typed: fewer approvals, a lower bad rate, less loss.
+  await exact.fill(String(original + 40));
+  await expect(proposedPoint(page)).toContainText(`cut-off ${original + 40},`);
   const tight = await settled(page);
   expect(percent(tight.approval)).toBeLessThan(approvalNow);
   expect(percent(tight.bad)).toBeLessThan(badNow);
   expect(money(tight.loss)).toBeLessThan(lossNow);
-  expect(tight.point).toContain(`approval ${percent(tight.approval).toFixed(1)} %`);
+  // The frontier's proposed point is the what-if's proposal.
+  expect(Number(/approval ([\d.]+) %/.exec(tight.point)?.[1])).toBeCloseTo(percent(tight.approval), 0);
   // The swap-set: the approvals the tighter rule declines, with their observed bad rate and loss avoided.
   const swap = page.getByRole('table', { name: 'Swap-set: now against proposed' });
   await expect(swap.locator('td[data-cell="swapOut"]')).toContainText(/[1-9][\d,]* decisions/);
@@ -90,8 +100,6 @@ test('analyst moves a cut-off and sees approvals, bad rate, loss and the frontie
   await shot(page, 'outcomes-editor-tight');
 
   // Back the other way, looser than today: more approvals, and the swap-ins are inferred.
-  const exact = page.getByLabel('Bureau score cut-off', { exact: true });
-  const original = Number(await exact.inputValue());
   await exact.fill(String(Math.max(300, original - 60)));
   await expect(figure(page, 'approval-proposed')).not.toHaveText(tight.approval);
   const loose = await settled(page);
@@ -105,7 +113,7 @@ test('analyst moves a cut-off and sees approvals, bad rate, loss and the frontie
   await shot(page, 'outcomes-editor-loose');
 
   // Submit the tight proposal; the stored prediction is the editor's.
-  await slider.fill('800');
+  await exact.fill(String(original + 40));
   await expect(figure(page, 'loss-proposed')).toHaveText(tight.loss);
   await expect(figure(page, 'approval-proposed')).toHaveText(tight.approval);
   await settled(page);

@@ -115,21 +115,21 @@ export function SwapSet({ sim, currency }: { sim: SimOutcomes; currency: string 
     const bad = badRateOf(f, inf);
     const loss = lossOf(f, currency, inf);
     return (
-      <td data-cell={c.key} class={bad.inferred ? 'inferred' : undefined}>
+      <td data-cell={c.key} class={bad.inferred ? 'inferred' : undefined} title={c.meaning}>
         <div>
-          <strong>{c.title}</strong> <span class="muted">({c.meaning})</span>
+          <strong>{c.title}</strong>
         </div>
         <div>{f.decisions.toLocaleString('en-US')} decisions</div>
         <div>
-          bad rate <span data-value="bad">{bad.text}</span>
-          {bad.inferred && <span class="badge muted"> inferred</span>}
-          {bad.interval && <span class="muted"> (95 %: {bad.interval})</span>}
-          {bad.partial && <span class="muted"> ({bad.partial})</span>}
+          bad <span data-value="bad">{bad.text}</span>
+          {bad.inferred && <span class="badge muted">inferred</span>}
         </div>
+        {bad.interval && <div class="muted">95 %: {bad.interval}</div>}
+        {bad.partial && <div class="muted">{bad.partial}</div>}
         <div>
           loss <span data-value="loss">{loss.text}</span>
-          {loss.interval && <span class="muted"> ({loss.interval})</span>}
         </div>
+        {loss.interval && <div class="muted">95 %: {loss.interval}</div>}
         {f.immature > 0 && <div class="muted">{f.immature.toLocaleString('en-US')} immature, left out</div>}
       </td>
     );
@@ -139,9 +139,11 @@ export function SwapSet({ sim, currency }: { sim: SimOutcomes; currency: string 
       <table class="swapset" aria-label="Swap-set: now against proposed">
         <thead>
           <tr>
-            <th scope="col">Now ↓ · proposed →</th>
-            <th scope="col">Approved under the proposal</th>
-            <th scope="col">Declined under the proposal</th>
+            <th scope="col">
+              <span class="visually-hidden">Now, and under the proposal</span>
+            </th>
+            <th scope="col">Proposed: approved</th>
+            <th scope="col">Proposed: declined</th>
           </tr>
         </thead>
         <tbody>
@@ -158,7 +160,7 @@ export function SwapSet({ sim, currency }: { sim: SimOutcomes; currency: string 
         </tbody>
       </table>
       <p class="muted">
-        Inferred: purchases declined as decided never had the chance to repay; their bad rate comes from {sim.inference.method || 'the reject-inference model'}
+        Swap-out: approved now, declined under the proposal (the loss avoided). Swap-in: declined now, approved under the proposal (the loss taken on). Inferred: purchases declined as decided never had the chance to repay; their bad rate comes from {sim.inference.method || 'the reject-inference model'}
         {sim.inference.available ? ` fitted on ${sim.inference.samples.toLocaleString('en-US')} mature approvals (${sim.inference.bads.toLocaleString('en-US')} bad${sim.inference.auc != null ? `, AUC ${sim.inference.auc.toFixed(3)}` : ''})` : ''}, shown with a
         95 % interval.
       </p>
