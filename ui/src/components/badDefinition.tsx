@@ -5,8 +5,8 @@ import { useState } from 'preact/hooks';
 import { graphql } from '../gql';
 import { ThresholdDraftStatus, type OutcomeStatus } from '../gql/graphql';
 import { gql } from '../lib/api';
-import { formatTime, humanize } from '../lib/format';
-import { badDefinitionApprovers, badDefinitionEditors, badLevels, checkWindow, describeBad, maxWindowMonths } from '../lib/outcomes';
+import { formatTime } from '../lib/format';
+import { badDefinitionApprovers, badDefinitionEditors, badLevels, checkWindow, describeBad, maxWindowMonths, statusLabel } from '../lib/outcomes';
 import type { SessionUser } from '../lib/session';
 import { isSelf, subjectName } from '../lib/subject';
 import { ErrorBox, FieldError, Progress, useQuery } from './common';
@@ -191,7 +191,7 @@ function DraftEditor({ draft, busy, error, run }: { draft: BadDraft; busy: boole
           <select name="level" value={level} onChange={(e) => setLevel(e.currentTarget.value)}>
             {badLevels.map((l) => (
               <option key={l} value={l}>
-                {humanize(l)}
+                {statusLabel(l)}
                 {l === 'CHARGED_OFF' ? '' : ' or worse'}
               </option>
             ))}

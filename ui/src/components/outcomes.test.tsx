@@ -70,9 +70,9 @@ describe('the repayment timeline', () => {
     expect(screen.getByText(/^mature since 2026-07-01 10:00:00 UTC/)).toBeTruthy();
     const rows = [...screen.getByRole('table', { name: 'Repayment events' }).querySelectorAll('tbody tr')].map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent));
     expect(rows).toEqual([
-      ['2026-01-01 10:00:00 UTC', '0', 'Current', '600.00 EUR', '0.00 EUR'],
-      ['2026-03-05 00:00:00 UTC', '62', 'Late 60 89', '450.00 EUR', '0.00 EUR'],
-      ['2026-05-01 00:00:00 UTC', '119', 'Charged off', '0.00 EUR', '450.00 EUR'],
+      ['2026-01-01', '0', 'Current', '600.00 EUR', '0.00 EUR'],
+      ['2026-03-05', '62', '60–89 days late', '450.00 EUR', '0.00 EUR'],
+      ['2026-05-01', '119', 'Charged off', '0.00 EUR', '450.00 EUR'],
     ]);
     expect(document.querySelectorAll('svg.timeline circle')).toHaveLength(3);
   });

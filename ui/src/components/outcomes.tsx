@@ -4,7 +4,7 @@
 // open to outcome readers (lib/outcomes.ts, outcomeReaders) render them.
 import { graphql } from '../gql';
 import { formatPoints, formatRate, formatTime, humanize } from '../lib/format';
-import { badRateOf, describePoint, formatInterval, formatMinor, formatMoney, frontierOf, lossOf, statusTone, swapRows, timelineOf, type EventIn, type Figures, type SweepPoint, type SwapSetIn } from '../lib/outcomes';
+import { badRateOf, describePoint, formatInterval, formatMinor, formatMoney, frontierOf, lossOf, statusLabel, statusTone, swapRows, timelineOf, type EventIn, type Figures, type SweepPoint, type SwapSetIn } from '../lib/outcomes';
 import { Chart, type ChartDot } from './Chart';
 import { Card } from './thresholds';
 
@@ -298,7 +298,7 @@ export function RepaymentTimeline({ decidedAt, repayment: r }: { decidedAt: stri
       <dl class="facts">
         <dt>Status</dt>
         <dd>
-          {r.status ? <span class={`badge tone-${statusTone(r.status)}`}>{humanize(r.status)}</span> : <span class="muted">no event yet</span>}
+          {r.status ? <span class={`badge tone-${statusTone(r.status)}`}>{statusLabel(r.status)}</span> : <span class="muted">no event yet</span>}
         </dd>
         <dt>Class</dt>
         <dd>
@@ -326,7 +326,7 @@ export function RepaymentTimeline({ decidedAt, repayment: r }: { decidedAt: stri
               decided
             </text>
             {matureDay >= 0 && (
-              <text x={x(matureDay)} y={th - 1} text-anchor="middle">
+              <text x={x(matureDay)} y={th - 1} text-anchor={x(matureDay) > tw - 60 ? 'end' : 'middle'}>
                 mature
               </text>
             )}
@@ -335,7 +335,7 @@ export function RepaymentTimeline({ decidedAt, repayment: r }: { decidedAt: stri
             <table aria-label="Repayment events">
               <thead>
                 <tr>
-                  <th>Observed (UTC)</th>
+                  <th>Observed</th>
                   <th class="num">Day</th>
                   <th>Status</th>
                   <th class="num">Outstanding</th>
@@ -345,10 +345,10 @@ export function RepaymentTimeline({ decidedAt, repayment: r }: { decidedAt: stri
               <tbody>
                 {rows.map((e) => (
                   <tr key={e.eventId} class={e.worsened && statusTone(e.status) !== 'ok' ? 'failed' : undefined}>
-                    <td>{formatTime(e.observedAt)}</td>
+                    <td title={formatTime(e.observedAt)}>{e.observedAt.slice(0, 10)}</td>
                     <td class="num">{e.day}</td>
                     <td>
-                      <span class={`badge tone-${statusTone(e.status)}`}>{humanize(e.status)}</span>
+                      <span class={`badge tone-${statusTone(e.status)}`}>{statusLabel(e.status)}</span>
                     </td>
                     <td class="num">{formatMinor(e.outstandingMinor, r.currency)}</td>
                     <td class="num">{formatMinor(e.writtenOffMinor, r.currency)}</td>

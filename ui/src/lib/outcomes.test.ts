@@ -14,6 +14,7 @@ import {
   formatMoney,
   frontierOf,
   lossOf,
+  statusLabel,
   statusTone,
   swapRows,
   timelineOf,
@@ -178,6 +179,11 @@ describe('the repayment timeline', () => {
       ['e3', 62, true],
       ['e4', 89, false],
     ]);
+  });
+  it('writes statuses in words', () => {
+    expect(statusLabel('LATE_30_59')).toBe('30–59 days late');
+    expect(statusLabel('LATE_90_PLUS')).toBe('90+ days late');
+    expect(statusLabel('CHARGED_OFF')).toBe('Charged off');
   });
   it('gives each status a tone', () => {
     expect(statusTone('PAID')).toBe('ok');

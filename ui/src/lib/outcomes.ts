@@ -276,6 +276,22 @@ export function statusTone(status: string | null | undefined): 'ok' | 'late' | '
   return s === 0 ? 'ok' : s >= 5 ? 'lost' : 'late';
 }
 
+const statusWords: Record<string, string> = {
+  CURRENT: 'Current',
+  PAID: 'Paid',
+  LATE_1_29: '1–29 days late',
+  LATE_30_59: '30–59 days late',
+  LATE_60_89: '60–89 days late',
+  LATE_90_PLUS: '90+ days late',
+  CHARGED_OFF: 'Charged off',
+  RECOVERED: 'Recovered',
+};
+
+/** statusLabel writes a repayment status in words: LATE_30_59 → "30–59 days late". */
+export function statusLabel(status: string): string {
+  return statusWords[status] ?? status;
+}
+
 /** A repayment event as the decision query returns it. */
 export interface EventIn {
   eventId: string;
