@@ -52,7 +52,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       ...process.env,
       DATA_DIR: dataDir,
       DATABASE_URL: '',
-      DEMO_DECISIONS: '3000',
+      // Enough for US to have the mature outcomes reject inference needs (outcomes.spec.ts), small
+      // enough to seed in seconds.
+      DEMO_DECISIONS: '6000',
       LISTEN_ADDR: `127.0.0.1:${port}`,
       LOG_LEVEL: 'warn',
       GRAPHQL_TRUSTED_DOCUMENTS: 'cookie',

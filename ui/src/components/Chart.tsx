@@ -35,6 +35,16 @@ export interface ChartRing {
   label: string;
 }
 
+/** A point marked on the plot by itself (e.g. the now and proposed points of a frontier). */
+export interface ChartDot {
+  x: number;
+  y: number | null;
+  color: string;
+  /** Filled disc, or a ring. */
+  filled?: boolean;
+  label: string;
+}
+
 export interface ChartProps {
   /** Accessible name of the chart figure. */
   label: string;
@@ -48,6 +58,10 @@ export interface ChartProps {
   yFormat?: (v: number) => string;
   markers?: ChartMarker[];
   rings?: ChartRing[];
+  dots?: ChartDot[];
+  /** Label and value format of a numeric (not time) x axis. */
+  xLabel?: string;
+  xFormat?: (v: number) => string;
   height?: number;
   /** The x range to show (e.g. the whole requested time range), else the data's. */
   xRange?: [number, number];
@@ -62,8 +76,8 @@ export function Chart(props: ChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const shape = useRef('');
-  const annotations = useRef<{ markers: ChartMarker[]; rings: ChartRing[] }>({ markers: [], rings: [] });
-  annotations.current = { markers: props.markers ?? [], rings: props.rings ?? [] };
+  const annotations = useRef<Annotations>({ markers: [], rings: [], dots: [] });
+  annotations.current = { markers: props.markers ?? [], rings: props.rings ?? [], dots: props.dots ?? [] };
   const onMarker = useRef(props.onMarker);
   onMarker.current = props.onMarker;
   const fmt = props.yFormat ?? ((v: number) => v.toFixed(1));
@@ -71,7 +85,8 @@ export function Chart(props: ChartProps) {
   // (Re)build when the series change; otherwise only the data changes.
   const xRange = useRef(props.xRange);
   xRange.current = props.xRange;
-  const seriesKey = JSON.stringify([props.series, props.time !== false, props.yLabel, props.height, props.timeZone]);
+  const seriesKey = JSON.stringify([props.series, props.time !== false, props.yLabel, props.xLabel, props.height, props.timeZone]);
+  const xFmt = props.xFormat;
   useEffect(() => {
     const el = host.current;
     if (!el) return;
@@ -93,7 +108,9 @@ export function Chart(props: ChartProps) {
         },
       },
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), props.timeZone ?? 'UTC'),
-      axes: [{}, { label: props.yLabel, values: (_u, vals) => vals.map((v) => (v == null ? '' : fmt(v))), size: 60 }],
+      axes: [
+        props.time === false && (props.xLabel || xFmt) ? { label: props.xLabel, values: (_u, vals) => vals.map((v) => (v == null ? '' : xFmt ? xFmt(v) : String(v))) } : {},
+        { label: props.yLabel, values: (_u, vals) => vals.map((v) => (v == null ? '' : fmt(v))), size: 60 }],
       series: [
         {},
         ...props.series.map((s, i) => ({
@@ -124,7 +141,7 @@ export function Chart(props: ChartProps) {
   }, [seriesKey, props.xs, props.ys]);
 
   // Markers and rings change without new data (e.g. when the activations arrive later).
-  const annotationKey = JSON.stringify([props.markers, props.rings]);
+  const annotationKey = JSON.stringify([props.markers, props.rings, props.dots]);
   useEffect(() => {
     if (!plot.current) return;
     layoutMarkers(plot.current, annotations.current.markers);
@@ -155,7 +172,13 @@ export function Chart(props: ChartProps) {
 }
 
 /** drawAnnotations draws the markers' lines and the rings on the canvas. */
-function drawAnnotations(u: uPlot, a: { markers: ChartMarker[]; rings: ChartRing[] }) {
+interface Annotations {
+  markers: ChartMarker[];
+  rings: ChartRing[];
+  dots: ChartDot[];
+}
+
+function drawAnnotations(u: uPlot, a: Annotations) {
   const ctx = u.ctx;
   const { top, height } = u.bbox;
   const dpr = uPlot.pxRatio;
@@ -180,6 +203,18 @@ function drawAnnotations(u: uPlot, a: { markers: ChartMarker[]; rings: ChartRing
     ctx.lineWidth = 2.5 * dpr;
     ctx.beginPath();
     ctx.arc(x, y, 8 * dpr, 0, 2 * Math.PI);
+    ctx.stroke();
+  }
+  for (const d of a.dots) {
+    if (d.y === null) continue;
+    const x = u.valToPos(d.x, 'x', true);
+    const y = u.valToPos(d.y, 'y', true);
+    ctx.beginPath();
+    ctx.arc(x, y, 6 * dpr, 0, 2 * Math.PI);
+    ctx.lineWidth = 3 * dpr;
+    ctx.strokeStyle = d.color;
+    ctx.fillStyle = d.filled ? d.color : '#ffffff';
+    ctx.fill();
     ctx.stroke();
   }
   ctx.restore();

@@ -30,6 +30,18 @@ graphql(`
     declineRateProposed
     approvedToDeclined
     declinedToApproved
+    badDefinition
+    approvalRateNow
+    approvalRateProposed
+    badRateNow
+    badRateProposed
+    badRateProposedLow
+    badRateProposedHigh
+    lossNow
+    lossProposed
+    lossRateNow
+    lossRateProposed
+    matureDecisions
   }
 `);
 

@@ -169,6 +169,28 @@ export const Outcome = {
 } as const;
 
 export type Outcome = typeof Outcome[keyof typeof Outcome];
+export const OutcomeClass = {
+  Bad: 'BAD',
+  Good: 'GOOD',
+  /** Younger than the performance window: neither good nor bad, and left out of every rate, even when already late. */
+  Immature: 'IMMATURE'
+} as const;
+
+export type OutcomeClass = typeof OutcomeClass[keyof typeof OutcomeClass];
+/** A repayment status reported by the servicing system. */
+export const OutcomeStatus = {
+  ChargedOff: 'CHARGED_OFF',
+  Current: 'CURRENT',
+  Late_1_29: 'LATE_1_29',
+  Late_30_59: 'LATE_30_59',
+  Late_60_89: 'LATE_60_89',
+  Late_90Plus: 'LATE_90_PLUS',
+  Paid: 'PAID',
+  /** Money came back after a charge-off. */
+  Recovered: 'RECOVERED'
+} as const;
+
+export type OutcomeStatus = typeof OutcomeStatus[keyof typeof OutcomeStatus];
 /** Principal-reason codes. */
 export const ReasonCode = {
   AffordabilityInsufficient: 'AFFORDABILITY_INSUFFICIENT',
@@ -234,9 +256,64 @@ export const ThresholdVersionStatus = {
 } as const;
 
 export type ThresholdVersionStatus = typeof ThresholdVersionStatus[keyof typeof ThresholdVersionStatus];
+export type BadDefinitionPanelQueryVariables = Exact<{
+  market: string;
+}>;
+
+
+export type BadDefinitionPanelQuery = { badDefinition: { id: string, version: number, level: OutcomeStatus, windowMonths: number, description: string, author: string, approver: string, createdAt: string }, badDefinitionDrafts: { nodes: Array<{ id: string, market: string, status: ThresholdDraftStatus, revision: number, author: string, rationale: string, level: OutcomeStatus, windowMonths: number, description: string, reviewer: string | null, reviewComment: string | null, updatedAt: string }> } };
+
+export type BadDraftFieldsFragment = { id: string, market: string, status: ThresholdDraftStatus, revision: number, author: string, rationale: string, level: OutcomeStatus, windowMonths: number, description: string, reviewer: string | null, reviewComment: string | null, updatedAt: string };
+
+export type CreateBadDefinitionDraftMutationVariables = Exact<{
+  market: string;
+}>;
+
+
+export type CreateBadDefinitionDraftMutation = { createBadDefinitionDraft: { id: string, market: string, status: ThresholdDraftStatus, revision: number, author: string, rationale: string, level: OutcomeStatus, windowMonths: number, description: string, reviewer: string | null, reviewComment: string | null, updatedAt: string } };
+
+export type EditBadDefinitionDraftMutationVariables = Exact<{
+  id: string | number;
+  revision: number;
+  level: OutcomeStatus;
+  windowMonths: number;
+}>;
+
+
+export type EditBadDefinitionDraftMutation = { editBadDefinitionDraft: { id: string, market: string, status: ThresholdDraftStatus, revision: number, author: string, rationale: string, level: OutcomeStatus, windowMonths: number, description: string, reviewer: string | null, reviewComment: string | null, updatedAt: string } };
+
+export type SubmitBadDefinitionDraftMutationVariables = Exact<{
+  id: string | number;
+  revision: number;
+  rationale: string;
+}>;
+
+
+export type SubmitBadDefinitionDraftMutation = { submitBadDefinitionDraft: { id: string, market: string, status: ThresholdDraftStatus, revision: number, author: string, rationale: string, level: OutcomeStatus, windowMonths: number, description: string, reviewer: string | null, reviewComment: string | null, updatedAt: string } };
+
+export type ApproveBadDefinitionDraftMutationVariables = Exact<{
+  id: string | number;
+  comment?: string | null | undefined;
+}>;
+
+
+export type ApproveBadDefinitionDraftMutation = { approveBadDefinitionDraft: { id: string, market: string, status: ThresholdDraftStatus, revision: number, author: string, rationale: string, level: OutcomeStatus, windowMonths: number, description: string, reviewer: string | null, reviewComment: string | null, updatedAt: string } };
+
+export type RejectBadDefinitionDraftMutationVariables = Exact<{
+  id: string | number;
+  comment: string;
+}>;
+
+
+export type RejectBadDefinitionDraftMutation = { rejectBadDefinitionDraft: { id: string, market: string, status: ThresholdDraftStatus, revision: number, author: string, rationale: string, level: OutcomeStatus, windowMonths: number, description: string, reviewer: string | null, reviewComment: string | null, updatedAt: string } };
+
+export type FigureFieldsFragment = { decisions: number, volume: number, mature: number, immature: number, bad: number, inferred: number, inferredBad: number, badRate: number | null, badRateLow: number | null, badRateHigh: number | null, loss: number, lossLow: number, lossHigh: number, lossRate: number | null };
+
+export type SweepPointFieldsFragment = { cutoff: number, declineRate: number, approvalRate: number, badRate: number | null, lossRate: number | null };
+
 export type RuleFieldsFragment = { measuredValue: MeasuredValue, factor: Factor, comparator: Comparator, cutoff: number, enabled: boolean, reasonCode: ReasonCode };
 
-export type ImpactFieldsFragment = { available: boolean, note: string | null, from: string | null, to: string | null, decisions: number, declineRateNow: number, declineRateProposed: number, approvedToDeclined: number, declinedToApproved: number };
+export type ImpactFieldsFragment = { available: boolean, note: string | null, from: string | null, to: string | null, decisions: number, declineRateNow: number, declineRateProposed: number, approvedToDeclined: number, declinedToApproved: number, badDefinition: string | null, approvalRateNow: number | null, approvalRateProposed: number | null, badRateNow: number | null, badRateProposed: number | null, badRateProposedLow: number | null, badRateProposedHigh: number | null, lossNow: number | null, lossProposed: number | null, lossRateNow: number | null, lossRateProposed: number | null, matureDecisions: number | null };
 
 export type WhatIfStatusQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -250,6 +327,13 @@ export type ThresholdDiffQueryVariables = Exact<{
 
 
 export type ThresholdDiffQuery = { thresholdDiff: Array<{ measuredValue: MeasuredValue, factor: Factor, oldComparator: Comparator, newComparator: Comparator, oldCutoff: number, newCutoff: number, oldEnabled: boolean, newEnabled: boolean }> };
+
+export type VintagesQueryVariables = Exact<{
+  market: string;
+}>;
+
+
+export type VintagesQuery = { vintages: { market: string, from: string, to: string, badDefinition: { version: number, description: string }, activations: Array<{ id: string, versionId: string, activatedAt: string, activatedBy: string, emergency: boolean }>, series: Array<{ vintage: string, group: string | null, approved: number, volume: number, points: Array<{ monthsSinceDecision: number, bad: number, badRate: number, loss: number, lossRate: number }> }> } };
 
 export type AdminUsersQueryVariables = Exact<{
   first: number;
@@ -415,7 +499,7 @@ export type DecisionDetailQueryVariables = Exact<{
 }>;
 
 
-export type DecisionDetailQuery = { decision: { id: string, reference: string, createdAt: string, market: string, currency: string, amount: number, shopperId: string, locale: string, channel: string, outcome: Outcome, breakdown: unknown, catalogVersionId: string, merchant: { id: string, name: string, category: string }, reasons: Array<{ rank: number, code: ReasonCode, measuredValue: MeasuredValue, factor: Factor }>, thresholdVersion: { id: string, market: string, version: number }, message: { locale: string, title: string, body: string, steps: Array<string> } | null } | null };
+export type DecisionDetailQuery = { decision: { id: string, reference: string, createdAt: string, market: string, currency: string, amount: number, shopperId: string, locale: string, channel: string, outcome: Outcome, breakdown: unknown, catalogVersionId: string, merchant: { id: string, name: string, category: string }, reasons: Array<{ rank: number, code: ReasonCode, measuredValue: MeasuredValue, factor: Factor }>, thresholdVersion: { id: string, market: string, version: number }, message: { locale: string, title: string, body: string, steps: Array<string> } | null, repayment: { status: OutcomeStatus | null, outstandingMinor: number, writtenOffMinor: number, currency: string, class: OutcomeClass, matureAt: string, events: Array<{ eventId: string, observedAt: string, status: OutcomeStatus, outstandingMinor: number, writtenOffMinor: number, recordedAt: string }> } | null } | null };
 
 export type PinnedThresholdsQueryVariables = Exact<{
   id: string | number;
@@ -470,7 +554,7 @@ export type ThresholdDraftQueryVariables = Exact<{
 }>;
 
 
-export type ThresholdDraftQuery = { thresholdDraft: { id: string, market: string, baseVersionId: string, status: ThresholdDraftStatus, revision: number, author: string, rationale: string, reviewer: string | null, reviewComment: string | null, publishedVersionId: string | null, createdAt: string, updatedAt: string, submittedAt: string | null, reviewedAt: string | null, rules: Array<{ measuredValue: MeasuredValue, factor: Factor, comparator: Comparator, cutoff: number, enabled: boolean, reasonCode: ReasonCode }>, impact: { available: boolean, note: string | null, from: string | null, to: string | null, decisions: number, declineRateNow: number, declineRateProposed: number, approvedToDeclined: number, declinedToApproved: number } | null } | null };
+export type ThresholdDraftQuery = { thresholdDraft: { id: string, market: string, baseVersionId: string, status: ThresholdDraftStatus, revision: number, author: string, rationale: string, reviewer: string | null, reviewComment: string | null, publishedVersionId: string | null, createdAt: string, updatedAt: string, submittedAt: string | null, reviewedAt: string | null, rules: Array<{ measuredValue: MeasuredValue, factor: Factor, comparator: Comparator, cutoff: number, enabled: boolean, reasonCode: ReasonCode }>, impact: { available: boolean, note: string | null, from: string | null, to: string | null, decisions: number, declineRateNow: number, declineRateProposed: number, approvedToDeclined: number, declinedToApproved: number, badDefinition: string | null, approvalRateNow: number | null, approvalRateProposed: number | null, badRateNow: number | null, badRateProposed: number | null, badRateProposedLow: number | null, badRateProposedHigh: number | null, lossNow: number | null, lossProposed: number | null, lossRateNow: number | null, lossRateProposed: number | null, matureDecisions: number | null } | null } | null };
 
 export type EditThresholdDraftMutationVariables = Exact<{
   id: string | number;
@@ -512,7 +596,7 @@ export type SimulateQueryVariables = Exact<{
 }>;
 
 
-export type SimulateQuery = { simulate: { market: string, from: string, to: string, assessed: number, declinedNow: number, declinedProposed: number, declineRateNow: number, declineRateProposed: number, approvedToDeclined: number, declinedToApproved: number, baselineVersion: { id: string, version: number }, reasons: Array<{ code: ReasonCode, now: number, proposed: number }>, days: Array<{ day: string, assessed: number, declinedNow: number, declinedProposed: number }>, sampleApprovedToDeclined: Array<{ decisionId: string, createdAt: string, merchantCategory: string, amount: number }>, sampleDeclinedToApproved: Array<{ decisionId: string, createdAt: string, merchantCategory: string, amount: number }> } };
+export type SimulateQuery = { simulate: { market: string, from: string, to: string, assessed: number, declinedNow: number, declinedProposed: number, declineRateNow: number, declineRateProposed: number, approvedToDeclined: number, declinedToApproved: number, approvalRateNow: number, approvalRateProposed: number, immatureShare: number | null, baselineVersion: { id: string, version: number }, reasons: Array<{ code: ReasonCode, now: number, proposed: number }>, days: Array<{ day: string, assessed: number, declinedNow: number, declinedProposed: number }>, sampleApprovedToDeclined: Array<{ decisionId: string, createdAt: string, merchantCategory: string, amount: number }>, sampleDeclinedToApproved: Array<{ decisionId: string, createdAt: string, merchantCategory: string, amount: number }>, badDefinition: { version: number, description: string, windowMonths: number }, outcomesNow: { decisions: number, volume: number, mature: number, immature: number, bad: number, inferred: number, inferredBad: number, badRate: number | null, badRateLow: number | null, badRateHigh: number | null, loss: number, lossLow: number, lossHigh: number, lossRate: number | null }, outcomesProposed: { decisions: number, volume: number, mature: number, immature: number, bad: number, inferred: number, inferredBad: number, badRate: number | null, badRateLow: number | null, badRateHigh: number | null, loss: number, lossLow: number, lossHigh: number, lossRate: number | null }, swapSet: { keptApproved: { decisions: number, volume: number, mature: number, immature: number, bad: number, inferred: number, inferredBad: number, badRate: number | null, badRateLow: number | null, badRateHigh: number | null, loss: number, lossLow: number, lossHigh: number, lossRate: number | null }, swapOut: { decisions: number, volume: number, mature: number, immature: number, bad: number, inferred: number, inferredBad: number, badRate: number | null, badRateLow: number | null, badRateHigh: number | null, loss: number, lossLow: number, lossHigh: number, lossRate: number | null }, swapIn: { decisions: number, volume: number, mature: number, immature: number, bad: number, inferred: number, inferredBad: number, badRate: number | null, badRateLow: number | null, badRateHigh: number | null, loss: number, lossLow: number, lossHigh: number, lossRate: number | null }, keptDeclined: { decisions: number, volume: number, mature: number, immature: number, bad: number, inferred: number, inferredBad: number, badRate: number | null, badRateLow: number | null, badRateHigh: number | null, loss: number, lossLow: number, lossHigh: number, lossRate: number | null } }, inference: { available: boolean, note: string | null, method: string, samples: number, bads: number, auc: number | null } } };
 
 export type SensitivityQueryVariables = Exact<{
   market: string;
@@ -522,7 +606,7 @@ export type SensitivityQueryVariables = Exact<{
 }>;
 
 
-export type SensitivityQuery = { sensitivity: { measuredValue: MeasuredValue, comparator: Comparator, assessed: number, declineRateWithoutRule: number, proposedCutoff: number, proposedRate: number, points: Array<{ cutoff: number, declineRate: number }> } };
+export type SensitivityQuery = { sensitivity: { measuredValue: MeasuredValue, comparator: Comparator, assessed: number, declineRateWithoutRule: number, proposedCutoff: number, proposedRate: number, points: Array<{ cutoff: number, declineRate: number, approvalRate: number, badRate: number | null, lossRate: number | null }>, nowPoint: { cutoff: number, declineRate: number, approvalRate: number, badRate: number | null, lossRate: number | null }, proposedPoint: { cutoff: number, declineRate: number, approvalRate: number, badRate: number | null, lossRate: number | null } } };
 
 export type ThresholdVersionPageQueryVariables = Exact<{
   id: string | number;
@@ -543,7 +627,7 @@ export type ActivationImpactQueryVariables = Exact<{
 }>;
 
 
-export type ActivationImpactQuery = { activationImpact: Array<{ complete: boolean, predictionError: number | null, activation: { id: string, activatedAt: string, activatedBy: string, emergency: boolean }, predicted: { available: boolean, note: string | null, from: string | null, to: string | null, decisions: number, declineRateNow: number, declineRateProposed: number, approvedToDeclined: number, declinedToApproved: number } | null, realized: { from: string, to: string, assessed: number, declined: number, rate: number | null }, before: { from: string, to: string, assessed: number, declined: number, rate: number | null } }> };
+export type ActivationImpactQuery = { activationImpact: Array<{ complete: boolean, predictionError: number | null, activation: { id: string, activatedAt: string, activatedBy: string, emergency: boolean }, predicted: { available: boolean, note: string | null, from: string | null, to: string | null, decisions: number, declineRateNow: number, declineRateProposed: number, approvedToDeclined: number, declinedToApproved: number, badDefinition: string | null, approvalRateNow: number | null, approvalRateProposed: number | null, badRateNow: number | null, badRateProposed: number | null, badRateProposedLow: number | null, badRateProposedHigh: number | null, lossNow: number | null, lossProposed: number | null, lossRateNow: number | null, lossRateProposed: number | null, matureDecisions: number | null } | null, realized: { from: string, to: string, assessed: number, declined: number, rate: number | null }, before: { from: string, to: string, assessed: number, declined: number, rate: number | null }, outcomes: { predictedBadRate: number | null, approved: number, mature: number, bad: number, realizedBadRate: number | null, allMatureAt: string | null, note: string | null } }> };
 
 export type RateWindowFieldsFragment = { from: string, to: string, assessed: number, declined: number, rate: number | null };
 
@@ -569,7 +653,7 @@ export type MarketThresholdsQueryVariables = Exact<{
 }>;
 
 
-export type MarketThresholdsQuery = { thresholdVersions: { nodes: Array<{ status: ThresholdVersionStatus, version: { id: string, version: number, author: string, approver: string, rationale: string, createdAt: string }, activations: Array<{ id: string, activatedAt: string, activatedBy: string, emergency: boolean }> }> }, thresholdDrafts: { nodes: Array<{ id: string, status: ThresholdDraftStatus, revision: number, author: string, rationale: string, createdAt: string, updatedAt: string, submittedAt: string | null, reviewer: string | null, publishedVersionId: string | null, impact: { available: boolean, declineRateNow: number, declineRateProposed: number, approvedToDeclined: number, declinedToApproved: number } | null }> } };
+export type MarketThresholdsQuery = { thresholdVersions: { nodes: Array<{ status: ThresholdVersionStatus, version: { id: string, version: number, author: string, approver: string, rationale: string, createdAt: string }, activations: Array<{ id: string, activatedAt: string, activatedBy: string, emergency: boolean }> }> }, thresholdDrafts: { nodes: Array<{ id: string, status: ThresholdDraftStatus, revision: number, author: string, rationale: string, createdAt: string, updatedAt: string, submittedAt: string | null, reviewer: string | null, publishedVersionId: string | null, impact: { available: boolean, declineRateNow: number, declineRateProposed: number, approvedToDeclined: number, declinedToApproved: number, badRateNow: number | null, badRateProposed: number | null, lossNow: number | null, lossProposed: number | null } | null }> } };
 
 export type CreateThresholdDraftMutationVariables = Exact<{
   market: string;
@@ -597,6 +681,49 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const BadDraftFieldsFragmentDoc = new TypedDocumentString(`
+    fragment BadDraftFields on BadDefinitionDraft {
+  id
+  market
+  status
+  revision
+  author
+  rationale
+  level
+  windowMonths
+  description
+  reviewer
+  reviewComment
+  updatedAt
+}
+    `, {"fragmentName":"BadDraftFields"}) as unknown as TypedDocumentString<BadDraftFieldsFragment, unknown>;
+export const FigureFieldsFragmentDoc = new TypedDocumentString(`
+    fragment FigureFields on OutcomeFigures {
+  decisions
+  volume
+  mature
+  immature
+  bad
+  inferred
+  inferredBad
+  badRate
+  badRateLow
+  badRateHigh
+  loss
+  lossLow
+  lossHigh
+  lossRate
+}
+    `, {"fragmentName":"FigureFields"}) as unknown as TypedDocumentString<FigureFieldsFragment, unknown>;
+export const SweepPointFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SweepPointFields on SensitivityPoint {
+  cutoff
+  declineRate
+  approvalRate
+  badRate
+  lossRate
+}
+    `, {"fragmentName":"SweepPointFields"}) as unknown as TypedDocumentString<SweepPointFieldsFragment, unknown>;
 export const RuleFieldsFragmentDoc = new TypedDocumentString(`
     fragment RuleFields on ThresholdRule {
   measuredValue
@@ -618,6 +745,18 @@ export const ImpactFieldsFragmentDoc = new TypedDocumentString(`
   declineRateProposed
   approvedToDeclined
   declinedToApproved
+  badDefinition
+  approvalRateNow
+  approvalRateProposed
+  badRateNow
+  badRateProposed
+  badRateProposedLow
+  badRateProposedHigh
+  lossNow
+  lossProposed
+  lossRateNow
+  lossRateProposed
+  matureDecisions
 }
     `, {"fragmentName":"ImpactFields"}) as unknown as TypedDocumentString<ImpactFieldsFragment, unknown>;
 export const CatalogChangeFieldsFragmentDoc = new TypedDocumentString(`
@@ -659,8 +798,15 @@ export const RateWindowFieldsFragmentDoc = new TypedDocumentString(`
   rate
 }
     `, {"fragmentName":"RateWindowFields"}) as unknown as TypedDocumentString<RateWindowFieldsFragment, unknown>;
+export const BadDefinitionPanelDocument = {"__meta__":{"hash":"sha256:98ee481f9e1b57fd9b42e0cc243bd93d353727bacdd0df9b76a9ba2dbd8c5139"}} as unknown as TypedDocumentString<BadDefinitionPanelQuery, BadDefinitionPanelQueryVariables>;
+export const CreateBadDefinitionDraftDocument = {"__meta__":{"hash":"sha256:8c8bf477d5e0303ca0d0b40232a5b4a24e6a0bbeb5957e9749fd93f6f5b18278"}} as unknown as TypedDocumentString<CreateBadDefinitionDraftMutation, CreateBadDefinitionDraftMutationVariables>;
+export const EditBadDefinitionDraftDocument = {"__meta__":{"hash":"sha256:522707048e6c78f79f7dafe7cc45a06a40a311456d60e3fce53774c30d167032"}} as unknown as TypedDocumentString<EditBadDefinitionDraftMutation, EditBadDefinitionDraftMutationVariables>;
+export const SubmitBadDefinitionDraftDocument = {"__meta__":{"hash":"sha256:03f53983575f4ccbbc55c54bc65a0b03ec52de1cc1ebd7c6a447d659e7340bf6"}} as unknown as TypedDocumentString<SubmitBadDefinitionDraftMutation, SubmitBadDefinitionDraftMutationVariables>;
+export const ApproveBadDefinitionDraftDocument = {"__meta__":{"hash":"sha256:9c891fb8e7efe766297bcc6f1c12506cb704e98c3f42417b5d1d0109393faa1b"}} as unknown as TypedDocumentString<ApproveBadDefinitionDraftMutation, ApproveBadDefinitionDraftMutationVariables>;
+export const RejectBadDefinitionDraftDocument = {"__meta__":{"hash":"sha256:b5b24653d95211a9d966ff1f2e915c776a7333221cf75b37250b75f006b83bf2"}} as unknown as TypedDocumentString<RejectBadDefinitionDraftMutation, RejectBadDefinitionDraftMutationVariables>;
 export const WhatIfStatusDocument = {"__meta__":{"hash":"sha256:b6a1174e450ed7c5a7637b0f2ec99220c9c0d104039fd4605df766a5165a6031"}} as unknown as TypedDocumentString<WhatIfStatusQuery, WhatIfStatusQueryVariables>;
 export const ThresholdDiffDocument = {"__meta__":{"hash":"sha256:d43b170bab6439e156a838ecdfd15b98fda88e3939b9820efa36d45f0bce0635"}} as unknown as TypedDocumentString<ThresholdDiffQuery, ThresholdDiffQueryVariables>;
+export const VintagesDocument = {"__meta__":{"hash":"sha256:fae910ca3ba8bb3c357d25edbad4b00f3b73bb0e5911bd0a993d61aea6aba78b"}} as unknown as TypedDocumentString<VintagesQuery, VintagesQueryVariables>;
 export const AdminUsersDocument = {"__meta__":{"hash":"sha256:ef935e70e9fad74c731de4bb66011293057bd43580df2ea9de6e8f41c897d53e"}} as unknown as TypedDocumentString<AdminUsersQuery, AdminUsersQueryVariables>;
 export const AdminTokensDocument = {"__meta__":{"hash":"sha256:7fc3f544f2388b684bdca40f7105143c4fc60ab8f2aa097be03d8c768196e7f1"}} as unknown as TypedDocumentString<AdminTokensQuery, AdminTokensQueryVariables>;
 export const CreateUserDocument = {"__meta__":{"hash":"sha256:af4ad581cde3b6203efe5ff9c5aef400a2059c611b6ce62738bee1f31c76c657"}} as unknown as TypedDocumentString<CreateUserMutation, CreateUserMutationVariables>;
@@ -682,23 +828,23 @@ export const SubmitCatalogDraftDocument = {"__meta__":{"hash":"sha256:361a847a69
 export const ApproveCatalogDraftDocument = {"__meta__":{"hash":"sha256:20c9ee4aca967765c3193eb1337879ae7bdde230fc209937a19fd9380c0802ac"}} as unknown as TypedDocumentString<ApproveCatalogDraftMutation, ApproveCatalogDraftMutationVariables>;
 export const RejectCatalogDraftDocument = {"__meta__":{"hash":"sha256:a519dd2c810aecba743a8e9a19b2a8cf3f964e058d77bf5949c991ff1e6f516a"}} as unknown as TypedDocumentString<RejectCatalogDraftMutation, RejectCatalogDraftMutationVariables>;
 export const CatalogDiffDocument = {"__meta__":{"hash":"sha256:185ea9ddcf67556f0bff8578dc5eceb3f2fb04058905ce9a553f114480142a9b"}} as unknown as TypedDocumentString<CatalogDiffQuery, CatalogDiffQueryVariables>;
-export const DecisionDetailDocument = {"__meta__":{"hash":"sha256:8f18f468b970ce264ac280f3dbe92715427822cd41de061da5226b4698a60517"}} as unknown as TypedDocumentString<DecisionDetailQuery, DecisionDetailQueryVariables>;
+export const DecisionDetailDocument = {"__meta__":{"hash":"sha256:b8e0292de048c6fc68424aeb3516f5be7a3aaf2728c425ab2dac05fdefa54101"}} as unknown as TypedDocumentString<DecisionDetailQuery, DecisionDetailQueryVariables>;
 export const PinnedThresholdsDocument = {"__meta__":{"hash":"sha256:51e9da442166c86b3ad1bc1ad0dc0995d6aac237b95859bd9c38d470333209b2"}} as unknown as TypedDocumentString<PinnedThresholdsQuery, PinnedThresholdsQueryVariables>;
 export const DecisionsDocument = {"__meta__":{"hash":"sha256:243b53abe1107c1d578221001ae1de4df404ddb00c2e0591891e53c1c9fada29"}} as unknown as TypedDocumentString<DecisionsQuery, DecisionsQueryVariables>;
 export const OverviewRatesDocument = {"__meta__":{"hash":"sha256:9e3c721405723180db0e20ce59be34e73760bb862220c2a819e47da40b1c837f"}} as unknown as TypedDocumentString<OverviewRatesQuery, OverviewRatesQueryVariables>;
 export const OverviewBreakdownDocument = {"__meta__":{"hash":"sha256:3ea42846e654253af96788a60e6d53710dddb6ebd50361088c6e13c53dd27152"}} as unknown as TypedDocumentString<OverviewBreakdownQuery, OverviewBreakdownQueryVariables>;
 export const OverviewAnomaliesDocument = {"__meta__":{"hash":"sha256:0dde46552b350db7c183a5e9431f7dc68aba664defd9b982c577f5941f1754e1"}} as unknown as TypedDocumentString<OverviewAnomaliesQuery, OverviewAnomaliesQueryVariables>;
-export const ThresholdDraftDocument = {"__meta__":{"hash":"sha256:342d475ebe092db7678a4fedd188ed378ecc722cf938e76d5cb161d304688527"}} as unknown as TypedDocumentString<ThresholdDraftQuery, ThresholdDraftQueryVariables>;
+export const ThresholdDraftDocument = {"__meta__":{"hash":"sha256:7f21984f1db6bea179c220120fc0e5f6ebedbdb5b89b04d3149d1b648d879d26"}} as unknown as TypedDocumentString<ThresholdDraftQuery, ThresholdDraftQueryVariables>;
 export const EditThresholdDraftDocument = {"__meta__":{"hash":"sha256:786f0ed3bbe6ca33fc1bc6a199a0d18d9662b4f2e42db172a67d109e3d9cd3a8"}} as unknown as TypedDocumentString<EditThresholdDraftMutation, EditThresholdDraftMutationVariables>;
 export const SubmitThresholdDraftDocument = {"__meta__":{"hash":"sha256:4241f1af3395fbf000e7bd9e4c2113cd9c6579079805a3c0c82cb068a499748c"}} as unknown as TypedDocumentString<SubmitThresholdDraftMutation, SubmitThresholdDraftMutationVariables>;
 export const ApproveThresholdDraftDocument = {"__meta__":{"hash":"sha256:1906cb8f59679bb92de48fb2077b5754fb69eded4cbb0b08a2707f0d44488d05"}} as unknown as TypedDocumentString<ApproveThresholdDraftMutation, ApproveThresholdDraftMutationVariables>;
 export const RejectThresholdDraftDocument = {"__meta__":{"hash":"sha256:45a0e2d0a857ca50537bd973814cc647f3f370496802e027dfd45f910f1a54a2"}} as unknown as TypedDocumentString<RejectThresholdDraftMutation, RejectThresholdDraftMutationVariables>;
-export const SimulateDocument = {"__meta__":{"hash":"sha256:cebfcf2b8c7ef989a14006e7cbf5f0b9398fd48514651bb6b07acc4a1c269db1"}} as unknown as TypedDocumentString<SimulateQuery, SimulateQueryVariables>;
-export const SensitivityDocument = {"__meta__":{"hash":"sha256:d557bacca519c29bff22e622bf9f1559eeaf36bfc3083aecd4d557194e8a5b44"}} as unknown as TypedDocumentString<SensitivityQuery, SensitivityQueryVariables>;
+export const SimulateDocument = {"__meta__":{"hash":"sha256:925541301f72f80f969813ad9994c6ce31f4994f403f8ba34fa7925690d61981"}} as unknown as TypedDocumentString<SimulateQuery, SimulateQueryVariables>;
+export const SensitivityDocument = {"__meta__":{"hash":"sha256:1d4c53d3d5b52ef7f5fd979a5f123b28b8037d66105619246235183e451b8be4"}} as unknown as TypedDocumentString<SensitivityQuery, SensitivityQueryVariables>;
 export const ThresholdVersionPageDocument = {"__meta__":{"hash":"sha256:24a4a90a3c0ba2581187ff246c8e2edc4d9b549ca44defc344fc7383aa22cec2"}} as unknown as TypedDocumentString<ThresholdVersionPageQuery, ThresholdVersionPageQueryVariables>;
 export const ThresholdVersionStateDocument = {"__meta__":{"hash":"sha256:1f7412bb687b45dfcf55f7200c2ffc3db90b4c728144be195fd44657501dc897"}} as unknown as TypedDocumentString<ThresholdVersionStateQuery, ThresholdVersionStateQueryVariables>;
-export const ActivationImpactDocument = {"__meta__":{"hash":"sha256:0c4d2bcf751e9c4f4b2df205a655f299e7f35639572d4b5246c5baeed4fab234"}} as unknown as TypedDocumentString<ActivationImpactQuery, ActivationImpactQueryVariables>;
+export const ActivationImpactDocument = {"__meta__":{"hash":"sha256:8b5c5a9059527d7b637d1f3bce1e80f73b12a65b0c20fa5c3f367b32e1f43d00"}} as unknown as TypedDocumentString<ActivationImpactQuery, ActivationImpactQueryVariables>;
 export const ActivateThresholdVersionDocument = {"__meta__":{"hash":"sha256:74330004a13d976453d68e6aed0a70471191614ad02f2b5ba5e0b2972f56ee12"}} as unknown as TypedDocumentString<ActivateThresholdVersionMutation, ActivateThresholdVersionMutationVariables>;
 export const RollbackThresholdVersionDocument = {"__meta__":{"hash":"sha256:39aedd3b1cf0ebd987fcd949048c303df330220877bfe1832e5598d734e007be"}} as unknown as TypedDocumentString<RollbackThresholdVersionMutation, RollbackThresholdVersionMutationVariables>;
-export const MarketThresholdsDocument = {"__meta__":{"hash":"sha256:28baa46ec0c33419c4a8d78812346f3a8d02a8c4a3a72c566b19dfcc6702048d"}} as unknown as TypedDocumentString<MarketThresholdsQuery, MarketThresholdsQueryVariables>;
+export const MarketThresholdsDocument = {"__meta__":{"hash":"sha256:014c0b1aa381eb23fe0c823a8f8ce200a34a3904b5fb57f1125dbf0e939e8520"}} as unknown as TypedDocumentString<MarketThresholdsQuery, MarketThresholdsQueryVariables>;
 export const CreateThresholdDraftDocument = {"__meta__":{"hash":"sha256:3d43bef6a489044b85d9901c317d4f66502c88e98dfd87c3dc9521d32237107e"}} as unknown as TypedDocumentString<CreateThresholdDraftMutation, CreateThresholdDraftMutationVariables>;

@@ -50,3 +50,14 @@ export function safeNext(next: string | null): string {
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || next.startsWith(signInPath)) return '/';
   return next;
 }
+
+/**
+ * The roles that read repayment outcomes, bad definitions and everything computed from them
+ * (ACCESS.md): never AGENT, who sees a shopper's decision but nothing of how anyone repaid.
+ */
+export const outcomeReaders: readonly Role[] = ['ANALYST', 'APPROVER', 'AUDITOR'];
+
+/** canSeeOutcomes reports whether a user holding roles may see outcome figures. */
+export function canSeeOutcomes(roles: readonly Role[]): boolean {
+  return roles.some((r) => outcomeReaders.includes(r));
+}

@@ -1,9 +1,11 @@
 import { ErrorBox, Link, PageHeader, Progress, useQuery } from '../components/common';
+import { RepaymentTimeline } from '../components/outcomes';
 import { ShopperPopup } from '../components/ShopperPopup';
 import { graphql } from '../gql';
 import { Outcome } from '../gql/graphql';
 import { factorBars, maxMargin, parseBreakdown, type FactorBar } from '../lib/factors';
 import { formatAmount, formatNumber, formatTime, humanize } from '../lib/format';
+import { canSeeOutcomes } from '../lib/access';
 import type { PageProps } from '../lib/pages';
 
 const DecisionQuery = graphql(`
@@ -43,6 +45,22 @@ const DecisionQuery = graphql(`
         body
         steps
       }
+      repayment {
+        status
+        outstandingMinor
+        writtenOffMinor
+        currency
+        class
+        matureAt
+        events {
+          eventId
+          observedAt
+          status
+          outstandingMinor
+          writtenOffMinor
+          recordedAt
+        }
+      }
     }
   }
 `);
@@ -63,7 +81,7 @@ const PinnedThresholdsQuery = graphql(`
 `);
 
 /** DecisionDetailPage shows one decision: facts, factor chart, ranked reasons, the pop-up, the pinned versions. */
-export function DecisionDetailPage({ params }: PageProps) {
+export function DecisionDetailPage({ params, user }: PageProps) {
   const res = useQuery(DecisionQuery, { id: params.id }, params.id);
   const d = res.data?.decision;
   const tvId = d?.thresholdVersion.id ?? '';
@@ -154,6 +172,12 @@ export function DecisionDetailPage({ params }: PageProps) {
             <h2 id="msg-h">What the shopper saw</h2>
             {d.message ? <ShopperPopup message={d.message} /> : <p>No pop-up: the purchase was approved.</p>}
           </section>
+          {d.outcome === Outcome.Approved && canSeeOutcomes(user.roles) && (
+            <section class="panel" aria-labelledby="repay-h">
+              <h2 id="repay-h">Repayment</h2>
+              {d.repayment ? <RepaymentTimeline decidedAt={d.createdAt} repayment={d.repayment} /> : <p>No repayment history has been recorded for this purchase.</p>}
+            </section>
+          )}
         </div>
       </div>
     </>

@@ -1,10 +1,12 @@
 import { Chart, palette, type ChartMarker, type ChartRing } from '../components/Chart';
 import { ErrorBox, Link, PageHeader, Progress, useQuery } from '../components/common';
+import { VintageCurves } from '../components/vintages';
 import { graphql } from '../gql';
 import { AnalyticsBucket, AnalyticsSource } from '../gql/graphql';
 import { alignSeries, markersOf, placeAnomalies, seconds } from '../lib/chart';
 import { formatRate, formatTime, humanize } from '../lib/format';
 import { markets } from '../lib/markets';
+import { canSeeOutcomes } from '../lib/outcomes';
 import { inputFromTime, timeFromInput } from '../lib/query';
 import { navigate } from '../lib/router';
 import type { PageProps } from '../lib/pages';
@@ -150,7 +152,7 @@ export function SourceNote({ source, freshAsOf }: { source: AnalyticsSource; fre
 }
 
 /** OverviewPage: decline rate per market over time with activations and anomalies, and the reasons behind the declines. */
-export function OverviewPage({ query }: PageProps) {
+export function OverviewPage({ query, user }: PageProps) {
   const s = overviewFromQuery(query, Date.now());
   const market = s.market || null;
   const filter = { from: s.from, to: s.to, market };
@@ -349,6 +351,8 @@ export function OverviewPage({ query }: PageProps) {
           </>
         )}
       </section>
+
+      {canSeeOutcomes(user.roles) && <VintageCurves market={s.market} key={s.market} />}
 
       <div class="grid2">
         <section class="panel" aria-labelledby="anomalies-h">

@@ -38,10 +38,58 @@ const draft = {
 };
 
 type Proposal = { measuredValue: string; cutoff: number }[];
+
+/** An OutcomeFigures: n decisions of which mature ones, a bad rate (null for none), a loss, inferred ones with an interval. */
+function figures(n: number, badRate: number | null, loss: number, inferred = 0) {
+  const mature = n - inferred;
+  return {
+    decisions: n,
+    volume: n * 100,
+    mature,
+    immature: 0,
+    bad: Math.round(mature * (badRate ?? 0)),
+    inferred,
+    inferredBad: inferred * (badRate ?? 0),
+    badRate,
+    badRateLow: badRate === null ? null : inferred ? badRate - 0.01 : badRate,
+    badRateHigh: badRate === null ? null : inferred ? badRate + 0.01 : badRate,
+    loss,
+    lossLow: inferred ? loss * 0.8 : loss,
+    lossHigh: inferred ? loss * 1.2 : loss,
+    lossRate: n ? loss / (n * 100) : null,
+  };
+}
+
+/** The outcome part of a simulation at a bureau cut-off: a higher cut-off approves fewer with a lower bad rate and loss. */
+function outcomes(cutoff: number, inferenceAvailable: boolean) {
+  const approved = 1000 - cutoff;
+  const bad = 0.05 - (cutoff - 500) / 10000;
+  return {
+    badDefinition: { version: 1, description: 'ever LATE_60_89 or worse within 6 months', windowMonths: 6 },
+    approvalRateNow: 0.44,
+    approvalRateProposed: approved / 1000,
+    outcomesNow: figures(440, 0.044, 1936),
+    outcomesProposed: figures(approved, bad, approved * 100 * bad),
+    swapSet: {
+      keptApproved: figures(Math.min(440, approved), 0.04, 1500),
+      swapOut: figures(Math.max(0, cutoff - 560), 0.09, 400),
+      swapIn: inferenceAvailable ? figures(Math.max(0, 560 - cutoff), 0.12, 300, Math.max(0, 560 - cutoff)) : figures(Math.max(0, 560 - cutoff), null, 0, Math.max(0, 560 - cutoff)),
+      keptDeclined: inferenceAvailable ? figures(100, 0.3, 3000, 100) : figures(100, null, 0, 100),
+    },
+    immatureShare: 0.25,
+    inference: inferenceAvailable
+      ? { available: true, note: null, method: 'logistic regression', samples: 4000, bads: 180, auc: 0.781 }
+      : { available: false, note: 'only 120 mature decisions, at least 200 needed', method: 'logistic regression', samples: 120, bads: 4, auc: null },
+  };
+}
+
+/** A sweep point of the bureau score: approval falls and the bad rate with it as the cut-off rises. */
+const sweep = (cutoff: number) => ({ cutoff, declineRate: cutoff / 1000, approvalRate: 1 - cutoff / 1000, badRate: 0.05 - (cutoff - 500) / 10000, lossRate: 0.02 - (cutoff - 500) / 25000 });
 const bureau = (p: Proposal) => p.find((r) => r.measuredValue === 'BUREAU_SCORE')!.cutoff;
 
 /** A server: the draft, a what-if whose proposed rate is the bureau cut-off / 1000, straight curves. */
-function server() {
+function server(opts: { inference?: boolean } = {}) {
+  const inferenceAvailable = opts.inference ?? true;
   const simulations: { cutoff: number; signal: AbortSignal }[] = [];
   const fetch = vi.fn(async (_url: string, init: RequestInit) => {
     const { name, variables } = operationOf(String(init.body));
@@ -64,7 +112,10 @@ function server() {
             declineRateWithoutRule: 0.1,
             proposedCutoff: p.find((r) => r.measuredValue === mv)!.cutoff,
             proposedRate: 0.2,
-            points: mv === 'BUREAU_SCORE' ? [{ cutoff: 300, declineRate: 0 }, { cutoff: 850, declineRate: 0.9 }] : [{ cutoff: 18, declineRate: 0.1 }, { cutoff: 21, declineRate: 0.12 }],
+            points: mv === 'BUREAU_SCORE' ? [sweep(300), sweep(575), sweep(850)] : [{ ...sweep(500), cutoff: 18 }, { ...sweep(520), cutoff: 21 }],
+            nowPoint: sweep(560),
+            proposedPoint: sweep(p.find((r) => r.measuredValue === mv)!.cutoff),
+            badDefinition: { description: 'ever LATE_60_89 or worse within 6 months' },
           },
         };
         break;
@@ -93,6 +144,7 @@ function server() {
             categories: [],
             sampleApprovedToDeclined: [],
             sampleDeclinedToApproved: [],
+            ...outcomes(cutoff, inferenceAvailable),
           },
         };
         break;
@@ -153,5 +205,109 @@ describe('the threshold editor', () => {
     // The rules keep the last good cut-off.
     expect(slider.value).toBe('500');
     expect((screen.getByRole('button', { name: 'Save draft' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('shows approval rate, bad rate and loss now and proposed, the swap-set and the frontier, following the slider', async () => {
+    vi.stubGlobal('fetch', server().fetch);
+    render(<ThresholdDraftPage params={{ id: '7' }} query={new URLSearchParams()} user={{ username: 'anna', displayName: 'Anna', roles: ['ANALYST'] }} />);
+    const slider = (await screen.findByLabelText('Bureau score cut-off slider')) as HTMLInputElement;
+    await waitFor(() => expect(slider.disabled).toBe(false));
+    const fig = (id: string) => document.querySelector(`[data-figure="${id}"] .value`)?.textContent;
+    await waitFor(() => expect(fig('approval-proposed')).toBe('44.00 %'));
+    expect(fig('approval-now')).toBe('44.00 %');
+    expect(fig('bad-now')).toBe('4.4 %');
+    expect(fig('bad-proposed')).toBe('4.4 %');
+    expect(fig('loss-now')).toBe('1,936 SEK');
+    expect(document.querySelector('[data-figure="immature"]')?.textContent).toContain('25.0 %');
+    // The swap-set: inferred cells are marked, with their interval.
+    const table = screen.getByRole('table', { name: 'Swap-set: now against proposed' });
+    const kept = table.querySelector('td[data-cell="keptDeclined"]')!;
+    expect(kept.textContent).toContain('100 decisions');
+    expect(kept.textContent).toContain('30.0 %');
+    expect(kept.textContent).toContain('inferred');
+    expect(kept.textContent).toContain('29.0–31.0 %');
+    expect(table.querySelector('td[data-cell="keptApproved"]')!.textContent).not.toContain('inferred');
+    // The frontier under the first rule, with the now and proposed points.
+    await waitFor(() => expect(document.querySelector('[data-point="proposed"]')?.textContent).toContain('cut-off 560'));
+    expect(document.querySelector('[data-point="now"]')?.textContent).toContain('approval 44.0 %');
+
+    const exact = screen.getByLabelText('Bureau score cut-off') as HTMLInputElement;
+    fireEvent.input(exact, { target: { value: '700' } });
+    await waitFor(() => expect(fig('approval-proposed')).toBe('30.00 %'));
+    expect(fig('bad-proposed')).toBe('3.0 %');
+    expect(fig('loss-proposed')).toBe('900 SEK');
+    expect(document.querySelector('[data-figure="bad-proposed"] .muted')?.textContent).toBe('−1.40 pp');
+    expect(table.querySelector('td[data-cell="swapOut"]')!.textContent).toContain('140 decisions');
+    // The proposed point followed; today's did not.
+    await waitFor(() => expect(document.querySelector('[data-point="proposed"]')?.textContent).toContain('cut-off 700, approval 30.0 %, bad rate 3.00 %'));
+    expect(document.querySelector('[data-point="now"]')?.textContent).toContain('cut-off 560');
+    expect(screen.getByRole('heading', { name: 'Trade-off under Bureau score' })).toBeTruthy();
+    expect(document.querySelector('[data-figure="inference-unavailable"]')).toBeNull();
+  });
+
+  it('says plainly when there are too few mature outcomes to infer, and shows no inferred rate', async () => {
+    vi.stubGlobal('fetch', server({ inference: false }).fetch);
+    render(<ThresholdDraftPage params={{ id: '7' }} query={new URLSearchParams()} user={{ username: 'anna', displayName: 'Anna', roles: ['ANALYST'] }} />);
+    const note = await screen.findByText(/^Too few mature outcomes to infer/);
+    expect(note.textContent).toContain('only 120 mature decisions, at least 200 needed');
+    const kept = screen.getByRole('table', { name: 'Swap-set: now against proposed' }).querySelector('td[data-cell="keptDeclined"]')!;
+    expect(kept.textContent).toContain('not inferable');
+    expect(kept.textContent).not.toContain('%');
+  });
+
+  it('shows the approver the approval rate, bad rate and loss predicted at submission', async () => {
+    const submitted = {
+      ...draft,
+      status: 'SUBMITTED',
+      rationale: 'Fewer bad loans.',
+      submittedAt: '2026-11-20T11:00:00Z',
+      impact: {
+        available: true,
+        note: null,
+        from: '2025-11-20T00:00:00Z',
+        to: '2026-11-20T00:00:00Z',
+        decisions: 5000,
+        declineRateNow: 0.1,
+        declineRateProposed: 0.15,
+        approvedToDeclined: 250,
+        declinedToApproved: 0,
+        badDefinition: 'ever LATE_60_89 or worse within 6 months',
+        approvalRateNow: 0.9,
+        approvalRateProposed: 0.85,
+        badRateNow: 0.031,
+        badRateProposed: 0.024,
+        badRateProposedLow: 0.022,
+        badRateProposedHigh: 0.026,
+        lossNow: 123456.7,
+        lossProposed: 98765.4,
+        lossRateNow: 0.012,
+        lossRateProposed: 0.0095,
+        matureDecisions: 3200,
+      },
+    };
+    const fetch = vi.fn(async (_url: string, init: RequestInit) => {
+      const { name } = operationOf(String(init.body));
+      const data =
+        name === 'ThresholdDraft'
+          ? { thresholdDraft: submitted }
+          : name === 'WhatIfStatus'
+            ? { whatIfStatus: { loaded: 1, total: 1, ready: true } }
+            : name === 'ThresholdDiff'
+              ? { thresholdDiff: [] }
+              : null;
+      if (!data) throw new Error(`unexpected operation ${name}`);
+      return new Response(JSON.stringify({ data }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    });
+    vi.stubGlobal('fetch', fetch);
+    render(<ThresholdDraftPage params={{ id: '7' }} query={new URLSearchParams()} user={{ username: 'ali', displayName: 'Ali', roles: ['APPROVER'] }} />);
+    const group = await screen.findByRole('group', { name: 'Predicted outcomes' });
+    const value = (id: string) => group.querySelector(`[data-figure="${id}"] .value`)?.textContent;
+    expect(value('predicted-loss')).toBe('98,765 SEK');
+    expect(value('predicted-bad')).toBe('2.4 %');
+    expect(group.textContent).toContain('95 %: 2.2–2.6 %');
+    expect(group.textContent).toContain('0.95 % of volume');
+    expect(group.textContent).toContain('85.00 %');
+    expect(group.textContent).toContain('3,200 of the proposal');
+    expect(screen.getByRole('button', { name: 'Approve and publish' })).toBeTruthy();
   });
 });

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Chart } from '../components/Chart';
 import { ErrorBox, FieldError, Link, PageHeader, Progress, useQuery } from '../components/common';
+import { Frontier, ImpactOutcomes, OutcomeCompare, SwapSet } from '../components/outcomes';
 import { Card, ImpactSummary, RuleDiff, RulesTable, WhatIfWarmup } from '../components/thresholds';
 import { graphql } from '../gql';
 import { ThresholdDraftStatus, type MeasuredValue, type SensitivityQuery, type SimulateQuery, type ThresholdDraftQuery, type ThresholdRuleInput } from '../gql/graphql';
@@ -8,6 +9,7 @@ import { ApiError, gql } from '../lib/api';
 import { seconds } from '../lib/chart';
 import { formatNumber, formatPoints, formatRate, formatTime, humanize } from '../lib/format';
 import { live } from '../lib/live';
+import { currencyOf } from '../lib/outcomes';
 import { isSelf, subjectName } from '../lib/subject';
 import { changedRules, fromPosition, isFlag, parseCutoff, proposalKey, proposalOf, sliderPositions, sliderRange, toPosition, type EditRule, type SliderRange } from '../lib/rules';
 import { thresholdApprovers, thresholdEditors, type PageProps } from '../lib/pages';
@@ -120,6 +122,42 @@ const SimulateQueryDoc = graphql(`
         merchantCategory
         amount
       }
+      badDefinition {
+        version
+        description
+        windowMonths
+      }
+      approvalRateNow
+      approvalRateProposed
+      outcomesNow {
+        ...FigureFields
+      }
+      outcomesProposed {
+        ...FigureFields
+      }
+      swapSet {
+        keptApproved {
+          ...FigureFields
+        }
+        swapOut {
+          ...FigureFields
+        }
+        swapIn {
+          ...FigureFields
+        }
+        keptDeclined {
+          ...FigureFields
+        }
+      }
+      immatureShare
+      inference {
+        available
+        note
+        method
+        samples
+        bads
+        auc
+      }
     }
   }
 `);
@@ -134,8 +172,13 @@ const SensitivityQueryDoc = graphql(`
       proposedCutoff
       proposedRate
       points {
-        cutoff
-        declineRate
+        ...SweepPointFields
+      }
+      nowPoint {
+        ...SweepPointFields
+      }
+      proposedPoint {
+        ...SweepPointFields
       }
     }
   }
@@ -231,6 +274,12 @@ function Review({ draft: d, user, onReviewed }: { draft: Draft; user: PageProps[
           <section class="panel" aria-labelledby="impact-h">
             <h2 id="impact-h">Impact simulated at submission</h2>
             <ImpactSummary impact={d.impact} title="Stored impact" />
+            {d.impact?.available && (
+              <>
+                <h3>Predicted outcomes</h3>
+                <ImpactOutcomes impact={d.impact} currency={currencyOf(d.market)} />
+              </>
+            )}
             <h3>Rationale</h3>
             <p>{d.rationale}</p>
           </section>
@@ -441,6 +490,9 @@ function Editor({ draft, onSubmitted }: { draft: Draft; onSubmitted: () => void 
   };
 
   const conflict = saveError instanceof ApiError && saveError.code === 'CONFLICT';
+  // The frontier follows the rule under the hand: the one moved last, else the first changed one, else the first.
+  const frontierRule = lastMoved.current ?? rules.find((r) => changed.has(r.measuredValue))?.measuredValue ?? rules[0]?.measuredValue;
+  const frontierCurve = frontierRule ? curves[frontierRule] : undefined;
   return (
     <div class="editor-grid">
       <div>
@@ -471,6 +523,14 @@ function Editor({ draft, onSubmitted }: { draft: Draft; onSubmitted: () => void 
           <h2 id="whatif-h">What-if {simPending && <span class="muted">(updating…)</span>}</h2>
           {simError !== null && <ErrorBox error={simError} title="The what-if failed" />}
           {sim ? <WhatIf sim={sim} stale={simPending} /> : <Progress label="Simulating…" />}
+        </section>
+        <section class="panel" aria-labelledby="frontier-h">
+          <h2 id="frontier-h">Trade-off under {frontierRule ? humanize(frontierRule) : 'the moved rule'}</h2>
+          <p class="muted">
+            As this rule's cut-off sweeps its range (the other rules as proposed): the bad rate and the loss (share of approved volume) against the approval rate. Today's point is
+            the ring, the proposal's the disc.
+          </p>
+          {frontierCurve ? <Frontier curve={frontierCurve} name={humanize(frontierCurve.measuredValue)} /> : <Progress label="Loading the frontier…" />}
         </section>
         <section class="panel" aria-labelledby="save-h">
           <h2 id="save-h">Save and submit</h2>
@@ -657,6 +717,10 @@ function WhatIf({ sim, stale }: { sim: Simulation; stale: boolean }) {
         {sim.assessed.toLocaleString('en-US')} decisions of {sim.market}, {formatTime(sim.from)} to {formatTime(sim.to)}, against version {sim.baselineVersion.version} in force
         now.
       </p>
+      <h3>Approvals, bad rate and loss</h3>
+      <OutcomeCompare sim={sim} currency={currencyOf(sim.market)} />
+      <h3>Swap-set</h3>
+      <SwapSet sim={sim} currency={currencyOf(sim.market)} />
       <h3>Declines per day</h3>
       <Chart label="Decline rate per day, now and proposed" xs={xs} ys={ys} series={[{ label: 'now' }, { label: 'proposed', dashed: true, color: '#c2410c' }]} yLabel="%" height={200} />
       <h3>Principal reasons</h3>

@@ -71,6 +71,15 @@ const ImpactQuery = graphql(`
       }
       complete
       predictionError
+      outcomes {
+        predictedBadRate
+        approved
+        mature
+        bad
+        realizedBadRate
+        allMatureAt
+        note
+      }
     }
   }
 `);
@@ -282,6 +291,37 @@ export function ThresholdVersionPage({ params, user }: PageProps) {
                     </tbody>
                   </table>
                 </div>
+                <table aria-label={`Bad rate realized against predicted, activation ${a.activation.id}`}>
+                  <thead>
+                    <tr>
+                      <th>Bad rate</th>
+                      <th class="num">Approved</th>
+                      <th class="num">Mature</th>
+                      <th class="num">Bad</th>
+                      <th class="num">Rate</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <tr>
+                      <td>Predicted at submission</td>
+                      <td class="num">–</td>
+                      <td class="num">–</td>
+                      <td class="num">–</td>
+                      <td class="num">{formatRate(a.outcomes.predictedBadRate, 2)}</td>
+                    </tr>
+                    <tr>
+                      <td>Realized so far</td>
+                      <td class="num">{a.outcomes.approved.toLocaleString('en-US')}</td>
+                      <td class="num">{a.outcomes.mature.toLocaleString('en-US')}</td>
+                      <td class="num">{a.outcomes.bad.toLocaleString('en-US')}</td>
+                      <td class="num">{formatRate(a.outcomes.realizedBadRate, 2)}</td>
+                    </tr>
+                  </tbody>
+                </table>
+                <p class="muted">
+                  {a.outcomes.mature.toLocaleString('en-US')} of {a.outcomes.approved.toLocaleString('en-US')} approvals are mature
+                  {a.outcomes.allMatureAt ? `; all will be by ${formatTime(a.outcomes.allMatureAt)}` : ''}.{a.outcomes.note ? ` ${a.outcomes.note}` : ''}
+                </p>
                 {a.predictionError !== null && a.predictionError !== undefined && a.predicted && (
                   <p>
                     Realized minus predicted: <strong>{formatPoints(a.predicted.declineRateProposed, a.predicted.declineRateProposed + a.predictionError)}</strong>

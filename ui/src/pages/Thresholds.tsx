@@ -1,11 +1,13 @@
 import { useState } from 'preact/hooks';
 import { ErrorBox, Link, PageHeader, Progress, useQuery } from '../components/common';
+import { BadDefinitionPanel } from '../components/badDefinition';
 import { WhatIfWarmup } from '../components/thresholds';
 import { graphql } from '../gql';
 import { ThresholdDraftStatus } from '../gql/graphql';
 import { gql } from '../lib/api';
 import { formatPoints, formatRate, formatTime, humanize } from '../lib/format';
 import { markets } from '../lib/markets';
+import { canSeeOutcomes, currencyOf, formatMoney } from '../lib/outcomes';
 import { navigate } from '../lib/router';
 import { subjectName } from '../lib/subject';
 import { thresholdEditors, type PageProps } from '../lib/pages';
@@ -49,6 +51,10 @@ const MarketThresholdsQuery = graphql(`
           declineRateProposed
           approvedToDeclined
           declinedToApproved
+          badRateNow
+          badRateProposed
+          lossNow
+          lossProposed
         }
       }
     }
@@ -128,6 +134,8 @@ export function ThresholdsPage({ query, user }: PageProps) {
             )}
           </section>
 
+          {canSeeOutcomes(user.roles) && <BadDefinitionPanel market={market} user={user} key={market} />}
+
           <section class="panel" aria-labelledby="pending-h">
             <h2 id="pending-h">Awaiting approval</h2>
             {pending.length === 0 ? (
@@ -143,6 +151,8 @@ export function ThresholdsPage({ query, user }: PageProps) {
                       <th>Rationale</th>
                       <th class="num">Decline rate now → proposed</th>
                       <th class="num">Flips</th>
+                      <th class="num">Bad rate now → predicted</th>
+                      <th class="num">Loss now → predicted</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -160,6 +170,10 @@ export function ThresholdsPage({ query, user }: PageProps) {
                             : '–'}
                         </td>
                         <td class="num">{d.impact?.available ? `${d.impact.approvedToDeclined} ↓ / ${d.impact.declinedToApproved} ↑` : '–'}</td>
+                        <td class="num">{d.impact?.available && d.impact.badRateProposed != null ? `${formatRate(d.impact.badRateNow)} → ${formatRate(d.impact.badRateProposed)}` : '–'}</td>
+                        <td class="num">
+                          {d.impact?.available && d.impact.lossProposed != null ? `${formatMoney(d.impact.lossNow, '')} → ${formatMoney(d.impact.lossProposed, currencyOf(market))}` : '–'}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
