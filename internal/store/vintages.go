@@ -58,8 +58,7 @@ func (s *Store) AdvanceOutcomeRollups(ctx context.Context, batch int) (analytics
 	var p analytics.Pass
 	err := s.InTx(ctx, func(tx *Store) error {
 		var lo, hi outcomeWatermark
-		var lower, upper string // conditions over the events: counted before, counted after this pass
-		var lowerArgs, upperArgs []any
+		var w eventWindow
 		if s.dialect == Postgres {
 			if err := tx.db.Exec("SET LOCAL statement_timeout = '" + rollupStatementTimeout + "'").Error; err != nil {
 				return err
@@ -84,31 +83,40 @@ func (s *Store) AdvanceOutcomeRollups(ctx context.Context, batch int) (analytics
 			if err != nil {
 				return fmt.Errorf("parse snapshot xmin %q: %w", xmin, err)
 			}
-			below := func(w outcomeWatermark) (string, []any) {
-				if w.decision == "" {
-					return "{e}xid < CAST(CAST(? AS TEXT) AS xid8)", []any{strconv.FormatInt(w.xid, 10)}
-				}
-				return "({e}xid, {e}decision_id) < (CAST(CAST(? AS TEXT) AS xid8), CAST(? AS UUID))", []any{strconv.FormatInt(w.xid, 10), w.decision}
-			}
-			lower, lowerArgs = below(lo)
-			// The batch's end: the (xid, decision) batch events on, if there are that many.
 			hi = outcomeWatermark{xid: top}
-			var bound []struct {
-				X, D string
-			}
-			if err := tx.db.Raw("SELECT CAST(xid AS TEXT) AS x, CAST(decision_id AS TEXT) AS d FROM outcome_events WHERE NOT ("+alias(lower, "")+
-				") AND xid < CAST(CAST(? AS TEXT) AS xid8) ORDER BY xid, decision_id OFFSET ? LIMIT 1",
-				append(append([]any{}, lowerArgs...), strconv.FormatInt(top, 10), batch)...).Scan(&bound).Error; err != nil {
-				return fmt.Errorf("find the batch's end: %w", err)
-			}
-			if len(bound) == 1 {
+			// The batch's end: the (xid, decision) batch events on, if there are that many; past
+			// lo's own key if one decision has more events than that in one transaction.
+			from, fromArgs := lo.compare(">=")
+			for _, q := range []struct {
+				cond string
+				args []any
+				skip int
+			}{{from, fromArgs, batch}, {"", nil, 0}} {
+				if q.cond == "" {
+					q.cond, q.args = lo.compare(">")
+				}
+				var bound []struct{ X, D string }
+				if err := tx.db.Raw("SELECT CAST(xid AS TEXT) AS x, CAST(decision_id AS TEXT) AS d FROM outcome_events WHERE "+alias(q.cond, "")+
+					" AND xid < CAST(CAST(? AS TEXT) AS xid8) ORDER BY xid, decision_id OFFSET ? LIMIT 1",
+					append(append([]any{}, q.args...), strconv.FormatInt(top, 10), q.skip)...).Scan(&bound).Error; err != nil {
+					return fmt.Errorf("find the batch's end: %w", err)
+				}
+				if len(bound) == 0 {
+					break
+				}
 				x, err := strconv.ParseInt(bound[0].X, 10, 64)
 				if err != nil {
 					return fmt.Errorf("parse xid %q: %w", bound[0].X, err)
 				}
-				hi, p.More = outcomeWatermark{xid: x, decision: bound[0].D}, true
+				if b := (outcomeWatermark{xid: x, decision: bound[0].D}); b != lo {
+					hi, p.More = b, true
+					break
+				}
 			}
-			upper, upperArgs = below(hi)
+			below, belowArgs := hi.compare("<")
+			w.batch, w.batchArgs = from+" AND "+below, append(append([]any{}, fromArgs...), belowArgs...)
+			w.counted, w.countedArgs = lo.compare("<")
+			w.upTo, w.upToArgs = below, belowArgs
 		} else {
 			if err := tx.db.Raw("SELECT outcome_watermark FROM rollup_state WHERE id = 1").Scan(&lo.xid).Error; err != nil {
 				return fmt.Errorf("read outcome watermark: %w", err)
@@ -120,11 +128,12 @@ func (s *Store) AdvanceOutcomeRollups(ctx context.Context, batch int) (analytics
 			if hi.xid-lo.xid > int64(batch) {
 				hi.xid, p.More = lo.xid+int64(batch), true
 			}
-			lower, lowerArgs = "{e}id <= ?", []any{lo.xid}
-			upper, upperArgs = "{e}id <= ?", []any{hi.xid}
+			w.batch, w.batchArgs = "{e}id > ? AND {e}id <= ?", []any{lo.xid, hi.xid}
+			w.counted, w.countedArgs = "{e}id <= ?", []any{lo.xid}
+			w.upTo, w.upToArgs = "{e}id <= ?", []any{hi.xid}
 		}
 		if hi != lo {
-			n, err := tx.addOutcomes(lower, lowerArgs, upper, upperArgs)
+			n, err := tx.addOutcomes(&w)
 			if err != nil {
 				return err
 			}
@@ -140,6 +149,31 @@ func (s *Store) AdvanceOutcomeRollups(ctx context.Context, batch int) (analytics
 		return analytics.Pass{}, fmt.Errorf("advance outcome rollups: %w", err)
 	}
 	return p, nil
+}
+
+// compare is the condition that an event's (xid, decision_id) is op ("<", ">=" or ">") the
+// watermark on PostgreSQL, with its arguments; {e} stands for the columns' table alias. Without a
+// decision the watermark stands before every event of its transaction.
+func (w outcomeWatermark) compare(op string) (string, []any) {
+	x := strconv.FormatInt(w.xid, 10)
+	if w.decision == "" {
+		if op == ">" {
+			op = ">="
+		}
+		return "{e}xid " + op + " CAST(CAST(? AS TEXT) AS xid8)", []any{x}
+	}
+	return "({e}xid, {e}decision_id) " + op + " (CAST(CAST(? AS TEXT) AS xid8), CAST(? AS UUID))", []any{x, w.decision}
+}
+
+// eventWindow is what one pass reads of outcome_events: conditions with their arguments, {e}
+// standing for the columns' table alias.
+type eventWindow struct {
+	batch       string // the events this pass adds
+	batchArgs   []any
+	counted     string // the events earlier passes added
+	countedArgs []any
+	upTo        string // both
+	upToArgs    []any
 }
 
 // vintageKey is a row of rollup_vintage_outcome.
@@ -173,18 +207,29 @@ type outcomeRow struct {
 // alias puts prefix (a table alias and a dot, or "") before the columns of a watermark condition.
 func alias(cond, prefix string) string { return strings.ReplaceAll(cond, "{e}", prefix) }
 
-// addOutcomes adds the events below upper and not below lower (conditions whose columns alias
-// qualifies) to rollup_vintage_outcome and returns how many there were.
-func (s *Store) addOutcomes(lower string, lowerArgs []any, upper string, upperArgs []any) (int64, error) {
-	var args []any
-	args = append(args, lowerArgs...) // the New column
-	args = append(args, lowerArgs...)
-	args = append(args, upperArgs...)
-	args = append(args, upperArgs...)
+// addOutcomes adds the events of the window's batch to rollup_vintage_outcome and returns how
+// many there were. The batch's decisions are read first, then every event of theirs up to the
+// batch's end by decision (an index lookup each, whatever the planner knows of a table a bulk
+// load has just filled).
+func (s *Store) addOutcomes(w *eventWindow) (int64, error) {
+	var ids []string
+	if err := s.db.Raw("SELECT DISTINCT CAST(decision_id AS TEXT) FROM outcome_events WHERE "+alias(w.batch, ""), w.batchArgs...).Scan(&ids).Error; err != nil {
+		return 0, fmt.Errorf("read the batch's decisions: %w", err)
+	}
+	if len(ids) == 0 {
+		return 0, nil
+	}
+	var which string
+	var whichArgs []any
+	if s.dialect == Postgres {
+		which, whichArgs = "e.decision_id = ANY(CAST(? AS UUID[]))", []any{"{" + strings.Join(ids, ",") + "}"}
+	} else {
+		which, whichArgs = "e.decision_id IN (SELECT decision_id FROM outcome_events WHERE "+alias(w.batch, "")+")", w.batchArgs
+	}
+	args := append(append(append([]any{}, w.countedArgs...), whichArgs...), w.upToArgs...)
 	stmt := "SELECT CAST(e.decision_id AS TEXT), d.created_at, d.market, d.merchant_category, d.threshold_version_id, " +
-		"e.observed_at, e.status, e.written_off_minor, CASE WHEN " + alias(lower, "e.") + " THEN 0 ELSE 1 END " +
-		"FROM outcome_events e JOIN decisions d ON d.id = e.decision_id " +
-		"WHERE e.decision_id IN (SELECT decision_id FROM outcome_events WHERE NOT (" + alias(lower, "") + ") AND " + alias(upper, "") + ") AND " + alias(upper, "e.") +
+		"e.observed_at, e.status, e.written_off_minor, CASE WHEN " + alias(w.counted, "e.") + " THEN 0 ELSE 1 END " +
+		"FROM outcome_events e JOIN decisions d ON d.id = e.decision_id WHERE " + which + " AND " + alias(w.upTo, "e.") +
 		" ORDER BY e.decision_id, e.observed_at"
 	rows, err := s.db.Raw(stmt, args...).Rows()
 	if err != nil {
