@@ -11,7 +11,8 @@
 -- check cost the bulk import about 0.8 s per 100,000 events.
 CREATE TABLE outcome_events (
     decision_id       UUID        NOT NULL,
-    event_id          TEXT        NOT NULL,
+    -- Compared byte by byte (as Go sorts), whatever the database's locale: cheaper to index.
+    event_id          TEXT        COLLATE "C" NOT NULL,
     observed_at       TIMESTAMPTZ NOT NULL,
     status            TEXT        NOT NULL CHECK (status IN ('CURRENT', 'PAID', 'LATE_1_29', 'LATE_30_59',
                                     'LATE_60_89', 'LATE_90_PLUS', 'CHARGED_OFF', 'RECOVERED')),
