@@ -2,7 +2,9 @@
 // approved decision over a history long enough for outcomes to mature. The journeys use US, the
 // market with the most decisions, so that the reject inference has enough mature outcomes (at
 // least 200, 20 of them bad) with the small demo of global-setup.
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { accounts, api, expect, shot, signIn, test } from './fixtures';
 
 async function signInAs(page: Page, username: string): Promise<void> {
@@ -12,6 +14,13 @@ async function signInAs(page: Page, username: string): Promise<void> {
   await page.getByLabel('Password').fill(a.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+}
+
+const artifacts = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../e2e-artifacts');
+
+/** part saves a screenshot of one element as e2e-artifacts/<name>.png, to read its figures at full size. */
+async function part(l: Locator, name: string): Promise<void> {
+  await l.screenshot({ path: path.join(artifacts, `${name}.png`) });
 }
 
 const figure = (page: Page, id: string) => page.locator(`[data-figure="${id}"] .value`);
@@ -98,6 +107,8 @@ test('analyst moves a cut-off and sees approvals, bad rate, loss and the frontie
   await expect(swap.locator('td[data-cell="swapOut"] [data-value="bad"]')).toHaveText(/%$/);
   await expect(swap.locator('td[data-cell="keptDeclined"]')).toContainText(/inferred|not inferable/);
   await shot(page, 'outcomes-editor-tight');
+  await part(page.locator('section.whatif'), 'outcomes-whatif-tight');
+  await part(page.locator('section', { has: page.getByRole('heading', { name: /^Trade-off under / }) }), 'outcomes-frontier-tight');
 
   // Back the other way, looser than today: more approvals, and the swap-ins are inferred.
   await exact.fill(String(Math.max(300, original - 60)));
@@ -111,6 +122,8 @@ test('analyst moves a cut-off and sees approvals, bad rate, loss and the frontie
   if (inferable) await expect(swapIn).toContainText('inferred');
   else await expect(swapIn).toContainText('not inferable');
   await shot(page, 'outcomes-editor-loose');
+  await part(swap, 'outcomes-swapset-loose');
+  await part(page.locator('section', { has: page.getByRole('heading', { name: /^Trade-off under / }) }), 'outcomes-frontier-loose');
 
   // Submit the tight proposal; the stored prediction is the editor's.
   await exact.fill(String(original + 40));
@@ -135,6 +148,7 @@ test('analyst moves a cut-off and sees approvals, bad rate, loss and the frontie
   await expect(review.locator('[data-figure="predicted-bad"] .value')).toHaveText(tight.bad);
   await expect(review).toContainText(/Bad: ever .* within \d+ months/);
   await shot(page, 'outcomes-review');
+  await part(review, 'outcomes-review-predicted');
   // Leave US as it was for the other journeys.
   await page.getByLabel('Comment (required to reject)').fill('Not now: the e2e journey only looks.');
   await page.getByRole('button', { name: 'Reject' }).click();
@@ -165,6 +179,7 @@ test('the decision page shows the repayment timeline of an approved decision', a
   await expect(page.locator('svg.timeline circle')).toHaveCount(d.repayment!.events.length);
   await page.getByRole('heading', { name: 'Repayment' }).scrollIntoViewIfNeeded();
   await shot(page, 'outcomes-repayment');
+  await part(page.locator('section', { has: page.getByRole('heading', { name: 'Repayment' }) }), 'outcomes-repayment-panel');
 
   // A declined decision has no repayment section.
   const declined = await api<{ decisions: { nodes: { id: string }[] } }>(baseURL!, 'ANALYST', `query { decisions(first: 1, filter: { outcome: DECLINED }) { nodes { id } } }`);
@@ -185,9 +200,10 @@ test('the overview shows vintage curves per market with the activations', async 
   expect(await rows.count()).toBeGreaterThan(6);
   await expect(rows.first()).toContainText(/^\d{4}-\d{2}/);
   await shot(page, 'outcomes-vintages');
+  await part(section, 'outcomes-vintages-panel');
 
   // Another market, on calendar months with the activations as markers.
-  await section.getByLabel('Market').selectOption('SE');
+  await section.getByLabel('Vintages of market').selectOption('SE');
   await expect(section.getByRole('group', { name: /^Vintage curves of SE/ })).toBeVisible();
   await section.getByLabel('Horizontal axis').selectOption('calendar');
   await expect(section.getByRole('group', { name: /^Vintage curves of SE: bad rate in percent by calendar month/ })).toBeVisible();
@@ -214,4 +230,36 @@ test('an agent sees nothing of outcomes', async ({ page, baseURL }) => {
   await page.goto('/thresholds?market=DE');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Not available to your roles');
   await expect(page.locator('main')).not.toContainText(/Vintage|Bad definition|Repayment/);
+});
+
+test('an analyst changes the bad definition through maker-checker; an approver approves it', async ({ page }) => {
+  await page.goto('/thresholds?market=GB');
+  await signInAs(page, 'analyst.anna');
+  const panel = page.locator('section', { has: page.getByRole('heading', { name: 'Bad definition in GB' }) });
+  const inForce = panel.locator('[data-figure="bad-definition"]');
+  await expect(inForce).toContainText('within 6 months');
+  await expect(inForce).toContainText('version 1');
+  await panel.getByRole('button', { name: 'Start a bad-definition draft' }).click();
+  await panel.getByLabel('Bad when ever').selectOption('LATE_90_PLUS');
+  const months = panel.getByLabel(/^Within \(months/);
+  await months.fill('30');
+  await expect(panel.locator('.field-error')).toHaveText('must be between 1 and 24');
+  await months.fill('12');
+  await expect(panel).toContainText('ever 90+ days late or worse within 12 months');
+  await panel.getByLabel('Rationale for the approver').fill('Align GB with the group policy: 90+ within a year.');
+  await panel.getByRole('button', { name: 'Submit the definition for approval' }).click();
+  const submitted = panel.getByRole('group', { name: /^Submitted bad definition / });
+  await expect(submitted).toContainText('LATE_90_PLUS');
+  await expect(submitted).toContainText('An approver reviews it.');
+  await part(panel, 'outcomes-bad-definition-submitted');
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.goto('/thresholds?market=GB');
+  await signInAs(page, 'approver.ali');
+  await expect(submitted).toContainText('Align GB with the group policy');
+  await submitted.getByRole('button', { name: 'Approve the definition' }).click();
+  await expect(inForce).toContainText('version 2');
+  await expect(inForce).toContainText(/LATE_90_PLUS or worse within 12 months/);
+  await expect(submitted).toHaveCount(0);
+  await part(panel, 'outcomes-bad-definition-approved');
 });

@@ -126,7 +126,7 @@ describe('vintage curves', () => {
     expect(c.markers![0].label).toBe('SE activation 2026-02-14 09:00:00 UTC');
     expect(c.xs).toHaveLength(4);
 
-    fireEvent.change(screen.getByLabelText('Market'), { target: { value: 'DE' } });
+    fireEvent.change(screen.getByLabelText('Vintages of market'), { target: { value: 'DE' } });
     await waitFor(() => expect(calls.at(-1)!.variables).toEqual({ market: 'DE' }));
   });
 });

@@ -79,7 +79,7 @@ export function VintageCurves({ market: initial }: { market: string }) {
       <h2 id="vintages-h">Vintage curves</h2>
       <div class="filters compact" role="group" aria-label="Vintage curve settings">
         <label>
-          Market
+          Vintages of market
           <select name="vintage-market" value={market} onChange={(e) => setMarket(e.currentTarget.value)}>
             {markets.map((m) => (
               <option key={m} value={m}>
