@@ -58,7 +58,9 @@ func TestParseBadDefinition(t *testing.T) {
 // definitionsWithoutDrafts is a DefinitionStore that keeps no drafts.
 type definitionsWithoutDrafts struct{ v Version }
 
-func (s definitionsWithoutDrafts) ActiveBadDefinition(context.Context, string) (Version, error) { return s.v, nil }
+func (s definitionsWithoutDrafts) ActiveBadDefinition(context.Context, string) (Version, error) {
+	return s.v, nil
+}
 
 // TestDraftsNeedADraftStore checks that a service over a store without drafts answers which
 // definition is in force but refuses the drafts' lifecycle with an error instead of a panic.

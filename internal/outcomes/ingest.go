@@ -334,4 +334,3 @@ func SortEvents(m map[string][]RecordedEvent) {
 		sortEvents(evs)
 	}
 }
-
