@@ -332,7 +332,7 @@ export function RepaymentTimeline({ decidedAt, repayment: r }: { decidedAt: stri
             )}
           </svg>
           <div class="table-wrap">
-            <table aria-label="Repayment events">
+            <table class="events" aria-label="Repayment events">
               <thead>
                 <tr>
                   <th>Observed</th>
