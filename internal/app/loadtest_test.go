@@ -29,7 +29,8 @@ func TestLoadTool(t *testing.T) {
 		cfg := loadtest.Config{
 			URL: ta.Server.URL, ServiceToken: ta.Tokens[auth.Service], ReadToken: ta.Tokens[auth.Analyst],
 			Mix:         map[string]int{loadtest.OpAssess: 80, loadtest.OpDecisions: 7, loadtest.OpDeclineRates: 6, loadtest.OpSimulate: 7},
-			Concurrency: 8, Duration: 20 * time.Second, Count: 400, Replay: 0.2, Ledger: ledger, Seed: 3,
+			Concurrency: 8, Duration: 5 * time.Minute, Count: 400, // the count ends the run; the duration only bounds it, with room for a busy machine
+			Replay: 0.2, Ledger: ledger, Seed: 3,
 		}
 		rep, err := loadtest.Run(ctx, cfg, ta.Server.Client())
 		if err != nil {
