@@ -15,6 +15,7 @@ import (
 
 	"riskconsole/internal/auth"
 	"riskconsole/internal/demo"
+	"riskconsole/internal/store"
 	"riskconsole/internal/testdb"
 )
 
@@ -179,6 +180,20 @@ func (ta *testApp) postHeaders(tb testing.TB, role auth.Role, query string, vars
 // discardLogger formats the request log as the server does but discards it, so that tests and
 // benchmarks pay for the log line without flooding their output.
 func discardLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+// ownerStore opens a store on the test app's database as the schema's owner (on SQLite, the
+// same file), for what only the owner may do, such as rolling a migration back.
+func (ta *testApp) ownerStore(tb testing.TB) *store.Store {
+	tb.Helper()
+	cfg := ta.Config
+	cfg.DatabaseURL = ta.ownerURL()
+	st, err := OpenStore(context.Background(), cfg)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { st.Close() })
+	return st
+}
 
 // analyzeAsOwner runs ANALYZE on the database of ownerURL as its owner.
 func analyzeAsOwner(tb testing.TB, ownerURL string) {

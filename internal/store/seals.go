@@ -17,45 +17,57 @@ import (
 // append-only trigger) cannot make a matching seal. The seal costs one HMAC over about a
 // kilobyte per assessment (microseconds), and no lock: decisions are not chained.
 
-// sealValues fills the seal, the last of vals (decisionValues of a row, with its id as text),
-// with the key's seal of the others. Without a key it leaves the seal as it is (empty).
+// sealValues fills the seal, the last of vals (decisionValues of a row built by decisionRow, with
+// its id as text), with the key's seal of the others. Without a key it leaves the seal as it is
+// (empty).
 func (s *Store) sealValues(vals []any) {
 	if s.key == nil {
 		return
 	}
-	vals[len(vals)-1] = s.key.ID() + ":" + s.key.Seal(decisionContent(vals[:len(vals)-1]))
+	// decisionRow writes the steps with json.Marshal of a []string, already in canonical form.
+	vals[len(vals)-1] = s.key.ID() + ":" + s.key.Seal(decisionContent(vals[:len(vals)-1], false))
 }
 
 // decisionContent returns the bytes a seal covers: the values of decisionColumns before the seal,
 // each length-prefixed, in forms that survive a round trip through either database: times as
-// microseconds since the epoch, floats in their shortest exact form, the message steps as
-// canonical JSON (PostgreSQL's jsonb reformats them).
-func decisionContent(vals []any) []byte {
-	b := make([]byte, 0, 1024)
+// microseconds since the epoch, floats in their shortest exact form, and the message steps as
+// canonical JSON (PostgreSQL's jsonb reformats them), which canonicalSteps asks to compute; the
+// steps decisionRow writes are in that form already. It runs once per assessment, so it encodes
+// in place rather than through strings.
+func decisionContent(vals []any, canonicalSteps bool) []byte {
+	b := make([]byte, 0, 1536)
+	var scratch [64]byte
 	for i, v := range vals {
-		var s string
+		var field []byte
 		switch v := v.(type) {
 		case string:
-			s = v
-			if decisionColumns[i] == "message_steps" {
-				s = string(audit.CanonicalJSON([]byte(v)))
+			if canonicalSteps && decisionColumns[i] == "message_steps" {
+				field = audit.CanonicalJSON([]byte(v))
+			} else {
+				b = appendField(b, v)
+				continue
 			}
 		case int64:
-			s = strconv.FormatInt(v, 10)
+			field = strconv.AppendInt(scratch[:0], v, 10)
 		case int:
-			s = strconv.Itoa(v)
+			field = strconv.AppendInt(scratch[:0], int64(v), 10)
 		case float64:
-			s = strconv.FormatFloat(v, 'g', -1, 64)
+			field = strconv.AppendFloat(scratch[:0], v, 'g', -1, 64)
 		case time.Time:
-			s = strconv.FormatInt(v.UnixMicro(), 10)
+			field = strconv.AppendInt(scratch[:0], v.UnixMicro(), 10)
 		default:
 			panic(fmt.Sprintf("decision column %s: no canonical form for %T", decisionColumns[i], v))
 		}
-		b = strconv.AppendInt(b, int64(len(s)), 10)
-		b = append(b, ':')
-		b = append(b, s...)
+		b = appendField(b, field)
 	}
 	return b
+}
+
+// appendField appends one length-prefixed field to b.
+func appendField[T string | []byte](b []byte, field T) []byte {
+	b = strconv.AppendInt(b, int64(len(field)), 10)
+	b = append(b, ':')
+	return append(b, field...)
 }
 
 // sealCheck checks one decision row's seal under the store's key.
@@ -113,7 +125,7 @@ func (s *Store) sealProblem(r *models.Decision) string {
 		return auditlog.ReasonSealOtherKey
 	}
 	vals, err := decisionValues(r, false)
-	if err != nil || !audit.Verify(s.key.Seal(decisionContent(vals[:len(vals)-1])), mac) {
+	if err != nil || !audit.Verify(s.key.Seal(decisionContent(vals[:len(vals)-1], true)), mac) {
 		return auditlog.ReasonSealMismatch
 	}
 	return ""
