@@ -94,6 +94,30 @@ func TestDatabaseRoles(t *testing.T) {
 		}
 	})
 
+	t.Run("a privilege too many is refused, and migrate up revokes it", func(t *testing.T) {
+		ctx := context.Background()
+		ta.ownerExec(t, "GRANT UPDATE, DELETE ON audit_events TO "+testdb.AppRole)
+		cfg := ta.Config
+		cfg.MigrationDatabaseURL = ""
+		if other, err := Open(ctx, cfg, WithLogger(discardLogger())); err == nil || !strings.Contains(err.Error(), "may UPDATE, DELETE or TRUNCATE") {
+			if err == nil {
+				other.Close()
+			}
+			t.Fatalf("Open with UPDATE on audit_events: %v; want a refusal", err)
+		}
+		if err := Migrate(ctx, ta.Config); err != nil { // server migrate up
+			t.Fatal(err)
+		}
+		if _, err := app.Exec("DELETE FROM audit_events"); err == nil || !strings.Contains(err.Error(), "permission denied") {
+			t.Errorf("DELETE after migrate up: %v; want permission denied", err)
+		}
+		other, err := Open(ctx, cfg, WithLogger(discardLogger()))
+		if err != nil {
+			t.Fatalf("Open after migrate up: %v", err)
+		}
+		other.Close()
+	})
+
 	t.Run("the console's role does not migrate", func(t *testing.T) {
 		roles := testdb.NewPostgresRoles(t)
 		cfg := testConfig(t)
