@@ -27,3 +27,12 @@ func (r *queryResolver) VerifyAuditChain(ctx context.Context) (*model.AuditChain
 	}
 	return mapVerification(v), nil
 }
+
+// VerifyDecisions is the resolver for the verifyDecisions field.
+func (r *queryResolver) VerifyDecisions(ctx context.Context) (*model.DecisionSealVerification, error) {
+	v, err := r.AuditService.VerifyDecisions(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return mapSealVerification(v), nil
+}

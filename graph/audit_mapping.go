@@ -7,6 +7,7 @@ import (
 	"riskconsole/graph/model"
 	"riskconsole/internal/audit"
 	"riskconsole/internal/auditlog"
+	"riskconsole/internal/decisions"
 )
 
 // Explicit mapping between the audit log's domain values and API types.
@@ -58,10 +59,27 @@ func mapAuditEvent(e *audit.Event) model.AuditEvent {
 }
 
 func mapVerification(v auditlog.Verification) *model.AuditChainVerification {
-	out := &model.AuditChainVerification{Ok: v.OK, Checked: int(v.Checked)}
+	out := &model.AuditChainVerification{Ok: v.OK, Checked: int(v.Checked), Keyed: int(v.Keyed)}
+	if v.Checkpoint != nil {
+		id := strconv.FormatInt(v.Checkpoint.EventID, 10)
+		out.CheckpointEventID = &id
+	}
 	if !v.OK {
-		id, reason := strconv.FormatInt(v.FirstBrokenID, 10), v.Reason
-		out.FirstBrokenEventID, out.Reason = &id, &reason
+		reason := v.Reason
+		out.Reason = &reason
+	}
+	if v.FirstBrokenID != 0 { // 0: the checkpoint file itself did not verify
+		id := strconv.FormatInt(v.FirstBrokenID, 10)
+		out.FirstBrokenEventID = &id
+	}
+	return out
+}
+
+func mapSealVerification(v auditlog.SealVerification) *model.DecisionSealVerification {
+	out := &model.DecisionSealVerification{Ok: v.OK, Checked: int(v.Checked), Unsealed: int(v.Unsealed)}
+	if b := v.FirstBroken; b != nil {
+		id, ref, reason := b.ID, decisions.FormatReference(b.Reference), v.Reason
+		out.FirstBrokenDecisionID, out.FirstBrokenReference, out.Reason = &id, &ref, &reason
 	}
 	return out
 }

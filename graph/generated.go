@@ -138,7 +138,9 @@ type ComplexityRoot struct {
 
 	AuditChainVerification struct {
 		Checked            func(childComplexity int) int
+		CheckpointEventID  func(childComplexity int) int
 		FirstBrokenEventID func(childComplexity int) int
+		Keyed              func(childComplexity int) int
 		Ok                 func(childComplexity int) int
 		Reason             func(childComplexity int) int
 	}
@@ -316,6 +318,15 @@ type ComplexityRoot struct {
 		URL    func(childComplexity int) int
 	}
 
+	DecisionSealVerification struct {
+		Checked               func(childComplexity int) int
+		FirstBrokenDecisionID func(childComplexity int) int
+		FirstBrokenReference  func(childComplexity int) int
+		Ok                    func(childComplexity int) int
+		Reason                func(childComplexity int) int
+		Unsealed              func(childComplexity int) int
+	}
+
 	DeclineRatePoint struct {
 		Assessed    func(childComplexity int) int
 		BucketStart func(childComplexity int) int
@@ -476,6 +487,7 @@ type ComplexityRoot struct {
 		ThresholdVersions      func(childComplexity int, market string, first int, after *string) int
 		Users                  func(childComplexity int, first int, after *string) int
 		VerifyAuditChain       func(childComplexity int) int
+		VerifyDecisions        func(childComplexity int) int
 		Viewer                 func(childComplexity int) int
 		Vintages               func(childComplexity int, market string, from *time.Time, to *time.Time, groupBy model.VintageGroup, merchantCategory *string, thresholdVersionID *string) int
 		WhatIfStatus           func(childComplexity int) int
@@ -831,6 +843,7 @@ type QueryResolver interface {
 	ExportDecisions(ctx context.Context, filter *model.DecisionFilter) (*model.DecisionExport, error)
 	AuditEvents(ctx context.Context, filter *model.AuditFilter, first int, after *string) (*model.AuditEventConnection, error)
 	VerifyAuditChain(ctx context.Context) (*model.AuditChainVerification, error)
+	VerifyDecisions(ctx context.Context) (*model.DecisionSealVerification, error)
 	BadDefinition(ctx context.Context, market string) (*model.BadDefinition, error)
 	BadDefinitions(ctx context.Context, market string, first int, after *string) (*model.BadDefinitionConnection, error)
 	BadDefinitionDraft(ctx context.Context, id string) (*model.BadDefinitionDraft, error)
@@ -1286,12 +1299,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuditChainVerification.Checked(childComplexity), true
+	case "AuditChainVerification.checkpointEventId":
+		if e.ComplexityRoot.AuditChainVerification.CheckpointEventID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditChainVerification.CheckpointEventID(childComplexity), true
 	case "AuditChainVerification.firstBrokenEventId":
 		if e.ComplexityRoot.AuditChainVerification.FirstBrokenEventID == nil {
 			break
 		}
 
 		return e.ComplexityRoot.AuditChainVerification.FirstBrokenEventID(childComplexity), true
+	case "AuditChainVerification.keyed":
+		if e.ComplexityRoot.AuditChainVerification.Keyed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditChainVerification.Keyed(childComplexity), true
 	case "AuditChainVerification.ok":
 		if e.ComplexityRoot.AuditChainVerification.Ok == nil {
 			break
@@ -2002,6 +2027,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DecisionExport.URL(childComplexity), true
+
+	case "DecisionSealVerification.checked":
+		if e.ComplexityRoot.DecisionSealVerification.Checked == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DecisionSealVerification.Checked(childComplexity), true
+	case "DecisionSealVerification.firstBrokenDecisionId":
+		if e.ComplexityRoot.DecisionSealVerification.FirstBrokenDecisionID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DecisionSealVerification.FirstBrokenDecisionID(childComplexity), true
+	case "DecisionSealVerification.firstBrokenReference":
+		if e.ComplexityRoot.DecisionSealVerification.FirstBrokenReference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DecisionSealVerification.FirstBrokenReference(childComplexity), true
+	case "DecisionSealVerification.ok":
+		if e.ComplexityRoot.DecisionSealVerification.Ok == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DecisionSealVerification.Ok(childComplexity), true
+	case "DecisionSealVerification.reason":
+		if e.ComplexityRoot.DecisionSealVerification.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DecisionSealVerification.Reason(childComplexity), true
+	case "DecisionSealVerification.unsealed":
+		if e.ComplexityRoot.DecisionSealVerification.Unsealed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DecisionSealVerification.Unsealed(childComplexity), true
 
 	case "DeclineRatePoint.assessed":
 		if e.ComplexityRoot.DeclineRatePoint.Assessed == nil {
@@ -3034,6 +3096,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.VerifyAuditChain(childComplexity), true
+	case "Query.verifyDecisions":
+		if e.ComplexityRoot.Query.VerifyDecisions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.VerifyDecisions(childComplexity), true
 	case "Query.viewer":
 		if e.ComplexityRoot.Query.Viewer == nil {
 			break
@@ -4670,6 +4738,10 @@ func (ec *executionContext) childFields_AuditChainVerification(ctx context.Conte
 		return ec.fieldContext_AuditChainVerification_firstBrokenEventId(ctx, field)
 	case "reason":
 		return ec.fieldContext_AuditChainVerification_reason(ctx, field)
+	case "keyed":
+		return ec.fieldContext_AuditChainVerification_keyed(ctx, field)
+	case "checkpointEventId":
+		return ec.fieldContext_AuditChainVerification_checkpointEventId(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AuditChainVerification", field.Name)
 }
@@ -5018,6 +5090,24 @@ func (ec *executionContext) childFields_DecisionExport(ctx context.Context, fiel
 		return ec.fieldContext_DecisionExport_format(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DecisionExport", field.Name)
+}
+
+func (ec *executionContext) childFields_DecisionSealVerification(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "ok":
+		return ec.fieldContext_DecisionSealVerification_ok(ctx, field)
+	case "checked":
+		return ec.fieldContext_DecisionSealVerification_checked(ctx, field)
+	case "unsealed":
+		return ec.fieldContext_DecisionSealVerification_unsealed(ctx, field)
+	case "firstBrokenDecisionId":
+		return ec.fieldContext_DecisionSealVerification_firstBrokenDecisionId(ctx, field)
+	case "firstBrokenReference":
+		return ec.fieldContext_DecisionSealVerification_firstBrokenReference(ctx, field)
+	case "reason":
+		return ec.fieldContext_DecisionSealVerification_reason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DecisionSealVerification", field.Name)
 }
 
 func (ec *executionContext) childFields_DeclineRatePoint(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9221,6 +9311,52 @@ func (ec *executionContext) fieldContext_AuditChainVerification_reason(_ context
 	return graphql.NewScalarFieldContext("AuditChainVerification", field, false, false, "String")
 }
 
+func (ec *executionContext) _AuditChainVerification_keyed(ctx context.Context, field graphql.CollectedField, obj *model.AuditChainVerification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditChainVerification_keyed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Keyed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditChainVerification_keyed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditChainVerification", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AuditChainVerification_checkpointEventId(ctx context.Context, field graphql.CollectedField, obj *model.AuditChainVerification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditChainVerification_checkpointEventId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CheckpointEventID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AuditChainVerification_checkpointEventId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditChainVerification", field, false, false, "ID")
+}
+
 func (ec *executionContext) _AuditEvent_id(ctx context.Context, field graphql.CollectedField, obj *model.AuditEvent) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12034,6 +12170,144 @@ func (ec *executionContext) _DecisionExport_format(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_DecisionExport_format(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DecisionExport", field, false, false, "String")
+}
+
+func (ec *executionContext) _DecisionSealVerification_ok(ctx context.Context, field graphql.CollectedField, obj *model.DecisionSealVerification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DecisionSealVerification_ok(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ok, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DecisionSealVerification_ok(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DecisionSealVerification", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _DecisionSealVerification_checked(ctx context.Context, field graphql.CollectedField, obj *model.DecisionSealVerification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DecisionSealVerification_checked(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Checked, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DecisionSealVerification_checked(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DecisionSealVerification", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DecisionSealVerification_unsealed(ctx context.Context, field graphql.CollectedField, obj *model.DecisionSealVerification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DecisionSealVerification_unsealed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unsealed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DecisionSealVerification_unsealed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DecisionSealVerification", field, false, false, "Int")
+}
+
+func (ec *executionContext) _DecisionSealVerification_firstBrokenDecisionId(ctx context.Context, field graphql.CollectedField, obj *model.DecisionSealVerification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DecisionSealVerification_firstBrokenDecisionId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FirstBrokenDecisionID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DecisionSealVerification_firstBrokenDecisionId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DecisionSealVerification", field, false, false, "ID")
+}
+
+func (ec *executionContext) _DecisionSealVerification_firstBrokenReference(ctx context.Context, field graphql.CollectedField, obj *model.DecisionSealVerification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DecisionSealVerification_firstBrokenReference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FirstBrokenReference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DecisionSealVerification_firstBrokenReference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DecisionSealVerification", field, false, false, "String")
+}
+
+func (ec *executionContext) _DecisionSealVerification_reason(ctx context.Context, field graphql.CollectedField, obj *model.DecisionSealVerification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DecisionSealVerification_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DecisionSealVerification_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DecisionSealVerification", field, false, false, "String")
 }
 
 func (ec *executionContext) _DeclineRatePoint_bucketStart(ctx context.Context, field graphql.CollectedField, obj *model.DeclineRatePoint) (ret graphql.Marshaler) {
@@ -15864,6 +16138,56 @@ func (ec *executionContext) fieldContext_Query_verifyAuditChain(_ context.Contex
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_AuditChainVerification(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_verifyDecisions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_verifyDecisions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().VerifyDecisions(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"AUDITOR"})
+				if err != nil {
+					var zeroVal *model.DecisionSealVerification
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.DecisionSealVerification
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DecisionSealVerification) graphql.Marshaler {
+			return ec.marshalNDecisionSealVerification2ᚖriskconsoleᚋgraphᚋmodelᚐDecisionSealVerification(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_verifyDecisions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DecisionSealVerification(ctx, field)
 		},
 	}
 	return fc, nil
@@ -25233,6 +25557,16 @@ func (ec *executionContext) _AuditChainVerification(ctx context.Context, sel ast
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
+		case "keyed":
+			out.Values[i] = ec._AuditChainVerification_keyed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "checkpointEventId":
+			out.Values[i] = ec._AuditChainVerification_checkpointEventId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -26376,6 +26710,64 @@ func (ec *executionContext) _DecisionExport(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var decisionSealVerificationImplementors = []string{"DecisionSealVerification"}
+
+func (ec *executionContext) _DecisionSealVerification(ctx context.Context, sel ast.SelectionSet, obj *model.DecisionSealVerification) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, decisionSealVerificationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DecisionSealVerification")
+		case "ok":
+			out.Values[i] = ec._DecisionSealVerification_ok(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "checked":
+			out.Values[i] = ec._DecisionSealVerification_checked(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unsealed":
+			out.Values[i] = ec._DecisionSealVerification_unsealed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "firstBrokenDecisionId":
+			out.Values[i] = ec._DecisionSealVerification_firstBrokenDecisionId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "firstBrokenReference":
+			out.Values[i] = ec._DecisionSealVerification_firstBrokenReference(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._DecisionSealVerification_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var declineRatePointImplementors = []string{"DeclineRatePoint"}
 
 func (ec *executionContext) _DeclineRatePoint(ctx context.Context, sel ast.SelectionSet, obj *model.DeclineRatePoint) graphql.Marshaler {
@@ -27317,6 +27709,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_verifyAuditChain(ctx, field)
+				})
+		case "verifyDecisions":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_verifyDecisions(ctx, field)
 				})
 		case "badDefinition":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -30368,6 +30766,14 @@ func (ec *executionContext) unmarshalNDecisionOrder2riskconsoleᚋgraphᚋmodel�
 
 func (ec *executionContext) marshalNDecisionOrder2riskconsoleᚋgraphᚋmodelᚐDecisionOrder(ctx context.Context, sel ast.SelectionSet, v model.DecisionOrder) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNDecisionSealVerification2ᚖriskconsoleᚋgraphᚋmodelᚐDecisionSealVerification(ctx context.Context, sel ast.SelectionSet, v *model.DecisionSealVerification) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DecisionSealVerification!")
+		return graphql.Null
+	}
+	return ec._DecisionSealVerification(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNDeclineRatePoint2riskconsoleᚋgraphᚋmodelᚐDeclineRatePoint(ctx context.Context, sel ast.SelectionSet, v model.DeclineRatePoint) graphql.Marshaler {

@@ -125,6 +125,7 @@ type Decision struct {
 	MessageTitle       string
 	MessageBody        string
 	MessageSteps       string
+	Seal               string // "<key id>:<MAC of the content>"; '' for a decision stored before the console had a key
 }
 
 // APIToken is a hashed API token with its roles (comma separated).
@@ -180,6 +181,7 @@ type AuditEvent struct {
 	Outcome    string
 	PrevHash   string
 	Hash       string
+	KeyID      string // id of the key of Hash; '' for a plain SHA-256 hash
 }
 
 // RollupMarketHour counts the decisions of one market in one hour (Hour: hours since the Unix

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -226,15 +227,23 @@ func sigtermAssess(url, token, key string) sigtermCall {
 // token.
 type sigtermDB struct {
 	url, dataDir, token string
+	appURL, keyFile     string // the console's role (url is the owner's) and its audit key
 	conn                *sql.DB
 }
 
-// newSigtermDB starts a PostgreSQL server and seeds it through `server seed`, in this process.
+// newSigtermDB starts a PostgreSQL server with the two roles of the README and seeds it through
+// `server seed`, in this process.
 func newSigtermDB(t *testing.T) *sigtermDB {
 	t.Helper()
 	pg := testdb.NewServer(t)
-	db := &sigtermDB{url: pg.URL(), dataDir: t.TempDir()}
-	if err := run([]string{"seed", "-n", "200", "-database-url", db.url, "-data-dir", db.dataDir}); err != nil {
+	roles := testdb.NewDatabaseWithRoles(t, pg.URL())
+	db := &sigtermDB{url: roles.Owner, appURL: roles.App, dataDir: t.TempDir()}
+	db.keyFile = filepath.Join(db.dataDir, "test-audit.key")
+	if err := os.WriteFile(db.keyFile, []byte("riskconsole test audit key, 32 bytes and more\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := run([]string{"seed", "-n", "200", "-database-url", db.appURL, "-migration-database-url", db.url,
+		"-audit-key-file", db.keyFile, "-data-dir", db.dataDir}); err != nil {
 		t.Fatalf("server seed: %v", err)
 	}
 	tokens, err := demo.ReadTokens(demo.TokenFile(db.dataDir))
@@ -258,7 +267,7 @@ func newSigtermDB(t *testing.T) *sigtermDB {
 
 // env is the child's environment for this database.
 func (db *sigtermDB) env(extra ...string) []string {
-	return append([]string{"DATABASE_URL=" + db.url, "DATA_DIR=" + db.dataDir, "LOG_LEVEL=info"}, extra...)
+	return append([]string{"DATABASE_URL=" + db.appURL, "AUDIT_KEY_FILE=" + db.keyFile, "DATA_DIR=" + db.dataDir, "LOG_LEVEL=info"}, extra...)
 }
 
 // lockWaiters counts the assessments' INSERTs waiting for a lock on the server.

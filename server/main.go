@@ -115,8 +115,25 @@ func serve(ctx context.Context, cfg app.Config) error {
 		return err
 	case <-ctx.Done():
 	}
-	return drain(a, srv, running, cfg.ShutdownDelay, cfg.ShutdownTimeout)
+	err = drain(a, srv, running, cfg.ShutdownDelay, cfg.ShutdownTimeout)
+	checkpointAudit(a)
+	return err
 }
+
+// checkpointAudit writes the audit chain's checkpoint once more at shutdown, so that it holds the
+// last events the server wrote.
+func checkpointAudit(a *app.App) {
+	ctx, cancel := context.WithTimeout(context.Background(), auditCheckpointTimeout)
+	defer cancel()
+	if _, err := a.Audit.Checkpoint(ctx); err != nil {
+		slog.Error("audit checkpoint at shutdown", "err", err)
+	}
+}
+
+// auditCheckpointTimeout bounds the shutdown's checkpoint, past SHUTDOWN_TIMEOUT: it checks only
+// the events written since the previous one (at most AUDIT_CHECKPOINT_EVERY's worth), which takes
+// milliseconds.
+const auditCheckpointTimeout = 2 * time.Second
 
 // drain shuts the server down after SIGTERM or SIGINT, within timeout of the signal: /readyz
 // answers 503 at once while requests are still accepted for delay, so that a load balancer stops
@@ -235,7 +252,14 @@ func migrate(ctx context.Context, args []string) error {
 		return err
 	}
 	setupLogging(cfg)
-	st, err := app.OpenStore(ctx, cfg)
+	if sub == "up" {
+		return app.Migrate(ctx, cfg)
+	}
+	owner := cfg
+	if cfg.MigrationDatabaseURL != "" {
+		owner.DatabaseURL = cfg.MigrationDatabaseURL
+	}
+	st, err := app.OpenStore(ctx, owner)
 	if err != nil {
 		return err
 	}
@@ -248,8 +272,6 @@ func migrate(ctx context.Context, args []string) error {
 		}
 		fmt.Printf("database schema version: %d\nnewest known to this binary: %d\npending: %v\n", s.Database, s.Known, s.Pending)
 		return nil
-	case "up":
-		return st.Migrate(ctx)
 	case "down-to":
 		return st.MigrateDownTo(ctx, target)
 	}

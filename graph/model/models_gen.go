@@ -160,9 +160,13 @@ type AuditChainVerification struct {
 	Ok bool `json:"ok"`
 	// Number of events checked.
 	Checked int `json:"checked"`
-	// The first event whose hash or link does not match, when not ok.
+	// The first event whose hash or link does not match (or the checkpoint's event, gone or changed), when not ok.
 	FirstBrokenEventID *string `json:"firstBrokenEventId,omitempty"`
 	Reason             *string `json:"reason,omitempty"`
+	// Number of events checked that are keyed with the console's key; those before the first keyed one predate the key.
+	Keyed int `json:"keyed"`
+	// The event named by the checkpoint kept outside the database, which the log must still hold; null when there is none yet.
+	CheckpointEventID *string `json:"checkpointEventId,omitempty"`
 }
 
 type AuditEvent struct {
@@ -413,6 +417,18 @@ type DecisionFilter struct {
 	MinAmount          *float64    `json:"minAmount,omitempty"`
 	MaxAmount          *float64    `json:"maxAmount,omitempty"`
 	ThresholdVersionID *string     `json:"thresholdVersionId,omitempty"`
+}
+
+type DecisionSealVerification struct {
+	Ok bool `json:"ok"`
+	// Number of decisions checked, oldest first.
+	Checked int `json:"checked"`
+	// Decisions checked that carry no seal: stored before the console had a key. A number that grows between two checks means seals were removed.
+	Unsealed int `json:"unsealed"`
+	// The first decision whose seal does not match, when not ok.
+	FirstBrokenDecisionID *string `json:"firstBrokenDecisionId,omitempty"`
+	FirstBrokenReference  *string `json:"firstBrokenReference,omitempty"`
+	Reason                *string `json:"reason,omitempty"`
 }
 
 type DeclineRatePoint struct {

@@ -324,6 +324,7 @@ var fieldSamples = map[string]fieldSample{
 	"Query.apiTokens":        {query: `{ apiTokens(first: 5) { nodes { id name roles } pageInfo { hasNextPage } } }`},
 	"Query.auditEvents":      {query: `{ auditEvents(first: 5) { nodes { id action outcome } pageInfo { hasNextPage } } }`},
 	"Query.verifyAuditChain": {query: `{ verifyAuditChain { ok checked } }`},
+	"Query.verifyDecisions":  {query: `{ verifyDecisions { ok checked unsealed } }`},
 
 	"Mutation.assessPurchase": {query: assessMutation, vars: func(_ testing.TB, _ *fieldEnv, _ *apiCaller) map[string]any {
 		return map[string]any{"input": purchaseInput("SE", 1200, nil), "key": uniqueKey("matrix")}

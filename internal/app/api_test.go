@@ -252,7 +252,7 @@ func (ta *testApp) rawDB(tb testing.TB) *sql.DB {
 	tb.Helper()
 	driver, dsn := "sqlite", "file:"+ta.Config.SQLitePath()+"?_pragma=busy_timeout(10000)"
 	if ta.Config.DatabaseURL != "" {
-		driver, dsn = "pgx", ta.Config.DatabaseURL
+		driver, dsn = "pgx", ta.ownerURL()
 	}
 	db, err := sql.Open(driver, dsn)
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 
 	"riskconsole/internal/accounts"
 	"riskconsole/internal/analytics"
+	"riskconsole/internal/audit"
 	"riskconsole/internal/auditlog"
 	"riskconsole/internal/auth"
 	"riskconsole/internal/catalog"
@@ -51,18 +52,28 @@ func WithClock(now func() time.Time) Option { return func(o *options) { o.now = 
 func WithLogger(l *slog.Logger) Option { return func(o *options) { o.logger = l } }
 
 // Open connects to the database, applies pending migrations (refusing a schema newer than this
-// binary) and builds the services. It does not load reference data: call Load once the database
+// binary; on PostgreSQL as the owner role of MigrationDatabaseURL, see prepareSchema) and builds
+// the services. It does not load reference data: call Load once the database
 // holds it.
 func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 	o := options{now: time.Now, logger: slog.Default()}
 	for _, opt := range opts {
 		opt(&o)
 	}
-	st, err := OpenStore(ctx, cfg)
+	key, err := loadAuditKey(cfg)
 	if err != nil {
 		return nil, err
 	}
-	if err := st.Migrate(ctx); err != nil {
+	if cfg.MigrationDatabaseURL != "" {
+		if err := Migrate(ctx, cfg); err != nil {
+			return nil, err
+		}
+	}
+	st, err := openStore(ctx, cfg, key)
+	if err != nil {
+		return nil, err
+	}
+	if err := prepareSchema(ctx, st, cfg); err != nil {
 		st.Close()
 		return nil, err
 	}
@@ -70,7 +81,7 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 	cat := catalog.NewCurrent(st)
 	authn := auth.NewAuthenticator(st)
 	authn.SetClock(o.now)
-	audits := auditlog.NewService(st)
+	audits := auditlog.NewService(st, key, auditlog.NewCheckpointFile(cfg.AuditCheckpointPath(), key))
 	acc := accounts.NewService(st, authn, accounts.Options{
 		IdleTimeout: cfg.SessionIdleTimeout, MaxLifetime: cfg.SessionMaxLifetime, Now: o.now, Denials: audits,
 	})
@@ -102,11 +113,17 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 	return a, nil
 }
 
-// OpenStore connects to the configured database without migrating it. On PostgreSQL a statement
-// may run as long as a request may take, and a transaction may stay idle for twice that.
+// OpenStore connects to the configured database without migrating it, and without the audit key:
+// for migrating and reading (a store that writes audit events or decisions must be the App's,
+// whose records are keyed). On PostgreSQL a statement may run as long as a request may take, and
+// a transaction may stay idle for twice that.
 func OpenStore(ctx context.Context, cfg Config) (*store.Store, error) {
+	return openStore(ctx, cfg, nil)
+}
+
+func openStore(ctx context.Context, cfg Config, key *audit.Key) (*store.Store, error) {
 	return store.Open(ctx, store.Options{DatabaseURL: cfg.DatabaseURL, SQLitePath: cfg.SQLitePath(), MaxOpenConns: cfg.DBMaxConns,
-		StatementTimeout: cfg.RequestTimeout, IdleInTransactionTimeout: 2 * cfg.RequestTimeout})
+		StatementTimeout: cfg.RequestTimeout, IdleInTransactionTimeout: 2 * cfg.RequestTimeout, Key: key})
 }
 
 // Load reads the threshold schedule and the current reason catalog into memory.
@@ -120,8 +137,8 @@ func (a *App) Load(ctx context.Context) error {
 	return nil
 }
 
-// RunBackground keeps the in-memory caches and the analytics rollups current, and the sessions
-// table free of long-ended sessions, until ctx ends.
+// RunBackground keeps the in-memory caches and the analytics rollups current, the audit chain's
+// checkpoint fresh, and the sessions table free of long-ended sessions, until ctx ends.
 func (a *App) RunBackground(ctx context.Context) {
 	go func() {
 		if err := a.WhatIf.Warm(ctx); err != nil && ctx.Err() == nil {
@@ -133,6 +150,16 @@ func (a *App) RunBackground(ctx context.Context) {
 	go every(ctx, a.Config.RefreshEvery, "refresh threshold schedule", a.Thresholds.Refresh)
 	go every(ctx, a.Config.RefreshEvery, "advance analytics rollups", a.Analytics.Advance)
 	go every(ctx, a.Config.RefreshEvery, "refresh reason catalog", a.Catalog.Refresh)
+	go func() {
+		// The first checkpoint at once: it checks the whole log, which may take a while.
+		if _, err := a.Audit.Checkpoint(ctx); err != nil && ctx.Err() == nil {
+			slog.ErrorContext(ctx, "audit checkpoint", "err", err)
+		}
+		every(ctx, a.Config.AuditCheckpointEvery, "audit checkpoint", func(ctx context.Context) error {
+			_, err := a.Audit.Checkpoint(ctx)
+			return err
+		})
+	}()
 	go every(ctx, time.Hour, "purge ended sessions", func(ctx context.Context) error {
 		_, err := a.Accounts.PurgeSessions(ctx)
 		return err

@@ -50,7 +50,36 @@ type Config struct {
 	// GRAPHQL_TRUSTED_DOCUMENTS: off, or cookie: requests without a bearer token run only the
 	// UI's persisted documents (internal/httpapi/trusted.go)
 	TrustedDocuments httpapi.TrustedDocumentsMode
+	// MIGRATION_DATABASE_URL: PostgreSQL URL of the schema's owner role, which applies the
+	// migrations and grants DatabaseURL's role its privileges; empty = the server does not migrate
+	// a PostgreSQL database (run `server migrate up` with it)
+	MigrationDatabaseURL string
+	// ALLOW_OWNER_ROLE: start even though DatabaseURL's role owns the append-only tables or is a
+	// superuser (it could rewrite history): for a development database only
+	AllowOwnerRole bool
+	// AUDIT_KEY (environment only, so that it never shows in a process list): the secret, at
+	// least 32 bytes, that keys the audit chain, its checkpoints and the decisions' seals
+	AuditKey string
+	// AUDIT_KEY_FILE: a file holding that secret instead. With neither, the embedded demo keeps
+	// a generated key in DataDir/audit.key; PostgreSQL needs one of them
+	AuditKeyFile string
+	// AUDIT_CHECKPOINT_FILE: where the signed checkpoint of the audit chain's head is kept, outside
+	// the database (default DataDir/audit-checkpoint.json)
+	AuditCheckpointFile string
+	// AUDIT_CHECKPOINT_EVERY: how often the checkpoint is renewed (and at shutdown)
+	AuditCheckpointEvery time.Duration
 }
+
+// AuditCheckpointPath is the audit checkpoint file.
+func (c *Config) AuditCheckpointPath() string {
+	if c.AuditCheckpointFile != "" {
+		return c.AuditCheckpointFile
+	}
+	return filepath.Join(c.DataDir, "audit-checkpoint.json")
+}
+
+// DemoAuditKeyPath is the key file the embedded demo generates when no key is configured.
+func (c *Config) DemoAuditKeyPath() string { return filepath.Join(c.DataDir, "audit.key") }
 
 // minMetricsTokenLen is the shortest METRICS_TOKEN accepted: it guards the metrics on the main
 // address, so it must not be guessable.
@@ -138,6 +167,20 @@ func ParseConfig(name string, args []string, getenv func(string) string) (Config
 		return c, fmt.Errorf("SHUTDOWN_DELAY: %w", err)
 	}
 	fs.DurationVar(&c.ShutdownDelay, "shutdown-delay", shutdownDelay, "on SIGTERM, keep accepting requests this long while /readyz answers 503, then stop listening (env SHUTDOWN_DELAY)")
+	fs.StringVar(&c.MigrationDatabaseURL, "migration-database-url", env("MIGRATION_DATABASE_URL", ""), "PostgreSQL URL of the schema's owner role, which runs the migrations and grants the database-url role its privileges (env MIGRATION_DATABASE_URL)")
+	allowOwner, err := strconv.ParseBool(env("ALLOW_OWNER_ROLE", "false"))
+	if err != nil {
+		return c, fmt.Errorf("ALLOW_OWNER_ROLE: %w", err)
+	}
+	fs.BoolVar(&c.AllowOwnerRole, "allow-owner-role", allowOwner, "start although the database-url role owns the audit log's tables or is a superuser: development only (env ALLOW_OWNER_ROLE)")
+	c.AuditKey = getenv("AUDIT_KEY")
+	fs.StringVar(&c.AuditKeyFile, "audit-key-file", env("AUDIT_KEY_FILE", ""), "file holding the audit key (at least 32 bytes); the key itself may come from env AUDIT_KEY instead (env AUDIT_KEY_FILE)")
+	fs.StringVar(&c.AuditCheckpointFile, "audit-checkpoint-file", env("AUDIT_CHECKPOINT_FILE", ""), "file of the signed checkpoint of the audit chain's head, outside the database; default <data-dir>/audit-checkpoint.json (env AUDIT_CHECKPOINT_FILE)")
+	checkpointEvery, err := time.ParseDuration(env("AUDIT_CHECKPOINT_EVERY", "1m"))
+	if err != nil {
+		return c, fmt.Errorf("AUDIT_CHECKPOINT_EVERY: %w", err)
+	}
+	fs.DurationVar(&c.AuditCheckpointEvery, "audit-checkpoint-every", checkpointEvery, "how often the audit checkpoint is renewed; also at shutdown (env AUDIT_CHECKPOINT_EVERY)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -173,6 +216,15 @@ func ParseConfig(name string, args []string, getenv func(string) string) (Config
 	}
 	if c.ShutdownTimeout <= 0 || c.ShutdownDelay < 0 || c.ShutdownDelay >= c.ShutdownTimeout {
 		return c, fmt.Errorf("shutdown-timeout must be positive and shutdown-delay between 0 and less than shutdown-timeout")
+	}
+	if c.AuditKey != "" && c.AuditKeyFile != "" {
+		return c, fmt.Errorf("set AUDIT_KEY or audit-key-file, not both")
+	}
+	if c.AuditCheckpointEvery <= 0 {
+		return c, fmt.Errorf("audit-checkpoint-every must be positive")
+	}
+	if c.MigrationDatabaseURL != "" && c.Embedded() {
+		return c, fmt.Errorf("migration-database-url needs database-url")
 	}
 	if c.DemoDecisions < 0 {
 		return c, fmt.Errorf("demo-decisions must not be negative")

@@ -120,7 +120,7 @@ func waitFor(within time.Duration, cond func() bool) bool {
 func faultApp(tb testing.TB, timeout time.Duration, maxConns int) *testApp {
 	tb.Helper()
 	cfg := testConfig(tb)
-	cfg.DatabaseURL = testdb.NewPostgresDB(tb)
+	setRoles(&cfg, testdb.NewPostgresRoles(tb))
 	cfg.RequestTimeout, cfg.DBMaxConns = timeout, maxConns
 	ta := startTestApp(tb, cfg, 20)
 	ta.Server.Client().Timeout = time.Minute
@@ -136,7 +136,7 @@ func faultApp(tb testing.TB, timeout time.Duration, maxConns int) *testApp {
 func TestFaultDatabaseRestart(t *testing.T) {
 	pg := testdb.NewServer(t)
 	cfg := testConfig(t)
-	cfg.DatabaseURL = pg.URL()
+	setRoles(&cfg, testdb.NewDatabaseWithRoles(t, pg.URL()))
 	cfg.RequestTimeout = 10 * time.Second
 	ta := startTestApp(t, cfg, 20)
 	ta.Server.Client().Timeout = time.Minute
@@ -308,7 +308,7 @@ func TestFaultConcurrentRetries(t *testing.T) {
 	eachDialect(t, func(t *testing.T, dialect string) {
 		cfg := testConfig(t)
 		if dialect == "postgres" {
-			cfg.DatabaseURL = testdb.NewPostgresDB(t)
+			setRoles(&cfg, testdb.NewPostgresRoles(t))
 		}
 		// The calls queue for the pool; on two busy cores the last may wait many seconds.
 		cfg.RequestTimeout = time.Minute
@@ -399,7 +399,7 @@ func TestFaultSlowDatabase(t *testing.T) {
 	if c := ta.assessOnce(prefix + "-warm"); !c.ok() {
 		t.Fatalf("warm-up: %s", &c)
 	}
-	release := testdb.Hold(t, ta.Config.DatabaseURL, lockDecisions)
+	release := testdb.Hold(t, ta.ownerURL(), lockDecisions)
 	baseline := ta.quiesce()
 	// Two rounds: a leak would grow with each.
 	for round := range 2 {
@@ -474,7 +474,7 @@ func TestFaultPoolExhaustion(t *testing.T) {
 	}
 
 	t.Run("queued calls succeed when the database frees up", func(t *testing.T) {
-		release := testdb.Hold(t, ta.Config.DatabaseURL, lockDecisions)
+		release := testdb.Hold(t, ta.ownerURL(), lockDecisions)
 		waitsBefore := ta.Store.Stats().WaitCount
 		done := make(chan []assessCall, 1)
 		go func() { done <- ta.assessConcurrently(keys("queued")) }()
@@ -498,7 +498,7 @@ func TestFaultPoolExhaustion(t *testing.T) {
 	})
 
 	t.Run("queued calls fail at the deadline", func(t *testing.T) {
-		release := testdb.Hold(t, ta.Config.DatabaseURL, lockDecisions)
+		release := testdb.Hold(t, ta.ownerURL(), lockDecisions)
 		baseline := ta.quiesce()
 		waitsBefore := ta.Store.Stats().WaitCount
 		for _, c := range ta.assessConcurrently(keys("expired")) {

@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"io"
 	"log/slog"
@@ -14,6 +15,7 @@ import (
 
 	"riskconsole/internal/auth"
 	"riskconsole/internal/demo"
+	"riskconsole/internal/store"
 	"riskconsole/internal/testdb"
 )
 
@@ -52,16 +54,35 @@ func newTestApp(tb testing.TB, dialect string, n int, opts ...Option) *testApp {
 	tb.Helper()
 	cfg := testConfig(tb)
 	if dialect == "postgres" {
-		cfg.DatabaseURL = testdb.NewPostgresDB(tb)
+		setRoles(&cfg, testdb.NewPostgresRoles(tb))
 	}
 	return startTestApp(tb, cfg, n, opts...)
 }
+
+// setRoles makes cfg run the console as roles.App with the migrations applied by roles.Owner, the
+// two-role set-up of the README.
+func setRoles(cfg *Config, roles testdb.Roles) {
+	cfg.DatabaseURL, cfg.MigrationDatabaseURL = roles.App, roles.Owner
+}
+
+// ownerURL is the connection string of the owner of the test app's PostgreSQL database: tests
+// that tamper with tables behind the console's back, as an insider with the owner's password
+// would, connect with it.
+func (ta *testApp) ownerURL() string {
+	if ta.Config.MigrationDatabaseURL != "" {
+		return ta.Config.MigrationDatabaseURL
+	}
+	return ta.Config.DatabaseURL
+}
+
+// testAuditKey is the audit key of test consoles.
+const testAuditKey = "riskconsole test audit key, 32 bytes and more"
 
 // testConfig is the configuration of newTestApp's console, on SQLite.
 func testConfig(tb testing.TB) Config {
 	return Config{
 		DataDir: tb.TempDir(), ListenAddr: "127.0.0.1:0", DBMaxConns: DefaultDBMaxConns(), Introspection: true,
-		RequestTimeout: 10 * time.Second, RefreshEvery: time.Hour,
+		RequestTimeout: 10 * time.Second, RefreshEvery: time.Hour, AuditKey: testAuditKey, AuditCheckpointEvery: time.Hour,
 	}
 }
 
@@ -78,6 +99,12 @@ func startTestApp(tb testing.TB, cfg Config, n int, opts ...Option) *testApp {
 	tokenFile := filepath.Join(cfg.DataDir, "tokens.json")
 	if err := demo.Seed(ctx, a.Store, demo.SeedOptions{N: n, Seed: 7, End: testEnd, TokenFile: tokenFile}); err != nil {
 		tb.Fatal(err)
+	}
+	if cfg.MigrationDatabaseURL != "" {
+		// The console's role may not ANALYZE the tables it filled (PostgreSQL skips that with a
+		// warning): the owner does, so that the planner knows them as it would after a seed by
+		// the owner.
+		analyzeAsOwner(tb, cfg.MigrationDatabaseURL)
 	}
 	if err := a.Load(ctx); err != nil {
 		tb.Fatal(err)
@@ -153,3 +180,30 @@ func (ta *testApp) postHeaders(tb testing.TB, role auth.Role, query string, vars
 // discardLogger formats the request log as the server does but discards it, so that tests and
 // benchmarks pay for the log line without flooding their output.
 func discardLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
+
+// ownerStore opens a store on the test app's database as the schema's owner (on SQLite, the
+// same file), for what only the owner may do, such as rolling a migration back.
+func (ta *testApp) ownerStore(tb testing.TB) *store.Store {
+	tb.Helper()
+	cfg := ta.Config
+	cfg.DatabaseURL = ta.ownerURL()
+	st, err := OpenStore(context.Background(), cfg)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { st.Close() })
+	return st
+}
+
+// analyzeAsOwner runs ANALYZE on the database of ownerURL as its owner.
+func analyzeAsOwner(tb testing.TB, ownerURL string) {
+	tb.Helper()
+	db, err := sql.Open("pgx", ownerURL)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec("ANALYZE"); err != nil {
+		tb.Fatal(err)
+	}
+}

@@ -336,19 +336,20 @@ func TestReadiness(t *testing.T) {
 			t.Errorf("without thresholds: %d %+v", code, rd)
 		}
 
-		// The newest migration rolled back: pending.
-		st, err := ta.Store.MigrationStatus(context.Background())
+		// The newest migration rolled back (by the schema's owner): pending.
+		owner := ta.ownerStore(t)
+		st, err := owner.MigrationStatus(context.Background())
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := ta.Store.MigrateDownTo(context.Background(), st.Known-1); err != nil {
+		if err := owner.MigrateDownTo(context.Background(), st.Known-1); err != nil {
 			t.Fatal(err)
 		}
 		code, rd = getReady(t, ta.Handler())
 		if m := rd.Checks["migrations"]; code != http.StatusServiceUnavailable || m.OK || !strings.Contains(m.Detail, "1 migrations pending") {
 			t.Errorf("with a pending migration: %d %+v", code, rd)
 		}
-		if err := ta.Store.Migrate(context.Background()); err != nil {
+		if err := owner.Migrate(context.Background()); err != nil {
 			t.Fatal(err)
 		}
 

@@ -1,5 +1,6 @@
 // Package audit defines the tamper-evident audit log: its events, their canonical form and the
-// hash chain that links them, and the request facts (id, client address) every event carries.
+// keyed hash chain that links them, the key itself (which also seals decisions), and the request
+// facts (id, client address) every event carries.
 package audit
 
 import (
@@ -41,7 +42,10 @@ type Event struct {
 	ClientAddr string
 	Outcome    Outcome
 	PrevHash   string // hex; GenesisHash for the first event
-	Hash       string // hex SHA-256(PrevHash ‖ Canonical(event))
+	// Hash is hex HMAC-SHA-256 under the key KeyID names of PrevHash ‖ Canonical(event), or, for
+	// an event written before the console had a key (KeyID empty), hex SHA-256 of the same.
+	Hash  string
+	KeyID string // Key.ID of the key of Hash; empty for a plain SHA-256 hash
 }
 
 // GenesisHash is the PrevHash of the first event.
@@ -90,6 +94,10 @@ func compact(raw json.RawMessage) []byte {
 	}
 	return out
 }
+
+// CanonicalJSON is the form of a JSON value that keyed records cover: keys sorted, no white space,
+// numbers in one form, so that a value reformatted by the database keeps its MAC.
+func CanonicalJSON(raw json.RawMessage) []byte { return compact(raw) }
 
 // canonicalNumbers replaces every number in v by its canonical form (see canonicalNumber).
 func canonicalNumbers(v any) any {
@@ -142,7 +150,8 @@ func canonicalNumber(n json.Number) json.Number {
 	return json.Number(out)
 }
 
-// Chain returns the hash of e given the hash of the event before it.
+// Chain returns the plain SHA-256 hash of e given the hash of the event before it: the chain of
+// events written without a key (Key.Chain is the keyed one).
 func Chain(prevHash string, e *Event) string {
 	h := sha256.New()
 	h.Write([]byte(prevHash))

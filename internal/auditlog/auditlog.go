@@ -1,11 +1,14 @@
 // Package auditlog is the audit log's service: the auditor's filtered, paged view of events, the
-// verification of the hash chain, and the recording of authorization denials. The events, their
-// canonical form and the chain function live in package audit; storage lives in package store.
+// verification of the keyed hash chain against checkpoints kept outside the database, and the
+// recording of authorization denials. The events, their canonical form, the chain function and
+// the key live in package audit; storage lives in package store.
 package auditlog
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -63,19 +66,30 @@ type Page struct {
 type Repository interface {
 	// AuditEvents returns one page of events matching f, newest first.
 	AuditEvents(ctx context.Context, f Filter, page PageRequest) (Page, error)
-	// VerifyAuditChain checks the whole chain in id order (see ChainChecker).
-	VerifyAuditChain(ctx context.Context) (Verification, error)
+	// CheckAuditChain runs the events from id fromID on, in id order, through c, stopping at
+	// the first broken one, and returns c's result.
+	CheckAuditChain(ctx context.Context, c *ChainChecker, fromID int64) (Verification, error)
 	// AppendAudit appends e to the chain, filling its id and hashes.
 	AppendAudit(ctx context.Context, e *audit.Event) error
+	// CheckDecisionSeals checks every stored decision's seal with the store's key, in order of
+	// time, stopping at the first that does not match.
+	CheckDecisionSeals(ctx context.Context) (SealVerification, error)
 }
 
-// Service reads and checks the audit log and records authorization denials.
+// Service reads and checks the audit log, checkpoints its head, and records authorization
+// denials.
 type Service struct {
 	repo Repository
+	key  *audit.Key
+	cps  *CheckpointFile // nil: no checkpoints
+	cpMu sync.Mutex      // one checkpoint written at a time
 }
 
-// NewService returns an audit log service over repo.
-func NewService(repo Repository) *Service { return &Service{repo: repo} }
+// NewService returns an audit log service over repo that checks the chain with key (nil: the
+// plain SHA-256 chain only) against the checkpoints of cps (nil: none).
+func NewService(repo Repository, key *audit.Key, cps *CheckpointFile) *Service {
+	return &Service{repo: repo, key: key, cps: cps}
+}
 
 // List returns up to first events matching f, newest first, after the position of the cursor
 // after ("" for the first page). An invalid argument is an *apperr.ValidationError naming every
@@ -117,9 +131,60 @@ func validateList(f *Filter, first int, after string) (PageRequest, error) {
 	return req, ve.Err()
 }
 
-// Verify recomputes the hash chain over the whole log and reports the first broken event.
+// Verify recomputes the hash chain over the whole log with the key and reports the first broken
+// event; the log must also hold the event of the latest checkpoint, with its hash. A checkpoint
+// file that does not verify fails the check too (FirstBrokenID 0): it was damaged or forged.
 func (s *Service) Verify(ctx context.Context) (Verification, error) {
-	return s.repo.VerifyAuditChain(ctx)
+	c := NewChainChecker(s.key)
+	if s.cps != nil {
+		cp, err := s.cps.Read()
+		if errors.Is(err, ErrBadCheckpoint) {
+			return Verification{Reason: err.Error()}, nil
+		}
+		if err != nil {
+			return Verification{}, err
+		}
+		if cp != nil {
+			c.Expect(cp)
+		}
+	}
+	return s.repo.CheckAuditChain(ctx, c, 0)
+}
+
+// ErrChainBroken is returned by Checkpoint when the events appended since the last checkpoint do
+// not check out: no new checkpoint is written over the evidence.
+var ErrChainBroken = errors.New("audit chain broken")
+
+// Checkpoint writes a checkpoint of the chain's head, once the events appended since the last
+// checkpoint check out from it (the first checkpoint checks the whole log): were the newest
+// events removed, the next checkpoint would otherwise record the shortened log as the truth. It
+// returns the verification of the events it checked; nothing is written when the head has not
+// moved, or without a key or checkpoint file.
+func (s *Service) Checkpoint(ctx context.Context) (Verification, error) {
+	if s.key == nil || s.cps == nil {
+		return Verification{}, nil
+	}
+	s.cpMu.Lock()
+	defer s.cpMu.Unlock()
+	prev, err := s.cps.Read()
+	if err != nil {
+		return Verification{}, err
+	}
+	c, from := NewChainChecker(s.key), int64(0)
+	if prev != nil {
+		c, from = NewCheckerAt(s.key, prev), prev.EventID
+	}
+	v, err := s.repo.CheckAuditChain(ctx, c, from)
+	if err != nil {
+		return v, err
+	}
+	if !v.OK {
+		return v, fmt.Errorf("%w at event %d (%s): the checkpoint in %s is kept", ErrChainBroken, v.FirstBrokenID, v.Reason, s.cps.Path())
+	}
+	if v.HeadID == 0 || (prev != nil && v.HeadID == prev.EventID) {
+		return v, nil
+	}
+	return v, s.cps.Write(Checkpoint{EventID: v.HeadID, Hash: v.Head, At: time.Now()})
 }
 
 // Denied records that p (nil for an anonymous caller) was refused field, e.g. "Query.decisions",

@@ -31,7 +31,7 @@ func services(t *testing.T) map[string]func(t *testing.T) (*auditlog.Service, *s
 		if err := st.Migrate(context.Background()); err != nil {
 			t.Fatal(err)
 		}
-		return auditlog.NewService(st), st
+		return auditlog.NewService(st, nil, nil), st
 	}
 	return map[string]func(t *testing.T) (*auditlog.Service, *store.Store){
 		"sqlite": func(t *testing.T) (*auditlog.Service, *store.Store) {
@@ -127,7 +127,7 @@ func chain(n int) []audit.Event {
 }
 
 func check(events []audit.Event) auditlog.Verification {
-	c := auditlog.NewChainChecker()
+	c := auditlog.NewChainChecker(nil)
 	for i := range events {
 		if !c.Check(&events[i]) {
 			break
@@ -182,7 +182,7 @@ func TestChainChecker(t *testing.T) {
 	t.Run("a broken checker stays broken", func(t *testing.T) {
 		es := chain(4)
 		es[1].Actor = "someone"
-		c := auditlog.NewChainChecker()
+		c := auditlog.NewChainChecker(nil)
 		for i := range es {
 			c.Check(&es[i])
 		}

@@ -5,11 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"runtime"
 	"strings"
 	"time"
 
-	"golang.org/x/sync/errgroup"
 	"gorm.io/gorm"
 
 	"riskconsole/internal/audit"
@@ -20,11 +18,11 @@ import (
 // auditLockID is the PostgreSQL advisory lock that serialises writers of the audit chain.
 const auditLockID = 0x72636175646974 // "rcaudit"
 
-// AppendAudit appends e to the audit log, chained to the last event: it fills e.ID, e.PrevHash
-// and e.Hash. Called on a store from InTx it takes part in that transaction, so the event is
-// written with the change it records or not at all; otherwise it runs in its own transaction.
-// Writers are serialised (an advisory lock on PostgreSQL; SQLite's single writer), so the chain
-// is written in strict id order.
+// AppendAudit appends e to the audit log, chained to the last event: it fills e.ID, e.PrevHash,
+// e.Hash and e.KeyID (keyed with the store's key, see audit.Event.Seal). Called on a store from
+// InTx it takes part in that transaction, so the event is written with the change it records or
+// not at all; otherwise it runs in its own transaction. Writers are serialised (an advisory lock
+// on PostgreSQL; SQLite's single writer), so the chain is written in strict id order.
 func (s *Store) AppendAudit(ctx context.Context, e *audit.Event) error {
 	return s.InTx(ctx, func(tx *Store) error { return tx.appendAudit(ctx, e) })
 }
@@ -37,20 +35,20 @@ func (s *Store) appendAudit(ctx context.Context, e *audit.Event) error {
 		}
 	}
 	var last models.AuditEvent
+	prev := audit.GenesisHash
 	err := db.Select("hash").Order("id DESC").Take(&last).Error
 	switch {
 	case errors.Is(err, gorm.ErrRecordNotFound):
-		e.PrevHash = audit.GenesisHash
 	case err != nil:
 		return fmt.Errorf("read audit chain head: %w", err)
 	default:
-		e.PrevHash = last.Hash
+		prev = last.Hash
 	}
 	if e.At.IsZero() {
 		e.At = now()
 	}
 	e.At = e.At.UTC().Truncate(time.Microsecond)
-	e.Hash = audit.Chain(e.PrevHash, e)
+	e.Seal(s.key, prev)
 	row := auditEventRow(e)
 	if err := db.Create(&row).Error; err != nil {
 		return fmt.Errorf("append audit event: %w", err)
@@ -93,90 +91,43 @@ func (s *Store) AuditEvents(ctx context.Context, f auditlog.Filter, page auditlo
 	return out, nil
 }
 
-// auditColumns are the columns VerifyAuditChain reads, in the order it scans them.
+// auditColumns are the columns CheckAuditChain reads, in the order it scans them.
 const auditColumns = "id, at, actor, actor_roles, action, entity_type, entity_id, before, after, " +
-	"request_id, client_addr, outcome, prev_hash, hash"
+	"request_id, client_addr, outcome, prev_hash, hash, key_id"
 
-// VerifyAuditChain streams every audit event in id order and checks the chain: each event's
-// prev_hash must be the stored hash of the event before it (the genesis hash for the first), and
-// its hash must be audit.Chain of its stored content. It stops at the first broken event.
+// VerifyAuditChain checks the whole chain with the store's key and no checkpoint: CheckAuditChain
+// with a fresh auditlog.NewChainChecker from the first event.
+func (s *Store) VerifyAuditChain(ctx context.Context) (auditlog.Verification, error) {
+	return s.CheckAuditChain(ctx, auditlog.NewChainChecker(s.key), 0)
+}
+
+// CheckAuditChain streams the audit events from id fromID on, in id order, through c, which
+// checks that each event's prev_hash is the stored hash of the event before it and that its hash
+// is what its stored content and c's key give (see auditlog.ChainChecker). It stops at the first
+// broken event.
 //
 // One statement reads the log a row at a time, so memory stays bounded however long the log is,
 // and the check sees one consistent snapshot: writers append in id order under a lock, so any
 // snapshot holds a prefix of the chain. Recomputing the hashes is most of the cost and each
 // depends on one row only, so batches of rows are hashed in parallel while the links are checked
 // in order (1M events take seconds, not tens of seconds).
-func (s *Store) VerifyAuditChain(ctx context.Context) (auditlog.Verification, error) {
-	type batch struct {
-		events []audit.Event
-		ok     []bool        // auditlog.HashMatches of each event
-		done   chan struct{} // closed when ok is filled in
+func (s *Store) CheckAuditChain(ctx context.Context, c *auditlog.ChainChecker, fromID int64) (auditlog.Verification, error) {
+	read := func(ctx context.Context, fn func([]audit.Event) bool) error {
+		return s.readAuditChain(ctx, fromID, verifyBatchSize, fn)
 	}
-	workers := runtime.GOMAXPROCS(0)
-	work := make(chan *batch, workers)      // to the hashers
-	ordered := make(chan *batch, 2*workers) // in id order, to the link check below
-	ctx, stop := context.WithCancel(ctx)
-	defer stop()
-	g, gctx := errgroup.WithContext(ctx)
-	g.Go(func() error {
-		defer close(work)
-		defer close(ordered)
-		return s.readAuditChain(gctx, verifyBatchSize, func(events []audit.Event) bool {
-			b := &batch{events: events, ok: make([]bool, len(events)), done: make(chan struct{})}
-			// To the hashers first: a batch in ordered is then sure to be hashed.
-			for _, ch := range []chan *batch{work, ordered} {
-				select {
-				case ch <- b:
-				case <-gctx.Done():
-					return false
-				}
-			}
-			return true
-		})
-	})
-	for range workers {
-		g.Go(func() error {
-			for b := range work {
-				for i := range b.events {
-					b.ok[i] = auditlog.HashMatches(&b.events[i])
-				}
-				close(b.done)
-			}
-			return nil
-		})
-	}
-	c := auditlog.NewChainChecker()
-	broken := false
-	for b := range ordered {
-		<-b.done
-		for i := range b.events {
-			if !c.CheckHashed(&b.events[i], b.ok[i]) {
-				broken = true
-				break
-			}
-		}
-		if broken {
-			stop() // the rest of the log is not needed
-			break
-		}
-	}
-	if err := g.Wait(); err != nil && !(broken && errors.Is(err, context.Canceled)) {
-		return auditlog.Verification{}, err
-	}
-	if err := ctx.Err(); err != nil && !broken {
-		// The caller gave up: the reader stopped early, so the events checked are not all.
+	if _, err := checkInOrder(ctx, read, c.HashMatches, c.CheckHashed); err != nil {
 		return auditlog.Verification{}, fmt.Errorf("verify audit chain: %w", err)
 	}
 	return c.Result(), nil
 }
 
-// verifyBatchSize is the number of events VerifyAuditChain hashes as one unit of work.
+// verifyBatchSize is the number of events CheckAuditChain hashes as one unit of work.
 const verifyBatchSize = 256
 
-// readAuditChain reads every audit event in id order and hands them to fn in batches of up to n,
-// in fresh slices; it stops early when fn returns false.
-func (s *Store) readAuditChain(ctx context.Context, n int, fn func([]audit.Event) bool) error {
-	rows, err := s.db.WithContext(ctx).Raw("SELECT " + auditColumns + " FROM audit_events ORDER BY id").Rows()
+// readAuditChain reads the audit events from id fromID on in id order and hands them to fn in
+// batches of up to n, in fresh slices; it stops early when fn returns false.
+func (s *Store) readAuditChain(ctx context.Context, fromID int64, n int, fn func([]audit.Event) bool) error {
+	rows, err := s.db.WithContext(ctx).Raw("SELECT "+auditColumns+" FROM audit_events WHERE id >= ? ORDER BY id", fromID).Rows()
 	if err != nil {
 		return fmt.Errorf("read audit chain: %w", err)
 	}
@@ -186,7 +137,7 @@ func (s *Store) readAuditChain(ctx context.Context, n int, fn func([]audit.Event
 	for rows.Next() {
 		var before, after []byte // nil for NULL
 		err := rows.Scan(&row.ID, &row.At, &row.Actor, &row.ActorRoles, &row.Action, &row.EntityType, &row.EntityID,
-			&before, &after, &row.RequestID, &row.ClientAddr, &row.Outcome, &row.PrevHash, &row.Hash)
+			&before, &after, &row.RequestID, &row.ClientAddr, &row.Outcome, &row.PrevHash, &row.Hash, &row.KeyID)
 		if err != nil {
 			return fmt.Errorf("read audit event: %w", err)
 		}
@@ -215,7 +166,7 @@ func auditEventRow(e *audit.Event) models.AuditEvent {
 		ID: e.ID, At: e.At, Actor: e.Actor, ActorRoles: strings.Join(e.ActorRoles, ","), Action: e.Action,
 		EntityType: e.EntityType, EntityID: e.EntityID, Before: jsonText(e.Before), After: jsonText(e.After),
 		RequestID: e.RequestID, ClientAddr: e.ClientAddr, Outcome: string(e.Outcome),
-		PrevHash: e.PrevHash, Hash: e.Hash,
+		PrevHash: e.PrevHash, Hash: e.Hash, KeyID: e.KeyID,
 	}
 }
 
@@ -227,7 +178,7 @@ func auditEventFromRow(r *models.AuditEvent) audit.Event {
 		ID: r.ID, At: r.At.UTC(), Actor: r.Actor, ActorRoles: splitRoles(r.ActorRoles), Action: r.Action,
 		EntityType: r.EntityType, EntityID: r.EntityID, Before: jsonRaw(r.Before), After: jsonRaw(r.After),
 		RequestID: r.RequestID, ClientAddr: r.ClientAddr, Outcome: audit.Outcome(r.Outcome),
-		PrevHash: r.PrevHash, Hash: r.Hash,
+		PrevHash: r.PrevHash, Hash: r.Hash, KeyID: r.KeyID,
 	}
 }
 

@@ -86,7 +86,7 @@ func appendEvents(t *testing.T, st *store.Store, from, to int) []audit.Event {
 func listAll(t *testing.T, st *store.Store, f auditlog.Filter, pageSize int) []audit.Event {
 	t.Helper()
 	ctx := context.Background()
-	svc := auditlog.NewService(st)
+	svc := auditlog.NewService(st, nil, nil)
 	var (
 		all   []audit.Event
 		after string

@@ -31,6 +31,7 @@ func (s *Store) InsertDecision(ctx context.Context, rec *decisions.Record) (deci
 	if err != nil {
 		return decisions.Decision{}, false, "", fmt.Errorf("insert decision: %w", err)
 	}
+	s.sealValues(args)
 	res := s.db.WithContext(ctx).Exec(insertDecisionSQL, args...)
 	if res.Error != nil {
 		if isUniqueViolation(res.Error, "reference") {
@@ -151,19 +152,23 @@ func scanDecisions(q *gorm.DB) ([]models.Decision, error) {
 	targets := make([]any, 0, len(decisionColumns))
 	for rows.Next() {
 		out = append(out, models.Decision{})
-		r := &out[len(out)-1]
-		targets = append(targets[:0], &r.ID, &r.Reference, &r.IdempotencyKey, &r.RequestHash, &r.CreatedAt,
-			&r.Market, &r.Currency, &r.AmountMinor, &r.MerchantID, &r.MerchantName, &r.MerchantCategory,
-			&r.ShopperID, &r.ShopperLocale, &r.Channel)
-		targets = appendMeasuredTargets(targets, &r.MeasuredValues)
-		targets = append(targets, &r.Outcome, &r.Reasons, &r.ReasonMask, &r.ThresholdVersionID,
-			&r.CatalogVersionID, &r.MessageLocale, &r.MessageTitle, &r.MessageBody, &r.MessageSteps)
+		targets = decisionTargets(targets[:0], &out[len(out)-1])
 		err := rows.Scan(targets...)
 		if err != nil {
 			return nil, err
 		}
 	}
 	return out, rows.Err()
+}
+
+// decisionTargets appends the scan targets of r's columns, in decisionColumns order, to dst.
+func decisionTargets(dst []any, r *models.Decision) []any {
+	dst = append(dst, &r.ID, &r.Reference, &r.IdempotencyKey, &r.RequestHash, &r.CreatedAt,
+		&r.Market, &r.Currency, &r.AmountMinor, &r.MerchantID, &r.MerchantName, &r.MerchantCategory,
+		&r.ShopperID, &r.ShopperLocale, &r.Channel)
+	dst = appendMeasuredTargets(dst, &r.MeasuredValues)
+	return append(dst, &r.Outcome, &r.Reasons, &r.ReasonMask, &r.ThresholdVersionID,
+		&r.CatalogVersionID, &r.MessageLocale, &r.MessageTitle, &r.MessageBody, &r.MessageSteps, &r.Seal)
 }
 
 func decisionRow(rec *decisions.Record) models.Decision {
@@ -239,7 +244,8 @@ func isUniqueViolation(err error, column string) bool {
 }
 
 // decisionColumns is the column order of bulk inserts and of scanDecisions: the purchase, the
-// measured values in engine order, then the outcome and message.
+// measured values in engine order, then the outcome and message, and last the seal (see
+// sealValues).
 var decisionColumns = func() []string {
 	cols := []string{"id", "reference", "idempotency_key", "request_hash", "created_at", "market", "currency",
 		"amount_minor", "merchant_id", "merchant_name", "merchant_category", "shopper_id",
@@ -248,7 +254,7 @@ var decisionColumns = func() []string {
 		cols = append(cols, engine.Measures[i].Key)
 	}
 	return append(cols, "outcome", "reasons", "reason_mask", "threshold_version_id", "catalog_version_id",
-		"message_locale", "message_title", "message_body", "message_steps")
+		"message_locale", "message_title", "message_body", "message_steps", "seal")
 }()
 
 // decisionValues lists a row's values in decisionColumns order. PostgreSQL's binary COPY wants
@@ -268,5 +274,5 @@ func decisionValues(r *models.Decision, binaryID bool) ([]any, error) {
 		r.ShopperLocale, r.Channel)
 	out = appendMeasuredArgs(out, &r.MeasuredValues)
 	return append(out, r.Outcome, r.Reasons, r.ReasonMask, r.ThresholdVersionID, r.CatalogVersionID,
-		r.MessageLocale, r.MessageTitle, r.MessageBody, r.MessageSteps), nil
+		r.MessageLocale, r.MessageTitle, r.MessageBody, r.MessageSteps, r.Seal), nil
 }

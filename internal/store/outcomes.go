@@ -117,13 +117,18 @@ func (s *Store) idSet(ids []string) (string, any) {
 	return "IN (SELECT value FROM json_each(?))", string(b)
 }
 
-// OutcomeTx runs fn in one transaction. On PostgreSQL the transaction first takes outcome_events
-// in ROW EXCLUSIVE mode, so that it waits for a running import (SHARE ROW EXCLUSIVE) and an
-// import waits for it.
+// outcomeWriteLockID is the PostgreSQL advisory lock that keeps an import of outcome events
+// (which takes it exclusively) and recordOutcomes (shared) apart. It stands for a table lock the
+// console's role may not take: LOCK TABLE in SHARE ROW EXCLUSIVE mode needs UPDATE, DELETE or
+// TRUNCATE on the table, which the role does not hold on the append-only outcome_events.
+const outcomeWriteLockID = 0x72636f7574636f6d // "rcoutcom"
+
+// OutcomeTx runs fn in one transaction. On PostgreSQL the transaction first takes the outcome
+// write lock shared, so that it waits for a running import (exclusive) and an import waits for it.
 func (s *Store) OutcomeTx(ctx context.Context, fn func(tx outcomes.IngestTx) error) error {
 	return s.InTx(ctx, func(tx *Store) error {
 		if tx.dialect == Postgres {
-			if err := tx.db.WithContext(ctx).Exec("LOCK TABLE outcome_events IN ROW EXCLUSIVE MODE").Error; err != nil {
+			if err := tx.db.WithContext(ctx).Exec("SELECT pg_advisory_xact_lock_shared(?)", outcomeWriteLockID).Error; err != nil {
 				return fmt.Errorf("lock outcome events: %w", err)
 			}
 		}
@@ -352,10 +357,10 @@ func (d *dbTime) Scan(src any) error {
 
 var _ outcomes.IngestTx = (*Store)(nil)
 
-// OutcomeImportTx runs a bulk import in one transaction. On PostgreSQL the transaction takes
-// outcome_events in SHARE ROW EXCLUSIVE mode first: no other writer of outcome events runs
-// beside it (recordOutcomes takes ROW EXCLUSIVE), so the histories it validates against stay
-// true until it commits. Its rows go by COPY into a temporary staging table, dropped at commit.
+// OutcomeImportTx runs a bulk import in one transaction. On PostgreSQL the transaction takes the
+// outcome write lock exclusively first: no other writer of outcome events runs beside it
+// (recordOutcomes takes it shared), so the histories it validates against stay true until it
+// commits. Its rows go by COPY into a temporary staging table, dropped at commit.
 func (s *Store) OutcomeImportTx(ctx context.Context, fn func(tx outcomes.ImportTx) error) error {
 	if s.dialect != Postgres {
 		return s.InTx(ctx, func(tx *Store) error { return fn(&sqliteImport{Store: tx}) })
@@ -366,8 +371,8 @@ func (s *Store) OutcomeImportTx(ctx context.Context, fn func(tx outcomes.ImportT
 			return fmt.Errorf("import: connection pool is %T, not a connection", cdb.Statement.ConnPool)
 		}
 		return cdb.Transaction(func(db *gorm.DB) error {
-			tx := &Store{db: db, sqlDB: s.sqlDB, dialect: s.dialect}
-			if err := db.Exec("LOCK TABLE outcome_events IN SHARE ROW EXCLUSIVE MODE").Error; err != nil {
+			tx := &Store{db: db, sqlDB: s.sqlDB, dialect: s.dialect, key: s.key}
+			if err := db.Exec("SELECT pg_advisory_xact_lock(?)", outcomeWriteLockID).Error; err != nil {
 				return fmt.Errorf("lock outcome events: %w", err)
 			}
 			// The set-wise look-ups sort and hash a few hundred thousand rows: in memory, and

@@ -107,6 +107,12 @@ func (s *Store) BulkInsertDecisions(ctx context.Context, recs []decisions.Record
 	rows := make([]models.Decision, len(recs))
 	for i := range recs {
 		rows[i] = decisionRow(&recs[i])
+		vals, err := decisionValues(&rows[i], false)
+		if err != nil {
+			return err
+		}
+		s.sealValues(vals)
+		rows[i].Seal = vals[len(vals)-1].(string)
 	}
 	err := s.bulkInsert(ctx, rows)
 	if err != nil && isUniqueViolation(err, "reference") {

@@ -31,6 +31,7 @@ import (
 	"gorm.io/gorm/logger"
 
 	"riskconsole/internal/apperr"
+	"riskconsole/internal/audit"
 	"riskconsole/migrations"
 )
 
@@ -48,6 +49,7 @@ type Store struct {
 	db      *gorm.DB
 	sqlDB   *sql.DB
 	dialect Dialect
+	key     *audit.Key // keys the audit chain and seals decisions; nil writes unkeyed records
 }
 
 // Options configure Open.
@@ -71,6 +73,10 @@ type Options struct {
 	// by a store opened with a larger value (the console's `server migrate up` with a larger
 	// REQUEST_TIMEOUT).
 	StatementTimeout time.Duration
+	// Key keys the audit events and seals the decisions the store writes. Without one (tests of
+	// storage alone) events get the plain SHA-256 chain and decisions no seal; the console always
+	// has one.
+	Key *audit.Key
 	// IdleInTransactionTimeout is PostgreSQL's idle_in_transaction_session_timeout: the server
 	// ends a session that leaves a transaction open and idle for longer, so that a stuck client
 	// cannot hold locks (the audit log's advisory lock among them). 0 leaves the server's
@@ -147,7 +153,7 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		sqlDB.Close()
 		return nil, fmt.Errorf("connect to %s: %w", dialect, err)
 	}
-	return &Store{db: db, sqlDB: sqlDB, dialect: dialect}, nil
+	return &Store{db: db, sqlDB: sqlDB, dialect: dialect, key: opts.Key}, nil
 }
 
 // Close closes the connection pool.

@@ -1,0 +1,181 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+)
+
+// On PostgreSQL the console runs as a role that owns nothing: the schema belongs to an owner
+// role that runs the migrations (`server migrate up` with MIGRATION_DATABASE_URL) and grants the
+// console's role what it needs (GrantApp). The console's role can then neither disable the
+// append-only triggers (ALTER TABLE needs ownership) nor change or remove the rows they guard.
+
+// versionTable is goose's table of applied migrations.
+const versionTable = "goose_db_version"
+
+// ErrSchemaPending is returned when the database lacks migrations this binary has and the
+// store's role may not apply them.
+var ErrSchemaPending = errors.New("database schema is older than this binary")
+
+// schemaTable is a table of the migrated schema. AppendOnly is set when a refuse_change trigger
+// refuses its UPDATE or DELETE (see 00001_spine.sql): the rows are history.
+type schemaTable struct {
+	Name       string
+	AppendOnly bool
+}
+
+// schemaTables lists the tables of the current schema, append-only ones marked. The triggers are
+// the one declaration of which tables are history, so a new append-only table needs nothing here.
+func (s *Store) schemaTables(ctx context.Context) ([]schemaTable, error) {
+	var out []schemaTable
+	// tgtype bits: 8 DELETE, 16 UPDATE.
+	err := s.db.WithContext(ctx).Raw(`SELECT c.relname AS name,
+	EXISTS (SELECT 1 FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+	        WHERE t.tgrelid = c.oid AND p.proname = 'refuse_change' AND t.tgtype & 24 <> 0) AS append_only
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')
+ORDER BY c.relname`).Scan(&out).Error
+	if err != nil {
+		return nil, fmt.Errorf("list tables: %w", err)
+	}
+	return out, nil
+}
+
+// GrantApp gives role, the console's role, exactly what the console needs on the schema, and
+// revokes anything else it held there: SELECT and INSERT on append-only tables, SELECT, INSERT,
+// UPDATE and DELETE on the other tables, SELECT on goose's version table (to check the schema's
+// version at start), and USAGE and SELECT on the sequences (nextval, not setval). Run it as the
+// owner after Migrate; it is idempotent and takes effect in one transaction. On SQLite it does
+// nothing.
+func (s *Store) GrantApp(ctx context.Context, role string) error {
+	if s.dialect != Postgres {
+		return nil
+	}
+	if role == "" {
+		return errors.New("grant: no role named")
+	}
+	tables, err := s.schemaTables(ctx)
+	if err != nil {
+		return err
+	}
+	r := pgx.Identifier{role}.Sanitize()
+	var schema string
+	if err := s.db.WithContext(ctx).Raw("SELECT current_schema()").Scan(&schema).Error; err != nil {
+		return fmt.Errorf("grant: %w", err)
+	}
+	sch := pgx.Identifier{schema}.Sanitize()
+	stmts := []string{
+		"REVOKE ALL ON ALL TABLES IN SCHEMA " + sch + " FROM " + r,
+		"REVOKE ALL ON ALL SEQUENCES IN SCHEMA " + sch + " FROM " + r,
+		"GRANT USAGE ON SCHEMA " + sch + " TO " + r,
+		"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA " + sch + " TO " + r,
+	}
+	for _, t := range tables {
+		privs := "SELECT, INSERT, UPDATE, DELETE"
+		switch {
+		case t.Name == versionTable:
+			privs = "SELECT"
+		case t.AppendOnly:
+			privs = "SELECT, INSERT"
+		}
+		stmts = append(stmts, "GRANT "+privs+" ON "+pgx.Identifier{schema, t.Name}.Sanitize()+" TO "+r)
+	}
+	return s.InTx(ctx, func(tx *Store) error {
+		for _, stmt := range stmts {
+			if err := tx.db.WithContext(ctx).Exec(stmt).Error; err != nil {
+				return fmt.Errorf("grant: %s: %w", stmt, err)
+			}
+		}
+		return nil
+	})
+}
+
+// RoleProblems reports what would let the store's role rewrite history behind the console's
+// back: being a superuser, owning an append-only table (or being able to act as its owner, who
+// may disable its triggers), or holding UPDATE, DELETE or TRUNCATE on one. Nil means none; on
+// SQLite, which has no roles, it is always nil. Tables not yet created are not reported.
+func (s *Store) RoleProblems(ctx context.Context) ([]string, error) {
+	if s.dialect != Postgres {
+		return nil, nil
+	}
+	var me struct {
+		Name  string
+		Super bool
+	}
+	if err := s.db.WithContext(ctx).Raw("SELECT current_user AS name, rolsuper AS super FROM pg_roles WHERE rolname = current_user").
+		Scan(&me).Error; err != nil {
+		return nil, fmt.Errorf("read the database role: %w", err)
+	}
+	if me.Super {
+		return []string{fmt.Sprintf("role %s is a superuser", me.Name)}, nil
+	}
+	var rows []struct {
+		Name   string
+		Owner  string
+		Owns   bool
+		Writes bool
+	}
+	err := s.db.WithContext(ctx).Raw(`SELECT c.relname AS name, pg_get_userbyid(c.relowner) AS owner,
+	pg_has_role(current_user, c.relowner, 'MEMBER') AS owns,
+	has_table_privilege(c.oid, 'UPDATE, DELETE, TRUNCATE') AS writes
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')
+  AND EXISTS (SELECT 1 FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+              WHERE t.tgrelid = c.oid AND p.proname = 'refuse_change' AND t.tgtype & 24 <> 0)
+ORDER BY c.relname`).Scan(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("read the privileges of role %s: %w", me.Name, err)
+	}
+	var owns, writes []string
+	for _, r := range rows {
+		switch {
+		case r.Owns:
+			owns = append(owns, r.Name)
+		case r.Writes:
+			writes = append(writes, r.Name)
+		}
+	}
+	var out []string
+	if len(owns) > 0 {
+		out = append(out, fmt.Sprintf("role %s owns (or may act as the owner of) the append-only tables %s, so it can disable their triggers",
+			me.Name, strings.Join(owns, ", ")))
+	}
+	if len(writes) > 0 {
+		out = append(out, fmt.Sprintf("role %s may UPDATE, DELETE or TRUNCATE the append-only tables %s", me.Name, strings.Join(writes, ", ")))
+	}
+	return out, nil
+}
+
+// CheckSchema returns nil when the database's schema is the one this binary knows, without
+// applying anything: ErrSchemaTooNew when it is newer, ErrSchemaPending when migrations are
+// missing (including none applied at all). It is what a role that may not migrate checks.
+func (s *Store) CheckSchema(ctx context.Context) error {
+	if s.dialect == Postgres {
+		var exists bool
+		if err := s.db.WithContext(ctx).Raw("SELECT to_regclass(?) IS NOT NULL", versionTable).Scan(&exists).Error; err != nil {
+			return fmt.Errorf("read schema version: %w", err)
+		}
+		if !exists {
+			return fmt.Errorf("%w: no migration has been applied", ErrSchemaPending)
+		}
+	}
+	p, err := s.migrator()
+	if err != nil {
+		return err
+	}
+	current, target, err := p.GetVersions(ctx)
+	if err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	switch {
+	case current > target:
+		return fmt.Errorf("%w: database is at %d, this binary knows up to %d", ErrSchemaTooNew, current, target)
+	case current < target:
+		return fmt.Errorf("%w: database is at %d, this binary needs %d", ErrSchemaPending, current, target)
+	}
+	return nil
+}
