@@ -237,7 +237,7 @@ func newSigtermDB(t *testing.T) *sigtermDB {
 	if err := run([]string{"seed", "-n", "200", "-database-url", db.url, "-data-dir", db.dataDir}); err != nil {
 		t.Fatalf("server seed: %v", err)
 	}
-	tokens, err := demo.ReadTokens(demo.TokenFile(db.dataDir))
+	tokens, err := demo.ReadTokens(demo.TokenFileFor(db.dataDir, db.url))
 	if err != nil {
 		t.Fatal(err)
 	}
