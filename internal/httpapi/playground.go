@@ -92,14 +92,15 @@ func (a *api) presentError(ctx context.Context, err error) *gqlerror.Error {
 	return out
 }
 
-// mayIntrospect reports whether introspection is on and the caller may use it. A caller that
-// cannot be looked up may not.
+// mayIntrospect reports whether introspection is on and the caller is known, without a look-up,
+// to be one who may use it. A session not looked up yet counts as not: a refusal before any
+// field runs costs no SQL (GraphiQL, on a session, completes names from the schema itself).
 func (a *api) mayIntrospect(ctx context.Context) bool {
 	if !a.Introspection {
 		return false
 	}
-	p, err := auth.PrincipalErr(ctx)
-	return err == nil && mayExplore(p)
+	p, ok := auth.ResolvedPrincipal(ctx)
+	return ok && mayExplore(p)
 }
 
 // introspectionField returns the first of __schema and __type in set (through fragments), or "".
