@@ -3,12 +3,15 @@ package graph
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"maps"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"riskconsole/internal/apperr"
@@ -92,6 +95,16 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 	if out.Extensions == nil {
 		out.Extensions = map[string]any{}
 	}
+	if field, msg, ok := argumentError(ctx, err); ok {
+		// A value the field's arguments could not be read from (a scalar refused it: text with
+		// NUL, a Float that is NaN, a Time that does not parse): the client's input, named as
+		// the services name fields.
+		ve := &apperr.ValidationError{Fields: []apperr.FieldError{{Field: field, Message: msg}}}
+		out.Message = ve.Error()
+		out.Extensions["code"] = CodeInvalid
+		out.Extensions["fields"] = ve.Fields
+		return out
+	}
 	var ve *apperr.ValidationError
 	switch {
 	case errors.As(err, &ve):
@@ -132,6 +145,36 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 		out.Extensions["code"] = CodeInternal
 	}
 	return out
+}
+
+// argumentError reports whether err arose reading the arguments of the field resolved in ctx,
+// and then names the argument by its path within them ("filter.market", "events[2].eventId")
+// and gives the error's message. gqlgen reads arguments under the field's path extended by the
+// argument's, so an error whose path goes past the field's came from an argument; errors of
+// the field itself carry the field's own path.
+func argumentError(ctx context.Context, err error) (field, msg string, ok bool) {
+	var gqlErr *gqlerror.Error
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || !errors.As(err, &gqlErr) || gqlErr.Err == nil {
+		return "", "", false
+	}
+	at := fc.Path()
+	if len(gqlErr.Path) <= len(at) || !slices.Equal(gqlErr.Path[:len(at)], at) {
+		return "", "", false
+	}
+	var b strings.Builder
+	for _, e := range gqlErr.Path[len(at):] {
+		switch e := e.(type) {
+		case ast.PathIndex:
+			fmt.Fprintf(&b, "[%d]", int(e))
+		case ast.PathName:
+			if b.Len() > 0 {
+				b.WriteByte('.')
+			}
+			b.WriteString(string(e))
+		}
+	}
+	return b.String(), gqlErr.Err.Error(), true
 }
 
 // errRecovered is the error of a recovered panic.

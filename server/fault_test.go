@@ -246,7 +246,7 @@ func newSigtermDB(t *testing.T) *sigtermDB {
 		"-audit-key-file", db.keyFile, "-data-dir", db.dataDir}); err != nil {
 		t.Fatalf("server seed: %v", err)
 	}
-	tokens, err := demo.ReadTokens(demo.TokenFile(db.dataDir))
+	tokens, err := demo.ReadTokens(demo.TokenFileFor(db.dataDir, db.url))
 	if err != nil {
 		t.Fatal(err)
 	}

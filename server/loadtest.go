@@ -37,7 +37,7 @@ func loadtestCmd(ctx context.Context, args []string) error {
 	fs.StringVar(&cfg.URL, "url", "http://127.0.0.1:8080", "the server's base URL; loopback only")
 	fs.StringVar(&cfg.ServiceToken, "token", "", "API token with role SERVICE, for assessPurchase")
 	fs.StringVar(&cfg.ReadToken, "read-token", "", "API token with role ANALYST, APPROVER or AUDITOR, for decisions, declineRates and simulate")
-	fs.StringVar(&tokens, "tokens", "", "take the SERVICE and ANALYST tokens from this file (the embedded demo's data/demo-tokens.json)")
+	fs.StringVar(&tokens, "tokens", "", "take the SERVICE and ANALYST tokens from this file (the embedded demo's data/demo-tokens.json, or the file server seed names for PostgreSQL)")
 	fs.StringVar(&mix, "mix", "assess=90,decisions=5,declineRates=3,simulate=2", "operations and their weights")
 	fs.IntVar(&cfg.Concurrency, "c", 32, "concurrent clients")
 	fs.DurationVar(&cfg.Duration, "duration", defaultLoadDuration, "how long to run (at most 1h)")

@@ -298,10 +298,16 @@ func seed(ctx context.Context, args []string) error {
 	}
 	defer a.Close()
 	start := time.Now()
-	err = demo.Seed(ctx, a.Store, demo.SeedOptions{N: n, Seed: cfg.DemoSeed, TokenFile: demo.TokenFile(cfg.DataDir), Progress: os.Stdout})
+	// The tokens go to a file of the database's own: seeding PostgreSQL must not overwrite the
+	// embedded demo's tokens in the same data directory.
+	tokenFile := demo.TokenFileFor(cfg.DataDir, cfg.DatabaseURL)
+	err = demo.Seed(ctx, a.Store, demo.SeedOptions{N: n, Seed: cfg.DemoSeed, TokenFile: tokenFile, Progress: os.Stdout})
 	if err != nil {
 		return err
 	}
 	fmt.Printf("seeded %d decisions in %s\n", n, time.Since(start).Round(time.Millisecond))
+	if _, err := os.Stat(tokenFile); err == nil {
+		fmt.Printf("demo API tokens of this database: %s\n", tokenFile)
+	}
 	return nil
 }

@@ -9,7 +9,9 @@ import (
 	"mime"
 	"net"
 	"net/http"
+	"reflect"
 	"strconv"
+	"strings"
 
 	"riskconsole/internal/apperr"
 	"riskconsole/internal/audit"
@@ -68,7 +70,34 @@ func readJSONPost(w http.ResponseWriter, r *http.Request, v any, fields string) 
 		writeError(w, http.StatusBadRequest, "INVALID", "body must be a JSON object with "+fields)
 		return false
 	}
+	// Every string of the body is text: a NUL would otherwise reach the user look-up and the
+	// audit event, which PostgreSQL refuses.
+	if err := checkText(v); err != nil {
+		writeInvalid(w, err)
+		return false
+	}
 	return true
+}
+
+// checkText checks every string field of the struct *v with apperr.TextProblem, naming each bad
+// one by its JSON name.
+func checkText(v any) *apperr.ValidationError {
+	var ve apperr.ValidationError
+	rv := reflect.ValueOf(v).Elem()
+	for i := range rv.NumField() {
+		f := rv.Type().Field(i)
+		if f.Type.Kind() != reflect.String {
+			continue
+		}
+		if p := apperr.TextProblem(rv.Field(i).String()); p != "" {
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			ve.Add(name, "%s", p)
+		}
+	}
+	if len(ve.Fields) == 0 {
+		return nil
+	}
+	return &ve
 }
 
 func (s *Service) serveLogin(w http.ResponseWriter, r *http.Request) {
@@ -166,8 +195,18 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 
 // writeError writes an error in the shape of a GraphQL error response, so clients read one shape.
 func writeError(w http.ResponseWriter, status int, code, msg string) {
+	writeErrorFields(w, status, code, msg, nil)
+}
+
+// writeInvalid writes 400 INVALID naming the bad fields, as the API does.
+func writeInvalid(w http.ResponseWriter, ve *apperr.ValidationError) {
+	writeErrorFields(w, http.StatusBadRequest, "INVALID", ve.Error(), ve.Fields)
+}
+
+func writeErrorFields(w http.ResponseWriter, status int, code, msg string, fields []apperr.FieldError) {
 	type extensions struct {
-		Code string `json:"code"`
+		Code   string              `json:"code"`
+		Fields []apperr.FieldError `json:"fields,omitempty"`
 	}
 	type gqlError struct {
 		Message    string     `json:"message"`
@@ -175,7 +214,7 @@ func writeError(w http.ResponseWriter, status int, code, msg string) {
 	}
 	writeJSON(w, status, struct {
 		Errors []gqlError `json:"errors"`
-	}{[]gqlError{{msg, extensions{code}}}})
+	}{[]gqlError{{msg, extensions{code, fields}}}})
 }
 
 func (s *Service) servePassword(w http.ResponseWriter, r *http.Request) {
@@ -201,7 +240,7 @@ func (s *Service) servePassword(w http.ResponseWriter, r *http.Request) {
 	case err == nil:
 		w.WriteHeader(http.StatusNoContent)
 	case errors.As(err, &ve):
-		writeError(w, http.StatusBadRequest, "INVALID", ve.Error())
+		writeInvalid(w, ve)
 	case errors.Is(err, apperr.ErrForbidden):
 		writeError(w, http.StatusForbidden, "FORBIDDEN", "not allowed")
 	default:

@@ -50,8 +50,10 @@ type Score struct {
 	// Z is the signed normal quantile of the count's tail probability: positive when more was
 	// declined than expected, at most maxScore in size. It is computed only when
 	// |Excess| ≥ MinExcess, else 0.
-	Z      float64
-	Excess float64 // declines above (below, when negative) the baseline's expectation
+	Z float64
+	// Excess is the declines above (below, when negative) the baseline's expectation, at the
+	// baseline's rate with one decline and one approval added (as the score's).
+	Excess float64
 }
 
 // Scorer scores the buckets of one series: decisions and declines per bucket, with period
@@ -148,10 +150,12 @@ func (s *Scorer) Score(i int) (sc Score, ok bool) {
 	x := float64(s.declined[i])
 	sc.Rate = x / float64(n)
 	sc.Baseline = float64(baseD) / float64(baseN)
-	sc.Excess = x - sc.Baseline*float64(n)
 	// The expectation uses a rate kept off 0 and 1 (one decline and one approval added), so a
-	// baseline without declines does not make a single decline infinitely surprising.
+	// baseline without declines does not make a single decline infinitely surprising; the
+	// excess is over the same expectation, so that a baseline without declines does not expect
+	// exactly none either (its five declines in a bucket were 5 in excess, enough to be flagged).
 	p := (float64(baseD) + 1) / (float64(baseN) + 2)
+	sc.Excess = x - p*float64(n)
 	sc.Dispersion = s.dispersion[i]
 	// The expectation p·n is itself estimated, from baseN decisions: its variance adds
 	// n/baseN of the count's own, so the count is scaled by that much more.

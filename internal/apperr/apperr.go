@@ -6,7 +6,10 @@ package apperr
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Sentinel errors. Wrap them with fmt.Errorf("...: %w", ErrX) to add context.
@@ -56,3 +59,36 @@ func (v *ValidationError) Error() string {
 
 // Is makes errors.Is(err, ErrInvalid) true for a ValidationError.
 func (v *ValidationError) Is(target error) bool { return target == ErrInvalid }
+
+// TextProblem says what is wrong with s as a text input, or "" when nothing is. Every text the
+// console accepts is valid UTF-8 without control characters other than tab, line feed and
+// carriage return. PostgreSQL cannot store NUL in a text or JSON value at all (the statement
+// fails, so the caller would see an internal error where SQLite stores it), and no name, key,
+// filter or message needs the other control characters, which only hide in logs, CSV and the UI.
+func TextProblem(s string) string {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		switch {
+		case r == utf8.RuneError && size == 1:
+			return "must be valid UTF-8"
+		case r == 0:
+			return "must not contain NUL"
+		case r != '\t' && r != '\n' && r != '\r' && unicode.IsControl(r):
+			return fmt.Sprintf("must not contain control characters (U+%04X)", r)
+		}
+		i += size
+	}
+	return ""
+}
+
+// NumberProblem says what is wrong with f as a numeric input, or "" when nothing is: NaN and
+// ±Inf are no amount, cut-off or score, and compare false (or overflow) wherever they go.
+func NumberProblem(f float64) string {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return "must be a finite number"
+	}
+	return ""
+}

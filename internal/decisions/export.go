@@ -9,7 +9,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"riskconsole/internal/apperr"
 	"riskconsole/internal/engine"
@@ -87,8 +86,12 @@ func ParseExportQuery(q url.Values) (Filter, error) {
 		v, ok := get(k)
 		switch {
 		case !ok:
-		case v == "" || len(v) > maxExportText || !utf8.ValidString(v):
+		case v == "" || len(v) > maxExportText:
 			ve.Add(k, "must be 1 to %d bytes of UTF-8", maxExportText)
+		default:
+			if p := apperr.TextProblem(v); p != "" {
+				ve.Add(k, "%s", p)
+			}
 		}
 		return v
 	}

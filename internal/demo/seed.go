@@ -2,14 +2,20 @@ package demo
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/sync/errgroup"
 
@@ -27,7 +33,7 @@ type SeedOptions struct {
 	N         int       // decisions to generate
 	Seed      int64     // random seed
 	End       time.Time // end of the generated window; zero means now
-	TokenFile string    // where the demo tokens' secrets are written (embedded demo only)
+	TokenFile string    // where the demo tokens' secrets are written (TokenFileFor); empty for nowhere
 	// AccountsFile is where EnsureDemo writes the demo accounts' passwords; empty for no demo
 	// accounts.
 	AccountsFile string
@@ -43,6 +49,38 @@ type DemoToken struct {
 
 // TokenFile is where the embedded demo keeps its tokens.
 func TokenFile(dataDir string) string { return filepath.Join(dataDir, "demo-tokens.json") }
+
+// TokenFileFor is where the demo tokens of a database are kept: TokenFile for the embedded
+// database (databaseURL ""), and for an external one a file of its own in the same directory,
+// named after its host, port and database (demo-tokens-db.example-5432-riskconsole.json), so
+// that seeding PostgreSQL never overwrites the embedded demo's tokens or another database's.
+func TokenFileFor(dataDir, databaseURL string) string {
+	if databaseURL == "" {
+		return TokenFile(dataDir)
+	}
+	var name string
+	if u, err := url.Parse(databaseURL); err == nil && u.Host != "" {
+		port, db := u.Port(), strings.TrimPrefix(u.Path, "/")
+		if port == "" {
+			port = "5432"
+		}
+		if db == "" {
+			db = u.User.Username() // PostgreSQL's default database
+		}
+		name = u.Hostname() + "-" + port + "-" + db
+	} else {
+		// A key=value connection string: named by a digest, which keeps its password out.
+		sum := sha256.Sum256([]byte(databaseURL))
+		name = hex.EncodeToString(sum[:6])
+	}
+	safe := strings.Map(func(r rune) rune {
+		if r < utf8.RuneSelf && (r == '.' || r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			return r
+		}
+		return '_'
+	}, name)
+	return filepath.Join(dataDir, "demo-tokens-"+safe+".json")
+}
 
 // ReadTokens reads the demo tokens written by Seed.
 func ReadTokens(path string) ([]DemoToken, error) {

@@ -52,7 +52,7 @@ func (a *api) graphQLHandler() http.Handler {
 	srv.Use(graph.NewComplexityLimit(a.ComplexityLimit))
 	srv.Use(introspectionGuard{enabled: a.Introspection, denials: a.Audit})
 	srv.Use(&obs.GraphQLOperations{})
-	srv.SetErrorPresenter(graph.PresentError)
+	srv.SetErrorPresenter(a.presentError)
 	srv.SetRecoverFunc(graph.Recover)
 	var h http.Handler = srv
 	h = graph.LoaderMiddleware(a.Thresholds, h)

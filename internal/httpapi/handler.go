@@ -106,7 +106,23 @@ func New(s Services, o Options) http.Handler {
 	if a.Playground {
 		mux.Handle("GET /graphiql", a.playgroundHandler())
 	}
-	return requestInfo(a.requestLog().Wrap(securityHeaders(mux)))
+	return requestInfo(a.requestLog().Wrap(securityHeaders(a.closeWhenDraining(mux))))
+}
+
+// closeWhenDraining answers every request with "Connection: close" once the server is shutting
+// down (during SHUTDOWN_DELAY): the connection then closes after the answer, cleanly, and a
+// keep-alive client sends its next request on a new connection, which the load balancer gives
+// to another replica, rather than down this one just as the server stops listening.
+func (a *api) closeWhenDraining(next http.Handler) http.Handler {
+	if a.Draining == nil {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if a.Draining() {
+			w.Header().Set("Connection", "close")
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

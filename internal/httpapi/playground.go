@@ -77,6 +77,32 @@ func (g introspectionGuard) MutateOperationContext(ctx context.Context, opCtx *g
 	return codedError(graph.CodeForbidden, fmt.Sprintf("%s may not use introspection", p.Subject()))
 }
 
+// didYouMean starts the suggestions gqlparser appends to a validation error: the names of the
+// fields, arguments, types or enum values closest to a wrong one.
+const didYouMean = " Did you mean "
+
+// presentError is graph.PresentError without suggestions for callers who may not explore the
+// schema: "Cannot query field "decisoins" on type "Query". Did you mean "decisions"?" would
+// otherwise spell the schema out, name by name, to anyone who guesses, introspection off or not.
+func (a *api) presentError(ctx context.Context, err error) *gqlerror.Error {
+	out := graph.PresentError(ctx, err)
+	if i := strings.Index(out.Message, didYouMean); i >= 0 && !a.mayIntrospect(ctx) {
+		out.Message = out.Message[:i]
+	}
+	return out
+}
+
+// mayIntrospect reports whether introspection is on and the caller is known, without a look-up,
+// to be one who may use it. A session not looked up yet counts as not: a refusal before any
+// field runs costs no SQL (GraphiQL, on a session, completes names from the schema itself).
+func (a *api) mayIntrospect(ctx context.Context) bool {
+	if !a.Introspection {
+		return false
+	}
+	p, ok := auth.ResolvedPrincipal(ctx)
+	return ok && mayExplore(p)
+}
+
 // introspectionField returns the first of __schema and __type in set (through fragments), or "".
 func introspectionField(set ast.SelectionSet, seen map[string]bool) string {
 	for _, sel := range set {

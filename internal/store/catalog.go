@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 
 	"gorm.io/gorm"
 
@@ -30,7 +31,12 @@ func (s *Store) CurrentCatalog(ctx context.Context) (*catalog.Catalog, error) {
 // CatalogVersion returns the published catalog with the given version number.
 func (s *Store) CatalogVersion(ctx context.Context, version int) (*catalog.Catalog, error) {
 	var v models.CatalogVersion
-	err := s.db.WithContext(ctx).Where("version = ?", version).Take(&v).Error
+	err := gorm.ErrRecordNotFound
+	// The column is 32 bits wide: a larger number names no version, and PostgreSQL would refuse
+	// it as a parameter.
+	if version >= math.MinInt32 && version <= math.MaxInt32 {
+		err = s.db.WithContext(ctx).Where("version = ?", version).Take(&v).Error
+	}
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, fmt.Errorf("catalog version %d: %w", version, apperr.ErrNotFound)
 	}
