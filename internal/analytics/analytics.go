@@ -139,13 +139,21 @@ func (f *Filter) equalities() (Key, Dimensions) {
 //
 // Buckets, when set, are the sorted starts of the buckets the answer is summed into, the first at
 // or before From: the store may then answer per bucket instead of per hour, each row's Hour the
-// start of the bucket its hours fall in (PostgreSQL does, SQLite answers per hour).
+// start of the bucket its hours fall in (PostgreSQL does, SQLite answers per hour; with one
+// bucket both answer one row per group).
 type Query struct {
-	From, To       int64 // Unix seconds, multiples of 3600
-	Buckets        []int64
-	Group          Dimensions
-	Equal          Key
-	Filtered       Dimensions
+	From, To int64 // Unix seconds, multiples of 3600
+	Buckets  []int64
+	Group    Dimensions
+	Equal    Key
+	Filtered Dimensions
+	// Keys, when set, keeps only the groups whose values of Group's dimensions are one of them.
+	Keys []Key
+	// Top, when above 0, asks for one row per group over the whole range (Hour is From) for only
+	// the Top groups with the most declines, most first, ties in the byte order of their values
+	// in dimension order; each row's Groups is how many groups there are in all. Grouped by
+	// Reason, groups without one (approvals) are left out: they are in no series.
+	Top            int
 	MinAmountMinor *int64
 	MaxAmountMinor *int64
 }
@@ -156,6 +164,7 @@ type Row struct {
 	Key      Key   // the values of the query's Group dimensions
 	Assessed int64
 	Declined int64
+	Groups   int64 // set by a Top query: how many groups the whole answer has
 }
 
 // Pass is what one aggregator pass did.
@@ -182,10 +191,11 @@ type Store interface {
 	// waiting.
 	AdvanceRollups(ctx context.Context, tables []Table, at time.Time) (Pass, error)
 	RollupState(ctx context.Context) (State, error)
-	// AggregateRollup answers q from table t, which must cover q's dimensions.
-	AggregateRollup(ctx context.Context, t Table, q Query) ([]Row, error)
-	// AggregateDecisions answers q from the decisions table.
-	AggregateDecisions(ctx context.Context, q Query) ([]Row, error)
+	// AggregateRollup answers q from table t, which must cover q's dimensions, calling each for
+	// every row as it is read: nothing is kept, so the caller bounds what an answer holds.
+	AggregateRollup(ctx context.Context, t Table, q Query, each func(Row) error) error
+	// AggregateDecisions answers q from the decisions table, as AggregateRollup does.
+	AggregateDecisions(ctx context.Context, q Query, each func(Row) error) error
 	Activations(ctx context.Context) ([]thresholds.Activation, error)
 	ThresholdVersions(ctx context.Context, ids []int64) ([]thresholds.Version, error)
 	// PublishedImpact returns the what-if impact stored with the draft whose approval published
@@ -315,31 +325,60 @@ func hourSpan(from, to time.Time) (int64, int64) {
 	return from.Truncate(time.Hour).Unix(), hi.Unix()
 }
 
-// counts answers the filter's decisions per UTC hour (or per bucket of buckets, see Query),
-// grouped by group, from the smallest rollup that covers the filter and the grouping, or from
-// the decisions, and says which.
-func (s *Service) counts(ctx context.Context, f *Filter, group Dimensions, buckets []int64) ([]Row, Counts, error) {
+// query is the Query of the filter's decisions over its whole hours, grouped by group.
+func (f *Filter) query(group Dimensions) Query {
 	eq, filtered := f.equalities()
-	q := Query{Group: group, Equal: eq, Filtered: filtered, MinAmountMinor: f.MinAmountMinor, MaxAmountMinor: f.MaxAmountMinor,
-		Buckets: buckets}
+	q := Query{Group: group, Equal: eq, Filtered: filtered, MinAmountMinor: f.MinAmountMinor, MaxAmountMinor: f.MaxAmountMinor}
 	q.From, q.To = hourSpan(f.From, f.To)
+	return q
+}
+
+// source is where one question reads its counts: the rollup Plan chose or the decisions, so that
+// the several queries of one answer read the same numbers.
+type source struct {
+	store  Store
+	table  Table
+	rollup bool
+	Counts
+}
+
+// source plans where queries with q's dimensions and amount range are answered from.
+func (s *Service) source(ctx context.Context, q Query) (source, error) {
 	if t, ok := Plan(q); ok {
 		st, err := s.store.RollupState(ctx)
 		if err != nil {
-			return nil, Counts{}, err
+			return source{}, err
 		}
-		rows, err := s.store.AggregateRollup(ctx, t, q)
-		if err != nil {
-			return nil, Counts{}, fmt.Errorf("read %s: %w", t.Name, err)
-		}
-		return rows, Counts{Source: FromRollup, Table: t.Name, AsOf: st.AdvancedAt}, nil
+		return source{store: s.store, table: t, rollup: true, Counts: Counts{Source: FromRollup, Table: t.Name, AsOf: st.AdvancedAt}}, nil
 	}
-	asOf := s.now().UTC()
-	rows, err := s.store.AggregateDecisions(ctx, q)
+	return source{store: s.store, Counts: Counts{Source: FromDecisions, AsOf: s.now().UTC()}}, nil
+}
+
+// read answers q, calling each for every row.
+func (src *source) read(ctx context.Context, q Query, each func(Row) error) error {
+	if src.rollup {
+		if err := src.store.AggregateRollup(ctx, src.table, q, each); err != nil {
+			return fmt.Errorf("read %s: %w", src.table.Name, err)
+		}
+		return nil
+	}
+	if err := src.store.AggregateDecisions(ctx, q, each); err != nil {
+		return fmt.Errorf("aggregate decisions: %w", err)
+	}
+	return nil
+}
+
+// total reads the filter's decisions over its whole range as one bucket, grouped by group (one
+// row per group), from the smallest rollup that covers them or from the decisions, and says
+// which.
+func (s *Service) total(ctx context.Context, f *Filter, group Dimensions, each func(Row) error) (Counts, error) {
+	q := f.query(group)
+	q.Buckets = []int64{q.From}
+	src, err := s.source(ctx, q)
 	if err != nil {
-		return nil, Counts{}, fmt.Errorf("aggregate decisions: %w", err)
+		return Counts{}, err
 	}
-	return rows, Counts{Source: FromDecisions, AsOf: asOf}, nil
+	return src.Counts, src.read(ctx, q, each)
 }
 
 // Plan returns the smallest rollup that can answer q; ok is false when only the decisions can

@@ -80,21 +80,27 @@ func TestBucketStarts(t *testing.T) {
 	}
 }
 
-// TestSeriesOfByReason checks that reason series share their group's decisions as denominator.
-func TestSeriesOfByReason(t *testing.T) {
+// TestSeriesSetByReason checks that reason series share their group's decisions as denominator
+// and that rows of groups outside the set are left out.
+func TestSeriesSetByReason(t *testing.T) {
 	key := func(market, reason string) Key { var k Key; k[Market], k[Reason] = market, reason; return k }
-	rows := []Row{
-		{Hour: 0, Key: key("SE", ""), Assessed: 8},
+	set := newSeriesSet([]Key{key("SE", "IDENTITY_UNVERIFIED"), key("SE", "CREDIT_SCORE_INSUFFICIENT")}, Of(Market, Reason), []int64{0}, time.UTC)
+	for _, r := range []Row{
 		{Hour: 0, Key: key("SE", "IDENTITY_UNVERIFIED"), Assessed: 2, Declined: 2},
 		{Hour: hour, Key: key("SE", "CREDIT_SCORE_INSUFFICIENT"), Assessed: 1, Declined: 1},
-		{Hour: hour, Key: key("SE", ""), Assessed: 4},
+		{Hour: hour, Key: key("DE", "CREDIT_SCORE_INSUFFICIENT"), Assessed: 1, Declined: 1},
+	} {
+		_ = set.add(r)
 	}
-	series := seriesOf(rows, Of(Market, Reason), []int64{0}, time.UTC)
-	if len(series) != 2 {
-		t.Fatalf("%d series, want one per reason", len(series))
+	if keys := set.denominatorKeys(); len(keys) != 1 || keys[0] != key("SE", "") {
+		t.Fatalf("denominator keys %v, want SE's", keys)
 	}
-	for _, s := range series {
-		if s.Assessed != 15 || len(s.Points) != 1 || s.Points[0].Assessed != 15 {
+	for _, r := range []Row{{Hour: 0, Key: key("SE", ""), Assessed: 10}, {Hour: hour, Key: key("SE", ""), Assessed: 5}, {Key: key("DE", ""), Assessed: 7}} {
+		_ = set.addDenominator(r)
+	}
+	set.shareDenominators()
+	for _, s := range set.series {
+		if s.Assessed != 15 || len(s.Points) != 1 || s.Points[0].Assessed != 15 || s.Declined != s.Points[0].Declined || s.Declined == 0 {
 			t.Fatalf("series %+v: want the market's 15 decisions as denominator", s)
 		}
 	}
@@ -233,17 +239,25 @@ func TestDetectorRhythmAndIncident(t *testing.T) {
 }
 
 // BenchmarkSeriesOfByReason buckets 90 days of hourly rows of one market and 16 reasons into
-// daily reason series, the Go part of the by-reason series.
+// daily reason series, the Go part of the by-reason series: the reasons' rows, then the market's
+// decisions as their denominators.
 func BenchmarkSeriesOfByReason(b *testing.B) {
-	var rows []Row
+	var rows, denominators []Row
+	var keys []Key
+	for r := range 16 {
+		var k Key
+		k[Market] = "DE"
+		if r > 0 {
+			k[Reason] = engine.Reason(r).String()
+			keys = append(keys, k)
+		}
+	}
 	for h := range int64(90 * 24) {
-		for r := range 16 {
-			var k Key
-			k[Market] = "DE"
-			if r > 0 {
-				k[Reason] = engine.Reason(r).String()
-			}
-			rows = append(rows, Row{Hour: h * hour, Key: k, Assessed: 10, Declined: int64(r % 2)})
+		var market Key
+		market[Market] = "DE"
+		denominators = append(denominators, Row{Hour: h * hour, Key: market, Assessed: 160})
+		for _, k := range keys {
+			rows = append(rows, Row{Hour: h * hour, Key: k, Assessed: 10, Declined: 1})
 		}
 	}
 	starts, err := bucketStarts(0, 90*24*hour, Daily, time.UTC)
@@ -251,6 +265,13 @@ func BenchmarkSeriesOfByReason(b *testing.B) {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		seriesOf(rows, Of(Market, Reason), starts, time.UTC)
+		set := newSeriesSet(keys, Of(Market, Reason), starts, time.UTC)
+		for _, r := range rows {
+			_ = set.add(r)
+		}
+		for _, r := range denominators {
+			_ = set.addDenominator(r)
+		}
+		set.shareDenominators()
 	}
 }

@@ -299,8 +299,41 @@ type AnomalyReport struct {
 }
 
 // Anomalies scores every bucket of [From, To) of each market's decline rate and of each of its
-// principal reasons' rates against the baseline weeks before it.
+// principal reasons' rates against the baseline weeks before it. Markets are read and scored one
+// at a time and only the anomalies that can make the answer are kept, so that an answer holds one
+// market's series at most, whatever the range and the detector.
 func (s *Service) Anomalies(ctx context.Context, req AnomalyRequest) (AnomalyReport, error) {
+	if err := validateAnomalies(&req); err != nil {
+		return AnomalyReport{}, err
+	}
+	g := newAnomalyGrid(&req)
+	src, err := s.source(ctx, Query{Group: Of(Reason), Filtered: Of(Market)})
+	if err != nil {
+		return AnomalyReport{}, err
+	}
+	var found anomalyList
+	for _, mk := range market.All {
+		if req.Market != "" && mk.Code != req.Market {
+			continue
+		}
+		m, err := g.read(ctx, &src, mk.Code)
+		if err != nil {
+			return AnomalyReport{}, err
+		}
+		if m != nil {
+			m.score(req.Detector, &g, &found)
+		}
+	}
+	rep := AnomalyReport{From: time.Unix(g.lo, 0).UTC(), To: time.Unix(g.hi, 0).UTC(), Bucket: req.Bucket, Counts: src.Counts}
+	rep.Anomalies, rep.Omitted = found.first(MaxAnomalies)
+	if err := s.explain(ctx, rep.Anomalies, req.Detector.BaselineWeeks, g.step); err != nil {
+		return AnomalyReport{}, err
+	}
+	return rep, nil
+}
+
+// validateAnomalies refuses a request whose range or detector is out of bounds.
+func validateAnomalies(req *AnomalyRequest) error {
 	var ve apperr.ValidationError
 	d := req.Detector
 	f := Filter{From: req.From, To: req.To, Market: req.Market}
@@ -320,102 +353,86 @@ func (s *Service) Anomalies(ctx context.Context, req AnomalyRequest) (AnomalyRep
 	if d.BaselineWeeks < 2 || d.BaselineWeeks > 12 {
 		ve.Add("baselineWeeks", "must be between 2 and 12")
 	}
-	if err := ve.Err(); err != nil {
-		return AnomalyReport{}, err
-	}
-	step := hour
+	return ve.Err()
+}
+
+// anomalyGrid is the buckets of an anomalies answer: n buckets of step seconds from first, the
+// baseline weeks before lo, then the range scored, [lo, hi).
+type anomalyGrid struct {
+	step          int64
+	period        int // buckets in a week
+	first, lo, hi int64
+	n             int
+	buckets       []int64 // the starts of days, for the store to sum hours into; nil by hour
+}
+
+// newAnomalyGrid widens the request's range to whole buckets and adds the baseline weeks.
+func newAnomalyGrid(req *AnomalyRequest) anomalyGrid {
+	g := anomalyGrid{step: hour}
 	if req.Bucket == Daily {
-		step = 24 * hour
+		g.step = 24 * hour
 	}
-	period := int(7 * 24 * hour / step)
-	lo, hi := hourSpan(req.From, req.To)
-	lo -= mod(lo, step)
-	hi += mod(step-mod(hi, step), step)
-	first := lo - int64(d.BaselineWeeks*period)*step
-	f.From, f.To = time.Unix(first, 0), time.Unix(hi, 0)
-	var buckets []int64 // per hour, or summed into days
-	if step != hour {
-		for t := first; t < hi; t += step {
-			buckets = append(buckets, t)
+	g.period = int(7 * 24 * hour / g.step)
+	g.lo, g.hi = hourSpan(req.From, req.To)
+	g.lo -= mod(g.lo, g.step)
+	g.hi += mod(g.step-mod(g.hi, g.step), g.step)
+	g.first = g.lo - int64(req.Detector.BaselineWeeks*g.period)*g.step
+	g.n = int((g.hi - g.first) / g.step)
+	if g.step != hour {
+		for t := g.first; t < g.hi; t += g.step {
+			g.buckets = append(g.buckets, t)
 		}
 	}
-	rows, counts, err := s.counts(ctx, &f, Of(Market, Reason), buckets)
-	if err != nil {
-		return AnomalyReport{}, err
-	}
-	n := int((hi - first) / step)
-	type marketSeries struct {
-		assessed, declined []int64
-		byReason           map[string][]int64
-	}
-	markets := map[string]*marketSeries{}
-	for _, r := range rows {
-		m := markets[r.Key[Market]]
+	return g
+}
+
+// marketSeries is one market's decisions and declines per bucket of the grid, and its declines
+// per principal reason.
+type marketSeries struct {
+	code               string
+	assessed, declined []int64
+	byReason           map[string][]int64
+}
+
+// read returns the market's series over the grid; nil when it has no decisions there.
+func (g *anomalyGrid) read(ctx context.Context, src *source, mkt string) (*marketSeries, error) {
+	q := Query{From: g.first, To: g.hi, Buckets: g.buckets, Group: Of(Reason), Filtered: Of(Market)}
+	q.Equal[Market] = mkt
+	var m *marketSeries
+	err := src.read(ctx, q, func(r Row) error {
+		i := int((r.Hour - g.first) / g.step)
+		if i < 0 || i >= g.n {
+			return nil // cannot happen: the store answers the query's range
+		}
 		if m == nil {
-			m = &marketSeries{assessed: make([]int64, n), declined: make([]int64, n), byReason: map[string][]int64{}}
-			markets[r.Key[Market]] = m
+			m = &marketSeries{code: mkt, assessed: make([]int64, g.n), declined: make([]int64, g.n), byReason: map[string][]int64{}}
 		}
-		i := int((r.Hour - first) / step)
 		m.assessed[i] += r.Assessed
 		m.declined[i] += r.Declined
 		if code := r.Key[Reason]; code != "" {
 			rs := m.byReason[code]
 			if rs == nil {
-				rs = make([]int64, n)
+				rs = make([]int64, g.n)
 				m.byReason[code] = rs
 			}
 			rs[i] += r.Declined
 		}
-	}
-	rep := AnomalyReport{From: time.Unix(lo, 0).UTC(), To: time.Unix(hi, 0).UTC(), Bucket: req.Bucket, Counts: counts}
-	for _, mk := range market.All {
-		m := markets[mk.Code]
-		if m == nil {
-			continue
-		}
-		total := d.Scorer(m.assessed, m.declined, period)
-		reasons := make([]*Scorer, engine.NumReasons+1)
-		for r := engine.Reason(1); r <= engine.NumReasons; r++ {
-			if rs, seen := m.byReason[r.String()]; seen {
-				reasons[r] = d.Scorer(m.assessed, rs, period)
-			}
-		}
-		for i := int((lo - first) / step); i < n; i++ {
-			at := time.Unix(first+int64(i)*step, 0).UTC()
-			// The reason whose declines moved most in each direction, for the market's anomaly.
-			var up, down string
-			var upBy, downBy float64
-			for r := engine.Reason(1); r <= engine.NumReasons; r++ {
-				if reasons[r] == nil {
-					continue
-				}
-				code := r.String()
-				sc, ok := reasons[r].Score(i)
-				if !ok {
-					continue
-				}
-				if sc.Excess > upBy {
-					up, upBy = code, sc.Excess
-				}
-				if sc.Excess < downBy {
-					down, downBy = code, sc.Excess
-				}
-				if d.Flags(sc) {
-					rep.Anomalies = append(rep.Anomalies, Anomaly{Start: at, Market: mk.Code, Reason: code,
-						Assessed: m.assessed[i], Declined: reasons[r].declined[i], Score: sc, MainReason: code})
-				}
-			}
-			if sc, ok := total.Score(i); ok && d.Flags(sc) {
-				main := up
-				if sc.Excess < 0 {
-					main = down
-				}
-				rep.Anomalies = append(rep.Anomalies, Anomaly{Start: at, Market: mk.Code,
-					Assessed: m.assessed[i], Declined: m.declined[i], Score: sc, MainReason: main})
-			}
-		}
-	}
-	slices.SortStableFunc(rep.Anomalies, func(a, b Anomaly) int {
+		return nil
+	})
+	return m, err
+}
+
+// anomalyList collects the anomalies of an answer: of each market, those of its earliest buckets
+// until MaxAnomalies are kept, so that the answer's first MaxAnomalies are among them; the rest
+// are only counted.
+type anomalyList struct {
+	kept  []Anomaly
+	total int
+}
+
+// first returns the first n anomalies in time, market and reason order, and how many are left out.
+func (l *anomalyList) first(n int) ([]Anomaly, int) {
+	slices.SortStableFunc(l.kept, func(a, b Anomaly) int {
 		if c := a.Start.Compare(b.Start); c != 0 {
 			return c
 		}
@@ -424,27 +441,84 @@ func (s *Service) Anomalies(ctx context.Context, req AnomalyRequest) (AnomalyRep
 		}
 		return cmp.Compare(a.Reason, b.Reason)
 	})
-	if len(rep.Anomalies) > MaxAnomalies {
-		rep.Omitted = len(rep.Anomalies) - MaxAnomalies
-		rep.Anomalies = rep.Anomalies[:MaxAnomalies]
-	}
-	if len(rep.Anomalies) > 0 {
-		acts, err := s.store.Activations(ctx)
-		if err != nil {
-			return AnomalyReport{}, err
+	out := l.kept[:min(len(l.kept), n)]
+	return out, l.total - len(out)
+}
+
+// score adds the market's anomalies in the grid's range to found: of the decline rate, with the
+// reason that moved most in its direction, and of each principal reason's rate.
+func (m *marketSeries) score(d Detector, g *anomalyGrid, found *anomalyList) {
+	total := d.Scorer(m.assessed, m.declined, g.period)
+	reasons := make([]*Scorer, engine.NumReasons+1)
+	for r := engine.Reason(1); r <= engine.NumReasons; r++ {
+		if rs, seen := m.byReason[r.String()]; seen {
+			reasons[r] = d.Scorer(m.assessed, rs, g.period)
 		}
-		baseline := time.Duration(d.BaselineWeeks) * 7 * 24 * time.Hour
-		for i := range rep.Anomalies {
-			a := &rep.Anomalies[i]
-			end := a.Start.Add(time.Duration(step) * time.Second)
-			for j := range acts {
-				at := acts[j].ActivatedAt
-				if acts[j].Market == a.Market && at.After(a.Start.Add(-baseline)) && at.Before(end) &&
-					(a.Activation == nil || at.After(a.Activation.ActivatedAt)) {
-					a.Activation = &acts[j]
-				}
+	}
+	mark := len(found.kept)
+	for i := int((g.lo - g.first) / g.step); i < g.n; i++ {
+		// A bucket's anomalies are kept or counted together, so that the cut falls between buckets.
+		keep := len(found.kept)-mark < MaxAnomalies
+		add := func(a Anomaly) {
+			found.total++
+			if keep {
+				found.kept = append(found.kept, a)
+			}
+		}
+		at := time.Unix(g.first+int64(i)*g.step, 0).UTC()
+		// The reason whose declines moved most in each direction, for the market's anomaly.
+		var up, down string
+		var upBy, downBy float64
+		for r := engine.Reason(1); r <= engine.NumReasons; r++ {
+			if reasons[r] == nil {
+				continue
+			}
+			code := r.String()
+			sc, ok := reasons[r].Score(i)
+			if !ok {
+				continue
+			}
+			if sc.Excess > upBy {
+				up, upBy = code, sc.Excess
+			}
+			if sc.Excess < downBy {
+				down, downBy = code, sc.Excess
+			}
+			if d.Flags(sc) {
+				add(Anomaly{Start: at, Market: m.code, Reason: code, Assessed: m.assessed[i], Declined: reasons[r].declined[i], Score: sc, MainReason: code})
+			}
+		}
+		if sc, ok := total.Score(i); ok && d.Flags(sc) {
+			main := up
+			if sc.Excess < 0 {
+				main = down
+			}
+			add(Anomaly{Start: at, Market: m.code, Assessed: m.assessed[i], Declined: m.declined[i], Score: sc, MainReason: main})
+		}
+	}
+}
+
+// explain names, for each anomaly, its market's latest threshold activation between the start of
+// its baseline weeks and the end of its bucket (step seconds long).
+func (s *Service) explain(ctx context.Context, found []Anomaly, baselineWeeks int, step int64) error {
+	if len(found) == 0 {
+		return nil
+	}
+	acts, err := s.store.Activations(ctx)
+	if err != nil {
+		return err
+	}
+	baseline := time.Duration(baselineWeeks) * 7 * 24 * time.Hour
+	for i := range found {
+		a := &found[i]
+		end := a.Start.Add(time.Duration(step) * time.Second)
+		for j := range acts {
+			at := acts[j].ActivatedAt
+			if acts[j].Market == a.Market && at.After(a.Start.Add(-baseline)) && at.Before(end) &&
+				(a.Activation == nil || at.After(a.Activation.ActivatedAt)) {
+				a.Activation = &acts[j]
 			}
 		}
 	}
-	return rep, nil
+	return nil
 }

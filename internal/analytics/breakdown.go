@@ -32,15 +32,10 @@ func (s *Service) ReasonBreakdown(ctx context.Context, f Filter) (Breakdown, err
 	if err := ve.Err(); err != nil {
 		return Breakdown{}, err
 	}
-	lo, _ := hourSpan(f.From, f.To)
-	rows, counts, err := s.counts(ctx, &f, Of(Reason), []int64{lo}) // one bucket: the whole range
-	if err != nil {
-		return Breakdown{}, err
-	}
-	b := Breakdown{Counts: counts}
+	var b Breakdown
 	byReason := map[string]int64{}
 	byFactor := map[engine.Factor]int64{}
-	for _, r := range rows {
+	counts, err := s.total(ctx, &f, Of(Reason), func(r Row) error {
 		b.Assessed += r.Assessed
 		b.Declined += r.Declined
 		code := r.Key[Reason]
@@ -48,7 +43,12 @@ func (s *Service) ReasonBreakdown(ctx context.Context, f Filter) (Breakdown, err
 			byReason[code] += r.Declined
 			byFactor[factor] += r.Declined
 		}
+		return nil
+	})
+	if err != nil {
+		return Breakdown{}, err
 	}
+	b.Counts = counts
 	for code, n := range byReason {
 		factor, _ := reasonFactor(code)
 		b.Reasons = append(b.Reasons, ReasonShare{Reason: code, Factor: factor, Declined: n})

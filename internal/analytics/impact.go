@@ -173,14 +173,11 @@ func (s *Service) ActivationImpact(ctx context.Context, versionID int64) ([]Acti
 // rate counts the filter's decisions and declines over its hours.
 func (s *Service) rate(ctx context.Context, f *Filter) (Rate, error) {
 	lo, hi := hourSpan(f.From, f.To)
-	rows, _, err := s.counts(ctx, f, 0, []int64{lo}) // one bucket: the whole range
-	if err != nil {
-		return Rate{}, err
-	}
 	r := Rate{From: time.Unix(lo, 0).UTC(), To: time.Unix(hi, 0).UTC()}
-	for _, row := range rows {
+	_, err := s.total(ctx, f, 0, func(row Row) error {
 		r.Assessed += row.Assessed
 		r.Declined += row.Declined
-	}
-	return r, nil
+		return nil
+	})
+	return r, err
 }

@@ -97,34 +97,66 @@ func (s *Service) DeclineRates(ctx context.Context, req RateRequest) (RateReport
 	if err != nil {
 		return RateReport{}, err
 	}
-	rows, counts, err := s.counts(ctx, &req.Filter, group, starts)
+	q := req.Filter.query(group)
+	src, err := s.source(ctx, q)
 	if err != nil {
 		return RateReport{}, err
 	}
-	series := seriesOf(rows, group, starts, loc)
-	if group == 0 && len(series) == 0 {
-		// Ungrouped, the answer is always one series, of zeros when nothing was decided.
-		series = append(series, Series{Points: newPoints(starts, loc)})
+	rep := RateReport{From: time.Unix(lo, 0).In(loc), To: time.Unix(hi, 0).In(loc), Bucket: req.Bucket, Location: loc,
+		GroupBy: group.List(), Counts: src.Counts}
+	// The answer's size is known before any bucket is read: the series kept by seriesLimit (the
+	// database picks them) times the buckets. Ungrouped, the answer is always one series, of
+	// zeros when nothing was decided.
+	keys := []Key{{}}
+	if group != 0 {
+		var groups int64
+		if keys, groups, err = topGroups(ctx, &src, q, limit); err != nil {
+			return RateReport{}, err
+		}
+		rep.Omitted = int(groups) - len(keys)
 	}
-	slices.SortFunc(series, func(a, b Series) int {
+	if len(keys)*len(starts) > MaxPoints {
+		ve.Add("seriesLimit", "%d series of %d buckets are more than %d points; lower seriesLimit, choose a longer bucket or a shorter range",
+			len(keys), len(starts), MaxPoints)
+		return RateReport{}, ve.Err()
+	}
+	set := newSeriesSet(keys, group, starts, loc)
+	if len(keys) > 0 {
+		q.Buckets = starts
+		if group != 0 {
+			q.Keys = keys
+		}
+		if err := src.read(ctx, q, set.add); err != nil {
+			return RateReport{}, err
+		}
+		if group.Has(Reason) {
+			q.Group, q.Keys = group&^Of(Reason), set.denominatorKeys()
+			if err := src.read(ctx, q, set.addDenominator); err != nil {
+				return RateReport{}, err
+			}
+			set.shareDenominators()
+		}
+	}
+	rep.Series = set.series
+	slices.SortFunc(rep.Series, func(a, b Series) int {
 		if c := cmp.Compare(b.Declined, a.Declined); c != 0 {
 			return c
 		}
 		return slices.Compare(a.Key[:], b.Key[:])
 	})
-	rep := RateReport{From: time.Unix(lo, 0).In(loc), To: time.Unix(hi, 0).In(loc), Bucket: req.Bucket, Location: loc,
-		GroupBy: group.List(), Counts: counts}
-	if len(series) > limit {
-		rep.Omitted = len(series) - limit
-		series = series[:limit]
-	}
-	if len(series)*len(starts) > MaxPoints {
-		ve.Add("seriesLimit", "%d series of %d buckets are more than %d points; lower seriesLimit, choose a longer bucket or a shorter range",
-			len(series), len(starts), MaxPoints)
-		return RateReport{}, ve.Err()
-	}
-	rep.Series = series
 	return rep, nil
+}
+
+// topGroups returns the limit groups of q with the most declines and how many groups there are.
+func topGroups(ctx context.Context, src *source, q Query, limit int) ([]Key, int64, error) {
+	q.Top = limit
+	var keys []Key
+	var groups int64
+	err := src.read(ctx, q, func(r Row) error {
+		keys, groups = append(keys, r.Key), r.Groups
+		return nil
+	})
+	return keys, groups, err
 }
 
 // validateGroupBy returns the grouping as a set, adding to ve a repeated dimension.
@@ -197,54 +229,91 @@ func nextBucket(t time.Time, b Bucket) time.Time {
 	return t.Add(time.Hour)
 }
 
-// seriesOf sums hourly rows into one series per group over the buckets starting at starts.
-func seriesOf(rows []Row, group Dimensions, starts []int64, loc *time.Location) []Series {
-	byReason := group.Has(Reason)
-	series := map[Key]*Series{}
-	denominators := map[Key][]int64{} // by reason: every decision of the other dimensions, per bucket
-	for _, r := range rows {
-		i := sort.Search(len(starts), func(i int) bool { return starts[i] > r.Hour }) - 1
-		if i < 0 {
-			continue // cannot happen: the first bucket starts at or before the first hour
-		}
-		if byReason {
-			k := r.Key
+// seriesSet sums rows into the series of a fixed set of groups over the buckets starting at
+// starts: its size is the answer's, whatever rows are read.
+type seriesSet struct {
+	starts   []int64
+	byReason bool
+	series   []Series
+	index    map[Key]int // of series
+	// denominators holds, grouped by reason, every decision of a series' other dimensions per
+	// bucket, by the series' key without its reason.
+	denominators map[Key][]int64
+}
+
+// newSeriesSet returns empty series of keys over the buckets starting at starts.
+func newSeriesSet(keys []Key, group Dimensions, starts []int64, loc *time.Location) *seriesSet {
+	set := &seriesSet{starts: starts, byReason: group.Has(Reason), series: make([]Series, len(keys)), index: make(map[Key]int, len(keys))}
+	for i, k := range keys {
+		set.series[i] = Series{Key: k, Points: newPoints(starts, loc)}
+		set.index[k] = i
+	}
+	if set.byReason {
+		set.denominators = map[Key][]int64{}
+		for _, k := range keys {
 			k[Reason] = ""
-			d := denominators[k]
-			if d == nil {
-				d = make([]int64, len(starts))
-				denominators[k] = d
+			if set.denominators[k] == nil {
+				set.denominators[k] = make([]int64, len(starts))
 			}
-			d[i] += r.Assessed
-			if r.Key[Reason] == "" {
-				continue // approvals: in the denominators only
-			}
-		}
-		sr := series[r.Key]
-		if sr == nil {
-			sr = &Series{Key: r.Key, Points: newPoints(starts, loc)}
-			series[r.Key] = sr
-		}
-		sr.Points[i].Declined += r.Declined
-		sr.Declined += r.Declined
-		if !byReason {
-			sr.Points[i].Assessed += r.Assessed
-			sr.Assessed += r.Assessed
 		}
 	}
-	out := make([]Series, 0, len(series))
-	for _, sr := range series {
-		if byReason {
-			k := sr.Key
-			k[Reason] = ""
-			for i, n := range denominators[k] {
-				sr.Points[i].Assessed = n
-				sr.Assessed += n
-			}
-		}
-		out = append(out, *sr)
+	return set
+}
+
+// bucket returns the index of the bucket that holds the hour (or bucket) starting at h.
+func (set *seriesSet) bucket(h int64) int {
+	// The first bucket starts at or before the first hour, so i is never negative.
+	return sort.Search(len(set.starts), func(i int) bool { return set.starts[i] > h }) - 1
+}
+
+// add adds a row of a series' group; grouped by reason it counts the row's declines only.
+func (set *seriesSet) add(r Row) error {
+	si, ok := set.index[r.Key]
+	i := set.bucket(r.Hour)
+	if !ok || i < 0 {
+		return nil
 	}
-	return out
+	sr := &set.series[si]
+	sr.Points[i].Declined += r.Declined
+	sr.Declined += r.Declined
+	if !set.byReason {
+		sr.Points[i].Assessed += r.Assessed
+		sr.Assessed += r.Assessed
+	}
+	return nil
+}
+
+// denominatorKeys returns the keys, without reason, whose decisions the reason series share.
+func (set *seriesSet) denominatorKeys() []Key {
+	keys := make([]Key, 0, len(set.denominators))
+	for k := range set.denominators {
+		keys = append(keys, k)
+	}
+	return keys
+}
+
+// addDenominator adds a row, grouped by every dimension but the reason, to the decisions of the
+// reason series of its group.
+func (set *seriesSet) addDenominator(r Row) error {
+	d, i := set.denominators[r.Key], set.bucket(r.Hour)
+	if d == nil || i < 0 {
+		return nil
+	}
+	d[i] += r.Assessed
+	return nil
+}
+
+// shareDenominators sets each reason series' decisions to its group's, once they are read.
+func (set *seriesSet) shareDenominators() {
+	for si := range set.series {
+		sr := &set.series[si]
+		k := sr.Key
+		k[Reason] = ""
+		for i, n := range set.denominators[k] {
+			sr.Points[i].Assessed = n
+			sr.Assessed += n
+		}
+	}
 }
 
 // newPoints returns empty points at the bucket starts.

@@ -85,8 +85,11 @@ type VintageStore interface {
 	// AdvanceOutcomeRollups adds at most batch outcome events past the outcome watermark to
 	// rollup_vintage_outcome and moves the watermark, in one transaction.
 	AdvanceOutcomeRollups(ctx context.Context, batch int) (Pass, error)
-	// Vintages reads the rollups of q, summed over what q does not group by.
-	Vintages(ctx context.Context, q VintageQuery) ([]VintageCell, []VintageOutcomeCell, error)
+	// VintageCells reads the approvals of q's vintages (and groups) that have any, summed over
+	// what q does not group by, oldest first: at most limit of them, and how many there are.
+	VintageCells(ctx context.Context, q VintageQuery, limit int) ([]VintageCell, int, error)
+	// VintageOutcomes reads the outcome rollups of q, summed over what q does not group by.
+	VintageOutcomes(ctx context.Context, q VintageQuery) ([]VintageOutcomeCell, error)
 	// PredictedBadRate returns the bad rate the what-if predicted for the version, stored with
 	// the draft that published it; nil when no draft did or its impact had none.
 	PredictedBadRate(ctx context.Context, versionID int64) (*float64, error)
@@ -170,20 +173,19 @@ func (s *Service) Vintages(ctx context.Context, req VintageRequest) (VintageRepo
 	}
 	q := VintageQuery{Market: req.Market, From: from.Unix(), To: to.Unix(), Group: req.Group,
 		MerchantCategory: req.MerchantCategory, ThresholdVersionID: req.ThresholdVersionID, Level: def.Definition.Level}
-	cells, outs, err := s.store.Vintages(ctx, q)
+	// The series are counted before any is read: an answer holds at most MaxVintageSeries.
+	cells, series, err := s.store.VintageCells(ctx, q, MaxVintageSeries)
 	if err != nil {
 		return VintageReport{}, fmt.Errorf("read vintage rollups: %w", err)
-	}
-	series := 0
-	for _, c := range cells {
-		if c.Approved > 0 {
-			series++
-		}
 	}
 	if series > MaxVintageSeries {
 		ve.Add("from", "groupBy %s from %s gives %d series, more than %d: start later, group by NONE or filter by merchant category or threshold version",
 			req.Group, from.Format("2006-01"), series, MaxVintageSeries)
 		return VintageReport{}, ve.Err()
+	}
+	outs, err := s.store.VintageOutcomes(ctx, q)
+	if err != nil {
+		return VintageReport{}, fmt.Errorf("read vintage rollups: %w", err)
 	}
 	rep := VintageReport{Market: req.Market, From: from, To: to, Definition: def, Series: curves(cells, outs, now)}
 	if rep.Activations, err = s.Activations(ctx, req.Market, from, to); err != nil {
@@ -294,7 +296,12 @@ func (s *Service) realizedOutcomes(ctx context.Context, mkt string, versionID in
 	w := def.Definition.WindowMonths
 	q := VintageQuery{Market: mkt, From: monthStart(from).Unix(), To: monthStart(to).AddDate(0, 1, 0).Unix(),
 		ThresholdVersionID: versionID, Level: def.Definition.Level}
-	cells, outs, err := s.store.Vintages(ctx, q)
+	// Ungrouped, a month is one cell: every cell of the range fits.
+	cells, _, err := s.store.VintageCells(ctx, q, outcomes.MonthsBetween(time.Unix(q.From, 0).UTC(), time.Unix(q.To, 0).UTC()))
+	if err != nil {
+		return out, fmt.Errorf("read vintage rollups: %w", err)
+	}
+	outs, err := s.store.VintageOutcomes(ctx, q)
 	if err != nil {
 		return out, fmt.Errorf("read vintage rollups: %w", err)
 	}

@@ -33,6 +33,13 @@ func sortRows(rows []analytics.Row) []analytics.Row {
 	return rows
 }
 
+// collectRows returns the rows an aggregate calls each with.
+func collectRows(aggregate func(each func(analytics.Row) error) error) ([]analytics.Row, error) {
+	var rows []analytics.Row
+	err := aggregate(func(r analytics.Row) error { rows = append(rows, r); return nil })
+	return rows, err
+}
+
 // checkRollupsMatch compares every rollup table, grouped by all of its dimensions and by a few
 // subsets under filters, with the same aggregate computed over the decisions.
 func checkRollupsMatch(t *testing.T, ta *testApp, total int64) {
@@ -45,7 +52,7 @@ func checkRollupsMatch(t *testing.T, ta *testApp, total int64) {
 			queries = append(queries, analytics.Query{From: from, To: to, Group: analytics.Of(d)})
 		}
 		// Under an equality filter on each dimension, using a value the decisions have.
-		all, err := ta.Store.AggregateRollup(ctx, tb, queries[0])
+		all, err := collectRows(func(each func(analytics.Row) error) error { return ta.Store.AggregateRollup(ctx, tb, queries[0], each) })
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -55,11 +62,11 @@ func checkRollupsMatch(t *testing.T, ta *testApp, total int64) {
 			queries = append(queries, analytics.Query{From: from, To: to, Group: tb.Dims, Equal: eq, Filtered: analytics.Of(d)})
 		}
 		for _, q := range queries {
-			got, err := ta.Store.AggregateRollup(ctx, tb, q)
+			got, err := collectRows(func(each func(analytics.Row) error) error { return ta.Store.AggregateRollup(ctx, tb, q, each) })
 			if err != nil {
 				t.Fatal(err)
 			}
-			want, err := ta.Store.AggregateDecisions(ctx, q)
+			want, err := collectRows(func(each func(analytics.Row) error) error { return ta.Store.AggregateDecisions(ctx, q, each) })
 			if err != nil {
 				t.Fatal(err)
 			}

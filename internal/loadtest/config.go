@@ -24,10 +24,13 @@ const (
 	OpDecisions    = "decisions"    // a page of 50 of the explorer, as a reader
 	OpDeclineRates = "declineRates" // the daily decline-rate series of the last 30 days
 	OpSimulate     = "simulate"     // a what-if simulation of the set in force over the last 90 days
+	// OpDeclineRatesWide is the widest series question a reader may ask (issue 14): hourly over
+	// the last two years, grouped by merchant, channel and reason, seriesLimit 1.
+	OpDeclineRatesWide = "declineRatesWide"
 )
 
 // mixOps are the operations a mix may weight (replays follow assessments, see Config.Replay).
-var mixOps = []string{OpAssess, OpDecisions, OpDeclineRates, OpSimulate}
+var mixOps = []string{OpAssess, OpDecisions, OpDeclineRates, OpSimulate, OpDeclineRatesWide}
 
 // Bounds of a run: whatever the flags say, a run ends.
 const (
@@ -110,8 +113,8 @@ func (c *Config) validate() (*url.URL, error) {
 			errs = append(errs, errors.New("ledger: assessments need a ledger file"))
 		}
 	}
-	if (c.Mix[OpDecisions] > 0 || c.Mix[OpDeclineRates] > 0 || c.Mix[OpSimulate] > 0) && c.ReadToken == "" {
-		errs = append(errs, errors.New("read-token: decisions, declineRates and simulate need an ANALYST, APPROVER or AUDITOR token"))
+	if (c.Mix[OpDecisions] > 0 || c.Mix[OpDeclineRates] > 0 || c.Mix[OpSimulate] > 0 || c.Mix[OpDeclineRatesWide] > 0) && c.ReadToken == "" {
+		errs = append(errs, errors.New("read-token: decisions, declineRates, declineRatesWide and simulate need an ANALYST, APPROVER or AUDITOR token"))
 	}
 	if c.Concurrency < 1 || c.Concurrency > MaxConcurrency {
 		errs = append(errs, fmt.Errorf("c: concurrency must be 1 to %d", MaxConcurrency))

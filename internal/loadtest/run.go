@@ -178,6 +178,8 @@ func (r *runner) worker(ctx, stop context.Context, w int) {
 			r.declineRates(ctx, mk)
 		case OpSimulate:
 			r.simulate(ctx, m)
+		case OpDeclineRatesWide:
+			r.declineRatesWide(ctx)
 		}
 	}
 }
@@ -351,6 +353,20 @@ func (r *runner) declineRates(ctx context.Context, market *string) {
 		} `json:"declineRates"`
 	}
 	r.timed(OpDeclineRates, func() error { return r.call(ctx, r.cfg.ReadToken, declineRatesQuery, vars, &out) })
+}
+
+const declineRatesWideQuery = `query RatesWide($from: Time!, $to: Time!) {
+  declineRates(filter: {from: $from, to: $to}, bucket: HOUR, groupBy: [MERCHANT, CHANNEL, REASON], seriesLimit: 1) {
+    omittedSeries series { points { bucketStart assessed declined rate } }
+  }
+}`
+
+// declineRatesWide asks the widest series question (OpDeclineRatesWide).
+func (r *runner) declineRatesWide(ctx context.Context) {
+	to := time.Now().UTC()
+	vars := map[string]any{"from": to.Add(-730 * 24 * time.Hour), "to": to}
+	var out json.RawMessage
+	r.timed(OpDeclineRatesWide, func() error { return r.call(ctx, r.cfg.ReadToken, declineRatesWideQuery, vars, &out) })
 }
 
 const activeRulesQuery = `query Active($m: String!) {

@@ -200,18 +200,18 @@ func (s *Store) RollupState(ctx context.Context) (analytics.State, error) {
 	return st, nil
 }
 
-// AggregateRollup answers q from the rollup table t.
-func (s *Store) AggregateRollup(ctx context.Context, t analytics.Table, q analytics.Query) ([]analytics.Row, error) {
+// AggregateRollup answers q from the rollup table t, calling each for every row as it is read.
+func (s *Store) AggregateRollup(ctx context.Context, t analytics.Table, q analytics.Query, each func(analytics.Row) error) error {
 	if need := q.Group | q.Filtered; t.Dims&need != need {
-		return nil, fmt.Errorf("%s does not have every dimension of the query", t.Name)
+		return fmt.Errorf("%s does not have every dimension of the query", t.Name)
 	}
-	where, args := s.aggregateWhere(q, "hour >= ? AND hour < ?", []any{q.From, q.To}, func(d analytics.Dimension) string { return d.Column() })
-	return s.aggregate(ctx, q, "hour", func(d analytics.Dimension) string { return d.Column() },
-		"CAST(SUM(assessed) AS BIGINT), CAST(SUM(declined) AS BIGINT) FROM "+t.Name+" WHERE "+where, args)
+	column := func(d analytics.Dimension) string { return d.Column() }
+	where, args := s.aggregateWhere(q, "hour >= ? AND hour < ?", []any{q.From, q.To}, column)
+	return s.aggregate(ctx, q, "hour", column, "CAST(SUM(assessed) AS BIGINT) AS a, CAST(SUM(declined) AS BIGINT) AS d", t.Name, where, args, each)
 }
 
 // AggregateDecisions answers q from the decisions table: the same counts as a rollup holds.
-func (s *Store) AggregateDecisions(ctx context.Context, q analytics.Query) ([]analytics.Row, error) {
+func (s *Store) AggregateDecisions(ctx context.Context, q analytics.Query, each func(analytics.Row) error) error {
 	where, args := s.aggregateWhere(q, "created_at >= ? AND created_at < ?",
 		[]any{time.Unix(q.From, 0).UTC(), time.Unix(q.To, 0).UTC()}, s.dimensionExpr)
 	if q.MinAmountMinor != nil {
@@ -220,16 +220,24 @@ func (s *Store) AggregateDecisions(ctx context.Context, q analytics.Query) ([]an
 	if q.MaxAmountMinor != nil {
 		where, args = where+" AND amount_minor <= ?", append(args, *q.MaxAmountMinor)
 	}
-	return s.aggregate(ctx, q, s.hourExpr(), s.dimensionExpr, "COUNT(*), "+declinedExpr+" FROM decisions WHERE "+where, args)
+	return s.aggregate(ctx, q, s.hourExpr(), s.dimensionExpr, "COUNT(*) AS a, "+declinedExpr+" AS d", "decisions", where, args, each)
 }
 
-// aggregate runs SELECT <hour or bucket>, <q's group dimensions>, <counts and the rest of the
-// statement, with its args> GROUP BY the hour or bucket and the dimensions. On PostgreSQL,
-// with q.Buckets, the hours are summed into their buckets by the database (width_bucket over
-// the starts), so a series of days reads one row per day and group rather than 24.
-func (s *Store) aggregate(ctx context.Context, q analytics.Query, hour string, expr func(analytics.Dimension) string, rest string, args []any) ([]analytics.Row, error) {
+// aggregate runs SELECT <hour or bucket>, <q's group dimensions>, <counts, named a and d> FROM table WHERE
+// <where, with its args> GROUP BY the hour or bucket and the dimensions. On PostgreSQL, with
+// q.Buckets, the hours are summed into their buckets by the database (width_bucket over the
+// starts), so a series of days reads one row per day and group rather than 24; with one bucket
+// (or q.Top) both databases answer one row per group. With q.Top the database also ranks the
+// groups and keeps the first, so that no more than q.Top rows ever leave it.
+func (s *Store) aggregate(ctx context.Context, q analytics.Query, hour string, expr func(analytics.Dimension) string,
+	counts, table, where string, args []any, each func(analytics.Row) error) error {
 	var selArgs []any
-	if s.dialect == Postgres && len(q.Buckets) > 0 {
+	switch {
+	case q.Top > 0:
+		hour, selArgs = "CAST(? AS BIGINT)", []any{q.From}
+	case len(q.Buckets) == 1:
+		hour, selArgs = "CAST(? AS BIGINT)", []any{q.Buckets[0]}
+	case s.dialect == Postgres && len(q.Buckets) > 0:
 		starts := make([]string, len(q.Buckets))
 		for i, b := range q.Buckets {
 			starts[i] = strconv.FormatInt(b, 10)
@@ -238,39 +246,79 @@ func (s *Store) aggregate(ctx context.Context, q analytics.Query, hour string, e
 		hour = "(CAST(? AS BIGINT[]))[width_bucket(" + hour + ", CAST(? AS BIGINT[]))]"
 		selArgs = []any{arr, arr}
 	}
-	sel, group := []string{hour}, []string{"1"}
-	for i, d := range q.Group.List() {
-		sel, group = append(sel, expr(d)), append(group, strconv.Itoa(i+2))
+	dims := q.Group.List()
+	sel, group := []string{hour + " AS h"}, []string{"1"}
+	for i, d := range dims {
+		sel, group = append(sel, expr(d)+" AS k"+strconv.Itoa(i)), append(group, strconv.Itoa(i+2))
 	}
-	stmt := "SELECT " + strings.Join(sel, ", ") + ", " + rest + " GROUP BY " + strings.Join(group, ", ")
-	return s.scanAggregate(ctx, q.Group, stmt, append(selArgs, args...))
+	if len(q.Keys) > 0 && len(dims) > 0 {
+		var keys []string
+		for _, k := range q.Keys {
+			conds := make([]string, len(dims))
+			for i, d := range dims {
+				conds[i] = expr(d) + " = ?"
+				args = append(args, dimensionValue(d, k[d]))
+			}
+			keys = append(keys, "("+strings.Join(conds, " AND ")+")")
+		}
+		where += " AND (" + strings.Join(keys, " OR ") + ")"
+	}
+	if q.Top > 0 && q.Group.Has(analytics.Reason) {
+		where += " AND " + expr(analytics.Reason) + " <> ''" // approvals are in no reason's series
+	}
+	stmt := "SELECT " + strings.Join(sel, ", ") + ", " + counts + " FROM " + table + " WHERE " + where + " GROUP BY " + strings.Join(group, ", ")
+	args = append(selArgs, args...)
+	if q.Top > 0 {
+		// Ranked in the database: most declines first, ties in the byte order of the values.
+		cols, order := []string{"h"}, []string{"d DESC"}
+		for i := range dims {
+			k := "k" + strconv.Itoa(i)
+			cols, order = append(cols, k), append(order, s.byteOrder("CAST("+k+" AS TEXT)"))
+		}
+		stmt = "SELECT " + strings.Join(cols, ", ") + ", a, d, COUNT(*) OVER () FROM (" + stmt + ") g ORDER BY " +
+			strings.Join(order, ", ") + " LIMIT ?"
+		args = append(args, q.Top)
+	}
+	return s.scanAggregate(ctx, q, stmt, args, each)
+}
+
+// byteOrder orders a text expression by its bytes, as Go compares strings.
+func (s *Store) byteOrder(text string) string {
+	if s.dialect == Postgres {
+		return text + ` COLLATE "C"`
+	}
+	return text // SQLite's default collation, BINARY
+}
+
+// dimensionValue is a dimension's value as its column holds it.
+func dimensionValue(d analytics.Dimension, v string) any {
+	if d == analytics.ThresholdVersion {
+		id, _ := strconv.ParseInt(v, 10, 64) // formatted from an int64 by the analytics package or read from the column
+		return id
+	}
+	return v
 }
 
 // aggregateWhere adds q's equality conditions, over the expressions expr gives, to a time range.
 func (s *Store) aggregateWhere(q analytics.Query, timeRange string, args []any, expr func(analytics.Dimension) string) (string, []any) {
 	where := timeRange
 	for _, d := range q.Filtered.List() {
-		v := any(q.Equal[d])
-		if d == analytics.ThresholdVersion {
-			id, _ := strconv.ParseInt(q.Equal[d], 10, 64) // formatted from an int64 by the analytics package
-			v = id
-		}
-		where, args = where+" AND "+expr(d)+" = ?", append(args, v)
+		where, args = where+" AND "+expr(d)+" = ?", append(args, dimensionValue(d, q.Equal[d]))
 	}
 	return where, args
 }
 
 // scanAggregate runs an aggregate whose columns are the hour, the group's dimensions in order,
-// then the counts of decisions and declines.
-func (s *Store) scanAggregate(ctx context.Context, group analytics.Dimensions, stmt string, args []any) ([]analytics.Row, error) {
+// then the counts of decisions and declines (and with q.Top the number of groups), calling each
+// for every row.
+func (s *Store) scanAggregate(ctx context.Context, q analytics.Query, stmt string, args []any, each func(analytics.Row) error) error {
 	rows, err := s.db.WithContext(ctx).Raw(stmt, args...).Rows()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
-	dims := group.List()
-	var out []analytics.Row
-	dest := make([]any, 0, len(dims)+3)
+	dims := q.Group.List()
+	dest := make([]any, 0, len(dims)+4)
 	for rows.Next() {
 		var r analytics.Row
 		dest = append(dest[:0], &r.Hour)
@@ -278,12 +326,17 @@ func (s *Store) scanAggregate(ctx context.Context, group analytics.Dimensions, s
 			dest = append(dest, &r.Key[d])
 		}
 		dest = append(dest, &r.Assessed, &r.Declined)
-		if err := rows.Scan(dest...); err != nil {
-			return nil, err
+		if q.Top > 0 {
+			dest = append(dest, &r.Groups)
 		}
-		out = append(out, r)
+		if err := rows.Scan(dest...); err != nil {
+			return err
+		}
+		if err := each(r); err != nil {
+			return err
+		}
 	}
-	return out, rows.Err()
+	return rows.Err()
 }
 
 // PublishedImpact returns the what-if impact stored with the draft that published the version.

@@ -383,59 +383,70 @@ func (s *Store) upsertVintageOutcomes(deltas map[vintageKey]*vintageDelta) error
 // reachedColumns are rollup_vintage_outcome's columns per level.
 var reachedColumns = [outcomes.NumLevels]string{"reached_30", "reached_60", "reached_90", "charged_off"}
 
-// Vintages reads the vintage rollups of q, summed over what q does not group by.
-func (s *Store) Vintages(ctx context.Context, q analytics.VintageQuery) ([]analytics.VintageCell, []analytics.VintageOutcomeCell, error) {
-	if q.Level >= outcomes.NumLevels {
-		return nil, nil, fmt.Errorf("unknown level %d", q.Level)
-	}
-	group := "''"
+// vintageWhere is the group expression and the conditions of q over the vintage rollups.
+func vintageWhere(q analytics.VintageQuery) (group, where string, args []any) {
+	group = "''"
 	switch q.Group {
 	case analytics.VintageByThresholdVersion:
 		group = "CAST(threshold_version_id AS TEXT)"
 	case analytics.VintageByMerchantCategory:
 		group = "merchant_category"
 	}
-	where, args := "market = ? AND month >= ? AND month < ?", []any{q.Market, q.From, q.To}
+	where, args = "market = ? AND month >= ? AND month < ?", []any{q.Market, q.From, q.To}
 	if q.MerchantCategory != "" {
 		where, args = where+" AND merchant_category = ?", append(args, q.MerchantCategory)
 	}
 	if q.ThresholdVersionID != 0 {
 		where, args = where+" AND threshold_version_id = ?", append(args, q.ThresholdVersionID)
 	}
-	db := s.db.WithContext(ctx)
-	rows, err := db.Raw("SELECT month, "+group+", CAST(SUM(approved) AS BIGINT), CAST(SUM(approved_minor) AS BIGINT) FROM rollup_vintage WHERE "+
-		where+" GROUP BY 1, 2", args...).Rows()
+	return group, where, args
+}
+
+// VintageCells reads the approvals of q's vintages (and groups) that have any, oldest first, at
+// most limit of them, and counts them all: the database counts, so that a question with too many
+// series is refused before they are read.
+func (s *Store) VintageCells(ctx context.Context, q analytics.VintageQuery, limit int) ([]analytics.VintageCell, int, error) {
+	group, where, args := vintageWhere(q)
+	rows, err := s.db.WithContext(ctx).Raw("SELECT m, g, a, v, COUNT(*) OVER () FROM (SELECT month AS m, "+group+" AS g, "+
+		"CAST(SUM(approved) AS BIGINT) AS a, CAST(SUM(approved_minor) AS BIGINT) AS v FROM rollup_vintage WHERE "+where+
+		" GROUP BY 1, 2 HAVING SUM(approved) > 0) c ORDER BY 1, 2 LIMIT ?", append(args, limit)...).Rows()
 	if err != nil {
-		return nil, nil, err
+		return nil, 0, err
 	}
+	defer rows.Close()
 	var cells []analytics.VintageCell
+	var n int
 	for rows.Next() {
 		var c analytics.VintageCell
-		if err := rows.Scan(&c.Month, &c.Group, &c.Approved, &c.ApprovedMinor); err != nil {
-			rows.Close()
-			return nil, nil, err
+		if err := rows.Scan(&c.Month, &c.Group, &c.Approved, &c.ApprovedMinor, &n); err != nil {
+			return nil, 0, err
 		}
 		cells = append(cells, c)
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, nil, err
+	return cells, n, rows.Err()
+}
+
+// VintageOutcomes reads the outcome rollups of q, summed over what q does not group by.
+func (s *Store) VintageOutcomes(ctx context.Context, q analytics.VintageQuery) ([]analytics.VintageOutcomeCell, error) {
+	if q.Level >= outcomes.NumLevels {
+		return nil, fmt.Errorf("unknown level %d", q.Level)
 	}
-	rows, err = db.Raw("SELECT month, "+group+", mob, CAST(SUM("+reachedColumns[q.Level]+") AS BIGINT), CAST(SUM(written_off_minor) AS BIGINT) "+
+	group, where, args := vintageWhere(q)
+	rows, err := s.db.WithContext(ctx).Raw("SELECT month, "+group+", mob, CAST(SUM("+reachedColumns[q.Level]+") AS BIGINT), CAST(SUM(written_off_minor) AS BIGINT) "+
 		"FROM rollup_vintage_outcome WHERE "+where+" GROUP BY 1, 2, 3", args...).Rows()
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	defer rows.Close()
 	var outs []analytics.VintageOutcomeCell
 	for rows.Next() {
 		var o analytics.VintageOutcomeCell
 		if err := rows.Scan(&o.Month, &o.Group, &o.Mob, &o.Reached, &o.WrittenOffMinor); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		outs = append(outs, o)
 	}
-	return cells, outs, rows.Err()
+	return outs, rows.Err()
 }
 
 // PredictedBadRate returns the bad rate (badRateProposed) the what-if impact stored with the draft
