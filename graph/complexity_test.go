@@ -145,11 +145,11 @@ func TestValueFields(t *testing.T) {
 		// One aggregate by reason.
 		"ReasonBreakdown.factors",
 		"ReasonBreakdown.reasons",
+		// The reject inference is fitted in memory; its coefficients come with it.
+		"RejectInference.coefficients",
 		// A repayment's events are read with it (one query per page of decisions, through the
 		// request's loader), at most outcomes.MaxEventsPerDecision.
 		"Repayment.events",
-		// The reject inference is fitted in memory; its coefficients come with it.
-		"RejectInference.coefficients",
 		// The parts of a sensitivity curve and of a simulation are computed in memory in one pass
 		// (the bad definition is the cached version in force).
 		"SensitivityCurve.badDefinition",

@@ -27,9 +27,10 @@ var rowModels = []any{
 // dialectOnlyColumns are the columns one database has beyond its table's model: PostgreSQL
 // records the transaction that wrote each decision (the rollups' watermark, migration 5), which
 // the database fills and no Go code reads; outcome_events has the same watermark as xid on
-// PostgreSQL and as its rowid id on SQLite.
+// PostgreSQL and as its rowid id on SQLite; on PostgreSQL the vintage rollups' watermark names the
+// decision within a transaction too (rollup_state.outcome_watermark_decision).
 var dialectOnlyColumns = map[Dialect]map[string][]string{
-	Postgres: {"decisions": {"xid"}, "outcome_events": {"xid"}},
+	Postgres: {"decisions": {"xid"}, "outcome_events": {"xid"}, "rollup_state": {"outcome_watermark_decision"}},
 	SQLite:   {"outcome_events": {"id"}},
 }
 

@@ -198,7 +198,7 @@ func (s *Store) DecisionIDsAt(ctx context.Context, market string, micros []int64
 }
 
 // whatIfOutcomeColumns are the columns the what-if reads of each outcome event, with its
-// decision's market, time and amount, in (decision, event time, id) order.
+// decision's market, time and amount, in (decision, event time, event id) order, as outcomes.SortEvents orders them.
 const whatIfOutcomeColumns = "SELECT e.decision_id, d.market, d.created_at, d.amount_minor, e.observed_at, e.status, e.written_off_minor" +
 	" FROM outcome_events e JOIN decisions d ON d.id = e.decision_id"
 
@@ -275,7 +275,7 @@ func (s *Store) WhatIfOutcomes(ctx context.Context, ids []uuid.UUID, fn func(id 
 		q += " WHERE e.decision_id IN ?"
 		args = append(args, strs)
 	}
-	q += " ORDER BY e.decision_id, e.observed_at, e.id"
+	q += " ORDER BY e.decision_id, e.observed_at, e.event_id"
 	var (
 		cur, id, market, status string
 		at, observed            time.Time
@@ -368,7 +368,7 @@ func (s *Store) WhatIfOutcomes(ctx context.Context, ids []uuid.UUID, fn func(id 
 // time order, calling fn with the decision's id (the events slice is reused). It reads the events
 // table alone, without its decisions: the what-if warm-up knows the decisions it has just read.
 func (s *Store) WhatIfOutcomeEvents(ctx context.Context, fn func(id uuid.UUID, events []outcomes.Event) error) error {
-	const q = "SELECT decision_id, observed_at, status, written_off_minor FROM outcome_events ORDER BY decision_id, observed_at, id"
+	const q = "SELECT decision_id, observed_at, status, written_off_minor FROM outcome_events ORDER BY decision_id, observed_at, event_id"
 	var (
 		cur, id  uuid.UUID
 		started  bool

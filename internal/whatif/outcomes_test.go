@@ -3,6 +3,7 @@ package whatif
 import (
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"testing"
 	"time"
 
@@ -288,7 +289,9 @@ func TestImmatureNeverGood(t *testing.T) {
 // rates a simulation of the proposal with the moving cut-off there gives, and the now point is
 // the baseline's.
 func TestSensitivityOutcomesMatchSimulate(t *testing.T) {
-	h, inf := outcomeHistory(t, 41, 30_000)
+	// Enough rows, and procs, for the preparation to split its work in two (minRowsPerWorker).
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(max(2, runtime.GOMAXPROCS(0))))
+	h, inf := outcomeHistory(t, 41, 3*minRowsPerWorker)
 	s := h.Snapshot()
 	o := NewOutcomeParams(s, testDef.Definition, outcomeNow, inf)
 	baseline := usDefault(t)

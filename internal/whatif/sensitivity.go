@@ -542,24 +542,47 @@ func prepareOutcomes(s *Snapshot, lo, hi int, m engine.Measure, proposed, baseli
 		cv.Now.out.add(&pt.nowOut)
 	}
 	keys = radixSort64(keys[:n], buf.tmp[:n])
-	distinct := 0
+	// Count the distinct values, and split the sorted keys into w segments at value boundaries:
+	// segment q is keys[bounds[q]:bounds[q+1]], its first value the first[q]-th distinct one.
+	bounds, first := make([]int, w+1), make([]int, w+1)
+	distinct, seg := 0, 1
 	for i := range keys {
 		if i == 0 || keys[i]>>32 != keys[i-1]>>32 {
+			for ; seg < w && i >= len(keys)*seg/w; seg++ {
+				bounds[seg], first[seg] = i, distinct
+			}
 			distinct++
 		}
 	}
-	cv.vals, cv.cum, cv.cumOut = make([]float32, 0, distinct), make([]int32, 0, distinct), make([]payload, 0, distinct)
-	var acc payload
-	for i := 0; i < len(keys); {
-		hiKey := keys[i] >> 32
-		j := i
-		for ; j < len(keys) && keys[j]>>32 == hiKey; j++ {
-			acc.addRow(&pay[uint32(keys[j])])
+	for ; seg <= w; seg++ {
+		bounds[seg], first[seg] = len(keys), distinct
+	}
+	cv.vals, cv.cum, cv.cumOut = make([]float32, distinct), make([]int32, distinct), make([]payload, distinct)
+	// The payloads are gathered in key order, a read from anywhere in pay per row: the segments
+	// run in parallel, each summing from zero, then each segment's sums are offset by the
+	// totals of the segments before it.
+	totals := make([]payload, w)
+	parallel(0, w, w, func(q, _, _ int) {
+		var acc payload
+		d, end := first[q], bounds[q+1]
+		for i := bounds[q]; i < end; {
+			hiKey := keys[i] >> 32
+			j := i
+			for ; j < end && keys[j]>>32 == hiKey; j++ {
+				acc.addRow(&pay[uint32(keys[j])])
+			}
+			cv.vals[d], cv.cum[d], cv.cumOut[d] = fromOrderKey(uint32(hiKey)), int32(j), acc
+			d++
+			i = j
 		}
-		cv.vals = append(cv.vals, fromOrderKey(uint32(hiKey)))
-		cv.cum = append(cv.cum, int32(j))
-		cv.cumOut = append(cv.cumOut, acc)
-		i = j
+		totals[q] = acc
+	})
+	var base payload
+	for q := 1; q < w; q++ {
+		base.add(&totals[q-1])
+		for d := first[q]; d < first[q+1]; d++ {
+			cv.cumOut[d].add(&base)
+		}
 	}
 	return cv
 }

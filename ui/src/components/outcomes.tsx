@@ -332,7 +332,7 @@ export function RepaymentTimeline({ decidedAt, repayment: r }: { decidedAt: stri
             )}
           </svg>
           <div class="table-wrap">
-            <table aria-label="Repayment events">
+            <table class="events" aria-label="Repayment events">
               <thead>
                 <tr>
                   <th>Observed</th>
@@ -345,7 +345,7 @@ export function RepaymentTimeline({ decidedAt, repayment: r }: { decidedAt: stri
               <tbody>
                 {rows.map((e) => (
                   <tr key={e.eventId} class={e.worsened && statusTone(e.status) !== 'ok' ? 'failed' : undefined}>
-                    <td title={formatTime(e.observedAt)}>{e.observedAt.slice(0, 10)}</td>
+                    <td class="nowrap" title={formatTime(e.observedAt)}>{e.observedAt.slice(0, 10)}</td>
                     <td class="num">{e.day}</td>
                     <td>
                       <span class={`badge tone-${statusTone(e.status)}`}>{statusLabel(e.status)}</span>
