@@ -139,6 +139,7 @@ type APIToken struct {
 	RevokedAt  *time.Time
 	LastUsedAt *time.Time
 	CreatedBy  string
+	Owner      string
 }
 
 // User is a staff account. Roles is comma separated; PasswordHash is an argon2id PHC string.

@@ -16,7 +16,7 @@ import (
 )
 
 const loadtestUsage = `usage:
-  server loadtest -url http://127.0.0.1:8080 -token <SERVICE token> -read-token <ANALYST token> -ledger F [flags]
+  server loadtest -url http://127.0.0.1:8080 -token <SERVICE token> -read-token <AUDITOR token> -ledger F [flags]
   server loadtest -url http://127.0.0.1:8080 -tokens data/demo-tokens.json -ledger F [flags]
   server loadtest verify -ledger F [-json] [-database-url URL | -data-dir DIR]
 flags:`
@@ -36,8 +36,8 @@ func loadtestCmd(ctx context.Context, args []string) error {
 	fs.Usage = func() { fmt.Fprintln(fs.Output(), loadtestUsage); fs.PrintDefaults() }
 	fs.StringVar(&cfg.URL, "url", "http://127.0.0.1:8080", "the server's base URL; loopback only")
 	fs.StringVar(&cfg.ServiceToken, "token", "", "API token with role SERVICE, for assessPurchase")
-	fs.StringVar(&cfg.ReadToken, "read-token", "", "API token with role ANALYST, APPROVER or AUDITOR, for decisions, declineRates and simulate")
-	fs.StringVar(&tokens, "tokens", "", "take the SERVICE and ANALYST tokens from this file (the embedded demo's data/demo-tokens.json, or the file server seed names for PostgreSQL)")
+	fs.StringVar(&cfg.ReadToken, "read-token", "", "API token with role AUDITOR (the only reading role a token may carry), for decisions, declineRates, declineRatesWide and simulate")
+	fs.StringVar(&tokens, "tokens", "", "take the SERVICE and AUDITOR tokens from this file (the embedded demo's data/demo-tokens.json, or the file server seed names for PostgreSQL)")
 	fs.StringVar(&mix, "mix", "assess=90,decisions=5,declineRates=3,simulate=2", "operations and their weights")
 	fs.IntVar(&cfg.Concurrency, "c", 32, "concurrent clients")
 	fs.DurationVar(&cfg.Duration, "duration", defaultLoadDuration, "how long to run (at most 1h)")
@@ -62,7 +62,7 @@ func loadtestCmd(ctx context.Context, args []string) error {
 			switch {
 			case t.Role == auth.Service && cfg.ServiceToken == "":
 				cfg.ServiceToken = t.Secret
-			case t.Role == auth.Analyst && cfg.ReadToken == "":
+			case t.Role == auth.Auditor && cfg.ReadToken == "":
 				cfg.ReadToken = t.Secret
 			}
 		}

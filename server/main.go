@@ -218,7 +218,7 @@ func printWelcome(cfg app.Config, addr, adminPassword string) {
 		slog.Warn("demo tokens unavailable", "err", err)
 		return
 	}
-	fmt.Println("\nDemo API tokens, one per role (send as 'Authorization: Bearer <token>'):")
+	fmt.Println("\nDemo API tokens, one per role a token may carry (send as 'Authorization: Bearer <token>'):")
 	for _, t := range tokens {
 		fmt.Printf("  %-9s %s\n", t.Role, t.Secret)
 	}
@@ -228,7 +228,7 @@ Try it:
     -H 'Authorization: Bearer %s' \
     -d '{"query":"{ decisions(first: 3) { nodes { reference createdAt market outcome amount currency reasons { code } } } }"}'
 
-`, addr, tokens[0].Secret)
+`, addr, demo.TokenOf(tokens, auth.Auditor))
 }
 
 func migrate(ctx context.Context, args []string) error {

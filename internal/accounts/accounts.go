@@ -7,10 +7,13 @@ package accounts
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"runtime"
 	"slices"
 	"time"
 
+	"riskconsole/internal/apperr"
+	"riskconsole/internal/audit"
 	"riskconsole/internal/auth"
 	"riskconsole/internal/store"
 )
@@ -145,13 +148,14 @@ type tokenRecord struct {
 	Roles     []string   `json:"roles"`
 	CreatedAt time.Time  `json:"createdAt"`
 	CreatedBy string     `json:"createdBy"`
+	Owner     string     `json:"owner"`
 	ExpiresAt *time.Time `json:"expiresAt"`
 	RevokedAt *time.Time `json:"revokedAt"`
 }
 
 func recordToken(t *auth.Token) *tokenRecord {
 	return &tokenRecord{ID: t.ID, Name: t.Name, Roles: roleNames(t.Roles), CreatedAt: t.CreatedAt, CreatedBy: t.CreatedBy,
-		ExpiresAt: t.ExpiresAt, RevokedAt: t.RevokedAt}
+		Owner: string(t.Owner), ExpiresAt: t.ExpiresAt, RevokedAt: t.RevokedAt}
 }
 
 func roleNames(roles []auth.Role) []string {
@@ -182,6 +186,17 @@ func validRoles(roles []auth.Role) bool {
 		}
 	}
 	return true
+}
+
+// deny refuses field to p with an ErrForbidden saying why, and records the refusal like the
+// GraphQL directive's: the role check passed, but a rule of the service says no.
+func (s *Service) deny(ctx context.Context, p *auth.Principal, field, why string) error {
+	if s.denials != nil {
+		if err := s.denials.Denied(ctx, p, field); err != nil {
+			slog.ErrorContext(ctx, "record denial", "err", err, "request_id", audit.RequestFrom(ctx).ID)
+		}
+	}
+	return fmt.Errorf("%s: %w", why, apperr.ErrForbidden)
 }
 
 // ThrottledError refuses an attempt made too soon after repeated failures.

@@ -150,11 +150,11 @@ func TestCreateTokenAndRevoke(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if tok.CreatedBy != "user:9:root.admin" || len(tok.Roles) != 1 || !tok.ExpiresAt.Equal(exp) || !tok.CreatedAt.Equal(*now) {
+	if tok.CreatedBy != "user:9:root.admin" || tok.Owner != "user:9" || len(tok.Roles) != 1 || !tok.ExpiresAt.Equal(exp) || !tok.CreatedAt.Equal(*now) {
 		t.Errorf("token %+v", tok)
 	}
 	stored, err := st.TokenByHash(context.Background(), auth.HashToken(secret))
-	if err != nil || stored.ID != tok.ID {
+	if err != nil || stored.ID != tok.ID || stored.Owner != "user:9" {
 		t.Fatalf("stored by hash: %+v, %v", stored, err)
 	}
 	revoked, err := svc.RevokeToken(ctx, tok.ID)
@@ -174,5 +174,15 @@ func TestCreateTokenAndRevoke(t *testing.T) {
 	_, _, err = svc.CreateToken(ctx, accounts.NewToken{Name: " ", Roles: nil, ExpiresAt: now})
 	if !errors.As(err, &ve) || len(ve.Fields) != 3 {
 		t.Errorf("bad token input: %v", err)
+	}
+	// No token carries a role that authors, approves or grants changes; nor can the store write one.
+	for _, role := range []auth.Role{auth.Analyst, auth.Approver, auth.Admin} {
+		_, _, err = svc.CreateToken(ctx, accounts.NewToken{Name: "maker", Roles: []auth.Role{auth.Service, role}})
+		if !errors.As(err, &ve) || len(ve.Fields) != 1 || ve.Fields[0].Field != "input.roles" {
+			t.Errorf("token with %s: %v", role, err)
+		}
+		if _, err := st.CreateToken(context.Background(), "maker", auth.HashToken(auth.NewTokenSecret()), []auth.Role{role}, nil); !errors.Is(err, apperr.ErrInvalid) {
+			t.Errorf("store writing a token with %s: %v", role, err)
+		}
 	}
 }

@@ -49,16 +49,16 @@ var dummyHash = sync.OnceValue(func() string { return auth.HashPassword(NewPassw
 
 // Login checks a username and password and starts a session. Every attempt writes exactly one
 // audit event (auth.login, DONE or FAILED). A wrong username or password, or a disabled account,
-// is an ErrUnauthorized; an attempt made during the back-off of the account or of the client
-// address is a *ThrottledError and does not even check the password.
+// is an ErrUnauthorized; an attempt made during a back-off (see Throttle.WaitAttempt) is a
+// *ThrottledError and does not even check the password.
 func (s *Service) Login(ctx context.Context, req LoginRequest) (LoginResult, error) {
 	now := s.clock()
 	username := strings.ToLower(strings.TrimSpace(req.Username))
 	if utf8.RuneCountInString(username) > 64 {
 		username = string([]rune(username)[:64]) // no username is longer; keep the record bounded
 	}
-	keys := []string{accountKey(username), addressKey(req.ClientAddr)}
-	if wait := s.throttle.Wait(now, keys...); wait > 0 {
+	keys := attemptKeys(username, req.ClientAddr)
+	if wait := s.throttle.WaitAttempt(now, keys); wait > 0 {
 		if err := s.loginFailed(ctx, username, reasonThrottled); err != nil {
 			return LoginResult{}, err
 		}
@@ -84,13 +84,13 @@ func (s *Service) Login(ctx context.Context, req LoginRequest) (LoginResult, err
 		}
 	}
 	if reason != "" {
-		s.throttle.Fail(now, keys...)
+		s.throttle.FailAttempt(now, keys)
 		if err := s.loginFailed(ctx, username, reason); err != nil {
 			return LoginResult{}, err
 		}
 		return LoginResult{}, fmt.Errorf("invalid username or password: %w", apperr.ErrUnauthorized)
 	}
-	s.throttle.Reset(keys[0])
+	s.throttle.SucceedAttempt(keys)
 
 	secret := auth.NewSessionSecret()
 	sess := auth.Session{ID: auth.HashSessionSecret(secret), UserID: user.ID, CreatedAt: now, LastSeenAt: now,

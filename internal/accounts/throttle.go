@@ -6,11 +6,15 @@ import (
 	"time"
 )
 
-// Throttle slows down password guessing. Each key (an account, a client address) may fail
-// Free times in a row freely; after that it must wait Base before the next attempt, then twice
-// as long after each further failure, up to Max. A success resets the account's key. Nothing is
-// ever locked for good: the wait never exceeds Max, and a key that has been quiet for Forget is
-// forgotten.
+// Throttle slows down password guessing. Each key may fail Free times in a row freely; after
+// that it must wait Base before the next attempt, then twice as long after each further failure,
+// up to Max. Nothing is ever locked for good: the wait never exceeds Max, and a key that has been
+// quiet for Forget is forgotten.
+//
+// A sign-in attempt counts on three keys (see attempt): its client address, across accounts; the
+// pair of its account and address; and its account, across addresses. The account's back-off
+// holds back only clients that have already failed on the account (WaitAttempt), so that failures
+// from other addresses never keep out an owner who types the right password.
 //
 // The state is in memory, so each replica keeps its own: behind a load balancer an attacker gets
 // Free attempts per replica before the back-off starts.
@@ -44,6 +48,10 @@ func NewThrottle() *Throttle {
 func (t *Throttle) Wait(now time.Time, keys ...string) time.Duration {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	return t.wait(now, keys...)
+}
+
+func (t *Throttle) wait(now time.Time, keys ...string) time.Duration {
 	var wait time.Duration
 	for _, k := range keys {
 		e := t.live(now, k)
@@ -53,6 +61,27 @@ func (t *Throttle) Wait(now time.Time, keys ...string) time.Duration {
 	}
 	return wait
 }
+
+// WaitAttempt returns how long sign-in attempt a must still wait: the back-off of its address
+// and of its (account, address) pair, and the account's back-off only when this pair has failed
+// recently. So a client that has not failed on an account is never held back by what other
+// addresses did to it, and while many addresses guess at one account, each of them gets one
+// guess before it waits out the account's back-off (and its own address's).
+func (t *Throttle) WaitAttempt(now time.Time, a attempt) time.Duration {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.live(now, a.pair) != nil {
+		return t.wait(now, a.addr, a.pair, a.account)
+	}
+	return t.wait(now, a.addr, a.pair)
+}
+
+// FailAttempt records the failure of sign-in attempt a on its three keys.
+func (t *Throttle) FailAttempt(now time.Time, a attempt) { t.Fail(now, a.addr, a.pair, a.account) }
+
+// SucceedAttempt forgets the failures of a's (account, address) pair. The account's count is
+// kept: an owner signing in does not give the addresses guessing at the account a fresh start.
+func (t *Throttle) SucceedAttempt(a attempt) { t.Reset(a.pair) }
 
 // Fail records a failed attempt on each of keys.
 func (t *Throttle) Fail(now time.Time, keys ...string) {
@@ -118,8 +147,16 @@ func (t *Throttle) sweep(now time.Time) {
 	}
 }
 
-// accountKey and addressKey name the throttle's keys.
-func accountKey(username string) string { return "account:" + username }
+// attempt names the throttle's keys of one password check (a sign-in, or a password change's
+// current password).
+type attempt struct{ account, addr, pair string }
+
+// attemptKeys returns the keys of an attempt on username from clientAddr. An address key holds no
+// "|", so the pair key is unambiguous.
+func attemptKeys(username, clientAddr string) attempt {
+	addr := addressKey(clientAddr)
+	return attempt{account: "account:" + username, addr: addr, pair: "pair:" + addr + "|" + username}
+}
 
 // addressKey is the key of a client address. IPv6 addresses are grouped by their /64, which one
 // machine or home usually holds whole, so that rotating through it does not reset the count.

@@ -99,3 +99,34 @@ func TestAddressKey(t *testing.T) {
 		}
 	}
 }
+
+// TestThrottleAttempt checks the sign-in policy: failures from many addresses hold back only the
+// addresses that failed, never a client that has not failed on the account.
+func TestThrottleAttempt(t *testing.T) {
+	th := NewThrottle()
+	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	for i := range 11 {
+		th.FailAttempt(now, attemptKeys("victim", "192.0.2."+strconv.Itoa(i+1)))
+	}
+	if w := th.WaitAttempt(now, attemptKeys("victim", "198.51.100.7")); w != 0 {
+		t.Errorf("a clean client waits %v after other addresses failed", w)
+	}
+	if w := th.WaitAttempt(now, attemptKeys("victim", "192.0.2.1")); w != 64*time.Second {
+		t.Errorf("an address that failed waits %v after 11 failures, want the account's 64s", w)
+	}
+	if w := th.WaitAttempt(now, attemptKeys("other", "192.0.2.1")); w != 0 {
+		t.Errorf("another account from a failed address waits %v", w)
+	}
+	// A success forgets the pair, not the account's count.
+	th.SucceedAttempt(attemptKeys("victim", "192.0.2.1"))
+	if w := th.WaitAttempt(now, attemptKeys("victim", "192.0.2.1")); w != 0 {
+		t.Errorf("after a success the address waits %v", w)
+	}
+	th.FailAttempt(now, attemptKeys("victim", "192.0.2.1"))
+	if w := th.WaitAttempt(now, attemptKeys("victim", "192.0.2.1")); w != 128*time.Second {
+		t.Errorf("after a success and a failure the address waits %v, want 128s", w)
+	}
+	if attemptKeys("a", "192.0.2.1").pair == attemptKeys("a", "192.0.2.2").pair {
+		t.Error("two addresses share a pair key")
+	}
+}

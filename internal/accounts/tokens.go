@@ -2,7 +2,9 @@ package accounts
 
 import (
 	"context"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"riskconsole/internal/apperr"
@@ -23,7 +25,8 @@ type NewToken struct {
 const maxTokenNameLen = 100
 
 // CreateToken creates an API token and returns it with its secret. The secret is shown this once:
-// only its SHA-256 is stored. Field errors name "input.name", "input.roles" and "input.expiresAt".
+// only its SHA-256 is stored. The token belongs to its creator's person, and may carry only
+// auth.TokenRoles. Field errors name "input.name", "input.roles" and "input.expiresAt".
 func (s *Service) CreateToken(ctx context.Context, in NewToken) (auth.Token, string, error) {
 	now := s.clock()
 	var ve apperr.ValidationError
@@ -36,6 +39,9 @@ func (s *Service) CreateToken(ctx context.Context, in NewToken) (auth.Token, str
 		ve.Add("input.roles", "unknown role")
 	case len(roles) == 0:
 		ve.Add("input.roles", "must hold at least one role")
+	case slices.ContainsFunc(roles, func(r auth.Role) bool { return !auth.TokenMayHold(r) }):
+		ve.Add("input.roles", "a token may carry only %s: ANALYST, APPROVER and ADMIN belong to people signed in with a password",
+			strings.Join(roleNames(auth.TokenRoles), ", "))
 	}
 	if in.ExpiresAt != nil && !in.ExpiresAt.After(now) {
 		ve.Add("input.expiresAt", "must be in the future")
@@ -44,7 +50,8 @@ func (s *Service) CreateToken(ctx context.Context, in NewToken) (auth.Token, str
 		return auth.Token{}, "", err
 	}
 	secret := auth.NewTokenSecret()
-	t := auth.Token{Name: in.Name, Roles: roles, CreatedAt: now, CreatedBy: auth.PrincipalFrom(ctx).Subject()}
+	p := auth.PrincipalFrom(ctx)
+	t := auth.Token{Name: in.Name, Roles: roles, CreatedAt: now, CreatedBy: p.Subject(), Owner: p.Person()}
 	if in.ExpiresAt != nil {
 		exp := in.ExpiresAt.UTC().Truncate(time.Microsecond)
 		t.ExpiresAt = &exp

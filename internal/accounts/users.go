@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"slices"
 	"strings"
 
@@ -62,9 +61,14 @@ func (s *Service) CreateUser(ctx context.Context, in NewUser) (auth.User, error)
 	return u, err
 }
 
-// SetUserRoles replaces a user's roles. The last enabled ADMIN cannot lose the role, so that
-// someone is always left to manage accounts.
+// SetUserRoles replaces a user's roles. Nobody may change their own roles (an ADMIN granting
+// itself APPROVER would be maker and checker of that grant): the refusal is an ErrForbidden,
+// recorded. The last enabled ADMIN cannot lose the role, so that someone is always left to
+// manage accounts.
 func (s *Service) SetUserRoles(ctx context.Context, id int64, roles []auth.Role) (auth.User, error) {
+	if p := auth.PrincipalFrom(ctx); p.Person() == auth.UserPerson(id) {
+		return auth.User{}, s.deny(ctx, p, "Mutation.setUserRoles", "nobody may change their own roles; ask another ADMIN")
+	}
 	canonical := canonicalRoles(roles)
 	var ve apperr.ValidationError
 	switch {
@@ -180,23 +184,17 @@ func (s *Service) keepAnAdmin(ctx context.Context, tx *store.Store, u *auth.User
 }
 
 // ChangePassword changes the signed-in user's own password after checking the current one, and
-// ends all their other sessions. A wrong current password counts as a failed login for the
-// account's throttle and is recorded.
+// ends all their other sessions. A wrong current password counts as a failed sign-in from the
+// request's address for the throttle and is recorded.
 func (s *Service) ChangePassword(ctx context.Context, current, newPassword string) error {
 	p := auth.PrincipalFrom(ctx)
 	if !p.IsUser() {
-		// The role check passed (an API token may hold ANALYST), but a token has no password:
-		// this is a refusal like the directive's and is recorded as one.
-		if s.denials != nil {
-			if err := s.denials.Denied(ctx, p, "Mutation.changePassword"); err != nil {
-				slog.ErrorContext(ctx, "record denial", "err", err, "request_id", audit.RequestFrom(ctx).ID)
-			}
-		}
-		return fmt.Errorf("only a signed-in user can change their own password: %w", apperr.ErrForbidden)
+		// The role check passed (an API token may hold AUDITOR), but a token has no password.
+		return s.deny(ctx, p, "Mutation.changePassword", "only a signed-in user can change their own password")
 	}
 	now := s.clock()
-	key := accountKey(p.Name)
-	if wait := s.throttle.Wait(now, key); wait > 0 {
+	keys := attemptKeys(p.Name, audit.RequestFrom(ctx).ClientAddr)
+	if wait := s.throttle.WaitAttempt(now, keys); wait > 0 {
 		return fieldError("currentPassword", (&ThrottledError{RetryAfter: wait}).Error())
 	}
 	var ve apperr.ValidationError
@@ -217,14 +215,14 @@ func (s *Service) ChangePassword(ctx context.Context, current, newPassword strin
 		return err
 	}
 	if !ok {
-		s.throttle.Fail(now, key)
+		s.throttle.FailAttempt(now, keys)
 		e := audit.NewEvent(ctx, ActionChangePassword, entityUser, p.Name, nil, map[string]string{"reason": "wrong current password"}, audit.Failed)
 		if err := s.store.AppendAudit(ctx, e); err != nil {
 			return err
 		}
 		return fieldError("currentPassword", "is not your current password")
 	}
-	s.throttle.Reset(key)
+	s.throttle.SucceedAttempt(keys)
 	newHash, err := s.hashPassword(ctx, newPassword)
 	if err != nil {
 		return err

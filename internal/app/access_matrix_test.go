@@ -470,16 +470,13 @@ type apiCaller struct {
 }
 
 // caller returns a caller holding role: a fresh signed-in user when signedIn (except for
-// SERVICE), else the role's demo API token; anonymous when role is "".
+// SERVICE), else the harness's caller of the role (see testApp.caller); anonymous when role is "".
 func (e *fieldEnv) caller(tb testing.TB, role auth.Role, signedIn bool) *apiCaller {
 	tb.Helper()
-	switch {
-	case role == "":
-		return &apiCaller{}
-	case signedIn && role != auth.Service:
+	if signedIn && role != "" && role != auth.Service {
 		return e.signIn(tb, role)
 	}
-	return &apiCaller{role: role, token: e.ta.Tokens[role]}
+	return e.ta.caller(tb, role)
 }
 
 // signIn creates a user holding roles and signs it in through POST /auth/login.
@@ -533,13 +530,7 @@ func (e *fieldEnv) send(tb testing.TB, c *apiCaller, query string, vars map[stri
 	req.Header.Set("Content-Type", "application/json")
 	id := fmt.Sprintf("test-%d", e.seq.Add(1))
 	req.Header.Set(httpapi.RequestIDHeader, id)
-	switch {
-	case c.token != "":
-		req.Header.Set("Authorization", "Bearer "+c.token)
-	case c.session != "":
-		req.AddCookie(&http.Cookie{Name: auth.SessionCookieName, Value: c.session})
-		req.Header.Set("Origin", e.ta.Server.URL)
-	}
+	c.authorize(req, e.ta.Server.URL)
 	resp, err := e.ta.Server.Client().Do(req)
 	if err != nil {
 		tb.Fatal(err)

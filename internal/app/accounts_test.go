@@ -5,6 +5,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -19,6 +20,7 @@ import (
 	"time"
 
 	"riskconsole/internal/accounts"
+	"riskconsole/internal/apperr"
 	"riskconsole/internal/auth"
 	"riskconsole/internal/demo"
 )
@@ -445,7 +447,7 @@ func testSessionOrigin(t *testing.T, ta *testApp, db *sql.DB) {
 	_, password := ta.acctUser(t, "origin.olga", auth.Admin)
 	secret := ta.acctSignIn(t, "192.0.2.20", "origin.olga", password)
 	host := strings.TrimPrefix(ta.Server.URL, "http://")
-	create := `mutation { createApiToken(input: {name: "csrf", roles: [ADMIN]}) { secret } }`
+	create := `mutation { createApiToken(input: {name: "csrf", roles: [AUDITOR]}) { secret } }`
 	tokens := func() int64 { return acctCount(t, db, `SELECT COUNT(*) FROM api_tokens WHERE name = 'csrf'`) }
 
 	for _, tc := range []struct {
@@ -477,7 +479,7 @@ func testSessionOrigin(t *testing.T, ta *testApp, db *sql.DB) {
 	}
 
 	t.Run("bearer tokens need no origin", func(t *testing.T) {
-		r, _ := ta.acctGQL(t, acctRequest{bearer: ta.Tokens[auth.Admin]}, `{ viewer { name } }`, nil)
+		r, _ := ta.acctGQL(t, acctRequest{bearer: ta.Tokens[auth.Auditor]}, `{ viewer { name } }`, nil)
 		if r.Status != http.StatusOK || len(r.Errors) > 0 {
 			t.Errorf("status %d, errors %s", r.Status, errorsJSON(r))
 		}
@@ -504,7 +506,7 @@ func testSessionOrigin(t *testing.T, ta *testApp, db *sql.DB) {
 func testFormPosts(t *testing.T, ta *testApp, db *sql.DB) {
 	_, password := ta.acctUser(t, "form.fred", auth.Admin)
 	secret := ta.acctSignIn(t, "192.0.2.30", "form.fred", password)
-	mutation := `mutation { createApiToken(input: {name: "form", roles: [ADMIN]}) { secret } }`
+	mutation := `mutation { createApiToken(input: {name: "form", roles: [AUDITOR]}) { secret } }`
 	jsonBody, _ := json.Marshal(map[string]string{"query": mutation})
 	bodies := map[string][]byte{
 		"application/x-www-form-urlencoded": []byte("query=" + mutation),
@@ -702,54 +704,77 @@ func testThrottle(t *testing.T, ta *testApp, db *sql.DB, clock *acctClock) {
 	}
 
 	t.Run("per account", func(t *testing.T) {
-		// Five failures from five addresses: the account, not an address, is what is counted.
-		for i := range 5 {
+		// Issue 14, item 6: one failed sign-in from each of 11 addresses used to keep the owner's
+		// right password out (429, growing to 15 minutes). A client that has not failed on the
+		// account is not held back by other addresses' failures.
+		for i := range 11 {
 			if rec := attempt(t, fmt.Sprintf("198.51.100.%d", i+1), "throttle.tom", "wrong password 1"); rec.Code != http.StatusUnauthorized {
 				t.Fatalf("failure %d: status %d", i+1, rec.Code)
 			}
 		}
-		// The sixth attempt waits, even with the right password, and is not even checked.
+		if rec := attempt(t, "198.51.100.99", "throttle.tom", password); rec.Code != http.StatusOK {
+			t.Fatalf("the owner after 11 addresses failed once each: status %d: %s", rec.Code, rec.Body)
+		}
+		// The bound: while the account's back-off runs (1 s after its 5th failure, doubling: 64 s
+		// after the 11th), an address that has failed on it waits, even with the right password,
+		// which is not even checked. The owner's sign-in did not reset the account's count.
 		mark := acctAuditMark(t, db)
-		rec := ta.acctLogin(t, "198.51.100.99", "throttle.tom", password)
-		if got := retryAfter(t, rec); got != 1 {
-			t.Errorf("Retry-After %d after 5 failures, want 1", got)
+		rec := ta.acctLogin(t, "198.51.100.1", "throttle.tom", password)
+		if got := retryAfter(t, rec); got != 64 {
+			t.Errorf("Retry-After %d for an address that failed, after 11 failures, want 64", got)
 		}
 		if e := acctOneEvent(t, db, mark, "auth.login", "FAILED"); !strings.Contains(e.After.String, "throttled") {
 			t.Errorf("throttled attempt recorded as %s", e.After.String)
 		}
 		// Another account from the same addresses is not affected.
-		if rec := attempt(t, "198.51.100.99", "throttle.tina", otherPW); rec.Code != http.StatusOK {
+		if rec := attempt(t, "198.51.100.1", "throttle.tina", otherPW); rec.Code != http.StatusOK {
 			t.Errorf("another account: status %d", rec.Code)
 		}
-		// After the wait, the right password works and resets the account.
-		clock.advance(time.Second)
-		if rec := attempt(t, "198.51.100.99", "throttle.tom", password); rec.Code != http.StatusOK {
-			t.Fatalf("after the wait: status %d: %s", rec.Code, rec.Body)
-		}
-		for i := range 5 {
-			if rec := attempt(t, fmt.Sprintf("198.51.100.%d", 10+i), "throttle.tom", "wrong password 2"); rec.Code != http.StatusUnauthorized {
-				t.Fatalf("failure %d after reset: status %d", i+1, rec.Code)
+		// Each further address gets one guess; the account's back-off doubles up to 15 minutes
+		// and never locks for good.
+		for i := range 10 {
+			if rec := attempt(t, fmt.Sprintf("198.51.100.%d", 20+i), "throttle.tom", "wrong password 2"); rec.Code != http.StatusUnauthorized {
+				t.Fatalf("fresh address %d: status %d", i, rec.Code)
 			}
 		}
-		// The wait doubles with each further failure, up to 15 minutes, and never locks for good.
+		for _, i := range []int{1, 11, 20, 29} {
+			if got := retryAfter(t, attempt(t, fmt.Sprintf("198.51.100.%d", i), "throttle.tom", password)); got != 900 {
+				t.Fatalf("address %d after 21 failures: Retry-After %d, want 900", i, got)
+			}
+		}
+		if rec := attempt(t, "198.51.100.98", "throttle.tom", password); rec.Code != http.StatusOK {
+			t.Errorf("the owner from another clean address during the attack: status %d", rec.Code)
+		}
+		clock.advance(15 * time.Minute)
+		if rec := attempt(t, "198.51.100.20", "throttle.tom", password); rec.Code != http.StatusOK {
+			t.Errorf("15 minutes after the last failure: status %d", rec.Code)
+		}
+	})
+
+	t.Run("per account and address", func(t *testing.T) {
+		clock.advance(2 * time.Hour) // forget earlier failures
+		// One address alone gets five guesses, then waits 1 s, doubling up to 15 minutes.
+		const addr = "198.51.100.50"
 		want := 1
-		for i := range 12 {
-			got := retryAfter(t, attempt(t, fmt.Sprintf("198.51.100.%d", 20+i), "throttle.tom", password))
-			if got != want {
-				t.Fatalf("back-off step %d: Retry-After %d, want %d", i, got, want)
+		for i := range 16 {
+			if rec := attempt(t, addr, "throttle.tom", "wrong password 4"); rec.Code != http.StatusUnauthorized {
+				t.Fatalf("failure %d: status %d", i+1, rec.Code)
 			}
-			clock.advance(time.Duration(got) * time.Second)
-			if rec := attempt(t, fmt.Sprintf("198.51.100.%d", 40+i), "throttle.tom", "wrong password 3"); rec.Code != http.StatusUnauthorized {
-				t.Fatalf("step %d: status %d after the wait", i, rec.Code)
+			if i < 4 {
+				continue
 			}
+			if got := retryAfter(t, attempt(t, addr, "throttle.tom", password)); got != want {
+				t.Fatalf("after failure %d: Retry-After %d, want %d", i+1, got, want)
+			}
+			clock.advance(time.Duration(want) * time.Second)
 			want = min(want*2, 900)
 		}
 		if want != 900 {
 			t.Fatalf("back-off did not reach its cap: %d", want)
 		}
-		clock.advance(15 * time.Minute)
+		// Meanwhile the owner, elsewhere, is not held back.
 		if rec := attempt(t, "198.51.100.99", "throttle.tom", password); rec.Code != http.StatusOK {
-			t.Errorf("15 minutes after the last failure: status %d", rec.Code)
+			t.Errorf("the owner while one address guesses: status %d", rec.Code)
 		}
 	})
 
@@ -837,13 +862,7 @@ func testPasswordPolicy(t *testing.T, ta *testApp, db *sql.DB) {
 
 func testAdminMutations(t *testing.T, ta *testApp, db *sql.DB) {
 	password := "grey owl counts 7 lanterns"
-	adminSubject := func() string {
-		var id int64
-		if err := db.QueryRow(`SELECT id FROM api_tokens WHERE name = 'demo-ADMIN'`).Scan(&id); err != nil {
-			t.Fatal(err)
-		}
-		return fmt.Sprintf("token:%d:demo-ADMIN", id)
-	}()
+	adminSubject := ta.subject(t, auth.Admin)
 	noSecrets := func(t *testing.T, e acctEvent, secrets ...string) {
 		t.Helper()
 		text := e.Before.String + e.After.String
@@ -999,7 +1018,7 @@ func testNonAdminRefused(t *testing.T, ta *testApp, db *sql.DB) {
 		{"setUserRoles", `mutation($id: ID!) { setUserRoles(id: $id, roles: [ADMIN]) { id } }`, map[string]any{"id": id}, false},
 		{"disableUser", `mutation($id: ID!) { disableUser(id: $id) { id } }`, map[string]any{"id": id}, false},
 		{"enableUser", `mutation($id: ID!) { enableUser(id: $id) { id } }`, map[string]any{"id": id}, false},
-		{"createApiToken", `mutation { createApiToken(input: {name: "sneaky", roles: [ADMIN]}) { secret } }`, nil, false},
+		{"createApiToken", `mutation { createApiToken(input: {name: "sneaky", roles: [AUDITOR]}) { secret } }`, nil, false},
 		{"revokeApiToken", `mutation { revokeApiToken(id: "1") { id } }`, nil, false},
 	}
 	state := func() string {
@@ -1011,9 +1030,13 @@ func testNonAdminRefused(t *testing.T, ta *testApp, db *sql.DB) {
 		return fmt.Sprint(roles, disabled.Valid, acctCount(t, db, `SELECT COUNT(*) FROM users`), acctCount(t, db, `SELECT COUNT(*) FROM api_tokens`),
 			acctCount(t, db, `SELECT COUNT(*) FROM api_tokens WHERE revoked_at IS NOT NULL`))
 	}
+	roles := []auth.Role{auth.Analyst, auth.Approver, auth.Auditor, auth.Agent, auth.Service}
+	for _, role := range roles {
+		ta.caller(t, role) // the harness's accounts, before the count
+	}
 	before := state()
 	for _, op := range ops {
-		for _, role := range []auth.Role{auth.Analyst, auth.Approver, auth.Auditor, auth.Agent, auth.Service} {
+		for _, role := range roles {
 			want := "FORBIDDEN"
 			if role == auth.Auditor && op.auditorMay {
 				want = ""
@@ -1171,7 +1194,7 @@ func testChangePassword(t *testing.T, ta *testApp, db *sql.DB) {
 		}
 	}
 	// A token has no password to change.
-	if r := ta.gql(t, auth.Admin, change, map[string]any{"c": password, "n": "a brand new passphrase"}); r.code() != "FORBIDDEN" {
+	if r := ta.gql(t, auth.Auditor, change, map[string]any{"c": password, "n": "a brand new passphrase"}); r.code() != "FORBIDDEN" {
 		t.Errorf("as a token: code %q", r.code())
 	}
 
@@ -1388,17 +1411,27 @@ func TestFirstStartAdmin(t *testing.T) {
 		if r := asAdmin(`mutation($id: ID!) { disableUser(id: $id) { id } }`, self); r.code() != "INVALID" {
 			t.Errorf("disabling oneself: code %q", r.code())
 		}
-		if r := asAdmin(`mutation($id: ID!) { setUserRoles(id: $id, roles: [ANALYST]) { id } }`, self); r.code() != "CONFLICT" {
-			t.Errorf("the last ADMIN dropping the role: code %q", r.code())
+		// Nobody changes their own roles (issue 14), not even to drop ADMIN.
+		if r := asAdmin(`mutation($id: ID!) { setUserRoles(id: $id, roles: [ANALYST]) { id } }`, self); r.code() != "FORBIDDEN" {
+			t.Errorf("the ADMIN changing its own roles: code %q", r.code())
+		}
+		// The last enabled ADMIN cannot lose the role, even to the server itself.
+		if _, err := ta.Accounts.SetUserRoles(systemContext(), atoiAcct(t, me.Users.Nodes[0].ID), []auth.Role{auth.Analyst}); !errors.Is(err, apperr.ErrConflict) {
+			t.Errorf("the last ADMIN dropping the role: %v, want a conflict", err)
 		}
 		r = asAdmin(`mutation { createUser(input: {username: "second.admin", displayName: "Second", password: "a fine long passphrase", roles: [ADMIN]}) { id } }`, nil)
 		if len(r.Errors) > 0 {
 			t.Fatal(errorsJSON(r))
 		}
-		if r := asAdmin(`mutation($id: ID!) { setUserRoles(id: $id, roles: [ANALYST, ADMIN, ANALYST]) { roles } }`, self); !strings.Contains(string(r.Data), `["ANALYST","ADMIN"]`) {
+		second := ta.acctSignIn(t, "192.0.2.131", "second.admin", "a fine long passphrase")
+		asSecond := func(query string, vars map[string]any) *gqlResponse {
+			r, _ := ta.acctGQL(t, acctRequest{cookie: second, origin: "self"}, query, vars)
+			return r
+		}
+		if r := asSecond(`mutation($id: ID!) { setUserRoles(id: $id, roles: [ANALYST, ADMIN, ANALYST]) { roles } }`, self); !strings.Contains(string(r.Data), `["ANALYST","ADMIN"]`) {
 			t.Errorf("roles not kept in canonical order: %s", responseText(r))
 		}
-		if r := asAdmin(`mutation($id: ID!) { setUserRoles(id: $id, roles: [ANALYST]) { roles } }`, self); len(r.Errors) > 0 {
+		if r := asSecond(`mutation($id: ID!) { setUserRoles(id: $id, roles: [ANALYST]) { roles } }`, self); len(r.Errors) > 0 {
 			t.Errorf("with a second ADMIN: %s", errorsJSON(r))
 		}
 		// Roles are read with the session on every request: the change bites at once.

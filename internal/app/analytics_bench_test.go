@@ -101,7 +101,7 @@ func BenchmarkAnalyticsPostgres(b *testing.B) {
 	  source series { points { bucketStart assessed declined rate } } } }`,
 		"variables": map[string]any{"f": map[string]any{"from": to.Add(-90 * 24 * time.Hour), "to": to, "market": "DE"}}})
 	h := ta.Handler()
-	token := ta.Tokens[auth.Analyst]
+	token := ta.Tokens[auth.Auditor]
 	b.ReportMetric(median(200, func() error {
 		req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
 		req.Header.Set("Content-Type", "application/json")

@@ -91,11 +91,15 @@ func (ta *testApp) lastEvents(tb testing.TB, n int) []audit.Event {
 	return page.Items
 }
 
-// subject returns the audit actor of the demo token of role.
+// subject returns the audit actor of the harness's caller of role (see testApp.caller).
 func (ta *testApp) subject(tb testing.TB, role auth.Role) string {
 	tb.Helper()
-	if role == "" {
+	switch {
+	case role == "":
 		return "anonymous"
+	case !auth.TokenMayHold(role):
+		u := ta.session(tb, role).user
+		return u.Principal("").Subject()
 	}
 	tok, err := ta.Store.TokenByHash(context.Background(), auth.HashToken(ta.Tokens[role]))
 	if err != nil {
@@ -433,7 +437,7 @@ func testAuditConcurrentDenials(t *testing.T, ta *testApp) {
 	for range callers {
 		wg.Go(func() {
 			for range each {
-				r, err := ta.send(http.MethodPost, "/graphql", "Bearer "+ta.Tokens[auth.Analyst], body)
+				r, err := ta.send(http.MethodPost, "/graphql", "Bearer "+ta.Tokens[auth.Agent], body)
 				if err == nil && r.code() != "FORBIDDEN" {
 					err = fmt.Errorf("code %q, want FORBIDDEN", r.code())
 				}
@@ -573,7 +577,7 @@ func testAuditDenialWriteFails(t *testing.T, ta *testApp) {
 // refused, since a token has no password, and that refusal is recorded like the directive's.
 func testAuditTokenChangePassword(t *testing.T, ta *testApp) {
 	before := ta.auditCount(t)
-	r := ta.post(t, auth.Analyst, `mutation { changePassword(currentPassword: "x", newPassword: "y") }`, nil)
+	r := ta.post(t, auth.Auditor, `mutation { changePassword(currentPassword: "x", newPassword: "y") }`, nil)
 	if r.code() != "FORBIDDEN" {
 		t.Fatalf("token calling changePassword: code %q, want FORBIDDEN (errors %+v)", r.code(), r.Errors)
 	}
@@ -584,7 +588,7 @@ func testAuditTokenChangePassword(t *testing.T, ta *testApp) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(page.Items) != 1 || page.Items[0].Actor != ta.subject(t, auth.Analyst) || page.Items[0].Outcome != audit.Denied {
-		t.Fatalf("denial events for Mutation.changePassword = %+v, want one by the ANALYST token", page.Items)
+	if len(page.Items) != 1 || page.Items[0].Actor != ta.subject(t, auth.Auditor) || page.Items[0].Outcome != audit.Denied {
+		t.Fatalf("denial events for Mutation.changePassword = %+v, want one by the AUDITOR token", page.Items)
 	}
 }

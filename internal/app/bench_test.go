@@ -554,7 +554,7 @@ func BenchmarkDecisionsPage(b *testing.B) {
 			}
 			h := ta.Server.Config.Handler
 			body, _ := json.Marshal(map[string]any{"query": benchPageQuery, "variables": map[string]any{"first": benchPageSize}})
-			authz := "Bearer " + ta.Tokens[auth.Analyst]
+			authz := "Bearer " + ta.Tokens[auth.Auditor]
 			// One response buffer for all calls, so that the recorder's growing it is not
 			// counted as the server's work.
 			respBuf := bytes.NewBuffer(make([]byte, 0, 512<<10))

@@ -42,16 +42,14 @@ func TestDecisionExport(t *testing.T) {
 	})
 }
 
-// exportGet downloads an export over a real connection with a bearer token.
+// exportGet downloads an export over a real connection as role (see testApp.caller).
 func exportGet(tb testing.TB, ta *testApp, role auth.Role, query string) (*http.Response, []byte) {
 	tb.Helper()
 	req, err := http.NewRequest(http.MethodGet, ta.Server.URL+"/export/decisions.csv?"+query, nil)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	if role != "" {
-		req.Header.Set("Authorization", "Bearer "+ta.Tokens[role])
-	}
+	ta.caller(tb, role).authorize(req, ta.Server.URL)
 	resp, err := ta.Server.Client().Do(req)
 	if err != nil {
 		tb.Fatal(err)
@@ -264,7 +262,7 @@ func testExportRoles(t *testing.T, ta *testApp, db *sql.DB) {
 	}
 	// Other methods are refused; HEAD too, so that no export is recorded without a file.
 	for _, m := range []string{http.MethodPost, http.MethodHead, http.MethodDelete} {
-		rec := ta.acctDo(t, acctRequest{method: m, path: "/export/decisions.csv", bearer: ta.Tokens[auth.Analyst]})
+		rec := ta.acctDo(t, acctRequest{method: m, path: "/export/decisions.csv", bearer: ta.Tokens[auth.Auditor]})
 		if rec.Code != http.StatusMethodNotAllowed || rec.Header().Get("Allow") != http.MethodGet {
 			t.Errorf("%s: status %d, Allow %q", m, rec.Code, rec.Header().Get("Allow"))
 		}

@@ -108,15 +108,7 @@ func (h *hardening) do(tb testing.TB, srv *httptest.Server, r httpRequest) *http
 		req.Header.Set("Content-Type", "application/json")
 	}
 	if c := r.caller; c != nil {
-		switch {
-		case c.token != "":
-			req.Header.Set("Authorization", "Bearer "+c.token)
-		case c.session != "":
-			req.AddCookie(&http.Cookie{Name: auth.SessionCookieName, Value: c.session})
-			if r.method != http.MethodGet {
-				req.Header.Set("Origin", srv.URL)
-			}
-		}
+		c.authorize(req, srv.URL)
 	}
 	for k, v := range r.header {
 		req.Header.Set(k, v)
@@ -179,7 +171,7 @@ func (h *hardening) testOverLimits(t *testing.T) {
 	pad := strings.Repeat("x", httpapi.MaxBodyBytes)
 	cases := []struct {
 		name       string
-		role       auth.Role // of the API token; the session holds every reading role and ADMIN
+		role       auth.Role // of the harness's caller (see testApp.caller); the session holds every reading role and ADMIN
 		body       []byte
 		chunked    bool
 		wantStatus int
@@ -223,7 +215,7 @@ func (h *hardening) testOverLimits(t *testing.T) {
 			t.Run(c.name+" via "+via, func(t *testing.T) {
 				caller := session
 				if via == "token" {
-					caller = &apiCaller{role: c.role, token: h.ta.Tokens[c.role]}
+					caller = h.ta.caller(t, c.role)
 					// A token is looked up once and then remembered for a while: the request
 					// counted is served from that memory, as a busy client's are.
 					h.warm(t, caller)
@@ -257,7 +249,7 @@ func (h *hardening) testOverLimits(t *testing.T) {
 // run are counted, whichever ran before.
 func (h *hardening) testOperationCounted(t *testing.T) {
 	doc := `query Small { viewer { name } } query Wide { ` + repeat(11, "viewer { name }") + ` }`
-	analyst := &apiCaller{token: h.ta.Tokens[auth.Analyst]}
+	analyst := h.ta.caller(t, auth.Analyst)
 	for _, c := range []struct {
 		op   string
 		want string
@@ -309,7 +301,7 @@ func (h *hardening) testWithinLimits(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			r := h.do(t, nil, httpRequest{body: c.body, caller: &apiCaller{role: c.role, token: h.ta.Tokens[c.role]}}).gql(t)
+			r := h.do(t, nil, httpRequest{body: c.body, caller: h.ta.caller(t, c.role)}).gql(t)
 			if r.Status != http.StatusOK || len(r.Errors) > 0 {
 				t.Errorf("status %d, errors %s", r.Status, truncate(errorsJSON(r), 500))
 			}
@@ -399,7 +391,7 @@ func (h *hardening) testIntrospection(t *testing.T) {
 		srv := h.withConfig(t, func(c *Config) { c.Introspection = false })
 		for _, role := range []auth.Role{auth.Analyst, auth.Admin, auth.Agent} {
 			before := h.statements.Load()
-			r := h.do(t, srv, httpRequest{body: operation(queries["__schema"], nil), caller: &apiCaller{token: h.ta.Tokens[role]}}).gql(t)
+			r := h.do(t, srv, httpRequest{body: operation(queries["__schema"], nil), caller: h.ta.caller(t, role)}).gql(t)
 			if r.code() != graph.CodeForbidden || !strings.Contains(r.Errors[0].Message, "disabled") {
 				t.Errorf("%s: code %q, errors %s; want FORBIDDEN (disabled)", role, r.code(), errorsJSON(r))
 			}
@@ -414,7 +406,7 @@ func (h *hardening) testIntrospection(t *testing.T) {
 // explore, with a policy that allows exactly its own inline script and style and its pinned files.
 func (h *hardening) testPlayground(t *testing.T) {
 	t.Run("disabled", func(t *testing.T) {
-		resp := h.do(t, nil, httpRequest{method: http.MethodGet, path: "/graphiql", caller: &apiCaller{token: h.ta.Tokens[auth.Analyst]}})
+		resp := h.do(t, nil, httpRequest{method: http.MethodGet, path: "/graphiql", caller: h.ta.caller(t, auth.Analyst)})
 		if resp.status != http.StatusNotFound {
 			t.Errorf("status %d, want 404", resp.status)
 		}
@@ -481,7 +473,7 @@ func checkPlaygroundCSP(t *testing.T, resp *httpResponse) {
 // from gqlgen, from the resolvers and from the HTTP layer alike.
 func (h *hardening) testRequestIDs(t *testing.T) {
 	agent := &apiCaller{token: h.ta.Tokens[auth.Agent]}
-	analyst := &apiCaller{token: h.ta.Tokens[auth.Analyst]}
+	analyst := h.ta.caller(t, auth.Analyst)
 	cases := []struct {
 		name     string
 		req      httpRequest
@@ -545,7 +537,7 @@ func (h *hardening) testSecurityHeaders(t *testing.T) {
 		"X-Frame-Options":            "DENY",
 		"Cross-Origin-Opener-Policy": "same-origin",
 	}
-	analyst := &apiCaller{token: h.ta.Tokens[auth.Analyst]}
+	analyst := h.ta.caller(t, auth.Analyst)
 	cases := []struct {
 		name    string
 		req     httpRequest
@@ -614,7 +606,7 @@ func (h *hardening) testDeadlines(t *testing.T) {
 		if _, err := tx.Exec(`LOCK TABLE decisions IN ACCESS EXCLUSIVE MODE`); err != nil {
 			t.Fatal(err)
 		}
-		req = httpRequest{body: operation(`{ decisions(first: 5) { nodes { id } } }`, nil), caller: &apiCaller{token: h.ta.Tokens[auth.Analyst]}}
+		req = httpRequest{body: operation(`{ decisions(first: 5) { nodes { id } } }`, nil), caller: h.ta.caller(t, auth.Analyst)}
 	} else {
 		// SQLite: readers never wait for a writer, so the request is a write that waits for
 		// the write lock this transaction takes.
@@ -673,14 +665,14 @@ func (h *hardening) testDeadlines(t *testing.T) {
 // testInternalErrors: an unexpected failure reaches the client as INTERNAL with the request id
 // and nothing of the cause, and the log has the cause under the same id. It closes the database.
 func (h *hardening) testInternalErrors(t *testing.T) {
-	analyst := &apiCaller{token: h.ta.Tokens[auth.Analyst]}
-	h.warm(t, analyst)
+	reader := h.ta.caller(t, auth.Auditor) // a token, remembered: the failure comes after authentication
+	h.warm(t, reader)
 	logs := &lockedBuffer{}
 	prev := slog.Default()
 	slog.SetDefault(slog.New(slog.NewTextHandler(logs, nil)))
 	t.Cleanup(func() { slog.SetDefault(prev) })
 	h.ta.Store.Close()
-	resp := h.do(t, nil, httpRequest{body: operation(`{ decisions(first: 5) { nodes { id } } }`, nil), caller: analyst})
+	resp := h.do(t, nil, httpRequest{body: operation(`{ decisions(first: 5) { nodes { id } } }`, nil), caller: reader})
 	r := resp.gql(t)
 	id := resp.header.Get(httpapi.RequestIDHeader)
 	if r.code() != graph.CodeInternal || r.Errors[0].Message != "internal error" || r.Errors[0].Extensions["requestId"] != id {

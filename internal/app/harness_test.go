@@ -10,9 +10,12 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"riskconsole/internal/accounts"
 	"riskconsole/internal/auth"
 	"riskconsole/internal/demo"
 	"riskconsole/internal/store"
@@ -46,7 +49,83 @@ var testEnd = time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
 type testApp struct {
 	*App
 	Server *httptest.Server
+	// Tokens holds the demo API token of each role a token may carry (auth.TokenRoles); the
+	// other roles call through a session (see caller).
 	Tokens map[auth.Role]string
+
+	mu       sync.Mutex
+	sessions map[auth.Role]harnessSession
+}
+
+// harnessSession is the console session of the harness's user holding one role.
+type harnessSession struct {
+	user   auth.User
+	secret string
+}
+
+// harnessPasswordHash is the password hash of the harness's users: of a password nobody knows,
+// computed once, as argon2id is slow on purpose.
+var harnessPasswordHash = sync.OnceValue(func() string { return auth.HashPassword(accounts.NewPassword()) })
+
+// harnessSessionEnd is when the harness's sessions idle out and expire: never, whatever a test's
+// clock says. Each stands for a person signed in for the whole test.
+var harnessSessionEnd = time.Date(2999, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// session returns the session of the harness's user "test.<role>", who holds only role, creating
+// both on first use. The user and the session are written straight to the store: tests that
+// count users or sign-ins see them only once they call as one of those roles.
+func (ta *testApp) session(tb testing.TB, role auth.Role) harnessSession {
+	tb.Helper()
+	ta.mu.Lock()
+	defer ta.mu.Unlock()
+	if s, ok := ta.sessions[role]; ok {
+		return s
+	}
+	ctx := context.Background()
+	name := "test." + strings.ToLower(string(role))
+	u, err := ta.Store.CreateUser(ctx, auth.User{Username: name, DisplayName: "Test " + name, Roles: []auth.Role{role},
+		CreatedAt: time.Now().UTC().Truncate(time.Microsecond), CreatedBy: "system:test"}, harnessPasswordHash())
+	if err != nil {
+		tb.Fatalf("create %s: %v", name, err)
+	}
+	secret := auth.NewSessionSecret()
+	err = ta.Store.CreateSession(ctx, auth.Session{ID: auth.HashSessionSecret(secret), UserID: u.ID, CreatedAt: u.CreatedAt,
+		LastSeenAt: harnessSessionEnd, ExpiresAt: harnessSessionEnd, ClientAddr: "127.0.0.1", UserAgent: "harness"})
+	if err != nil {
+		tb.Fatalf("sign %s in: %v", name, err)
+	}
+	if ta.sessions == nil {
+		ta.sessions = map[auth.Role]harnessSession{}
+	}
+	ta.sessions[role] = harnessSession{user: u, secret: secret}
+	return ta.sessions[role]
+}
+
+// caller returns who calls as role: the role's demo API token, or, for a role no token may carry,
+// the session of the harness's user holding it; anonymous when role is "".
+func (ta *testApp) caller(tb testing.TB, role auth.Role) *apiCaller {
+	tb.Helper()
+	switch {
+	case role == "":
+		return &apiCaller{}
+	case auth.TokenMayHold(role):
+		return &apiCaller{role: role, token: ta.Tokens[role]}
+	}
+	return &apiCaller{role: role, session: ta.session(tb, role).secret}
+}
+
+// authorize sets c's credentials on req to origin's server: its bearer token, or its session
+// cookie with the Origin header a browser sends with a POST from the console's own pages.
+func (c *apiCaller) authorize(req *http.Request, origin string) {
+	switch {
+	case c.token != "":
+		req.Header.Set("Authorization", "Bearer "+c.token)
+	case c.session != "":
+		req.AddCookie(&http.Cookie{Name: auth.SessionCookieName, Value: c.session})
+		if req.Method != http.MethodGet {
+			req.Header.Set("Origin", origin)
+		}
+	}
 }
 
 // newTestApp starts a console on a fresh SQLite or PostgreSQL database with n demo decisions.
@@ -158,9 +237,7 @@ func (ta *testApp) postHeaders(tb testing.TB, role auth.Role, query string, vars
 		tb.Fatal(err)
 	}
 	req.Header.Set("Content-Type", "application/json")
-	if role != "" {
-		req.Header.Set("Authorization", "Bearer "+ta.Tokens[role])
-	}
+	ta.caller(tb, role).authorize(req, ta.Server.URL)
 	for k, v := range headers {
 		req.Header.Set(k, v)
 	}

@@ -27,7 +27,7 @@ func TestLoadTool(t *testing.T) {
 		}
 		ledger := filepath.Join(t.TempDir(), "ledger.jsonl")
 		cfg := loadtest.Config{
-			URL: ta.Server.URL, ServiceToken: ta.Tokens[auth.Service], ReadToken: ta.Tokens[auth.Analyst],
+			URL: ta.Server.URL, ServiceToken: ta.Tokens[auth.Service], ReadToken: ta.Tokens[auth.Auditor],
 			Mix:         map[string]int{loadtest.OpAssess: 80, loadtest.OpDecisions: 7, loadtest.OpDeclineRates: 6, loadtest.OpSimulate: 7},
 			Concurrency: 8, Duration: 5 * time.Minute, Count: 400, // the count ends the run; the duration only bounds it, with room for a busy machine
 			Replay: 0.2, Ledger: ledger, Seed: 3,
@@ -112,7 +112,7 @@ func TestLoadToolErrors(t *testing.T) {
 	ta := newTestApp(t, "sqlite", 0)
 	ledger := filepath.Join(t.TempDir(), "ledger.jsonl")
 	rep, err := loadtest.Run(context.Background(), loadtest.Config{
-		URL: ta.Server.URL, ServiceToken: ta.Tokens[auth.Analyst], ReadToken: ta.Tokens[auth.Service],
+		URL: ta.Server.URL, ServiceToken: ta.Tokens[auth.Auditor], ReadToken: ta.Tokens[auth.Service],
 		Mix:         map[string]int{loadtest.OpAssess: 1, loadtest.OpDecisions: 1},
 		Concurrency: 2, Duration: 10 * time.Second, Count: 20, Ledger: ledger,
 	}, ta.Server.Client())

@@ -91,14 +91,14 @@ func TestRequestLog(t *testing.T) {
 				t.Fatalf("assess: %+v", r.Errors)
 			}
 			assessID := hdr.Get(httpapi.RequestIDHeader)
-			ta.post(t, auth.Analyst, `{ decisions(first: 5) { nodes { id } } }`, nil)
+			ta.post(t, auth.Auditor, `{ decisions(first: 5) { nodes { id } } }`, nil)
 
 			out := logs.String()
 			sum := sha256.Sum256([]byte(cookie))
 			for what, secret := range map[string]string{
 				"password": password, "new password": newPassword, "wrong password": wrong,
 				"session secret": cookie, "session id": hex.EncodeToString(sum[:]),
-				"SERVICE token": ta.Tokens[auth.Service], "ANALYST token": ta.Tokens[auth.Analyst], "unknown token": bogus,
+				"SERVICE token": ta.Tokens[auth.Service], "AUDITOR token": ta.Tokens[auth.Auditor], "unknown token": bogus,
 				"shopper id": shopper, "amount": "4711.37", "amount in minor units": "471137",
 			} {
 				if strings.Contains(out, secret) {
@@ -201,7 +201,7 @@ func TestMetrics(t *testing.T) {
 		}
 		ta.Config.MetricsAddr = ""
 		h := ta.Handler()
-		for _, token := range []string{"", "wrong", ta.Tokens[auth.Admin], testMetricsToken + "x"} {
+		for _, token := range []string{"", "wrong", ta.Tokens[auth.Auditor], testMetricsToken + "x"} {
 			if code, _ := scrape(t, h, token); code != http.StatusUnauthorized {
 				t.Errorf("metrics with token %q: %d, want 401", token, code)
 			}

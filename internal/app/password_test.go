@@ -29,7 +29,7 @@ func TestAgentPasswordEndpoint(t *testing.T) {
 		}{
 			{name: "another origin", origin: "https://evil.example", cookie: cookie, current: old, next: next, want: http.StatusForbidden},
 			{name: "no session", origin: "self", current: old, next: next, want: http.StatusUnauthorized},
-			{name: "an API token has no password", origin: "self", bearer: ta.Tokens[auth.Analyst], current: old, next: next, want: http.StatusUnauthorized},
+			{name: "an API token has no password", origin: "self", bearer: ta.Tokens[auth.Auditor], current: old, next: next, want: http.StatusUnauthorized},
 			{name: "wrong current password", origin: "self", cookie: cookie, current: "not-the-password-at-all", next: next, want: http.StatusBadRequest},
 			{name: "too short", origin: "self", cookie: cookie, current: old, next: "short", want: http.StatusBadRequest},
 			{name: "changed", origin: "self", cookie: cookie, current: old, next: next, want: http.StatusNoContent},

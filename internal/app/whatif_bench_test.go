@@ -56,7 +56,7 @@ func BenchmarkSimulateGraphQL(b *testing.B) {
 		`\") { assessed declineRateNow declineRateProposed approvedToDeclined declinedToApproved reasons { code now proposed } days { day assessed declinedNow declinedProposed } categories { category assessed declinedNow declinedProposed } sampleApprovedToDeclined { decisionId } } }","variables":{"p":[` +
 		strings.Join(rules, ",") + `]}}`
 	h := ta.Handler()
-	token := ta.Tokens[auth.Analyst]
+	token := ta.Tokens[auth.Auditor]
 	var lat []time.Duration
 	b.ResetTimer()
 	for i := range b.N {

@@ -35,6 +35,16 @@ const (
 // AllRoles lists every role in a stable order.
 var AllRoles = []Role{Analyst, Approver, Auditor, Agent, Service, Admin}
 
+// TokenRoles are the roles an API token may carry: checkout (SERVICE), read-only scripts such as
+// a nightly export (AUDITOR) and support tooling (AGENT). ANALYST and APPROVER author and approve
+// changes, and ADMIN grants those roles and creates tokens: they belong to people signed in with
+// a password, so that maker-checker, which compares people, cannot be fed a second credential of
+// the same person.
+var TokenRoles = []Role{Service, Auditor, Agent}
+
+// TokenMayHold reports whether an API token may carry role r.
+func TokenMayHold(r Role) bool { return slices.Contains(TokenRoles, r) }
+
 // ParseRoles parses a comma-separated role list, refusing unknown roles.
 func ParseRoles(s string) ([]Role, error) {
 	var out []Role
@@ -81,8 +91,10 @@ type Principal struct {
 	// the cookie's secret, never the secret itself).
 	UserID    int64
 	SessionID string
-	// TokenID is set for a token.
+	// TokenID is set for a token, and Owner to the person the token belongs to ("" for a token
+	// from before tokens recorded one).
 	TokenID int64
+	Owner   Person
 	// Name is the username, the token's name, or the system task's name.
 	Name string
 	// DisplayName is a user's full name; empty for others.
@@ -143,14 +155,11 @@ func (p *Principal) Subject() string {
 }
 
 // Person identifies who is accountable for what a principal does, for the rules that are about
-// people rather than logins, such as maker-checker: "user:3" for every session of user 3, "token:2"
-// for API token 2, "system:first-start" for a server task. The zero Person is nobody (anonymous).
-//
-// An API token records no owner today, so it is a person of its own, kept apart from every user:
-// Person is the one place that maps a principal to its person, so once a token names the user who
-// created it, returning that user here makes the token and its creator one person everywhere.
-// What a person authored is stored with the person's id, so that the mapping can change without
-// rewriting who did what.
+// people rather than logins, such as maker-checker: "user:3" for every session of user 3 and for
+// every API token user 3 created, "system:demo" for a server task and the tokens it created. The
+// zero Person is nobody (anonymous). A token from before tokens recorded their owner is a person
+// of its own, "token:2". What a person authored is stored with the person's id, so that the
+// mapping can change without rewriting who did what.
 type Person string
 
 // Person returns the person p acts for; nobody when p is nil (anonymous).
@@ -159,13 +168,18 @@ func (p *Principal) Person() Person {
 	case p == nil:
 		return ""
 	case p.Kind == UserKind:
-		return Person(fmt.Sprintf("user:%d", p.UserID))
+		return UserPerson(p.UserID)
 	case p.Kind == SystemKind:
 		return Person("system:" + p.Name)
+	case p.Owner != "":
+		return p.Owner
 	default:
 		return Person(fmt.Sprintf("token:%d", p.TokenID))
 	}
 }
+
+// UserPerson returns the person of user id.
+func UserPerson(id int64) Person { return Person(fmt.Sprintf("user:%d", id)) }
 
 type principalKey struct{}
 
@@ -241,6 +255,8 @@ type Token struct {
 	RevokedAt  *time.Time
 	LastUsedAt *time.Time
 	CreatedBy  string
+	// Owner is the person the token belongs to: its creator's (see Principal.Person).
+	Owner Person
 }
 
 // User is a staff account (without its password hash, which only the account service reads).

@@ -95,7 +95,14 @@ func (a *Authenticator) Authenticate(ctx context.Context, secret string) (*Princ
 	if tok.RevokedAt != nil || (tok.ExpiresAt != nil && !now.Before(*tok.ExpiresAt)) {
 		return nil, fmt.Errorf("token revoked or expired: %w", apperr.ErrUnauthorized)
 	}
-	p := &Principal{Kind: TokenKind, TokenID: tok.ID, Name: tok.Name, Roles: tok.Roles}
+	// A token created before tokens were limited to TokenRoles works no more: no token principal
+	// carries a role that authors, approves or grants changes, whatever the table holds.
+	for _, r := range tok.Roles {
+		if !TokenMayHold(r) {
+			return nil, fmt.Errorf("token %d holds %s, which no token may carry: %w", tok.ID, r, apperr.ErrUnauthorized)
+		}
+	}
+	p := &Principal{Kind: TokenKind, TokenID: tok.ID, Owner: tok.Owner, Name: tok.Name, Roles: tok.Roles}
 	c := &cachedToken{principal: p, expires: now.Add(a.CacheTTL)}
 	if tok.ExpiresAt != nil && tok.ExpiresAt.Before(c.expires) {
 		c.expires = *tok.ExpiresAt

@@ -128,6 +128,21 @@ func TestAuthenticateRefuses(t *testing.T) {
 	if _, err := a.Authenticate(ctx, other); !errors.Is(err, apperr.ErrUnauthorized) {
 		t.Errorf("token at its expiry: %v", err)
 	}
+
+	// A token stored with a role no token may carry (created before the rule) is refused; one of
+	// TokenRoles is its owner's.
+	for i, role := range []Role{Analyst, Approver, Admin} {
+		s := NewTokenSecret()
+		repo.tokens[HashToken(s)] = Token{ID: int64(10 + i), Name: "legacy", Roles: []Role{Auditor, role}, Owner: "user:3"}
+		if _, err := a.Authenticate(ctx, s); !errors.Is(err, apperr.ErrUnauthorized) {
+			t.Errorf("token holding %s: %v", role, err)
+		}
+	}
+	owned := NewTokenSecret()
+	repo.tokens[HashToken(owned)] = Token{ID: 20, Name: "nightly", Roles: []Role{Auditor}, Owner: "user:3"}
+	if p, err := a.Authenticate(ctx, owned); err != nil || p.Person() != "user:3" {
+		t.Errorf("owned token: %+v, %v; want user:3's", p, err)
+	}
 }
 
 // stubSessions is a SessionResolver that knows one secret and counts its look-ups.

@@ -32,8 +32,8 @@ func TestSubject(t *testing.T) {
 	}
 }
 
-// TestPerson checks that every session of a user is one person, and that a token is a person of
-// its own, apart from any user, while tokens record no owner.
+// TestPerson checks that every session of a user and every token the user created are one
+// person, and that a token with no recorded owner is a person of its own.
 func TestPerson(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -43,7 +43,8 @@ func TestPerson(t *testing.T) {
 		{"anonymous", nil, ""},
 		{"a session", &Principal{Kind: UserKind, UserID: 3, SessionID: "abc", Name: "anna"}, "user:3"},
 		{"another session of the same user", &Principal{Kind: UserKind, UserID: 3, SessionID: "def", Name: "anna"}, "user:3"},
-		{"a token", &Principal{Kind: TokenKind, TokenID: 3, Name: "anna-script"}, "token:3"},
+		{"a token of user 3", &Principal{Kind: TokenKind, TokenID: 3, Owner: "user:3", Name: "anna-script"}, "user:3"},
+		{"a token from before tokens had owners", &Principal{Kind: TokenKind, TokenID: 3, Name: "old-script"}, "token:3"},
 		{"a server task", SystemPrincipal("first-start"), "system:first-start"},
 	} {
 		if got := tc.p.Person(); got != tc.want {

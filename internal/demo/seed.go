@@ -82,20 +82,38 @@ func TokenFileFor(dataDir, databaseURL string) string {
 	return filepath.Join(dataDir, "demo-tokens-"+safe+".json")
 }
 
-// ReadTokens reads the demo tokens written by Seed.
+// ReadTokens reads the demo tokens written by Seed. Tokens of roles no token may carry any more
+// (auth.TokenRoles), which the server refuses, are left out: a demo seeded before issue 14 wrote
+// one per role.
 func ReadTokens(path string) ([]DemoToken, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	var out []DemoToken
-	if err := json.Unmarshal(b, &out); err != nil {
+	var all []DemoToken
+	if err := json.Unmarshal(b, &all); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	var out []DemoToken
+	for _, t := range all {
+		if auth.TokenMayHold(t.Role) {
+			out = append(out, t)
+		}
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("%s: no tokens", path)
 	}
 	return out, nil
+}
+
+// TokenOf returns the secret of the demo token of role in tokens, "" when there is none.
+func TokenOf(tokens []DemoToken, role auth.Role) string {
+	for _, t := range tokens {
+		if t.Role == role {
+			return t.Secret
+		}
+	}
+	return ""
 }
 
 // EnsureDemo fills an empty database with the demo: reference data, one API token per role and
@@ -279,10 +297,11 @@ func seedReference(ctx context.Context, st *store.Store, end time.Time, tokenFil
 		})
 	}
 	var tokens []DemoToken
-	for _, role := range auth.AllRoles {
+	for _, role := range auth.TokenRoles {
 		secret := auth.NewTokenSecret()
 		tokens = append(tokens, DemoToken{Role: role, Secret: secret})
-		ref.Tokens = append(ref.Tokens, store.SeedToken{Name: "demo-" + string(role), Hash: auth.HashToken(secret), Roles: []auth.Role{role}})
+		ref.Tokens = append(ref.Tokens, store.SeedToken{Name: "demo-" + string(role), Hash: auth.HashToken(secret), Roles: []auth.Role{role},
+			Owner: auth.SystemPrincipal("demo").Person()})
 	}
 	if _, _, err := st.SeedReference(ctx, ref); err != nil {
 		return err

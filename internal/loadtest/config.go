@@ -45,7 +45,7 @@ type Config struct {
 	URL string
 	// ServiceToken is an API token with role SERVICE, for assessments.
 	ServiceToken string
-	// ReadToken is an API token with role ANALYST (or APPROVER, AUDITOR), for the reading operations.
+	// ReadToken is an API token with role AUDITOR, for the reading operations.
 	ReadToken string
 	// Mix weights the operations, e.g. {"assess": 90, "decisions": 5, ...}.
 	Mix map[string]int
@@ -114,7 +114,7 @@ func (c *Config) validate() (*url.URL, error) {
 		}
 	}
 	if (c.Mix[OpDecisions] > 0 || c.Mix[OpDeclineRates] > 0 || c.Mix[OpSimulate] > 0 || c.Mix[OpDeclineRatesWide] > 0) && c.ReadToken == "" {
-		errs = append(errs, errors.New("read-token: decisions, declineRates, declineRatesWide and simulate need an ANALYST, APPROVER or AUDITOR token"))
+		errs = append(errs, errors.New("read-token: decisions, declineRates, declineRatesWide and simulate need an AUDITOR token"))
 	}
 	if c.Concurrency < 1 || c.Concurrency > MaxConcurrency {
 		errs = append(errs, fmt.Errorf("c: concurrency must be 1 to %d", MaxConcurrency))

@@ -32,11 +32,12 @@ type SeedVersion struct {
 	ActivatedAt time.Time
 }
 
-// SeedToken is an API token to create, given the hash of its secret.
+// SeedToken is an API token to create, given the hash of its secret, belonging to Owner.
 type SeedToken struct {
 	Name  string
 	Hash  string
 	Roles []auth.Role
+	Owner auth.Person
 }
 
 // HasReferenceData reports whether the database has been seeded with reference data.
@@ -91,7 +92,10 @@ func (s *Store) SeedReference(ctx context.Context, ref *ReferenceData) (int64, [
 			versionIDs = append(versionIDs, row.ID)
 		}
 		for _, t := range ref.Tokens {
-			row := models.APIToken{Name: t.Name, TokenHash: t.Hash, Roles: auth.JoinRoles(t.Roles), CreatedAt: now()}
+			row, err := tokenRow(auth.Token{Name: t.Name, Roles: t.Roles, CreatedAt: now(), Owner: t.Owner}, t.Hash)
+			if err != nil {
+				return err
+			}
 			if err := tx.Create(&row).Error; err != nil {
 				return fmt.Errorf("create token %s: %w", t.Name, err)
 			}

@@ -42,7 +42,19 @@ func tokenFromRow(row *models.APIToken) (auth.Token, error) {
 	}
 	return auth.Token{ID: row.ID, Name: row.Name, Roles: roles, CreatedAt: row.CreatedAt.UTC(),
 		ExpiresAt: utcPtr(row.ExpiresAt), RevokedAt: utcPtr(row.RevokedAt), LastUsedAt: utcPtr(row.LastUsedAt),
-		CreatedBy: row.CreatedBy}, nil
+		CreatedBy: row.CreatedBy, Owner: auth.Person(row.Owner)}, nil
+}
+
+// tokenRow returns the row of token t with its secret's hash. It refuses a role no token may
+// carry (auth.TokenRoles), so that no path writes one.
+func tokenRow(t auth.Token, hash string) (models.APIToken, error) {
+	for _, r := range t.Roles {
+		if !auth.TokenMayHold(r) {
+			return models.APIToken{}, fmt.Errorf("token %q: no token may carry %s: %w", t.Name, r, apperr.ErrInvalid)
+		}
+	}
+	return models.APIToken{Name: t.Name, TokenHash: hash, Roles: auth.JoinRoles(t.Roles), CreatedAt: t.CreatedAt.UTC(),
+		ExpiresAt: utcPtr(t.ExpiresAt), CreatedBy: t.CreatedBy, Owner: string(t.Owner)}, nil
 }
 
 // CreateToken stores a token given its secret's hash.
@@ -50,11 +62,13 @@ func (s *Store) CreateToken(ctx context.Context, name, hash string, roles []auth
 	return s.InsertToken(ctx, auth.Token{Name: name, Roles: roles, CreatedAt: now(), ExpiresAt: expiresAt}, hash)
 }
 
-// InsertToken stores t (its name, roles, creation time and creator, and expiry) given its
+// InsertToken stores t (its name, roles, creation time, creator and owner, and expiry) given its
 // secret's hash, and returns it with its id.
 func (s *Store) InsertToken(ctx context.Context, t auth.Token, hash string) (auth.Token, error) {
-	row := models.APIToken{Name: t.Name, TokenHash: hash, Roles: auth.JoinRoles(t.Roles), CreatedAt: t.CreatedAt.UTC(),
-		ExpiresAt: utcPtr(t.ExpiresAt), CreatedBy: t.CreatedBy}
+	row, err := tokenRow(t, hash)
+	if err != nil {
+		return auth.Token{}, err
+	}
 	if err := s.db.WithContext(ctx).Create(&row).Error; err != nil {
 		return auth.Token{}, fmt.Errorf("create token: %w", err)
 	}

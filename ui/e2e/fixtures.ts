@@ -1,7 +1,8 @@
 // What the journeys share: the server's URL as baseURL, the demo accounts and API tokens that
-// global-setup read from the server's data directory, signing in through the form, and full-page
-// screenshots into e2e-artifacts/.
+// global-setup read from the server's data directory, signing in through the form or the API, and
+// full-page screenshots into e2e-artifacts/.
 import { test as base, expect, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -56,7 +57,38 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(artifacts, `${name}.png`), fullPage: true });
 }
 
-/** api runs a GraphQL query with a demo API token (bearer tokens may send ad-hoc queries). */
+const manifest: Record<string, string> = JSON.parse(
+  readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/gql/persisted-documents.json'), 'utf8'),
+);
+
+/**
+ * apiAs runs the UI's persisted operation named operation as the demo account username, signed in
+ * through POST /auth/login as a browser would: ANALYST, APPROVER and ADMIN belong to people, so no
+ * API token carries them, and a session runs only the UI's documents.
+ */
+export async function apiAs<T>(baseURL: string, username: string, operation: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const a = accounts.find((x) => x.username === username);
+  if (!a) throw new Error(`no demo account ${username}`);
+  const login = await fetch(`${baseURL}/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: baseURL },
+    body: JSON.stringify({ username: a.username, password: a.password }),
+  });
+  const cookie = login.headers.getSetCookie().find((c) => c.startsWith('__Host-riskconsole_session='));
+  if (!login.ok || !cookie) throw new Error(`sign-in of ${username}: status ${login.status}`);
+  const hash = Object.keys(manifest).find((h) => new RegExp(`\\b(query|mutation) ${operation}\\b`).test(manifest[h]));
+  if (!hash) throw new Error(`no persisted document ${operation}`);
+  const res = await fetch(`${baseURL}/graphql`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: baseURL, Cookie: cookie.split(';')[0] },
+    body: JSON.stringify({ variables, extensions: { persistedQuery: { version: 1, sha256Hash: hash.replace(/^sha256:/, '') } } }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: unknown };
+  if (!body.data || body.errors) throw new Error(`${operation} failed: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+/** api runs a GraphQL query with a demo API token of role: SERVICE, AUDITOR or AGENT (bearer tokens may send ad-hoc queries). */
 export async function api<T>(baseURL: string, role: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const res = await fetch(`${baseURL}/graphql`, {
     method: 'POST',

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { measures } from '../src/lib/measures.gen';
-import { accounts, api, expect, shot, test } from './fixtures';
+import { accounts, api, apiAs, expect, shot, test } from './fixtures';
 
 /** signInAs signs in as the demo account named username (several hold the same role). */
 async function signInAs(page: Page, username: string): Promise<void> {
@@ -105,15 +105,16 @@ test('analyst tunes a draft with the live what-if and submits; another user appr
   expect(flippedHref).toMatch(/^\/decisions\/[0-9a-f-]+$/);
   await shot(page, 'threshold-editor');
 
-  // Meanwhile someone else edits the draft (a script with the API): saving now is a conflict.
+  // Meanwhile another analyst edits the draft (in their own session): saving now is a conflict.
   type DraftRules = { thresholdDraft: { revision: number; rules: { measuredValue: string; comparator: string; cutoff: number; enabled: boolean }[] } };
-  const current = await api<DraftRules>(baseURL!, 'ANALYST', `query($id: ID!) { thresholdDraft(id: $id) { revision rules { measuredValue comparator cutoff enabled } } }`, { id: draftId });
-  const rules = current.thresholdDraft.rules.map((r) => (r.measuredValue === 'MONTHLY_INCOME' ? { ...r, cutoff: r.cutoff + 1 } : r));
-  await api(baseURL!, 'ANALYST', `mutation($id: ID!, $rev: Int!, $rules: [ThresholdRuleInput!]!) { editThresholdDraft(id: $id, revision: $rev, rules: $rules) { revision } }`, {
-    id: draftId,
-    rev: current.thresholdDraft.revision,
-    rules,
-  });
+  const current = await apiAs<DraftRules>(baseURL!, 'analyst.bruno', 'ThresholdDraft', { id: draftId });
+  const rules = current.thresholdDraft.rules.map(({ measuredValue, comparator, cutoff, enabled }) => ({
+    measuredValue,
+    comparator,
+    cutoff: measuredValue === 'MONTHLY_INCOME' ? cutoff + 1 : cutoff,
+    enabled,
+  }));
+  await apiAs(baseURL!, 'analyst.bruno', 'EditThresholdDraft', { id: draftId, revision: current.thresholdDraft.revision, rules });
   await page.getByRole('button', { name: 'Save draft' }).click();
   const conflict = page.getByRole('alert').filter({ hasText: 'Conflict' });
   await expect(conflict).toContainText('this draft changed since you opened it');

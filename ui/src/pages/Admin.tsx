@@ -105,9 +105,12 @@ const RevokeApiToken = graphql(`
 /** Lists show this many; the console has tens of accounts and tokens, not thousands. */
 const listSize = 100;
 
-/** Staff accounts sign in to the console; SERVICE is for API tokens (checkout). */
+/**
+ * Staff accounts sign in to the console; SERVICE is for API tokens (checkout). A token carries
+ * no role that authors, approves or grants changes (the server refuses ANALYST, APPROVER, ADMIN).
+ */
 const userRoles: Role[] = [Role.Analyst, Role.Approver, Role.Auditor, Role.Agent, Role.Admin];
-const tokenRoles: Role[] = Object.values(Role);
+const tokenRoles: Role[] = [Role.Service, Role.Auditor, Role.Agent];
 
 /** checkedRoles reads the role checkboxes (named "role") of a form. */
 function checkedRoles(form: HTMLFormElement): Role[] {
