@@ -89,13 +89,9 @@ func (r *runner) export(ctx context.Context) error {
 		return err
 	}
 	req.Header.Set("Authorization", "Bearer "+r.cfg.AuditToken)
-	resp, err := r.client.Do(req)
+	resp, err := r.do(req)
 	if err != nil {
-		var ue *url.Error
-		if errors.As(err, &ue) {
-			err = ue.Err
-		}
-		return fmt.Errorf("transport: %w", err)
+		return err
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode == http.StatusOK {

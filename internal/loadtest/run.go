@@ -249,13 +249,9 @@ func (r *runner) call(ctx context.Context, token, query string, vars map[string]
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
 	}
-	resp, err := r.client.Do(req)
+	resp, err := r.do(req)
 	if err != nil {
-		var ue *url.Error
-		if errors.As(err, &ue) {
-			err = ue.Err
-		}
-		return fmt.Errorf("transport: %w", err)
+		return err
 	}
 	defer resp.Body.Close()
 	raw, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
@@ -288,6 +284,19 @@ func (r *runner) call(ctx context.Context, token, query string, vars map[string]
 		return fmt.Errorf("answer's data: %w", err)
 	}
 	return nil
+}
+
+// do sends req; a failure to get an answer is a "transport: …" error.
+func (r *runner) do(req *http.Request) (*http.Response, error) {
+	resp, err := r.client.Do(req)
+	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return nil, fmt.Errorf("transport: %w", err)
+	}
+	return resp, nil
 }
 
 // timed runs call and records its latency or error under op. A call refused by a limit of the
