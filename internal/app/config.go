@@ -218,9 +218,10 @@ func ParseConfig(name string, args []string, getenv func(string) string) (Config
 func DefaultDBMaxConns() int { return min(32, 8*runtime.GOMAXPROCS(0)) }
 
 // DefaultDBAssessConns is how many of maxConns connections are reserved for assessments unless
-// DB_ASSESS_CONNS says otherwise: half. Checkout holds a connection for one short INSERT, so half
-// the pool carries it (on 2 cores 8 of 16 assessed as many per second as 16; see
-// BENCHMARKS.md), and the other half is what readers, heavy or not, can hold at most.
+// DB_ASSESS_CONNS says otherwise: half. Checkout holds a connection for one short INSERT, and
+// the other half is what readers, heavy or not, can hold at most. Not yet measured on a quiet
+// machine against one pool of maxConns (issue 14's load-tool runs, on a machine at load 15-20,
+// were too noisy to tell); DB_ASSESS_CONNS=0 restores the single pool.
 func DefaultDBAssessConns(maxConns int) int { return maxConns / 2 }
 
 // DefaultGetenv is os.Getenv, named for callers of ParseConfig.
