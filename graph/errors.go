@@ -31,7 +31,9 @@ const (
 // Codes of refusals and failures that are not domain errors.
 const (
 	// CodeLimitExceeded refuses an operation over one of the endpoint's limits (complexity,
-	// aliases, root fields, parser tokens, body size, batches) before anything runs.
+	// aliases, root fields, parser tokens, body size, batches) before anything runs, or a field
+	// over one of the server's concurrency limits (extensions.retryAfter in seconds, also sent
+	// as the Retry-After header).
 	CodeLimitExceeded = "LIMIT_EXCEEDED"
 	// CodeTimeout reports that the request's deadline passed (or the client went away).
 	CodeTimeout = "TIMEOUT"
@@ -105,7 +107,10 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 		out.Extensions["fields"] = ve.Fields
 		return out
 	}
-	var ve *apperr.ValidationError
+	var (
+		ve   *apperr.ValidationError
+		busy *apperr.BusyError
+	)
 	switch {
 	case errors.As(err, &ve):
 		out.Message = ve.Error()
@@ -122,6 +127,12 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 		out.Extensions["code"] = CodeForbidden
 	case errors.Is(err, apperr.ErrConflict):
 		out.Extensions["code"] = CodeConflict
+	case errors.As(err, &busy):
+		// The server's limit, not the request's: the client may retry as it is, after retryAfter.
+		out.Message = busy.Error()
+		out.Extensions["code"] = CodeLimitExceeded
+		out.Extensions["limit"] = busy.Limit
+		out.Extensions["retryAfter"] = busy.RetryAfterSeconds()
 	case errors.Is(err, context.DeadlineExceeded) || errors.Is(err, context.Canceled) || ctx.Err() != nil:
 		// Past the request's deadline any failure is reported as the timeout it most likely
 		// is: drivers report a cancelled statement or an expired lock wait in their own words.

@@ -37,7 +37,11 @@ func loadtestCmd(ctx context.Context, args []string) error {
 	fs.StringVar(&cfg.URL, "url", "http://127.0.0.1:8080", "the server's base URL; loopback only")
 	fs.StringVar(&cfg.ServiceToken, "token", "", "API token with role SERVICE, for assessPurchase")
 	fs.StringVar(&cfg.ReadToken, "read-token", "", "API token with role AUDITOR (the only reading role a token may carry), for decisions, declineRates, declineRatesWide and simulate")
+	fs.StringVar(&cfg.AuditToken, "audit-token", "", "API token with role AUDITOR, for the heavy readers")
 	fs.StringVar(&tokens, "tokens", "", "take the SERVICE and AUDITOR tokens from this file (the embedded demo's data/demo-tokens.json, or the file server seed names for PostgreSQL)")
+	fs.IntVar(&cfg.HeavyReaders, "heavy", 0, "clients besides -c running heavy operations (chain verification, export, simulate, sensitivity, decline rates from the decisions) for the whole run")
+	fs.IntVar(&cfg.Flood, "flood", 0, "clients besides -c sending, without credentials, requests of ten refused root fields for the whole run")
+	fs.IntVar(&cfg.FloodRate, "flood-rate", 0, "cap the flood at this many requests per second (0: as fast as the server answers)")
 	fs.StringVar(&mix, "mix", "assess=90,decisions=5,declineRates=3,simulate=2", "operations and their weights")
 	fs.IntVar(&cfg.Concurrency, "c", 32, "concurrent clients")
 	fs.DurationVar(&cfg.Duration, "duration", defaultLoadDuration, "how long to run (at most 1h)")
@@ -64,6 +68,8 @@ func loadtestCmd(ctx context.Context, args []string) error {
 				cfg.ServiceToken = t.Secret
 			case t.Role == auth.Auditor && cfg.ReadToken == "":
 				cfg.ReadToken = t.Secret
+			case t.Role == auth.Auditor && cfg.AuditToken == "":
+				cfg.AuditToken = t.Secret
 			}
 		}
 	}

@@ -4,6 +4,7 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"log/slog"
@@ -18,6 +19,7 @@ import (
 	"riskconsole/internal/auth"
 	"riskconsole/internal/catalog"
 	"riskconsole/internal/decisions"
+	"riskconsole/internal/heavy"
 	"riskconsole/internal/httpapi"
 	"riskconsole/internal/outcomes"
 	"riskconsole/internal/store"
@@ -82,9 +84,11 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 	authn := auth.NewAuthenticator(st)
 	authn.SetClock(o.now)
 	audits := auditlog.NewService(st, key, auditlog.NewCheckpointFile(cfg.AuditCheckpointPath(), key))
+	denials := auditlog.NewDenials(audits, auditlog.DenialOptions{Now: o.now})
 	acc := accounts.NewService(st, authn, accounts.Options{
-		IdleTimeout: cfg.SessionIdleTimeout, MaxLifetime: cfg.SessionMaxLifetime, Now: o.now, Denials: audits,
+		IdleTimeout: cfg.SessionIdleTimeout, MaxLifetime: cfg.SessionMaxLifetime, Now: o.now, Denials: denials,
 	})
+	heavyOps := heavy.New(cmp.Or(cfg.HeavyLimit, heavy.DefaultLimit()))
 	authn.Sessions = acc
 	defs := outcomes.NewDefinitionService(st, o.now)
 	wi := whatif.NewService(st, th, defs, o.now)
@@ -95,7 +99,7 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 			Thresholds:         th,
 			ThresholdLifecycle: thresholds.NewLifecycle(st, th, wi, o.now),
 			WhatIf:             wi,
-			Analytics:          analytics.NewService(st, defs, o.now),
+			Analytics:          analytics.NewService(heavyAnalytics{st, heavyOps}, defs, o.now),
 			BadDefinitions:     defs,
 			Outcomes:           outcomes.NewIngest(st, defs, o.now),
 			Catalog:            cat,
@@ -104,6 +108,8 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 			Agents:             decisions.NewAgentService(st, cat, st, o.now),
 			Auth:               authn,
 			Audit:              audits,
+			Denials:            denials,
+			Heavy:              heavyOps,
 			Accounts:           acc,
 			Logger:             o.logger,
 		},
@@ -123,7 +129,7 @@ func OpenStore(ctx context.Context, cfg Config) (*store.Store, error) {
 
 func openStore(ctx context.Context, cfg Config, key *audit.Key) (*store.Store, error) {
 	return store.Open(ctx, store.Options{DatabaseURL: cfg.DatabaseURL, SQLitePath: cfg.SQLitePath(), MaxOpenConns: cfg.DBMaxConns,
-		StatementTimeout: cfg.RequestTimeout, IdleInTransactionTimeout: 2 * cfg.RequestTimeout, Key: key})
+		AssessmentConns: cfg.DBAssessConns, StatementTimeout: cfg.RequestTimeout, IdleInTransactionTimeout: 2 * cfg.RequestTimeout, Key: key})
 }
 
 // Load reads the threshold schedule and the current reason catalog into memory.
@@ -160,6 +166,7 @@ func (a *App) RunBackground(ctx context.Context) {
 			return err
 		})
 	}()
+	go every(ctx, time.Second, "record anonymous refusals", func(ctx context.Context) error { return a.Denials.Flush(ctx, false) })
 	go every(ctx, time.Hour, "purge ended sessions", func(ctx context.Context) error {
 		_, err := a.Accounts.PurgeSessions(ctx)
 		return err
@@ -207,5 +214,12 @@ func (a *App) httpOptions() httpapi.Options {
 // load balancer stops sending new requests while the ones in flight finish. It cannot be undone.
 func (a *App) Drain() { a.draining.Store(true) }
 
-// Close releases the database.
-func (a *App) Close() error { return a.Store.Close() }
+// Close records the anonymous refusals still counted in memory and releases the database.
+func (a *App) Close() error {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := a.Denials.Flush(ctx, true); err != nil {
+		slog.Error("record anonymous refusals at shutdown", "err", err)
+	}
+	return a.Store.Close()
+}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"riskconsole/graph"
+	"riskconsole/internal/heavy"
 	"riskconsole/internal/httpapi"
 )
 
@@ -68,6 +69,13 @@ type Config struct {
 	AuditCheckpointFile string
 	// AUDIT_CHECKPOINT_EVERY: how often the checkpoint is renewed (and at shutdown)
 	AuditCheckpointEvery time.Duration
+	// DB_ASSESS_CONNS: of DBMaxConns, the PostgreSQL connections reserved for assessments (half
+	// by default; 0 = none, one pool)
+	DBAssessConns int
+	// HEAVY_LIMIT: heavy operations (export, chain verification, simulations, analytics from the
+	// decisions) one server runs at once; more are refused with LIMIT_EXCEEDED (package heavy;
+	// 0 = heavy.DefaultLimit)
+	HeavyLimit int
 }
 
 // AuditCheckpointPath is the audit checkpoint file.
@@ -121,6 +129,16 @@ func ParseConfig(name string, args []string, getenv func(string) string) (Config
 		return c, fmt.Errorf("DB_MAX_CONNS: %w", err)
 	}
 	fs.IntVar(&c.DBMaxConns, "db-max-conns", maxConns, "PostgreSQL connection pool size (env DB_MAX_CONNS)")
+	assessConns, err := strconv.Atoi(env("DB_ASSESS_CONNS", "-1"))
+	if err != nil {
+		return c, fmt.Errorf("DB_ASSESS_CONNS: %w", err)
+	}
+	fs.IntVar(&c.DBAssessConns, "db-assess-conns", assessConns, "of db-max-conns, the PostgreSQL connections reserved for assessments; -1: half (env DB_ASSESS_CONNS)")
+	heavyLimit, err := strconv.Atoi(env("HEAVY_LIMIT", strconv.Itoa(heavy.DefaultLimit())))
+	if err != nil {
+		return c, fmt.Errorf("HEAVY_LIMIT: %w", err)
+	}
+	fs.IntVar(&c.HeavyLimit, "heavy-limit", heavyLimit, "heavy operations (export, chain verification, simulations, analytics from the decisions) run at once; more are refused with LIMIT_EXCEEDED (env HEAVY_LIMIT)")
 	introspection := env("GRAPHQL_INTROSPECTION", "")
 	fs.StringVar(&introspection, "introspection", introspection, "allow GraphQL introspection: true/false; default true for the embedded database, false with DATABASE_URL (env GRAPHQL_INTROSPECTION)")
 	playground := env("GRAPHQL_PLAYGROUND", "")
@@ -226,6 +244,18 @@ func ParseConfig(name string, args []string, getenv func(string) string) (Config
 	if c.MigrationDatabaseURL != "" && c.Embedded() {
 		return c, fmt.Errorf("migration-database-url needs database-url")
 	}
+	if c.DBMaxConns < 2 {
+		return c, fmt.Errorf("db-max-conns must be at least 2")
+	}
+	if c.DBAssessConns == -1 {
+		c.DBAssessConns = DefaultDBAssessConns(c.DBMaxConns)
+	}
+	if c.DBAssessConns < 0 || c.DBAssessConns >= c.DBMaxConns {
+		return c, fmt.Errorf("db-assess-conns must be -1 (half) or from 0 to less than db-max-conns")
+	}
+	if c.HeavyLimit < 1 {
+		return c, fmt.Errorf("heavy-limit must be at least 1")
+	}
 	if c.DemoDecisions < 0 {
 		return c, fmt.Errorf("demo-decisions must not be negative")
 	}
@@ -238,6 +268,13 @@ func ParseConfig(name string, args []string, getenv func(string) string) (Config
 // pool of 16 assessed 5,473 and 5,653/s (p99 15.0 and 14.8 ms) where 32 managed 4,437 and
 // 5,424/s (p99 18.3 and 16.4 ms).
 func DefaultDBMaxConns() int { return min(32, 8*runtime.GOMAXPROCS(0)) }
+
+// DefaultDBAssessConns is how many of maxConns connections are reserved for assessments unless
+// DB_ASSESS_CONNS says otherwise: half. Checkout holds a connection for one short INSERT, and
+// the other half is what readers, heavy or not, can hold at most. Not yet measured on a quiet
+// machine against one pool of maxConns (issue 14's load-tool runs, on a machine at load 15-20,
+// were too noisy to tell); DB_ASSESS_CONNS=0 restores the single pool.
+func DefaultDBAssessConns(maxConns int) int { return maxConns / 2 }
 
 // DefaultGetenv is os.Getenv, named for callers of ParseConfig.
 var DefaultGetenv = os.Getenv

@@ -51,7 +51,8 @@ func TestLoadTool(t *testing.T) {
 			!hasDeclineRates && (o.OK != 0 || o.Errors == 0 || len(o.ErrorKinds) != 1 || !strings.Contains(firstKey(o.ErrorKinds), "GRAPHQL_VALIDATION_FAILED")) {
 			t.Errorf("declineRates (in the schema: %v): %+v", hasDeclineRates, o)
 		}
-		started := rep.Total.OK + rep.Total.Errors - ops[loadtest.OpReplay].OK - ops[loadtest.OpReplay].Errors
+		// A simulation the server's limit of heavy operations refused is counted as limited.
+		started := rep.Total.OK + rep.Total.Errors + rep.Total.Limited - ops[loadtest.OpReplay].OK - ops[loadtest.OpReplay].Errors
 		if started != int64(cfg.Count) {
 			t.Errorf("operations started = %d, want the count %d", started, cfg.Count)
 		}
@@ -137,4 +138,48 @@ func firstKey(m map[string]int64) string {
 		return k
 	}
 	return ""
+}
+
+// TestLoadToolHeavyAndFlood runs the load tool's heavy readers and anonymous flood beside a few
+// assessments: every heavy operation answers or is limited, never fails; every flood request is
+// refused field by field; and the flood writes no audit event while it runs (the exports write
+// theirs).
+func TestLoadToolHeavyAndFlood(t *testing.T) {
+	ctx := context.Background()
+	ta := newTestApp(t, "sqlite", 500)
+	if err := ta.WhatIf.Warm(ctx); err != nil {
+		t.Fatal(err)
+	}
+	denials := func() int64 {
+		var n int64
+		if err := ta.rawDB(t).QueryRow("SELECT count(*) FROM audit_events WHERE action = 'access.denied'").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	before := denials()
+	rep, err := loadtest.Run(ctx, loadtest.Config{
+		URL: ta.Server.URL, ServiceToken: ta.Tokens[auth.Service], AuditToken: ta.Tokens[auth.Auditor],
+		Mix: map[string]int{loadtest.OpAssess: 1}, Concurrency: 1, Duration: 4 * time.Second, Seed: 5,
+		Ledger: filepath.Join(t.TempDir(), "ledger.jsonl"), HeavyReaders: 5, Flood: 2,
+	}, ta.Server.Client())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ops := map[string]loadtest.OpReport{}
+	for _, o := range rep.Operations {
+		ops[o.Op] = o
+	}
+	for _, op := range []string{loadtest.OpAssess, loadtest.OpVerifyChain, loadtest.OpExport, loadtest.OpHeavySim,
+		loadtest.OpSensitivity, loadtest.OpRawRates, loadtest.OpFlood} {
+		if o := ops[op]; o.OK+o.Limited == 0 || o.Errors != 0 {
+			t.Errorf("%s: %+v", op, o)
+		}
+	}
+	if rep.HeavyReaders != 5 || rep.Flood != 2 || ops[loadtest.OpFlood].OK == 0 {
+		t.Errorf("report: %+v", rep)
+	}
+	if n := denials() - before; n != 0 {
+		t.Errorf("the flood wrote %d access.denied events while it ran, want none (counted per minute)", n)
+	}
 }

@@ -22,6 +22,25 @@ func (a *App) newMetrics(now func() time.Time) *obs.Metrics {
 	}
 	m := obs.NewMetrics(codes, now)
 	m.Register(collectors.NewDBStatsCollector(a.Store.Pool(), string(a.Store.Dialect())))
+	if pool := a.Store.AssessmentPool(); pool != nil {
+		m.Register(collectors.NewDBStatsCollector(pool, string(a.Store.Dialect())+"-assessments"))
+	}
+	denials := m.CounterByLabel("access_denials_total", "Refused fields and endpoints by caller: anonymous (counted, "+
+		"one audit event per client address and minute) or authenticated (one audit event per request).", "caller")
+	anonymous, authenticated := denials.WithLabelValues("anonymous"), denials.WithLabelValues("authenticated")
+	a.Denials.OnRefusal(func(anon bool) {
+		if anon {
+			anonymous.Inc()
+			return
+		}
+		authenticated.Inc()
+	})
+	m.Gauge("heavy_operations_running", "Heavy operations (export, chain verification, simulations, analytics from the decisions) running.",
+		func() float64 { return float64(a.Heavy.InUse()) })
+	m.Gauge("heavy_operations_limit", "Heavy operations this server runs at once (HEAVY_LIMIT).",
+		func() float64 { return float64(a.Heavy.Limit()) })
+	refused := m.CounterByLabel("heavy_operations_refused_total", "Heavy operations refused with LIMIT_EXCEEDED, by operation.", "operation")
+	a.Heavy.OnRefused(func(op string) { refused.WithLabelValues(op).Inc() })
 	m.Gauge("whatif_warmup_loaded", "Decisions the what-if warm-up has loaded into memory.", func() float64 {
 		return float64(a.WhatIf.Status().Loaded)
 	})

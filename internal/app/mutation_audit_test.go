@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"database/sql"
 	"slices"
 	"strings"
@@ -13,7 +14,8 @@ import (
 // TestEveryMutationIsAudited runs every Mutation field of the schema once as a role allowed to
 // use it, and once as a role and as an anonymous caller refused it, and counts the audit events
 // each call adds: exactly one, written for that request, DONE on success and an access.denied
-// event on refusal.
+// event on refusal; an anonymous refusal is counted, and recorded in its client address's event
+// of the minute (auditlog.Denials).
 //
 // The exception is assessPurchase, decided by the lead engineer: checkout's assessments are
 // recorded by their own immutable decision row (which names the calling token in its
@@ -82,16 +84,23 @@ func TestEveryMutationIsAudited(t *testing.T) {
 					t.Run(name, func(t *testing.T) {
 						c := e.caller(t, role, s.signedIn)
 						vars := s.variables(t, e, c)
+						if err := e.ta.Denials.Flush(context.Background(), true); err != nil { // anonymous refusals so far
+							t.Fatal(err)
+						}
 						events, decisions := countRows(t, db, "audit_events"), e.ta.countDecisions(t)
 						r, id := e.send(t, c, s.query, vars)
 						if r.code() == "" {
 							t.Fatalf("not refused: %s", truncate(string(r.Data), 300))
 						}
-						if added := countRows(t, db, "audit_events") - events; added != 1 {
-							t.Errorf("added %d audit events, want exactly 1", added)
-						}
 						if n := e.ta.countDecisions(t) - decisions; n != 0 {
 							t.Errorf("a refused call added %d decisions", n)
+						}
+						if role == "" {
+							checkAnonymousRefusal(t, e.ta, db, events, id, f.name)
+							return
+						}
+						if added := countRows(t, db, "audit_events") - events; added != 1 {
+							t.Errorf("added %d audit events, want exactly 1", added)
 						}
 						got := eventsOf(t, db, id)
 						if len(got) != 1 || got[0].action != auditlog.ActionAccessDenied || got[0].outcome != "DENIED" ||
@@ -106,6 +115,25 @@ func TestEveryMutationIsAudited(t *testing.T) {
 }
 
 func isMutation(name string) bool { return strings.HasPrefix(name, "Mutation.") }
+
+// checkAnonymousRefusal checks that the anonymous request id, refused field, added no audit
+// event at once (there were events before it), and that the summary of its client address then
+// records it.
+func checkAnonymousRefusal(t *testing.T, ta *testApp, db *sql.DB, events int64, id, field string) {
+	t.Helper()
+	if added := countRows(t, db, "audit_events") - events; added != 0 {
+		t.Errorf("an anonymous refusal added %d audit events at once, want 0", added)
+	}
+	if err := ta.Denials.Flush(context.Background(), true); err != nil {
+		t.Fatal(err)
+	}
+	e := ta.lastEvents(t, 1)[0]
+	s := decodeSummary(t, e)
+	if countRows(t, db, "audit_events")-events != 1 || e.Action != auditlog.ActionAccessDenied || e.RequestID != id ||
+		e.EntityType != auditlog.EntityClientAddress || s.Refusals != 1 || s.Fields[field] != 1 {
+		t.Errorf("summary %+v %+v, want one refusal of %s by request %s", e, s, field, id)
+	}
+}
 
 // countRows counts the rows of table.
 func countRows(tb testing.TB, db *sql.DB, table string) int64 {

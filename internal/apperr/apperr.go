@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -91,4 +92,28 @@ func NumberProblem(f float64) string {
 		return "must be a finite number"
 	}
 	return ""
+}
+
+// ErrBusy says the server already runs as many operations of a kind as it allows: retry later.
+// A *BusyError matches it with errors.Is.
+var ErrBusy = errors.New("server busy")
+
+// BusyError refuses an operation over a concurrency limit of the server (not of the request): it
+// names the limit and how long the caller should wait before trying again.
+type BusyError struct {
+	Limit      string        // e.g. "heavyOperations"
+	RetryAfter time.Duration // whole seconds, at least one
+}
+
+func (e *BusyError) Error() string {
+	return fmt.Sprintf("server busy: it runs as many operations of this kind (%s) as it allows; retry in %d s", e.Limit, e.RetryAfterSeconds())
+}
+
+// Is makes errors.Is(err, ErrBusy) true for a BusyError.
+func (e *BusyError) Is(target error) bool { return target == ErrBusy }
+
+// RetryAfterSeconds is RetryAfter in whole seconds, rounded up, at least 1: the value of a
+// Retry-After header.
+func (e *BusyError) RetryAfterSeconds() int {
+	return max(1, int((e.RetryAfter+time.Second-1)/time.Second))
 }

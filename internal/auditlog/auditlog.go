@@ -188,18 +188,8 @@ func (s *Service) Checkpoint(ctx context.Context) (Verification, error) {
 }
 
 // Denied records that p (nil for an anonymous caller) was refused field, e.g. "Query.decisions",
-// as one access.denied event of its own, with the request id and client address of ctx.
+// as one access.denied event of its own, with the request id and client address of ctx. The
+// server records refusals through Denials, which bounds how many events they make.
 func (s *Service) Denied(ctx context.Context, p *auth.Principal, field string) error {
-	req := audit.RequestFrom(ctx)
-	e := &audit.Event{
-		Actor: p.Subject(), ActorRoles: p.RoleNames(), Action: ActionAccessDenied,
-		EntityType: EntityGraphQLField, EntityID: field,
-		RequestID: req.ID, ClientAddr: req.ClientAddr, Outcome: audit.Denied,
-	}
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), denialWriteTimeout)
-	defer cancel()
-	if err := s.repo.AppendAudit(ctx, e); err != nil {
-		return fmt.Errorf("record denial of %s to %s: %w", field, e.Actor, err)
-	}
-	return nil
+	return s.appendDenial(ctx, denialEvent(ctx, p, EntityGraphQLField, field, nil))
 }

@@ -6,12 +6,12 @@ import (
 	"encoding/json"
 	"errors"
 	"log/slog"
+	"maps"
 	"net/http"
 	"time"
 
 	"riskconsole/internal/apperr"
 	"riskconsole/internal/audit"
-	"riskconsole/internal/auditlog"
 	"riskconsole/internal/auth"
 	"riskconsole/internal/decisions"
 )
@@ -62,13 +62,20 @@ func (a *api) serveDecisionExport(w http.ResponseWriter, r *http.Request) {
 	var ve *apperr.ValidationError
 	switch {
 	case errors.As(err, &ve):
-		writeExportError(w, http.StatusBadRequest, "INVALID", ve.Error(), ve.Fields)
+		writeExportError(w, http.StatusBadRequest, "INVALID", ve.Error(), map[string]any{"fields": ve.Fields})
 		return
 	case err != nil:
 		slog.ErrorContext(ctx, "parse decision export", "err", err)
 		writeExportError(w, http.StatusInternalServerError, "INTERNAL", "internal error", nil)
 		return
 	}
+	// A heavy operation: refused before anything is written when the server runs its limit.
+	release, err := a.Heavy.Acquire(ctx, "export")
+	if err != nil {
+		writeBusy(w, err)
+		return
+	}
+	defer release()
 	start := time.Now().UTC()
 	until := start // the end of the export: to, or the moment it starts
 	if !f.To.IsZero() {
@@ -130,30 +137,24 @@ func (a *api) serveDecisionExport(w http.ResponseWriter, r *http.Request) {
 	_ = rc.Flush()
 }
 
-// entityEndpoint is the entity type of a denied HTTP endpoint; its id is the method and path.
-const entityEndpoint = "http_endpoint"
-
-// recordExportDenial writes one access.denied event for a refused export, as the API does for a
-// refused field. A failure to record it is logged; the refusal stands either way.
+// recordExportDenial records a refused export as the API does a refused field: an access.denied
+// event (entity http_endpoint), counted instead for anonymous callers. A failure to record it is
+// logged; the refusal stands either way.
 func (a *api) recordExportDenial(r *http.Request, p *auth.Principal) {
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(r.Context()), 5*time.Second)
-	defer cancel()
-	req := audit.RequestFrom(ctx)
-	e := &audit.Event{Actor: p.Subject(), ActorRoles: p.RoleNames(), Action: auditlog.ActionAccessDenied,
-		EntityType: entityEndpoint, EntityID: "GET /export/decisions.csv", RequestID: req.ID, ClientAddr: req.ClientAddr,
-		Outcome: audit.Denied}
-	if err := a.Store.AppendAudit(ctx, e); err != nil {
+	ctx := r.Context()
+	if err := a.Denials.DeniedEndpoint(ctx, p, "GET /export/decisions.csv"); err != nil {
 		slog.ErrorContext(ctx, "could not record an access denial", "err", err, "actor", p.Subject())
 	}
 }
 
-// writeExportError writes an error in the shape of a GraphQL error response, with the bad
-// parameters in extensions.fields like the API's INVALID errors.
-func writeExportError(w http.ResponseWriter, status int, code, msg string, fields []apperr.FieldError) {
-	ext := map[string]any{"code": code}
-	if fields != nil {
-		ext["fields"] = fields
+// writeExportError writes an error in the shape of a GraphQL error response, with code and ext
+// (such as the bad parameters in fields, like the API's INVALID errors) in extensions.
+func writeExportError(w http.ResponseWriter, status int, code, msg string, ext map[string]any) {
+	ext = maps.Clone(ext)
+	if ext == nil {
+		ext = map[string]any{}
 	}
+	ext["code"] = code
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(map[string]any{"errors": []map[string]any{{"message": msg, "extensions": ext}}})

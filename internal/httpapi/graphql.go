@@ -7,6 +7,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -36,7 +37,7 @@ func (a *api) graphQLHandler() http.Handler {
 		BadDefinitionService: a.BadDefinitions,
 		OutcomeService:       a.Outcomes,
 	}}
-	cfg.Directives.HasRole = graph.HasRole(a.Audit)
+	cfg.Directives.HasRole = graph.HasRole(a.Denials, a.admitHeavy)
 	graph.SetComplexity(&cfg.Complexity)
 	srv := handler.New(graph.NewExecutableSchema(cfg))
 	// POST with a JSON body is the only transport: no GET, no multipart, no websocket.
@@ -50,11 +51,13 @@ func (a *api) graphQLHandler() http.Handler {
 	srv.Use(newTrustedDocuments(ui.TrustedDocuments(), a.TrustedDocuments))
 	srv.Use(newOperationLimits())
 	srv.Use(graph.NewComplexityLimit(a.ComplexityLimit))
-	srv.Use(introspectionGuard{enabled: a.Introspection, denials: a.Audit})
+	srv.Use(introspectionGuard{enabled: a.Introspection, denials: a.Denials})
+	srv.Use(denialRecording{a})
 	srv.Use(&obs.GraphQLOperations{})
 	srv.SetErrorPresenter(a.presentError)
 	srv.SetRecoverFunc(graph.Recover)
 	var h http.Handler = srv
+	h = a.collectDenials(h)
 	h = graph.LoaderMiddleware(a.Thresholds, h)
 	h = requireJSON(h)
 	h = a.Auth.Middleware(noteActor(h))
@@ -128,8 +131,23 @@ func (postTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Gra
 		// The database is unreachable: a status that HTTP clients and proxies know to retry.
 		w.Header().Set("Retry-After", "1")
 		w.WriteHeader(http.StatusServiceUnavailable)
+	} else if s := retryAfter(resp.Errors); s != "" {
+		// A field over the server's limit of heavy operations; the answer stays 200, as for any
+		// field's error, with the header for clients that look for it.
+		w.Header().Set("Retry-After", s)
 	}
 	writeGraphQLResponse(w, resp)
+}
+
+// retryAfter returns the extensions.retryAfter of the first of errs that has one, in seconds,
+// or "".
+func retryAfter(errs gqlerror.List) string {
+	for _, e := range errs {
+		if s, ok := e.Extensions["retryAfter"].(int); ok {
+			return strconv.Itoa(s)
+		}
+	}
+	return ""
 }
 
 // hasErrorCode reports whether one of errs carries code in extensions.code.

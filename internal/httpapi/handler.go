@@ -18,6 +18,7 @@ import (
 	"riskconsole/internal/auth"
 	"riskconsole/internal/catalog"
 	"riskconsole/internal/decisions"
+	"riskconsole/internal/heavy"
 	"riskconsole/internal/obs"
 	"riskconsole/internal/outcomes"
 	"riskconsole/internal/store"
@@ -52,6 +53,10 @@ type Services struct {
 	// Metrics are the request and assessment metrics; Logger writes the request log.
 	Metrics *obs.Metrics
 	Logger  *slog.Logger
+	// Denials records refusals: one event per request, counted for anonymous callers.
+	Denials *auditlog.Denials
+	// Heavy admits the heavy operations: export, chain verification, simulations (heavy.go).
+	Heavy *heavy.Limiter
 }
 
 // Options are the settings of the HTTP interface, taken from the server's configuration.

@@ -62,6 +62,18 @@ type Config struct {
 	Ledger string
 	// Seed makes the purchases and the choice of operations reproducible.
 	Seed int64
+	// HeavyReaders are clients besides the Concurrency ones that run heavy operations one after
+	// another for the whole run (heavy.go): chain verification, export, simulation, sensitivity
+	// curve and decline rates answered from the decisions. They need AuditToken.
+	HeavyReaders int
+	// AuditToken is an API token with role AUDITOR, for the heavy readers.
+	AuditToken string
+	// Flood is the number of further clients sending, without credentials, requests of ten
+	// root fields that are all refused (OpFlood), for the whole run.
+	Flood int
+	// FloodRate caps the flood's requests per second, all its clients together; 0 is as fast as
+	// the server answers.
+	FloodRate int
 }
 
 // ParseMix reads "assess=90,decisions=5,declineRates=3,simulate=2".
@@ -118,6 +130,15 @@ func (c *Config) validate() (*url.URL, error) {
 	}
 	if c.Concurrency < 1 || c.Concurrency > MaxConcurrency {
 		errs = append(errs, fmt.Errorf("c: concurrency must be 1 to %d", MaxConcurrency))
+	}
+	if c.HeavyReaders < 0 || c.HeavyReaders > MaxConcurrency || c.Flood < 0 || c.Flood > MaxConcurrency {
+		errs = append(errs, fmt.Errorf("heavy, flood: must be 0 to %d clients", MaxConcurrency))
+	}
+	if c.FloodRate < 0 || c.FloodRate > 1_000_000 {
+		errs = append(errs, errors.New("flood-rate: must be 0 (no cap) to 1000000 requests per second"))
+	}
+	if c.HeavyReaders > 0 && c.AuditToken == "" {
+		errs = append(errs, errors.New("audit-token: heavy readers need an AUDITOR token"))
 	}
 	if c.Duration <= 0 || c.Duration > MaxDuration {
 		errs = append(errs, fmt.Errorf("duration: must be above 0 and at most %s", MaxDuration))

@@ -14,6 +14,8 @@ import (
 type Report struct {
 	URL            string     `json:"url"`
 	Concurrency    int        `json:"concurrency"`
+	HeavyReaders   int        `json:"heavyReaders,omitempty"`
+	Flood          int        `json:"flood,omitempty"`
 	ElapsedSeconds float64    `json:"elapsedSeconds"`
 	Operations     []OpReport `json:"operations"`
 	Total          OpReport   `json:"total"`
@@ -27,6 +29,7 @@ type OpReport struct {
 	Op         string           `json:"op"`
 	OK         int64            `json:"ok"`
 	Errors     int64            `json:"errors"`
+	Limited    int64            `json:"limited"` // refused by the server's limit of heavy operations`
 	PerSecond  float64          `json:"perSecond"`
 	P50Ms      float64          `json:"p50Ms"`
 	P90Ms      float64          `json:"p90Ms"`
@@ -40,16 +43,17 @@ func (r *Report) Failed() bool { return r.Total.Errors > 0 }
 
 // report summarises the run's statistics; operations never called are left out.
 func (r *runner) report(url string, elapsed time.Duration, acked int64) *Report {
-	rep := &Report{URL: url, Concurrency: r.cfg.Concurrency, ElapsedSeconds: elapsed.Seconds(), Ledger: r.cfg.Ledger, Acknowledged: acked}
+	rep := &Report{URL: url, Concurrency: r.cfg.Concurrency, HeavyReaders: r.cfg.HeavyReaders, Flood: r.cfg.Flood,
+		ElapsedSeconds: elapsed.Seconds(), Ledger: r.cfg.Ledger, Acknowledged: acked}
 	var all histogram
 	rep.Total.Op = "total"
-	for _, op := range slices.Concat(mixOps, []string{OpReplay}) {
+	for _, op := range reportOps {
 		s := r.stats[op]
 		n := int64(s.hist.n.Load())
-		if n == 0 && s.errors.Load() == 0 {
+		if n == 0 && s.errors.Load() == 0 && s.limited.Load() == 0 {
 			continue
 		}
-		o := OpReport{Op: op, OK: n, Errors: s.errors.Load(), ErrorKinds: maps.Clone(s.kinds),
+		o := OpReport{Op: op, OK: n, Errors: s.errors.Load(), Limited: s.limited.Load(), ErrorKinds: maps.Clone(s.kinds),
 			P50Ms: finite(s.hist.quantile(.5)), P90Ms: finite(s.hist.quantile(.9)), P99Ms: finite(s.hist.quantile(.99)), MaxMs: finite(s.hist.maxMs())}
 		if len(o.ErrorKinds) == 0 {
 			o.ErrorKinds = nil
@@ -59,6 +63,7 @@ func (r *runner) report(url string, elapsed time.Duration, acked int64) *Report 
 		all.merge(&s.hist)
 		rep.Total.OK += o.OK
 		rep.Total.Errors += o.Errors
+		rep.Total.Limited += o.Limited
 	}
 	rep.Total.PerSecond = float64(rep.Total.OK) / elapsed.Seconds()
 	rep.Total.P50Ms, rep.Total.P90Ms = finite(all.quantile(.5)), finite(all.quantile(.9))
@@ -89,11 +94,12 @@ func finite(x float64) float64 {
 
 // WriteText prints the report as a table, then each operation's errors.
 func (r *Report) WriteText(w io.Writer) error {
-	fmt.Fprintf(w, "%s: %d clients for %.1f s\n\n", r.URL, r.Concurrency, r.ElapsedSeconds)
+	fmt.Fprintf(w, "%s: %d clients, %d heavy readers, %d anonymous flooders for %.1f s\n\n", r.URL, r.Concurrency,
+		r.HeavyReaders, r.Flood, r.ElapsedSeconds)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "operation\tok\terrors\tok/s\tp50 ms\tp90 ms\tp99 ms\tmax ms\t")
+	fmt.Fprintln(tw, "operation\tok\terrors\tlimited\tok/s\tp50 ms\tp90 ms\tp99 ms\tmax ms\t")
 	for _, o := range append(slices.Clone(r.Operations), r.Total) {
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%.1f\t%.2f\t%.2f\t%.2f\t%.2f\t\n", o.Op, o.OK, o.Errors, o.PerSecond, o.P50Ms, o.P90Ms, o.P99Ms, o.MaxMs)
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.1f\t%.2f\t%.2f\t%.2f\t%.2f\t\n", o.Op, o.OK, o.Errors, o.Limited, o.PerSecond, o.P50Ms, o.P90Ms, o.P99Ms, o.MaxMs)
 	}
 	if err := tw.Flush(); err != nil {
 		return err

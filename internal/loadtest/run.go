@@ -12,7 +12,6 @@ import (
 	mrand "math/rand/v2"
 	"net/http"
 	"net/url"
-	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -35,6 +34,7 @@ const maxErrorKinds = 20
 // runner is one run in progress.
 type runner struct {
 	cfg       Config
+	base      string // the server's base URL
 	endpoint  string
 	client    *http.Client
 	runID     string
@@ -43,6 +43,9 @@ type runner struct {
 	stats     map[string]*opStats
 	choice    []string // mix operations, each repeated by its weight
 	issued    atomic.Int64
+	// stop ends when the run stops starting operations; a client told to retry later waits at
+	// most until then.
+	stop context.Context
 
 	proposalMu sync.Mutex
 	proposals  map[string]json.RawMessage // market → rules of the set in force, as ThresholdRuleInput
@@ -50,10 +53,11 @@ type runner struct {
 
 // opStats are one operation's results.
 type opStats struct {
-	hist   histogram
-	errors atomic.Int64
-	mu     sync.Mutex
-	kinds  map[string]int64
+	hist    histogram
+	errors  atomic.Int64
+	limited atomic.Int64 // refused by the server's limit of heavy operations
+	mu      sync.Mutex
+	kinds   map[string]int64
 }
 
 func (s *opStats) fail(err error) {
@@ -75,9 +79,9 @@ func Run(ctx context.Context, cfg Config, client *http.Client) (*Report, error) 
 	if err != nil {
 		return nil, err
 	}
-	r := &runner{cfg: cfg, endpoint: base.String() + "/graphql", client: newClient(client),
+	r := &runner{cfg: cfg, base: base.String(), endpoint: base.String() + "/graphql", client: newClient(client),
 		stats: map[string]*opStats{}, proposals: map[string]json.RawMessage{}}
-	for _, op := range slices.Concat(mixOps, []string{OpReplay}) {
+	for _, op := range reportOps {
 		r.stats[op] = &opStats{kinds: map[string]int64{}}
 	}
 	for _, op := range mixOps {
@@ -99,12 +103,30 @@ func Run(ctx context.Context, cfg Config, client *http.Client) (*Report, error) 
 
 	stopCtx, cancel := context.WithTimeout(ctx, cfg.Duration)
 	defer cancel()
+	r.stop = stopCtx
 	start := time.Now()
-	var wg sync.WaitGroup
+	// The heavy readers and the flood run as long as the mix does.
+	extraCtx, stopExtra := context.WithCancel(stopCtx)
+	defer stopExtra()
+	var wg, extra sync.WaitGroup
 	for w := range cfg.Concurrency {
 		wg.Go(func() { r.worker(ctx, stopCtx, w) })
 	}
+	for w := range cfg.HeavyReaders {
+		extra.Go(func() { r.heavyReader(ctx, extraCtx, w) })
+	}
+	var tick <-chan time.Time // the flood's pace, nil when it has none
+	if cfg.Flood > 0 && cfg.FloodRate > 0 {
+		t := time.NewTicker(time.Second / time.Duration(cfg.FloodRate))
+		defer t.Stop()
+		tick = t.C
+	}
+	for range cfg.Flood {
+		extra.Go(func() { r.flood(ctx, extraCtx, tick) })
+	}
 	wg.Wait()
+	stopExtra()
+	extra.Wait()
 	elapsed := time.Since(start)
 	var acked int64
 	if r.ledger != nil {
@@ -188,8 +210,30 @@ func (r *runner) worker(ctx, stop context.Context, w int) {
 type gqlError struct {
 	Message    string `json:"message"`
 	Extensions struct {
-		Code string `json:"code"`
+		Code       string `json:"code"`
+		RetryAfter int    `json:"retryAfter"` // seconds, with LIMIT_EXCEEDED of a server limit
 	} `json:"extensions"`
+}
+
+// apiError is a call the server answered with an error.
+type apiError struct {
+	Status int // HTTP status
+	Code   string
+	Msg    string
+}
+
+func (e *apiError) Error() string {
+	if e.Status != http.StatusOK {
+		return fmt.Sprintf("HTTP %d %s: %s", e.Status, e.Code, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.Code, e.Msg)
+}
+
+// busyError is a refusal by one of the server's concurrency limits: counted apart from errors,
+// and the client waits RetryAfter before its next call, as a well-behaved client would.
+type busyError struct {
+	apiError
+	RetryAfter time.Duration
 }
 
 // call posts a GraphQL operation with token and decodes its data into out. An HTTP status other
@@ -204,14 +248,12 @@ func (r *runner) call(ctx context.Context, token, query string, vars map[string]
 		return err
 	}
 	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set("Authorization", "Bearer "+token)
-	resp, err := r.client.Do(req)
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := r.do(req)
 	if err != nil {
-		var ue *url.Error
-		if errors.As(err, &ue) {
-			err = ue.Err
-		}
-		return fmt.Errorf("transport: %w", err)
+		return err
 	}
 	defer resp.Body.Close()
 	raw, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
@@ -230,10 +272,11 @@ func (r *runner) call(ctx context.Context, token, query string, vars map[string]
 		if len(msg) > 160 {
 			msg = msg[:160] + "…"
 		}
-		if resp.StatusCode != http.StatusOK {
-			return fmt.Errorf("HTTP %d %s: %s", resp.StatusCode, e.Extensions.Code, msg)
+		ae := apiError{Status: resp.StatusCode, Code: e.Extensions.Code, Msg: msg}
+		if e.Extensions.RetryAfter > 0 {
+			return &busyError{apiError: ae, RetryAfter: time.Duration(e.Extensions.RetryAfter) * time.Second}
 		}
-		return fmt.Errorf("%s: %s", e.Extensions.Code, msg)
+		return &ae
 	case resp.StatusCode != http.StatusOK:
 		return fmt.Errorf("HTTP %d", resp.StatusCode)
 	case decodeErr != nil:
@@ -245,10 +288,35 @@ func (r *runner) call(ctx context.Context, token, query string, vars map[string]
 	return nil
 }
 
-// timed runs call and records its latency or error under op.
+// do sends req; a failure to get an answer is a "transport: …" error.
+func (r *runner) do(req *http.Request) (*http.Response, error) {
+	resp, err := r.client.Do(req)
+	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return nil, fmt.Errorf("transport: %w", err)
+	}
+	return resp, nil
+}
+
+// timed runs call and records its latency or error under op. A call refused by a limit of the
+// server is counted as limited, and the client waits as told (until the run stops at most).
 func (r *runner) timed(op string, call func() error) bool {
 	start := time.Now()
 	if err := call(); err != nil {
+		var busy *busyError
+		if errors.As(err, &busy) {
+			r.stats[op].limited.Add(1)
+			wait := time.NewTimer(busy.RetryAfter)
+			defer wait.Stop()
+			select {
+			case <-wait.C:
+			case <-r.stop.Done():
+			}
+			return false
+		}
 		r.stats[op].fail(err)
 		return false
 	}
@@ -380,21 +448,25 @@ const simulateQuery = `query Simulate($m: String!, $p: [ThresholdRuleInput!]!) {
   }
 }`
 
-// simulate replays the set in force in market, as a proposal, over the last 90 days. The set is
-// read once per market (not timed); a failure to read it is the call's error.
+// simulate replays the set in force in market, as a proposal, over the last 90 days.
 func (r *runner) simulate(ctx context.Context, market string) {
-	var out json.RawMessage
-	r.timed(OpSimulate, func() error {
-		rules, err := r.proposal(ctx, market)
-		if err != nil {
-			return err
-		}
-		return r.call(ctx, r.cfg.ReadToken, simulateQuery, map[string]any{"m": market, "p": rules}, &out)
-	})
+	r.timed(OpSimulate, func() error { return r.simulateWith(ctx, r.cfg.ReadToken, market) })
 }
 
-// proposal returns the rules in force in market as ThresholdRuleInput, read on first use.
-func (r *runner) proposal(ctx context.Context, market string) (json.RawMessage, error) {
+// simulateWith calls simulate with token. The set in force is read once per market (not timed);
+// a failure to read it is the call's error.
+func (r *runner) simulateWith(ctx context.Context, token, market string) error {
+	rules, err := r.proposal(ctx, token, market)
+	if err != nil {
+		return err
+	}
+	var out json.RawMessage
+	return r.call(ctx, token, simulateQuery, map[string]any{"m": market, "p": rules}, &out)
+}
+
+// proposal returns the rules in force in market as ThresholdRuleInput, read with token on first
+// use.
+func (r *runner) proposal(ctx context.Context, token, market string) (json.RawMessage, error) {
 	r.proposalMu.Lock()
 	defer r.proposalMu.Unlock()
 	if p, ok := r.proposals[market]; ok {
@@ -407,7 +479,7 @@ func (r *runner) proposal(ctx context.Context, market string) (json.RawMessage, 
 			} `json:"version"`
 		} `json:"activeThresholdVersion"`
 	}
-	if err := r.call(ctx, r.cfg.ReadToken, activeRulesQuery, map[string]any{"m": market}, &out); err != nil {
+	if err := r.call(ctx, token, activeRulesQuery, map[string]any{"m": market}, &out); err != nil {
 		return nil, fmt.Errorf("read the set in force: %w", err)
 	}
 	if out.ActiveThresholdVersion == nil {

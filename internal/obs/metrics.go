@@ -75,6 +75,14 @@ func (m *Metrics) Gauge(name, help string, value func() float64) {
 	m.Register(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Namespace: namespace, Name: name, Help: help}, value))
 }
 
+// CounterByLabel registers a counter with one label, whose values the caller chooses from a
+// fixed set, and returns it.
+func (m *Metrics) CounterByLabel(name, help, label string) *prometheus.CounterVec {
+	c := prometheus.NewCounterVec(prometheus.CounterOpts{Namespace: namespace, Name: name, Help: help}, []string{label})
+	m.Register(c)
+	return c
+}
+
 // GaugeByLabel registers a gauge with one label, whose values values returns at every scrape.
 func (m *Metrics) GaugeByLabel(name, help, label string, values func() map[string]float64) {
 	m.Register(labelledGauge{desc: prometheus.NewDesc(namespace+"_"+name, help, []string{label}, nil), values: values})

@@ -26,6 +26,7 @@ import (
 // before, rather than Create, which reflects over the model and builds the statement's clauses
 // on every call (about 7 kB and 24 allocations more per assessment).
 func (s *Store) InsertDecision(ctx context.Context, rec *decisions.Record) (decisions.Decision, bool, string, error) {
+	s = s.forAssessments()
 	row := decisionRow(rec)
 	args, err := decisionValues(&row, false)
 	if err != nil {

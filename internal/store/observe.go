@@ -10,6 +10,14 @@ import (
 // sql.DBStats from it). Queries go through the Store's methods.
 func (s *Store) Pool() *sql.DB { return s.sqlDB }
 
+// AssessmentPool returns the pool reserved for assessments, nil when there is none.
+func (s *Store) AssessmentPool() *sql.DB {
+	if s.assess == nil {
+		return nil
+	}
+	return s.assess.sqlDB
+}
+
 // StoredKey is a stored decision as the load tool's verification sees it: its reference, the
 // idempotency key it was stored under (scoped by the calling token) and how many decisions carry
 // that key.

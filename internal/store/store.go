@@ -50,6 +50,9 @@ type Store struct {
 	sqlDB   *sql.DB
 	dialect Dialect
 	key     *audit.Key // keys the audit chain and seals decisions; nil writes unkeyed records
+	// assess is the store on the connections reserved for assessments (Options.AssessmentConns),
+	// nil when there are none, and in a transaction.
+	assess *Store
 }
 
 // Options configure Open.
@@ -82,33 +85,20 @@ type Options struct {
 	// cannot hold locks (the audit log's advisory lock among them). 0 leaves the server's
 	// setting, and so does one in DatabaseURL.
 	IdleInTransactionTimeout time.Duration
+	// AssessmentConns of the MaxOpenConns connections (PostgreSQL) are a pool of their own for
+	// what checkout waits on: storing an assessment and looking its API token up. Everything
+	// else shares the rest, so that readers holding every connection they can get still leave
+	// checkout these. 0 keeps one pool; it must be less than MaxOpenConns.
+	AssessmentConns int
 }
 
 // Open connects to the database named by opts. It does not migrate.
 func Open(ctx context.Context, opts Options) (*Store, error) {
-	cfg := &gorm.Config{
-		Logger:                 logger.Discard,
-		SkipDefaultTransaction: true,
-		PrepareStmt:            true,
-		NowFunc:                func() time.Time { return now() },
+	maxConns := opts.MaxOpenConns
+	if maxConns == 0 {
+		maxConns = 32
 	}
-	var (
-		dialector gorm.Dialector
-		dialect   Dialect
-	)
-	if opts.DatabaseURL != "" {
-		dialect = Postgres
-		pgCfg, err := pgx.ParseConfig(opts.DatabaseURL)
-		if err != nil {
-			return nil, fmt.Errorf("parse DATABASE_URL: %w", err)
-		}
-		setRuntimeParam(pgCfg, "statement_timeout", opts.StatementTimeout)
-		setRuntimeParam(pgCfg, "idle_in_transaction_session_timeout", opts.IdleInTransactionTimeout)
-		pgCfg.BuildContextWatcherHandler = cancelOnServer
-		// What gorm's driver does with a DSN, with the session settings added.
-		dialector = postgres.New(postgres.Config{Conn: stdlib.OpenDB(*pgCfg)})
-	} else {
-		dialect = SQLite
+	if opts.DatabaseURL == "" {
 		if dir := filepath.Dir(opts.SQLitePath); dir != "" {
 			if err := os.MkdirAll(dir, 0o700); err != nil {
 				return nil, fmt.Errorf("create data dir: %w", err)
@@ -122,7 +112,41 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		}
 		dsn := "file:" + opts.SQLitePath + "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(" + strconv.FormatInt(busy, 10) + ")" +
 			"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
-		dialector = sqlite.Open(dsn)
+		// One pure-Go SQLite connection per core is plenty; more only adds lock waits. With one
+		// writer there is nothing to reserve for assessments.
+		return openPool(ctx, SQLite, sqlite.Open(dsn), 4, opts.Key)
+	}
+	pgCfg, err := pgx.ParseConfig(opts.DatabaseURL)
+	if err != nil {
+		return nil, fmt.Errorf("parse DATABASE_URL: %w", err)
+	}
+	setRuntimeParam(pgCfg, "statement_timeout", opts.StatementTimeout)
+	setRuntimeParam(pgCfg, "idle_in_transaction_session_timeout", opts.IdleInTransactionTimeout)
+	pgCfg.BuildContextWatcherHandler = cancelOnServer
+	// What gorm's driver does with a DSN, with the session settings added.
+	dialector := func() gorm.Dialector { return postgres.New(postgres.Config{Conn: stdlib.OpenDB(*pgCfg)}) }
+	reserved := opts.AssessmentConns
+	if reserved < 0 || reserved >= maxConns {
+		return nil, fmt.Errorf("assessment connections (%d) must be at least 0 and less than the pool's %d", reserved, maxConns)
+	}
+	s, err := openPool(ctx, Postgres, dialector(), maxConns-reserved, opts.Key)
+	if err != nil || reserved == 0 {
+		return s, err
+	}
+	if s.assess, err = openPool(ctx, Postgres, dialector(), reserved, opts.Key); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// openPool opens a store of conns connections through dialector, keying its records with key.
+func openPool(ctx context.Context, dialect Dialect, dialector gorm.Dialector, conns int, key *audit.Key) (*Store, error) {
+	cfg := &gorm.Config{
+		Logger:                 logger.Discard,
+		SkipDefaultTransaction: true,
+		PrepareStmt:            true,
+		NowFunc:                func() time.Time { return now() },
 	}
 	db, err := gorm.Open(dialector, cfg)
 	if err != nil {
@@ -138,29 +162,36 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 			return nil, err
 		}
 	}
-	maxConns := opts.MaxOpenConns
-	if maxConns == 0 {
-		maxConns = 32
-	}
-	if dialect == SQLite {
-		// One pure-Go SQLite connection per core is plenty; more only adds lock waits.
-		maxConns = 4
-	}
-	sqlDB.SetMaxOpenConns(maxConns)
-	sqlDB.SetMaxIdleConns(maxConns)
+	sqlDB.SetMaxOpenConns(conns)
+	sqlDB.SetMaxIdleConns(conns)
 	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
 	if err := sqlDB.PingContext(ctx); err != nil {
 		sqlDB.Close()
 		return nil, fmt.Errorf("connect to %s: %w", dialect, err)
 	}
-	return &Store{db: db, sqlDB: sqlDB, dialect: dialect, key: opts.Key}, nil
+	return &Store{db: db, sqlDB: sqlDB, dialect: dialect, key: key}, nil
 }
 
-// Close closes the connection pool.
-func (s *Store) Close() error { return s.sqlDB.Close() }
+// Close closes the connection pools.
+func (s *Store) Close() error {
+	if s.assess != nil {
+		s.assess.Close()
+	}
+	return s.sqlDB.Close()
+}
 
-// Stats reports the connection pool: connections open, in use and idle, and how often and how
-// long callers waited for one.
+// forAssessments is the store of the work checkout waits on: the pool reserved for it when there
+// is one (Options.AssessmentConns), else s (in a transaction, the transaction).
+func (s *Store) forAssessments() *Store {
+	if s.assess != nil {
+		return s.assess
+	}
+	return s
+}
+
+// Stats reports the connection pool shared by everything but assessments (all of them when no
+// connections are reserved): connections open, in use and idle, and how often and how long
+// callers waited for one.
 func (s *Store) Stats() sql.DBStats { return s.sqlDB.Stats() }
 
 // Dialect returns the database kind.

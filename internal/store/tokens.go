@@ -15,7 +15,7 @@ import (
 
 // TokenByHash returns the API token with the given hash.
 func (s *Store) TokenByHash(ctx context.Context, hash string) (auth.Token, error) {
-	return s.takeToken(ctx, "token_hash = ?", hash)
+	return s.forAssessments().takeToken(ctx, "token_hash = ?", hash)
 }
 
 // TokenByID returns the API token with the given id.
@@ -85,9 +85,10 @@ func (s *Store) RevokeToken(ctx context.Context, id int64, at time.Time) error {
 	return nil
 }
 
-// TouchToken records that a token was used at the given time.
+// TouchToken records that a token was used at the given time. Like TokenByHash it runs on the
+// connections reserved for checkout, which authenticates with a token.
 func (s *Store) TouchToken(ctx context.Context, id int64, at time.Time) error {
-	err := s.db.WithContext(ctx).Model(&models.APIToken{}).Where("id = ?", id).Update("last_used_at", at.UTC()).Error
+	err := s.forAssessments().db.WithContext(ctx).Model(&models.APIToken{}).Where("id = ?", id).Update("last_used_at", at.UTC()).Error
 	if err != nil {
 		return fmt.Errorf("record use of token %d: %w", id, err)
 	}
