@@ -74,7 +74,7 @@ func TestAnalyticsMemoryBounded(t *testing.T) {
 					var wg sync.WaitGroup
 					for i := range answers {
 						wg.Go(func() {
-							answers[i], errs[i] = ta.send(http.MethodPost, "/graphql", "Bearer "+ta.Tokens[auth.Analyst], body)
+							answers[i], errs[i] = ta.send(http.MethodPost, "/graphql", "Bearer "+ta.Tokens[auth.Auditor], body)
 						})
 					}
 					wg.Wait()
@@ -95,7 +95,7 @@ func TestAnalyticsMemoryBounded(t *testing.T) {
 				return // eight unbounded requests at once could take the machine down
 			}
 			// The attack as the load tool sends it, from eight clients: each answered.
-			rep, err := loadtest.Run(context.Background(), loadtest.Config{URL: ta.Server.URL, ReadToken: ta.Tokens[auth.Analyst],
+			rep, err := loadtest.Run(context.Background(), loadtest.Config{URL: ta.Server.URL, ReadToken: ta.Tokens[auth.Auditor],
 				Mix: map[string]int{loadtest.OpDeclineRatesWide: 1}, Concurrency: 8, Duration: time.Minute, Count: 16, Seed: 1}, ta.Server.Client())
 			if err != nil {
 				t.Fatal(err)

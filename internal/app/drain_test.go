@@ -27,7 +27,7 @@ func TestDrainClosesConnections(t *testing.T) {
 		}
 		if body != nil {
 			req.Header.Set("Content-Type", "application/json")
-			req.Header.Set("Authorization", "Bearer "+ta.Tokens[auth.Analyst])
+			req.Header.Set("Authorization", "Bearer "+ta.Tokens[auth.Auditor])
 		}
 		resp, err = client.Do(req)
 		if err != nil {
