@@ -52,8 +52,10 @@ func TestAnalyticsMemoryBounded(t *testing.T) {
 			// two busy cores; this test is about their memory, not their time.
 			cfg := testConfig(t)
 			cfg.RequestTimeout = 2 * time.Minute
+			// Eight at once must all run: the heavy-operation limit would refuse some of them.
+			cfg.HeavyLimit = 16
 			if dialect == "postgres" {
-				cfg.DatabaseURL = testdb.NewPostgresDB(t)
+				setRoles(&cfg, testdb.NewPostgresRoles(t))
 			}
 			ta := startTestApp(t, cfg, 20_000)
 			if err := ta.Analytics.Advance(context.Background()); err != nil {

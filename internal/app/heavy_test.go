@@ -22,7 +22,7 @@ func heavyApp(tb testing.TB, dialect string, limit int, adjust func(*Config)) *t
 	tb.Helper()
 	cfg := testConfig(tb)
 	if dialect == "postgres" {
-		cfg.DatabaseURL = testdb.NewPostgresDB(tb)
+		setRoles(&cfg, testdb.NewPostgresRoles(tb))
 	}
 	cfg.HeavyLimit = limit
 	if adjust != nil {
@@ -178,7 +178,7 @@ func TestAssessmentsKeepConnections(t *testing.T) {
 			t.Fatalf("%s: %s", q, errorsJSON(r))
 		}
 	}
-	release := testdb.Hold(t, ta.Config.DatabaseURL, "LOCK TABLE audit_events IN ACCESS EXCLUSIVE MODE")
+	release := testdb.Hold(t, ta.ownerURL(), "LOCK TABLE audit_events IN ACCESS EXCLUSIVE MODE")
 	waitsBefore := ta.Store.Stats().WaitCount
 
 	type answer struct {

@@ -52,9 +52,9 @@ func gqlProbe(name, field string, kind inputKind, role auth.Role, query string, 
 		if err != nil {
 			tb.Fatal(err)
 		}
-		req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
+		req := httptest.NewRequest(http.MethodPost, ta.Server.URL+"/graphql", bytes.NewReader(body))
 		req.Header.Set("Content-Type", "application/json")
-		req.Header.Set("Authorization", "Bearer "+ta.Tokens[role])
+		ta.caller(tb, role).authorize(req, ta.Server.URL)
 		return serveProbe(tb, ta, req)
 	}}
 }
@@ -105,22 +105,22 @@ func serveProbe(tb testing.TB, ta *testApp, req *http.Request) (int, *gqlRespons
 // a value reaches: filters, cursors, look-ups, input objects of mutations, nested lists, the
 // sign-in body and the export's parameters.
 var inputProbes = []inputProbe{
-	gqlProbe("decisions filter.market", "filter.market", textInput, auth.Analyst,
+	gqlProbe("decisions filter.market", "filter.market", textInput, auth.Auditor,
 		`query($v: String) { decisions(first: 1, filter: {market: $v}) { nodes { id } } }`, oneVar),
-	gqlProbe("decisions filter.merchantId", "filter.merchantId", textInput, auth.Analyst,
+	gqlProbe("decisions filter.merchantId", "filter.merchantId", textInput, auth.Auditor,
 		`query($v: String) { decisions(first: 1, filter: {merchantId: $v}) { nodes { id } } }`, oneVar),
 	gqlProbe("decisions filter.merchantCategory", "filter.merchantCategory", textInput, auth.Auditor,
 		`query($f: DecisionFilter) { decisions(first: 1, filter: $f) { nodes { id } } }`,
 		func(v any) map[string]any { return map[string]any{"f": map[string]any{"merchantCategory": v}} }),
-	gqlProbe("decisions after", "after", textInput, auth.Analyst,
+	gqlProbe("decisions after", "after", textInput, auth.Auditor,
 		`query($v: String) { decisions(first: 1, after: $v) { nodes { id } } }`, oneVar),
-	gqlProbe("decisions filter.minAmount", "filter.minAmount", floatInput, auth.Analyst,
+	gqlProbe("decisions filter.minAmount", "filter.minAmount", floatInput, auth.Auditor,
 		`query($v: Float) { decisions(first: 1, filter: {minAmount: $v}) { nodes { id } } }`, oneVar),
-	gqlProbe("decisions filter.thresholdVersionId", "filter.thresholdVersionId", textInput, auth.Analyst,
+	gqlProbe("decisions filter.thresholdVersionId", "filter.thresholdVersionId", textInput, auth.Auditor,
 		`query($v: ID) { decisions(first: 1, filter: {thresholdVersionId: $v}) { nodes { id } } }`, oneVar),
-	gqlProbe("decisions filter.from", "filter.from", textInput, auth.Analyst,
+	gqlProbe("decisions filter.from", "filter.from", textInput, auth.Auditor,
 		`query($v: Time) { decisions(first: 1, filter: {from: $v}) { nodes { id } } }`, oneVar),
-	gqlProbe("decision id", "id", textInput, auth.Analyst, `query($v: ID!) { decision(id: $v) { id } }`, oneVar),
+	gqlProbe("decision id", "id", textInput, auth.Auditor, `query($v: ID!) { decision(id: $v) { id } }`, oneVar),
 	gqlProbe("decisionByReference", "reference", textInput, auth.Auditor,
 		`query($v: String!) { decisionByReference(reference: $v) { id } }`, oneVar),
 	gqlProbe("agentDecision locale", "locale", textInput, auth.Agent,
@@ -129,18 +129,18 @@ var inputProbes = []inputProbe{
 		`query($v: Float) { exportDecisions(filter: {maxAmount: $v}) { url } }`, oneVar),
 	gqlProbe("exportDecisions filter.merchantId", "filter.merchantId", textInput, auth.Auditor,
 		`query($v: String) { exportDecisions(filter: {merchantId: $v}) { url } }`, oneVar),
-	gqlProbe("declineRates filter.merchantId", "filter.merchantId", textInput, auth.Analyst,
+	gqlProbe("declineRates filter.merchantId", "filter.merchantId", textInput, auth.Auditor,
 		`query($f: AnalyticsFilter!) { declineRates(filter: $f) { series { points { rate } } } }`,
 		func(v any) map[string]any { return analyticsFilter("merchantId", v) }),
-	gqlProbe("declineRates filter.minAmount", "filter.minAmount", floatInput, auth.Analyst,
+	gqlProbe("declineRates filter.minAmount", "filter.minAmount", floatInput, auth.Auditor,
 		`query($f: AnalyticsFilter!) { declineRates(filter: $f) { series { points { rate } } } }`,
 		func(v any) map[string]any { return analyticsFilter("minAmount", v) }),
-	gqlProbe("declineRates filter.to", "filter.to", textInput, auth.Analyst,
+	gqlProbe("declineRates filter.to", "filter.to", textInput, auth.Auditor,
 		`query($f: AnalyticsFilter!) { declineRates(filter: $f, bucket: HOUR) { series { points { rate } } } }`,
 		func(v any) map[string]any { return analyticsFilter("to", v) }),
-	gqlProbe("declineRates timeZone", "timeZone", textInput, auth.Analyst,
+	gqlProbe("declineRates timeZone", "timeZone", textInput, auth.Auditor,
 		`query($v: String!) { declineRates(filter: {from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z"}, timeZone: $v) { series { market } } }`, oneVar),
-	gqlProbe("anomalies threshold", "threshold", floatInput, auth.Analyst,
+	gqlProbe("anomalies threshold", "threshold", floatInput, auth.Auditor,
 		`query($v: Float!) { anomalies(from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z", threshold: $v) { anomalies { market } } }`, oneVar),
 	gqlProbe("auditEvents filter.actor", "filter.actor", textInput, auth.Auditor,
 		`query($v: String) { auditEvents(first: 1, filter: {actor: $v}) { nodes { id } } }`, oneVar),
@@ -177,11 +177,11 @@ var inputProbes = []inputProbe{
 	exportProbe("merchantCategory", textInput),
 	exportProbe("minAmount", floatInput),
 	// Ints: no bad value, but one too large for a column must not reach it.
-	gqlProbe("catalogVersion version", "version", intInput, auth.Analyst,
+	gqlProbe("catalogVersion version", "version", intInput, auth.Auditor,
 		`query($v: Int) { catalogVersion(version: $v) { version } }`, oneVar),
-	gqlProbe("catalogDiff from", "from", intInput, auth.Analyst,
+	gqlProbe("catalogDiff from", "from", intInput, auth.Auditor,
 		`query($v: Int!) { catalogDiff(from: $v, to: 1) { code } }`, oneVar),
-	gqlProbe("declineRates seriesLimit", "seriesLimit", intInput, auth.Analyst,
+	gqlProbe("declineRates seriesLimit", "seriesLimit", intInput, auth.Auditor,
 		`query($v: Int!) { declineRates(filter: {from: "2026-11-01T00:00:00Z", to: "2026-11-02T00:00:00Z"}, seriesLimit: $v) { series { market } } }`, oneVar),
 	gqlProbe("recordOutcomes events[0].outstandingMinor", "events[0].outstandingMinor", intInput, auth.Service, recordOutcomesMutation,
 		func(v any) map[string]any {

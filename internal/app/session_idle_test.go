@@ -16,7 +16,7 @@ func TestSessionIdleShortTimeout(t *testing.T) {
 		clock := &acctClock{t: time.Now().UTC().Truncate(time.Second)}
 		cfg := testConfig(t)
 		if dialect == "postgres" {
-			cfg.DatabaseURL = testdb.NewPostgresDB(t)
+			setRoles(&cfg, testdb.NewPostgresRoles(t))
 		}
 		cfg.SessionIdleTimeout = time.Minute
 		ta := startTestApp(t, cfg, 0, WithClock(clock.now))

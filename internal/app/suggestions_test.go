@@ -33,8 +33,8 @@ func TestSuggestionsOnlyForExplorers(t *testing.T) {
 		{"anonymous", ta.Handler(), "", false},
 		{"AGENT", ta.Handler(), auth.Agent, false},
 		{"SERVICE", ta.Handler(), auth.Service, false},
-		{"ANALYST", ta.Handler(), auth.Analyst, true},
-		{"ANALYST, introspection off", off, auth.Analyst, false},
+		{"AUDITOR", ta.Handler(), auth.Auditor, true},
+		{"AUDITOR, introspection off", off, auth.Auditor, false},
 		{"anonymous, introspection off", off, "", false},
 	} {
 		for _, q := range queries {
