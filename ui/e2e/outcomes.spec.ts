@@ -160,7 +160,7 @@ test('the decision page shows the repayment timeline of an approved decision', a
   const old = new Date(Date.now() - 300 * 86_400_000).toISOString();
   const found = await api<{ decisions: { nodes: { id: string; reference: string; repayment: { events: { status: string }[] } | null }[] } }>(
     baseURL!,
-    'ANALYST',
+    'AUDITOR',
     `query($to: Time!) { decisions(first: 20, filter: { outcome: APPROVED, to: $to }) { nodes { id reference repayment { events { status } } } } }`,
     { to: old },
   );
@@ -182,7 +182,7 @@ test('the decision page shows the repayment timeline of an approved decision', a
   await part(page.locator('section', { has: page.getByRole('heading', { name: 'Repayment' }) }), 'outcomes-repayment-panel');
 
   // A declined decision has no repayment section.
-  const declined = await api<{ decisions: { nodes: { id: string }[] } }>(baseURL!, 'ANALYST', `query { decisions(first: 1, filter: { outcome: DECLINED }) { nodes { id } } }`);
+  const declined = await api<{ decisions: { nodes: { id: string }[] } }>(baseURL!, 'AUDITOR', `query { decisions(first: 1, filter: { outcome: DECLINED }) { nodes { id } } }`);
   await page.goto(`/decisions/${declined.decisions.nodes[0].id}`);
   await expect(page.getByRole('heading', { name: 'Principal reasons' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Repayment' })).toHaveCount(0);
