@@ -20,25 +20,13 @@ import (
 func MarshalString(s string) graphql.Marshaler { return graphql.MarshalString(s) }
 
 // UnmarshalString reads a String input as gqlgen does and refuses text apperr.TextProblem refuses.
-func UnmarshalString(v any) (string, error) {
-	s, err := graphql.UnmarshalString(v)
-	if err != nil {
-		return "", err
-	}
-	return s, textError(s)
-}
+func UnmarshalString(v any) (string, error) { return checkedText(graphql.UnmarshalString(v)) }
 
 // MarshalID writes an ID as gqlgen does.
 func MarshalID(s string) graphql.Marshaler { return graphql.MarshalID(s) }
 
 // UnmarshalID reads an ID input as gqlgen does and refuses text apperr.TextProblem refuses.
-func UnmarshalID(v any) (string, error) {
-	s, err := graphql.UnmarshalID(v)
-	if err != nil {
-		return "", err
-	}
-	return s, textError(s)
-}
+func UnmarshalID(v any) (string, error) { return checkedText(graphql.UnmarshalID(v)) }
 
 // MarshalFloat writes a Float as gqlgen does (refusing NaN and ±Inf in an answer).
 func MarshalFloat(f float64) graphql.ContextMarshaler { return graphql.MarshalFloatContext(f) }
@@ -56,9 +44,13 @@ func UnmarshalFloat(ctx context.Context, v any) (float64, error) {
 	return f, nil
 }
 
-func textError(s string) error {
-	if p := apperr.TextProblem(s); p != "" {
-		return errors.New(p)
+// checkedText passes on what gqlgen read, refusing text apperr.TextProblem refuses.
+func checkedText(s string, err error) (string, error) {
+	if err != nil {
+		return "", err
 	}
-	return nil
+	if p := apperr.TextProblem(s); p != "" {
+		return "", errors.New(p)
+	}
+	return s, nil
 }

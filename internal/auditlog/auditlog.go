@@ -191,5 +191,5 @@ func (s *Service) Checkpoint(ctx context.Context) (Verification, error) {
 // as one access.denied event of its own, with the request id and client address of ctx. The
 // server records refusals through Denials, which bounds how many events they make.
 func (s *Service) Denied(ctx context.Context, p *auth.Principal, field string) error {
-	return s.appendDenial(ctx, denialEvent(ctx, p, EntityGraphQLField, field, nil))
+	return s.appendDenial(ctx, denialEvent(ctx, p, EntityGraphQLField, field))
 }

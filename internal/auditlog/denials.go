@@ -134,25 +134,25 @@ func (d *Denials) End(ctx context.Context) error {
 		return nil
 	}
 	c.mu.Lock()
-	taken := collector{principal: c.principal, refusals: c.refusals, names: c.names, kinds: c.kinds, otherNames: c.otherNames}
-	c.refusals, c.names, c.kinds, c.otherNames = 0, nil, nil, 0
+	taken := collector{principal: c.principal, counts: c.counts, kinds: c.kinds}
+	c.counts, c.kinds = fieldCounts{}, nil
 	c.mu.Unlock()
 	return d.record(ctx, &taken)
 }
 
 // record writes the refusals of c, one request's.
 func (d *Denials) record(ctx context.Context, c *collector) error {
-	if c.refusals == 0 {
+	if c.counts.refusals == 0 {
 		return nil
 	}
 	if c.principal == nil {
 		d.count(ctx, c)
 		return nil
 	}
-	names := slices.Sorted(maps.Keys(c.names))
-	e := denialEvent(ctx, c.principal, c.kinds[names[0]], strings.Join(names, ","), nil)
-	if c.refusals > 1 {
-		e.After = mustJSON(summary{Refusals: c.refusals, Fields: c.names, OtherFields: c.otherNames})
+	names := slices.Sorted(maps.Keys(c.counts.names))
+	e := denialEvent(ctx, c.principal, c.kinds[names[0]], strings.Join(names, ","))
+	if c.counts.refusals > 1 {
+		e.After = mustJSON(summary{Refusals: c.counts.refusals, Fields: c.counts.names, OtherFields: c.counts.other})
 	}
 	return d.svc.appendDenial(ctx, e)
 }
@@ -174,11 +174,11 @@ func (d *Denials) count(ctx context.Context, c *collector) {
 	}
 	first := t == nil
 	if first {
-		t = &tally{first: now, requestID: req.ID, names: map[string]int64{}}
+		t = &tally{first: now, requestID: req.ID}
 		d.current[addr] = t
 	}
 	t.last = now
-	t.merge(c.refusals, c.names, c.otherNames)
+	t.counts.merge(&c.counts)
 	d.mu.Unlock()
 	if first { // the sampled log line: one per address and minute
 		slog.WarnContext(ctx, "anonymous refusal: counted, recorded as one audit event per client address and minute",
@@ -213,7 +213,7 @@ func (d *Denials) addPending(addr string, t *tally) {
 	if t.last.After(p.last) {
 		p.last = t.last
 	}
-	p.merge(t.refusals, t.names, t.otherNames)
+	p.counts.merge(&t.counts)
 }
 
 // full reports whether tallies has one for as many addresses as a window may have, besides the
@@ -248,7 +248,7 @@ func (d *Denials) Flush(ctx context.Context, all bool) error {
 		}
 		e := &audit.Event{Actor: (*auth.Principal)(nil).Subject(), Action: ActionAccessDenied, EntityType: EntityClientAddress,
 			EntityID: addr, RequestID: t.requestID, ClientAddr: clientAddr, Outcome: audit.Denied,
-			After: mustJSON(summary{From: &t.first, To: &t.last, Refusals: t.refusals, Fields: t.names, OtherFields: t.otherNames})}
+			After: mustJSON(summary{From: &t.first, To: &t.last, Refusals: t.counts.refusals, Fields: t.counts.names, OtherFields: t.counts.other})}
 		if err := d.svc.appendDenial(ctx, e); err != nil {
 			errs = append(errs, err)
 			d.mu.Lock()
@@ -256,7 +256,7 @@ func (d *Denials) Flush(ctx context.Context, all bool) error {
 			d.mu.Unlock()
 			continue
 		}
-		refusals += t.refusals
+		refusals += t.counts.refusals
 	}
 	if refusals > 0 {
 		slog.InfoContext(ctx, "recorded anonymous refusals", "addresses", len(batch)-len(errs), "refusals", refusals)
@@ -273,35 +273,60 @@ type summary struct {
 	OtherFields int64            `json:"otherFields,omitempty"` // refusals of fields beyond the first maxNames
 }
 
+// fieldCounts counts refusals per field (or endpoint), for at most maxNames distinct ones;
+// refusals of further ones are counted in other only.
+type fieldCounts struct {
+	refusals int64
+	names    map[string]int64
+	other    int64
+}
+
+// add counts n refusals of name and reports whether name has a count of its own.
+func (f *fieldCounts) add(name string, n int64) bool {
+	f.refusals += n
+	if _, ok := f.names[name]; !ok && len(f.names) >= maxNames {
+		f.other += n
+		return false
+	}
+	if f.names == nil {
+		f.names = map[string]int64{}
+	}
+	f.names[name] += n
+	return true
+}
+
+// merge adds the counts of o (whose refusals are its names' and other's).
+func (f *fieldCounts) merge(o *fieldCounts) {
+	for name, n := range o.names {
+		f.add(name, n)
+	}
+	f.refusals += o.other
+	f.other += o.other
+}
+
 // collector holds one request's refusals.
 type collector struct {
-	mu         sync.Mutex
-	principal  *auth.Principal
-	refusals   int64
-	names      map[string]int64  // refusals per field, at most maxNames
-	kinds      map[string]string // entity type per field
-	otherNames int64
+	mu        sync.Mutex
+	principal *auth.Principal
+	counts    fieldCounts
+	kinds     map[string]string // entity type per field
 }
 
 func (c *collector) add(p *auth.Principal, entityType, name string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.principal = p
-	c.refusals++
-	if _, ok := c.names[name]; !ok && len(c.names) >= maxNames {
-		c.otherNames++
-		return
+	if c.counts.add(name, 1) {
+		if c.kinds == nil {
+			c.kinds = map[string]string{}
+		}
+		c.kinds[name] = entityType
 	}
-	if c.names == nil {
-		c.names, c.kinds = map[string]int64{}, map[string]string{}
-	}
-	c.names[name]++
-	c.kinds[name] = entityType
 }
 
 // firstName returns one field c refused, for the log line.
 func firstName(c *collector) string {
-	for name := range c.names {
+	for name := range c.counts.names {
 		return name
 	}
 	return ""
@@ -311,21 +336,7 @@ func firstName(c *collector) string {
 type tally struct {
 	first, last time.Time
 	requestID   string // of the first refusal, to find it in the request log
-	refusals    int64
-	names       map[string]int64 // at most maxNames
-	otherNames  int64
-}
-
-func (t *tally) merge(refusals int64, names map[string]int64, otherNames int64) {
-	t.refusals += refusals
-	t.otherNames += otherNames
-	for name, n := range names {
-		if _, ok := t.names[name]; !ok && len(t.names) >= maxNames {
-			t.otherNames += n
-			continue
-		}
-		t.names[name] += n
-	}
+	counts      fieldCounts
 }
 
 // addressKey is the address a tally counts for: the client address, or for IPv6 its /64, which
@@ -344,10 +355,10 @@ func addressKey(addr string) string {
 }
 
 // denialEvent is the access.denied event of p refused an entity, with the request's facts.
-func denialEvent(ctx context.Context, p *auth.Principal, entityType, entityID string, after []byte) *audit.Event {
+func denialEvent(ctx context.Context, p *auth.Principal, entityType, entityID string) *audit.Event {
 	req := audit.RequestFrom(ctx)
 	return &audit.Event{Actor: p.Subject(), ActorRoles: p.RoleNames(), Action: ActionAccessDenied,
-		EntityType: entityType, EntityID: entityID, After: after, RequestID: req.ID, ClientAddr: req.ClientAddr,
+		EntityType: entityType, EntityID: entityID, RequestID: req.ID, ClientAddr: req.ClientAddr,
 		Outcome: audit.Denied}
 }
 
