@@ -43,6 +43,7 @@ func heavyCalls() []heavyCall {
 	rates := map[string]any{"f": map[string]any{"from": testEnd.Add(-30 * 24 * time.Hour), "to": testEnd, "minAmount": 0}}
 	return []heavyCall{
 		{"verifyAuditChain", auth.Auditor, `{ verifyAuditChain { ok checked } }`, nil},
+		{"verifyDecisions", auth.Auditor, `{ verifyDecisions { ok checked } }`, nil},
 		{"simulate", auth.Analyst, `query($p: [ThresholdRuleInput!]!) { simulate(market: "SE", proposal: $p) { assessed } }`,
 			map[string]any{"p": proposalOf("SE")}},
 		{"sensitivity", auth.Analyst, `query($p: [ThresholdRuleInput!]!) { sensitivity(market: "SE", measuredValue: BUREAU_SCORE, proposal: $p, points: 5) { assessed } }`,

@@ -14,6 +14,7 @@ import (
 // decisions table (internal/app).
 var heavyFields = map[[2]string]bool{
 	{"Query", "verifyAuditChain"}:        true, // reads and hashes the whole audit log
+	{"Query", "verifyDecisions"}:         true, // reads and checks the seal of every decision
 	{"Query", "simulate"}:                true, // replays a market's history
 	{"Query", "sensitivity"}:             true, // replays it once per point of the curve
 	{"Mutation", "submitThresholdDraft"}: true, // stores the draft's simulated impact over 365 days
