@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -63,13 +64,14 @@ func loadtestCmd(ctx context.Context, args []string) error {
 			return err
 		}
 		for _, t := range list {
-			switch {
-			case t.Role == auth.Service && cfg.ServiceToken == "":
-				cfg.ServiceToken = t.Secret
-			case t.Role == auth.Auditor && cfg.ReadToken == "":
-				cfg.ReadToken = t.Secret
-			case t.Role == auth.Auditor && cfg.AuditToken == "":
-				cfg.AuditToken = t.Secret
+			// AUDITOR is the only reading role a token may carry: it serves both the readers
+			// of the mix and the heavy readers, unless a flag named either.
+			switch t.Role {
+			case auth.Service:
+				cfg.ServiceToken = cmp.Or(cfg.ServiceToken, t.Secret)
+			case auth.Auditor:
+				cfg.ReadToken = cmp.Or(cfg.ReadToken, t.Secret)
+				cfg.AuditToken = cmp.Or(cfg.AuditToken, t.Secret)
 			}
 		}
 	}
