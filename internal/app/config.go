@@ -74,7 +74,7 @@ type Config struct {
 	DBAssessConns int
 	// HEAVY_LIMIT: heavy operations (export, chain verification, simulations, analytics from the
 	// decisions) one server runs at once; more are refused with LIMIT_EXCEEDED (package heavy;
-	// 0 = heavy.DefaultLimit)
+	// 0 = heavy.DefaultLimit, one per two cores)
 	HeavyLimit int
 }
 

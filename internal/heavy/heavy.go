@@ -28,26 +28,35 @@ const RetryAfter = time.Second
 // simulation or a sensitivity curve to end, far shorter than an export or a chain verification.
 const Wait = 250 * time.Millisecond
 
-// DefaultLimit is the default number of heavy operations at once: one per core the process may
-// use, at least 2. Most heavy work is CPU in this process or in PostgreSQL beside it, so more at
-// once only makes them take turns with checkout (see README, "Heavy operations").
-func DefaultLimit() int { return max(2, runtime.GOMAXPROCS(0)) }
+// DefaultLimit is the default number of heavy operations at once: one per two cores the process
+// may use, at least 1. Heavy work is CPU in this process or in PostgreSQL beside it; checkout
+// needs the other half. Measured on 2 cores with PostgreSQL beside the server and eight heavy
+// readers (BENCHMARKS.md, "Issue 14"): at 2, assessPurchase p99 was 65 ms; at 1, 37 ms.
+func DefaultLimit() int { return max(1, runtime.GOMAXPROCS(0)/2) }
+
+// MinWaiting is how many operations may wait for a slot at least, whatever the limit: the
+// console's threshold editor asks for a what-if and a curve per rule at once, and a waiter holds
+// nothing but its goroutine.
+const MinWaiting = 8
 
 // Limiter admits up to a fixed number of heavy operations at once, and lets at most as many
-// more wait for a slot. A nil *Limiter admits all.
+// more (MinWaiting at least) wait for a slot. A nil *Limiter admits all.
 type Limiter struct {
 	slots     chan struct{}
+	maxWait   int64
+	wait      time.Duration // Wait; longer in tests
 	waiting   atomic.Int64
 	onRefused atomic.Pointer[func(op string)]
 }
 
 // New returns a limiter admitting n operations at once (at least 1).
 func New(n int) *Limiter {
-	return &Limiter{slots: make(chan struct{}, max(1, n))}
+	n = max(1, n)
+	return &Limiter{slots: make(chan struct{}, n), maxWait: int64(max(n, MinWaiting)), wait: Wait}
 }
 
 // Acquire admits op ("Query.simulate", "export", …), waiting up to Wait for a slot while no more
-// than the limit's size of operations wait, or refuses it with an *apperr.BusyError (or the
+// than the limit's size of operations (MinWaiting at least) wait, or refuses it with an *apperr.BusyError (or the
 // error of ctx, ended while waiting). Call release exactly once when the operation has ended.
 func (l *Limiter) Acquire(ctx context.Context, op string) (release func(), err error) {
 	if l == nil {
@@ -58,8 +67,8 @@ func (l *Limiter) Acquire(ctx context.Context, op string) (release func(), err e
 		return l.release(), nil
 	default:
 	}
-	if l.waiting.Add(1) <= int64(cap(l.slots)) {
-		t := time.NewTimer(Wait)
+	if l.waiting.Add(1) <= l.maxWait {
+		t := time.NewTimer(l.wait)
 		select {
 		case l.slots <- struct{}{}:
 			t.Stop()

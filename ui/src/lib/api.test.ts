@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, documentHash, errorFrom, gql, postJSON, setUnauthenticatedHandler } from './api';
+import { ApiError, documentHash, errorFrom, gql, heavyRetries, HEAVY_LIMIT, postJSON, setUnauthenticatedHandler } from './api';
 import type { TypedDocumentString } from '../gql/graphql';
 
 const doc = { __meta__: { hash: 'sha256:' + 'ab'.repeat(32) } } as unknown as TypedDocumentString<{ viewer: { name: string } }, Record<string, never>>;
@@ -9,6 +9,7 @@ function answer(status: number, body: unknown, headers: Record<string, string> =
 }
 
 afterEach(() => {
+  vi.useRealTimers();
   vi.unstubAllGlobals();
   setUnauthenticatedHandler(() => {});
 });
@@ -63,6 +64,44 @@ describe('gql', () => {
   it('reports a network failure as NETWORK', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
     await expect(gql(doc, {})).rejects.toMatchObject({ code: 'NETWORK' });
+  });
+  it('sends a refused heavy operation again after its retryAfter, and gives up after heavyRetries', async () => {
+    vi.useFakeTimers();
+    const busy = { data: null, errors: [{ message: 'server busy', extensions: { code: 'LIMIT_EXCEEDED', limit: HEAVY_LIMIT, retryAfter: 2 } }] };
+    let calls = 0;
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(calls++ < 2 ? busy : { data: { viewer: { name: 'anna' } } }))));
+    const got = gql(doc, {});
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(calls).toBe(1); // not before retryAfter
+    await vi.advanceTimersByTimeAsync(2001);
+    await expect(got).resolves.toEqual({ viewer: { name: 'anna' } });
+    expect(calls).toBe(3);
+
+    calls = 0;
+    vi.stubGlobal('fetch', vi.fn(async () => (calls++, new Response(JSON.stringify(busy)))));
+    const refused = gql(doc, {}).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(2000 * heavyRetries);
+    expect(await refused).toMatchObject({ code: 'LIMIT_EXCEEDED', limit: HEAVY_LIMIT, retryAfter: 2 });
+    expect(calls).toBe(1 + heavyRetries);
+  });
+  it('does not send again other refusals, nor once aborted while waiting', async () => {
+    vi.useFakeTimers();
+    let calls = 0;
+    const other = { data: null, errors: [{ message: 'too many', extensions: { code: 'LIMIT_EXCEEDED', limit: 'signInAttempts', retryAfter: 1 } }] };
+    vi.stubGlobal('fetch', vi.fn(async () => (calls++, new Response(JSON.stringify(other)))));
+    await expect(gql(doc, {})).rejects.toMatchObject({ code: 'LIMIT_EXCEEDED', limit: 'signInAttempts' });
+    expect(calls).toBe(1);
+
+    calls = 0;
+    const busy = { data: null, errors: [{ message: 'server busy', extensions: { code: 'LIMIT_EXCEEDED', limit: HEAVY_LIMIT, retryAfter: 1 } }] };
+    vi.stubGlobal('fetch', vi.fn(async () => (calls++, new Response(JSON.stringify(busy)))));
+    const ctl = new AbortController();
+    const got = gql(doc, {}, ctl.signal).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(500);
+    ctl.abort();
+    expect(await got).toMatchObject({ name: 'AbortError' });
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(calls).toBe(1);
   });
   it('refuses a document without a hash', () => {
     expect(() => documentHash({} as TypedDocumentString<unknown, unknown>)).toThrow(/codegen/);

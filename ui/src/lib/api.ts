@@ -11,14 +11,27 @@ export class ApiError extends Error {
   readonly status: number;
   /** Field errors of an INVALID answer (extensions.fields). */
   readonly fields: { field: string; message: string }[];
+  /** The limit a LIMIT_EXCEEDED answer names (extensions.limit), and its seconds to wait (extensions.retryAfter). */
+  readonly limit: string | undefined;
+  readonly retryAfter: number | undefined;
 
-  constructor(message: string, code: string, status: number, requestId?: string, fields: { field: string; message: string }[] = []) {
+  constructor(
+    message: string,
+    code: string,
+    status: number,
+    requestId?: string,
+    fields: { field: string; message: string }[] = [],
+    limit?: string,
+    retryAfter?: number,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.status = status;
     this.requestId = requestId;
     this.fields = fields;
+    this.limit = limit;
+    this.retryAfter = retryAfter;
   }
 }
 
@@ -34,7 +47,10 @@ export function setUnauthenticatedHandler(h: UnauthenticatedHandler): void {
 }
 
 interface ErrorBody {
-  errors?: { message?: string; extensions?: { code?: string; requestId?: string; fields?: { field: string; message: string }[] } }[];
+  errors?: {
+    message?: string;
+    extensions?: { code?: string; requestId?: string; fields?: { field: string; message: string }[]; limit?: string; retryAfter?: number };
+  }[];
 }
 
 /**
@@ -47,7 +63,7 @@ export function errorFrom(status: number, headers: Headers, body: unknown): ApiE
   const first = (body as ErrorBody | null)?.errors?.[0];
   if (first) {
     const ext = first.extensions ?? {};
-    return new ApiError(first.message || 'request failed', ext.code || 'ERROR', status, ext.requestId ?? headerId, ext.fields ?? []);
+    return new ApiError(first.message || 'request failed', ext.code || 'ERROR', status, ext.requestId ?? headerId, ext.fields ?? [], ext.limit, ext.retryAfter);
   }
   if (status < 200 || status > 299) {
     return new ApiError(`the server answered ${status}`, `HTTP_${status}`, status, headerId);
@@ -94,22 +110,54 @@ export function documentHash(doc: TypedDocumentString<unknown, unknown>): string
   return hash.replace(/^sha256:/, '');
 }
 
+/** The limit of heavy operations (internal/heavy): a field it refuses has not run, so it may be sent again. */
+export const HEAVY_LIMIT = 'heavyOperations';
+
+/** How often gql sends an operation again that the limit of heavy operations refused. */
+export const heavyRetries = 3;
+
+/** sleep resolves after ms, or rejects with the signal's AbortError once it is aborted. */
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(t);
+      reject(signal.reason);
+    }, { once: true });
+  });
+}
+
 /**
  * gql runs a generated GraphQL document. Only its hash is sent, as
  * extensions.persistedQuery.sha256Hash; the server runs the text it holds for that hash
  * (internal/httpapi/trusted.go). Answers with errors are thrown as ApiError, even with partial data.
+ * An answer refusing a heavy operation because the server runs as many as it may (the editor asks
+ * for a what-if and a curve per rule at once) is retried after its retryAfter, up to heavyRetries
+ * times: the refused field did not run, so sending it again does nothing twice.
  */
 export async function gql<R, V>(doc: TypedDocumentString<R, V>, variables?: V, signal?: AbortSignal): Promise<R> {
   const body = JSON.stringify({
     variables: variables ?? {},
     extensions: { persistedQuery: { version: 1, sha256Hash: documentHash(doc as TypedDocumentString<unknown, unknown>) } },
   });
-  const out = (await request('/graphql', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body,
-    signal,
-  }).catch(signalled)) as { data?: R } | null;
+  const send = () =>
+    request('/graphql', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body,
+      signal,
+    });
+  let out: { data?: R } | null = null;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      out = (await send()) as { data?: R } | null;
+      break;
+    } catch (e) {
+      if (!(e instanceof ApiError && e.code === 'LIMIT_EXCEEDED' && e.limit === HEAVY_LIMIT && attempt < heavyRetries)) signalled(e);
+      await sleep(1000 * (e.retryAfter ?? 1), signal);
+    }
+  }
   if (!out?.data) throw new ApiError('the server answered without data', 'ERROR', 200);
   return out.data;
 }
