@@ -33,6 +33,7 @@ type ResolverRoot interface {
 	Decision() DecisionResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
+	ReviewCase() ReviewCaseResolver
 }
 
 type DirectiveRoot struct {
@@ -57,19 +58,22 @@ type ComplexityRoot struct {
 	}
 
 	AgentDecision struct {
-		Amount          func(childComplexity int) int
-		CardHold        func(childComplexity int) int
-		CreatedAt       func(childComplexity int) int
-		Currency        func(childComplexity int) int
-		FormattedAmount func(childComplexity int) int
-		Guidance        func(childComplexity int) int
-		GuidanceLocale  func(childComplexity int) int
-		Market          func(childComplexity int) int
-		MerchantName    func(childComplexity int) int
-		Notes           func(childComplexity int) int
-		Outcome         func(childComplexity int) int
-		Reference       func(childComplexity int) int
-		ShopperMessage  func(childComplexity int) int
+		Amount             func(childComplexity int) int
+		CardHold           func(childComplexity int) int
+		CreatedAt          func(childComplexity int) int
+		Currency           func(childComplexity int) int
+		FormattedAmount    func(childComplexity int) int
+		Guidance           func(childComplexity int) int
+		GuidanceLocale     func(childComplexity int) int
+		Kind               func(childComplexity int) int
+		Market             func(childComplexity int) int
+		MerchantName       func(childComplexity int) int
+		Notes              func(childComplexity int) int
+		Outcome            func(childComplexity int) int
+		OverturnsReference func(childComplexity int) int
+		Reference          func(childComplexity int) int
+		Review             func(childComplexity int) int
+		ShopperMessage     func(childComplexity int) int
 	}
 
 	AgentGuidance struct {
@@ -79,6 +83,16 @@ type ComplexityRoot struct {
 		Rank   func(childComplexity int) int
 		Steps  func(childComplexity int) int
 		Title  func(childComplexity int) int
+	}
+
+	AgentReview struct {
+		DecidedAt            func(childComplexity int) int
+		DueAt                func(childComplexity int) int
+		NewDecisionReference func(childComplexity int) int
+		Outcome              func(childComplexity int) int
+		Overdue              func(childComplexity int) int
+		RequestedAt          func(childComplexity int) int
+		Status               func(childComplexity int) int
 	}
 
 	Anomaly struct {
@@ -290,14 +304,20 @@ type ComplexityRoot struct {
 		CreatedAt        func(childComplexity int) int
 		Currency         func(childComplexity int) int
 		ID               func(childComplexity int) int
+		Kind             func(childComplexity int) int
 		Locale           func(childComplexity int) int
 		Market           func(childComplexity int) int
 		Merchant         func(childComplexity int) int
 		Message          func(childComplexity int) int
 		Outcome          func(childComplexity int) int
+		OverturnedBy     func(childComplexity int) int
+		Overturns        func(childComplexity int) int
 		Reasons          func(childComplexity int) int
 		Reference        func(childComplexity int) int
 		Repayment        func(childComplexity int) int
+		ReviewCases      func(childComplexity int) int
+		ReviewReason     func(childComplexity int) int
+		Reviewer         func(childComplexity int) int
 		ShopperID        func(childComplexity int) int
 		ThresholdVersion func(childComplexity int) int
 	}
@@ -390,14 +410,17 @@ type ComplexityRoot struct {
 		ActivateThresholdVersion  func(childComplexity int, id string, at *time.Time) int
 		ApproveBadDefinitionDraft func(childComplexity int, id string, comment *string) int
 		ApproveCatalogDraft       func(childComplexity int, id string) int
+		ApproveOverturn           func(childComplexity int, id string, comment *string) int
 		ApproveThresholdDraft     func(childComplexity int, id string, comment *string) int
 		AssessPurchase            func(childComplexity int, input model.PurchaseInput, idempotencyKey string) int
 		ChangePassword            func(childComplexity int, currentPassword string, newPassword string) int
+		ClaimReviewCase           func(childComplexity int, id string) int
 		CreateAPIToken            func(childComplexity int, input model.CreateAPITokenInput) int
 		CreateBadDefinitionDraft  func(childComplexity int, market string) int
 		CreateCatalogDraft        func(childComplexity int) int
 		CreateThresholdDraft      func(childComplexity int, market string, fromVersionID *string) int
 		CreateUser                func(childComplexity int, input model.CreateUserInput) int
+		DecideReviewCase          func(childComplexity int, id string, outcome model.ReviewOutcome, reason string) int
 		DisableUser               func(childComplexity int, id string) int
 		EditBadDefinitionDraft    func(childComplexity int, id string, revision int, level model.OutcomeStatus, windowMonths int) int
 		EditCatalogText           func(childComplexity int, id string, revision int, code model.ReasonCode, locale string, audience model.CatalogAudience, text model.MessageTextInput) int
@@ -406,7 +429,9 @@ type ComplexityRoot struct {
 		RecordOutcomes            func(childComplexity int, events []model.OutcomeEventInput) int
 		RejectBadDefinitionDraft  func(childComplexity int, id string, comment string) int
 		RejectCatalogDraft        func(childComplexity int, id string, comment string) int
+		RejectOverturn            func(childComplexity int, id string, comment string) int
 		RejectThresholdDraft      func(childComplexity int, id string, comment string) int
+		RequestReview             func(childComplexity int, reference string, statement string, locale string, idempotencyKey string) int
 		RevokeAPIToken            func(childComplexity int, id string) int
 		RollbackThresholdVersion  func(childComplexity int, market string, versionID string, emergency bool) int
 		SetUserRoles              func(childComplexity int, id string, roles []model.Role) int
@@ -447,6 +472,14 @@ type ComplexityRoot struct {
 		Volume      func(childComplexity int) int
 	}
 
+	OverturnRate struct {
+		Decided    func(childComplexity int) int
+		Market     func(childComplexity int) int
+		Overturned func(childComplexity int) int
+		Rate       func(childComplexity int) int
+		Reason     func(childComplexity int) int
+	}
+
 	PageInfo struct {
 		EndCursor       func(childComplexity int) int
 		HasNextPage     func(childComplexity int) int
@@ -474,9 +507,13 @@ type ComplexityRoot struct {
 		Decisions              func(childComplexity int, filter *model.DecisionFilter, first int, after *string, orderBy model.DecisionOrder) int
 		DeclineRates           func(childComplexity int, filter model.AnalyticsFilter, bucket model.AnalyticsBucket, groupBy []model.AnalyticsDimension, timeZone string, seriesLimit int) int
 		ExportDecisions        func(childComplexity int, filter *model.DecisionFilter) int
+		OverturnRates          func(childComplexity int, filter model.OverturnRateFilter) int
 		PreviewMessage         func(childComplexity int, code model.ReasonCode, locale string, sample *model.PreviewSample, text *model.MessageTextInput) int
 		ReasonBreakdown        func(childComplexity int, filter model.AnalyticsFilter) int
 		RejectInference        func(childComplexity int, market string) int
+		ReviewCase             func(childComplexity int, id string) int
+		ReviewCases            func(childComplexity int, filter *model.ReviewCaseFilter, first int, after *string) int
+		ReviewPolicies         func(childComplexity int) int
 		Sensitivity            func(childComplexity int, market string, measuredValue model.MeasuredValue, proposal []model.ThresholdRuleInput, from *time.Time, to *time.Time, points int) int
 		Simulate               func(childComplexity int, market string, proposal []model.ThresholdRuleInput, from *time.Time, to *time.Time) int
 		ThresholdActivations   func(childComplexity int, market *string, from time.Time, to time.Time) int
@@ -566,6 +603,69 @@ type ComplexityRoot struct {
 		OutstandingMinor func(childComplexity int) int
 		Status           func(childComplexity int) int
 		WrittenOffMinor  func(childComplexity int) int
+	}
+
+	ReviewCase struct {
+		ClaimedAt            func(childComplexity int) int
+		DecidedAt            func(childComplexity int) int
+		Decision             func(childComplexity int) int
+		DueAt                func(childComplexity int) int
+		ID                   func(childComplexity int) int
+		Locale               func(childComplexity int) int
+		Market               func(childComplexity int) int
+		NewDecision          func(childComplexity int) int
+		Notices              func(childComplexity int) int
+		Outcome              func(childComplexity int) int
+		Overdue              func(childComplexity int) int
+		Reason               func(childComplexity int) int
+		RequestedAt          func(childComplexity int) int
+		RequestedBy          func(childComplexity int) int
+		Reviewer             func(childComplexity int) int
+		SecondReviewComment  func(childComplexity int) int
+		SecondReviewRequired func(childComplexity int) int
+		SecondReviewedAt     func(childComplexity int) int
+		SecondReviewer       func(childComplexity int) int
+		Statement            func(childComplexity int) int
+		Status               func(childComplexity int) int
+	}
+
+	ReviewCaseConnection struct {
+		Edges    func(childComplexity int) int
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	ReviewCaseEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ReviewNotice struct {
+		Body   func(childComplexity int) int
+		Kind   func(childComplexity int) int
+		Locale func(childComplexity int) int
+		SentAt func(childComplexity int) int
+		Title  func(childComplexity int) int
+	}
+
+	ReviewPolicy struct {
+		AnswerDays        func(childComplexity int) int
+		Currency          func(childComplexity int) int
+		Market            func(childComplexity int) int
+		Offered           func(childComplexity int) int
+		Required          func(childComplexity int) int
+		SecondReviewAbove func(childComplexity int) int
+		WindowDays        func(childComplexity int) int
+	}
+
+	ReviewReceipt struct {
+		CaseID               func(childComplexity int) int
+		DueAt                func(childComplexity int) int
+		NewDecisionReference func(childComplexity int) int
+		Notices              func(childComplexity int) int
+		Reference            func(childComplexity int) int
+		RequestedAt          func(childComplexity int) int
+		Status               func(childComplexity int) int
 	}
 
 	SensitivityCurve struct {
@@ -801,6 +901,11 @@ type ComplexityRoot struct {
 
 type DecisionResolver interface {
 	Repayment(ctx context.Context, obj *model.Decision) (*model.Repayment, error)
+
+	Overturns(ctx context.Context, obj *model.Decision) (*model.Decision, error)
+	OverturnedBy(ctx context.Context, obj *model.Decision) (*model.Decision, error)
+
+	ReviewCases(ctx context.Context, obj *model.Decision) ([]model.ReviewCase, error)
 }
 type MutationResolver interface {
 	AssessPurchase(ctx context.Context, input model.PurchaseInput, idempotencyKey string) (*model.Assessment, error)
@@ -822,6 +927,11 @@ type MutationResolver interface {
 	ApproveCatalogDraft(ctx context.Context, id string) (*model.CatalogDraft, error)
 	RejectCatalogDraft(ctx context.Context, id string, comment string) (*model.CatalogDraft, error)
 	RecordOutcomes(ctx context.Context, events []model.OutcomeEventInput) (*model.OutcomeBatch, error)
+	RequestReview(ctx context.Context, reference string, statement string, locale string, idempotencyKey string) (*model.ReviewReceipt, error)
+	ClaimReviewCase(ctx context.Context, id string) (*model.ReviewCase, error)
+	DecideReviewCase(ctx context.Context, id string, outcome model.ReviewOutcome, reason string) (*model.ReviewCase, error)
+	ApproveOverturn(ctx context.Context, id string, comment *string) (*model.ReviewCase, error)
+	RejectOverturn(ctx context.Context, id string, comment string) (*model.ReviewCase, error)
 	CreateThresholdDraft(ctx context.Context, market string, fromVersionID *string) (*model.ThresholdDraft, error)
 	EditThresholdDraft(ctx context.Context, id string, revision int, rules []model.ThresholdRuleInput) (*model.ThresholdDraft, error)
 	SubmitThresholdDraft(ctx context.Context, id string, revision int, rationale string) (*model.ThresholdDraft, error)
@@ -858,6 +968,10 @@ type QueryResolver interface {
 	Decisions(ctx context.Context, filter *model.DecisionFilter, first int, after *string, orderBy model.DecisionOrder) (*model.DecisionConnection, error)
 	ThresholdVersion(ctx context.Context, id string) (*model.ThresholdVersion, error)
 	RejectInference(ctx context.Context, market string) (*model.RejectInference, error)
+	ReviewPolicies(ctx context.Context) ([]model.ReviewPolicy, error)
+	ReviewCases(ctx context.Context, filter *model.ReviewCaseFilter, first int, after *string) (*model.ReviewCaseConnection, error)
+	ReviewCase(ctx context.Context, id string) (*model.ReviewCase, error)
+	OverturnRates(ctx context.Context, filter model.OverturnRateFilter) ([]model.OverturnRate, error)
 	ThresholdVersions(ctx context.Context, market string, first int, after *string) (*model.ThresholdVersionConnection, error)
 	ActiveThresholdVersion(ctx context.Context, market string) (*model.ThresholdVersionState, error)
 	ThresholdDraft(ctx context.Context, id string) (*model.ThresholdDraft, error)
@@ -867,6 +981,11 @@ type QueryResolver interface {
 	WhatIfStatus(ctx context.Context) (*model.WhatIfStatus, error)
 	Simulate(ctx context.Context, market string, proposal []model.ThresholdRuleInput, from *time.Time, to *time.Time) (*model.Simulation, error)
 	Sensitivity(ctx context.Context, market string, measuredValue model.MeasuredValue, proposal []model.ThresholdRuleInput, from *time.Time, to *time.Time, points int) (*model.SensitivityCurve, error)
+}
+type ReviewCaseResolver interface {
+	Decision(ctx context.Context, obj *model.ReviewCase) (*model.Decision, error)
+
+	NewDecision(ctx context.Context, obj *model.ReviewCase) (*model.Decision, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -991,6 +1110,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AgentDecision.GuidanceLocale(childComplexity), true
+	case "AgentDecision.kind":
+		if e.ComplexityRoot.AgentDecision.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgentDecision.Kind(childComplexity), true
 	case "AgentDecision.market":
 		if e.ComplexityRoot.AgentDecision.Market == nil {
 			break
@@ -1015,12 +1140,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AgentDecision.Outcome(childComplexity), true
+	case "AgentDecision.overturnsReference":
+		if e.ComplexityRoot.AgentDecision.OverturnsReference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgentDecision.OverturnsReference(childComplexity), true
 	case "AgentDecision.reference":
 		if e.ComplexityRoot.AgentDecision.Reference == nil {
 			break
 		}
 
 		return e.ComplexityRoot.AgentDecision.Reference(childComplexity), true
+	case "AgentDecision.review":
+		if e.ComplexityRoot.AgentDecision.Review == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgentDecision.Review(childComplexity), true
 	case "AgentDecision.shopperMessage":
 		if e.ComplexityRoot.AgentDecision.ShopperMessage == nil {
 			break
@@ -1064,6 +1201,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AgentGuidance.Title(childComplexity), true
+
+	case "AgentReview.decidedAt":
+		if e.ComplexityRoot.AgentReview.DecidedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgentReview.DecidedAt(childComplexity), true
+	case "AgentReview.dueAt":
+		if e.ComplexityRoot.AgentReview.DueAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgentReview.DueAt(childComplexity), true
+	case "AgentReview.newDecisionReference":
+		if e.ComplexityRoot.AgentReview.NewDecisionReference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgentReview.NewDecisionReference(childComplexity), true
+	case "AgentReview.outcome":
+		if e.ComplexityRoot.AgentReview.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgentReview.Outcome(childComplexity), true
+	case "AgentReview.overdue":
+		if e.ComplexityRoot.AgentReview.Overdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgentReview.Overdue(childComplexity), true
+	case "AgentReview.requestedAt":
+		if e.ComplexityRoot.AgentReview.RequestedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgentReview.RequestedAt(childComplexity), true
+	case "AgentReview.status":
+		if e.ComplexityRoot.AgentReview.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgentReview.Status(childComplexity), true
 
 	case "Anomaly.assessed":
 		if e.ComplexityRoot.Anomaly.Assessed == nil {
@@ -1922,6 +2102,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Decision.ID(childComplexity), true
+	case "Decision.kind":
+		if e.ComplexityRoot.Decision.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.Kind(childComplexity), true
 	case "Decision.locale":
 		if e.ComplexityRoot.Decision.Locale == nil {
 			break
@@ -1952,6 +2138,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Decision.Outcome(childComplexity), true
+	case "Decision.overturnedBy":
+		if e.ComplexityRoot.Decision.OverturnedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.OverturnedBy(childComplexity), true
+	case "Decision.overturns":
+		if e.ComplexityRoot.Decision.Overturns == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.Overturns(childComplexity), true
 	case "Decision.reasons":
 		if e.ComplexityRoot.Decision.Reasons == nil {
 			break
@@ -1970,6 +2168,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Decision.Repayment(childComplexity), true
+	case "Decision.reviewCases":
+		if e.ComplexityRoot.Decision.ReviewCases == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.ReviewCases(childComplexity), true
+	case "Decision.reviewReason":
+		if e.ComplexityRoot.Decision.ReviewReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.ReviewReason(childComplexity), true
+	case "Decision.reviewer":
+		if e.ComplexityRoot.Decision.Reviewer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.Reviewer(childComplexity), true
 	case "Decision.shopperId":
 		if e.ComplexityRoot.Decision.ShopperID == nil {
 			break
@@ -2333,6 +2549,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ApproveCatalogDraft(childComplexity, args["id"].(string)), true
+	case "Mutation.approveOverturn":
+		if e.ComplexityRoot.Mutation.ApproveOverturn == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_approveOverturn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ApproveOverturn(childComplexity, args["id"].(string), args["comment"].(*string)), true
 	case "Mutation.approveThresholdDraft":
 		if e.ComplexityRoot.Mutation.ApproveThresholdDraft == nil {
 			break
@@ -2366,6 +2593,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ChangePassword(childComplexity, args["currentPassword"].(string), args["newPassword"].(string)), true
+	case "Mutation.claimReviewCase":
+		if e.ComplexityRoot.Mutation.ClaimReviewCase == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_claimReviewCase_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ClaimReviewCase(childComplexity, args["id"].(string)), true
 	case "Mutation.createApiToken":
 		if e.ComplexityRoot.Mutation.CreateAPIToken == nil {
 			break
@@ -2416,6 +2654,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateUser(childComplexity, args["input"].(model.CreateUserInput)), true
+	case "Mutation.decideReviewCase":
+		if e.ComplexityRoot.Mutation.DecideReviewCase == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_decideReviewCase_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DecideReviewCase(childComplexity, args["id"].(string), args["outcome"].(model.ReviewOutcome), args["reason"].(string)), true
 	case "Mutation.disableUser":
 		if e.ComplexityRoot.Mutation.DisableUser == nil {
 			break
@@ -2504,6 +2753,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RejectCatalogDraft(childComplexity, args["id"].(string), args["comment"].(string)), true
+	case "Mutation.rejectOverturn":
+		if e.ComplexityRoot.Mutation.RejectOverturn == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rejectOverturn_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RejectOverturn(childComplexity, args["id"].(string), args["comment"].(string)), true
 	case "Mutation.rejectThresholdDraft":
 		if e.ComplexityRoot.Mutation.RejectThresholdDraft == nil {
 			break
@@ -2515,6 +2775,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RejectThresholdDraft(childComplexity, args["id"].(string), args["comment"].(string)), true
+	case "Mutation.requestReview":
+		if e.ComplexityRoot.Mutation.RequestReview == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_requestReview_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RequestReview(childComplexity, args["reference"].(string), args["statement"].(string), args["locale"].(string), args["idempotencyKey"].(string)), true
 	case "Mutation.revokeApiToken":
 		if e.ComplexityRoot.Mutation.RevokeAPIToken == nil {
 			break
@@ -2722,6 +2993,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.OutcomeFigures.Volume(childComplexity), true
+
+	case "OverturnRate.decided":
+		if e.ComplexityRoot.OverturnRate.Decided == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverturnRate.Decided(childComplexity), true
+	case "OverturnRate.market":
+		if e.ComplexityRoot.OverturnRate.Market == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverturnRate.Market(childComplexity), true
+	case "OverturnRate.overturned":
+		if e.ComplexityRoot.OverturnRate.Overturned == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverturnRate.Overturned(childComplexity), true
+	case "OverturnRate.rate":
+		if e.ComplexityRoot.OverturnRate.Rate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverturnRate.Rate(childComplexity), true
+	case "OverturnRate.reason":
+		if e.ComplexityRoot.OverturnRate.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.OverturnRate.Reason(childComplexity), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -2958,6 +3260,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.ExportDecisions(childComplexity, args["filter"].(*model.DecisionFilter)), true
 
+	case "Query.overturnRates":
+		if e.ComplexityRoot.Query.OverturnRates == nil {
+			break
+		}
+
+		args, err := ec.field_Query_overturnRates_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.OverturnRates(childComplexity, args["filter"].(model.OverturnRateFilter)), true
 	case "Query.previewMessage":
 		if e.ComplexityRoot.Query.PreviewMessage == nil {
 			break
@@ -2991,6 +3304,34 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.RejectInference(childComplexity, args["market"].(string)), true
+	case "Query.reviewCase":
+		if e.ComplexityRoot.Query.ReviewCase == nil {
+			break
+		}
+
+		args, err := ec.field_Query_reviewCase_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ReviewCase(childComplexity, args["id"].(string)), true
+	case "Query.reviewCases":
+		if e.ComplexityRoot.Query.ReviewCases == nil {
+			break
+		}
+
+		args, err := ec.field_Query_reviewCases_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ReviewCases(childComplexity, args["filter"].(*model.ReviewCaseFilter), args["first"].(int), args["after"].(*string)), true
+	case "Query.reviewPolicies":
+		if e.ComplexityRoot.Query.ReviewPolicies == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.ReviewPolicies(childComplexity), true
 	case "Query.sensitivity":
 		if e.ComplexityRoot.Query.Sensitivity == nil {
 			break
@@ -3439,6 +3780,282 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Repayment.WrittenOffMinor(childComplexity), true
+
+	case "ReviewCase.claimedAt":
+		if e.ComplexityRoot.ReviewCase.ClaimedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewCase.ClaimedAt(childComplexity), true
+	case "ReviewCase.decidedAt":
+		if e.ComplexityRoot.ReviewCase.DecidedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewCase.DecidedAt(childComplexity), true
+	case "ReviewCase.decision":
+		if e.ComplexityRoot.ReviewCase.Decision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewCase.Decision(childComplexity), true
+	case "ReviewCase.dueAt":
+		if e.ComplexityRoot.ReviewCase.DueAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewCase.DueAt(childComplexity), true
+	case "ReviewCase.id":
+		if e.ComplexityRoot.ReviewCase.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewCase.ID(childComplexity), true
+	case "ReviewCase.locale":
+		if e.ComplexityRoot.ReviewCase.Locale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewCase.Locale(childComplexity), true
+	case "ReviewCase.market":
+		if e.ComplexityRoot.ReviewCase.Market == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewCase.Market(childComplexity), true
+	case "ReviewCase.newDecision":
+		if e.ComplexityRoot.ReviewCase.NewDecision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewCase.NewDecision(childComplexity), true
+	case "ReviewCase.notices":
+		if e.ComplexityRoot.ReviewCase.Notices == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewCase.Notices(childComplexity), true
+	case "ReviewCase.outcome":
+		if e.ComplexityRoot.ReviewCase.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewCase.Outcome(childComplexity), true
+	case "ReviewCase.overdue":
+		if e.ComplexityRoot.ReviewCase.Overdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewCase.Overdue(childComplexity), true
+	case "ReviewCase.reason":
+		if e.ComplexityRoot.ReviewCase.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewCase.Reason(childComplexity), true
+	case "ReviewCase.requestedAt":
+		if e.ComplexityRoot.ReviewCase.RequestedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewCase.RequestedAt(childComplexity), true
+	case "ReviewCase.requestedBy":
+		if e.ComplexityRoot.ReviewCase.RequestedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewCase.RequestedBy(childComplexity), true
+	case "ReviewCase.reviewer":
+		if e.ComplexityRoot.ReviewCase.Reviewer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewCase.Reviewer(childComplexity), true
+	case "ReviewCase.secondReviewComment":
+		if e.ComplexityRoot.ReviewCase.SecondReviewComment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewCase.SecondReviewComment(childComplexity), true
+	case "ReviewCase.secondReviewRequired":
+		if e.ComplexityRoot.ReviewCase.SecondReviewRequired == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewCase.SecondReviewRequired(childComplexity), true
+	case "ReviewCase.secondReviewedAt":
+		if e.ComplexityRoot.ReviewCase.SecondReviewedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewCase.SecondReviewedAt(childComplexity), true
+	case "ReviewCase.secondReviewer":
+		if e.ComplexityRoot.ReviewCase.SecondReviewer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewCase.SecondReviewer(childComplexity), true
+	case "ReviewCase.statement":
+		if e.ComplexityRoot.ReviewCase.Statement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewCase.Statement(childComplexity), true
+	case "ReviewCase.status":
+		if e.ComplexityRoot.ReviewCase.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewCase.Status(childComplexity), true
+
+	case "ReviewCaseConnection.edges":
+		if e.ComplexityRoot.ReviewCaseConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewCaseConnection.Edges(childComplexity), true
+	case "ReviewCaseConnection.nodes":
+		if e.ComplexityRoot.ReviewCaseConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewCaseConnection.Nodes(childComplexity), true
+	case "ReviewCaseConnection.pageInfo":
+		if e.ComplexityRoot.ReviewCaseConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewCaseConnection.PageInfo(childComplexity), true
+
+	case "ReviewCaseEdge.cursor":
+		if e.ComplexityRoot.ReviewCaseEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewCaseEdge.Cursor(childComplexity), true
+	case "ReviewCaseEdge.node":
+		if e.ComplexityRoot.ReviewCaseEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewCaseEdge.Node(childComplexity), true
+
+	case "ReviewNotice.body":
+		if e.ComplexityRoot.ReviewNotice.Body == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewNotice.Body(childComplexity), true
+	case "ReviewNotice.kind":
+		if e.ComplexityRoot.ReviewNotice.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewNotice.Kind(childComplexity), true
+	case "ReviewNotice.locale":
+		if e.ComplexityRoot.ReviewNotice.Locale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewNotice.Locale(childComplexity), true
+	case "ReviewNotice.sentAt":
+		if e.ComplexityRoot.ReviewNotice.SentAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewNotice.SentAt(childComplexity), true
+	case "ReviewNotice.title":
+		if e.ComplexityRoot.ReviewNotice.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewNotice.Title(childComplexity), true
+
+	case "ReviewPolicy.answerDays":
+		if e.ComplexityRoot.ReviewPolicy.AnswerDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewPolicy.AnswerDays(childComplexity), true
+	case "ReviewPolicy.currency":
+		if e.ComplexityRoot.ReviewPolicy.Currency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewPolicy.Currency(childComplexity), true
+	case "ReviewPolicy.market":
+		if e.ComplexityRoot.ReviewPolicy.Market == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewPolicy.Market(childComplexity), true
+	case "ReviewPolicy.offered":
+		if e.ComplexityRoot.ReviewPolicy.Offered == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewPolicy.Offered(childComplexity), true
+	case "ReviewPolicy.required":
+		if e.ComplexityRoot.ReviewPolicy.Required == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewPolicy.Required(childComplexity), true
+	case "ReviewPolicy.secondReviewAbove":
+		if e.ComplexityRoot.ReviewPolicy.SecondReviewAbove == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewPolicy.SecondReviewAbove(childComplexity), true
+	case "ReviewPolicy.windowDays":
+		if e.ComplexityRoot.ReviewPolicy.WindowDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewPolicy.WindowDays(childComplexity), true
+
+	case "ReviewReceipt.caseId":
+		if e.ComplexityRoot.ReviewReceipt.CaseID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewReceipt.CaseID(childComplexity), true
+	case "ReviewReceipt.dueAt":
+		if e.ComplexityRoot.ReviewReceipt.DueAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewReceipt.DueAt(childComplexity), true
+	case "ReviewReceipt.newDecisionReference":
+		if e.ComplexityRoot.ReviewReceipt.NewDecisionReference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewReceipt.NewDecisionReference(childComplexity), true
+	case "ReviewReceipt.notices":
+		if e.ComplexityRoot.ReviewReceipt.Notices == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewReceipt.Notices(childComplexity), true
+	case "ReviewReceipt.reference":
+		if e.ComplexityRoot.ReviewReceipt.Reference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewReceipt.Reference(childComplexity), true
+	case "ReviewReceipt.requestedAt":
+		if e.ComplexityRoot.ReviewReceipt.RequestedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewReceipt.RequestedAt(childComplexity), true
+	case "ReviewReceipt.status":
+		if e.ComplexityRoot.ReviewReceipt.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReviewReceipt.Status(childComplexity), true
 
 	case "SensitivityCurve.assessed":
 		if e.ComplexityRoot.SensitivityCurve.Assessed == nil {
@@ -4423,8 +5040,10 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("MerchantInput", ec.unmarshalInputMerchantInput),
 			graphql.NewInputUnmarshaler("MessageTextInput", ec.unmarshalInputMessageTextInput),
 			graphql.NewInputUnmarshaler("OutcomeEventInput", ec.unmarshalInputOutcomeEventInput),
+			graphql.NewInputUnmarshaler("OverturnRateFilter", ec.unmarshalInputOverturnRateFilter),
 			graphql.NewInputUnmarshaler("PreviewSample", ec.unmarshalInputPreviewSample),
 			graphql.NewInputUnmarshaler("PurchaseInput", ec.unmarshalInputPurchaseInput),
+			graphql.NewInputUnmarshaler("ReviewCaseFilter", ec.unmarshalInputReviewCaseFilter),
 			graphql.NewInputUnmarshaler("ThresholdRuleInput", ec.unmarshalInputThresholdRuleInput),
 			graphql.NewInputUnmarshaler("ThresholdSetRef", ec.unmarshalInputThresholdSetRef),
 		)
@@ -4502,7 +5121,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/accounts.graphqls" "schema/agent.graphqls" "schema/analytics.graphqls" "schema/assess.graphqls" "schema/audit.graphqls" "schema/bad_definitions.graphqls" "schema/catalog.graphqls" "schema/decisions.graphqls" "schema/measures.graphqls" "schema/outcomes.graphqls" "schema/outcomes_whatif.graphqls" "schema/schema.graphqls" "schema/thresholds.graphqls" "schema/vintages.graphqls" "schema/whatif.graphqls"
+//go:embed "schema/accounts.graphqls" "schema/agent.graphqls" "schema/analytics.graphqls" "schema/assess.graphqls" "schema/audit.graphqls" "schema/bad_definitions.graphqls" "schema/catalog.graphqls" "schema/decisions.graphqls" "schema/measures.graphqls" "schema/outcomes.graphqls" "schema/outcomes_whatif.graphqls" "schema/reviews.graphqls" "schema/schema.graphqls" "schema/thresholds.graphqls" "schema/vintages.graphqls" "schema/whatif.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -4525,6 +5144,7 @@ var sources = []*ast.Source{
 	{Name: "schema/measures.graphqls", Input: sourceData("schema/measures.graphqls"), BuiltIn: false},
 	{Name: "schema/outcomes.graphqls", Input: sourceData("schema/outcomes.graphqls"), BuiltIn: false},
 	{Name: "schema/outcomes_whatif.graphqls", Input: sourceData("schema/outcomes_whatif.graphqls"), BuiltIn: false},
+	{Name: "schema/reviews.graphqls", Input: sourceData("schema/reviews.graphqls"), BuiltIn: false},
 	{Name: "schema/schema.graphqls", Input: sourceData("schema/schema.graphqls"), BuiltIn: false},
 	{Name: "schema/thresholds.graphqls", Input: sourceData("schema/thresholds.graphqls"), BuiltIn: false},
 	{Name: "schema/vintages.graphqls", Input: sourceData("schema/vintages.graphqls"), BuiltIn: false},
@@ -4596,6 +5216,12 @@ func (ec *executionContext) childFields_AgentDecision(ctx context.Context, field
 		return ec.fieldContext_AgentDecision_cardHold(ctx, field)
 	case "notes":
 		return ec.fieldContext_AgentDecision_notes(ctx, field)
+	case "kind":
+		return ec.fieldContext_AgentDecision_kind(ctx, field)
+	case "review":
+		return ec.fieldContext_AgentDecision_review(ctx, field)
+	case "overturnsReference":
+		return ec.fieldContext_AgentDecision_overturnsReference(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AgentDecision", field.Name)
 }
@@ -4616,6 +5242,26 @@ func (ec *executionContext) childFields_AgentGuidance(ctx context.Context, field
 		return ec.fieldContext_AgentGuidance_steps(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AgentGuidance", field.Name)
+}
+
+func (ec *executionContext) childFields_AgentReview(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "status":
+		return ec.fieldContext_AgentReview_status(ctx, field)
+	case "requestedAt":
+		return ec.fieldContext_AgentReview_requestedAt(ctx, field)
+	case "dueAt":
+		return ec.fieldContext_AgentReview_dueAt(ctx, field)
+	case "overdue":
+		return ec.fieldContext_AgentReview_overdue(ctx, field)
+	case "outcome":
+		return ec.fieldContext_AgentReview_outcome(ctx, field)
+	case "decidedAt":
+		return ec.fieldContext_AgentReview_decidedAt(ctx, field)
+	case "newDecisionReference":
+		return ec.fieldContext_AgentReview_newDecisionReference(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AgentReview", field.Name)
 }
 
 func (ec *executionContext) childFields_Anomaly(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5056,6 +5702,18 @@ func (ec *executionContext) childFields_Decision(ctx context.Context, field grap
 		return ec.fieldContext_Decision_message(ctx, field)
 	case "repayment":
 		return ec.fieldContext_Decision_repayment(ctx, field)
+	case "kind":
+		return ec.fieldContext_Decision_kind(ctx, field)
+	case "overturns":
+		return ec.fieldContext_Decision_overturns(ctx, field)
+	case "overturnedBy":
+		return ec.fieldContext_Decision_overturnedBy(ctx, field)
+	case "reviewer":
+		return ec.fieldContext_Decision_reviewer(ctx, field)
+	case "reviewReason":
+		return ec.fieldContext_Decision_reviewReason(ctx, field)
+	case "reviewCases":
+		return ec.fieldContext_Decision_reviewCases(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Decision", field.Name)
 }
@@ -5292,6 +5950,22 @@ func (ec *executionContext) childFields_OutcomeFigures(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type OutcomeFigures", field.Name)
 }
 
+func (ec *executionContext) childFields_OverturnRate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "market":
+		return ec.fieldContext_OverturnRate_market(ctx, field)
+	case "reason":
+		return ec.fieldContext_OverturnRate_reason(ctx, field)
+	case "decided":
+		return ec.fieldContext_OverturnRate_decided(ctx, field)
+	case "overturned":
+		return ec.fieldContext_OverturnRate_overturned(ctx, field)
+	case "rate":
+		return ec.fieldContext_OverturnRate_rate(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type OverturnRate", field.Name)
+}
+
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "hasNextPage":
@@ -5454,6 +6128,132 @@ func (ec *executionContext) childFields_Repayment(ctx context.Context, field gra
 		return ec.fieldContext_Repayment_events(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Repayment", field.Name)
+}
+
+func (ec *executionContext) childFields_ReviewCase(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ReviewCase_id(ctx, field)
+	case "status":
+		return ec.fieldContext_ReviewCase_status(ctx, field)
+	case "market":
+		return ec.fieldContext_ReviewCase_market(ctx, field)
+	case "decision":
+		return ec.fieldContext_ReviewCase_decision(ctx, field)
+	case "statement":
+		return ec.fieldContext_ReviewCase_statement(ctx, field)
+	case "locale":
+		return ec.fieldContext_ReviewCase_locale(ctx, field)
+	case "requestedBy":
+		return ec.fieldContext_ReviewCase_requestedBy(ctx, field)
+	case "requestedAt":
+		return ec.fieldContext_ReviewCase_requestedAt(ctx, field)
+	case "dueAt":
+		return ec.fieldContext_ReviewCase_dueAt(ctx, field)
+	case "overdue":
+		return ec.fieldContext_ReviewCase_overdue(ctx, field)
+	case "reviewer":
+		return ec.fieldContext_ReviewCase_reviewer(ctx, field)
+	case "claimedAt":
+		return ec.fieldContext_ReviewCase_claimedAt(ctx, field)
+	case "outcome":
+		return ec.fieldContext_ReviewCase_outcome(ctx, field)
+	case "reason":
+		return ec.fieldContext_ReviewCase_reason(ctx, field)
+	case "decidedAt":
+		return ec.fieldContext_ReviewCase_decidedAt(ctx, field)
+	case "secondReviewRequired":
+		return ec.fieldContext_ReviewCase_secondReviewRequired(ctx, field)
+	case "secondReviewer":
+		return ec.fieldContext_ReviewCase_secondReviewer(ctx, field)
+	case "secondReviewComment":
+		return ec.fieldContext_ReviewCase_secondReviewComment(ctx, field)
+	case "secondReviewedAt":
+		return ec.fieldContext_ReviewCase_secondReviewedAt(ctx, field)
+	case "newDecision":
+		return ec.fieldContext_ReviewCase_newDecision(ctx, field)
+	case "notices":
+		return ec.fieldContext_ReviewCase_notices(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReviewCase", field.Name)
+}
+
+func (ec *executionContext) childFields_ReviewCaseConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ReviewCaseConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_ReviewCaseConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ReviewCaseConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReviewCaseConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ReviewCaseEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ReviewCaseEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ReviewCaseEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReviewCaseEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ReviewNotice(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_ReviewNotice_kind(ctx, field)
+	case "locale":
+		return ec.fieldContext_ReviewNotice_locale(ctx, field)
+	case "title":
+		return ec.fieldContext_ReviewNotice_title(ctx, field)
+	case "body":
+		return ec.fieldContext_ReviewNotice_body(ctx, field)
+	case "sentAt":
+		return ec.fieldContext_ReviewNotice_sentAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReviewNotice", field.Name)
+}
+
+func (ec *executionContext) childFields_ReviewPolicy(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "market":
+		return ec.fieldContext_ReviewPolicy_market(ctx, field)
+	case "offered":
+		return ec.fieldContext_ReviewPolicy_offered(ctx, field)
+	case "required":
+		return ec.fieldContext_ReviewPolicy_required(ctx, field)
+	case "windowDays":
+		return ec.fieldContext_ReviewPolicy_windowDays(ctx, field)
+	case "answerDays":
+		return ec.fieldContext_ReviewPolicy_answerDays(ctx, field)
+	case "secondReviewAbove":
+		return ec.fieldContext_ReviewPolicy_secondReviewAbove(ctx, field)
+	case "currency":
+		return ec.fieldContext_ReviewPolicy_currency(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReviewPolicy", field.Name)
+}
+
+func (ec *executionContext) childFields_ReviewReceipt(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "caseId":
+		return ec.fieldContext_ReviewReceipt_caseId(ctx, field)
+	case "reference":
+		return ec.fieldContext_ReviewReceipt_reference(ctx, field)
+	case "status":
+		return ec.fieldContext_ReviewReceipt_status(ctx, field)
+	case "requestedAt":
+		return ec.fieldContext_ReviewReceipt_requestedAt(ctx, field)
+	case "dueAt":
+		return ec.fieldContext_ReviewReceipt_dueAt(ctx, field)
+	case "notices":
+		return ec.fieldContext_ReviewReceipt_notices(ctx, field)
+	case "newDecisionReference":
+		return ec.fieldContext_ReviewReceipt_newDecisionReference(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReviewReceipt", field.Name)
 }
 
 func (ec *executionContext) childFields_SensitivityCurve(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6096,6 +6896,28 @@ func (ec *executionContext) field_Mutation_approveCatalogDraft_args(ctx context.
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_approveOverturn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "comment",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["comment"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_approveThresholdDraft_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6162,6 +6984,20 @@ func (ec *executionContext) field_Mutation_changePassword_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_claimReviewCase_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createApiToken_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6223,6 +7059,36 @@ func (ec *executionContext) field_Mutation_createUser_args(ctx context.Context, 
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_decideReviewCase_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "outcome",
+		func(ctx context.Context, v any) (model.ReviewOutcome, error) {
+			return ec.unmarshalNReviewOutcome2riskconsoleᚋgraphᚋmodelᚐReviewOutcome(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["outcome"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
 	return args, nil
 }
 
@@ -6434,6 +7300,28 @@ func (ec *executionContext) field_Mutation_rejectCatalogDraft_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_rejectOverturn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "comment",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["comment"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_rejectThresholdDraft_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6453,6 +7341,44 @@ func (ec *executionContext) field_Mutation_rejectThresholdDraft_args(ctx context
 		return nil, err
 	}
 	args["comment"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_requestReview_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "reference",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reference"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "statement",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["statement"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["locale"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "idempotencyKey",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["idempotencyKey"] = arg3
 	return args, nil
 }
 
@@ -7092,6 +8018,20 @@ func (ec *executionContext) field_Query_exportDecisions_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_overturnRates_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (model.OverturnRateFilter, error) {
+			return ec.unmarshalNOverturnRateFilter2riskconsoleᚋgraphᚋmodelᚐOverturnRateFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_previewMessage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7155,6 +8095,50 @@ func (ec *executionContext) field_Query_rejectInference_args(ctx context.Context
 		return nil, err
 	}
 	args["market"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_reviewCase_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_reviewCases_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "filter",
+		func(ctx context.Context, v any) (*model.ReviewCaseFilter, error) {
+			return ec.unmarshalOReviewCaseFilter2ᚖriskconsoleᚋgraphᚋmodelᚐReviewCaseFilter(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["filter"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -8176,6 +9160,84 @@ func (ec *executionContext) fieldContext_AgentDecision_notes(_ context.Context, 
 	return graphql.NewScalarFieldContext("AgentDecision", field, false, false, "String")
 }
 
+func (ec *executionContext) _AgentDecision_kind(ctx context.Context, field graphql.CollectedField, obj *model.AgentDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgentDecision_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.DecisionKind) graphql.Marshaler {
+			return ec.marshalNDecisionKind2riskconsoleᚋgraphᚋmodelᚐDecisionKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgentDecision_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgentDecision", field, false, false, "DecisionKind")
+}
+
+func (ec *executionContext) _AgentDecision_review(ctx context.Context, field graphql.CollectedField, obj *model.AgentDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgentDecision_review(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Review, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AgentReview) graphql.Marshaler {
+			return ec.marshalOAgentReview2ᚖriskconsoleᚋgraphᚋmodelᚐAgentReview(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AgentDecision_review(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AgentDecision",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AgentReview(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AgentDecision_overturnsReference(ctx context.Context, field graphql.CollectedField, obj *model.AgentDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgentDecision_overturnsReference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OverturnsReference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AgentDecision_overturnsReference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgentDecision", field, false, false, "String")
+}
+
 func (ec *executionContext) _AgentGuidance_rank(ctx context.Context, field graphql.CollectedField, obj *model.AgentGuidance) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8312,6 +9374,167 @@ func (ec *executionContext) _AgentGuidance_steps(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_AgentGuidance_steps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AgentGuidance", field, false, false, "String")
+}
+
+func (ec *executionContext) _AgentReview_status(ctx context.Context, field graphql.CollectedField, obj *model.AgentReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgentReview_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ReviewStatus) graphql.Marshaler {
+			return ec.marshalNReviewStatus2riskconsoleᚋgraphᚋmodelᚐReviewStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgentReview_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgentReview", field, false, false, "ReviewStatus")
+}
+
+func (ec *executionContext) _AgentReview_requestedAt(ctx context.Context, field graphql.CollectedField, obj *model.AgentReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgentReview_requestedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RequestedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgentReview_requestedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgentReview", field, false, false, "Time")
+}
+
+func (ec *executionContext) _AgentReview_dueAt(ctx context.Context, field graphql.CollectedField, obj *model.AgentReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgentReview_dueAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DueAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgentReview_dueAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgentReview", field, false, false, "Time")
+}
+
+func (ec *executionContext) _AgentReview_overdue(ctx context.Context, field graphql.CollectedField, obj *model.AgentReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgentReview_overdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Overdue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgentReview_overdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgentReview", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _AgentReview_outcome(ctx context.Context, field graphql.CollectedField, obj *model.AgentReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgentReview_outcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReviewOutcome) graphql.Marshaler {
+			return ec.marshalOReviewOutcome2ᚖriskconsoleᚋgraphᚋmodelᚐReviewOutcome(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AgentReview_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgentReview", field, false, false, "ReviewOutcome")
+}
+
+func (ec *executionContext) _AgentReview_decidedAt(ctx context.Context, field graphql.CollectedField, obj *model.AgentReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgentReview_decidedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecidedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AgentReview_decidedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgentReview", field, false, false, "Time")
+}
+
+func (ec *executionContext) _AgentReview_newDecisionReference(ctx context.Context, field graphql.CollectedField, obj *model.AgentReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgentReview_newDecisionReference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NewDecisionReference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AgentReview_newDecisionReference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgentReview", field, false, false, "String")
 }
 
 func (ec *executionContext) _Anomaly_bucketStart(ctx context.Context, field graphql.CollectedField, obj *model.Anomaly) (ret graphql.Marshaler) {
@@ -11975,6 +13198,171 @@ func (ec *executionContext) fieldContext_Decision_repayment(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Decision_kind(ctx context.Context, field graphql.CollectedField, obj *model.Decision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Decision_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.DecisionKind) graphql.Marshaler {
+			return ec.marshalNDecisionKind2riskconsoleᚋgraphᚋmodelᚐDecisionKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Decision_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Decision", field, false, false, "DecisionKind")
+}
+
+func (ec *executionContext) _Decision_overturns(ctx context.Context, field graphql.CollectedField, obj *model.Decision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Decision_overturns(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Decision().Overturns(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Decision) graphql.Marshaler {
+			return ec.marshalODecision2ᚖriskconsoleᚋgraphᚋmodelᚐDecision(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Decision_overturns(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Decision",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Decision(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Decision_overturnedBy(ctx context.Context, field graphql.CollectedField, obj *model.Decision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Decision_overturnedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Decision().OverturnedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Decision) graphql.Marshaler {
+			return ec.marshalODecision2ᚖriskconsoleᚋgraphᚋmodelᚐDecision(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Decision_overturnedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Decision",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Decision(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Decision_reviewer(ctx context.Context, field graphql.CollectedField, obj *model.Decision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Decision_reviewer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reviewer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Decision_reviewer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Decision", field, false, false, "String")
+}
+
+func (ec *executionContext) _Decision_reviewReason(ctx context.Context, field graphql.CollectedField, obj *model.Decision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Decision_reviewReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Decision_reviewReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Decision", field, false, false, "String")
+}
+
+func (ec *executionContext) _Decision_reviewCases(ctx context.Context, field graphql.CollectedField, obj *model.Decision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Decision_reviewCases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Decision().ReviewCases(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ReviewCase) graphql.Marshaler {
+			return ec.marshalNReviewCase2ᚕriskconsoleᚋgraphᚋmodelᚐReviewCaseᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Decision_reviewCases(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Decision",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReviewCase(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _DecisionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.DecisionConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13528,7 +14916,7 @@ func (ec *executionContext) _Mutation_changePassword(ctx context.Context, field 
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR", "ADMIN"})
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR", "ADMIN", "REVIEWER"})
 				if err != nil {
 					var zeroVal bool
 					return zeroVal, err
@@ -14362,6 +15750,316 @@ func (ec *executionContext) fieldContext_Mutation_recordOutcomes(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_recordOutcomes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_requestReview(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_requestReview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RequestReview(ctx, fc.Args["reference"].(string), fc.Args["statement"].(string), fc.Args["locale"].(string), fc.Args["idempotencyKey"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"SERVICE"})
+				if err != nil {
+					var zeroVal *model.ReviewReceipt
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.ReviewReceipt
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReviewReceipt) graphql.Marshaler {
+			return ec.marshalNReviewReceipt2ᚖriskconsoleᚋgraphᚋmodelᚐReviewReceipt(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_requestReview(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReviewReceipt(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_requestReview_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_claimReviewCase(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_claimReviewCase(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ClaimReviewCase(ctx, fc.Args["id"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"REVIEWER"})
+				if err != nil {
+					var zeroVal *model.ReviewCase
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.ReviewCase
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReviewCase) graphql.Marshaler {
+			return ec.marshalNReviewCase2ᚖriskconsoleᚋgraphᚋmodelᚐReviewCase(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_claimReviewCase(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReviewCase(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_claimReviewCase_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_decideReviewCase(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_decideReviewCase(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DecideReviewCase(ctx, fc.Args["id"].(string), fc.Args["outcome"].(model.ReviewOutcome), fc.Args["reason"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"REVIEWER"})
+				if err != nil {
+					var zeroVal *model.ReviewCase
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.ReviewCase
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReviewCase) graphql.Marshaler {
+			return ec.marshalNReviewCase2ᚖriskconsoleᚋgraphᚋmodelᚐReviewCase(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_decideReviewCase(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReviewCase(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_decideReviewCase_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_approveOverturn(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_approveOverturn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ApproveOverturn(ctx, fc.Args["id"].(string), fc.Args["comment"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"REVIEWER"})
+				if err != nil {
+					var zeroVal *model.ReviewCase
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.ReviewCase
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReviewCase) graphql.Marshaler {
+			return ec.marshalNReviewCase2ᚖriskconsoleᚋgraphᚋmodelᚐReviewCase(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_approveOverturn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReviewCase(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_approveOverturn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_rejectOverturn(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rejectOverturn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RejectOverturn(ctx, fc.Args["id"].(string), fc.Args["comment"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"REVIEWER"})
+				if err != nil {
+					var zeroVal *model.ReviewCase
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.ReviewCase
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReviewCase) graphql.Marshaler {
+			return ec.marshalNReviewCase2ᚖriskconsoleᚋgraphᚋmodelᚐReviewCase(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rejectOverturn(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReviewCase(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rejectOverturn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -15331,6 +17029,121 @@ func (ec *executionContext) fieldContext_OutcomeFigures_lossRate(_ context.Conte
 	return graphql.NewScalarFieldContext("OutcomeFigures", field, false, false, "Float")
 }
 
+func (ec *executionContext) _OverturnRate_market(ctx context.Context, field graphql.CollectedField, obj *model.OverturnRate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OverturnRate_market(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Market, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OverturnRate_market(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OverturnRate", field, false, false, "String")
+}
+
+func (ec *executionContext) _OverturnRate_reason(ctx context.Context, field graphql.CollectedField, obj *model.OverturnRate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OverturnRate_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ReasonCode) graphql.Marshaler {
+			return ec.marshalNReasonCode2riskconsoleᚋgraphᚋmodelᚐReasonCode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OverturnRate_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OverturnRate", field, false, false, "ReasonCode")
+}
+
+func (ec *executionContext) _OverturnRate_decided(ctx context.Context, field graphql.CollectedField, obj *model.OverturnRate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OverturnRate_decided(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Decided, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OverturnRate_decided(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OverturnRate", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OverturnRate_overturned(ctx context.Context, field graphql.CollectedField, obj *model.OverturnRate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OverturnRate_overturned(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Overturned, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OverturnRate_overturned(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OverturnRate", field, false, false, "Int")
+}
+
+func (ec *executionContext) _OverturnRate_rate(ctx context.Context, field graphql.CollectedField, obj *model.OverturnRate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_OverturnRate_rate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_OverturnRate_rate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("OverturnRate", field, false, false, "Float")
+}
+
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15438,7 +17251,7 @@ func (ec *executionContext) _Query_viewer(ctx context.Context, field graphql.Col
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR", "AGENT", "SERVICE", "ADMIN"})
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR", "AGENT", "SERVICE", "ADMIN", "REVIEWER"})
 				if err != nil {
 					var zeroVal *model.Viewer
 					return zeroVal, err
@@ -17055,6 +18868,242 @@ func (ec *executionContext) fieldContext_Query_rejectInference(ctx context.Conte
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_rejectInference_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_reviewPolicies(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_reviewPolicies(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().ReviewPolicies(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"REVIEWER", "ANALYST", "APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal []model.ReviewPolicy
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []model.ReviewPolicy
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ReviewPolicy) graphql.Marshaler {
+			return ec.marshalNReviewPolicy2ᚕriskconsoleᚋgraphᚋmodelᚐReviewPolicyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_reviewPolicies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReviewPolicy(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_reviewCases(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_reviewCases(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ReviewCases(ctx, fc.Args["filter"].(*model.ReviewCaseFilter), fc.Args["first"].(int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"REVIEWER", "ANALYST", "APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal *model.ReviewCaseConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.ReviewCaseConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReviewCaseConnection) graphql.Marshaler {
+			return ec.marshalNReviewCaseConnection2ᚖriskconsoleᚋgraphᚋmodelᚐReviewCaseConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_reviewCases(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReviewCaseConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_reviewCases_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_reviewCase(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_reviewCase(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ReviewCase(ctx, fc.Args["id"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"REVIEWER", "ANALYST", "APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal *model.ReviewCase
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.ReviewCase
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReviewCase) graphql.Marshaler {
+			return ec.marshalOReviewCase2ᚖriskconsoleᚋgraphᚋmodelᚐReviewCase(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_reviewCase(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReviewCase(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_reviewCase_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_overturnRates(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_overturnRates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().OverturnRates(ctx, fc.Args["filter"].(model.OverturnRateFilter))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR", "REVIEWER"})
+				if err != nil {
+					var zeroVal []model.OverturnRate
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []model.OverturnRate
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []model.OverturnRate) graphql.Marshaler {
+			return ec.marshalNOverturnRate2ᚕriskconsoleᚋgraphᚋmodelᚐOverturnRateᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_overturnRates(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OverturnRate(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_overturnRates_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -18890,6 +20939,1113 @@ func (ec *executionContext) fieldContext_Repayment_events(_ context.Context, fie
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ReviewCase_id(ctx context.Context, field graphql.CollectedField, obj *model.ReviewCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewCase_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewCase_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewCase", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ReviewCase_status(ctx context.Context, field graphql.CollectedField, obj *model.ReviewCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewCase_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ReviewStatus) graphql.Marshaler {
+			return ec.marshalNReviewStatus2riskconsoleᚋgraphᚋmodelᚐReviewStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewCase_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewCase", field, false, false, "ReviewStatus")
+}
+
+func (ec *executionContext) _ReviewCase_market(ctx context.Context, field graphql.CollectedField, obj *model.ReviewCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewCase_market(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Market, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewCase_market(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewCase", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReviewCase_decision(ctx context.Context, field graphql.CollectedField, obj *model.ReviewCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewCase_decision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReviewCase().Decision(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Decision) graphql.Marshaler {
+			return ec.marshalNDecision2ᚖriskconsoleᚋgraphᚋmodelᚐDecision(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewCase_decision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReviewCase",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Decision(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReviewCase_statement(ctx context.Context, field graphql.CollectedField, obj *model.ReviewCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewCase_statement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Statement, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewCase_statement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewCase", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReviewCase_locale(ctx context.Context, field graphql.CollectedField, obj *model.ReviewCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewCase_locale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Locale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewCase_locale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewCase", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReviewCase_requestedBy(ctx context.Context, field graphql.CollectedField, obj *model.ReviewCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewCase_requestedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RequestedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewCase_requestedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewCase", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReviewCase_requestedAt(ctx context.Context, field graphql.CollectedField, obj *model.ReviewCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewCase_requestedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RequestedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewCase_requestedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewCase", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ReviewCase_dueAt(ctx context.Context, field graphql.CollectedField, obj *model.ReviewCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewCase_dueAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DueAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewCase_dueAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewCase", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ReviewCase_overdue(ctx context.Context, field graphql.CollectedField, obj *model.ReviewCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewCase_overdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Overdue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewCase_overdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewCase", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ReviewCase_reviewer(ctx context.Context, field graphql.CollectedField, obj *model.ReviewCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewCase_reviewer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reviewer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewCase_reviewer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewCase", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReviewCase_claimedAt(ctx context.Context, field graphql.CollectedField, obj *model.ReviewCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewCase_claimedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ClaimedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewCase_claimedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewCase", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ReviewCase_outcome(ctx context.Context, field graphql.CollectedField, obj *model.ReviewCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewCase_outcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReviewOutcome) graphql.Marshaler {
+			return ec.marshalOReviewOutcome2ᚖriskconsoleᚋgraphᚋmodelᚐReviewOutcome(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewCase_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewCase", field, false, false, "ReviewOutcome")
+}
+
+func (ec *executionContext) _ReviewCase_reason(ctx context.Context, field graphql.CollectedField, obj *model.ReviewCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewCase_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewCase_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewCase", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReviewCase_decidedAt(ctx context.Context, field graphql.CollectedField, obj *model.ReviewCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewCase_decidedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecidedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewCase_decidedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewCase", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ReviewCase_secondReviewRequired(ctx context.Context, field graphql.CollectedField, obj *model.ReviewCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewCase_secondReviewRequired(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SecondReviewRequired, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewCase_secondReviewRequired(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewCase", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ReviewCase_secondReviewer(ctx context.Context, field graphql.CollectedField, obj *model.ReviewCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewCase_secondReviewer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SecondReviewer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewCase_secondReviewer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewCase", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReviewCase_secondReviewComment(ctx context.Context, field graphql.CollectedField, obj *model.ReviewCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewCase_secondReviewComment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SecondReviewComment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewCase_secondReviewComment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewCase", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReviewCase_secondReviewedAt(ctx context.Context, field graphql.CollectedField, obj *model.ReviewCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewCase_secondReviewedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SecondReviewedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewCase_secondReviewedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewCase", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ReviewCase_newDecision(ctx context.Context, field graphql.CollectedField, obj *model.ReviewCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewCase_newDecision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ReviewCase().NewDecision(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Decision) graphql.Marshaler {
+			return ec.marshalODecision2ᚖriskconsoleᚋgraphᚋmodelᚐDecision(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewCase_newDecision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReviewCase",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Decision(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReviewCase_notices(ctx context.Context, field graphql.CollectedField, obj *model.ReviewCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewCase_notices(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Notices, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ReviewNotice) graphql.Marshaler {
+			return ec.marshalNReviewNotice2ᚕriskconsoleᚋgraphᚋmodelᚐReviewNoticeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewCase_notices(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReviewCase",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReviewNotice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReviewCaseConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ReviewCaseConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewCaseConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ReviewCaseEdge) graphql.Marshaler {
+			return ec.marshalNReviewCaseEdge2ᚕriskconsoleᚋgraphᚋmodelᚐReviewCaseEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewCaseConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReviewCaseConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReviewCaseEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReviewCaseConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.ReviewCaseConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewCaseConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ReviewCase) graphql.Marshaler {
+			return ec.marshalNReviewCase2ᚕriskconsoleᚋgraphᚋmodelᚐReviewCaseᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewCaseConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReviewCaseConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReviewCase(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReviewCaseConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ReviewCaseConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewCaseConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖriskconsoleᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewCaseConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReviewCaseConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReviewCaseEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ReviewCaseEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewCaseEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewCaseEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewCaseEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReviewCaseEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ReviewCaseEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewCaseEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ReviewCase) graphql.Marshaler {
+			return ec.marshalNReviewCase2ᚖriskconsoleᚋgraphᚋmodelᚐReviewCase(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewCaseEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReviewCaseEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReviewCase(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReviewNotice_kind(ctx context.Context, field graphql.CollectedField, obj *model.ReviewNotice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewNotice_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ReviewNoticeKind) graphql.Marshaler {
+			return ec.marshalNReviewNoticeKind2riskconsoleᚋgraphᚋmodelᚐReviewNoticeKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewNotice_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewNotice", field, false, false, "ReviewNoticeKind")
+}
+
+func (ec *executionContext) _ReviewNotice_locale(ctx context.Context, field graphql.CollectedField, obj *model.ReviewNotice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewNotice_locale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Locale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewNotice_locale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewNotice", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReviewNotice_title(ctx context.Context, field graphql.CollectedField, obj *model.ReviewNotice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewNotice_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewNotice_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewNotice", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReviewNotice_body(ctx context.Context, field graphql.CollectedField, obj *model.ReviewNotice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewNotice_body(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Body, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewNotice_body(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewNotice", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReviewNotice_sentAt(ctx context.Context, field graphql.CollectedField, obj *model.ReviewNotice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewNotice_sentAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SentAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewNotice_sentAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewNotice", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ReviewPolicy_market(ctx context.Context, field graphql.CollectedField, obj *model.ReviewPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewPolicy_market(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Market, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewPolicy_market(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewPolicy", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReviewPolicy_offered(ctx context.Context, field graphql.CollectedField, obj *model.ReviewPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewPolicy_offered(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Offered, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewPolicy_offered(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewPolicy", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ReviewPolicy_required(ctx context.Context, field graphql.CollectedField, obj *model.ReviewPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewPolicy_required(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Required, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewPolicy_required(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewPolicy", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ReviewPolicy_windowDays(ctx context.Context, field graphql.CollectedField, obj *model.ReviewPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewPolicy_windowDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WindowDays, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewPolicy_windowDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewPolicy", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReviewPolicy_answerDays(ctx context.Context, field graphql.CollectedField, obj *model.ReviewPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewPolicy_answerDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AnswerDays, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewPolicy_answerDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewPolicy", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ReviewPolicy_secondReviewAbove(ctx context.Context, field graphql.CollectedField, obj *model.ReviewPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewPolicy_secondReviewAbove(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SecondReviewAbove, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewPolicy_secondReviewAbove(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewPolicy", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ReviewPolicy_currency(ctx context.Context, field graphql.CollectedField, obj *model.ReviewPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewPolicy_currency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Currency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewPolicy_currency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewPolicy", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReviewReceipt_caseId(ctx context.Context, field graphql.CollectedField, obj *model.ReviewReceipt) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewReceipt_caseId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CaseID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewReceipt_caseId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewReceipt", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ReviewReceipt_reference(ctx context.Context, field graphql.CollectedField, obj *model.ReviewReceipt) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewReceipt_reference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewReceipt_reference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewReceipt", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReviewReceipt_status(ctx context.Context, field graphql.CollectedField, obj *model.ReviewReceipt) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewReceipt_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ReviewStatus) graphql.Marshaler {
+			return ec.marshalNReviewStatus2riskconsoleᚋgraphᚋmodelᚐReviewStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewReceipt_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewReceipt", field, false, false, "ReviewStatus")
+}
+
+func (ec *executionContext) _ReviewReceipt_requestedAt(ctx context.Context, field graphql.CollectedField, obj *model.ReviewReceipt) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewReceipt_requestedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RequestedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewReceipt_requestedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewReceipt", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ReviewReceipt_dueAt(ctx context.Context, field graphql.CollectedField, obj *model.ReviewReceipt) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewReceipt_dueAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DueAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewReceipt_dueAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewReceipt", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ReviewReceipt_notices(ctx context.Context, field graphql.CollectedField, obj *model.ReviewReceipt) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewReceipt_notices(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Notices, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ReviewNotice) graphql.Marshaler {
+			return ec.marshalNReviewNotice2ᚕriskconsoleᚋgraphᚋmodelᚐReviewNoticeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewReceipt_notices(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ReviewReceipt",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReviewNotice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ReviewReceipt_newDecisionReference(ctx context.Context, field graphql.CollectedField, obj *model.ReviewReceipt) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReviewReceipt_newDecisionReference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NewDecisionReference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReviewReceipt_newDecisionReference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReviewReceipt", field, false, false, "String")
 }
 
 func (ec *executionContext) _SensitivityCurve_market(ctx context.Context, field graphql.CollectedField, obj *model.SensitivityCurve) (ret graphql.Marshaler) {
@@ -24635,6 +27791,62 @@ func UnmarshalOutcomeEventInput(ctx context.Context, raw any) (model.OutcomeEven
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputOverturnRateFilter(ctx context.Context, obj any) (model.OverturnRateFilter, error) {
+	var it model.OverturnRateFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"from", "to", "market"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "from":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("from"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.From = data
+		case "to":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.To = data
+		case "market":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("market"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Market = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalOverturnRateFilter unmarshals raw into the OverturnRateFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalOverturnRateFilter(ctx context.Context, raw any) (model.OverturnRateFilter, error) {
+	var out model.OverturnRateFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "OverturnRateFilter", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputPreviewSample(ctx context.Context, obj any) (model.PreviewSample, error) {
 	var it model.PreviewSample
 	if obj == nil {
@@ -24793,6 +28005,62 @@ func (ec *executionContext) unmarshalInputPurchaseInput(ctx context.Context, obj
 func UnmarshalPurchaseInput(ctx context.Context, raw any) (model.PurchaseInput, error) {
 	var out model.PurchaseInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "PurchaseInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputReviewCaseFilter(ctx context.Context, obj any) (model.ReviewCaseFilter, error) {
+	var it model.ReviewCaseFilter
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"status", "market", "overdue"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOReviewStatus2ᚖriskconsoleᚋgraphᚋmodelᚐReviewStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "market":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("market"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Market = data
+		case "overdue":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("overdue"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Overdue = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalReviewCaseFilter unmarshals raw into the ReviewCaseFilter input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalReviewCaseFilter(ctx context.Context, raw any) (model.ReviewCaseFilter, error) {
+	var out model.ReviewCaseFilter
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ReviewCaseFilter", raw, &out)
 	return out, err
 }
 
@@ -25098,6 +28366,21 @@ func (ec *executionContext) _AgentDecision(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "kind":
+			out.Values[i] = ec._AgentDecision_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "review":
+			out.Values[i] = ec._AgentDecision_review(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "overturnsReference":
+			out.Values[i] = ec._AgentDecision_overturnsReference(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -25154,6 +28437,69 @@ func (ec *executionContext) _AgentGuidance(ctx context.Context, sel ast.Selectio
 		case "steps":
 			out.Values[i] = ec._AgentGuidance_steps(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var agentReviewImplementors = []string{"AgentReview"}
+
+func (ec *executionContext) _AgentReview(ctx context.Context, sel ast.SelectionSet, obj *model.AgentReview) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, agentReviewImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AgentReview")
+		case "status":
+			out.Values[i] = ec._AgentReview_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "requestedAt":
+			out.Values[i] = ec._AgentReview_requestedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dueAt":
+			out.Values[i] = ec._AgentReview_dueAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "overdue":
+			out.Values[i] = ec._AgentReview_overdue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "outcome":
+			out.Values[i] = ec._AgentReview_outcome(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "decidedAt":
+			out.Values[i] = ec._AgentReview_decidedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "newDecisionReference":
+			out.Values[i] = ec._AgentReview_newDecisionReference(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -26574,6 +29920,39 @@ func (ec *executionContext) _Decision(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Decision_repayment(ctx, field, obj)
 				})
+		case "kind":
+			out.Values[i] = ec._Decision_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "overturns":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Decision_overturns(ctx, field, obj)
+				})
+		case "overturnedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Decision_overturnedBy(ctx, field, obj)
+				})
+		case "reviewer":
+			out.Values[i] = ec._Decision_reviewer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewReason":
+			out.Values[i] = ec._Decision_reviewReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewCases":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Decision_reviewCases(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -27306,6 +30685,41 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "requestReview":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_requestReview(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "claimReviewCase":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_claimReviewCase(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "decideReviewCase":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_decideReviewCase(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "approveOverturn":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_approveOverturn(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rejectOverturn":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rejectOverturn(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "createThresholdDraft":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_createThresholdDraft(ctx, field)
@@ -27571,6 +30985,59 @@ func (ec *executionContext) _OutcomeFigures(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var overturnRateImplementors = []string{"OverturnRate"}
+
+func (ec *executionContext) _OverturnRate(ctx context.Context, sel ast.SelectionSet, obj *model.OverturnRate) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, overturnRateImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("OverturnRate")
+		case "market":
+			out.Values[i] = ec._OverturnRate_market(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._OverturnRate_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "decided":
+			out.Values[i] = ec._OverturnRate_decided(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "overturned":
+			out.Values[i] = ec._OverturnRate_overturned(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rate":
+			out.Values[i] = ec._OverturnRate_rate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var pageInfoImplementors = []string{"PageInfo"}
 
 func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet, obj *model.PageInfo) graphql.Marshaler {
@@ -27799,6 +31266,30 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_rejectInference(ctx, field)
+				})
+		case "reviewPolicies":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_reviewPolicies(ctx, field)
+				})
+		case "reviewCases":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_reviewCases(ctx, field)
+				})
+		case "reviewCase":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_reviewCase(ctx, field)
+				})
+		case "overturnRates":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_overturnRates(ctx, field)
 				})
 		case "thresholdVersions":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -28345,6 +31836,401 @@ func (ec *executionContext) _Repayment(ctx context.Context, sel ast.SelectionSet
 		case "events":
 			out.Values[i] = ec._Repayment_events(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reviewCaseImplementors = []string{"ReviewCase"}
+
+func (ec *executionContext) _ReviewCase(ctx context.Context, sel ast.SelectionSet, obj *model.ReviewCase) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reviewCaseImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReviewCase")
+		case "id":
+			out.Values[i] = ec._ReviewCase_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._ReviewCase_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "market":
+			out.Values[i] = ec._ReviewCase_market(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decision":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReviewCase_decision(ctx, field, obj)
+				})
+		case "statement":
+			out.Values[i] = ec._ReviewCase_statement(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "locale":
+			out.Values[i] = ec._ReviewCase_locale(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "requestedBy":
+			out.Values[i] = ec._ReviewCase_requestedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "requestedAt":
+			out.Values[i] = ec._ReviewCase_requestedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "dueAt":
+			out.Values[i] = ec._ReviewCase_dueAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "overdue":
+			out.Values[i] = ec._ReviewCase_overdue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewer":
+			out.Values[i] = ec._ReviewCase_reviewer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "claimedAt":
+			out.Values[i] = ec._ReviewCase_claimedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "outcome":
+			out.Values[i] = ec._ReviewCase_outcome(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.Values[i] = ec._ReviewCase_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decidedAt":
+			out.Values[i] = ec._ReviewCase_decidedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "secondReviewRequired":
+			out.Values[i] = ec._ReviewCase_secondReviewRequired(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "secondReviewer":
+			out.Values[i] = ec._ReviewCase_secondReviewer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "secondReviewComment":
+			out.Values[i] = ec._ReviewCase_secondReviewComment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "secondReviewedAt":
+			out.Values[i] = ec._ReviewCase_secondReviewedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "newDecision":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ReviewCase_newDecision(ctx, field, obj)
+				})
+		case "notices":
+			out.Values[i] = ec._ReviewCase_notices(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reviewCaseConnectionImplementors = []string{"ReviewCaseConnection"}
+
+func (ec *executionContext) _ReviewCaseConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ReviewCaseConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reviewCaseConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReviewCaseConnection")
+		case "edges":
+			out.Values[i] = ec._ReviewCaseConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._ReviewCaseConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ReviewCaseConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reviewCaseEdgeImplementors = []string{"ReviewCaseEdge"}
+
+func (ec *executionContext) _ReviewCaseEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ReviewCaseEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reviewCaseEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReviewCaseEdge")
+		case "cursor":
+			out.Values[i] = ec._ReviewCaseEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ReviewCaseEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reviewNoticeImplementors = []string{"ReviewNotice"}
+
+func (ec *executionContext) _ReviewNotice(ctx context.Context, sel ast.SelectionSet, obj *model.ReviewNotice) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reviewNoticeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReviewNotice")
+		case "kind":
+			out.Values[i] = ec._ReviewNotice_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "locale":
+			out.Values[i] = ec._ReviewNotice_locale(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._ReviewNotice_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "body":
+			out.Values[i] = ec._ReviewNotice_body(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sentAt":
+			out.Values[i] = ec._ReviewNotice_sentAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reviewPolicyImplementors = []string{"ReviewPolicy"}
+
+func (ec *executionContext) _ReviewPolicy(ctx context.Context, sel ast.SelectionSet, obj *model.ReviewPolicy) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reviewPolicyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReviewPolicy")
+		case "market":
+			out.Values[i] = ec._ReviewPolicy_market(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "offered":
+			out.Values[i] = ec._ReviewPolicy_offered(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "required":
+			out.Values[i] = ec._ReviewPolicy_required(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "windowDays":
+			out.Values[i] = ec._ReviewPolicy_windowDays(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "answerDays":
+			out.Values[i] = ec._ReviewPolicy_answerDays(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "secondReviewAbove":
+			out.Values[i] = ec._ReviewPolicy_secondReviewAbove(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "currency":
+			out.Values[i] = ec._ReviewPolicy_currency(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var reviewReceiptImplementors = []string{"ReviewReceipt"}
+
+func (ec *executionContext) _ReviewReceipt(ctx context.Context, sel ast.SelectionSet, obj *model.ReviewReceipt) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, reviewReceiptImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReviewReceipt")
+		case "caseId":
+			out.Values[i] = ec._ReviewReceipt_caseId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reference":
+			out.Values[i] = ec._ReviewReceipt_reference(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._ReviewReceipt_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "requestedAt":
+			out.Values[i] = ec._ReviewReceipt_requestedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dueAt":
+			out.Values[i] = ec._ReviewReceipt_dueAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "notices":
+			out.Values[i] = ec._ReviewReceipt_notices(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "newDecisionReference":
+			out.Values[i] = ec._ReviewReceipt_newDecisionReference(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -30758,6 +34644,16 @@ func (ec *executionContext) marshalNDecisionExport2ᚖriskconsoleᚋgraphᚋmode
 	return ec._DecisionExport(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNDecisionKind2riskconsoleᚋgraphᚋmodelᚐDecisionKind(ctx context.Context, v any) (model.DecisionKind, error) {
+	var res model.DecisionKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDecisionKind2riskconsoleᚋgraphᚋmodelᚐDecisionKind(ctx context.Context, sel ast.SelectionSet, v model.DecisionKind) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNDecisionOrder2riskconsoleᚋgraphᚋmodelᚐDecisionOrder(ctx context.Context, v any) (model.DecisionOrder, error) {
 	var res model.DecisionOrder
 	err := res.UnmarshalGQL(v)
@@ -31068,6 +34964,31 @@ func (ec *executionContext) marshalNOutcomeStatus2riskconsoleᚋgraphᚋmodelᚐ
 	return v
 }
 
+func (ec *executionContext) marshalNOverturnRate2riskconsoleᚋgraphᚋmodelᚐOverturnRate(ctx context.Context, sel ast.SelectionSet, v model.OverturnRate) graphql.Marshaler {
+	return ec._OverturnRate(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNOverturnRate2ᚕriskconsoleᚋgraphᚋmodelᚐOverturnRateᚄ(ctx context.Context, sel ast.SelectionSet, v []model.OverturnRate) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOverturnRate2riskconsoleᚋgraphᚋmodelᚐOverturnRate(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNOverturnRateFilter2riskconsoleᚋgraphᚋmodelᚐOverturnRateFilter(ctx context.Context, v any) (model.OverturnRateFilter, error) {
+	res, err := ec.unmarshalInputOverturnRateFilter(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNPageInfo2ᚖriskconsoleᚋgraphᚋmodelᚐPageInfo(ctx context.Context, sel ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PageInfo!")
@@ -31181,6 +35102,140 @@ func (ec *executionContext) marshalNRejectInference2ᚖriskconsoleᚋgraphᚋmod
 		return graphql.Null
 	}
 	return ec._RejectInference(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReviewCase2riskconsoleᚋgraphᚋmodelᚐReviewCase(ctx context.Context, sel ast.SelectionSet, v model.ReviewCase) graphql.Marshaler {
+	return ec._ReviewCase(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNReviewCase2ᚕriskconsoleᚋgraphᚋmodelᚐReviewCaseᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ReviewCase) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReviewCase2riskconsoleᚋgraphᚋmodelᚐReviewCase(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReviewCase2ᚖriskconsoleᚋgraphᚋmodelᚐReviewCase(ctx context.Context, sel ast.SelectionSet, v *model.ReviewCase) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReviewCase!")
+		return graphql.Null
+	}
+	return ec._ReviewCase(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReviewCaseConnection2ᚖriskconsoleᚋgraphᚋmodelᚐReviewCaseConnection(ctx context.Context, sel ast.SelectionSet, v *model.ReviewCaseConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReviewCaseConnection!")
+		return graphql.Null
+	}
+	return ec._ReviewCaseConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReviewCaseEdge2riskconsoleᚋgraphᚋmodelᚐReviewCaseEdge(ctx context.Context, sel ast.SelectionSet, v model.ReviewCaseEdge) graphql.Marshaler {
+	return ec._ReviewCaseEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNReviewCaseEdge2ᚕriskconsoleᚋgraphᚋmodelᚐReviewCaseEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ReviewCaseEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReviewCaseEdge2riskconsoleᚋgraphᚋmodelᚐReviewCaseEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReviewNotice2riskconsoleᚋgraphᚋmodelᚐReviewNotice(ctx context.Context, sel ast.SelectionSet, v model.ReviewNotice) graphql.Marshaler {
+	return ec._ReviewNotice(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNReviewNotice2ᚕriskconsoleᚋgraphᚋmodelᚐReviewNoticeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ReviewNotice) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReviewNotice2riskconsoleᚋgraphᚋmodelᚐReviewNotice(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNReviewNoticeKind2riskconsoleᚋgraphᚋmodelᚐReviewNoticeKind(ctx context.Context, v any) (model.ReviewNoticeKind, error) {
+	var res model.ReviewNoticeKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReviewNoticeKind2riskconsoleᚋgraphᚋmodelᚐReviewNoticeKind(ctx context.Context, sel ast.SelectionSet, v model.ReviewNoticeKind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNReviewOutcome2riskconsoleᚋgraphᚋmodelᚐReviewOutcome(ctx context.Context, v any) (model.ReviewOutcome, error) {
+	var res model.ReviewOutcome
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReviewOutcome2riskconsoleᚋgraphᚋmodelᚐReviewOutcome(ctx context.Context, sel ast.SelectionSet, v model.ReviewOutcome) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNReviewPolicy2riskconsoleᚋgraphᚋmodelᚐReviewPolicy(ctx context.Context, sel ast.SelectionSet, v model.ReviewPolicy) graphql.Marshaler {
+	return ec._ReviewPolicy(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNReviewPolicy2ᚕriskconsoleᚋgraphᚋmodelᚐReviewPolicyᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ReviewPolicy) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReviewPolicy2riskconsoleᚋgraphᚋmodelᚐReviewPolicy(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReviewReceipt2ᚖriskconsoleᚋgraphᚋmodelᚐReviewReceipt(ctx context.Context, sel ast.SelectionSet, v *model.ReviewReceipt) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReviewReceipt!")
+		return graphql.Null
+	}
+	return ec._ReviewReceipt(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNReviewStatus2riskconsoleᚋgraphᚋmodelᚐReviewStatus(ctx context.Context, v any) (model.ReviewStatus, error) {
+	var res model.ReviewStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReviewStatus2riskconsoleᚋgraphᚋmodelᚐReviewStatus(ctx context.Context, sel ast.SelectionSet, v model.ReviewStatus) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNRole2riskconsoleᚋgraphᚋmodelᚐRole(ctx context.Context, v any) (model.Role, error) {
@@ -31799,6 +35854,13 @@ func (ec *executionContext) marshalOAgentDecision2ᚖriskconsoleᚋgraphᚋmodel
 	return ec._AgentDecision(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOAgentReview2ᚖriskconsoleᚋgraphᚋmodelᚐAgentReview(ctx context.Context, sel ast.SelectionSet, v *model.AgentReview) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AgentReview(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOAuditFilter2ᚖriskconsoleᚋgraphᚋmodelᚐAuditFilter(ctx context.Context, v any) (*model.AuditFilter, error) {
 	if v == nil {
 		return nil, nil
@@ -32050,6 +36112,53 @@ func (ec *executionContext) marshalORepayment2ᚖriskconsoleᚋgraphᚋmodelᚐR
 		return graphql.Null
 	}
 	return ec._Repayment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOReviewCase2ᚖriskconsoleᚋgraphᚋmodelᚐReviewCase(ctx context.Context, sel ast.SelectionSet, v *model.ReviewCase) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ReviewCase(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOReviewCaseFilter2ᚖriskconsoleᚋgraphᚋmodelᚐReviewCaseFilter(ctx context.Context, v any) (*model.ReviewCaseFilter, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputReviewCaseFilter(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOReviewOutcome2ᚖriskconsoleᚋgraphᚋmodelᚐReviewOutcome(ctx context.Context, v any) (*model.ReviewOutcome, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.ReviewOutcome)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOReviewOutcome2ᚖriskconsoleᚋgraphᚋmodelᚐReviewOutcome(ctx context.Context, sel ast.SelectionSet, v *model.ReviewOutcome) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOReviewStatus2ᚖriskconsoleᚋgraphᚋmodelᚐReviewStatus(ctx context.Context, v any) (*model.ReviewStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.ReviewStatus)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOReviewStatus2ᚖriskconsoleᚋgraphᚋmodelᚐReviewStatus(ctx context.Context, sel ast.SelectionSet, v *model.ReviewStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalOShopperMessage2ᚖriskconsoleᚋgraphᚋmodelᚐShopperMessage(ctx context.Context, sel ast.SelectionSet, v *model.ShopperMessage) graphql.Marshaler {

@@ -55,6 +55,12 @@ type AgentDecision struct {
 	CardHold *CardHold `json:"cardHold,omitempty"`
 	// What every agent may say: no effect on the credit score, each purchase assessed anew, no way to change the decision, no manual approval.
 	Notes []string `json:"notes"`
+	// AUTOMATED, or MANUAL_REVIEW for the decision of an overturn.
+	Kind DecisionKind `json:"kind"`
+	// The review of this decision, when the shopper asked for one; null otherwise.
+	Review *AgentReview `json:"review,omitempty"`
+	// For a MANUAL_REVIEW decision, the reference of the decision it overturned.
+	OverturnsReference *string `json:"overturnsReference,omitempty"`
 }
 
 // What a principal reason means for the agent, what the shopper can do, what not to promise.
@@ -67,6 +73,20 @@ type AgentGuidance struct {
 	Title  string   `json:"title"`
 	Body   string   `json:"body"`
 	Steps  []string `json:"steps"`
+}
+
+// What a support agent may know of a decision's review: never the statement, a score or a factor value.
+type AgentReview struct {
+	Status      ReviewStatus `json:"status"`
+	RequestedAt time.Time    `json:"requestedAt"`
+	DueAt       time.Time    `json:"dueAt"`
+	// Undecided past its due date.
+	Overdue bool `json:"overdue"`
+	// UPHOLD or OVERTURN once decided; null before.
+	Outcome   *ReviewOutcome `json:"outcome,omitempty"`
+	DecidedAt *time.Time     `json:"decidedAt,omitempty"`
+	// The reference of the new approving decision of an overturn.
+	NewDecisionReference *string `json:"newDecisionReference,omitempty"`
 }
 
 // What analytics count: decisions made in [from, to) (widened to whole hours) that match every field set.
@@ -384,6 +404,18 @@ type Decision struct {
 	Message *ShopperMessage `json:"message,omitempty"`
 	// The repayment history of an approved decision; null for a declined one.
 	Repayment *Repayment `json:"repayment,omitempty"`
+	// AUTOMATED, or MANUAL_REVIEW for the decision of an overturn.
+	Kind DecisionKind `json:"kind"`
+	// The automated decision a MANUAL_REVIEW decision overturned; null otherwise.
+	Overturns *Decision `json:"overturns,omitempty"`
+	// The MANUAL_REVIEW decision that overturned this one; null when none did.
+	OverturnedBy *Decision `json:"overturnedBy,omitempty"`
+	// The reviewer of a MANUAL_REVIEW decision; null otherwise.
+	Reviewer *string `json:"reviewer,omitempty"`
+	// The reviewer's reason of a MANUAL_REVIEW decision; null otherwise.
+	ReviewReason *string `json:"reviewReason,omitempty"`
+	// The review cases of this decision (at most one today).
+	ReviewCases []ReviewCase `json:"reviewCases"`
 }
 
 type DecisionConnection struct {
@@ -603,6 +635,25 @@ type OutcomeFigures struct {
 	LossRate *float64 `json:"lossRate,omitempty"`
 }
 
+// Decided cases of one market and principal reason.
+type OverturnRate struct {
+	Market string `json:"market"`
+	// The principal (first-ranked) reason of the reviewed decision.
+	Reason     ReasonCode `json:"reason"`
+	Decided    int        `json:"decided"`
+	Overturned int        `json:"overturned"`
+	// overturned / decided.
+	Rate float64 `json:"rate"`
+}
+
+type OverturnRateFilter struct {
+	// Inclusive.
+	From time.Time `json:"from"`
+	// Exclusive.
+	To     time.Time `json:"to"`
+	Market *string   `json:"market,omitempty"`
+}
+
 // Forward paging information of a connection.
 type PageInfo struct {
 	HasNextPage     bool    `json:"hasNextPage"`
@@ -743,6 +794,103 @@ type Repayment struct {
 	MatureAt time.Time `json:"matureAt"`
 	// Every event, oldest first.
 	Events []OutcomeEvent `json:"events"`
+}
+
+// A shopper's request for a person to review an automated decision, and its review.
+type ReviewCase struct {
+	ID     string       `json:"id"`
+	Status ReviewStatus `json:"status"`
+	Market string       `json:"market"`
+	// The reviewed decision, in full.
+	Decision *Decision `json:"decision"`
+	// The shopper's point of view, as they wrote it.
+	Statement string `json:"statement"`
+	// The shopper's locale: the notices are in it.
+	Locale string `json:"locale"`
+	// Who filed the request (the lender's app or checkout token).
+	RequestedBy string    `json:"requestedBy"`
+	RequestedAt time.Time `json:"requestedAt"`
+	DueAt       time.Time `json:"dueAt"`
+	// Undecided past its due date.
+	Overdue bool `json:"overdue"`
+	// The reviewer who claimed the case; null while OPEN.
+	Reviewer  *string    `json:"reviewer,omitempty"`
+	ClaimedAt *time.Time `json:"claimedAt,omitempty"`
+	// UPHOLD or OVERTURN once its reviewer has decided (an overturn may still wait for a second reviewer).
+	Outcome *ReviewOutcome `json:"outcome,omitempty"`
+	// The reviewer's written reason, told to the shopper.
+	Reason    *string    `json:"reason,omitempty"`
+	DecidedAt *time.Time `json:"decidedAt,omitempty"`
+	// Whether an overturn of this case needs a second reviewer (the amount is above the market's limit).
+	SecondReviewRequired bool `json:"secondReviewRequired"`
+	// The second reviewer of an overturn, and their comment.
+	SecondReviewer      *string    `json:"secondReviewer,omitempty"`
+	SecondReviewComment *string    `json:"secondReviewComment,omitempty"`
+	SecondReviewedAt    *time.Time `json:"secondReviewedAt,omitempty"`
+	// The new approving decision of an overturn.
+	NewDecision *Decision `json:"newDecision,omitempty"`
+	// The notices sent to the shopper, oldest first.
+	Notices []ReviewNotice `json:"notices"`
+}
+
+type ReviewCaseConnection struct {
+	Edges    []ReviewCaseEdge `json:"edges"`
+	Nodes    []ReviewCase     `json:"nodes"`
+	PageInfo *PageInfo        `json:"pageInfo"`
+}
+
+type ReviewCaseEdge struct {
+	Cursor string      `json:"cursor"`
+	Node   *ReviewCase `json:"node"`
+}
+
+type ReviewCaseFilter struct {
+	Status *ReviewStatus `json:"status,omitempty"`
+	Market *string       `json:"market,omitempty"`
+	// Only cases undecided past their due date (true), or only the others (false).
+	Overdue *bool `json:"overdue,omitempty"`
+}
+
+// A notice sent to the shopper about their review, exactly as sent (immutable).
+type ReviewNotice struct {
+	Kind ReviewNoticeKind `json:"kind"`
+	// The locale the text is in (the shopper's).
+	Locale string    `json:"locale"`
+	Title  string    `json:"title"`
+	Body   string    `json:"body"`
+	SentAt time.Time `json:"sentAt"`
+}
+
+// A market's rules for human review of automated decisions.
+type ReviewPolicy struct {
+	Market string `json:"market"`
+	// Whether shoppers of the market may ask for a review.
+	Offered bool `json:"offered"`
+	// Whether the law of the market requires it (EU CCD art. 18, (UK) GDPR art. 22).
+	Required bool `json:"required"`
+	// Days after the decision within which a shopper may ask.
+	WindowDays int `json:"windowDays"`
+	// Days from the request within which the shopper must have the answer.
+	AnswerDays int `json:"answerDays"`
+	// An overturn of a decision above this amount (major units of currency) needs a second reviewer.
+	SecondReviewAbove float64 `json:"secondReviewAbove"`
+	Currency          string  `json:"currency"`
+}
+
+// What the shopper's app is told of a review request: no factor value, score or statement of
+// anyone else, only the case's state and the notices sent to the shopper.
+type ReviewReceipt struct {
+	CaseID string `json:"caseId"`
+	// The reviewed decision's reference, e.g. D7K-2QF-9XM.
+	Reference   string       `json:"reference"`
+	Status      ReviewStatus `json:"status"`
+	RequestedAt time.Time    `json:"requestedAt"`
+	// When the shopper will have the answer at the latest.
+	DueAt time.Time `json:"dueAt"`
+	// The notices sent to the shopper, oldest first: RECEIVED, then the outcome once decided.
+	Notices []ReviewNotice `json:"notices"`
+	// The reference of the new approving decision of an overturn; null otherwise.
+	NewDecisionReference *string `json:"newDecisionReference,omitempty"`
 }
 
 type SensitivityCurve struct {
@@ -1502,6 +1650,63 @@ func (e Comparator) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+type DecisionKind string
+
+const (
+	// Made by the engine at checkout.
+	DecisionKindAutomated DecisionKind = "AUTOMATED"
+	// Made by a reviewer who overturned an automated decision.
+	DecisionKindManualReview DecisionKind = "MANUAL_REVIEW"
+)
+
+var AllDecisionKind = []DecisionKind{
+	DecisionKindAutomated,
+	DecisionKindManualReview,
+}
+
+func (e DecisionKind) IsValid() bool {
+	switch e {
+	case DecisionKindAutomated, DecisionKindManualReview:
+		return true
+	}
+	return false
+}
+
+func (e DecisionKind) String() string {
+	return string(e)
+}
+
+func (e *DecisionKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = DecisionKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid DecisionKind", str)
+	}
+	return nil
+}
+
+func (e DecisionKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *DecisionKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e DecisionKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 type DecisionOrder string
 
 const (
@@ -1977,6 +2182,188 @@ func (e ReasonCode) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// What a shopper notice of a case says.
+type ReviewNoticeKind string
+
+const (
+	// The request was received, and by when the shopper will hear.
+	ReviewNoticeKindReceived ReviewNoticeKind = "RECEIVED"
+	// The decision stands, with the reviewer's reason.
+	ReviewNoticeKindUpheld ReviewNoticeKind = "UPHELD"
+	// The decision was overturned, with the reviewer's reason.
+	ReviewNoticeKindOverturned ReviewNoticeKind = "OVERTURNED"
+)
+
+var AllReviewNoticeKind = []ReviewNoticeKind{
+	ReviewNoticeKindReceived,
+	ReviewNoticeKindUpheld,
+	ReviewNoticeKindOverturned,
+}
+
+func (e ReviewNoticeKind) IsValid() bool {
+	switch e {
+	case ReviewNoticeKindReceived, ReviewNoticeKindUpheld, ReviewNoticeKindOverturned:
+		return true
+	}
+	return false
+}
+
+func (e ReviewNoticeKind) String() string {
+	return string(e)
+}
+
+func (e *ReviewNoticeKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ReviewNoticeKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ReviewNoticeKind", str)
+	}
+	return nil
+}
+
+func (e ReviewNoticeKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ReviewNoticeKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ReviewNoticeKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type ReviewOutcome string
+
+const (
+	ReviewOutcomeUphold   ReviewOutcome = "UPHOLD"
+	ReviewOutcomeOverturn ReviewOutcome = "OVERTURN"
+)
+
+var AllReviewOutcome = []ReviewOutcome{
+	ReviewOutcomeUphold,
+	ReviewOutcomeOverturn,
+}
+
+func (e ReviewOutcome) IsValid() bool {
+	switch e {
+	case ReviewOutcomeUphold, ReviewOutcomeOverturn:
+		return true
+	}
+	return false
+}
+
+func (e ReviewOutcome) String() string {
+	return string(e)
+}
+
+func (e *ReviewOutcome) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ReviewOutcome(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ReviewOutcome", str)
+	}
+	return nil
+}
+
+func (e ReviewOutcome) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ReviewOutcome) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ReviewOutcome) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type ReviewStatus string
+
+const (
+	// Requested, waiting for a reviewer.
+	ReviewStatusOpen ReviewStatus = "OPEN"
+	// Claimed by a reviewer.
+	ReviewStatusInReview ReviewStatus = "IN_REVIEW"
+	// Overturned by its reviewer, waiting for a second reviewer.
+	ReviewStatusPendingSecondReview ReviewStatus = "PENDING_SECOND_REVIEW"
+	// The decision stands.
+	ReviewStatusUpheld ReviewStatus = "UPHELD"
+	// A new approving decision replaced it.
+	ReviewStatusOverturned ReviewStatus = "OVERTURNED"
+)
+
+var AllReviewStatus = []ReviewStatus{
+	ReviewStatusOpen,
+	ReviewStatusInReview,
+	ReviewStatusPendingSecondReview,
+	ReviewStatusUpheld,
+	ReviewStatusOverturned,
+}
+
+func (e ReviewStatus) IsValid() bool {
+	switch e {
+	case ReviewStatusOpen, ReviewStatusInReview, ReviewStatusPendingSecondReview, ReviewStatusUpheld, ReviewStatusOverturned:
+		return true
+	}
+	return false
+}
+
+func (e ReviewStatus) String() string {
+	return string(e)
+}
+
+func (e *ReviewStatus) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ReviewStatus(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ReviewStatus", str)
+	}
+	return nil
+}
+
+func (e ReviewStatus) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ReviewStatus) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ReviewStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // The permission groups of the console. A caller may hold several.
 type Role string
 
@@ -1987,6 +2374,8 @@ const (
 	RoleAgent    Role = "AGENT"
 	RoleService  Role = "SERVICE"
 	RoleAdmin    Role = "ADMIN"
+	// A credit officer: works review cases.
+	RoleReviewer Role = "REVIEWER"
 )
 
 var AllRole = []Role{
@@ -1996,11 +2385,12 @@ var AllRole = []Role{
 	RoleAgent,
 	RoleService,
 	RoleAdmin,
+	RoleReviewer,
 }
 
 func (e Role) IsValid() bool {
 	switch e {
-	case RoleAnalyst, RoleApprover, RoleAuditor, RoleAgent, RoleService, RoleAdmin:
+	case RoleAnalyst, RoleApprover, RoleAuditor, RoleAgent, RoleService, RoleAdmin, RoleReviewer:
 		return true
 	}
 	return false
