@@ -125,6 +125,10 @@ type Decision struct {
 	MessageTitle       string
 	MessageBody        string
 	MessageSteps       string
+	Kind               string // AUTOMATED or MANUAL_REVIEW
+	Overturns          string // the id of the decision a MANUAL_REVIEW one overturned; '' otherwise
+	Reviewer           string // the reviewer of a MANUAL_REVIEW decision
+	ReviewReason       string // the reviewer's reason of a MANUAL_REVIEW decision
 	Seal               string // "<key id>:<MAC of the content>"; '' for a decision stored before the console had a key
 }
 
@@ -324,3 +328,64 @@ type RollupVintageOutcome struct {
 
 // TableName is the table's name, which is singular.
 func (RollupVintageOutcome) TableName() string { return "rollup_vintage_outcome" }
+
+// ReviewPolicy is a market's rules for human review of automated decisions.
+type ReviewPolicy struct {
+	Market                 string `gorm:"primaryKey"`
+	Offered                bool
+	Required               bool
+	WindowDays             int
+	AnswerDays             int
+	SecondReviewAboveMinor int64
+	UpdatedAt              time.Time
+}
+
+// ReviewCase is a shopper's request for a human review of a decision, and its review.
+type ReviewCase struct {
+	ID                   int64
+	DecisionID           string
+	DecisionReference    string
+	Market               string
+	PrincipalReason      string
+	AmountMinor          int64
+	Currency             string
+	Locale               string
+	Statement            string
+	IdempotencyKey       string
+	RequestedBy          string
+	RequestedByPerson    string
+	RequestedAt          time.Time
+	DueAt                time.Time
+	SecondReviewRequired bool
+	Status               string
+	Reviewer             string
+	ReviewerPerson       string
+	ClaimedAt            *time.Time
+	Outcome              string
+	Reason               string
+	DecidedAt            *time.Time
+	SecondReviewer       string
+	SecondReviewerPerson string
+	SecondComment        string
+	SecondReviewedAt     *time.Time
+	NewDecisionID        *string
+	UpdatedAt            time.Time
+}
+
+// ReviewNotice is a notice sent to the shopper about a review case, exactly as sent.
+type ReviewNotice struct {
+	CaseID    int64  `gorm:"primaryKey"`
+	Kind      string `gorm:"primaryKey"`
+	Locale    string
+	Title     string
+	Body      string
+	CreatedAt time.Time
+}
+
+// StaffShopperLink ties a staff account to a pseudonymous shopper id of its own.
+type StaffShopperLink struct {
+	UserID    int64  `gorm:"primaryKey"`
+	ShopperID string `gorm:"primaryKey"`
+	CreatedBy string
+	CreatedAt time.Time
+}

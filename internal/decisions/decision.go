@@ -43,7 +43,23 @@ type Decision struct {
 	ThresholdVersionID int64
 	CatalogVersionID   int64
 	Message            Message // zero on approval
+	// Kind is KindAutomated for the engine's decisions; a KindManualReview decision is the
+	// approval a reviewer wrote when overturning the decision Overturns (its id), with the
+	// reviewer's subject and reason.
+	Kind         Kind
+	Overturns    string
+	Reviewer     string
+	ReviewReason string
 }
+
+// Kind says who made a decision.
+type Kind string
+
+// Kinds of decision.
+const (
+	KindAutomated    Kind = "AUTOMATED"
+	KindManualReview Kind = "MANUAL_REVIEW"
+)
 
 // Record is a decision as written, with the idempotency key that produced it and the hash of the
 // request payload, so that a retry can be told apart from a different request under the same key.

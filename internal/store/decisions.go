@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -27,6 +28,7 @@ import (
 // on every call (about 7 kB and 24 allocations more per assessment).
 func (s *Store) InsertDecision(ctx context.Context, rec *decisions.Record) (decisions.Decision, bool, string, error) {
 	s = s.forAssessments()
+	rec.Kind = cmp.Or(rec.Kind, decisions.KindAutomated)
 	row := decisionRow(rec)
 	args, err := decisionValues(&row, false)
 	if err != nil {
@@ -169,7 +171,8 @@ func decisionTargets(dst []any, r *models.Decision) []any {
 		&r.ShopperID, &r.ShopperLocale, &r.Channel)
 	dst = appendMeasuredTargets(dst, &r.MeasuredValues)
 	return append(dst, &r.Outcome, &r.Reasons, &r.ReasonMask, &r.ThresholdVersionID,
-		&r.CatalogVersionID, &r.MessageLocale, &r.MessageTitle, &r.MessageBody, &r.MessageSteps, &r.Seal)
+		&r.CatalogVersionID, &r.MessageLocale, &r.MessageTitle, &r.MessageBody, &r.MessageSteps,
+		&r.Kind, &r.Overturns, &r.Reviewer, &r.ReviewReason, &r.Seal)
 }
 
 func decisionRow(rec *decisions.Record) models.Decision {
@@ -195,6 +198,7 @@ func decisionRow(rec *decisions.Record) models.Decision {
 		ThresholdVersionID: d.ThresholdVersionID, CatalogVersionID: d.CatalogVersionID,
 		MessageLocale: d.Message.Locale, MessageTitle: d.Message.Title, MessageBody: d.Message.Body,
 		MessageSteps: string(stepsJSON),
+		Kind:         string(cmp.Or(d.Kind, decisions.KindAutomated)), Overturns: d.Overturns, Reviewer: d.Reviewer, ReviewReason: d.ReviewReason,
 	}
 }
 
@@ -209,6 +213,12 @@ func decisionFromRow(r *models.Decision) (decisions.Decision, error) {
 		},
 		ThresholdVersionID: r.ThresholdVersionID, CatalogVersionID: r.CatalogVersionID,
 		Message: decisions.Message{Locale: r.MessageLocale, Title: r.MessageTitle, Body: r.MessageBody},
+		Kind:    decisions.Kind(r.Kind), Overturns: r.Overturns, Reviewer: r.Reviewer, ReviewReason: r.ReviewReason,
+	}
+	switch d.Kind {
+	case decisions.KindAutomated, decisions.KindManualReview:
+	default:
+		return d, fmt.Errorf("decision %s: unknown kind %q", r.ID, r.Kind)
 	}
 	switch r.Outcome {
 	case "APPROVED":
@@ -245,8 +255,8 @@ func isUniqueViolation(err error, column string) bool {
 }
 
 // decisionColumns is the column order of bulk inserts and of scanDecisions: the purchase, the
-// measured values in engine order, then the outcome and message, and last the seal (see
-// sealValues).
+// measured values in engine order, then the outcome and message, the kind and review link of
+// issue 15 (reviewColumns), and last the seal (see sealValues).
 var decisionColumns = func() []string {
 	cols := []string{"id", "reference", "idempotency_key", "request_hash", "created_at", "market", "currency",
 		"amount_minor", "merchant_id", "merchant_name", "merchant_category", "shopper_id",
@@ -255,8 +265,12 @@ var decisionColumns = func() []string {
 		cols = append(cols, engine.Measures[i].Key)
 	}
 	return append(cols, "outcome", "reasons", "reason_mask", "threshold_version_id", "catalog_version_id",
-		"message_locale", "message_title", "message_body", "message_steps", "seal")
+		"message_locale", "message_title", "message_body", "message_steps",
+		"kind", "overturns", "reviewer", "review_reason", "seal")
 }()
+
+// reviewColumns is the number of columns of decisionColumns that issue 15 added before the seal.
+const reviewColumns = 4
 
 // decisionValues lists a row's values in decisionColumns order. PostgreSQL's binary COPY wants
 // the id as 16 bytes; SQLite keeps it as text.
@@ -275,5 +289,6 @@ func decisionValues(r *models.Decision, binaryID bool) ([]any, error) {
 		r.ShopperLocale, r.Channel)
 	out = appendMeasuredArgs(out, &r.MeasuredValues)
 	return append(out, r.Outcome, r.Reasons, r.ReasonMask, r.ThresholdVersionID, r.CatalogVersionID,
-		r.MessageLocale, r.MessageTitle, r.MessageBody, r.MessageSteps, r.Seal), nil
+		r.MessageLocale, r.MessageTitle, r.MessageBody, r.MessageSteps,
+		cmp.Or(r.Kind, string(decisions.KindAutomated)), r.Overturns, r.Reviewer, r.ReviewReason, r.Seal), nil
 }

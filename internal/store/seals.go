@@ -9,6 +9,7 @@ import (
 
 	"riskconsole/internal/audit"
 	"riskconsole/internal/auditlog"
+	"riskconsole/internal/decisions"
 	"riskconsole/models"
 )
 
@@ -25,7 +26,20 @@ func (s *Store) sealValues(vals []any) {
 		return
 	}
 	// decisionRow writes the steps with json.Marshal of a []string, already in canonical form.
-	vals[len(vals)-1] = s.key.ID() + ":" + s.key.Seal(decisionContent(vals[:len(vals)-1], false))
+	vals[len(vals)-1] = s.key.ID() + ":" + s.key.Seal(decisionContent(sealedValues(vals), false))
+}
+
+// sealedValues returns the values of vals (decisionValues) that a seal covers: all but the seal,
+// except that an AUTOMATED decision's kind and empty review link (the columns issue 15 added, at
+// their defaults) are left out, so that the seals of decisions written before them still match
+// and an automated decision's seal is what it was.
+func sealedValues(vals []any) []any {
+	vals = vals[:len(vals)-1]
+	review := vals[len(vals)-reviewColumns:]
+	if review[0] == string(decisions.KindAutomated) && review[1] == "" && review[2] == "" && review[3] == "" {
+		return vals[:len(vals)-reviewColumns]
+	}
+	return vals
 }
 
 // decisionContent returns the bytes a seal covers: the values of decisionColumns before the seal,
@@ -125,7 +139,7 @@ func (s *Store) sealProblem(r *models.Decision) string {
 		return auditlog.ReasonSealOtherKey
 	}
 	vals, err := decisionValues(r, false)
-	if err != nil || !audit.Verify(s.key.Seal(decisionContent(vals[:len(vals)-1], true)), mac) {
+	if err != nil || !audit.Verify(s.key.Seal(decisionContent(sealedValues(vals), true)), mac) {
 		return auditlog.ReasonSealMismatch
 	}
 	return ""
