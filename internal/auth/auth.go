@@ -30,10 +30,13 @@ const (
 	Agent    Role = "AGENT"
 	Service  Role = "SERVICE"
 	Admin    Role = "ADMIN"
+	// Reviewer is a credit officer: works review cases (issue 15). A person signed in, never a
+	// token (TokenRoles): a reviewer must not review a case their own credentials requested.
+	Reviewer Role = "REVIEWER"
 )
 
 // AllRoles lists every role in a stable order.
-var AllRoles = []Role{Analyst, Approver, Auditor, Agent, Service, Admin}
+var AllRoles = []Role{Analyst, Approver, Auditor, Agent, Service, Admin, Reviewer}
 
 // TokenRoles are the roles an API token may carry: checkout (SERVICE), read-only scripts such as
 // a nightly export (AUDITOR) and support tooling (AGENT). ANALYST and APPROVER author and approve

@@ -106,6 +106,9 @@ type Catalog struct {
 	// Frames holds the pop-up frame per locale. When it is empty, Render uses the seeded frames
 	// of Default, so a catalog stored without frames still renders complete pop-ups.
 	Frames map[string]Frame
+	// ReviewNotices holds the notices of review cases per kind and locale (review_notices.go).
+	// When it is empty, RenderReviewNotice uses the seeded ones, as Render does with Frames.
+	ReviewNotices map[ReviewNoticeKey]ReviewNoticeText
 }
 
 // Errors of Render and Guidance.
@@ -135,6 +138,8 @@ func Default() *Catalog {
 		Codes:  defaultCodes(),
 		Texts:  make(map[Key]Text, engine.NumReasons*len(seeds)*2),
 		Frames: maps.Clone(defaultFrames),
+		// Issue 15's review notices.
+		ReviewNotices: DefaultReviewNotices(),
 	}
 	for _, ls := range seeds {
 		for _, s := range ls.reasons {
@@ -192,6 +197,8 @@ func (c *Catalog) Clone() *Catalog {
 		Codes:     slices.Clone(c.Codes),
 		Texts:     make(map[Key]Text, len(c.Texts)),
 		Frames:    maps.Clone(c.Frames),
+		// Issue 15's review notices.
+		ReviewNotices: maps.Clone(c.ReviewNotices),
 	}
 	for k, t := range c.Texts {
 		t.Steps = slices.Clone(t.Steps)

@@ -24,8 +24,9 @@ type DemoAccount struct {
 func AccountsFile(dataDir string) string { return filepath.Join(dataDir, "demo-accounts.json") }
 
 // demoAccounts are one account per role that signs in to the console (SERVICE is for checkout's
-// API token only), and a second analyst and approver so that maker-checker can be tried: one
-// submits, the other approves.
+// API token only), and a second analyst, approver and reviewer so that maker-checker can be
+// tried: one submits, the other approves (a reviewer's overturn above the market's amount needs
+// a second reviewer).
 var demoAccounts = []struct {
 	username, displayName string
 	role                  auth.Role
@@ -37,6 +38,8 @@ var demoAccounts = []struct {
 	{"agent.agnes", "Agnes Berg", auth.Agent},
 	{"analyst.bruno", "Bruno Keller", auth.Analyst},
 	{"approver.bea", "Beatrice Dubois", auth.Approver},
+	{"reviewer.rita", "Rita Svensson", auth.Reviewer},
+	{"reviewer.ravi", "Ravi Schneider", auth.Reviewer},
 }
 
 // EnsureAccounts creates the demo accounts with random passwords when the database has no

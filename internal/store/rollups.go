@@ -26,6 +26,12 @@ const sqliteRollupChunk = 50_000
 // split, and takes longer than a request may.
 const rollupStatementTimeout = "30min"
 
+// automatedOnly is the condition on decisions that keeps the engine's own: decline rates, their
+// rollups and the what-if count each purchase once, as the engine decided it at checkout, and a
+// reviewer's overturn (a MANUAL_REVIEW decision for the same purchase) would count it twice.
+// Repayment vintages count every approved decision: an overturn's approval is a loan.
+const automatedOnly = "kind = 'AUTOMATED'"
+
 // hourExpr is the start of a decision's UTC hour in Unix seconds.
 func (s *Store) hourExpr() string {
 	if s.dialect == Postgres {
@@ -181,7 +187,7 @@ func (s *Store) rollupInsert(t analytics.Table, rangeCond string) string {
 		groups = append(groups, strconv.Itoa(i+2))
 	}
 	return "INSERT INTO " + t.Name + " (" + strings.Join(cols, ", ") + ", assessed, declined) " +
-		"SELECT " + strings.Join(exprs, ", ") + ", COUNT(*), " + declinedExpr + " FROM decisions WHERE " + rangeCond +
+		"SELECT " + strings.Join(exprs, ", ") + ", COUNT(*), " + declinedExpr + " FROM decisions WHERE " + automatedOnly + " AND " + rangeCond +
 		" GROUP BY 1, " + strings.Join(groups, ", ") +
 		" ON CONFLICT (" + strings.Join(cols, ", ") + ") DO UPDATE SET assessed = " + t.Name + ".assessed + excluded.assessed, " +
 		"declined = " + t.Name + ".declined + excluded.declined"
@@ -212,7 +218,7 @@ func (s *Store) AggregateRollup(ctx context.Context, t analytics.Table, q analyt
 
 // AggregateDecisions answers q from the decisions table: the same counts as a rollup holds.
 func (s *Store) AggregateDecisions(ctx context.Context, q analytics.Query, each func(analytics.Row) error) error {
-	where, args := s.aggregateWhere(q, "created_at >= ? AND created_at < ?",
+	where, args := s.aggregateWhere(q, automatedOnly+" AND created_at >= ? AND created_at < ?",
 		[]any{time.Unix(q.From, 0).UTC(), time.Unix(q.To, 0).UTC()}, s.dimensionExpr)
 	if q.MinAmountMinor != nil {
 		where, args = where+" AND amount_minor >= ?", append(args, *q.MinAmountMinor)

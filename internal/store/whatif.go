@@ -22,13 +22,15 @@ import (
 
 // whatIfQuery reads decisions in (created_at, id) order after a cursor, with the columns the
 // what-if history keeps (the measured values in engine order). It walks the decisions_time index.
+// It reads the engine's decisions only: a reviewer's overturn (MANUAL_REVIEW) repeats the
+// purchase of the decision it overturned, which a replay would count twice.
 var whatIfQuery = func() string {
 	cols := []string{"created_at", "id", "market", "merchant_category", "amount_minor", "outcome", "reason_mask"}
 	for i := range engine.Measures {
 		cols = append(cols, engine.Measures[i].Key)
 	}
 	return "SELECT " + strings.Join(cols, ", ") +
-		" FROM decisions WHERE (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?"
+		" FROM decisions WHERE (created_at, id) > (?, ?) AND " + automatedOnly + " ORDER BY created_at, id LIMIT ?"
 }()
 
 // WhatIfScan streams up to limit decisions after the cursor, oldest first, calling fn with each
