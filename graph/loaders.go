@@ -8,7 +8,9 @@ import (
 
 	"github.com/vikstrous/dataloadgen"
 
+	"riskconsole/internal/decisions"
 	"riskconsole/internal/outcomes"
+	"riskconsole/internal/reviews"
 	"riskconsole/internal/thresholds"
 )
 
@@ -19,6 +21,49 @@ type Loaders struct {
 
 	outcomesOnce  sync.Once
 	outcomeEvents *dataloadgen.Loader[string, []outcomes.RecordedEvent]
+
+	reviewsOnce sync.Once
+	// reviewDecisions loads decisions by id for review cases; casesOf the cases that reviewed a
+	// decision or were decided by writing it.
+	reviewDecisions *dataloadgen.Loader[string, decisions.Decision]
+	casesOf         *dataloadgen.Loader[string, []reviews.Case]
+}
+
+// reviewLoaders makes the request's loaders of review cases and their decisions on first use.
+func (l *Loaders) reviewLoaders(svc *reviews.Service) {
+	l.reviewsOnce.Do(func() {
+		l.reviewDecisions = dataloadgen.NewMappedLoader(svc.Decisions, dataloadgen.WithWait(loaderWait))
+		l.casesOf = dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]reviews.Case, error) {
+			cases, err := svc.OfDecisions(ctx, ids)
+			if err != nil {
+				return nil, err
+			}
+			m := make(map[string][]reviews.Case, len(ids))
+			for _, id := range ids {
+				m[id] = nil
+			}
+			for _, c := range cases {
+				m[c.DecisionID] = append(m[c.DecisionID], c)
+				if c.NewDecisionID != "" {
+					m[c.NewDecisionID] = append(m[c.NewDecisionID], c)
+				}
+			}
+			return m, nil
+		}, dataloadgen.WithWait(loaderWait))
+	})
+}
+
+// ReviewDecisions returns the request's loader of decisions by id for review cases.
+func (l *Loaders) ReviewDecisions(svc *reviews.Service) *dataloadgen.Loader[string, decisions.Decision] {
+	l.reviewLoaders(svc)
+	return l.reviewDecisions
+}
+
+// CasesOf returns the request's loader of the review cases of decisions: those that reviewed the
+// decision and the one whose overturn wrote it.
+func (l *Loaders) CasesOf(svc *reviews.Service) *dataloadgen.Loader[string, []reviews.Case] {
+	l.reviewLoaders(svc)
+	return l.casesOf
 }
 
 // OutcomeEvents returns the request's loader of decisions' repayment events (oldest first, none

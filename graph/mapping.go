@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"slices"
 	"strconv"
@@ -67,6 +68,9 @@ func MapDecision(d *decisions.Decision, v *thresholds.Version) model.Decision {
 		ThresholdVersion: &model.ThresholdVersionRef{ID: strconv.FormatInt(v.ID, 10), Market: v.Market, Version: v.Version},
 		CatalogVersionID: strconv.FormatInt(d.CatalogVersionID, 10),
 		Message:          mapMessage(d),
+		// Issue 15: who made it; a reviewer's overturn names the reviewer and their reason.
+		Kind:     model.DecisionKind(cmp.Or(d.Kind, decisions.KindAutomated)),
+		Reviewer: optString(d.Reviewer), ReviewReason: optString(d.ReviewReason),
 	}
 }
 

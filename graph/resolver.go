@@ -9,6 +9,7 @@ import (
 	"riskconsole/internal/catalog"
 	"riskconsole/internal/decisions"
 	"riskconsole/internal/outcomes"
+	"riskconsole/internal/reviews"
 	"riskconsole/internal/thresholds"
 	"riskconsole/internal/whatif"
 )
@@ -36,4 +37,6 @@ type Resolver struct {
 	BadDefinitionService *outcomes.DefinitionService
 	// OutcomeService records repayment events and reads a decision's repayment.
 	OutcomeService *outcomes.Ingest
+	// ReviewService runs review cases: requests, claims, decisions and second reviews.
+	ReviewService *reviews.Service
 }

@@ -7,66 +7,148 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"riskconsole/graph/model"
+	"riskconsole/internal/reviews"
 )
 
 func (r *decisionResolver) Overturns(ctx context.Context, obj *model.Decision) (*model.Decision, error) {
-	panic(fmt.Errorf("not implemented: Overturns - overturns"))
+	if obj.Kind != model.DecisionKindManualReview {
+		return nil, nil
+	}
+	cases, err := r.casesOf(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range cases {
+		if c.NewDecisionID == obj.ID {
+			return r.loadReviewDecision(ctx, c.DecisionID)
+		}
+	}
+	return nil, nil
 }
 
 func (r *decisionResolver) OverturnedBy(ctx context.Context, obj *model.Decision) (*model.Decision, error) {
-	panic(fmt.Errorf("not implemented: OverturnedBy - overturnedBy"))
+	cases, err := r.casesOf(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range cases {
+		if c.DecisionID == obj.ID && c.NewDecisionID != "" {
+			return r.loadReviewDecision(ctx, c.NewDecisionID)
+		}
+	}
+	return nil, nil
 }
 
 func (r *decisionResolver) ReviewCases(ctx context.Context, obj *model.Decision) ([]model.ReviewCase, error) {
-	panic(fmt.Errorf("not implemented: ReviewCases - reviewCases"))
+	cases, err := r.casesOf(ctx, obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	now := r.ReviewService.Now()
+	out := make([]model.ReviewCase, 0, len(cases))
+	for i := range cases {
+		if cases[i].DecisionID == obj.ID {
+			out = append(out, mapReviewCase(&cases[i], now))
+		}
+	}
+	return out, nil
 }
 
 func (r *mutationResolver) RequestReview(ctx context.Context, reference string, statement string, locale string, idempotencyKey string) (*model.ReviewReceipt, error) {
-	panic(fmt.Errorf("not implemented: RequestReview - requestReview"))
+	c, newRef, err := r.ReviewService.RequestReceipt(ctx, reviews.Request{Reference: reference, Statement: statement,
+		Locale: locale, IdempotencyKey: idempotencyKey})
+	if err != nil {
+		return nil, err
+	}
+	return mapReceipt(&c, newRef), nil
 }
 
 func (r *mutationResolver) ClaimReviewCase(ctx context.Context, id string) (*model.ReviewCase, error) {
-	panic(fmt.Errorf("not implemented: ClaimReviewCase - claimReviewCase"))
+	c, err := r.ReviewService.Claim(ctx, id)
+	return r.mapCase(c, err)
 }
 
 func (r *mutationResolver) DecideReviewCase(ctx context.Context, id string, outcome model.ReviewOutcome, reason string) (*model.ReviewCase, error) {
-	panic(fmt.Errorf("not implemented: DecideReviewCase - decideReviewCase"))
+	c, err := r.ReviewService.Decide(ctx, id, reviews.Outcome(outcome), reason)
+	return r.mapCase(c, err)
 }
 
 func (r *mutationResolver) ApproveOverturn(ctx context.Context, id string, comment *string) (*model.ReviewCase, error) {
-	panic(fmt.Errorf("not implemented: ApproveOverturn - approveOverturn"))
+	var text string
+	if comment != nil {
+		text = *comment
+	}
+	c, err := r.ReviewService.ApproveOverturn(ctx, id, text)
+	return r.mapCase(c, err)
 }
 
 func (r *mutationResolver) RejectOverturn(ctx context.Context, id string, comment string) (*model.ReviewCase, error) {
-	panic(fmt.Errorf("not implemented: RejectOverturn - rejectOverturn"))
+	c, err := r.ReviewService.RejectOverturn(ctx, id, comment)
+	return r.mapCase(c, err)
 }
 
 func (r *queryResolver) ReviewPolicies(ctx context.Context) ([]model.ReviewPolicy, error) {
-	panic(fmt.Errorf("not implemented: ReviewPolicies - reviewPolicies"))
+	ps, err := r.ReviewService.Policies(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]model.ReviewPolicy, len(ps))
+	for i := range ps {
+		out[i] = mapPolicy(&ps[i])
+	}
+	return out, nil
 }
 
 func (r *queryResolver) ReviewCases(ctx context.Context, filter *model.ReviewCaseFilter, first int, after *string) (*model.ReviewCaseConnection, error) {
-	panic(fmt.Errorf("not implemented: ReviewCases - reviewCases"))
+	var cursor string
+	if after != nil {
+		cursor = *after
+	}
+	cases, hasNext, err := r.ReviewService.List(ctx, reviewFilter(filter), first, cursor)
+	if err != nil {
+		return nil, err
+	}
+	return mapCaseConnection(cases, hasNext, after, r.ReviewService.Now()), nil
 }
 
 func (r *queryResolver) ReviewCase(ctx context.Context, id string) (*model.ReviewCase, error) {
-	panic(fmt.Errorf("not implemented: ReviewCase - reviewCase"))
+	c, err := r.ReviewService.Get(ctx, id)
+	return r.mapCase(c, err)
 }
 
 func (r *queryResolver) OverturnRates(ctx context.Context, filter model.OverturnRateFilter) ([]model.OverturnRate, error) {
-	panic(fmt.Errorf("not implemented: OverturnRates - overturnRates"))
+	q := reviews.RateQuery{From: filter.From, To: filter.To}
+	if filter.Market != nil {
+		q.Market = *filter.Market
+	}
+	rates, err := r.ReviewService.OverturnRates(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return mapRates(rates), nil
 }
 
 func (r *reviewCaseResolver) Decision(ctx context.Context, obj *model.ReviewCase) (*model.Decision, error) {
-	panic(fmt.Errorf("not implemented: Decision - decision"))
+	return r.loadReviewDecision(ctx, obj.Decision.ID)
 }
 
 func (r *reviewCaseResolver) NewDecision(ctx context.Context, obj *model.ReviewCase) (*model.Decision, error) {
-	panic(fmt.Errorf("not implemented: NewDecision - newDecision"))
+	if obj.NewDecision == nil {
+		return nil, nil
+	}
+	return r.loadReviewDecision(ctx, obj.NewDecision.ID)
 }
 
 func (r *Resolver) ReviewCase() ReviewCaseResolver { return &reviewCaseResolver{r} }
 
 type reviewCaseResolver struct{ *Resolver }
+
+// mapCase maps the case a service call answered with, or passes its error on.
+func (r *Resolver) mapCase(c reviews.Case, err error) (*model.ReviewCase, error) {
+	if err != nil {
+		return nil, err
+	}
+	m := mapReviewCase(&c, r.ReviewService.Now())
+	return &m, nil
+}

@@ -22,6 +22,7 @@ import (
 	"riskconsole/internal/heavy"
 	"riskconsole/internal/httpapi"
 	"riskconsole/internal/outcomes"
+	"riskconsole/internal/reviews"
 	"riskconsole/internal/store"
 	"riskconsole/internal/thresholds"
 	"riskconsole/internal/whatif"
@@ -46,8 +47,9 @@ type options struct {
 	logger *slog.Logger
 }
 
-// WithClock makes the account service and the authenticator read the time from now instead of
-// the system clock, so that tests can expire sessions and tokens without waiting.
+// WithClock makes the account service, the authenticator and the review cases read the time from
+// now instead of the system clock, so that tests can expire sessions and tokens, and let review
+// cases run late, without waiting.
 func WithClock(now func() time.Time) Option { return func(o *options) { o.now = now } }
 
 // WithLogger makes the request log go to l instead of slog.Default().
@@ -110,6 +112,7 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 			Audit:              audits,
 			Denials:            denials,
 			Heavy:              heavyOps,
+			Reviews:            reviews.NewService(st, cat, denials, o.now),
 			Accounts:           acc,
 			Logger:             o.logger,
 		},

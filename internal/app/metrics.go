@@ -1,6 +1,9 @@
 package app
 
 import (
+	"context"
+	"log/slog"
+	"math"
 	"net/http"
 	"time"
 
@@ -10,6 +13,7 @@ import (
 	"riskconsole/internal/engine"
 	"riskconsole/internal/market"
 	"riskconsole/internal/obs"
+	"riskconsole/internal/reviews"
 )
 
 // newMetrics builds the app's metrics: the request histograms and decline window of package obs,
@@ -71,6 +75,7 @@ func (a *App) newMetrics(now func() time.Time) *obs.Metrics {
 		}
 		return 0
 	})
+	a.observeReviews(m, codes)
 	a.Decisions.OnAssessed(func(d *decisions.Decision, created bool) {
 		m.ObserveAssessment(d.Market, d.Outcome.String(), d.Outcome == engine.Declined, created, d.CreatedAt)
 	})
@@ -80,3 +85,32 @@ func (a *App) newMetrics(now func() time.Time) *obs.Metrics {
 // MetricsHandler serves the metrics without authentication, for the separate listener of
 // METRICS_ADDR.
 func (a *App) MetricsHandler() http.Handler { return a.Metrics.Handler() }
+
+// observeReviews registers the review cases' metrics (issue 15): cases opened by market, decided
+// by market and outcome, and the cases undecided past their due date, counted at each scrape.
+func (a *App) observeReviews(m *obs.Metrics, markets []string) {
+	opened := m.CounterByLabel("review_cases_opened_total", "Review cases opened (shoppers' requests for human review), by market.", "market")
+	decided := m.CounterByLabel("review_cases_decided_total", "Review cases decided, by market and outcome (UPHOLD, OVERTURN).", "market", "outcome")
+	for _, mk := range markets {
+		opened.WithLabelValues(mk)
+		for _, o := range []reviews.Outcome{reviews.Uphold, reviews.Overturn} {
+			decided.WithLabelValues(mk, string(o))
+		}
+	}
+	a.Reviews.Observe(func(market string) { opened.WithLabelValues(market).Inc() },
+		func(market string, o reviews.Outcome) { decided.WithLabelValues(market, string(o)).Inc() })
+	m.Gauge("review_cases_overdue", "Review cases undecided past their due date (read from the database at each scrape; NaN when it cannot be read).", func() float64 {
+		ctx, cancel := context.WithTimeout(context.Background(), overdueScrapeTimeout)
+		defer cancel()
+		n, err := a.Reviews.CountOverdue(ctx)
+		if err != nil {
+			slog.Warn("count overdue review cases", "err", err)
+			return math.NaN()
+		}
+		return float64(n)
+	})
+}
+
+// overdueScrapeTimeout bounds the overdue count of a scrape: one indexed count of the undecided
+// cases, which are few.
+const overdueScrapeTimeout = 5 * time.Second

@@ -21,6 +21,7 @@ import (
 	"riskconsole/internal/heavy"
 	"riskconsole/internal/obs"
 	"riskconsole/internal/outcomes"
+	"riskconsole/internal/reviews"
 	"riskconsole/internal/store"
 	"riskconsole/internal/thresholds"
 	"riskconsole/internal/whatif"
@@ -57,6 +58,8 @@ type Services struct {
 	Denials *auditlog.Denials
 	// Heavy admits the heavy operations: export, chain verification, simulations (heavy.go).
 	Heavy *heavy.Limiter
+	// Reviews runs review cases (issue 15).
+	Reviews *reviews.Service
 }
 
 // Options are the settings of the HTTP interface, taken from the server's configuration.

@@ -75,10 +75,10 @@ func (m *Metrics) Gauge(name, help string, value func() float64) {
 	m.Register(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Namespace: namespace, Name: name, Help: help}, value))
 }
 
-// CounterByLabel registers a counter with one label, whose values the caller chooses from a
-// fixed set, and returns it.
-func (m *Metrics) CounterByLabel(name, help, label string) *prometheus.CounterVec {
-	c := prometheus.NewCounterVec(prometheus.CounterOpts{Namespace: namespace, Name: name, Help: help}, []string{label})
+// CounterByLabel registers a counter with labels (one or more), whose values the caller chooses
+// from a fixed set, and returns it.
+func (m *Metrics) CounterByLabel(name, help string, labels ...string) *prometheus.CounterVec {
+	c := prometheus.NewCounterVec(prometheus.CounterOpts{Namespace: namespace, Name: name, Help: help}, labels)
 	m.Register(c)
 	return c
 }

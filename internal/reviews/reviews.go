@@ -153,6 +153,8 @@ type Store interface {
 	// ReviewCasesOfDecisions returns the cases of the decisions ids (reviewed or written by an
 	// overturn), with their notices.
 	ReviewCasesOfDecisions(ctx context.Context, ids []string) ([]Case, error)
+	// DecisionsByID returns the decisions of ids that exist, in any order.
+	DecisionsByID(ctx context.Context, ids []string) ([]decisions.Decision, error)
 	OverturnRates(ctx context.Context, q RateQuery) ([]Rate, error)
 	// CountOverdue counts the cases undecided past their due date at now.
 	CountOverdue(ctx context.Context, now time.Time) (int64, error)

@@ -136,6 +136,23 @@ func (s *Service) RequestReview(ctx context.Context, req Request) (Case, error) 
 	return c, nil
 }
 
+// RequestReceipt is RequestReview for the shopper's app: it also returns the reference of the
+// decision an overturn wrote (formatted; "" when there is none), which the app shows.
+func (s *Service) RequestReceipt(ctx context.Context, req Request) (Case, string, error) {
+	c, err := s.RequestReview(ctx, req)
+	if err != nil || c.NewDecisionID == "" {
+		return c, "", err
+	}
+	ds, err := s.store.DecisionsByID(ctx, []string{c.NewDecisionID})
+	if err != nil {
+		return Case{}, "", err
+	}
+	if len(ds) != 1 {
+		return Case{}, "", fmt.Errorf("review case %d: its overturn decision is missing", c.ID)
+	}
+	return c, decisions.FormatReference(ds[0].Reference), nil
+}
+
 // validateRequest trims the statement and checks every field of req, returning the canonical
 // reference.
 func validateRequest(req *Request) (string, error) {
@@ -262,6 +279,20 @@ func EncodeCursor(c *Case) string { return page.Cursor(page.TimeKey(c.DueAt), pa
 // OfDecisions returns the cases of decisions ids, reviewed or written by an overturn.
 func (s *Service) OfDecisions(ctx context.Context, ids []string) ([]Case, error) {
 	return s.store.ReviewCasesOfDecisions(ctx, ids)
+}
+
+// Decisions returns the decisions of ids (reviewed by cases, or written by their overturns) that
+// exist, by id, for the case pages.
+func (s *Service) Decisions(ctx context.Context, ids []string) (map[string]decisions.Decision, error) {
+	ds, err := s.store.DecisionsByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]decisions.Decision, len(ds))
+	for _, d := range ds {
+		out[d.ID] = d
+	}
+	return out, nil
 }
 
 // OverturnRates returns the decided and overturned cases by market and principal reason. The

@@ -13,6 +13,7 @@ import (
 	"riskconsole/internal/apperr"
 	"riskconsole/internal/auth"
 	"riskconsole/internal/catalog"
+	"riskconsole/internal/decisions"
 	"riskconsole/internal/reviews"
 	"riskconsole/models"
 )
@@ -106,6 +107,25 @@ func (s *Store) ReviewCasesOfDecisions(ctx context.Context, ids []string) ([]rev
 		return nil, nil
 	}
 	return s.findCases(ctx, s.db.WithContext(ctx).Where("decision_id IN ? OR new_decision_id IN ?", ids, ids).Order("id"))
+}
+
+// DecisionsByID returns the decisions of ids that exist, in one statement (a page of review
+// cases reads its decisions at once).
+func (s *Store) DecisionsByID(ctx context.Context, ids []string) ([]decisions.Decision, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	rows, err := scanDecisions(s.db.WithContext(ctx).Model(&models.Decision{}).Select(decisionColumns).Where("id IN ?", ids))
+	if err != nil {
+		return nil, fmt.Errorf("read decisions: %w", err)
+	}
+	out := make([]decisions.Decision, len(rows))
+	for i := range rows {
+		if out[i], err = decisionFromRow(&rows[i]); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // findCases runs q over review_cases and reads the notices of the cases found in one more query.
