@@ -23,6 +23,7 @@ func mapAgentDecision(v *decisions.AgentView) *model.AgentDecision {
 		out.Guidance[i] = model.AgentGuidance{Rank: g.Rank, Code: model.ReasonCode(g.Reason.String()), Locale: g.Locale,
 			Title: g.Title, Body: g.Body, Steps: g.Steps}
 	}
+	mapAgentReview(v, out)
 	if h := v.CardHold; h != nil {
 		out.CardHold = &model.CardHold{MayBePending: h.MayBePending, ReleaseBusinessDays: h.ReleaseBusinessDays,
 			UsuallyReleasedBy: h.UsuallyReleasedBy, Note: h.Note}

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"strconv"
 	"time"
@@ -118,4 +119,24 @@ func optOutcome(o reviews.Outcome) *model.ReviewOutcome {
 	}
 	m := model.ReviewOutcome(o)
 	return &m
+}
+
+// mapAgentReview maps the review part of the agent view (issue 15): status, dates, outcome and
+// linked references, nothing else.
+func mapAgentReview(v *decisions.AgentView, out *model.AgentDecision) {
+	out.Kind = model.DecisionKind(cmp.Or(v.Kind, decisions.KindAutomated))
+	if v.OverturnsReference != "" {
+		ref := decisions.FormatReference(v.OverturnsReference)
+		out.OverturnsReference = &ref
+	}
+	r := v.Review
+	if r == nil {
+		return
+	}
+	out.Review = &model.AgentReview{Status: model.ReviewStatus(r.Status), RequestedAt: r.RequestedAt, DueAt: r.DueAt,
+		Overdue: r.Overdue, Outcome: optOutcome(reviews.Outcome(r.Outcome)), DecidedAt: optTime(r.DecidedAt)}
+	if r.NewDecisionReference != "" {
+		ref := decisions.FormatReference(r.NewDecisionReference)
+		out.Review.NewDecisionReference = &ref
+	}
 }

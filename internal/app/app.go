@@ -107,7 +107,7 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 			Catalog:            cat,
 			CatalogLifecycle:   catalog.NewLifecycle(st, cat, o.now),
 			Decisions:          decisions.NewService(st, th, cat),
-			Agents:             decisions.NewAgentService(st, cat, st, o.now),
+			Agents:             decisions.NewAgentService(st, cat, st, o.now).WithReviews(st),
 			Auth:               authn,
 			Audit:              audits,
 			Denials:            denials,

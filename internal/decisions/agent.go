@@ -62,6 +62,11 @@ type AgentView struct {
 	CardHold *CardHold
 	// Notes are the standard notes of DOMAIN.md in GuidanceLocale.
 	Notes []string
+	// Issue 15: the decision's kind, its review when the shopper asked for one, and for a
+	// reviewer's overturn the (canonical) reference of the decision it overturned.
+	Kind               Kind
+	Review             *AgentReview
+	OverturnsReference string
 }
 
 // AgentGuidance is the agent text of one reason.
@@ -99,6 +104,7 @@ type AgentService struct {
 	catalog CatalogSource
 	audits  AuditAppender
 	now     func() time.Time
+	reviews ReviewLookup // nil: no reviews shown
 }
 
 // NewAgentService returns the agent view's service.
@@ -144,7 +150,11 @@ func (s *AgentService) View(ctx context.Context, ref, locale string) (AgentView,
 	if !found {
 		return AgentView{}, err
 	}
-	return s.view(&d, guidanceLocale)
+	v, err := s.view(&d, guidanceLocale)
+	if err != nil {
+		return AgentView{}, err
+	}
+	return v, s.addReview(ctx, &d, &v)
 }
 
 // auditedInput is what the audit log keeps of a reference that is not one: its first

@@ -109,6 +109,30 @@ func (s *Store) ReviewCasesOfDecisions(ctx context.Context, ids []string) ([]rev
 	return s.findCases(ctx, s.db.WithContext(ctx).Where("decision_id IN ? OR new_decision_id IN ?", ids, ids).Order("id"))
 }
 
+// AgentReviewOf returns what the agent view shows of the review of decision id, if there is one.
+func (s *Store) AgentReviewOf(ctx context.Context, decisionID string) (decisions.AgentReview, bool, error) {
+	var rows []models.ReviewCase
+	if err := s.db.WithContext(ctx).Where("decision_id = ?", decisionID).Limit(1).Find(&rows).Error; err != nil {
+		return decisions.AgentReview{}, false, fmt.Errorf("read review case: %w", err)
+	}
+	if len(rows) == 0 {
+		return decisions.AgentReview{}, false, nil
+	}
+	c := caseOf(&rows[0])
+	r := decisions.AgentReview{Status: string(c.Status), RequestedAt: c.RequestedAt, DueAt: c.DueAt, DecidedAt: c.DecidedAt}
+	if c.Status.Decided() {
+		r.Outcome = string(c.Outcome)
+	}
+	if c.NewDecisionID != "" {
+		d, err := s.Decision(ctx, c.NewDecisionID)
+		if err != nil {
+			return decisions.AgentReview{}, false, err
+		}
+		r.NewDecisionReference = d.Reference
+	}
+	return r, true, nil
+}
+
 // DecisionsByID returns the decisions of ids that exist, in one statement (a page of review
 // cases reads its decisions at once).
 func (s *Store) DecisionsByID(ctx context.Context, ids []string) ([]decisions.Decision, error) {
@@ -309,4 +333,6 @@ func timeOf(t *time.Time) time.Time {
 var (
 	_ reviews.Store = (*Store)(nil)
 	_ reviews.Tx    = (*Store)(nil)
+
+	_ decisions.ReviewLookup = (*Store)(nil)
 )

@@ -1,0 +1,634 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"riskconsole/internal/accounts"
+	"riskconsole/internal/auth"
+	"riskconsole/internal/catalog"
+)
+
+// Review cases (issue 15) through the real handler, on both databases: a shopper's request, a
+// reviewer's claim and decision, the second reviewer of an overturn above the market's amount,
+// the new linked decision, the notices in every locale, the refusals, the late-case flag, the
+// conflicts of interest and the agent's read-only view.
+
+const requestReviewMutation = `mutation($ref: String!, $st: String!, $loc: String!, $key: String!) {
+  requestReview(reference: $ref, statement: $st, locale: $loc, idempotencyKey: $key) {
+    caseId reference status requestedAt dueAt newDecisionReference notices { kind locale title body sentAt }
+  }
+}`
+
+// reviewCaseFields are the fields of ReviewCase the tests read.
+const reviewCaseFields = `id status market statement locale requestedBy dueAt overdue reviewer outcome reason
+  secondReviewRequired secondReviewer secondReviewComment
+  decision { id reference outcome kind reasons { code } overturnedBy { id reference } reviewCases { id status } }
+  newDecision { id reference outcome kind reviewer reviewReason reasons { code } message { title } overturns { id reference } }
+  notices { kind locale title body }`
+
+const (
+	claimMutation   = `mutation($id: ID!) { claimReviewCase(id: $id) { ` + reviewCaseFields + ` } }`
+	decideMutation  = `mutation($id: ID!, $o: ReviewOutcome!, $r: String!) { decideReviewCase(id: $id, outcome: $o, reason: $r) { ` + reviewCaseFields + ` } }`
+	approveMutation = `mutation($id: ID!, $c: String) { approveOverturn(id: $id, comment: $c) { ` + reviewCaseFields + ` } }`
+	rejectMutation  = `mutation($id: ID!, $c: String!) { rejectOverturn(id: $id, comment: $c) { ` + reviewCaseFields + ` } }`
+	caseQuery       = `query($id: ID!) { reviewCase(id: $id) { ` + reviewCaseFields + ` } }`
+)
+
+type reviewReceipt struct {
+	CaseID               string         `json:"caseId"`
+	Reference            string         `json:"reference"`
+	Status               string         `json:"status"`
+	RequestedAt          time.Time      `json:"requestedAt"`
+	DueAt                time.Time      `json:"dueAt"`
+	NewDecisionReference *string        `json:"newDecisionReference"`
+	Notices              []reviewNotice `json:"notices"`
+}
+
+type reviewNotice struct {
+	Kind   string `json:"kind"`
+	Locale string `json:"locale"`
+	Title  string `json:"title"`
+	Body   string `json:"body"`
+}
+
+type linkedDecision struct {
+	ID           string  `json:"id"`
+	Reference    string  `json:"reference"`
+	Outcome      string  `json:"outcome"`
+	Kind         string  `json:"kind"`
+	Reviewer     *string `json:"reviewer"`
+	ReviewReason *string `json:"reviewReason"`
+	Reasons      []struct {
+		Code string `json:"code"`
+	} `json:"reasons"`
+	Message      *struct{ Title string } `json:"message"`
+	Overturns    *struct{ ID, Reference string }
+	OverturnedBy *struct{ ID, Reference string }
+	ReviewCases  []struct{ ID, Status string }
+}
+
+type reviewCaseView struct {
+	ID                   string          `json:"id"`
+	Status               string          `json:"status"`
+	Market               string          `json:"market"`
+	Statement            string          `json:"statement"`
+	Locale               string          `json:"locale"`
+	RequestedBy          string          `json:"requestedBy"`
+	DueAt                time.Time       `json:"dueAt"`
+	Overdue              bool            `json:"overdue"`
+	Reviewer             *string         `json:"reviewer"`
+	Outcome              *string         `json:"outcome"`
+	Reason               *string         `json:"reason"`
+	SecondReviewRequired bool            `json:"secondReviewRequired"`
+	SecondReviewer       *string         `json:"secondReviewer"`
+	SecondReviewComment  *string         `json:"secondReviewComment"`
+	Decision             linkedDecision  `json:"decision"`
+	NewDecision          *linkedDecision `json:"newDecision"`
+	Notices              []reviewNotice  `json:"notices"`
+}
+
+// reviewEnv is a console with a clock the test moves, its field environment (for signed-in
+// callers) and two reviewers: rita, the harness's REVIEWER, and ravi, a second person.
+type reviewEnv struct {
+	*fieldEnv
+	clock      *acctClock
+	rita, ravi *apiCaller
+	ritaName   string
+}
+
+func newReviewEnv(t *testing.T, dialect string) *reviewEnv {
+	clock := &acctClock{t: time.Now().UTC().Truncate(time.Second)}
+	ta := newTestApp(t, dialect, 20, WithClock(clock.now))
+	e := newFieldEnv(t, ta)
+	return &reviewEnv{fieldEnv: e, clock: clock, rita: ta.caller(t, auth.Reviewer), ravi: e.signIn(t, auth.Reviewer),
+		ritaName: fmt.Sprintf("user:%d:test.reviewer", ta.session(t, auth.Reviewer).user.ID)}
+}
+
+// decline assesses a fresh purchase of amount in market that the engine declines for its credit
+// score, and returns it.
+func (e *reviewEnv) decline(tb testing.TB, market string, amount float64) assessment {
+	tb.Helper()
+	a := e.ta.assess(tb, purchaseInput(market, amount, func(_, v map[string]any) { v["bureauScore"] = 420 }), uniqueKey("review"))
+	if a.Outcome != "DECLINED" {
+		tb.Fatalf("purchase %s: %s, want DECLINED", a.DecisionID, a.Outcome)
+	}
+	return a
+}
+
+// request asks for a review as the checkout's SERVICE token.
+func (e *reviewEnv) request(tb testing.TB, ref, statement, locale, key string) *gqlResponse {
+	tb.Helper()
+	return e.ta.gql(tb, auth.Service, requestReviewMutation, map[string]any{"ref": ref, "st": statement, "loc": locale, "key": key})
+}
+
+func (e *reviewEnv) mustRequest(tb testing.TB, ref, statement, locale, key string) reviewReceipt {
+	tb.Helper()
+	var out struct {
+		RequestReview reviewReceipt `json:"requestReview"`
+	}
+	decodeData(tb, e.request(tb, ref, statement, locale, key), &out)
+	return out.RequestReview
+}
+
+// as sends query as c.
+func (e *reviewEnv) as(tb testing.TB, c *apiCaller, query string, vars map[string]any) *gqlResponse {
+	tb.Helper()
+	r, _ := e.send(tb, c, query, vars)
+	return r
+}
+
+// caseOf decodes the ReviewCase answered in data.<field>.
+func caseOf(tb testing.TB, r *gqlResponse, field string) reviewCaseView {
+	tb.Helper()
+	var out map[string]reviewCaseView
+	decodeData(tb, r, &out)
+	return out[field]
+}
+
+// wantError checks that r failed with code, naming field when field is not "".
+func wantError(tb testing.TB, r *gqlResponse, code, field string) {
+	tb.Helper()
+	if r.code() != code {
+		tb.Fatalf("want %s, got %s", code, errorsJSON(r))
+	}
+	if field != "" && !strings.Contains(strings.Join(errorFields(r), ","), field) {
+		tb.Fatalf("want the field %s named, got %v: %s", field, errorFields(r), errorsJSON(r))
+	}
+}
+
+// auditCount counts the audit events of action on review case id with outcome.
+func auditCount(tb testing.TB, db *sql.DB, action, entityType, id, outcome string) int {
+	tb.Helper()
+	var n int
+	q := fmt.Sprintf("SELECT COUNT(*) FROM audit_events WHERE action = '%s' AND entity_type = '%s' AND entity_id = '%s' AND outcome = '%s'",
+		action, entityType, id, outcome)
+	if err := db.QueryRow(q).Scan(&n); err != nil {
+		tb.Fatal(err)
+	}
+	return n
+}
+
+// wantNotice checks a notice's kind and locale and that its text says each of parts.
+func wantNotice(tb testing.TB, n reviewNotice, kind, locale string, parts ...string) {
+	tb.Helper()
+	if n.Kind != kind || n.Locale != locale || n.Title == "" {
+		tb.Fatalf("notice %+v, want %s in %s", n, kind, locale)
+	}
+	for _, p := range parts {
+		if !strings.Contains(n.Body, p) {
+			tb.Errorf("%s notice in %s does not say %q: %q", kind, locale, p, n.Body)
+		}
+	}
+}
+
+func TestReviewCases(t *testing.T) {
+	eachDialect(t, func(t *testing.T, dialect string) {
+		e := newReviewEnv(t, dialect)
+		db := e.ta.rawDB(t)
+		t.Run("request, claim, uphold", func(t *testing.T) { testReviewUphold(t, e, db) })
+		t.Run("overturn with a second reviewer", func(t *testing.T) { testReviewOverturn(t, e, db) })
+		t.Run("overturn refused by the second reviewer, then upheld", func(t *testing.T) { testReviewSecondRefusal(t, e) })
+		t.Run("refusals name the field", func(t *testing.T) { testReviewRefusals(t, e) })
+		t.Run("notices in every locale", func(t *testing.T) { testReviewNotices(t, e) })
+		t.Run("agent sees the status, no statement or score", func(t *testing.T) { testReviewAgentView(t, e) })
+		t.Run("a reviewer cannot review what they requested", func(t *testing.T) { testReviewSelfConflict(t, e, db) })
+		t.Run("two reviewers claim at once", func(t *testing.T) { testReviewConcurrentClaims(t, e) })
+		t.Run("overturn rates", func(t *testing.T) { testOverturnRates(t, e) })
+		// These move the clock forward: last.
+		t.Run("late cases are flagged", func(t *testing.T) { testReviewOverdue(t, e) })
+	})
+}
+
+func testReviewUphold(t *testing.T, e *reviewEnv, db *sql.DB) {
+	d := e.decline(t, "SE", 1200)
+	const statement = "Jag har fast anställning sedan tre år och min kreditupplysning är gammal."
+	key := uniqueKey("uphold")
+	rc := e.mustRequest(t, d.Reference, statement, "sv-SE", key)
+	if rc.Status != "OPEN" || rc.Reference != d.Reference || len(rc.Notices) != 1 {
+		t.Fatalf("receipt %+v", rc)
+	}
+	if want := e.clock.now().AddDate(0, 0, 30); !rc.DueAt.Equal(want) {
+		t.Errorf("due %s, want %s (30 days)", rc.DueAt, want)
+	}
+	wantNotice(t, rc.Notices[0], "RECEIVED", "sv-SE", d.Reference, catalog.FormatDate("sv-SE", rc.DueAt))
+
+	// The same request again is the same case; nothing more is written.
+	if again := e.mustRequest(t, d.Reference, statement, "sv-SE", key); again.CaseID != rc.CaseID || len(again.Notices) != 1 {
+		t.Fatalf("replay answered %+v, want case %s", again, rc.CaseID)
+	}
+	if n := auditCount(t, db, "review.request", "review_case", rc.CaseID, "DONE"); n != 1 {
+		t.Errorf("%d review.request events, want 1", n)
+	}
+	wantError(t, e.request(t, d.Reference, statement, "sv-SE", uniqueKey("other")), "CONFLICT", "")
+	wantError(t, e.request(t, d.Reference, "something else", "sv-SE", key), "CONFLICT", "")
+
+	// The queue shows it to reviewers; claiming it makes rita its reviewer, and ravi cannot take it.
+	c := caseOf(t, e.as(t, e.rita, caseQuery, map[string]any{"id": rc.CaseID}), "reviewCase")
+	if c.Status != "OPEN" || c.Statement != statement || c.Decision.ID != d.DecisionID || c.Decision.Outcome != "DECLINED" ||
+		len(c.Decision.Reasons) == 0 || c.Reviewer != nil {
+		t.Fatalf("case %+v", c)
+	}
+	c = caseOf(t, e.as(t, e.rita, claimMutation, map[string]any{"id": rc.CaseID}), "claimReviewCase")
+	if c.Status != "IN_REVIEW" || c.Reviewer == nil || *c.Reviewer != e.ritaName {
+		t.Fatalf("claimed case %+v, want IN_REVIEW by %s", c, e.ritaName)
+	}
+	wantError(t, e.as(t, e.ravi, claimMutation, map[string]any{"id": rc.CaseID}), "CONFLICT", "")
+	// Only the claimant decides; the refusal is recorded.
+	wantError(t, e.as(t, e.ravi, decideMutation, map[string]any{"id": rc.CaseID, "o": "UPHOLD", "r": "no"}), "FORBIDDEN", "")
+	wantError(t, e.as(t, e.rita, decideMutation, map[string]any{"id": rc.CaseID, "o": "UPHOLD", "r": "  "}), "INVALID", "reason")
+	wantError(t, e.as(t, e.rita, decideMutation, map[string]any{"id": rc.CaseID, "o": "UPHOLD", "r": strings.Repeat("x", 2001)}), "INVALID", "reason")
+
+	const reason = "Kreditupplysningen är från i dag och visar en betalningsanmärkning."
+	c = caseOf(t, e.as(t, e.rita, decideMutation, map[string]any{"id": rc.CaseID, "o": "UPHOLD", "r": reason}), "decideReviewCase")
+	if c.Status != "UPHELD" || c.Outcome == nil || *c.Outcome != "UPHOLD" || c.NewDecision != nil || len(c.Notices) != 2 {
+		t.Fatalf("decided case %+v", c)
+	}
+	wantNotice(t, c.Notices[1], "UPHELD", "sv-SE", d.Reference, reason)
+	wantError(t, e.as(t, e.rita, decideMutation, map[string]any{"id": rc.CaseID, "o": "OVERTURN", "r": "changed my mind"}), "CONFLICT", "")
+
+	// The shopper's app reads the outcome by repeating its request.
+	rc = e.mustRequest(t, d.Reference, statement, "sv-SE", key)
+	if rc.Status != "UPHELD" || len(rc.Notices) != 2 || rc.NewDecisionReference != nil {
+		t.Fatalf("receipt after the decision %+v", rc)
+	}
+	for _, action := range []string{"review.request", "review.claim", "review.decide"} {
+		if n := auditCount(t, db, action, "review_case", rc.CaseID, "DONE"); n != 1 {
+			t.Errorf("%d %s events, want 1", n, action)
+		}
+	}
+	var denied int
+	if err := db.QueryRow("SELECT COUNT(*) FROM audit_events WHERE action = 'access.denied' AND entity_id LIKE '%decideReviewCase%'").Scan(&denied); err != nil {
+		t.Fatal(err)
+	}
+	if denied == 0 {
+		t.Error("the refused decision by another reviewer is not in the audit log")
+	}
+}
+
+func testReviewOverturn(t *testing.T, e *reviewEnv, db *sql.DB) {
+	// 6,000 SEK is above SE's 5,000: the overturn needs a second reviewer.
+	d := e.decline(t, "SE", 6000)
+	rc := e.mustRequest(t, d.Reference, "I paid the remark off last month; here is why the score is stale.", "en-GB", uniqueKey("overturn"))
+	e.as(t, e.rita, claimMutation, map[string]any{"id": rc.CaseID})
+	const reason = "The bureau's remark was settled before the purchase; the score does not reflect it."
+	c := caseOf(t, e.as(t, e.rita, decideMutation, map[string]any{"id": rc.CaseID, "o": "OVERTURN", "r": reason}), "decideReviewCase")
+	if c.Status != "PENDING_SECOND_REVIEW" || !c.SecondReviewRequired || c.NewDecision != nil || len(c.Notices) != 1 {
+		t.Fatalf("overturned case above the amount %+v, want PENDING_SECOND_REVIEW", c)
+	}
+	// The reviewer who overturned it is refused as the second reviewer, and the refusal recorded.
+	wantError(t, e.as(t, e.rita, approveMutation, map[string]any{"id": rc.CaseID}), "FORBIDDEN", "")
+	var denied int
+	if err := db.QueryRow("SELECT COUNT(*) FROM audit_events WHERE action = 'access.denied' AND outcome = 'DENIED' AND entity_id LIKE '%approveOverturn%'").Scan(&denied); err != nil {
+		t.Fatal(err)
+	}
+	if denied == 0 {
+		t.Error("the refused self-approval is not recorded as access.denied")
+	}
+	c = caseOf(t, e.as(t, e.ravi, approveMutation, map[string]any{"id": rc.CaseID, "c": "Agreed: the remark is settled."}), "approveOverturn")
+	if c.Status != "OVERTURNED" || c.SecondReviewer == nil || *c.SecondReviewer == e.ritaName || c.NewDecision == nil {
+		t.Fatalf("approved overturn %+v", c)
+	}
+	nd := c.NewDecision
+	if nd.Kind != "MANUAL_REVIEW" || nd.Outcome != "APPROVED" || len(nd.Reasons) != 0 || nd.Message != nil ||
+		nd.Reviewer == nil || *nd.Reviewer != e.ritaName || nd.ReviewReason == nil || *nd.ReviewReason != reason ||
+		nd.Overturns == nil || nd.Overturns.ID != d.DecisionID || nd.Reference == d.Reference {
+		t.Fatalf("new decision %+v", nd)
+	}
+	if c.Decision.OverturnedBy == nil || c.Decision.OverturnedBy.ID != nd.ID || c.Decision.Kind != "AUTOMATED" || c.Decision.Outcome != "DECLINED" {
+		t.Fatalf("original decision %+v, want it DECLINED and overturned by %s", c.Decision, nd.ID)
+	}
+	wantNotice(t, c.Notices[1], "OVERTURNED", "en-GB", d.Reference, reason, nd.Reference)
+	rc = e.mustRequest(t, d.Reference, "I paid the remark off last month; here is why the score is stale.", "en-GB", rcKey(t, db, rc.CaseID))
+	if rc.Status != "OVERTURNED" || rc.NewDecisionReference == nil || *rc.NewDecisionReference != nd.Reference {
+		t.Fatalf("receipt of the overturn %+v", rc)
+	}
+	// Both decisions are sealed, and the explorer sees the link from the original.
+	var v struct {
+		VerifyDecisions struct {
+			OK bool `json:"ok"`
+		} `json:"verifyDecisions"`
+	}
+	decodeData(t, e.ta.gql(t, auth.Auditor, `{ verifyDecisions { ok } }`, nil), &v)
+	if !v.VerifyDecisions.OK {
+		t.Error("verifyDecisions fails after an overturn")
+	}
+	var got struct {
+		Decision linkedDecision `json:"decision"`
+	}
+	decodeData(t, e.ta.gql(t, auth.Analyst, `query($id: ID!) { decision(id: $id) { id kind overturnedBy { id reference } reviewCases { id status } } }`,
+		map[string]any{"id": d.DecisionID}), &got)
+	if got.Decision.OverturnedBy == nil || got.Decision.OverturnedBy.Reference != nd.Reference || len(got.Decision.ReviewCases) != 1 ||
+		got.Decision.ReviewCases[0].Status != "OVERTURNED" {
+		t.Fatalf("the explorer's view of the original %+v", got.Decision)
+	}
+	if n := auditCount(t, db, "review.approve_overturn", "review_case", rc.CaseID, "DONE"); n != 1 {
+		t.Errorf("%d review.approve_overturn events, want 1", n)
+	}
+
+	// Below the amount an overturn takes effect at once.
+	d2 := e.decline(t, "DE", 100)
+	rc2 := e.mustRequest(t, d2.Reference, "Ich habe seit Jahren ein festes Einkommen.", "de-DE", uniqueKey("overturn-small"))
+	e.as(t, e.ravi, claimMutation, map[string]any{"id": rc2.CaseID})
+	c = caseOf(t, e.as(t, e.ravi, decideMutation, map[string]any{"id": rc2.CaseID, "o": "OVERTURN", "r": "Das Einkommen ist belegt."}), "decideReviewCase")
+	if c.Status != "OVERTURNED" || c.SecondReviewRequired || c.NewDecision == nil || c.NewDecision.Kind != "MANUAL_REVIEW" {
+		t.Fatalf("overturn below the amount %+v", c)
+	}
+	wantNotice(t, c.Notices[1], "OVERTURNED", "de-DE", d2.Reference, "Das Einkommen ist belegt.", c.NewDecision.Reference)
+}
+
+// rcKey reads the idempotency key case id was requested with.
+func rcKey(tb testing.TB, db *sql.DB, id string) string {
+	tb.Helper()
+	var key string
+	if err := db.QueryRow("SELECT idempotency_key FROM review_cases WHERE id = " + id).Scan(&key); err != nil {
+		tb.Fatal(err)
+	}
+	return key
+}
+
+func testReviewSecondRefusal(t *testing.T, e *reviewEnv) {
+	d := e.decline(t, "GB", 900) // above GB's 500
+	rc := e.mustRequest(t, d.Reference, "My income was verified last week.", "en-GB", uniqueKey("second-refusal"))
+	e.as(t, e.rita, claimMutation, map[string]any{"id": rc.CaseID})
+	e.as(t, e.rita, decideMutation, map[string]any{"id": rc.CaseID, "o": "OVERTURN", "r": "Income verified."})
+	wantError(t, e.as(t, e.ravi, rejectMutation, map[string]any{"id": rc.CaseID, "c": " "}), "INVALID", "comment")
+	c := caseOf(t, e.as(t, e.ravi, rejectMutation, map[string]any{"id": rc.CaseID, "c": "The verification is after the decision."}), "rejectOverturn")
+	if c.Status != "IN_REVIEW" || c.Outcome != nil || c.SecondReviewComment == nil || c.NewDecision != nil {
+		t.Fatalf("refused overturn %+v, want back IN_REVIEW", c)
+	}
+	c = caseOf(t, e.as(t, e.rita, decideMutation, map[string]any{"id": rc.CaseID, "o": "UPHOLD", "r": "The decision used the data of its day."}), "decideReviewCase")
+	if c.Status != "UPHELD" || len(c.Notices) != 2 {
+		t.Fatalf("upheld after the refusal %+v", c)
+	}
+}
+
+func testReviewRefusals(t *testing.T, e *reviewEnv) {
+	declined := e.decline(t, "SE", 300)
+	approved := e.ta.approvedPurchase(t)
+	us := e.decline(t, "US", 300)
+	for _, tc := range []struct {
+		name, ref, statement, locale, key, field string
+	}{
+		{"an approval", approved.Reference, "please", "sv-SE", uniqueKey("r"), "reference"},
+		{"a market without review", us.Reference, "please", "en-US", uniqueKey("r"), "reference"},
+		{"a malformed reference", "not-a-ref", "please", "sv-SE", uniqueKey("r"), "reference"},
+		{"no statement", declined.Reference, " \n ", "sv-SE", uniqueKey("r"), "statement"},
+		{"an oversized statement", declined.Reference, strings.Repeat("å", 2001), "sv-SE", uniqueKey("r"), "statement"},
+		{"a statement with control characters", declined.Reference, "hi\x00there", "sv-SE", uniqueKey("r"), "statement"},
+		{"an unknown locale", declined.Reference, "please", "fr-FR", uniqueKey("r"), "locale"},
+		{"no idempotency key", declined.Reference, "please", "sv-SE", "", "idempotencyKey"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			wantError(t, e.request(t, tc.ref, tc.statement, tc.locale, tc.key), "INVALID", tc.field)
+		})
+	}
+	wantError(t, e.request(t, "ZZZ-ZZZ-ZZZ", "please", "sv-SE", uniqueKey("r")), "NOT_FOUND", "")
+	// The refusals wrote no case: the decline can still be reviewed.
+	e.mustRequest(t, declined.Reference, "please", "sv-SE", uniqueKey("r"))
+	wantError(t, e.as(t, e.rita, claimMutation, map[string]any{"id": "999999"}), "NOT_FOUND", "")
+	wantError(t, e.as(t, e.rita, claimMutation, map[string]any{"id": "x"}), "INVALID", "id")
+}
+
+func testReviewNotices(t *testing.T, e *reviewEnv) {
+	for _, locale := range []string{"en-US", "en-GB", "sv-SE", "de-DE"} {
+		t.Run(locale, func(t *testing.T) {
+			d := e.decline(t, "DE", 80)
+			rc := e.mustRequest(t, d.Reference, "statement", locale, uniqueKey("locale"))
+			wantNotice(t, rc.Notices[0], "RECEIVED", locale, d.Reference, catalog.FormatDate(locale, rc.DueAt))
+			e.as(t, e.rita, claimMutation, map[string]any{"id": rc.CaseID})
+			outcome := map[bool]string{true: "UPHOLD", false: "OVERTURN"}[locale == "en-US" || locale == "sv-SE"]
+			reason := "reason in " + locale
+			c := caseOf(t, e.as(t, e.rita, decideMutation, map[string]any{"id": rc.CaseID, "o": outcome, "r": reason}), "decideReviewCase")
+			if outcome == "UPHOLD" {
+				wantNotice(t, c.Notices[1], "UPHELD", locale, d.Reference, reason)
+			} else {
+				wantNotice(t, c.Notices[1], "OVERTURNED", locale, d.Reference, reason, c.NewDecision.Reference)
+			}
+			for _, n := range c.Notices {
+				if strings.ContainsAny(n.Title+n.Body, "{}") {
+					t.Errorf("notice %s in %s has an unfilled placeholder: %q", n.Kind, locale, n.Body)
+				}
+			}
+		})
+	}
+}
+
+func testReviewAgentView(t *testing.T, e *reviewEnv) {
+	d := e.decline(t, "SE", 6000)
+	const statement = "A very private statement about my divorce."
+	rc := e.mustRequest(t, d.Reference, statement, "sv-SE", uniqueKey("agent"))
+	const agentQuery = `query($ref: String!) { agentDecision(reference: $ref) { reference outcome kind overturnsReference
+	  review { status requestedAt dueAt overdue outcome decidedAt newDecisionReference } } }`
+	type agentView struct {
+		AgentDecision struct {
+			Kind               string  `json:"kind"`
+			OverturnsReference *string `json:"overturnsReference"`
+			Review             *struct {
+				Status               string    `json:"status"`
+				DueAt                time.Time `json:"dueAt"`
+				Overdue              bool      `json:"overdue"`
+				Outcome              *string   `json:"outcome"`
+				NewDecisionReference *string   `json:"newDecisionReference"`
+			} `json:"review"`
+		} `json:"agentDecision"`
+	}
+	read := func(ref string) (agentView, string) {
+		r := e.ta.gql(t, auth.Agent, agentQuery, map[string]any{"ref": ref})
+		var v agentView
+		decodeData(t, r, &v)
+		return v, string(r.Data)
+	}
+	v, raw := read(d.Reference)
+	if v.AgentDecision.Kind != "AUTOMATED" || v.AgentDecision.Review == nil || v.AgentDecision.Review.Status != "OPEN" ||
+		!v.AgentDecision.Review.DueAt.Equal(rc.DueAt) || v.AgentDecision.Review.Outcome != nil {
+		t.Fatalf("agent view of an open review %s", raw)
+	}
+	e.as(t, e.rita, claimMutation, map[string]any{"id": rc.CaseID})
+	e.as(t, e.rita, decideMutation, map[string]any{"id": rc.CaseID, "o": "OVERTURN", "r": "ok"})
+	c := caseOf(t, e.as(t, e.ravi, approveMutation, map[string]any{"id": rc.CaseID}), "approveOverturn")
+	v, raw = read(d.Reference)
+	if r := v.AgentDecision.Review; r == nil || r.Status != "OVERTURNED" || r.Outcome == nil || *r.Outcome != "OVERTURN" ||
+		r.NewDecisionReference == nil || *r.NewDecisionReference != c.NewDecision.Reference {
+		t.Fatalf("agent view of an overturned decision %s", raw)
+	}
+	if strings.Contains(raw, "divorce") {
+		t.Errorf("the agent view shows the statement: %s", raw)
+	}
+	v, raw = read(c.NewDecision.Reference)
+	if v.AgentDecision.Kind != "MANUAL_REVIEW" || v.AgentDecision.OverturnsReference == nil || *v.AgentDecision.OverturnsReference != d.Reference {
+		t.Fatalf("agent view of the overturn's decision %s", raw)
+	}
+	// Agents read; they file and decide nothing, and see no case.
+	for _, q := range []string{caseQuery, claimMutation} {
+		wantError(t, e.ta.gql(t, auth.Agent, q, map[string]any{"id": rc.CaseID}), "FORBIDDEN", "")
+	}
+	wantError(t, e.ta.gql(t, auth.Agent, requestReviewMutation, map[string]any{"ref": d.Reference, "st": "x", "loc": "sv-SE", "key": "k"}), "FORBIDDEN", "")
+}
+
+func testReviewSelfConflict(t *testing.T, e *reviewEnv, db *sql.DB) {
+	// An insider holding ADMIN and REVIEWER creates a SERVICE token, files a review with it, and
+	// tries to review it themselves.
+	name, password := e.newName("insider"), accounts.NewPassword()
+	if _, err := e.ta.Accounts.CreateUser(systemContext(), accounts.NewUser{Username: name, DisplayName: "Insider",
+		Password: password, Roles: []auth.Role{auth.Admin, auth.Reviewer}}); err != nil {
+		t.Fatal(err)
+	}
+	insider := e.logIn(t, name, password, auth.Reviewer)
+	var tok struct {
+		CreateAPIToken struct {
+			Secret string `json:"secret"`
+		} `json:"createApiToken"`
+	}
+	decodeData(t, e.as(t, insider, `mutation($in: CreateApiTokenInput!) { createApiToken(input: $in) { secret } }`,
+		map[string]any{"in": map[string]any{"name": e.newName("own-checkout"), "roles": []string{"SERVICE"}}}), &tok)
+	d := e.decline(t, "SE", 500)
+	var out struct {
+		RequestReview reviewReceipt `json:"requestReview"`
+	}
+	decodeData(t, e.ta.gqlWithToken(t, tok.CreateAPIToken.Secret, requestReviewMutation,
+		map[string]any{"ref": d.Reference, "st": "mine", "loc": "sv-SE", "key": uniqueKey("self")}), &out)
+	id := out.RequestReview.CaseID
+	wantError(t, e.as(t, insider, claimMutation, map[string]any{"id": id}), "FORBIDDEN", "")
+	var denied int
+	if err := db.QueryRow("SELECT COUNT(*) FROM audit_events WHERE action = 'access.denied' AND actor LIKE '%" + name + "' AND entity_id LIKE '%claimReviewCase%'").Scan(&denied); err != nil {
+		t.Fatal(err)
+	}
+	if denied == 0 {
+		t.Error("the refused self-review is not recorded as access.denied")
+	}
+	// Someone else may review it.
+	if c := caseOf(t, e.as(t, e.rita, claimMutation, map[string]any{"id": id}), "claimReviewCase"); c.Status != "IN_REVIEW" {
+		t.Fatalf("claim by another reviewer: %+v", c)
+	}
+}
+
+func testReviewConcurrentClaims(t *testing.T, e *reviewEnv) {
+	for round := range 3 {
+		d := e.decline(t, "SE", 700)
+		rc := e.mustRequest(t, d.Reference, "race", "sv-SE", uniqueKey(fmt.Sprint("race", round)))
+		var wg sync.WaitGroup
+		codes := make([]string, 2)
+		errs := make([]error, 2)
+		for i, c := range []*apiCaller{e.rita, e.ravi} {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				r, err := e.sendConcurrent(c, claimMutation, map[string]any{"id": rc.CaseID})
+				if err != nil {
+					errs[i] = err
+					return
+				}
+				codes[i] = r.code()
+			}()
+		}
+		wg.Wait()
+		for _, err := range errs {
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+		if !(codes[0] == "" && codes[1] == "CONFLICT" || codes[0] == "CONFLICT" && codes[1] == "") {
+			t.Fatalf("round %d: two concurrent claims answered %q and %q, want one success and one CONFLICT", round, codes[0], codes[1])
+		}
+	}
+}
+
+// sendConcurrent posts query as c from a goroutine other than the test's.
+func (e *reviewEnv) sendConcurrent(c *apiCaller, query string, vars map[string]any) (*gqlResponse, error) {
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, e.ta.Server.URL+"/graphql", bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	c.authorize(req, e.ta.Server.URL)
+	resp, err := e.ta.Server.Client().Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	out := &gqlResponse{Status: resp.StatusCode}
+	return out, json.NewDecoder(resp.Body).Decode(out)
+}
+
+func testOverturnRates(t *testing.T, e *reviewEnv) {
+	var out struct {
+		OverturnRates []struct {
+			Market     string  `json:"market"`
+			Reason     string  `json:"reason"`
+			Decided    int     `json:"decided"`
+			Overturned int     `json:"overturned"`
+			Rate       float64 `json:"rate"`
+		} `json:"overturnRates"`
+	}
+	now := e.clock.now()
+	decodeData(t, e.ta.gql(t, auth.Analyst, `query($f: OverturnRateFilter!) { overturnRates(filter: $f) { market reason decided overturned rate } }`,
+		map[string]any{"f": map[string]any{"from": now.Add(-time.Hour), "to": now.Add(time.Hour)}}), &out)
+	seen := map[string]bool{}
+	for _, r := range out.OverturnRates {
+		seen[r.Market] = true
+		if r.Decided < r.Overturned || r.Decided == 0 || r.Rate != float64(r.Overturned)/float64(r.Decided) {
+			t.Errorf("rate %+v", r)
+		}
+	}
+	// The earlier subtests decided cases in SE (upheld and overturned), DE and GB.
+	for _, m := range []string{"SE", "DE", "GB"} {
+		if !seen[m] {
+			t.Errorf("no overturn rate of %s: %+v", m, out.OverturnRates)
+		}
+	}
+	wantError(t, e.ta.gql(t, auth.Analyst, `query($f: OverturnRateFilter!) { overturnRates(filter: $f) { rate } }`,
+		map[string]any{"f": map[string]any{"from": now, "to": now.Add(-time.Hour)}}), "INVALID", "filter.to")
+}
+
+func testReviewOverdue(t *testing.T, e *reviewEnv) {
+	d := e.decline(t, "GB", 200)
+	rc := e.mustRequest(t, d.Reference, "late", "en-GB", uniqueKey("late"))
+	before, err := e.ta.Reviews.CountOverdue(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.clock.advance(31 * 24 * time.Hour)
+	after, err := e.ta.Reviews.CountOverdue(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after <= before {
+		t.Errorf("overdue cases: %d before the deadline passed, %d after", before, after)
+	}
+	var out struct {
+		ReviewCases struct {
+			Nodes []reviewCaseView `json:"nodes"`
+		} `json:"reviewCases"`
+	}
+	decodeData(t, e.as(t, e.rita, `{ reviewCases(filter: {overdue: true}, first: 100) { nodes { id status overdue dueAt } } }`, nil), &out)
+	found := false
+	for i, c := range out.ReviewCases.Nodes {
+		if !c.Overdue || c.Status == "UPHELD" || c.Status == "OVERTURNED" {
+			t.Errorf("overdue filter answered %+v", c)
+		}
+		if i > 0 && c.DueAt.Before(out.ReviewCases.Nodes[i-1].DueAt) {
+			t.Errorf("queue not ordered by due date at %d", i)
+		}
+		found = found || c.ID == rc.CaseID
+	}
+	if !found {
+		t.Errorf("case %s is not in the overdue queue", rc.CaseID)
+	}
+	// A decision older than the window (90 days) can no longer be reviewed. Decisions are made at
+	// the real time, 31 days before the review's clock: 60 days more put this one at 91.
+	old := e.decline(t, "SE", 100)
+	e.clock.advance(60 * 24 * time.Hour)
+	wantError(t, e.request(t, old.Reference, "too late", "sv-SE", uniqueKey("window")), "INVALID", "reference")
+}
