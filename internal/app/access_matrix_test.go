@@ -13,6 +13,7 @@ import (
 	"riskconsole/internal/market"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -388,6 +389,34 @@ var fieldSamples = map[string]fieldSample{
 			a := e.ta.approvedPurchase(tb)
 			return map[string]any{"events": []map[string]any{outcomeEvent(a.DecisionID, "sample", a.CreatedAt.Add(time.Second), "CURRENT", 120000, 0, "SEK")}}
 		}},
+	"Query.reviewPolicies": {query: `{ reviewPolicies { market offered required windowDays answerDays secondReviewAbove currency } }`},
+	"Query.reviewCases":    {query: `{ reviewCases(first: 5, filter: {overdue: false}) { nodes { id status overdue decision { id reasons { code } } notices { kind } } pageInfo { hasNextPage } } }`},
+	"Query.reviewCase": {query: `query($id: ID!) { reviewCase(id: $id) { id status statement decision { id breakdown } notices { kind body } } }`,
+		vars: func(tb testing.TB, e *fieldEnv, c *apiCaller) map[string]any {
+			return map[string]any{"id": e.reviewCaseIn(tb, c, "OPEN")}
+		}},
+	"Query.overturnRates": {query: `query($f: OverturnRateFilter!) { overturnRates(filter: $f) { market reason decided overturned rate } }`,
+		vars: analyticsRange},
+	"Mutation.requestReview": {query: requestReviewMutation,
+		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
+			return map[string]any{"ref": e.declined(tb).Reference, "st": "sample", "loc": "sv-SE", "key": uniqueKey("matrix")}
+		}},
+	"Mutation.claimReviewCase": {query: `mutation($id: ID!) { claimReviewCase(id: $id) { id status } }`,
+		vars: func(tb testing.TB, e *fieldEnv, c *apiCaller) map[string]any {
+			return map[string]any{"id": e.reviewCaseIn(tb, c, "OPEN")}
+		}},
+	"Mutation.decideReviewCase": {query: `mutation($id: ID!) { decideReviewCase(id: $id, outcome: UPHOLD, reason: "sample") { id status } }`,
+		vars: func(tb testing.TB, e *fieldEnv, c *apiCaller) map[string]any {
+			return map[string]any{"id": e.reviewCaseIn(tb, c, "IN_REVIEW")}
+		}},
+	"Mutation.approveOverturn": {query: `mutation($id: ID!) { approveOverturn(id: $id) { id status newDecision { id kind } } }`,
+		vars: func(tb testing.TB, e *fieldEnv, c *apiCaller) map[string]any {
+			return map[string]any{"id": e.reviewCaseIn(tb, c, "PENDING_SECOND_REVIEW")}
+		}},
+	"Mutation.rejectOverturn": {query: `mutation($id: ID!) { rejectOverturn(id: $id, comment: "sample") { id status } }`,
+		vars: func(tb testing.TB, e *fieldEnv, c *apiCaller) map[string]any {
+			return map[string]any{"id": e.reviewCaseIn(tb, c, "PENDING_SECOND_REVIEW")}
+		}},
 	"Mutation.rollbackThresholdVersion": {query: `mutation($id: ID!) { rollbackThresholdVersion(market: "SE", versionId: $id, emergency: false) { draft { id status } } }`,
 		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
 			return map[string]any{"id": e.newDraft(tb, approval.StatusApproved).publishedVersionID}
@@ -402,6 +431,10 @@ type fieldEnv struct {
 	reference          string
 	thresholdVersionID string
 	seq                atomic.Int64
+
+	// otherReviewer is a second REVIEWER, signed in on first use (reviewCaseIn).
+	otherReviewerOnce sync.Once
+	otherReviewer     *apiCaller
 }
 
 func newFieldEnv(tb testing.TB, ta *testApp) *fieldEnv {

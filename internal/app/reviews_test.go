@@ -632,3 +632,50 @@ func testReviewOverdue(t *testing.T, e *reviewEnv) {
 	e.clock.advance(60 * 24 * time.Hour)
 	wantError(t, e.request(t, old.Reference, "too late", "sv-SE", uniqueKey("window")), "INVALID", "reference")
 }
+
+// declined assesses a fresh purchase of 6,000 SEK (above SE's second-review amount) that the
+// engine declines for its credit score.
+func (e *fieldEnv) declined(tb testing.TB) assessment {
+	tb.Helper()
+	a := e.ta.assess(tb, purchaseInput("SE", 6000, func(_, v map[string]any) { v["bureauScore"] = 420 }), uniqueKey("review"))
+	if a.Outcome != "DECLINED" {
+		tb.Fatalf("purchase %s: %s, want DECLINED", a.DecisionID, a.Outcome)
+	}
+	return a
+}
+
+// reviewCaseIn returns the id of a fresh review case in status, for the role matrix: OPEN;
+// IN_REVIEW, claimed by c when c is a reviewer (only the claimant decides); or
+// PENDING_SECOND_REVIEW, overturned by another reviewer than c.
+func (e *fieldEnv) reviewCaseIn(tb testing.TB, c *apiCaller, status string) string {
+	tb.Helper()
+	var out struct {
+		RequestReview reviewReceipt `json:"requestReview"`
+	}
+	decodeData(tb, e.ta.gql(tb, auth.Service, requestReviewMutation,
+		map[string]any{"ref": e.declined(tb).Reference, "st": "sample", "loc": "en-GB", "key": uniqueKey("matrix")}), &out)
+	id := out.RequestReview.CaseID
+	first := c
+	switch {
+	case status == "OPEN":
+		return id
+	case status == "PENDING_SECOND_REVIEW" || c.role != auth.Reviewer:
+		e.otherReviewerOnce.Do(func() { e.otherReviewer = e.signIn(tb, auth.Reviewer) })
+		first = e.otherReviewer
+	}
+	for _, step := range []struct {
+		query string
+		want  bool
+	}{
+		{`mutation($id: ID!) { claimReviewCase(id: $id) { id } }`, true},
+		{`mutation($id: ID!) { decideReviewCase(id: $id, outcome: OVERTURN, reason: "sample") { id } }`, status == "PENDING_SECOND_REVIEW"},
+	} {
+		if !step.want {
+			continue
+		}
+		if r, _ := e.send(tb, first, step.query, map[string]any{"id": id}); len(r.Errors) > 0 {
+			tb.Fatalf("prepare review case %s: %s", id, errorsJSON(r))
+		}
+	}
+	return id
+}
