@@ -119,6 +119,8 @@ func TestValueFields(t *testing.T) {
 		// The agent view is built from one decision row and the in-memory catalog.
 		"AgentDecision.cardHold",
 		"AgentDecision.guidance",
+		// A decision's review for agents is one more row read with the view.
+		"AgentDecision.review",
 		"AgentDecision.shopperMessage",
 		// Read with the anomalies' one list of activations.
 		"Anomaly.recentActivation",
@@ -150,6 +152,11 @@ func TestValueFields(t *testing.T) {
 		// A repayment's events are read with it (one query per page of decisions, through the
 		// request's loader), at most outcomes.MaxEventsPerDecision.
 		"Repayment.events",
+		// A case's notices are read with its page of cases in one statement; a receipt's with
+		// its case.
+		"ReviewCase.notices",
+		"ReviewCaseConnection.pageInfo",
+		"ReviewReceipt.notices",
 		// The parts of a sensitivity curve and of a simulation are computed in memory in one pass
 		// (the bad definition is the cached version in force).
 		"SensitivityCurve.badDefinition",
