@@ -5,7 +5,7 @@
 // explanation.
 import { h, type ComponentType } from 'preact';
 import type { Role } from './gql/graphql';
-import { agentViewers, decisionReaders, type PageProps } from './lib/pages';
+import { agentViewers, decisionReaders, reviewReaders, type PageProps } from './lib/pages';
 import { AdminPage } from './pages/Admin';
 import { AgentLookupPage } from './pages/AgentLookup';
 import { AuditLogPage } from './pages/AuditLog';
@@ -14,6 +14,8 @@ import { DecisionDetailPage } from './pages/DecisionDetail';
 import { DecisionsPage } from './pages/Decisions';
 import { HomePage } from './pages/Home';
 import { OverviewPage } from './pages/Overview';
+import { ReviewCasePage } from './pages/ReviewCase';
+import { ReviewsPage } from './pages/Reviews';
 import { ThresholdDraftPage } from './pages/ThresholdDraft';
 import { ThresholdsPage } from './pages/Thresholds';
 import { ThresholdVersionPage } from './pages/ThresholdVersion';
@@ -45,6 +47,9 @@ export const routes: RouteDef[] = [
   { path: '/thresholds/drafts/:id', title: 'Threshold draft', roles: decisionReaders, component: ThresholdDraftPage },
   { path: '/thresholds/versions/:id', title: 'Threshold version', roles: decisionReaders, component: ThresholdVersionPage },
   { path: '/catalog', title: 'Reason catalog', roles: decisionReaders, component: CatalogPage, nav: true },
+  // Review cases are worked by REVIEWER and read by the decision readers (ACCESS.md).
+  { path: '/reviews', title: 'Reviews', roles: reviewReaders, component: ReviewsPage, nav: true },
+  { path: '/reviews/:id', title: 'Review case', roles: reviewReaders, component: ReviewCasePage },
   { path: '/agent', title: 'Agent look-up', roles: agentViewers, component: AgentLookupPage, nav: true },
   { path: '/audit', title: 'Audit log', roles: ['AUDITOR'], component: AuditLogPage, nav: true },
   { path: '/admin', title: 'Admin', roles: ['ADMIN'], component: AdminPage, nav: true },

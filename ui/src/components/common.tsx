@@ -52,6 +52,11 @@ export function FieldError({ error, field }: { error: unknown; field: string }) 
   return msg ? <span class="field-error">{msg}</span> : null;
 }
 
+/** ParamError shows, at a filter field, why its URL parameter could not be read. */
+export function ParamError({ msg }: { msg?: string }) {
+  return msg ? <span class="field-error">{msg}</span> : null;
+}
+
 /** Progress shows long work: a bar (indeterminate without max) and what is happening. */
 export function Progress({ label, value, max }: { label: string; value?: number; max?: number }) {
   return (

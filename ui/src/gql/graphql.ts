@@ -114,6 +114,14 @@ export type DecisionFilter = {
   to?: string | null | undefined;
 };
 
+export const DecisionKind = {
+  /** Made by the engine at checkout. */
+  Automated: 'AUTOMATED',
+  /** Made by a reviewer who overturned an automated decision. */
+  ManualReview: 'MANUAL_REVIEW'
+} as const;
+
+export type DecisionKind = typeof DecisionKind[keyof typeof DecisionKind];
 export const DecisionOrder = {
   NewestFirst: 'NEWEST_FIRST',
   OldestFirst: 'OLDEST_FIRST'
@@ -191,6 +199,14 @@ export const OutcomeStatus = {
 } as const;
 
 export type OutcomeStatus = typeof OutcomeStatus[keyof typeof OutcomeStatus];
+export type OverturnRateFilter = {
+  /** Inclusive. */
+  from: string;
+  market?: string | null | undefined;
+  /** Exclusive. */
+  to: string;
+};
+
 /** Principal-reason codes. */
 export const ReasonCode = {
   AffordabilityInsufficient: 'AFFORDABILITY_INSUFFICIENT',
@@ -211,6 +227,44 @@ export const ReasonCode = {
 } as const;
 
 export type ReasonCode = typeof ReasonCode[keyof typeof ReasonCode];
+export type ReviewCaseFilter = {
+  market?: string | null | undefined;
+  /** Only cases undecided past their due date (true), or only the others (false). */
+  overdue?: boolean | null | undefined;
+  status?: ReviewStatus | null | undefined;
+};
+
+/** What a shopper notice of a case says. */
+export const ReviewNoticeKind = {
+  /** The decision was overturned, with the reviewer's reason. */
+  Overturned: 'OVERTURNED',
+  /** The request was received, and by when the shopper will hear. */
+  Received: 'RECEIVED',
+  /** The decision stands, with the reviewer's reason. */
+  Upheld: 'UPHELD'
+} as const;
+
+export type ReviewNoticeKind = typeof ReviewNoticeKind[keyof typeof ReviewNoticeKind];
+export const ReviewOutcome = {
+  Overturn: 'OVERTURN',
+  Uphold: 'UPHOLD'
+} as const;
+
+export type ReviewOutcome = typeof ReviewOutcome[keyof typeof ReviewOutcome];
+export const ReviewStatus = {
+  /** Claimed by a reviewer. */
+  InReview: 'IN_REVIEW',
+  /** Requested, waiting for a reviewer. */
+  Open: 'OPEN',
+  /** A new approving decision replaced it. */
+  Overturned: 'OVERTURNED',
+  /** Overturned by its reviewer, waiting for a second reviewer. */
+  PendingSecondReview: 'PENDING_SECOND_REVIEW',
+  /** The decision stands. */
+  Upheld: 'UPHELD'
+} as const;
+
+export type ReviewStatus = typeof ReviewStatus[keyof typeof ReviewStatus];
 /** The permission groups of the console. A caller may hold several. */
 export const Role = {
   Admin: 'ADMIN',
@@ -218,6 +272,8 @@ export const Role = {
   Analyst: 'ANALYST',
   Approver: 'APPROVER',
   Auditor: 'AUDITOR',
+  /** A credit officer: works review cases. */
+  Reviewer: 'REVIEWER',
   Service: 'SERVICE'
 } as const;
 
@@ -256,6 +312,15 @@ export const ThresholdVersionStatus = {
 } as const;
 
 export type ThresholdVersionStatus = typeof ThresholdVersionStatus[keyof typeof ThresholdVersionStatus];
+export type DecisionFullFragment = { id: string, reference: string, createdAt: string, market: string, currency: string, amount: number, shopperId: string, locale: string, channel: string, outcome: Outcome, kind: DecisionKind, reviewer: string | null, reviewReason: string | null, breakdown: unknown, catalogVersionId: string, merchant: { id: string, name: string, category: string }, reasons: Array<{ rank: number, code: ReasonCode, measuredValue: MeasuredValue, factor: Factor }>, thresholdVersion: { id: string, market: string, version: number }, message: { locale: string, title: string, body: string, steps: Array<string> } | null, repayment: { status: OutcomeStatus | null, outstandingMinor: number, writtenOffMinor: number, currency: string, class: OutcomeClass, matureAt: string, events: Array<{ eventId: string, observedAt: string, status: OutcomeStatus, outstandingMinor: number, writtenOffMinor: number, recordedAt: string }> } | null };
+
+export type PinnedThresholdsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PinnedThresholdsQuery = { thresholdVersion: { id: string, author: string, approver: string, createdAt: string, rules: Array<{ measuredValue: MeasuredValue, scale: number }> } | null };
+
 export type BadDefinitionPanelQueryVariables = Exact<{
   market: string;
 }>;
@@ -398,7 +463,7 @@ export type AgentDecisionQueryVariables = Exact<{
 }>;
 
 
-export type AgentDecisionQuery = { agentDecision: { reference: string, createdAt: string, outcome: Outcome, market: string, merchantName: string, formattedAmount: string, guidanceLocale: string, notes: Array<string>, shopperMessage: { locale: string, title: string, body: string, steps: Array<string> } | null, guidance: Array<{ rank: number, code: ReasonCode, locale: string, title: string, body: string, steps: Array<string> }>, cardHold: { mayBePending: boolean, usuallyReleasedBy: string, note: string } | null } | null };
+export type AgentDecisionQuery = { agentDecision: { reference: string, createdAt: string, outcome: Outcome, market: string, merchantName: string, formattedAmount: string, guidanceLocale: string, notes: Array<string>, kind: DecisionKind, overturnsReference: string | null, shopperMessage: { locale: string, title: string, body: string, steps: Array<string> } | null, guidance: Array<{ rank: number, code: ReasonCode, locale: string, title: string, body: string, steps: Array<string> }>, cardHold: { mayBePending: boolean, usuallyReleasedBy: string, note: string } | null, review: { status: ReviewStatus, requestedAt: string, dueAt: string, overdue: boolean, outcome: ReviewOutcome | null, decidedAt: string | null, newDecisionReference: string | null } | null } | null };
 
 export type AuditEventsQueryVariables = Exact<{
   filter?: AuditFilter | null | undefined;
@@ -499,14 +564,7 @@ export type DecisionDetailQueryVariables = Exact<{
 }>;
 
 
-export type DecisionDetailQuery = { decision: { id: string, reference: string, createdAt: string, market: string, currency: string, amount: number, shopperId: string, locale: string, channel: string, outcome: Outcome, breakdown: unknown, catalogVersionId: string, merchant: { id: string, name: string, category: string }, reasons: Array<{ rank: number, code: ReasonCode, measuredValue: MeasuredValue, factor: Factor }>, thresholdVersion: { id: string, market: string, version: number }, message: { locale: string, title: string, body: string, steps: Array<string> } | null, repayment: { status: OutcomeStatus | null, outstandingMinor: number, writtenOffMinor: number, currency: string, class: OutcomeClass, matureAt: string, events: Array<{ eventId: string, observedAt: string, status: OutcomeStatus, outstandingMinor: number, writtenOffMinor: number, recordedAt: string }> } | null } | null };
-
-export type PinnedThresholdsQueryVariables = Exact<{
-  id: string | number;
-}>;
-
-
-export type PinnedThresholdsQuery = { thresholdVersion: { id: string, author: string, approver: string, createdAt: string, rules: Array<{ measuredValue: MeasuredValue, scale: number }> } | null };
+export type DecisionDetailQuery = { decision: { id: string, reference: string, createdAt: string, market: string, currency: string, amount: number, shopperId: string, locale: string, channel: string, outcome: Outcome, kind: DecisionKind, reviewer: string | null, reviewReason: string | null, breakdown: unknown, catalogVersionId: string, overturns: { id: string, reference: string } | null, overturnedBy: { id: string, reference: string } | null, reviewCases: Array<{ id: string, status: ReviewStatus, requestedAt: string, dueAt: string, overdue: boolean, outcome: ReviewOutcome | null, decidedAt: string | null }>, merchant: { id: string, name: string, category: string }, reasons: Array<{ rank: number, code: ReasonCode, measuredValue: MeasuredValue, factor: Factor }>, thresholdVersion: { id: string, market: string, version: number }, message: { locale: string, title: string, body: string, steps: Array<string> } | null, repayment: { status: OutcomeStatus | null, outstandingMinor: number, writtenOffMinor: number, currency: string, class: OutcomeClass, matureAt: string, events: Array<{ eventId: string, observedAt: string, status: OutcomeStatus, outstandingMinor: number, writtenOffMinor: number, recordedAt: string }> } | null } | null };
 
 export type DecisionsQueryVariables = Exact<{
   filter?: DecisionFilter | null | undefined;
@@ -537,6 +595,13 @@ export type OverviewBreakdownQueryVariables = Exact<{
 
 export type OverviewBreakdownQuery = { reasonBreakdown: { assessed: number, declined: number, source: AnalyticsSource, freshAsOf: string | null, reasons: Array<{ reason: ReasonCode, factor: Factor, declined: number, share: number, rate: number }> } };
 
+export type OverviewOverturnRatesQueryVariables = Exact<{
+  filter: OverturnRateFilter;
+}>;
+
+
+export type OverviewOverturnRatesQuery = { overturnRates: Array<{ market: string, reason: ReasonCode, decided: number, overturned: number, rate: number }> };
+
 export type OverviewAnomaliesQueryVariables = Exact<{
   from: string;
   to: string;
@@ -548,6 +613,54 @@ export type OverviewAnomaliesQueryVariables = Exact<{
 
 
 export type OverviewAnomaliesQuery = { anomalies: { from: string, to: string, bucket: AnalyticsBucket, omitted: number, source: AnalyticsSource, freshAsOf: string | null, anomalies: Array<{ bucketStart: string, market: string, reason: ReasonCode | null, assessed: number, declined: number, rate: number, baselineRate: number, zScore: number, excessDeclines: number, mainReason: ReasonCode | null }> } };
+
+export type ReviewCasePageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReviewCasePageQuery = { reviewCase: { id: string, status: ReviewStatus, market: string, statement: string, locale: string, requestedBy: string, requestedAt: string, dueAt: string, overdue: boolean, reviewer: string | null, claimedAt: string | null, outcome: ReviewOutcome | null, reason: string | null, decidedAt: string | null, secondReviewRequired: boolean, secondReviewer: string | null, secondReviewComment: string | null, secondReviewedAt: string | null, newDecision: { id: string, reference: string } | null, notices: Array<{ kind: ReviewNoticeKind, locale: string, title: string, body: string, sentAt: string }>, decision: { id: string, reference: string, createdAt: string, market: string, currency: string, amount: number, shopperId: string, locale: string, channel: string, outcome: Outcome, kind: DecisionKind, reviewer: string | null, reviewReason: string | null, breakdown: unknown, catalogVersionId: string, merchant: { id: string, name: string, category: string }, reasons: Array<{ rank: number, code: ReasonCode, measuredValue: MeasuredValue, factor: Factor }>, thresholdVersion: { id: string, market: string, version: number }, message: { locale: string, title: string, body: string, steps: Array<string> } | null, repayment: { status: OutcomeStatus | null, outstandingMinor: number, writtenOffMinor: number, currency: string, class: OutcomeClass, matureAt: string, events: Array<{ eventId: string, observedAt: string, status: OutcomeStatus, outstandingMinor: number, writtenOffMinor: number, recordedAt: string }> } | null } } | null };
+
+export type ClaimReviewCaseMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ClaimReviewCaseMutation = { claimReviewCase: { id: string, status: ReviewStatus } };
+
+export type DecideReviewCaseMutationVariables = Exact<{
+  id: string | number;
+  outcome: ReviewOutcome;
+  reason: string;
+}>;
+
+
+export type DecideReviewCaseMutation = { decideReviewCase: { id: string, status: ReviewStatus } };
+
+export type ApproveOverturnMutationVariables = Exact<{
+  id: string | number;
+  comment?: string | null | undefined;
+}>;
+
+
+export type ApproveOverturnMutation = { approveOverturn: { id: string, status: ReviewStatus } };
+
+export type RejectOverturnMutationVariables = Exact<{
+  id: string | number;
+  comment: string;
+}>;
+
+
+export type RejectOverturnMutation = { rejectOverturn: { id: string, status: ReviewStatus } };
+
+export type ReviewQueueQueryVariables = Exact<{
+  filter?: ReviewCaseFilter | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ReviewQueueQuery = { reviewCases: { nodes: Array<{ id: string, status: ReviewStatus, market: string, requestedAt: string, dueAt: string, overdue: boolean, reviewer: string | null, decision: { id: string, reference: string, amount: number, currency: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type ThresholdDraftQueryVariables = Exact<{
   id: string | number;
@@ -681,6 +794,63 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const DecisionFullFragmentDoc = new TypedDocumentString(`
+    fragment DecisionFull on Decision {
+  id
+  reference
+  createdAt
+  market
+  currency
+  amount
+  shopperId
+  locale
+  channel
+  outcome
+  kind
+  reviewer
+  reviewReason
+  merchant {
+    id
+    name
+    category
+  }
+  reasons {
+    rank
+    code
+    measuredValue
+    factor
+  }
+  breakdown
+  thresholdVersion {
+    id
+    market
+    version
+  }
+  catalogVersionId
+  message {
+    locale
+    title
+    body
+    steps
+  }
+  repayment {
+    status
+    outstandingMinor
+    writtenOffMinor
+    currency
+    class
+    matureAt
+    events {
+      eventId
+      observedAt
+      status
+      outstandingMinor
+      writtenOffMinor
+      recordedAt
+    }
+  }
+}
+    `, {"fragmentName":"DecisionFull"}) as unknown as TypedDocumentString<DecisionFullFragment, unknown>;
 export const BadDraftFieldsFragmentDoc = new TypedDocumentString(`
     fragment BadDraftFields on BadDefinitionDraft {
   id
@@ -798,6 +968,7 @@ export const RateWindowFieldsFragmentDoc = new TypedDocumentString(`
   rate
 }
     `, {"fragmentName":"RateWindowFields"}) as unknown as TypedDocumentString<RateWindowFieldsFragment, unknown>;
+export const PinnedThresholdsDocument = {"__meta__":{"hash":"sha256:51e9da442166c86b3ad1bc1ad0dc0995d6aac237b95859bd9c38d470333209b2"}} as unknown as TypedDocumentString<PinnedThresholdsQuery, PinnedThresholdsQueryVariables>;
 export const BadDefinitionPanelDocument = {"__meta__":{"hash":"sha256:98ee481f9e1b57fd9b42e0cc243bd93d353727bacdd0df9b76a9ba2dbd8c5139"}} as unknown as TypedDocumentString<BadDefinitionPanelQuery, BadDefinitionPanelQueryVariables>;
 export const CreateBadDefinitionDraftDocument = {"__meta__":{"hash":"sha256:8c8bf477d5e0303ca0d0b40232a5b4a24e6a0bbeb5957e9749fd93f6f5b18278"}} as unknown as TypedDocumentString<CreateBadDefinitionDraftMutation, CreateBadDefinitionDraftMutationVariables>;
 export const EditBadDefinitionDraftDocument = {"__meta__":{"hash":"sha256:522707048e6c78f79f7dafe7cc45a06a40a311456d60e3fce53774c30d167032"}} as unknown as TypedDocumentString<EditBadDefinitionDraftMutation, EditBadDefinitionDraftMutationVariables>;
@@ -815,7 +986,7 @@ export const DisableUserDocument = {"__meta__":{"hash":"sha256:718a35b7d0e52c882
 export const EnableUserDocument = {"__meta__":{"hash":"sha256:13f1fa4c1b04f47710e50c02d7536d18c6d9b609c7584dfd6de9fa4cb7869923"}} as unknown as TypedDocumentString<EnableUserMutation, EnableUserMutationVariables>;
 export const CreateApiTokenDocument = {"__meta__":{"hash":"sha256:281c3973119e2629d80aad203e1fca4297791c9cb4bad19a477490f4913fbc01"}} as unknown as TypedDocumentString<CreateApiTokenMutation, CreateApiTokenMutationVariables>;
 export const RevokeApiTokenDocument = {"__meta__":{"hash":"sha256:6c552edb9b481c70c8862f7170fc59ae8f50e053b27853b2b86cc3b3f86113cf"}} as unknown as TypedDocumentString<RevokeApiTokenMutation, RevokeApiTokenMutationVariables>;
-export const AgentDecisionDocument = {"__meta__":{"hash":"sha256:419e30a304494d7b728d38d8ba1b7cde4225499151748b7819090cad5158a9fc"}} as unknown as TypedDocumentString<AgentDecisionQuery, AgentDecisionQueryVariables>;
+export const AgentDecisionDocument = {"__meta__":{"hash":"sha256:b9f8611cd528d6da8c0f437fa880159a086458cd56d142ab138a31d84626b6b8"}} as unknown as TypedDocumentString<AgentDecisionQuery, AgentDecisionQueryVariables>;
 export const AuditEventsDocument = {"__meta__":{"hash":"sha256:10f78f133254fcafb652e0773e19ef2b0deb982114bac57a571999904d2df4f1"}} as unknown as TypedDocumentString<AuditEventsQuery, AuditEventsQueryVariables>;
 export const VerifyAuditChainDocument = {"__meta__":{"hash":"sha256:376cdd1546575dcc887dcc85186347c1e9c45c9c66bebe0edf3ca0ec1ecc0a7f"}} as unknown as TypedDocumentString<VerifyAuditChainQuery, VerifyAuditChainQueryVariables>;
 export const PreviewMessageDocument = {"__meta__":{"hash":"sha256:b0c0b427a26ea9dd1ecfdcdf188bb9e5660590ee6098e381113c0e3f8fd8018d"}} as unknown as TypedDocumentString<PreviewMessageQuery, PreviewMessageQueryVariables>;
@@ -828,12 +999,18 @@ export const SubmitCatalogDraftDocument = {"__meta__":{"hash":"sha256:361a847a69
 export const ApproveCatalogDraftDocument = {"__meta__":{"hash":"sha256:20c9ee4aca967765c3193eb1337879ae7bdde230fc209937a19fd9380c0802ac"}} as unknown as TypedDocumentString<ApproveCatalogDraftMutation, ApproveCatalogDraftMutationVariables>;
 export const RejectCatalogDraftDocument = {"__meta__":{"hash":"sha256:a519dd2c810aecba743a8e9a19b2a8cf3f964e058d77bf5949c991ff1e6f516a"}} as unknown as TypedDocumentString<RejectCatalogDraftMutation, RejectCatalogDraftMutationVariables>;
 export const CatalogDiffDocument = {"__meta__":{"hash":"sha256:185ea9ddcf67556f0bff8578dc5eceb3f2fb04058905ce9a553f114480142a9b"}} as unknown as TypedDocumentString<CatalogDiffQuery, CatalogDiffQueryVariables>;
-export const DecisionDetailDocument = {"__meta__":{"hash":"sha256:b8e0292de048c6fc68424aeb3516f5be7a3aaf2728c425ab2dac05fdefa54101"}} as unknown as TypedDocumentString<DecisionDetailQuery, DecisionDetailQueryVariables>;
-export const PinnedThresholdsDocument = {"__meta__":{"hash":"sha256:51e9da442166c86b3ad1bc1ad0dc0995d6aac237b95859bd9c38d470333209b2"}} as unknown as TypedDocumentString<PinnedThresholdsQuery, PinnedThresholdsQueryVariables>;
+export const DecisionDetailDocument = {"__meta__":{"hash":"sha256:24d712bac2c489f2ae78d19d58430b162600f9a85750dbed3cd4c5527f3c61cc"}} as unknown as TypedDocumentString<DecisionDetailQuery, DecisionDetailQueryVariables>;
 export const DecisionsDocument = {"__meta__":{"hash":"sha256:243b53abe1107c1d578221001ae1de4df404ddb00c2e0591891e53c1c9fada29"}} as unknown as TypedDocumentString<DecisionsQuery, DecisionsQueryVariables>;
 export const OverviewRatesDocument = {"__meta__":{"hash":"sha256:9e3c721405723180db0e20ce59be34e73760bb862220c2a819e47da40b1c837f"}} as unknown as TypedDocumentString<OverviewRatesQuery, OverviewRatesQueryVariables>;
 export const OverviewBreakdownDocument = {"__meta__":{"hash":"sha256:3ea42846e654253af96788a60e6d53710dddb6ebd50361088c6e13c53dd27152"}} as unknown as TypedDocumentString<OverviewBreakdownQuery, OverviewBreakdownQueryVariables>;
+export const OverviewOverturnRatesDocument = {"__meta__":{"hash":"sha256:4a6425975f73b9f7f175ed5eeec4a791022991c340a0db4b093775869e57841d"}} as unknown as TypedDocumentString<OverviewOverturnRatesQuery, OverviewOverturnRatesQueryVariables>;
 export const OverviewAnomaliesDocument = {"__meta__":{"hash":"sha256:0dde46552b350db7c183a5e9431f7dc68aba664defd9b982c577f5941f1754e1"}} as unknown as TypedDocumentString<OverviewAnomaliesQuery, OverviewAnomaliesQueryVariables>;
+export const ReviewCasePageDocument = {"__meta__":{"hash":"sha256:0392827deb854d0138d5150dcf7331b59930b3df3689ad83520f0c19b4a2df59"}} as unknown as TypedDocumentString<ReviewCasePageQuery, ReviewCasePageQueryVariables>;
+export const ClaimReviewCaseDocument = {"__meta__":{"hash":"sha256:974d25c3d70dec827b2629b90877d743b6cf241efc66aae87d8a3c1dc334c807"}} as unknown as TypedDocumentString<ClaimReviewCaseMutation, ClaimReviewCaseMutationVariables>;
+export const DecideReviewCaseDocument = {"__meta__":{"hash":"sha256:a834bdd754a314cb8f2b6ba2e87a8120b2e2fed4ec6d8365d3a6ee9507c08b2f"}} as unknown as TypedDocumentString<DecideReviewCaseMutation, DecideReviewCaseMutationVariables>;
+export const ApproveOverturnDocument = {"__meta__":{"hash":"sha256:bdb42278759768748f0276e524022c1afbc824a3752542518bc88e2bf3633863"}} as unknown as TypedDocumentString<ApproveOverturnMutation, ApproveOverturnMutationVariables>;
+export const RejectOverturnDocument = {"__meta__":{"hash":"sha256:bbb04dc9d50f04bb1ded1afdca3b8838c187486d22f530bce3901899bd3e416a"}} as unknown as TypedDocumentString<RejectOverturnMutation, RejectOverturnMutationVariables>;
+export const ReviewQueueDocument = {"__meta__":{"hash":"sha256:7f94df0f8a0c1aa6b49ccaa228e1249f0c731f4515f55b7729040799652ea61e"}} as unknown as TypedDocumentString<ReviewQueueQuery, ReviewQueueQueryVariables>;
 export const ThresholdDraftDocument = {"__meta__":{"hash":"sha256:7f21984f1db6bea179c220120fc0e5f6ebedbdb5b89b04d3149d1b648d879d26"}} as unknown as TypedDocumentString<ThresholdDraftQuery, ThresholdDraftQueryVariables>;
 export const EditThresholdDraftDocument = {"__meta__":{"hash":"sha256:786f0ed3bbe6ca33fc1bc6a199a0d18d9662b4f2e42db172a67d109e3d9cd3a8"}} as unknown as TypedDocumentString<EditThresholdDraftMutation, EditThresholdDraftMutationVariables>;
 export const SubmitThresholdDraftDocument = {"__meta__":{"hash":"sha256:4241f1af3395fbf000e7bd9e4c2113cd9c6579079805a3c0c82cb068a499748c"}} as unknown as TypedDocumentString<SubmitThresholdDraftMutation, SubmitThresholdDraftMutationVariables>;

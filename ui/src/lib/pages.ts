@@ -29,3 +29,6 @@ export const catalogEditors: readonly Role[] = ['ANALYST', 'APPROVER'];
 
 /** The roles that may approve or reject catalog drafts. */
 export const catalogApprovers: readonly Role[] = ['APPROVER'];
+
+/** The roles that may read review cases (Query.reviewCases): a reviewer works them, the others look. */
+export const reviewReaders: readonly Role[] = ['REVIEWER', 'ANALYST', 'APPROVER', 'AUDITOR'];

@@ -1,8 +1,9 @@
-import { ErrorBox, PageHeader, Progress, useQuery } from '../components/common';
+import { ErrorBox, Link, PageHeader, Progress, useQuery } from '../components/common';
 import { ShopperPopup } from '../components/ShopperPopup';
 import { graphql } from '../gql';
-import { Outcome } from '../gql/graphql';
+import { DecisionKind, Outcome, type AgentDecisionQuery } from '../gql/graphql';
 import { formatTime, humanize } from '../lib/format';
+import { statusClass } from '../lib/reviews';
 import { navigate } from '../lib/router';
 import type { PageProps } from '../lib/pages';
 
@@ -36,6 +37,17 @@ const AgentDecisionQuery = graphql(`
         note
       }
       notes
+      kind
+      overturnsReference
+      review {
+        status
+        requestedAt
+        dueAt
+        overdue
+        outcome
+        decidedAt
+        newDecisionReference
+      }
     }
   }
 `);
@@ -82,6 +94,7 @@ export function AgentLookupPage({ query }: PageProps) {
             <p class="muted">
               {formatTime(d.createdAt)} · {d.merchantName} · {d.formattedAmount} · market {d.market}
             </p>
+            <AgentReviewPanel d={d} />
             {d.outcome === Outcome.Declined && d.shopperMessage ? (
               <>
                 <h3>The pop-up the shopper saw</h3>
@@ -127,5 +140,57 @@ export function AgentLookupPage({ query }: PageProps) {
         </div>
       )}
     </>
+  );
+}
+
+/** agentURL is the look-up of reference. */
+const agentURL = (reference: string) => `/agent?ref=${encodeURIComponent(reference)}`;
+
+/**
+ * AgentReviewPanel tells the agent about the decision's human review: whether one was asked for,
+ * its status, due date and outcome, and the linked decision of an overturn. Nothing of the
+ * shopper's statement, the reviewer or their reason reaches this view.
+ */
+function AgentReviewPanel({ d }: { d: NonNullable<AgentDecisionQuery['agentDecision']> }) {
+  const r = d.review;
+  if (!r && d.kind !== DecisionKind.ManualReview) return null;
+  return (
+    <div class="panel" aria-label="Human review">
+      <h3>Human review</h3>
+      {d.kind === DecisionKind.ManualReview && (
+        <p>
+          A reviewer made this decision when they overturned{' '}
+          {d.overturnsReference ? <Link href={agentURL(d.overturnsReference)}>{d.overturnsReference}</Link> : 'an automated decline'}.
+        </p>
+      )}
+      {r && (
+        <dl class="facts">
+          <dt>Status</dt>
+          <dd>
+            <span class={statusClass(r.status)}>{humanize(r.status)}</span>
+            {r.overdue && (
+              <>
+                {' '}
+                <span class="badge overdue">Overdue</span>
+              </>
+            )}
+          </dd>
+          <dt>Requested</dt>
+          <dd>{formatTime(r.requestedAt)}</dd>
+          <dt>Answer due</dt>
+          <dd>{formatTime(r.dueAt)}</dd>
+          <dt>Outcome</dt>
+          <dd>{r.outcome ? `${humanize(r.outcome)}, ${formatTime(r.decidedAt)}` : 'not decided yet'}</dd>
+          {r.newDecisionReference && (
+            <>
+              <dt>New decision</dt>
+              <dd>
+                <Link href={agentURL(r.newDecisionReference)}>{r.newDecisionReference}</Link>
+              </dd>
+            </>
+          )}
+        </dl>
+      )}
+    </div>
   );
 }

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { ErrorBox, Link, PageHeader, Progress, useQuery } from '../components/common';
+import { ErrorBox, Link, PageHeader, ParamError, Progress, useQuery } from '../components/common';
 import { graphql } from '../gql';
 import { DecisionOrder, Outcome, ReasonCode } from '../gql/graphql';
 import { decisionFilterSpec, explorerFromQuery, explorerURL, exportURL } from '../lib/decisionFilter';
@@ -219,11 +219,6 @@ export function DecisionsPage({ query }: PageProps) {
       )}
     </>
   );
-}
-
-/** ParamError shows, at a filter field, why its URL parameter could not be read. */
-function ParamError({ msg }: { msg?: string }) {
-  return msg ? <span class="field-error">{msg}</span> : null;
 }
 
 /** CsvExport downloads the filtered decisions as CSV, showing bytes and rows as they stream in. */

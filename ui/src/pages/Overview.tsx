@@ -1,8 +1,8 @@
 import { Chart, palette, type ChartMarker, type ChartRing } from '../components/Chart';
-import { ErrorBox, Link, PageHeader, Progress, useQuery } from '../components/common';
+import { ErrorBox, Link, PageHeader, Progress, useQuery, type QueryState } from '../components/common';
 import { VintageCurves } from '../components/vintages';
 import { graphql } from '../gql';
-import { AnalyticsBucket, AnalyticsSource } from '../gql/graphql';
+import { AnalyticsBucket, AnalyticsSource, type OverviewOverturnRatesQuery } from '../gql/graphql';
 import { alignSeries, markersOf, placeAnomalies, seconds } from '../lib/chart';
 import { formatRate, formatTime, humanize } from '../lib/format';
 import { markets } from '../lib/markets';
@@ -67,6 +67,18 @@ const BreakdownQuery = graphql(`
         share
         rate
       }
+    }
+  }
+`);
+
+const OverturnRatesQuery = graphql(`
+  query OverviewOverturnRates($filter: OverturnRateFilter!) {
+    overturnRates(filter: $filter) {
+      market
+      reason
+      decided
+      overturned
+      rate
     }
   }
 `);
@@ -159,6 +171,7 @@ export function OverviewPage({ query, user }: PageProps) {
   const key = JSON.stringify(s);
   const rates = useQuery(RatesQuery, { filter, bucket: s.bucket, timeZone: s.timeZone, market, from: s.from, to: s.to }, key);
   const breakdown = useQuery(BreakdownQuery, { filter }, JSON.stringify(filter));
+  const overturns = useQuery(OverturnRatesQuery, { filter }, JSON.stringify(filter));
   // Anomalies are scored per UTC hour or day: hourly for an hourly chart, else daily.
   const anomalyBucket = s.bucket === AnalyticsBucket.Hour ? AnalyticsBucket.Hour : AnalyticsBucket.Day;
   const anomalies = useQuery(
@@ -448,7 +461,53 @@ export function OverviewPage({ query, user }: PageProps) {
             </>
           )}
         </section>
+
+        <OverturnRates state={overturns} />
       </div>
     </>
+  );
+}
+
+/**
+ * OverturnRates shows the human reviews decided in the range by market and by the reviewed
+ * decision's principal reason, with the share overturned: a reason that reviewers often overturn
+ * points at a mis-set rule.
+ */
+function OverturnRates({ state }: { state: QueryState<OverviewOverturnRatesQuery> }) {
+  const rows = state.data?.overturnRates ?? [];
+  return (
+    <section class="panel" aria-labelledby="overturns-h">
+      <h2 id="overturns-h">Human reviews overturned</h2>
+      {state.error !== null && <ErrorBox error={state.error} title="Could not load the overturn rates" />}
+      {state.loading && <Progress label="Loading the overturn rates…" />}
+      {state.data && rows.length === 0 && <p>No review was decided in this range.</p>}
+      {rows.length > 0 && (
+        <div class="table-wrap">
+          <table aria-label="Overturn rates by market and principal reason">
+            <thead>
+              <tr>
+                <th>Market</th>
+                <th>Principal reason</th>
+                <th class="num">Decided</th>
+                <th class="num">Overturned</th>
+                <th class="num">Overturn rate</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={`${r.market} ${r.reason}`}>
+                  <td>{r.market}</td>
+                  <td>{humanize(r.reason)}</td>
+                  <td class="num">{r.decided.toLocaleString('en-US')}</td>
+                  <td class="num">{r.overturned.toLocaleString('en-US')}</td>
+                  <td class="num">{formatRate(r.rate)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p class="source">Cases count by when they were decided; the reason is the reviewed decision’s first-ranked one.</p>
+    </section>
   );
 }
