@@ -42,12 +42,24 @@ export { expect };
 
 /** signIn fills the sign-in form as the demo account with role and waits until it is gone. */
 export async function signIn(page: Page, role: string): Promise<DemoAccount> {
-  const a = account(role);
+  return signInAs(page, account(role).username);
+}
+
+/** signInAs fills the sign-in form as the demo account username, for roles with two accounts (maker-checker). */
+export async function signInAs(page: Page, username: string): Promise<DemoAccount> {
+  const a = accounts.find((x) => x.username === username);
+  if (!a) throw new Error(`no demo account ${username}`);
   await page.getByLabel('Username').fill(a.username);
   await page.getByLabel('Password').fill(a.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   return a;
+}
+
+/** signOut signs out through the top bar and waits for the sign-in page. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/signin/);
 }
 
 const artifacts = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../e2e-artifacts');

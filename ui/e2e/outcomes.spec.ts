@@ -5,16 +5,7 @@
 import type { Locator, Page } from '@playwright/test';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { accounts, api, expect, shot, signIn, test } from './fixtures';
-
-async function signInAs(page: Page, username: string): Promise<void> {
-  const a = accounts.find((x) => x.username === username);
-  if (!a) throw new Error(`no demo account ${username}`);
-  await page.getByLabel('Username').fill(a.username);
-  await page.getByLabel('Password').fill(a.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-}
+import { api, expect, shot, signIn, signInAs, test } from './fixtures';
 
 const artifacts = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../e2e-artifacts');
 

@@ -1,21 +1,6 @@
 import type { Page } from '@playwright/test';
 import { measures } from '../src/lib/measures.gen';
-import { accounts, api, apiAs, expect, shot, test } from './fixtures';
-
-/** signInAs signs in as the demo account named username (several hold the same role). */
-async function signInAs(page: Page, username: string): Promise<void> {
-  const a = accounts.find((x) => x.username === username);
-  if (!a) throw new Error(`no demo account ${username}`);
-  await page.getByLabel('Username').fill(a.username);
-  await page.getByLabel('Password').fill(a.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-}
-
-async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page).toHaveURL(/\/signin/);
-}
+import { api, apiAs, expect, shot, signInAs, signOut, test } from './fixtures';
 
 /**
  * A purchase's measured values that pass every default rule (README, "assessPurchase"); a value
