@@ -10,6 +10,7 @@ interface Declined {
   id: string;
   reference: string;
   market: string;
+  locale: string;
   amount: number;
   currency: string;
 }
@@ -21,10 +22,12 @@ interface Receipt {
   notices: { kind: string }[];
 }
 
-const statements: Record<string, { locale: string; text: string }> = {
-  DE: { locale: 'de-DE', text: 'Ich habe seit drei Jahren eine feste Stelle; bitte prüfen Sie das noch einmal.' },
-  GB: { locale: 'en-GB', text: 'I have had a permanent job for three years; please look at this again.' },
-  SE: { locale: 'sv-SE', text: 'Jag har haft fast anställning i tre år; titta gärna på det igen.' },
+/** What the shoppers write, in the locale of their decision. */
+const statements: Record<string, string> = {
+  'de-DE': 'Ich habe seit drei Jahren eine feste Stelle; bitte prüfen Sie das noch einmal.',
+  'en-GB': 'I have had a permanent job for three years; please look at this again.',
+  'en-US': 'I have had a permanent job for three years; please look at this again.',
+  'sv-SE': 'Jag har haft fast anställning i tre år; titta gärna på det igen.',
 };
 
 /** declines returns the demo's declined decisions of the reviewable markets made in the last 80 days (inside the 90-day window). */
@@ -42,7 +45,7 @@ async function declines(baseURL: string): Promise<{ declined: Declined[]; limits
     const found = await api<{ decisions: { nodes: Declined[] } }>(
       baseURL,
       'AUDITOR',
-      `query($market: String!, $from: Time!) { decisions(first: 100, filter: { market: $market, outcome: DECLINED, from: $from }) { nodes { id reference market amount currency } } }`,
+      `query($market: String!, $from: Time!) { decisions(first: 100, filter: { market: $market, outcome: DECLINED, from: $from }) { nodes { id reference market locale amount currency } } }`,
       { market, from },
     );
     declined.push(...found.decisions.nodes);
@@ -52,14 +55,13 @@ async function declines(baseURL: string): Promise<{ declined: Declined[]; limits
 
 /** requestReview files a shopper's request as the lender's app (SERVICE token). */
 async function requestReview(baseURL: string, d: Declined, key: string): Promise<Receipt> {
-  const s = statements[d.market];
   const out = await api<{ requestReview: Receipt }>(
     baseURL,
     'SERVICE',
     `mutation($reference: String!, $statement: String!, $locale: String!, $key: String!) {
       requestReview(reference: $reference, statement: $statement, locale: $locale, idempotencyKey: $key) { caseId status dueAt notices { kind } }
     }`,
-    { reference: d.reference, statement: s.text, locale: s.locale, key },
+    { reference: d.reference, statement: statements[d.locale], locale: d.locale, key },
   );
   return out.requestReview;
 }
@@ -122,7 +124,7 @@ test('reviewers work the queue: one decline upheld, one overturned with a second
   await row(upheldCase.caseId).getByRole('link', { name: `Case ${upheldCase.caseId}` }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Review case ${upheldCase.caseId}`);
   await expect(status(page)).toHaveText('Open');
-  await expect(page.getByLabel("The shopper's statement")).toHaveText(statements[small.market].text);
+  await expect(page.getByLabel("The shopper's statement")).toHaveText(statements[small.locale]);
   await expect(page.locator('[data-notice="RECEIVED"]')).toBeVisible();
   await expect(page.getByRole('heading', { name: `The reviewed decision ${small.reference}` })).toBeVisible();
   await expect(page.locator('.factor-chart')).toBeVisible();
@@ -208,8 +210,9 @@ test('reviewers work the queue: one decline upheld, one overturned with a second
   await linked.getByRole('link', { name: newReference }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Decision ${newReference}`);
   await expect(page.getByText('manual review', { exact: true })).toBeVisible();
-  await expect(page.locator('dl.facts')).toContainText('reviewer.rita');
-  await expect(page.locator('dl.facts')).toContainText('Your employment has been stable for three years');
+  const facts = page.locator('section', { has: page.getByRole('heading', { name: 'Facts' }) });
+  await expect(facts).toContainText('reviewer.rita');
+  await expect(facts).toContainText('Your employment has been stable for three years');
   await expect(page.getByText('None: a reviewer approved the purchase.')).toBeVisible();
   await expect(linked.getByRole('link', { name: big!.reference })).toBeVisible();
   await shot(page, 'reviews-new-decision');
@@ -239,7 +242,7 @@ test('reviewers work the queue: one decline upheld, one overturned with a second
   await expect(review).toContainText('Answer due');
   await expect(review).toContainText('Overturn,');
   await expect(review.getByRole('link', { name: newReference })).toBeVisible();
-  for (const word of ['breakdown', 'cutoff', 'shopperId', 'BUREAU_SCORE', 'statement', 'reviewer', statements[big!.market].text, 'employment has been stable']) {
+  for (const word of ['breakdown', 'cutoff', 'shopperId', 'BUREAU_SCORE', 'statement', 'reviewer', statements[big!.locale], 'employment has been stable']) {
     expect(body).not.toContain(word);
   }
   await expect(page.locator('main')).not.toContainText(/Factor breakdown|Values and cut-offs|Principal reasons|three years/);

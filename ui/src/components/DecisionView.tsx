@@ -159,6 +159,9 @@ export function DecisionView({
         <section class="panel" aria-labelledby="chart-h">
           <h2 id="chart-h">Factor breakdown</h2>
           {pinnedNote}
+          {d.kind === DecisionKind.ManualReview && (
+            <p class="muted">The factor values of the decision this one overturned: a reviewer approved the purchase although the rules in red failed.</p>
+          )}
           <FactorChart bars={bars} />
           <BreakdownTable bars={bars} />
         </section>

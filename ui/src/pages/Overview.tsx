@@ -368,58 +368,61 @@ export function OverviewPage({ query, user }: PageProps) {
       {canSeeOutcomes(user.roles) && <VintageCurves market={s.market} key={s.market} />}
 
       <div class="grid2">
-        <section class="panel" aria-labelledby="anomalies-h">
-          <h2 id="anomalies-h">Anomalies</h2>
-          <p class="muted">
-            {humanize(anomalyBucket)} buckets (UTC) whose decline rate departs from the same {anomalyBucket === AnalyticsBucket.Hour ? 'hour' : 'day'} of the week
-            over the 4 weeks before by at least {s.threshold} σ, with at least {s.minVolume} decisions.
-          </p>
-          {anomalies.error !== null && <ErrorBox error={anomalies.error} title="Could not load the anomalies" />}
-          {anomalies.loading && <Progress label="Scoring anomalies…" />}
-          {anomalies.data && (
-            <>
-              {anomalyList.length === 0 ? (
-                <p>No anomaly in this range.</p>
-              ) : (
-                <div class="table-wrap">
-                  <table aria-label="Anomalies">
-                    <thead>
-                      <tr>
-                        <th>Bucket (UTC)</th>
-                        <th>Market</th>
-                        <th>What moved</th>
-                        <th class="num">Rate</th>
-                        <th class="num">Baseline</th>
-                        <th class="num">Score</th>
-                        <th>Main reason</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {anomalyList.map((a) => (
-                        <tr key={`${a.bucketStart}-${a.market}-${a.reason ?? ''}`}>
-                          <td>{formatTime(a.bucketStart)}</td>
-                          <td>{a.market}</td>
-                          <td>{a.reason ? humanize(a.reason) : 'decline rate'}</td>
-                          <td class="num">
-                            {formatRate(a.rate)} <span class="muted">({a.declined}/{a.assessed})</span>
-                          </td>
-                          <td class="num">{formatRate(a.baselineRate)}</td>
-                          <td class={`num ${a.zScore > 0 ? 'up' : 'down'}`}>
-                            {a.zScore > 0 ? '+' : ''}
-                            {a.zScore.toFixed(1)} σ
-                          </td>
-                          <td>{a.mainReason ? humanize(a.mainReason) : '–'}</td>
+        <div>
+          <section class="panel" aria-labelledby="anomalies-h">
+            <h2 id="anomalies-h">Anomalies</h2>
+            <p class="muted">
+              {humanize(anomalyBucket)} buckets (UTC) whose decline rate departs from the same {anomalyBucket === AnalyticsBucket.Hour ? 'hour' : 'day'} of the week
+              over the 4 weeks before by at least {s.threshold} σ, with at least {s.minVolume} decisions.
+            </p>
+            {anomalies.error !== null && <ErrorBox error={anomalies.error} title="Could not load the anomalies" />}
+            {anomalies.loading && <Progress label="Scoring anomalies…" />}
+            {anomalies.data && (
+              <>
+                {anomalyList.length === 0 ? (
+                  <p>No anomaly in this range.</p>
+                ) : (
+                  <div class="table-wrap">
+                    <table aria-label="Anomalies">
+                      <thead>
+                        <tr>
+                          <th>Bucket (UTC)</th>
+                          <th>Market</th>
+                          <th>What moved</th>
+                          <th class="num">Rate</th>
+                          <th class="num">Baseline</th>
+                          <th class="num">Score</th>
+                          <th>Main reason</th>
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              )}
-              {anomalies.data.anomalies.omitted > 0 && <p class="muted">{anomalies.data.anomalies.omitted} more left out.</p>}
-              <SourceNote source={anomalies.data.anomalies.source} freshAsOf={anomalies.data.anomalies.freshAsOf} />
-            </>
-          )}
-        </section>
+                      </thead>
+                      <tbody>
+                        {anomalyList.map((a) => (
+                          <tr key={`${a.bucketStart}-${a.market}-${a.reason ?? ''}`}>
+                            <td>{formatTime(a.bucketStart)}</td>
+                            <td>{a.market}</td>
+                            <td>{a.reason ? humanize(a.reason) : 'decline rate'}</td>
+                            <td class="num">
+                              {formatRate(a.rate)} <span class="muted">({a.declined}/{a.assessed})</span>
+                            </td>
+                            <td class="num">{formatRate(a.baselineRate)}</td>
+                            <td class={`num ${a.zScore > 0 ? 'up' : 'down'}`}>
+                              {a.zScore > 0 ? '+' : ''}
+                              {a.zScore.toFixed(1)} σ
+                            </td>
+                            <td>{a.mainReason ? humanize(a.mainReason) : '–'}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
+                )}
+                {anomalies.data.anomalies.omitted > 0 && <p class="muted">{anomalies.data.anomalies.omitted} more left out.</p>}
+                <SourceNote source={anomalies.data.anomalies.source} freshAsOf={anomalies.data.anomalies.freshAsOf} />
+              </>
+            )}
+          </section>
+          <OverturnRates state={overturns} />
+        </div>
 
         <section class="panel" aria-labelledby="reasons-h">
           <h2 id="reasons-h">Why purchases were declined</h2>
@@ -461,8 +464,6 @@ export function OverviewPage({ query, user }: PageProps) {
             </>
           )}
         </section>
-
-        <OverturnRates state={overturns} />
       </div>
     </>
   );
