@@ -209,6 +209,7 @@ test('reviewers work the queue: one decline upheld, one overturned with a second
   await expect(linked).toContainText('Overturned');
   await linked.getByRole('link', { name: newReference }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Decision ${newReference}`);
+  const newDecisionPath = new URL(page.url()).pathname;
   await expect(page.getByText('manual review', { exact: true })).toBeVisible();
   const facts = page.locator('section', { has: page.getByRole('heading', { name: 'Facts' }) });
   await expect(facts).toContainText('reviewer.rita');
@@ -216,6 +217,21 @@ test('reviewers work the queue: one decline upheld, one overturned with a second
   await expect(page.getByText('None: a reviewer approved the purchase.')).toBeVisible();
   await expect(linked.getByRole('link', { name: big!.reference })).toBeVisible();
   await shot(page, 'reviews-new-decision');
+  // The explorer marks the manual review decision.
+  await page.goto(`/decisions?market=${big!.market}&outcome=APPROVED`);
+  await expect(page.getByRole('table', { name: 'Decisions' }).locator('tr', { hasText: newReference })).toContainText('manual review');
+  // An auditor reads the cases but is offered no step.
+  await page.goto('/reviews');
+  await expect(page.getByText('Read-only: only reviewers work cases')).toBeVisible();
+  await page.goto(`/reviews/${racedCase.caseId}`);
+  await expect(status(page)).toHaveText('In review');
+  await expect(page.getByLabel("The shopper's statement")).toHaveText(statements[raced.locale]);
+  const reviewPanel = page.locator('section', { has: page.getByRole('heading', { name: 'Review', exact: true }) });
+  await expect(reviewPanel.getByRole('button')).toHaveCount(0);
+  await expect(reviewPanel.locator('textarea')).toHaveCount(0);
+  await expect(page.getByText('Only a reviewer works this case; you can read it.')).toBeVisible();
+  // From the manual review decision back to the one it overturned.
+  await page.goto(newDecisionPath);
   await linked.getByRole('link', { name: big!.reference }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Decision ${big!.reference}`);
 

@@ -574,7 +574,7 @@ export type DecisionsQueryVariables = Exact<{
 }>;
 
 
-export type DecisionsQuery = { decisions: { nodes: Array<{ id: string, reference: string, createdAt: string, market: string, currency: string, amount: number, outcome: Outcome, merchant: { name: string, category: string }, reasons: Array<{ rank: number, code: ReasonCode }>, thresholdVersion: { id: string, version: number } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+export type DecisionsQuery = { decisions: { nodes: Array<{ id: string, reference: string, createdAt: string, market: string, currency: string, amount: number, outcome: Outcome, kind: DecisionKind, merchant: { name: string, category: string }, reasons: Array<{ rank: number, code: ReasonCode }>, thresholdVersion: { id: string, version: number } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type OverviewRatesQueryVariables = Exact<{
   filter: AnalyticsFilter;
@@ -1000,7 +1000,7 @@ export const ApproveCatalogDraftDocument = {"__meta__":{"hash":"sha256:20c9ee4ac
 export const RejectCatalogDraftDocument = {"__meta__":{"hash":"sha256:a519dd2c810aecba743a8e9a19b2a8cf3f964e058d77bf5949c991ff1e6f516a"}} as unknown as TypedDocumentString<RejectCatalogDraftMutation, RejectCatalogDraftMutationVariables>;
 export const CatalogDiffDocument = {"__meta__":{"hash":"sha256:185ea9ddcf67556f0bff8578dc5eceb3f2fb04058905ce9a553f114480142a9b"}} as unknown as TypedDocumentString<CatalogDiffQuery, CatalogDiffQueryVariables>;
 export const DecisionDetailDocument = {"__meta__":{"hash":"sha256:24d712bac2c489f2ae78d19d58430b162600f9a85750dbed3cd4c5527f3c61cc"}} as unknown as TypedDocumentString<DecisionDetailQuery, DecisionDetailQueryVariables>;
-export const DecisionsDocument = {"__meta__":{"hash":"sha256:243b53abe1107c1d578221001ae1de4df404ddb00c2e0591891e53c1c9fada29"}} as unknown as TypedDocumentString<DecisionsQuery, DecisionsQueryVariables>;
+export const DecisionsDocument = {"__meta__":{"hash":"sha256:27da30d7e47ebaba87bd40cab29291919d66433d326fea68ba9674f4df7e6f0d"}} as unknown as TypedDocumentString<DecisionsQuery, DecisionsQueryVariables>;
 export const OverviewRatesDocument = {"__meta__":{"hash":"sha256:9e3c721405723180db0e20ce59be34e73760bb862220c2a819e47da40b1c837f"}} as unknown as TypedDocumentString<OverviewRatesQuery, OverviewRatesQueryVariables>;
 export const OverviewBreakdownDocument = {"__meta__":{"hash":"sha256:3ea42846e654253af96788a60e6d53710dddb6ebd50361088c6e13c53dd27152"}} as unknown as TypedDocumentString<OverviewBreakdownQuery, OverviewBreakdownQueryVariables>;
 export const OverviewOverturnRatesDocument = {"__meta__":{"hash":"sha256:4a6425975f73b9f7f175ed5eeec4a791022991c340a0db4b093775869e57841d"}} as unknown as TypedDocumentString<OverviewOverturnRatesQuery, OverviewOverturnRatesQueryVariables>;

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { ErrorBox, Link, PageHeader, ParamError, Progress, useQuery } from '../components/common';
 import { graphql } from '../gql';
-import { DecisionOrder, Outcome, ReasonCode } from '../gql/graphql';
+import { DecisionKind, DecisionOrder, Outcome, ReasonCode } from '../gql/graphql';
 import { decisionFilterSpec, explorerFromQuery, explorerURL, exportURL } from '../lib/decisionFilter';
 import { downloadCsv, saveBlob, type DownloadProgress } from '../lib/download';
 import { count, formatAmount, formatBytes, formatTime, humanize } from '../lib/format';
@@ -21,6 +21,7 @@ const DecisionsQuery = graphql(`
         currency
         amount
         outcome
+        kind
         merchant {
           name
           category
@@ -193,6 +194,12 @@ export function DecisionsPage({ query }: PageProps) {
                     <td class="num">{formatAmount(d.amount, d.currency)}</td>
                     <td>
                       <span class={`badge ${d.outcome === Outcome.Approved ? 'approved' : 'declined'}`}>{humanize(d.outcome)}</span>
+                      {d.kind === DecisionKind.ManualReview && (
+                        <>
+                          {' '}
+                          <span class="badge info">manual review</span>
+                        </>
+                      )}
                     </td>
                     <td>{d.reasons.map((r) => humanize(r.code)).join('; ')}</td>
                     <td>
