@@ -333,6 +333,22 @@ func testReviewOverturn(t *testing.T, e *reviewEnv, db *sql.DB) {
 	if n := auditCount(t, db, "review.approve_overturn", "review_case", rc.CaseID, "DONE"); n != 1 {
 		t.Errorf("%d review.approve_overturn events, want 1", n)
 	}
+	// The export links both ways, in its last columns.
+	resp, body := exportGet(t, e.ta, auth.Analyst, "market=SE")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("export: %d %s", resp.StatusCode, body)
+	}
+	rows := map[string]map[string]string{}
+	for _, row := range parseExport(t, body) {
+		rows[row["id"]] = row
+	}
+	if o := rows[d.DecisionID]; o["kind"] != "AUTOMATED" || o["overturned_by"] != nd.ID || o["outcome"] != "DECLINED" {
+		t.Errorf("exported original %v", o)
+	}
+	if n := rows[nd.ID]; n["kind"] != "MANUAL_REVIEW" || n["overturns"] != d.DecisionID || n["reviewer"] != e.ritaName ||
+		n["review_reason"] != reason || n["outcome"] != "APPROVED" || n["reasons"] != "" {
+		t.Errorf("exported overturn %v", n)
+	}
 
 	// Below the amount an overturn takes effect at once.
 	d2 := e.decline(t, "DE", 100)

@@ -133,6 +133,24 @@ func (s *Store) AgentReviewOf(ctx context.Context, decisionID string) (decisions
 	return r, true, nil
 }
 
+// OverturnedBy returns the id of the decision that overturned each of ids that was overturned.
+func (s *Store) OverturnedBy(ctx context.Context, ids []string) (map[string]string, error) {
+	var rows []struct {
+		DecisionID    string
+		NewDecisionID string
+	}
+	err := s.db.WithContext(ctx).Model(&models.ReviewCase{}).Select("decision_id, new_decision_id").
+		Where("decision_id IN ? AND new_decision_id IS NOT NULL", ids).Scan(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("read overturn links: %w", err)
+	}
+	out := make(map[string]string, len(rows))
+	for _, r := range rows {
+		out[r.DecisionID] = r.NewDecisionID
+	}
+	return out, nil
+}
+
 // DecisionsByID returns the decisions of ids that exist, in one statement (a page of review
 // cases reads its decisions at once).
 func (s *Store) DecisionsByID(ctx context.Context, ids []string) ([]decisions.Decision, error) {
@@ -334,5 +352,6 @@ var (
 	_ reviews.Store = (*Store)(nil)
 	_ reviews.Tx    = (*Store)(nil)
 
-	_ decisions.ReviewLookup = (*Store)(nil)
+	_ decisions.ReviewLookup  = (*Store)(nil)
+	_ decisions.OverturnLinks = (*Store)(nil)
 )
