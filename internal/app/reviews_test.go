@@ -201,6 +201,7 @@ func TestReviewCases(t *testing.T) {
 		t.Run("notices in every locale", func(t *testing.T) { testReviewNotices(t, e) })
 		t.Run("agent sees the status, no statement or score", func(t *testing.T) { testReviewAgentView(t, e) })
 		t.Run("a reviewer cannot review what they requested", func(t *testing.T) { testReviewSelfConflict(t, e, db) })
+		t.Run("a reviewer cannot review a purchase of their own", func(t *testing.T) { testReviewOwnPurchase(t, e, db) })
 		t.Run("two reviewers claim at once", func(t *testing.T) { testReviewConcurrentClaims(t, e) })
 		t.Run("overturn rates", func(t *testing.T) { testOverturnRates(t, e) })
 		// These move the clock forward: last.
@@ -524,6 +525,42 @@ func testReviewSelfConflict(t *testing.T, e *reviewEnv, db *sql.DB) {
 	// Someone else may review it.
 	if c := caseOf(t, e.as(t, e.rita, claimMutation, map[string]any{"id": id}), "claimReviewCase"); c.Status != "IN_REVIEW" {
 		t.Fatalf("claim by another reviewer: %+v", c)
+	}
+}
+
+func testReviewOwnPurchase(t *testing.T, e *reviewEnv, db *sql.DB) {
+	rita := e.ta.session(t, auth.Reviewer).user
+	const link = `mutation($id: ID!, $s: String!) { linkStaffShopper(userId: $id, shopperId: $s) }`
+	var out struct {
+		LinkStaffShopper []string `json:"linkStaffShopper"`
+	}
+	decodeData(t, e.ta.gql(t, auth.Admin, link, map[string]any{"id": fmt.Sprint(rita.ID), "s": "s-staff-rita"}), &out)
+	if len(out.LinkStaffShopper) != 1 || out.LinkStaffShopper[0] != "s-staff-rita" {
+		t.Fatalf("links %v", out.LinkStaffShopper)
+	}
+	wantError(t, e.ta.gql(t, auth.Admin, link, map[string]any{"id": fmt.Sprint(rita.ID), "s": " "}), "INVALID", "shopperId")
+	wantError(t, e.ta.gql(t, auth.Admin, link, map[string]any{"id": "999999", "s": "x"}), "NOT_FOUND", "")
+	if n := auditCount(t, db, "staff.link_shopper", "user", rita.Username, "DONE"); n != 1 {
+		t.Errorf("%d staff.link_shopper events, want 1", n)
+	}
+	a := e.ta.assess(t, purchaseInput("SE", 300, func(in, v map[string]any) { v["bureauScore"] = 420; in["shopperId"] = "s-staff-rita" }), uniqueKey("own"))
+	rc := e.mustRequest(t, a.Reference, "my own purchase", "sv-SE", uniqueKey("own"))
+	wantError(t, e.as(t, e.rita, claimMutation, map[string]any{"id": rc.CaseID}), "FORBIDDEN", "")
+	if c := caseOf(t, e.as(t, e.ravi, claimMutation, map[string]any{"id": rc.CaseID}), "claimReviewCase"); c.Status != "IN_REVIEW" {
+		t.Fatalf("claim by another reviewer: %+v", c)
+	}
+	// An ADMIN cannot lift a link of their own.
+	admin := e.ta.session(t, auth.Admin).user
+	decodeData(t, e.ta.gql(t, auth.Admin, link, map[string]any{"id": fmt.Sprint(admin.ID), "s": "s-staff-admin"}), &out)
+	wantError(t, e.ta.gql(t, auth.Admin, `mutation($id: ID!) { unlinkStaffShopper(userId: $id, shopperId: "s-staff-admin") }`,
+		map[string]any{"id": fmt.Sprint(admin.ID)}), "FORBIDDEN", "")
+	var unlinked struct {
+		UnlinkStaffShopper []string `json:"unlinkStaffShopper"`
+	}
+	decodeData(t, e.ta.gql(t, auth.Admin, `mutation($id: ID!) { unlinkStaffShopper(userId: $id, shopperId: "s-staff-rita") }`,
+		map[string]any{"id": fmt.Sprint(rita.ID)}), &unlinked)
+	if len(unlinked.UnlinkStaffShopper) != 0 {
+		t.Errorf("links after unlinking %v", unlinked.UnlinkStaffShopper)
 	}
 }
 

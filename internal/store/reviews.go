@@ -262,6 +262,36 @@ func (s *Store) ShopperLinked(ctx context.Context, p auth.Person, shopperID stri
 	return n > 0, nil
 }
 
+// StaffShopperIDs returns the shopper ids linked to user userID, sorted.
+func (s *Store) StaffShopperIDs(ctx context.Context, userID int64) ([]string, error) {
+	ids := []string{}
+	err := s.db.WithContext(ctx).Model(&models.StaffShopperLink{}).Where("user_id = ?", userID).
+		Order(s.byteOrder("shopper_id")).Pluck("shopper_id", &ids).Error
+	if err != nil {
+		return nil, fmt.Errorf("read staff shopper links: %w", err)
+	}
+	return ids, nil
+}
+
+// LinkStaffShopper links shopperID to user userID; an existing link is left as it is.
+func (s *Store) LinkStaffShopper(ctx context.Context, userID int64, shopperID, by string, at time.Time) error {
+	err := s.db.WithContext(ctx).Exec("INSERT INTO staff_shopper_links (user_id, shopper_id, created_by, created_at) "+
+		"VALUES (?, ?, ?, ?) ON CONFLICT (user_id, shopper_id) DO NOTHING", userID, shopperID, by, at.UTC()).Error
+	if err != nil {
+		return fmt.Errorf("link staff shopper: %w", err)
+	}
+	return nil
+}
+
+// UnlinkStaffShopper removes the link of shopperID to user userID, if any.
+func (s *Store) UnlinkStaffShopper(ctx context.Context, userID int64, shopperID string) error {
+	err := s.db.WithContext(ctx).Where("user_id = ? AND shopper_id = ?", userID, shopperID).Delete(&models.StaffShopperLink{}).Error
+	if err != nil {
+		return fmt.Errorf("unlink staff shopper: %w", err)
+	}
+	return nil
+}
+
 // userOfPerson returns the user id of a user's person ("user:3").
 func userOfPerson(p auth.Person) (int64, bool) {
 	rest, ok := strings.CutPrefix(string(p), "user:")
