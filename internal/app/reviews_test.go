@@ -285,6 +285,8 @@ func testReviewOverturn(t *testing.T, e *reviewEnv, db *sql.DB) {
 	if c.Status != "PENDING_SECOND_REVIEW" || !c.SecondReviewRequired || c.NewDecision != nil || len(c.Notices) != 1 {
 		t.Fatalf("overturned case above the amount %+v, want PENDING_SECOND_REVIEW", c)
 	}
+	// Decline rates count each purchase once, as the engine decided it: the overturn adds nothing.
+	countsBefore := e.seCounts(t)
 	// The reviewer who overturned it is refused as the second reviewer, and the refusal recorded.
 	wantError(t, e.as(t, e.rita, approveMutation, map[string]any{"id": rc.CaseID}), "FORBIDDEN", "")
 	var denied int
@@ -308,6 +310,9 @@ func testReviewOverturn(t *testing.T, e *reviewEnv, db *sql.DB) {
 		t.Fatalf("original decision %+v, want it DECLINED and overturned by %s", c.Decision, nd.ID)
 	}
 	wantNotice(t, c.Notices[1], "OVERTURNED", "en-GB", d.Reference, reason, nd.Reference)
+	if after := e.seCounts(t); after != countsBefore {
+		t.Errorf("SE's assessed and declined went from %v to %v with an overturn", countsBefore, after)
+	}
 	rc = e.mustRequest(t, d.Reference, "I paid the remark off last month; here is why the score is stale.", "en-GB", rcKey(t, db, rc.CaseID))
 	if rc.Status != "OVERTURNED" || rc.NewDecisionReference == nil || *rc.NewDecisionReference != nd.Reference {
 		t.Fatalf("receipt of the overturn %+v", rc)
@@ -360,6 +365,22 @@ func testReviewOverturn(t *testing.T, e *reviewEnv, db *sql.DB) {
 		t.Fatalf("overturn below the amount %+v", c)
 	}
 	wantNotice(t, c.Notices[1], "OVERTURNED", "de-DE", d2.Reference, "Das Einkommen ist belegt.", c.NewDecision.Reference)
+}
+
+// seCounts returns SE's assessed and declined purchases of the last and next day, counted from
+// the decisions (an amount range).
+func (e *reviewEnv) seCounts(tb testing.TB) [2]int {
+	tb.Helper()
+	now := time.Now().UTC()
+	var out struct {
+		ReasonBreakdown struct {
+			Assessed int `json:"assessed"`
+			Declined int `json:"declined"`
+		} `json:"reasonBreakdown"`
+	}
+	decodeData(tb, e.ta.gql(tb, auth.Analyst, `query($f: AnalyticsFilter!) { reasonBreakdown(filter: $f) { assessed declined } }`,
+		map[string]any{"f": map[string]any{"from": now.Add(-24 * time.Hour), "to": now.Add(24 * time.Hour), "market": "SE", "minAmount": 0}}), &out)
+	return [2]int{out.ReasonBreakdown.Assessed, out.ReasonBreakdown.Declined}
 }
 
 // rcKey reads the idempotency key case id was requested with.
