@@ -261,6 +261,13 @@ func testReviewUphold(t *testing.T, e *reviewEnv, db *sql.DB) {
 	if rc.Status != "UPHELD" || len(rc.Notices) != 2 || rc.NewDecisionReference != nil {
 		t.Fatalf("receipt after the decision %+v", rc)
 	}
+	// What was sent is history: even the database's owner cannot rewrite or remove a notice.
+	for _, stmt := range []string{"UPDATE review_notices SET body = 'rewritten' WHERE case_id = " + rc.CaseID,
+		"DELETE FROM review_notices WHERE case_id = " + rc.CaseID} {
+		if _, err := db.Exec(stmt); err == nil || !strings.Contains(err.Error(), "append-only") {
+			t.Errorf("%s: %v, want refused as append-only", stmt, err)
+		}
+	}
 	for _, action := range []string{"review.request", "review.claim", "review.decide"} {
 		if n := auditCount(t, db, action, "review_case", rc.CaseID, "DONE"); n != 1 {
 			t.Errorf("%d %s events, want 1", n, action)
@@ -528,6 +535,9 @@ func testReviewSelfConflict(t *testing.T, e *reviewEnv, db *sql.DB) {
 	}
 	decodeData(t, e.as(t, insider, `mutation($in: CreateApiTokenInput!) { createApiToken(input: $in) { secret } }`,
 		map[string]any{"in": map[string]any{"name": e.newName("own-checkout"), "roles": []string{"SERVICE"}}}), &tok)
+	// A token never carries REVIEWER: reviewers are people signed in.
+	wantError(t, e.as(t, insider, `mutation($in: CreateApiTokenInput!) { createApiToken(input: $in) { secret } }`,
+		map[string]any{"in": map[string]any{"name": e.newName("reviewer-token"), "roles": []string{"REVIEWER"}}}), "INVALID", "input.roles")
 	d := e.decline(t, "SE", 500)
 	var out struct {
 		RequestReview reviewReceipt `json:"requestReview"`
