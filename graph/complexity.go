@@ -105,7 +105,9 @@ func SetComplexity(c *ComplexityRoot) {
 		return connectionCost(first, child)
 	}
 	c.Query.BadDefinitions = func(child int, _ string, first int, _ *string) int { return connectionCost(first, child) }
-	c.Query.ReviewCases = func(child int, _ *model.ReviewCaseFilter, first int, _ *string) int { return connectionCost(first, child) }
+	c.Query.ReviewCases = func(child int, _ *model.ReviewCaseFilter, first int, _ *string) int {
+		return connectionCost(first, child)
+	}
 	c.Query.BadDefinitionDrafts = func(child int, _ *string, _ *model.ThresholdDraftStatus, first int, _ *string) int {
 		return connectionCost(first, child)
 	}

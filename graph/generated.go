@@ -426,6 +426,7 @@ type ComplexityRoot struct {
 		EditCatalogText           func(childComplexity int, id string, revision int, code model.ReasonCode, locale string, audience model.CatalogAudience, text model.MessageTextInput) int
 		EditThresholdDraft        func(childComplexity int, id string, revision int, rules []model.ThresholdRuleInput) int
 		EnableUser                func(childComplexity int, id string) int
+		LinkStaffShopper          func(childComplexity int, userID string, shopperID string) int
 		RecordOutcomes            func(childComplexity int, events []model.OutcomeEventInput) int
 		RejectBadDefinitionDraft  func(childComplexity int, id string, comment string) int
 		RejectCatalogDraft        func(childComplexity int, id string, comment string) int
@@ -438,6 +439,7 @@ type ComplexityRoot struct {
 		SubmitBadDefinitionDraft  func(childComplexity int, id string, revision int, rationale string) int
 		SubmitCatalogDraft        func(childComplexity int, id string, revision int) int
 		SubmitThresholdDraft      func(childComplexity int, id string, revision int, rationale string) int
+		UnlinkStaffShopper        func(childComplexity int, userID string, shopperID string) int
 	}
 
 	OutcomeBatch struct {
@@ -932,6 +934,8 @@ type MutationResolver interface {
 	DecideReviewCase(ctx context.Context, id string, outcome model.ReviewOutcome, reason string) (*model.ReviewCase, error)
 	ApproveOverturn(ctx context.Context, id string, comment *string) (*model.ReviewCase, error)
 	RejectOverturn(ctx context.Context, id string, comment string) (*model.ReviewCase, error)
+	LinkStaffShopper(ctx context.Context, userID string, shopperID string) ([]string, error)
+	UnlinkStaffShopper(ctx context.Context, userID string, shopperID string) ([]string, error)
 	CreateThresholdDraft(ctx context.Context, market string, fromVersionID *string) (*model.ThresholdDraft, error)
 	EditThresholdDraft(ctx context.Context, id string, revision int, rules []model.ThresholdRuleInput) (*model.ThresholdDraft, error)
 	SubmitThresholdDraft(ctx context.Context, id string, revision int, rationale string) (*model.ThresholdDraft, error)
@@ -2720,6 +2724,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.EnableUser(childComplexity, args["id"].(string)), true
+	case "Mutation.linkStaffShopper":
+		if e.ComplexityRoot.Mutation.LinkStaffShopper == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_linkStaffShopper_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.LinkStaffShopper(childComplexity, args["userId"].(string), args["shopperId"].(string)), true
 	case "Mutation.recordOutcomes":
 		if e.ComplexityRoot.Mutation.RecordOutcomes == nil {
 			break
@@ -2852,6 +2867,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SubmitThresholdDraft(childComplexity, args["id"].(string), args["revision"].(int), args["rationale"].(string)), true
+	case "Mutation.unlinkStaffShopper":
+		if e.ComplexityRoot.Mutation.UnlinkStaffShopper == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_unlinkStaffShopper_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UnlinkStaffShopper(childComplexity, args["userId"].(string), args["shopperId"].(string)), true
 
 	case "OutcomeBatch.duplicates":
 		if e.ComplexityRoot.OutcomeBatch.Duplicates == nil {
@@ -7242,6 +7268,28 @@ func (ec *executionContext) field_Mutation_enableUser_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_linkStaffShopper_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "userId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["userId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "shopperId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["shopperId"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_recordOutcomes_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7527,6 +7575,28 @@ func (ec *executionContext) field_Mutation_submitThresholdDraft_args(ctx context
 		return nil, err
 	}
 	args["rationale"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_unlinkStaffShopper_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "userId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["userId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "shopperId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["shopperId"] = arg1
 	return args, nil
 }
 
@@ -16060,6 +16130,130 @@ func (ec *executionContext) fieldContext_Mutation_rejectOverturn(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_rejectOverturn_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_linkStaffShopper(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_linkStaffShopper(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().LinkStaffShopper(ctx, fc.Args["userId"].(string), fc.Args["shopperId"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ADMIN"})
+				if err != nil {
+					var zeroVal []string
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []string
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_linkStaffShopper(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_linkStaffShopper_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_unlinkStaffShopper(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_unlinkStaffShopper(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UnlinkStaffShopper(ctx, fc.Args["userId"].(string), fc.Args["shopperId"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ADMIN"})
+				if err != nil {
+					var zeroVal []string
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []string
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_unlinkStaffShopper(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_unlinkStaffShopper_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -30716,6 +30910,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "rejectOverturn":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_rejectOverturn(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "linkStaffShopper":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_linkStaffShopper(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unlinkStaffShopper":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_unlinkStaffShopper(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++

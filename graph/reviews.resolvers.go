@@ -88,6 +88,14 @@ func (r *mutationResolver) RejectOverturn(ctx context.Context, id string, commen
 	return r.mapCase(c, err)
 }
 
+func (r *mutationResolver) LinkStaffShopper(ctx context.Context, userID string, shopperID string) ([]string, error) {
+	return r.ReviewService.LinkShopper(ctx, userID, shopperID)
+}
+
+func (r *mutationResolver) UnlinkStaffShopper(ctx context.Context, userID string, shopperID string) ([]string, error) {
+	return r.ReviewService.UnlinkShopper(ctx, userID, shopperID)
+}
+
 func (r *queryResolver) ReviewPolicies(ctx context.Context) ([]model.ReviewPolicy, error) {
 	ps, err := r.ReviewService.Policies(ctx)
 	if err != nil {
@@ -143,12 +151,3 @@ func (r *reviewCaseResolver) NewDecision(ctx context.Context, obj *model.ReviewC
 func (r *Resolver) ReviewCase() ReviewCaseResolver { return &reviewCaseResolver{r} }
 
 type reviewCaseResolver struct{ *Resolver }
-
-// mapCase maps the case a service call answered with, or passes its error on.
-func (r *Resolver) mapCase(c reviews.Case, err error) (*model.ReviewCase, error) {
-	if err != nil {
-		return nil, err
-	}
-	m := mapReviewCase(&c, r.ReviewService.Now())
-	return &m, nil
-}

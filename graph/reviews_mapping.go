@@ -140,3 +140,12 @@ func mapAgentReview(v *decisions.AgentView, out *model.AgentDecision) {
 		out.Review.NewDecisionReference = &ref
 	}
 }
+
+// mapCase maps the case a service call answered with, or passes its error on.
+func (r *Resolver) mapCase(c reviews.Case, err error) (*model.ReviewCase, error) {
+	if err != nil {
+		return nil, err
+	}
+	m := mapReviewCase(&c, r.ReviewService.Now())
+	return &m, nil
+}

@@ -417,6 +417,14 @@ var fieldSamples = map[string]fieldSample{
 		vars: func(tb testing.TB, e *fieldEnv, c *apiCaller) map[string]any {
 			return map[string]any{"id": e.reviewCaseIn(tb, c, "PENDING_SECOND_REVIEW")}
 		}},
+	"Mutation.linkStaffShopper": {query: `mutation($id: ID!) { linkStaffShopper(userId: $id, shopperId: "s-staff-sample") }`,
+		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
+			return map[string]any{"id": e.newUser(tb, false)}
+		}},
+	"Mutation.unlinkStaffShopper": {query: `mutation($id: ID!) { unlinkStaffShopper(userId: $id, shopperId: "s-staff-sample") }`,
+		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
+			return map[string]any{"id": e.newUser(tb, false)}
+		}},
 	"Mutation.rollbackThresholdVersion": {query: `mutation($id: ID!) { rollbackThresholdVersion(market: "SE", versionId: $id, emergency: false) { draft { id status } } }`,
 		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
 			return map[string]any{"id": e.newDraft(tb, approval.StatusApproved).publishedVersionID}

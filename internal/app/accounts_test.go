@@ -1469,7 +1469,7 @@ func TestDemoAccounts(t *testing.T) {
 			t.Errorf("%s cannot use the console", a.Username)
 		}
 	}
-	want := map[auth.Role]int{auth.Admin: 1, auth.Analyst: 2, auth.Approver: 2, auth.Auditor: 1, auth.Agent: 1}
+	want := map[auth.Role]int{auth.Admin: 1, auth.Analyst: 2, auth.Approver: 2, auth.Auditor: 1, auth.Agent: 1, auth.Reviewer: 2}
 	if fmt.Sprint(roles) != fmt.Sprint(want) {
 		t.Errorf("demo accounts per role %v, want %v", roles, want)
 	}

@@ -44,6 +44,8 @@ func TestDatabaseRoles(t *testing.T) {
 		"TRUNCATE decisions",
 		"UPDATE threshold_versions SET rationale = 'rewritten'",
 		"DELETE FROM outcome_events",
+		"UPDATE review_notices SET body = 'rewritten'",
+		"DELETE FROM review_notices",
 		"SET session_replication_role = replica", // would skip every trigger of the session
 		"SELECT setval('audit_events_id_seq', 1)",
 	} {

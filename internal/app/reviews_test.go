@@ -201,6 +201,7 @@ func TestReviewCases(t *testing.T) {
 		t.Run("notices in every locale", func(t *testing.T) { testReviewNotices(t, e) })
 		t.Run("agent sees the status, no statement or score", func(t *testing.T) { testReviewAgentView(t, e) })
 		t.Run("a reviewer cannot review what they requested", func(t *testing.T) { testReviewSelfConflict(t, e, db) })
+		t.Run("a reviewer cannot review a purchase of their own", func(t *testing.T) { testReviewOwnPurchase(t, e, db) })
 		t.Run("two reviewers claim at once", func(t *testing.T) { testReviewConcurrentClaims(t, e) })
 		t.Run("overturn rates", func(t *testing.T) { testOverturnRates(t, e) })
 		// These move the clock forward: last.
@@ -260,6 +261,13 @@ func testReviewUphold(t *testing.T, e *reviewEnv, db *sql.DB) {
 	if rc.Status != "UPHELD" || len(rc.Notices) != 2 || rc.NewDecisionReference != nil {
 		t.Fatalf("receipt after the decision %+v", rc)
 	}
+	// What was sent is history: even the database's owner cannot rewrite or remove a notice.
+	for _, stmt := range []string{"UPDATE review_notices SET body = 'rewritten' WHERE case_id = " + rc.CaseID,
+		"DELETE FROM review_notices WHERE case_id = " + rc.CaseID} {
+		if _, err := db.Exec(stmt); err == nil || !strings.Contains(err.Error(), "append-only") {
+			t.Errorf("%s: %v, want refused as append-only", stmt, err)
+		}
+	}
 	for _, action := range []string{"review.request", "review.claim", "review.decide"} {
 		if n := auditCount(t, db, action, "review_case", rc.CaseID, "DONE"); n != 1 {
 			t.Errorf("%d %s events, want 1", n, action)
@@ -284,6 +292,8 @@ func testReviewOverturn(t *testing.T, e *reviewEnv, db *sql.DB) {
 	if c.Status != "PENDING_SECOND_REVIEW" || !c.SecondReviewRequired || c.NewDecision != nil || len(c.Notices) != 1 {
 		t.Fatalf("overturned case above the amount %+v, want PENDING_SECOND_REVIEW", c)
 	}
+	// Decline rates count each purchase once, as the engine decided it: the overturn adds nothing.
+	countsBefore := e.seCounts(t)
 	// The reviewer who overturned it is refused as the second reviewer, and the refusal recorded.
 	wantError(t, e.as(t, e.rita, approveMutation, map[string]any{"id": rc.CaseID}), "FORBIDDEN", "")
 	var denied int
@@ -307,6 +317,9 @@ func testReviewOverturn(t *testing.T, e *reviewEnv, db *sql.DB) {
 		t.Fatalf("original decision %+v, want it DECLINED and overturned by %s", c.Decision, nd.ID)
 	}
 	wantNotice(t, c.Notices[1], "OVERTURNED", "en-GB", d.Reference, reason, nd.Reference)
+	if after := e.seCounts(t); after != countsBefore {
+		t.Errorf("SE's assessed and declined went from %v to %v with an overturn", countsBefore, after)
+	}
 	rc = e.mustRequest(t, d.Reference, "I paid the remark off last month; here is why the score is stale.", "en-GB", rcKey(t, db, rc.CaseID))
 	if rc.Status != "OVERTURNED" || rc.NewDecisionReference == nil || *rc.NewDecisionReference != nd.Reference {
 		t.Fatalf("receipt of the overturn %+v", rc)
@@ -333,6 +346,22 @@ func testReviewOverturn(t *testing.T, e *reviewEnv, db *sql.DB) {
 	if n := auditCount(t, db, "review.approve_overturn", "review_case", rc.CaseID, "DONE"); n != 1 {
 		t.Errorf("%d review.approve_overturn events, want 1", n)
 	}
+	// The export links both ways, in its last columns.
+	resp, body := exportGet(t, e.ta, auth.Analyst, "market=SE")
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("export: %d %s", resp.StatusCode, body)
+	}
+	rows := map[string]map[string]string{}
+	for _, row := range parseExport(t, body) {
+		rows[row["id"]] = row
+	}
+	if o := rows[d.DecisionID]; o["kind"] != "AUTOMATED" || o["overturned_by"] != nd.ID || o["outcome"] != "DECLINED" {
+		t.Errorf("exported original %v", o)
+	}
+	if n := rows[nd.ID]; n["kind"] != "MANUAL_REVIEW" || n["overturns"] != d.DecisionID || n["reviewer"] != e.ritaName ||
+		n["review_reason"] != reason || n["outcome"] != "APPROVED" || n["reasons"] != "" {
+		t.Errorf("exported overturn %v", n)
+	}
 
 	// Below the amount an overturn takes effect at once.
 	d2 := e.decline(t, "DE", 100)
@@ -343,6 +372,22 @@ func testReviewOverturn(t *testing.T, e *reviewEnv, db *sql.DB) {
 		t.Fatalf("overturn below the amount %+v", c)
 	}
 	wantNotice(t, c.Notices[1], "OVERTURNED", "de-DE", d2.Reference, "Das Einkommen ist belegt.", c.NewDecision.Reference)
+}
+
+// seCounts returns SE's assessed and declined purchases of the last and next day, counted from
+// the decisions (an amount range).
+func (e *reviewEnv) seCounts(tb testing.TB) [2]int {
+	tb.Helper()
+	now := time.Now().UTC()
+	var out struct {
+		ReasonBreakdown struct {
+			Assessed int `json:"assessed"`
+			Declined int `json:"declined"`
+		} `json:"reasonBreakdown"`
+	}
+	decodeData(tb, e.ta.gql(tb, auth.Analyst, `query($f: AnalyticsFilter!) { reasonBreakdown(filter: $f) { assessed declined } }`,
+		map[string]any{"f": map[string]any{"from": now.Add(-24 * time.Hour), "to": now.Add(24 * time.Hour), "market": "SE", "minAmount": 0}}), &out)
+	return [2]int{out.ReasonBreakdown.Assessed, out.ReasonBreakdown.Declined}
 }
 
 // rcKey reads the idempotency key case id was requested with.
@@ -490,6 +535,9 @@ func testReviewSelfConflict(t *testing.T, e *reviewEnv, db *sql.DB) {
 	}
 	decodeData(t, e.as(t, insider, `mutation($in: CreateApiTokenInput!) { createApiToken(input: $in) { secret } }`,
 		map[string]any{"in": map[string]any{"name": e.newName("own-checkout"), "roles": []string{"SERVICE"}}}), &tok)
+	// A token never carries REVIEWER: reviewers are people signed in.
+	wantError(t, e.as(t, insider, `mutation($in: CreateApiTokenInput!) { createApiToken(input: $in) { secret } }`,
+		map[string]any{"in": map[string]any{"name": e.newName("reviewer-token"), "roles": []string{"REVIEWER"}}}), "INVALID", "input.roles")
 	d := e.decline(t, "SE", 500)
 	var out struct {
 		RequestReview reviewReceipt `json:"requestReview"`
@@ -508,6 +556,42 @@ func testReviewSelfConflict(t *testing.T, e *reviewEnv, db *sql.DB) {
 	// Someone else may review it.
 	if c := caseOf(t, e.as(t, e.rita, claimMutation, map[string]any{"id": id}), "claimReviewCase"); c.Status != "IN_REVIEW" {
 		t.Fatalf("claim by another reviewer: %+v", c)
+	}
+}
+
+func testReviewOwnPurchase(t *testing.T, e *reviewEnv, db *sql.DB) {
+	rita := e.ta.session(t, auth.Reviewer).user
+	const link = `mutation($id: ID!, $s: String!) { linkStaffShopper(userId: $id, shopperId: $s) }`
+	var out struct {
+		LinkStaffShopper []string `json:"linkStaffShopper"`
+	}
+	decodeData(t, e.ta.gql(t, auth.Admin, link, map[string]any{"id": fmt.Sprint(rita.ID), "s": "s-staff-rita"}), &out)
+	if len(out.LinkStaffShopper) != 1 || out.LinkStaffShopper[0] != "s-staff-rita" {
+		t.Fatalf("links %v", out.LinkStaffShopper)
+	}
+	wantError(t, e.ta.gql(t, auth.Admin, link, map[string]any{"id": fmt.Sprint(rita.ID), "s": " "}), "INVALID", "shopperId")
+	wantError(t, e.ta.gql(t, auth.Admin, link, map[string]any{"id": "999999", "s": "x"}), "NOT_FOUND", "")
+	if n := auditCount(t, db, "staff.link_shopper", "user", rita.Username, "DONE"); n != 1 {
+		t.Errorf("%d staff.link_shopper events, want 1", n)
+	}
+	a := e.ta.assess(t, purchaseInput("SE", 300, func(in, v map[string]any) { v["bureauScore"] = 420; in["shopperId"] = "s-staff-rita" }), uniqueKey("own"))
+	rc := e.mustRequest(t, a.Reference, "my own purchase", "sv-SE", uniqueKey("own"))
+	wantError(t, e.as(t, e.rita, claimMutation, map[string]any{"id": rc.CaseID}), "FORBIDDEN", "")
+	if c := caseOf(t, e.as(t, e.ravi, claimMutation, map[string]any{"id": rc.CaseID}), "claimReviewCase"); c.Status != "IN_REVIEW" {
+		t.Fatalf("claim by another reviewer: %+v", c)
+	}
+	// An ADMIN cannot lift a link of their own.
+	admin := e.ta.session(t, auth.Admin).user
+	decodeData(t, e.ta.gql(t, auth.Admin, link, map[string]any{"id": fmt.Sprint(admin.ID), "s": "s-staff-admin"}), &out)
+	wantError(t, e.ta.gql(t, auth.Admin, `mutation($id: ID!) { unlinkStaffShopper(userId: $id, shopperId: "s-staff-admin") }`,
+		map[string]any{"id": fmt.Sprint(admin.ID)}), "FORBIDDEN", "")
+	var unlinked struct {
+		UnlinkStaffShopper []string `json:"unlinkStaffShopper"`
+	}
+	decodeData(t, e.ta.gql(t, auth.Admin, `mutation($id: ID!) { unlinkStaffShopper(userId: $id, shopperId: "s-staff-rita") }`,
+		map[string]any{"id": fmt.Sprint(rita.ID)}), &unlinked)
+	if len(unlinked.UnlinkStaffShopper) != 0 {
+		t.Errorf("links after unlinking %v", unlinked.UnlinkStaffShopper)
 	}
 }
 

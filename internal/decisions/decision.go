@@ -50,6 +50,9 @@ type Decision struct {
 	Overturns    string
 	Reviewer     string
 	ReviewReason string
+	// OverturnedBy is the id of the MANUAL_REVIEW decision that overturned this one; only an
+	// export fills it (OverturnLinks), the API reads the link through the review cases.
+	OverturnedBy string
 }
 
 // Kind says who made a decision.

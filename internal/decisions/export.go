@@ -28,16 +28,28 @@ const ExportPageSize = 5000
 
 // ExportHeader is the header row of a decisions CSV. The shopper id is left out: it is
 // pseudonymous, but no analysis of decline rates needs it, so it does not leave the database.
-// So are the idempotency key, the request hash and the pop-up text. The measured values come
-// last, one column each, in engine order.
+// So are the idempotency key, the request hash and the pop-up text. The measured values follow,
+// one column each, in engine order, and last the review links of issue 15 (reviewColumns).
 var ExportHeader = func() []string {
 	h := []string{"id", "reference", "created_at", "market", "currency", "amount", "merchant_id", "merchant_name",
 		"merchant_category", "channel", "outcome", "reasons", "threshold_version_id", "catalog_version_id"}
 	for i := range engine.Measures {
 		h = append(h, engine.Measures[i].Key)
 	}
-	return h
+	return append(h, reviewColumns...)
 }()
+
+// reviewColumns are the last columns of an export (issue 15): the decision's kind (AUTOMATED or
+// MANUAL_REVIEW), the id of the decision a MANUAL_REVIEW one overturned, the id of the decision
+// that overturned this one, and a MANUAL_REVIEW decision's reviewer and reason.
+var reviewColumns = []string{"kind", "overturns", "overturned_by", "reviewer", "review_reason"}
+
+// OverturnLinks is what Export reads, when its repository has it, to fill each decision's
+// OverturnedBy: the id of the MANUAL_REVIEW decision that overturned each of ids (those
+// overturned only), in one statement per page.
+type OverturnLinks interface {
+	OverturnedBy(ctx context.Context, ids []string) (map[string]string, error)
+}
 
 // exportParams are the query parameters an export accepts, the explorer's filter fields.
 var exportParams = []string{"from", "to", "market", "outcome", "reason", "merchantId", "merchantCategory",
@@ -213,6 +225,9 @@ func Export(ctx context.Context, repo Repository, f Filter, now time.Time, pageS
 			pctx, cancel = pageCtx(ctx)
 		}
 		page, err := repo.Decisions(pctx, f, req)
+		if err == nil {
+			err = addOverturnLinks(pctx, repo, page.Items)
+		}
 		cancel()
 		if err != nil {
 			return n, err
@@ -231,6 +246,27 @@ func Export(ctx context.Context, repo Repository, f Filter, now time.Time, pageS
 	}
 }
 
+// addOverturnLinks sets the OverturnedBy of the decisions ds that were overturned, when repo
+// keeps the links (OverturnLinks).
+func addOverturnLinks(ctx context.Context, repo Repository, ds []Decision) error {
+	links, ok := repo.(OverturnLinks)
+	if !ok || len(ds) == 0 {
+		return nil
+	}
+	ids := make([]string, len(ds))
+	for i := range ds {
+		ids[i] = ds[i].ID
+	}
+	by, err := links.OverturnedBy(ctx, ids)
+	if err != nil {
+		return err
+	}
+	for i := range ds {
+		ds[i].OverturnedBy = by[ds[i].ID]
+	}
+	return nil
+}
+
 // ExportRecord fills rec (len(ExportHeader) long, reused between rows) with d's CSV fields.
 func ExportRecord(d *Decision, rec []string) []string {
 	rec = rec[:0]
@@ -246,7 +282,12 @@ func ExportRecord(d *Decision, rec []string) []string {
 	for _, v := range d.Values {
 		rec = append(rec, strconv.FormatFloat(v, 'f', -1, 64))
 	}
-	return rec
+	kind := d.Kind
+	if kind == "" {
+		kind = KindAutomated
+	}
+	// A reviewer's reason is free text typed in the console: defused like checkout's texts.
+	return append(rec, string(kind), d.Overturns, d.OverturnedBy, d.Reviewer, spreadsheetSafe(d.ReviewReason))
 }
 
 // spreadsheetSafe defuses a text that checkout chose (merchant id, name, category) and that a

@@ -184,4 +184,12 @@ type Tx interface {
 	ShopperLinked(ctx context.Context, p auth.Person, shopperID string) (bool, error)
 	InsertDecision(ctx context.Context, rec *decisions.Record) (decisions.Decision, bool, string, error)
 	AppendAudit(ctx context.Context, e *audit.Event) error
+	// UserByID returns staff account id (apperr.ErrNotFound when there is none).
+	UserByID(ctx context.Context, id int64) (auth.User, error)
+	// StaffShopperIDs returns the shopper ids linked to user id, sorted.
+	StaffShopperIDs(ctx context.Context, userID int64) ([]string, error)
+	// LinkStaffShopper links shopperID to user id (nothing when linked already).
+	LinkStaffShopper(ctx context.Context, userID int64, shopperID, by string, at time.Time) error
+	// UnlinkStaffShopper removes the link, if any.
+	UnlinkStaffShopper(ctx context.Context, userID int64, shopperID string) error
 }

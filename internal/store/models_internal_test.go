@@ -22,6 +22,7 @@ var rowModels = []any{
 	&models.RollupHour{}, &models.RollupState{},
 	&models.OutcomeEvent{}, &models.BadDefinition{}, &models.BadDefinitionDraft{},
 	&models.RollupVintage{}, &models.RollupVintageOutcome{},
+	&models.ReviewPolicy{}, &models.ReviewCase{}, &models.ReviewNotice{}, &models.StaffShopperLink{},
 }
 
 // dialectOnlyColumns are the columns one database has beyond its table's model: PostgreSQL

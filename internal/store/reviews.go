@@ -133,6 +133,24 @@ func (s *Store) AgentReviewOf(ctx context.Context, decisionID string) (decisions
 	return r, true, nil
 }
 
+// OverturnedBy returns the id of the decision that overturned each of ids that was overturned.
+func (s *Store) OverturnedBy(ctx context.Context, ids []string) (map[string]string, error) {
+	var rows []struct {
+		DecisionID    string
+		NewDecisionID string
+	}
+	err := s.db.WithContext(ctx).Model(&models.ReviewCase{}).Select("decision_id, new_decision_id").
+		Where("decision_id IN ? AND new_decision_id IS NOT NULL", ids).Scan(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("read overturn links: %w", err)
+	}
+	out := make(map[string]string, len(rows))
+	for _, r := range rows {
+		out[r.DecisionID] = r.NewDecisionID
+	}
+	return out, nil
+}
+
 // DecisionsByID returns the decisions of ids that exist, in one statement (a page of review
 // cases reads its decisions at once).
 func (s *Store) DecisionsByID(ctx context.Context, ids []string) ([]decisions.Decision, error) {
@@ -244,6 +262,36 @@ func (s *Store) ShopperLinked(ctx context.Context, p auth.Person, shopperID stri
 	return n > 0, nil
 }
 
+// StaffShopperIDs returns the shopper ids linked to user userID, sorted.
+func (s *Store) StaffShopperIDs(ctx context.Context, userID int64) ([]string, error) {
+	ids := []string{}
+	err := s.db.WithContext(ctx).Model(&models.StaffShopperLink{}).Where("user_id = ?", userID).
+		Order(s.byteOrder("shopper_id")).Pluck("shopper_id", &ids).Error
+	if err != nil {
+		return nil, fmt.Errorf("read staff shopper links: %w", err)
+	}
+	return ids, nil
+}
+
+// LinkStaffShopper links shopperID to user userID; an existing link is left as it is.
+func (s *Store) LinkStaffShopper(ctx context.Context, userID int64, shopperID, by string, at time.Time) error {
+	err := s.db.WithContext(ctx).Exec("INSERT INTO staff_shopper_links (user_id, shopper_id, created_by, created_at) "+
+		"VALUES (?, ?, ?, ?) ON CONFLICT (user_id, shopper_id) DO NOTHING", userID, shopperID, by, at.UTC()).Error
+	if err != nil {
+		return fmt.Errorf("link staff shopper: %w", err)
+	}
+	return nil
+}
+
+// UnlinkStaffShopper removes the link of shopperID to user userID, if any.
+func (s *Store) UnlinkStaffShopper(ctx context.Context, userID int64, shopperID string) error {
+	err := s.db.WithContext(ctx).Where("user_id = ? AND shopper_id = ?", userID, shopperID).Delete(&models.StaffShopperLink{}).Error
+	if err != nil {
+		return fmt.Errorf("unlink staff shopper: %w", err)
+	}
+	return nil
+}
+
 // userOfPerson returns the user id of a user's person ("user:3").
 func userOfPerson(p auth.Person) (int64, bool) {
 	rest, ok := strings.CutPrefix(string(p), "user:")
@@ -334,5 +382,6 @@ var (
 	_ reviews.Store = (*Store)(nil)
 	_ reviews.Tx    = (*Store)(nil)
 
-	_ decisions.ReviewLookup = (*Store)(nil)
+	_ decisions.ReviewLookup  = (*Store)(nil)
+	_ decisions.OverturnLinks = (*Store)(nil)
 )
