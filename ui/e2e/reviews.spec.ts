@@ -173,12 +173,37 @@ test('reviewers work the queue: one decline upheld, one overturned with a second
   await page.reload();
   await expect(status(page)).toHaveText('Pending second review');
 
-  // Ravi, the second reviewer, approves it: the case is overturned with a new decision.
+  // Ravi, the second reviewer, first sends it back: rejecting needs a comment.
   await signOut(page);
   await page.goto(`/reviews/${overturnCase.caseId}`);
   await signInAs(page, 'reviewer.ravi');
   await expect(status(page)).toHaveText('Pending second review');
   await expect(page.getByTestId('own-overturn')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Approve the overturn' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Reject the overturn' })).toBeDisabled();
+  await page.getByLabel('Comment (required to reject)').fill('Attach the employment record before overturning.');
+  await page.getByRole('button', { name: 'Reject the overturn' }).click();
+  await expect(status(page)).toHaveText('In review');
+  await expect(page.getByText(/^The overturn was rejected by reviewer\.ravi on .*: “Attach the employment record before overturning\.” Its reviewer decides again\.$/)).toBeVisible();
+  await expect(page.getByText('reviewer.rita has claimed this case: only they decide it.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Approve the overturn' })).toHaveCount(0);
+  await shot(page, 'reviews-case-overturn-rejected');
+
+  // Rita decides again, and overturns with the record checked.
+  await signOut(page);
+  await page.goto(`/reviews/${overturnCase.caseId}`);
+  await signInAs(page, 'reviewer.rita');
+  await expect(status(page)).toHaveText('In review');
+  await decide.getByLabel(/^Overturn: approve the purchase/).check();
+  await decide.getByLabel('Reason, told to the shopper (required)').fill('Your employment has been stable for three years; we approve the purchase.');
+  await decide.getByRole('button', { name: 'Record the decision' }).click();
+  await expect(status(page)).toHaveText('Pending second review');
+
+  // Ravi approves it: the case is overturned with a new decision.
+  await signOut(page);
+  await page.goto(`/reviews/${overturnCase.caseId}`);
+  await signInAs(page, 'reviewer.ravi');
+  await expect(status(page)).toHaveText('Pending second review');
   await page.getByLabel('Comment (required to reject)').fill('Checked the employment record: agreed.');
   await page.getByRole('button', { name: 'Approve the overturn' }).click();
   await expect(status(page)).toHaveText('Overturned');

@@ -248,7 +248,7 @@ function Review({ c, user, onChanged }: { c: Case; user: SessionUser; onChanged:
         )}
         <dt>Second review</dt>
         <dd>{c.secondReviewRequired ? 'an overturn needs a second reviewer (the amount is above the market’s limit)' : 'not needed for an overturn'}</dd>
-        {c.secondReviewer && (
+        {c.secondReviewer && c.status !== ReviewStatus.InReview && (
           <>
             <dt>Second reviewer</dt>
             <dd>
@@ -331,7 +331,9 @@ function Review({ c, user, onChanged }: { c: Case; user: SessionUser; onChanged:
       )}
       {error !== null && <ErrorBox error={error} title="The step was not taken" />}
       {c.status === ReviewStatus.InReview && c.secondReviewer && c.secondReviewComment && (
-        <p class="notice">The overturn was rejected by {subjectName(c.secondReviewer)}: “{c.secondReviewComment}”. Its reviewer decides again.</p>
+        <p class="notice">
+          The overturn was rejected by {subjectName(c.secondReviewer)} on {formatTime(c.secondReviewedAt)}: “{c.secondReviewComment}” Its reviewer decides again.
+        </p>
       )}
     </section>
   );
