@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import manifest from '../gql/persisted-documents.json';
+import { stubOperations as stub } from '../testing/graphql';
 import { BadDefinitionPanel } from './badDefinition';
 import { RepaymentTimeline } from './outcomes';
 import { VintageCurves } from './vintages';
@@ -13,32 +13,6 @@ vi.mock('./Chart', () => ({
     return null;
   },
 }));
-
-const documents = manifest as Record<string, string>;
-
-function operationOf(body: string): { name: string; variables: Record<string, unknown> } {
-  const req = JSON.parse(body) as { variables: Record<string, unknown>; extensions: { persistedQuery: { sha256Hash: string } } };
-  const text = documents[`sha256:${req.extensions.persistedQuery.sha256Hash}`] ?? documents[req.extensions.persistedQuery.sha256Hash];
-  const name = /(?:query|mutation) (\w+)/.exec(text ?? '')?.[1];
-  if (!name) throw new Error('unknown document');
-  return { name, variables: req.variables };
-}
-
-/** stub answers each operation by name; the calls are recorded. */
-function stub(answers: Record<string, (v: Record<string, unknown>) => unknown>) {
-  const calls: { name: string; variables: Record<string, unknown> }[] = [];
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (_url: string, init: RequestInit) => {
-      const op = operationOf(String(init.body));
-      calls.push(op);
-      const f = answers[op.name];
-      if (!f) throw new Error(`unexpected operation ${op.name}`);
-      return new Response(JSON.stringify({ data: f(op.variables) }), { status: 200, headers: { 'Content-Type': 'application/json' } });
-    }),
-  );
-  return calls;
-}
 
 afterEach(() => {
   cleanup();

@@ -1,21 +1,10 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import manifest from '../gql/persisted-documents.json';
+import { operationOf } from '../testing/graphql';
 import { ThresholdDraftPage } from './ThresholdDraft';
 
 // The chart draws on a canvas, which happy-dom lacks; the what-if figures are what is checked.
 vi.mock('../components/Chart', () => ({ Chart: () => null }));
-
-const documents = manifest as Record<string, string>;
-
-/** operationOf names the persisted document a request sends by hash. */
-function operationOf(body: string): { name: string; variables: Record<string, unknown> } {
-  const req = JSON.parse(body) as { variables: Record<string, unknown>; extensions: { persistedQuery: { sha256Hash: string } } };
-  const text = documents[`sha256:${req.extensions.persistedQuery.sha256Hash}`] ?? documents[req.extensions.persistedQuery.sha256Hash];
-  const name = /(?:query|mutation) (\w+)/.exec(text ?? '')?.[1];
-  if (!name) throw new Error('unknown document');
-  return { name, variables: req.variables };
-}
 
 const rule = (measuredValue: string, cutoff: number) => ({ measuredValue, factor: 'CREDIT_SCORE', comparator: 'GTE', cutoff, enabled: true, reasonCode: 'CREDIT_SCORE_INSUFFICIENT' });
 const draft = {
