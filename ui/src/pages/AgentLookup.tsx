@@ -41,7 +41,6 @@ const AgentDecisionQuery = graphql(`
       overturnsReference
       review {
         status
-        requestedAt
         dueAt
         overdue
         outcome
@@ -175,8 +174,6 @@ function AgentReviewPanel({ d }: { d: NonNullable<AgentDecisionQuery['agentDecis
               </>
             )}
           </dd>
-          <dt>Requested</dt>
-          <dd>{formatTime(r.requestedAt)}</dd>
           <dt>Answer due</dt>
           <dd>{formatTime(r.dueAt)}</dd>
           <dt>Outcome</dt>
