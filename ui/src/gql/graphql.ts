@@ -218,6 +218,8 @@ export const Role = {
   Analyst: 'ANALYST',
   Approver: 'APPROVER',
   Auditor: 'AUDITOR',
+  /** A credit officer: works review cases. */
+  Reviewer: 'REVIEWER',
   Service: 'SERVICE'
 } as const;
 
