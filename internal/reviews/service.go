@@ -373,6 +373,15 @@ func (s *Service) Decide(ctx context.Context, id string, outcome Outcome, reason
 	})
 }
 
+// The second review of an overturn does not go through the shared approval workflow
+// (internal/approval): its items are drafts written by their author at revisions and reviewed
+// from SUBMITTED to a final APPROVED or REJECTED, each step in a transaction of its own, whereas
+// here the "author" is whoever claimed the case, the overturn is proposed inside the decision's
+// own transaction, and a refusal sends the case back to its reviewer rather than ending it. The
+// same guarantees are kept: a conditional update claims the case (step), each step writes its
+// audit event in its transaction, the second reviewer is compared as a person (by the service
+// and by a database constraint), and a refused self-approval is recorded as access.denied.
+
 // ApproveOverturn is the second reviewer's confirmation of PENDING_SECOND_REVIEW case id: the
 // case is OVERTURNED and the new decision written.
 func (s *Service) ApproveOverturn(ctx context.Context, id, comment string) (Case, error) {
