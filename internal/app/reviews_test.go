@@ -203,6 +203,7 @@ func TestReviewCases(t *testing.T) {
 		t.Run("a reviewer cannot review what they requested", func(t *testing.T) { testReviewSelfConflict(t, e, db) })
 		t.Run("a reviewer cannot review a purchase of their own", func(t *testing.T) { testReviewOwnPurchase(t, e, db) })
 		t.Run("two reviewers claim at once", func(t *testing.T) { testReviewConcurrentClaims(t, e) })
+		t.Run("the same request twice at once", func(t *testing.T) { testReviewConcurrentRequests(t, e) })
 		t.Run("overturn rates", func(t *testing.T) { testOverturnRates(t, e) })
 		// These move the clock forward: last.
 		t.Run("late cases are flagged", func(t *testing.T) { testReviewOverdue(t, e) })
@@ -623,6 +624,45 @@ func testReviewConcurrentClaims(t *testing.T, e *reviewEnv) {
 		if !(codes[0] == "" && codes[1] == "CONFLICT" || codes[0] == "CONFLICT" && codes[1] == "") {
 			t.Fatalf("round %d: two concurrent claims answered %q and %q, want one success and one CONFLICT", round, codes[0], codes[1])
 		}
+	}
+}
+
+// testReviewConcurrentRequests: the app retrying a request while the first is in flight gets the
+// same case, and only one is written.
+func testReviewConcurrentRequests(t *testing.T, e *reviewEnv) {
+	d := e.decline(t, "SE", 650)
+	key := uniqueKey("twice")
+	vars := map[string]any{"ref": d.Reference, "st": "twice", "loc": "sv-SE", "key": key}
+	ids := make([]string, 2)
+	errs := make([]error, 2)
+	checkout := e.ta.caller(t, auth.Service)
+	var wg sync.WaitGroup
+	for i := range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r, err := e.sendConcurrent(checkout, requestReviewMutation, vars)
+			if err == nil && len(r.Errors) > 0 {
+				err = fmt.Errorf("request %d: %s", i, errorsJSON(r))
+			}
+			if err == nil {
+				var out struct {
+					RequestReview reviewReceipt `json:"requestReview"`
+				}
+				err = json.Unmarshal(r.Data, &out)
+				ids[i] = out.RequestReview.CaseID
+			}
+			errs[i] = err
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if ids[0] == "" || ids[0] != ids[1] {
+		t.Fatalf("two concurrent identical requests answered cases %q and %q", ids[0], ids[1])
 	}
 }
 

@@ -98,27 +98,11 @@ func (s *Service) RequestReview(ctx context.Context, req Request) (Case, error) 
 				c = existing
 				return sameRequest(&existing, &req)
 			}
-			now := s.clock()
-			if err := s.reviewable(ctx, tx, &d, now); err != nil {
-				return err
-			}
-			pol, err := tx.ReviewPolicy(ctx, d.Market)
-			if err != nil {
-				return err
-			}
-			c = Case{DecisionID: d.ID, DecisionReference: d.Reference, Market: d.Market, PrincipalReason: d.Reasons[0].String(),
-				AmountMinor: d.AmountMinor, Currency: d.Currency, Locale: req.Locale, Statement: req.Statement,
-				IdempotencyKey: req.IdempotencyKey, RequestedBy: p.Subject(), RequestedByPerson: p.Person(),
-				RequestedAt: now, DueAt: now.AddDate(0, 0, pol.AnswerDays), SecondReviewRequired: d.AmountMinor > pol.SecondReviewAboveMinor,
-				Status: StatusOpen, UpdatedAt: now}
-			if err := tx.InsertCase(ctx, &c); err != nil {
-				return err
-			}
-			if err := s.notify(ctx, tx, &c, catalog.ReviewReceived, "", now); err != nil {
+			if c, err = s.open(ctx, tx, &d, &req, p); err != nil {
 				return err
 			}
 			created = true
-			return tx.AppendAudit(ctx, audit.NewEvent(ctx, ActionRequest, EntityCase, caseID(c.ID), nil, record(&c), audit.Done))
+			return nil
 		})
 		if !errors.Is(err, ErrCaseExists) {
 			break
@@ -134,6 +118,34 @@ func (s *Service) RequestReview(ctx context.Context, req Request) (Case, error) 
 		s.opened(c.Market)
 	}
 	return c, nil
+}
+
+// open opens the case of req for decision d, with its RECEIVED notice and its audit event, or
+// says why d may not be reviewed now.
+func (s *Service) open(ctx context.Context, tx Tx, d *decisions.Decision, req *Request, p *auth.Principal) (Case, error) {
+	now := s.clock()
+	if err := s.reviewable(ctx, tx, d, now); err != nil {
+		return Case{}, err
+	}
+	pol, err := tx.ReviewPolicy(ctx, d.Market)
+	if err != nil {
+		return Case{}, err
+	}
+	c := Case{DecisionID: d.ID, DecisionReference: d.Reference, Market: d.Market,
+		AmountMinor: d.AmountMinor, Currency: d.Currency, Locale: req.Locale, Statement: req.Statement,
+		IdempotencyKey: req.IdempotencyKey, RequestedBy: p.Subject(), RequestedByPerson: p.Person(),
+		RequestedAt: now, DueAt: now.AddDate(0, 0, pol.AnswerDays), SecondReviewRequired: d.AmountMinor > pol.SecondReviewAboveMinor,
+		Status: StatusOpen, UpdatedAt: now}
+	if len(d.Reasons) > 0 { // every decline has 1 to 4
+		c.PrincipalReason = d.Reasons[0].String()
+	}
+	if err := tx.InsertCase(ctx, &c); err != nil {
+		return Case{}, err
+	}
+	if err := s.notify(ctx, tx, &c, catalog.ReviewReceived, "", now); err != nil {
+		return Case{}, err
+	}
+	return c, tx.AppendAudit(ctx, audit.NewEvent(ctx, ActionRequest, EntityCase, caseID(c.ID), nil, record(&c), audit.Done))
 }
 
 // RequestReceipt is RequestReview for the shopper's app: it also returns the reference of the
@@ -360,6 +372,15 @@ func (s *Service) Decide(ctx context.Context, id string, outcome Outcome, reason
 		return ActionDecide, s.overturn(ctx, tx, c, now)
 	})
 }
+
+// The second review of an overturn does not go through the shared approval workflow
+// (internal/approval): its items are drafts written by their author at revisions and reviewed
+// from SUBMITTED to a final APPROVED or REJECTED, each step in a transaction of its own, whereas
+// here the "author" is whoever claimed the case, the overturn is proposed inside the decision's
+// own transaction, and a refusal sends the case back to its reviewer rather than ending it. The
+// same guarantees are kept: a conditional update claims the case (step), each step writes its
+// audit event in its transaction, the second reviewer is compared as a person (by the service
+// and by a database constraint), and a refused self-approval is recorded as access.denied.
 
 // ApproveOverturn is the second reviewer's confirmation of PENDING_SECOND_REVIEW case id: the
 // case is OVERTURNED and the new decision written.
