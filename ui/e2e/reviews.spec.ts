@@ -255,6 +255,11 @@ test('reviewers work the queue: one decline upheld, one overturned with a second
   await expect(reviewPanel.getByRole('button')).toHaveCount(0);
   await expect(reviewPanel.locator('textarea')).toHaveCount(0);
   await expect(page.getByText('Only a reviewer works this case; you can read it.')).toBeVisible();
+  // The case page stays usable at 125 % zoom of a 1280×800 laptop (a 1024×640 viewport).
+  await page.setViewportSize({ width: 1024, height: 640 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+  await shot(page, 'reviews-case-auditor-zoom125');
+  await page.setViewportSize({ width: 1280, height: 800 });
   // From the manual review decision back to the one it overturned.
   await page.goto(newDecisionPath);
   await linked.getByRole('link', { name: big!.reference }).click();
