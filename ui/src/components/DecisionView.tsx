@@ -10,7 +10,7 @@ import { DecisionKind, Outcome, type DecisionFullFragment } from '../gql/graphql
 import { canSeeOutcomes } from '../lib/access';
 import { factorBars, maxMargin, parseBreakdown, type FactorBar } from '../lib/factors';
 import { formatAmount, formatNumber, formatTime, humanize } from '../lib/format';
-import { decisionReaders } from '../lib/pages';
+import { readsDecisions } from '../lib/pages';
 import type { SessionUser } from '../lib/session';
 import { subjectName } from '../lib/subject';
 
@@ -199,7 +199,7 @@ export function DecisionView({
 
 /** canSeeThresholds reports whether user may open threshold versions (Query.thresholdVersion). */
 export function canSeeThresholds(user: SessionUser): boolean {
-  return user.roles.some((r) => decisionReaders.includes(r));
+  return readsDecisions(user);
 }
 
 const PinnedThresholdsQuery = graphql(`

@@ -15,6 +15,11 @@ export interface PageProps {
 /** The roles that may read decisions (Query.decisions, ACCESS.md). */
 export const decisionReaders: readonly Role[] = ['ANALYST', 'APPROVER', 'AUDITOR'];
 
+/** readsDecisions reports whether user may open the decision pages (a reviewer reads decisions only through their cases). */
+export function readsDecisions(user: SessionUser): boolean {
+  return user.roles.some((r) => decisionReaders.includes(r));
+}
+
 /** The roles that may use the agents' look-up (Query.agentDecision). */
 export const agentViewers: readonly Role[] = ['AGENT', 'ANALYST', 'APPROVER', 'AUDITOR'];
 

@@ -5,7 +5,7 @@ import { graphql } from '../gql';
 import { ReviewOutcome, ReviewStatus, type ReviewCasePageQuery } from '../gql/graphql';
 import { ApiError, gql } from '../lib/api';
 import { formatTime, humanize } from '../lib/format';
-import { decisionReaders, type PageProps } from '../lib/pages';
+import { readsDecisions, type PageProps } from '../lib/pages';
 import { caseStep, dueLabel, isUndecided, statusClass } from '../lib/reviews';
 import type { SessionUser } from '../lib/session';
 import { subjectName } from '../lib/subject';
@@ -261,7 +261,7 @@ function Review({ c, user, onChanged }: { c: Case; user: SessionUser; onChanged:
           <>
             <dt>New decision</dt>
             <dd>
-              {user.roles.some((r) => decisionReaders.includes(r)) ? <Link href={`/decisions/${c.newDecision.id}`}>{c.newDecision.reference}</Link> : <code>{c.newDecision.reference}</code>}{' '}
+              {readsDecisions(user) ? <Link href={`/decisions/${c.newDecision.id}`}>{c.newDecision.reference}</Link> : <code>{c.newDecision.reference}</code>}{' '}
               <span class="muted">(manual review, approved)</span>
             </dd>
           </>

@@ -4,7 +4,7 @@ import { graphql } from '../gql';
 import { ReviewStatus } from '../gql/graphql';
 import { count, formatAmount, formatTime, humanize } from '../lib/format';
 import { markets } from '../lib/markets';
-import type { PageProps } from '../lib/pages';
+import { readsDecisions, type PageProps } from '../lib/pages';
 import { formFilter } from '../lib/query';
 import { dueLabel, queueFromQuery, queueURL, reviewFilterSpec, statusClass } from '../lib/reviews';
 import { navigate } from '../lib/router';
@@ -148,9 +148,7 @@ export function ReviewsPage({ query, user }: PageProps) {
                     </td>
                     <td>{c.market}</td>
                     <td class="num">{formatAmount(c.decision.amount, c.decision.currency)}</td>
-                    <td>
-                      <code>{c.decision.reference}</code>
-                    </td>
+                    <td>{readsDecisions(user) ? <Link href={`/decisions/${c.decision.id}`}>{c.decision.reference}</Link> : <code>{c.decision.reference}</code>}</td>
                     <td>{formatTime(c.requestedAt)}</td>
                     <td>{c.reviewer ? subjectName(c.reviewer) : <span class="muted">none yet</span>}</td>
                   </tr>
