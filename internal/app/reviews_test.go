@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -15,6 +16,8 @@ import (
 	"riskconsole/internal/accounts"
 	"riskconsole/internal/auth"
 	"riskconsole/internal/catalog"
+	"riskconsole/internal/demo"
+	"riskconsole/internal/reviews"
 )
 
 // Review cases (issue 15) through the real handler, on both databases: a shopper's request, a
@@ -802,4 +805,39 @@ func (e *fieldEnv) reviewCaseIn(tb testing.TB, c *apiCaller, status string) stri
 		}
 	}
 	return id
+}
+
+// TestDemoReviews: the embedded demo opens its review cases once, through the service, and the
+// demo reviewers' steps are theirs.
+func TestDemoReviews(t *testing.T) {
+	eachDialect(t, func(t *testing.T, dialect string) {
+		ta := newTestApp(t, dialect, 20)
+		ctx := context.Background()
+		// Recent declines in every market that offers review (the demo's are months old here).
+		for _, m := range []string{"SE", "SE", "DE", "GB"} {
+			ta.assess(t, purchaseInput(m, 300, func(_, v map[string]any) { v["bureauScore"] = 420 }), uniqueKey("demo"))
+		}
+		if err := demo.EnsureAccounts(ctx, ta.Store, filepath.Join(t.TempDir(), "accounts.json")); err != nil {
+			t.Fatal(err)
+		}
+		for range 2 {
+			if err := demo.EnsureReviews(ctx, ta.Store, ta.Reviews); err != nil {
+				t.Fatal(err)
+			}
+		}
+		cases, _, err := ta.Reviews.List(ctx, reviews.Filter{}, 100, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		statuses := map[reviews.Status]int{}
+		for _, c := range cases {
+			statuses[c.Status]++
+			if len(c.Notices) == 0 || c.RequestedBy != "system:demo-reviews" {
+				t.Errorf("demo case %+v", c)
+			}
+		}
+		if len(cases) != 4 || statuses[reviews.StatusOpen] != 2 || statuses[reviews.StatusInReview] != 1 || statuses[reviews.StatusUpheld] != 1 {
+			t.Fatalf("demo cases by status %v (%d cases), want 2 OPEN, 1 IN_REVIEW, 1 UPHELD", statuses, len(cases))
+		}
+	})
 }
