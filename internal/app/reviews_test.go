@@ -734,6 +734,22 @@ func testReviewOverdue(t *testing.T, e *reviewEnv) {
 	if after <= before {
 		t.Errorf("overdue cases: %d before the deadline passed, %d after", before, after)
 	}
+	// The metrics: cases opened and decided (by the earlier subtests), and the overdue gauge.
+	_, body := scrape(t, e.ta.MetricsHandler(), "")
+	for series, least := range map[string]float64{
+		`riskconsole_review_cases_opened_total{market="SE"}`:                     3,
+		`riskconsole_review_cases_decided_total{market="SE",outcome="UPHOLD"}`:   1,
+		`riskconsole_review_cases_decided_total{market="SE",outcome="OVERTURN"}`: 1,
+		`riskconsole_review_cases_decided_total{market="DE",outcome="OVERTURN"}`: 1,
+		`riskconsole_review_cases_overdue`:                                       float64(after),
+	} {
+		if v := metricValue(t, body, series); v < least {
+			t.Errorf("%s = %v, want at least %v", series, v, least)
+		}
+	}
+	if v := metricValue(t, body, `riskconsole_review_cases_decided_total{market="US",outcome="UPHOLD"}`); v != 0 {
+		t.Errorf("US decided cases %v, want 0 (US offers no review)", v)
+	}
 	var out struct {
 		ReviewCases struct {
 			Nodes []reviewCaseView `json:"nodes"`
