@@ -474,13 +474,13 @@ func testReviewNotices(t *testing.T, e *reviewEnv) {
 func testReviewAgentView(t *testing.T, e *reviewEnv) {
 	d := e.decline(t, "SE", 6000)
 	const statement = "A very private statement about my divorce."
-	rc := e.mustRequest(t, d.Reference, statement, "sv-SE", uniqueKey("agent"))
-	const agentQuery = `query($ref: String!) { agentDecision(reference: $ref) { reference outcome kind overturnsReference
+	const agentQuery = `query($ref: String!) { agentDecision(reference: $ref) { reference outcome kind overturnsReference reviewRequestableUntil
 	  review { status requestedAt dueAt overdue outcome decidedAt newDecisionReference } } }`
 	type agentView struct {
 		AgentDecision struct {
-			Kind               string  `json:"kind"`
-			OverturnsReference *string `json:"overturnsReference"`
+			Kind                   string     `json:"kind"`
+			OverturnsReference     *string    `json:"overturnsReference"`
+			ReviewRequestableUntil *time.Time `json:"reviewRequestableUntil"`
 			Review             *struct {
 				Status               string    `json:"status"`
 				DueAt                time.Time `json:"dueAt"`
@@ -496,8 +496,20 @@ func testReviewAgentView(t *testing.T, e *reviewEnv) {
 		decodeData(t, r, &v)
 		return v, string(r.Data)
 	}
+	// Before the request the agent can tell the shopper until when they may ask; not for an
+	// approval, nor in a market without review.
 	v, raw := read(d.Reference)
-	if v.AgentDecision.Kind != "AUTOMATED" || v.AgentDecision.Review == nil || v.AgentDecision.Review.Status != "OPEN" ||
+	if u := v.AgentDecision.ReviewRequestableUntil; u == nil || !u.Equal(d.CreatedAt.AddDate(0, 0, 90)) || v.AgentDecision.Review != nil {
+		t.Fatalf("agent view of a decline not yet reviewed %s, want requestable until %s", raw, d.CreatedAt.AddDate(0, 0, 90))
+	}
+	for _, ref := range []string{e.ta.approvedPurchase(t).Reference, e.decline(t, "US", 100).Reference} {
+		if v, raw := read(ref); v.AgentDecision.ReviewRequestableUntil != nil {
+			t.Errorf("agent view %s says a review may be asked", raw)
+		}
+	}
+	rc := e.mustRequest(t, d.Reference, statement, "sv-SE", uniqueKey("agent"))
+	v, raw = read(d.Reference)
+	if v.AgentDecision.ReviewRequestableUntil != nil || v.AgentDecision.Kind != "AUTOMATED" || v.AgentDecision.Review == nil || v.AgentDecision.Review.Status != "OPEN" ||
 		!v.AgentDecision.Review.DueAt.Equal(rc.DueAt) || v.AgentDecision.Review.Outcome != nil {
 		t.Fatalf("agent view of an open review %s", raw)
 	}
