@@ -58,22 +58,23 @@ type ComplexityRoot struct {
 	}
 
 	AgentDecision struct {
-		Amount             func(childComplexity int) int
-		CardHold           func(childComplexity int) int
-		CreatedAt          func(childComplexity int) int
-		Currency           func(childComplexity int) int
-		FormattedAmount    func(childComplexity int) int
-		Guidance           func(childComplexity int) int
-		GuidanceLocale     func(childComplexity int) int
-		Kind               func(childComplexity int) int
-		Market             func(childComplexity int) int
-		MerchantName       func(childComplexity int) int
-		Notes              func(childComplexity int) int
-		Outcome            func(childComplexity int) int
-		OverturnsReference func(childComplexity int) int
-		Reference          func(childComplexity int) int
-		Review             func(childComplexity int) int
-		ShopperMessage     func(childComplexity int) int
+		Amount                 func(childComplexity int) int
+		CardHold               func(childComplexity int) int
+		CreatedAt              func(childComplexity int) int
+		Currency               func(childComplexity int) int
+		FormattedAmount        func(childComplexity int) int
+		Guidance               func(childComplexity int) int
+		GuidanceLocale         func(childComplexity int) int
+		Kind                   func(childComplexity int) int
+		Market                 func(childComplexity int) int
+		MerchantName           func(childComplexity int) int
+		Notes                  func(childComplexity int) int
+		Outcome                func(childComplexity int) int
+		OverturnsReference     func(childComplexity int) int
+		Reference              func(childComplexity int) int
+		Review                 func(childComplexity int) int
+		ReviewRequestableUntil func(childComplexity int) int
+		ShopperMessage         func(childComplexity int) int
 	}
 
 	AgentGuidance struct {
@@ -1162,6 +1163,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AgentDecision.Review(childComplexity), true
+	case "AgentDecision.reviewRequestableUntil":
+		if e.ComplexityRoot.AgentDecision.ReviewRequestableUntil == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgentDecision.ReviewRequestableUntil(childComplexity), true
 	case "AgentDecision.shopperMessage":
 		if e.ComplexityRoot.AgentDecision.ShopperMessage == nil {
 			break
@@ -5248,6 +5255,8 @@ func (ec *executionContext) childFields_AgentDecision(ctx context.Context, field
 		return ec.fieldContext_AgentDecision_review(ctx, field)
 	case "overturnsReference":
 		return ec.fieldContext_AgentDecision_overturnsReference(ctx, field)
+	case "reviewRequestableUntil":
+		return ec.fieldContext_AgentDecision_reviewRequestableUntil(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AgentDecision", field.Name)
 }
@@ -9306,6 +9315,29 @@ func (ec *executionContext) _AgentDecision_overturnsReference(ctx context.Contex
 }
 func (ec *executionContext) fieldContext_AgentDecision_overturnsReference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AgentDecision", field, false, false, "String")
+}
+
+func (ec *executionContext) _AgentDecision_reviewRequestableUntil(ctx context.Context, field graphql.CollectedField, obj *model.AgentDecision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgentDecision_reviewRequestableUntil(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewRequestableUntil, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AgentDecision_reviewRequestableUntil(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgentDecision", field, false, false, "Time")
 }
 
 func (ec *executionContext) _AgentGuidance_rank(ctx context.Context, field graphql.CollectedField, obj *model.AgentGuidance) (ret graphql.Marshaler) {
@@ -28572,6 +28604,11 @@ func (ec *executionContext) _AgentDecision(ctx context.Context, sel ast.Selectio
 			}
 		case "overturnsReference":
 			out.Values[i] = ec._AgentDecision_overturnsReference(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "reviewRequestableUntil":
+			out.Values[i] = ec._AgentDecision_reviewRequestableUntil(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}

@@ -125,6 +125,7 @@ func optOutcome(o reviews.Outcome) *model.ReviewOutcome {
 // linked references, nothing else.
 func mapAgentReview(v *decisions.AgentView, out *model.AgentDecision) {
 	out.Kind = model.DecisionKind(cmp.Or(v.Kind, decisions.KindAutomated))
+	out.ReviewRequestableUntil = optTime(v.ReviewRequestableUntil)
 	if v.OverturnsReference != "" {
 		ref := decisions.FormatReference(v.OverturnsReference)
 		out.OverturnsReference = &ref

@@ -90,6 +90,13 @@ func serve(ctx context.Context, cfg app.Config) error {
 	if err := a.Load(ctx); err != nil {
 		return err
 	}
+	if cfg.Embedded() {
+		// Review cases need the catalog loaded (their notices); the demo runs without them if
+		// they cannot be opened.
+		if err := demo.EnsureReviews(ctx, a.Store, a.Reviews); err != nil {
+			slog.WarnContext(ctx, "demo review cases", "err", err)
+		}
+	}
 	a.RunBackground(ctx)
 	_, stopMetrics, err := startMetrics(cfg, a)
 	if err != nil {

@@ -61,6 +61,10 @@ type AgentDecision struct {
 	Review *AgentReview `json:"review,omitempty"`
 	// For a MANUAL_REVIEW decision, the reference of the decision it overturned.
 	OverturnsReference *string `json:"overturnsReference,omitempty"`
+	// Until when the shopper may still ask for a person to review this decline (through the lender's
+	// app); null when they may not: an approval, a market without review, the window passed, or a
+	// review asked for already.
+	ReviewRequestableUntil *time.Time `json:"reviewRequestableUntil,omitempty"`
 }
 
 // What a principal reason means for the agent, what the shopper can do, what not to promise.

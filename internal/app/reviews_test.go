@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -15,6 +16,8 @@ import (
 	"riskconsole/internal/accounts"
 	"riskconsole/internal/auth"
 	"riskconsole/internal/catalog"
+	"riskconsole/internal/demo"
+	"riskconsole/internal/reviews"
 )
 
 // Review cases (issue 15) through the real handler, on both databases: a shopper's request, a
@@ -471,13 +474,13 @@ func testReviewNotices(t *testing.T, e *reviewEnv) {
 func testReviewAgentView(t *testing.T, e *reviewEnv) {
 	d := e.decline(t, "SE", 6000)
 	const statement = "A very private statement about my divorce."
-	rc := e.mustRequest(t, d.Reference, statement, "sv-SE", uniqueKey("agent"))
-	const agentQuery = `query($ref: String!) { agentDecision(reference: $ref) { reference outcome kind overturnsReference
+	const agentQuery = `query($ref: String!) { agentDecision(reference: $ref) { reference outcome kind overturnsReference reviewRequestableUntil
 	  review { status requestedAt dueAt overdue outcome decidedAt newDecisionReference } } }`
 	type agentView struct {
 		AgentDecision struct {
-			Kind               string  `json:"kind"`
-			OverturnsReference *string `json:"overturnsReference"`
+			Kind                   string     `json:"kind"`
+			OverturnsReference     *string    `json:"overturnsReference"`
+			ReviewRequestableUntil *time.Time `json:"reviewRequestableUntil"`
 			Review             *struct {
 				Status               string    `json:"status"`
 				DueAt                time.Time `json:"dueAt"`
@@ -493,8 +496,20 @@ func testReviewAgentView(t *testing.T, e *reviewEnv) {
 		decodeData(t, r, &v)
 		return v, string(r.Data)
 	}
+	// Before the request the agent can tell the shopper until when they may ask; not for an
+	// approval, nor in a market without review.
 	v, raw := read(d.Reference)
-	if v.AgentDecision.Kind != "AUTOMATED" || v.AgentDecision.Review == nil || v.AgentDecision.Review.Status != "OPEN" ||
+	if u := v.AgentDecision.ReviewRequestableUntil; u == nil || !u.Equal(d.CreatedAt.AddDate(0, 0, 90)) || v.AgentDecision.Review != nil {
+		t.Fatalf("agent view of a decline not yet reviewed %s, want requestable until %s", raw, d.CreatedAt.AddDate(0, 0, 90))
+	}
+	for _, ref := range []string{e.ta.approvedPurchase(t).Reference, e.decline(t, "US", 100).Reference} {
+		if v, raw := read(ref); v.AgentDecision.ReviewRequestableUntil != nil {
+			t.Errorf("agent view %s says a review may be asked", raw)
+		}
+	}
+	rc := e.mustRequest(t, d.Reference, statement, "sv-SE", uniqueKey("agent"))
+	v, raw = read(d.Reference)
+	if v.AgentDecision.ReviewRequestableUntil != nil || v.AgentDecision.Kind != "AUTOMATED" || v.AgentDecision.Review == nil || v.AgentDecision.Review.Status != "OPEN" ||
 		!v.AgentDecision.Review.DueAt.Equal(rc.DueAt) || v.AgentDecision.Review.Outcome != nil {
 		t.Fatalf("agent view of an open review %s", raw)
 	}
@@ -731,6 +746,22 @@ func testReviewOverdue(t *testing.T, e *reviewEnv) {
 	if after <= before {
 		t.Errorf("overdue cases: %d before the deadline passed, %d after", before, after)
 	}
+	// The metrics: cases opened and decided (by the earlier subtests), and the overdue gauge.
+	_, body := scrape(t, e.ta.MetricsHandler(), "")
+	for series, least := range map[string]float64{
+		`riskconsole_review_cases_opened_total{market="SE"}`:                     3,
+		`riskconsole_review_cases_decided_total{market="SE",outcome="UPHOLD"}`:   1,
+		`riskconsole_review_cases_decided_total{market="SE",outcome="OVERTURN"}`: 1,
+		`riskconsole_review_cases_decided_total{market="DE",outcome="OVERTURN"}`: 1,
+		`riskconsole_review_cases_overdue`:                                       float64(after),
+	} {
+		if v := metricValue(t, body, series); v < least {
+			t.Errorf("%s = %v, want at least %v", series, v, least)
+		}
+	}
+	if v := metricValue(t, body, `riskconsole_review_cases_decided_total{market="US",outcome="UPHOLD"}`); v != 0 {
+		t.Errorf("US decided cases %v, want 0 (US offers no review)", v)
+	}
 	var out struct {
 		ReviewCases struct {
 			Nodes []reviewCaseView `json:"nodes"`
@@ -802,4 +833,39 @@ func (e *fieldEnv) reviewCaseIn(tb testing.TB, c *apiCaller, status string) stri
 		}
 	}
 	return id
+}
+
+// TestDemoReviews: the embedded demo opens its review cases once, through the service, and the
+// demo reviewers' steps are theirs.
+func TestDemoReviews(t *testing.T) {
+	eachDialect(t, func(t *testing.T, dialect string) {
+		ta := newTestApp(t, dialect, 20)
+		ctx := context.Background()
+		// Recent declines in every market that offers review (the demo's are months old here).
+		for _, m := range []string{"SE", "SE", "DE", "GB"} {
+			ta.assess(t, purchaseInput(m, 300, func(_, v map[string]any) { v["bureauScore"] = 420 }), uniqueKey("demo"))
+		}
+		if err := demo.EnsureAccounts(ctx, ta.Store, filepath.Join(t.TempDir(), "accounts.json")); err != nil {
+			t.Fatal(err)
+		}
+		for range 2 {
+			if err := demo.EnsureReviews(ctx, ta.Store, ta.Reviews); err != nil {
+				t.Fatal(err)
+			}
+		}
+		cases, _, err := ta.Reviews.List(ctx, reviews.Filter{}, 100, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		statuses := map[reviews.Status]int{}
+		for _, c := range cases {
+			statuses[c.Status]++
+			if len(c.Notices) == 0 || c.RequestedBy != "system:demo-reviews" {
+				t.Errorf("demo case %+v", c)
+			}
+		}
+		if len(cases) != 4 || statuses[reviews.StatusOpen] != 2 || statuses[reviews.StatusInReview] != 1 || statuses[reviews.StatusUpheld] != 1 {
+			t.Fatalf("demo cases by status %v (%d cases), want 2 OPEN, 1 IN_REVIEW, 1 UPHELD", statuses, len(cases))
+		}
+	})
 }

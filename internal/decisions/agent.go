@@ -63,10 +63,12 @@ type AgentView struct {
 	// Notes are the standard notes of DOMAIN.md in GuidanceLocale.
 	Notes []string
 	// Issue 15: the decision's kind, its review when the shopper asked for one, and for a
-	// reviewer's overturn the (canonical) reference of the decision it overturned.
-	Kind               Kind
-	Review             *AgentReview
-	OverturnsReference string
+	// reviewer's overturn the (canonical) reference of the decision it overturned; for a decline
+	// not yet reviewed, until when the shopper may ask (zero when they may not).
+	Kind                   Kind
+	Review                 *AgentReview
+	OverturnsReference     string
+	ReviewRequestableUntil time.Time
 }
 
 // AgentGuidance is the agent text of one reason.

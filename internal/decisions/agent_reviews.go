@@ -3,6 +3,8 @@ package decisions
 import (
 	"context"
 	"time"
+
+	"riskconsole/internal/engine"
 )
 
 // AgentReview is what a support agent may know of a decision's review (issue 15): its status,
@@ -22,6 +24,9 @@ type ReviewLookup interface {
 	// AgentReviewOf returns the review of decision id (Overdue left false), if the shopper asked
 	// for one.
 	AgentReviewOf(ctx context.Context, decisionID string) (AgentReview, bool, error)
+	// ReviewWindow returns how many days after a decision of market a shopper may ask for a
+	// review, and whether the market offers review at all.
+	ReviewWindow(ctx context.Context, market string) (days int, offered bool, err error)
 }
 
 // WithReviews makes the agent view show each decision's review from lookup. Call it before the
@@ -46,10 +51,23 @@ func (s *AgentService) addReview(ctx context.Context, d *Decision, v *AgentView)
 		return nil
 	}
 	r, ok, err := s.reviews.AgentReviewOf(ctx, d.ID)
-	if err != nil || !ok {
+	if err != nil {
 		return err
 	}
-	r.Overdue = r.Outcome == "" && s.now().After(r.DueAt)
-	v.Review = &r
+	if ok {
+		r.Overdue = r.Outcome == "" && s.now().After(r.DueAt)
+		v.Review = &r
+		return nil
+	}
+	if d.Outcome != engine.Declined || d.Kind == KindManualReview {
+		return nil
+	}
+	days, offered, err := s.reviews.ReviewWindow(ctx, d.Market)
+	if err != nil || !offered {
+		return err
+	}
+	if until := d.CreatedAt.AddDate(0, 0, days); s.now().Before(until) {
+		v.ReviewRequestableUntil = until
+	}
 	return nil
 }

@@ -151,6 +151,19 @@ func (s *Store) OverturnedBy(ctx context.Context, ids []string) (map[string]stri
 	return out, nil
 }
 
+// ReviewWindow returns market's review window in days and whether it offers review; a market
+// without a policy offers none.
+func (s *Store) ReviewWindow(ctx context.Context, market string) (int, bool, error) {
+	p, err := s.ReviewPolicy(ctx, market)
+	if errors.Is(err, apperr.ErrNotFound) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, err
+	}
+	return p.WindowDays, p.Offered, nil
+}
+
 // DecisionsByID returns the decisions of ids that exist, in one statement (a page of review
 // cases reads its decisions at once).
 func (s *Store) DecisionsByID(ctx context.Context, ids []string) ([]decisions.Decision, error) {
