@@ -463,7 +463,7 @@ export type AgentDecisionQueryVariables = Exact<{
 }>;
 
 
-export type AgentDecisionQuery = { agentDecision: { reference: string, createdAt: string, outcome: Outcome, market: string, merchantName: string, formattedAmount: string, guidanceLocale: string, notes: Array<string>, kind: DecisionKind, overturnsReference: string | null, shopperMessage: { locale: string, title: string, body: string, steps: Array<string> } | null, guidance: Array<{ rank: number, code: ReasonCode, locale: string, title: string, body: string, steps: Array<string> }>, cardHold: { mayBePending: boolean, usuallyReleasedBy: string, note: string } | null, review: { status: ReviewStatus, dueAt: string, overdue: boolean, outcome: ReviewOutcome | null, decidedAt: string | null, newDecisionReference: string | null } | null } | null };
+export type AgentDecisionQuery = { agentDecision: { reference: string, createdAt: string, outcome: Outcome, market: string, merchantName: string, formattedAmount: string, guidanceLocale: string, notes: Array<string>, kind: DecisionKind, overturnsReference: string | null, reviewRequestableUntil: string | null, shopperMessage: { locale: string, title: string, body: string, steps: Array<string> } | null, guidance: Array<{ rank: number, code: ReasonCode, locale: string, title: string, body: string, steps: Array<string> }>, cardHold: { mayBePending: boolean, usuallyReleasedBy: string, note: string } | null, review: { status: ReviewStatus, dueAt: string, overdue: boolean, outcome: ReviewOutcome | null, decidedAt: string | null, newDecisionReference: string | null } | null } | null };
 
 export type AuditEventsQueryVariables = Exact<{
   filter?: AuditFilter | null | undefined;
@@ -986,7 +986,7 @@ export const DisableUserDocument = {"__meta__":{"hash":"sha256:718a35b7d0e52c882
 export const EnableUserDocument = {"__meta__":{"hash":"sha256:13f1fa4c1b04f47710e50c02d7536d18c6d9b609c7584dfd6de9fa4cb7869923"}} as unknown as TypedDocumentString<EnableUserMutation, EnableUserMutationVariables>;
 export const CreateApiTokenDocument = {"__meta__":{"hash":"sha256:281c3973119e2629d80aad203e1fca4297791c9cb4bad19a477490f4913fbc01"}} as unknown as TypedDocumentString<CreateApiTokenMutation, CreateApiTokenMutationVariables>;
 export const RevokeApiTokenDocument = {"__meta__":{"hash":"sha256:6c552edb9b481c70c8862f7170fc59ae8f50e053b27853b2b86cc3b3f86113cf"}} as unknown as TypedDocumentString<RevokeApiTokenMutation, RevokeApiTokenMutationVariables>;
-export const AgentDecisionDocument = {"__meta__":{"hash":"sha256:bfe49f7d3ab2dbf762267fd963f6cab40e06ff0b9ddc6fc6f9fe4d2a6823f3d5"}} as unknown as TypedDocumentString<AgentDecisionQuery, AgentDecisionQueryVariables>;
+export const AgentDecisionDocument = {"__meta__":{"hash":"sha256:e8a278741fb480ac92013ce9f67583903fc9f569bd3946179e3bd6b2bd8c6c9d"}} as unknown as TypedDocumentString<AgentDecisionQuery, AgentDecisionQueryVariables>;
 export const AuditEventsDocument = {"__meta__":{"hash":"sha256:10f78f133254fcafb652e0773e19ef2b0deb982114bac57a571999904d2df4f1"}} as unknown as TypedDocumentString<AuditEventsQuery, AuditEventsQueryVariables>;
 export const VerifyAuditChainDocument = {"__meta__":{"hash":"sha256:376cdd1546575dcc887dcc85186347c1e9c45c9c66bebe0edf3ca0ec1ecc0a7f"}} as unknown as TypedDocumentString<VerifyAuditChainQuery, VerifyAuditChainQueryVariables>;
 export const PreviewMessageDocument = {"__meta__":{"hash":"sha256:b0c0b427a26ea9dd1ecfdcdf188bb9e5660590ee6098e381113c0e3f8fd8018d"}} as unknown as TypedDocumentString<PreviewMessageQuery, PreviewMessageQueryVariables>;

@@ -39,6 +39,7 @@ const AgentDecisionQuery = graphql(`
       notes
       kind
       overturnsReference
+      reviewRequestableUntil
       review {
         status
         dueAt
@@ -146,13 +147,13 @@ export function AgentLookupPage({ query }: PageProps) {
 const agentURL = (reference: string) => `/agent?ref=${encodeURIComponent(reference)}`;
 
 /**
- * AgentReviewPanel tells the agent about the decision's human review: whether one was asked for,
- * its status, due date and outcome, and the linked decision of an overturn. Nothing of the
+ * AgentReviewPanel tells the agent about the decision's human review: until when the shopper may
+ * ask for one, or its status, due date and outcome, and the linked decision of an overturn. Nothing of the
  * shopper's statement, the reviewer or their reason reaches this view.
  */
 function AgentReviewPanel({ d }: { d: NonNullable<AgentDecisionQuery['agentDecision']> }) {
   const r = d.review;
-  if (!r && d.kind !== DecisionKind.ManualReview) return null;
+  if (!r && d.kind !== DecisionKind.ManualReview && !d.reviewRequestableUntil) return null;
   return (
     <div class="panel" aria-label="Human review">
       <h3>Human review</h3>
@@ -160,6 +161,12 @@ function AgentReviewPanel({ d }: { d: NonNullable<AgentDecisionQuery['agentDecis
         <p>
           A reviewer made this decision when they overturned{' '}
           {d.overturnsReference ? <Link href={agentURL(d.overturnsReference)}>{d.overturnsReference}</Link> : 'an automated decline'}.
+        </p>
+      )}
+      {d.reviewRequestableUntil && (
+        <p data-testid="review-requestable">
+          The shopper may ask for a person to review this decline, through the lender's app, until {formatTime(d.reviewRequestableUntil)}. You cannot file it for
+          them.
         </p>
       )}
       {r && (
