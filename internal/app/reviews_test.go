@@ -481,7 +481,7 @@ func testReviewAgentView(t *testing.T, e *reviewEnv) {
 			Kind                   string     `json:"kind"`
 			OverturnsReference     *string    `json:"overturnsReference"`
 			ReviewRequestableUntil *time.Time `json:"reviewRequestableUntil"`
-			Review             *struct {
+			Review                 *struct {
 				Status               string    `json:"status"`
 				DueAt                time.Time `json:"dueAt"`
 				Overdue              bool      `json:"overdue"`

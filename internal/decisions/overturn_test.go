@@ -40,7 +40,10 @@ func TestOverturn(t *testing.T) {
 		}
 	}
 	original.OverturnedBy = "0190-new"
-	if rec := ExportRecord(&original, nil); rec[len(rec)-3] != "0190-new" || rec[len(rec)-5] != "AUTOMATED" {
-		t.Errorf("exported original %v", rec[len(rec)-5:])
+	rec3 := ExportRecord(&original, nil)
+	for i, k := range ExportHeader {
+		if want := map[string]string{"kind": "AUTOMATED", "overturned_by": "0190-new", "overturns": ""}[k]; (k == "kind" || k == "overturned_by" || k == "overturns") && rec3[i] != want {
+			t.Errorf("exported original: %s = %q, want %q", k, rec3[i], want)
+		}
 	}
 }
