@@ -19,8 +19,15 @@ import (
 //	{scoreDate}   RenderInput.ScoreDate as a long date for the locale: en-US "March 5, 2026",
 //	              en-GB "5 March 2026", sv-SE "5 mars 2026", de-DE "5. März 2026",
 //	              other locales ISO 8601 "2026-03-05"
+//	{bureauAddress} RenderInput.BureauAddress
+//	{bureauPhone} RenderInput.BureauPhone
+//	{keyFactors}  RenderInput.KeyFactors joined with "; ", or the frame's NoKeyFactors when none
+//	{reference}   RenderInput.Reference
+//	{regulator}   Regulator, the creditor's federal regulator with its address
 //
-// where locale is the locale of the text being filled.
+// where locale is the locale of the text being filled. With RenderInput.Redact, {score},
+// {scoreRange}, {scoreDate}, {bureau}, {bureauAddress}, {bureauPhone} and {keyFactors} are all
+// Redacted.
 const (
 	PlaceholderMerchant   = "merchant"
 	PlaceholderAmount     = "amount"
@@ -28,13 +35,20 @@ const (
 	PlaceholderBureau     = "bureau"
 	PlaceholderScoreRange = "scoreRange"
 	PlaceholderScoreDate  = "scoreDate"
+	// Placeholders of the notices (see notices.go).
+	PlaceholderBureauAddress = "bureauAddress"
+	PlaceholderBureauPhone   = "bureauPhone"
+	PlaceholderKeyFactors    = "keyFactors"
+	PlaceholderReference     = "reference"
+	PlaceholderRegulator     = "regulator"
 )
 
 // knownPlaceholder reports whether name is one of the placeholders.
 func knownPlaceholder(name string) bool {
 	switch name {
 	case PlaceholderMerchant, PlaceholderAmount, PlaceholderScore, PlaceholderBureau,
-		PlaceholderScoreRange, PlaceholderScoreDate:
+		PlaceholderScoreRange, PlaceholderScoreDate, PlaceholderBureauAddress, PlaceholderBureauPhone,
+		PlaceholderKeyFactors, PlaceholderReference, PlaceholderRegulator:
 		return true
 	}
 	return false
@@ -51,11 +65,39 @@ type filler struct {
 	hasAmount, hasDate  bool
 	hasScore, hasBureau bool
 	hasRange            bool
+	// noKeyFactors is the frame's text for {keyFactors} when there are none.
+	noKeyFactors string
+}
+
+// bureauData are the placeholders Redact hides.
+func bureauData(name string) bool {
+	switch name {
+	case PlaceholderScore, PlaceholderScoreRange, PlaceholderScoreDate, PlaceholderBureau,
+		PlaceholderBureauAddress, PlaceholderBureauPhone, PlaceholderKeyFactors:
+		return true
+	}
+	return false
 }
 
 // value returns the replacement of placeholder name for a text in locale loc.
 func (f *filler) value(name, loc string) (string, bool) {
+	if f.in.Redact && bureauData(name) {
+		return Redacted, true
+	}
 	switch name {
+	case PlaceholderBureauAddress:
+		return f.in.BureauAddress, true
+	case PlaceholderBureauPhone:
+		return f.in.BureauPhone, true
+	case PlaceholderKeyFactors:
+		if len(f.in.KeyFactors) == 0 {
+			return f.noKeyFactors, true
+		}
+		return strings.Join(f.in.KeyFactors, "; "), true
+	case PlaceholderReference:
+		return f.in.Reference, true
+	case PlaceholderRegulator:
+		return Regulator, true
 	case PlaceholderMerchant:
 		return f.in.Merchant, true
 	case PlaceholderAmount:
@@ -96,8 +138,7 @@ func (f *filler) value(name, loc string) (string, bool) {
 }
 
 // defaultScoreRange is the engine's range of the bureau score, e.g. "300–850".
-var defaultScoreRange = strconv.FormatFloat(engine.Measures[engine.BureauScore].Min, 'f', -1, 64) +
-	"–" + strconv.FormatFloat(engine.Measures[engine.BureauScore].Max, 'f', -1, 64)
+var defaultScoreRange = FormatRange(engine.Measures[engine.BureauScore].Min, engine.Measures[engine.BureauScore].Max)
 
 // fill returns s with its placeholders replaced; s itself, without allocating, when it has none.
 func (f *filler) fill(s, loc string) string {
