@@ -109,8 +109,17 @@ func assessRequest(ctx context.Context, in *model.PurchaseInput, key string) *de
 		Market: in.Market, Currency: in.Currency, Amount: in.Amount,
 		MerchantID: in.Merchant.ID, MerchantName: in.Merchant.Name, MerchantCat: in.Merchant.Category,
 		ShopperID: in.ShopperID, Locale: in.Locale, Channel: in.Channel,
-		Values: measuredValues(in.Values),
+		Values: measuredValues(in.Values), Bureau: bureauReport(in.BureauReport),
 	}
+}
+
+// bureauReport maps the purchase's bureau report; the service validates it.
+func bureauReport(in *model.BureauReportInput) *decisions.BureauReportRequest {
+	if in == nil {
+		return nil
+	}
+	return &decisions.BureauReportRequest{Bureau: string(in.Bureau), Score: in.Score, ScoreMin: in.ScoreMin,
+		ScoreMax: in.ScoreMax, ScoreDate: in.ScoreDate, KeyFactors: in.KeyFactors}
 }
 
 // decisionFilter maps the explorer's filter, adding to ve what cannot be mapped; the service

@@ -99,6 +99,15 @@ type CatalogMessage struct {
 	Steps            string
 }
 
+// CatalogFrame is one part (TITLE, INTRO, HUMAN_REVIEW, FCRA …) of a catalog version's pop-up
+// frame in one locale.
+type CatalogFrame struct {
+	CatalogVersionID int64  `gorm:"primaryKey"`
+	Locale           string `gorm:"primaryKey"`
+	Part             string `gorm:"primaryKey"`
+	Text             string
+}
+
 // Decision is one immutable assessment.
 type Decision struct {
 	ID                 string `gorm:"primaryKey"`
@@ -125,6 +134,8 @@ type Decision struct {
 	MessageTitle       string
 	MessageBody        string
 	MessageSteps       string
+	BureauReport       string // JSON of the bureau's answer the notices used; '' when none was sent
+	AgentMessage       string // JSON of the pop-up with bureau data redacted; '' on an approval
 	Seal               string // "<key id>:<MAC of the content>"; '' for a decision stored before the console had a key
 }
 

@@ -104,6 +104,13 @@ type Frame struct {
 	ECOA string
 	// NoKeyFactors is the value of {keyFactors} when the bureau named none.
 	NoKeyFactors string
+
+	// The texts of an explanation (Explain): its title, its summary on an approval and on a
+	// decline, and one sentence per factor and margin, each using {factor}.
+	ExplainTitle, ExplainApproved, ExplainDeclined                             string
+	ExplainMet, ExplainNotMet, ExplainNarrowly, ExplainShort, ExplainWellShort string
+	// FactorNames are the factors in plain words ("Your credit score"), by engine.Factor.
+	FactorNames [NumFactors]string
 }
 
 // Catalog is one version of the reason catalog.
@@ -211,6 +218,15 @@ func (c *Catalog) Clone() *Catalog {
 		d.Texts[k] = t
 	}
 	return d
+}
+
+// FramesOrDefault returns a copy of c's frames, or of the seeded frames when c has none (a
+// version published before frames were stored renders those).
+func (c *Catalog) FramesOrDefault() map[string]Frame {
+	if len(c.Frames) == 0 {
+		return maps.Clone(defaultFrames)
+	}
+	return maps.Clone(c.Frames)
 }
 
 // Code returns the description of reason r.

@@ -16,7 +16,7 @@ import "riskconsole/internal/engine"
 //     change with the threshold set in force, while a published text does not.
 //   - Agent texts have no placeholders, so they read correctly even where they are shown
 //     unrendered. Their body is "what it means", then "what not to say or promise": the reason's own
-//     don'ts followed by the locale's common rules (no manual approval, no influence on the
+//     don'ts followed by the locale's common rules (agents approve nothing themselves, no influence on the
 //     decision, a new purchase gets a new assessment, no effect on the credit score, card
 //     authorization holds are released by the card issuer). Their steps are what the shopper can
 //     do, phrased for the agent.
@@ -74,11 +74,32 @@ var seedEnUS = func() localeSeed {
 			ECOA: "The federal Equal Credit Opportunity Act prohibits creditors from discriminating against credit applicants on the basis of race, color, religion, national origin, sex, marital status, or age (provided the applicant has the capacity to enter into a binding contract); " +
 				"because all or part of the applicant's income derives from any public assistance program; or because the applicant has in good faith exercised any right under the Consumer Credit Protection Act. " +
 				"The federal agency that administers compliance with this law concerning this creditor is the {regulator}.",
-			NoKeyFactors: "none reported by the credit bureau",
+			NoKeyFactors:     "none reported by the credit bureau",
+			ExplainTitle:     "How we assessed your purchase",
+			ExplainApproved:  "We approved paying later for your {amount} purchase at {merchant}. The assessment was automated: we checked each factor below against our requirements, and every one met them.",
+			ExplainDeclined:  "We couldn't approve paying later for your {amount} purchase at {merchant}. The assessment was automated: we checked each factor below against our requirements. We don't share the exact requirements, because they're part of how we manage risk and they change over time, but we tell you which factors fell short and roughly by how much.",
+			ExplainMet:       "{factor}: met our requirements.",
+			ExplainNotMet:    "{factor}: didn't meet our requirements.",
+			ExplainNarrowly:  "{factor}: fell just short of our requirements.",
+			ExplainShort:     "{factor}: fell short of our requirements.",
+			ExplainWellShort: "{factor}: fell well short of our requirements.",
+			FactorNames: [NumFactors]string{
+				"Your credit score",
+				"Your income",
+				"How long you've been in your current job",
+				"Your recent pay-later purchases",
+				"Your debts compared with your income",
+				"Your address",
+				"Your identity and age",
+				"Your credit history",
+				"Whether the repayments are affordable for you",
+				"Your savings",
+				"What you already owe on credit",
+			},
 		},
 		agentMeaningLabel: "What it means:",
 		agentDontLabel:    "What not to say or promise:",
-		agentCommon: "There's no manual approval, and you can't change or influence the decision; you have no more information than the reason shown. " +
+		agentCommon: "You can't approve a purchase yourself, and you can't change or influence the decision; you have no more information than the reason shown. " +
 			"A new purchase gets a new automated assessment, so don't predict its outcome. " +
 			"You can confirm that a decline doesn't affect the shopper's credit score, and that a pending authorization hold from a declined card purchase is released by their card issuer, not by us.",
 		reasons: []seed{
@@ -353,11 +374,32 @@ var seedEnGB = func() localeSeed {
 			ECOA: "The federal Equal Credit Opportunity Act prohibits creditors from discriminating against credit applicants on the basis of race, color, religion, national origin, sex, marital status, or age (provided the applicant has the capacity to enter into a binding contract); " +
 				"because all or part of the applicant's income derives from any public assistance program; or because the applicant has in good faith exercised any right under the Consumer Credit Protection Act. " +
 				"The federal agency that administers compliance with this law concerning this creditor is the {regulator}.",
-			NoKeyFactors: "none reported by the credit reference agency",
+			NoKeyFactors:     "none reported by the credit reference agency",
+			ExplainTitle:     "How we assessed your purchase",
+			ExplainApproved:  "We approved paying later for your {amount} purchase at {merchant}. The assessment was automated: we checked each factor below against our requirements, and every one met them.",
+			ExplainDeclined:  "We couldn't approve paying later for your {amount} purchase at {merchant}. The assessment was automated: we checked each factor below against our requirements. We don't share the exact requirements, because they're part of how we manage risk and they change over time, but we tell you which factors fell short and roughly by how much.",
+			ExplainMet:       "{factor}: met our requirements.",
+			ExplainNotMet:    "{factor}: didn't meet our requirements.",
+			ExplainNarrowly:  "{factor}: fell just short of our requirements.",
+			ExplainShort:     "{factor}: fell short of our requirements.",
+			ExplainWellShort: "{factor}: fell well short of our requirements.",
+			FactorNames: [NumFactors]string{
+				"Your credit score",
+				"Your income",
+				"How long you've been in your current job",
+				"Your recent pay-later purchases",
+				"Your debts compared with your income",
+				"Your address",
+				"Your identity and age",
+				"Your credit history",
+				"Whether the repayments are affordable for you",
+				"Your savings",
+				"What you already owe on credit",
+			},
 		},
 		agentMeaningLabel: "What it means:",
 		agentDontLabel:    "What not to say or promise:",
-		agentCommon: "There's no manual approval, and you can't change or influence the decision; you have no more information than the reason shown. " +
+		agentCommon: "You can't approve a purchase yourself, and you can't change or influence the decision; you have no more information than the reason shown. " +
 			"A new purchase gets a new automated assessment, so don't predict its outcome. " +
 			"You can confirm that a decline doesn't affect the shopper's credit score, and that a pending authorisation on their card from a declined card purchase is released by their card issuer, not by us.",
 		reasons: []seed{
@@ -633,11 +675,32 @@ var seedSvSE = func() localeSeed {
 			ECOA: "Den amerikanska federala lagen Equal Credit Opportunity Act förbjuder kreditgivare att diskriminera den som ansöker om kredit på grund av ras, hudfärg, religion, nationellt ursprung, kön, civilstånd eller ålder (förutsatt att den sökande är behörig att ingå ett bindande avtal), " +
 				"på grund av att hela eller delar av den sökandes inkomst kommer från ett offentligt bidragsprogram, eller på grund av att den sökande i god tro har utövat en rättighet enligt Consumer Credit Protection Act. " +
 				"Den federala myndighet som övervakar att kreditgivaren följer lagen är {regulator}.",
-			NoKeyFactors: "kreditupplysningsföretaget angav inga",
+			NoKeyFactors:     "kreditupplysningsföretaget angav inga",
+			ExplainTitle:     "Så bedömde vi ditt köp",
+			ExplainApproved:  "Vi godkände att du betalar senare för ditt köp på {amount} hos {merchant}. Bedömningen gjordes automatiskt: vi jämförde varje faktor nedan med våra krav, och alla uppfyllde dem.",
+			ExplainDeclined:  "Vi kunde inte godkänna att du betalar senare för ditt köp på {amount} hos {merchant}. Bedömningen gjordes automatiskt: vi jämförde varje faktor nedan med våra krav. Vi redovisar inte de exakta kraven, eftersom de är en del av hur vi hanterar risker och ändras över tid, men vi berättar vilka faktorer som inte räckte till och ungefär hur mycket som saknades.",
+			ExplainMet:       "{factor}: uppfyllde våra krav.",
+			ExplainNotMet:    "{factor}: uppfyllde inte våra krav.",
+			ExplainNarrowly:  "{factor}: nådde nästan upp till våra krav.",
+			ExplainShort:     "{factor}: nådde inte upp till våra krav.",
+			ExplainWellShort: "{factor}: var långt ifrån våra krav.",
+			FactorNames: [NumFactors]string{
+				"Din kreditpoäng",
+				"Din inkomst",
+				"Hur länge du har haft din nuvarande anställning",
+				"Dina senaste köp med betala senare",
+				"Dina skulder i förhållande till din inkomst",
+				"Din adress",
+				"Din identitet och ålder",
+				"Din kredithistorik",
+				"Om betalningarna ryms i din ekonomi",
+				"Ditt sparande",
+				"Dina befintliga krediter",
+			},
 		},
 		agentMeaningLabel: "Vad det betyder:",
 		agentDontLabel:    "Säg eller lova inte:",
-		agentCommon: "Det finns inget manuellt godkännande, och du kan inte ändra eller påverka beslutet. Du har ingen annan information än orsaken som visas. " +
+		agentCommon: "Du kan inte själv godkänna ett köp, och du kan inte ändra eller påverka beslutet. Du har ingen annan information än orsaken som visas. " +
 			"Ett nytt köp bedöms automatiskt på nytt, så förutsäg inte hur det går. " +
 			"Du kan bekräfta att avslaget inte påverkar kundens kreditpoäng, och att ett reserverat belopp på kortet efter ett nekat kortköp släpps av kortutgivaren, inte av oss.",
 		reasons: []seed{
@@ -905,11 +968,32 @@ var seedDeDE = func() localeSeed {
 			ECOA: "Der US-amerikanische Equal Credit Opportunity Act verbietet Kreditgebern, Antragstellende wegen ihrer ethnischen Herkunft, Hautfarbe, Religion, nationalen Herkunft, ihres Geschlechts, Familienstands oder Alters (sofern sie voll geschäftsfähig sind) zu benachteiligen, " +
 				"ebenso deshalb, weil ihr Einkommen ganz oder teilweise aus öffentlichen Sozialleistungen stammt, oder weil sie in gutem Glauben ein Recht nach dem Consumer Credit Protection Act ausgeübt haben. " +
 				"Die Bundesbehörde, die die Einhaltung dieses Gesetzes durch diesen Kreditgeber überwacht, ist das {regulator}.",
-			NoKeyFactors: "die Auskunftei hat keine genannt",
+			NoKeyFactors:     "die Auskunftei hat keine genannt",
+			ExplainTitle:     "So haben wir Ihren Kauf geprüft",
+			ExplainApproved:  "Wir haben die spätere Bezahlung Ihres Einkaufs über {amount} bei {merchant} genehmigt. Die Prüfung erfolgte automatisiert: Wir haben jeden der folgenden Faktoren mit unseren Anforderungen verglichen, und alle haben sie erfüllt.",
+			ExplainDeclined:  "Ihren Einkauf über {amount} bei {merchant} konnten wir nicht für die spätere Bezahlung freigeben. Die Prüfung erfolgte automatisiert: Wir haben jeden der folgenden Faktoren mit unseren Anforderungen verglichen. Die genauen Anforderungen nennen wir nicht, weil sie Teil unserer Risikosteuerung sind und sich ändern, wir sagen Ihnen aber, welche Faktoren sie nicht erfüllt haben und wie deutlich.",
+			ExplainMet:       "{factor}: Anforderungen erfüllt.",
+			ExplainNotMet:    "{factor}: Anforderungen nicht erfüllt.",
+			ExplainNarrowly:  "{factor}: Anforderungen knapp verfehlt.",
+			ExplainShort:     "{factor}: Anforderungen verfehlt.",
+			ExplainWellShort: "{factor}: Anforderungen deutlich verfehlt.",
+			FactorNames: [NumFactors]string{
+				"Ihr Bonitätsscore",
+				"Ihr Einkommen",
+				"Die Dauer Ihrer aktuellen Beschäftigung",
+				"Ihre jüngsten Käufe mit späterer Bezahlung",
+				"Ihre Schulden im Verhältnis zu Ihrem Einkommen",
+				"Ihre Adresse",
+				"Ihre Identität und Ihr Alter",
+				"Ihre Kredithistorie",
+				"Ob die Raten für Sie tragbar sind",
+				"Ihre Ersparnisse",
+				"Ihre bestehenden Kredite",
+			},
 		},
 		agentMeaningLabel: "Bedeutung:",
 		agentDontLabel:    "Nicht sagen oder zusagen:",
-		agentCommon: "Es gibt keine manuelle Freigabe, und Sie können die Entscheidung weder ändern noch beeinflussen; Ihnen liegen keine weiteren Informationen als der angezeigte Grund vor. " +
+		agentCommon: "Sie können keinen Kauf selbst freigeben, und Sie können die Entscheidung weder ändern noch beeinflussen; Ihnen liegen keine weiteren Informationen als der angezeigte Grund vor. " +
 			"Ein neuer Kauf wird neu automatisch geprüft, sagen Sie also kein Ergebnis voraus. " +
 			"Sie können bestätigen, dass die Ablehnung den Bonitätsscore nicht beeinflusst und dass eine vorgemerkte Kartenzahlung (Autorisierung) nach einem abgelehnten Kartenkauf von der kartenausgebenden Bank freigegeben wird, nicht von uns.",
 		reasons: []seed{

@@ -24,6 +24,7 @@ import (
 //	{keyFactors}  RenderInput.KeyFactors joined with "; ", or the frame's NoKeyFactors when none
 //	{reference}   RenderInput.Reference
 //	{regulator}   Regulator, the creditor's federal regulator with its address
+//	{factor}      the factor in plain words, in an explanation's sentences ("" elsewhere)
 //
 // where locale is the locale of the text being filled. With RenderInput.Redact, {score},
 // {scoreRange}, {scoreDate}, {bureau}, {bureauAddress}, {bureauPhone} and {keyFactors} are all
@@ -41,6 +42,8 @@ const (
 	PlaceholderKeyFactors    = "keyFactors"
 	PlaceholderReference     = "reference"
 	PlaceholderRegulator     = "regulator"
+	// PlaceholderFactor is the factor in plain words, in an explanation's sentences.
+	PlaceholderFactor = "factor"
 )
 
 // knownPlaceholder reports whether name is one of the placeholders.
@@ -48,7 +51,7 @@ func knownPlaceholder(name string) bool {
 	switch name {
 	case PlaceholderMerchant, PlaceholderAmount, PlaceholderScore, PlaceholderBureau,
 		PlaceholderScoreRange, PlaceholderScoreDate, PlaceholderBureauAddress, PlaceholderBureauPhone,
-		PlaceholderKeyFactors, PlaceholderReference, PlaceholderRegulator:
+		PlaceholderKeyFactors, PlaceholderReference, PlaceholderRegulator, PlaceholderFactor:
 		return true
 	}
 	return false
@@ -67,6 +70,8 @@ type filler struct {
 	hasRange            bool
 	// noKeyFactors is the frame's text for {keyFactors} when there are none.
 	noKeyFactors string
+	// factor is the value of {factor}, set by Explain per sentence.
+	factor string
 }
 
 // bureauData are the placeholders Redact hides.
@@ -98,6 +103,8 @@ func (f *filler) value(name, loc string) (string, bool) {
 		return f.in.Reference, true
 	case PlaceholderRegulator:
 		return Regulator, true
+	case PlaceholderFactor:
+		return f.factor, true
 	case PlaceholderMerchant:
 		return f.in.Merchant, true
 	case PlaceholderAmount:

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"riskconsole/internal/apperr"
+	"riskconsole/internal/engine"
+	"riskconsole/internal/market"
 )
 
 // The notices every decline pop-up carries besides its reasons live in the frame of each locale,
@@ -34,10 +36,39 @@ const (
 	PartFCRA         FramePart = "FCRA"
 	PartECOA         FramePart = "ECOA"
 	PartNoKeyFactors FramePart = "NO_KEY_FACTORS"
+
+	PartExplainTitle     FramePart = "EXPLAIN_TITLE"
+	PartExplainApproved  FramePart = "EXPLAIN_APPROVED"
+	PartExplainDeclined  FramePart = "EXPLAIN_DECLINED"
+	PartExplainMet       FramePart = "EXPLAIN_MET"
+	PartExplainNotMet    FramePart = "EXPLAIN_NOT_MET"
+	PartExplainNarrowly  FramePart = "EXPLAIN_NARROWLY"
+	PartExplainShort     FramePart = "EXPLAIN_SHORT"
+	PartExplainWellShort FramePart = "EXPLAIN_WELL_SHORT"
+	// factorPartPrefix prefixes a factor's name part: FACTOR_CREDIT_SCORE.
+	factorPartPrefix = "FACTOR_"
 )
 
-// FrameParts lists every part in the order a pop-up uses them.
-var FrameParts = []FramePart{PartTitle, PartIntro, PartClosing, PartReference, PartHumanReview, PartFCRA, PartECOA, PartNoKeyFactors}
+// NumFactors is the number of factors (engine.Factor values).
+const NumFactors = int(engine.FactorOutstandingCredit) + 1
+
+// FactorPart is the part holding factor f in plain words.
+func FactorPart(f engine.Factor) FramePart { return FramePart(factorPartPrefix + f.String()) }
+
+// FrameParts lists every part: the pop-up's in the order a pop-up uses them, then the
+// explanation's, then one per factor.
+var FrameParts = func() []FramePart {
+	parts := []FramePart{PartTitle, PartIntro, PartClosing, PartReference, PartHumanReview, PartFCRA, PartECOA, PartNoKeyFactors,
+		PartExplainTitle, PartExplainApproved, PartExplainDeclined, PartExplainMet, PartExplainNotMet,
+		PartExplainNarrowly, PartExplainShort, PartExplainWellShort}
+	for f := range NumFactors {
+		parts = append(parts, FactorPart(engine.Factor(f)))
+	}
+	return parts
+}()
+
+// marginParts are the parts that must use {factor}.
+var marginParts = []FramePart{PartExplainMet, PartExplainNotMet, PartExplainNarrowly, PartExplainShort, PartExplainWellShort}
 
 // field returns a pointer to the part p of f, nil for an unknown part.
 func (f *Frame) field(p FramePart) *string {
@@ -58,6 +89,29 @@ func (f *Frame) field(p FramePart) *string {
 		return &f.ECOA
 	case PartNoKeyFactors:
 		return &f.NoKeyFactors
+	case PartExplainTitle:
+		return &f.ExplainTitle
+	case PartExplainApproved:
+		return &f.ExplainApproved
+	case PartExplainDeclined:
+		return &f.ExplainDeclined
+	case PartExplainMet:
+		return &f.ExplainMet
+	case PartExplainNotMet:
+		return &f.ExplainNotMet
+	case PartExplainNarrowly:
+		return &f.ExplainNarrowly
+	case PartExplainShort:
+		return &f.ExplainShort
+	case PartExplainWellShort:
+		return &f.ExplainWellShort
+	}
+	if name, ok := strings.CutPrefix(string(p), factorPartPrefix); ok {
+		for i := range NumFactors {
+			if engine.Factor(i).String() == name {
+				return &f.FactorNames[i]
+			}
+		}
 	}
 	return nil
 }
@@ -140,6 +194,9 @@ func validateFrames(frames map[string]Frame, v *apperr.ValidationError) {
 
 func validateFrame(l string, f Frame, v *apperr.ValidationError) {
 	p := "frames[" + l + "]"
+	if !market.KnownLocale(l) {
+		v.Add(p, "locale %q is not supported (supported: %s)", l, strings.Join(market.Locales, ", "))
+	}
 	for _, part := range FrameParts {
 		checkField(v, framePath(l, part), f.Part(part))
 	}
@@ -164,6 +221,11 @@ func validateFrame(l string, f Frame, v *apperr.ValidationError) {
 	for _, ph := range fcraPlaceholders {
 		if !strings.Contains(f.FCRA, "{"+ph+"}") {
 			v.Add(framePath(l, PartFCRA), "must contain {%s}: the FCRA 615(a) notice names the bureau with its address and toll-free number, the score with its range and date, and the key factors", ph)
+		}
+	}
+	for _, part := range marginParts {
+		if !strings.Contains(f.Part(part), "{"+PlaceholderFactor+"}") {
+			v.Add(framePath(l, part), "must contain {%s}", PlaceholderFactor)
 		}
 	}
 	if !strings.Contains(f.ECOA, "{"+PlaceholderRegulator+"}") {

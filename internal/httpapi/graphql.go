@@ -36,6 +36,7 @@ func (a *api) graphQLHandler() http.Handler {
 		CatalogLifecycle:     a.CatalogLifecycle,
 		BadDefinitionService: a.BadDefinitions,
 		OutcomeService:       a.Outcomes,
+		Explainer:            a.Explainer,
 	}}
 	cfg.Directives.HasRole = graph.HasRole(a.Denials, a.admitHeavy)
 	graph.SetComplexity(&cfg.Complexity)

@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -169,7 +171,8 @@ func decisionTargets(dst []any, r *models.Decision) []any {
 		&r.ShopperID, &r.ShopperLocale, &r.Channel)
 	dst = appendMeasuredTargets(dst, &r.MeasuredValues)
 	return append(dst, &r.Outcome, &r.Reasons, &r.ReasonMask, &r.ThresholdVersionID,
-		&r.CatalogVersionID, &r.MessageLocale, &r.MessageTitle, &r.MessageBody, &r.MessageSteps, &r.Seal)
+		&r.CatalogVersionID, &r.MessageLocale, &r.MessageTitle, &r.MessageBody, &r.MessageSteps,
+		&r.BureauReport, &r.AgentMessage, &r.Seal)
 }
 
 func decisionRow(rec *decisions.Record) models.Decision {
@@ -195,7 +198,74 @@ func decisionRow(rec *decisions.Record) models.Decision {
 		ThresholdVersionID: d.ThresholdVersionID, CatalogVersionID: d.CatalogVersionID,
 		MessageLocale: d.Message.Locale, MessageTitle: d.Message.Title, MessageBody: d.Message.Body,
 		MessageSteps: string(stepsJSON),
+		BureauReport: bureauReportJSON(d.Bureau), AgentMessage: agentMessageJSON(&d.AgentMessage),
 	}
+}
+
+// bureauReportRow is the JSON of the bureau_report column.
+type bureauReportRow struct {
+	Bureau     string   `json:"bureau"`
+	Score      float64  `json:"score"`
+	ScoreMin   float64  `json:"scoreMin"`
+	ScoreMax   float64  `json:"scoreMax"`
+	ScoreDate  string   `json:"scoreDate"` // YYYY-MM-DD
+	KeyFactors []string `json:"keyFactors"`
+}
+
+// agentMessageRow is the JSON of the agent_message column; its locale and title are the
+// message's.
+type agentMessageRow struct {
+	Body  string   `json:"body"`
+	Steps []string `json:"steps"`
+}
+
+func bureauReportJSON(b *decisions.BureauReport) string {
+	if b == nil {
+		return ""
+	}
+	kf := b.KeyFactors
+	if kf == nil {
+		kf = []string{}
+	}
+	out, _ := json.Marshal(bureauReportRow{Bureau: b.Bureau, Score: b.Score, ScoreMin: b.ScoreMin, ScoreMax: b.ScoreMax,
+		ScoreDate: b.ScoreDate.UTC().Format(time.DateOnly), KeyFactors: kf}) // plain values always marshal
+	return string(out)
+}
+
+func agentMessageJSON(m *decisions.Message) string {
+	if m.Body == "" {
+		return ""
+	}
+	steps := m.Steps
+	if steps == nil {
+		steps = []string{}
+	}
+	out, _ := json.Marshal(agentMessageRow{Body: m.Body, Steps: steps}) // plain values always marshal
+	return string(out)
+}
+
+// noticesFromRow fills d's bureau report and agent message from their columns.
+func noticesFromRow(r *models.Decision, d *decisions.Decision) error {
+	if r.BureauReport != "" {
+		var b bureauReportRow
+		if err := json.Unmarshal([]byte(r.BureauReport), &b); err != nil {
+			return fmt.Errorf("decision %s: bureau report: %w", r.ID, err)
+		}
+		date, err := time.Parse(time.DateOnly, b.ScoreDate)
+		if err != nil {
+			return fmt.Errorf("decision %s: bureau report date: %w", r.ID, err)
+		}
+		d.Bureau = &decisions.BureauReport{Bureau: b.Bureau, Score: b.Score, ScoreMin: b.ScoreMin, ScoreMax: b.ScoreMax,
+			ScoreDate: date, KeyFactors: b.KeyFactors}
+	}
+	if r.AgentMessage != "" {
+		var m agentMessageRow
+		if err := json.Unmarshal([]byte(r.AgentMessage), &m); err != nil {
+			return fmt.Errorf("decision %s: agent message: %w", r.ID, err)
+		}
+		d.AgentMessage = decisions.Message{Locale: r.MessageLocale, Title: r.MessageTitle, Body: m.Body, Steps: m.Steps}
+	}
+	return nil
 }
 
 func decisionFromRow(r *models.Decision) (decisions.Decision, error) {
@@ -230,7 +300,7 @@ func decisionFromRow(r *models.Decision) (decisions.Decision, error) {
 	if err := json.Unmarshal([]byte(r.MessageSteps), &d.Message.Steps); err != nil {
 		return d, fmt.Errorf("decision %s: message steps: %w", r.ID, err)
 	}
-	return d, nil
+	return d, noticesFromRow(r, &d)
 }
 
 // isUniqueViolation reports whether err is a unique-constraint violation involving column.
@@ -255,8 +325,13 @@ var decisionColumns = func() []string {
 		cols = append(cols, engine.Measures[i].Key)
 	}
 	return append(cols, "outcome", "reasons", "reason_mask", "threshold_version_id", "catalog_version_id",
-		"message_locale", "message_title", "message_body", "message_steps", "seal")
+		"message_locale", "message_title", "message_body", "message_steps", "bureau_report", "agent_message", "seal")
 }()
+
+// noticeColumns is the index in decisionColumns of bureau_report; agent_message follows it. A
+// seal covers them only when either is set, so that decisions sealed before they existed still
+// check out.
+var noticeColumns = slices.Index(decisionColumns, "bureau_report")
 
 // decisionValues lists a row's values in decisionColumns order. PostgreSQL's binary COPY wants
 // the id as 16 bytes; SQLite keeps it as text.
@@ -275,5 +350,5 @@ func decisionValues(r *models.Decision, binaryID bool) ([]any, error) {
 		r.ShopperLocale, r.Channel)
 	out = appendMeasuredArgs(out, &r.MeasuredValues)
 	return append(out, r.Outcome, r.Reasons, r.ReasonMask, r.ThresholdVersionID, r.CatalogVersionID,
-		r.MessageLocale, r.MessageTitle, r.MessageBody, r.MessageSteps, r.Seal), nil
+		r.MessageLocale, r.MessageTitle, r.MessageBody, r.MessageSteps, r.BureauReport, r.AgentMessage, r.Seal), nil
 }

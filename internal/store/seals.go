@@ -28,7 +28,8 @@ func (s *Store) sealValues(vals []any) {
 	vals[len(vals)-1] = s.key.ID() + ":" + s.key.Seal(decisionContent(vals[:len(vals)-1], false))
 }
 
-// decisionContent returns the bytes a seal covers: the values of decisionColumns before the seal,
+// decisionContent returns the bytes a seal covers: the values of decisionColumns before the seal
+// (bureau_report and agent_message only when either is set),
 // each length-prefixed, in forms that survive a round trip through either database: times as
 // microseconds since the epoch, floats in their shortest exact form, and the message steps as
 // canonical JSON (PostgreSQL's jsonb reformats them), which canonicalSteps asks to compute; the
@@ -37,7 +38,12 @@ func (s *Store) sealValues(vals []any) {
 func decisionContent(vals []any, canonicalSteps bool) []byte {
 	b := make([]byte, 0, 1536)
 	var scratch [64]byte
+	// Decisions sealed before the notice columns existed have them empty: leave them out then.
+	skipNotices := vals[noticeColumns] == "" && vals[noticeColumns+1] == ""
 	for i, v := range vals {
+		if skipNotices && (i == noticeColumns || i == noticeColumns+1) {
+			continue
+		}
 		var field []byte
 		switch v := v.(type) {
 		case string:
