@@ -113,10 +113,16 @@ func TestAgentDecision(t *testing.T) {
 		if want := catalog.FormatAmount(agentLocale, d.Currency, d.AmountMinor); a.FormattedAmount != want {
 			t.Errorf("formattedAmount %q, want %q", a.FormattedAmount, want)
 		}
+		// The pop-up is the stored one with the bureau data redacted: the redacted copy kept
+		// with the decision, in the shopper's locale, which is the shopper's pop-up where it
+		// shows no bureau datum.
 		m := a.ShopperMessage
-		if m == nil || m.Locale != d.Message.Locale || m.Title != d.Message.Title || m.Body != d.Message.Body ||
-			strings.Join(m.Steps, "\n") != strings.Join(d.Message.Steps, "\n") {
-			t.Errorf("shopper message %+v, want the stored %+v", m, d.Message)
+		if m == nil || m.Locale != d.Message.Locale || m.Title != d.Message.Title || m.Body != d.AgentMessage.Body ||
+			strings.Join(m.Steps, "\n") != strings.Join(d.AgentMessage.Steps, "\n") {
+			t.Errorf("shopper message %+v, want the stored redacted %+v", m, d.AgentMessage)
+		}
+		if d.Market == "US" && (!strings.Contains(m.Body, catalog.Redacted) || m.Body == d.Message.Body) {
+			t.Errorf("a US decline's pop-up without redaction: %q", m.Body)
 		}
 		if a.GuidanceLocale != agentLocale || len(a.Guidance) != len(d.Reasons) {
 			t.Fatalf("guidance in %s with %d entries, want %s and %d", a.GuidanceLocale, len(a.Guidance), agentLocale, len(d.Reasons))
@@ -136,6 +142,10 @@ func TestAgentDecision(t *testing.T) {
 		}
 		if len(a.Notes) != 4 || !strings.Contains(a.Notes[0], "Bonität") {
 			t.Errorf("notes %q", a.Notes)
+		}
+		// The last note is the market's rule on human review.
+		if review := strings.Contains(a.Notes[3], "Mensch"); review != (d.Market != "US") {
+			t.Errorf("%s decline: last note %q", d.Market, a.Notes[3])
 		}
 
 		// An unsupported locale falls back to en-US, visibly.
