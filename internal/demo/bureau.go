@@ -32,9 +32,9 @@ var keyFactorTexts = map[string][4]string{
 		"Kurze Kredithistorie", "Viele Kreditanfragen in den letzten zwölf Monaten"},
 }
 
-// Bureau returns the bureau's answer for p: its score is the engine's measured bureau_score
-// (300–850) mapped onto the bureau's scale, dated the day before the purchase.
-func (p *Purchase) Bureau() BureauReport {
+// Bureau returns the bureau's answer for p assessed at at: its score is the engine's measured
+// bureau_score (300–850) mapped onto the bureau's scale, dated the day before at.
+func (p *Purchase) Bureau(at time.Time) BureauReport {
 	b, _ := catalog.MarketBureau(p.Market)
 	m := engine.Measures[engine.BureauScore]
 	frac := (p.Values[engine.BureauScore] - m.Min) / (m.Max - m.Min)
@@ -51,7 +51,7 @@ func (p *Purchase) Bureau() BureauReport {
 			factors = append(factors, texts[i])
 		}
 	}
-	day := p.Time.UTC().AddDate(0, 0, -1)
+	day := at.UTC().AddDate(0, 0, -1)
 	return BureauReport{Bureau: b.ID, Score: score, ScoreMin: b.ScoreMin, ScoreMax: b.ScoreMax,
 		ScoreDate: time.Date(day.Year(), day.Month(), day.Day(), 0, 0, 0, 0, time.UTC), KeyFactors: factors}
 }

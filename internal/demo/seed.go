@@ -228,7 +228,7 @@ func Seed(ctx context.Context, st *store.Store, opts SeedOptions) error {
 				MerchantID: p.Merchant.ID, MerchantName: p.Merchant.Name, MerchantCategory: p.Merchant.Category,
 				ShopperID: p.ShopperID, Locale: p.Locale, Channel: p.Channel, Values: p.Values,
 			}
-			b := p.Bureau()
+			b := p.Bureau(at)
 			purchase.Bureau = &decisions.BureauReport{Bureau: b.Bureau, Score: b.Score, ScoreMin: b.ScoreMin,
 				ScoreMax: b.ScoreMax, ScoreDate: b.ScoreDate, KeyFactors: b.KeyFactors}
 			rec, err := decisions.Decide(&purchase, at, decisions.NewReference(), v, cat)

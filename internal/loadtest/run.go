@@ -167,7 +167,8 @@ func PurchaseInput(p *demo.Purchase) ([]byte, error) {
 	for i := range engine.Measures {
 		values[engine.Measures[i].Field] = p.Values[i]
 	}
-	b := p.Bureau()
+	// The run assesses its purchases now, whatever their demo time: the bureau answered yesterday.
+	b := p.Bureau(time.Now())
 	return json.Marshal(map[string]any{
 		"market": p.Market, "currency": p.Currency, "amount": p.Amount,
 		"merchant":  map[string]string{"id": p.Merchant.ID, "name": p.Merchant.Name, "category": p.Merchant.Category},
