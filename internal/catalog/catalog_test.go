@@ -18,7 +18,7 @@ var scoreDate = time.Date(2026, time.March, 5, 14, 30, 0, 0, time.UTC)
 // inputFor returns a render input for a shopper of the market whose default locale is locale.
 func inputFor(locale string) RenderInput {
 	in := RenderInput{Locale: locale, MarketLocale: locale, AmountMinor: 123450, Merchant: "Nordic Outdoor",
-		Score: 561.6, ScoreRange: "300–850", ScoreDate: scoreDate}
+		Score: 562, ScoreRange: "300–850", ScoreDate: scoreDate}
 	for _, m := range market.All {
 		if m.DefaultLocale == locale {
 			in.Currency, in.Bureau = m.Currency, BureauFor(m.Code)

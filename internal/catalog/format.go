@@ -13,7 +13,7 @@ import (
 //
 //	{merchant}    RenderInput.Merchant, as given
 //	{amount}      FormatAmount(locale, Currency, AmountMinor)
-//	{score}       RenderInput.Score rounded to a whole number, e.g. "562"
+//	{score}       RenderInput.Score to at most two decimals, e.g. "562", "87,5" (formatScore)
 //	{bureau}      RenderInput.Bureau, or BureauFor the market of MarketLocale when empty
 //	{scoreRange}  RenderInput.ScoreRange, or "300–850" (the engine's bounds) when empty
 //	{scoreDate}   RenderInput.ScoreDate as a long date for the locale: en-US "March 5, 2026",
@@ -67,6 +67,7 @@ type filler struct {
 	bureau, scoreRange  string
 	hasAmount, hasDate  bool
 	hasScore, hasBureau bool
+	scoreLoc            string
 	hasRange            bool
 	// noKeyFactors is the frame's text for {keyFactors} when there are none.
 	noKeyFactors string
@@ -113,8 +114,8 @@ func (f *filler) value(name, loc string) (string, bool) {
 		}
 		return f.amount, true
 	case PlaceholderScore:
-		if !f.hasScore {
-			f.score, f.hasScore = formatScore(f.in.Score), true
+		if !f.hasScore || f.scoreLoc != loc {
+			f.score, f.scoreLoc, f.hasScore = formatScore(f.in.Score, loc), loc, true
 		}
 		return f.score, true
 	case PlaceholderBureau:
@@ -183,9 +184,15 @@ func (f *filler) appendTo(b *strings.Builder, s, loc string) {
 	b.WriteString(s)
 }
 
-// formatScore writes a bureau score as a whole number.
-func formatScore(score float64) string {
-	return strconv.FormatFloat(math.Round(score), 'f', 0, 64)
+// formatScore writes a bureau score as the bureau gave it, to at most two decimals, with locale's
+// decimal separator: "580", "87.5" in English, "87,5" in German and Swedish. (Some scales are
+// percentages with decimals: a score is not rounded to a whole number it was not.)
+func formatScore(score float64, locale string) string {
+	s := strconv.FormatFloat(math.Round(score*100)/100, 'f', -1, 64)
+	if nf := numberFormatFor(locale); nf.decimal != "." {
+		s = strings.Replace(s, ".", nf.decimal, 1)
+	}
+	return s
 }
 
 // Number and currency conventions per locale (CLDR). Spaces inside amounts are no-break spaces

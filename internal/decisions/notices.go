@@ -119,15 +119,15 @@ func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
 // renderInput is what the pop-up of rec discloses. With a bureau report, the score, its range and
 // date and the key factors are the bureau's, as given. Without one (checkout sent none), the
-// score is the engine's measured bureau_score on the engine's 300–850 scale, from the market's
-// bureau, dated the day of the assessment: checkout measured it for this assessment.
+// score is the engine's measured bureau_score in whole points on the engine's 300–850 scale, from
+// the market's bureau, dated the day of the assessment: checkout measured it for this assessment.
 func renderInput(d *Decision) catalog.RenderInput {
 	m, _ := market.Lookup(d.Market)
 	in := catalog.RenderInput{
 		Market: d.Market, Reference: FormatReference(d.Reference),
 		Locale: d.Locale, MarketLocale: m.DefaultLocale, Currency: d.Currency,
 		AmountMinor: d.AmountMinor, Merchant: d.MerchantName,
-		Score: d.Values[engine.BureauScore], ScoreRange: scoreRange, ScoreDate: d.CreatedAt,
+		Score: math.Round(d.Values[engine.BureauScore]), ScoreRange: scoreRange, ScoreDate: d.CreatedAt,
 	}
 	b, _ := catalog.MarketBureau(d.Market)
 	if r := d.Bureau; r != nil {
