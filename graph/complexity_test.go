@@ -139,6 +139,8 @@ func TestValueFields(t *testing.T) {
 		"CatalogEntry.text",
 		"CatalogVersion.frames",
 		"CreatedApiToken.token",
+		// A decision's bureau report is a column of its row.
+		"Decision.bureauReport",
 		"Decision.merchant",
 		"Decision.message",
 		"Decision.reasons",

@@ -208,6 +208,16 @@ type ComplexityRoot struct {
 		PageInfo func(childComplexity int) int
 	}
 
+	BureauReport struct {
+		Bureau     func(childComplexity int) int
+		BureauName func(childComplexity int) int
+		KeyFactors func(childComplexity int) int
+		Score      func(childComplexity int) int
+		ScoreDate  func(childComplexity int) int
+		ScoreMax   func(childComplexity int) int
+		ScoreMin   func(childComplexity int) int
+	}
+
 	CardHold struct {
 		MayBePending        func(childComplexity int) int
 		Note                func(childComplexity int) int
@@ -294,6 +304,7 @@ type ComplexityRoot struct {
 	Decision struct {
 		Amount           func(childComplexity int) int
 		Breakdown        func(childComplexity int) int
+		BureauReport     func(childComplexity int) int
 		CatalogVersionID func(childComplexity int) int
 		Channel          func(childComplexity int) int
 		CreatedAt        func(childComplexity int) int
@@ -1637,6 +1648,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.BadDefinitionDraftConnection.PageInfo(childComplexity), true
 
+	case "BureauReport.bureau":
+		if e.ComplexityRoot.BureauReport.Bureau == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BureauReport.Bureau(childComplexity), true
+	case "BureauReport.bureauName":
+		if e.ComplexityRoot.BureauReport.BureauName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BureauReport.BureauName(childComplexity), true
+	case "BureauReport.keyFactors":
+		if e.ComplexityRoot.BureauReport.KeyFactors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BureauReport.KeyFactors(childComplexity), true
+	case "BureauReport.score":
+		if e.ComplexityRoot.BureauReport.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BureauReport.Score(childComplexity), true
+	case "BureauReport.scoreDate":
+		if e.ComplexityRoot.BureauReport.ScoreDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BureauReport.ScoreDate(childComplexity), true
+	case "BureauReport.scoreMax":
+		if e.ComplexityRoot.BureauReport.ScoreMax == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BureauReport.ScoreMax(childComplexity), true
+	case "BureauReport.scoreMin":
+		if e.ComplexityRoot.BureauReport.ScoreMin == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BureauReport.ScoreMin(childComplexity), true
+
 	case "CardHold.mayBePending":
 		if e.ComplexityRoot.CardHold.MayBePending == nil {
 			break
@@ -1960,6 +2014,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Decision.Breakdown(childComplexity), true
+	case "Decision.bureauReport":
+		if e.ComplexityRoot.Decision.BureauReport == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.BureauReport(childComplexity), true
 	case "Decision.catalogVersionId":
 		if e.ComplexityRoot.Decision.CatalogVersionID == nil {
 			break
@@ -5038,6 +5098,26 @@ func (ec *executionContext) childFields_BadDefinitionDraftConnection(ctx context
 	return nil, fmt.Errorf("no field named %q was found under type BadDefinitionDraftConnection", field.Name)
 }
 
+func (ec *executionContext) childFields_BureauReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "bureau":
+		return ec.fieldContext_BureauReport_bureau(ctx, field)
+	case "bureauName":
+		return ec.fieldContext_BureauReport_bureauName(ctx, field)
+	case "score":
+		return ec.fieldContext_BureauReport_score(ctx, field)
+	case "scoreMin":
+		return ec.fieldContext_BureauReport_scoreMin(ctx, field)
+	case "scoreMax":
+		return ec.fieldContext_BureauReport_scoreMax(ctx, field)
+	case "scoreDate":
+		return ec.fieldContext_BureauReport_scoreDate(ctx, field)
+	case "keyFactors":
+		return ec.fieldContext_BureauReport_keyFactors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BureauReport", field.Name)
+}
+
 func (ec *executionContext) childFields_CardHold(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "mayBePending":
@@ -5238,6 +5318,8 @@ func (ec *executionContext) childFields_Decision(ctx context.Context, field grap
 		return ec.fieldContext_Decision_catalogVersionId(ctx, field)
 	case "message":
 		return ec.fieldContext_Decision_message(ctx, field)
+	case "bureauReport":
+		return ec.fieldContext_Decision_bureauReport(ctx, field)
 	case "repayment":
 		return ec.fieldContext_Decision_repayment(ctx, field)
 	}
@@ -10734,6 +10816,167 @@ func (ec *executionContext) fieldContext_BadDefinitionDraftConnection_pageInfo(_
 	return fc, nil
 }
 
+func (ec *executionContext) _BureauReport_bureau(ctx context.Context, field graphql.CollectedField, obj *model.BureauReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BureauReport_bureau(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Bureau, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.CreditBureau) graphql.Marshaler {
+			return ec.marshalNCreditBureau2riskconsoleᚋgraphᚋmodelᚐCreditBureau(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BureauReport_bureau(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BureauReport", field, false, false, "CreditBureau")
+}
+
+func (ec *executionContext) _BureauReport_bureauName(ctx context.Context, field graphql.CollectedField, obj *model.BureauReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BureauReport_bureauName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BureauName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BureauReport_bureauName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BureauReport", field, false, false, "String")
+}
+
+func (ec *executionContext) _BureauReport_score(ctx context.Context, field graphql.CollectedField, obj *model.BureauReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BureauReport_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BureauReport_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BureauReport", field, false, false, "Float")
+}
+
+func (ec *executionContext) _BureauReport_scoreMin(ctx context.Context, field graphql.CollectedField, obj *model.BureauReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BureauReport_scoreMin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ScoreMin, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BureauReport_scoreMin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BureauReport", field, false, false, "Float")
+}
+
+func (ec *executionContext) _BureauReport_scoreMax(ctx context.Context, field graphql.CollectedField, obj *model.BureauReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BureauReport_scoreMax(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ScoreMax, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BureauReport_scoreMax(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BureauReport", field, false, false, "Float")
+}
+
+func (ec *executionContext) _BureauReport_scoreDate(ctx context.Context, field graphql.CollectedField, obj *model.BureauReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BureauReport_scoreDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ScoreDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BureauReport_scoreDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BureauReport", field, false, false, "Time")
+}
+
+func (ec *executionContext) _BureauReport_keyFactors(ctx context.Context, field graphql.CollectedField, obj *model.BureauReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BureauReport_keyFactors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KeyFactors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BureauReport_keyFactors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BureauReport", field, false, false, "String")
+}
+
 func (ec *executionContext) _CardHold_mayBePending(ctx context.Context, field graphql.CollectedField, obj *model.CardHold) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12391,6 +12634,38 @@ func (ec *executionContext) fieldContext_Decision_message(_ context.Context, fie
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ShopperMessage(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Decision_bureauReport(ctx context.Context, field graphql.CollectedField, obj *model.Decision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Decision_bureauReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BureauReport, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BureauReport) graphql.Marshaler {
+			return ec.marshalOBureauReport2ᚖriskconsoleᚋgraphᚋmodelᚐBureauReport(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Decision_bureauReport(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Decision",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BureauReport(ctx, field)
 		},
 	}
 	return fc, nil
@@ -26923,6 +27198,69 @@ func (ec *executionContext) _BadDefinitionDraftConnection(ctx context.Context, s
 	return out
 }
 
+var bureauReportImplementors = []string{"BureauReport"}
+
+func (ec *executionContext) _BureauReport(ctx context.Context, sel ast.SelectionSet, obj *model.BureauReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, bureauReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BureauReport")
+		case "bureau":
+			out.Values[i] = ec._BureauReport_bureau(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bureauName":
+			out.Values[i] = ec._BureauReport_bureauName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._BureauReport_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scoreMin":
+			out.Values[i] = ec._BureauReport_scoreMin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scoreMax":
+			out.Values[i] = ec._BureauReport_scoreMax(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scoreDate":
+			out.Values[i] = ec._BureauReport_scoreDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "keyFactors":
+			out.Values[i] = ec._BureauReport_keyFactors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var cardHoldImplementors = []string{"CardHold"}
 
 func (ec *executionContext) _CardHold(ctx context.Context, sel ast.SelectionSet, obj *model.CardHold) graphql.Marshaler {
@@ -27569,6 +27907,11 @@ func (ec *executionContext) _Decision(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "message":
 			out.Values[i] = ec._Decision_message(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "bureauReport":
+			out.Values[i] = ec._Decision_bureauReport(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -33045,6 +33388,13 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	_ = ctx
 	res := graphql.MarshalBoolean(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOBureauReport2ᚖriskconsoleᚋgraphᚋmodelᚐBureauReport(ctx context.Context, sel ast.SelectionSet, v *model.BureauReport) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._BureauReport(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOBureauReportInput2ᚖriskconsoleᚋgraphᚋmodelᚐBureauReportInput(ctx context.Context, v any) (*model.BureauReportInput, error) {

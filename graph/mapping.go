@@ -8,6 +8,7 @@ import (
 	"riskconsole/graph/model"
 	"riskconsole/internal/apperr"
 	"riskconsole/internal/auth"
+	"riskconsole/internal/catalog"
 	"riskconsole/internal/decisions"
 	"riskconsole/internal/engine"
 	"riskconsole/internal/thresholds"
@@ -67,7 +68,21 @@ func MapDecision(d *decisions.Decision, v *thresholds.Version) model.Decision {
 		ThresholdVersion: &model.ThresholdVersionRef{ID: strconv.FormatInt(v.ID, 10), Market: v.Market, Version: v.Version},
 		CatalogVersionID: strconv.FormatInt(d.CatalogVersionID, 10),
 		Message:          mapMessage(d),
+		BureauReport:     mapBureauReport(d.Bureau),
 	}
+}
+
+func mapBureauReport(b *decisions.BureauReport) *model.BureauReport {
+	if b == nil {
+		return nil
+	}
+	info, _ := catalog.LookupBureau(b.Bureau)
+	kf := b.KeyFactors
+	if kf == nil {
+		kf = []string{}
+	}
+	return &model.BureauReport{Bureau: model.CreditBureau(b.Bureau), BureauName: info.Name, Score: b.Score,
+		ScoreMin: b.ScoreMin, ScoreMax: b.ScoreMax, ScoreDate: b.ScoreDate, KeyFactors: kf}
 }
 
 func mapMessage(d *decisions.Decision) *model.ShopperMessage {

@@ -252,6 +252,20 @@ type BadDefinitionDraftConnection struct {
 	PageInfo *PageInfo            `json:"pageInfo"`
 }
 
+// A credit bureau's answer kept with a decision.
+type BureauReport struct {
+	Bureau CreditBureau `json:"bureau"`
+	// The bureau's name, as the notice names it.
+	BureauName string `json:"bureauName"`
+	// On the bureau's own scale, scoreMin–scoreMax.
+	Score    float64 `json:"score"`
+	ScoreMin float64 `json:"scoreMin"`
+	ScoreMax float64 `json:"scoreMax"`
+	// The date of the score as the bureau gave it (midnight UTC).
+	ScoreDate  time.Time `json:"scoreDate"`
+	KeyFactors []string  `json:"keyFactors"`
+}
+
 // What the credit bureau answered, as the shopper's notices disclose it.
 type BureauReportInput struct {
 	// Must be the bureau of the purchase's market.
@@ -410,6 +424,8 @@ type Decision struct {
 	CatalogVersionID string               `json:"catalogVersionId"`
 	// The pop-up shown to the shopper; null on an approval.
 	Message *ShopperMessage `json:"message,omitempty"`
+	// What the credit bureau answered, as checkout sent it and the notices disclosed it; null when checkout sent none.
+	BureauReport *BureauReport `json:"bureauReport,omitempty"`
 	// The repayment history of an approved decision; null for a declined one.
 	Repayment *Repayment `json:"repayment,omitempty"`
 }

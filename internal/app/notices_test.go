@@ -8,6 +8,7 @@ import (
 	"riskconsole/internal/auth"
 	"riskconsole/internal/catalog"
 	"riskconsole/internal/decisions"
+	"riskconsole/internal/engine"
 	"riskconsole/internal/market"
 )
 
@@ -72,6 +73,25 @@ func TestNoticesUSDecline(t *testing.T) {
 				t.Errorf("%s: stored %+v %+v (%v)", l, stored.Message, stored.Bureau, err)
 			}
 		}
+		// Analysts read the report kept with the decision.
+		first := ta.assess(t, purchaseInput("US", 12, withBureau(usReport())), uniqueKey("us-report"))
+		r := ta.gql(t, auth.Analyst, `query($ref: String!) { decisionByReference(reference: $ref) {
+			bureauReport { bureau bureauName score scoreMin scoreMax scoreDate keyFactors } } }`, map[string]any{"ref": first.Reference})
+		var got struct {
+			DecisionByReference struct {
+				BureauReport struct {
+					Bureau, BureauName        string
+					Score, ScoreMin, ScoreMax float64
+					ScoreDate                 time.Time
+					KeyFactors                []string
+				} `json:"bureauReport"`
+			} `json:"decisionByReference"`
+		}
+		decodeData(t, r, &got)
+		if b := got.DecisionByReference.BureauReport; b.Bureau != "EXPERIAN_US" || b.BureauName != "Experian" || b.Score != 612 ||
+			b.ScoreMin != 300 || b.ScoreMax != 850 || !b.ScoreDate.Equal(scoreDay) || strings.Join(b.KeyFactors, ";") != strings.Join(usKeyFactors, ";") {
+			t.Errorf("bureau report %+v", b)
+		}
 		// Without key factors the notice says the bureau named none; without a report it
 		// discloses the engine's score on its own scale.
 		noFactors := usReport()
@@ -85,7 +105,7 @@ func TestNoticesUSDecline(t *testing.T) {
 			t.Errorf("no report:\n%s", a.Message.Body)
 		}
 		// The decision seals still check out with the new columns.
-		r := ta.gql(t, auth.Auditor, `{ verifyDecisions { ok checked } }`, nil)
+		r = ta.gql(t, auth.Auditor, `{ verifyDecisions { ok checked } }`, nil)
 		if !strings.Contains(string(r.Data), `"ok":true`) {
 			t.Errorf("verifyDecisions: %s %s", r.Data, errorsJSON(r))
 		}
@@ -411,6 +431,57 @@ func TestExplanation(t *testing.T) {
 			map[string]any{"id": canonical})
 		if n := strings.Count(string(r.Data), `"DONE"`); n != len(market.Locales) {
 			t.Errorf("%d explain events, want %d: %s", n, len(market.Locales), r.Data)
+		}
+	})
+}
+
+// TestNoticesAgentViewLegacy: a decline stored before the agent's redacted copy was kept (its
+// pop-up disclosed the score only for a credit-score reason, without notices) is shown to agents
+// rendered again from its pinned catalog version, redacted, and otherwise as the shopper saw it.
+func TestNoticesAgentViewLegacy(t *testing.T) {
+	eachDialect(t, func(t *testing.T, dialect string) {
+		ta := newTestApp(t, dialect, 0)
+		ctx := t.Context()
+		at := time.Now().UTC().Truncate(time.Microsecond)
+		v, err := ta.Thresholds.Active("US", at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := decisions.Purchase{Market: "US", Currency: "USD", AmountMinor: 4200, MerchantID: "m-1", MerchantName: "Acme",
+			MerchantCategory: "SPORTS", ShopperID: "s-legacy", Locale: "en-US", Channel: "WEB", Values: engine.PassingValues()}
+		p.Values[engine.BureauScore] = 420
+		rec, err := decisions.Decide(&p, at, decisions.NewReference(), v, ta.Catalog.Current())
+		if err != nil || rec.Outcome != engine.Declined {
+			t.Fatalf("%v %v", rec.Outcome, err)
+		}
+		// The pop-up as the console rendered it before issue 15: no notices, no reference.
+		cat := ta.Catalog.Current()
+		old, err := cat.Render(rec.Reasons, catalog.RenderInput{Locale: "en-US", MarketLocale: "en-US", Currency: "USD",
+			AmountMinor: 4200, Merchant: "Acme", Score: 420, Bureau: "Experian", ScoreRange: "300–850", ScoreDate: at})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rec.Message = decisions.Message{Locale: old.Locale, Title: old.Title, Body: old.Body, Steps: old.Steps}
+		rec.AgentMessage = decisions.Message{}
+		rec.ID, rec.IdempotencyKey, rec.RequestHash = decisions.NewID(at), "legacy:1", "legacy"
+		if _, _, _, err := ta.Store.InsertDecision(ctx, &rec); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(old.Body, "420") {
+			t.Fatalf("the legacy pop-up does not disclose the score: %s", old.Body)
+		}
+		r := ta.gql(t, auth.Agent, agentQuery, map[string]any{"ref": rec.Reference, "locale": "en-US"})
+		var out struct {
+			AgentDecision agentDecisionJSON `json:"agentDecision"`
+		}
+		decodeData(t, r, &out)
+		m := out.AgentDecision.ShopperMessage
+		if m == nil || strings.Contains(m.Body, "420") || strings.Contains(m.Body, "Experian") || !strings.Contains(m.Body, catalog.Redacted) {
+			t.Fatalf("legacy pop-up for agents: %+v", m)
+		}
+		if strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(old.Body, "420", catalog.Redacted),
+			"Experian", catalog.Redacted), "300–850", catalog.Redacted), catalog.FormatDate("en-US", at), catalog.Redacted) != m.Body {
+			t.Errorf("legacy pop-up for agents\n%s\nwant the shopper's, redacted:\n%s", m.Body, old.Body)
 		}
 	})
 }

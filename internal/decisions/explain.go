@@ -9,6 +9,7 @@ import (
 	"riskconsole/internal/audit"
 	"riskconsole/internal/catalog"
 	"riskconsole/internal/engine"
+	"riskconsole/internal/market"
 	"riskconsole/internal/thresholds"
 )
 
@@ -51,7 +52,11 @@ func NewExplainer(repo Repository, catalogs CatalogVersions, th ThresholdVersion
 // An approval gets a short explanation: every factor met the requirements. Every call, found or
 // not, appends one ActionExplain event; an unknown reference is apperr.ErrNotFound.
 func (s *Explainer) Explain(ctx context.Context, ref, locale string) (Explanation, error) {
-	d, err := lookUp(ctx, s.repo, s.audits, ref, ActionExplain, map[string]any{"locale": auditedInput(locale)})
+	audited := locale
+	if !market.KnownLocale(audited) {
+		audited = "unsupported"
+	}
+	d, err := lookUp(ctx, s.repo, s.audits, ref, ActionExplain, map[string]any{"locale": audited})
 	if err != nil {
 		return Explanation{}, err
 	}
