@@ -135,7 +135,6 @@ type Decision struct {
 	MessageBody        string
 	MessageSteps       string
 	BureauReport       string // JSON of the bureau's answer the notices used; '' when none was sent
-	AgentMessage       string // JSON of the pop-up with bureau data redacted; '' on an approval
 	Seal               string // "<key id>:<MAC of the content>"; '' for a decision stored before the console had a key
 }
 

@@ -113,13 +113,19 @@ func TestAgentDecision(t *testing.T) {
 		if want := catalog.FormatAmount(agentLocale, d.Currency, d.AmountMinor); a.FormattedAmount != want {
 			t.Errorf("formattedAmount %q, want %q", a.FormattedAmount, want)
 		}
-		// The pop-up is the stored one with the bureau data redacted: the redacted copy kept
-		// with the decision, in the shopper's locale, which is the shopper's pop-up where it
-		// shows no bureau datum.
+		// The pop-up is the stored one with the bureau data redacted, in the shopper's locale.
+		cat, err := ta.Catalog.ByID(ctx, d.CatalogVersionID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		red, ok, err := decisions.Redacted(d, cat)
+		if err != nil || !ok {
+			t.Fatalf("the stored pop-up is not reproduced: %v", err)
+		}
 		m := a.ShopperMessage
-		if m == nil || m.Locale != d.Message.Locale || m.Title != d.Message.Title || m.Body != d.AgentMessage.Body ||
-			strings.Join(m.Steps, "\n") != strings.Join(d.AgentMessage.Steps, "\n") {
-			t.Errorf("shopper message %+v, want the stored redacted %+v", m, d.AgentMessage)
+		if m == nil || m.Locale != d.Message.Locale || m.Title != d.Message.Title || m.Body != red.Body ||
+			strings.Join(m.Steps, "\n") != strings.Join(red.Steps, "\n") {
+			t.Errorf("shopper message %+v, want the stored one redacted %+v", m, red)
 		}
 		if d.Market == "US" && (!strings.Contains(m.Body, catalog.Redacted) || m.Body == d.Message.Body) {
 			t.Errorf("a US decline's pop-up without redaction: %q", m.Body)

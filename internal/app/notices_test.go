@@ -462,7 +462,6 @@ func TestNoticesAgentViewLegacy(t *testing.T) {
 			t.Fatal(err)
 		}
 		rec.Message = decisions.Message{Locale: old.Locale, Title: old.Title, Body: old.Body, Steps: old.Steps}
-		rec.AgentMessage = decisions.Message{}
 		rec.ID, rec.IdempotencyKey, rec.RequestHash = decisions.NewID(at), "legacy:1", "legacy"
 		if _, _, _, err := ta.Store.InsertDecision(ctx, &rec); err != nil {
 			t.Fatal(err)

@@ -3,6 +3,7 @@ package decisions
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"strings"
 	"time"
 
@@ -146,25 +147,18 @@ func auditedInput(s string) string {
 	return strings.ToValidUTF8(s, "")
 }
 
-// redacted returns the pop-up of decline d with its score, range, date, bureau data and key
-// factors replaced by catalog.Redacted: the copy stored with the decision, or, for a decline
-// stored before copies were kept, one rendered again from the catalog version it pinned, with
-// the frame of the time (no notices: those declines had none).
+// redacted returns the pop-up of decline d as agents see it (Redacted), from the catalog version
+// d pinned.
 func (s *AgentService) redacted(ctx context.Context, d *Decision) (Message, error) {
-	if d.AgentMessage.Body != "" {
-		return d.AgentMessage, nil
-	}
 	cat, err := s.catalog.ByID(ctx, d.CatalogVersionID)
 	if err != nil {
 		return Message{}, err
 	}
-	in := renderInput(d)
-	in.Market, in.Reference, in.Redact = "", "", true
-	m, err := cat.Render(d.Reasons, in)
-	if err != nil {
-		return Message{}, err
+	m, ok, err := Redacted(d, cat)
+	if err == nil && !ok {
+		slog.WarnContext(ctx, "agent view: the stored pop-up could not be rendered again; its body is withheld", "decision", d.ID)
 	}
-	return Message{Locale: m.Locale, Title: m.Title, Body: m.Body, Steps: m.Steps}, nil
+	return m, err
 }
 
 func (s *AgentService) view(ctx context.Context, d *Decision, locale string) (AgentView, error) {

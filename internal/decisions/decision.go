@@ -59,10 +59,6 @@ type Decision struct {
 	ThresholdVersionID int64
 	CatalogVersionID   int64
 	Message            Message // zero on approval
-	// AgentMessage is Message with the score, its range and date, the bureau and the key
-	// factors redacted: what support agents see. Zero on an approval and on declines stored
-	// before it was kept.
-	AgentMessage Message
 }
 
 // Record is a decision as written, with the idempotency key that produced it and the hash of the

@@ -3,6 +3,7 @@ package decisions
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -138,26 +139,56 @@ func renderInput(d *Decision) catalog.RenderInput {
 	return in
 }
 
-// Render fills rec's pop-up and its redacted copy for agents from cat, for a decline; it clears
-// both on an approval. It uses rec's reasons, purchase and reference, so a caller that draws a
-// new reference calls it again.
+// Render fills rec's pop-up from cat on a decline, and clears it on an approval. It uses rec's
+// reasons, purchase and reference, so a caller that draws a new reference calls it again.
 func Render(rec *Record, cat *catalog.Catalog) error {
 	d := &rec.Decision
-	d.Message, d.AgentMessage = Message{}, Message{}
+	d.Message = Message{}
 	if d.Outcome != engine.Declined {
 		return nil
 	}
-	in := renderInput(d)
-	msg, err := cat.Render(d.Reasons, in)
+	msg, err := cat.Render(d.Reasons, renderInput(d))
 	if err != nil {
 		return fmt.Errorf("render decline message: %w", err)
 	}
-	in.Redact = true
-	redacted, err := cat.Render(d.Reasons, in)
-	if err != nil {
-		return fmt.Errorf("render decline message: %w", err)
-	}
-	d.Message = Message{Locale: msg.Locale, Title: msg.Title, Body: msg.Body, Steps: msg.Steps}
-	d.AgentMessage = Message{Locale: redacted.Locale, Title: redacted.Title, Body: redacted.Body, Steps: redacted.Steps}
+	d.Message = messageOf(&msg)
 	return nil
+}
+
+func messageOf(m *catalog.Message) Message {
+	return Message{Locale: m.Locale, Title: m.Title, Body: m.Body, Steps: m.Steps}
+}
+
+// Redacted returns d's stored pop-up with the score, its range and date, the bureau with its
+// address and phone and the key factors replaced by catalog.Redacted, from cat, the catalog
+// version d pinned. Rendering is deterministic, so it renders d's pop-up again and, when that is
+// exactly the stored one, renders it once more redacted: first as pop-ups are made now, then as
+// they were before the notices (no market notices, no reference). When neither reproduces the
+// stored pop-up (it was made by code that rendered differently), nothing of its body is shown:
+// ok is false and the message keeps only the title.
+func Redacted(d *Decision, cat *catalog.Catalog) (m Message, ok bool, err error) {
+	for _, legacy := range []bool{false, true} {
+		in := renderInput(d)
+		if legacy {
+			in.Market, in.Reference = "", ""
+		}
+		again, err := cat.Render(d.Reasons, in)
+		if err != nil {
+			return Message{}, false, err
+		}
+		if !sameMessage(messageOf(&again), d.Message) {
+			continue
+		}
+		in.Redact = true
+		red, err := cat.Render(d.Reasons, in)
+		if err != nil {
+			return Message{}, false, err
+		}
+		return messageOf(&red), true, nil
+	}
+	return Message{Locale: d.Message.Locale, Title: d.Message.Title, Body: catalog.Redacted, Steps: []string{}}, false, nil
+}
+
+func sameMessage(a, b Message) bool {
+	return a.Locale == b.Locale && a.Title == b.Title && a.Body == b.Body && slices.Equal(a.Steps, b.Steps)
 }

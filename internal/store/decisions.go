@@ -172,7 +172,7 @@ func decisionTargets(dst []any, r *models.Decision) []any {
 	dst = appendMeasuredTargets(dst, &r.MeasuredValues)
 	return append(dst, &r.Outcome, &r.Reasons, &r.ReasonMask, &r.ThresholdVersionID,
 		&r.CatalogVersionID, &r.MessageLocale, &r.MessageTitle, &r.MessageBody, &r.MessageSteps,
-		&r.BureauReport, &r.AgentMessage, &r.Seal)
+		&r.BureauReport, &r.Seal)
 }
 
 func decisionRow(rec *decisions.Record) models.Decision {
@@ -198,7 +198,7 @@ func decisionRow(rec *decisions.Record) models.Decision {
 		ThresholdVersionID: d.ThresholdVersionID, CatalogVersionID: d.CatalogVersionID,
 		MessageLocale: d.Message.Locale, MessageTitle: d.Message.Title, MessageBody: d.Message.Body,
 		MessageSteps: string(stepsJSON),
-		BureauReport: bureauReportJSON(d.Bureau), AgentMessage: agentMessageJSON(&d.AgentMessage),
+		BureauReport: bureauReportJSON(d.Bureau),
 	}
 }
 
@@ -210,13 +210,6 @@ type bureauReportRow struct {
 	ScoreMax   float64  `json:"scoreMax"`
 	ScoreDate  string   `json:"scoreDate"` // YYYY-MM-DD
 	KeyFactors []string `json:"keyFactors"`
-}
-
-// agentMessageRow is the JSON of the agent_message column; its locale and title are the
-// message's.
-type agentMessageRow struct {
-	Body  string   `json:"body"`
-	Steps []string `json:"steps"`
 }
 
 func bureauReportJSON(b *decisions.BureauReport) string {
@@ -232,19 +225,7 @@ func bureauReportJSON(b *decisions.BureauReport) string {
 	return string(out)
 }
 
-func agentMessageJSON(m *decisions.Message) string {
-	if m.Body == "" {
-		return ""
-	}
-	steps := m.Steps
-	if steps == nil {
-		steps = []string{}
-	}
-	out, _ := json.Marshal(agentMessageRow{Body: m.Body, Steps: steps}) // plain values always marshal
-	return string(out)
-}
-
-// noticesFromRow fills d's bureau report and agent message from their columns.
+// noticesFromRow fills d's bureau report from its column.
 func noticesFromRow(r *models.Decision, d *decisions.Decision) error {
 	if r.BureauReport != "" {
 		var b bureauReportRow
@@ -257,13 +238,6 @@ func noticesFromRow(r *models.Decision, d *decisions.Decision) error {
 		}
 		d.Bureau = &decisions.BureauReport{Bureau: b.Bureau, Score: b.Score, ScoreMin: b.ScoreMin, ScoreMax: b.ScoreMax,
 			ScoreDate: date, KeyFactors: b.KeyFactors}
-	}
-	if r.AgentMessage != "" {
-		var m agentMessageRow
-		if err := json.Unmarshal([]byte(r.AgentMessage), &m); err != nil {
-			return fmt.Errorf("decision %s: agent message: %w", r.ID, err)
-		}
-		d.AgentMessage = decisions.Message{Locale: r.MessageLocale, Title: r.MessageTitle, Body: m.Body, Steps: m.Steps}
 	}
 	return nil
 }
@@ -325,13 +299,12 @@ var decisionColumns = func() []string {
 		cols = append(cols, engine.Measures[i].Key)
 	}
 	return append(cols, "outcome", "reasons", "reason_mask", "threshold_version_id", "catalog_version_id",
-		"message_locale", "message_title", "message_body", "message_steps", "bureau_report", "agent_message", "seal")
+		"message_locale", "message_title", "message_body", "message_steps", "bureau_report", "seal")
 }()
 
-// noticeColumns is the index in decisionColumns of bureau_report; agent_message follows it. A
-// seal covers them only when either is set, so that decisions sealed before they existed still
-// check out.
-var noticeColumns = slices.Index(decisionColumns, "bureau_report")
+// bureauReportColumn is the index in decisionColumns of bureau_report. A seal covers it only when
+// it is set, so that decisions sealed before it existed still check out.
+var bureauReportColumn = slices.Index(decisionColumns, "bureau_report")
 
 // decisionValues lists a row's values in decisionColumns order. PostgreSQL's binary COPY wants
 // the id as 16 bytes; SQLite keeps it as text.
@@ -350,5 +323,5 @@ func decisionValues(r *models.Decision, binaryID bool) ([]any, error) {
 		r.ShopperLocale, r.Channel)
 	out = appendMeasuredArgs(out, &r.MeasuredValues)
 	return append(out, r.Outcome, r.Reasons, r.ReasonMask, r.ThresholdVersionID, r.CatalogVersionID,
-		r.MessageLocale, r.MessageTitle, r.MessageBody, r.MessageSteps, r.BureauReport, r.AgentMessage, r.Seal), nil
+		r.MessageLocale, r.MessageTitle, r.MessageBody, r.MessageSteps, r.BureauReport, r.Seal), nil
 }

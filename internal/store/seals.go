@@ -29,7 +29,7 @@ func (s *Store) sealValues(vals []any) {
 }
 
 // decisionContent returns the bytes a seal covers: the values of decisionColumns before the seal
-// (bureau_report and agent_message only when either is set),
+// (bureau_report only when it is set),
 // each length-prefixed, in forms that survive a round trip through either database: times as
 // microseconds since the epoch, floats in their shortest exact form, and the message steps as
 // canonical JSON (PostgreSQL's jsonb reformats them), which canonicalSteps asks to compute; the
@@ -38,10 +38,9 @@ func (s *Store) sealValues(vals []any) {
 func decisionContent(vals []any, canonicalSteps bool) []byte {
 	b := make([]byte, 0, 1536)
 	var scratch [64]byte
-	// Decisions sealed before the notice columns existed have them empty: leave them out then.
-	skipNotices := vals[noticeColumns] == "" && vals[noticeColumns+1] == ""
+	// Decisions sealed before bureau_report existed have it empty: leave it out then.
 	for i, v := range vals {
-		if skipNotices && (i == noticeColumns || i == noticeColumns+1) {
+		if i == bureauReportColumn && v == "" {
 			continue
 		}
 		var field []byte

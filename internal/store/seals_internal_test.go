@@ -62,7 +62,6 @@ func TestDecisionSeal(t *testing.T) {
 		"a bureau report added": func(r *models.Decision) {
 			r.BureauReport = `{"bureau":"EXPERIAN_US","score":612,"scoreMin":300,"scoreMax":850,"scoreDate":"2026-12-01","keyFactors":[]}`
 		},
-		"an agent copy added": func(r *models.Decision) { r.AgentMessage = `{"body":"[redacted]","steps":[]}` },
 	} {
 		changed := row
 		change(&changed)
@@ -91,8 +90,8 @@ func BenchmarkDecisionSeal(b *testing.B) {
 	}
 }
 
-// TestDecisionSealNotices: the bureau report and the agent's redacted copy are sealed with the
-// decision, and a decision sealed before they existed (both empty) keeps its seal.
+// TestDecisionSealNotices: the bureau report is sealed with the decision, and a decision sealed
+// before it existed (empty) keeps its seal.
 func TestDecisionSealNotices(t *testing.T) {
 	k, err := audit.NewKey([]byte("a test key of at least thirty-two bytes"))
 	if err != nil {
@@ -102,7 +101,6 @@ func TestDecisionSealNotices(t *testing.T) {
 	rec := sealTestRecord()
 	rec.Bureau = &decisions.BureauReport{Bureau: "EXPERIAN_US", Score: 612, ScoreMin: 300, ScoreMax: 850,
 		ScoreDate: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), KeyFactors: []string{"Serious delinquency"}}
-	rec.AgentMessage = decisions.Message{Locale: "en-US", Title: rec.Message.Title, Body: "Score [redacted].", Steps: []string{"Contact us."}}
 	row := decisionRow(&rec)
 	vals, err := decisionValues(&row, false)
 	if err != nil {
@@ -115,14 +113,13 @@ func TestDecisionSealNotices(t *testing.T) {
 	}
 	back, err := decisionFromRow(&row)
 	if err != nil || back.Bureau == nil || back.Bureau.Score != 612 || !back.Bureau.ScoreDate.Equal(rec.Bureau.ScoreDate) ||
-		back.AgentMessage.Body != "Score [redacted]." || back.AgentMessage.Title != rec.Message.Title {
-		t.Fatalf("round trip: %+v %+v %v", back.Bureau, back.AgentMessage, err)
+		back.Bureau.KeyFactors[0] != "Serious delinquency" {
+		t.Fatalf("round trip: %+v %v", back.Bureau, err)
 	}
 	for name, change := range map[string]func(r *models.Decision){
-		"the key factors":     func(r *models.Decision) { r.BureauReport = strings.Replace(r.BureauReport, "Serious", "Minor", 1) },
-		"the report removed":  func(r *models.Decision) { r.BureauReport = "" },
-		"the agent copy":      func(r *models.Decision) { r.AgentMessage = strings.Replace(r.AgentMessage, "[redacted]", "612", 1) },
-		"both notices erased": func(r *models.Decision) { r.BureauReport, r.AgentMessage = "", "" },
+		"the key factors":    func(r *models.Decision) { r.BureauReport = strings.Replace(r.BureauReport, "Serious", "Minor", 1) },
+		"the score":          func(r *models.Decision) { r.BureauReport = strings.Replace(r.BureauReport, "612", "712", 1) },
+		"the report removed": func(r *models.Decision) { r.BureauReport = "" },
 	} {
 		changed := row
 		change(&changed)

@@ -17,14 +17,12 @@ CREATE TRIGGER catalog_frames_no_truncate BEFORE TRUNCATE ON catalog_frames
     FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
 
 -- What a decline's notices used, kept with the decision (Reg B 1002.12) and covered by its seal:
--- bureau_report is the bureau's answer as checkout sent it (JSON: bureau, score, range, date, key
--- factors; '' when checkout sent none); agent_message is the pop-up with the bureau data
--- redacted (JSON: body, steps; '' on an approval and before this migration), which is all the
--- agent view shows.
+-- the bureau's answer as checkout sent it (JSON: bureau, score, range, date, key factors; '' when
+-- checkout sent none). The agent view's redacted pop-up is rendered again from it and the pinned
+-- catalog version rather than stored: a second copy of every pop-up would cost about 2 kB per
+-- decline.
 ALTER TABLE decisions ADD COLUMN bureau_report TEXT NOT NULL DEFAULT '';
-ALTER TABLE decisions ADD COLUMN agent_message TEXT NOT NULL DEFAULT '';
 
 -- +goose Down
-ALTER TABLE decisions DROP COLUMN agent_message;
 ALTER TABLE decisions DROP COLUMN bureau_report;
 DROP TABLE catalog_frames;

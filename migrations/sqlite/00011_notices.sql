@@ -24,9 +24,7 @@ END;
 -- +goose StatementEnd
 
 ALTER TABLE decisions ADD COLUMN bureau_report TEXT NOT NULL DEFAULT '';
-ALTER TABLE decisions ADD COLUMN agent_message TEXT NOT NULL DEFAULT '';
 
 -- +goose Down
-ALTER TABLE decisions DROP COLUMN agent_message;
 ALTER TABLE decisions DROP COLUMN bureau_report;
 DROP TABLE catalog_frames;
