@@ -34,6 +34,20 @@ func (r *mutationResolver) EditCatalogText(ctx context.Context, id string, revis
 	return r.mapCatalogDraft(ctx, d, err)
 }
 
+// EditCatalogFrame is the resolver for the editCatalogFrame field.
+func (r *mutationResolver) EditCatalogFrame(ctx context.Context, id string, revision int, locale string, part model.CatalogFramePart, text string) (*model.CatalogDraft, error) {
+	n, err := parseID("id", id)
+	if err != nil {
+		return nil, err
+	}
+	p, err := catalog.ParseFramePart(string(part))
+	if err != nil {
+		return nil, err
+	}
+	d, err := r.CatalogLifecycle.EditFrame(ctx, n, revision, locale, p, text)
+	return r.mapCatalogDraft(ctx, d, err)
+}
+
 // SubmitCatalogDraft is the resolver for the submitCatalogDraft field.
 func (r *mutationResolver) SubmitCatalogDraft(ctx context.Context, id string, revision int) (*model.CatalogDraft, error) {
 	n, err := parseID("id", id)

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"strconv"
 
@@ -60,9 +61,13 @@ func (r *Resolver) mapCatalogDraft(ctx context.Context, d catalog.Draft, err err
 	if err != nil {
 		return nil, err
 	}
+	frameChanges, err := r.CatalogLifecycle.FrameChanges(ctx, &d)
+	if err != nil {
+		return nil, err
+	}
 	out := &model.CatalogDraft{ID: strconv.FormatInt(d.ID, 10), BaseVersion: d.BaseVersion, Status: model.CatalogDraftStatus(d.Status),
 		Revision: d.Revision, Author: d.Author, CreatedAt: d.CreatedAt, UpdatedAt: d.UpdatedAt, Changes: mapCatalogChanges(changes),
-		Texts: mapCatalogEntries(d.Texts)}
+		Texts: mapCatalogEntries(d.Texts), Frames: mapFrames(d.Frames), FrameChanges: mapFrames(frameChanges)}
 	if d.Reviewer != "" {
 		out.Reviewer = &d.Reviewer
 	}
@@ -92,7 +97,22 @@ func mapCatalogVersion(c *catalog.Catalog, current int, err error) (*model.Catal
 	if err != nil {
 		return nil, err
 	}
-	return &model.CatalogVersion{Version: c.Version, Current: c.Version == current, Texts: mapCatalogEntries(c.Texts)}, nil
+	return &model.CatalogVersion{Version: c.Version, Current: c.Version == current, Texts: mapCatalogEntries(c.Texts),
+		Frames: mapFrames(c.FramesOrDefault())}, nil
+}
+
+// mapFrames maps frames, by locale and then in catalog.FrameParts order.
+func mapFrames(frames map[string]catalog.Frame) []model.CatalogFrameEntry {
+	out := make([]model.CatalogFrameEntry, 0, len(frames)*len(catalog.FrameParts))
+	for _, l := range slices.Sorted(maps.Keys(frames)) {
+		f := frames[l]
+		for _, p := range catalog.FrameParts {
+			if t := f.Part(p); t != "" {
+				out = append(out, model.CatalogFrameEntry{Locale: l, Part: model.CatalogFramePart(p), Text: t})
+			}
+		}
+	}
+	return out
 }
 
 // mapCatalogDraftPage maps a page of drafts, each with its changes.

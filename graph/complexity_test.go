@@ -133,10 +133,16 @@ func TestValueFields(t *testing.T) {
 		// The texts of a catalog diff are read with their versions in one go.
 		"CatalogChange.after",
 		"CatalogChange.before",
+		// A draft's frames are part of its texts column; a version's are read with its texts.
+		"CatalogDraft.frameChanges",
+		"CatalogDraft.frames",
 		"CatalogDraftConnection.pageInfo",
 		// A catalog entry's text is part of its version's or draft's texts, read with them.
 		"CatalogEntry.text",
+		"CatalogVersion.frames",
 		"CreatedApiToken.token",
+		// A decision's bureau report is a column of its row.
+		"Decision.bureauReport",
 		"Decision.merchant",
 		"Decision.message",
 		"Decision.reasons",
@@ -144,6 +150,8 @@ func TestValueFields(t *testing.T) {
 		"DecisionConnection.pageInfo",
 		// A series' points come from the same aggregate, bounded by analytics.MaxPoints.
 		"DeclineRateSeries.points",
+		// An explanation is computed in memory from one decision row.
+		"Explanation.factors",
 		// One aggregate by reason.
 		"ReasonBreakdown.factors",
 		"ReasonBreakdown.reasons",

@@ -223,6 +223,16 @@ type ComplexityRoot struct {
 		PageInfo func(childComplexity int) int
 	}
 
+	BureauReport struct {
+		Bureau     func(childComplexity int) int
+		BureauName func(childComplexity int) int
+		KeyFactors func(childComplexity int) int
+		Score      func(childComplexity int) int
+		ScoreDate  func(childComplexity int) int
+		ScoreMax   func(childComplexity int) int
+		ScoreMin   func(childComplexity int) int
+	}
+
 	CardHold struct {
 		MayBePending        func(childComplexity int) int
 		Note                func(childComplexity int) int
@@ -245,6 +255,8 @@ type ComplexityRoot struct {
 		Changes          func(childComplexity int) int
 		Comment          func(childComplexity int) int
 		CreatedAt        func(childComplexity int) int
+		FrameChanges     func(childComplexity int) int
+		Frames           func(childComplexity int) int
 		ID               func(childComplexity int) int
 		PublishedVersion func(childComplexity int) int
 		Reviewer         func(childComplexity int) int
@@ -266,6 +278,12 @@ type ComplexityRoot struct {
 		Text     func(childComplexity int) int
 	}
 
+	CatalogFrameEntry struct {
+		Locale func(childComplexity int) int
+		Part   func(childComplexity int) int
+		Text   func(childComplexity int) int
+	}
+
 	CatalogText struct {
 		Body  func(childComplexity int) int
 		Steps func(childComplexity int) int
@@ -274,6 +292,7 @@ type ComplexityRoot struct {
 
 	CatalogVersion struct {
 		Current func(childComplexity int) int
+		Frames  func(childComplexity int) int
 		Texts   func(childComplexity int) int
 		Version func(childComplexity int) int
 	}
@@ -300,6 +319,7 @@ type ComplexityRoot struct {
 	Decision struct {
 		Amount           func(childComplexity int) int
 		Breakdown        func(childComplexity int) int
+		BureauReport     func(childComplexity int) int
 		CatalogVersionID func(childComplexity int) int
 		Channel          func(childComplexity int) int
 		CreatedAt        func(childComplexity int) int
@@ -380,6 +400,24 @@ type ComplexityRoot struct {
 		ThresholdVersionID func(childComplexity int) int
 	}
 
+	ExplainedFactor struct {
+		Factor func(childComplexity int) int
+		Margin func(childComplexity int) int
+		Met    func(childComplexity int) int
+		Name   func(childComplexity int) int
+		Text   func(childComplexity int) int
+	}
+
+	Explanation struct {
+		Changes   func(childComplexity int) int
+		Factors   func(childComplexity int) int
+		Locale    func(childComplexity int) int
+		Outcome   func(childComplexity int) int
+		Reference func(childComplexity int) int
+		Summary   func(childComplexity int) int
+		Title     func(childComplexity int) int
+	}
+
 	FactorShare struct {
 		Declined func(childComplexity int) int
 		Factor   func(childComplexity int) int
@@ -424,6 +462,7 @@ type ComplexityRoot struct {
 		DecideReviewCase          func(childComplexity int, id string, outcome model.ReviewOutcome, reason string) int
 		DisableUser               func(childComplexity int, id string) int
 		EditBadDefinitionDraft    func(childComplexity int, id string, revision int, level model.OutcomeStatus, windowMonths int) int
+		EditCatalogFrame          func(childComplexity int, id string, revision int, locale string, part model.CatalogFramePart, text string) int
 		EditCatalogText           func(childComplexity int, id string, revision int, code model.ReasonCode, locale string, audience model.CatalogAudience, text model.MessageTextInput) int
 		EditThresholdDraft        func(childComplexity int, id string, revision int, rules []model.ThresholdRuleInput) int
 		EnableUser                func(childComplexity int, id string) int
@@ -509,6 +548,7 @@ type ComplexityRoot struct {
 		DecisionByReference    func(childComplexity int, reference string) int
 		Decisions              func(childComplexity int, filter *model.DecisionFilter, first int, after *string, orderBy model.DecisionOrder) int
 		DeclineRates           func(childComplexity int, filter model.AnalyticsFilter, bucket model.AnalyticsBucket, groupBy []model.AnalyticsDimension, timeZone string, seriesLimit int) int
+		Explanation            func(childComplexity int, reference string, locale string) int
 		ExportDecisions        func(childComplexity int, filter *model.DecisionFilter) int
 		OverturnRates          func(childComplexity int, filter model.OverturnRateFilter) int
 		PreviewMessage         func(childComplexity int, code model.ReasonCode, locale string, sample *model.PreviewSample, text *model.MessageTextInput) int
@@ -926,6 +966,7 @@ type MutationResolver interface {
 	RejectBadDefinitionDraft(ctx context.Context, id string, comment string) (*model.BadDefinitionDraft, error)
 	CreateCatalogDraft(ctx context.Context) (*model.CatalogDraft, error)
 	EditCatalogText(ctx context.Context, id string, revision int, code model.ReasonCode, locale string, audience model.CatalogAudience, text model.MessageTextInput) (*model.CatalogDraft, error)
+	EditCatalogFrame(ctx context.Context, id string, revision int, locale string, part model.CatalogFramePart, text string) (*model.CatalogDraft, error)
 	SubmitCatalogDraft(ctx context.Context, id string, revision int) (*model.CatalogDraft, error)
 	ApproveCatalogDraft(ctx context.Context, id string) (*model.CatalogDraft, error)
 	RejectCatalogDraft(ctx context.Context, id string, comment string) (*model.CatalogDraft, error)
@@ -972,6 +1013,7 @@ type QueryResolver interface {
 	DecisionByReference(ctx context.Context, reference string) (*model.Decision, error)
 	Decisions(ctx context.Context, filter *model.DecisionFilter, first int, after *string, orderBy model.DecisionOrder) (*model.DecisionConnection, error)
 	ThresholdVersion(ctx context.Context, id string) (*model.ThresholdVersion, error)
+	Explanation(ctx context.Context, reference string, locale string) (*model.Explanation, error)
 	RejectInference(ctx context.Context, market string) (*model.RejectInference, error)
 	ReviewPolicies(ctx context.Context) ([]model.ReviewPolicy, error)
 	ReviewCases(ctx context.Context, filter *model.ReviewCaseFilter, first int, after *string) (*model.ReviewCaseConnection, error)
@@ -1797,6 +1839,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.BadDefinitionDraftConnection.PageInfo(childComplexity), true
 
+	case "BureauReport.bureau":
+		if e.ComplexityRoot.BureauReport.Bureau == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BureauReport.Bureau(childComplexity), true
+	case "BureauReport.bureauName":
+		if e.ComplexityRoot.BureauReport.BureauName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BureauReport.BureauName(childComplexity), true
+	case "BureauReport.keyFactors":
+		if e.ComplexityRoot.BureauReport.KeyFactors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BureauReport.KeyFactors(childComplexity), true
+	case "BureauReport.score":
+		if e.ComplexityRoot.BureauReport.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BureauReport.Score(childComplexity), true
+	case "BureauReport.scoreDate":
+		if e.ComplexityRoot.BureauReport.ScoreDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BureauReport.ScoreDate(childComplexity), true
+	case "BureauReport.scoreMax":
+		if e.ComplexityRoot.BureauReport.ScoreMax == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BureauReport.ScoreMax(childComplexity), true
+	case "BureauReport.scoreMin":
+		if e.ComplexityRoot.BureauReport.ScoreMin == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BureauReport.ScoreMin(childComplexity), true
+
 	case "CardHold.mayBePending":
 		if e.ComplexityRoot.CardHold.MayBePending == nil {
 			break
@@ -1889,6 +1974,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CatalogDraft.CreatedAt(childComplexity), true
+	case "CatalogDraft.frameChanges":
+		if e.ComplexityRoot.CatalogDraft.FrameChanges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogDraft.FrameChanges(childComplexity), true
+	case "CatalogDraft.frames":
+		if e.ComplexityRoot.CatalogDraft.Frames == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogDraft.Frames(childComplexity), true
 	case "CatalogDraft.id":
 		if e.ComplexityRoot.CatalogDraft.ID == nil {
 			break
@@ -1970,6 +2067,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CatalogEntry.Text(childComplexity), true
 
+	case "CatalogFrameEntry.locale":
+		if e.ComplexityRoot.CatalogFrameEntry.Locale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogFrameEntry.Locale(childComplexity), true
+	case "CatalogFrameEntry.part":
+		if e.ComplexityRoot.CatalogFrameEntry.Part == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogFrameEntry.Part(childComplexity), true
+	case "CatalogFrameEntry.text":
+		if e.ComplexityRoot.CatalogFrameEntry.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogFrameEntry.Text(childComplexity), true
+
 	case "CatalogText.body":
 		if e.ComplexityRoot.CatalogText.Body == nil {
 			break
@@ -1995,6 +2111,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CatalogVersion.Current(childComplexity), true
+	case "CatalogVersion.frames":
+		if e.ComplexityRoot.CatalogVersion.Frames == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogVersion.Frames(childComplexity), true
 	case "CatalogVersion.texts":
 		if e.ComplexityRoot.CatalogVersion.Texts == nil {
 			break
@@ -2083,6 +2205,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Decision.Breakdown(childComplexity), true
+	case "Decision.bureauReport":
+		if e.ComplexityRoot.Decision.BureauReport == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.BureauReport(childComplexity), true
 	case "Decision.catalogVersionId":
 		if e.ComplexityRoot.Decision.CatalogVersionID == nil {
 			break
@@ -2433,6 +2561,80 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DeclineRateSeries.ThresholdVersionID(childComplexity), true
 
+	case "ExplainedFactor.factor":
+		if e.ComplexityRoot.ExplainedFactor.Factor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExplainedFactor.Factor(childComplexity), true
+	case "ExplainedFactor.margin":
+		if e.ComplexityRoot.ExplainedFactor.Margin == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExplainedFactor.Margin(childComplexity), true
+	case "ExplainedFactor.met":
+		if e.ComplexityRoot.ExplainedFactor.Met == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExplainedFactor.Met(childComplexity), true
+	case "ExplainedFactor.name":
+		if e.ComplexityRoot.ExplainedFactor.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExplainedFactor.Name(childComplexity), true
+	case "ExplainedFactor.text":
+		if e.ComplexityRoot.ExplainedFactor.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExplainedFactor.Text(childComplexity), true
+
+	case "Explanation.changes":
+		if e.ComplexityRoot.Explanation.Changes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Explanation.Changes(childComplexity), true
+	case "Explanation.factors":
+		if e.ComplexityRoot.Explanation.Factors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Explanation.Factors(childComplexity), true
+	case "Explanation.locale":
+		if e.ComplexityRoot.Explanation.Locale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Explanation.Locale(childComplexity), true
+	case "Explanation.outcome":
+		if e.ComplexityRoot.Explanation.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Explanation.Outcome(childComplexity), true
+	case "Explanation.reference":
+		if e.ComplexityRoot.Explanation.Reference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Explanation.Reference(childComplexity), true
+	case "Explanation.summary":
+		if e.ComplexityRoot.Explanation.Summary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Explanation.Summary(childComplexity), true
+	case "Explanation.title":
+		if e.ComplexityRoot.Explanation.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Explanation.Title(childComplexity), true
+
 	case "FactorShare.declined":
 		if e.ComplexityRoot.FactorShare.Declined == nil {
 			break
@@ -2698,6 +2900,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.EditBadDefinitionDraft(childComplexity, args["id"].(string), args["revision"].(int), args["level"].(model.OutcomeStatus), args["windowMonths"].(int)), true
+	case "Mutation.editCatalogFrame":
+		if e.ComplexityRoot.Mutation.EditCatalogFrame == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_editCatalogFrame_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.EditCatalogFrame(childComplexity, args["id"].(string), args["revision"].(int), args["locale"].(string), args["part"].(model.CatalogFramePart), args["text"].(string)), true
 	case "Mutation.editCatalogText":
 		if e.ComplexityRoot.Mutation.EditCatalogText == nil {
 			break
@@ -3281,6 +3494,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.DeclineRates(childComplexity, args["filter"].(model.AnalyticsFilter), args["bucket"].(model.AnalyticsBucket), args["groupBy"].([]model.AnalyticsDimension), args["timeZone"].(string), args["seriesLimit"].(int)), true
+	case "Query.explanation":
+		if e.ComplexityRoot.Query.Explanation == nil {
+			break
+		}
+
+		args, err := ec.field_Query_explanation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Explanation(childComplexity, args["reference"].(string), args["locale"].(string)), true
 	case "Query.exportDecisions":
 		if e.ComplexityRoot.Query.ExportDecisions == nil {
 			break
@@ -5066,6 +5290,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("AnalyticsFilter", ec.unmarshalInputAnalyticsFilter),
 			graphql.NewInputUnmarshaler("AuditFilter", ec.unmarshalInputAuditFilter),
+			graphql.NewInputUnmarshaler("BureauReportInput", ec.unmarshalInputBureauReportInput),
 			graphql.NewInputUnmarshaler("CreateApiTokenInput", ec.unmarshalInputCreateApiTokenInput),
 			graphql.NewInputUnmarshaler("CreateUserInput", ec.unmarshalInputCreateUserInput),
 			graphql.NewInputUnmarshaler("DecisionFilter", ec.unmarshalInputDecisionFilter),
@@ -5154,7 +5379,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/accounts.graphqls" "schema/agent.graphqls" "schema/analytics.graphqls" "schema/assess.graphqls" "schema/audit.graphqls" "schema/bad_definitions.graphqls" "schema/catalog.graphqls" "schema/decisions.graphqls" "schema/measures.graphqls" "schema/outcomes.graphqls" "schema/outcomes_whatif.graphqls" "schema/reviews.graphqls" "schema/schema.graphqls" "schema/thresholds.graphqls" "schema/vintages.graphqls" "schema/whatif.graphqls"
+//go:embed "schema/accounts.graphqls" "schema/agent.graphqls" "schema/analytics.graphqls" "schema/assess.graphqls" "schema/audit.graphqls" "schema/bad_definitions.graphqls" "schema/catalog.graphqls" "schema/decisions.graphqls" "schema/explanation.graphqls" "schema/measures.graphqls" "schema/outcomes.graphqls" "schema/outcomes_whatif.graphqls" "schema/reviews.graphqls" "schema/schema.graphqls" "schema/thresholds.graphqls" "schema/vintages.graphqls" "schema/whatif.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -5174,6 +5399,7 @@ var sources = []*ast.Source{
 	{Name: "schema/bad_definitions.graphqls", Input: sourceData("schema/bad_definitions.graphqls"), BuiltIn: false},
 	{Name: "schema/catalog.graphqls", Input: sourceData("schema/catalog.graphqls"), BuiltIn: false},
 	{Name: "schema/decisions.graphqls", Input: sourceData("schema/decisions.graphqls"), BuiltIn: false},
+	{Name: "schema/explanation.graphqls", Input: sourceData("schema/explanation.graphqls"), BuiltIn: false},
 	{Name: "schema/measures.graphqls", Input: sourceData("schema/measures.graphqls"), BuiltIn: false},
 	{Name: "schema/outcomes.graphqls", Input: sourceData("schema/outcomes.graphqls"), BuiltIn: false},
 	{Name: "schema/outcomes_whatif.graphqls", Input: sourceData("schema/outcomes_whatif.graphqls"), BuiltIn: false},
@@ -5553,6 +5779,26 @@ func (ec *executionContext) childFields_BadDefinitionDraftConnection(ctx context
 	return nil, fmt.Errorf("no field named %q was found under type BadDefinitionDraftConnection", field.Name)
 }
 
+func (ec *executionContext) childFields_BureauReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "bureau":
+		return ec.fieldContext_BureauReport_bureau(ctx, field)
+	case "bureauName":
+		return ec.fieldContext_BureauReport_bureauName(ctx, field)
+	case "score":
+		return ec.fieldContext_BureauReport_score(ctx, field)
+	case "scoreMin":
+		return ec.fieldContext_BureauReport_scoreMin(ctx, field)
+	case "scoreMax":
+		return ec.fieldContext_BureauReport_scoreMax(ctx, field)
+	case "scoreDate":
+		return ec.fieldContext_BureauReport_scoreDate(ctx, field)
+	case "keyFactors":
+		return ec.fieldContext_BureauReport_keyFactors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BureauReport", field.Name)
+}
+
 func (ec *executionContext) childFields_CardHold(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "mayBePending":
@@ -5611,6 +5857,10 @@ func (ec *executionContext) childFields_CatalogDraft(ctx context.Context, field 
 		return ec.fieldContext_CatalogDraft_changes(ctx, field)
 	case "texts":
 		return ec.fieldContext_CatalogDraft_texts(ctx, field)
+	case "frameChanges":
+		return ec.fieldContext_CatalogDraft_frameChanges(ctx, field)
+	case "frames":
+		return ec.fieldContext_CatalogDraft_frames(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CatalogDraft", field.Name)
 }
@@ -5639,6 +5889,18 @@ func (ec *executionContext) childFields_CatalogEntry(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type CatalogEntry", field.Name)
 }
 
+func (ec *executionContext) childFields_CatalogFrameEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "locale":
+		return ec.fieldContext_CatalogFrameEntry_locale(ctx, field)
+	case "part":
+		return ec.fieldContext_CatalogFrameEntry_part(ctx, field)
+	case "text":
+		return ec.fieldContext_CatalogFrameEntry_text(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CatalogFrameEntry", field.Name)
+}
+
 func (ec *executionContext) childFields_CatalogText(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "title":
@@ -5659,6 +5921,8 @@ func (ec *executionContext) childFields_CatalogVersion(ctx context.Context, fiel
 		return ec.fieldContext_CatalogVersion_current(ctx, field)
 	case "texts":
 		return ec.fieldContext_CatalogVersion_texts(ctx, field)
+	case "frames":
+		return ec.fieldContext_CatalogVersion_frames(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CatalogVersion", field.Name)
 }
@@ -5735,6 +5999,8 @@ func (ec *executionContext) childFields_Decision(ctx context.Context, field grap
 		return ec.fieldContext_Decision_catalogVersionId(ctx, field)
 	case "message":
 		return ec.fieldContext_Decision_message(ctx, field)
+	case "bureauReport":
+		return ec.fieldContext_Decision_bureauReport(ctx, field)
 	case "repayment":
 		return ec.fieldContext_Decision_repayment(ctx, field)
 	case "kind":
@@ -5865,6 +6131,42 @@ func (ec *executionContext) childFields_DeclineRateSeries(ctx context.Context, f
 		return ec.fieldContext_DeclineRateSeries_points(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DeclineRateSeries", field.Name)
+}
+
+func (ec *executionContext) childFields_ExplainedFactor(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "factor":
+		return ec.fieldContext_ExplainedFactor_factor(ctx, field)
+	case "name":
+		return ec.fieldContext_ExplainedFactor_name(ctx, field)
+	case "met":
+		return ec.fieldContext_ExplainedFactor_met(ctx, field)
+	case "margin":
+		return ec.fieldContext_ExplainedFactor_margin(ctx, field)
+	case "text":
+		return ec.fieldContext_ExplainedFactor_text(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ExplainedFactor", field.Name)
+}
+
+func (ec *executionContext) childFields_Explanation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "reference":
+		return ec.fieldContext_Explanation_reference(ctx, field)
+	case "outcome":
+		return ec.fieldContext_Explanation_outcome(ctx, field)
+	case "locale":
+		return ec.fieldContext_Explanation_locale(ctx, field)
+	case "title":
+		return ec.fieldContext_Explanation_title(ctx, field)
+	case "summary":
+		return ec.fieldContext_Explanation_summary(ctx, field)
+	case "factors":
+		return ec.fieldContext_Explanation_factors(ctx, field)
+	case "changes":
+		return ec.fieldContext_Explanation_changes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Explanation", field.Name)
 }
 
 func (ec *executionContext) childFields_FactorShare(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7179,6 +7481,52 @@ func (ec *executionContext) field_Mutation_editBadDefinitionDraft_args(ctx conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_editCatalogFrame_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "revision",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["revision"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["locale"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "part",
+		func(ctx context.Context, v any) (model.CatalogFramePart, error) {
+			return ec.unmarshalNCatalogFramePart2riskconsoleᚋgraphᚋmodelᚐCatalogFramePart(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["part"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "text",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["text"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_editCatalogText_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8080,6 +8428,28 @@ func (ec *executionContext) field_Query_declineRates_args(ctx context.Context, r
 		return nil, err
 	}
 	args["seriesLimit"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_explanation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "reference",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reference"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["locale"] = arg1
 	return args, nil
 }
 
@@ -11771,6 +12141,167 @@ func (ec *executionContext) fieldContext_BadDefinitionDraftConnection_pageInfo(_
 	return fc, nil
 }
 
+func (ec *executionContext) _BureauReport_bureau(ctx context.Context, field graphql.CollectedField, obj *model.BureauReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BureauReport_bureau(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Bureau, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.CreditBureau) graphql.Marshaler {
+			return ec.marshalNCreditBureau2riskconsoleᚋgraphᚋmodelᚐCreditBureau(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BureauReport_bureau(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BureauReport", field, false, false, "CreditBureau")
+}
+
+func (ec *executionContext) _BureauReport_bureauName(ctx context.Context, field graphql.CollectedField, obj *model.BureauReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BureauReport_bureauName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BureauName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BureauReport_bureauName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BureauReport", field, false, false, "String")
+}
+
+func (ec *executionContext) _BureauReport_score(ctx context.Context, field graphql.CollectedField, obj *model.BureauReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BureauReport_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BureauReport_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BureauReport", field, false, false, "Float")
+}
+
+func (ec *executionContext) _BureauReport_scoreMin(ctx context.Context, field graphql.CollectedField, obj *model.BureauReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BureauReport_scoreMin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ScoreMin, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BureauReport_scoreMin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BureauReport", field, false, false, "Float")
+}
+
+func (ec *executionContext) _BureauReport_scoreMax(ctx context.Context, field graphql.CollectedField, obj *model.BureauReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BureauReport_scoreMax(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ScoreMax, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BureauReport_scoreMax(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BureauReport", field, false, false, "Float")
+}
+
+func (ec *executionContext) _BureauReport_scoreDate(ctx context.Context, field graphql.CollectedField, obj *model.BureauReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BureauReport_scoreDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ScoreDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BureauReport_scoreDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BureauReport", field, false, false, "Time")
+}
+
+func (ec *executionContext) _BureauReport_keyFactors(ctx context.Context, field graphql.CollectedField, obj *model.BureauReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BureauReport_keyFactors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KeyFactors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BureauReport_keyFactors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BureauReport", field, false, false, "String")
+}
+
 func (ec *executionContext) _CardHold_mayBePending(ctx context.Context, field graphql.CollectedField, obj *model.CardHold) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12313,6 +12844,70 @@ func (ec *executionContext) fieldContext_CatalogDraft_texts(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _CatalogDraft_frameChanges(ctx context.Context, field graphql.CollectedField, obj *model.CatalogDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogDraft_frameChanges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FrameChanges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.CatalogFrameEntry) graphql.Marshaler {
+			return ec.marshalNCatalogFrameEntry2ᚕriskconsoleᚋgraphᚋmodelᚐCatalogFrameEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogDraft_frameChanges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CatalogDraft",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CatalogFrameEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CatalogDraft_frames(ctx context.Context, field graphql.CollectedField, obj *model.CatalogDraft) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogDraft_frames(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Frames, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.CatalogFrameEntry) graphql.Marshaler {
+			return ec.marshalNCatalogFrameEntry2ᚕriskconsoleᚋgraphᚋmodelᚐCatalogFrameEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogDraft_frames(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CatalogDraft",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CatalogFrameEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CatalogDraftConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.CatalogDraftConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12478,6 +13073,75 @@ func (ec *executionContext) fieldContext_CatalogEntry_text(_ context.Context, fi
 	return fc, nil
 }
 
+func (ec *executionContext) _CatalogFrameEntry_locale(ctx context.Context, field graphql.CollectedField, obj *model.CatalogFrameEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogFrameEntry_locale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Locale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogFrameEntry_locale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogFrameEntry", field, false, false, "String")
+}
+
+func (ec *executionContext) _CatalogFrameEntry_part(ctx context.Context, field graphql.CollectedField, obj *model.CatalogFrameEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogFrameEntry_part(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Part, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.CatalogFramePart) graphql.Marshaler {
+			return ec.marshalNCatalogFramePart2riskconsoleᚋgraphᚋmodelᚐCatalogFramePart(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogFrameEntry_part(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogFrameEntry", field, false, false, "CatalogFramePart")
+}
+
+func (ec *executionContext) _CatalogFrameEntry_text(ctx context.Context, field graphql.CollectedField, obj *model.CatalogFrameEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogFrameEntry_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogFrameEntry_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogFrameEntry", field, false, false, "String")
+}
+
 func (ec *executionContext) _CatalogText_title(ctx context.Context, field graphql.CollectedField, obj *model.CatalogText) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -12620,6 +13284,38 @@ func (ec *executionContext) fieldContext_CatalogVersion_texts(_ context.Context,
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_CatalogEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CatalogVersion_frames(ctx context.Context, field graphql.CollectedField, obj *model.CatalogVersion) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogVersion_frames(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Frames, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.CatalogFrameEntry) graphql.Marshaler {
+			return ec.marshalNCatalogFrameEntry2ᚕriskconsoleᚋgraphᚋmodelᚐCatalogFrameEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogVersion_frames(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CatalogVersion",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CatalogFrameEntry(ctx, field)
 		},
 	}
 	return fc, nil
@@ -13263,6 +13959,38 @@ func (ec *executionContext) fieldContext_Decision_message(_ context.Context, fie
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ShopperMessage(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Decision_bureauReport(ctx context.Context, field graphql.CollectedField, obj *model.Decision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Decision_bureauReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BureauReport, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BureauReport) graphql.Marshaler {
+			return ec.marshalOBureauReport2ᚖriskconsoleᚋgraphᚋmodelᚐBureauReport(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Decision_bureauReport(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Decision",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BureauReport(ctx, field)
 		},
 	}
 	return fc, nil
@@ -14345,6 +15073,291 @@ func (ec *executionContext) fieldContext_DeclineRateSeries_points(_ context.Cont
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ExplainedFactor_factor(ctx context.Context, field graphql.CollectedField, obj *model.ExplainedFactor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExplainedFactor_factor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Factor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Factor) graphql.Marshaler {
+			return ec.marshalNFactor2riskconsoleᚋgraphᚋmodelᚐFactor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExplainedFactor_factor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExplainedFactor", field, false, false, "Factor")
+}
+
+func (ec *executionContext) _ExplainedFactor_name(ctx context.Context, field graphql.CollectedField, obj *model.ExplainedFactor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExplainedFactor_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExplainedFactor_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExplainedFactor", field, false, false, "String")
+}
+
+func (ec *executionContext) _ExplainedFactor_met(ctx context.Context, field graphql.CollectedField, obj *model.ExplainedFactor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExplainedFactor_met(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Met, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExplainedFactor_met(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExplainedFactor", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ExplainedFactor_margin(ctx context.Context, field graphql.CollectedField, obj *model.ExplainedFactor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExplainedFactor_margin(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Margin, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ExplanationMargin) graphql.Marshaler {
+			return ec.marshalNExplanationMargin2riskconsoleᚋgraphᚋmodelᚐExplanationMargin(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExplainedFactor_margin(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExplainedFactor", field, false, false, "ExplanationMargin")
+}
+
+func (ec *executionContext) _ExplainedFactor_text(ctx context.Context, field graphql.CollectedField, obj *model.ExplainedFactor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ExplainedFactor_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ExplainedFactor_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ExplainedFactor", field, false, false, "String")
+}
+
+func (ec *executionContext) _Explanation_reference(ctx context.Context, field graphql.CollectedField, obj *model.Explanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Explanation_reference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Explanation_reference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Explanation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Explanation_outcome(ctx context.Context, field graphql.CollectedField, obj *model.Explanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Explanation_outcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Outcome) graphql.Marshaler {
+			return ec.marshalNOutcome2riskconsoleᚋgraphᚋmodelᚐOutcome(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Explanation_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Explanation", field, false, false, "Outcome")
+}
+
+func (ec *executionContext) _Explanation_locale(ctx context.Context, field graphql.CollectedField, obj *model.Explanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Explanation_locale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Locale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Explanation_locale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Explanation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Explanation_title(ctx context.Context, field graphql.CollectedField, obj *model.Explanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Explanation_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Explanation_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Explanation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Explanation_summary(ctx context.Context, field graphql.CollectedField, obj *model.Explanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Explanation_summary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Summary, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Explanation_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Explanation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Explanation_factors(ctx context.Context, field graphql.CollectedField, obj *model.Explanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Explanation_factors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Factors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ExplainedFactor) graphql.Marshaler {
+			return ec.marshalNExplainedFactor2ᚕriskconsoleᚋgraphᚋmodelᚐExplainedFactorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Explanation_factors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Explanation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ExplainedFactor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Explanation_changes(ctx context.Context, field graphql.CollectedField, obj *model.Explanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Explanation_changes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Changes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Explanation_changes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Explanation", field, false, false, "String")
 }
 
 func (ec *executionContext) _FactorShare_factor(ctx context.Context, field graphql.CollectedField, obj *model.FactorShare) (ret graphql.Marshaler) {
@@ -15604,6 +16617,68 @@ func (ec *executionContext) fieldContext_Mutation_editCatalogText(ctx context.Co
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_editCatalogText_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_editCatalogFrame(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_editCatalogFrame(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().EditCatalogFrame(ctx, fc.Args["id"].(string), fc.Args["revision"].(int), fc.Args["locale"].(string), fc.Args["part"].(model.CatalogFramePart), fc.Args["text"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER"})
+				if err != nil {
+					var zeroVal *model.CatalogDraft
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.CatalogDraft
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CatalogDraft) graphql.Marshaler {
+			return ec.marshalNCatalogDraft2ᚖriskconsoleᚋgraphᚋmodelᚐCatalogDraft(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_editCatalogFrame(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CatalogDraft(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_editCatalogFrame_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19032,6 +20107,68 @@ func (ec *executionContext) fieldContext_Query_thresholdVersion(ctx context.Cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_thresholdVersion_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_explanation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_explanation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Explanation(ctx, fc.Args["reference"].(string), fc.Args["locale"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"SERVICE", "ANALYST", "APPROVER", "AUDITOR", "REVIEWER"})
+				if err != nil {
+					var zeroVal *model.Explanation
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.Explanation
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Explanation) graphql.Marshaler {
+			return ec.marshalOExplanation2ᚖriskconsoleᚋgraphᚋmodelᚐExplanation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_explanation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Explanation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_explanation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -27457,6 +28594,83 @@ func UnmarshalAuditFilter(ctx context.Context, raw any) (model.AuditFilter, erro
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputBureauReportInput(ctx context.Context, obj any) (model.BureauReportInput, error) {
+	var it model.BureauReportInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"bureau", "score", "scoreMin", "scoreMax", "scoreDate", "keyFactors"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "bureau":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bureau"))
+			data, err := ec.unmarshalNCreditBureau2riskconsoleᚋgraphᚋmodelᚐCreditBureau(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Bureau = data
+		case "score":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("score"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Score = data
+		case "scoreMin":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoreMin"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoreMin = data
+		case "scoreMax":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoreMax"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoreMax = data
+		case "scoreDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("scoreDate"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ScoreDate = data
+		case "keyFactors":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("keyFactors"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KeyFactors = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalBureauReportInput unmarshals raw into the BureauReportInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalBureauReportInput(ctx context.Context, raw any) (model.BureauReportInput, error) {
+	var out model.BureauReportInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "BureauReportInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateApiTokenInput(ctx context.Context, obj any) (model.CreateAPITokenInput, error) {
 	var it model.CreateAPITokenInput
 	if obj == nil {
@@ -28154,7 +29368,7 @@ func (ec *executionContext) unmarshalInputPurchaseInput(ctx context.Context, obj
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"market", "currency", "amount", "merchant", "shopperId", "locale", "channel", "values"}
+	fieldsInOrder := [...]string{"market", "currency", "amount", "merchant", "shopperId", "locale", "channel", "values", "bureauReport"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -28217,6 +29431,13 @@ func (ec *executionContext) unmarshalInputPurchaseInput(ctx context.Context, obj
 				return it, err
 			}
 			it.Values = data
+		case "bureauReport":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("bureauReport"))
+			data, err := ec.unmarshalOBureauReportInput2ᚖriskconsoleᚋgraphᚋmodelᚐBureauReportInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BureauReport = data
 		}
 	}
 	return it, nil
@@ -29554,6 +30775,69 @@ func (ec *executionContext) _BadDefinitionDraftConnection(ctx context.Context, s
 	return out
 }
 
+var bureauReportImplementors = []string{"BureauReport"}
+
+func (ec *executionContext) _BureauReport(ctx context.Context, sel ast.SelectionSet, obj *model.BureauReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, bureauReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BureauReport")
+		case "bureau":
+			out.Values[i] = ec._BureauReport_bureau(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "bureauName":
+			out.Values[i] = ec._BureauReport_bureauName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "score":
+			out.Values[i] = ec._BureauReport_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scoreMin":
+			out.Values[i] = ec._BureauReport_scoreMin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scoreMax":
+			out.Values[i] = ec._BureauReport_scoreMax(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "scoreDate":
+			out.Values[i] = ec._BureauReport_scoreDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "keyFactors":
+			out.Values[i] = ec._BureauReport_keyFactors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var cardHoldImplementors = []string{"CardHold"}
 
 func (ec *executionContext) _CardHold(ctx context.Context, sel ast.SelectionSet, obj *model.CardHold) graphql.Marshaler {
@@ -29731,6 +31015,16 @@ func (ec *executionContext) _CatalogDraft(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "frameChanges":
+			out.Values[i] = ec._CatalogDraft_frameChanges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "frames":
+			out.Values[i] = ec._CatalogDraft_frames(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -29834,6 +31128,49 @@ func (ec *executionContext) _CatalogEntry(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var catalogFrameEntryImplementors = []string{"CatalogFrameEntry"}
+
+func (ec *executionContext) _CatalogFrameEntry(ctx context.Context, sel ast.SelectionSet, obj *model.CatalogFrameEntry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, catalogFrameEntryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CatalogFrameEntry")
+		case "locale":
+			out.Values[i] = ec._CatalogFrameEntry_locale(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "part":
+			out.Values[i] = ec._CatalogFrameEntry_part(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._CatalogFrameEntry_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var catalogTextImplementors = []string{"CatalogText"}
 
 func (ec *executionContext) _CatalogText(ctx context.Context, sel ast.SelectionSet, obj *model.CatalogText) graphql.Marshaler {
@@ -29900,6 +31237,11 @@ func (ec *executionContext) _CatalogVersion(ctx context.Context, sel ast.Selecti
 			}
 		case "texts":
 			out.Values[i] = ec._CatalogVersion_texts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "frames":
+			out.Values[i] = ec._CatalogVersion_frames(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -30142,6 +31484,11 @@ func (ec *executionContext) _Decision(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "message":
 			out.Values[i] = ec._Decision_message(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "bureauReport":
+			out.Values[i] = ec._Decision_bureauReport(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -30577,6 +31924,122 @@ func (ec *executionContext) _DeclineRateSeries(ctx context.Context, sel ast.Sele
 	return out
 }
 
+var explainedFactorImplementors = []string{"ExplainedFactor"}
+
+func (ec *executionContext) _ExplainedFactor(ctx context.Context, sel ast.SelectionSet, obj *model.ExplainedFactor) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, explainedFactorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ExplainedFactor")
+		case "factor":
+			out.Values[i] = ec._ExplainedFactor_factor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._ExplainedFactor_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "met":
+			out.Values[i] = ec._ExplainedFactor_met(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "margin":
+			out.Values[i] = ec._ExplainedFactor_margin(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._ExplainedFactor_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var explanationImplementors = []string{"Explanation"}
+
+func (ec *executionContext) _Explanation(ctx context.Context, sel ast.SelectionSet, obj *model.Explanation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, explanationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Explanation")
+		case "reference":
+			out.Values[i] = ec._Explanation_reference(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "outcome":
+			out.Values[i] = ec._Explanation_outcome(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "locale":
+			out.Values[i] = ec._Explanation_locale(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._Explanation_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "summary":
+			out.Values[i] = ec._Explanation_summary(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "factors":
+			out.Values[i] = ec._Explanation_factors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "changes":
+			out.Values[i] = ec._Explanation_changes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var factorShareImplementors = []string{"FactorShare"}
 
 func (ec *executionContext) _FactorShare(ctx context.Context, sel ast.SelectionSet, obj *model.FactorShare) graphql.Marshaler {
@@ -30884,6 +32347,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "editCatalogText":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_editCatalogText(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "editCatalogFrame":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_editCatalogFrame(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -31505,6 +32975,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_thresholdVersion(ctx, field)
+				})
+		case "explanation":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_explanation(ctx, field)
 				})
 		case "rejectInference":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -34741,6 +36217,36 @@ func (ec *executionContext) marshalNCatalogEntry2ᚕriskconsoleᚋgraphᚋmodel�
 	return ret
 }
 
+func (ec *executionContext) marshalNCatalogFrameEntry2riskconsoleᚋgraphᚋmodelᚐCatalogFrameEntry(ctx context.Context, sel ast.SelectionSet, v model.CatalogFrameEntry) graphql.Marshaler {
+	return ec._CatalogFrameEntry(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCatalogFrameEntry2ᚕriskconsoleᚋgraphᚋmodelᚐCatalogFrameEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []model.CatalogFrameEntry) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCatalogFrameEntry2riskconsoleᚋgraphᚋmodelᚐCatalogFrameEntry(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNCatalogFramePart2riskconsoleᚋgraphᚋmodelᚐCatalogFramePart(ctx context.Context, v any) (model.CatalogFramePart, error) {
+	var res model.CatalogFramePart
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCatalogFramePart2riskconsoleᚋgraphᚋmodelᚐCatalogFramePart(ctx context.Context, sel ast.SelectionSet, v model.CatalogFramePart) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNCatalogText2ᚖriskconsoleᚋgraphᚋmodelᚐCatalogText(ctx context.Context, sel ast.SelectionSet, v *model.CatalogText) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "CatalogText!")
@@ -34803,6 +36309,16 @@ func (ec *executionContext) marshalNCreatedApiToken2ᚖriskconsoleᚋgraphᚋmod
 		return graphql.Null
 	}
 	return ec._CreatedApiToken(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNCreditBureau2riskconsoleᚋgraphᚋmodelᚐCreditBureau(ctx context.Context, v any) (model.CreditBureau, error) {
+	var res model.CreditBureau
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCreditBureau2riskconsoleᚋgraphᚋmodelᚐCreditBureau(ctx context.Context, sel ast.SelectionSet, v model.CreditBureau) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNDayImpact2riskconsoleᚋgraphᚋmodelᚐDayImpact(ctx context.Context, sel ast.SelectionSet, v model.DayImpact) graphql.Marshaler {
@@ -34963,6 +36479,36 @@ func (ec *executionContext) marshalNDeclineRateSeries2ᚕriskconsoleᚋgraphᚋm
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNExplainedFactor2riskconsoleᚋgraphᚋmodelᚐExplainedFactor(ctx context.Context, sel ast.SelectionSet, v model.ExplainedFactor) graphql.Marshaler {
+	return ec._ExplainedFactor(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNExplainedFactor2ᚕriskconsoleᚋgraphᚋmodelᚐExplainedFactorᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ExplainedFactor) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNExplainedFactor2riskconsoleᚋgraphᚋmodelᚐExplainedFactor(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNExplanationMargin2riskconsoleᚋgraphᚋmodelᚐExplanationMargin(ctx context.Context, v any) (model.ExplanationMargin, error) {
+	var res model.ExplanationMargin
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNExplanationMargin2riskconsoleᚋgraphᚋmodelᚐExplanationMargin(ctx context.Context, sel ast.SelectionSet, v model.ExplanationMargin) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNFactor2riskconsoleᚋgraphᚋmodelᚐFactor(ctx context.Context, v any) (model.Factor, error) {
@@ -36151,6 +37697,21 @@ func (ec *executionContext) marshalOBoolean2ᚖbool(ctx context.Context, sel ast
 	return res
 }
 
+func (ec *executionContext) marshalOBureauReport2ᚖriskconsoleᚋgraphᚋmodelᚐBureauReport(ctx context.Context, sel ast.SelectionSet, v *model.BureauReport) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._BureauReport(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOBureauReportInput2ᚖriskconsoleᚋgraphᚋmodelᚐBureauReportInput(ctx context.Context, v any) (*model.BureauReportInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputBureauReportInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOCardHold2ᚖriskconsoleᚋgraphᚋmodelᚐCardHold(ctx context.Context, sel ast.SelectionSet, v *model.CardHold) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -36201,6 +37762,13 @@ func (ec *executionContext) unmarshalODecisionFilter2ᚖriskconsoleᚋgraphᚋmo
 	}
 	res, err := ec.unmarshalInputDecisionFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOExplanation2ᚖriskconsoleᚋgraphᚋmodelᚐExplanation(ctx context.Context, sel ast.SelectionSet, v *model.Explanation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Explanation(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
@@ -36411,6 +37979,41 @@ func (ec *executionContext) marshalOShopperMessage2ᚖriskconsoleᚋgraphᚋmode
 		return graphql.Null
 	}
 	return ec._ShopperMessage(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOString2ᚖstring(ctx context.Context, v any) (*string, error) {

@@ -9,6 +9,7 @@ import (
 	"riskconsole/graph/model"
 	"riskconsole/internal/apperr"
 	"riskconsole/internal/auth"
+	"riskconsole/internal/catalog"
 	"riskconsole/internal/decisions"
 	"riskconsole/internal/engine"
 	"riskconsole/internal/thresholds"
@@ -71,7 +72,21 @@ func MapDecision(d *decisions.Decision, v *thresholds.Version) model.Decision {
 		// Issue 15: who made it; a reviewer's overturn names the reviewer and their reason.
 		Kind:     model.DecisionKind(cmp.Or(d.Kind, decisions.KindAutomated)),
 		Reviewer: optString(d.Reviewer), ReviewReason: optString(d.ReviewReason),
+		BureauReport: mapBureauReport(d.Bureau),
 	}
+}
+
+func mapBureauReport(b *decisions.BureauReport) *model.BureauReport {
+	if b == nil {
+		return nil
+	}
+	info, _ := catalog.LookupBureau(b.Bureau)
+	kf := b.KeyFactors
+	if kf == nil {
+		kf = []string{}
+	}
+	return &model.BureauReport{Bureau: model.CreditBureau(b.Bureau), BureauName: info.Name, Score: b.Score,
+		ScoreMin: b.ScoreMin, ScoreMax: b.ScoreMax, ScoreDate: b.ScoreDate, KeyFactors: kf}
 }
 
 func mapMessage(d *decisions.Decision) *model.ShopperMessage {
@@ -113,8 +128,17 @@ func assessRequest(ctx context.Context, in *model.PurchaseInput, key string) *de
 		Market: in.Market, Currency: in.Currency, Amount: in.Amount,
 		MerchantID: in.Merchant.ID, MerchantName: in.Merchant.Name, MerchantCat: in.Merchant.Category,
 		ShopperID: in.ShopperID, Locale: in.Locale, Channel: in.Channel,
-		Values: measuredValues(in.Values),
+		Values: measuredValues(in.Values), Bureau: bureauReport(in.BureauReport),
 	}
+}
+
+// bureauReport maps the purchase's bureau report; the service validates it.
+func bureauReport(in *model.BureauReportInput) *decisions.BureauReportRequest {
+	if in == nil {
+		return nil
+	}
+	return &decisions.BureauReportRequest{Bureau: string(in.Bureau), Score: in.Score, ScoreMin: in.ScoreMin,
+		ScoreMax: in.ScoreMax, ScoreDate: in.ScoreDate, KeyFactors: in.KeyFactors}
 }
 
 // decisionFilter maps the explorer's filter, adding to ve what cannot be mapped; the service

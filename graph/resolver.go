@@ -22,7 +22,9 @@ type Resolver struct {
 	// CatalogLifecycle runs catalog drafts, approvals and publications.
 	CatalogLifecycle *catalog.Lifecycle
 	// AgentService answers support agents' decision look-ups and records each one.
-	AgentService     *decisions.AgentService
+	AgentService *decisions.AgentService
+	// Explainer explains decisions to shoppers and records each request.
+	Explainer        *decisions.Explainer
 	ThresholdService *thresholds.Service
 	// ThresholdLifecycle runs threshold drafts, approvals, activations and rollbacks.
 	ThresholdLifecycle *thresholds.Lifecycle

@@ -99,6 +99,15 @@ type CatalogMessage struct {
 	Steps            string
 }
 
+// CatalogFrame is one part (TITLE, INTRO, HUMAN_REVIEW, FCRA …) of a catalog version's pop-up
+// frame in one locale.
+type CatalogFrame struct {
+	CatalogVersionID int64  `gorm:"primaryKey"`
+	Locale           string `gorm:"primaryKey"`
+	Part             string `gorm:"primaryKey"`
+	Text             string
+}
+
 // Decision is one immutable assessment.
 type Decision struct {
 	ID                 string `gorm:"primaryKey"`
@@ -125,6 +134,7 @@ type Decision struct {
 	MessageTitle       string
 	MessageBody        string
 	MessageSteps       string
+	BureauReport       string // JSON of the bureau's answer the notices used; '' when none was sent
 	Kind               string // AUTOMATED or MANUAL_REVIEW
 	Overturns          string // the id of the decision a MANUAL_REVIEW one overturned; '' otherwise
 	Reviewer           string // the reviewer of a MANUAL_REVIEW decision

@@ -276,6 +276,35 @@ type BadDefinitionDraftConnection struct {
 	PageInfo *PageInfo            `json:"pageInfo"`
 }
 
+// A credit bureau's answer kept with a decision.
+type BureauReport struct {
+	Bureau CreditBureau `json:"bureau"`
+	// The bureau's name, as the notice names it.
+	BureauName string `json:"bureauName"`
+	// On the bureau's own scale, scoreMin–scoreMax.
+	Score    float64 `json:"score"`
+	ScoreMin float64 `json:"scoreMin"`
+	ScoreMax float64 `json:"scoreMax"`
+	// The date of the score as the bureau gave it (midnight UTC).
+	ScoreDate  time.Time `json:"scoreDate"`
+	KeyFactors []string  `json:"keyFactors"`
+}
+
+// What the credit bureau answered, as the shopper's notices disclose it.
+type BureauReportInput struct {
+	// Must be the bureau of the purchase's market.
+	Bureau CreditBureau `json:"bureau"`
+	// The score on the bureau's own scale, within scoreMin–scoreMax.
+	Score float64 `json:"score"`
+	// The scale of the score; both or neither. Default: the bureau's scale (CreditBureau).
+	ScoreMin *float64 `json:"scoreMin,omitempty"`
+	ScoreMax *float64 `json:"scoreMax,omitempty"`
+	// The date of the score as the bureau gave it (the date part is used); not in the future, at most a year old.
+	ScoreDate time.Time `json:"scoreDate"`
+	// The bureau's key factors that lowered the score: at most 4 (5 when one is the number of inquiries), each 1–200 bytes.
+	KeyFactors []string `json:"keyFactors,omitempty"`
+}
+
 // A declined card purchase may still show a pending authorization hold, which the card issuer releases.
 type CardHold struct {
 	// True until usuallyReleasedBy has passed.
@@ -318,6 +347,10 @@ type CatalogDraft struct {
 	Changes []CatalogChange `json:"changes"`
 	// Every text of the draft as written, in the order of CatalogVersion.texts.
 	Texts []CatalogEntry `json:"texts"`
+	// The frame parts that differ from baseVersion, as they are in the draft.
+	FrameChanges []CatalogFrameEntry `json:"frameChanges"`
+	// Every frame part of the draft as written.
+	Frames []CatalogFrameEntry `json:"frames"`
 }
 
 type CatalogDraftConnection struct {
@@ -333,6 +366,13 @@ type CatalogEntry struct {
 	Text     *CatalogText    `json:"text"`
 }
 
+// One part of a frame, placeholders as written.
+type CatalogFrameEntry struct {
+	Locale string           `json:"locale"`
+	Part   CatalogFramePart `json:"part"`
+	Text   string           `json:"text"`
+}
+
 // One text of the reason catalog, placeholders as written.
 type CatalogText struct {
 	Title string   `json:"title"`
@@ -346,6 +386,8 @@ type CatalogVersion struct {
 	// True for the version assessments render from now.
 	Current bool           `json:"current"`
 	Texts   []CatalogEntry `json:"texts"`
+	// The pop-up frame with its notices and the explanation's texts, by locale and part.
+	Frames []CatalogFrameEntry `json:"frames"`
 }
 
 type CategoryImpact struct {
@@ -406,6 +448,8 @@ type Decision struct {
 	CatalogVersionID string               `json:"catalogVersionId"`
 	// The pop-up shown to the shopper; null on an approval.
 	Message *ShopperMessage `json:"message,omitempty"`
+	// What the credit bureau answered, as checkout sent it and the notices disclosed it; null when checkout sent none.
+	BureauReport *BureauReport `json:"bureauReport,omitempty"`
 	// The repayment history of an approved decision; null for a declined one.
 	Repayment *Repayment `json:"repayment,omitempty"`
 	// AUTOMATED, or MANUAL_REVIEW for the decision of an overturn.
@@ -508,6 +552,33 @@ type DeclineRateSeries struct {
 	// declined / assessed; null when nothing was assessed.
 	Rate   *float64           `json:"rate,omitempty"`
 	Points []DeclineRatePoint `json:"points"`
+}
+
+// One factor of the assessment, in plain words.
+type ExplainedFactor struct {
+	Factor Factor `json:"factor"`
+	// The factor in plain words, e.g. Your credit score.
+	Name   string            `json:"name"`
+	Met    bool              `json:"met"`
+	Margin ExplanationMargin `json:"margin"`
+	// One sentence for the shopper.
+	Text string `json:"text"`
+}
+
+// The explanation of one decision, for the shopper.
+type Explanation struct {
+	// The decision's reference, e.g. D7K-2QF-9XM.
+	Reference string  `json:"reference"`
+	Outcome   Outcome `json:"outcome"`
+	// The locale of the texts.
+	Locale string `json:"locale"`
+	Title  string `json:"title"`
+	// The outcome and how the assessment was made, in one paragraph.
+	Summary string `json:"summary"`
+	// Every factor that weighed (had an enabled rule): those that fell short first, most important first.
+	Factors []ExplainedFactor `json:"factors"`
+	// What the shopper could change; empty on an approval.
+	Changes []string `json:"changes"`
 }
 
 type FactorShare struct {
@@ -695,6 +766,11 @@ type PurchaseInput struct {
 	// WEB, APP or POS.
 	Channel string               `json:"channel"`
 	Values  *MeasuredValuesInput `json:"values"`
+	// The credit bureau's answer, for the notices (the score disclosure and the US FCRA notice).
+	// Optional: without it, the pop-up discloses values.bureauScore on the engine's 300–850 scale,
+	// from the market's bureau, dated the day of the assessment. The engine decides on
+	// values.bureauScore either way; this is shown as given, on the bureau's own scale.
+	BureauReport *BureauReportInput `json:"bureauReport,omitempty"`
 }
 
 type Query struct {
@@ -1598,6 +1674,116 @@ func (e CatalogDraftStatus) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// A part of the pop-up frame or of the explanation, in one locale. The frame wraps a decline's
+// reasons (TITLE, INTRO, CLOSING) and carries the notices every decline needs: REFERENCE
+// everywhere, HUMAN_REVIEW in SE, DE and GB, FCRA and ECOA in the US (NO_KEY_FACTORS is FCRA's
+// {keyFactors} when the bureau named none). EXPLAIN_* and FACTOR_* are the texts of
+// Query.explanation.
+type CatalogFramePart string
+
+const (
+	CatalogFramePartTitle                     CatalogFramePart = "TITLE"
+	CatalogFramePartIntro                     CatalogFramePart = "INTRO"
+	CatalogFramePartClosing                   CatalogFramePart = "CLOSING"
+	CatalogFramePartReference                 CatalogFramePart = "REFERENCE"
+	CatalogFramePartHumanReview               CatalogFramePart = "HUMAN_REVIEW"
+	CatalogFramePartFcra                      CatalogFramePart = "FCRA"
+	CatalogFramePartEcoa                      CatalogFramePart = "ECOA"
+	CatalogFramePartNoKeyFactors              CatalogFramePart = "NO_KEY_FACTORS"
+	CatalogFramePartExplainTitle              CatalogFramePart = "EXPLAIN_TITLE"
+	CatalogFramePartExplainApproved           CatalogFramePart = "EXPLAIN_APPROVED"
+	CatalogFramePartExplainDeclined           CatalogFramePart = "EXPLAIN_DECLINED"
+	CatalogFramePartExplainMet                CatalogFramePart = "EXPLAIN_MET"
+	CatalogFramePartExplainNotMet             CatalogFramePart = "EXPLAIN_NOT_MET"
+	CatalogFramePartExplainNarrowly           CatalogFramePart = "EXPLAIN_NARROWLY"
+	CatalogFramePartExplainShort              CatalogFramePart = "EXPLAIN_SHORT"
+	CatalogFramePartExplainWellShort          CatalogFramePart = "EXPLAIN_WELL_SHORT"
+	CatalogFramePartFactorCreditScore         CatalogFramePart = "FACTOR_CREDIT_SCORE"
+	CatalogFramePartFactorIncome              CatalogFramePart = "FACTOR_INCOME"
+	CatalogFramePartFactorEmploymentStability CatalogFramePart = "FACTOR_EMPLOYMENT_STABILITY"
+	CatalogFramePartFactorSpendingPatterns    CatalogFramePart = "FACTOR_SPENDING_PATTERNS"
+	CatalogFramePartFactorDebtToIncome        CatalogFramePart = "FACTOR_DEBT_TO_INCOME"
+	CatalogFramePartFactorResidentialStatus   CatalogFramePart = "FACTOR_RESIDENTIAL_STATUS"
+	CatalogFramePartFactorIdentityAndAge      CatalogFramePart = "FACTOR_IDENTITY_AND_AGE"
+	CatalogFramePartFactorCreditHistory       CatalogFramePart = "FACTOR_CREDIT_HISTORY"
+	CatalogFramePartFactorAffordability       CatalogFramePart = "FACTOR_AFFORDABILITY"
+	CatalogFramePartFactorSavings             CatalogFramePart = "FACTOR_SAVINGS"
+	CatalogFramePartFactorOutstandingCredit   CatalogFramePart = "FACTOR_OUTSTANDING_CREDIT"
+)
+
+var AllCatalogFramePart = []CatalogFramePart{
+	CatalogFramePartTitle,
+	CatalogFramePartIntro,
+	CatalogFramePartClosing,
+	CatalogFramePartReference,
+	CatalogFramePartHumanReview,
+	CatalogFramePartFcra,
+	CatalogFramePartEcoa,
+	CatalogFramePartNoKeyFactors,
+	CatalogFramePartExplainTitle,
+	CatalogFramePartExplainApproved,
+	CatalogFramePartExplainDeclined,
+	CatalogFramePartExplainMet,
+	CatalogFramePartExplainNotMet,
+	CatalogFramePartExplainNarrowly,
+	CatalogFramePartExplainShort,
+	CatalogFramePartExplainWellShort,
+	CatalogFramePartFactorCreditScore,
+	CatalogFramePartFactorIncome,
+	CatalogFramePartFactorEmploymentStability,
+	CatalogFramePartFactorSpendingPatterns,
+	CatalogFramePartFactorDebtToIncome,
+	CatalogFramePartFactorResidentialStatus,
+	CatalogFramePartFactorIdentityAndAge,
+	CatalogFramePartFactorCreditHistory,
+	CatalogFramePartFactorAffordability,
+	CatalogFramePartFactorSavings,
+	CatalogFramePartFactorOutstandingCredit,
+}
+
+func (e CatalogFramePart) IsValid() bool {
+	switch e {
+	case CatalogFramePartTitle, CatalogFramePartIntro, CatalogFramePartClosing, CatalogFramePartReference, CatalogFramePartHumanReview, CatalogFramePartFcra, CatalogFramePartEcoa, CatalogFramePartNoKeyFactors, CatalogFramePartExplainTitle, CatalogFramePartExplainApproved, CatalogFramePartExplainDeclined, CatalogFramePartExplainMet, CatalogFramePartExplainNotMet, CatalogFramePartExplainNarrowly, CatalogFramePartExplainShort, CatalogFramePartExplainWellShort, CatalogFramePartFactorCreditScore, CatalogFramePartFactorIncome, CatalogFramePartFactorEmploymentStability, CatalogFramePartFactorSpendingPatterns, CatalogFramePartFactorDebtToIncome, CatalogFramePartFactorResidentialStatus, CatalogFramePartFactorIdentityAndAge, CatalogFramePartFactorCreditHistory, CatalogFramePartFactorAffordability, CatalogFramePartFactorSavings, CatalogFramePartFactorOutstandingCredit:
+		return true
+	}
+	return false
+}
+
+func (e CatalogFramePart) String() string {
+	return string(e)
+}
+
+func (e *CatalogFramePart) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = CatalogFramePart(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid CatalogFramePart", str)
+	}
+	return nil
+}
+
+func (e CatalogFramePart) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *CatalogFramePart) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e CatalogFramePart) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // GTE passes when value >= cutoff; LTE passes when value <= cutoff.
 type Comparator string
 
@@ -1649,6 +1835,70 @@ func (e *Comparator) UnmarshalJSON(b []byte) error {
 }
 
 func (e Comparator) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The credit bureaus the lender uses, one per market.
+type CreditBureau string
+
+const (
+	// Experian, US (scores 300–850).
+	CreditBureauExperianUs CreditBureau = "EXPERIAN_US"
+	// Experian, GB (scores 0–999).
+	CreditBureauExperianUk CreditBureau = "EXPERIAN_UK"
+	// UC, SE.
+	CreditBureauUc CreditBureau = "UC"
+	// SCHUFA, DE.
+	CreditBureauSchufa CreditBureau = "SCHUFA"
+)
+
+var AllCreditBureau = []CreditBureau{
+	CreditBureauExperianUs,
+	CreditBureauExperianUk,
+	CreditBureauUc,
+	CreditBureauSchufa,
+}
+
+func (e CreditBureau) IsValid() bool {
+	switch e {
+	case CreditBureauExperianUs, CreditBureauExperianUk, CreditBureauUc, CreditBureauSchufa:
+		return true
+	}
+	return false
+}
+
+func (e CreditBureau) String() string {
+	return string(e)
+}
+
+func (e *CreditBureau) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = CreditBureau(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid CreditBureau", str)
+	}
+	return nil
+}
+
+func (e CreditBureau) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *CreditBureau) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e CreditBureau) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
@@ -1761,6 +2011,73 @@ func (e *DecisionOrder) UnmarshalJSON(b []byte) error {
 }
 
 func (e DecisionOrder) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// How a factor compared with the lender's requirements, without the requirement itself.
+type ExplanationMargin string
+
+const (
+	// It met the requirements.
+	ExplanationMarginMet ExplanationMargin = "MET"
+	// It fell just short.
+	ExplanationMarginNarrowly ExplanationMargin = "NARROWLY"
+	// It fell short.
+	ExplanationMarginShort ExplanationMargin = "SHORT"
+	// It fell well short.
+	ExplanationMarginWellShort ExplanationMargin = "WELL_SHORT"
+	// A yes-or-no check (such as a verification) that was not met.
+	ExplanationMarginNotMet ExplanationMargin = "NOT_MET"
+)
+
+var AllExplanationMargin = []ExplanationMargin{
+	ExplanationMarginMet,
+	ExplanationMarginNarrowly,
+	ExplanationMarginShort,
+	ExplanationMarginWellShort,
+	ExplanationMarginNotMet,
+}
+
+func (e ExplanationMargin) IsValid() bool {
+	switch e {
+	case ExplanationMarginMet, ExplanationMarginNarrowly, ExplanationMarginShort, ExplanationMarginWellShort, ExplanationMarginNotMet:
+		return true
+	}
+	return false
+}
+
+func (e ExplanationMargin) String() string {
+	return string(e)
+}
+
+func (e *ExplanationMargin) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ExplanationMargin(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ExplanationMargin", str)
+	}
+	return nil
+}
+
+func (e ExplanationMargin) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ExplanationMargin) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ExplanationMargin) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

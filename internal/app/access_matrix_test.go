@@ -260,11 +260,15 @@ var fieldSamples = map[string]fieldSample{
 			return map[string]any{"id": e.newCatalogDraft(tb, approval.StatusDraft)}
 		}},
 	"Query.catalogDrafts":         {query: `{ catalogDrafts(first: 5) { nodes { id status texts { code } } pageInfo { hasNextPage } } }`},
-	"Query.catalogVersion":        {query: `{ catalogVersion { version current texts { code locale audience text { title } } } }`},
+	"Query.catalogVersion":        {query: `{ catalogVersion { version current texts { code locale audience text { title } } frames { locale part text } } }`},
 	"Mutation.createCatalogDraft": {query: `mutation { createCatalogDraft { id status revision } }`},
 	"Mutation.editCatalogText": {query: `mutation($id: ID!, $text: MessageTextInput!) { editCatalogText(id: $id, revision: 1, code: INCOME_INSUFFICIENT, locale: "en-GB", audience: SHOPPER, text: $text) { id revision changes { kind } } }`,
 		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
 			return map[string]any{"id": e.newCatalogDraft(tb, approval.StatusDraft), "text": sampleCatalogText}
+		}},
+	"Mutation.editCatalogFrame": {query: `mutation($id: ID!) { editCatalogFrame(id: $id, revision: 1, locale: "en-GB", part: REFERENCE, text: "Your reference: {reference}.") { id revision frameChanges { locale part text } } }`,
+		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
+			return map[string]any{"id": e.newCatalogDraft(tb, approval.StatusDraft)}
 		}},
 	"Mutation.submitCatalogDraft": {query: `mutation($id: ID!) { submitCatalogDraft(id: $id, revision: 1) { id status } }`,
 		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
@@ -281,6 +285,10 @@ var fieldSamples = map[string]fieldSample{
 	"Query.catalogDiff":    {query: `{ catalogDiff(from: 1, to: 1) { code locale audience kind before { title } after { title } } }`},
 	"Query.previewMessage": {query: `{ previewMessage(code: INCOME_INSUFFICIENT, locale: "sv-SE") { locale title body steps } }`},
 	"Query.agentDecision": {query: `query($ref: String!) { agentDecision(reference: $ref, locale: "sv-SE") { reference outcome guidanceLocale notes } }`,
+		vars: func(_ testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
+			return map[string]any{"ref": e.reference}
+		}},
+	"Query.explanation": {query: `query($ref: String!) { explanation(reference: $ref, locale: "de-DE") { reference outcome locale title summary factors { factor name met margin text } changes } }`,
 		vars: func(_ testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
 			return map[string]any{"ref": e.reference}
 		}},

@@ -113,10 +113,22 @@ func TestAgentDecision(t *testing.T) {
 		if want := catalog.FormatAmount(agentLocale, d.Currency, d.AmountMinor); a.FormattedAmount != want {
 			t.Errorf("formattedAmount %q, want %q", a.FormattedAmount, want)
 		}
+		// The pop-up is the stored one with the bureau data redacted, in the shopper's locale.
+		cat, err := ta.Catalog.ByID(ctx, d.CatalogVersionID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		red, ok, err := decisions.Redacted(d, cat)
+		if err != nil || !ok {
+			t.Fatalf("the stored pop-up is not reproduced: %v", err)
+		}
 		m := a.ShopperMessage
-		if m == nil || m.Locale != d.Message.Locale || m.Title != d.Message.Title || m.Body != d.Message.Body ||
-			strings.Join(m.Steps, "\n") != strings.Join(d.Message.Steps, "\n") {
-			t.Errorf("shopper message %+v, want the stored %+v", m, d.Message)
+		if m == nil || m.Locale != d.Message.Locale || m.Title != d.Message.Title || m.Body != red.Body ||
+			strings.Join(m.Steps, "\n") != strings.Join(red.Steps, "\n") {
+			t.Errorf("shopper message %+v, want the stored one redacted %+v", m, red)
+		}
+		if d.Market == "US" && (!strings.Contains(m.Body, catalog.Redacted) || m.Body == d.Message.Body) {
+			t.Errorf("a US decline's pop-up without redaction: %q", m.Body)
 		}
 		if a.GuidanceLocale != agentLocale || len(a.Guidance) != len(d.Reasons) {
 			t.Fatalf("guidance in %s with %d entries, want %s and %d", a.GuidanceLocale, len(a.Guidance), agentLocale, len(d.Reasons))
@@ -136,6 +148,10 @@ func TestAgentDecision(t *testing.T) {
 		}
 		if len(a.Notes) != 4 || !strings.Contains(a.Notes[0], "Bonität") {
 			t.Errorf("notes %q", a.Notes)
+		}
+		// The last note is the market's rule on human review.
+		if review := strings.Contains(a.Notes[3], "Mensch"); review != (d.Market != "US") {
+			t.Errorf("%s decline: last note %q", d.Market, a.Notes[3])
 		}
 
 		// An unsupported locale falls back to en-US, visibly.

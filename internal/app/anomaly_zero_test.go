@@ -39,7 +39,7 @@ func TestAnomalyZeroBaseline(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				rec, err := decisions.Decide(&p, when, v, cat)
+				rec, err := decisions.Decide(&p, when, decisions.NewReference(), v, cat)
 				if err != nil {
 					t.Fatal(err)
 				}

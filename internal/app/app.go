@@ -108,6 +108,7 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 			CatalogLifecycle:   catalog.NewLifecycle(st, cat, o.now),
 			Decisions:          decisions.NewService(st, th, cat),
 			Agents:             decisions.NewAgentService(st, cat, st, o.now).WithReviews(st),
+			Explainer:          decisions.NewExplainer(st, cat, th, st),
 			Auth:               authn,
 			Audit:              audits,
 			Denials:            denials,

@@ -329,7 +329,7 @@ func benchRawRecords(tb testing.TB, ta *testApp, ps []benchPurchase) []decisions
 		if err != nil {
 			tb.Fatal(err)
 		}
-		if out[i], err = decisions.Decide(&ps[i].purchase, at, v, ta.Catalog.Current()); err != nil {
+		if out[i], err = decisions.Decide(&ps[i].purchase, at, decisions.NewReference(), v, ta.Catalog.Current()); err != nil {
 			tb.Fatal(err)
 		}
 	}

@@ -34,7 +34,8 @@ func TestPreviewMessage(t *testing.T) {
 		}
 		want, err := ta.Catalog.Current().Render([]engine.Reason{engine.CreditScoreInsufficient}, catalog.RenderInput{
 			Locale: "sv-SE", MarketLocale: "sv-SE", Currency: "SEK", AmountMinor: 123450, Merchant: "Nordic Outdoor",
-			Score: 512, ScoreDate: scoreDate,
+			Score: 512, ScoreDate: scoreDate, Market: "SE", Reference: catalog.PreviewReference,
+			Bureau: "UC", BureauAddress: "UC AB, 117 88 Stockholm", BureauPhone: "08-670 90 00",
 		})
 		if err != nil {
 			t.Fatal(err)
@@ -43,7 +44,9 @@ func TestPreviewMessage(t *testing.T) {
 			strings.Join(g.Steps, "\n") != strings.Join(want.Steps, "\n") {
 			t.Errorf("preview\n%+v\nwant\n%+v", g, want)
 		}
-		if !strings.Contains(got.PreviewMessage.Body, "512") || !strings.Contains(got.PreviewMessage.Body, "Nordic Outdoor") {
+		// With the market's notices: a Swedish decline offers the human review.
+		if !strings.Contains(got.PreviewMessage.Body, "512") || !strings.Contains(got.PreviewMessage.Body, "Nordic Outdoor") ||
+			!strings.Contains(got.PreviewMessage.Body, "Beslutet fattades automatiskt") {
 			t.Errorf("preview does not show the sample: %q", got.PreviewMessage.Body)
 		}
 

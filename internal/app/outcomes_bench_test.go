@@ -40,7 +40,7 @@ func benchApproved(tb testing.TB, ta *testApp, n int) []decisions.Record {
 		if err != nil {
 			tb.Fatal(err)
 		}
-		rec, err := decisions.Decide(&p, at, v, cat)
+		rec, err := decisions.Decide(&p, at, decisions.NewReference(), v, cat)
 		if err != nil {
 			tb.Fatal(err)
 		}

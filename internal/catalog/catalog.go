@@ -91,6 +91,26 @@ type Frame struct {
 	// Closing is the last step: declines don't affect the credit score and every purchase is
 	// assessed anew.
 	Closing string
+	// Reference closes the body in every market; it must use {reference}.
+	Reference string
+	// HumanReview tells the shopper in SE, DE and GB that the decision was automated and how to
+	// ask for a person to review it; it must use {reference} (see notices.go).
+	HumanReview string
+	// FCRA is the US consumer-report notice (FCRA 615(a)) on every US decline; it must use
+	// {bureau}, {bureauAddress}, {bureauPhone}, {score}, {scoreRange}, {scoreDate} and
+	// {keyFactors}.
+	FCRA string
+	// ECOA is the US anti-discrimination notice (Reg B 1002.9(b)(1)); it must use {regulator}.
+	ECOA string
+	// NoKeyFactors is the value of {keyFactors} when the bureau named none.
+	NoKeyFactors string
+
+	// The texts of an explanation (Explain): its title, its summary on an approval and on a
+	// decline, and one sentence per factor and margin, each using {factor}.
+	ExplainTitle, ExplainApproved, ExplainDeclined                             string
+	ExplainMet, ExplainNotMet, ExplainNarrowly, ExplainShort, ExplainWellShort string
+	// FactorNames are the factors in plain words ("Your credit score"), by engine.Factor.
+	FactorNames [NumFactors]string
 }
 
 // Catalog is one version of the reason catalog.
@@ -103,8 +123,8 @@ type Catalog struct {
 	Codes []CodeInfo
 	// Texts holds the messages per reason, locale and audience.
 	Texts map[Key]Text
-	// Frames holds the pop-up frame per locale. When it is empty, Render uses the seeded frames
-	// of Default, so a catalog stored without frames still renders complete pop-ups.
+	// Frames holds the pop-up frame, with its notices, per locale. When it is empty (a version
+	// published before frames were stored), Render uses the seeded frames of Default.
 	Frames map[string]Frame
 	// ReviewNotices holds the notices of review cases per kind and locale (review_notices.go).
 	// When it is empty, RenderReviewNotice uses the seeded ones, as Render does with Frames.
@@ -207,6 +227,15 @@ func (c *Catalog) Clone() *Catalog {
 	return d
 }
 
+// FramesOrDefault returns a copy of c's frames, or of the seeded frames when c has none (a
+// version published before frames were stored renders those).
+func (c *Catalog) FramesOrDefault() map[string]Frame {
+	if len(c.Frames) == 0 {
+		return maps.Clone(defaultFrames)
+	}
+	return maps.Clone(c.Frames)
+}
+
 // Code returns the description of reason r.
 func (c *Catalog) Code(r engine.Reason) (CodeInfo, bool) {
 	for _, ci := range c.Codes {
@@ -271,9 +300,13 @@ type Message struct {
 	Steps  []string
 }
 
-// RenderInput is what Render needs besides the reasons: the purchase and, for a credit-score
-// reason, the score disclosure.
+// RenderInput is what Render needs besides the reasons: the purchase, the decision reference and
+// the score disclosure.
 type RenderInput struct {
+	// Market selects the notices (NoticesFor); "" renders none.
+	Market string
+	// Reference is the decision reference as the shopper reads it, e.g. "D7K-2QF-9XM".
+	Reference    string
 	Locale       string  // shopper locale, e.g. "sv-SE"
 	MarketLocale string  // the market's default locale (fallback)
 	Currency     string  // ISO 4217
@@ -283,13 +316,20 @@ type RenderInput struct {
 	// Bureau is the credit bureau's name. When empty, BureauFor of the market whose default
 	// locale is MarketLocale is used.
 	Bureau string
+	// BureauAddress and BureauPhone are the bureau's, for the FCRA notice.
+	BureauAddress, BureauPhone string
 	// ScoreRange is the score's scale, e.g. "300–850". When empty, the engine's bounds for the
 	// bureau score are used.
 	ScoreRange string
-	// ScoreDate is the date of the score, i.e. the assessment time. It is formatted as a date in
-	// its own time zone, so pass it in the zone the shopper should see (the decision service
-	// passes UTC). It must be set whenever the reasons may include CREDIT_SCORE_INSUFFICIENT.
+	// ScoreDate is the date of the score as the bureau gave it. It is formatted as a date in its
+	// own time zone, so pass it in the zone the shopper should see (the decision service passes
+	// UTC). It must be set whenever the pop-up discloses the score.
 	ScoreDate time.Time
+	// KeyFactors are the bureau's key factors that lowered the score, as the bureau gave them.
+	KeyFactors []string
+	// Redact replaces the score, its range and date, the bureau and its contact details and the
+	// key factors by Redacted: the pop-up as an agent may see it.
+	Redact bool
 }
 
 // Render builds the pop-up shown to the shopper for a decline with the given ranked principal
@@ -302,6 +342,8 @@ type RenderInput struct {
 //     merchant and the amount (formatted with FormatAmount for the frame's locale), then one
 //     paragraph per reason in the order given, each the reason's SHOPPER title on one line and its
 //     body on the next.
+//     Then the notices of the market (NoticesFor): the FCRA and ECOA notices in the US, the
+//     human-review notice in SE, DE and GB, and, whenever a reference is given, the reference.
 //   - Steps: each reason's SHOPPER steps in the order given, with exact repeats dropped (reasons
 //     share steps such as "check your details match your ID"), then the frame's closing step
 //     saying the decline doesn't affect the credit score and every purchase is assessed anew.
@@ -338,7 +380,7 @@ func (c *Catalog) Render(reasons []engine.Reason, in RenderInput) (Message, erro
 		size += len(t.Title) + len(t.Body) + 3
 	}
 	fr, frLocale := c.frame(in.Locale, in.MarketLocale)
-	f := filler{in: &in}
+	f := filler{in: &in, noKeyFactors: fr.NoKeyFactors}
 
 	var b strings.Builder
 	b.Grow(len(fr.Intro) + size + 64)
@@ -348,6 +390,10 @@ func (c *Catalog) Render(reasons []engine.Reason, in RenderInput) (Message, erro
 		f.appendTo(&b, p.text.Title, p.locale)
 		b.WriteByte('\n')
 		f.appendTo(&b, p.text.Body, p.locale)
+	}
+	for _, n := range noticeParts(in.Market, in.Reference) {
+		b.WriteString("\n\n")
+		f.appendTo(&b, fr.Part(n), frLocale)
 	}
 
 	steps := make([]string, 0, nSteps)
@@ -387,19 +433,28 @@ func (c *Catalog) Guidance(r engine.Reason, in RenderInput) (Message, error) {
 	return Message{Locale: l, Title: f.fill(t.Title, l), Body: f.fill(t.Body, l), Steps: steps}, nil
 }
 
+// noticeParts lists the frame parts that follow the reasons in a pop-up of market.
+func noticeParts(market, reference string) []FramePart {
+	var parts []FramePart
+	n := NoticesFor(market)
+	if n.AdverseAction {
+		parts = append(parts, PartFCRA, PartECOA)
+	}
+	if n.HumanReview {
+		parts = append(parts, PartHumanReview)
+	}
+	if reference != "" {
+		parts = append(parts, PartReference)
+	}
+	return parts
+}
+
 // BureauFor returns the name of the credit bureau whose score the lender uses in market (an ISO
 // 3166-1 code): Experian in the US and GB, UC in SE, SCHUFA in DE. It returns "" for a market it
 // does not know.
 func BureauFor(market string) string {
-	switch market {
-	case "US", "GB":
-		return "Experian"
-	case "SE":
-		return "UC"
-	case "DE":
-		return "SCHUFA"
-	}
-	return ""
+	b, _ := MarketBureau(market)
+	return b.Name
 }
 
 // bureauForLocale returns the bureau of the market whose default locale is locale.

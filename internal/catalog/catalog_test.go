@@ -18,7 +18,7 @@ var scoreDate = time.Date(2026, time.March, 5, 14, 30, 0, 0, time.UTC)
 // inputFor returns a render input for a shopper of the market whose default locale is locale.
 func inputFor(locale string) RenderInput {
 	in := RenderInput{Locale: locale, MarketLocale: locale, AmountMinor: 123450, Merchant: "Nordic Outdoor",
-		Score: 561.6, ScoreRange: "300–850", ScoreDate: scoreDate}
+		Score: 562, ScoreRange: "300–850", ScoreDate: scoreDate}
 	for _, m := range market.All {
 		if m.DefaultLocale == locale {
 			in.Currency, in.Bureau = m.Currency, BureauFor(m.Code)
@@ -83,14 +83,15 @@ func TestDefault(t *testing.T) {
 	}
 }
 
-// TestDefaultAgentGuidance checks that every agent text carries the rules agents must know, and
-// that shopper texts point to another try.
+// TestDefaultAgentGuidance checks that every agent text carries the rules agents must know (in
+// every market: an agent approves nothing; whether a person may review the decision depends on
+// the market and is in the agent view's notes), and that shopper texts point to another try.
 func TestDefaultAgentGuidance(t *testing.T) {
 	must := map[string][]string{
-		"en-US": {"What it means:", "manual approval", "can't change or influence", "new automated assessment", "credit score", "authorization hold", "card issuer"},
-		"en-GB": {"What it means:", "manual approval", "can't change or influence", "new automated assessment", "credit score", "authorisation", "card issuer"},
-		"sv-SE": {"Vad det betyder:", "manuellt godkännande", "inte ändra eller påverka", "bedöms automatiskt på nytt", "kreditpoäng", "reserverat belopp", "kortutgivaren"},
-		"de-DE": {"Bedeutung:", "manuelle Freigabe", "weder ändern noch beeinflussen", "neu automatisch geprüft", "Bonitätsscore", "Autorisierung", "kartenausgebenden Bank"},
+		"en-US": {"What it means:", "can't approve a purchase yourself", "can't change or influence", "new automated assessment", "credit score", "authorization hold", "card issuer"},
+		"en-GB": {"What it means:", "can't approve a purchase yourself", "can't change or influence", "new automated assessment", "credit score", "authorisation", "card issuer"},
+		"sv-SE": {"Vad det betyder:", "inte själv godkänna ett köp", "inte ändra eller påverka", "bedöms automatiskt på nytt", "kreditpoäng", "reserverat belopp", "kortutgivaren"},
+		"de-DE": {"Bedeutung:", "keinen Kauf selbst freigeben", "weder ändern noch beeinflussen", "neu automatisch geprüft", "Bonitätsscore", "Autorisierung", "kartenausgebenden Bank"},
 	}
 	c := Default()
 	for _, l := range market.Locales {

@@ -17,6 +17,9 @@ type Repository interface {
 	// CatalogVersion returns the published catalog with the given version number, or an error
 	// matching apperr.ErrNotFound.
 	CatalogVersion(ctx context.Context, version int) (*Catalog, error)
+	// CatalogVersionByID returns the published catalog with the given database id (the one a
+	// decision pins), or an error matching apperr.ErrNotFound.
+	CatalogVersionByID(ctx context.Context, id int64) (*Catalog, error)
 }
 
 // Current holds the newest published catalog in memory for the assessment path, and the older
@@ -25,6 +28,7 @@ type Current struct {
 	repo    Repository
 	current atomic.Pointer[Catalog]
 	older   sync.Map // version number → *Catalog
+	byID    sync.Map // version id → *Catalog
 }
 
 // NewCurrent returns a holder reading from repo. Call Refresh before Current.
@@ -70,6 +74,23 @@ func (c *Current) Version(ctx context.Context, v int) (*Catalog, error) {
 		return nil, err
 	}
 	c.older.Store(v, cat)
+	return cat, nil
+}
+
+// ByID returns the published version with database id id, the one a decision pins. Each is read
+// from the repository once.
+func (c *Current) ByID(ctx context.Context, id int64) (*Catalog, error) {
+	if cur := c.Current(); cur != nil && cur.VersionID == id {
+		return cur, nil
+	}
+	if cat, ok := c.byID.Load(id); ok {
+		return cat.(*Catalog), nil
+	}
+	cat, err := c.repo.CatalogVersionByID(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	c.byID.Store(id, cat)
 	return cat, nil
 }
 

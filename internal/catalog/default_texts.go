@@ -16,7 +16,7 @@ import "riskconsole/internal/engine"
 //     change with the threshold set in force, while a published text does not.
 //   - Agent texts have no placeholders, so they read correctly even where they are shown
 //     unrendered. Their body is "what it means", then "what not to say or promise": the reason's own
-//     don'ts followed by the locale's common rules (no manual approval, no influence on the
+//     don'ts followed by the locale's common rules (agents approve nothing themselves, no influence on the
 //     decision, a new purchase gets a new assessment, no effect on the credit score, card
 //     authorization holds are released by the card issuer). Their steps are what the shopper can
 //     do, phrased for the agent.
@@ -61,13 +61,45 @@ var seedEnUS = func() localeSeed {
 	return localeSeed{
 		locale: "en-US",
 		frame: Frame{
-			Title:   "We couldn't approve this purchase",
-			Intro:   "We couldn't approve paying later for your {amount} purchase at {merchant}. Here's what affected the decision:",
-			Closing: "Then you're welcome to try again: every purchase gets a new automated assessment, and this decline doesn't affect your credit score.",
+			Title:     "We couldn't approve this purchase",
+			Intro:     "We couldn't approve paying later for your {amount} purchase at {merchant}. Here's what affected the decision:",
+			Closing:   "Then you're welcome to try again: every purchase gets a new automated assessment, and this decline doesn't affect your credit score.",
+			Reference: "Your decision reference is {reference}. Please quote it if you contact us.",
+			HumanReview: "This decision was made automatically. You have the right to ask for a person to review it: we'll explain how we assessed your application, you can give us your point of view, and you can contest the decision. " +
+				"To ask, go to Help in our app or use the link in your checkout confirmation, and quote your decision reference {reference}.",
+			FCRA: "Our decision was based in whole or in part on information in a consumer report from {bureau}, {bureauAddress}, toll-free {bureauPhone}. " +
+				"{bureau} did not make this decision and can't tell you why it was made. " +
+				"Under the Fair Credit Reporting Act, you have the right to a free copy of your report from {bureau} if you ask within 60 days, and the right to dispute with {bureau} the accuracy or completeness of any information in it. " +
+				"We also used your credit score: {score}, on a scale from {scoreRange}, as of {scoreDate}. Key factors that adversely affected your score: {keyFactors}.",
+			ECOA: "The federal Equal Credit Opportunity Act prohibits creditors from discriminating against credit applicants on the basis of race, color, religion, national origin, sex, marital status, or age (provided the applicant has the capacity to enter into a binding contract); " +
+				"because all or part of the applicant's income derives from any public assistance program; or because the applicant has in good faith exercised any right under the Consumer Credit Protection Act. " +
+				"The federal agency that administers compliance with this law concerning this creditor is the {regulator}.",
+			NoKeyFactors:     "none reported by the credit bureau",
+			ExplainTitle:     "How we assessed your purchase",
+			ExplainApproved:  "We approved paying later for your {amount} purchase at {merchant}. The assessment was automated: we checked each factor below against our requirements, and every one met them.",
+			ExplainDeclined:  "We couldn't approve paying later for your {amount} purchase at {merchant}. The assessment was automated: we checked each factor below against our requirements. We don't share the exact requirements, because they're part of how we manage risk and they change over time, but we tell you which factors fell short and roughly by how much.",
+			ExplainMet:       "{factor}: met our requirements.",
+			ExplainNotMet:    "{factor}: didn't meet our requirements.",
+			ExplainNarrowly:  "{factor}: fell just short of our requirements.",
+			ExplainShort:     "{factor}: fell short of our requirements.",
+			ExplainWellShort: "{factor}: fell well short of our requirements.",
+			FactorNames: [NumFactors]string{
+				"Your credit score",
+				"Your income",
+				"How long you've been in your current job",
+				"Your recent pay-later purchases",
+				"Your debts compared with your income",
+				"Your address",
+				"Your identity and age",
+				"Your credit history",
+				"Whether the repayments are affordable for you",
+				"Your savings",
+				"What you already owe on credit",
+			},
 		},
 		agentMeaningLabel: "What it means:",
 		agentDontLabel:    "What not to say or promise:",
-		agentCommon: "There's no manual approval, and you can't change or influence the decision; you have no more information than the reason shown. " +
+		agentCommon: "You can't approve a purchase yourself, and you can't change or influence the decision; you have no more information than the reason shown. " +
 			"A new purchase gets a new automated assessment, so don't predict its outcome. " +
 			"You can confirm that a decline doesn't affect the shopper's credit score, and that a pending authorization hold from a declined card purchase is released by their card issuer, not by us.",
 		reasons: []seed{
@@ -329,13 +361,45 @@ var seedEnGB = func() localeSeed {
 	return localeSeed{
 		locale: "en-GB",
 		frame: Frame{
-			Title:   "We couldn't approve this purchase",
-			Intro:   "We couldn't approve paying later for your {amount} purchase at {merchant}. Here's what affected the decision:",
-			Closing: "Then you're welcome to try again: every purchase gets a new automated assessment, and this decline doesn't affect your credit score.",
+			Title:     "We couldn't approve this purchase",
+			Intro:     "We couldn't approve paying later for your {amount} purchase at {merchant}. Here's what affected the decision:",
+			Closing:   "Then you're welcome to try again: every purchase gets a new automated assessment, and this decline doesn't affect your credit score.",
+			Reference: "Your decision reference is {reference}. Please quote it if you contact us.",
+			HumanReview: "This decision was made automatically. You have the right to ask for a person to review it: we'll explain how we assessed your application, you can give us your point of view, and you can challenge the decision. " +
+				"To ask, go to Help in our app or use the link in your checkout confirmation, and quote your decision reference {reference}.",
+			FCRA: "Our decision was based in whole or in part on information in a consumer report from {bureau}, {bureauAddress}, toll-free {bureauPhone}. " +
+				"{bureau} did not make this decision and can't tell you why it was made. " +
+				"Under the Fair Credit Reporting Act, you have the right to a free copy of your report from {bureau} if you ask within 60 days, and the right to dispute with {bureau} the accuracy or completeness of any information in it. " +
+				"We also used your credit score: {score}, on a scale from {scoreRange}, as of {scoreDate}. Key factors that adversely affected your score: {keyFactors}.",
+			ECOA: "The federal Equal Credit Opportunity Act prohibits creditors from discriminating against credit applicants on the basis of race, color, religion, national origin, sex, marital status, or age (provided the applicant has the capacity to enter into a binding contract); " +
+				"because all or part of the applicant's income derives from any public assistance program; or because the applicant has in good faith exercised any right under the Consumer Credit Protection Act. " +
+				"The federal agency that administers compliance with this law concerning this creditor is the {regulator}.",
+			NoKeyFactors:     "none reported by the credit reference agency",
+			ExplainTitle:     "How we assessed your purchase",
+			ExplainApproved:  "We approved paying later for your {amount} purchase at {merchant}. The assessment was automated: we checked each factor below against our requirements, and every one met them.",
+			ExplainDeclined:  "We couldn't approve paying later for your {amount} purchase at {merchant}. The assessment was automated: we checked each factor below against our requirements. We don't share the exact requirements, because they're part of how we manage risk and they change over time, but we tell you which factors fell short and roughly by how much.",
+			ExplainMet:       "{factor}: met our requirements.",
+			ExplainNotMet:    "{factor}: didn't meet our requirements.",
+			ExplainNarrowly:  "{factor}: fell just short of our requirements.",
+			ExplainShort:     "{factor}: fell short of our requirements.",
+			ExplainWellShort: "{factor}: fell well short of our requirements.",
+			FactorNames: [NumFactors]string{
+				"Your credit score",
+				"Your income",
+				"How long you've been in your current job",
+				"Your recent pay-later purchases",
+				"Your debts compared with your income",
+				"Your address",
+				"Your identity and age",
+				"Your credit history",
+				"Whether the repayments are affordable for you",
+				"Your savings",
+				"What you already owe on credit",
+			},
 		},
 		agentMeaningLabel: "What it means:",
 		agentDontLabel:    "What not to say or promise:",
-		agentCommon: "There's no manual approval, and you can't change or influence the decision; you have no more information than the reason shown. " +
+		agentCommon: "You can't approve a purchase yourself, and you can't change or influence the decision; you have no more information than the reason shown. " +
 			"A new purchase gets a new automated assessment, so don't predict its outcome. " +
 			"You can confirm that a decline doesn't affect the shopper's credit score, and that a pending authorisation on their card from a declined card purchase is released by their card issuer, not by us.",
 		reasons: []seed{
@@ -598,13 +662,45 @@ var seedSvSE = func() localeSeed {
 	return localeSeed{
 		locale: "sv-SE",
 		frame: Frame{
-			Title:   "Vi kunde inte godkänna köpet",
-			Intro:   "Vi kunde inte godkänna att du betalar senare för ditt köp på {amount} hos {merchant}. Det här påverkade beslutet:",
-			Closing: "Sedan är du välkommen att försöka igen. Varje köp bedöms automatiskt på nytt, och ett avslag påverkar inte din kreditpoäng.",
+			Title:     "Vi kunde inte godkänna köpet",
+			Intro:     "Vi kunde inte godkänna att du betalar senare för ditt köp på {amount} hos {merchant}. Det här påverkade beslutet:",
+			Closing:   "Sedan är du välkommen att försöka igen. Varje köp bedöms automatiskt på nytt, och ett avslag påverkar inte din kreditpoäng.",
+			Reference: "Ditt beslutsnummer är {reference}. Ange det om du kontaktar oss.",
+			HumanReview: "Beslutet fattades automatiskt. Du har rätt att be att en person hos oss granskar det: vi förklarar hur vi har gjort bedömningen, du får framföra dina synpunkter och du kan bestrida beslutet. " +
+				"Du begär en granskning under Hjälp i vår app eller via länken i din köpbekräftelse. Ange ditt beslutsnummer {reference}.",
+			FCRA: "Beslutet grundades helt eller delvis på uppgifter i en kreditupplysning från {bureau}, {bureauAddress}, avgiftsfritt telefonnummer {bureauPhone}. " +
+				"Det är inte {bureau} som har fattat beslutet, och {bureau} kan inte förklara varför det fattades. " +
+				"Enligt den amerikanska lagen Fair Credit Reporting Act har du rätt att få en kostnadsfri kopia av din kreditupplysning från {bureau} om du begär den inom 60 dagar, och rätt att hos {bureau} bestrida uppgifter i den som är felaktiga eller ofullständiga. " +
+				"Vi använde också din kreditpoäng: {score} på en skala {scoreRange}, per den {scoreDate}. Det här påverkade din kreditpoäng negativt: {keyFactors}.",
+			ECOA: "Den amerikanska federala lagen Equal Credit Opportunity Act förbjuder kreditgivare att diskriminera den som ansöker om kredit på grund av ras, hudfärg, religion, nationellt ursprung, kön, civilstånd eller ålder (förutsatt att den sökande är behörig att ingå ett bindande avtal), " +
+				"på grund av att hela eller delar av den sökandes inkomst kommer från ett offentligt bidragsprogram, eller på grund av att den sökande i god tro har utövat en rättighet enligt Consumer Credit Protection Act. " +
+				"Den federala myndighet som övervakar att kreditgivaren följer lagen är {regulator}.",
+			NoKeyFactors:     "kreditupplysningsföretaget angav inga",
+			ExplainTitle:     "Så bedömde vi ditt köp",
+			ExplainApproved:  "Vi godkände att du betalar senare för ditt köp på {amount} hos {merchant}. Bedömningen gjordes automatiskt: vi jämförde varje faktor nedan med våra krav, och alla uppfyllde dem.",
+			ExplainDeclined:  "Vi kunde inte godkänna att du betalar senare för ditt köp på {amount} hos {merchant}. Bedömningen gjordes automatiskt: vi jämförde varje faktor nedan med våra krav. Vi redovisar inte de exakta kraven, eftersom de är en del av hur vi hanterar risker och ändras över tid, men vi berättar vilka faktorer som inte räckte till och ungefär hur mycket som saknades.",
+			ExplainMet:       "{factor}: uppfyllde våra krav.",
+			ExplainNotMet:    "{factor}: uppfyllde inte våra krav.",
+			ExplainNarrowly:  "{factor}: nådde nästan upp till våra krav.",
+			ExplainShort:     "{factor}: nådde inte upp till våra krav.",
+			ExplainWellShort: "{factor}: var långt ifrån våra krav.",
+			FactorNames: [NumFactors]string{
+				"Din kreditpoäng",
+				"Din inkomst",
+				"Hur länge du har haft din nuvarande anställning",
+				"Dina senaste köp med betala senare",
+				"Dina skulder i förhållande till din inkomst",
+				"Din adress",
+				"Din identitet och ålder",
+				"Din kredithistorik",
+				"Om betalningarna ryms i din ekonomi",
+				"Ditt sparande",
+				"Dina befintliga krediter",
+			},
 		},
 		agentMeaningLabel: "Vad det betyder:",
 		agentDontLabel:    "Säg eller lova inte:",
-		agentCommon: "Det finns inget manuellt godkännande, och du kan inte ändra eller påverka beslutet. Du har ingen annan information än orsaken som visas. " +
+		agentCommon: "Du kan inte själv godkänna ett köp, och du kan inte ändra eller påverka beslutet. Du har ingen annan information än orsaken som visas. " +
 			"Ett nytt köp bedöms automatiskt på nytt, så förutsäg inte hur det går. " +
 			"Du kan bekräfta att avslaget inte påverkar kundens kreditpoäng, och att ett reserverat belopp på kortet efter ett nekat kortköp släpps av kortutgivaren, inte av oss.",
 		reasons: []seed{
@@ -859,13 +955,45 @@ var seedDeDE = func() localeSeed {
 	return localeSeed{
 		locale: "de-DE",
 		frame: Frame{
-			Title:   "Wir konnten diesen Kauf nicht genehmigen",
-			Intro:   "Ihren Einkauf über {amount} bei {merchant} konnten wir leider nicht für die spätere Bezahlung freigeben. Ausschlaggebend war Folgendes:",
-			Closing: "Danach können Sie es gern erneut versuchen: Jeder Kauf wird neu und automatisch geprüft, und diese Ablehnung wirkt sich nicht auf Ihren Bonitätsscore aus.",
+			Title:     "Wir konnten diesen Kauf nicht genehmigen",
+			Intro:     "Ihren Einkauf über {amount} bei {merchant} konnten wir leider nicht für die spätere Bezahlung freigeben. Ausschlaggebend war Folgendes:",
+			Closing:   "Danach können Sie es gern erneut versuchen: Jeder Kauf wird neu und automatisch geprüft, und diese Ablehnung wirkt sich nicht auf Ihren Bonitätsscore aus.",
+			Reference: "Ihre Entscheidungsnummer lautet {reference}. Bitte geben Sie sie an, wenn Sie uns kontaktieren.",
+			HumanReview: "Diese Entscheidung wurde automatisiert getroffen. Sie haben das Recht, sie von einem Menschen überprüfen zu lassen: Wir erläutern Ihnen, wie wir Ihre Kreditwürdigkeit bewertet haben, Sie können Ihren Standpunkt darlegen und die Entscheidung anfechten. " +
+				"Die Überprüfung beantragen Sie in unserer App unter „Hilfe“ oder über den Link in Ihrer Kaufbestätigung; geben Sie dabei Ihre Entscheidungsnummer {reference} an.",
+			FCRA: "Unsere Entscheidung beruht ganz oder teilweise auf Angaben aus einer Kreditauskunft der Auskunftei {bureau}, {bureauAddress}, gebührenfreie Rufnummer {bureauPhone}. " +
+				"Die Auskunftei {bureau} hat diese Entscheidung nicht getroffen und kann Ihnen nicht sagen, warum sie so ausgefallen ist. " +
+				"Nach dem US-amerikanischen Fair Credit Reporting Act haben Sie das Recht, innerhalb von 60 Tagen eine kostenlose Kopie Ihrer Auskunft bei der Auskunftei {bureau} anzufordern und unrichtige oder unvollständige Angaben darin bei der Auskunftei {bureau} zu bestreiten. " +
+				"Wir haben auch Ihren Bonitätsscore verwendet: {score} auf einer Skala von {scoreRange}, Stand {scoreDate}. Diese Faktoren haben Ihren Score negativ beeinflusst: {keyFactors}.",
+			ECOA: "Der US-amerikanische Equal Credit Opportunity Act verbietet Kreditgebern, Antragstellende wegen ihrer ethnischen Herkunft, Hautfarbe, Religion, nationalen Herkunft, ihres Geschlechts, Familienstands oder Alters (sofern sie voll geschäftsfähig sind) zu benachteiligen, " +
+				"ebenso deshalb, weil ihr Einkommen ganz oder teilweise aus öffentlichen Sozialleistungen stammt, oder weil sie in gutem Glauben ein Recht nach dem Consumer Credit Protection Act ausgeübt haben. " +
+				"Die Bundesbehörde, die die Einhaltung dieses Gesetzes durch diesen Kreditgeber überwacht, ist das {regulator}.",
+			NoKeyFactors:     "die Auskunftei hat keine genannt",
+			ExplainTitle:     "So haben wir Ihren Kauf geprüft",
+			ExplainApproved:  "Wir haben die spätere Bezahlung Ihres Einkaufs über {amount} bei {merchant} genehmigt. Die Prüfung erfolgte automatisiert: Wir haben jeden der folgenden Faktoren mit unseren Anforderungen verglichen, und alle haben sie erfüllt.",
+			ExplainDeclined:  "Ihren Einkauf über {amount} bei {merchant} konnten wir nicht für die spätere Bezahlung freigeben. Die Prüfung erfolgte automatisiert: Wir haben jeden der folgenden Faktoren mit unseren Anforderungen verglichen. Die genauen Anforderungen nennen wir nicht, weil sie Teil unserer Risikosteuerung sind und sich ändern, wir sagen Ihnen aber, welche Faktoren sie nicht erfüllt haben und wie deutlich.",
+			ExplainMet:       "{factor}: Anforderungen erfüllt.",
+			ExplainNotMet:    "{factor}: Anforderungen nicht erfüllt.",
+			ExplainNarrowly:  "{factor}: Anforderungen knapp verfehlt.",
+			ExplainShort:     "{factor}: Anforderungen verfehlt.",
+			ExplainWellShort: "{factor}: Anforderungen deutlich verfehlt.",
+			FactorNames: [NumFactors]string{
+				"Ihr Bonitätsscore",
+				"Ihr Einkommen",
+				"Die Dauer Ihrer aktuellen Beschäftigung",
+				"Ihre jüngsten Käufe mit späterer Bezahlung",
+				"Ihre Schulden im Verhältnis zu Ihrem Einkommen",
+				"Ihre Adresse",
+				"Ihre Identität und Ihr Alter",
+				"Ihre Kredithistorie",
+				"Ob die Raten für Sie tragbar sind",
+				"Ihre Ersparnisse",
+				"Ihre bestehenden Kredite",
+			},
 		},
 		agentMeaningLabel: "Bedeutung:",
 		agentDontLabel:    "Nicht sagen oder zusagen:",
-		agentCommon: "Es gibt keine manuelle Freigabe, und Sie können die Entscheidung weder ändern noch beeinflussen; Ihnen liegen keine weiteren Informationen als der angezeigte Grund vor. " +
+		agentCommon: "Sie können keinen Kauf selbst freigeben, und Sie können die Entscheidung weder ändern noch beeinflussen; Ihnen liegen keine weiteren Informationen als der angezeigte Grund vor. " +
 			"Ein neuer Kauf wird neu automatisch geprüft, sagen Sie also kein Ergebnis voraus. " +
 			"Sie können bestätigen, dass die Ablehnung den Bonitätsscore nicht beeinflusst und dass eine vorgemerkte Kartenzahlung (Autorisierung) nach einem abgelehnten Kartenkauf von der kartenausgebenden Bank freigegeben wird, nicht von uns.",
 		reasons: []seed{

@@ -24,6 +24,25 @@ type Change struct {
 	After  *Text
 }
 
+// FrameDiff returns the parts of the frames of b that differ from a's (b's other parts empty), by
+// locale; a locale only b has is all changed.
+func FrameDiff(a, b map[string]Frame) map[string]Frame {
+	out := make(map[string]Frame)
+	for l, fb := range b {
+		fa := a[l]
+		var changed Frame
+		for _, p := range FrameParts {
+			if t := fb.Part(p); t != fa.Part(p) {
+				changed.SetPart(p, t)
+			}
+		}
+		if changed != (Frame{}) {
+			out[l] = changed
+		}
+	}
+	return out
+}
+
 // Diff lists the texts that differ from a to b, ordered by reason, locale and audience. The
 // pop-up frames are not versioned (they are the seeded ones), so they are not compared. A diff
 // has at most one entry per text of either catalog, so it is bounded by the catalog's size.

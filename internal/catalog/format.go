@@ -13,14 +13,22 @@ import (
 //
 //	{merchant}    RenderInput.Merchant, as given
 //	{amount}      FormatAmount(locale, Currency, AmountMinor)
-//	{score}       RenderInput.Score rounded to a whole number, e.g. "562"
+//	{score}       RenderInput.Score to at most two decimals, e.g. "562", "87,5" (formatScore)
 //	{bureau}      RenderInput.Bureau, or BureauFor the market of MarketLocale when empty
 //	{scoreRange}  RenderInput.ScoreRange, or "300–850" (the engine's bounds) when empty
 //	{scoreDate}   RenderInput.ScoreDate as a long date for the locale: en-US "March 5, 2026",
 //	              en-GB "5 March 2026", sv-SE "5 mars 2026", de-DE "5. März 2026",
 //	              other locales ISO 8601 "2026-03-05"
+//	{bureauAddress} RenderInput.BureauAddress
+//	{bureauPhone} RenderInput.BureauPhone
+//	{keyFactors}  RenderInput.KeyFactors joined with "; ", or the frame's NoKeyFactors when none
+//	{reference}   RenderInput.Reference
+//	{regulator}   Regulator, the creditor's federal regulator with its address
+//	{factor}      the factor in plain words, in an explanation's sentences ("" elsewhere)
 //
-// where locale is the locale of the text being filled.
+// where locale is the locale of the text being filled. With RenderInput.Redact, {score},
+// {scoreRange}, {scoreDate}, {bureau}, {bureauAddress}, {bureauPhone} and {keyFactors} are all
+// Redacted.
 const (
 	PlaceholderMerchant   = "merchant"
 	PlaceholderAmount     = "amount"
@@ -28,13 +36,22 @@ const (
 	PlaceholderBureau     = "bureau"
 	PlaceholderScoreRange = "scoreRange"
 	PlaceholderScoreDate  = "scoreDate"
+	// Placeholders of the notices (see notices.go).
+	PlaceholderBureauAddress = "bureauAddress"
+	PlaceholderBureauPhone   = "bureauPhone"
+	PlaceholderKeyFactors    = "keyFactors"
+	PlaceholderReference     = "reference"
+	PlaceholderRegulator     = "regulator"
+	// PlaceholderFactor is the factor in plain words, in an explanation's sentences.
+	PlaceholderFactor = "factor"
 )
 
 // knownPlaceholder reports whether name is one of the placeholders.
 func knownPlaceholder(name string) bool {
 	switch name {
 	case PlaceholderMerchant, PlaceholderAmount, PlaceholderScore, PlaceholderBureau,
-		PlaceholderScoreRange, PlaceholderScoreDate:
+		PlaceholderScoreRange, PlaceholderScoreDate, PlaceholderBureauAddress, PlaceholderBureauPhone,
+		PlaceholderKeyFactors, PlaceholderReference, PlaceholderRegulator, PlaceholderFactor:
 		return true
 	}
 	return false
@@ -50,12 +67,45 @@ type filler struct {
 	bureau, scoreRange  string
 	hasAmount, hasDate  bool
 	hasScore, hasBureau bool
+	scoreLoc            string
 	hasRange            bool
+	// noKeyFactors is the frame's text for {keyFactors} when there are none.
+	noKeyFactors string
+	// factor is the value of {factor}, set by Explain per sentence.
+	factor string
+}
+
+// bureauData are the placeholders Redact hides.
+func bureauData(name string) bool {
+	switch name {
+	case PlaceholderScore, PlaceholderScoreRange, PlaceholderScoreDate, PlaceholderBureau,
+		PlaceholderBureauAddress, PlaceholderBureauPhone, PlaceholderKeyFactors:
+		return true
+	}
+	return false
 }
 
 // value returns the replacement of placeholder name for a text in locale loc.
 func (f *filler) value(name, loc string) (string, bool) {
+	if f.in.Redact && bureauData(name) {
+		return Redacted, true
+	}
 	switch name {
+	case PlaceholderBureauAddress:
+		return f.in.BureauAddress, true
+	case PlaceholderBureauPhone:
+		return f.in.BureauPhone, true
+	case PlaceholderKeyFactors:
+		if len(f.in.KeyFactors) == 0 {
+			return f.noKeyFactors, true
+		}
+		return strings.Join(f.in.KeyFactors, "; "), true
+	case PlaceholderReference:
+		return f.in.Reference, true
+	case PlaceholderRegulator:
+		return Regulator, true
+	case PlaceholderFactor:
+		return f.factor, true
 	case PlaceholderMerchant:
 		return f.in.Merchant, true
 	case PlaceholderAmount:
@@ -64,8 +114,8 @@ func (f *filler) value(name, loc string) (string, bool) {
 		}
 		return f.amount, true
 	case PlaceholderScore:
-		if !f.hasScore {
-			f.score, f.hasScore = formatScore(f.in.Score), true
+		if !f.hasScore || f.scoreLoc != loc {
+			f.score, f.scoreLoc, f.hasScore = formatScore(f.in.Score, loc), loc, true
 		}
 		return f.score, true
 	case PlaceholderBureau:
@@ -96,8 +146,7 @@ func (f *filler) value(name, loc string) (string, bool) {
 }
 
 // defaultScoreRange is the engine's range of the bureau score, e.g. "300–850".
-var defaultScoreRange = strconv.FormatFloat(engine.Measures[engine.BureauScore].Min, 'f', -1, 64) +
-	"–" + strconv.FormatFloat(engine.Measures[engine.BureauScore].Max, 'f', -1, 64)
+var defaultScoreRange = FormatRange(engine.Measures[engine.BureauScore].Min, engine.Measures[engine.BureauScore].Max)
 
 // fill returns s with its placeholders replaced; s itself, without allocating, when it has none.
 func (f *filler) fill(s, loc string) string {
@@ -135,9 +184,15 @@ func (f *filler) appendTo(b *strings.Builder, s, loc string) {
 	b.WriteString(s)
 }
 
-// formatScore writes a bureau score as a whole number.
-func formatScore(score float64) string {
-	return strconv.FormatFloat(math.Round(score), 'f', 0, 64)
+// formatScore writes a bureau score as the bureau gave it, to at most two decimals, with locale's
+// decimal separator: "580", "87.5" in English, "87,5" in German and Swedish. (Some scales are
+// percentages with decimals: a score is not rounded to a whole number it was not.)
+func formatScore(score float64, locale string) string {
+	s := strconv.FormatFloat(math.Round(score*100)/100, 'f', -1, 64)
+	if nf := numberFormatFor(locale); nf.decimal != "." {
+		s = strings.Replace(s, ".", nf.decimal, 1)
+	}
+	return s
 }
 
 // Number and currency conventions per locale (CLDR). Spaces inside amounts are no-break spaces

@@ -76,17 +76,20 @@ func TestFormatDate(t *testing.T) {
 
 func TestFormatScore(t *testing.T) {
 	tests := []struct {
-		name  string
-		score float64
-		want  string
+		name   string
+		score  float64
+		want   string
+		locale string
 	}{
-		{"whole", 580, "580"},
-		{"rounds half up", 579.5, "580"},
-		{"rounds down", 579.4, "579"},
+		{"whole", 580, "580", "en-US"},
+		{"a percentage as given", 87.5, "87.5", "en-GB"},
+		{"a German decimal comma", 87.5, "87,5", "de-DE"},
+		{"a Swedish decimal comma", 97.53, "97,53", "sv-SE"},
+		{"at most two decimals", 579.456, "579.46", "en-US"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := formatScore(tt.score); got != tt.want {
+			if got := formatScore(tt.score, tt.locale); got != tt.want {
 				t.Errorf("formatScore(%v) = %q, want %q", tt.score, got, tt.want)
 			}
 		})

@@ -29,8 +29,10 @@ const (
 // through the approval workflow.
 type Draft struct {
 	approval.Fields
-	BaseVersion      int // the published version the draft started from
-	Texts            map[Key]Text
+	BaseVersion int // the published version the draft started from
+	Texts       map[Key]Text
+	// Frames are the pop-up frames with their notices, per locale.
+	Frames           map[string]Frame
 	PublishedVersion int // set once approved
 }
 
@@ -89,6 +91,16 @@ func (l *Lifecycle) Changes(ctx context.Context, d *Draft) ([]Change, error) {
 	return Diff(base, &Catalog{Texts: d.Texts}), nil
 }
 
+// FrameChanges returns the frame parts of d that differ from the version it started from, as they
+// are in d (other parts empty), by locale.
+func (l *Lifecycle) FrameChanges(ctx context.Context, d *Draft) (map[string]Frame, error) {
+	base, err := l.current.Version(ctx, d.BaseVersion)
+	if err != nil {
+		return nil, err
+	}
+	return FrameDiff(base.FramesOrDefault(), (&Catalog{Frames: d.Frames}).FramesOrDefault()), nil
+}
+
 // draftCursorPrefix names the drafts list in its cursors, which carry the last draft id seen.
 const draftCursorPrefix = "cdraft"
 
@@ -112,7 +124,7 @@ func record(d *Draft) any {
 // CreateDraft starts a draft from the current published catalog.
 func (l *Lifecycle) CreateDraft(ctx context.Context) (Draft, error) {
 	cur := l.current.Current()
-	d := Draft{BaseVersion: cur.Version, Texts: cur.Clone().Texts}
+	d := Draft{BaseVersion: cur.Version, Texts: cur.Clone().Texts, Frames: cur.FramesOrDefault()}
 	err := l.flow.Create(ctx, ActionDraftCreate, &d)
 	return d, err
 }
@@ -125,8 +137,32 @@ func (l *Lifecycle) EditText(ctx context.Context, id int64, revision int, k Key,
 	return l.flow.Edit(ctx, id, revision, func(_ DraftTx, d *Draft, _ time.Time) error {
 		d.Texts = maps.Clone(d.Texts)
 		d.Texts[k] = Text{Title: t.Title, Body: t.Body, Steps: slices.Clone(t.Steps)}
-		c := l.current.Current()
-		return Validate(&Catalog{Codes: c.Codes, Texts: d.Texts})
+		return Validate(l.draftCatalog(d))
+	})
+}
+
+// draftCatalog is the catalog draft d would publish. A draft started before frames were stored
+// has none and takes the seeded frames.
+func (l *Lifecycle) draftCatalog(d *Draft) *Catalog {
+	if len(d.Frames) == 0 {
+		d.Frames = maps.Clone(defaultFrames)
+	}
+	return &Catalog{Codes: l.current.Current().Codes, Texts: d.Texts, Frames: d.Frames}
+}
+
+// EditFrame sets one part of the frame of locale in a DRAFT draft at revision, as EditText sets a
+// text: the whole draft is checked with Validate, so a frame without its notices (the human
+// review in SE, DE and GB, the FCRA and ECOA notices) is refused with paths such as
+// frames[de-DE].humanReview.
+func (l *Lifecycle) EditFrame(ctx context.Context, id int64, revision int, locale string, part FramePart, text string) (Draft, error) {
+	return l.flow.Edit(ctx, id, revision, func(_ DraftTx, d *Draft, _ time.Time) error {
+		d.Frames = (&Catalog{Frames: d.Frames}).FramesOrDefault()
+		f := d.Frames[locale]
+		if !f.SetPart(part, text) {
+			return &apperr.ValidationError{Fields: []apperr.FieldError{{Field: "part", Message: "unknown frame part"}}}
+		}
+		d.Frames[locale] = f
+		return Validate(l.draftCatalog(d))
 	})
 }
 
@@ -144,7 +180,7 @@ func (l *Lifecycle) Reject(ctx context.Context, id int64, comment string) (Draft
 // the current catalog; its author may not approve it.
 func (l *Lifecycle) Approve(ctx context.Context, id int64) (Draft, error) {
 	d, err := l.flow.Approve(ctx, id, "", func(tx DraftTx, d *Draft, _ time.Time) error {
-		c := &Catalog{Codes: l.current.Current().Codes, Texts: d.Texts}
+		c := l.draftCatalog(d)
 		if err := tx.CreateCatalogVersion(ctx, c, d.Author); err != nil {
 			return err
 		}

@@ -26,6 +26,9 @@ type PreviewRequest struct {
 	Text *Text
 }
 
+// PreviewReference is the decision reference a preview shows.
+const PreviewReference = "D7K-2QF-9XM"
+
 // Preview defaults.
 const (
 	previewMerchant = "Example Store"
@@ -34,7 +37,8 @@ const (
 )
 
 // Preview renders, with Render, the pop-up a shopper in req.Locale would see for a decline whose
-// only principal reason is req.Reason, on a sample purchase. Bad arguments and an edited text
+// only principal reason is req.Reason, on a sample purchase in the market whose default locale is
+// req.Locale, with that market's notices, bureau and PreviewReference. Bad arguments and an edited text
 // that Validate refuses are a *apperr.ValidationError with field paths (the text's as
 // "text.title", "text.body", "text.steps[i]").
 func Preview(c *Catalog, req PreviewRequest, now time.Time) (Message, error) {
@@ -42,10 +46,10 @@ func Preview(c *Catalog, req PreviewRequest, now time.Time) (Message, error) {
 	if _, ok := c.Code(req.Reason); !ok {
 		ve.Add("code", "is not a reason code of the catalog")
 	}
-	marketLocale := ""
+	marketLocale, mkt := "", ""
 	for _, m := range market.All {
 		if m.DefaultLocale == req.Locale {
-			marketLocale = m.DefaultLocale
+			marketLocale, mkt = m.DefaultLocale, m.Code
 			if req.Currency == "" {
 				req.Currency = m.Currency
 			}
@@ -94,9 +98,12 @@ func Preview(c *Catalog, req PreviewRequest, now time.Time) (Message, error) {
 		}
 		c = edited
 	}
+	b, _ := MarketBureau(mkt)
 	return c.Render([]engine.Reason{req.Reason}, RenderInput{
+		Market: mkt, Reference: PreviewReference,
 		Locale: req.Locale, MarketLocale: marketLocale, Currency: req.Currency, AmountMinor: int64(minor),
 		Merchant: req.Merchant, Score: req.Score, ScoreDate: req.ScoreDate.UTC(),
+		Bureau: b.Name, BureauAddress: b.Address, BureauPhone: b.Phone,
 	})
 }
 

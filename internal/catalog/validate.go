@@ -60,8 +60,13 @@ var scoreDisclosure = []string{PlaceholderScore, PlaceholderScoreRange, Placehol
 //     {bureau} in every locale; in en-US its body and steps also mention the right to a free
 //     credit report and to dispute inaccurate information (FCRA 615(a)); both are reported on
 //     the body.
-//   - Frames, when present, include en-US; each frame has a title, an intro that uses {merchant}
-//     and {amount}, and a closing, all under the same placeholder and phrase rules.
+//   - Frames exist for every market's default locale; each has every part (FrameParts) under the
+//     same placeholder and phrase rules, an intro that uses {merchant} and {amount}, and complete
+//     notices: the reference and the human-review notice use {reference}, the human review says
+//     the decision was automated and that a person reviews it on request, with the shopper's
+//     point of view and a right to contest; the FCRA notice uses every placeholder of the bureau,
+//     the score and the key factors (and in en-US states the free report within 60 days, the
+//     dispute and that the bureau did not decide); the ECOA notice names the Act and {regulator}.
 func Validate(c *Catalog) error {
 	var v apperr.ValidationError
 	if c == nil {
@@ -94,31 +99,7 @@ func Validate(c *Catalog) error {
 		}
 	}
 
-	if len(c.Frames) > 0 {
-		if _, ok := c.Frames[FallbackLocale]; !ok {
-			v.Add("frames["+FallbackLocale+"]", "is required: %s is the last fallback locale", FallbackLocale)
-		}
-		for _, l := range slices.Sorted(func(yield func(string) bool) {
-			for l := range c.Frames {
-				if !yield(l) {
-					return
-				}
-			}
-		}) {
-			f, p := c.Frames[l], "frames["+l+"]"
-			if !market.KnownLocale(l) {
-				v.Add(p, "locale %q is not supported (supported: %s)", l, strings.Join(market.Locales, ", "))
-			}
-			checkField(&v, p+".title", f.Title)
-			checkField(&v, p+".intro", f.Intro)
-			checkField(&v, p+".closing", f.Closing)
-			for _, ph := range []string{PlaceholderMerchant, PlaceholderAmount} {
-				if !strings.Contains(f.Intro, "{"+ph+"}") {
-					v.Add(p+".intro", "must contain {%s}", ph)
-				}
-			}
-		}
-	}
+	validateFrames(c.Frames, &v)
 	return v.Err()
 }
 

@@ -35,9 +35,42 @@ func TestValidate(t *testing.T) {
 		{"default is valid", func(*Catalog) {}, nil},
 		{"a missing non-fallback locale is allowed", func(c *Catalog) {
 			delete(c.Texts, Key{engine.IncomeInsufficient, "sv-SE", Shopper})
-			delete(c.Frames, "de-DE")
 		}, nil},
-		{"no frames is allowed", func(c *Catalog) { c.Frames = nil }, nil},
+		// Frames carry the notices: a catalog without them could not be checked for them.
+		{"no frames is refused", func(c *Catalog) { c.Frames = nil },
+			[]want{{"frames[en-US]", "is required"}, {"frames[en-GB]", "is required"}, {"frames[sv-SE]", "is required"}, {"frames[de-DE]", "is required"}}},
+		{"a market's frame is required", func(c *Catalog) { delete(c.Frames, "de-DE") },
+			[]want{{"frames[de-DE]", "is required"}}},
+		{"a German review notice that does not say a person reviews",
+			editFrame("de-DE", func(f *Frame) {
+				f.HumanReview = "Diese Entscheidung wurde automatisiert getroffen. Sie können Ihren Standpunkt darlegen und sie anfechten; nennen Sie {reference}."
+			}),
+			[]want{{"frames[de-DE].humanReview", `missing "mensch"`}}},
+		{"a Swedish review notice without the reference",
+			editFrame("sv-SE", func(f *Frame) { f.HumanReview = strings.ReplaceAll(f.HumanReview, "{reference}", "") }),
+			[]want{{"frames[sv-SE].humanReview", "must contain {reference}"}}},
+		{"a British review notice that does not say the decision was automated",
+			editFrame("en-GB", func(f *Frame) { f.HumanReview = strings.ReplaceAll(f.HumanReview, "automatically", "today") }),
+			[]want{{"frames[en-GB].humanReview", `missing "automatic"`}}},
+		{"a reference part without the reference",
+			editFrame("en-US", func(f *Frame) { f.Reference = "Quote your reference." }),
+			[]want{{"frames[en-US].reference", "must contain {reference}"}}},
+		{"an FCRA notice without the key factors and the bureau's phone",
+			editFrame("en-US", func(f *Frame) {
+				f.FCRA = strings.ReplaceAll(strings.ReplaceAll(f.FCRA, "{keyFactors}", "none"), "{bureauPhone}", "")
+			}),
+			[]want{{"frames[en-US].fcra", "must contain {bureauPhone}"}, {"frames[en-US].fcra", "must contain {keyFactors}"}}},
+		{"an en-US FCRA notice without the 60 days",
+			editFrame("en-US", func(f *Frame) { f.FCRA = strings.ReplaceAll(f.FCRA, "within 60 days", "soon") }),
+			[]want{{"frames[en-US].fcra", `missing "60 days"`}}},
+		{"an ECOA notice without the regulator",
+			editFrame("sv-SE", func(f *Frame) { f.ECOA = strings.ReplaceAll(f.ECOA, "{regulator}", "myndigheten") }),
+			[]want{{"frames[sv-SE].ecoa", "must contain {regulator}"}}},
+		{"an en-US ECOA notice without the anti-discrimination statement",
+			editFrame("en-US", func(f *Frame) {
+				f.ECOA = "The Equal Credit Opportunity Act applies. The agency is the {regulator}."
+			}),
+			[]want{{"frames[en-US].ecoa", "discriminate"}}},
 		{"unknown placeholder in a body",
 			editText(engine.IncomeInsufficient, "sv-SE", Shopper, func(t *Text) { t.Body += " Se {income}." }),
 			[]want{{"texts[INCOME_INSUFFICIENT][sv-SE][SHOPPER].body", "unknown placeholder {income}"}}},
@@ -139,7 +172,7 @@ func TestValidate(t *testing.T) {
 			[]want{{"frames[sv-SE].intro", "must contain {amount}"}}},
 		{"frames without en-US",
 			func(c *Catalog) { delete(c.Frames, "en-US") },
-			[]want{{"frames[en-US]", "last fallback locale"}}},
+			[]want{{"frames[en-US]", "is required"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -171,4 +204,13 @@ func TestValidate(t *testing.T) {
 			t.Errorf("Validate(nil) = %v", err)
 		}
 	})
+}
+
+// editFrame returns an edit of the frame of locale l.
+func editFrame(l string, edit func(f *Frame)) func(c *Catalog) {
+	return func(c *Catalog) {
+		f := c.Frames[l]
+		edit(&f)
+		c.Frames[l] = f
+	}
 }

@@ -2,12 +2,11 @@ package decisions
 
 import (
 	"context"
-	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 	"time"
 
-	"riskconsole/internal/apperr"
 	"riskconsole/internal/audit"
 	"riskconsole/internal/catalog"
 	"riskconsole/internal/engine"
@@ -51,7 +50,8 @@ type AgentView struct {
 	AmountMinor  int64
 	// FormattedAmount is the amount formatted for GuidanceLocale.
 	FormattedAmount string
-	// Message is the pop-up exactly as stored with the decision; zero on an approval.
+	// Message is the pop-up as stored with the decision, with the score, its range and date,
+	// the bureau and its contact details and the key factors redacted; zero on an approval.
 	Message Message
 	// GuidanceLocale is the locale the agent texts are in: the requested locale when the product
 	// supports it, else en-US.
@@ -60,7 +60,8 @@ type AgentView struct {
 	Guidance []AgentGuidance
 	// CardHold says whether a card authorization hold may still be pending; nil on an approval.
 	CardHold *CardHold
-	// Notes are the standard notes of DOMAIN.md in GuidanceLocale.
+	// Notes are the standard notes of DOMAIN.md in GuidanceLocale, for an approval or a
+	// decline; a decline's say whether and how the shopper may ask for a human review.
 	Notes []string
 	// Issue 15: the decision's kind, its review when the shopper asked for one, and for a
 	// reviewer's overturn the (canonical) reference of the decision it overturned; for a decline
@@ -103,14 +104,21 @@ type AuditAppender interface {
 // AgentService answers support agents' look-ups and records each of them.
 type AgentService struct {
 	repo    Repository
-	catalog CatalogSource
+	catalog AgentCatalog
 	audits  AuditAppender
 	now     func() time.Time
 	reviews ReviewLookup // nil: no reviews shown
 }
 
+// AgentCatalog is the catalog the agent view reads: the current one for guidance, and the
+// version a decision pinned for its pop-up.
+type AgentCatalog interface {
+	CatalogSource
+	CatalogVersions
+}
+
 // NewAgentService returns the agent view's service.
-func NewAgentService(repo Repository, cat CatalogSource, audits AuditAppender, now func() time.Time) *AgentService {
+func NewAgentService(repo Repository, cat AgentCatalog, audits AuditAppender, now func() time.Time) *AgentService {
 	if now == nil {
 		now = time.Now
 	}
@@ -125,34 +133,15 @@ func NewAgentService(repo Repository, cat CatalogSource, audits AuditAppender, n
 // The pop-up is the one stored with the decision, so it never changes; the guidance and notes
 // are today's, from the current catalog, because they advise the agent now.
 func (s *AgentService) View(ctx context.Context, ref, locale string) (AgentView, error) {
-	canonical, ok := NormalizeReference(ref)
-	var d Decision
-	err := fmt.Errorf("decision: %w", apperr.ErrNotFound)
-	if ok {
-		d, err = s.repo.DecisionByReference(ctx, canonical)
-	} else {
-		canonical = auditedInput(ref)
-	}
-	found := err == nil
-	if err != nil && !errors.Is(err, apperr.ErrNotFound) {
-		return AgentView{}, err
-	}
 	guidanceLocale := locale
 	if !market.KnownLocale(guidanceLocale) {
 		guidanceLocale = catalog.FallbackLocale
 	}
-	outcome, after := audit.Done, map[string]any{"found": true, "guidanceLocale": guidanceLocale}
-	if !found {
-		outcome, after = audit.Failed, map[string]any{"found": false}
-	}
-	// A detached context: the record of a look-up must not be lost to a client that hung up.
-	if aerr := s.audits.AppendAudit(context.WithoutCancel(ctx), audit.NewEvent(ctx, ActionViewAgent, EntityDecision, canonical, nil, after, outcome)); aerr != nil {
-		return AgentView{}, fmt.Errorf("record agent look-up: %w", aerr)
-	}
-	if !found {
+	d, err := lookUp(ctx, s.repo, s.audits, ref, ActionViewAgent, map[string]any{"guidanceLocale": guidanceLocale})
+	if err != nil {
 		return AgentView{}, err
 	}
-	v, err := s.view(&d, guidanceLocale)
+	v, err := s.view(ctx, &d, guidanceLocale)
 	if err != nil {
 		return AgentView{}, err
 	}
@@ -170,18 +159,36 @@ func auditedInput(s string) string {
 	return strings.ToValidUTF8(s, "")
 }
 
-func (s *AgentService) view(d *Decision, locale string) (AgentView, error) {
+// redacted returns the pop-up of decline d as agents see it (Redacted), from the catalog version
+// d pinned.
+func (s *AgentService) redacted(ctx context.Context, d *Decision) (Message, error) {
+	cat, err := s.catalog.ByID(ctx, d.CatalogVersionID)
+	if err != nil {
+		return Message{}, err
+	}
+	m, ok, err := Redacted(d, cat)
+	if err == nil && !ok {
+		slog.WarnContext(ctx, "agent view: the stored pop-up could not be rendered again; its body is withheld", "decision", d.ID)
+	}
+	return m, err
+}
+
+func (s *AgentService) view(ctx context.Context, d *Decision, locale string) (AgentView, error) {
 	v := AgentView{
 		Reference: d.Reference, CreatedAt: d.CreatedAt, Outcome: d.Outcome, Market: d.Market,
 		MerchantName: d.MerchantName, Currency: d.Currency, AmountMinor: d.AmountMinor,
 		FormattedAmount: catalog.FormatAmount(locale, d.Currency, d.AmountMinor),
 		GuidanceLocale:  locale,
-		Notes:           agentNotesFor(locale).standard,
+		Notes:           notesFor(d, locale),
 	}
 	if d.Outcome != engine.Declined {
 		return v, nil
 	}
-	v.Message = d.Message
+	msg, err := s.redacted(ctx, d)
+	if err != nil {
+		return AgentView{}, err
+	}
+	v.Message = msg
 	cat := s.catalog.Current()
 	// Only the purchase fields: an agent text has no business with the shopper's score, and the
 	// market locale is left out so that the agent reads its own language or en-US, never the

@@ -22,6 +22,22 @@ type Purchase struct {
 	Locale           string
 	Channel          string
 	Values           engine.Values
+	// Bureau is the credit bureau's answer, for the notices; nil when checkout sent none.
+	Bureau *BureauReport
+}
+
+// BureauReport is what the credit bureau answered, as checkout passes it with a purchase, for
+// the score disclosure and the FCRA notice. The engine decides on Values (its measured
+// bureau_score, on the engine's 300–850 scale); the notices show the bureau's own score on the
+// bureau's own scale, as given here, never a rescaled one.
+type BureauReport struct {
+	Bureau             string  // the id of one of catalog.Bureaus, e.g. "SCHUFA"
+	Score              float64 // on the bureau's scale
+	ScoreMin, ScoreMax float64
+	ScoreDate          time.Time // the date the bureau gave, at midnight UTC
+	// KeyFactors are the bureau's key factors that lowered the score: at most 4, or 5 when one
+	// is about inquiries.
+	KeyFactors []string
 }
 
 // Message is the pop-up text shown to the shopper on a decline, exactly as shown.

@@ -79,6 +79,8 @@ type AssessRequest struct {
 	Locale         string
 	Channel        string
 	Values         engine.Values
+	// Bureau is the credit bureau's answer for the notices; nil when checkout sent none.
+	Bureau *BureauReportRequest
 }
 
 // maxAmount bounds a purchase, in major units of any currency.
@@ -89,11 +91,11 @@ const maxAmount = 1_000_000_000
 // with a different payload is an ErrConflict; an invalid request is an *apperr.ValidationError
 // naming every bad field, and nothing is written.
 func (s *Service) Assess(ctx context.Context, req *AssessRequest) (Decision, error) {
-	p, err := validate(req)
+	at := s.now().UTC().Truncate(time.Microsecond)
+	p, err := validate(req, at)
 	if err != nil {
 		return Decision{}, err
 	}
-	at := s.now().UTC().Truncate(time.Microsecond)
 	version, err := s.thresholds.Active(p.Market, at)
 	if err != nil {
 		return Decision{}, err
@@ -102,13 +104,13 @@ func (s *Service) Assess(ctx context.Context, req *AssessRequest) (Decision, err
 	if cat == nil {
 		return Decision{}, errors.New("reason catalog not loaded")
 	}
-	rec, err := Decide(&p, at, version, cat)
-	if err != nil {
-		return Decision{}, err
-	}
-	rec.IdempotencyKey = req.Client + ":" + req.IdempotencyKey
 	for range 3 {
-		rec.ID, rec.Reference = NewID(at), NewReference()
+		// The pop-up shows the reference, so each draw decides (and renders) anew.
+		rec, err := Decide(&p, at, NewReference(), version, cat)
+		if err != nil {
+			return Decision{}, err
+		}
+		rec.ID, rec.IdempotencyKey = NewID(at), req.Client+":"+req.IdempotencyKey
 		d, created, storedHash, err := s.repo.InsertDecision(ctx, &rec)
 		if errors.Is(err, ErrReferenceTaken) {
 			continue
@@ -128,10 +130,10 @@ func (s *Service) Assess(ctx context.Context, req *AssessRequest) (Decision, err
 }
 
 // Decide runs the engine on p with version's threshold set and, on a decline, renders the
-// shopper's pop-up from cat. It returns the record to store, without id, reference or
-// idempotency key. It is the one place a decision is made, for live assessments and demo data
-// alike.
-func Decide(p *Purchase, at time.Time, version *thresholds.Version, cat *catalog.Catalog) (Record, error) {
+// shopper's pop-up, which quotes reference ref, from cat (see Render). It returns the record to
+// store, without id or idempotency key. It is the one place a decision is made, for live
+// assessments and demo data alike.
+func Decide(p *Purchase, at time.Time, ref string, version *thresholds.Version, cat *catalog.Catalog) (Record, error) {
 	var res engine.Result
 	engine.Evaluate(&version.Set, &p.Values, &res)
 	rec := Record{
@@ -142,27 +144,18 @@ func Decide(p *Purchase, at time.Time, version *thresholds.Version, cat *catalog
 		},
 		RequestHash: requestHash(p),
 	}
-	if res.Outcome != engine.Declined {
-		return rec, nil
+	rec.Reference = ref
+	if err := Render(&rec, cat); err != nil {
+		return Record{}, err
 	}
-	m, _ := market.Lookup(p.Market)
-	msg, err := cat.Render(rec.Reasons, catalog.RenderInput{
-		Locale: p.Locale, MarketLocale: m.DefaultLocale, Currency: p.Currency,
-		AmountMinor: p.AmountMinor, Merchant: p.MerchantName,
-		Score: p.Values[engine.BureauScore], Bureau: catalog.BureauFor(p.Market),
-		ScoreRange: scoreRange, ScoreDate: at,
-	})
-	if err != nil {
-		return Record{}, fmt.Errorf("render decline message: %w", err)
-	}
-	rec.Message = Message{Locale: msg.Locale, Title: msg.Title, Body: msg.Body, Steps: msg.Steps}
 	return rec, nil
 }
 
-// scoreRange is the range of the bureau score as disclosed to the shopper.
-var scoreRange = fmt.Sprintf("%g–%g", engine.Measures[engine.BureauScore].Min, engine.Measures[engine.BureauScore].Max)
+// scoreRange is the range of the engine's bureau score, disclosed when checkout sent no bureau
+// report.
+var scoreRange = catalog.FormatRange(engine.Measures[engine.BureauScore].Min, engine.Measures[engine.BureauScore].Max)
 
-func validate(req *AssessRequest) (Purchase, error) {
+func validate(req *AssessRequest, at time.Time) (Purchase, error) {
 	var ve apperr.ValidationError
 	text := func(field, v string, maxLen int) {
 		switch {
@@ -199,6 +192,7 @@ func validate(req *AssessRequest) (Purchase, error) {
 		ve.Add("input.channel", "unknown channel %q; supported: %v", req.Channel, Channels)
 	}
 	engine.ValidateValues(&req.Values, "input.values", &ve)
+	bureau := validateBureau(req.Bureau, req.Market, at, &ve)
 	if err := ve.Err(); err != nil {
 		return Purchase{}, err
 	}
@@ -206,6 +200,7 @@ func validate(req *AssessRequest) (Purchase, error) {
 		Market: req.Market, Currency: req.Currency, AmountMinor: int64(minor),
 		MerchantID: req.MerchantID, MerchantName: req.MerchantName, MerchantCategory: req.MerchantCat,
 		ShopperID: req.ShopperID, Locale: req.Locale, Channel: req.Channel, Values: req.Values,
+		Bureau: bureau,
 	}, nil
 }
 
@@ -223,6 +218,19 @@ func requestHash(p *Purchase) string {
 	for _, v := range p.Values {
 		binary.LittleEndian.PutUint64(buf[:], math.Float64bits(v))
 		h.Write(buf[:])
+	}
+	// A bureau report changes the notice, so a retry must send the same one. A purchase without
+	// one hashes as before.
+	if b := p.Bureau; b != nil {
+		h.Write([]byte{1})
+		for _, v := range []float64{b.Score, b.ScoreMin, b.ScoreMax, float64(b.ScoreDate.Unix())} {
+			binary.LittleEndian.PutUint64(buf[:], math.Float64bits(v))
+			h.Write(buf[:])
+		}
+		for _, s := range append([]string{b.Bureau}, b.KeyFactors...) {
+			h.Write(binary.AppendUvarint(nil, uint64(len(s))))
+			h.Write([]byte(s))
+		}
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }

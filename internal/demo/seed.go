@@ -182,7 +182,7 @@ func Seed(ctx context.Context, st *store.Store, opts SeedOptions) error {
 			var evs []outcomes.Event
 			var rows []models.OutcomeEvent
 			for batch := range batches {
-				if err := writeBatch(gctx, st, batch.recs); err != nil {
+				if err := writeBatch(gctx, st, batch.recs, cat); err != nil {
 					return err
 				}
 				evs, rows = evs[:0], rows[:0]
@@ -228,7 +228,10 @@ func Seed(ctx context.Context, st *store.Store, opts SeedOptions) error {
 				MerchantID: p.Merchant.ID, MerchantName: p.Merchant.Name, MerchantCategory: p.Merchant.Category,
 				ShopperID: p.ShopperID, Locale: p.Locale, Channel: p.Channel, Values: p.Values,
 			}
-			rec, err := decisions.Decide(&purchase, at, v, cat)
+			b := p.Bureau(at)
+			purchase.Bureau = &decisions.BureauReport{Bureau: b.Bureau, Score: b.Score, ScoreMin: b.ScoreMin,
+				ScoreMax: b.ScoreMax, ScoreDate: b.ScoreDate, KeyFactors: b.KeyFactors}
+			rec, err := decisions.Decide(&purchase, at, decisions.NewReference(), v, cat)
 			if err != nil {
 				return err
 			}
@@ -265,12 +268,19 @@ func outcomeRow(e *outcomes.Event) models.OutcomeEvent {
 		Currency: e.Currency, RecordedAt: e.ObservedAt}
 }
 
-// writeBatch stores one batch, drawing fresh references for the whole batch when one was taken.
-func writeBatch(ctx context.Context, st *store.Store, batch []decisions.Record) error {
+// writeBatch stores one batch, drawing fresh references for the whole batch when one was taken
+// (and rendering the pop-ups, which quote them, anew from cat).
+func writeBatch(ctx context.Context, st *store.Store, batch []decisions.Record, cat *catalog.Catalog) error {
 	for attempt := 0; ; attempt++ {
 		for i := range batch {
-			batch[i].ID, batch[i].Reference = decisions.NewID(batch[i].CreatedAt), decisions.NewReference()
+			batch[i].ID = decisions.NewID(batch[i].CreatedAt)
 			batch[i].IdempotencyKey = "demo:" + batch[i].ID
+			if attempt > 0 {
+				batch[i].Reference = decisions.NewReference()
+				if err := decisions.Render(&batch[i], cat); err != nil {
+					return err
+				}
+			}
 		}
 		err := st.BulkInsertDecisions(ctx, batch)
 		if !errors.Is(err, decisions.ErrReferenceTaken) || attempt == 3 {

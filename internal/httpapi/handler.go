@@ -43,10 +43,12 @@ type Services struct {
 	CatalogLifecycle *catalog.Lifecycle
 	Decisions        *decisions.Service
 	// Agents answers support agents' look-ups and audits each one.
-	Agents   *decisions.AgentService
-	Auth     *auth.Authenticator
-	Audit    *auditlog.Service
-	Accounts *accounts.Service
+	Agents *decisions.AgentService
+	// Explainer explains decisions to shoppers and audits each request.
+	Explainer *decisions.Explainer
+	Auth      *auth.Authenticator
+	Audit     *auditlog.Service
+	Accounts  *accounts.Service
 	// BadDefinitions answers which bad definition is in force in each market and runs its drafts.
 	BadDefinitions *outcomes.DefinitionService
 	// Outcomes records the servicing system's repayment events and reads a decision's repayment.

@@ -167,10 +167,14 @@ func PurchaseInput(p *demo.Purchase) ([]byte, error) {
 	for i := range engine.Measures {
 		values[engine.Measures[i].Field] = p.Values[i]
 	}
+	// The run assesses its purchases now, whatever their demo time: the bureau answered yesterday.
+	b := p.Bureau(time.Now())
 	return json.Marshal(map[string]any{
 		"market": p.Market, "currency": p.Currency, "amount": p.Amount,
 		"merchant":  map[string]string{"id": p.Merchant.ID, "name": p.Merchant.Name, "category": p.Merchant.Category},
 		"shopperId": p.ShopperID, "locale": p.Locale, "channel": p.Channel, "values": values,
+		"bureauReport": map[string]any{"bureau": b.Bureau, "score": b.Score, "scoreMin": b.ScoreMin, "scoreMax": b.ScoreMax,
+			"scoreDate": b.ScoreDate.Format(time.RFC3339), "keyFactors": b.KeyFactors},
 	})
 }
 

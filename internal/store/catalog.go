@@ -46,6 +46,19 @@ func (s *Store) CatalogVersion(ctx context.Context, version int) (*catalog.Catal
 	return s.catalogOf(ctx, &v)
 }
 
+// CatalogVersionByID returns the published catalog with the given id.
+func (s *Store) CatalogVersionByID(ctx context.Context, id int64) (*catalog.Catalog, error) {
+	var v models.CatalogVersion
+	err := s.db.WithContext(ctx).Where("id = ?", id).Take(&v).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return nil, fmt.Errorf("catalog version id %d: %w", id, apperr.ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read catalog version: %w", err)
+	}
+	return s.catalogOf(ctx, &v)
+}
+
 // catalogOf reads the codes and texts of catalog version v.
 func (s *Store) catalogOf(ctx context.Context, v *models.CatalogVersion) (*catalog.Catalog, error) {
 	db := s.db.WithContext(ctx)
@@ -77,7 +90,33 @@ func (s *Store) catalogOf(ctx context.Context, v *models.CatalogVersion) (*catal
 		}
 		c.Texts[catalog.Key{Reason: r, Locale: m.Locale, Audience: catalog.Audience(m.Audience)}] = t
 	}
+	var frames []models.CatalogFrame
+	if err := db.Where("catalog_version_id = ?", v.ID).Find(&frames).Error; err != nil {
+		return nil, fmt.Errorf("read catalog frames: %w", err)
+	}
+	// A version published before frames were stored has none and renders the seeded frames.
+	if len(frames) > 0 {
+		c.Frames = make(map[string]catalog.Frame, 4)
+	}
+	for _, row := range frames {
+		f := c.Frames[row.Locale]
+		if !f.SetPart(catalog.FramePart(row.Part), row.Text) {
+			return nil, fmt.Errorf("catalog frame part %q unknown to this binary", row.Part)
+		}
+		c.Frames[row.Locale] = f
+	}
 	return c, nil
+}
+
+// frameRows maps a catalog's frames to rows of catalog version versionID.
+func frameRows(frames map[string]catalog.Frame, versionID int64) []models.CatalogFrame {
+	rows := make([]models.CatalogFrame, 0, len(frames)*len(catalog.FrameParts))
+	for l, f := range frames {
+		for _, p := range catalog.FrameParts {
+			rows = append(rows, models.CatalogFrame{CatalogVersionID: versionID, Locale: l, Part: string(p), Text: f.Part(p)})
+		}
+	}
+	return rows
 }
 
 // LatestCatalogVersionID returns the id of the newest published catalog version, 0 if none.
@@ -105,7 +144,7 @@ func catalogRows(c *catalog.Catalog, versionID int64) ([]models.ReasonCode, []mo
 	return codes, msgs
 }
 
-// CreateCatalogVersion publishes the texts of c as the next catalog version, by author: one new
+// CreateCatalogVersion publishes the texts and frames of c as the next catalog version, by author: one new
 // catalog_versions row and its catalog_messages, never a change to an existing version (triggers
 // refuse those). c must pass catalog.Validate and list the codes already stored; reason codes are
 // shared by all versions. It fills c.VersionID and c.Version. Call it on a store from InTx to
@@ -129,6 +168,10 @@ func (s *Store) CreateCatalogVersion(ctx context.Context, c *catalog.Catalog, au
 	_, msgs := catalogRows(c, row.ID)
 	if err := db.CreateInBatches(&msgs, 100).Error; err != nil {
 		return fmt.Errorf("create catalog messages: %w", err)
+	}
+	frames := frameRows(c.Frames, row.ID)
+	if err := db.CreateInBatches(&frames, 100).Error; err != nil {
+		return fmt.Errorf("create catalog frames: %w", err)
 	}
 	c.VersionID, c.Version = row.ID, next
 	return nil

@@ -11,8 +11,10 @@ import (
 	"riskconsole/models"
 )
 
-// draftText is one text of a draft's texts column.
+// draftText is one text of a draft's texts column: a reason's text, or, with Part set, one part
+// of the frame of Locale (in Body; Code and Audience empty).
 type draftText struct {
+	Part     string   `json:"part,omitempty"`
 	Code     string   `json:"code"`
 	Locale   string   `json:"locale"`
 	Audience string   `json:"audience"`
@@ -25,6 +27,11 @@ func catalogDraftRowOf(d *catalog.Draft) (models.CatalogDraft, error) {
 	texts := make([]draftText, 0, len(d.Texts))
 	for k, t := range d.Texts {
 		texts = append(texts, draftText{Code: k.Reason.String(), Locale: k.Locale, Audience: string(k.Audience), Title: t.Title, Body: t.Body, Steps: t.Steps})
+	}
+	for l, f := range d.Frames {
+		for _, p := range catalog.FrameParts {
+			texts = append(texts, draftText{Part: string(p), Locale: l, Body: f.Part(p)})
+		}
 	}
 	b, _ := json.Marshal(texts) // plain strings always marshal
 	row := models.CatalogDraft{Approval: approvalColumnsOf(&d.Fields), BaseVersion: d.BaseVersion, Texts: string(b)}
@@ -45,6 +52,17 @@ func catalogDraftOf(r *models.CatalogDraft) (catalog.Draft, error) {
 		d.PublishedVersion = *r.PublishedVersion
 	}
 	for _, t := range texts {
+		if t.Part != "" {
+			if d.Frames == nil {
+				d.Frames = make(map[string]catalog.Frame, 4)
+			}
+			f := d.Frames[t.Locale]
+			if !f.SetPart(catalog.FramePart(t.Part), t.Body) {
+				return catalog.Draft{}, fmt.Errorf("catalog draft %d: unknown frame part %q", r.Approval.ID, t.Part)
+			}
+			d.Frames[t.Locale] = f
+			continue
+		}
 		reason, ok := engine.ParseReason(t.Code)
 		if !ok {
 			return catalog.Draft{}, fmt.Errorf("catalog draft %d: unknown reason %q", r.Approval.ID, t.Code)

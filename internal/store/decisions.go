@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -172,7 +174,7 @@ func decisionTargets(dst []any, r *models.Decision) []any {
 	dst = appendMeasuredTargets(dst, &r.MeasuredValues)
 	return append(dst, &r.Outcome, &r.Reasons, &r.ReasonMask, &r.ThresholdVersionID,
 		&r.CatalogVersionID, &r.MessageLocale, &r.MessageTitle, &r.MessageBody, &r.MessageSteps,
-		&r.Kind, &r.Overturns, &r.Reviewer, &r.ReviewReason, &r.Seal)
+		&r.BureauReport, &r.Kind, &r.Overturns, &r.Reviewer, &r.ReviewReason, &r.Seal)
 }
 
 func decisionRow(rec *decisions.Record) models.Decision {
@@ -198,8 +200,49 @@ func decisionRow(rec *decisions.Record) models.Decision {
 		ThresholdVersionID: d.ThresholdVersionID, CatalogVersionID: d.CatalogVersionID,
 		MessageLocale: d.Message.Locale, MessageTitle: d.Message.Title, MessageBody: d.Message.Body,
 		MessageSteps: string(stepsJSON),
+		BureauReport: bureauReportJSON(d.Bureau),
 		Kind:         string(cmp.Or(d.Kind, decisions.KindAutomated)), Overturns: d.Overturns, Reviewer: d.Reviewer, ReviewReason: d.ReviewReason,
 	}
+}
+
+// bureauReportRow is the JSON of the bureau_report column.
+type bureauReportRow struct {
+	Bureau     string   `json:"bureau"`
+	Score      float64  `json:"score"`
+	ScoreMin   float64  `json:"scoreMin"`
+	ScoreMax   float64  `json:"scoreMax"`
+	ScoreDate  string   `json:"scoreDate"` // YYYY-MM-DD
+	KeyFactors []string `json:"keyFactors"`
+}
+
+func bureauReportJSON(b *decisions.BureauReport) string {
+	if b == nil {
+		return ""
+	}
+	kf := b.KeyFactors
+	if kf == nil {
+		kf = []string{}
+	}
+	out, _ := json.Marshal(bureauReportRow{Bureau: b.Bureau, Score: b.Score, ScoreMin: b.ScoreMin, ScoreMax: b.ScoreMax,
+		ScoreDate: b.ScoreDate.UTC().Format(time.DateOnly), KeyFactors: kf}) // plain values always marshal
+	return string(out)
+}
+
+// noticesFromRow fills d's bureau report from its column.
+func noticesFromRow(r *models.Decision, d *decisions.Decision) error {
+	if r.BureauReport != "" {
+		var b bureauReportRow
+		if err := json.Unmarshal([]byte(r.BureauReport), &b); err != nil {
+			return fmt.Errorf("decision %s: bureau report: %w", r.ID, err)
+		}
+		date, err := time.Parse(time.DateOnly, b.ScoreDate)
+		if err != nil {
+			return fmt.Errorf("decision %s: bureau report date: %w", r.ID, err)
+		}
+		d.Bureau = &decisions.BureauReport{Bureau: b.Bureau, Score: b.Score, ScoreMin: b.ScoreMin, ScoreMax: b.ScoreMax,
+			ScoreDate: date, KeyFactors: b.KeyFactors}
+	}
+	return nil
 }
 
 func decisionFromRow(r *models.Decision) (decisions.Decision, error) {
@@ -240,7 +283,7 @@ func decisionFromRow(r *models.Decision) (decisions.Decision, error) {
 	if err := json.Unmarshal([]byte(r.MessageSteps), &d.Message.Steps); err != nil {
 		return d, fmt.Errorf("decision %s: message steps: %w", r.ID, err)
 	}
-	return d, nil
+	return d, noticesFromRow(r, &d)
 }
 
 // isUniqueViolation reports whether err is a unique-constraint violation involving column.
@@ -255,8 +298,8 @@ func isUniqueViolation(err error, column string) bool {
 }
 
 // decisionColumns is the column order of bulk inserts and of scanDecisions: the purchase, the
-// measured values in engine order, then the outcome and message, the kind and review link of
-// issue 15 (reviewColumns), and last the seal (see sealValues).
+// measured values in engine order, then the outcome and message, the bureau report, the kind and
+// review link of issue 15 (reviewColumns), and last the seal (see sealValues).
 var decisionColumns = func() []string {
 	cols := []string{"id", "reference", "idempotency_key", "request_hash", "created_at", "market", "currency",
 		"amount_minor", "merchant_id", "merchant_name", "merchant_category", "shopper_id",
@@ -265,12 +308,16 @@ var decisionColumns = func() []string {
 		cols = append(cols, engine.Measures[i].Key)
 	}
 	return append(cols, "outcome", "reasons", "reason_mask", "threshold_version_id", "catalog_version_id",
-		"message_locale", "message_title", "message_body", "message_steps",
+		"message_locale", "message_title", "message_body", "message_steps", "bureau_report",
 		"kind", "overturns", "reviewer", "review_reason", "seal")
 }()
 
 // reviewColumns is the number of columns of decisionColumns that issue 15 added before the seal.
 const reviewColumns = 4
+
+// bureauReportColumn is the index in decisionColumns of bureau_report. A seal covers it only when
+// it is set, so that decisions sealed before it existed still check out.
+var bureauReportColumn = slices.Index(decisionColumns, "bureau_report")
 
 // decisionValues lists a row's values in decisionColumns order. PostgreSQL's binary COPY wants
 // the id as 16 bytes; SQLite keeps it as text.
@@ -289,6 +336,6 @@ func decisionValues(r *models.Decision, binaryID bool) ([]any, error) {
 		r.ShopperLocale, r.Channel)
 	out = appendMeasuredArgs(out, &r.MeasuredValues)
 	return append(out, r.Outcome, r.Reasons, r.ReasonMask, r.ThresholdVersionID, r.CatalogVersionID,
-		r.MessageLocale, r.MessageTitle, r.MessageBody, r.MessageSteps,
+		r.MessageLocale, r.MessageTitle, r.MessageBody, r.MessageSteps, r.BureauReport,
 		cmp.Or(r.Kind, string(decisions.KindAutomated)), r.Overturns, r.Reviewer, r.ReviewReason, r.Seal), nil
 }

@@ -16,7 +16,7 @@ import (
 // rowModels is every row struct of package models.
 var rowModels = []any{
 	&models.ThresholdVersion{}, &models.ThresholdActivation{}, &models.ThresholdDraft{},
-	&models.ReasonCode{}, &models.CatalogVersion{}, &models.CatalogDraft{}, &models.CatalogMessage{},
+	&models.ReasonCode{}, &models.CatalogVersion{}, &models.CatalogDraft{}, &models.CatalogMessage{}, &models.CatalogFrame{},
 	&models.Decision{}, &models.APIToken{}, &models.User{}, &models.Session{}, &models.AuditEvent{},
 	&models.RollupMarketHour{}, &models.RollupReasonHour{}, &models.RollupMerchantHour{},
 	&models.RollupHour{}, &models.RollupState{},

@@ -42,7 +42,8 @@ func sealedValues(vals []any) []any {
 	return vals
 }
 
-// decisionContent returns the bytes a seal covers: the values of decisionColumns before the seal,
+// decisionContent returns the bytes a seal covers: the values of decisionColumns before the seal
+// (bureau_report only when it is set),
 // each length-prefixed, in forms that survive a round trip through either database: times as
 // microseconds since the epoch, floats in their shortest exact form, and the message steps as
 // canonical JSON (PostgreSQL's jsonb reformats them), which canonicalSteps asks to compute; the
@@ -51,7 +52,11 @@ func sealedValues(vals []any) []any {
 func decisionContent(vals []any, canonicalSteps bool) []byte {
 	b := make([]byte, 0, 1536)
 	var scratch [64]byte
+	// Decisions sealed before bureau_report existed have it empty: leave it out then.
 	for i, v := range vals {
+		if i == bureauReportColumn && v == "" {
+			continue
+		}
 		var field []byte
 		switch v := v.(type) {
 		case string:

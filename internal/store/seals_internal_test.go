@@ -59,6 +59,9 @@ func TestDecisionSeal(t *testing.T) {
 		"time":      func(r *models.Decision) { r.CreatedAt = r.CreatedAt.Add(time.Microsecond) },
 		"steps":     func(r *models.Decision) { r.MessageSteps = `["Contact us."]` },
 		"reference": func(r *models.Decision) { r.Reference = "ABCDEFGHK" },
+		"a bureau report added": func(r *models.Decision) {
+			r.BureauReport = `{"bureau":"EXPERIAN_US","score":612,"scoreMin":300,"scoreMax":850,"scoreDate":"2026-12-01","keyFactors":[]}`
+		},
 	} {
 		changed := row
 		change(&changed)
@@ -84,5 +87,44 @@ func BenchmarkDecisionSeal(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		s.sealValues(vals)
+	}
+}
+
+// TestDecisionSealNotices: the bureau report is sealed with the decision, and a decision sealed
+// before it existed (empty) keeps its seal.
+func TestDecisionSealNotices(t *testing.T) {
+	k, err := audit.NewKey([]byte("a test key of at least thirty-two bytes"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &Store{key: k}
+	rec := sealTestRecord()
+	rec.Bureau = &decisions.BureauReport{Bureau: "EXPERIAN_US", Score: 612, ScoreMin: 300, ScoreMax: 850,
+		ScoreDate: time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), KeyFactors: []string{"Serious delinquency"}}
+	row := decisionRow(&rec)
+	vals, err := decisionValues(&row, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.sealValues(vals)
+	row.Seal = vals[len(vals)-1].(string)
+	if p := s.sealProblem(&row); p != "" {
+		t.Fatalf("seal does not check out: %s", p)
+	}
+	back, err := decisionFromRow(&row)
+	if err != nil || back.Bureau == nil || back.Bureau.Score != 612 || !back.Bureau.ScoreDate.Equal(rec.Bureau.ScoreDate) ||
+		back.Bureau.KeyFactors[0] != "Serious delinquency" {
+		t.Fatalf("round trip: %+v %v", back.Bureau, err)
+	}
+	for name, change := range map[string]func(r *models.Decision){
+		"the key factors":    func(r *models.Decision) { r.BureauReport = strings.Replace(r.BureauReport, "Serious", "Minor", 1) },
+		"the score":          func(r *models.Decision) { r.BureauReport = strings.Replace(r.BureauReport, "612", "712", 1) },
+		"the report removed": func(r *models.Decision) { r.BureauReport = "" },
+	} {
+		changed := row
+		change(&changed)
+		if p := s.sealProblem(&changed); p != "seal mismatch: content changed" {
+			t.Errorf("%s changed: %q, want a mismatch", name, p)
+		}
 	}
 }

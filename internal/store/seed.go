@@ -78,6 +78,11 @@ func (s *Store) SeedReference(ctx context.Context, ref *ReferenceData) (int64, [
 		if err := tx.CreateInBatches(&msgs, 100).Error; err != nil {
 			return fmt.Errorf("create catalog messages: %w", err)
 		}
+		if frames := frameRows(ref.Catalog.Frames, cv.ID); len(frames) > 0 {
+			if err := tx.CreateInBatches(&frames, 100).Error; err != nil {
+				return fmt.Errorf("create catalog frames: %w", err)
+			}
+		}
 		for _, v := range ref.Versions {
 			row := models.ThresholdVersion{Market: v.Market, Version: v.Version.Version, Rules: thresholds.EncodeRules(&v.Set),
 				Author: v.Author, Approver: v.Approver, Rationale: v.Rationale, CreatedAt: v.CreatedAt.UTC()}
