@@ -1678,7 +1678,9 @@ func (e CatalogDraftStatus) MarshalJSON() ([]byte, error) {
 // reasons (TITLE, INTRO, CLOSING) and carries the notices every decline needs: REFERENCE
 // everywhere, HUMAN_REVIEW in SE, DE and GB, FCRA and ECOA in the US (NO_KEY_FACTORS is FCRA's
 // {keyFactors} when the bureau named none). EXPLAIN_* and FACTOR_* are the texts of
-// Query.explanation.
+// Query.explanation. REVIEW_* are the notices of a review case sent to the shopper: the request
+// received (its body uses {reference} and {dueDate}), the decision upheld ({reason}) and
+// overturned ({reason} and {newReference}).
 type CatalogFramePart string
 
 const (
@@ -1709,6 +1711,12 @@ const (
 	CatalogFramePartFactorAffordability       CatalogFramePart = "FACTOR_AFFORDABILITY"
 	CatalogFramePartFactorSavings             CatalogFramePart = "FACTOR_SAVINGS"
 	CatalogFramePartFactorOutstandingCredit   CatalogFramePart = "FACTOR_OUTSTANDING_CREDIT"
+	CatalogFramePartReviewReceivedTitle       CatalogFramePart = "REVIEW_RECEIVED_TITLE"
+	CatalogFramePartReviewReceivedBody        CatalogFramePart = "REVIEW_RECEIVED_BODY"
+	CatalogFramePartReviewUpheldTitle         CatalogFramePart = "REVIEW_UPHELD_TITLE"
+	CatalogFramePartReviewUpheldBody          CatalogFramePart = "REVIEW_UPHELD_BODY"
+	CatalogFramePartReviewOverturnedTitle     CatalogFramePart = "REVIEW_OVERTURNED_TITLE"
+	CatalogFramePartReviewOverturnedBody      CatalogFramePart = "REVIEW_OVERTURNED_BODY"
 )
 
 var AllCatalogFramePart = []CatalogFramePart{
@@ -1739,11 +1747,17 @@ var AllCatalogFramePart = []CatalogFramePart{
 	CatalogFramePartFactorAffordability,
 	CatalogFramePartFactorSavings,
 	CatalogFramePartFactorOutstandingCredit,
+	CatalogFramePartReviewReceivedTitle,
+	CatalogFramePartReviewReceivedBody,
+	CatalogFramePartReviewUpheldTitle,
+	CatalogFramePartReviewUpheldBody,
+	CatalogFramePartReviewOverturnedTitle,
+	CatalogFramePartReviewOverturnedBody,
 }
 
 func (e CatalogFramePart) IsValid() bool {
 	switch e {
-	case CatalogFramePartTitle, CatalogFramePartIntro, CatalogFramePartClosing, CatalogFramePartReference, CatalogFramePartHumanReview, CatalogFramePartFcra, CatalogFramePartEcoa, CatalogFramePartNoKeyFactors, CatalogFramePartExplainTitle, CatalogFramePartExplainApproved, CatalogFramePartExplainDeclined, CatalogFramePartExplainMet, CatalogFramePartExplainNotMet, CatalogFramePartExplainNarrowly, CatalogFramePartExplainShort, CatalogFramePartExplainWellShort, CatalogFramePartFactorCreditScore, CatalogFramePartFactorIncome, CatalogFramePartFactorEmploymentStability, CatalogFramePartFactorSpendingPatterns, CatalogFramePartFactorDebtToIncome, CatalogFramePartFactorResidentialStatus, CatalogFramePartFactorIdentityAndAge, CatalogFramePartFactorCreditHistory, CatalogFramePartFactorAffordability, CatalogFramePartFactorSavings, CatalogFramePartFactorOutstandingCredit:
+	case CatalogFramePartTitle, CatalogFramePartIntro, CatalogFramePartClosing, CatalogFramePartReference, CatalogFramePartHumanReview, CatalogFramePartFcra, CatalogFramePartEcoa, CatalogFramePartNoKeyFactors, CatalogFramePartExplainTitle, CatalogFramePartExplainApproved, CatalogFramePartExplainDeclined, CatalogFramePartExplainMet, CatalogFramePartExplainNotMet, CatalogFramePartExplainNarrowly, CatalogFramePartExplainShort, CatalogFramePartExplainWellShort, CatalogFramePartFactorCreditScore, CatalogFramePartFactorIncome, CatalogFramePartFactorEmploymentStability, CatalogFramePartFactorSpendingPatterns, CatalogFramePartFactorDebtToIncome, CatalogFramePartFactorResidentialStatus, CatalogFramePartFactorIdentityAndAge, CatalogFramePartFactorCreditHistory, CatalogFramePartFactorAffordability, CatalogFramePartFactorSavings, CatalogFramePartFactorOutstandingCredit, CatalogFramePartReviewReceivedTitle, CatalogFramePartReviewReceivedBody, CatalogFramePartReviewUpheldTitle, CatalogFramePartReviewUpheldBody, CatalogFramePartReviewOverturnedTitle, CatalogFramePartReviewOverturnedBody:
 		return true
 	}
 	return false

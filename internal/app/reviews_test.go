@@ -869,3 +869,57 @@ func TestDemoReviews(t *testing.T) {
 		}
 	})
 }
+
+// TestCatalogReviewNoticeVersioned: a review notice is a catalog frame part, edited through a
+// draft like the pop-up's: the edit refuses a body without its placeholders, naming the part, and
+// a review of a decision pinned to the version before the edit still gets that version's text,
+// while a decision of the new version gets the new one.
+func TestCatalogReviewNoticeVersioned(t *testing.T) {
+	eachDialect(t, func(t *testing.T, dialect string) {
+		e := newReviewEnv(t, dialect)
+		author, approver := e.signIn(t, auth.Analyst), e.signIn(t, auth.Approver)
+		old := e.decline(t, "DE", 80)
+		seeded := e.ta.Catalog.Current().Frames["de-DE"].ReviewReceivedBody
+
+		var draft struct {
+			CreateCatalogDraft struct {
+				ID string `json:"id"`
+			} `json:"createCatalogDraft"`
+		}
+		decodeData(t, e.as(t, author, `mutation { createCatalogDraft { id revision } }`, nil), &draft)
+		id := draft.CreateCatalogDraft.ID
+		const edit = `mutation($id: ID!, $rev: Int!, $text: String!) {
+			editCatalogFrame(id: $id, revision: $rev, locale: "de-DE", part: REVIEW_RECEIVED_BODY, text: $text) { revision } }`
+		r := e.as(t, author, edit, map[string]any{"id": id, "rev": 1, "text": "Wir melden uns bis zum {dueDate}."})
+		wantError(t, r, "INVALID", "frames[de-DE].reviewReceivedBody")
+		if !strings.Contains(errorsJSON(r), "{reference}") {
+			t.Errorf("the refusal does not say {reference} is missing: %s", errorsJSON(r))
+		}
+		const reworded = "Ihr Antrag zur Entscheidung {reference} liegt einem Menschen vor. Antwort bis zum {dueDate}."
+		if r = e.as(t, author, edit, map[string]any{"id": id, "rev": 1, "text": reworded}); len(r.Errors) > 0 {
+			t.Fatalf("edit: %s", errorsJSON(r))
+		}
+		if r = e.as(t, author, `mutation($id: ID!) { submitCatalogDraft(id: $id, revision: 2) { status } }`, map[string]any{"id": id}); len(r.Errors) > 0 {
+			t.Fatalf("submit: %s", errorsJSON(r))
+		}
+		if r = e.as(t, approver, `mutation($id: ID!) { approveCatalogDraft(id: $id) { status publishedVersion } }`, map[string]any{"id": id}); len(r.Errors) > 0 {
+			t.Fatalf("approve: %s", errorsJSON(r))
+		}
+		if got := e.ta.Catalog.Current().Frames["de-DE"].ReviewReceivedBody; got != reworded {
+			t.Fatalf("published review notice %q", got)
+		}
+
+		filled := func(text, ref string, due time.Time) string {
+			return strings.NewReplacer("{reference}", ref, "{dueDate}", catalog.FormatDate("de-DE", due)).Replace(text)
+		}
+		rc := e.mustRequest(t, old.Reference, "statement", "de-DE", uniqueKey("old-version"))
+		if len(rc.Notices) != 1 || rc.Notices[0].Body != filled(seeded, old.Reference, rc.DueAt) {
+			t.Errorf("a decision of the old version got %+v, want its version's text %q", rc.Notices, seeded)
+		}
+		fresh := e.decline(t, "DE", 80)
+		rc = e.mustRequest(t, fresh.Reference, "statement", "de-DE", uniqueKey("new-version"))
+		if len(rc.Notices) != 1 || rc.Notices[0].Body != filled(reworded, fresh.Reference, rc.DueAt) {
+			t.Errorf("a decision of the new version got %+v, want the edited text", rc.Notices)
+		}
+	})
+}

@@ -111,6 +111,15 @@ type Frame struct {
 	ExplainMet, ExplainNotMet, ExplainNarrowly, ExplainShort, ExplainWellShort string
 	// FactorNames are the factors in plain words ("Your credit score"), by engine.Factor.
 	FactorNames [NumFactors]string
+
+	// The notices of a review case (RenderReviewNotice): the request received (the body uses
+	// {reference} and {dueDate}), the decision upheld ({reason}) and overturned ({reason} and
+	// {newReference}). Each language says it in its own way rather than word for word: the
+	// Swedish uses the plain "du" and "omprövning" of Swedish consumer credit, the German the
+	// formal "Sie".
+	ReviewReceivedTitle, ReviewReceivedBody     string
+	ReviewUpheldTitle, ReviewUpheldBody         string
+	ReviewOverturnedTitle, ReviewOverturnedBody string
 }
 
 // Catalog is one version of the reason catalog.
@@ -126,9 +135,6 @@ type Catalog struct {
 	// Frames holds the pop-up frame, with its notices, per locale. When it is empty (a version
 	// published before frames were stored), Render uses the seeded frames of Default.
 	Frames map[string]Frame
-	// ReviewNotices holds the notices of review cases per kind and locale (review_notices.go).
-	// When it is empty, RenderReviewNotice uses the seeded ones, as Render does with Frames.
-	ReviewNotices map[ReviewNoticeKey]ReviewNoticeText
 }
 
 // Errors of Render and Guidance.
@@ -158,8 +164,6 @@ func Default() *Catalog {
 		Codes:  defaultCodes(),
 		Texts:  make(map[Key]Text, engine.NumReasons*len(seeds)*2),
 		Frames: maps.Clone(defaultFrames),
-		// Issue 15's review notices.
-		ReviewNotices: DefaultReviewNotices(),
 	}
 	for _, ls := range seeds {
 		for _, s := range ls.reasons {
@@ -217,8 +221,6 @@ func (c *Catalog) Clone() *Catalog {
 		Codes:     slices.Clone(c.Codes),
 		Texts:     make(map[Key]Text, len(c.Texts)),
 		Frames:    maps.Clone(c.Frames),
-		// Issue 15's review notices.
-		ReviewNotices: maps.Clone(c.ReviewNotices),
 	}
 	for k, t := range c.Texts {
 		t.Steps = slices.Clone(t.Steps)
@@ -226,6 +228,11 @@ func (c *Catalog) Clone() *Catalog {
 	}
 	return d
 }
+
+// SeededFrame returns the seeded frame of locale (the zero Frame when there is none): stored
+// frames start from it, so that a version or draft stored before a part existed (the review
+// notices were added after the frames) has the part's seeded text.
+func SeededFrame(locale string) Frame { return defaultFrames[locale] }
 
 // FramesOrDefault returns a copy of c's frames, or of the seeded frames when c has none (a
 // version published before frames were stored renders those).

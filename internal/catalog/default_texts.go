@@ -61,6 +61,17 @@ var seedEnUS = func() localeSeed {
 	return localeSeed{
 		locale: "en-US",
 		frame: Frame{
+			ReviewReceivedTitle: "We've received your request for a review",
+			ReviewReceivedBody: "Thank you. A member of our credit team (a person, not an automated system) will review the decision " +
+				"on your purchase, reference {reference}, together with what you told us. You'll hear from us by {dueDate}.",
+			ReviewUpheldTitle: "Your review is complete: the decision stands",
+			ReviewUpheldBody: "A member of our credit team has reviewed the decision on your purchase, reference {reference}, and " +
+				"what you told us. The decision stays as it was, for this reason:\n\n{reason}\n\nThis doesn't affect " +
+				"your credit score, and each future purchase is assessed on its own.",
+			ReviewOverturnedTitle: "Good news: your purchase is approved",
+			ReviewOverturnedBody: "A member of our credit team has reviewed the decision on your purchase, reference {reference}, and " +
+				"changed it: your purchase is approved. The reason:\n\n{reason}\n\nThe new decision's reference is " +
+				"{newReference}.",
 			Title:     "We couldn't approve this purchase",
 			Intro:     "We couldn't approve paying later for your {amount} purchase at {merchant}. Here's what affected the decision:",
 			Closing:   "Then you're welcome to try again: every purchase gets a new automated assessment, and this decline doesn't affect your credit score.",
@@ -361,6 +372,18 @@ var seedEnGB = func() localeSeed {
 	return localeSeed{
 		locale: "en-GB",
 		frame: Frame{
+			ReviewReceivedTitle: "We've received your request for a review",
+			ReviewReceivedBody: "Thank you. One of our credit officers (a person, not an automated system) will look again at the " +
+				"decision on your purchase, reference {reference}, taking account of what you've told us. We'll reply " +
+				"by {dueDate} at the latest.",
+			ReviewUpheldTitle: "Your review is complete: the decision stands",
+			ReviewUpheldBody: "One of our credit officers has looked again at the decision on your purchase, reference {reference}, " +
+				"and at what you told us. The decision stays as it was, for this reason:\n\n{reason}\n\nThis doesn't " +
+				"affect your credit score, and each future purchase is assessed on its own.",
+			ReviewOverturnedTitle: "Good news: your purchase is approved",
+			ReviewOverturnedBody: "One of our credit officers has looked again at the decision on your purchase, reference {reference}, " +
+				"and changed it: your purchase is approved. The reason:\n\n{reason}\n\nThe new decision's reference is " +
+				"{newReference}.",
 			Title:     "We couldn't approve this purchase",
 			Intro:     "We couldn't approve paying later for your {amount} purchase at {merchant}. Here's what affected the decision:",
 			Closing:   "Then you're welcome to try again: every purchase gets a new automated assessment, and this decline doesn't affect your credit score.",
@@ -662,6 +685,17 @@ var seedSvSE = func() localeSeed {
 	return localeSeed{
 		locale: "sv-SE",
 		frame: Frame{
+			ReviewReceivedTitle: "Vi har tagit emot din begäran om omprövning",
+			ReviewReceivedBody: "Tack! En av våra kredithandläggare – en person, inte ett automatiskt system – går igenom beslutet om " +
+				"ditt köp (referens {reference}) och tar hänsyn till det du har berättat för oss. Du får besked senast " +
+				"den {dueDate}.",
+			ReviewUpheldTitle: "Omprövningen är klar – beslutet står fast",
+			ReviewUpheldBody: "En av våra kredithandläggare har gått igenom beslutet om ditt köp (referens {reference}) och det du " +
+				"skrev till oss. Beslutet står fast, och motiveringen är:\n\n{reason}\n\nDet här påverkar inte din " +
+				"kreditvärdighet, och varje nytt köp bedöms för sig.",
+			ReviewOverturnedTitle: "Goda nyheter – ditt köp är godkänt",
+			ReviewOverturnedBody: "En av våra kredithandläggare har gått igenom beslutet om ditt köp (referens {reference}) och ändrat " +
+				"det: köpet är godkänt. Motiveringen är:\n\n{reason}\n\nDet nya beslutet har referens {newReference}.",
 			Title:     "Vi kunde inte godkänna köpet",
 			Intro:     "Vi kunde inte godkänna att du betalar senare för ditt köp på {amount} hos {merchant}. Det här påverkade beslutet:",
 			Closing:   "Sedan är du välkommen att försöka igen. Varje köp bedöms automatiskt på nytt, och ett avslag påverkar inte din kreditpoäng.",
@@ -955,6 +989,18 @@ var seedDeDE = func() localeSeed {
 	return localeSeed{
 		locale: "de-DE",
 		frame: Frame{
+			ReviewReceivedTitle: "Ihr Antrag auf Überprüfung ist bei uns eingegangen",
+			ReviewReceivedBody: "Vielen Dank. Ein Mitglied unseres Kreditteams – ein Mensch, kein automatisiertes System – prüft die " +
+				"Entscheidung zu Ihrem Einkauf (Referenz {reference}) noch einmal und berücksichtigt dabei Ihre Angaben. " +
+				"Sie erhalten unsere Antwort spätestens am {dueDate}.",
+			ReviewUpheldTitle: "Ihre Überprüfung ist abgeschlossen: Die Entscheidung bleibt bestehen",
+			ReviewUpheldBody: "Unser Kreditteam hat die Entscheidung zu Ihrem Einkauf (Referenz {reference}) und Ihre Angaben " +
+				"sorgfältig geprüft. Die Entscheidung bleibt bestehen. Die Begründung:\n\n{reason}\n\nIhre Bonität ist " +
+				"davon nicht betroffen, und jeder weitere Einkauf wird neu geprüft.",
+			ReviewOverturnedTitle: "Gute Nachricht: Ihr Einkauf ist genehmigt",
+			ReviewOverturnedBody: "Unser Kreditteam hat die Entscheidung zu Ihrem Einkauf (Referenz {reference}) überprüft und geändert: " +
+				"Ihr Einkauf ist genehmigt. Die Begründung:\n\n{reason}\n\nDie neue Entscheidung hat die Referenz " +
+				"{newReference}.",
 			Title:     "Wir konnten diesen Kauf nicht genehmigen",
 			Intro:     "Ihren Einkauf über {amount} bei {merchant} konnten wir leider nicht für die spätere Bezahlung freigeben. Ausschlaggebend war Folgendes:",
 			Closing:   "Danach können Sie es gern erneut versuchen: Jeder Kauf wird neu und automatisch geprüft, und diese Ablehnung wirkt sich nicht auf Ihren Bonitätsscore aus.",

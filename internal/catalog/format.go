@@ -44,7 +44,14 @@ const (
 	PlaceholderRegulator     = "regulator"
 	// PlaceholderFactor is the factor in plain words, in an explanation's sentences.
 	PlaceholderFactor = "factor"
+	// Placeholders of the review notices only (RenderReviewNotice).
+	PlaceholderDueDate      = "dueDate"
+	PlaceholderReason       = "reason"
+	PlaceholderNewReference = "newReference"
 )
+
+// reviewPlaceholders are the placeholders the review notice parts may use besides the others.
+var reviewPlaceholders = []string{PlaceholderDueDate, PlaceholderReason, PlaceholderNewReference}
 
 // knownPlaceholder reports whether name is one of the placeholders.
 func knownPlaceholder(name string) bool {

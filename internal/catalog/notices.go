@@ -45,6 +45,14 @@ const (
 	PartExplainNarrowly  FramePart = "EXPLAIN_NARROWLY"
 	PartExplainShort     FramePart = "EXPLAIN_SHORT"
 	PartExplainWellShort FramePart = "EXPLAIN_WELL_SHORT"
+
+	// The notices of a review case (review_notices.go).
+	PartReviewReceivedTitle   FramePart = "REVIEW_RECEIVED_TITLE"
+	PartReviewReceivedBody    FramePart = "REVIEW_RECEIVED_BODY"
+	PartReviewUpheldTitle     FramePart = "REVIEW_UPHELD_TITLE"
+	PartReviewUpheldBody      FramePart = "REVIEW_UPHELD_BODY"
+	PartReviewOverturnedTitle FramePart = "REVIEW_OVERTURNED_TITLE"
+	PartReviewOverturnedBody  FramePart = "REVIEW_OVERTURNED_BODY"
 	// factorPartPrefix prefixes a factor's name part: FACTOR_CREDIT_SCORE.
 	factorPartPrefix = "FACTOR_"
 )
@@ -56,7 +64,7 @@ const NumFactors = int(engine.FactorOutstandingCredit) + 1
 func FactorPart(f engine.Factor) FramePart { return FramePart(factorPartPrefix + f.String()) }
 
 // FrameParts lists every part: the pop-up's in the order a pop-up uses them, then the
-// explanation's, then one per factor.
+// explanation's, then one per factor, then the review notices'.
 var FrameParts = func() []FramePart {
 	parts := []FramePart{PartTitle, PartIntro, PartClosing, PartReference, PartHumanReview, PartFCRA, PartECOA, PartNoKeyFactors,
 		PartExplainTitle, PartExplainApproved, PartExplainDeclined, PartExplainMet, PartExplainNotMet,
@@ -64,7 +72,8 @@ var FrameParts = func() []FramePart {
 	for f := range NumFactors {
 		parts = append(parts, FactorPart(engine.Factor(f)))
 	}
-	return parts
+	return append(parts, PartReviewReceivedTitle, PartReviewReceivedBody, PartReviewUpheldTitle, PartReviewUpheldBody,
+		PartReviewOverturnedTitle, PartReviewOverturnedBody)
 }()
 
 // marginParts are the parts that must use {factor}.
@@ -105,6 +114,18 @@ func (f *Frame) field(p FramePart) *string {
 		return &f.ExplainShort
 	case PartExplainWellShort:
 		return &f.ExplainWellShort
+	case PartReviewReceivedTitle:
+		return &f.ReviewReceivedTitle
+	case PartReviewReceivedBody:
+		return &f.ReviewReceivedBody
+	case PartReviewUpheldTitle:
+		return &f.ReviewUpheldTitle
+	case PartReviewUpheldBody:
+		return &f.ReviewUpheldBody
+	case PartReviewOverturnedTitle:
+		return &f.ReviewOverturnedTitle
+	case PartReviewOverturnedBody:
+		return &f.ReviewOverturnedBody
 	}
 	if name, ok := strings.CutPrefix(string(p), factorPartPrefix); ok {
 		for i := range NumFactors {
@@ -197,8 +218,23 @@ func validateFrame(l string, f Frame, v *apperr.ValidationError) {
 	if !market.KnownLocale(l) {
 		v.Add(p, "locale %q is not supported (supported: %s)", l, strings.Join(market.Locales, ", "))
 	}
+	review := make(map[FramePart][]string, 2*len(ReviewNoticeKinds)) // review part → placeholders it must use
+	for _, kind := range ReviewNoticeKinds {
+		title, body, needs, _ := reviewNoticeParts(kind)
+		review[title], review[body] = nil, needs
+	}
 	for _, part := range FrameParts {
-		checkField(v, framePath(l, part), f.Part(part))
+		needs, isReview := review[part]
+		var extra []string
+		if isReview {
+			extra = reviewPlaceholders
+		}
+		checkField(v, framePath(l, part), f.Part(part), extra...)
+		for _, ph := range needs {
+			if !strings.Contains(f.Part(part), "{"+ph+"}") {
+				v.Add(framePath(l, part), "must contain {%s}: the review notice tells the shopper it", ph)
+			}
+		}
 	}
 	for _, ph := range []string{PlaceholderMerchant, PlaceholderAmount} {
 		if !strings.Contains(f.Intro, "{"+ph+"}") {

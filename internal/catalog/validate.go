@@ -66,7 +66,10 @@ var scoreDisclosure = []string{PlaceholderScore, PlaceholderScoreRange, Placehol
 //     the decision was automated and that a person reviews it on request, with the shopper's
 //     point of view and a right to contest; the FCRA notice uses every placeholder of the bureau,
 //     the score and the key factors (and in en-US states the free report within 60 days, the
-//     dispute and that the bureau did not decide); the ECOA notice names the Act and {regulator}.
+//     dispute and that the bureau did not decide); the ECOA notice names the Act and {regulator};
+//     the review notices may also use {dueDate}, {reason} and {newReference}, and their bodies
+//     must use {reference} and {dueDate} (received), {reason} (upheld), {reason} and
+//     {newReference} (overturned).
 func Validate(c *Catalog) error {
 	var v apperr.ValidationError
 	if c == nil {
@@ -191,9 +194,9 @@ func validateText(k Key, t Text, listed map[engine.Reason]bool, v *apperr.Valida
 	}
 }
 
-// checkField applies the rules every field shares: not blank, known placeholders only, balanced
-// braces, no generic phrase.
-func checkField(v *apperr.ValidationError, path, s string) {
+// checkField applies the rules every field shares: not blank, known placeholders (and those of
+// extra) only, balanced braces, no generic phrase.
+func checkField(v *apperr.ValidationError, path, s string, extra ...string) {
 	if strings.TrimSpace(s) == "" {
 		v.Add(path, "must not be empty")
 		return
@@ -215,7 +218,7 @@ func checkField(v *apperr.ValidationError, path, s string) {
 			continue
 		}
 		name := rest[i+1 : i+1+j]
-		if !knownPlaceholder(name) {
+		if !knownPlaceholder(name) && !slices.Contains(extra, name) {
 			v.Add(path, "unknown placeholder {%s}", name)
 		}
 		rest = rest[i+2+j:]

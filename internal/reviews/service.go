@@ -22,9 +22,10 @@ import (
 // ErrCaseExists is returned by Tx.InsertCase when the decision has a case already.
 var ErrCaseExists = errors.New("the decision has a review case already")
 
-// CatalogSource returns the current reason catalog, whose review notices the shopper is sent.
+// CatalogSource returns the published reason catalog a decision pins (catalog.Current.ByID),
+// whose review notices the shopper is sent about the review of that decision.
 type CatalogSource interface {
-	Current() *catalog.Catalog
+	ByID(ctx context.Context, id int64) (*catalog.Catalog, error)
 }
 
 // DenialRecorder writes an authorization denial to the audit log (auditlog.Denials).
@@ -536,11 +537,16 @@ func (s *Service) overturn(ctx context.Context, tx Tx, c *Case, now time.Time) e
 	return s.notify(ctx, tx, c, catalog.ReviewOverturned, decisions.FormatReference(d.Reference), now)
 }
 
-// notify renders the notice of kind for c in the shopper's locale and stores it with c.
+// notify renders the notice of kind for c in the shopper's locale, from the catalog version the
+// reviewed decision pins, and stores it with c.
 func (s *Service) notify(ctx context.Context, tx Tx, c *Case, kind catalog.ReviewNoticeKind, newRef string, now time.Time) error {
-	cat := s.catalog.Current()
-	if cat == nil {
-		return errors.New("reason catalog not loaded")
+	d, err := tx.Decision(ctx, c.DecisionID)
+	if err != nil {
+		return err
+	}
+	cat, err := s.catalog.ByID(ctx, d.CatalogVersionID)
+	if err != nil {
+		return err
 	}
 	msg, err := cat.RenderReviewNotice(kind, catalog.ReviewNoticeInput{Locale: c.Locale,
 		Reference: decisions.FormatReference(c.DecisionReference), Due: c.DueAt, Reason: c.Reason, NewReference: newRef})

@@ -99,7 +99,10 @@ func (s *Store) catalogOf(ctx context.Context, v *models.CatalogVersion) (*catal
 		c.Frames = make(map[string]catalog.Frame, 4)
 	}
 	for _, row := range frames {
-		f := c.Frames[row.Locale]
+		f, ok := c.Frames[row.Locale]
+		if !ok {
+			f = catalog.SeededFrame(row.Locale) // the parts stored before them keep their seeds
+		}
 		if !f.SetPart(catalog.FramePart(row.Part), row.Text) {
 			return nil, fmt.Errorf("catalog frame part %q unknown to this binary", row.Part)
 		}

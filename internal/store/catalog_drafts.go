@@ -56,7 +56,10 @@ func catalogDraftOf(r *models.CatalogDraft) (catalog.Draft, error) {
 			if d.Frames == nil {
 				d.Frames = make(map[string]catalog.Frame, 4)
 			}
-			f := d.Frames[t.Locale]
+			f, ok := d.Frames[t.Locale]
+			if !ok {
+				f = catalog.SeededFrame(t.Locale) // the parts stored before them keep their seeds
+			}
 			if !f.SetPart(catalog.FramePart(t.Part), t.Body) {
 				return catalog.Draft{}, fmt.Errorf("catalog draft %d: unknown frame part %q", r.Approval.ID, t.Part)
 			}
