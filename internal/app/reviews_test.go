@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/http"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -474,10 +475,11 @@ func testReviewNotices(t *testing.T, e *reviewEnv) {
 func testReviewAgentView(t *testing.T, e *reviewEnv) {
 	d := e.decline(t, "SE", 6000)
 	const statement = "A very private statement about my divorce."
-	const agentQuery = `query($ref: String!) { agentDecision(reference: $ref) { reference outcome kind overturnsReference reviewRequestableUntil
+	const agentQuery = `query($ref: String!) { agentDecision(reference: $ref) { reference outcome kind overturnsReference reviewRequestableUntil notes
 	  review { status requestedAt dueAt overdue outcome decidedAt newDecisionReference } } }`
 	type agentView struct {
 		AgentDecision struct {
+			Notes                  []string   `json:"notes"`
 			Kind                   string     `json:"kind"`
 			OverturnsReference     *string    `json:"overturnsReference"`
 			ReviewRequestableUntil *time.Time `json:"reviewRequestableUntil"`
@@ -502,6 +504,11 @@ func testReviewAgentView(t *testing.T, e *reviewEnv) {
 	if u := v.AgentDecision.ReviewRequestableUntil; u == nil || !u.Equal(d.CreatedAt.AddDate(0, 0, 90)) || v.AgentDecision.Review != nil {
 		t.Fatalf("agent view of a decline not yet reviewed %s, want requestable until %s", raw, d.CreatedAt.AddDate(0, 0, 90))
 	}
+	// The notes tell the agent how the shopper asks, until the shopper has asked.
+	const howToAsk = "may ask for a person to review"
+	if !slices.ContainsFunc(v.AgentDecision.Notes, func(n string) bool { return strings.Contains(n, howToAsk) }) {
+		t.Fatalf("agent notes of a decline not yet reviewed do not say how to ask for a review: %s", raw)
+	}
 	for _, ref := range []string{e.ta.approvedPurchase(t).Reference, e.decline(t, "US", 100).Reference} {
 		if v, raw := read(ref); v.AgentDecision.ReviewRequestableUntil != nil {
 			t.Errorf("agent view %s says a review may be asked", raw)
@@ -512,6 +519,9 @@ func testReviewAgentView(t *testing.T, e *reviewEnv) {
 	if v.AgentDecision.ReviewRequestableUntil != nil || v.AgentDecision.Kind != "AUTOMATED" || v.AgentDecision.Review == nil || v.AgentDecision.Review.Status != "OPEN" ||
 		!v.AgentDecision.Review.DueAt.Equal(rc.DueAt) || v.AgentDecision.Review.Outcome != nil {
 		t.Fatalf("agent view of an open review %s", raw)
+	}
+	if slices.ContainsFunc(v.AgentDecision.Notes, func(n string) bool { return strings.Contains(n, howToAsk) }) {
+		t.Fatalf("agent notes still say how to ask for a review the shopper has asked for: %s", raw)
 	}
 	e.as(t, e.rita, claimMutation, map[string]any{"id": rc.CaseID})
 	e.as(t, e.rita, decideMutation, map[string]any{"id": rc.CaseID, "o": "OVERTURN", "r": "ok"})

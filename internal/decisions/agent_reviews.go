@@ -57,6 +57,10 @@ func (s *AgentService) addReview(ctx context.Context, d *Decision, v *AgentView)
 	if ok {
 		r.Overdue = r.Outcome == "" && s.now().After(r.DueAt)
 		v.Review = &r
+		// The shopper has asked: the note saying how to ask gives way to the review's state.
+		if n, ask := len(v.Notes), agentNotesFor(v.GuidanceLocale).review; n > 0 && v.Notes[n-1] == ask {
+			v.Notes = v.Notes[:n-1]
+		}
 		return nil
 	}
 	if d.Outcome != engine.Declined || d.Kind == KindManualReview {
