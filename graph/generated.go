@@ -557,7 +557,7 @@ type ComplexityRoot struct {
 		ReviewCase             func(childComplexity int, id string) int
 		ReviewCases            func(childComplexity int, filter *model.ReviewCaseFilter, first int, after *string) int
 		ReviewPolicies         func(childComplexity int) int
-		Sensitivity            func(childComplexity int, market string, measuredValue model.MeasuredValue, proposal []model.ThresholdRuleInput, from *time.Time, to *time.Time, points int) int
+		Sensitivity            func(childComplexity int, market string, measuredValue model.MeasuredValue, proposal []model.ThresholdRuleInput, from *time.Time, to *time.Time, points int, spacing model.CurveSpacing) int
 		Simulate               func(childComplexity int, market string, proposal []model.ThresholdRuleInput, from *time.Time, to *time.Time) int
 		ThresholdActivations   func(childComplexity int, market *string, from time.Time, to time.Time) int
 		ThresholdDiff          func(childComplexity int, from model.ThresholdSetRef, to model.ThresholdSetRef) int
@@ -1027,7 +1027,7 @@ type QueryResolver interface {
 	Vintages(ctx context.Context, market string, from *time.Time, to *time.Time, groupBy model.VintageGroup, merchantCategory *string, thresholdVersionID *string) (*model.VintageReport, error)
 	WhatIfStatus(ctx context.Context) (*model.WhatIfStatus, error)
 	Simulate(ctx context.Context, market string, proposal []model.ThresholdRuleInput, from *time.Time, to *time.Time) (*model.Simulation, error)
-	Sensitivity(ctx context.Context, market string, measuredValue model.MeasuredValue, proposal []model.ThresholdRuleInput, from *time.Time, to *time.Time, points int) (*model.SensitivityCurve, error)
+	Sensitivity(ctx context.Context, market string, measuredValue model.MeasuredValue, proposal []model.ThresholdRuleInput, from *time.Time, to *time.Time, points int, spacing model.CurveSpacing) (*model.SensitivityCurve, error)
 }
 type ReviewCaseResolver interface {
 	Decision(ctx context.Context, obj *model.ReviewCase) (*model.Decision, error)
@@ -3599,7 +3599,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Sensitivity(childComplexity, args["market"].(string), args["measuredValue"].(model.MeasuredValue), args["proposal"].([]model.ThresholdRuleInput), args["from"].(*time.Time), args["to"].(*time.Time), args["points"].(int)), true
+		return e.ComplexityRoot.Query.Sensitivity(childComplexity, args["market"].(string), args["measuredValue"].(model.MeasuredValue), args["proposal"].([]model.ThresholdRuleInput), args["from"].(*time.Time), args["to"].(*time.Time), args["points"].(int), args["spacing"].(model.CurveSpacing)), true
 	case "Query.simulate":
 		if e.ComplexityRoot.Query.Simulate == nil {
 			break
@@ -8642,6 +8642,14 @@ func (ec *executionContext) field_Query_sensitivity_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["points"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "spacing",
+		func(ctx context.Context, v any) (model.CurveSpacing, error) {
+			return ec.unmarshalNCurveSpacing2riskconsoleᚋgraphᚋmodelᚐCurveSpacing(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["spacing"] = arg6
 	return args, nil
 }
 
@@ -20967,7 +20975,7 @@ func (ec *executionContext) _Query_sensitivity(ctx context.Context, field graphq
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Sensitivity(ctx, fc.Args["market"].(string), fc.Args["measuredValue"].(model.MeasuredValue), fc.Args["proposal"].([]model.ThresholdRuleInput), fc.Args["from"].(*time.Time), fc.Args["to"].(*time.Time), fc.Args["points"].(int))
+			return ec.Resolvers.Query().Sensitivity(ctx, fc.Args["market"].(string), fc.Args["measuredValue"].(model.MeasuredValue), fc.Args["proposal"].([]model.ThresholdRuleInput), fc.Args["from"].(*time.Time), fc.Args["to"].(*time.Time), fc.Args["points"].(int), fc.Args["spacing"].(model.CurveSpacing))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -36318,6 +36326,16 @@ func (ec *executionContext) unmarshalNCreditBureau2riskconsoleᚋgraphᚋmodel�
 }
 
 func (ec *executionContext) marshalNCreditBureau2riskconsoleᚋgraphᚋmodelᚐCreditBureau(ctx context.Context, sel ast.SelectionSet, v model.CreditBureau) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNCurveSpacing2riskconsoleᚋgraphᚋmodelᚐCurveSpacing(ctx context.Context, v any) (model.CurveSpacing, error) {
+	var res model.CurveSpacing
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCurveSpacing2riskconsoleᚋgraphᚋmodelᚐCurveSpacing(ctx context.Context, sel ast.SelectionSet, v model.CurveSpacing) graphql.Marshaler {
 	return v
 }
 

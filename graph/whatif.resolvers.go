@@ -19,11 +19,11 @@ func (r *queryResolver) Simulate(ctx context.Context, market string, proposal []
 	return mapSimulation(r.WhatIfService.Simulate(ctx, market, ruleInputs(proposal), optionalTime(from), optionalTime(to)))
 }
 
-func (r *queryResolver) Sensitivity(ctx context.Context, market string, measuredValue model.MeasuredValue, proposal []model.ThresholdRuleInput, from *time.Time, to *time.Time, points int) (*model.SensitivityCurve, error) {
+func (r *queryResolver) Sensitivity(ctx context.Context, market string, measuredValue model.MeasuredValue, proposal []model.ThresholdRuleInput, from *time.Time, to *time.Time, points int, spacing model.CurveSpacing) (*model.SensitivityCurve, error) {
 	m, err := sensitivityArgs(measuredValue, points)
 	if err != nil {
 		return nil, err
 	}
 	w, curve, err := r.WhatIfService.Sensitivity(ctx, market, m, ruleInputs(proposal), optionalTime(from), optionalTime(to))
-	return mapCurve(w, curve, points, err)
+	return mapCurve(w, curve, points, spacing, err)
 }

@@ -59,7 +59,7 @@ func mapFlips(fs []whatif.Flip) []model.FlippedDecision {
 // maxCurvePoints bounds the points of a sensitivity curve.
 const maxCurvePoints = 1000
 
-func mapCurve(w *whatif.Window, c *whatif.Curve, points int, err error) (*model.SensitivityCurve, error) {
+func mapCurve(w *whatif.Window, c *whatif.Curve, points int, spacing model.CurveSpacing, err error) (*model.SensitivityCurve, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -67,7 +67,13 @@ func mapCurve(w *whatif.Window, c *whatif.Curve, points int, err error) (*model.
 	out := &model.SensitivityCurve{Market: w.Market, MeasuredValue: model.MeasuredValue(m.Enum),
 		Comparator: model.Comparator(c.Comparator.String()), Assessed: c.Assessed,
 		DeclineRateWithoutRule: c.DisabledRate(), ProposedCutoff: c.Cutoff, ProposedRate: c.ProposedRate()}
-	for _, p := range c.Points(points) {
+	pts := c.Points(points)
+	if spacing == model.CurveSpacingQuantiles {
+		if q := whatif.Quantiles(w.Snapshot, w.Lo, w.Hi, c.Measure, points); len(q) > 0 {
+			pts = c.PointsAt(q)
+		}
+	}
+	for _, p := range pts {
 		out.Points = append(out.Points, *mapPoint(p))
 	}
 	out.NowPoint = mapPoint(c.NowPointAt(w.Baseline.Set.Rules[c.Measure].Cutoff))

@@ -1918,6 +1918,67 @@ func (e CreditBureau) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// Where a sensitivity curve's points lie.
+type CurveSpacing string
+
+const (
+	// Evenly from the smallest to the largest value of the rows that pass the other rules.
+	CurveSpacingEven CurveSpacing = "EVEN"
+	// At the distinct values of the measure at evenly spaced quantiles (0, 1/(points-1), …, 1) of the
+	// market's decisions in the window, whatever the other rules (so fewer points when values
+	// repeat). The threshold editor spaces them evenly along the slider: one axis for the slider and
+	// the curve, with as much of it where decisions are dense as where they are sparse.
+	CurveSpacingQuantiles CurveSpacing = "QUANTILES"
+)
+
+var AllCurveSpacing = []CurveSpacing{
+	CurveSpacingEven,
+	CurveSpacingQuantiles,
+}
+
+func (e CurveSpacing) IsValid() bool {
+	switch e {
+	case CurveSpacingEven, CurveSpacingQuantiles:
+		return true
+	}
+	return false
+}
+
+func (e CurveSpacing) String() string {
+	return string(e)
+}
+
+func (e *CurveSpacing) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = CurveSpacing(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid CurveSpacing", str)
+	}
+	return nil
+}
+
+func (e CurveSpacing) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *CurveSpacing) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e CurveSpacing) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 type DecisionKind string
 
 const (

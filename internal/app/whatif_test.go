@@ -183,6 +183,31 @@ func TestSimulateAPI(t *testing.T) {
 			}
 		}
 
+		// The slider's axis: the points at the score's quantiles, distinct and ascending, the
+		// same whatever the other rules (they only move the rates).
+		var axis, axisOther struct {
+			Sensitivity struct {
+				Points []struct{ Cutoff, DeclineRate float64 }
+			}
+		}
+		qq := `query($p: [ThresholdRuleInput!]!, $from: Time) { sensitivity(market: "US", measuredValue: BUREAU_SCORE, proposal: $p, from: $from, points: 41, spacing: QUANTILES) { points { cutoff declineRate } } }`
+		decodeData(t, ta.post(t, auth.Analyst, qq, map[string]any{"p": proposal(600), "from": from}), &axis)
+		qp := axis.Sensitivity.Points
+		if len(qp) < 2 || len(qp) > 41 || qp[0].Cutoff > pts[0].Cutoff {
+			t.Fatalf("quantile axis: %+v (even axis from %v)", qp, pts[0].Cutoff)
+		}
+		for i := 1; i < len(qp); i++ {
+			if qp[i].Cutoff <= qp[i-1].Cutoff || qp[i].DeclineRate < qp[i-1].DeclineRate {
+				t.Fatalf("quantile axis not ascending at %d: %+v", i, qp)
+			}
+		}
+		other := proposal(600)
+		other[engine.DebtToIncome]["enabled"] = false
+		decodeData(t, ta.post(t, auth.Analyst, qq, map[string]any{"p": other, "from": from}), &axisOther)
+		if len(axisOther.Sensitivity.Points) != len(qp) || axisOther.Sensitivity.Points[len(qp)/2].Cutoff != qp[len(qp)/2].Cutoff {
+			t.Fatalf("the axis moved with the other rules: %+v, then %+v", qp, axisOther.Sensitivity.Points)
+		}
+
 		bad := ta.post(t, auth.Analyst, `query($p: [ThresholdRuleInput!]!) { sensitivity(market: "XX", measuredValue: BUREAU_SCORE, proposal: $p, points: 1, from: "2026-01-02T00:00:00Z", to: "2026-01-01T00:00:00Z") { assessed } }`,
 			map[string]any{"p": proposal(600)})
 		fields := fmt.Sprint(bad.Errors)
