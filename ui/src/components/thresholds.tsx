@@ -16,6 +16,7 @@ graphql(`
     cutoff
     enabled
     reasonCode
+    scale
   }
 `);
 

@@ -376,7 +376,7 @@ export type FigureFieldsFragment = { decisions: number, volume: number, mature: 
 
 export type SweepPointFieldsFragment = { cutoff: number, declineRate: number, approvalRate: number, badRate: number | null, lossRate: number | null };
 
-export type RuleFieldsFragment = { measuredValue: MeasuredValue, factor: Factor, comparator: Comparator, cutoff: number, enabled: boolean, reasonCode: ReasonCode };
+export type RuleFieldsFragment = { measuredValue: MeasuredValue, factor: Factor, comparator: Comparator, cutoff: number, enabled: boolean, reasonCode: ReasonCode, scale: number };
 
 export type ImpactFieldsFragment = { available: boolean, note: string | null, from: string | null, to: string | null, decisions: number, declineRateNow: number, declineRateProposed: number, approvedToDeclined: number, declinedToApproved: number, badDefinition: string | null, approvalRateNow: number | null, approvalRateProposed: number | null, badRateNow: number | null, badRateProposed: number | null, badRateProposedLow: number | null, badRateProposedHigh: number | null, lossNow: number | null, lossProposed: number | null, lossRateNow: number | null, lossRateProposed: number | null, matureDecisions: number | null };
 
@@ -667,7 +667,7 @@ export type ThresholdDraftQueryVariables = Exact<{
 }>;
 
 
-export type ThresholdDraftQuery = { thresholdDraft: { id: string, market: string, baseVersionId: string, status: ThresholdDraftStatus, revision: number, author: string, rationale: string, reviewer: string | null, reviewComment: string | null, publishedVersionId: string | null, createdAt: string, updatedAt: string, submittedAt: string | null, reviewedAt: string | null, rules: Array<{ measuredValue: MeasuredValue, factor: Factor, comparator: Comparator, cutoff: number, enabled: boolean, reasonCode: ReasonCode }>, impact: { available: boolean, note: string | null, from: string | null, to: string | null, decisions: number, declineRateNow: number, declineRateProposed: number, approvedToDeclined: number, declinedToApproved: number, badDefinition: string | null, approvalRateNow: number | null, approvalRateProposed: number | null, badRateNow: number | null, badRateProposed: number | null, badRateProposedLow: number | null, badRateProposedHigh: number | null, lossNow: number | null, lossProposed: number | null, lossRateNow: number | null, lossRateProposed: number | null, matureDecisions: number | null } | null } | null };
+export type ThresholdDraftQuery = { thresholdDraft: { id: string, market: string, baseVersionId: string, status: ThresholdDraftStatus, revision: number, author: string, rationale: string, reviewer: string | null, reviewComment: string | null, publishedVersionId: string | null, createdAt: string, updatedAt: string, submittedAt: string | null, reviewedAt: string | null, rules: Array<{ measuredValue: MeasuredValue, factor: Factor, comparator: Comparator, cutoff: number, enabled: boolean, reasonCode: ReasonCode, scale: number }>, impact: { available: boolean, note: string | null, from: string | null, to: string | null, decisions: number, declineRateNow: number, declineRateProposed: number, approvedToDeclined: number, declinedToApproved: number, badDefinition: string | null, approvalRateNow: number | null, approvalRateProposed: number | null, badRateNow: number | null, badRateProposed: number | null, badRateProposedLow: number | null, badRateProposedHigh: number | null, lossNow: number | null, lossProposed: number | null, lossRateNow: number | null, lossRateProposed: number | null, matureDecisions: number | null } | null } | null };
 
 export type EditThresholdDraftMutationVariables = Exact<{
   id: string | number;
@@ -676,7 +676,7 @@ export type EditThresholdDraftMutationVariables = Exact<{
 }>;
 
 
-export type EditThresholdDraftMutation = { editThresholdDraft: { id: string, revision: number, updatedAt: string, rules: Array<{ measuredValue: MeasuredValue, factor: Factor, comparator: Comparator, cutoff: number, enabled: boolean, reasonCode: ReasonCode }> } };
+export type EditThresholdDraftMutation = { editThresholdDraft: { id: string, revision: number, updatedAt: string, rules: Array<{ measuredValue: MeasuredValue, factor: Factor, comparator: Comparator, cutoff: number, enabled: boolean, reasonCode: ReasonCode, scale: number }> } };
 
 export type SubmitThresholdDraftMutationVariables = Exact<{
   id: string | number;
@@ -726,7 +726,7 @@ export type ThresholdVersionPageQueryVariables = Exact<{
 }>;
 
 
-export type ThresholdVersionPageQuery = { thresholdVersion: { id: string, market: string, version: number, author: string, approver: string, rationale: string, createdAt: string, rules: Array<{ measuredValue: MeasuredValue, factor: Factor, comparator: Comparator, cutoff: number, enabled: boolean, reasonCode: ReasonCode }> } | null };
+export type ThresholdVersionPageQuery = { thresholdVersion: { id: string, market: string, version: number, author: string, approver: string, rationale: string, createdAt: string, rules: Array<{ measuredValue: MeasuredValue, factor: Factor, comparator: Comparator, cutoff: number, enabled: boolean, reasonCode: ReasonCode, scale: number }> } | null };
 
 export type ThresholdVersionStateQueryVariables = Exact<{
   market: string;
@@ -902,6 +902,7 @@ export const RuleFieldsFragmentDoc = new TypedDocumentString(`
   cutoff
   enabled
   reasonCode
+  scale
 }
     `, {"fragmentName":"RuleFields"}) as unknown as TypedDocumentString<RuleFieldsFragment, unknown>;
 export const ImpactFieldsFragmentDoc = new TypedDocumentString(`
@@ -1011,14 +1012,14 @@ export const DecideReviewCaseDocument = {"__meta__":{"hash":"sha256:a834bdd754a3
 export const ApproveOverturnDocument = {"__meta__":{"hash":"sha256:bdb42278759768748f0276e524022c1afbc824a3752542518bc88e2bf3633863"}} as unknown as TypedDocumentString<ApproveOverturnMutation, ApproveOverturnMutationVariables>;
 export const RejectOverturnDocument = {"__meta__":{"hash":"sha256:bbb04dc9d50f04bb1ded1afdca3b8838c187486d22f530bce3901899bd3e416a"}} as unknown as TypedDocumentString<RejectOverturnMutation, RejectOverturnMutationVariables>;
 export const ReviewQueueDocument = {"__meta__":{"hash":"sha256:7f94df0f8a0c1aa6b49ccaa228e1249f0c731f4515f55b7729040799652ea61e"}} as unknown as TypedDocumentString<ReviewQueueQuery, ReviewQueueQueryVariables>;
-export const ThresholdDraftDocument = {"__meta__":{"hash":"sha256:7f21984f1db6bea179c220120fc0e5f6ebedbdb5b89b04d3149d1b648d879d26"}} as unknown as TypedDocumentString<ThresholdDraftQuery, ThresholdDraftQueryVariables>;
-export const EditThresholdDraftDocument = {"__meta__":{"hash":"sha256:786f0ed3bbe6ca33fc1bc6a199a0d18d9662b4f2e42db172a67d109e3d9cd3a8"}} as unknown as TypedDocumentString<EditThresholdDraftMutation, EditThresholdDraftMutationVariables>;
+export const ThresholdDraftDocument = {"__meta__":{"hash":"sha256:27f3db86f7f8fb39d52f388ace2592de7587d17750e80a2cf3ec95c22cee4d44"}} as unknown as TypedDocumentString<ThresholdDraftQuery, ThresholdDraftQueryVariables>;
+export const EditThresholdDraftDocument = {"__meta__":{"hash":"sha256:49407dd9e01ce905c0e997b5e32770f783e7d224a26eb41d0af6094bfb5b4a38"}} as unknown as TypedDocumentString<EditThresholdDraftMutation, EditThresholdDraftMutationVariables>;
 export const SubmitThresholdDraftDocument = {"__meta__":{"hash":"sha256:4241f1af3395fbf000e7bd9e4c2113cd9c6579079805a3c0c82cb068a499748c"}} as unknown as TypedDocumentString<SubmitThresholdDraftMutation, SubmitThresholdDraftMutationVariables>;
 export const ApproveThresholdDraftDocument = {"__meta__":{"hash":"sha256:1906cb8f59679bb92de48fb2077b5754fb69eded4cbb0b08a2707f0d44488d05"}} as unknown as TypedDocumentString<ApproveThresholdDraftMutation, ApproveThresholdDraftMutationVariables>;
 export const RejectThresholdDraftDocument = {"__meta__":{"hash":"sha256:45a0e2d0a857ca50537bd973814cc647f3f370496802e027dfd45f910f1a54a2"}} as unknown as TypedDocumentString<RejectThresholdDraftMutation, RejectThresholdDraftMutationVariables>;
 export const SimulateDocument = {"__meta__":{"hash":"sha256:925541301f72f80f969813ad9994c6ce31f4994f403f8ba34fa7925690d61981"}} as unknown as TypedDocumentString<SimulateQuery, SimulateQueryVariables>;
-export const SensitivityDocument = {"__meta__":{"hash":"sha256:1d4c53d3d5b52ef7f5fd979a5f123b28b8037d66105619246235183e451b8be4"}} as unknown as TypedDocumentString<SensitivityQuery, SensitivityQueryVariables>;
-export const ThresholdVersionPageDocument = {"__meta__":{"hash":"sha256:24a4a90a3c0ba2581187ff246c8e2edc4d9b549ca44defc344fc7383aa22cec2"}} as unknown as TypedDocumentString<ThresholdVersionPageQuery, ThresholdVersionPageQueryVariables>;
+export const SensitivityDocument = {"__meta__":{"hash":"sha256:8f6048ba45224618527544c3d8fddc05482acbedee7eee1e83b08e1280c6b806"}} as unknown as TypedDocumentString<SensitivityQuery, SensitivityQueryVariables>;
+export const ThresholdVersionPageDocument = {"__meta__":{"hash":"sha256:e4886f4a45a02aecab7440640bf5fa3932e02797e8c31e3195a60c17ca6cc7e4"}} as unknown as TypedDocumentString<ThresholdVersionPageQuery, ThresholdVersionPageQueryVariables>;
 export const ThresholdVersionStateDocument = {"__meta__":{"hash":"sha256:1f7412bb687b45dfcf55f7200c2ffc3db90b4c728144be195fd44657501dc897"}} as unknown as TypedDocumentString<ThresholdVersionStateQuery, ThresholdVersionStateQueryVariables>;
 export const ActivationImpactDocument = {"__meta__":{"hash":"sha256:8b5c5a9059527d7b637d1f3bce1e80f73b12a65b0c20fa5c3f367b32e1f43d00"}} as unknown as TypedDocumentString<ActivationImpactQuery, ActivationImpactQueryVariables>;
 export const ActivateThresholdVersionDocument = {"__meta__":{"hash":"sha256:74330004a13d976453d68e6aed0a70471191614ad02f2b5ba5e0b2972f56ee12"}} as unknown as TypedDocumentString<ActivateThresholdVersionMutation, ActivateThresholdVersionMutationVariables>;

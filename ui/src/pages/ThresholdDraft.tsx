@@ -1,17 +1,16 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { Chart } from '../components/Chart';
 import { ErrorBox, FieldError, Link, PageHeader, Progress, useQuery } from '../components/common';
-import { Frontier, ImpactOutcomes, OutcomeCompare, SwapSet } from '../components/outcomes';
-import { Card, ImpactSummary, RuleDiff, RulesTable, WhatIfWarmup } from '../components/thresholds';
+import { Frontier, ImpactOutcomes } from '../components/outcomes';
+import { ImpactSummary, RuleDiff, RulesTable, WhatIfWarmup } from '../components/thresholds';
+import { ReviewWhatIf, SimulateDoc, WhatIf, type Simulation } from '../components/whatif';
 import { graphql } from '../gql';
-import { ThresholdDraftStatus, type MeasuredValue, type SensitivityQuery, type SimulateQuery, type ThresholdDraftQuery, type ThresholdRuleInput } from '../gql/graphql';
+import { ThresholdDraftStatus, type MeasuredValue, type SensitivityQuery, type ThresholdDraftQuery, type ThresholdRuleInput } from '../gql/graphql';
 import { ApiError, gql } from '../lib/api';
-import { seconds } from '../lib/chart';
-import { formatNumber, formatPoints, formatRate, formatTime, humanize } from '../lib/format';
+import { formatNumber, formatRate, formatTime, humanize } from '../lib/format';
 import { live } from '../lib/live';
 import { currencyOf } from '../lib/outcomes';
 import { isSelf, subjectName } from '../lib/subject';
-import { changedRules, fromPosition, isFlag, parseCutoff, proposalKey, proposalOf, sliderPositions, sliderRange, toPosition, type EditRule, type SliderRange } from '../lib/rules';
+import { axisEnds, axisFraction, axisValue, changedRules, fromPosition, isFlag, keyedCutoff, parseCutoff, proposalKey, proposalOf, sliderAxis, sliderPositions, snap, toPosition, type Axis, type EditRule } from '../lib/rules';
 import { thresholdApprovers, thresholdEditors, type PageProps } from '../lib/pages';
 
 const DraftQuery = graphql(`
@@ -82,89 +81,9 @@ const RejectMutation = graphql(`
   }
 `);
 
-const SimulateQueryDoc = graphql(`
-  query Simulate($market: String!, $proposal: [ThresholdRuleInput!]!) {
-    simulate(market: $market, proposal: $proposal) {
-      market
-      from
-      to
-      baselineVersion {
-        id
-        version
-      }
-      assessed
-      declinedNow
-      declinedProposed
-      declineRateNow
-      declineRateProposed
-      approvedToDeclined
-      declinedToApproved
-      reasons {
-        code
-        now
-        proposed
-      }
-      days {
-        day
-        assessed
-        declinedNow
-        declinedProposed
-      }
-      sampleApprovedToDeclined {
-        decisionId
-        createdAt
-        merchantCategory
-        amount
-      }
-      sampleDeclinedToApproved {
-        decisionId
-        createdAt
-        merchantCategory
-        amount
-      }
-      badDefinition {
-        version
-        description
-        windowMonths
-      }
-      approvalRateNow
-      approvalRateProposed
-      outcomesNow {
-        ...FigureFields
-      }
-      outcomesProposed {
-        ...FigureFields
-      }
-      swapSet {
-        keptApproved {
-          ...FigureFields
-        }
-        swapOut {
-          ...FigureFields
-        }
-        swapIn {
-          ...FigureFields
-        }
-        keptDeclined {
-          ...FigureFields
-        }
-      }
-      immatureShare
-      inference {
-        available
-        note
-        method
-        samples
-        bads
-        auc
-      }
-    }
-  }
-`);
-
 const SensitivityQueryDoc = graphql(`
   query Sensitivity($market: String!, $measuredValue: MeasuredValue!, $proposal: [ThresholdRuleInput!]!, $points: Int!) {
-    sensitivity(market: $market, measuredValue: $measuredValue, proposal: $proposal, points: $points) {
+    sensitivity(market: $market, measuredValue: $measuredValue, proposal: $proposal, points: $points, spacing: QUANTILES) {
       measuredValue
       comparator
       assessed
@@ -184,10 +103,9 @@ const SensitivityQueryDoc = graphql(`
   }
 `);
 
-type Simulation = SimulateQuery['simulate'];
 type Curve = SensitivityQuery['sensitivity'];
 
-/** Points of each sensitivity curve. */
+/** Points of each sensitivity curve: the measure's quantiles in 80 equal steps, the slider's axis (fewer where values repeat). */
 const curvePoints = 81;
 
 function fetchCurve(market: string, mv: MeasuredValue, proposal: ThresholdRuleInput[], signal: AbortSignal): Promise<Curve> {
@@ -227,7 +145,10 @@ export function ThresholdDraftPage({ params, user }: PageProps) {
       {editing ? (
         <Editor draft={d} onSubmitted={res.reload} />
       ) : (
-        <Review draft={d} user={user} onReviewed={res.reload} />
+        <>
+          <Review draft={d} user={user} onReviewed={res.reload} />
+          <ReviewWhatIf market={d.market} rules={d.rules} />
+        </>
       )}
     </>
   );
@@ -361,7 +282,7 @@ function Editor({ draft, onSubmitted }: { draft: Draft; onSubmitted: () => void 
   const [saved, setSaved] = useState<{ rules: EditRule[]; revision: number }>(() => ({ rules: editRules(draft.rules), revision: draft.revision }));
   const [texts, setTexts] = useState<Record<string, string>>(() => Object.fromEntries(draft.rules.map((r) => [r.measuredValue, String(r.cutoff)])));
   const [inputErrors, setInputErrors] = useState<Record<string, string>>({});
-  const [ranges, setRanges] = useState<Record<string, SliderRange>>({});
+  const [axes, setAxes] = useState<Record<string, Axis>>({});
   const [curves, setCurves] = useState<Record<string, Curve>>({});
   const [sim, setSim] = useState<Simulation | null>(null);
   const [simError, setSimError] = useState<unknown>(null);
@@ -375,15 +296,16 @@ function Editor({ draft, onSubmitted }: { draft: Draft; onSubmitted: () => void 
   const key = proposalKey(rules);
   const proposal = useMemo(() => proposalOf(rules), [key]);
 
-  // Ranges are set from each rule's first curve and then kept, so a slider does not rescale under the hand.
+  // Axes are set from each rule's first curve and then kept, so a slider does not rescale under the hand.
   const noteCurve = (c: Curve) => {
     setCurves((cs) => ({ ...cs, [c.measuredValue]: c }));
-    setRanges((rs) => (rs[c.measuredValue] ? rs : { ...rs, [c.measuredValue]: sliderRange(c.measuredValue, c.proposedCutoff, c.points) }));
+    const scale = draft.rules.find((r) => r.measuredValue === c.measuredValue)?.scale;
+    setAxes((as) => (as[c.measuredValue] ? as : { ...as, [c.measuredValue]: sliderAxis(c.measuredValue, c.proposedCutoff, scale, c.points) }));
   };
 
   const simLive = useMemo(
     () =>
-      live((p: ThresholdRuleInput[], signal) => gql(SimulateQueryDoc, { market, proposal: p }, signal).then((x) => x.simulate), {
+      live((p: ThresholdRuleInput[], signal) => gql(SimulateDoc, { market, proposal: p }, signal).then((x) => x.simulate), {
         onData: (s) => {
           setSim(s);
           setSimError(null);
@@ -498,8 +420,9 @@ function Editor({ draft, onSubmitted }: { draft: Draft; onSubmitted: () => void 
       <div>
         <h2>Rules</h2>
         <p class="muted">
-          Drag a slider or type an exact cut-off; the what-if and the curve under the slider follow. The curve is the market's decline rate as that cut-off
-          sweeps its range with the other rules as proposed; the red line is the cut-off.
+          Drag a slider, press its arrow keys (one step each) or type an exact cut-off: the what-if beside and the curve under the slider follow. The curve is
+          the decline rate as that cut-off sweeps, the other rules as proposed; the red line is the cut-off. Slider and curve share one axis, spread by where the
+          market's decisions lie; under it are its ends and the median.
         </p>
         <div class="rules-edit">
           {rules.map((r, i) => (
@@ -508,7 +431,7 @@ function Editor({ draft, onSubmitted }: { draft: Draft; onSubmitted: () => void 
               rule={r}
               text={texts[r.measuredValue] ?? ''}
               inputError={inputErrors[r.measuredValue] || fieldErrors.get(i) || ''}
-              range={ranges[r.measuredValue]}
+              axis={axes[r.measuredValue]}
               curve={curves[r.measuredValue]}
               changed={changed.has(r.measuredValue)}
               onSlide={(v) => setCutoff(i, v)}
@@ -518,7 +441,7 @@ function Editor({ draft, onSubmitted }: { draft: Draft; onSubmitted: () => void 
           ))}
         </div>
       </div>
-      <div>
+      <div class="whatif-col">
         <section class="panel whatif" aria-labelledby="whatif-h" aria-busy={simPending}>
           <h2 id="whatif-h">What-if {simPending && <span class="muted">(updating…)</span>}</h2>
           {simError !== null && <ErrorBox error={simError} title="The what-if failed" />}
@@ -593,23 +516,30 @@ function Editor({ draft, onSubmitted }: { draft: Draft; onSubmitted: () => void 
   );
 }
 
-/** RuleControl is one rule: enabled, slider, exact number, and the sensitivity curve under them. */
+/** RuleControl is one rule: enabled, slider with the sensitivity curve under it on the same axis, and the exact number. */
 function RuleControl(props: {
   rule: EditRule;
   text: string;
   inputError: string;
-  range?: SliderRange;
+  axis?: Axis;
   curve?: Curve;
   changed: boolean;
   onSlide: (v: number) => void;
   onType: (text: string) => void;
   onEnabled: (on: boolean) => void;
 }) {
-  const { rule: r, range, curve } = props;
+  const { rule: r, axis, curve } = props;
   const name = humanize(r.measuredValue);
   const id = `rule-${r.measuredValue}`;
   const cmp = r.comparator === 'GTE' ? 'at least' : 'at most';
-  const shown = range ?? { lo: Math.min(0, r.cutoff), hi: Math.max(1, r.cutoff * 2), step: isFlag(r.measuredValue) ? 1 : 0.01 };
+  const shown: Axis = axis ?? { knots: [Math.min(0, r.cutoff), Math.max(1, r.cutoff * 2)], step: isFlag(r.measuredValue) ? 1 : 0.01 };
+  // Arrows move the cut-off by the rule's step, whatever the track's scale at that point.
+  const onKey = (e: KeyboardEvent) => {
+    const v = keyedCutoff(e.key, r.cutoff, shown);
+    if (v === null) return;
+    e.preventDefault();
+    if (v !== r.cutoff) props.onSlide(v);
+  };
   return (
     <fieldset class={`rule${props.changed ? ' changed' : ''}`} data-rule={r.measuredValue}>
       <legend>
@@ -625,8 +555,7 @@ function RuleControl(props: {
         </label>
       </div>
       <div class="rule-inputs">
-        <label>
-          <span class="visually-hidden">{name} cut-off slider</span>
+        <div class="slider">
           <input
             type="range"
             min={0}
@@ -635,10 +564,13 @@ function RuleControl(props: {
             value={toPosition(r.cutoff, shown)}
             aria-label={`${name} cut-off slider`}
             aria-valuetext={`${cmp} ${formatNumber(r.cutoff)}`}
-            disabled={!range}
+            aria-describedby={curve && axis ? `${id}-curve` : undefined}
+            disabled={!axis}
+            onKeyDown={onKey}
             onInput={(e) => props.onSlide(fromPosition(Number(e.currentTarget.value), shown))}
           />
-        </label>
+          {curve && axis ? <Sensitivity curve={curve} axis={axis} cutoff={r.cutoff} name={name} id={`${id}-curve`} /> : <p class="muted">Loading the curve…</p>}
+        </div>
         <label>
           <span class="visually-hidden">{name} cut-off</span>
           <input
@@ -650,6 +582,9 @@ function RuleControl(props: {
             value={props.text}
             onInput={(e) => props.onType(e.currentTarget.value)}
           />
+          <span class="muted step">
+            step {formatNumber(shown.step)}
+          </span>
         </label>
       </div>
       {props.inputError && (
@@ -657,138 +592,47 @@ function RuleControl(props: {
           {props.inputError}
         </span>
       )}
-      {curve && range ? <Sensitivity curve={curve} range={range} cutoff={r.cutoff} name={name} /> : <p class="muted">Loading the curve…</p>}
     </fieldset>
   );
 }
 
 const sw = 300;
-const sh = 48;
+const sh = 40;
 
-/** Sensitivity draws the decline rate against the cut-off over the slider's range, with the cut-off marked. */
-function Sensitivity({ curve, range, cutoff, name }: { curve: Curve; range: SliderRange; cutoff: number; name: string }) {
+/**
+ * Sensitivity draws the decline rate against the cut-off on the slider's own axis (the same
+ * width as the knob's travel, the same quantile scale), with the cut-off marked where the knob is.
+ */
+function Sensitivity({ curve, axis, cutoff, name, id }: { curve: Curve; axis: Axis; cutoff: number; name: string; id: string }) {
   const pts = curve.points;
   const maxRate = Math.max(0.01, ...pts.map((p) => p.declineRate));
-  const x = (c: number) => ((Math.min(range.hi, Math.max(range.lo, c)) - range.lo) / (range.hi - range.lo)) * sw;
-  const y = (rate: number) => sh - 12 - (rate / maxRate) * (sh - 16);
-  const line = pts.map((p) => `${x(p.cutoff).toFixed(1)},${y(p.declineRate).toFixed(1)}`).join(' ');
+  const x = (c: number) => axisFraction(c, axis) * sw;
+  const y = (rate: number) => sh - 2 - (rate / maxRate) * (sh - 4);
+  const line = pts.map((p) => `${x(p.cutoff).toFixed(2)},${y(p.declineRate).toFixed(2)}`).join(' ');
   const lo = Math.min(...pts.map((p) => p.declineRate));
+  const [from, to] = axisEnds(axis);
   return (
-    <div>
+    <div class="sens-wrap">
       <svg
         class="sens"
         viewBox={`0 0 ${sw} ${sh}`}
         preserveAspectRatio="none"
         role="img"
-        aria-label={`Decline rate as the ${name} cut-off sweeps ${formatNumber(range.lo)} to ${formatNumber(range.hi)}: from ${formatRate(lo)} to ${formatRate(maxRate)}; ${formatRate(curve.proposedRate)} at ${formatNumber(curve.proposedCutoff)}.`}
+        id={id}
+        aria-label={`Decline rate as the ${name} cut-off sweeps ${formatNumber(from)} to ${formatNumber(to)}: from ${formatRate(lo)} to ${formatRate(maxRate)}; ${formatRate(curve.proposedRate)} at ${formatNumber(curve.proposedCutoff)}.`}
       >
-        {pts.length > 1 && <polygon class="area" points={`0,${sh - 12} ${line} ${sw},${sh - 12}`} />}
+        {pts.length > 1 && <polygon class="area" points={`${x(pts[0].cutoff).toFixed(2)},${sh} ${line} ${x(pts[pts.length - 1].cutoff).toFixed(2)},${sh}`} />}
         <polyline class="curve" points={line} />
-        <line class="now" x1={x(cutoff)} x2={x(cutoff)} y1={0} y2={sh - 12} />
-        <text x={0} y={sh - 1}>
-          {formatNumber(range.lo)}
-        </text>
-        <text x={sw} y={sh - 1} text-anchor="end">
-          {formatNumber(range.hi)}
-        </text>
+        <line class="now" data-testid="cutoff-line" x1={x(cutoff)} x2={x(cutoff)} y1={0} y2={sh} />
       </svg>
+      <div class="sens-axis" aria-hidden="true">
+        <span>{formatNumber(from)}</span>
+        <span>{axis.knots.length > 2 ? formatNumber(snap(axisValue(0.5, axis), axis.step)) : ''}</span>
+        <span>{formatNumber(to)}</span>
+      </div>
       <span class="muted">
         {formatRate(curve.proposedRate, 2)} declined at {formatNumber(curve.proposedCutoff)}; {formatRate(curve.declineRateWithoutRule, 2)} with the rule off
       </span>
     </div>
-  );
-}
-
-/** WhatIf shows a simulation: the rates, the flips, the change per reason, per day, and flipped decisions to open. */
-function WhatIf({ sim, stale }: { sim: Simulation; stale: boolean }) {
-  const reasons = sim.reasons.filter((r) => r.now !== 0 || r.proposed !== 0).sort((a, b) => Math.abs(b.proposed - b.now) - Math.abs(a.proposed - a.now));
-  const days = sim.days;
-  const xs = days.map((d) => seconds(d.day));
-  const ys = [days.map((d) => (d.assessed ? (d.declinedNow / d.assessed) * 100 : null)), days.map((d) => (d.assessed ? (d.declinedProposed / d.assessed) * 100 : null))];
-  return (
-    <div class={stale ? 'stale' : undefined}>
-      <div class="cards">
-        <Card label="Decline rate now" value={formatRate(sim.declineRateNow, 2)} testId="now" />
-        <Card label="Decline rate proposed" value={formatRate(sim.declineRateProposed, 2)} note={formatPoints(sim.declineRateNow, sim.declineRateProposed)} testId="proposed" />
-        <Card label="Approved → declined" value={sim.approvedToDeclined.toLocaleString('en-US')} testId="a2d" />
-        <Card label="Declined → approved" value={sim.declinedToApproved.toLocaleString('en-US')} testId="d2a" />
-      </div>
-      <p class="muted">
-        {sim.assessed.toLocaleString('en-US')} decisions of {sim.market}, {formatTime(sim.from)} to {formatTime(sim.to)}, against version {sim.baselineVersion.version} in force
-        now.
-      </p>
-      <h3>Approvals, bad rate and loss</h3>
-      <OutcomeCompare sim={sim} currency={currencyOf(sim.market)} />
-      <h3>Swap-set</h3>
-      <SwapSet sim={sim} currency={currencyOf(sim.market)} />
-      <h3>Declines per day</h3>
-      <Chart label="Decline rate per day, now and proposed" xs={xs} ys={ys} series={[{ label: 'now' }, { label: 'proposed', dashed: true, color: '#c2410c' }]} yLabel="%" height={200} />
-      <h3>Principal reasons</h3>
-      <div class="table-wrap">
-        <table aria-label="Declines per principal reason, now and proposed">
-          <thead>
-            <tr>
-              <th>Reason</th>
-              <th class="num">Now</th>
-              <th class="num">Proposed</th>
-              <th class="num">Change</th>
-            </tr>
-          </thead>
-          <tbody>
-            {reasons.map((r) => (
-              <tr key={r.code}>
-                <td>{humanize(r.code)}</td>
-                <td class="num">{r.now}</td>
-                <td class="num">{r.proposed}</td>
-                <td class={`num ${r.proposed > r.now ? 'up' : r.proposed < r.now ? 'down' : ''}`}>
-                  {r.proposed > r.now ? '+' : ''}
-                  {r.proposed - r.now}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <Flipped title="Would be declined (were approved)" list={sim.sampleApprovedToDeclined} />
-      <Flipped title="Would be approved (were declined)" list={sim.sampleDeclinedToApproved} />
-    </div>
-  );
-}
-
-function Flipped({ title, list }: { title: string; list: Simulation['sampleApprovedToDeclined'] }) {
-  return (
-    <details>
-      <summary>
-        {title}: {list.length === 0 ? 'none' : `${list.length} examples`}
-      </summary>
-      {list.length > 0 && (
-        <div class="table-wrap">
-          <table aria-label={title}>
-            <thead>
-              <tr>
-                <th>Decision</th>
-                <th>Time (UTC)</th>
-                <th>Category</th>
-                <th class="num">Amount</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((f) => (
-                <tr key={f.decisionId}>
-                  <td>
-                    <Link href={`/decisions/${f.decisionId}`}>
-                      Open<span class="visually-hidden"> decision {f.decisionId}</span>
-                    </Link>
-                  </td>
-                  <td>{formatTime(f.createdAt)}</td>
-                  <td>{f.merchantCategory}</td>
-                  <td class="num">{formatNumber(f.amount)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </details>
   );
 }
