@@ -6,7 +6,7 @@ import { ThresholdDraftPage } from './ThresholdDraft';
 // The chart draws on a canvas, which happy-dom lacks; the what-if figures are what is checked.
 vi.mock('../components/Chart', () => ({ Chart: () => null }));
 
-const rule = (measuredValue: string, cutoff: number) => ({ measuredValue, factor: 'CREDIT_SCORE', comparator: 'GTE', cutoff, enabled: true, reasonCode: 'CREDIT_SCORE_INSUFFICIENT' });
+const rule = (measuredValue: string, cutoff: number) => ({ measuredValue, factor: 'CREDIT_SCORE', comparator: 'GTE', cutoff, enabled: true, reasonCode: 'CREDIT_SCORE_INSUFFICIENT', scale: 100 });
 const draft = {
   id: '7',
   market: 'SE',
@@ -196,6 +196,30 @@ describe('the threshold editor', () => {
     expect((screen.getByRole('button', { name: 'Save draft' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
+  it('moves the cut-off one step of a twentieth of the rule scale per arrow press, and puts the curve\'s cut-off line where the knob is', async () => {
+    vi.stubGlobal('fetch', server().fetch);
+    render(<ThresholdDraftPage params={{ id: '7' }} query={new URLSearchParams()} user={{ username: 'anna', displayName: 'Anna', roles: ['ANALYST'] }} />);
+    const slider = (await screen.findByLabelText('Bureau score cut-off slider')) as HTMLInputElement;
+    await waitFor(() => expect(slider.disabled).toBe(false));
+    const exact = screen.getByLabelText('Bureau score cut-off') as HTMLInputElement;
+    const rule = slider.closest('fieldset')!;
+    expect(rule.textContent).toContain('step 5');
+    fireEvent.keyDown(slider, { key: 'ArrowRight' });
+    expect(exact.value).toBe('565');
+    fireEvent.keyDown(slider, { key: 'ArrowUp' });
+    fireEvent.keyDown(slider, { key: 'ArrowLeft' });
+    fireEvent.keyDown(slider, { key: 'ArrowLeft' });
+    expect(exact.value).toBe('560');
+    fireEvent.keyDown(slider, { key: 'End' });
+    expect(exact.value).toBe('850');
+    fireEvent.keyDown(slider, { key: 'Home' });
+    expect(exact.value).toBe('300');
+    // 575 is the middle knot of the curve (300, 575, 850): the knob and the line are half way.
+    fireEvent.input(exact, { target: { value: '575' } });
+    await waitFor(() => expect(slider.value).toBe('500'));
+    await waitFor(() => expect(rule.querySelector('[data-testid="cutoff-line"]')?.getAttribute('x1')).toBe('150'));
+  });
+
   it('shows approval rate, bad rate and loss now and proposed, the swap-set and the frontier, following the slider', async () => {
     vi.stubGlobal('fetch', server().fetch);
     render(<ThresholdDraftPage params={{ id: '7' }} query={new URLSearchParams()} user={{ username: 'anna', displayName: 'Anna', roles: ['ANALYST'] }} />);
@@ -244,7 +268,7 @@ describe('the threshold editor', () => {
     expect(kept.textContent).not.toContain('%');
   });
 
-  it('shows the approver the approval rate, bad rate and loss predicted at submission', async () => {
+  it('shows the approver the outcomes predicted at submission and the full what-if of the submitted rules, computed now', async () => {
     const submitted = {
       ...draft,
       status: 'SUBMITTED',
@@ -283,7 +307,9 @@ describe('the threshold editor', () => {
             ? { whatIfStatus: { loaded: 1, total: 1, ready: true } }
             : name === 'ThresholdDiff'
               ? { thresholdDiff: [] }
-              : null;
+              : name === 'Simulate'
+                ? { simulate: bigSimulation }
+                : null;
       if (!data) throw new Error(`unexpected operation ${name}`);
       return new Response(JSON.stringify({ data }), { status: 200, headers: { 'Content-Type': 'application/json' } });
     });
@@ -298,5 +324,40 @@ describe('the threshold editor', () => {
     expect(group.textContent).toContain('85.00 %');
     expect(group.textContent).toContain('3,200 of the proposal');
     expect(screen.getByRole('button', { name: 'Approve and publish' })).toBeTruthy();
+
+    // Beside it, the full what-if of the submitted rules, computed now, its counts with separators.
+    const live = (await screen.findByRole('heading', { name: 'What-if of these rules, computed now' })).closest('section')!;
+    await waitFor(() => expect(live.querySelector('[data-figure="a2d"] .value')?.textContent).toBe('5,183'));
+    expect(live.querySelector('[data-figure="window"]')?.textContent).toMatch(/^123,456 decisions of SE.*: 36,051 declined .* 41,234 as proposed\.$/);
+    const reasons = screen.getByRole('table', { name: 'Declines per principal reason, now and proposed' });
+    expect([...reasons.querySelectorAll('tbody td')].map((td) => td.textContent)).toEqual(['Credit score insufficient', '36,051', '41,234', '+5,183', 'Income insufficient', '2,000', '1,000', '−1,000']);
+    expect(live.textContent).toContain('Would be declined (were approved): 5,183 decisions, the first 1 listed');
+    expect(live.textContent).toContain('Would be approved (were declined): none');
+    expect(screen.getByRole('link', { name: 'Open decision d-1' }).getAttribute('href')).toBe('/decisions/d-1');
   });
 });
+
+/** A simulation of a large market: counts in the tens of thousands. */
+const bigSimulation = {
+  market: 'SE',
+  from: '2025-11-20T00:00:00Z',
+  to: '2026-11-20T00:00:00Z',
+  baselineVersion: { id: '3', version: 3 },
+  assessed: 123456,
+  declinedNow: 36051,
+  declinedProposed: 41234,
+  declineRateNow: 0.292,
+  declineRateProposed: 0.334,
+  approvedToDeclined: 5183,
+  declinedToApproved: 0,
+  reasons: [
+    { code: 'INCOME_INSUFFICIENT', now: 2000, proposed: 1000 },
+    { code: 'CREDIT_SCORE_INSUFFICIENT', now: 36051, proposed: 41234 },
+    { code: 'UNDER_LEGAL_AGE', now: 0, proposed: 0 },
+  ],
+  days: [{ day: '2026-11-19T00:00:00Z', assessed: 400, declinedNow: 100, declinedProposed: 120 }],
+  categories: [],
+  sampleApprovedToDeclined: [{ decisionId: 'd-1', createdAt: '2026-11-19T10:00:00Z', merchantCategory: 'travel', amount: 1234.5 }],
+  sampleDeclinedToApproved: [],
+  ...outcomes(600, true),
+};
