@@ -207,7 +207,18 @@ test('bad URL values are shown at their fields on both pages', async ({ page }) 
   await expect(form.getByLabel('From (UTC)')).toHaveValue('yesterday');
   await expect(form.getByText('must be a UTC time such as 2026-11-01T00:00:00Z')).toBeVisible();
   await expect(form.getByText('must be a number')).toBeVisible();
+  // What is not applied is not shown as applied: Outcome and Min amount show none.
+  await expect(form.getByRole('combobox', { name: 'Outcome' })).toHaveValue('');
+  await expect(form.getByLabel('Min amount')).toHaveValue('');
   await shot(page, 'filters-decisions-bad-url');
+  // The unreadable time must be fixed before the form applies; then the URL holds what is shown.
+  await form.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(form.getByText(/^From \(UTC\): not a time/)).toBeVisible();
+  await expect(page).toHaveURL(/outcome=MAYBE/);
+  await form.getByLabel('From (UTC)').fill('');
+  await form.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/\/decisions\?market=XX$/);
+  await expect(form.getByText(/must be one of/)).toHaveCount(0);
 
   await page.goto('/overview?bucket=MONTH&market=germany&from=soon&z=abc&minVolume=2.5');
   const o = overviewForm(page);

@@ -2,7 +2,7 @@
 // follows the URL, a UTC time field and the market picker, so that every page shows the filter
 // it applied in the same way.
 import type { JSX } from 'preact';
-import { useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { graphql } from '../gql';
 import type { MarketsQuery } from '../gql/graphql';
 import { timeFromText, timePattern } from '../lib/query';
@@ -48,6 +48,31 @@ export function useFilterForm(applied: Record<string, string>): FilterForm {
   };
 }
 
+/**
+ * useResultsHeading gives a results heading (tabIndex -1) the focus once the filters are applied
+ * and their answer is shown, so that it is read with the new count and one Tab reaches the first
+ * result. Call applied(changes) when applying: changes is false when the URL stays the same (no
+ * new answer comes), which focuses the heading at once.
+ */
+export function useResultsHeading(answer: unknown, loading: boolean) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The answer on screen when the filters were applied; undefined when no focus is due.
+  const before = useRef<unknown>(undefined);
+  useEffect(() => {
+    if (before.current !== undefined && !loading && answer !== before.current) {
+      before.current = undefined;
+      heading.current?.focus();
+    }
+  });
+  return {
+    heading,
+    applied: (changes: boolean) => {
+      if (changes) before.current = answer;
+      else heading.current?.focus();
+    },
+  };
+}
+
 /** timeError is what a time field says when its text is no time. */
 export function timeError(label: string): string {
   return `${label}: not a time; write ${timePattern} in UTC, e.g. 2026-11-20 15:00`;
@@ -88,8 +113,7 @@ export function TimeField(props: { label: string; name: string; value?: string; 
         aria-describedby={msg ? `${id}-error` : undefined}
         onInput={(e) => {
           // An error shown stays until the text reads; a new one waits for blur or submit.
-          if (error !== null && !check(e.currentTarget)) setError(null);
-          else check(e.currentTarget);
+          if (!check(e.currentTarget) && error !== null) setError(null);
           props.onInput?.(e);
         }}
         onBlur={(e) => setError(check(e.currentTarget) || null)}

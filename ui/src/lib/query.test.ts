@@ -80,5 +80,8 @@ describe('time fields', () => {
     // Unreadable text goes to the URL as typed, where the page shows why it was not applied.
     expect(filterFromValues(spec, { from: 'soon', market: ' ' })).toEqual({ from: 'soon' });
     expect(filterFromQuery(spec, new URLSearchParams('from=soon')).errors.from).toMatch(/UTC time/);
+    // Unreadable URL values: a time shows as written, a choice or number as none (as applied).
+    const withChoices: FieldSpec[] = [...spec, { name: 'outcome', kind: 'text', values: ['APPROVED'] }, { name: 'min', kind: 'number' }];
+    expect(valuesFromQuery(withChoices, new URLSearchParams('from=soon&outcome=MAYBE&min=ten&market=xx'))).toEqual({ from: 'soon', market: 'xx', outcome: '', min: '' });
   });
 });

@@ -126,13 +126,17 @@ export const timeParamError = 'must be a UTC time such as 2026-11-01T00:00:00Z';
 
 /**
  * valuesFromQuery reads the fields of spec from a query string as a filter form shows them: the
- * text of each parameter, times as their fields write them (textFromTime).
+ * text of each parameter, times as their fields write them (textFromTime), and nothing for a
+ * choice or number that cannot be read (the filter leaves it out; its error says so).
  */
 export function valuesFromQuery(spec: readonly FieldSpec[], q: URLSearchParams): Record<string, string> {
+  const { errors } = filterFromQuery(spec, q);
   const out: Record<string, string> = {};
   for (const f of spec) {
     const raw = q.get(f.name)?.trim() ?? '';
-    out[f.name] = f.kind === 'time' ? textFromTime(raw) : raw;
+    // A select or number field cannot show a value it does not take: it shows none, as applied.
+    if (errors[f.name] && (f.values || f.kind === 'number')) out[f.name] = '';
+    else out[f.name] = f.kind === 'time' ? textFromTime(raw) : raw;
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { ErrorBox, Link, PageHeader, ParamError, Progress, useQuery } from '../components/common';
-import { MarketSelect, TimeField, useFilterForm } from '../components/filters';
+import { MarketSelect, TimeField, useFilterForm, useResultsHeading } from '../components/filters';
 import { graphql } from '../gql';
 import { DecisionKind, DecisionOrder, Outcome, ReasonCode } from '../gql/graphql';
 import { decisionFilterSpec, explorerFromQuery, explorerURL, exportURL } from '../lib/decisionFilter';
@@ -55,14 +55,15 @@ export function DecisionsPage({ query }: PageProps) {
   // The cursors of the pages before this one, so that "Previous page" can go back.
   const [previous, setPrevious] = useState<(string | null)[]>([]);
   const form = useFilterForm({ ...valuesFromQuery(decisionFilterSpec, query), order: state.order });
-  const results = useRef<HTMLHeadingElement>(null);
+  const results = useResultsHeading(res.data, res.loading);
 
   const apply = (e: Event) => {
     e.preventDefault();
     setPrevious([]);
     form.reset();
-    navigate(explorerURL(filterFromValues(decisionFilterSpec, form.values), form.values.order === DecisionOrder.OldestFirst ? DecisionOrder.OldestFirst : DecisionOrder.NewestFirst));
-    results.current?.focus();
+    const url = explorerURL(filterFromValues(decisionFilterSpec, form.values), form.values.order === DecisionOrder.OldestFirst ? DecisionOrder.OldestFirst : DecisionOrder.NewestFirst);
+    results.applied(url !== window.location.pathname + window.location.search);
+    navigate(url);
   };
   const clear = () => {
     setPrevious([]);
@@ -152,10 +153,12 @@ export function DecisionsPage({ query }: PageProps) {
         </div>
       </form>
 
-      <h2 class="results-heading" tabIndex={-1} ref={results} aria-live="polite">
-        {res.loading || !page
-          ? 'Decisions'
-          : `${count(page.nodes.length, 'decision')} ${state.after || page.pageInfo.hasNextPage ? 'on this page' : 'found'}, ${newest ? 'newest' : 'oldest'} first`}
+      <h2 class="results-heading" tabIndex={-1} ref={results.heading}>
+        {res.loading
+          ? 'Loading decisions…'
+          : page
+            ? `${count(page.nodes.length, 'decision')} ${state.after || page.pageInfo.hasNextPage ? 'on this page' : 'found'}, ${newest ? 'newest' : 'oldest'} first`
+            : 'No decisions shown'}
       </h2>
       {res.error !== null && <ErrorBox error={res.error} title="Could not load decisions" />}
       {res.loading && <Progress label="Loading decisions…" />}
