@@ -9,12 +9,20 @@ const decisionForm = (page: Page) => page.getByRole('form', { name: 'Filter deci
 const overviewForm = (page: Page) => page.getByRole('form', { name: 'Range and buckets' });
 
 test('the decision filters show what is applied, keep it on the next apply and follow back, forward and reload', async ({ page }) => {
-  await page.goto('/decisions');
+  // A link to declined decisions of one reason: the rows are declined, and so say the controls
+  // (they said "Any").
+  await page.goto('/decisions?outcome=DECLINED&reason=CREDIT_SCORE_INSUFFICIENT');
   await signIn(page, 'ANALYST');
   const form = decisionForm(page);
   const market = form.getByRole('combobox', { name: 'Market' });
   const outcome = form.getByRole('combobox', { name: 'Outcome' });
   const reason = form.getByRole('combobox', { name: 'Reason' });
+  await expect(page.getByRole('table', { name: 'Decisions' }).locator('tbody tr').first().locator('td').nth(5)).toHaveText('Declined');
+  await expect(outcome).toHaveValue('DECLINED');
+  await expect(reason).toHaveValue('CREDIT_SCORE_INSUFFICIENT');
+  await form.getByRole('button', { name: 'Clear' }).click();
+  await expect(page).toHaveURL(/\/decisions$/);
+  await expect(outcome).toHaveValue('');
   // The markets come from the API, with their names.
   await expect(market.locator('option')).toHaveText(['Any', 'US · United States', 'GB · United Kingdom', 'SE · Sweden', 'DE · Germany']);
 
