@@ -10,7 +10,7 @@ import { useQuery } from './common';
 
 /** FilterForm is the draft of a filter form: what its fields show until it is applied. */
 export interface FilterForm {
-  values: Record<string, string>;
+  readonly values: Record<string, string>;
   set: (name: string, value: string) => void;
   /** bind gives a text input or select its value and the handler that edits the draft. */
   bind: (name: string) => { name: string; value: string; onInput: (e: Event) => void; onChange: (e: Event) => void };
@@ -38,7 +38,10 @@ export function useFilterForm(applied: Record<string, string>): FilterForm {
   };
   const edit = (name: string) => (e: Event) => set(name, (e.currentTarget as HTMLInputElement | HTMLSelectElement).value);
   return {
-    values: draft.current.values,
+    // Read when asked, not when rendered: an apply right after an edit sees the edit.
+    get values() {
+      return draft.current.values;
+    },
     set,
     bind: (name) => ({ name, value: draft.current.values[name] ?? '', onInput: edit(name), onChange: edit(name) }),
     reset: () => {

@@ -60,8 +60,8 @@ export function DecisionsPage({ query }: PageProps) {
   const apply = (e: Event) => {
     e.preventDefault();
     setPrevious([]);
-    form.reset();
     const url = explorerURL(filterFromValues(decisionFilterSpec, form.values), form.values.order === DecisionOrder.OldestFirst ? DecisionOrder.OldestFirst : DecisionOrder.NewestFirst);
+    form.reset();
     results.applied(url !== window.location.pathname + window.location.search);
     navigate(url);
   };

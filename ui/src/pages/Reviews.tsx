@@ -56,8 +56,9 @@ export function ReviewsPage({ query, user }: PageProps) {
   const apply = (e: Event) => {
     e.preventDefault();
     setPrevious([]);
+    const url = queueURL(filterFromValues(reviewFilterSpec, form.values));
     form.reset();
-    navigate(queueURL(filterFromValues(reviewFilterSpec, form.values)));
+    navigate(url);
   };
   const clear = () => {
     setPrevious([]);
