@@ -439,6 +439,13 @@ type ComplexityRoot struct {
 		Weight        func(childComplexity int) int
 	}
 
+	Market struct {
+		Code         func(childComplexity int) int
+		Currency     func(childComplexity int) int
+		HasDecisions func(childComplexity int) int
+		Name         func(childComplexity int) int
+	}
+
 	Merchant struct {
 		Category func(childComplexity int) int
 		ID       func(childComplexity int) int
@@ -550,6 +557,7 @@ type ComplexityRoot struct {
 		DeclineRates           func(childComplexity int, filter model.AnalyticsFilter, bucket model.AnalyticsBucket, groupBy []model.AnalyticsDimension, timeZone string, seriesLimit int) int
 		Explanation            func(childComplexity int, reference string, locale string) int
 		ExportDecisions        func(childComplexity int, filter *model.DecisionFilter) int
+		Markets                func(childComplexity int) int
 		OverturnRates          func(childComplexity int, filter model.OverturnRateFilter) int
 		PreviewMessage         func(childComplexity int, code model.ReasonCode, locale string, sample *model.PreviewSample, text *model.MessageTextInput) int
 		ReasonBreakdown        func(childComplexity int, filter model.AnalyticsFilter) int
@@ -1014,6 +1022,7 @@ type QueryResolver interface {
 	Decisions(ctx context.Context, filter *model.DecisionFilter, first int, after *string, orderBy model.DecisionOrder) (*model.DecisionConnection, error)
 	ThresholdVersion(ctx context.Context, id string) (*model.ThresholdVersion, error)
 	Explanation(ctx context.Context, reference string, locale string) (*model.Explanation, error)
+	Markets(ctx context.Context) ([]model.Market, error)
 	RejectInference(ctx context.Context, market string) (*model.RejectInference, error)
 	ReviewPolicies(ctx context.Context) ([]model.ReviewPolicy, error)
 	ReviewCases(ctx context.Context, filter *model.ReviewCaseFilter, first int, after *string) (*model.ReviewCaseConnection, error)
@@ -2710,6 +2719,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.InferenceCoefficient.Weight(childComplexity), true
 
+	case "Market.code":
+		if e.ComplexityRoot.Market.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Market.Code(childComplexity), true
+	case "Market.currency":
+		if e.ComplexityRoot.Market.Currency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Market.Currency(childComplexity), true
+	case "Market.hasDecisions":
+		if e.ComplexityRoot.Market.HasDecisions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Market.HasDecisions(childComplexity), true
+	case "Market.name":
+		if e.ComplexityRoot.Market.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Market.Name(childComplexity), true
+
 	case "Merchant.category":
 		if e.ComplexityRoot.Merchant.Category == nil {
 			break
@@ -3517,6 +3551,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.ExportDecisions(childComplexity, args["filter"].(*model.DecisionFilter)), true
 
+	case "Query.markets":
+		if e.ComplexityRoot.Query.Markets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Markets(childComplexity), true
 	case "Query.overturnRates":
 		if e.ComplexityRoot.Query.OverturnRates == nil {
 			break
@@ -5379,7 +5419,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/accounts.graphqls" "schema/agent.graphqls" "schema/analytics.graphqls" "schema/assess.graphqls" "schema/audit.graphqls" "schema/bad_definitions.graphqls" "schema/catalog.graphqls" "schema/decisions.graphqls" "schema/explanation.graphqls" "schema/measures.graphqls" "schema/outcomes.graphqls" "schema/outcomes_whatif.graphqls" "schema/reviews.graphqls" "schema/schema.graphqls" "schema/thresholds.graphqls" "schema/vintages.graphqls" "schema/whatif.graphqls"
+//go:embed "schema/accounts.graphqls" "schema/agent.graphqls" "schema/analytics.graphqls" "schema/assess.graphqls" "schema/audit.graphqls" "schema/bad_definitions.graphqls" "schema/catalog.graphqls" "schema/decisions.graphqls" "schema/explanation.graphqls" "schema/markets.graphqls" "schema/measures.graphqls" "schema/outcomes.graphqls" "schema/outcomes_whatif.graphqls" "schema/reviews.graphqls" "schema/schema.graphqls" "schema/thresholds.graphqls" "schema/vintages.graphqls" "schema/whatif.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -5400,6 +5440,7 @@ var sources = []*ast.Source{
 	{Name: "schema/catalog.graphqls", Input: sourceData("schema/catalog.graphqls"), BuiltIn: false},
 	{Name: "schema/decisions.graphqls", Input: sourceData("schema/decisions.graphqls"), BuiltIn: false},
 	{Name: "schema/explanation.graphqls", Input: sourceData("schema/explanation.graphqls"), BuiltIn: false},
+	{Name: "schema/markets.graphqls", Input: sourceData("schema/markets.graphqls"), BuiltIn: false},
 	{Name: "schema/measures.graphqls", Input: sourceData("schema/measures.graphqls"), BuiltIn: false},
 	{Name: "schema/outcomes.graphqls", Input: sourceData("schema/outcomes.graphqls"), BuiltIn: false},
 	{Name: "schema/outcomes_whatif.graphqls", Input: sourceData("schema/outcomes_whatif.graphqls"), BuiltIn: false},
@@ -6209,6 +6250,20 @@ func (ec *executionContext) childFields_InferenceCoefficient(ctx context.Context
 		return ec.fieldContext_InferenceCoefficient_sd(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type InferenceCoefficient", field.Name)
+}
+
+func (ec *executionContext) childFields_Market(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "code":
+		return ec.fieldContext_Market_code(ctx, field)
+	case "name":
+		return ec.fieldContext_Market_name(ctx, field)
+	case "currency":
+		return ec.fieldContext_Market_currency(ctx, field)
+	case "hasDecisions":
+		return ec.fieldContext_Market_hasDecisions(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Market", field.Name)
 }
 
 func (ec *executionContext) childFields_Merchant(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -15644,6 +15699,98 @@ func (ec *executionContext) fieldContext_InferenceCoefficient_sd(_ context.Conte
 	return graphql.NewScalarFieldContext("InferenceCoefficient", field, false, false, "Float")
 }
 
+func (ec *executionContext) _Market_code(ctx context.Context, field graphql.CollectedField, obj *model.Market) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Market_code(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Code, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Market_code(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Market", field, false, false, "String")
+}
+
+func (ec *executionContext) _Market_name(ctx context.Context, field graphql.CollectedField, obj *model.Market) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Market_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Market_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Market", field, false, false, "String")
+}
+
+func (ec *executionContext) _Market_currency(ctx context.Context, field graphql.CollectedField, obj *model.Market) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Market_currency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Currency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Market_currency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Market", field, false, false, "String")
+}
+
+func (ec *executionContext) _Market_hasDecisions(ctx context.Context, field graphql.CollectedField, obj *model.Market) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Market_hasDecisions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HasDecisions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Market_hasDecisions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Market", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _Merchant_id(ctx context.Context, field graphql.CollectedField, obj *model.Merchant) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20179,6 +20326,56 @@ func (ec *executionContext) fieldContext_Query_explanation(ctx context.Context, 
 	if fc.Args, err = ec.field_Query_explanation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_markets(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_markets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Markets(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR", "AGENT", "REVIEWER"})
+				if err != nil {
+					var zeroVal []model.Market
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []model.Market
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Market) graphql.Marshaler {
+			return ec.marshalNMarket2ᚕriskconsoleᚋgraphᚋmodelᚐMarketᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_markets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Market(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -32192,6 +32389,54 @@ func (ec *executionContext) _InferenceCoefficient(ctx context.Context, sel ast.S
 	return out
 }
 
+var marketImplementors = []string{"Market"}
+
+func (ec *executionContext) _Market(ctx context.Context, sel ast.SelectionSet, obj *model.Market) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, marketImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Market")
+		case "code":
+			out.Values[i] = ec._Market_code(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._Market_name(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "currency":
+			out.Values[i] = ec._Market_currency(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "hasDecisions":
+			out.Values[i] = ec._Market_hasDecisions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var merchantImplementors = []string{"Merchant"}
 
 func (ec *executionContext) _Merchant(ctx context.Context, sel ast.SelectionSet, obj *model.Merchant) graphql.Marshaler {
@@ -32989,6 +33234,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_explanation(ctx, field)
+				})
+		case "markets":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_markets(ctx, field)
 				})
 		case "rejectInference":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -36653,6 +36904,26 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNMarket2riskconsoleᚋgraphᚋmodelᚐMarket(ctx context.Context, sel ast.SelectionSet, v model.Market) graphql.Marshaler {
+	return ec._Market(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNMarket2ᚕriskconsoleᚋgraphᚋmodelᚐMarketᚄ(ctx context.Context, sel ast.SelectionSet, v []model.Market) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMarket2riskconsoleᚋgraphᚋmodelᚐMarket(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNMeasuredValue2riskconsoleᚋgraphᚋmodelᚐMeasuredValue(ctx context.Context, v any) (model.MeasuredValue, error) {

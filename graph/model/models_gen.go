@@ -605,6 +605,18 @@ type InferenceCoefficient struct {
 	Sd     float64 `json:"sd"`
 }
 
+// A market the lender operates in.
+type Market struct {
+	// ISO 3166-1 alpha-2, e.g. DE.
+	Code string `json:"code"`
+	// The country's name in English, e.g. Germany; null when the console knows none.
+	Name *string `json:"name,omitempty"`
+	// ISO 4217, e.g. EUR.
+	Currency string `json:"currency"`
+	// True once any decision was made in the market.
+	HasDecisions bool `json:"hasDecisions"`
+}
+
 // The 15 measured values. Flags are 0 or 1; months, years and counts are whole numbers.
 type MeasuredValuesInput struct {
 	BureauScore         float64 `json:"bureauScore"`

@@ -284,6 +284,7 @@ var fieldSamples = map[string]fieldSample{
 		}},
 	"Query.catalogDiff":    {query: `{ catalogDiff(from: 1, to: 1) { code locale audience kind before { title } after { title } } }`},
 	"Query.previewMessage": {query: `{ previewMessage(code: INCOME_INSUFFICIENT, locale: "sv-SE") { locale title body steps } }`},
+	"Query.markets":        {query: `{ markets { code name currency hasDecisions } }`},
 	"Query.agentDecision": {query: `query($ref: String!) { agentDecision(reference: $ref, locale: "sv-SE") { reference outcome guidanceLocale notes } }`,
 		vars: func(_ testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
 			return map[string]any{"ref": e.reference}

@@ -30,6 +30,8 @@ type Repository interface {
 	Decision(ctx context.Context, id string) (Decision, error)
 	DecisionByReference(ctx context.Context, ref string) (Decision, error)
 	Decisions(ctx context.Context, f Filter, page PageRequest) (Page, error)
+	// MarketsWithDecisions returns those of codes in which at least one decision was made.
+	MarketsWithDecisions(ctx context.Context, codes []string) ([]string, error)
 }
 
 // ThresholdSource answers which threshold version is in force.

@@ -7,6 +7,7 @@ import "slices"
 // Market describes one market.
 type Market struct {
 	Code          string  // ISO 3166-1 alpha-2, e.g. "US"
+	Name          string  // the country's English name, e.g. "United States"
 	Currency      string  // ISO 4217, e.g. "USD"
 	DefaultLocale string  // BCP 47, e.g. "en-US"
 	MoneyScale    float64 // multiply a US-dollar amount by this to get a comparable local amount
@@ -14,10 +15,10 @@ type Market struct {
 
 // All lists the supported markets in a stable order.
 var All = []Market{
-	{Code: "US", Currency: "USD", DefaultLocale: "en-US", MoneyScale: 1},
-	{Code: "GB", Currency: "GBP", DefaultLocale: "en-GB", MoneyScale: 0.8},
-	{Code: "SE", Currency: "SEK", DefaultLocale: "sv-SE", MoneyScale: 10},
-	{Code: "DE", Currency: "EUR", DefaultLocale: "de-DE", MoneyScale: 0.9},
+	{Code: "US", Name: "United States", Currency: "USD", DefaultLocale: "en-US", MoneyScale: 1},
+	{Code: "GB", Name: "United Kingdom", Currency: "GBP", DefaultLocale: "en-GB", MoneyScale: 0.8},
+	{Code: "SE", Name: "Sweden", Currency: "SEK", DefaultLocale: "sv-SE", MoneyScale: 10},
+	{Code: "DE", Name: "Germany", Currency: "EUR", DefaultLocale: "de-DE", MoneyScale: 0.9},
 }
 
 // Locales lists the shopper locales the product supports.

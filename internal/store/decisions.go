@@ -82,6 +82,23 @@ func (s *Store) takeDecision(ctx context.Context, cond string, arg any) (decisio
 	return decisionFromRow(&row)
 }
 
+// MarketsWithDecisions returns those of codes in which at least one decision was made: one
+// probe of the (market, created_at) index per code, whatever the number of decisions.
+func (s *Store) MarketsWithDecisions(ctx context.Context, codes []string) ([]string, error) {
+	var out []string
+	for _, code := range codes {
+		var ids []string
+		err := s.db.WithContext(ctx).Model(&models.Decision{}).Where("market = ?", code).Limit(1).Pluck("id", &ids).Error
+		if err != nil {
+			return nil, fmt.Errorf("look for decisions in %s: %w", code, err)
+		}
+		if len(ids) > 0 {
+			out = append(out, code)
+		}
+	}
+	return out, nil
+}
+
 // Decisions returns one page of decisions matching f, in one statement.
 func (s *Store) Decisions(ctx context.Context, f decisions.Filter, page decisions.PageRequest) (decisions.Page, error) {
 	q := s.db.WithContext(ctx).Model(&models.Decision{})

@@ -12,7 +12,7 @@ test('auditor filters decisions, opens one, exports CSV and verifies the audit c
   await expect(page).toHaveURL(/\/decisions$/);
 
   // Filter: declined decisions in Sweden.
-  await page.getByLabel('Market').fill('SE');
+  await page.getByLabel('Market').selectOption('SE');
   await page.getByLabel('Outcome').selectOption('DECLINED');
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page).toHaveURL(/\/decisions\?market=SE&outcome=DECLINED$/);
@@ -26,12 +26,15 @@ test('auditor filters decisions, opens one, exports CSV and verifies the audit c
   }
   // Sorting by time flips the order and keeps the filter.
   const newestFirst = await rows.first().locator('td').first().textContent();
-  await page.getByRole('button', { name: /Time \(UTC\)/ }).click();
+  await page.getByLabel('Order').selectOption('OLDEST_FIRST');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page).toHaveURL(/order=OLDEST_FIRST/);
+  await expect(page.getByRole('columnheader', { name: /Time \(UTC\)/ })).toHaveAttribute('aria-sort', 'ascending');
   await expect(rows.first().locator('td').first()).not.toHaveText(newestFirst ?? '');
   const oldest = await rows.first().locator('td').first().textContent();
   expect((oldest ?? '') < (newestFirst ?? '')).toBe(true);
-  await page.getByRole('button', { name: /Time \(UTC\)/ }).click();
+  await page.getByLabel('Order').selectOption('NEWEST_FIRST');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page).toHaveURL(/\/decisions\?market=SE&outcome=DECLINED$/);
   await shot(page, 'decisions');
 

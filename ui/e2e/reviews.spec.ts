@@ -130,9 +130,13 @@ test('reviewers work the queue: one decline upheld, one overturned with a second
   await expect(row(overturnCase.caseId)).toBeVisible();
   // The list shown before stays until the filtered one arrives: poll until only the market is left.
   await expect.poll(async () => [...new Set(await queue.locator('tbody tr td:nth-child(5)').allTextContents())]).toEqual([big!.market]);
+  await expect(page.getByLabel('Market')).toHaveValue(big!.market);
   await page.getByLabel('Due date').selectOption('true');
   await page.getByRole('button', { name: 'Apply filters' }).click();
-  await expect(page).toHaveURL(/overdue=true/);
+  // The market applied before stays applied, and shown (issue 16: the select showed "Any" and the next apply dropped it).
+  await expect(page).toHaveURL(new RegExp(`/reviews\\?market=${big!.market}&overdue=true$`));
+  await expect(page.getByLabel('Market')).toHaveValue(big!.market);
+  await expect(page.getByLabel('Due date')).toHaveValue('true');
   await expect(row(overturnCase.caseId)).toHaveCount(0);
   await expect
     .poll(async () => (await queue.locator('tbody tr').count()) - (await queue.locator('tbody tr .badge.overdue').count()))

@@ -198,7 +198,7 @@ test('analyst tunes a draft with the live what-if and submits; another user appr
   await shot(page, 'overview-anomalies');
 
   // The bucket picker: hourly buckets over the last week.
-  const weekAgo = new Date(Date.now() - 7 * 24 * 3600_000).toISOString().slice(0, 16);
+  const weekAgo = new Date(Date.now() - 7 * 24 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
   await page.getByLabel('From (UTC)').fill(weekAgo);
   await page.getByRole('combobox', { name: /^Bucket/ }).selectOption('HOUR');
   await page.getByRole('combobox', { name: /^Market/ }).selectOption('SE');

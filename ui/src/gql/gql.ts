@@ -24,6 +24,7 @@ type Documents = {
     "\n  mutation SubmitBadDefinitionDraft($id: ID!, $revision: Int!, $rationale: String!) {\n    submitBadDefinitionDraft(id: $id, revision: $revision, rationale: $rationale) {\n      ...BadDraftFields\n    }\n  }\n": typeof types.SubmitBadDefinitionDraftDocument,
     "\n  mutation ApproveBadDefinitionDraft($id: ID!, $comment: String) {\n    approveBadDefinitionDraft(id: $id, comment: $comment) {\n      ...BadDraftFields\n    }\n  }\n": typeof types.ApproveBadDefinitionDraftDocument,
     "\n  mutation RejectBadDefinitionDraft($id: ID!, $comment: String!) {\n    rejectBadDefinitionDraft(id: $id, comment: $comment) {\n      ...BadDraftFields\n    }\n  }\n": typeof types.RejectBadDefinitionDraftDocument,
+    "\n  query Markets {\n    markets {\n      code\n      name\n      hasDecisions\n    }\n  }\n": typeof types.MarketsDocument,
     "\n  fragment FigureFields on OutcomeFigures {\n    decisions\n    volume\n    mature\n    immature\n    bad\n    inferred\n    inferredBad\n    badRate\n    badRateLow\n    badRateHigh\n    loss\n    lossLow\n    lossHigh\n    lossRate\n  }\n": typeof types.FigureFieldsFragmentDoc,
     "\n  fragment SweepPointFields on SensitivityPoint {\n    cutoff\n    declineRate\n    approvalRate\n    badRate\n    lossRate\n  }\n": typeof types.SweepPointFieldsFragmentDoc,
     "\n  fragment RuleFields on ThresholdRule {\n    measuredValue\n    factor\n    comparator\n    cutoff\n    enabled\n    reasonCode\n    scale\n  }\n": typeof types.RuleFieldsFragmentDoc,
@@ -92,6 +93,7 @@ const documents: Documents = {
     "\n  mutation SubmitBadDefinitionDraft($id: ID!, $revision: Int!, $rationale: String!) {\n    submitBadDefinitionDraft(id: $id, revision: $revision, rationale: $rationale) {\n      ...BadDraftFields\n    }\n  }\n": types.SubmitBadDefinitionDraftDocument,
     "\n  mutation ApproveBadDefinitionDraft($id: ID!, $comment: String) {\n    approveBadDefinitionDraft(id: $id, comment: $comment) {\n      ...BadDraftFields\n    }\n  }\n": types.ApproveBadDefinitionDraftDocument,
     "\n  mutation RejectBadDefinitionDraft($id: ID!, $comment: String!) {\n    rejectBadDefinitionDraft(id: $id, comment: $comment) {\n      ...BadDraftFields\n    }\n  }\n": types.RejectBadDefinitionDraftDocument,
+    "\n  query Markets {\n    markets {\n      code\n      name\n      hasDecisions\n    }\n  }\n": types.MarketsDocument,
     "\n  fragment FigureFields on OutcomeFigures {\n    decisions\n    volume\n    mature\n    immature\n    bad\n    inferred\n    inferredBad\n    badRate\n    badRateLow\n    badRateHigh\n    loss\n    lossLow\n    lossHigh\n    lossRate\n  }\n": types.FigureFieldsFragmentDoc,
     "\n  fragment SweepPointFields on SensitivityPoint {\n    cutoff\n    declineRate\n    approvalRate\n    badRate\n    lossRate\n  }\n": types.SweepPointFieldsFragmentDoc,
     "\n  fragment RuleFields on ThresholdRule {\n    measuredValue\n    factor\n    comparator\n    cutoff\n    enabled\n    reasonCode\n    scale\n  }\n": types.RuleFieldsFragmentDoc,
@@ -187,6 +189,10 @@ export function graphql(source: "\n  mutation ApproveBadDefinitionDraft($id: ID!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RejectBadDefinitionDraft($id: ID!, $comment: String!) {\n    rejectBadDefinitionDraft(id: $id, comment: $comment) {\n      ...BadDraftFields\n    }\n  }\n"): typeof import('./graphql').RejectBadDefinitionDraftDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Markets {\n    markets {\n      code\n      name\n      hasDecisions\n    }\n  }\n"): typeof import('./graphql').MarketsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -372,6 +372,11 @@ export type RejectBadDefinitionDraftMutationVariables = Exact<{
 
 export type RejectBadDefinitionDraftMutation = { rejectBadDefinitionDraft: { id: string, market: string, status: ThresholdDraftStatus, revision: number, author: string, rationale: string, level: OutcomeStatus, windowMonths: number, description: string, reviewer: string | null, reviewComment: string | null, updatedAt: string } };
 
+export type MarketsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MarketsQuery = { markets: Array<{ code: string, name: string | null, hasDecisions: boolean }> };
+
 export type FigureFieldsFragment = { decisions: number, volume: number, mature: number, immature: number, bad: number, inferred: number, inferredBad: number, badRate: number | null, badRateLow: number | null, badRateHigh: number | null, loss: number, lossLow: number, lossHigh: number, lossRate: number | null };
 
 export type SweepPointFieldsFragment = { cutoff: number, declineRate: number, approvalRate: number, badRate: number | null, lossRate: number | null };
@@ -976,6 +981,7 @@ export const EditBadDefinitionDraftDocument = {"__meta__":{"hash":"sha256:522707
 export const SubmitBadDefinitionDraftDocument = {"__meta__":{"hash":"sha256:03f53983575f4ccbbc55c54bc65a0b03ec52de1cc1ebd7c6a447d659e7340bf6"}} as unknown as TypedDocumentString<SubmitBadDefinitionDraftMutation, SubmitBadDefinitionDraftMutationVariables>;
 export const ApproveBadDefinitionDraftDocument = {"__meta__":{"hash":"sha256:9c891fb8e7efe766297bcc6f1c12506cb704e98c3f42417b5d1d0109393faa1b"}} as unknown as TypedDocumentString<ApproveBadDefinitionDraftMutation, ApproveBadDefinitionDraftMutationVariables>;
 export const RejectBadDefinitionDraftDocument = {"__meta__":{"hash":"sha256:b5b24653d95211a9d966ff1f2e915c776a7333221cf75b37250b75f006b83bf2"}} as unknown as TypedDocumentString<RejectBadDefinitionDraftMutation, RejectBadDefinitionDraftMutationVariables>;
+export const MarketsDocument = {"__meta__":{"hash":"sha256:11fb8af121d600e13846052b85ce089a14275489e3299de76ecee25b91c9b4b1"}} as unknown as TypedDocumentString<MarketsQuery, MarketsQueryVariables>;
 export const WhatIfStatusDocument = {"__meta__":{"hash":"sha256:b6a1174e450ed7c5a7637b0f2ec99220c9c0d104039fd4605df766a5165a6031"}} as unknown as TypedDocumentString<WhatIfStatusQuery, WhatIfStatusQueryVariables>;
 export const ThresholdDiffDocument = {"__meta__":{"hash":"sha256:d43b170bab6439e156a838ecdfd15b98fda88e3939b9820efa36d45f0bce0635"}} as unknown as TypedDocumentString<ThresholdDiffQuery, ThresholdDiffQueryVariables>;
 export const VintagesDocument = {"__meta__":{"hash":"sha256:fae910ca3ba8bb3c357d25edbad4b00f3b73bb0e5911bd0a993d61aea6aba78b"}} as unknown as TypedDocumentString<VintagesQuery, VintagesQueryVariables>;

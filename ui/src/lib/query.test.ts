@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explorerFromQuery, explorerURL, exportURL } from './decisionFilter';
-import { filterFromQuery, inputFromTime, queryFromFilter, timeFromInput, type FieldSpec } from './query';
+import { filterFromQuery, filterFromValues, inputFromTime, queryFromFilter, textFromTime, timeFromInput, timeFromText, valuesFromQuery, type FieldSpec } from './query';
 
 describe('decision explorer URL', () => {
   it('round-trips a filter, order and cursor', () => {
@@ -45,5 +45,43 @@ describe('filters in the query string', () => {
     expect(timeFromInput('')).toBe('');
     expect(inputFromTime('2026-11-20T13:30:00+01:00')).toBe('2026-11-20T12:30');
     expect(inputFromTime('nonsense')).toBe('');
+  });
+});
+
+describe('time fields', () => {
+  it('read UTC times as formatTime writes them, with or without seconds, T or UTC', () => {
+    expect(timeFromText('2026-11-20 15:00')).toBe('2026-11-20T15:00:00Z');
+    expect(timeFromText(' 2026-11-20 15:00:30 ')).toBe('2026-11-20T15:00:30Z');
+    expect(timeFromText('2026-11-20T15:00')).toBe('2026-11-20T15:00:00Z');
+    expect(timeFromText('2026-11-20 15:00:00 UTC')).toBe('2026-11-20T15:00:00Z');
+    expect(timeFromText('2026-11-20')).toBe('2026-11-20T00:00:00Z');
+    expect(timeFromText('')).toBe('');
+  });
+  it('refuse what is no time, days and hours that do not exist, and 12-hour clocks', () => {
+    for (const bad of ['yesterday', '09/05/2026, 03:00 PM', '2026-11-20 3:00 PM', '2026-02-30 10:00', '2026-11-20 24:00', '2026-13-01', '2026-11-20 15:60']) {
+      expect(timeFromText(bad), bad).toBeNull();
+    }
+  });
+  it('write times in 24-hour UTC, seconds only when set, and leave unreadable text as it is', () => {
+    expect(textFromTime('2026-11-20T15:00:00Z')).toBe('2026-11-20 15:00');
+    expect(textFromTime('2026-11-20T16:00:00+01:00')).toBe('2026-11-20 15:00');
+    expect(textFromTime('2026-11-20T15:00:30Z')).toBe('2026-11-20 15:00:30');
+    expect(textFromTime('yesterday')).toBe('yesterday');
+    expect(textFromTime(null)).toBe('');
+  });
+  it('round-trip a form through the URL: times as text in the fields, RFC 3339 in the URL', () => {
+    const spec: FieldSpec[] = [
+      { name: 'from', kind: 'time' },
+      { name: 'market', kind: 'text' },
+    ];
+    const values = valuesFromQuery(spec, new URLSearchParams('from=2026-11-01T08%3A30%3A00Z&market=DE&other=x'));
+    expect(values).toEqual({ from: '2026-11-01 08:30', market: 'DE' });
+    expect(filterFromValues(spec, { ...values, from: '2026-11-02 17:45' })).toEqual({ from: '2026-11-02T17:45:00Z', market: 'DE' });
+    // Unreadable text goes to the URL as typed, where the page shows why it was not applied.
+    expect(filterFromValues(spec, { from: 'soon', market: ' ' })).toEqual({ from: 'soon' });
+    expect(filterFromQuery(spec, new URLSearchParams('from=soon')).errors.from).toMatch(/UTC time/);
+    // Unreadable URL values: a time shows as written, a choice or number as none (as applied).
+    const withChoices: FieldSpec[] = [...spec, { name: 'outcome', kind: 'text', values: ['APPROVED'] }, { name: 'min', kind: 'number' }];
+    expect(valuesFromQuery(withChoices, new URLSearchParams('from=soon&outcome=MAYBE&min=ten&market=xx'))).toEqual({ from: 'soon', market: 'xx', outcome: '', min: '' });
   });
 });

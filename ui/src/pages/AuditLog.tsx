@@ -4,7 +4,8 @@ import { graphql } from '../gql';
 import type { AuditFilter, VerifyAuditChainQuery } from '../gql/graphql';
 import { gql } from '../lib/api';
 import { count, formatTime } from '../lib/format';
-import { filterFromQuery, formFilter, inputFromTime, queryFromFilter, type FieldSpec, type FilterValues } from '../lib/query';
+import { filterFromQuery, formFilter, queryFromFilter, textFromTime, type FieldSpec, type FilterValues } from '../lib/query';
+import { TimeField } from '../components/filters';
 import { navigate } from '../lib/router';
 import type { PageProps } from '../lib/pages';
 
@@ -97,16 +98,8 @@ export function AuditLogPage({ query }: PageProps) {
           Entity id
           <input name="entityId" defaultValue={String(filter.entityId ?? '')} />
         </label>
-        <label>
-          From (UTC)
-          <input type="datetime-local" name="from" defaultValue={inputFromTime(filter.from)} />
-          {errors.from && <span class="field-error">{errors.from}</span>}
-        </label>
-        <label>
-          To (UTC, exclusive)
-          <input type="datetime-local" name="to" defaultValue={inputFromTime(filter.to)} />
-          {errors.to && <span class="field-error">{errors.to}</span>}
-        </label>
+        <TimeField label="From (UTC)" name="from" defaultValue={textFromTime(query.get('from'))} paramError={errors.from} />
+        <TimeField label="To (UTC, exclusive)" name="to" defaultValue={textFromTime(query.get('to'))} paramError={errors.to} />
         <div class="actions">
           <button type="submit">Apply filters</button>
           <button type="button" class="secondary" onClick={() => navigate('/audit')}>

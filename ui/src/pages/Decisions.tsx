@@ -1,12 +1,12 @@
 import { useRef, useState } from 'preact/hooks';
 import { ErrorBox, Link, PageHeader, ParamError, Progress, useQuery } from '../components/common';
+import { MarketSelect, TimeField, useFilterForm, useResultsHeading } from '../components/filters';
 import { graphql } from '../gql';
 import { DecisionKind, DecisionOrder, Outcome, ReasonCode } from '../gql/graphql';
 import { decisionFilterSpec, explorerFromQuery, explorerURL, exportURL } from '../lib/decisionFilter';
 import { downloadCsv, saveBlob, type DownloadProgress } from '../lib/download';
 import { count, formatAmount, formatBytes, formatTime, humanize } from '../lib/format';
-import { markets } from '../lib/markets';
-import { formFilter, inputFromTime } from '../lib/query';
+import { filterFromValues, valuesFromQuery } from '../lib/query';
 import { navigate } from '../lib/router';
 import type { PageProps } from '../lib/pages';
 
@@ -54,15 +54,21 @@ export function DecisionsPage({ query }: PageProps) {
   const res = useQuery(DecisionsQuery, { filter: state.filter, first: pageSize, after: state.after, orderBy: state.order }, search);
   // The cursors of the pages before this one, so that "Previous page" can go back.
   const [previous, setPrevious] = useState<(string | null)[]>([]);
+  const form = useFilterForm({ ...valuesFromQuery(decisionFilterSpec, query), order: state.order });
+  const results = useResultsHeading(res.data, res.loading);
 
   const apply = (e: Event) => {
     e.preventDefault();
     setPrevious([]);
-    navigate(explorerURL(formFilter(decisionFilterSpec, e.currentTarget as HTMLFormElement), state.order));
+    const url = explorerURL(filterFromValues(decisionFilterSpec, form.values), form.values.order === DecisionOrder.OldestFirst ? DecisionOrder.OldestFirst : DecisionOrder.NewestFirst);
+    form.reset();
+    results.applied(url !== window.location.pathname + window.location.search);
+    navigate(url);
   };
-  const toggleOrder = () => {
+  const clear = () => {
     setPrevious([]);
-    navigate(explorerURL(state.filter, state.order === DecisionOrder.NewestFirst ? DecisionOrder.OldestFirst : DecisionOrder.NewestFirst));
+    form.reset();
+    navigate('/decisions');
   };
   const next = (cursor: string) => {
     setPrevious([...previous, state.after]);
@@ -74,7 +80,6 @@ export function DecisionsPage({ query }: PageProps) {
     navigate(explorerURL(state.filter, state.order, previous[previous.length - 1] ?? null));
   };
 
-  const f = state.filter;
   const page = res.data?.decisions;
   const newest = state.order === DecisionOrder.NewestFirst;
   return (
@@ -82,29 +87,13 @@ export function DecisionsPage({ query }: PageProps) {
       <PageHeader title="Decisions">
         <CsvExport url={exportURL(state.filter)} />
       </PageHeader>
-      <form class="filters" onSubmit={apply} key={search} aria-label="Filter decisions">
-        <label>
-          From (UTC)
-          <input type="datetime-local" name="from" defaultValue={inputFromTime(f.from ?? undefined)} />
-          <ParamError msg={state.errors.from} />
-        </label>
-        <label>
-          To (UTC, exclusive)
-          <input type="datetime-local" name="to" defaultValue={inputFromTime(f.to ?? undefined)} />
-          <ParamError msg={state.errors.to} />
-        </label>
-        <label>
-          Market
-          <input name="market" list="markets" defaultValue={f.market ?? ''} size={4} />
-          <datalist id="markets">
-            {markets.map((m) => (
-              <option key={m} value={m} />
-            ))}
-          </datalist>
-        </label>
+      <form class="filters" onSubmit={apply} aria-label="Filter decisions">
+        <TimeField label="From (UTC)" {...form.bind('from')} paramError={state.errors.from} />
+        <TimeField label="To (UTC, exclusive)" {...form.bind('to')} paramError={state.errors.to} />
+        <MarketSelect anyLabel="Any" {...form.bind('market')} />
         <label>
           Outcome
-          <select name="outcome" defaultValue={f.outcome ?? ''}>
+          <select {...form.bind('outcome')}>
             <option value="">Any</option>
             {Object.values(Outcome).map((o) => (
               <option key={o} value={o}>
@@ -116,7 +105,7 @@ export function DecisionsPage({ query }: PageProps) {
         </label>
         <label>
           Reason
-          <select name="reason" defaultValue={f.reason ?? ''}>
+          <select {...form.bind('reason')}>
             <option value="">Any</option>
             {Object.values(ReasonCode).map((r) => (
               <option key={r} value={r}>
@@ -128,35 +117,49 @@ export function DecisionsPage({ query }: PageProps) {
         </label>
         <label>
           Merchant id
-          <input name="merchantId" defaultValue={f.merchantId ?? ''} />
+          <input {...form.bind('merchantId')} />
         </label>
         <label>
           Merchant category
-          <input name="merchantCategory" defaultValue={f.merchantCategory ?? ''} />
+          <input {...form.bind('merchantCategory')} />
         </label>
         <label>
           Min amount
-          <input name="minAmount" type="number" min="0" step="0.01" defaultValue={f.minAmount?.toString() ?? ''} />
+          <input type="number" min="0" step="0.01" {...form.bind('minAmount')} />
           <ParamError msg={state.errors.minAmount} />
         </label>
         <label>
           Max amount
-          <input name="maxAmount" type="number" min="0" step="0.01" defaultValue={f.maxAmount?.toString() ?? ''} />
+          <input type="number" min="0" step="0.01" {...form.bind('maxAmount')} />
           <ParamError msg={state.errors.maxAmount} />
         </label>
         <label>
           Threshold version id
-          <input name="thresholdVersionId" inputMode="numeric" defaultValue={f.thresholdVersionId ?? ''} />
+          <input inputMode="numeric" {...form.bind('thresholdVersionId')} />
           <ParamError msg={state.errors.thresholdVersionId} />
+        </label>
+        <label>
+          Order
+          <select {...form.bind('order')}>
+            <option value={DecisionOrder.NewestFirst}>Newest first</option>
+            <option value={DecisionOrder.OldestFirst}>Oldest first</option>
+          </select>
         </label>
         <div class="actions">
           <button type="submit">Apply filters</button>
-          <button type="button" class="secondary" onClick={() => navigate('/decisions')}>
+          <button type="button" class="secondary" onClick={clear}>
             Clear
           </button>
         </div>
       </form>
 
+      <h2 class="results-heading" tabIndex={-1} ref={results.heading}>
+        {res.loading
+          ? 'Loading decisions…'
+          : page
+            ? `${count(page.nodes.length, 'decision')} ${state.after || page.pageInfo.hasNextPage ? 'on this page' : 'found'}, ${newest ? 'newest' : 'oldest'} first`
+            : 'No decisions shown'}
+      </h2>
       {res.error !== null && <ErrorBox error={res.error} title="Could not load decisions" />}
       {res.loading && <Progress label="Loading decisions…" />}
       {page && (
@@ -165,12 +168,7 @@ export function DecisionsPage({ query }: PageProps) {
             <table aria-label="Decisions" aria-busy={res.loading}>
               <thead>
                 <tr>
-                  <th aria-sort={newest ? 'descending' : 'ascending'}>
-                    <button type="button" class="sort" onClick={toggleOrder} title="Change the time order">
-                      Time (UTC) {newest ? '▼' : '▲'}
-                      <span class="visually-hidden">{newest ? ', newest first' : ', oldest first'}</span>
-                    </button>
-                  </th>
+                  <th aria-sort={newest ? 'descending' : 'ascending'}>Time (UTC) {newest ? '▼' : '▲'}</th>
                   <th>Reference</th>
                   <th>Market</th>
                   <th>Merchant</th>

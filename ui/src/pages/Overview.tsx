@@ -1,5 +1,6 @@
 import { Chart, palette, type ChartMarker, type ChartRing } from '../components/Chart';
-import { ErrorBox, Link, PageHeader, Progress, useQuery, type QueryState } from '../components/common';
+import { ErrorBox, Link, PageHeader, ParamError, Progress, useQuery, type QueryState } from '../components/common';
+import { MarketSelect, TimeField, useFilterForm } from '../components/filters';
 import { VintageCurves } from '../components/vintages';
 import { graphql } from '../gql';
 import { AnalyticsBucket, AnalyticsSource, type OverviewOverturnRatesQuery } from '../gql/graphql';
@@ -7,7 +8,7 @@ import { alignSeries, markersOf, placeAnomalies, seconds } from '../lib/chart';
 import { formatRate, formatTime, humanize } from '../lib/format';
 import { markets } from '../lib/markets';
 import { canSeeOutcomes } from '../lib/outcomes';
-import { inputFromTime, timeFromInput } from '../lib/query';
+import { readTime, textFromTime, timeFromText, timeParamError } from '../lib/query';
 import { navigate } from '../lib/router';
 import type { PageProps } from '../lib/pages';
 
@@ -127,29 +128,67 @@ export interface OverviewState {
   market: string;
   threshold: number;
   minVolume: number;
+  /** Parameters that could not be read, by name (the state has their defaults): shown at the fields. */
+  errors: Record<string, string>;
 }
 
 /**
  * overviewFromQuery reads the overview's URL: the range (default: the 90 days to the next whole
  * hour after now), bucket (default DAY), time zone, market (default all) and the anomaly
- * settings.
+ * settings. A parameter that cannot be read gives way to its default and an error for its field.
  */
 export function overviewFromQuery(q: URLSearchParams, now: number): OverviewState {
   const end = Math.ceil(now / hour) * hour;
-  const valid = (t: string | null) => (t && !Number.isNaN(Date.parse(t)) ? new Date(t).toISOString().replace('.000Z', 'Z') : null);
-  const bucket = q.get('bucket');
-  const num = (name: string, dflt: number) => {
-    const v = Number(q.get(name));
-    return q.get(name) !== null && Number.isFinite(v) && v > 0 ? v : dflt;
+  const errors: Record<string, string> = {};
+  const param = (name: string) => {
+    const v = q.get(name)?.trim();
+    return v ? v : null;
   };
+  const time = (name: string, dflt: number) => {
+    const v = param(name);
+    if (v !== null && readTime(v) === null) errors[name] = `${timeParamError}; showing the default`;
+    return new Date(v !== null && !errors[name] ? v : dflt).toISOString().replace('.000Z', 'Z');
+  };
+  const num = (name: string, dflt: number, integer: boolean) => {
+    const v = param(name);
+    if (v === null) return dflt;
+    const n = Number(v);
+    if (Number.isFinite(n) && n > 0 && (!integer || Number.isInteger(n))) return n;
+    errors[name] = `must be a ${integer ? 'whole number' : 'number'} above 0; showing ${dflt}`;
+    return dflt;
+  };
+  const buckets = Object.values(AnalyticsBucket) as string[];
+  const bucket = param('bucket');
+  if (bucket !== null && !buckets.includes(bucket)) errors.bucket = `${bucket} is not a bucket (${buckets.map(humanize).join(', ')}); showing Day`;
+  const market = param('market')?.toUpperCase() ?? '';
+  if (market && !/^[A-Z]{2}$/.test(market)) errors.market = `${market} is not a market code such as DE; showing all markets`;
   return {
-    from: valid(q.get('from')) ?? new Date(end - 90 * 24 * hour).toISOString().replace('.000Z', 'Z'),
-    to: valid(q.get('to')) ?? new Date(end).toISOString().replace('.000Z', 'Z'),
-    bucket: bucket && (Object.values(AnalyticsBucket) as string[]).includes(bucket) ? (bucket as AnalyticsBucket) : AnalyticsBucket.Day,
-    timeZone: q.get('tz')?.trim() || 'UTC',
-    market: q.get('market')?.trim().toUpperCase() ?? '',
-    threshold: num('z', 4),
-    minVolume: Math.round(num('minVolume', 20)),
+    from: time('from', end - 90 * 24 * hour),
+    to: time('to', end),
+    bucket: bucket !== null && buckets.includes(bucket) ? (bucket as AnalyticsBucket) : AnalyticsBucket.Day,
+    timeZone: param('tz') ?? 'UTC',
+    market: errors.market ? '' : market,
+    threshold: num('z', 4, false),
+    minVolume: num('minVolume', 20, true),
+    errors,
+  };
+}
+
+/**
+ * overviewValues is what the overview's filter fields show for its URL: the state read, except
+ * that a time or market that could not be read is shown as written, next to its error (a number
+ * field shows the default used, next to its error).
+ */
+function overviewValues(s: OverviewState, q: URLSearchParams): Record<string, string> {
+  const raw = (name: string, v: string) => (s.errors[name] ? (q.get(name)?.trim() ?? '') : v);
+  return {
+    from: raw('from', textFromTime(s.from)),
+    to: raw('to', textFromTime(s.to)),
+    bucket: s.bucket,
+    tz: s.timeZone,
+    market: raw('market', s.market),
+    z: String(s.threshold),
+    minVolume: String(s.minVolume),
   };
 }
 
@@ -180,19 +219,26 @@ export function OverviewPage({ query, user }: PageProps) {
     JSON.stringify([s.from, s.to, market, anomalyBucket, s.threshold, s.minVolume]),
   );
 
+  const form = useFilterForm(overviewValues(s, query));
   const apply = (e: Event) => {
     e.preventDefault();
-    const data = new FormData(e.currentTarget as HTMLFormElement);
+    const v = form.values;
     const q = new URLSearchParams();
     for (const name of ['from', 'to']) {
-      const t = timeFromInput(String(data.get(name) ?? ''));
-      if (t) q.set(name, t);
+      const t = v[name].trim();
+      if (t) q.set(name, timeFromText(t) ?? t);
     }
     for (const name of ['bucket', 'tz', 'market', 'z', 'minVolume']) {
-      const v = String(data.get(name) ?? '').trim();
-      if (v) q.set(name, v);
+      const x = v[name].trim();
+      if (x) q.set(name, x);
     }
+    form.reset();
     navigate(`/overview?${q.toString()}`);
+    document.getElementById('rates-h')?.focus();
+  };
+  const showDefault = () => {
+    form.reset();
+    navigate('/overview');
   };
 
   const report = rates.data?.declineRates;
@@ -218,63 +264,52 @@ export function OverviewPage({ query, user }: PageProps) {
   return (
     <>
       <PageHeader title="Overview" />
-      <form class="filters" onSubmit={apply} key={key} aria-label="Range and buckets">
-        <label>
-          From (UTC)
-          <input type="datetime-local" name="from" defaultValue={inputFromTime(s.from)} />
-        </label>
-        <label>
-          To (UTC, exclusive)
-          <input type="datetime-local" name="to" defaultValue={inputFromTime(s.to)} />
-        </label>
+      <form class="filters" onSubmit={apply} aria-label="Range and buckets">
+        <TimeField label="From (UTC)" {...form.bind('from')} paramError={s.errors.from} />
+        <TimeField label="To (UTC, exclusive)" {...form.bind('to')} paramError={s.errors.to} />
         <label>
           Bucket
-          <select name="bucket" defaultValue={s.bucket}>
+          <select {...form.bind('bucket')}>
             {Object.values(AnalyticsBucket).map((b) => (
               <option key={b} value={b}>
                 {humanize(b)}
               </option>
             ))}
           </select>
+          <ParamError msg={s.errors.bucket} />
         </label>
         <label>
           Time zone of the buckets
-          <input name="tz" list="timezones" defaultValue={s.timeZone} />
+          <input list="timezones" {...form.bind('tz')} />
           <datalist id="timezones">
             {timeZones.map((z) => (
               <option key={z} value={z} />
             ))}
           </datalist>
         </label>
-        <label>
-          Market
-          <select name="market" defaultValue={s.market}>
-            <option value="">All markets</option>
-            {markets.map((m) => (
-              <option key={m} value={m}>
-                {m}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MarketSelect anyLabel="All markets" {...form.bind('market')} paramError={s.errors.market} />
         <label>
           Anomaly score at least (σ)
-          <input name="z" type="number" min="0.5" step="0.5" defaultValue={String(s.threshold)} />
+          <input type="number" min="0.5" step="0.5" {...form.bind('z')} />
+          <ParamError msg={s.errors.z} />
         </label>
         <label>
           Anomaly minimum decisions
-          <input name="minVolume" type="number" min="1" step="1" defaultValue={String(s.minVolume)} />
+          <input type="number" min="1" step="1" {...form.bind('minVolume')} />
+          <ParamError msg={s.errors.minVolume} />
         </label>
         <div class="actions">
           <button type="submit">Show</button>
-          <button type="button" class="secondary" onClick={() => navigate('/overview')}>
+          <button type="button" class="secondary" onClick={showDefault}>
             Last 90 days
           </button>
         </div>
       </form>
 
       <section class="panel" aria-labelledby="rates-h">
-        <h2 id="rates-h">Decline rate by market</h2>
+        <h2 id="rates-h" tabIndex={-1}>
+          Decline rate by market
+        </h2>
         {rates.error !== null && <ErrorBox error={rates.error} title="Could not load the decline rates" />}
         {rates.loading && <Progress label="Loading decline rates…" />}
         {report && chart && (

@@ -52,10 +52,15 @@ describe('the review queue', () => {
           pageInfo: { hasNextPage: false, endCursor: null },
         },
       }),
+      Markets: () => ({ markets: [{ code: 'DE', name: 'Germany', hasDecisions: true }] }),
     });
     render(<ReviewsPage params={{}} query={new URLSearchParams('market=DE&status=IN_REVIEW&overdue=true')} user={rita} />);
     const late = await screen.findByText('overdue by 3 days');
-    expect(calls).toEqual([{ name: 'ReviewQueue', variables: { filter: { status: 'IN_REVIEW', market: 'DE', overdue: true }, first: 50, after: null } }]);
+    expect(calls.filter((c) => c.name === 'ReviewQueue')).toEqual([{ name: 'ReviewQueue', variables: { filter: { status: 'IN_REVIEW', market: 'DE', overdue: true }, first: 50, after: null } }]);
+    // The filters show the URL's.
+    expect((screen.getByLabelText('Market') as HTMLSelectElement).value).toBe('DE');
+    expect((screen.getByLabelText(/^Status/) as HTMLSelectElement).value).toBe('IN_REVIEW');
+    expect((screen.getByLabelText(/^Due date/) as HTMLSelectElement).value).toBe('true');
     const rows = [...document.querySelectorAll('tbody tr')];
     expect(rows.map((r) => r.getAttribute('data-case'))).toEqual(['5', '6', '7']);
     expect(late.closest('tr')?.querySelector('.badge.overdue')?.textContent).toBe('Overdue');

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import { ErrorBox, Link, PageHeader, ParamError, Progress, useQuery } from '../components/common';
+import { MarketSelect, useFilterForm } from '../components/filters';
 import { graphql } from '../gql';
 import { ReviewStatus } from '../gql/graphql';
 import { count, formatAmount, formatTime, humanize } from '../lib/format';
-import { markets } from '../lib/markets';
 import { readsDecisions, type PageProps } from '../lib/pages';
-import { formFilter } from '../lib/query';
+import { filterFromValues, valuesFromQuery } from '../lib/query';
 import { dueLabel, queueFromQuery, queueURL, reviewFilterSpec, statusClass } from '../lib/reviews';
 import { navigate } from '../lib/router';
 import { subjectName } from '../lib/subject';
@@ -52,10 +52,18 @@ export function ReviewsPage({ query, user }: PageProps) {
   const [previous, setPrevious] = useState<(string | null)[]>([]);
   const now = Date.now();
 
+  const form = useFilterForm(valuesFromQuery(reviewFilterSpec, query));
   const apply = (e: Event) => {
     e.preventDefault();
     setPrevious([]);
-    navigate(queueURL(formFilter(reviewFilterSpec, e.currentTarget as HTMLFormElement)));
+    const url = queueURL(filterFromValues(reviewFilterSpec, form.values));
+    form.reset();
+    navigate(url);
+  };
+  const clear = () => {
+    setPrevious([]);
+    form.reset();
+    navigate('/reviews');
   };
   const next = (cursor: string) => {
     setPrevious([...previous, state.after]);
@@ -67,16 +75,15 @@ export function ReviewsPage({ query, user }: PageProps) {
     navigate(queueURL(state.filter, previous[previous.length - 1] ?? null));
   };
 
-  const f = state.filter;
   const page = res.data?.reviewCases;
   const reviewer = user.roles.includes('REVIEWER');
   return (
     <>
       <PageHeader title="Reviews">{!reviewer && <span class="readonly-banner">Read-only: only reviewers work cases</span>}</PageHeader>
-      <form class="filters" onSubmit={apply} key={search} aria-label="Filter review cases">
+      <form class="filters" onSubmit={apply} aria-label="Filter review cases">
         <label>
           Status
-          <select name="status" defaultValue={f.status ?? ''}>
+          <select {...form.bind('status')}>
             <option value="">Any</option>
             {Object.values(ReviewStatus).map((s) => (
               <option key={s} value={s}>
@@ -86,20 +93,10 @@ export function ReviewsPage({ query, user }: PageProps) {
           </select>
           <ParamError msg={state.errors.status} />
         </label>
-        <label>
-          Market
-          <select name="market" defaultValue={f.market ?? ''}>
-            <option value="">Any</option>
-            {markets.map((m) => (
-              <option key={m} value={m}>
-                {m}
-              </option>
-            ))}
-          </select>
-        </label>
+        <MarketSelect anyLabel="Any" {...form.bind('market')} />
         <label>
           Due date
-          <select name="overdue" defaultValue={f.overdue === undefined || f.overdue === null ? '' : String(f.overdue)}>
+          <select {...form.bind('overdue')}>
             <option value="">Any</option>
             <option value="true">Overdue only</option>
             <option value="false">Not overdue</option>
@@ -108,7 +105,7 @@ export function ReviewsPage({ query, user }: PageProps) {
         </label>
         <div class="actions">
           <button type="submit">Apply filters</button>
-          <button type="button" class="secondary" onClick={() => navigate('/reviews')}>
+          <button type="button" class="secondary" onClick={clear}>
             Clear
           </button>
         </div>
