@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ErrorBox, Link, PageHeader, Progress, useQuery } from '../components/common';
+import { useConfirm } from '../components/confirm';
 import { ShopperPopup, type ShopperMessage } from '../components/ShopperPopup';
 import { graphql } from '../gql';
 import { CatalogAudience, CatalogDraftStatus, ReasonCode, type CatalogDraftQuery } from '../gql/graphql';
@@ -9,7 +10,7 @@ import { formatTime, humanize } from '../lib/format';
 import { live } from '../lib/live';
 import { locales } from '../lib/markets';
 import { navigate } from '../lib/router';
-import { isSelf, subjectName } from '../lib/subject';
+import { isSelf, subjectName, submittedBy } from '../lib/subject';
 import { catalogApprovers, catalogEditors, type PageProps } from '../lib/pages';
 
 const PreviewQuery = graphql(`
@@ -374,6 +375,31 @@ function DraftPanel({ draft, user, onChange, onClose }: { draft: Draft; user: Pa
   const isEditor = user.roles.some((r) => catalogEditors.includes(r));
   const isApprover = user.roles.some((r) => catalogApprovers.includes(r));
   const isAuthor = isSelf(draft.author, user);
+  const confirm = useConfirm();
+  const approve = async () => {
+    const ok = await confirm.ask({
+      title: `Approve and publish catalog draft ${draft.id}?`,
+      body: (
+        <>
+          <p>
+            You approve the texts {submittedBy(draft.author)}. They become the current reason catalog the moment you confirm: every decline from then on shows the shopper
+            the new {draft.changes.length === 1 ? 'text' : 'texts'} of
+          </p>
+          <ul>
+            {draft.changes.map((c) => (
+              <li key={textKey(c)}>
+                {humanize(c.code)}, {c.locale}, {humanize(c.audience)}
+                {c.after && `: “${c.after.title}”`}
+              </li>
+            ))}
+          </ul>
+          <p>Decisions made before keep the texts they were shown (each pins its catalog version). A published version cannot be withdrawn: a later draft replaces it.</p>
+        </>
+      ),
+      confirm: 'Approve and publish',
+    });
+    if (ok) act(() => gql(ApproveDraftMutation, { id: draft.id }));
+  };
   const act = async (f: () => Promise<unknown>) => {
     setBusy(true);
     setError(null);
@@ -389,10 +415,12 @@ function DraftPanel({ draft, user, onChange, onClose }: { draft: Draft; user: Pa
   return (
     <>
       <p>
-        Draft {draft.id} <span class="badge muted">{humanize(draft.status)}</span> by {subjectName(draft.author)}, from published version {draft.baseVersion}, revision {draft.revision},
-        last changed {formatTime(draft.updatedAt)}.
-        {draft.publishedVersion && ` Published as version ${draft.publishedVersion}.`}
-        {draft.reviewer && ` Reviewed by ${subjectName(draft.reviewer)}${draft.comment ? `: “${draft.comment}”` : ''}.`}{' '}
+        Draft {draft.id} <span class="badge muted">{humanize(draft.status)}</span>{' '}
+        {draft.status === CatalogDraftStatus.Draft
+          ? `written by ${subjectName(draft.author)}`
+          : submittedBy(draft.author, draft.reviewer, draft.status === CatalogDraftStatus.Rejected ? 'rejected' : 'approved')}
+        {draft.comment && ` (“${draft.comment}”)`}, from published version {draft.baseVersion}, revision {draft.revision}, last changed {formatTime(draft.updatedAt)}.
+        {draft.publishedVersion && ` Published as version ${draft.publishedVersion}.`}{' '}
         <button type="button" class="link" onClick={onClose}>
           Close the draft
         </button>
@@ -406,7 +434,7 @@ function DraftPanel({ draft, user, onChange, onClose }: { draft: Draft; user: Pa
         )}
         {draft.status === CatalogDraftStatus.Submitted && isApprover && !isAuthor && (
           <>
-            <button type="button" onClick={() => act(() => gql(ApproveDraftMutation, { id: draft.id }))} disabled={busy}>
+            <button type="button" onClick={approve} disabled={busy}>
               Approve and publish
             </button>
             <label>
@@ -421,6 +449,7 @@ function DraftPanel({ draft, user, onChange, onClose }: { draft: Draft; user: Pa
         {draft.status === CatalogDraftStatus.Submitted && isAuthor && <p class="notice">You submitted this draft; another approver must review it.</p>}
       </div>
       {error !== null && <ErrorBox error={error} title={error instanceof ApiError && error.code === 'CONFLICT' ? 'Conflict: the draft changed since it was loaded; reload it' : 'Not done'} />}
+      {confirm.dialog}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Chart } from '../components/Chart';
 import { ErrorBox, FieldError, Link, PageHeader, Progress, useQuery } from '../components/common';
+import { useConfirm } from '../components/confirm';
 import { Frontier, ImpactOutcomes, OutcomeCompare, SwapSet } from '../components/outcomes';
 import { Card, ImpactSummary, RuleDiff, RulesTable, WhatIfWarmup } from '../components/thresholds';
 import { graphql } from '../gql';
@@ -10,7 +11,7 @@ import { seconds } from '../lib/chart';
 import { formatNumber, formatPoints, formatRate, formatTime, humanize } from '../lib/format';
 import { live } from '../lib/live';
 import { currencyOf } from '../lib/outcomes';
-import { isSelf, subjectName } from '../lib/subject';
+import { isSelf, subjectName, submittedBy } from '../lib/subject';
 import { changedRules, fromPosition, isFlag, parseCutoff, proposalKey, proposalOf, sliderPositions, sliderRange, toPosition, type EditRule, type SliderRange } from '../lib/rules';
 import { thresholdApprovers, thresholdEditors, type PageProps } from '../lib/pages';
 
@@ -218,10 +219,10 @@ export function ThresholdDraftPage({ params, user }: PageProps) {
         <Link href={`/thresholds?market=${d.market}`}>← {d.market} thresholds</Link>
       </PageHeader>
       <p>
-        <span class="badge muted">{humanize(d.status)}</span> by {subjectName(d.author)}, started {formatTime(d.createdAt)} from{' '}
+        <span class="badge muted">{humanize(d.status)}</span> Written by {subjectName(d.author)}, started {formatTime(d.createdAt)} from{' '}
         <Link href={`/thresholds/versions/${d.baseVersionId}`}>the version it copies</Link>
         {d.submittedAt && `, submitted ${formatTime(d.submittedAt)}`}
-        {d.reviewer && `, reviewed by ${subjectName(d.reviewer)} ${formatTime(d.reviewedAt)}`}.
+        {d.reviewer && ` · ${d.status === ThresholdDraftStatus.Rejected ? 'rejected' : 'approved'} by ${subjectName(d.reviewer)} ${formatTime(d.reviewedAt)}`}.
       </p>
       <WhatIfWarmup />
       {editing ? (
@@ -242,8 +243,31 @@ function Review({ draft: d, user, onReviewed }: { draft: Draft; user: PageProps[
   const [error, setError] = useState<unknown>(null);
   const isApprover = user.roles.some((r) => thresholdApprovers.includes(r));
   const isAuthor = isSelf(d.author, user);
+  const confirm = useConfirm();
 
   const review = async (approve: boolean) => {
+    const impact = d.impact?.available ? d.impact : null;
+    if (
+      approve &&
+      !(await confirm.ask({
+        title: `Approve and publish draft ${d.id} of ${d.market}?`,
+        body: (
+          <>
+            <p>
+              You approve the rules {submittedBy(d.author)}. They become {d.market}'s next published version, which can be neither changed nor withdrawn (a later version can
+              replace it).
+            </p>
+            <p>
+              Nothing changes at checkout yet: {d.market} shoppers are assessed with it only once an approver activates it, now or at a set time, on the version's page.
+              {impact &&
+                ` Once active, the what-if at submission predicts a decline rate of ${formatRate(impact.declineRateProposed, 2)} instead of ${formatRate(impact.declineRateNow, 2)}: ${impact.approvedToDeclined.toLocaleString('en-US')} past purchases approved would have been declined, ${impact.declinedToApproved.toLocaleString('en-US')} declined approved.`}
+            </p>
+          </>
+        ),
+        confirm: 'Approve and publish',
+      }))
+    )
+      return;
     setBusy(true);
     setError(null);
     try {
@@ -310,14 +334,15 @@ function Review({ draft: d, user, onReviewed }: { draft: Draft; user: PageProps[
               </div>
             )}
             {error !== null && <ErrorBox error={error} title="The review was not recorded" />}
+            {confirm.dialog}
           </section>
         )}
         {d.status === ThresholdDraftStatus.Approved && d.publishedVersionId && (
           <section class="panel" aria-labelledby="pub-h">
             <h2 id="pub-h">Published</h2>
             <p>
-              Approved by {subjectName(d.reviewer)}
-              {d.reviewComment ? `: “${d.reviewComment}”` : ''}.{' '}
+              Published, {submittedBy(d.author, d.reviewer)}
+              {d.reviewComment ? ` (“${d.reviewComment}”)` : ''}.{' '}
               <Link href={`/thresholds/versions/${d.publishedVersionId}`}>Open the published version</Link> to activate it.
             </p>
           </section>

@@ -9,7 +9,7 @@ import { formatPoints, formatRate, formatTime, humanize } from '../lib/format';
 import { markets } from '../lib/markets';
 import { canSeeOutcomes, currencyOf, formatMoney } from '../lib/outcomes';
 import { navigate } from '../lib/router';
-import { subjectName } from '../lib/subject';
+import { subjectName, submittedBy } from '../lib/subject';
 import { thresholdEditors, type PageProps } from '../lib/pages';
 
 const MarketThresholdsQuery = graphql(`
@@ -126,8 +126,8 @@ export function ThresholdsPage({ query, user }: PageProps) {
             <h2 id="active-h">In force in {market}</h2>
             {active ? (
               <p>
-                <Link href={`/thresholds/versions/${active.version.id}`}>Version {active.version.version}</Link> by {subjectName(active.version.author)}, approved by{' '}
-                {subjectName(active.version.approver)}, in force since {formatTime(active.activations.at(-1)?.activatedAt)}. <span class="muted">{active.version.rationale}</span>
+                <Link href={`/thresholds/versions/${active.version.id}`}>Version {active.version.version}</Link>, {submittedBy(active.version.author, active.version.approver)}, in
+                force since {formatTime(active.activations.at(-1)?.activatedAt)}. <span class="muted">{active.version.rationale}</span>
               </p>
             ) : (
               <p>No version is in force in {market}.</p>
@@ -210,7 +210,13 @@ export function ThresholdsPage({ query, user }: PageProps) {
                         <td>{subjectName(d.author)}</td>
                         <td>{formatTime(d.updatedAt)}</td>
                         <td>
-                          {d.publishedVersionId ? <Link href={`/thresholds/versions/${d.publishedVersionId}`}>published version</Link> : d.reviewer ? `reviewed by ${subjectName(d.reviewer)}` : ''}
+                          {d.reviewer && `${d.status === ThresholdDraftStatus.Rejected ? 'rejected' : 'approved'} by ${subjectName(d.reviewer)}`}
+                          {d.publishedVersionId && (
+                            <>
+                              {', '}
+                              <Link href={`/thresholds/versions/${d.publishedVersionId}`}>published version</Link>
+                            </>
+                          )}
                         </td>
                       </tr>
                     ))}
@@ -228,7 +234,7 @@ export function ThresholdsPage({ query, user }: PageProps) {
                   <tr>
                     <th>Version</th>
                     <th>Status</th>
-                    <th>Author / approver</th>
+                    <th>People</th>
                     <th>Published (UTC)</th>
                     <th>Activations</th>
                     <th>Rationale</th>
@@ -244,7 +250,7 @@ export function ThresholdsPage({ query, user }: PageProps) {
                         <span class={`badge ${v.status === 'ACTIVE' ? 'ok' : 'muted'}`}>{humanize(v.status)}</span>
                       </td>
                       <td>
-                        {subjectName(v.version.author)} / {subjectName(v.version.approver)}
+                        {submittedBy(v.version.author, v.version.approver)}
                       </td>
                       <td>{formatTime(v.version.createdAt)}</td>
                       <td>
