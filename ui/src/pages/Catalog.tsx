@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ErrorBox, Link, PageHeader, Progress, useQuery } from '../components/common';
 import { useConfirm } from '../components/confirm';
+import { inboxChanged } from '../components/inbox';
 import { ShopperPopup, type ShopperMessage } from '../components/ShopperPopup';
 import { graphql } from '../gql';
 import { CatalogAudience, CatalogDraftStatus, ReasonCode, type CatalogDraftQuery } from '../gql/graphql';
 import { ApiError, gql } from '../lib/api';
 import { stepsOf, textErrors, type TextFields } from '../lib/catalog';
+import { fieldDiff, oldText } from '../lib/diff';
 import { formatTime, humanize } from '../lib/format';
 import { live } from '../lib/live';
 import { locales } from '../lib/markets';
@@ -405,6 +407,7 @@ function DraftPanel({ draft, user, onChange, onClose }: { draft: Draft; user: Pa
     setError(null);
     try {
       await f();
+      inboxChanged();
       onChange();
     } catch (e) {
       setError(e);
@@ -415,11 +418,11 @@ function DraftPanel({ draft, user, onChange, onClose }: { draft: Draft; user: Pa
   return (
     <>
       <p>
-        Draft {draft.id} <span class="badge muted">{humanize(draft.status)}</span>{' '}
+        Draft {draft.id} <span class="badge muted">{humanize(draft.status)}</span> ·{' '}
         {draft.status === CatalogDraftStatus.Draft
           ? `written by ${subjectName(draft.author)}`
           : submittedBy(draft.author, draft.reviewer, draft.status === CatalogDraftStatus.Rejected ? 'rejected' : 'approved')}
-        {draft.comment && ` (“${draft.comment}”)`}, from published version {draft.baseVersion}, revision {draft.revision}, last changed {formatTime(draft.updatedAt)}.
+        {draft.comment && ` (“${draft.comment}”)`} · from published version {draft.baseVersion}, revision {draft.revision}, last changed {formatTime(draft.updatedAt)}.
         {draft.publishedVersion && ` Published as version ${draft.publishedVersion}.`}{' '}
         <button type="button" class="link" onClick={onClose}>
           Close the draft
@@ -454,44 +457,68 @@ function DraftPanel({ draft, user, onChange, onClose }: { draft: Draft; user: Pa
   );
 }
 
-/** ChangesTable lists catalog changes: which text, and its title and body before and after. */
+/** The fields of a catalog text, as a reviewer compares them (steps one per line). */
+const textFields = ['title', 'body', 'steps'] as const;
+
+function fieldsOf(t: Change['before']): Record<string, string> | null {
+  return t ? { title: t.title, body: t.body, steps: t.steps.join('\n') } : null;
+}
+
+/**
+ * ChangesTable lists catalog changes text by text and field by field: a changed field shows its
+ * text before and after with the words that changed marked, unchanged fields are named only.
+ */
 function ChangesTable({ changes, label }: { changes: readonly Change[]; label: string }) {
   if (changes.length === 0) return <p>No text differs.</p>;
   return (
     <div class="table-wrap">
-      <table aria-label={label}>
+      <table aria-label={label} class="text-diff">
         <thead>
           <tr>
             <th>Text</th>
             <th>Change</th>
+            <th>Field</th>
             <th>Before</th>
             <th>After</th>
           </tr>
         </thead>
-        <tbody>
-          {changes.map((c) => (
-            <tr key={textKey(c)}>
-              <td>
+        {changes.map((c) => {
+          const fields = fieldDiff(fieldsOf(c.before), fieldsOf(c.after), textFields);
+          const changed = fields.filter((f) => f.status !== 'same');
+          const same = fields.filter((f) => f.status === 'same' && f.parts.length > 0).map((f) => f.field);
+          const rows = changed.length + (same.length > 0 ? 1 : 0);
+          const head = (
+            <>
+              <th scope="rowgroup" rowSpan={rows}>
                 {humanize(c.code)}, {c.locale}, {humanize(c.audience)}
-              </td>
-              <td>{humanize(c.kind)}</td>
-              <td class="diff-old">{c.before ? <TextCell t={c.before} /> : '–'}</td>
-              <td class="diff-new">{c.after ? <TextCell t={c.after} /> : '–'}</td>
-            </tr>
-          ))}
-        </tbody>
+              </th>
+              <td rowSpan={rows}>{humanize(c.kind)}</td>
+            </>
+          );
+          return (
+            <tbody key={textKey(c)} data-text={textKey(c)}>
+              {changed.map((f, i) => (
+                <tr key={f.field} data-field={f.field}>
+                  {i === 0 && head}
+                  <td>{humanize(f.field)}</td>
+                  <td class="field-old">{f.status === 'added' ? '–' : f.parts.map((p, k) => (p.kind === 'same' ? oldText(p) : p.kind === 'del' ? <del key={k}>{p.text}</del> : null))}</td>
+                  <td class="field-new">{f.status === 'removed' ? '–' : f.parts.map((p, k) => (p.kind === 'same' ? p.text : p.kind === 'ins' ? <ins key={k}>{p.text}</ins> : null))}</td>
+                </tr>
+              ))}
+              {same.length > 0 && (
+                <tr data-field="unchanged">
+                  {changed.length === 0 && head}
+                  <td>{same.map((f) => humanize(f)).join(', ')}</td>
+                  <td colSpan={2} class="muted">
+                    unchanged
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          );
+        })}
       </table>
     </div>
-  );
-}
-
-function TextCell({ t }: { t: { title: string; body: string; steps: string[] } }) {
-  return (
-    <>
-      <strong>{t.title}</strong>
-      <div>{t.body}</div>
-      {t.steps.length > 0 && <ol>{t.steps.map((s, i) => <li key={i}>{s}</li>)}</ol>}
-    </>
   );
 }
 

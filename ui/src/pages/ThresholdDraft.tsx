@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Chart } from '../components/Chart';
 import { ErrorBox, FieldError, Link, PageHeader, Progress, useQuery } from '../components/common';
 import { useConfirm } from '../components/confirm';
+import { inboxChanged } from '../components/inbox';
 import { Frontier, ImpactOutcomes, OutcomeCompare, SwapSet } from '../components/outcomes';
 import { Card, ImpactSummary, RuleDiff, RulesTable, WhatIfWarmup } from '../components/thresholds';
 import { graphql } from '../gql';
@@ -273,6 +274,7 @@ function Review({ draft: d, user, onReviewed }: { draft: Draft; user: PageProps[
     try {
       if (approve) await gql(ApproveMutation, { id: d.id, comment: comment.trim() || null });
       else await gql(RejectMutation, { id: d.id, comment: comment.trim() });
+      inboxChanged();
       onReviewed();
     } catch (e) {
       setError(e);

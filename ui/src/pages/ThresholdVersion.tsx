@@ -167,7 +167,7 @@ export function ThresholdVersionPage({ params, user }: PageProps) {
   const consequence = (
     <>
       <p>
-        Every {v.market} purchase assessed from then on is decided with version {v.version} instead of {replaces}. A shopper whose purchase a changed rule now fails is declined
+        Every {v.market} purchase assessed from that moment on is decided with version {v.version} instead of {replaces}. A shopper whose purchase a changed rule now fails is declined
         at checkout and sees the decline pop-up with that rule's reason; one it now passes may pay later.
       </p>
       {active && active.id !== v.id && <RuleDiff from={{ versionId: active.id }} to={{ versionId: v.id }} label="Rules that change" />}

@@ -1,11 +1,13 @@
 import { useState } from 'preact/hooks';
 import { ErrorBox, Link, PageHeader, Progress, useQuery } from '../components/common';
 import { BadDefinitionPanel } from '../components/badDefinition';
+import { usePendingSubmissions } from '../components/inbox';
 import { WhatIfWarmup } from '../components/thresholds';
 import { graphql } from '../gql';
 import { ThresholdDraftStatus } from '../gql/graphql';
 import { gql } from '../lib/api';
-import { formatPoints, formatRate, formatTime, humanize } from '../lib/format';
+import { count, formatPoints, formatRate, formatTime, humanize } from '../lib/format';
+import { pendingByMarket } from '../lib/inbox';
 import { markets } from '../lib/markets';
 import { canSeeOutcomes, currencyOf, formatMoney } from '../lib/outcomes';
 import { navigate } from '../lib/router';
@@ -76,6 +78,8 @@ export function ThresholdsPage({ query, user }: PageProps) {
   const canEdit = user.roles.some((r) => thresholdEditors.includes(r));
   const [creating, setCreating] = useState(false);
   const [createError, setCreateError] = useState<unknown>(null);
+  const submissions = usePendingSubmissions(market);
+  const pendingIn = pendingByMarket(submissions.all.flatMap((x) => (x.market ? [{ market: x.market }] : [])));
 
   const create = async () => {
     setCreating(true);
@@ -111,6 +115,14 @@ export function ThresholdsPage({ query, user }: PageProps) {
             <li key={m}>
               <Link href={`/thresholds?market=${m}`} aria-current={m === market ? 'page' : undefined}>
                 {m}
+                {pendingIn[m] > 0 && (
+                  <>
+                    {' '}
+                    <span class="badge warn count" title={`${count(pendingIn[m], 'submission')} awaiting approval`}>
+                      {pendingIn[m]}
+                    </span>
+                  </>
+                )}
               </Link>
             </li>
           ))}
