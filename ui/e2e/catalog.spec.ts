@@ -66,8 +66,11 @@ test('analyst edits a reason text with a live preview, placeholder errors at the
   await page.getByRole('button', { name: 'Compare' }).click();
   const diff = page.getByRole('table', { name: 'Differences between the versions' });
   await expect(diff).toContainText('Income insufficient, en-GB, Shopper');
-  await expect(diff.locator('td.field-new')).toContainText('Limits for {amount} are set per market.');
-  await expect(diff.getByRole('insertion')).toContainText(['Limits for {amount} are set per market.']);
+  // Field by field, the changed words marked: the body gained one sentence, nothing else of it changed.
+  const bodyRow = diff.locator('tbody', { hasText: 'Income insufficient, en-GB, Shopper' }).locator('tr[data-field="body"]');
+  await expect(bodyRow.locator('td.field-new')).toContainText('Limits for {amount} are set per market.');
+  await expect(bodyRow.getByRole('insertion')).toHaveText(['Limits for {amount} are set per market.']);
+  await expect(bodyRow.getByRole('deletion')).toHaveCount(0);
   // The checkout pop-up now uses the new text.
   await page.reload();
   await grid.getByRole('button', { name: 'Income insufficient, en-GB' }).click();
