@@ -47,6 +47,7 @@ test('admin: revoking a token and disabling a user ask first, saying what follow
   await page.keyboard.press('Escape');
   await expect(dialog(page)).toHaveCount(0);
   await expect(row.locator('.badge')).toHaveText('active');
+  await expect(row.getByRole('button', { name: `Disable ${username}` })).toBeFocused();
   await row.getByRole('button', { name: `Disable ${username}` }).click();
   await dialog(page).getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog(page)).toHaveCount(0);

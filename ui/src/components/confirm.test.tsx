@@ -42,11 +42,14 @@ describe('the confirm dialog', () => {
     render(<Page />);
     const log = () => document.getElementById('log')!.textContent;
 
+    screen.getByRole('button', { name: 'Revoke' }).focus();
     fireEvent.click(screen.getByRole('button', { name: 'Revoke' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Cancel' }));
     await tick();
     expect(log()).toBe('kept;');
     expect(screen.queryByRole('dialog')).toBeNull();
+    // Focus goes back to the button that asked.
+    expect(document.activeElement?.textContent).toBe('Revoke');
 
     fireEvent.click(screen.getByRole('button', { name: 'Revoke' }));
     fireEvent(await screen.findByRole('dialog'), new Event('cancel', { cancelable: true }));

@@ -22,10 +22,16 @@ export function ConfirmDialog({ req, onAnswer }: { req: ConfirmRequest; onAnswer
   const cancel = useRef<HTMLButtonElement>(null);
   const id = useId();
   useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
     const d = ref.current;
     if (d && !d.open) d.showModal();
     // The safe choice has the focus: Enter or Space on a reflex does not act.
     cancel.current?.focus();
+    return () => {
+      if (d?.open) d.close();
+      // Back to the button that asked, when it is still there (a revoked token's is not).
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
   return (
     <dialog
