@@ -136,6 +136,11 @@ test('an approver lands on what waits: submissions by others, counted in the nav
     await expect(tabs.getByRole('link', { name: new RegExp(`^${m}`) })).toHaveText(n > 0 ? `${m} ${n}` : m);
   }
   expect(pending.thresholdDrafts.nodes.some((d) => d.market === 'DE')).toBe(true);
+  // Who did what: the author submitted, someone else approved.
+  await expect(page.locator('section', { has: page.getByRole('heading', { name: 'In force in DE' }) })).toContainText(
+    /Version \d+, submitted by [a-z.]+ · approved by [a-z.]+, in force since/,
+  );
+  await expect(page.getByRole('table', { name: 'Published versions' }).locator('tbody tr').first()).toContainText(/submitted by [a-z.]+ · approved by [a-z.]+/);
   await shot(page, 'thresholds-tab-counts');
 
   // The submission opens from the inbox; approving asks first, and says nothing changes at checkout yet.

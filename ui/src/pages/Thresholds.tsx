@@ -158,7 +158,7 @@ export function ThresholdsPage({ query, user }: PageProps) {
                   <thead>
                     <tr>
                       <th>Draft</th>
-                      <th>Author</th>
+                      <th>Submitted by</th>
                       <th>Submitted (UTC)</th>
                       <th>Rationale</th>
                       <th class="num">Decline rate now → proposed</th>
