@@ -110,6 +110,7 @@ test('reviewers work the queue: one decline upheld, one overturned with a second
   for (const c of [upheldCase, overturnCase, racedCase]) await expect(unclaimed.locator(`li[data-case="${c.caseId}"]`)).toContainText(/days? left/);
   await expect(unclaimed.getByRole('link', { name: `Case ${upheldCase.caseId}` })).toHaveAttribute('href', `/reviews/${upheldCase.caseId}`);
   await shot(page, 'inbox-reviewer');
+  const waiting = Number(/(\d+)$/.exec((await nav.getByRole('link').first().textContent()) ?? '')?.[1]);
   await nav.getByRole('link', { name: 'Reviews' }).click();
   await expect(page).toHaveURL(/\/reviews$/);
   const queue = page.getByRole('table', { name: 'Review cases' });
@@ -175,6 +176,8 @@ test('reviewers work the queue: one decline upheld, one overturned with a second
   await decide.getByLabel('Reason, told to the shopper (required)').fill('Your income was checked again; it is below what this purchase needs.');
   await decide.getByRole('button', { name: 'Record the decision' }).click();
   await expect(status(page)).toHaveText('Upheld');
+  // One case fewer waits for rita: the navigation's count follows at once.
+  await expect(nav.getByRole('link').first()).toHaveText(`Inbox ${waiting - 1}`);
   await expect(page.getByTestId('case-outcome')).toContainText('Uphold');
   await expect(page.getByTestId('case-due')).toHaveText('decided');
   await expect(page.locator('[data-notice="UPHELD"]')).toBeVisible();
