@@ -22,6 +22,7 @@ test('admin creates a user and an API token, the secret shown once', async ({ pa
   await row.getByRole('button', { name: 'Save roles' }).click();
   await expect(row.locator('td').nth(2)).toHaveText('ANALYST, AUDITOR');
   await row.getByRole('button', { name: `Disable ${username}` }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Disable the account' }).click();
   await expect(row).toContainText('disabled');
 
   // A bad password is refused at the field, with the request id.
@@ -48,5 +49,6 @@ test('admin creates a user and an API token, the secret shown once', async ({ pa
   await expect(tokenRow).toBeVisible();
   expect(await page.content()).not.toContain(value);
   await tokenRow.getByRole('button', { name: 'Revoke e2e-checkout' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Revoke the token' }).click();
   await expect(tokenRow).toContainText('revoked');
 });

@@ -44,7 +44,7 @@ test('analyst edits a reason text with a live preview, placeholder errors at the
   await expect(grid.getByRole('button', { name: 'Income insufficient, en-GB, changed in the draft' })).toBeVisible();
   await shot(page, 'catalog');
   await page.getByRole('button', { name: 'Submit for approval' }).click();
-  await expect(page.getByText(/Draft \d+ Submitted by/)).toBeVisible();
+  await expect(page.getByText(/Draft \d+ Submitted · submitted by/)).toBeVisible();
   const draftURL = page.url();
 
   // An approver (another user) finds it among the submitted drafts and publishes it; the version
@@ -57,6 +57,7 @@ test('analyst edits a reason text with a live preview, placeholder errors at the
   await expect(page).toHaveURL(new RegExp(`draft=${draftId}`));
   await expect(page.getByText(`by ${analyst.username}`).first()).toBeVisible();
   await page.getByRole('button', { name: 'Approve and publish' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Approve and publish' }).click();
   const published = page.getByText(/Published as version (\d+)\./);
   await expect(published).toBeVisible();
   const version = Number(/Published as version (\d+)\./.exec((await published.textContent()) ?? '')?.[1]);
@@ -65,7 +66,11 @@ test('analyst edits a reason text with a live preview, placeholder errors at the
   await page.getByRole('button', { name: 'Compare' }).click();
   const diff = page.getByRole('table', { name: 'Differences between the versions' });
   await expect(diff).toContainText('Income insufficient, en-GB, Shopper');
-  await expect(diff.locator('td.diff-new')).toContainText('Limits for {amount} are set per market.');
+  // Field by field, the changed words marked: the body gained one sentence, nothing else of it changed.
+  const bodyRow = diff.locator('tbody', { hasText: 'Income insufficient, en-GB, Shopper' }).locator('tr[data-field="body"]');
+  await expect(bodyRow.locator('td.field-new')).toContainText('Limits for {amount} are set per market.');
+  await expect(bodyRow.getByRole('insertion')).toHaveText(['Limits for {amount} are set per market.']);
+  await expect(bodyRow.getByRole('deletion')).toHaveCount(0);
   // The checkout pop-up now uses the new text.
   await page.reload();
   await grid.getByRole('button', { name: 'Income insufficient, en-GB' }).click();

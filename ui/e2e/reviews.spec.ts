@@ -99,11 +99,20 @@ test('reviewers work the queue: one decline upheld, one overturned with a second
   expect(upheldCase.status).toBe('OPEN');
   expect(upheldCase.notices.map((n) => n.kind)).toEqual(['RECEIVED']);
 
-  // Rita, a reviewer, lands on the queue: the only page of her navigation.
+  // Rita, a reviewer, lands on what waits for her: the new cases, unclaimed, each a link; then
+  // the queue, the other page of her navigation.
   await page.goto('/');
   await signInAs(page, 'reviewer.rita');
+  await expect(page).toHaveURL(/\/inbox$/);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav.getByRole('link')).toHaveText([/^Inbox \d+$/, 'Reviews']);
+  const unclaimed = page.getByRole('list', { name: /^Unclaimed/ });
+  for (const c of [upheldCase, overturnCase, racedCase]) await expect(unclaimed.locator(`li[data-case="${c.caseId}"]`)).toContainText(/days? left/);
+  await expect(unclaimed.getByRole('link', { name: `Case ${upheldCase.caseId}` })).toHaveAttribute('href', `/reviews/${upheldCase.caseId}`);
+  await shot(page, 'inbox-reviewer');
+  const waiting = Number(/(\d+)$/.exec((await nav.getByRole('link').first().textContent()) ?? '')?.[1]);
+  await nav.getByRole('link', { name: 'Reviews' }).click();
   await expect(page).toHaveURL(/\/reviews$/);
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Reviews']);
   const queue = page.getByRole('table', { name: 'Review cases' });
   const row = (id: string) => queue.locator(`tr[data-case="${id}"]`);
   for (const [c, d] of [
@@ -171,6 +180,8 @@ test('reviewers work the queue: one decline upheld, one overturned with a second
   await decide.getByLabel('Reason, told to the shopper (required)').fill('Your income was checked again; it is below what this purchase needs.');
   await decide.getByRole('button', { name: 'Record the decision' }).click();
   await expect(status(page)).toHaveText('Upheld');
+  // One case fewer waits for rita: the navigation's count follows at once.
+  await expect(nav.getByRole('link').first()).toHaveText(`Inbox ${waiting - 1}`);
   await expect(page.getByTestId('case-outcome')).toContainText('Uphold');
   await expect(page.getByTestId('case-due')).toHaveText('decided');
   await expect(page.locator('[data-notice="UPHELD"]')).toBeVisible();
@@ -223,10 +234,14 @@ test('reviewers work the queue: one decline upheld, one overturned with a second
   await decide.getByRole('button', { name: 'Record the decision' }).click();
   await expect(status(page)).toHaveText('Pending second review');
 
-  // Ravi approves it: the case is overturned with a new decision.
+  // Ravi approves it: the case waits for him on landing, and is overturned with a new decision.
   await signOut(page);
-  await page.goto(`/reviews/${overturnCase.caseId}`);
+  await page.goto('/');
   await signInAs(page, 'reviewer.ravi');
+  await expect(page).toHaveURL(/\/inbox$/);
+  const second = page.getByRole('list', { name: 'Overturns awaiting your second approval' });
+  await second.getByRole('link', { name: `Case ${overturnCase.caseId}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/reviews/${overturnCase.caseId}$`));
   await expect(status(page)).toHaveText('Pending second review');
   await page.getByLabel('Comment (required to reject)').fill('Checked the employment record: agreed.');
   await page.getByRole('button', { name: 'Approve the overturn' }).click();

@@ -137,6 +137,7 @@ test('analyst tunes a draft with the live what-if and submits; another user appr
   await shot(page, 'threshold-review');
   await page.getByLabel('Comment (required to reject)').fill('Agreed.');
   await page.getByRole('button', { name: 'Approve and publish' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Approve and publish' }).click();
   await page.getByRole('link', { name: 'Open the published version' }).click();
   await expect(page).toHaveURL(/\/thresholds\/versions\/\d+$/);
   const versionTitle = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
@@ -144,6 +145,7 @@ test('analyst tunes a draft with the live what-if and submits; another user appr
   expect(version).toBeTruthy();
   await expect(page.locator('.badge').first()).toHaveText('Approved');
   await page.getByRole('button', { name: 'Activate now' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Activate now' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Activated at' })).toBeVisible();
   await expect(page.locator('.badge').first()).toHaveText('Active');
   await expect(page.getByRole('heading', { name: /^Activation of / })).toBeVisible();

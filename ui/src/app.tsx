@@ -1,6 +1,7 @@
 // The shell: who is signed in, navigation by role, the route guard, and the current page.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ErrorBox, Link, Progress } from './components/common';
+import { InboxCount } from './components/inbox';
 import { checkAccess, allowed, resolveRoute, safeNext, signInPath, signInURL } from './lib/access';
 import { setUnauthenticatedHandler } from './lib/api';
 import { navigate, useLocation } from './lib/router';
@@ -130,6 +131,7 @@ export function App() {
                 <li key={r.path}>
                   <Link href={r.path} aria-current={match?.route === r || loc.pathname.startsWith(r.path + '/') ? 'page' : undefined}>
                     {r.title}
+                    {r.path === '/inbox' && <InboxCount user={user} refresh={loc.pathname} />}
                   </Link>
                 </li>
               ))}

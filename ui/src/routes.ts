@@ -5,14 +5,14 @@
 // explanation.
 import { h, type ComponentType } from 'preact';
 import type { Role } from './gql/graphql';
-import { agentViewers, decisionReaders, reviewReaders, type PageProps } from './lib/pages';
+import { agentViewers, decisionReaders, inboxRoles, reviewReaders, type PageProps } from './lib/pages';
 import { AdminPage } from './pages/Admin';
 import { AgentLookupPage } from './pages/AgentLookup';
 import { AuditLogPage } from './pages/AuditLog';
 import { CatalogPage } from './pages/Catalog';
 import { DecisionDetailPage } from './pages/DecisionDetail';
 import { DecisionsPage } from './pages/Decisions';
-import { HomePage } from './pages/Home';
+import { HomePage, InboxPage } from './pages/Home';
 import { OverviewPage } from './pages/Overview';
 import { ReviewCasePage } from './pages/ReviewCase';
 import { ReviewsPage } from './pages/Reviews';
@@ -39,6 +39,8 @@ function Home(props: PageProps) {
 
 export const routes: RouteDef[] = [
   { path: '/', title: 'Home', roles: [], component: Home },
+  // First, so that approvers and reviewers land on what waits for them (HomePage).
+  { path: '/inbox', title: 'Inbox', roles: inboxRoles, component: InboxPage, nav: true },
   // Analytics, thresholds and the catalog are read by the same roles as decisions (ACCESS.md).
   { path: '/overview', title: 'Overview', roles: decisionReaders, component: OverviewPage, nav: true },
   { path: '/decisions', title: 'Decisions', roles: decisionReaders, component: DecisionsPage, nav: true },

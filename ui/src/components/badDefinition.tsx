@@ -8,7 +8,7 @@ import { gql } from '../lib/api';
 import { formatTime } from '../lib/format';
 import { badDefinitionApprovers, badDefinitionEditors, badLevels, checkWindow, describeBad, maxWindowMonths, statusLabel } from '../lib/outcomes';
 import type { SessionUser } from '../lib/session';
-import { isSelf, subjectName } from '../lib/subject';
+import { isSelf, subjectName, submittedBy } from '../lib/subject';
 import { ErrorBox, FieldError, Progress, useQuery } from './common';
 
 const BadDefinitionQuery = graphql(`
@@ -136,7 +136,7 @@ export function BadDefinitionPanel({ market, user }: { market: string; user: Ses
       {res.loading && !res.data && <Progress label="Loading the bad definition…" />}
       {d && (
         <p data-figure="bad-definition">
-          <strong>{d.description}</strong> <span class="muted">(version {d.version}, by {subjectName(d.author)}, approved by {subjectName(d.approver)}, {formatTime(d.createdAt)})</span>. A
+          <strong>{d.description}</strong> <span class="muted">(version {d.version}, {submittedBy(d.author, d.approver)}, {formatTime(d.createdAt)})</span>. A
           purchase younger than {d.windowMonths} months is immature and counts neither good nor bad.
         </p>
       )}

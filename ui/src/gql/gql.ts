@@ -25,6 +25,9 @@ type Documents = {
     "\n  mutation ApproveBadDefinitionDraft($id: ID!, $comment: String) {\n    approveBadDefinitionDraft(id: $id, comment: $comment) {\n      ...BadDraftFields\n    }\n  }\n": typeof types.ApproveBadDefinitionDraftDocument,
     "\n  mutation RejectBadDefinitionDraft($id: ID!, $comment: String!) {\n    rejectBadDefinitionDraft(id: $id, comment: $comment) {\n      ...BadDraftFields\n    }\n  }\n": typeof types.RejectBadDefinitionDraftDocument,
     "\n  query Markets {\n    markets {\n      code\n      name\n      hasDecisions\n    }\n  }\n": typeof types.MarketsDocument,
+    "\n  query PendingSubmissions {\n    thresholdDrafts(status: SUBMITTED, first: 100) {\n      nodes {\n        id\n        market\n        author\n        submittedAt\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n    catalogDrafts(status: SUBMITTED, first: 100) {\n      nodes {\n        id\n        author\n        updatedAt\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": typeof types.PendingSubmissionsDocument,
+    "\n  fragment InboxCaseFields on ReviewCase {\n    id\n    status\n    market\n    dueAt\n    overdue\n    reviewer\n  }\n": typeof types.InboxCaseFieldsFragmentDoc,
+    "\n  query ReviewerInbox {\n    open: reviewCases(filter: { status: OPEN }, first: 50) {\n      nodes {\n        ...InboxCaseFields\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n    claimed: reviewCases(filter: { status: IN_REVIEW }, first: 100) {\n      nodes {\n        ...InboxCaseFields\n      }\n    }\n    second: reviewCases(filter: { status: PENDING_SECOND_REVIEW }, first: 100) {\n      nodes {\n        ...InboxCaseFields\n      }\n    }\n  }\n": typeof types.ReviewerInboxDocument,
     "\n  fragment FigureFields on OutcomeFigures {\n    decisions\n    volume\n    mature\n    immature\n    bad\n    inferred\n    inferredBad\n    badRate\n    badRateLow\n    badRateHigh\n    loss\n    lossLow\n    lossHigh\n    lossRate\n  }\n": typeof types.FigureFieldsFragmentDoc,
     "\n  fragment SweepPointFields on SensitivityPoint {\n    cutoff\n    declineRate\n    approvalRate\n    badRate\n    lossRate\n  }\n": typeof types.SweepPointFieldsFragmentDoc,
     "\n  fragment RuleFields on ThresholdRule {\n    measuredValue\n    factor\n    comparator\n    cutoff\n    enabled\n    reasonCode\n    scale\n  }\n": typeof types.RuleFieldsFragmentDoc,
@@ -94,6 +97,9 @@ const documents: Documents = {
     "\n  mutation ApproveBadDefinitionDraft($id: ID!, $comment: String) {\n    approveBadDefinitionDraft(id: $id, comment: $comment) {\n      ...BadDraftFields\n    }\n  }\n": types.ApproveBadDefinitionDraftDocument,
     "\n  mutation RejectBadDefinitionDraft($id: ID!, $comment: String!) {\n    rejectBadDefinitionDraft(id: $id, comment: $comment) {\n      ...BadDraftFields\n    }\n  }\n": types.RejectBadDefinitionDraftDocument,
     "\n  query Markets {\n    markets {\n      code\n      name\n      hasDecisions\n    }\n  }\n": types.MarketsDocument,
+    "\n  query PendingSubmissions {\n    thresholdDrafts(status: SUBMITTED, first: 100) {\n      nodes {\n        id\n        market\n        author\n        submittedAt\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n    catalogDrafts(status: SUBMITTED, first: 100) {\n      nodes {\n        id\n        author\n        updatedAt\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n": types.PendingSubmissionsDocument,
+    "\n  fragment InboxCaseFields on ReviewCase {\n    id\n    status\n    market\n    dueAt\n    overdue\n    reviewer\n  }\n": types.InboxCaseFieldsFragmentDoc,
+    "\n  query ReviewerInbox {\n    open: reviewCases(filter: { status: OPEN }, first: 50) {\n      nodes {\n        ...InboxCaseFields\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n    claimed: reviewCases(filter: { status: IN_REVIEW }, first: 100) {\n      nodes {\n        ...InboxCaseFields\n      }\n    }\n    second: reviewCases(filter: { status: PENDING_SECOND_REVIEW }, first: 100) {\n      nodes {\n        ...InboxCaseFields\n      }\n    }\n  }\n": types.ReviewerInboxDocument,
     "\n  fragment FigureFields on OutcomeFigures {\n    decisions\n    volume\n    mature\n    immature\n    bad\n    inferred\n    inferredBad\n    badRate\n    badRateLow\n    badRateHigh\n    loss\n    lossLow\n    lossHigh\n    lossRate\n  }\n": types.FigureFieldsFragmentDoc,
     "\n  fragment SweepPointFields on SensitivityPoint {\n    cutoff\n    declineRate\n    approvalRate\n    badRate\n    lossRate\n  }\n": types.SweepPointFieldsFragmentDoc,
     "\n  fragment RuleFields on ThresholdRule {\n    measuredValue\n    factor\n    comparator\n    cutoff\n    enabled\n    reasonCode\n    scale\n  }\n": types.RuleFieldsFragmentDoc,
@@ -193,6 +199,18 @@ export function graphql(source: "\n  mutation RejectBadDefinitionDraft($id: ID!,
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Markets {\n    markets {\n      code\n      name\n      hasDecisions\n    }\n  }\n"): typeof import('./graphql').MarketsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PendingSubmissions {\n    thresholdDrafts(status: SUBMITTED, first: 100) {\n      nodes {\n        id\n        market\n        author\n        submittedAt\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n    catalogDrafts(status: SUBMITTED, first: 100) {\n      nodes {\n        id\n        author\n        updatedAt\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n  }\n"): typeof import('./graphql').PendingSubmissionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment InboxCaseFields on ReviewCase {\n    id\n    status\n    market\n    dueAt\n    overdue\n    reviewer\n  }\n"): typeof import('./graphql').InboxCaseFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReviewerInbox {\n    open: reviewCases(filter: { status: OPEN }, first: 50) {\n      nodes {\n        ...InboxCaseFields\n      }\n      pageInfo {\n        hasNextPage\n      }\n    }\n    claimed: reviewCases(filter: { status: IN_REVIEW }, first: 100) {\n      nodes {\n        ...InboxCaseFields\n      }\n    }\n    second: reviewCases(filter: { status: PENDING_SECOND_REVIEW }, first: 100) {\n      nodes {\n        ...InboxCaseFields\n      }\n    }\n  }\n"): typeof import('./graphql').ReviewerInboxDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -377,6 +377,18 @@ export type MarketsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MarketsQuery = { markets: Array<{ code: string, name: string | null, hasDecisions: boolean }> };
 
+export type PendingSubmissionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PendingSubmissionsQuery = { thresholdDrafts: { nodes: Array<{ id: string, market: string, author: string, submittedAt: string | null }>, pageInfo: { hasNextPage: boolean } }, catalogDrafts: { nodes: Array<{ id: string, author: string, updatedAt: string }>, pageInfo: { hasNextPage: boolean } } };
+
+export type InboxCaseFieldsFragment = { id: string, status: ReviewStatus, market: string, dueAt: string, overdue: boolean, reviewer: string | null };
+
+export type ReviewerInboxQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReviewerInboxQuery = { open: { nodes: Array<{ id: string, status: ReviewStatus, market: string, dueAt: string, overdue: boolean, reviewer: string | null }>, pageInfo: { hasNextPage: boolean } }, claimed: { nodes: Array<{ id: string, status: ReviewStatus, market: string, dueAt: string, overdue: boolean, reviewer: string | null }> }, second: { nodes: Array<{ id: string, status: ReviewStatus, market: string, dueAt: string, overdue: boolean, reviewer: string | null }> } };
+
 export type FigureFieldsFragment = { decisions: number, volume: number, mature: number, immature: number, bad: number, inferred: number, inferredBad: number, badRate: number | null, badRateLow: number | null, badRateHigh: number | null, loss: number, lossLow: number, lossHigh: number, lossRate: number | null };
 
 export type SweepPointFieldsFragment = { cutoff: number, declineRate: number, approvalRate: number, badRate: number | null, lossRate: number | null };
@@ -872,6 +884,16 @@ export const BadDraftFieldsFragmentDoc = new TypedDocumentString(`
   updatedAt
 }
     `, {"fragmentName":"BadDraftFields"}) as unknown as TypedDocumentString<BadDraftFieldsFragment, unknown>;
+export const InboxCaseFieldsFragmentDoc = new TypedDocumentString(`
+    fragment InboxCaseFields on ReviewCase {
+  id
+  status
+  market
+  dueAt
+  overdue
+  reviewer
+}
+    `, {"fragmentName":"InboxCaseFields"}) as unknown as TypedDocumentString<InboxCaseFieldsFragment, unknown>;
 export const FigureFieldsFragmentDoc = new TypedDocumentString(`
     fragment FigureFields on OutcomeFigures {
   decisions
@@ -982,6 +1004,8 @@ export const SubmitBadDefinitionDraftDocument = {"__meta__":{"hash":"sha256:03f5
 export const ApproveBadDefinitionDraftDocument = {"__meta__":{"hash":"sha256:9c891fb8e7efe766297bcc6f1c12506cb704e98c3f42417b5d1d0109393faa1b"}} as unknown as TypedDocumentString<ApproveBadDefinitionDraftMutation, ApproveBadDefinitionDraftMutationVariables>;
 export const RejectBadDefinitionDraftDocument = {"__meta__":{"hash":"sha256:b5b24653d95211a9d966ff1f2e915c776a7333221cf75b37250b75f006b83bf2"}} as unknown as TypedDocumentString<RejectBadDefinitionDraftMutation, RejectBadDefinitionDraftMutationVariables>;
 export const MarketsDocument = {"__meta__":{"hash":"sha256:11fb8af121d600e13846052b85ce089a14275489e3299de76ecee25b91c9b4b1"}} as unknown as TypedDocumentString<MarketsQuery, MarketsQueryVariables>;
+export const PendingSubmissionsDocument = {"__meta__":{"hash":"sha256:75bcfb27e04ac25ce99b4811bd2243937e40b349f6330a4981627e9d0c7bad64"}} as unknown as TypedDocumentString<PendingSubmissionsQuery, PendingSubmissionsQueryVariables>;
+export const ReviewerInboxDocument = {"__meta__":{"hash":"sha256:0ca67cc23c398e684c25e29cb897664fe78d614c0c5a498e6f70c635c1e32d27"}} as unknown as TypedDocumentString<ReviewerInboxQuery, ReviewerInboxQueryVariables>;
 export const WhatIfStatusDocument = {"__meta__":{"hash":"sha256:b6a1174e450ed7c5a7637b0f2ec99220c9c0d104039fd4605df766a5165a6031"}} as unknown as TypedDocumentString<WhatIfStatusQuery, WhatIfStatusQueryVariables>;
 export const ThresholdDiffDocument = {"__meta__":{"hash":"sha256:d43b170bab6439e156a838ecdfd15b98fda88e3939b9820efa36d45f0bce0635"}} as unknown as TypedDocumentString<ThresholdDiffQuery, ThresholdDiffQueryVariables>;
 export const VintagesDocument = {"__meta__":{"hash":"sha256:fae910ca3ba8bb3c357d25edbad4b00f3b73bb0e5911bd0a993d61aea6aba78b"}} as unknown as TypedDocumentString<VintagesQuery, VintagesQueryVariables>;

@@ -46,3 +46,12 @@ export function formatPoints(a: number, b: number): string {
   const d = Math.round((b - a) * 10000) / 100;
   return `${d > 0 ? '+' : d < 0 ? '−' : '±'}${Math.abs(d).toFixed(2)} pp`;
 }
+
+/** formatAge writes how long ago t was, roughly: "less than a minute", "12 minutes", "5 hours", "3 days". */
+export function formatAge(t: string, now: number): string {
+  const min = Math.max(0, Math.floor((now - Date.parse(t)) / 60_000));
+  if (min < 1) return 'less than a minute';
+  if (min < 60) return count(min, 'minute');
+  if (min < 48 * 60) return count(Math.floor(min / 60), 'hour');
+  return count(Math.floor(min / 1440), 'day');
+}

@@ -37,3 +37,6 @@ export const catalogApprovers: readonly Role[] = ['APPROVER'];
 
 /** The roles that may read review cases (Query.reviewCases): a reviewer works them, the others look. */
 export const reviewReaders: readonly Role[] = ['REVIEWER', 'ANALYST', 'APPROVER', 'AUDITOR'];
+
+/** The roles with an inbox ("Waiting for you"): submissions to approve, review cases to work. */
+export const inboxRoles: readonly Role[] = ['APPROVER', 'REVIEWER'];

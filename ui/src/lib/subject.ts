@@ -14,3 +14,13 @@ export function subjectName(subject: string | null | undefined): string {
 export function isSelf(subject: string | null | undefined, user: SessionUser): boolean {
   return !!subject && /^user:\d+:/.test(subject) && subjectName(subject) === user.username;
 }
+
+/**
+ * submittedBy says who did what to a change, so that nobody reads the author as its approver:
+ * "submitted by anna · approved by ali". reviewed is the reviewer's verb ("approved",
+ * "rejected"); the second part is left out while nobody has reviewed it.
+ */
+export function submittedBy(author: string | null | undefined, reviewer?: string | null, reviewed = 'approved'): string {
+  const who = `submitted by ${subjectName(author)}`;
+  return reviewer ? `${who} · ${reviewed} by ${subjectName(reviewer)}` : who;
+}

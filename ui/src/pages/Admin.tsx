@@ -1,10 +1,13 @@
 import { useState } from 'preact/hooks';
 import { ErrorBox, FieldError, PageHeader, Progress, useQuery } from '../components/common';
+import { useConfirm } from '../components/confirm';
 import { graphql } from '../gql';
 import { Role } from '../gql/graphql';
 import { gql } from '../lib/api';
 import { formatTime } from '../lib/format';
+import { subjectName } from '../lib/subject';
 import type { PageProps } from '../lib/pages';
+import type { SessionUser } from '../lib/session';
 
 const UsersQuery = graphql(`
   query AdminUsers($first: Int!) {
@@ -154,19 +157,20 @@ function CreatedBy({ who }: { who: string }) {
 }
 
 /** AdminPage manages staff accounts (create, roles, disable, enable) and API tokens (create, revoke). */
-export function AdminPage(_: PageProps) {
+export function AdminPage({ user }: PageProps) {
   return (
     <>
       <PageHeader title="Administration" />
-      <Users />
+      <Users me={user} />
       <Tokens />
     </>
   );
 }
 
-function Users() {
+function Users({ me }: { me: SessionUser }) {
   const res = useQuery(UsersQuery, { first: listSize }, 'users');
   const action = useAction();
+  const confirm = useConfirm();
   const creating = useAction();
   const [editing, setEditing] = useState<string | null>(null);
   const [created, setCreated] = useState<string | null>(null);
@@ -198,11 +202,32 @@ function Users() {
       res.reload();
     });
   };
-  const toggle = (id: string, disabled: boolean) =>
+  const enable = (id: string) =>
     action.run(async () => {
-      await (disabled ? gql(EnableUser, { id }) : gql(DisableUser, { id }));
+      await gql(EnableUser, { id });
       res.reload();
     });
+  const disable = async (u: { id: string; username: string; displayName: string; roles: readonly Role[] }) => {
+    const ok = await confirm.ask({
+      title: `Disable ${u.username}?`,
+      body: (
+        <>
+          <p>
+            {u.displayName} (<code>{u.username}</code>, {u.roles.join(', ')}) is signed out of every session at once and cannot sign in until an administrator enables
+            the account again. Their roles and their history stay as they are.
+          </p>
+          <p>API tokens they created keep working: revoke those under API tokens if they must stop too.</p>
+        </>
+      ),
+      confirm: 'Disable the account',
+      danger: true,
+    });
+    if (!ok) return;
+    action.run(async () => {
+      await gql(DisableUser, { id: u.id });
+      res.reload();
+    });
+  };
 
   return (
     <section aria-labelledby="users-h">
@@ -256,15 +281,18 @@ function Users() {
                           Change roles
                         </button>
                       )}
-                      <button
-                        type="button"
-                        class={u.disabledAt ? 'secondary' : 'danger'}
-                        disabled={action.busy}
-                        onClick={() => toggle(u.id, !!u.disabledAt)}
-                        aria-label={`${u.disabledAt ? 'Enable' : 'Disable'} ${u.username}`}
-                      >
-                        {u.disabledAt ? 'Enable' : 'Disable'}
-                      </button>
+                      {u.disabledAt ? (
+                        <button type="button" class="secondary" disabled={action.busy} onClick={() => enable(u.id)} aria-label={`Enable ${u.username}`}>
+                          Enable
+                        </button>
+                      ) : u.username === me.username ? (
+                        // The server refuses it: nobody disables their own account (another ADMIN can).
+                        <span class="muted">Your account: another administrator can disable it</span>
+                      ) : (
+                        <button type="button" class="danger" disabled={action.busy} onClick={() => disable(u)} aria-label={`Disable ${u.username}`}>
+                          Disable
+                        </button>
+                      )}
                     </div>
                   </td>
                 </tr>
@@ -274,6 +302,7 @@ function Users() {
           {res.data.users.pageInfo.hasNextPage && <p class="muted">Showing the first {listSize} users.</p>}
         </div>
       )}
+      {confirm.dialog}
       <form class="panel stack" onSubmit={create} aria-labelledby="new-user-h">
         <h3 id="new-user-h">New user</h3>
         <div class="filters">
@@ -314,6 +343,7 @@ function Users() {
 function Tokens() {
   const res = useQuery(TokensQuery, { first: listSize }, 'tokens');
   const action = useAction();
+  const confirm = useConfirm();
   const creating = useAction();
   const [secret, setSecret] = useState<{ name: string; secret: string } | null>(null);
 
@@ -331,11 +361,27 @@ function Tokens() {
       res.reload();
     });
   };
-  const revoke = (id: string) =>
+  const revoke = async (t: { id: string; name: string; roles: readonly Role[]; createdBy: string; lastUsedAt?: string | null }) => {
+    const ok = await confirm.ask({
+      title: `Revoke the API token “${t.name}”?`,
+      body: (
+        <>
+          <p>
+            Whatever uses “{t.name}” ({t.roles.join(', ')}{t.createdBy ? `, created by ${subjectName(t.createdBy)}` : ''}, last used {t.lastUsedAt ? formatTime(t.lastUsedAt) : 'never'}) is
+            refused from now on: at once on this server, within 10 seconds on the others.
+          </p>
+          <p>A revoked token never works again: to restore access, create a new token and give its secret to the system that used this one.</p>
+        </>
+      ),
+      confirm: 'Revoke the token',
+      danger: true,
+    });
+    if (!ok) return;
     action.run(async () => {
-      await gql(RevokeApiToken, { id });
+      await gql(RevokeApiToken, { id: t.id });
       res.reload();
     });
+  };
 
   return (
     <section aria-labelledby="tokens-h">
@@ -387,7 +433,7 @@ function Tokens() {
                   <td>{t.revokedAt ? <span class="badge broken">revoked {formatTime(t.revokedAt)}</span> : <span class="badge ok">active</span>}</td>
                   <td>
                     {!t.revokedAt && (
-                      <button type="button" class="danger" disabled={action.busy} onClick={() => revoke(t.id)} aria-label={`Revoke ${t.name}`}>
+                      <button type="button" class="danger" disabled={action.busy} onClick={() => revoke(t)} aria-label={`Revoke ${t.name}`}>
                         Revoke
                       </button>
                     )}
@@ -399,6 +445,7 @@ function Tokens() {
           {res.data.apiTokens.pageInfo.hasNextPage && <p class="muted">Showing the newest {listSize} tokens.</p>}
         </div>
       )}
+      {confirm.dialog}
       <form class="panel stack" onSubmit={create} aria-labelledby="new-token-h">
         <h3 id="new-token-h">New API token</h3>
         <div class="filters">

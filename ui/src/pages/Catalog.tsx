@@ -1,15 +1,18 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ErrorBox, Link, PageHeader, Progress, useQuery } from '../components/common';
+import { useConfirm } from '../components/confirm';
+import { inboxChanged } from '../components/inbox';
 import { ShopperPopup, type ShopperMessage } from '../components/ShopperPopup';
 import { graphql } from '../gql';
 import { CatalogAudience, CatalogDraftStatus, ReasonCode, type CatalogDraftQuery } from '../gql/graphql';
 import { ApiError, gql } from '../lib/api';
 import { stepsOf, textErrors, type TextFields } from '../lib/catalog';
+import { fieldDiff, oldText } from '../lib/diff';
 import { formatTime, humanize } from '../lib/format';
 import { live } from '../lib/live';
 import { locales } from '../lib/markets';
 import { navigate } from '../lib/router';
-import { isSelf, subjectName } from '../lib/subject';
+import { isSelf, subjectName, submittedBy } from '../lib/subject';
 import { catalogApprovers, catalogEditors, type PageProps } from '../lib/pages';
 
 const PreviewQuery = graphql(`
@@ -374,11 +377,37 @@ function DraftPanel({ draft, user, onChange, onClose }: { draft: Draft; user: Pa
   const isEditor = user.roles.some((r) => catalogEditors.includes(r));
   const isApprover = user.roles.some((r) => catalogApprovers.includes(r));
   const isAuthor = isSelf(draft.author, user);
+  const confirm = useConfirm();
+  const approve = async () => {
+    const ok = await confirm.ask({
+      title: `Approve and publish catalog draft ${draft.id}?`,
+      body: (
+        <>
+          <p>
+            You approve the texts {submittedBy(draft.author)}. They become the current reason catalog the moment you confirm: every decline from then on shows the shopper
+            the new {draft.changes.length === 1 ? 'text' : 'texts'} of
+          </p>
+          <ul>
+            {draft.changes.map((c) => (
+              <li key={textKey(c)}>
+                {humanize(c.code)}, {c.locale}, {humanize(c.audience)}
+                {c.after && `: “${c.after.title}”`}
+              </li>
+            ))}
+          </ul>
+          <p>Decisions made before keep the texts they were shown (each pins its catalog version). A published version cannot be withdrawn: a later draft replaces it.</p>
+        </>
+      ),
+      confirm: 'Approve and publish',
+    });
+    if (ok) act(() => gql(ApproveDraftMutation, { id: draft.id }));
+  };
   const act = async (f: () => Promise<unknown>) => {
     setBusy(true);
     setError(null);
     try {
       await f();
+      inboxChanged();
       onChange();
     } catch (e) {
       setError(e);
@@ -389,10 +418,12 @@ function DraftPanel({ draft, user, onChange, onClose }: { draft: Draft; user: Pa
   return (
     <>
       <p>
-        Draft {draft.id} <span class="badge muted">{humanize(draft.status)}</span> by {subjectName(draft.author)}, from published version {draft.baseVersion}, revision {draft.revision},
-        last changed {formatTime(draft.updatedAt)}.
-        {draft.publishedVersion && ` Published as version ${draft.publishedVersion}.`}
-        {draft.reviewer && ` Reviewed by ${subjectName(draft.reviewer)}${draft.comment ? `: “${draft.comment}”` : ''}.`}{' '}
+        Draft {draft.id} <span class="badge muted">{humanize(draft.status)}</span> ·{' '}
+        {draft.status === CatalogDraftStatus.Draft
+          ? `written by ${subjectName(draft.author)}`
+          : submittedBy(draft.author, draft.reviewer, draft.status === CatalogDraftStatus.Rejected ? 'rejected' : 'approved')}
+        {draft.comment && ` (“${draft.comment}”)`} · from published version {draft.baseVersion}, revision {draft.revision}, last changed {formatTime(draft.updatedAt)}.
+        {draft.publishedVersion && ` Published as version ${draft.publishedVersion}.`}{' '}
         <button type="button" class="link" onClick={onClose}>
           Close the draft
         </button>
@@ -406,7 +437,7 @@ function DraftPanel({ draft, user, onChange, onClose }: { draft: Draft; user: Pa
         )}
         {draft.status === CatalogDraftStatus.Submitted && isApprover && !isAuthor && (
           <>
-            <button type="button" onClick={() => act(() => gql(ApproveDraftMutation, { id: draft.id }))} disabled={busy}>
+            <button type="button" onClick={approve} disabled={busy}>
               Approve and publish
             </button>
             <label>
@@ -421,48 +452,73 @@ function DraftPanel({ draft, user, onChange, onClose }: { draft: Draft; user: Pa
         {draft.status === CatalogDraftStatus.Submitted && isAuthor && <p class="notice">You submitted this draft; another approver must review it.</p>}
       </div>
       {error !== null && <ErrorBox error={error} title={error instanceof ApiError && error.code === 'CONFLICT' ? 'Conflict: the draft changed since it was loaded; reload it' : 'Not done'} />}
+      {confirm.dialog}
     </>
   );
 }
 
-/** ChangesTable lists catalog changes: which text, and its title and body before and after. */
+/** The fields of a catalog text, as a reviewer compares them (steps one per line). */
+const textFields = ['title', 'body', 'steps'] as const;
+
+function fieldsOf(t: Change['before']): Record<string, string> | null {
+  return t ? { title: t.title, body: t.body, steps: t.steps.join('\n') } : null;
+}
+
+/**
+ * ChangesTable lists catalog changes text by text and field by field: a changed field shows its
+ * text before and after with the words that changed marked, unchanged fields are named only.
+ */
 function ChangesTable({ changes, label }: { changes: readonly Change[]; label: string }) {
   if (changes.length === 0) return <p>No text differs.</p>;
   return (
     <div class="table-wrap">
-      <table aria-label={label}>
+      <table aria-label={label} class="text-diff">
         <thead>
           <tr>
             <th>Text</th>
             <th>Change</th>
+            <th>Field</th>
             <th>Before</th>
             <th>After</th>
           </tr>
         </thead>
-        <tbody>
-          {changes.map((c) => (
-            <tr key={textKey(c)}>
-              <td>
+        {changes.map((c) => {
+          const fields = fieldDiff(fieldsOf(c.before), fieldsOf(c.after), textFields);
+          const changed = fields.filter((f) => f.status !== 'same');
+          const same = fields.filter((f) => f.status === 'same' && f.parts.length > 0).map((f) => f.field);
+          const rows = changed.length + (same.length > 0 ? 1 : 0);
+          const head = (
+            <>
+              <th scope="rowgroup" rowSpan={rows}>
                 {humanize(c.code)}, {c.locale}, {humanize(c.audience)}
-              </td>
-              <td>{humanize(c.kind)}</td>
-              <td class="diff-old">{c.before ? <TextCell t={c.before} /> : '–'}</td>
-              <td class="diff-new">{c.after ? <TextCell t={c.after} /> : '–'}</td>
-            </tr>
-          ))}
-        </tbody>
+              </th>
+              <td rowSpan={rows}>{humanize(c.kind)}</td>
+            </>
+          );
+          return (
+            <tbody key={textKey(c)} data-text={textKey(c)}>
+              {changed.map((f, i) => (
+                <tr key={f.field} data-field={f.field}>
+                  {i === 0 && head}
+                  <td>{humanize(f.field)}</td>
+                  <td class="field-old">{f.status === 'added' ? '–' : f.parts.map((p, k) => (p.kind === 'same' ? oldText(p) : p.kind === 'del' ? <del key={k}>{p.text}</del> : null))}</td>
+                  <td class="field-new">{f.status === 'removed' ? '–' : f.parts.map((p, k) => (p.kind === 'same' ? p.text : p.kind === 'ins' ? <ins key={k}>{p.text}</ins> : null))}</td>
+                </tr>
+              ))}
+              {same.length > 0 && (
+                <tr data-field="unchanged">
+                  {changed.length === 0 && head}
+                  <td>{same.map((f) => humanize(f)).join(', ')}</td>
+                  <td colSpan={2} class="muted">
+                    unchanged
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          );
+        })}
       </table>
     </div>
-  );
-}
-
-function TextCell({ t }: { t: { title: string; body: string; steps: string[] } }) {
-  return (
-    <>
-      <strong>{t.title}</strong>
-      <div>{t.body}</div>
-      {t.steps.length > 0 && <ol>{t.steps.map((s, i) => <li key={i}>{s}</li>)}</ol>}
-    </>
   );
 }
 

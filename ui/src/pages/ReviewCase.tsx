@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { DecisionView, PinnedNote, usePinnedThresholds } from '../components/DecisionView';
 import { ErrorBox, FieldError, Link, PageHeader, Progress, useQuery } from '../components/common';
+import { inboxChanged } from '../components/inbox';
 import { graphql } from '../gql';
 import { ReviewOutcome, ReviewStatus, type ReviewCasePageQuery } from '../gql/graphql';
 import { ApiError, gql } from '../lib/api';
@@ -205,6 +206,8 @@ function Review({ c, user, onChanged }: { c: Case; user: SessionUser; onChanged:
     } finally {
       setBusy(false);
       onChanged();
+      // The navigation's count of what waits follows the step.
+      inboxChanged();
     }
   };
   const claim = () => run(() => gql(ClaimMutation, { id: c.id }), () => {});

@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ErrorBox, FieldError, Link, PageHeader, Progress, useQuery } from '../components/common';
+import { useConfirm } from '../components/confirm';
+import { inboxChanged } from '../components/inbox';
 import { Frontier, ImpactOutcomes } from '../components/outcomes';
 import { ImpactSummary, RuleDiff, RulesTable, WhatIfWarmup } from '../components/thresholds';
 import { ReviewWhatIf, SimulateDoc, WhatIf, type Simulation } from '../components/whatif';
@@ -9,7 +11,7 @@ import { ApiError, gql } from '../lib/api';
 import { formatNumber, formatRate, formatTime, humanize } from '../lib/format';
 import { live } from '../lib/live';
 import { currencyOf } from '../lib/outcomes';
-import { isSelf, subjectName } from '../lib/subject';
+import { isSelf, subjectName, submittedBy } from '../lib/subject';
 import { axisEnds, axisFraction, axisValue, changedRules, fromPosition, isFlag, keyedCutoff, parseCutoff, proposalKey, proposalOf, sliderAxis, sliderPositions, snap, toPosition, type Axis, type EditRule } from '../lib/rules';
 import { thresholdApprovers, thresholdEditors, type PageProps } from '../lib/pages';
 
@@ -136,10 +138,10 @@ export function ThresholdDraftPage({ params, user }: PageProps) {
         <Link href={`/thresholds?market=${d.market}`}>← {d.market} thresholds</Link>
       </PageHeader>
       <p>
-        <span class="badge muted">{humanize(d.status)}</span> by {subjectName(d.author)}, started {formatTime(d.createdAt)} from{' '}
+        <span class="badge muted">{humanize(d.status)}</span> Written by {subjectName(d.author)}, started {formatTime(d.createdAt)} from{' '}
         <Link href={`/thresholds/versions/${d.baseVersionId}`}>the version it copies</Link>
         {d.submittedAt && `, submitted ${formatTime(d.submittedAt)}`}
-        {d.reviewer && `, reviewed by ${subjectName(d.reviewer)} ${formatTime(d.reviewedAt)}`}.
+        {d.reviewer && ` · ${d.status === ThresholdDraftStatus.Rejected ? 'rejected' : 'approved'} by ${subjectName(d.reviewer)} ${formatTime(d.reviewedAt)}`}.
       </p>
       <WhatIfWarmup />
       {editing ? (
@@ -163,13 +165,37 @@ function Review({ draft: d, user, onReviewed }: { draft: Draft; user: PageProps[
   const [error, setError] = useState<unknown>(null);
   const isApprover = user.roles.some((r) => thresholdApprovers.includes(r));
   const isAuthor = isSelf(d.author, user);
+  const confirm = useConfirm();
 
   const review = async (approve: boolean) => {
+    const impact = d.impact?.available ? d.impact : null;
+    if (
+      approve &&
+      !(await confirm.ask({
+        title: `Approve and publish draft ${d.id} of ${d.market}?`,
+        body: (
+          <>
+            <p>
+              You approve the rules {submittedBy(d.author)}. They become {d.market}'s next published version, which can be neither changed nor withdrawn (a later version can
+              replace it).
+            </p>
+            <p>
+              Nothing changes at checkout yet: {d.market} shoppers are assessed with it only once an approver activates it, now or at a set time, on the version's page.
+              {impact &&
+                ` Once active, the what-if at submission predicts a decline rate of ${formatRate(impact.declineRateProposed, 2)} instead of ${formatRate(impact.declineRateNow, 2)}: ${impact.approvedToDeclined.toLocaleString('en-US')} past purchases approved would have been declined, ${impact.declinedToApproved.toLocaleString('en-US')} declined approved.`}
+            </p>
+          </>
+        ),
+        confirm: 'Approve and publish',
+      }))
+    )
+      return;
     setBusy(true);
     setError(null);
     try {
       if (approve) await gql(ApproveMutation, { id: d.id, comment: comment.trim() || null });
       else await gql(RejectMutation, { id: d.id, comment: comment.trim() });
+      inboxChanged();
       onReviewed();
     } catch (e) {
       setError(e);
@@ -231,14 +257,15 @@ function Review({ draft: d, user, onReviewed }: { draft: Draft; user: PageProps[
               </div>
             )}
             {error !== null && <ErrorBox error={error} title="The review was not recorded" />}
+            {confirm.dialog}
           </section>
         )}
         {d.status === ThresholdDraftStatus.Approved && d.publishedVersionId && (
           <section class="panel" aria-labelledby="pub-h">
             <h2 id="pub-h">Published</h2>
             <p>
-              Approved by {subjectName(d.reviewer)}
-              {d.reviewComment ? `: “${d.reviewComment}”` : ''}.{' '}
+              Published, {submittedBy(d.author, d.reviewer)}
+              {d.reviewComment ? ` (“${d.reviewComment}”)` : ''}.{' '}
               <Link href={`/thresholds/versions/${d.publishedVersionId}`}>Open the published version</Link> to activate it.
             </p>
           </section>

@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
 import { ErrorBox, FieldError, Link, PageHeader, Progress, useQuery } from '../components/common';
+import { useConfirm } from '../components/confirm';
 import { ImpactSummary, RuleDiff, RulesTable } from '../components/thresholds';
 import { graphql } from '../gql';
 import { gql } from '../lib/api';
 import { formatPoints, formatRate, formatTime, humanize } from '../lib/format';
 import { inputFromTime, timeFromInput } from '../lib/query';
 import { navigate } from '../lib/router';
-import { subjectName } from '../lib/subject';
+import { subjectName, submittedBy } from '../lib/subject';
 import { thresholdApprovers, type PageProps } from '../lib/pages';
 
 const VersionQuery = graphql(`
@@ -129,6 +130,7 @@ export function ThresholdVersionPage({ params, user }: PageProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState('');
+  const confirm = useConfirm();
 
   if (res.error) return <ErrorBox error={res.error} title="Could not load the version" />;
   if (res.loading && !v) return <Progress label="Loading the version…" />;
@@ -159,15 +161,59 @@ export function ThresholdVersionPage({ params, user }: PageProps) {
       setBusy(false);
     }
   };
-  const activate = (scheduled: boolean) =>
+  // What a switch to this version means, said in every confirmation: which version it replaces
+  // and what the shopper sees.
+  const replaces = active ? `version ${active.version}, in force now` : 'no version (none is in force now)';
+  const consequence = (
+    <>
+      <p>
+        Every {v.market} purchase assessed from that moment on is decided with version {v.version} instead of {replaces}. A shopper whose purchase a changed rule now fails is declined
+        at checkout and sees the decline pop-up with that rule's reason; one it now passes may pay later.
+      </p>
+      {active && active.id !== v.id && <RuleDiff from={{ versionId: active.id }} to={{ versionId: v.id }} label="Rules that change" />}
+    </>
+  );
+  const activate = async (scheduled: boolean) => {
+    const when = scheduled ? timeFromInput(at) : null;
+    const ok = await confirm.ask({
+      title: scheduled ? `Schedule ${v.market} version ${v.version} for ${formatTime(when)}?` : `Activate ${v.market} version ${v.version} now?`,
+      body: (
+        <>
+          {consequence}
+          <p>
+            {scheduled ? `It takes effect at ${formatTime(when)}` : 'It takes effect the moment you confirm'}, without another approval: version {v.version} was approved by{' '}
+            {subjectName(v.approver)} when it was published.
+          </p>
+        </>
+      ),
+      confirm: scheduled ? 'Schedule the activation' : 'Activate now',
+    });
+    if (!ok) return;
     run(async () => {
-      const when = scheduled ? timeFromInput(at) : null;
       const a = (await gql(ActivateMutation, { id: v.id, at: when })).activateThresholdVersion;
       return scheduled ? `Scheduled: version ${v.version} takes effect at ${formatTime(a.activatedAt)}.` : `Activated at ${formatTime(a.activatedAt)}.`;
     });
-  const rollback = (emergency: boolean) =>
+  };
+  const rollback = async (emergency: boolean) => {
+    if (
+      emergency &&
+      !(await confirm.ask({
+        title: `Emergency rollback of ${v.market} to version ${v.version}?`,
+        body: (
+          <>
+            {consequence}
+            <p>
+              It takes effect the moment you confirm, without a new approval, and is recorded as an emergency rollback: flagged on the activation and in the audit log, for
+              review afterwards.
+            </p>
+          </>
+        ),
+        confirm: 'Roll back now',
+        danger: true,
+      }))
+    )
+      return;
     run(async () => {
-      if (emergency && !window.confirm(`Put ${v.market} version ${v.version} in force now, without a new approval?`)) return '';
       const r = (await gql(RollbackMutation, { market: v.market, versionId: v.id, emergency })).rollbackThresholdVersion;
       if (r.draft) {
         navigate(`/thresholds/drafts/${r.draft.id}`);
@@ -175,6 +221,7 @@ export function ThresholdVersionPage({ params, user }: PageProps) {
       }
       return `Emergency rollback: version ${v.version} in force since ${formatTime(r.activation?.activatedAt)}.`;
     });
+  };
 
   return (
     <>
@@ -182,8 +229,8 @@ export function ThresholdVersionPage({ params, user }: PageProps) {
         <Link href={`/thresholds?market=${v.market}`}>← {v.market} thresholds</Link>
       </PageHeader>
       <p>
-        {mine && <span class={`badge ${mine.status === 'ACTIVE' ? 'ok' : 'muted'}`}>{humanize(mine.status)}</span>} Written by {subjectName(v.author)}, approved by {subjectName(v.approver)},
-        published {formatTime(v.createdAt)}. <span class="muted">{v.rationale}</span>
+        {mine && <span class={`badge ${mine.status === 'ACTIVE' ? 'ok' : 'muted'}`}>{humanize(mine.status)}</span>} {submittedBy(v.author, v.approver)} · published{' '}
+        {formatTime(v.createdAt)}. <span class="muted">{v.rationale}</span>
       </p>
       <div class="grid2">
         <div>
@@ -219,7 +266,20 @@ export function ThresholdVersionPage({ params, user }: PageProps) {
                   <button type="button" onClick={() => activate(false)} disabled={busy}>
                     Activate now
                   </button>
+                  {mine.status === 'SUPERSEDED' && (
+                    <button type="button" class="danger" onClick={() => rollback(true)} disabled={busy}>
+                      Emergency rollback now
+                    </button>
+                  )}
                 </div>
+                {mine.status === 'SUPERSEDED' && (
+                  // Both put the version back at once, unapproved (lifecycle.go Activate and Rollback): only the record differs.
+                  <p class="muted" data-testid="activate-vs-rollback">
+                    Both put version {v.version} back in force at once, and neither asks a second person: it was approved when it was published. <strong>Activate now</strong>{' '}
+                    records an ordinary activation (it can also be scheduled below). <strong>Emergency rollback now</strong> records it as an emergency rollback, flagged on the
+                    activation and in the audit log for review afterwards. To have a second person approve the return, start a rollback draft instead.
+                  </p>
+                )}
                 <div class="toolbar">
                   <label>
                     Activate at (UTC)
@@ -231,21 +291,16 @@ export function ThresholdVersionPage({ params, user }: PageProps) {
                   </button>
                 </div>
                 {mine.status === 'SUPERSEDED' && (
-                  <>
-                    <h3>Roll back to this version</h3>
-                    <div class="toolbar">
-                      <button type="button" class="secondary" onClick={() => rollback(false)} disabled={busy}>
-                        Start a rollback draft
-                      </button>
-                      <button type="button" class="danger" onClick={() => rollback(true)} disabled={busy}>
-                        Emergency rollback now
-                      </button>
-                    </div>
-                    <p class="muted">A rollback draft is approved like any change; an emergency rollback puts this version in force at once and is flagged.</p>
-                  </>
+                  <div class="toolbar">
+                    <button type="button" class="secondary" onClick={() => rollback(false)} disabled={busy}>
+                      Start a rollback draft
+                    </button>
+                    <span class="muted">A copy of this version, approved by a second person like any change before it can be activated.</span>
+                  </div>
                 )}
               </div>
             )}
+            {confirm.dialog}
             {done && (
               <p role="status" class="notice">
                 {done}

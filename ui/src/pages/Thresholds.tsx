@@ -1,15 +1,17 @@
 import { useState } from 'preact/hooks';
 import { ErrorBox, Link, PageHeader, Progress, useQuery } from '../components/common';
 import { BadDefinitionPanel } from '../components/badDefinition';
+import { usePendingSubmissions } from '../components/inbox';
 import { WhatIfWarmup } from '../components/thresholds';
 import { graphql } from '../gql';
 import { ThresholdDraftStatus } from '../gql/graphql';
 import { gql } from '../lib/api';
-import { formatPoints, formatRate, formatTime, humanize } from '../lib/format';
+import { count, formatPoints, formatRate, formatTime, humanize } from '../lib/format';
+import { pendingByMarket } from '../lib/inbox';
 import { markets } from '../lib/markets';
 import { canSeeOutcomes, currencyOf, formatMoney } from '../lib/outcomes';
 import { navigate } from '../lib/router';
-import { subjectName } from '../lib/subject';
+import { subjectName, submittedBy } from '../lib/subject';
 import { thresholdEditors, type PageProps } from '../lib/pages';
 
 const MarketThresholdsQuery = graphql(`
@@ -76,6 +78,8 @@ export function ThresholdsPage({ query, user }: PageProps) {
   const canEdit = user.roles.some((r) => thresholdEditors.includes(r));
   const [creating, setCreating] = useState(false);
   const [createError, setCreateError] = useState<unknown>(null);
+  const submissions = usePendingSubmissions(market);
+  const pendingIn = pendingByMarket(submissions.all.flatMap((x) => (x.market ? [{ market: x.market }] : [])));
 
   const create = async () => {
     setCreating(true);
@@ -111,6 +115,14 @@ export function ThresholdsPage({ query, user }: PageProps) {
             <li key={m}>
               <Link href={`/thresholds?market=${m}`} aria-current={m === market ? 'page' : undefined}>
                 {m}
+                {pendingIn[m] > 0 && (
+                  <>
+                    {' '}
+                    <span class="badge warn count" title={`${count(pendingIn[m], 'submission')} awaiting approval`}>
+                      {pendingIn[m]}
+                    </span>
+                  </>
+                )}
               </Link>
             </li>
           ))}
@@ -126,8 +138,8 @@ export function ThresholdsPage({ query, user }: PageProps) {
             <h2 id="active-h">In force in {market}</h2>
             {active ? (
               <p>
-                <Link href={`/thresholds/versions/${active.version.id}`}>Version {active.version.version}</Link> by {subjectName(active.version.author)}, approved by{' '}
-                {subjectName(active.version.approver)}, in force since {formatTime(active.activations.at(-1)?.activatedAt)}. <span class="muted">{active.version.rationale}</span>
+                <Link href={`/thresholds/versions/${active.version.id}`}>Version {active.version.version}</Link>, {submittedBy(active.version.author, active.version.approver)}, in
+                force since {formatTime(active.activations.at(-1)?.activatedAt)}. <span class="muted">{active.version.rationale}</span>
               </p>
             ) : (
               <p>No version is in force in {market}.</p>
@@ -146,7 +158,7 @@ export function ThresholdsPage({ query, user }: PageProps) {
                   <thead>
                     <tr>
                       <th>Draft</th>
-                      <th>Author</th>
+                      <th>Submitted by</th>
                       <th>Submitted (UTC)</th>
                       <th>Rationale</th>
                       <th class="num">Decline rate now → proposed</th>
@@ -210,7 +222,13 @@ export function ThresholdsPage({ query, user }: PageProps) {
                         <td>{subjectName(d.author)}</td>
                         <td>{formatTime(d.updatedAt)}</td>
                         <td>
-                          {d.publishedVersionId ? <Link href={`/thresholds/versions/${d.publishedVersionId}`}>published version</Link> : d.reviewer ? `reviewed by ${subjectName(d.reviewer)}` : ''}
+                          {d.reviewer && `${d.status === ThresholdDraftStatus.Rejected ? 'rejected' : 'approved'} by ${subjectName(d.reviewer)}`}
+                          {d.publishedVersionId && (
+                            <>
+                              {', '}
+                              <Link href={`/thresholds/versions/${d.publishedVersionId}`}>published version</Link>
+                            </>
+                          )}
                         </td>
                       </tr>
                     ))}
@@ -228,7 +246,7 @@ export function ThresholdsPage({ query, user }: PageProps) {
                   <tr>
                     <th>Version</th>
                     <th>Status</th>
-                    <th>Author / approver</th>
+                    <th>People</th>
                     <th>Published (UTC)</th>
                     <th>Activations</th>
                     <th>Rationale</th>
@@ -244,7 +262,7 @@ export function ThresholdsPage({ query, user }: PageProps) {
                         <span class={`badge ${v.status === 'ACTIVE' ? 'ok' : 'muted'}`}>{humanize(v.status)}</span>
                       </td>
                       <td>
-                        {subjectName(v.version.author)} / {subjectName(v.version.approver)}
+                        {submittedBy(v.version.author, v.version.approver)}
                       </td>
                       <td>{formatTime(v.version.createdAt)}</td>
                       <td>

@@ -1,0 +1,146 @@
+// The inbox's queries, shared by the "Waiting for you" page, the navigation's count and the
+// threshold market tabs. A page that changes what waits (an approval) calls inboxChanged() so
+// that the count follows at once.
+import { useEffect, useState } from 'preact/hooks';
+import { graphql } from '../gql';
+import { reviewerWork, submissionsFor, waitingCount, type ReviewerWork, type Submission } from '../lib/inbox';
+import type { SessionUser } from '../lib/session';
+import { useQuery } from './common';
+
+const SubmissionsQuery = graphql(`
+  query PendingSubmissions {
+    thresholdDrafts(status: SUBMITTED, first: 100) {
+      nodes {
+        id
+        market
+        author
+        submittedAt
+      }
+      pageInfo {
+        hasNextPage
+      }
+    }
+    catalogDrafts(status: SUBMITTED, first: 100) {
+      nodes {
+        id
+        author
+        updatedAt
+      }
+      pageInfo {
+        hasNextPage
+      }
+    }
+  }
+`);
+
+graphql(`
+  fragment InboxCaseFields on ReviewCase {
+    id
+    status
+    market
+    dueAt
+    overdue
+    reviewer
+  }
+`);
+
+// Within the complexity limit (300): 51 + 101 + 101. Past the first 50 open cases the page links
+// to the queue.
+const ReviewerInboxQuery = graphql(`
+  query ReviewerInbox {
+    open: reviewCases(filter: { status: OPEN }, first: 50) {
+      nodes {
+        ...InboxCaseFields
+      }
+      pageInfo {
+        hasNextPage
+      }
+    }
+    claimed: reviewCases(filter: { status: IN_REVIEW }, first: 100) {
+      nodes {
+        ...InboxCaseFields
+      }
+    }
+    second: reviewCases(filter: { status: PENDING_SECOND_REVIEW }, first: 100) {
+      nodes {
+        ...InboxCaseFields
+      }
+    }
+  }
+`);
+
+const changedEvent = 'riskconsole:inbox';
+
+/** inboxChanged tells every inbox on the page to ask again (after an approval or a claim). */
+export function inboxChanged(): void {
+  window.dispatchEvent(new Event(changedEvent));
+}
+
+/** useChanged counts the inboxChanged() calls since the component mounted. */
+function useChanged(): number {
+  const [nonce, setNonce] = useState(0);
+  useEffect(() => {
+    const again = () => setNonce((n) => n + 1);
+    window.addEventListener(changedEvent, again);
+    return () => window.removeEventListener(changedEvent, again);
+  }, []);
+  return nonce;
+}
+
+/** isApprover and isReviewer: the roles that have an inbox. */
+export const isApprover = (u: SessionUser) => u.roles.includes('APPROVER');
+export const isReviewer = (u: SessionUser) => u.roles.includes('REVIEWER');
+
+/** usePendingSubmissions lists every submission awaiting approval (skip: not asked). */
+export function usePendingSubmissions(key: string, skip = false) {
+  const nonce = useChanged();
+  const res = useQuery(SubmissionsQuery, {}, `${key}|${nonce}`, skip);
+  const d = res.data;
+  const all: Submission[] = d
+    ? [
+        ...d.thresholdDrafts.nodes.map((t) => ({
+          kind: 'thresholds' as const,
+          id: t.id,
+          market: t.market,
+          author: t.author,
+          submittedAt: t.submittedAt ?? '',
+          href: `/thresholds/drafts/${t.id}`,
+        })),
+        ...d.catalogDrafts.nodes.map((c) => ({ kind: 'catalog' as const, id: c.id, market: null, author: c.author, submittedAt: c.updatedAt, href: `/catalog?draft=${c.id}` })),
+      ]
+    : [];
+  const more = !!d && (d.thresholdDrafts.pageInfo.hasNextPage || d.catalogDrafts.pageInfo.hasNextPage);
+  return { all, more, loaded: !!d, error: res.error, loading: res.loading };
+}
+
+/** useInbox is what waits for user: submissions by others (approvers) and review cases (reviewers). key: ask again when it changes. */
+export function useInbox(user: SessionUser, key: string) {
+  const subs = usePendingSubmissions(key, !isApprover(user));
+  const nonce = useChanged();
+  const cases = useQuery(ReviewerInboxQuery, {}, `${key}|${nonce}`, !isReviewer(user));
+  const { theirs, own } = submissionsFor(subs.all, user);
+  const c = cases.data;
+  const work: ReviewerWork | null = c ? reviewerWork([...c.second.nodes, ...c.claimed.nodes, ...c.open.nodes], user) : null;
+  return {
+    theirs,
+    own,
+    moreSubmissions: subs.more,
+    work,
+    moreOpen: !!c?.open.pageInfo.hasNextPage,
+    count: waitingCount(theirs, work),
+    loaded: (subs.loaded || !isApprover(user)) && (!!c || !isReviewer(user)),
+    error: subs.error ?? cases.error,
+  };
+}
+
+/** InboxCount is the navigation's count of what waits for user, asked again when refresh changes. */
+export function InboxCount({ user, refresh }: { user: SessionUser; refresh: string }) {
+  const inbox = useInbox(user, refresh);
+  if (!inbox.loaded || inbox.count === 0) return null;
+  return (
+    <>
+      {' '}
+      <span class="nav-count">{inbox.count}</span>
+    </>
+  );
+}
