@@ -19,7 +19,7 @@ type ActivationImpact struct {
 	Realized *RateWindow `json:"realized"`
 	// True when realized spans the prediction's whole window; false while it is still running or after the next activation ended it.
 	Complete bool `json:"complete"`
-	// The market's decisions in the window of the same length that ended at the activation.
+	// The market's decisions, as they were decided, in the window of realized's length that ended at the activation (whole hours).
 	Before *RateWindow `json:"before"`
 	// realized.rate minus predicted.declineRateProposed; null without both.
 	PredictionError *float64 `json:"predictionError,omitempty"`
