@@ -46,3 +46,14 @@ export function formatPoints(a: number, b: number): string {
   const d = Math.round((b - a) * 10000) / 100;
   return `${d > 0 ? '+' : d < 0 ? '−' : '±'}${Math.abs(d).toFixed(2)} pp`;
 }
+
+/** formatDays writes the length of [from, to) in days ("12 days", "67.8 days", "1 day"); hours under a day; "" without both. */
+export function formatDays(from: string | null | undefined, to: string | null | undefined): string {
+  if (!from || !to) return '';
+  const ms = Date.parse(to) - Date.parse(from);
+  if (!Number.isFinite(ms)) return '';
+  const hours = Math.round(ms / 3_600_000);
+  if (hours < 24) return count(hours, 'hour');
+  const days = Math.round(hours / 2.4) / 10;
+  return `${days.toLocaleString('en-US', { maximumFractionDigits: 1 })} ${days === 1 ? 'day' : 'days'}`;
+}
