@@ -216,7 +216,7 @@ type AuditEventConnection struct {
 }
 
 type AuditFilter struct {
-	// Exact actor, e.g. user:3:anna or token:2:checkout.
+	// An actor id, e.g. user:3:anna or token:2:checkout, matched exactly; or a username or API token name, e.g. anna, which matches every user, token or server task of that name.
 	Actor *string `json:"actor,omitempty"`
 	// Exact action, e.g. user.create, auth.login, access.denied.
 	Action     *string `json:"action,omitempty"`
