@@ -38,7 +38,7 @@ export type AnalyticsSource = typeof AnalyticsSource[keyof typeof AnalyticsSourc
 export type AuditFilter = {
   /** Exact action, e.g. user.create, auth.login, access.denied. */
   action?: string | null | undefined;
-  /** Exact actor, e.g. user:3:anna or token:2:checkout. */
+  /** An actor id, e.g. user:3:anna or token:2:checkout, matched exactly; or a username or API token name, e.g. anna, which matches every user, token or server task of that name. */
   actor?: string | null | undefined;
   entityId?: string | null | undefined;
   entityType?: string | null | undefined;
@@ -566,6 +566,13 @@ export type DecisionDetailQueryVariables = Exact<{
 
 export type DecisionDetailQuery = { decision: { id: string, reference: string, createdAt: string, market: string, currency: string, amount: number, shopperId: string, locale: string, channel: string, outcome: Outcome, kind: DecisionKind, reviewer: string | null, reviewReason: string | null, breakdown: unknown, catalogVersionId: string, overturns: { id: string, reference: string } | null, overturnedBy: { id: string, reference: string } | null, reviewCases: Array<{ id: string, status: ReviewStatus, requestedAt: string, dueAt: string, overdue: boolean, outcome: ReviewOutcome | null, decidedAt: string | null }>, merchant: { id: string, name: string, category: string }, reasons: Array<{ rank: number, code: ReasonCode, measuredValue: MeasuredValue, factor: Factor }>, thresholdVersion: { id: string, market: string, version: number }, message: { locale: string, title: string, body: string, steps: Array<string> } | null, repayment: { status: OutcomeStatus | null, outstandingMinor: number, writtenOffMinor: number, currency: string, class: OutcomeClass, matureAt: string, events: Array<{ eventId: string, observedAt: string, status: OutcomeStatus, outstandingMinor: number, writtenOffMinor: number, recordedAt: string }> } | null } | null };
 
+export type DecisionIdByReferenceQueryVariables = Exact<{
+  reference: string;
+}>;
+
+
+export type DecisionIdByReferenceQuery = { decisionByReference: { id: string } | null };
+
 export type DecisionsQueryVariables = Exact<{
   filter?: DecisionFilter | null | undefined;
   first: number;
@@ -1000,6 +1007,7 @@ export const ApproveCatalogDraftDocument = {"__meta__":{"hash":"sha256:20c9ee4ac
 export const RejectCatalogDraftDocument = {"__meta__":{"hash":"sha256:a519dd2c810aecba743a8e9a19b2a8cf3f964e058d77bf5949c991ff1e6f516a"}} as unknown as TypedDocumentString<RejectCatalogDraftMutation, RejectCatalogDraftMutationVariables>;
 export const CatalogDiffDocument = {"__meta__":{"hash":"sha256:185ea9ddcf67556f0bff8578dc5eceb3f2fb04058905ce9a553f114480142a9b"}} as unknown as TypedDocumentString<CatalogDiffQuery, CatalogDiffQueryVariables>;
 export const DecisionDetailDocument = {"__meta__":{"hash":"sha256:24d712bac2c489f2ae78d19d58430b162600f9a85750dbed3cd4c5527f3c61cc"}} as unknown as TypedDocumentString<DecisionDetailQuery, DecisionDetailQueryVariables>;
+export const DecisionIdByReferenceDocument = {"__meta__":{"hash":"sha256:a56fa0340979a2c3b4623a1bb832f9b68c34b67b4b464baaab7b56e4021400d6"}} as unknown as TypedDocumentString<DecisionIdByReferenceQuery, DecisionIdByReferenceQueryVariables>;
 export const DecisionsDocument = {"__meta__":{"hash":"sha256:27da30d7e47ebaba87bd40cab29291919d66433d326fea68ba9674f4df7e6f0d"}} as unknown as TypedDocumentString<DecisionsQuery, DecisionsQueryVariables>;
 export const OverviewRatesDocument = {"__meta__":{"hash":"sha256:9e3c721405723180db0e20ce59be34e73760bb862220c2a819e47da40b1c837f"}} as unknown as TypedDocumentString<OverviewRatesQuery, OverviewRatesQueryVariables>;
 export const OverviewBreakdownDocument = {"__meta__":{"hash":"sha256:3ea42846e654253af96788a60e6d53710dddb6ebd50361088c6e13c53dd27152"}} as unknown as TypedDocumentString<OverviewBreakdownQuery, OverviewBreakdownQueryVariables>;
