@@ -1008,8 +1008,10 @@ type ShopperMessage struct {
 	Locale string `json:"locale"`
 	Title  string `json:"title"`
 	Body   string `json:"body"`
-	// What the shopper can do before trying again.
+	// What the shopper can do before trying again, numbered.
 	Steps []string `json:"steps"`
+	// The sentence after the steps, not one of them: the decline doesn't affect the credit score and every purchase is assessed anew.
+	Closing string `json:"closing"`
 }
 
 type Simulation struct {
