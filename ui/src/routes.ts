@@ -38,7 +38,7 @@ function Home(props: PageProps) {
 }
 
 // The audit log is the auditors' alone: its code loads when it is opened, out of the first load.
-const AuditLogPage = lazyComponent(() => import('./pages/AuditLog').then((m) => m.AuditLogPage), 'Loading the audit log…');
+const AuditLogPage = lazyComponent(() => import('./pages/AuditLog').then((m) => m.AuditLogPage), 'Loading the audit log…', true);
 
 export const routes: RouteDef[] = [
   { path: '/', title: 'Home', roles: [], component: Home },
