@@ -70,6 +70,11 @@ describe('realized against predicted', () => {
     expect(Number(bars[3].getAttribute('width'))).toBeCloseTo((0.133 / 0.15) * 100, 5);
   });
 
+  it('says when there is no before to set beside the predicted baseline', () => {
+    render(<RealizedImpact impact={{ ...impact, before: { ...impact.before, assessed: 0, declined: 0, rate: null } }} market="DE" />);
+    expect(screen.getByTestId('baseline-note').textContent).toMatch(/^The predicted baseline \(12\.23 %\) has no "before" to set beside it yet: no DE decision was made in the 12 days/);
+  });
+
   it('says there is no prediction for a seeded version', () => {
     render(<RealizedImpact impact={{ ...impact, predicted: null, predictionError: null }} market="DE" />);
     expect(screen.getByRole('table', { name: 'Realized against predicted, activation 14' }).textContent).toContain('No prediction');

@@ -133,9 +133,12 @@ export function RealizedImpact({ impact: a, market }: { impact: ActivationImpact
       </p>
       {p && (
         <p class="muted" data-testid="baseline-note">
-          Why the predicted baseline ({formatRate(p.declineRateNow, 2)}) differs from before ({formatRate(a.before.rate, 2)}): the what-if replayed the thresholds in force at
-          submission over every {market} decision of its window ({formatDays(p.from, p.to)} up to the submission, {count(p.decisions, 'decision')}), whichever version decided
-          them then; before counts the decisions as they were actually made in the {realizedDays} before the activation.
+          {a.before.rate === null || a.before.rate === undefined
+            ? `The predicted baseline (${formatRate(p.declineRateNow, 2)}) has no "before" to set beside it yet: no ${market} decision was made in the ${realizedDays} before the activation. `
+            : `Why the predicted baseline (${formatRate(p.declineRateNow, 2)}) differs from before (${formatRate(a.before.rate, 2)}): `}
+          the what-if replayed the thresholds in force at submission over every {market} decision of its window ({formatDays(p.from, p.to)} up to the submission,{' '}
+          {count(p.decisions, 'decision')}), whichever version decided them then; before counts the decisions as they were actually made in the {realizedDays} before the
+          activation.
         </p>
       )}
       {a.predictionError !== null && a.predictionError !== undefined && p && (
