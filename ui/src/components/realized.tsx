@@ -175,7 +175,7 @@ export function RealizedImpact({ impact: a, market }: { impact: ActivationImpact
       </table>
       <p class="muted">
         {a.outcomes.mature.toLocaleString('en-US')} of {a.outcomes.approved.toLocaleString('en-US')} approvals are mature
-        {a.outcomes.allMatureAt ? `; all will be by ${formatTime(a.outcomes.allMatureAt)}` : ''}.{a.outcomes.note ? ` ${a.outcomes.note}` : ''}
+        {a.outcomes.allMatureAt ? `; all will be by ${formatTime(a.outcomes.allMatureAt)}` : ''}.{a.outcomes.note ? ` ${a.outcomes.note.charAt(0).toUpperCase()}${a.outcomes.note.slice(1)}.`.replace(/\.\.$/, '.') : ''}
       </p>
       <details>
         <summary>The stored prediction</summary>
