@@ -17,7 +17,7 @@ func mapAgentDecision(v *decisions.AgentView) *model.AgentDecision {
 	}
 	if v.Outcome == engine.Declined {
 		m := v.Message
-		out.ShopperMessage = &model.ShopperMessage{Locale: m.Locale, Title: m.Title, Body: m.Body, Steps: m.Steps}
+		out.ShopperMessage = &model.ShopperMessage{Locale: m.Locale, Title: m.Title, Body: m.Body, Steps: m.Steps, Closing: m.Closing}
 	}
 	for i, g := range v.Guidance {
 		out.Guidance[i] = model.AgentGuidance{Rank: g.Rank, Code: model.ReasonCode(g.Reason.String()), Locale: g.Locale,

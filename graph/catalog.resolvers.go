@@ -84,7 +84,7 @@ func (r *queryResolver) PreviewMessage(ctx context.Context, code model.ReasonCod
 	if err != nil {
 		return nil, err
 	}
-	return &model.ShopperMessage{Locale: m.Locale, Title: m.Title, Body: m.Body, Steps: m.Steps}, nil
+	return &model.ShopperMessage{Locale: m.Locale, Title: m.Title, Body: m.Body, Steps: m.Steps, Closing: m.Closing}, nil
 }
 
 // CatalogDiff is the resolver for the catalogDiff field.

@@ -742,10 +742,11 @@ type ComplexityRoot struct {
 	}
 
 	ShopperMessage struct {
-		Body   func(childComplexity int) int
-		Locale func(childComplexity int) int
-		Steps  func(childComplexity int) int
-		Title  func(childComplexity int) int
+		Body    func(childComplexity int) int
+		Closing func(childComplexity int) int
+		Locale  func(childComplexity int) int
+		Steps   func(childComplexity int) int
+		Title   func(childComplexity int) int
 	}
 
 	Simulation struct {
@@ -4458,6 +4459,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ShopperMessage.Body(childComplexity), true
+	case "ShopperMessage.closing":
+		if e.ComplexityRoot.ShopperMessage.Closing == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShopperMessage.Closing(childComplexity), true
 	case "ShopperMessage.locale":
 		if e.ComplexityRoot.ShopperMessage.Locale == nil {
 			break
@@ -6702,6 +6709,8 @@ func (ec *executionContext) childFields_ShopperMessage(ctx context.Context, fiel
 		return ec.fieldContext_ShopperMessage_body(ctx, field)
 	case "steps":
 		return ec.fieldContext_ShopperMessage_steps(ctx, field)
+	case "closing":
+		return ec.fieldContext_ShopperMessage_closing(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ShopperMessage", field.Name)
 }
@@ -24112,6 +24121,29 @@ func (ec *executionContext) fieldContext_ShopperMessage_steps(_ context.Context,
 	return graphql.NewScalarFieldContext("ShopperMessage", field, false, false, "String")
 }
 
+func (ec *executionContext) _ShopperMessage_closing(ctx context.Context, field graphql.CollectedField, obj *model.ShopperMessage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShopperMessage_closing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Closing, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShopperMessage_closing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShopperMessage", field, false, false, "String")
+}
+
 func (ec *executionContext) _Simulation_market(ctx context.Context, field graphql.CollectedField, obj *model.Simulation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -34394,6 +34426,11 @@ func (ec *executionContext) _ShopperMessage(ctx context.Context, sel ast.Selecti
 			}
 		case "steps":
 			out.Values[i] = ec._ShopperMessage_steps(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closing":
+			out.Values[i] = ec._ShopperMessage_closing(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

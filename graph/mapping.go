@@ -93,7 +93,7 @@ func mapMessage(d *decisions.Decision) *model.ShopperMessage {
 	if d.Outcome != engine.Declined {
 		return nil
 	}
-	return &model.ShopperMessage{Locale: d.Message.Locale, Title: d.Message.Title, Body: d.Message.Body, Steps: d.Message.Steps}
+	return &model.ShopperMessage{Locale: d.Message.Locale, Title: d.Message.Title, Body: d.Message.Body, Steps: d.Message.Steps, Closing: d.Message.Closing}
 }
 
 func minorToMajor(minor int64) float64 { return float64(minor) / 100 }

@@ -19,7 +19,7 @@ type ActivationImpact struct {
 	Realized *RateWindow `json:"realized"`
 	// True when realized spans the prediction's whole window; false while it is still running or after the next activation ended it.
 	Complete bool `json:"complete"`
-	// The market's decisions in the window of the same length that ended at the activation.
+	// The market's decisions, as they were decided, in the window of realized's length that ended at the activation (whole hours).
 	Before *RateWindow `json:"before"`
 	// realized.rate minus predicted.declineRateProposed; null without both.
 	PredictionError *float64 `json:"predictionError,omitempty"`
@@ -216,7 +216,7 @@ type AuditEventConnection struct {
 }
 
 type AuditFilter struct {
-	// Exact actor, e.g. user:3:anna or token:2:checkout.
+	// An actor id, e.g. user:3:anna or token:2:checkout, matched exactly; or a username or API token name, e.g. anna, which matches every user, token or server task of that name.
 	Actor *string `json:"actor,omitempty"`
 	// Exact action, e.g. user.create, auth.login, access.denied.
 	Action     *string `json:"action,omitempty"`
@@ -1020,8 +1020,10 @@ type ShopperMessage struct {
 	Locale string `json:"locale"`
 	Title  string `json:"title"`
 	Body   string `json:"body"`
-	// What the shopper can do before trying again.
+	// What the shopper can do before trying again, numbered.
 	Steps []string `json:"steps"`
+	// The sentence after the steps, not one of them: the decline doesn't affect the credit score and every purchase is assessed anew.
+	Closing string `json:"closing"`
 }
 
 type Simulation struct {

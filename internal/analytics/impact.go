@@ -91,8 +91,9 @@ type ActivationImpact struct {
 	Realized Rate
 	// Complete is true when Realized spans the prediction's whole window.
 	Complete bool
-	// Before counts the market's decisions in the window of the same length that ended at the
-	// activation: the rate the prediction's "now" stood for.
+	// Before counts the market's decisions, as they were decided, in the window of Realized's
+	// length that ended at the activation, so that the two rates compare like with like however
+	// far Realized has run.
 	Before Rate
 	// Outcomes sets the predicted bad rate against the realized one of the version's approvals
 	// from the activation up to the market's next activation or now.
@@ -158,7 +159,9 @@ func (s *Service) ActivationImpact(ctx context.Context, versionID int64) ([]Acti
 		if imp.Realized, err = s.rate(ctx, &realized); err != nil {
 			return nil, err
 		}
-		before := Filter{From: a.ActivatedAt.Add(-window), To: a.ActivatedAt, Market: a.Market}
+		// Realized's whole hours, moved back by their length: a 12-day realized window is set
+		// beside the 12 days before the activation, not the prediction's whole window.
+		before := Filter{From: imp.Realized.From.Add(-imp.Realized.To.Sub(imp.Realized.From)), To: imp.Realized.From, Market: a.Market}
 		if imp.Before, err = s.rate(ctx, &before); err != nil {
 			return nil, err
 		}

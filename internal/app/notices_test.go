@@ -461,7 +461,7 @@ func TestNoticesAgentViewLegacy(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		rec.Message = decisions.Message{Locale: old.Locale, Title: old.Title, Body: old.Body, Steps: old.Steps}
+		rec.Message = decisions.Message{Locale: old.Locale, Title: old.Title, Body: old.Body, Steps: old.Steps, Closing: old.Closing}
 		rec.ID, rec.IdempotencyKey, rec.RequestHash = decisions.NewID(at), "legacy:1", "legacy"
 		if _, _, _, err := ta.Store.InsertDecision(ctx, &rec); err != nil {
 			t.Fatal(err)

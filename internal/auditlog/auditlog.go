@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -36,12 +37,23 @@ const denialWriteTimeout = 5 * time.Second
 
 // Filter selects audit events. Empty fields match everything; times select [From, To).
 type Filter struct {
+	// Actor is an actor id ("user:7:approver.bea", "token:2:checkout", "system:demo",
+	// "anonymous", see IsActorID), matched exactly, or a name ("approver.bea", "checkout"),
+	// which matches the events of every user with that username, every API token with that
+	// name and the server task of that name.
 	Actor      string
 	Action     string
 	EntityType string
 	EntityID   string
 	From       time.Time // inclusive; zero means no lower bound
 	To         time.Time // exclusive; zero means no upper bound
+}
+
+// IsActorID reports whether actor is written as the audit log writes actors (auth.Principal's
+// Subject: "user:<id>:<name>", "token:<id>:<name>", "system:<name>" or "anonymous") rather than
+// as a bare name. Usernames cannot hold a colon.
+func IsActorID(actor string) bool {
+	return actor == "anonymous" || strings.HasPrefix(actor, "user:") || strings.HasPrefix(actor, "token:") || strings.HasPrefix(actor, "system:")
 }
 
 // Cursor marks a position in the newest-first list of events.

@@ -88,8 +88,8 @@ type Frame struct {
 	Title string
 	// Intro opens the body; it must use {merchant} and {amount}.
 	Intro string
-	// Closing is the last step: declines don't affect the credit score and every purchase is
-	// assessed anew.
+	// Closing follows the steps (it is not one of them): declines don't affect the credit score
+	// and every purchase is assessed anew.
 	Closing string
 	// Reference closes the body in every market; it must use {reference}.
 	Reference string
@@ -304,7 +304,10 @@ type Message struct {
 	Locale string
 	Title  string
 	Body   string
-	Steps  []string
+	// Steps are what the shopper can do, numbered; Closing is the sentence after them, which
+	// is not a step (empty for agent guidance).
+	Steps   []string
+	Closing string
 }
 
 // RenderInput is what Render needs besides the reasons: the purchase, the decision reference and
@@ -352,8 +355,9 @@ type RenderInput struct {
 //     Then the notices of the market (NoticesFor): the FCRA and ECOA notices in the US, the
 //     human-review notice in SE, DE and GB, and, whenever a reference is given, the reference.
 //   - Steps: each reason's SHOPPER steps in the order given, with exact repeats dropped (reasons
-//     share steps such as "check your details match your ID"), then the frame's closing step
-//     saying the decline doesn't affect the credit score and every purchase is assessed anew.
+//     share steps such as "check your details match your ID").
+//   - Closing: the frame's closing sentence, after the steps and not one of them: the decline
+//     doesn't affect the credit score and every purchase is assessed anew.
 //
 // Each reason's text is looked up with the same fallback chain independently, so a reason
 // missing in the shopper's locale is shown in the market locale or en-US; placeholders in it are
@@ -373,7 +377,7 @@ func (c *Catalog) Render(reasons []engine.Reason, in RenderInput) (Message, erro
 	}
 	var buf [engine.MaxReasons]part
 	parts := buf[:0]
-	nSteps, size := 1, 0
+	nSteps, size := 0, 0
 	for i, r := range reasons {
 		if slices.Contains(reasons[:i], r) {
 			continue
@@ -412,14 +416,12 @@ func (c *Catalog) Render(reasons []engine.Reason, in RenderInput) (Message, erro
 			}
 		}
 	}
-	if closing := f.fill(fr.Closing, frLocale); closing != "" && !slices.Contains(steps, closing) {
-		steps = append(steps, closing)
-	}
 	return Message{
-		Locale: frLocale,
-		Title:  f.fill(fr.Title, frLocale),
-		Body:   b.String(),
-		Steps:  steps,
+		Locale:  frLocale,
+		Title:   f.fill(fr.Title, frLocale),
+		Body:    b.String(),
+		Steps:   steps,
+		Closing: f.fill(fr.Closing, frLocale),
 	}, nil
 }
 

@@ -161,11 +161,15 @@ func TestRender(t *testing.T) {
 					dedup = append(dedup, s)
 				}
 			}
-			dedup = append(dedup, c.Frames[tt.locale].Closing)
 			if !slices.Equal(m.Steps, dedup) {
 				t.Errorf("steps =\n%q\nwant\n%q", m.Steps, dedup)
 			}
-			if len(tt.reasons) == 4 && len(m.Steps) >= len(raw)+1 {
+			// The closing sentence follows the steps and is not one of them (issue 16: every
+			// pop-up showed it as the last numbered step).
+			if closing := c.Frames[tt.locale].Closing; m.Closing != closing || slices.Contains(m.Steps, closing) {
+				t.Errorf("closing %q (steps %q), want %q apart from the steps", m.Closing, m.Steps, closing)
+			}
+			if len(tt.reasons) == 4 && len(m.Steps) >= len(raw) {
 				t.Errorf("four reasons sharing steps gave %d steps from %d; nothing was de-duplicated", len(m.Steps), len(raw))
 			}
 		})

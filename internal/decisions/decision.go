@@ -45,7 +45,9 @@ type Message struct {
 	Locale string
 	Title  string
 	Body   string
-	Steps  []string
+	// Steps are the numbered things the shopper can do; Closing is the sentence after them.
+	Steps   []string
+	Closing string
 }
 
 // Decision is one immutable assessment.

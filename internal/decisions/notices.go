@@ -156,7 +156,7 @@ func Render(rec *Record, cat *catalog.Catalog) error {
 }
 
 func messageOf(m *catalog.Message) Message {
-	return Message{Locale: m.Locale, Title: m.Title, Body: m.Body, Steps: m.Steps}
+	return Message{Locale: m.Locale, Title: m.Title, Body: m.Body, Steps: m.Steps, Closing: m.Closing}
 }
 
 // Redacted returns d's stored pop-up with the score, its range and date, the bureau with its
@@ -190,5 +190,5 @@ func Redacted(d *Decision, cat *catalog.Catalog) (m Message, ok bool, err error)
 }
 
 func sameMessage(a, b Message) bool {
-	return a.Locale == b.Locale && a.Title == b.Title && a.Body == b.Body && slices.Equal(a.Steps, b.Steps)
+	return a.Locale == b.Locale && a.Title == b.Title && a.Body == b.Body && slices.Equal(a.Steps, b.Steps) && a.Closing == b.Closing
 }

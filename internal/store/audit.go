@@ -61,6 +61,14 @@ func (s *Store) appendAudit(ctx context.Context, e *audit.Event) error {
 // statement. The page request must be valid (see auditlog.Service.List).
 func (s *Store) AuditEvents(ctx context.Context, f auditlog.Filter, page auditlog.PageRequest) (auditlog.Page, error) {
 	q := s.db.WithContext(ctx).Model(&models.AuditEvent{})
+	if f.Actor != "" && !auditlog.IsActorID(f.Actor) {
+		actors, err := s.actorsNamed(ctx, f.Actor)
+		if err != nil {
+			return auditlog.Page{}, err
+		}
+		q = q.Where("actor IN ?", actors)
+		f.Actor = ""
+	}
 	// In a fixed order, so that each combination of filters is one prepared statement.
 	for _, eq := range []struct{ col, v string }{
 		{"actor", f.Actor}, {"action", f.Action}, {"entity_type", f.EntityType}, {"entity_id", f.EntityID},
@@ -89,6 +97,29 @@ func (s *Store) AuditEvents(ctx context.Context, f auditlog.Filter, page auditlo
 		out.Items[i] = auditEventFromRow(&rows[i])
 	}
 	return out, nil
+}
+
+// actorsNamed returns the actor ids an audit event can carry for name: the users with that
+// username (user:<id>:<name>), the API tokens with that name (token:<id>:<name>; token names need
+// not be unique) and the server task system:<name>. The list is never empty, so that it always
+// makes a valid IN list.
+func (s *Store) actorsNamed(ctx context.Context, name string) ([]string, error) {
+	actors := []string{"system:" + name}
+	var users []models.User
+	if err := s.db.WithContext(ctx).Select("id").Where("username = ?", strings.ToLower(name)).Find(&users).Error; err != nil {
+		return nil, fmt.Errorf("actors named %q: %w", name, err)
+	}
+	for _, u := range users {
+		actors = append(actors, fmt.Sprintf("user:%d:%s", u.ID, strings.ToLower(name)))
+	}
+	var tokens []models.APIToken
+	if err := s.db.WithContext(ctx).Select("id").Where("name = ?", name).Find(&tokens).Error; err != nil {
+		return nil, fmt.Errorf("actors named %q: %w", name, err)
+	}
+	for _, t := range tokens {
+		actors = append(actors, fmt.Sprintf("token:%d:%s", t.ID, name))
+	}
+	return actors, nil
 }
 
 // auditColumns are the columns CheckAuditChain reads, in the order it scans them.

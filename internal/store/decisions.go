@@ -202,11 +202,7 @@ func decisionRow(rec *decisions.Record) models.Decision {
 		codes[i] = r.String()
 		mask |= reasonBit(r)
 	}
-	steps := d.Message.Steps
-	if steps == nil {
-		steps = []string{}
-	}
-	stepsJSON, _ := json.Marshal(steps) // a []string always marshals
+	stepsJSON, _ := json.Marshal(storedSteps(&d.Message)) // a []string always marshals
 	return models.Decision{
 		ID: d.ID, Reference: d.Reference, IdempotencyKey: rec.IdempotencyKey, RequestHash: rec.RequestHash,
 		CreatedAt: d.CreatedAt.UTC(), Market: d.Market, Currency: d.Currency, AmountMinor: d.AmountMinor,
@@ -219,6 +215,26 @@ func decisionRow(rec *decisions.Record) models.Decision {
 		MessageSteps: string(stepsJSON),
 		BureauReport: bureauReportJSON(d.Bureau),
 		Kind:         string(cmp.Or(d.Kind, decisions.KindAutomated)), Overturns: d.Overturns, Reviewer: d.Reviewer, ReviewReason: d.ReviewReason,
+	}
+}
+
+// The message_steps column holds the pop-up's lines after its body as the shopper saw them: the
+// steps, then the closing sentence as the last line. Pop-ups were stored so before the closing
+// became a field of its own, and their seals cover the column, so it keeps that form.
+
+// storedSteps returns the message_steps lines of m: its steps, then its closing when it has one.
+func storedSteps(m *decisions.Message) []string {
+	steps := append(make([]string, 0, len(m.Steps)+1), m.Steps...)
+	if m.Closing != "" {
+		steps = append(steps, m.Closing)
+	}
+	return steps
+}
+
+// splitClosing takes the closing sentence, the last line of a stored pop-up, out of its steps.
+func splitClosing(m *decisions.Message) {
+	if n := len(m.Steps); n > 0 {
+		m.Steps, m.Closing = m.Steps[:n-1], m.Steps[n-1]
 	}
 }
 
@@ -300,6 +316,7 @@ func decisionFromRow(r *models.Decision) (decisions.Decision, error) {
 	if err := json.Unmarshal([]byte(r.MessageSteps), &d.Message.Steps); err != nil {
 		return d, fmt.Errorf("decision %s: message steps: %w", r.ID, err)
 	}
+	splitClosing(&d.Message)
 	return d, noticesFromRow(r, &d)
 }
 

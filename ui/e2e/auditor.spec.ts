@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { account, expect, shot, signIn, test } from './fixtures';
+import { account, api, apiAs, expect, shot, signIn, test } from './fixtures';
 
 test('auditor filters decisions, opens one, exports CSV and verifies the audit chain', async ({ page }) => {
   await page.goto('/');
@@ -90,4 +90,77 @@ test('auditor filters decisions, opens one, exports CSV and verifies the audit c
   await expect(page.locator('.chain-result')).toContainText('Chain intact');
   await expect(page.locator('.chain-result')).toContainText(/events checked/);
   await shot(page, 'audit-log');
+});
+
+test('auditor finds a person’s events by name, reads labelled actions, follows entity links and reads a threshold change old → new', async ({ page, baseURL }) => {
+  test.setTimeout(90_000);
+  // An analyst opens a GB draft and moves the bureau score cut-off by 7: two audit events.
+  const draftId = (await apiAs<{ createThresholdDraft: { id: string } }>(baseURL!, 'analyst.bruno', 'CreateThresholdDraft', { market: 'GB' })).createThresholdDraft.id;
+  type DraftRules = { thresholdDraft: { revision: number; rules: { measuredValue: string; comparator: string; cutoff: number; enabled: boolean }[] } };
+  const current = await apiAs<DraftRules>(baseURL!, 'analyst.bruno', 'ThresholdDraft', { id: draftId });
+  const old = current.thresholdDraft.rules.find((r) => r.measuredValue === 'BUREAU_SCORE')!.cutoff;
+  const rules = current.thresholdDraft.rules.map(({ measuredValue, comparator, cutoff, enabled }) => ({
+    measuredValue,
+    comparator,
+    cutoff: measuredValue === 'BUREAU_SCORE' ? cutoff + 7 : cutoff,
+    enabled,
+  }));
+  await apiAs(baseURL!, 'analyst.bruno', 'EditThresholdDraft', { id: draftId, revision: current.thresholdDraft.revision, rules });
+
+  await page.goto('/overview');
+  await signIn(page, 'AUDITOR');
+  // The audit log's code loads when it is opened; its heading still takes the focus.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Audit log' })).toBeFocused();
+  // The name alone finds the person's events.
+  await page.getByLabel('Actor').fill('analyst.bruno');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/\/audit\?actor=analyst.bruno$/);
+  await expect(page.getByLabel('Actor')).toHaveValue('analyst.bruno');
+  const events = page.getByRole('table', { name: 'Audit events' }).locator('tbody tr');
+  await expect(events.first()).toBeVisible();
+  const n = await events.count();
+  for (let i = 0; i < n; i++) await expect(events.nth(i).locator('td').nth(1)).toContainText(/^analyst\.bruno\s*user:\d+:analyst\.bruno/);
+
+  // The edit: a readable action with its code, the draft named and linked, the cut-off old → new.
+  const edit = events.filter({ hasText: 'Threshold draft edited' }).filter({ hasText: `threshold_draft ${draftId}` }).first();
+  await expect(edit.locator('td').nth(2).locator('span[title="threshold.draft_edit"]')).toHaveText('Threshold draft edited');
+  await expect(edit.locator('td').nth(2).locator('code')).toHaveText('threshold.draft_edit');
+  const link = edit.getByRole('link', { name: `threshold draft ${draftId} (GB)` });
+  await expect(link).toHaveAttribute('href', `/thresholds/drafts/${draftId}`);
+  const changed = edit.getByRole('list', { name: 'Changed' });
+  await expect(changed.getByRole('listitem').filter({ hasText: 'rules[BUREAU_SCORE].cutoff' })).toHaveText(`rules[BUREAU_SCORE].cutoff: ${old} → ${old + 7}`);
+  await expect(changed.getByRole('listitem').filter({ hasText: 'revision' })).toHaveText(/^revision: \d+ → \d+$/);
+  // Only the changed keys: the comparator of the same rule is not listed.
+  await expect(changed.getByRole('listitem').filter({ hasText: 'rules[BUREAU_SCORE].comparator' })).toHaveCount(0);
+  // The diff wraps inside its cell: nothing runs past the table's right edge.
+  const cell = await edit.locator('td.change').boundingBox();
+  const list = await changed.boundingBox();
+  expect(list!.x + list!.width).toBeLessThanOrEqual(cell!.x + cell!.width + 1);
+  await expect(edit.getByText('Full before / after JSON')).toBeVisible();
+  await shot(page, 'audit-log-by-name');
+  await link.click();
+  await expect(page).toHaveURL(new RegExp(`/thresholds/drafts/${draftId}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('GB');
+
+  // A review case's event links the case.
+  await page.goto('/audit?action=review.request');
+  const request = page.getByRole('table', { name: 'Audit events' }).locator('tbody tr').first();
+  await expect(request.locator('td').nth(2)).toContainText('Review requested');
+  const caseLink = request.getByRole('link', { name: /^review case \d+ \([A-Z]{2}\)$/ });
+  const caseId = /review case (\d+)/.exec((await caseLink.textContent()) ?? '')?.[1];
+  await caseLink.click();
+  await expect(page).toHaveURL(new RegExp(`/reviews/${caseId}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(caseId!);
+
+  // An agent's look-up names the decision by its reference; the link opens the decision.
+  const { decisions } = await api<{ decisions: { nodes: { reference: string }[] } }>(baseURL!, 'AUDITOR', '{ decisions(first: 1) { nodes { reference } } }');
+  const reference = decisions.nodes[0].reference;
+  await api(baseURL!, 'AGENT', 'query($r: String!) { agentDecision(reference: $r, locale: "en-US") { reference } }', { r: reference });
+  await page.goto('/audit?action=decision.view_agent');
+  const lookup = page.getByRole('table', { name: 'Audit events' }).locator('tbody tr').first();
+  await expect(lookup.locator('td').nth(2)).toContainText('Decision looked up by an agent');
+  await lookup.getByRole('link', { name: `decision ${reference.replace(/-/g, '')}` }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Decision ${reference}`);
+  await expect(page).toHaveURL(/\/decisions\/[0-9a-f]{8}-[0-9a-f-]+$/);
 });

@@ -5,10 +5,10 @@
 // explanation.
 import { h, type ComponentType } from 'preact';
 import type { Role } from './gql/graphql';
+import { lazyComponent } from './lib/lazy';
 import { agentViewers, decisionReaders, inboxRoles, reviewReaders, type PageProps } from './lib/pages';
 import { AdminPage } from './pages/Admin';
 import { AgentLookupPage } from './pages/AgentLookup';
-import { AuditLogPage } from './pages/AuditLog';
 import { CatalogPage } from './pages/Catalog';
 import { DecisionDetailPage } from './pages/DecisionDetail';
 import { DecisionsPage } from './pages/Decisions';
@@ -36,6 +36,9 @@ export interface RouteDef {
 function Home(props: PageProps) {
   return h(HomePage, { ...props, pages: routes });
 }
+
+// The audit log is the auditors' alone: its code loads when it is opened, out of the first load.
+const AuditLogPage = lazyComponent(() => import('./pages/AuditLog').then((m) => m.AuditLogPage), 'Loading the audit log…', true);
 
 export const routes: RouteDef[] = [
   { path: '/', title: 'Home', roles: [], component: Home },

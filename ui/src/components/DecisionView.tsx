@@ -52,6 +52,7 @@ export const DecisionFull = graphql(`
       title
       body
       steps
+      closing
     }
     repayment {
       status

@@ -4,6 +4,8 @@ export interface ShopperMessage {
   title: string;
   body: string;
   steps: string[];
+  /** The sentence after the steps; not a step. */
+  closing: string | null;
 }
 
 /** ShopperPopup draws the decline pop-up as the shopper saw it at checkout. */
@@ -19,6 +21,7 @@ export function ShopperPopup({ message }: { message: ShopperMessage }) {
           ))}
         </ol>
       )}
+      {message.closing && <p class="closing">{message.closing}</p>}
       <p class="meta">locale {message.locale}</p>
     </section>
   );

@@ -38,7 +38,7 @@ export type AnalyticsSource = typeof AnalyticsSource[keyof typeof AnalyticsSourc
 export type AuditFilter = {
   /** Exact action, e.g. user.create, auth.login, access.denied. */
   action?: string | null | undefined;
-  /** Exact actor, e.g. user:3:anna or token:2:checkout. */
+  /** An actor id, e.g. user:3:anna or token:2:checkout, matched exactly; or a username or API token name, e.g. anna, which matches every user, token or server task of that name. */
   actor?: string | null | undefined;
   entityId?: string | null | undefined;
   entityType?: string | null | undefined;
@@ -312,7 +312,7 @@ export const ThresholdVersionStatus = {
 } as const;
 
 export type ThresholdVersionStatus = typeof ThresholdVersionStatus[keyof typeof ThresholdVersionStatus];
-export type DecisionFullFragment = { id: string, reference: string, createdAt: string, market: string, currency: string, amount: number, shopperId: string, locale: string, channel: string, outcome: Outcome, kind: DecisionKind, reviewer: string | null, reviewReason: string | null, breakdown: unknown, catalogVersionId: string, merchant: { id: string, name: string, category: string }, reasons: Array<{ rank: number, code: ReasonCode, measuredValue: MeasuredValue, factor: Factor }>, thresholdVersion: { id: string, market: string, version: number }, message: { locale: string, title: string, body: string, steps: Array<string> } | null, repayment: { status: OutcomeStatus | null, outstandingMinor: number, writtenOffMinor: number, currency: string, class: OutcomeClass, matureAt: string, events: Array<{ eventId: string, observedAt: string, status: OutcomeStatus, outstandingMinor: number, writtenOffMinor: number, recordedAt: string }> } | null };
+export type DecisionFullFragment = { id: string, reference: string, createdAt: string, market: string, currency: string, amount: number, shopperId: string, locale: string, channel: string, outcome: Outcome, kind: DecisionKind, reviewer: string | null, reviewReason: string | null, breakdown: unknown, catalogVersionId: string, merchant: { id: string, name: string, category: string }, reasons: Array<{ rank: number, code: ReasonCode, measuredValue: MeasuredValue, factor: Factor }>, thresholdVersion: { id: string, market: string, version: number }, message: { locale: string, title: string, body: string, steps: Array<string>, closing: string } | null, repayment: { status: OutcomeStatus | null, outstandingMinor: number, writtenOffMinor: number, currency: string, class: OutcomeClass, matureAt: string, events: Array<{ eventId: string, observedAt: string, status: OutcomeStatus, outstandingMinor: number, writtenOffMinor: number, recordedAt: string }> } | null };
 
 export type PinnedThresholdsQueryVariables = Exact<{
   id: string | number;
@@ -488,7 +488,7 @@ export type AgentDecisionQueryVariables = Exact<{
 }>;
 
 
-export type AgentDecisionQuery = { agentDecision: { reference: string, createdAt: string, outcome: Outcome, market: string, merchantName: string, formattedAmount: string, guidanceLocale: string, notes: Array<string>, kind: DecisionKind, overturnsReference: string | null, reviewRequestableUntil: string | null, shopperMessage: { locale: string, title: string, body: string, steps: Array<string> } | null, guidance: Array<{ rank: number, code: ReasonCode, locale: string, title: string, body: string, steps: Array<string> }>, cardHold: { mayBePending: boolean, usuallyReleasedBy: string, note: string } | null, review: { status: ReviewStatus, dueAt: string, overdue: boolean, outcome: ReviewOutcome | null, decidedAt: string | null, newDecisionReference: string | null } | null } | null };
+export type AgentDecisionQuery = { agentDecision: { reference: string, createdAt: string, outcome: Outcome, market: string, merchantName: string, formattedAmount: string, guidanceLocale: string, notes: Array<string>, kind: DecisionKind, overturnsReference: string | null, reviewRequestableUntil: string | null, shopperMessage: { locale: string, title: string, body: string, steps: Array<string>, closing: string } | null, guidance: Array<{ rank: number, code: ReasonCode, locale: string, title: string, body: string, steps: Array<string> }>, cardHold: { mayBePending: boolean, usuallyReleasedBy: string, note: string } | null, review: { status: ReviewStatus, dueAt: string, overdue: boolean, outcome: ReviewOutcome | null, decidedAt: string | null, newDecisionReference: string | null } | null } | null };
 
 export type AuditEventsQueryVariables = Exact<{
   filter?: AuditFilter | null | undefined;
@@ -511,7 +511,7 @@ export type PreviewMessageQueryVariables = Exact<{
 }>;
 
 
-export type PreviewMessageQuery = { previewMessage: { locale: string, title: string, body: string, steps: Array<string> } };
+export type PreviewMessageQuery = { previewMessage: { locale: string, title: string, body: string, steps: Array<string>, closing: string } };
 
 export type CatalogChangeFieldsFragment = { code: ReasonCode, locale: string, audience: CatalogAudience, kind: CatalogChangeKind, before: { title: string, body: string, steps: Array<string> } | null, after: { title: string, body: string, steps: Array<string> } | null };
 
@@ -589,7 +589,14 @@ export type DecisionDetailQueryVariables = Exact<{
 }>;
 
 
-export type DecisionDetailQuery = { decision: { id: string, reference: string, createdAt: string, market: string, currency: string, amount: number, shopperId: string, locale: string, channel: string, outcome: Outcome, kind: DecisionKind, reviewer: string | null, reviewReason: string | null, breakdown: unknown, catalogVersionId: string, overturns: { id: string, reference: string } | null, overturnedBy: { id: string, reference: string } | null, reviewCases: Array<{ id: string, status: ReviewStatus, requestedAt: string, dueAt: string, overdue: boolean, outcome: ReviewOutcome | null, decidedAt: string | null }>, merchant: { id: string, name: string, category: string }, reasons: Array<{ rank: number, code: ReasonCode, measuredValue: MeasuredValue, factor: Factor }>, thresholdVersion: { id: string, market: string, version: number }, message: { locale: string, title: string, body: string, steps: Array<string> } | null, repayment: { status: OutcomeStatus | null, outstandingMinor: number, writtenOffMinor: number, currency: string, class: OutcomeClass, matureAt: string, events: Array<{ eventId: string, observedAt: string, status: OutcomeStatus, outstandingMinor: number, writtenOffMinor: number, recordedAt: string }> } | null } | null };
+export type DecisionDetailQuery = { decision: { id: string, reference: string, createdAt: string, market: string, currency: string, amount: number, shopperId: string, locale: string, channel: string, outcome: Outcome, kind: DecisionKind, reviewer: string | null, reviewReason: string | null, breakdown: unknown, catalogVersionId: string, overturns: { id: string, reference: string } | null, overturnedBy: { id: string, reference: string } | null, reviewCases: Array<{ id: string, status: ReviewStatus, requestedAt: string, dueAt: string, overdue: boolean, outcome: ReviewOutcome | null, decidedAt: string | null }>, merchant: { id: string, name: string, category: string }, reasons: Array<{ rank: number, code: ReasonCode, measuredValue: MeasuredValue, factor: Factor }>, thresholdVersion: { id: string, market: string, version: number }, message: { locale: string, title: string, body: string, steps: Array<string>, closing: string } | null, repayment: { status: OutcomeStatus | null, outstandingMinor: number, writtenOffMinor: number, currency: string, class: OutcomeClass, matureAt: string, events: Array<{ eventId: string, observedAt: string, status: OutcomeStatus, outstandingMinor: number, writtenOffMinor: number, recordedAt: string }> } | null } | null };
+
+export type DecisionIdByReferenceQueryVariables = Exact<{
+  reference: string;
+}>;
+
+
+export type DecisionIdByReferenceQuery = { decisionByReference: { id: string } | null };
 
 export type DecisionsQueryVariables = Exact<{
   filter?: DecisionFilter | null | undefined;
@@ -644,7 +651,7 @@ export type ReviewCasePageQueryVariables = Exact<{
 }>;
 
 
-export type ReviewCasePageQuery = { reviewCase: { id: string, status: ReviewStatus, market: string, statement: string, locale: string, requestedBy: string, requestedAt: string, dueAt: string, overdue: boolean, reviewer: string | null, claimedAt: string | null, outcome: ReviewOutcome | null, reason: string | null, decidedAt: string | null, secondReviewRequired: boolean, secondReviewer: string | null, secondReviewComment: string | null, secondReviewedAt: string | null, newDecision: { id: string, reference: string } | null, notices: Array<{ kind: ReviewNoticeKind, locale: string, title: string, body: string, sentAt: string }>, decision: { id: string, reference: string, createdAt: string, market: string, currency: string, amount: number, shopperId: string, locale: string, channel: string, outcome: Outcome, kind: DecisionKind, reviewer: string | null, reviewReason: string | null, breakdown: unknown, catalogVersionId: string, merchant: { id: string, name: string, category: string }, reasons: Array<{ rank: number, code: ReasonCode, measuredValue: MeasuredValue, factor: Factor }>, thresholdVersion: { id: string, market: string, version: number }, message: { locale: string, title: string, body: string, steps: Array<string> } | null, repayment: { status: OutcomeStatus | null, outstandingMinor: number, writtenOffMinor: number, currency: string, class: OutcomeClass, matureAt: string, events: Array<{ eventId: string, observedAt: string, status: OutcomeStatus, outstandingMinor: number, writtenOffMinor: number, recordedAt: string }> } | null } } | null };
+export type ReviewCasePageQuery = { reviewCase: { id: string, status: ReviewStatus, market: string, statement: string, locale: string, requestedBy: string, requestedAt: string, dueAt: string, overdue: boolean, reviewer: string | null, claimedAt: string | null, outcome: ReviewOutcome | null, reason: string | null, decidedAt: string | null, secondReviewRequired: boolean, secondReviewer: string | null, secondReviewComment: string | null, secondReviewedAt: string | null, newDecision: { id: string, reference: string } | null, notices: Array<{ kind: ReviewNoticeKind, locale: string, title: string, body: string, sentAt: string }>, decision: { id: string, reference: string, createdAt: string, market: string, currency: string, amount: number, shopperId: string, locale: string, channel: string, outcome: Outcome, kind: DecisionKind, reviewer: string | null, reviewReason: string | null, breakdown: unknown, catalogVersionId: string, merchant: { id: string, name: string, category: string }, reasons: Array<{ rank: number, code: ReasonCode, measuredValue: MeasuredValue, factor: Factor }>, thresholdVersion: { id: string, market: string, version: number }, message: { locale: string, title: string, body: string, steps: Array<string>, closing: string } | null, repayment: { status: OutcomeStatus | null, outstandingMinor: number, writtenOffMinor: number, currency: string, class: OutcomeClass, matureAt: string, events: Array<{ eventId: string, observedAt: string, status: OutcomeStatus, outstandingMinor: number, writtenOffMinor: number, recordedAt: string }> } | null } } | null };
 
 export type ClaimReviewCaseMutationVariables = Exact<{
   id: string | number;
@@ -849,6 +856,7 @@ export const DecisionFullFragmentDoc = new TypedDocumentString(`
     title
     body
     steps
+    closing
   }
   repayment {
     status
@@ -1018,10 +1026,10 @@ export const DisableUserDocument = {"__meta__":{"hash":"sha256:718a35b7d0e52c882
 export const EnableUserDocument = {"__meta__":{"hash":"sha256:13f1fa4c1b04f47710e50c02d7536d18c6d9b609c7584dfd6de9fa4cb7869923"}} as unknown as TypedDocumentString<EnableUserMutation, EnableUserMutationVariables>;
 export const CreateApiTokenDocument = {"__meta__":{"hash":"sha256:281c3973119e2629d80aad203e1fca4297791c9cb4bad19a477490f4913fbc01"}} as unknown as TypedDocumentString<CreateApiTokenMutation, CreateApiTokenMutationVariables>;
 export const RevokeApiTokenDocument = {"__meta__":{"hash":"sha256:6c552edb9b481c70c8862f7170fc59ae8f50e053b27853b2b86cc3b3f86113cf"}} as unknown as TypedDocumentString<RevokeApiTokenMutation, RevokeApiTokenMutationVariables>;
-export const AgentDecisionDocument = {"__meta__":{"hash":"sha256:e8a278741fb480ac92013ce9f67583903fc9f569bd3946179e3bd6b2bd8c6c9d"}} as unknown as TypedDocumentString<AgentDecisionQuery, AgentDecisionQueryVariables>;
+export const AgentDecisionDocument = {"__meta__":{"hash":"sha256:07dc14634b8a6ab25760a5de4ce7a8bf5fbc821cf5ee01355a2eb4e40266d351"}} as unknown as TypedDocumentString<AgentDecisionQuery, AgentDecisionQueryVariables>;
 export const AuditEventsDocument = {"__meta__":{"hash":"sha256:10f78f133254fcafb652e0773e19ef2b0deb982114bac57a571999904d2df4f1"}} as unknown as TypedDocumentString<AuditEventsQuery, AuditEventsQueryVariables>;
 export const VerifyAuditChainDocument = {"__meta__":{"hash":"sha256:376cdd1546575dcc887dcc85186347c1e9c45c9c66bebe0edf3ca0ec1ecc0a7f"}} as unknown as TypedDocumentString<VerifyAuditChainQuery, VerifyAuditChainQueryVariables>;
-export const PreviewMessageDocument = {"__meta__":{"hash":"sha256:b0c0b427a26ea9dd1ecfdcdf188bb9e5660590ee6098e381113c0e3f8fd8018d"}} as unknown as TypedDocumentString<PreviewMessageQuery, PreviewMessageQueryVariables>;
+export const PreviewMessageDocument = {"__meta__":{"hash":"sha256:9916ec37b3c29e5132a50537bb34c6fc3c14e6ec97186a89d3629b8687fece95"}} as unknown as TypedDocumentString<PreviewMessageQuery, PreviewMessageQueryVariables>;
 export const CatalogVersionDocument = {"__meta__":{"hash":"sha256:0a984ebfb636949eb0686104f1f12fb6c1519ef052983b3152d2e3bd6ef81a06"}} as unknown as TypedDocumentString<CatalogVersionQuery, CatalogVersionQueryVariables>;
 export const CatalogDraftsDocument = {"__meta__":{"hash":"sha256:e7712909c7931abe1a4cc17f6cf9cad49b65bbc0dd39df6bf01f1be97b1eecb9"}} as unknown as TypedDocumentString<CatalogDraftsQuery, CatalogDraftsQueryVariables>;
 export const CatalogDraftDocument = {"__meta__":{"hash":"sha256:dd74e73905db9613317ac69d17aa26943b19b1b06de4d5b1458bbf255d9a9054"}} as unknown as TypedDocumentString<CatalogDraftQuery, CatalogDraftQueryVariables>;
@@ -1031,13 +1039,14 @@ export const SubmitCatalogDraftDocument = {"__meta__":{"hash":"sha256:361a847a69
 export const ApproveCatalogDraftDocument = {"__meta__":{"hash":"sha256:20c9ee4aca967765c3193eb1337879ae7bdde230fc209937a19fd9380c0802ac"}} as unknown as TypedDocumentString<ApproveCatalogDraftMutation, ApproveCatalogDraftMutationVariables>;
 export const RejectCatalogDraftDocument = {"__meta__":{"hash":"sha256:a519dd2c810aecba743a8e9a19b2a8cf3f964e058d77bf5949c991ff1e6f516a"}} as unknown as TypedDocumentString<RejectCatalogDraftMutation, RejectCatalogDraftMutationVariables>;
 export const CatalogDiffDocument = {"__meta__":{"hash":"sha256:185ea9ddcf67556f0bff8578dc5eceb3f2fb04058905ce9a553f114480142a9b"}} as unknown as TypedDocumentString<CatalogDiffQuery, CatalogDiffQueryVariables>;
-export const DecisionDetailDocument = {"__meta__":{"hash":"sha256:24d712bac2c489f2ae78d19d58430b162600f9a85750dbed3cd4c5527f3c61cc"}} as unknown as TypedDocumentString<DecisionDetailQuery, DecisionDetailQueryVariables>;
+export const DecisionDetailDocument = {"__meta__":{"hash":"sha256:01a199144e985cbdd807b8bcc4b0f9b2fdfee2e7b6b47d9c19cc8cd3d330cf5b"}} as unknown as TypedDocumentString<DecisionDetailQuery, DecisionDetailQueryVariables>;
+export const DecisionIdByReferenceDocument = {"__meta__":{"hash":"sha256:a56fa0340979a2c3b4623a1bb832f9b68c34b67b4b464baaab7b56e4021400d6"}} as unknown as TypedDocumentString<DecisionIdByReferenceQuery, DecisionIdByReferenceQueryVariables>;
 export const DecisionsDocument = {"__meta__":{"hash":"sha256:27da30d7e47ebaba87bd40cab29291919d66433d326fea68ba9674f4df7e6f0d"}} as unknown as TypedDocumentString<DecisionsQuery, DecisionsQueryVariables>;
 export const OverviewRatesDocument = {"__meta__":{"hash":"sha256:9e3c721405723180db0e20ce59be34e73760bb862220c2a819e47da40b1c837f"}} as unknown as TypedDocumentString<OverviewRatesQuery, OverviewRatesQueryVariables>;
 export const OverviewBreakdownDocument = {"__meta__":{"hash":"sha256:3ea42846e654253af96788a60e6d53710dddb6ebd50361088c6e13c53dd27152"}} as unknown as TypedDocumentString<OverviewBreakdownQuery, OverviewBreakdownQueryVariables>;
 export const OverviewOverturnRatesDocument = {"__meta__":{"hash":"sha256:4a6425975f73b9f7f175ed5eeec4a791022991c340a0db4b093775869e57841d"}} as unknown as TypedDocumentString<OverviewOverturnRatesQuery, OverviewOverturnRatesQueryVariables>;
 export const OverviewAnomaliesDocument = {"__meta__":{"hash":"sha256:0dde46552b350db7c183a5e9431f7dc68aba664defd9b982c577f5941f1754e1"}} as unknown as TypedDocumentString<OverviewAnomaliesQuery, OverviewAnomaliesQueryVariables>;
-export const ReviewCasePageDocument = {"__meta__":{"hash":"sha256:0392827deb854d0138d5150dcf7331b59930b3df3689ad83520f0c19b4a2df59"}} as unknown as TypedDocumentString<ReviewCasePageQuery, ReviewCasePageQueryVariables>;
+export const ReviewCasePageDocument = {"__meta__":{"hash":"sha256:5877c3dc183fbe4d2cbf800140331890779b806ed198fd9938a6e5be3d1b0636"}} as unknown as TypedDocumentString<ReviewCasePageQuery, ReviewCasePageQueryVariables>;
 export const ClaimReviewCaseDocument = {"__meta__":{"hash":"sha256:974d25c3d70dec827b2629b90877d743b6cf241efc66aae87d8a3c1dc334c807"}} as unknown as TypedDocumentString<ClaimReviewCaseMutation, ClaimReviewCaseMutationVariables>;
 export const DecideReviewCaseDocument = {"__meta__":{"hash":"sha256:a834bdd754a314cb8f2b6ba2e87a8120b2e2fed4ec6d8365d3a6ee9507c08b2f"}} as unknown as TypedDocumentString<DecideReviewCaseMutation, DecideReviewCaseMutationVariables>;
 export const ApproveOverturnDocument = {"__meta__":{"hash":"sha256:bdb42278759768748f0276e524022c1afbc824a3752542518bc88e2bf3633863"}} as unknown as TypedDocumentString<ApproveOverturnMutation, ApproveOverturnMutationVariables>;

@@ -55,3 +55,14 @@ export function formatAge(t: string, now: number): string {
   if (min < 48 * 60) return count(Math.floor(min / 60), 'hour');
   return count(Math.floor(min / 1440), 'day');
 }
+
+/** formatDays writes the length of [from, to) in days ("12 days", "67.8 days", "1 day"); hours under a day; "" without both. */
+export function formatDays(from: string | null | undefined, to: string | null | undefined): string {
+  if (!from || !to) return '';
+  const ms = Date.parse(to) - Date.parse(from);
+  if (!Number.isFinite(ms)) return '';
+  const hours = Math.round(ms / 3_600_000);
+  if (hours < 24) return count(hours, 'hour');
+  const days = Math.round(hours / 2.4) / 10;
+  return `${days.toLocaleString('en-US', { maximumFractionDigits: 1 })} ${days === 1 ? 'day' : 'days'}`;
+}

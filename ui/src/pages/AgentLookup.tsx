@@ -1,7 +1,9 @@
 import { ErrorBox, Link, PageHeader, Progress, useQuery } from '../components/common';
+import { Paragraphs } from '../components/Paragraphs';
 import { ShopperPopup } from '../components/ShopperPopup';
 import { graphql } from '../gql';
 import { DecisionKind, Outcome, type AgentDecisionQuery } from '../gql/graphql';
+import { ApiError } from '../lib/api';
 import { formatTime, humanize } from '../lib/format';
 import { statusClass } from '../lib/reviews';
 import { navigate } from '../lib/router';
@@ -21,6 +23,7 @@ const AgentDecisionQuery = graphql(`
         title
         body
         steps
+        closing
       }
       guidanceLocale
       guidance {
@@ -62,6 +65,7 @@ export function AgentLookupPage({ query }: PageProps) {
   const locale = navigator.language || 'en-US';
   const res = useQuery(AgentDecisionQuery, { reference, locale }, reference, reference === '');
   const d = res.data?.agentDecision;
+  const notFound = res.error instanceof ApiError && res.error.code === 'NOT_FOUND';
 
   const submit = (e: Event) => {
     e.preventDefault();
@@ -84,7 +88,14 @@ export function AgentLookupPage({ query }: PageProps) {
         <button type="submit">Look up</button>
       </form>
       {res.loading && <Progress label="Looking the decision up…" />}
-      {res.error !== null && <ErrorBox error={res.error} title={`Could not look up ${reference}`} />}
+      {notFound ? (
+        // A reference that does not exist is an answer, not a failure: no alert, no error code.
+        <p role="status" class="notice" data-testid="not-found">
+          No decision with reference <strong>{reference}</strong>. Check the reference with the shopper: it is on their decline message and in their account.
+        </p>
+      ) : (
+        res.error !== null && <ErrorBox error={res.error} title={`Could not look up ${reference}`} />
+      )}
       {d && (
         <div class="grid2">
           <section aria-labelledby="seen-h">
@@ -120,13 +131,18 @@ export function AgentLookupPage({ query }: PageProps) {
                 <h3>
                   {g.rank}. {g.title}
                 </h3>
-                <p>{g.body}</p>
+                <Paragraphs text={g.body} />
                 {g.steps.length > 0 && (
-                  <ul>
-                    {g.steps.map((s, i) => (
-                      <li key={i}>{s}</li>
-                    ))}
-                  </ul>
+                  <>
+                    <p class="meta" lang="en" id={`guide-steps-${g.rank}`}>
+                      What the shopper can do, in order:
+                    </p>
+                    <ol aria-labelledby={`guide-steps-${g.rank}`}>
+                      {g.steps.map((s, i) => (
+                        <li key={i}>{s}</li>
+                      ))}
+                    </ol>
+                  </>
                 )}
               </div>
             ))}

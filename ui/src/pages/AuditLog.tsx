@@ -1,13 +1,15 @@
 import { useState } from 'preact/hooks';
-import { ErrorBox, PageHeader, Progress, useQuery } from '../components/common';
+import { ErrorBox, Link, PageHeader, Progress, useQuery } from '../components/common';
 import { graphql } from '../gql';
 import type { AuditFilter, VerifyAuditChainQuery } from '../gql/graphql';
 import { gql } from '../lib/api';
+import { actionLabel, changes, entityRef, type Change } from '../lib/audit';
 import { count, formatTime } from '../lib/format';
 import { filterFromQuery, formFilter, queryFromFilter, textFromTime, type FieldSpec, type FilterValues } from '../lib/query';
 import { TimeField } from '../components/filters';
 import { navigate } from '../lib/router';
 import type { PageProps } from '../lib/pages';
+import { subjectName } from '../lib/subject';
 
 const AuditEventsQuery = graphql(`
   query AuditEvents($filter: AuditFilter, $first: Int!, $after: String) {
@@ -84,7 +86,7 @@ export function AuditLogPage({ query }: PageProps) {
       <form class="filters" onSubmit={apply} key={search} aria-label="Filter audit events">
         <label>
           Actor
-          <input name="actor" defaultValue={String(filter.actor ?? '')} placeholder="user:3:anna" />
+          <input name="actor" defaultValue={String(filter.actor ?? '')} placeholder="anna or user:3:anna" />
         </label>
         <label>
           Action
@@ -129,14 +131,24 @@ export function AuditLogPage({ query }: PageProps) {
                   <tr key={e.id}>
                     <td>{formatTime(e.at)}</td>
                     <td>
-                      <code>{e.actor}</code>
-                      <div class="muted">{e.actorRoles.join(', ')}</div>
+                      {/^(user|token):\d+:/.test(e.actor) ? (
+                        <Link href={`/audit?actor=${encodeURIComponent(subjectName(e.actor))}`}>{subjectName(e.actor)}</Link>
+                      ) : (
+                        subjectName(e.actor)
+                      )}
+                      <div class="meta">
+                        <code>{e.actor}</code>
+                        {e.actorRoles.length > 0 && ` · ${e.actorRoles.join(', ')}`}
+                      </div>
                     </td>
                     <td>
-                      <code>{e.action}</code>
+                      <span title={e.action}>{actionLabel(e.action)}</span>
+                      <div class="meta">
+                        <code>{e.action}</code>
+                      </div>
                     </td>
                     <td>
-                      {e.entityType} <code>{e.entityId}</code>
+                      <EntityCell e={e} />
                     </td>
                     <td>
                       <span class={`badge ${e.outcome === 'DONE' ? 'ok' : 'broken'}`}>{e.outcome}</span>
@@ -145,14 +157,8 @@ export function AuditLogPage({ query }: PageProps) {
                       <code>{e.requestId}</code>
                       <div class="muted">{e.clientAddr}</div>
                     </td>
-                    <td>
-                      {(e.before != null || e.after != null) && (
-                        <details>
-                          <summary>before / after</summary>
-                          <pre class="json">{JSON.stringify(e.before, null, 2)}</pre>
-                          <pre class="json">{JSON.stringify(e.after, null, 2)}</pre>
-                        </details>
-                      )}
+                    <td class="change">
+                      <ChangeCell before={e.before} after={e.after} />
                     </td>
                   </tr>
                 ))}
@@ -176,6 +182,57 @@ export function AuditLogPage({ query }: PageProps) {
           </nav>
         </>
       )}
+    </>
+  );
+}
+
+/** EntityCell names what an event is about and links its page when it has one; the type and id stay visible, small. */
+function EntityCell({ e }: { e: { entityType: string; entityId: string; before?: unknown; after?: unknown } }) {
+  const ref = entityRef(e);
+  return (
+    <>
+      {ref.href ? <Link href={ref.href}>{ref.label}</Link> : ref.label}
+      <div class="meta">
+        <code>
+          {e.entityType} {e.entityId}
+        </code>
+      </div>
+    </>
+  );
+}
+
+/** The changed keys shown before the rest are folded away. */
+const shownChanges = 8;
+
+/** ChangeCell shows the keys an event changed, old → new, and the full JSON behind a disclosure. */
+function ChangeCell({ before, after }: { before: unknown; after: unknown }) {
+  if (before == null && after == null) return null;
+  const all = changes(before, after);
+  const row = (c: Change) => (
+    <li key={c.path}>
+      <code>{c.path}</code>:{' '}
+      {c.from !== undefined && <del>{c.from}</del>}
+      {c.from !== undefined && c.to !== undefined && ' → '}
+      {c.to !== undefined && <ins>{c.to}</ins>}
+    </li>
+  );
+  return (
+    <>
+      {all.length === 0 ? (
+        <p class="muted">No key changed.</p>
+      ) : (
+        <ul class="changes" aria-label={before == null ? 'Recorded' : 'Changed'}>
+          {all.slice(0, shownChanges).map(row)}
+        </ul>
+      )}
+      {all.length > shownChanges && <p class="muted">and {count(all.length - shownChanges, 'more key')}, in the JSON below</p>}
+      <details>
+        <summary>Full before / after JSON</summary>
+        <p class="meta">Before</p>
+        <pre class="json">{JSON.stringify(before, null, 2) ?? 'null'}</pre>
+        <p class="meta">After</p>
+        <pre class="json">{JSON.stringify(after, null, 2) ?? 'null'}</pre>
+      </details>
     </>
   );
 }

@@ -22,6 +22,7 @@ const PreviewQuery = graphql(`
       title
       body
       steps
+      closing
     }
   }
 `);

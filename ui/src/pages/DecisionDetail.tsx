@@ -1,9 +1,11 @@
+import { useEffect } from 'preact/hooks';
 import { ErrorBox, Link, PageHeader, Progress, useQuery } from '../components/common';
 import { DecisionView, PinnedNote, usePinnedThresholds } from '../components/DecisionView';
 import { graphql } from '../gql';
 import type { DecisionDetailQuery } from '../gql/graphql';
 import { formatTime, humanize } from '../lib/format';
 import type { PageProps } from '../lib/pages';
+import { navigate } from '../lib/router';
 import { statusClass } from '../lib/reviews';
 
 const DecisionQuery = graphql(`
@@ -31,20 +33,38 @@ const DecisionQuery = graphql(`
   }
 `);
 
+// The audit log names decisions by their reference: /decisions/<reference> opens the decision.
+const DecisionIdQuery = graphql(`
+  query DecisionIdByReference($reference: String!) {
+    decisionByReference(reference: $reference) {
+      id
+    }
+  }
+`);
+
+/** Decision ids are UUIDs; anything else in the path is taken for a reference. */
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** DecisionDetailPage shows one decision: facts, factor chart, ranked reasons, the pop-up, the pinned versions, its reviews. */
 export function DecisionDetailPage({ params, user }: PageProps) {
-  const res = useQuery(DecisionQuery, { id: params.id }, params.id);
+  const byId = uuid.test(params.id);
+  const byRef = useQuery(DecisionIdQuery, { reference: params.id }, params.id, byId);
+  const res = useQuery(DecisionQuery, { id: params.id }, params.id, !byId);
   const d = res.data?.decision;
   const pinned = usePinnedThresholds(d, user);
+  const found = byRef.data?.decisionByReference?.id;
+  useEffect(() => {
+    if (found) navigate(`/decisions/${found}`, { replace: true });
+  }, [found]);
 
-  if (res.error) return <ErrorBox error={res.error} title="Could not load the decision" />;
-  if (res.loading) return <Progress label="Loading the decision…" />;
+  if (res.error || byRef.error) return <ErrorBox error={res.error ?? byRef.error} title="Could not load the decision" />;
+  if (res.loading || byRef.loading || found) return <Progress label="Loading the decision…" />;
   if (!d) {
     return (
       <>
         <PageHeader title="Decision not found" />
         <p>
-          No decision has the id <code>{params.id}</code>. <Link href="/decisions">Back to the decisions</Link>
+          No decision has the {byId ? 'id' : 'reference'} <code>{params.id}</code>. <Link href="/decisions">Back to the decisions</Link>
         </p>
       </>
     );

@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 import { ErrorBox, FieldError, Link, PageHeader, Progress, useQuery } from '../components/common';
 import { useConfirm } from '../components/confirm';
-import { ImpactSummary, RuleDiff, RulesTable } from '../components/thresholds';
+import { RuleDiff, RulesTable } from '../components/thresholds';
 import { graphql } from '../gql';
 import { gql } from '../lib/api';
-import { formatPoints, formatRate, formatTime, humanize } from '../lib/format';
+import { formatTime, humanize } from '../lib/format';
+import { lazyComponent } from '../lib/lazy';
 import { inputFromTime, timeFromInput } from '../lib/query';
 import { navigate } from '../lib/router';
 import { subjectName, submittedBy } from '../lib/subject';
@@ -94,6 +95,9 @@ graphql(`
     rate
   }
 `);
+
+// The realized figures load their code when shown: they are read on this page only.
+const RealizedImpact = lazyComponent(() => import('../components/realized').then((m) => m.RealizedImpact), 'Loading the realized figures…');
 
 const ActivateMutation = graphql(`
   mutation ActivateThresholdVersion($id: ID!, $at: Time) {
@@ -308,89 +312,17 @@ export function ThresholdVersionPage({ params, user }: PageProps) {
             )}
             {error !== null && <ErrorBox error={error} title="Not done" />}
           </section>
-          <section class="panel" aria-labelledby="impact-h">
-            <h2 id="impact-h">Realized against predicted</h2>
-            {impact.error !== null && <ErrorBox error={impact.error} title="Could not load the activation impact" />}
-            {impact.data && impact.data.activationImpact.length === 0 && <p>Not activated yet: nothing realized.</p>}
-            {impact.data?.activationImpact.map((a) => (
-              <div key={a.activation.id}>
-                <h3>Activation of {formatTime(a.activation.activatedAt)}</h3>
-                <div class="table-wrap">
-                  <table aria-label={`Realized against predicted, activation ${a.activation.id}`}>
-                    <thead>
-                      <tr>
-                        <th>Window</th>
-                        <th class="num">Decisions</th>
-                        <th class="num">Decline rate</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      <tr>
-                        <td>Before (same length)</td>
-                        <td class="num">{a.before.assessed}</td>
-                        <td class="num">{formatRate(a.before.rate, 2)}</td>
-                      </tr>
-                      <tr>
-                        <td>Predicted at submission</td>
-                        <td class="num">{a.predicted?.available ? a.predicted.decisions : '–'}</td>
-                        <td class="num">{a.predicted?.available ? formatRate(a.predicted.declineRateProposed, 2) : '–'}</td>
-                      </tr>
-                      <tr>
-                        <td>
-                          Realized {formatTime(a.realized.from)} to {formatTime(a.realized.to)}
-                          {!a.complete && <span class="muted"> (still running)</span>}
-                        </td>
-                        <td class="num">{a.realized.assessed}</td>
-                        <td class="num">{formatRate(a.realized.rate, 2)}</td>
-                      </tr>
-                    </tbody>
-                  </table>
-                </div>
-                <table aria-label={`Bad rate realized against predicted, activation ${a.activation.id}`}>
-                  <thead>
-                    <tr>
-                      <th>Bad rate</th>
-                      <th class="num">Approved</th>
-                      <th class="num">Mature</th>
-                      <th class="num">Bad</th>
-                      <th class="num">Rate</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <tr>
-                      <td>Predicted at submission</td>
-                      <td class="num">–</td>
-                      <td class="num">–</td>
-                      <td class="num">–</td>
-                      <td class="num">{formatRate(a.outcomes.predictedBadRate, 2)}</td>
-                    </tr>
-                    <tr>
-                      <td>Realized so far</td>
-                      <td class="num">{a.outcomes.approved.toLocaleString('en-US')}</td>
-                      <td class="num">{a.outcomes.mature.toLocaleString('en-US')}</td>
-                      <td class="num">{a.outcomes.bad.toLocaleString('en-US')}</td>
-                      <td class="num">{formatRate(a.outcomes.realizedBadRate, 2)}</td>
-                    </tr>
-                  </tbody>
-                </table>
-                <p class="muted">
-                  {a.outcomes.mature.toLocaleString('en-US')} of {a.outcomes.approved.toLocaleString('en-US')} approvals are mature
-                  {a.outcomes.allMatureAt ? `; all will be by ${formatTime(a.outcomes.allMatureAt)}` : ''}.{a.outcomes.note ? ` ${a.outcomes.note}` : ''}
-                </p>
-                {a.predictionError !== null && a.predictionError !== undefined && a.predicted && (
-                  <p>
-                    Realized minus predicted: <strong>{formatPoints(a.predicted.declineRateProposed, a.predicted.declineRateProposed + a.predictionError)}</strong>
-                  </p>
-                )}
-                <details>
-                  <summary>The stored prediction</summary>
-                  <ImpactSummary impact={a.predicted} title="Predicted impact" />
-                </details>
-              </div>
-            ))}
-          </section>
         </div>
       </div>
+      {/* Full width: the realized figures' table has six columns. */}
+      <section class="panel" aria-labelledby="impact-h">
+        <h2 id="impact-h">Realized against predicted</h2>
+        {impact.error !== null && <ErrorBox error={impact.error} title="Could not load the activation impact" />}
+        {impact.data && impact.data.activationImpact.length === 0 && <p>Not activated yet: nothing realized.</p>}
+        {impact.data?.activationImpact.map((a) => (
+          <RealizedImpact key={a.activation.id} impact={a} market={v.market} />
+        ))}
+      </section>
     </>
   );
 }
