@@ -7,7 +7,7 @@
 // console's CSP allows; nothing writes a style attribute. Times are written as everywhere else
 // (lib/chart.ts: 24-hour, to the minute or the date). With onPick a click on the plot picks the
 // point nearest to it; with onZoom dragging across the plot picks a range.
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { axisTimeLabels, formatChartTime, isolatedPoints, palette, timeResolution } from '../lib/chart';
@@ -107,7 +107,8 @@ export function Plot(props: ChartProps) {
   const seriesKey = JSON.stringify([props.series, time, props.yLabel, props.xLabel, props.height, tz, resolution, !!props.onPick, !!props.onZoom]);
   const xFmt = props.xFormat;
   const xValue = (v: number) => (time ? formatChartTime(v, resolution, tz) : xFmt ? xFmt(v) : String(v));
-  useEffect(() => {
+  // Drawn as the page is laid out, in the same frame, not one frame later.
+  useLayoutEffect(() => {
     const el = host.current;
     if (!el) return;
     const data = [props.xs, ...props.ys] as uPlot.AlignedData;

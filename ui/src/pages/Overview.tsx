@@ -181,7 +181,11 @@ export function OverviewPage({ query, user }: PageProps) {
     AnomaliesQuery,
     { from: s.from, to: s.to, market, bucket: anomalyBucket, threshold: s.threshold, minVolume: s.minVolume },
     JSON.stringify([s.from, s.to, market, anomalyBucket, s.threshold, s.minVolume]),
+    // Scoring is the heaviest query of the page: asked once the chart's data is in, it does not
+    // hold the chart back (on two cores it did, by 0.1 to 0.3 s).
+    !rates.data,
   );
+  const anomaliesPending = anomalies.loading || (!anomalies.data && anomalies.error === null);
   // The chart's code loads while the data is on the way, not after it.
   useEffect(() => void loadChart().catch(() => {}), []);
 
@@ -300,7 +304,7 @@ export function OverviewPage({ query, user }: PageProps) {
             <p class="muted">
               {formatTime(report.from)} to {formatTime(report.to)}, {humanize(report.bucket).toLowerCase()} buckets in {report.timeZone}.{' '}
               {markers.length} threshold {markers.length === 1 ? 'activation' : 'activations'} (● markers above the chart; hover or focus one, press it to open the version),{' '}
-              {anomalies.loading
+              {anomaliesPending
                 ? 'anomalous buckets still being scored'
                 : anomalies.data
                   ? `${rings.length} anomalous ${rings.length === 1 ? 'bucket' : 'buckets'} (red rings)`
@@ -412,7 +416,7 @@ export function OverviewPage({ query, user }: PageProps) {
               over the 4 weeks before by at least {s.threshold} σ, with at least {s.minVolume} decisions.
             </p>
             {anomalies.error !== null && <ErrorBox error={anomalies.error} title="Could not load the anomalies" />}
-            {anomalies.loading && <Progress label="Scoring anomalies…" />}
+            {anomaliesPending && <Progress label="Scoring anomalies…" />}
             {anomalies.data && (
               <>
                 {anomalyList.length === 0 ? (
