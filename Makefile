@@ -60,7 +60,7 @@ fi
 endef
 
 .PHONY: test deps-test check-generated check-ui generate fmt-check vet check-test-only-imports \
-	go-test fuzz-short ui-test bench run
+	go-test fuzz-short ui-test bench bench-ui run
 
 ## test: everything: dependencies, generated code, the UI build, formatting, vet, Go tests (race), fuzzing, UI tests.
 test: deps-test check-generated check-ui fmt-check vet check-test-only-imports go-test fuzz-short ui-test
@@ -162,6 +162,14 @@ ui-test: deps-test
 ## bench: all benchmarks, with allocations.
 bench:
 	$(GO) test -run='^$$' -bench=. -benchmem ./...
+
+## bench-ui: the UI load tool (ui/perf): navigation to the first chart on /overview and the first
+## rows on /decisions with the default 200,000 demo decisions (seeded once into PERF_DATA_DIR, or
+## PERF_BASE_URL with PERF_DATA_DIR for a running server), PERF_RUNS runs each; prints median and
+## max and the median run's requests. A benchmark: `make test` does not run it.
+bench-ui:
+	cd ui
+	npx playwright test -c playwright.perf.config.ts
 
 ## run: run the server.
 run:

@@ -1,7 +1,7 @@
 // Builds the Go server, starts it on a free loopback port with a temporary data directory
 // (embedded SQLite, a small demo data set, trusted documents enforced for cookie sessions) and
 // hands the tests its URL and the demo accounts through environment variables. The returned
-// function stops it.
+// function stops it. The load tool (perf/) starts its larger server with startServer.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -22,8 +22,8 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitReady(url: string, exited: () => string | null): Promise<void> {
-  const deadline = Date.now() + 180_000;
+async function waitReady(url: string, exited: () => string | null, within: number): Promise<void> {
+  const deadline = Date.now() + within;
   while (Date.now() < deadline) {
     const why = exited();
     if (why) throw new Error(`the server exited before it was ready: ${why}`);
@@ -35,15 +35,26 @@ async function waitReady(url: string, exited: () => string | null): Promise<void
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`the server at ${url} was not ready within 180 s`);
+  throw new Error(`the server at ${url} was not ready within ${within / 1000} s`);
 }
 
-export default async function globalSetup(): Promise<() => Promise<void>> {
+export interface Server {
+  url: string;
+  dataDir: string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * startServer builds the server and starts it with demoDecisions demo decisions, in dataDir when
+ * given (kept afterwards, so that a large demo is seeded once), else in a temporary directory
+ * removed when it stops.
+ */
+export async function startServer(demoDecisions: number, dataDir?: string): Promise<Server> {
   const tmp = mkdtempSync(path.join(tmpdir(), 'riskconsole-e2e-'));
   const bin = path.join(tmp, 'server');
   execFileSync('go', ['build', '-o', bin, './server'], { cwd: repoRoot, stdio: 'inherit' });
   const port = await freePort();
-  const dataDir = path.join(tmp, 'data');
+  dataDir ??= path.join(tmp, 'data');
   const url = `http://127.0.0.1:${port}`;
   let log = '';
   const server = spawn(bin, [], {
@@ -52,9 +63,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       ...process.env,
       DATA_DIR: dataDir,
       DATABASE_URL: '',
-      // Enough for US to have the mature outcomes reject inference needs (outcomes.spec.ts), small
-      // enough to seed in seconds.
-      DEMO_DECISIONS: '6000',
+      DEMO_DECISIONS: String(demoDecisions),
       LISTEN_ADDR: `127.0.0.1:${port}`,
       LOG_LEVEL: 'warn',
       GRAPHQL_TRUSTED_DOCUMENTS: 'cookie',
@@ -66,17 +75,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   let exit: string | null = null;
   server.on('exit', (code, signal) => (exit = `code ${code} signal ${signal}\n${log}`));
   try {
-    await waitReady(url, () => exit);
+    // Seeding takes seconds for the tests' demo, minutes for the load tool's 200,000 decisions.
+    await waitReady(url, () => exit, demoDecisions > 10_000 ? 900_000 : 180_000);
   } catch (e) {
     server.kill('SIGKILL');
     rmSync(tmp, { recursive: true, force: true });
     throw e;
   }
-  process.env.E2E_BASE_URL = url;
-  process.env.E2E_ACCOUNTS = readFileSync(path.join(dataDir, 'demo-accounts.json'), 'utf8');
-  process.env.E2E_TOKENS = readFileSync(path.join(dataDir, 'demo-tokens.json'), 'utf8');
-
-  return async () => {
+  const stop = async () => {
     if (exit === null) {
       const stopped = new Promise((r) => server.once('exit', r));
       server.kill('SIGTERM');
@@ -85,4 +91,15 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     }
     rmSync(tmp, { recursive: true, force: true });
   };
+  return { url, dataDir, stop };
+}
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  // Enough for US to have the mature outcomes reject inference needs (outcomes.spec.ts), small
+  // enough to seed in seconds.
+  const server = await startServer(6000);
+  process.env.E2E_BASE_URL = server.url;
+  process.env.E2E_ACCOUNTS = readFileSync(path.join(server.dataDir, 'demo-accounts.json'), 'utf8');
+  process.env.E2E_TOKENS = readFileSync(path.join(server.dataDir, 'demo-tokens.json'), 'utf8');
+  return server.stop;
 }

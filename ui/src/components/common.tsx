@@ -1,7 +1,7 @@
 // The small building blocks every page uses: links, errors with their request id, progress,
 // and the hook that runs a GraphQL query.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { ApiError, gql } from '../lib/api';
 import { followLink } from '../lib/router';
 import type { TypedDocumentString } from '../gql/graphql';
@@ -81,7 +81,9 @@ export interface QueryState<R> {
 export function useQuery<R, V>(doc: TypedDocumentString<R, V>, variables: V, key: string, skip = false): QueryState<R> {
   const [state, setState] = useState<{ data: R | null; error: unknown; loading: boolean }>({ data: null, error: null, loading: !skip });
   const [nonce, setNonce] = useState(0);
-  useEffect(() => {
+  // A layout effect, so that the request leaves as the page is rendered, not after the browser
+  // painted it (a plain effect waits for the next frame: 0.1 to 0.25 s under load).
+  useLayoutEffect(() => {
     if (skip) {
       setState({ data: null, error: null, loading: false });
       return;
