@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
-import { Chart, loadChart, palette, type ChartMarker, type ChartPick, type ChartRing } from '../components/Chart';
+import { Chart, palette, type ChartMarker, type ChartPick, type ChartRing } from '../components/Chart';
 import { ErrorBox, Link, PageHeader, ParamError, Progress, useQuery, type QueryState } from '../components/common';
 import { MarketSelect, TimeField, useFilterForm } from '../components/filters';
 import { VintageCurves } from '../components/vintages';
@@ -227,7 +227,7 @@ export function OverviewPage({ query, user }: PageProps) {
   );
   const anomaliesPending = anomalies.loading || (!anomalies.data && anomalies.error === null);
   // The chart's code loads while the data is on the way, not after it.
-  useEffect(() => void loadChart().catch(() => {}), []);
+  useEffect(() => void Chart.preload().catch(() => {}), []);
 
   const form = useFilterForm(overviewValues(s, query));
   const apply = (e: Event) => {
