@@ -167,6 +167,15 @@ test('an approver lands on what waits: submissions by others, counted in the nav
   const title = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
   const version = Number(/version (\d+)$/.exec(title)?.[1]);
   await expect(page.locator('main .badge').first()).toHaveText('Approved');
+  // Scheduling takes the time as every time field does: 24-hour UTC text, read back the same way.
+  const at = page.getByRole('textbox', { name: 'Activate at (UTC)' });
+  await expect(at).toHaveAttribute('placeholder', 'YYYY-MM-DD HH:mm');
+  const year = new Date().getUTCFullYear() + 1;
+  await at.fill(`${year}-03-04 15:30`);
+  await page.getByRole('button', { name: 'Schedule activation' }).click();
+  await expectDialog(page, `Schedule DE version ${version} for ${year}-03-04 15:30:00 UTC?`, [`It takes effect at ${year}-03-04 15:30:00 UTC`]);
+  await dialog(page).getByRole('button', { name: 'Cancel' }).click();
+  await at.fill('');
   await page.getByRole('button', { name: 'Activate now' }).click();
   const activation = await expectDialog(page, `Activate DE version ${version} now?`, [
     `instead of version ${before.version}, in force now`,

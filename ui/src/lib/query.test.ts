@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explorerFromQuery, explorerURL, exportURL } from './decisionFilter';
-import { filterFromQuery, filterFromValues, inputFromTime, queryFromFilter, textFromTime, timeFromInput, timeFromText, valuesFromQuery, type FieldSpec } from './query';
+import { filterFromQuery, filterFromValues, queryFromFilter, textFromTime, timeFromText, valuesFromQuery, type FieldSpec } from './query';
 
 describe('decision explorer URL', () => {
   it('round-trips a filter, order and cursor', () => {
@@ -39,12 +39,6 @@ describe('filters in the query string', () => {
   });
   it('writes fields in spec order, skipping empty ones', () => {
     expect(queryFromFilter(spec, { n: 3, actor: 'user:1:a', extra: 'x' }).toString()).toBe('actor=user%3A1%3Aa&n=3');
-  });
-  it('converts UTC input minutes to RFC 3339 and back', () => {
-    expect(timeFromInput('2026-11-20T12:30')).toBe('2026-11-20T12:30:00Z');
-    expect(timeFromInput('')).toBe('');
-    expect(inputFromTime('2026-11-20T13:30:00+01:00')).toBe('2026-11-20T12:30');
-    expect(inputFromTime('nonsense')).toBe('');
   });
 });
 

@@ -63,23 +63,6 @@ export function queryFromFilter(spec: readonly FieldSpec[], filter: FilterValues
   return q;
 }
 
-/**
- * The scheduling input of ThresholdVersion shows and takes UTC minutes as <input
- * type=datetime-local> writes them (YYYY-MM-DDTHH:mm); the URL and the API take RFC 3339.
- */
-export function inputFromTime(t: string | number | undefined): string {
-  if (t === undefined || t === '') return '';
-  const d = new Date(String(t));
-  if (Number.isNaN(d.getTime())) return '';
-  return d.toISOString().slice(0, 16);
-}
-
-/** timeFromInput turns a UTC datetime-local value into RFC 3339, "" when empty or invalid. */
-export function timeFromInput(v: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v)) return '';
-  return `${v}:00Z`;
-}
-
 /** How a time field (components/filters.tsx TimeField) wants its text: UTC, as formatTime writes it. */
 export const timePattern = 'YYYY-MM-DD HH:mm';
 

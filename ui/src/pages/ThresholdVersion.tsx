@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
 import { ErrorBox, FieldError, Link, PageHeader, Progress, useQuery } from '../components/common';
 import { useConfirm } from '../components/confirm';
+import { TimeField } from '../components/filters';
 import { RuleDiff, RulesTable } from '../components/thresholds';
 import { graphql } from '../gql';
 import { gql } from '../lib/api';
 import { formatTime, humanize } from '../lib/format';
 import { lazyComponent } from '../lib/lazy';
-import { inputFromTime, timeFromInput } from '../lib/query';
+import { timeFromText } from '../lib/query';
 import { navigate } from '../lib/router';
 import { subjectName, submittedBy } from '../lib/subject';
 import { thresholdApprovers, type PageProps } from '../lib/pages';
@@ -178,7 +179,7 @@ export function ThresholdVersionPage({ params, user }: PageProps) {
     </>
   );
   const activate = async (scheduled: boolean) => {
-    const when = scheduled ? timeFromInput(at) : null;
+    const when = scheduled ? timeFromText(at) || null : null;
     const ok = await confirm.ask({
       title: scheduled ? `Schedule ${v.market} version ${v.version} for ${formatTime(when)}?` : `Activate ${v.market} version ${v.version} now?`,
       body: (
@@ -285,12 +286,9 @@ export function ThresholdVersionPage({ params, user }: PageProps) {
                   </p>
                 )}
                 <div class="toolbar">
-                  <label>
-                    Activate at (UTC)
-                    <input type="datetime-local" value={at} min={inputFromTime(new Date().toISOString())} onInput={(e) => setAt(e.currentTarget.value)} />
-                    <FieldError error={error} field="at" />
-                  </label>
-                  <button type="button" class="secondary" onClick={() => activate(true)} disabled={busy || !timeFromInput(at)}>
+                  <TimeField label="Activate at (UTC)" name="at" value={at} onInput={(e) => setAt((e.currentTarget as HTMLInputElement).value)} />
+                  <FieldError error={error} field="at" />
+                  <button type="button" class="secondary" onClick={() => activate(true)} disabled={busy || !timeFromText(at)}>
                     Schedule activation
                   </button>
                 </div>
