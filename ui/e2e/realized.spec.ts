@@ -4,13 +4,17 @@ import { api, expect, shot, signIn, test } from './fixtures';
 // long it is and how many decisions it holds, before and realized are the same length, and the
 // rates are charted on one labelled figure.
 test('a version page sets realized beside a before window of the same length, charted', async ({ page, baseURL }) => {
-  const data = await api<{ thresholdVersions: { nodes: { status: string; version: { id: string } }[] } }>(
+  const data = await api<{ thresholdVersions: { nodes: { status: string; version: { id: string; createdAt: string } }[] } }>(
     baseURL!,
     'AUDITOR',
-    `{ thresholdVersions(market: "DE", first: 20) { nodes { status version { id } } } }`,
+    `{ thresholdVersions(market: "DE", first: 20) { nodes { status version { id createdAt } } } }`,
   );
-  // The demo's latest superseded DE version (the list is newest first): decisions before and after its activation.
-  const superseded = data.thresholdVersions.nodes.find((n) => n.status === 'SUPERSEDED');
+  // The demo's latest superseded DE version (the list is newest first), published long before this
+  // run: decisions before and after its activation, and no prediction (the demo seeds versions
+  // without drafts). Versions other journeys publish and supersede (approvals.spec) are an hour
+  // old at most.
+  const seeded = (n: { version: { createdAt: string } }) => Date.parse(n.version.createdAt) < Date.now() - 3_600_000;
+  const superseded = data.thresholdVersions.nodes.find((n) => n.status === 'SUPERSEDED' && seeded(n));
   expect(superseded).toBeTruthy();
   await page.goto(`/thresholds/versions/${superseded!.version.id}`);
   await signIn(page, 'AUDITOR');

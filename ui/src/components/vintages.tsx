@@ -51,12 +51,16 @@ function ramp(i: number, n: number): string {
   return `hsl(212, 70%, ${l}%)`;
 }
 
-/** VintageCurves is the overview's vintage section for a market chosen in it (initially market). */
-export function VintageCurves({ market: initial }: { market: string }) {
+/**
+ * VintageCurves is the overview's vintage section for a market chosen in it (initially market).
+ * While wait is set (the overview's own chart is still on the way) it asks nothing: its query and
+ * its chart would compete with the first chart for the two cores.
+ */
+export function VintageCurves({ market: initial, wait = false }: { market: string; wait?: boolean }) {
   const [market, setMarket] = useState(initial || markets[0]);
   const [measure, setMeasure] = useState<VintageMeasure>('badRate');
   const [calendar, setCalendar] = useState(false);
-  const res = useQuery(VintagesQuery, { market }, market);
+  const res = useQuery(VintagesQuery, { market }, market, wait);
   const r = res.data?.vintages;
   const chart = r ? (calendar ? alignVintagesByCalendar(r.series, measure) : alignVintages(r.series, measure)) : null;
   const firsts = r ? firstVintagesAfter(r.series, r.activations) : new Map<string, string | null>();
@@ -104,7 +108,7 @@ export function VintageCurves({ market: initial }: { market: string }) {
         </label>
       </div>
       {res.error !== null && <ErrorBox error={res.error} title="Could not load the vintage curves" />}
-      {res.loading && <Progress label="Loading vintage curves…" />}
+      {(res.loading || wait) && <Progress label="Loading vintage curves…" />}
       {r && chart && (
         <>
           <p class="muted">
