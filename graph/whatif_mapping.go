@@ -67,13 +67,7 @@ func mapCurve(w *whatif.Window, c *whatif.Curve, points int, spacing model.Curve
 	out := &model.SensitivityCurve{Market: w.Market, MeasuredValue: model.MeasuredValue(m.Enum),
 		Comparator: model.Comparator(c.Comparator.String()), Assessed: c.Assessed,
 		DeclineRateWithoutRule: c.DisabledRate(), ProposedCutoff: c.Cutoff, ProposedRate: c.ProposedRate()}
-	pts := c.Points(points)
-	if spacing == model.CurveSpacingQuantiles {
-		if q := whatif.Quantiles(w.Snapshot, w.Lo, w.Hi, c.Measure, points); len(q) > 0 {
-			pts = c.PointsAt(q)
-		}
-	}
-	for _, p := range pts {
+	for _, p := range w.CurvePoints(c, points, spacing == model.CurveSpacingQuantiles) {
 		out.Points = append(out.Points, *mapPoint(p))
 	}
 	out.NowPoint = mapPoint(c.NowPointAt(w.Baseline.Set.Rules[c.Measure].Cutoff))

@@ -60,3 +60,15 @@ func (cv *Curve) PointsAt(cutoffs []float64) []Point {
 	}
 	return pts
 }
+
+// CurvePoints returns n points of cv, a curve over w: at the window's quantiles of its measure
+// when quantiles is set (the editor's slider axis), else (and for a window without values)
+// evenly spaced.
+func (w *Window) CurvePoints(cv *Curve, n int, quantiles bool) []Point {
+	if quantiles {
+		if q := Quantiles(w.Snapshot, w.Lo, w.Hi, cv.Measure, n); len(q) > 0 {
+			return cv.PointsAt(q)
+		}
+	}
+	return cv.Points(n)
+}
