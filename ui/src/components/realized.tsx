@@ -3,7 +3,7 @@
 // table that says how long each window is and how many decisions it holds.
 import { useId } from 'preact/hooks';
 import type { ActivationImpactQuery } from '../gql/graphql';
-import { count, formatDays, formatPoints, formatRate, formatTime } from '../lib/format';
+import { count, formatDays, formatNumber, formatPoints, formatRate, formatTime } from '../lib/format';
 import { ImpactSummary } from './thresholds';
 
 export type ActivationImpactItem = ActivationImpactQuery['activationImpact'][number];
@@ -83,7 +83,7 @@ export function RealizedImpact({ impact: a, market }: { impact: ActivationImpact
               <td>{formatTime(a.before.from)}</td>
               <td>{formatTime(a.before.to)}</td>
               <td class="num">{formatDays(a.before.from, a.before.to)}</td>
-              <td class="num">{a.before.assessed.toLocaleString('en-US')}</td>
+              <td class="num">{formatNumber(a.before.assessed)}</td>
               <td class="num">{formatRate(a.before.rate, 2)}</td>
             </tr>
             {p ? (
@@ -96,7 +96,7 @@ export function RealizedImpact({ impact: a, market }: { impact: ActivationImpact
                     {formatDays(p.from, p.to)}
                   </td>
                   <td class="num" rowSpan={2}>
-                    {p.decisions.toLocaleString('en-US')}
+                    {formatNumber(p.decisions)}
                   </td>
                   <td class="num">{formatRate(p.declineRateNow, 2)}</td>
                 </tr>
@@ -121,7 +121,7 @@ export function RealizedImpact({ impact: a, market }: { impact: ActivationImpact
               <td>{formatTime(a.realized.from)}</td>
               <td>{formatTime(a.realized.to)}</td>
               <td class="num">{realizedDays}</td>
-              <td class="num">{a.realized.assessed.toLocaleString('en-US')}</td>
+              <td class="num">{formatNumber(a.realized.assessed)}</td>
               <td class="num">{formatRate(a.realized.rate, 2)}</td>
             </tr>
           </tbody>
@@ -166,15 +166,15 @@ export function RealizedImpact({ impact: a, market }: { impact: ActivationImpact
           </tr>
           <tr>
             <td>Realized so far</td>
-            <td class="num">{a.outcomes.approved.toLocaleString('en-US')}</td>
-            <td class="num">{a.outcomes.mature.toLocaleString('en-US')}</td>
-            <td class="num">{a.outcomes.bad.toLocaleString('en-US')}</td>
+            <td class="num">{formatNumber(a.outcomes.approved)}</td>
+            <td class="num">{formatNumber(a.outcomes.mature)}</td>
+            <td class="num">{formatNumber(a.outcomes.bad)}</td>
             <td class="num">{formatRate(a.outcomes.realizedBadRate, 2)}</td>
           </tr>
         </tbody>
       </table>
       <p class="muted">
-        {a.outcomes.mature.toLocaleString('en-US')} of {a.outcomes.approved.toLocaleString('en-US')} approvals are mature
+        {formatNumber(a.outcomes.mature)} of {formatNumber(a.outcomes.approved)} approvals are mature
         {a.outcomes.allMatureAt ? `; all will be by ${formatTime(a.outcomes.allMatureAt)}` : ''}.{a.outcomes.note ? ` ${a.outcomes.note.charAt(0).toUpperCase()}${a.outcomes.note.slice(1)}.`.replace(/\.\.$/, '.') : ''}
       </p>
       <details>
