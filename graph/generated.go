@@ -30,10 +30,13 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	AgreementCell() AgreementCellResolver
 	Decision() DecisionResolver
 	Mutation() MutationResolver
 	Query() QueryResolver
 	ReviewCase() ReviewCaseResolver
+	ThresholdShadow() ThresholdShadowResolver
+	ThresholdSplit() ThresholdSplitResolver
 }
 
 type DirectiveRoot struct {
@@ -96,6 +99,16 @@ type ComplexityRoot struct {
 		Status               func(childComplexity int) int
 	}
 
+	AgreementCell struct {
+		Agreement func(childComplexity int) int
+		Bad       func(childComplexity int) int
+		BadRate   func(childComplexity int) int
+		Decisions func(childComplexity int) int
+		Mature    func(childComplexity int) int
+		Samples   func(childComplexity int, first int) int
+		Share     func(childComplexity int) int
+	}
+
 	Anomaly struct {
 		Assessed         func(childComplexity int) int
 		BaselineRate     func(childComplexity int) int
@@ -135,6 +148,13 @@ type ComplexityRoot struct {
 	ApiTokenConnection struct {
 		Nodes    func(childComplexity int) int
 		PageInfo func(childComplexity int) int
+	}
+
+	ArmRate struct {
+		Arm         func(childComplexity int) int
+		Decisions   func(childComplexity int) int
+		DeclineRate func(childComplexity int) int
+		Declined    func(childComplexity int) int
 	}
 
 	Assessment struct {
@@ -318,6 +338,7 @@ type ComplexityRoot struct {
 
 	Decision struct {
 		Amount           func(childComplexity int) int
+		Arm              func(childComplexity int) int
 		Breakdown        func(childComplexity int) int
 		BureauReport     func(childComplexity int) int
 		CatalogVersionID func(childComplexity int) int
@@ -339,6 +360,7 @@ type ComplexityRoot struct {
 		ReviewCases      func(childComplexity int) int
 		ReviewReason     func(childComplexity int) int
 		Reviewer         func(childComplexity int) int
+		Shadows          func(childComplexity int) int
 		ShopperID        func(childComplexity int) int
 		ThresholdVersion func(childComplexity int) int
 	}
@@ -446,6 +468,12 @@ type ComplexityRoot struct {
 		Name         func(childComplexity int) int
 	}
 
+	MarketExperiments struct {
+		Market  func(childComplexity int) int
+		Shadows func(childComplexity int) int
+		Split   func(childComplexity int) int
+	}
+
 	Merchant struct {
 		Category func(childComplexity int) int
 		ID       func(childComplexity int) int
@@ -453,40 +481,46 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		ActivateThresholdVersion  func(childComplexity int, id string, at *time.Time) int
-		ApproveBadDefinitionDraft func(childComplexity int, id string, comment *string) int
-		ApproveCatalogDraft       func(childComplexity int, id string) int
-		ApproveOverturn           func(childComplexity int, id string, comment *string) int
-		ApproveThresholdDraft     func(childComplexity int, id string, comment *string) int
-		AssessPurchase            func(childComplexity int, input model.PurchaseInput, idempotencyKey string) int
-		ChangePassword            func(childComplexity int, currentPassword string, newPassword string) int
-		ClaimReviewCase           func(childComplexity int, id string) int
-		CreateAPIToken            func(childComplexity int, input model.CreateAPITokenInput) int
-		CreateBadDefinitionDraft  func(childComplexity int, market string) int
-		CreateCatalogDraft        func(childComplexity int) int
-		CreateThresholdDraft      func(childComplexity int, market string, fromVersionID *string) int
-		CreateUser                func(childComplexity int, input model.CreateUserInput) int
-		DecideReviewCase          func(childComplexity int, id string, outcome model.ReviewOutcome, reason string) int
-		DisableUser               func(childComplexity int, id string) int
-		EditBadDefinitionDraft    func(childComplexity int, id string, revision int, level model.OutcomeStatus, windowMonths int) int
-		EditCatalogFrame          func(childComplexity int, id string, revision int, locale string, part model.CatalogFramePart, text string) int
-		EditCatalogText           func(childComplexity int, id string, revision int, code model.ReasonCode, locale string, audience model.CatalogAudience, text model.MessageTextInput) int
-		EditThresholdDraft        func(childComplexity int, id string, revision int, rules []model.ThresholdRuleInput) int
-		EnableUser                func(childComplexity int, id string) int
-		LinkStaffShopper          func(childComplexity int, userID string, shopperID string) int
-		RecordOutcomes            func(childComplexity int, events []model.OutcomeEventInput) int
-		RejectBadDefinitionDraft  func(childComplexity int, id string, comment string) int
-		RejectCatalogDraft        func(childComplexity int, id string, comment string) int
-		RejectOverturn            func(childComplexity int, id string, comment string) int
-		RejectThresholdDraft      func(childComplexity int, id string, comment string) int
-		RequestReview             func(childComplexity int, reference string, statement string, locale string, idempotencyKey string) int
-		RevokeAPIToken            func(childComplexity int, id string) int
-		RollbackThresholdVersion  func(childComplexity int, market string, versionID string, emergency bool) int
-		SetUserRoles              func(childComplexity int, id string, roles []model.Role) int
-		SubmitBadDefinitionDraft  func(childComplexity int, id string, revision int, rationale string) int
-		SubmitCatalogDraft        func(childComplexity int, id string, revision int) int
-		SubmitThresholdDraft      func(childComplexity int, id string, revision int, rationale string) int
-		UnlinkStaffShopper        func(childComplexity int, userID string, shopperID string) int
+		ActivateThresholdVersion     func(childComplexity int, id string, at *time.Time) int
+		ApproveBadDefinitionDraft    func(childComplexity int, id string, comment *string) int
+		ApproveCatalogDraft          func(childComplexity int, id string) int
+		ApproveOverturn              func(childComplexity int, id string, comment *string) int
+		ApproveThresholdDraft        func(childComplexity int, id string, comment *string) int
+		ApproveThresholdSplitRequest func(childComplexity int, id string, comment *string) int
+		AssessPurchase               func(childComplexity int, input model.PurchaseInput, idempotencyKey string) int
+		ChangePassword               func(childComplexity int, currentPassword string, newPassword string) int
+		ClaimReviewCase              func(childComplexity int, id string) int
+		CreateAPIToken               func(childComplexity int, input model.CreateAPITokenInput) int
+		CreateBadDefinitionDraft     func(childComplexity int, market string) int
+		CreateCatalogDraft           func(childComplexity int) int
+		CreateThresholdDraft         func(childComplexity int, market string, fromVersionID *string) int
+		CreateUser                   func(childComplexity int, input model.CreateUserInput) int
+		DecideReviewCase             func(childComplexity int, id string, outcome model.ReviewOutcome, reason string) int
+		DisableUser                  func(childComplexity int, id string) int
+		EditBadDefinitionDraft       func(childComplexity int, id string, revision int, level model.OutcomeStatus, windowMonths int) int
+		EditCatalogFrame             func(childComplexity int, id string, revision int, locale string, part model.CatalogFramePart, text string) int
+		EditCatalogText              func(childComplexity int, id string, revision int, code model.ReasonCode, locale string, audience model.CatalogAudience, text model.MessageTextInput) int
+		EditThresholdDraft           func(childComplexity int, id string, revision int, rules []model.ThresholdRuleInput) int
+		EnableUser                   func(childComplexity int, id string) int
+		LinkStaffShopper             func(childComplexity int, userID string, shopperID string) int
+		RecordOutcomes               func(childComplexity int, events []model.OutcomeEventInput) int
+		RejectBadDefinitionDraft     func(childComplexity int, id string, comment string) int
+		RejectCatalogDraft           func(childComplexity int, id string, comment string) int
+		RejectOverturn               func(childComplexity int, id string, comment string) int
+		RejectThresholdDraft         func(childComplexity int, id string, comment string) int
+		RejectThresholdSplitRequest  func(childComplexity int, id string, comment string) int
+		RequestReview                func(childComplexity int, reference string, statement string, locale string, idempotencyKey string) int
+		RequestThresholdSplit        func(childComplexity int, versionID string, percent int, rationale string) int
+		RevokeAPIToken               func(childComplexity int, id string) int
+		RollbackThresholdVersion     func(childComplexity int, market string, versionID string, emergency bool) int
+		SetUserRoles                 func(childComplexity int, id string, roles []model.Role) int
+		StartThresholdShadow         func(childComplexity int, versionID string, endsAt *time.Time) int
+		StopThresholdShadow          func(childComplexity int, id string) int
+		StopThresholdSplit           func(childComplexity int, market string) int
+		SubmitBadDefinitionDraft     func(childComplexity int, id string, revision int, rationale string) int
+		SubmitCatalogDraft           func(childComplexity int, id string, revision int) int
+		SubmitThresholdDraft         func(childComplexity int, id string, revision int, rationale string) int
+		UnlinkStaffShopper           func(childComplexity int, userID string, shopperID string) int
 	}
 
 	OutcomeBatch struct {
@@ -557,6 +591,7 @@ type ComplexityRoot struct {
 		DeclineRates           func(childComplexity int, filter model.AnalyticsFilter, bucket model.AnalyticsBucket, groupBy []model.AnalyticsDimension, timeZone string, seriesLimit int) int
 		Explanation            func(childComplexity int, reference string, locale string) int
 		ExportDecisions        func(childComplexity int, filter *model.DecisionFilter) int
+		MarketExperiments      func(childComplexity int, market *string) int
 		Markets                func(childComplexity int) int
 		OverturnRates          func(childComplexity int, filter model.OverturnRateFilter) int
 		PreviewMessage         func(childComplexity int, code model.ReasonCode, locale string, sample *model.PreviewSample, text *model.MessageTextInput) int
@@ -571,6 +606,11 @@ type ComplexityRoot struct {
 		ThresholdDiff          func(childComplexity int, from model.ThresholdSetRef, to model.ThresholdSetRef) int
 		ThresholdDraft         func(childComplexity int, id string) int
 		ThresholdDrafts        func(childComplexity int, market *string, status *model.ThresholdDraftStatus, first int, after *string) int
+		ThresholdShadow        func(childComplexity int, id string) int
+		ThresholdShadows       func(childComplexity int, market *string, versionID *string, first int) int
+		ThresholdSplitRequest  func(childComplexity int, id string) int
+		ThresholdSplitRequests func(childComplexity int, market *string, status *model.ThresholdDraftStatus, first int, after *string) int
+		ThresholdSplits        func(childComplexity int, market *string, first int) int
 		ThresholdVersion       func(childComplexity int, id string) int
 		ThresholdVersions      func(childComplexity int, market string, first int, after *string) int
 		Users                  func(childComplexity int, first int, after *string) int
@@ -741,6 +781,40 @@ type ComplexityRoot struct {
 		LossRate     func(childComplexity int) int
 	}
 
+	ShadowComparison struct {
+		Cells             func(childComplexity int) int
+		Decisions         func(childComplexity int) int
+		FreshAsOf         func(childComplexity int) int
+		From              func(childComplexity int) int
+		LiveDeclineRate   func(childComplexity int) int
+		Reasons           func(childComplexity int) int
+		Series            func(childComplexity int) int
+		ShadowDeclineRate func(childComplexity int) int
+		To                func(childComplexity int) int
+	}
+
+	ShadowComparisonPoint struct {
+		Decisions         func(childComplexity int) int
+		LiveDeclineRate   func(childComplexity int) int
+		LiveDeclined      func(childComplexity int) int
+		ShadowDeclineRate func(childComplexity int) int
+		ShadowDeclined    func(childComplexity int) int
+		Start             func(childComplexity int) int
+	}
+
+	ShadowReasonCount struct {
+		Live   func(childComplexity int) int
+		Reason func(childComplexity int) int
+		Shadow func(childComplexity int) int
+	}
+
+	ShadowResult struct {
+		Outcome   func(childComplexity int) int
+		Reasons   func(childComplexity int) int
+		Version   func(childComplexity int) int
+		VersionID func(childComplexity int) int
+	}
+
 	ShopperMessage struct {
 		Body    func(childComplexity int) int
 		Closing func(childComplexity int) int
@@ -867,6 +941,53 @@ type ComplexityRoot struct {
 		OldEnabled    func(childComplexity int) int
 	}
 
+	ThresholdShadow struct {
+		Comparison func(childComplexity int, arm *model.Arm, bucket model.AnalyticsBucket, timeZone string) int
+		EndsAt     func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Market     func(childComplexity int) int
+		Predicted  func(childComplexity int) int
+		Running    func(childComplexity int) int
+		StartedAt  func(childComplexity int) int
+		StartedBy  func(childComplexity int) int
+		StoppedAt  func(childComplexity int) int
+		StoppedBy  func(childComplexity int) int
+		Version    func(childComplexity int) int
+	}
+
+	ThresholdSplit struct {
+		Arms      func(childComplexity int) int
+		EndedAt   func(childComplexity int) int
+		EndedBy   func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Market    func(childComplexity int) int
+		Percent   func(childComplexity int) int
+		RequestID func(childComplexity int) int
+		Running   func(childComplexity int) int
+		StartedAt func(childComplexity int) int
+		StartedBy func(childComplexity int) int
+		Version   func(childComplexity int) int
+	}
+
+	ThresholdSplitRequest struct {
+		Author        func(childComplexity int) int
+		CreatedAt     func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Market        func(childComplexity int) int
+		Percent       func(childComplexity int) int
+		Rationale     func(childComplexity int) int
+		ReviewComment func(childComplexity int) int
+		Reviewer      func(childComplexity int) int
+		Status        func(childComplexity int) int
+		UpdatedAt     func(childComplexity int) int
+		Version       func(childComplexity int) int
+	}
+
+	ThresholdSplitRequestConnection struct {
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
 	ThresholdVersion struct {
 		Approver  func(childComplexity int) int
 		Author    func(childComplexity int) int
@@ -951,6 +1072,9 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type AgreementCellResolver interface {
+	Samples(ctx context.Context, obj *model.AgreementCell, first int) ([]model.Decision, error)
+}
 type DecisionResolver interface {
 	Repayment(ctx context.Context, obj *model.Decision) (*model.Repayment, error)
 
@@ -979,6 +1103,12 @@ type MutationResolver interface {
 	SubmitCatalogDraft(ctx context.Context, id string, revision int) (*model.CatalogDraft, error)
 	ApproveCatalogDraft(ctx context.Context, id string) (*model.CatalogDraft, error)
 	RejectCatalogDraft(ctx context.Context, id string, comment string) (*model.CatalogDraft, error)
+	StartThresholdShadow(ctx context.Context, versionID string, endsAt *time.Time) (*model.ThresholdShadow, error)
+	StopThresholdShadow(ctx context.Context, id string) (*model.ThresholdShadow, error)
+	RequestThresholdSplit(ctx context.Context, versionID string, percent int, rationale string) (*model.ThresholdSplitRequest, error)
+	ApproveThresholdSplitRequest(ctx context.Context, id string, comment *string) (*model.ThresholdSplitRequest, error)
+	RejectThresholdSplitRequest(ctx context.Context, id string, comment string) (*model.ThresholdSplitRequest, error)
+	StopThresholdSplit(ctx context.Context, market string) (*model.ThresholdSplit, error)
 	RecordOutcomes(ctx context.Context, events []model.OutcomeEventInput) (*model.OutcomeBatch, error)
 	RequestReview(ctx context.Context, reference string, statement string, locale string, idempotencyKey string) (*model.ReviewReceipt, error)
 	ClaimReviewCase(ctx context.Context, id string) (*model.ReviewCase, error)
@@ -1022,6 +1152,12 @@ type QueryResolver interface {
 	DecisionByReference(ctx context.Context, reference string) (*model.Decision, error)
 	Decisions(ctx context.Context, filter *model.DecisionFilter, first int, after *string, orderBy model.DecisionOrder) (*model.DecisionConnection, error)
 	ThresholdVersion(ctx context.Context, id string) (*model.ThresholdVersion, error)
+	ThresholdShadows(ctx context.Context, market *string, versionID *string, first int) ([]model.ThresholdShadow, error)
+	ThresholdShadow(ctx context.Context, id string) (*model.ThresholdShadow, error)
+	MarketExperiments(ctx context.Context, market *string) ([]model.MarketExperiments, error)
+	ThresholdSplits(ctx context.Context, market *string, first int) ([]model.ThresholdSplit, error)
+	ThresholdSplitRequest(ctx context.Context, id string) (*model.ThresholdSplitRequest, error)
+	ThresholdSplitRequests(ctx context.Context, market *string, status *model.ThresholdDraftStatus, first int, after *string) (*model.ThresholdSplitRequestConnection, error)
 	Explanation(ctx context.Context, reference string, locale string) (*model.Explanation, error)
 	Markets(ctx context.Context) ([]model.Market, error)
 	RejectInference(ctx context.Context, market string) (*model.RejectInference, error)
@@ -1043,6 +1179,13 @@ type ReviewCaseResolver interface {
 	Decision(ctx context.Context, obj *model.ReviewCase) (*model.Decision, error)
 
 	NewDecision(ctx context.Context, obj *model.ReviewCase) (*model.Decision, error)
+}
+type ThresholdShadowResolver interface {
+	Predicted(ctx context.Context, obj *model.ThresholdShadow) (*model.ThresholdImpact, error)
+	Comparison(ctx context.Context, obj *model.ThresholdShadow, arm *model.Arm, bucket model.AnalyticsBucket, timeZone string) (*model.ShadowComparison, error)
+}
+type ThresholdSplitResolver interface {
+	Arms(ctx context.Context, obj *model.ThresholdSplit) ([]model.ArmRate, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -1308,6 +1451,54 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AgentReview.Status(childComplexity), true
 
+	case "AgreementCell.agreement":
+		if e.ComplexityRoot.AgreementCell.Agreement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgreementCell.Agreement(childComplexity), true
+	case "AgreementCell.bad":
+		if e.ComplexityRoot.AgreementCell.Bad == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgreementCell.Bad(childComplexity), true
+	case "AgreementCell.badRate":
+		if e.ComplexityRoot.AgreementCell.BadRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgreementCell.BadRate(childComplexity), true
+	case "AgreementCell.decisions":
+		if e.ComplexityRoot.AgreementCell.Decisions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgreementCell.Decisions(childComplexity), true
+	case "AgreementCell.mature":
+		if e.ComplexityRoot.AgreementCell.Mature == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgreementCell.Mature(childComplexity), true
+	case "AgreementCell.samples":
+		if e.ComplexityRoot.AgreementCell.Samples == nil {
+			break
+		}
+
+		args, err := ec.field_AgreementCell_samples_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.AgreementCell.Samples(childComplexity, args["first"].(int)), true
+	case "AgreementCell.share":
+		if e.ComplexityRoot.AgreementCell.Share == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AgreementCell.Share(childComplexity), true
+
 	case "Anomaly.assessed":
 		if e.ComplexityRoot.Anomaly.Assessed == nil {
 			break
@@ -1485,6 +1676,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ApiTokenConnection.PageInfo(childComplexity), true
+
+	case "ArmRate.arm":
+		if e.ComplexityRoot.ArmRate.Arm == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArmRate.Arm(childComplexity), true
+	case "ArmRate.decisions":
+		if e.ComplexityRoot.ArmRate.Decisions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArmRate.Decisions(childComplexity), true
+	case "ArmRate.declineRate":
+		if e.ComplexityRoot.ArmRate.DeclineRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArmRate.DeclineRate(childComplexity), true
+	case "ArmRate.declined":
+		if e.ComplexityRoot.ArmRate.Declined == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ArmRate.Declined(childComplexity), true
 
 	case "Assessment.createdAt":
 		if e.ComplexityRoot.Assessment.CreatedAt == nil {
@@ -2209,6 +2425,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Decision.Amount(childComplexity), true
+	case "Decision.arm":
+		if e.ComplexityRoot.Decision.Arm == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.Arm(childComplexity), true
 	case "Decision.breakdown":
 		if e.ComplexityRoot.Decision.Breakdown == nil {
 			break
@@ -2335,6 +2557,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Decision.Reviewer(childComplexity), true
+	case "Decision.shadows":
+		if e.ComplexityRoot.Decision.Shadows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.Shadows(childComplexity), true
 	case "Decision.shopperId":
 		if e.ComplexityRoot.Decision.ShopperID == nil {
 			break
@@ -2745,6 +2973,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Market.Name(childComplexity), true
 
+	case "MarketExperiments.market":
+		if e.ComplexityRoot.MarketExperiments.Market == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MarketExperiments.Market(childComplexity), true
+	case "MarketExperiments.shadows":
+		if e.ComplexityRoot.MarketExperiments.Shadows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MarketExperiments.Shadows(childComplexity), true
+	case "MarketExperiments.split":
+		if e.ComplexityRoot.MarketExperiments.Split == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MarketExperiments.Split(childComplexity), true
+
 	case "Merchant.category":
 		if e.ComplexityRoot.Merchant.Category == nil {
 			break
@@ -2819,6 +3066,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ApproveThresholdDraft(childComplexity, args["id"].(string), args["comment"].(*string)), true
+	case "Mutation.approveThresholdSplitRequest":
+		if e.ComplexityRoot.Mutation.ApproveThresholdSplitRequest == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_approveThresholdSplitRequest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ApproveThresholdSplitRequest(childComplexity, args["id"].(string), args["comment"].(*string)), true
 	case "Mutation.assessPurchase":
 		if e.ComplexityRoot.Mutation.AssessPurchase == nil {
 			break
@@ -3045,6 +3303,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RejectThresholdDraft(childComplexity, args["id"].(string), args["comment"].(string)), true
+	case "Mutation.rejectThresholdSplitRequest":
+		if e.ComplexityRoot.Mutation.RejectThresholdSplitRequest == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rejectThresholdSplitRequest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RejectThresholdSplitRequest(childComplexity, args["id"].(string), args["comment"].(string)), true
 	case "Mutation.requestReview":
 		if e.ComplexityRoot.Mutation.RequestReview == nil {
 			break
@@ -3056,6 +3325,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RequestReview(childComplexity, args["reference"].(string), args["statement"].(string), args["locale"].(string), args["idempotencyKey"].(string)), true
+	case "Mutation.requestThresholdSplit":
+		if e.ComplexityRoot.Mutation.RequestThresholdSplit == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_requestThresholdSplit_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RequestThresholdSplit(childComplexity, args["versionId"].(string), args["percent"].(int), args["rationale"].(string)), true
 	case "Mutation.revokeApiToken":
 		if e.ComplexityRoot.Mutation.RevokeAPIToken == nil {
 			break
@@ -3089,6 +3369,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetUserRoles(childComplexity, args["id"].(string), args["roles"].([]model.Role)), true
+	case "Mutation.startThresholdShadow":
+		if e.ComplexityRoot.Mutation.StartThresholdShadow == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_startThresholdShadow_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.StartThresholdShadow(childComplexity, args["versionId"].(string), args["endsAt"].(*time.Time)), true
+	case "Mutation.stopThresholdShadow":
+		if e.ComplexityRoot.Mutation.StopThresholdShadow == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_stopThresholdShadow_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.StopThresholdShadow(childComplexity, args["id"].(string)), true
+	case "Mutation.stopThresholdSplit":
+		if e.ComplexityRoot.Mutation.StopThresholdSplit == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_stopThresholdSplit_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.StopThresholdSplit(childComplexity, args["market"].(string)), true
 	case "Mutation.submitBadDefinitionDraft":
 		if e.ComplexityRoot.Mutation.SubmitBadDefinitionDraft == nil {
 			break
@@ -3552,6 +3865,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.ExportDecisions(childComplexity, args["filter"].(*model.DecisionFilter)), true
 
+	case "Query.marketExperiments":
+		if e.ComplexityRoot.Query.MarketExperiments == nil {
+			break
+		}
+
+		args, err := ec.field_Query_marketExperiments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.MarketExperiments(childComplexity, args["market"].(*string)), true
 	case "Query.markets":
 		if e.ComplexityRoot.Query.Markets == nil {
 			break
@@ -3696,6 +4020,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ThresholdDrafts(childComplexity, args["market"].(*string), args["status"].(*model.ThresholdDraftStatus), args["first"].(int), args["after"].(*string)), true
+	case "Query.thresholdShadow":
+		if e.ComplexityRoot.Query.ThresholdShadow == nil {
+			break
+		}
+
+		args, err := ec.field_Query_thresholdShadow_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ThresholdShadow(childComplexity, args["id"].(string)), true
+	case "Query.thresholdShadows":
+		if e.ComplexityRoot.Query.ThresholdShadows == nil {
+			break
+		}
+
+		args, err := ec.field_Query_thresholdShadows_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ThresholdShadows(childComplexity, args["market"].(*string), args["versionId"].(*string), args["first"].(int)), true
+	case "Query.thresholdSplitRequest":
+		if e.ComplexityRoot.Query.ThresholdSplitRequest == nil {
+			break
+		}
+
+		args, err := ec.field_Query_thresholdSplitRequest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ThresholdSplitRequest(childComplexity, args["id"].(string)), true
+	case "Query.thresholdSplitRequests":
+		if e.ComplexityRoot.Query.ThresholdSplitRequests == nil {
+			break
+		}
+
+		args, err := ec.field_Query_thresholdSplitRequests_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ThresholdSplitRequests(childComplexity, args["market"].(*string), args["status"].(*model.ThresholdDraftStatus), args["first"].(int), args["after"].(*string)), true
+	case "Query.thresholdSplits":
+		if e.ComplexityRoot.Query.ThresholdSplits == nil {
+			break
+		}
+
+		args, err := ec.field_Query_thresholdSplits_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ThresholdSplits(childComplexity, args["market"].(*string), args["first"].(int)), true
 	case "Query.thresholdVersion":
 		if e.ComplexityRoot.Query.ThresholdVersion == nil {
 			break
@@ -4453,6 +4832,142 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SensitivityPoint.LossRate(childComplexity), true
 
+	case "ShadowComparison.cells":
+		if e.ComplexityRoot.ShadowComparison.Cells == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShadowComparison.Cells(childComplexity), true
+	case "ShadowComparison.decisions":
+		if e.ComplexityRoot.ShadowComparison.Decisions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShadowComparison.Decisions(childComplexity), true
+	case "ShadowComparison.freshAsOf":
+		if e.ComplexityRoot.ShadowComparison.FreshAsOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShadowComparison.FreshAsOf(childComplexity), true
+	case "ShadowComparison.from":
+		if e.ComplexityRoot.ShadowComparison.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShadowComparison.From(childComplexity), true
+	case "ShadowComparison.liveDeclineRate":
+		if e.ComplexityRoot.ShadowComparison.LiveDeclineRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShadowComparison.LiveDeclineRate(childComplexity), true
+	case "ShadowComparison.reasons":
+		if e.ComplexityRoot.ShadowComparison.Reasons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShadowComparison.Reasons(childComplexity), true
+	case "ShadowComparison.series":
+		if e.ComplexityRoot.ShadowComparison.Series == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShadowComparison.Series(childComplexity), true
+	case "ShadowComparison.shadowDeclineRate":
+		if e.ComplexityRoot.ShadowComparison.ShadowDeclineRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShadowComparison.ShadowDeclineRate(childComplexity), true
+	case "ShadowComparison.to":
+		if e.ComplexityRoot.ShadowComparison.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShadowComparison.To(childComplexity), true
+
+	case "ShadowComparisonPoint.decisions":
+		if e.ComplexityRoot.ShadowComparisonPoint.Decisions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShadowComparisonPoint.Decisions(childComplexity), true
+	case "ShadowComparisonPoint.liveDeclineRate":
+		if e.ComplexityRoot.ShadowComparisonPoint.LiveDeclineRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShadowComparisonPoint.LiveDeclineRate(childComplexity), true
+	case "ShadowComparisonPoint.liveDeclined":
+		if e.ComplexityRoot.ShadowComparisonPoint.LiveDeclined == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShadowComparisonPoint.LiveDeclined(childComplexity), true
+	case "ShadowComparisonPoint.shadowDeclineRate":
+		if e.ComplexityRoot.ShadowComparisonPoint.ShadowDeclineRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShadowComparisonPoint.ShadowDeclineRate(childComplexity), true
+	case "ShadowComparisonPoint.shadowDeclined":
+		if e.ComplexityRoot.ShadowComparisonPoint.ShadowDeclined == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShadowComparisonPoint.ShadowDeclined(childComplexity), true
+	case "ShadowComparisonPoint.start":
+		if e.ComplexityRoot.ShadowComparisonPoint.Start == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShadowComparisonPoint.Start(childComplexity), true
+
+	case "ShadowReasonCount.live":
+		if e.ComplexityRoot.ShadowReasonCount.Live == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShadowReasonCount.Live(childComplexity), true
+	case "ShadowReasonCount.reason":
+		if e.ComplexityRoot.ShadowReasonCount.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShadowReasonCount.Reason(childComplexity), true
+	case "ShadowReasonCount.shadow":
+		if e.ComplexityRoot.ShadowReasonCount.Shadow == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShadowReasonCount.Shadow(childComplexity), true
+
+	case "ShadowResult.outcome":
+		if e.ComplexityRoot.ShadowResult.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShadowResult.Outcome(childComplexity), true
+	case "ShadowResult.reasons":
+		if e.ComplexityRoot.ShadowResult.Reasons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShadowResult.Reasons(childComplexity), true
+	case "ShadowResult.version":
+		if e.ComplexityRoot.ShadowResult.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShadowResult.Version(childComplexity), true
+	case "ShadowResult.versionId":
+		if e.ComplexityRoot.ShadowResult.VersionID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ShadowResult.VersionID(childComplexity), true
+
 	case "ShopperMessage.body":
 		if e.ComplexityRoot.ShopperMessage.Body == nil {
 			break
@@ -5039,6 +5554,225 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ThresholdRuleChange.OldEnabled(childComplexity), true
 
+	case "ThresholdShadow.comparison":
+		if e.ComplexityRoot.ThresholdShadow.Comparison == nil {
+			break
+		}
+
+		args, err := ec.field_ThresholdShadow_comparison_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.ThresholdShadow.Comparison(childComplexity, args["arm"].(*model.Arm), args["bucket"].(model.AnalyticsBucket), args["timeZone"].(string)), true
+	case "ThresholdShadow.endsAt":
+		if e.ComplexityRoot.ThresholdShadow.EndsAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdShadow.EndsAt(childComplexity), true
+	case "ThresholdShadow.id":
+		if e.ComplexityRoot.ThresholdShadow.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdShadow.ID(childComplexity), true
+	case "ThresholdShadow.market":
+		if e.ComplexityRoot.ThresholdShadow.Market == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdShadow.Market(childComplexity), true
+	case "ThresholdShadow.predicted":
+		if e.ComplexityRoot.ThresholdShadow.Predicted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdShadow.Predicted(childComplexity), true
+	case "ThresholdShadow.running":
+		if e.ComplexityRoot.ThresholdShadow.Running == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdShadow.Running(childComplexity), true
+	case "ThresholdShadow.startedAt":
+		if e.ComplexityRoot.ThresholdShadow.StartedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdShadow.StartedAt(childComplexity), true
+	case "ThresholdShadow.startedBy":
+		if e.ComplexityRoot.ThresholdShadow.StartedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdShadow.StartedBy(childComplexity), true
+	case "ThresholdShadow.stoppedAt":
+		if e.ComplexityRoot.ThresholdShadow.StoppedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdShadow.StoppedAt(childComplexity), true
+	case "ThresholdShadow.stoppedBy":
+		if e.ComplexityRoot.ThresholdShadow.StoppedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdShadow.StoppedBy(childComplexity), true
+	case "ThresholdShadow.version":
+		if e.ComplexityRoot.ThresholdShadow.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdShadow.Version(childComplexity), true
+
+	case "ThresholdSplit.arms":
+		if e.ComplexityRoot.ThresholdSplit.Arms == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdSplit.Arms(childComplexity), true
+	case "ThresholdSplit.endedAt":
+		if e.ComplexityRoot.ThresholdSplit.EndedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdSplit.EndedAt(childComplexity), true
+	case "ThresholdSplit.endedBy":
+		if e.ComplexityRoot.ThresholdSplit.EndedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdSplit.EndedBy(childComplexity), true
+	case "ThresholdSplit.id":
+		if e.ComplexityRoot.ThresholdSplit.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdSplit.ID(childComplexity), true
+	case "ThresholdSplit.market":
+		if e.ComplexityRoot.ThresholdSplit.Market == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdSplit.Market(childComplexity), true
+	case "ThresholdSplit.percent":
+		if e.ComplexityRoot.ThresholdSplit.Percent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdSplit.Percent(childComplexity), true
+	case "ThresholdSplit.requestId":
+		if e.ComplexityRoot.ThresholdSplit.RequestID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdSplit.RequestID(childComplexity), true
+	case "ThresholdSplit.running":
+		if e.ComplexityRoot.ThresholdSplit.Running == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdSplit.Running(childComplexity), true
+	case "ThresholdSplit.startedAt":
+		if e.ComplexityRoot.ThresholdSplit.StartedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdSplit.StartedAt(childComplexity), true
+	case "ThresholdSplit.startedBy":
+		if e.ComplexityRoot.ThresholdSplit.StartedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdSplit.StartedBy(childComplexity), true
+	case "ThresholdSplit.version":
+		if e.ComplexityRoot.ThresholdSplit.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdSplit.Version(childComplexity), true
+
+	case "ThresholdSplitRequest.author":
+		if e.ComplexityRoot.ThresholdSplitRequest.Author == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdSplitRequest.Author(childComplexity), true
+	case "ThresholdSplitRequest.createdAt":
+		if e.ComplexityRoot.ThresholdSplitRequest.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdSplitRequest.CreatedAt(childComplexity), true
+	case "ThresholdSplitRequest.id":
+		if e.ComplexityRoot.ThresholdSplitRequest.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdSplitRequest.ID(childComplexity), true
+	case "ThresholdSplitRequest.market":
+		if e.ComplexityRoot.ThresholdSplitRequest.Market == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdSplitRequest.Market(childComplexity), true
+	case "ThresholdSplitRequest.percent":
+		if e.ComplexityRoot.ThresholdSplitRequest.Percent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdSplitRequest.Percent(childComplexity), true
+	case "ThresholdSplitRequest.rationale":
+		if e.ComplexityRoot.ThresholdSplitRequest.Rationale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdSplitRequest.Rationale(childComplexity), true
+	case "ThresholdSplitRequest.reviewComment":
+		if e.ComplexityRoot.ThresholdSplitRequest.ReviewComment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdSplitRequest.ReviewComment(childComplexity), true
+	case "ThresholdSplitRequest.reviewer":
+		if e.ComplexityRoot.ThresholdSplitRequest.Reviewer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdSplitRequest.Reviewer(childComplexity), true
+	case "ThresholdSplitRequest.status":
+		if e.ComplexityRoot.ThresholdSplitRequest.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdSplitRequest.Status(childComplexity), true
+	case "ThresholdSplitRequest.updatedAt":
+		if e.ComplexityRoot.ThresholdSplitRequest.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdSplitRequest.UpdatedAt(childComplexity), true
+	case "ThresholdSplitRequest.version":
+		if e.ComplexityRoot.ThresholdSplitRequest.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdSplitRequest.Version(childComplexity), true
+
+	case "ThresholdSplitRequestConnection.nodes":
+		if e.ComplexityRoot.ThresholdSplitRequestConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdSplitRequestConnection.Nodes(childComplexity), true
+	case "ThresholdSplitRequestConnection.pageInfo":
+		if e.ComplexityRoot.ThresholdSplitRequestConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdSplitRequestConnection.PageInfo(childComplexity), true
+
 	case "ThresholdVersion.approver":
 		if e.ComplexityRoot.ThresholdVersion.Approver == nil {
 			break
@@ -5426,7 +6160,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/accounts.graphqls" "schema/agent.graphqls" "schema/analytics.graphqls" "schema/assess.graphqls" "schema/audit.graphqls" "schema/bad_definitions.graphqls" "schema/catalog.graphqls" "schema/decisions.graphqls" "schema/explanation.graphqls" "schema/markets.graphqls" "schema/measures.graphqls" "schema/outcomes.graphqls" "schema/outcomes_whatif.graphqls" "schema/reviews.graphqls" "schema/schema.graphqls" "schema/thresholds.graphqls" "schema/vintages.graphqls" "schema/whatif.graphqls"
+//go:embed "schema/accounts.graphqls" "schema/agent.graphqls" "schema/analytics.graphqls" "schema/assess.graphqls" "schema/audit.graphqls" "schema/bad_definitions.graphqls" "schema/catalog.graphqls" "schema/comparison.graphqls" "schema/decisions.graphqls" "schema/experiments.graphqls" "schema/explanation.graphqls" "schema/markets.graphqls" "schema/measures.graphqls" "schema/outcomes.graphqls" "schema/outcomes_whatif.graphqls" "schema/reviews.graphqls" "schema/schema.graphqls" "schema/thresholds.graphqls" "schema/vintages.graphqls" "schema/whatif.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -5445,7 +6179,9 @@ var sources = []*ast.Source{
 	{Name: "schema/audit.graphqls", Input: sourceData("schema/audit.graphqls"), BuiltIn: false},
 	{Name: "schema/bad_definitions.graphqls", Input: sourceData("schema/bad_definitions.graphqls"), BuiltIn: false},
 	{Name: "schema/catalog.graphqls", Input: sourceData("schema/catalog.graphqls"), BuiltIn: false},
+	{Name: "schema/comparison.graphqls", Input: sourceData("schema/comparison.graphqls"), BuiltIn: false},
 	{Name: "schema/decisions.graphqls", Input: sourceData("schema/decisions.graphqls"), BuiltIn: false},
+	{Name: "schema/experiments.graphqls", Input: sourceData("schema/experiments.graphqls"), BuiltIn: false},
 	{Name: "schema/explanation.graphqls", Input: sourceData("schema/explanation.graphqls"), BuiltIn: false},
 	{Name: "schema/markets.graphqls", Input: sourceData("schema/markets.graphqls"), BuiltIn: false},
 	{Name: "schema/measures.graphqls", Input: sourceData("schema/measures.graphqls"), BuiltIn: false},
@@ -5573,6 +6309,26 @@ func (ec *executionContext) childFields_AgentReview(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type AgentReview", field.Name)
 }
 
+func (ec *executionContext) childFields_AgreementCell(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "agreement":
+		return ec.fieldContext_AgreementCell_agreement(ctx, field)
+	case "decisions":
+		return ec.fieldContext_AgreementCell_decisions(ctx, field)
+	case "share":
+		return ec.fieldContext_AgreementCell_share(ctx, field)
+	case "mature":
+		return ec.fieldContext_AgreementCell_mature(ctx, field)
+	case "bad":
+		return ec.fieldContext_AgreementCell_bad(ctx, field)
+	case "badRate":
+		return ec.fieldContext_AgreementCell_badRate(ctx, field)
+	case "samples":
+		return ec.fieldContext_AgreementCell_samples(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AgreementCell", field.Name)
+}
+
 func (ec *executionContext) childFields_Anomaly(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "bucketStart":
@@ -5653,6 +6409,20 @@ func (ec *executionContext) childFields_ApiTokenConnection(ctx context.Context, 
 		return ec.fieldContext_ApiTokenConnection_pageInfo(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ApiTokenConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ArmRate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "arm":
+		return ec.fieldContext_ArmRate_arm(ctx, field)
+	case "decisions":
+		return ec.fieldContext_ArmRate_decisions(ctx, field)
+	case "declined":
+		return ec.fieldContext_ArmRate_declined(ctx, field)
+	case "declineRate":
+		return ec.fieldContext_ArmRate_declineRate(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ArmRate", field.Name)
 }
 
 func (ec *executionContext) childFields_Assessment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6049,6 +6819,10 @@ func (ec *executionContext) childFields_Decision(ctx context.Context, field grap
 		return ec.fieldContext_Decision_message(ctx, field)
 	case "bureauReport":
 		return ec.fieldContext_Decision_bureauReport(ctx, field)
+	case "arm":
+		return ec.fieldContext_Decision_arm(ctx, field)
+	case "shadows":
+		return ec.fieldContext_Decision_shadows(ctx, field)
 	case "repayment":
 		return ec.fieldContext_Decision_repayment(ctx, field)
 	case "kind":
@@ -6271,6 +7045,18 @@ func (ec *executionContext) childFields_Market(ctx context.Context, field graphq
 		return ec.fieldContext_Market_hasDecisions(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Market", field.Name)
+}
+
+func (ec *executionContext) childFields_MarketExperiments(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "market":
+		return ec.fieldContext_MarketExperiments_market(ctx, field)
+	case "shadows":
+		return ec.fieldContext_MarketExperiments_shadows(ctx, field)
+	case "split":
+		return ec.fieldContext_MarketExperiments_split(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MarketExperiments", field.Name)
 }
 
 func (ec *executionContext) childFields_Merchant(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6699,6 +7485,74 @@ func (ec *executionContext) childFields_SensitivityPoint(ctx context.Context, fi
 	return nil, fmt.Errorf("no field named %q was found under type SensitivityPoint", field.Name)
 }
 
+func (ec *executionContext) childFields_ShadowComparison(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_ShadowComparison_from(ctx, field)
+	case "to":
+		return ec.fieldContext_ShadowComparison_to(ctx, field)
+	case "freshAsOf":
+		return ec.fieldContext_ShadowComparison_freshAsOf(ctx, field)
+	case "decisions":
+		return ec.fieldContext_ShadowComparison_decisions(ctx, field)
+	case "liveDeclineRate":
+		return ec.fieldContext_ShadowComparison_liveDeclineRate(ctx, field)
+	case "shadowDeclineRate":
+		return ec.fieldContext_ShadowComparison_shadowDeclineRate(ctx, field)
+	case "series":
+		return ec.fieldContext_ShadowComparison_series(ctx, field)
+	case "cells":
+		return ec.fieldContext_ShadowComparison_cells(ctx, field)
+	case "reasons":
+		return ec.fieldContext_ShadowComparison_reasons(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ShadowComparison", field.Name)
+}
+
+func (ec *executionContext) childFields_ShadowComparisonPoint(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "start":
+		return ec.fieldContext_ShadowComparisonPoint_start(ctx, field)
+	case "decisions":
+		return ec.fieldContext_ShadowComparisonPoint_decisions(ctx, field)
+	case "liveDeclined":
+		return ec.fieldContext_ShadowComparisonPoint_liveDeclined(ctx, field)
+	case "shadowDeclined":
+		return ec.fieldContext_ShadowComparisonPoint_shadowDeclined(ctx, field)
+	case "liveDeclineRate":
+		return ec.fieldContext_ShadowComparisonPoint_liveDeclineRate(ctx, field)
+	case "shadowDeclineRate":
+		return ec.fieldContext_ShadowComparisonPoint_shadowDeclineRate(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ShadowComparisonPoint", field.Name)
+}
+
+func (ec *executionContext) childFields_ShadowReasonCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "reason":
+		return ec.fieldContext_ShadowReasonCount_reason(ctx, field)
+	case "live":
+		return ec.fieldContext_ShadowReasonCount_live(ctx, field)
+	case "shadow":
+		return ec.fieldContext_ShadowReasonCount_shadow(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ShadowReasonCount", field.Name)
+}
+
+func (ec *executionContext) childFields_ShadowResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "versionId":
+		return ec.fieldContext_ShadowResult_versionId(ctx, field)
+	case "version":
+		return ec.fieldContext_ShadowResult_version(ctx, field)
+	case "outcome":
+		return ec.fieldContext_ShadowResult_outcome(ctx, field)
+	case "reasons":
+		return ec.fieldContext_ShadowResult_reasons(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ShadowResult", field.Name)
+}
+
 func (ec *executionContext) childFields_ShopperMessage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "locale":
@@ -6949,6 +7803,100 @@ func (ec *executionContext) childFields_ThresholdRuleChange(ctx context.Context,
 		return ec.fieldContext_ThresholdRuleChange_newEnabled(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ThresholdRuleChange", field.Name)
+}
+
+func (ec *executionContext) childFields_ThresholdShadow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ThresholdShadow_id(ctx, field)
+	case "market":
+		return ec.fieldContext_ThresholdShadow_market(ctx, field)
+	case "version":
+		return ec.fieldContext_ThresholdShadow_version(ctx, field)
+	case "startedAt":
+		return ec.fieldContext_ThresholdShadow_startedAt(ctx, field)
+	case "startedBy":
+		return ec.fieldContext_ThresholdShadow_startedBy(ctx, field)
+	case "endsAt":
+		return ec.fieldContext_ThresholdShadow_endsAt(ctx, field)
+	case "stoppedAt":
+		return ec.fieldContext_ThresholdShadow_stoppedAt(ctx, field)
+	case "stoppedBy":
+		return ec.fieldContext_ThresholdShadow_stoppedBy(ctx, field)
+	case "running":
+		return ec.fieldContext_ThresholdShadow_running(ctx, field)
+	case "predicted":
+		return ec.fieldContext_ThresholdShadow_predicted(ctx, field)
+	case "comparison":
+		return ec.fieldContext_ThresholdShadow_comparison(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ThresholdShadow", field.Name)
+}
+
+func (ec *executionContext) childFields_ThresholdSplit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ThresholdSplit_id(ctx, field)
+	case "market":
+		return ec.fieldContext_ThresholdSplit_market(ctx, field)
+	case "version":
+		return ec.fieldContext_ThresholdSplit_version(ctx, field)
+	case "percent":
+		return ec.fieldContext_ThresholdSplit_percent(ctx, field)
+	case "requestId":
+		return ec.fieldContext_ThresholdSplit_requestId(ctx, field)
+	case "startedAt":
+		return ec.fieldContext_ThresholdSplit_startedAt(ctx, field)
+	case "startedBy":
+		return ec.fieldContext_ThresholdSplit_startedBy(ctx, field)
+	case "endedAt":
+		return ec.fieldContext_ThresholdSplit_endedAt(ctx, field)
+	case "endedBy":
+		return ec.fieldContext_ThresholdSplit_endedBy(ctx, field)
+	case "running":
+		return ec.fieldContext_ThresholdSplit_running(ctx, field)
+	case "arms":
+		return ec.fieldContext_ThresholdSplit_arms(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ThresholdSplit", field.Name)
+}
+
+func (ec *executionContext) childFields_ThresholdSplitRequest(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ThresholdSplitRequest_id(ctx, field)
+	case "market":
+		return ec.fieldContext_ThresholdSplitRequest_market(ctx, field)
+	case "version":
+		return ec.fieldContext_ThresholdSplitRequest_version(ctx, field)
+	case "percent":
+		return ec.fieldContext_ThresholdSplitRequest_percent(ctx, field)
+	case "rationale":
+		return ec.fieldContext_ThresholdSplitRequest_rationale(ctx, field)
+	case "status":
+		return ec.fieldContext_ThresholdSplitRequest_status(ctx, field)
+	case "author":
+		return ec.fieldContext_ThresholdSplitRequest_author(ctx, field)
+	case "reviewer":
+		return ec.fieldContext_ThresholdSplitRequest_reviewer(ctx, field)
+	case "reviewComment":
+		return ec.fieldContext_ThresholdSplitRequest_reviewComment(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_ThresholdSplitRequest_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_ThresholdSplitRequest_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ThresholdSplitRequest", field.Name)
+}
+
+func (ec *executionContext) childFields_ThresholdSplitRequestConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_ThresholdSplitRequestConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ThresholdSplitRequestConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ThresholdSplitRequestConnection", field.Name)
 }
 
 func (ec *executionContext) childFields_ThresholdVersion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7239,6 +8187,20 @@ func (ec *executionContext) dir_hasRole_args(ctx context.Context, rawArgs map[st
 	return args, nil
 }
 
+func (ec *executionContext) field_AgreementCell_samples_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_activateThresholdVersion_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7320,6 +8282,28 @@ func (ec *executionContext) field_Mutation_approveOverturn_args(ctx context.Cont
 }
 
 func (ec *executionContext) field_Mutation_approveThresholdDraft_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "comment",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["comment"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_approveThresholdSplitRequest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -7813,6 +8797,28 @@ func (ec *executionContext) field_Mutation_rejectThresholdDraft_args(ctx context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_rejectThresholdSplitRequest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "comment",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["comment"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_requestReview_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7848,6 +8854,36 @@ func (ec *executionContext) field_Mutation_requestReview_args(ctx context.Contex
 		return nil, err
 	}
 	args["idempotencyKey"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_requestThresholdSplit_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "versionId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["versionId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "percent",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["percent"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "rationale",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["rationale"] = arg2
 	return args, nil
 }
 
@@ -7914,6 +8950,56 @@ func (ec *executionContext) field_Mutation_setUserRoles_args(ctx context.Context
 		return nil, err
 	}
 	args["roles"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_startThresholdShadow_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "versionId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["versionId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "endsAt",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["endsAt"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_stopThresholdShadow_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_stopThresholdSplit_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "market",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["market"] = arg0
 	return args, nil
 }
 
@@ -8531,6 +9617,20 @@ func (ec *executionContext) field_Query_exportDecisions_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_marketExperiments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "market",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["market"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_overturnRates_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8859,6 +9959,124 @@ func (ec *executionContext) field_Query_thresholdDrafts_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_thresholdShadow_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_thresholdShadows_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "market",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["market"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "versionId",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["versionId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_thresholdSplitRequest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_thresholdSplitRequests_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "market",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["market"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (*model.ThresholdDraftStatus, error) {
+			return ec.unmarshalOThresholdDraftStatus2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdDraftStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_thresholdSplits_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "market",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["market"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_thresholdVersion_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8976,6 +10194,36 @@ func (ec *executionContext) field_Query_vintages_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["thresholdVersionId"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_ThresholdShadow_comparison_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "arm",
+		func(ctx context.Context, v any) (*model.Arm, error) {
+			return ec.unmarshalOArm2ᚖriskconsoleᚋgraphᚋmodelᚐArm(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["arm"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "bucket",
+		func(ctx context.Context, v any) (model.AnalyticsBucket, error) {
+			return ec.unmarshalNAnalyticsBucket2riskconsoleᚋgraphᚋmodelᚐAnalyticsBucket(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["bucket"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "timeZone",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["timeZone"] = arg2
 	return args, nil
 }
 
@@ -10081,6 +11329,188 @@ func (ec *executionContext) fieldContext_AgentReview_newDecisionReference(_ cont
 	return graphql.NewScalarFieldContext("AgentReview", field, false, false, "String")
 }
 
+func (ec *executionContext) _AgreementCell_agreement(ctx context.Context, field graphql.CollectedField, obj *model.AgreementCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgreementCell_agreement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Agreement, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Agreement) graphql.Marshaler {
+			return ec.marshalNAgreement2riskconsoleᚋgraphᚋmodelᚐAgreement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgreementCell_agreement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgreementCell", field, false, false, "Agreement")
+}
+
+func (ec *executionContext) _AgreementCell_decisions(ctx context.Context, field graphql.CollectedField, obj *model.AgreementCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgreementCell_decisions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Decisions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgreementCell_decisions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgreementCell", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AgreementCell_share(ctx context.Context, field graphql.CollectedField, obj *model.AgreementCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgreementCell_share(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Share, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgreementCell_share(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgreementCell", field, false, false, "Float")
+}
+
+func (ec *executionContext) _AgreementCell_mature(ctx context.Context, field graphql.CollectedField, obj *model.AgreementCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgreementCell_mature(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Mature, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AgreementCell_mature(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgreementCell", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AgreementCell_bad(ctx context.Context, field graphql.CollectedField, obj *model.AgreementCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgreementCell_bad(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Bad, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AgreementCell_bad(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgreementCell", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AgreementCell_badRate(ctx context.Context, field graphql.CollectedField, obj *model.AgreementCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgreementCell_badRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BadRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AgreementCell_badRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AgreementCell", field, false, false, "Float")
+}
+
+func (ec *executionContext) _AgreementCell_samples(ctx context.Context, field graphql.CollectedField, obj *model.AgreementCell) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AgreementCell_samples(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.AgreementCell().Samples(ctx, obj, fc.Args["first"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.Decision) graphql.Marshaler {
+			return ec.marshalNDecision2ᚕriskconsoleᚋgraphᚋmodelᚐDecisionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AgreementCell_samples(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AgreementCell",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Decision(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_AgreementCell_samples_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Anomaly_bucketStart(ctx context.Context, field graphql.CollectedField, obj *model.Anomaly) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10782,6 +12212,98 @@ func (ec *executionContext) fieldContext_ApiTokenConnection_pageInfo(_ context.C
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ArmRate_arm(ctx context.Context, field graphql.CollectedField, obj *model.ArmRate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArmRate_arm(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Arm, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Arm) graphql.Marshaler {
+			return ec.marshalNArm2riskconsoleᚋgraphᚋmodelᚐArm(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArmRate_arm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ArmRate", field, false, false, "Arm")
+}
+
+func (ec *executionContext) _ArmRate_decisions(ctx context.Context, field graphql.CollectedField, obj *model.ArmRate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArmRate_decisions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Decisions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArmRate_decisions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ArmRate", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ArmRate_declined(ctx context.Context, field graphql.CollectedField, obj *model.ArmRate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArmRate_declined(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Declined, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ArmRate_declined(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ArmRate", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ArmRate_declineRate(ctx context.Context, field graphql.CollectedField, obj *model.ArmRate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ArmRate_declineRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeclineRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ArmRate_declineRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ArmRate", field, false, false, "Float")
 }
 
 func (ec *executionContext) _Assessment_decisionId(ctx context.Context, field graphql.CollectedField, obj *model.Assessment) (ret graphql.Marshaler) {
@@ -14068,6 +15590,61 @@ func (ec *executionContext) fieldContext_Decision_bureauReport(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Decision_arm(ctx context.Context, field graphql.CollectedField, obj *model.Decision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Decision_arm(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Arm, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Arm) graphql.Marshaler {
+			return ec.marshalOArm2ᚖriskconsoleᚋgraphᚋmodelᚐArm(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Decision_arm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Decision", field, false, false, "Arm")
+}
+
+func (ec *executionContext) _Decision_shadows(ctx context.Context, field graphql.CollectedField, obj *model.Decision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Decision_shadows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Shadows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ShadowResult) graphql.Marshaler {
+			return ec.marshalNShadowResult2ᚕriskconsoleᚋgraphᚋmodelᚐShadowResultᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Decision_shadows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Decision",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ShadowResult(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Decision_repayment(ctx context.Context, field graphql.CollectedField, obj *model.Decision) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15800,6 +17377,93 @@ func (ec *executionContext) fieldContext_Market_hasDecisions(_ context.Context, 
 	return graphql.NewScalarFieldContext("Market", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _MarketExperiments_market(ctx context.Context, field graphql.CollectedField, obj *model.MarketExperiments) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MarketExperiments_market(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Market, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MarketExperiments_market(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MarketExperiments", field, false, false, "String")
+}
+
+func (ec *executionContext) _MarketExperiments_shadows(ctx context.Context, field graphql.CollectedField, obj *model.MarketExperiments) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MarketExperiments_shadows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Shadows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ThresholdShadow) graphql.Marshaler {
+			return ec.marshalNThresholdShadow2ᚕriskconsoleᚋgraphᚋmodelᚐThresholdShadowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MarketExperiments_shadows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MarketExperiments",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdShadow(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MarketExperiments_split(ctx context.Context, field graphql.CollectedField, obj *model.MarketExperiments) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MarketExperiments_split(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Split, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdSplit) graphql.Marshaler {
+			return ec.marshalOThresholdSplit2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdSplit(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MarketExperiments_split(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MarketExperiments",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdSplit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Merchant_id(ctx context.Context, field graphql.CollectedField, obj *model.Merchant) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17029,6 +18693,378 @@ func (ec *executionContext) fieldContext_Mutation_rejectCatalogDraft(ctx context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_rejectCatalogDraft_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_startThresholdShadow(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_startThresholdShadow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().StartThresholdShadow(ctx, fc.Args["versionId"].(string), fc.Args["endsAt"].(*time.Time))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"APPROVER"})
+				if err != nil {
+					var zeroVal *model.ThresholdShadow
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.ThresholdShadow
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdShadow) graphql.Marshaler {
+			return ec.marshalNThresholdShadow2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdShadow(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_startThresholdShadow(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdShadow(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_startThresholdShadow_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_stopThresholdShadow(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_stopThresholdShadow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().StopThresholdShadow(ctx, fc.Args["id"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"APPROVER"})
+				if err != nil {
+					var zeroVal *model.ThresholdShadow
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.ThresholdShadow
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdShadow) graphql.Marshaler {
+			return ec.marshalNThresholdShadow2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdShadow(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_stopThresholdShadow(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdShadow(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_stopThresholdShadow_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_requestThresholdSplit(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_requestThresholdSplit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RequestThresholdSplit(ctx, fc.Args["versionId"].(string), fc.Args["percent"].(int), fc.Args["rationale"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER"})
+				if err != nil {
+					var zeroVal *model.ThresholdSplitRequest
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.ThresholdSplitRequest
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdSplitRequest) graphql.Marshaler {
+			return ec.marshalNThresholdSplitRequest2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdSplitRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_requestThresholdSplit(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdSplitRequest(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_requestThresholdSplit_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_approveThresholdSplitRequest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_approveThresholdSplitRequest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ApproveThresholdSplitRequest(ctx, fc.Args["id"].(string), fc.Args["comment"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"APPROVER"})
+				if err != nil {
+					var zeroVal *model.ThresholdSplitRequest
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.ThresholdSplitRequest
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdSplitRequest) graphql.Marshaler {
+			return ec.marshalNThresholdSplitRequest2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdSplitRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_approveThresholdSplitRequest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdSplitRequest(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_approveThresholdSplitRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_rejectThresholdSplitRequest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rejectThresholdSplitRequest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RejectThresholdSplitRequest(ctx, fc.Args["id"].(string), fc.Args["comment"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"APPROVER"})
+				if err != nil {
+					var zeroVal *model.ThresholdSplitRequest
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.ThresholdSplitRequest
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdSplitRequest) graphql.Marshaler {
+			return ec.marshalNThresholdSplitRequest2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdSplitRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rejectThresholdSplitRequest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdSplitRequest(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rejectThresholdSplitRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_stopThresholdSplit(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_stopThresholdSplit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().StopThresholdSplit(ctx, fc.Args["market"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"APPROVER"})
+				if err != nil {
+					var zeroVal *model.ThresholdSplit
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.ThresholdSplit
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdSplit) graphql.Marshaler {
+			return ec.marshalNThresholdSplit2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdSplit(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_stopThresholdSplit(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdSplit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_stopThresholdSplit_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -20271,6 +22307,378 @@ func (ec *executionContext) fieldContext_Query_thresholdVersion(ctx context.Cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_thresholdVersion_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_thresholdShadows(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_thresholdShadows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ThresholdShadows(ctx, fc.Args["market"].(*string), fc.Args["versionId"].(*string), fc.Args["first"].(int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal []model.ThresholdShadow
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []model.ThresholdShadow
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ThresholdShadow) graphql.Marshaler {
+			return ec.marshalNThresholdShadow2ᚕriskconsoleᚋgraphᚋmodelᚐThresholdShadowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_thresholdShadows(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdShadow(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_thresholdShadows_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_thresholdShadow(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_thresholdShadow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ThresholdShadow(ctx, fc.Args["id"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal *model.ThresholdShadow
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.ThresholdShadow
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdShadow) graphql.Marshaler {
+			return ec.marshalOThresholdShadow2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdShadow(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_thresholdShadow(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdShadow(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_thresholdShadow_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_marketExperiments(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_marketExperiments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().MarketExperiments(ctx, fc.Args["market"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal []model.MarketExperiments
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []model.MarketExperiments
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []model.MarketExperiments) graphql.Marshaler {
+			return ec.marshalNMarketExperiments2ᚕriskconsoleᚋgraphᚋmodelᚐMarketExperimentsᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_marketExperiments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MarketExperiments(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_marketExperiments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_thresholdSplits(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_thresholdSplits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ThresholdSplits(ctx, fc.Args["market"].(*string), fc.Args["first"].(int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal []model.ThresholdSplit
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []model.ThresholdSplit
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ThresholdSplit) graphql.Marshaler {
+			return ec.marshalNThresholdSplit2ᚕriskconsoleᚋgraphᚋmodelᚐThresholdSplitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_thresholdSplits(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdSplit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_thresholdSplits_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_thresholdSplitRequest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_thresholdSplitRequest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ThresholdSplitRequest(ctx, fc.Args["id"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal *model.ThresholdSplitRequest
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.ThresholdSplitRequest
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdSplitRequest) graphql.Marshaler {
+			return ec.marshalOThresholdSplitRequest2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdSplitRequest(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_thresholdSplitRequest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdSplitRequest(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_thresholdSplitRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_thresholdSplitRequests(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_thresholdSplitRequests(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ThresholdSplitRequests(ctx, fc.Args["market"].(*string), fc.Args["status"].(*model.ThresholdDraftStatus), fc.Args["first"].(int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"ANALYST", "APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal *model.ThresholdSplitRequestConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.ThresholdSplitRequestConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdSplitRequestConnection) graphql.Marshaler {
+			return ec.marshalNThresholdSplitRequestConnection2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdSplitRequestConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_thresholdSplitRequests(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdSplitRequestConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_thresholdSplitRequests_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -24029,6 +26437,539 @@ func (ec *executionContext) fieldContext_SensitivityPoint_lossRate(_ context.Con
 	return graphql.NewScalarFieldContext("SensitivityPoint", field, false, false, "Float")
 }
 
+func (ec *executionContext) _ShadowComparison_from(ctx context.Context, field graphql.CollectedField, obj *model.ShadowComparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShadowComparison_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShadowComparison_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShadowComparison", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ShadowComparison_to(ctx context.Context, field graphql.CollectedField, obj *model.ShadowComparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShadowComparison_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShadowComparison_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShadowComparison", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ShadowComparison_freshAsOf(ctx context.Context, field graphql.CollectedField, obj *model.ShadowComparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShadowComparison_freshAsOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FreshAsOf, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ShadowComparison_freshAsOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShadowComparison", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ShadowComparison_decisions(ctx context.Context, field graphql.CollectedField, obj *model.ShadowComparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShadowComparison_decisions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Decisions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShadowComparison_decisions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShadowComparison", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ShadowComparison_liveDeclineRate(ctx context.Context, field graphql.CollectedField, obj *model.ShadowComparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShadowComparison_liveDeclineRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LiveDeclineRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShadowComparison_liveDeclineRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShadowComparison", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ShadowComparison_shadowDeclineRate(ctx context.Context, field graphql.CollectedField, obj *model.ShadowComparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShadowComparison_shadowDeclineRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShadowDeclineRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShadowComparison_shadowDeclineRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShadowComparison", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ShadowComparison_series(ctx context.Context, field graphql.CollectedField, obj *model.ShadowComparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShadowComparison_series(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Series, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ShadowComparisonPoint) graphql.Marshaler {
+			return ec.marshalNShadowComparisonPoint2ᚕriskconsoleᚋgraphᚋmodelᚐShadowComparisonPointᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShadowComparison_series(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ShadowComparison",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ShadowComparisonPoint(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ShadowComparison_cells(ctx context.Context, field graphql.CollectedField, obj *model.ShadowComparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShadowComparison_cells(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cells, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.AgreementCell) graphql.Marshaler {
+			return ec.marshalNAgreementCell2ᚕriskconsoleᚋgraphᚋmodelᚐAgreementCellᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShadowComparison_cells(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ShadowComparison",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AgreementCell(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ShadowComparison_reasons(ctx context.Context, field graphql.CollectedField, obj *model.ShadowComparison) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShadowComparison_reasons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reasons, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ShadowReasonCount) graphql.Marshaler {
+			return ec.marshalNShadowReasonCount2ᚕriskconsoleᚋgraphᚋmodelᚐShadowReasonCountᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShadowComparison_reasons(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ShadowComparison",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ShadowReasonCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ShadowComparisonPoint_start(ctx context.Context, field graphql.CollectedField, obj *model.ShadowComparisonPoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShadowComparisonPoint_start(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Start, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShadowComparisonPoint_start(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShadowComparisonPoint", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ShadowComparisonPoint_decisions(ctx context.Context, field graphql.CollectedField, obj *model.ShadowComparisonPoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShadowComparisonPoint_decisions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Decisions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShadowComparisonPoint_decisions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShadowComparisonPoint", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ShadowComparisonPoint_liveDeclined(ctx context.Context, field graphql.CollectedField, obj *model.ShadowComparisonPoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShadowComparisonPoint_liveDeclined(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LiveDeclined, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShadowComparisonPoint_liveDeclined(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShadowComparisonPoint", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ShadowComparisonPoint_shadowDeclined(ctx context.Context, field graphql.CollectedField, obj *model.ShadowComparisonPoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShadowComparisonPoint_shadowDeclined(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShadowDeclined, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShadowComparisonPoint_shadowDeclined(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShadowComparisonPoint", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ShadowComparisonPoint_liveDeclineRate(ctx context.Context, field graphql.CollectedField, obj *model.ShadowComparisonPoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShadowComparisonPoint_liveDeclineRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LiveDeclineRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ShadowComparisonPoint_liveDeclineRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShadowComparisonPoint", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ShadowComparisonPoint_shadowDeclineRate(ctx context.Context, field graphql.CollectedField, obj *model.ShadowComparisonPoint) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShadowComparisonPoint_shadowDeclineRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShadowDeclineRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ShadowComparisonPoint_shadowDeclineRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShadowComparisonPoint", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ShadowReasonCount_reason(ctx context.Context, field graphql.CollectedField, obj *model.ShadowReasonCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShadowReasonCount_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ReasonCode) graphql.Marshaler {
+			return ec.marshalNReasonCode2riskconsoleᚋgraphᚋmodelᚐReasonCode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShadowReasonCount_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShadowReasonCount", field, false, false, "ReasonCode")
+}
+
+func (ec *executionContext) _ShadowReasonCount_live(ctx context.Context, field graphql.CollectedField, obj *model.ShadowReasonCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShadowReasonCount_live(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Live, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShadowReasonCount_live(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShadowReasonCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ShadowReasonCount_shadow(ctx context.Context, field graphql.CollectedField, obj *model.ShadowReasonCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShadowReasonCount_shadow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Shadow, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShadowReasonCount_shadow(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShadowReasonCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ShadowResult_versionId(ctx context.Context, field graphql.CollectedField, obj *model.ShadowResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShadowResult_versionId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VersionID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShadowResult_versionId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShadowResult", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ShadowResult_version(ctx context.Context, field graphql.CollectedField, obj *model.ShadowResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShadowResult_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShadowResult_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShadowResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ShadowResult_outcome(ctx context.Context, field graphql.CollectedField, obj *model.ShadowResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShadowResult_outcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Outcome) graphql.Marshaler {
+			return ec.marshalNOutcome2riskconsoleᚋgraphᚋmodelᚐOutcome(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShadowResult_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShadowResult", field, false, false, "Outcome")
+}
+
+func (ec *executionContext) _ShadowResult_reasons(ctx context.Context, field graphql.CollectedField, obj *model.ShadowResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ShadowResult_reasons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reasons, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ReasonCode) graphql.Marshaler {
+			return ec.marshalNReasonCode2ᚕriskconsoleᚋgraphᚋmodelᚐReasonCodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ShadowResult_reasons(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ShadowResult", field, false, false, "ReasonCode")
+}
+
 func (ec *executionContext) _ShopperMessage_locale(ctx context.Context, field graphql.CollectedField, obj *model.ShopperMessage) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -26426,6 +29367,895 @@ func (ec *executionContext) fieldContext_ThresholdRuleChange_newEnabled(_ contex
 	return graphql.NewScalarFieldContext("ThresholdRuleChange", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _ThresholdShadow_id(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdShadow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdShadow_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdShadow_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdShadow", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ThresholdShadow_market(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdShadow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdShadow_market(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Market, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdShadow_market(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdShadow", field, false, false, "String")
+}
+
+func (ec *executionContext) _ThresholdShadow_version(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdShadow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdShadow_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdVersionState) graphql.Marshaler {
+			return ec.marshalNThresholdVersionState2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdVersionState(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdShadow_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ThresholdShadow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdVersionState(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ThresholdShadow_startedAt(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdShadow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdShadow_startedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdShadow_startedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdShadow", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ThresholdShadow_startedBy(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdShadow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdShadow_startedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdShadow_startedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdShadow", field, false, false, "String")
+}
+
+func (ec *executionContext) _ThresholdShadow_endsAt(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdShadow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdShadow_endsAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndsAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdShadow_endsAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdShadow", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ThresholdShadow_stoppedAt(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdShadow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdShadow_stoppedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StoppedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdShadow_stoppedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdShadow", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ThresholdShadow_stoppedBy(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdShadow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdShadow_stoppedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StoppedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdShadow_stoppedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdShadow", field, false, false, "String")
+}
+
+func (ec *executionContext) _ThresholdShadow_running(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdShadow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdShadow_running(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Running, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdShadow_running(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdShadow", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ThresholdShadow_predicted(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdShadow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdShadow_predicted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ThresholdShadow().Predicted(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdImpact) graphql.Marshaler {
+			return ec.marshalOThresholdImpact2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdImpact(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdShadow_predicted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ThresholdShadow",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdImpact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ThresholdShadow_comparison(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdShadow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdShadow_comparison(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.ThresholdShadow().Comparison(ctx, obj, fc.Args["arm"].(*model.Arm), fc.Args["bucket"].(model.AnalyticsBucket), fc.Args["timeZone"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ShadowComparison) graphql.Marshaler {
+			return ec.marshalNShadowComparison2ᚖriskconsoleᚋgraphᚋmodelᚐShadowComparison(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdShadow_comparison(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ThresholdShadow",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ShadowComparison(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_ThresholdShadow_comparison_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ThresholdSplit_id(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdSplit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdSplit_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdSplit_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdSplit", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ThresholdSplit_market(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdSplit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdSplit_market(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Market, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdSplit_market(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdSplit", field, false, false, "String")
+}
+
+func (ec *executionContext) _ThresholdSplit_version(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdSplit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdSplit_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdVersionState) graphql.Marshaler {
+			return ec.marshalNThresholdVersionState2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdVersionState(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdSplit_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ThresholdSplit",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdVersionState(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ThresholdSplit_percent(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdSplit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdSplit_percent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Percent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdSplit_percent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdSplit", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ThresholdSplit_requestId(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdSplit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdSplit_requestId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RequestID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdSplit_requestId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdSplit", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ThresholdSplit_startedAt(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdSplit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdSplit_startedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdSplit_startedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdSplit", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ThresholdSplit_startedBy(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdSplit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdSplit_startedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdSplit_startedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdSplit", field, false, false, "String")
+}
+
+func (ec *executionContext) _ThresholdSplit_endedAt(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdSplit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdSplit_endedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdSplit_endedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdSplit", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ThresholdSplit_endedBy(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdSplit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdSplit_endedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdSplit_endedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdSplit", field, false, false, "String")
+}
+
+func (ec *executionContext) _ThresholdSplit_running(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdSplit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdSplit_running(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Running, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdSplit_running(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdSplit", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ThresholdSplit_arms(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdSplit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdSplit_arms(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ThresholdSplit().Arms(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ArmRate) graphql.Marshaler {
+			return ec.marshalNArmRate2ᚕriskconsoleᚋgraphᚋmodelᚐArmRateᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdSplit_arms(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ThresholdSplit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ArmRate(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ThresholdSplitRequest_id(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdSplitRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdSplitRequest_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdSplitRequest_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdSplitRequest", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ThresholdSplitRequest_market(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdSplitRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdSplitRequest_market(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Market, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdSplitRequest_market(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdSplitRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _ThresholdSplitRequest_version(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdSplitRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdSplitRequest_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdVersionState) graphql.Marshaler {
+			return ec.marshalNThresholdVersionState2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdVersionState(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdSplitRequest_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ThresholdSplitRequest",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdVersionState(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ThresholdSplitRequest_percent(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdSplitRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdSplitRequest_percent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Percent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdSplitRequest_percent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdSplitRequest", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ThresholdSplitRequest_rationale(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdSplitRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdSplitRequest_rationale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rationale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdSplitRequest_rationale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdSplitRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _ThresholdSplitRequest_status(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdSplitRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdSplitRequest_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ThresholdDraftStatus) graphql.Marshaler {
+			return ec.marshalNThresholdDraftStatus2riskconsoleᚋgraphᚋmodelᚐThresholdDraftStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdSplitRequest_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdSplitRequest", field, false, false, "ThresholdDraftStatus")
+}
+
+func (ec *executionContext) _ThresholdSplitRequest_author(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdSplitRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdSplitRequest_author(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Author, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdSplitRequest_author(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdSplitRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _ThresholdSplitRequest_reviewer(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdSplitRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdSplitRequest_reviewer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reviewer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdSplitRequest_reviewer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdSplitRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _ThresholdSplitRequest_reviewComment(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdSplitRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdSplitRequest_reviewComment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewComment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdSplitRequest_reviewComment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdSplitRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _ThresholdSplitRequest_createdAt(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdSplitRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdSplitRequest_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdSplitRequest_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdSplitRequest", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ThresholdSplitRequest_updatedAt(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdSplitRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdSplitRequest_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdSplitRequest_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdSplitRequest", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ThresholdSplitRequestConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdSplitRequestConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdSplitRequestConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ThresholdSplitRequest) graphql.Marshaler {
+			return ec.marshalNThresholdSplitRequest2ᚕriskconsoleᚋgraphᚋmodelᚐThresholdSplitRequestᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdSplitRequestConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ThresholdSplitRequestConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdSplitRequest(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ThresholdSplitRequestConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdSplitRequestConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdSplitRequestConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖriskconsoleᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdSplitRequestConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ThresholdSplitRequestConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ThresholdVersion_id(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdVersion) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -28667,7 +32497,7 @@ func (ec *executionContext) unmarshalInputAnalyticsFilter(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"from", "to", "market", "merchantCategory", "merchantId", "channel", "thresholdVersionId", "minAmount", "maxAmount"}
+	fieldsInOrder := [...]string{"from", "to", "market", "merchantCategory", "merchantId", "channel", "thresholdVersionId", "minAmount", "maxAmount", "arm"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -28737,6 +32567,13 @@ func (ec *executionContext) unmarshalInputAnalyticsFilter(ctx context.Context, o
 				return it, err
 			}
 			it.MaxAmount = data
+		case "arm":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("arm"))
+			data, err := ec.unmarshalOArm2ᚖriskconsoleᚋgraphᚋmodelᚐArm(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Arm = data
 		}
 	}
 	return it, nil
@@ -29038,7 +32875,7 @@ func (ec *executionContext) unmarshalInputDecisionFilter(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"from", "to", "market", "outcome", "reason", "merchantId", "merchantCategory", "minAmount", "maxAmount", "thresholdVersionId"}
+	fieldsInOrder := [...]string{"from", "to", "market", "outcome", "reason", "merchantId", "merchantCategory", "minAmount", "maxAmount", "thresholdVersionId", "arm"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -29115,6 +32952,13 @@ func (ec *executionContext) unmarshalInputDecisionFilter(ctx context.Context, ob
 				return it, err
 			}
 			it.ThresholdVersionID = data
+		case "arm":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("arm"))
+			data, err := ec.unmarshalOArm2ᚖriskconsoleᚋgraphᚋmodelᚐArm(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Arm = data
 		}
 	}
 	return it, nil
@@ -30208,6 +34052,70 @@ func (ec *executionContext) _AgentReview(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var agreementCellImplementors = []string{"AgreementCell"}
+
+func (ec *executionContext) _AgreementCell(ctx context.Context, sel ast.SelectionSet, obj *model.AgreementCell) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, agreementCellImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AgreementCell")
+		case "agreement":
+			out.Values[i] = ec._AgreementCell_agreement(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decisions":
+			out.Values[i] = ec._AgreementCell_decisions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "share":
+			out.Values[i] = ec._AgreementCell_share(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "mature":
+			out.Values[i] = ec._AgreementCell_mature(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "bad":
+			out.Values[i] = ec._AgreementCell_bad(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "badRate":
+			out.Values[i] = ec._AgreementCell_badRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "samples":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AgreementCell_samples(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var anomalyImplementors = []string{"Anomaly"}
 
 func (ec *executionContext) _Anomaly(ctx context.Context, sel ast.SelectionSet, obj *model.Anomaly) graphql.Marshaler {
@@ -30446,6 +34354,54 @@ func (ec *executionContext) _ApiTokenConnection(ctx context.Context, sel ast.Sel
 		case "pageInfo":
 			out.Values[i] = ec._ApiTokenConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var armRateImplementors = []string{"ArmRate"}
+
+func (ec *executionContext) _ArmRate(ctx context.Context, sel ast.SelectionSet, obj *model.ArmRate) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, armRateImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ArmRate")
+		case "arm":
+			out.Values[i] = ec._ArmRate_arm(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "decisions":
+			out.Values[i] = ec._ArmRate_decisions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "declined":
+			out.Values[i] = ec._ArmRate_declined(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "declineRate":
+			out.Values[i] = ec._ArmRate_declineRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -31729,6 +35685,16 @@ func (ec *executionContext) _Decision(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "arm":
+			out.Values[i] = ec._Decision_arm(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "shadows":
+			out.Values[i] = ec._Decision_shadows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "repayment":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -32469,6 +36435,49 @@ func (ec *executionContext) _Market(ctx context.Context, sel ast.SelectionSet, o
 	return out
 }
 
+var marketExperimentsImplementors = []string{"MarketExperiments"}
+
+func (ec *executionContext) _MarketExperiments(ctx context.Context, sel ast.SelectionSet, obj *model.MarketExperiments) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, marketExperimentsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MarketExperiments")
+		case "market":
+			out.Values[i] = ec._MarketExperiments_market(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shadows":
+			out.Values[i] = ec._MarketExperiments_shadows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "split":
+			out.Values[i] = ec._MarketExperiments_split(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var merchantImplementors = []string{"Merchant"}
 
 func (ec *executionContext) _Merchant(ctx context.Context, sel ast.SelectionSet, obj *model.Merchant) graphql.Marshaler {
@@ -32660,6 +36669,48 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "rejectCatalogDraft":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_rejectCatalogDraft(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "startThresholdShadow":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_startThresholdShadow(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stopThresholdShadow":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_stopThresholdShadow(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "requestThresholdSplit":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_requestThresholdSplit(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "approveThresholdSplitRequest":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_approveThresholdSplitRequest(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rejectThresholdSplitRequest":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rejectThresholdSplitRequest(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stopThresholdSplit":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_stopThresholdSplit(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -33260,6 +37311,42 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_thresholdVersion(ctx, field)
+				})
+		case "thresholdShadows":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_thresholdShadows(ctx, field)
+				})
+		case "thresholdShadow":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_thresholdShadow(ctx, field)
+				})
+		case "marketExperiments":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_marketExperiments(ctx, field)
+				})
+		case "thresholdSplits":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_thresholdSplits(ctx, field)
+				})
+		case "thresholdSplitRequest":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_thresholdSplitRequest(ctx, field)
+				})
+		case "thresholdSplitRequests":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_thresholdSplitRequests(ctx, field)
 				})
 		case "explanation":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -34398,6 +38485,228 @@ func (ec *executionContext) _SensitivityPoint(ctx context.Context, sel ast.Selec
 	return out
 }
 
+var shadowComparisonImplementors = []string{"ShadowComparison"}
+
+func (ec *executionContext) _ShadowComparison(ctx context.Context, sel ast.SelectionSet, obj *model.ShadowComparison) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, shadowComparisonImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ShadowComparison")
+		case "from":
+			out.Values[i] = ec._ShadowComparison_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._ShadowComparison_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "freshAsOf":
+			out.Values[i] = ec._ShadowComparison_freshAsOf(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "decisions":
+			out.Values[i] = ec._ShadowComparison_decisions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "liveDeclineRate":
+			out.Values[i] = ec._ShadowComparison_liveDeclineRate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shadowDeclineRate":
+			out.Values[i] = ec._ShadowComparison_shadowDeclineRate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "series":
+			out.Values[i] = ec._ShadowComparison_series(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cells":
+			out.Values[i] = ec._ShadowComparison_cells(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reasons":
+			out.Values[i] = ec._ShadowComparison_reasons(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var shadowComparisonPointImplementors = []string{"ShadowComparisonPoint"}
+
+func (ec *executionContext) _ShadowComparisonPoint(ctx context.Context, sel ast.SelectionSet, obj *model.ShadowComparisonPoint) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, shadowComparisonPointImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ShadowComparisonPoint")
+		case "start":
+			out.Values[i] = ec._ShadowComparisonPoint_start(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "decisions":
+			out.Values[i] = ec._ShadowComparisonPoint_decisions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "liveDeclined":
+			out.Values[i] = ec._ShadowComparisonPoint_liveDeclined(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shadowDeclined":
+			out.Values[i] = ec._ShadowComparisonPoint_shadowDeclined(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "liveDeclineRate":
+			out.Values[i] = ec._ShadowComparisonPoint_liveDeclineRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "shadowDeclineRate":
+			out.Values[i] = ec._ShadowComparisonPoint_shadowDeclineRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var shadowReasonCountImplementors = []string{"ShadowReasonCount"}
+
+func (ec *executionContext) _ShadowReasonCount(ctx context.Context, sel ast.SelectionSet, obj *model.ShadowReasonCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, shadowReasonCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ShadowReasonCount")
+		case "reason":
+			out.Values[i] = ec._ShadowReasonCount_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "live":
+			out.Values[i] = ec._ShadowReasonCount_live(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shadow":
+			out.Values[i] = ec._ShadowReasonCount_shadow(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var shadowResultImplementors = []string{"ShadowResult"}
+
+func (ec *executionContext) _ShadowResult(ctx context.Context, sel ast.SelectionSet, obj *model.ShadowResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, shadowResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ShadowResult")
+		case "versionId":
+			out.Values[i] = ec._ShadowResult_versionId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "version":
+			out.Values[i] = ec._ShadowResult_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "outcome":
+			out.Values[i] = ec._ShadowResult_outcome(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reasons":
+			out.Values[i] = ec._ShadowResult_reasons(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var shopperMessageImplementors = []string{"ShopperMessage"}
 
 func (ec *executionContext) _ShopperMessage(ctx context.Context, sel ast.SelectionSet, obj *model.ShopperMessage) graphql.Marshaler {
@@ -35138,6 +39447,296 @@ func (ec *executionContext) _ThresholdRuleChange(ctx context.Context, sel ast.Se
 			}
 		case "newEnabled":
 			out.Values[i] = ec._ThresholdRuleChange_newEnabled(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var thresholdShadowImplementors = []string{"ThresholdShadow"}
+
+func (ec *executionContext) _ThresholdShadow(ctx context.Context, sel ast.SelectionSet, obj *model.ThresholdShadow) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, thresholdShadowImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ThresholdShadow")
+		case "id":
+			out.Values[i] = ec._ThresholdShadow_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "market":
+			out.Values[i] = ec._ThresholdShadow_market(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._ThresholdShadow_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "startedAt":
+			out.Values[i] = ec._ThresholdShadow_startedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "startedBy":
+			out.Values[i] = ec._ThresholdShadow_startedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endsAt":
+			out.Values[i] = ec._ThresholdShadow_endsAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "stoppedAt":
+			out.Values[i] = ec._ThresholdShadow_stoppedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "stoppedBy":
+			out.Values[i] = ec._ThresholdShadow_stoppedBy(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "running":
+			out.Values[i] = ec._ThresholdShadow_running(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "predicted":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ThresholdShadow_predicted(ctx, field, obj)
+				})
+		case "comparison":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ThresholdShadow_comparison(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var thresholdSplitImplementors = []string{"ThresholdSplit"}
+
+func (ec *executionContext) _ThresholdSplit(ctx context.Context, sel ast.SelectionSet, obj *model.ThresholdSplit) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, thresholdSplitImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ThresholdSplit")
+		case "id":
+			out.Values[i] = ec._ThresholdSplit_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "market":
+			out.Values[i] = ec._ThresholdSplit_market(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "version":
+			out.Values[i] = ec._ThresholdSplit_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "percent":
+			out.Values[i] = ec._ThresholdSplit_percent(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "requestId":
+			out.Values[i] = ec._ThresholdSplit_requestId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "startedAt":
+			out.Values[i] = ec._ThresholdSplit_startedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "startedBy":
+			out.Values[i] = ec._ThresholdSplit_startedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endedAt":
+			out.Values[i] = ec._ThresholdSplit_endedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endedBy":
+			out.Values[i] = ec._ThresholdSplit_endedBy(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "running":
+			out.Values[i] = ec._ThresholdSplit_running(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "arms":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ThresholdSplit_arms(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var thresholdSplitRequestImplementors = []string{"ThresholdSplitRequest"}
+
+func (ec *executionContext) _ThresholdSplitRequest(ctx context.Context, sel ast.SelectionSet, obj *model.ThresholdSplitRequest) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, thresholdSplitRequestImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ThresholdSplitRequest")
+		case "id":
+			out.Values[i] = ec._ThresholdSplitRequest_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "market":
+			out.Values[i] = ec._ThresholdSplitRequest_market(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "version":
+			out.Values[i] = ec._ThresholdSplitRequest_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "percent":
+			out.Values[i] = ec._ThresholdSplitRequest_percent(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rationale":
+			out.Values[i] = ec._ThresholdSplitRequest_rationale(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._ThresholdSplitRequest_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "author":
+			out.Values[i] = ec._ThresholdSplitRequest_author(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reviewer":
+			out.Values[i] = ec._ThresholdSplitRequest_reviewer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "reviewComment":
+			out.Values[i] = ec._ThresholdSplitRequest_reviewComment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._ThresholdSplitRequest_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updatedAt":
+			out.Values[i] = ec._ThresholdSplitRequest_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var thresholdSplitRequestConnectionImplementors = []string{"ThresholdSplitRequestConnection"}
+
+func (ec *executionContext) _ThresholdSplitRequestConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ThresholdSplitRequestConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, thresholdSplitRequestConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ThresholdSplitRequestConnection")
+		case "nodes":
+			out.Values[i] = ec._ThresholdSplitRequestConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ThresholdSplitRequestConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -36118,6 +40717,36 @@ func (ec *executionContext) marshalNAgentGuidance2ᚕriskconsoleᚋgraphᚋmodel
 	return ret
 }
 
+func (ec *executionContext) unmarshalNAgreement2riskconsoleᚋgraphᚋmodelᚐAgreement(ctx context.Context, v any) (model.Agreement, error) {
+	var res model.Agreement
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAgreement2riskconsoleᚋgraphᚋmodelᚐAgreement(ctx context.Context, sel ast.SelectionSet, v model.Agreement) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNAgreementCell2riskconsoleᚋgraphᚋmodelᚐAgreementCell(ctx context.Context, sel ast.SelectionSet, v model.AgreementCell) graphql.Marshaler {
+	return ec._AgreementCell(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAgreementCell2ᚕriskconsoleᚋgraphᚋmodelᚐAgreementCellᚄ(ctx context.Context, sel ast.SelectionSet, v []model.AgreementCell) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAgreementCell2riskconsoleᚋgraphᚋmodelᚐAgreementCell(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNAnalyticsBucket2riskconsoleᚋgraphᚋmodelᚐAnalyticsBucket(ctx context.Context, v any) (model.AnalyticsBucket, error) {
 	var res model.AnalyticsBucket
 	err := res.UnmarshalGQL(v)
@@ -36245,6 +40874,36 @@ func (ec *executionContext) marshalNApiTokenConnection2ᚖriskconsoleᚋgraphᚋ
 		return graphql.Null
 	}
 	return ec._ApiTokenConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNArm2riskconsoleᚋgraphᚋmodelᚐArm(ctx context.Context, v any) (model.Arm, error) {
+	var res model.Arm
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNArm2riskconsoleᚋgraphᚋmodelᚐArm(ctx context.Context, sel ast.SelectionSet, v model.Arm) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNArmRate2riskconsoleᚋgraphᚋmodelᚐArmRate(ctx context.Context, sel ast.SelectionSet, v model.ArmRate) graphql.Marshaler {
+	return ec._ArmRate(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNArmRate2ᚕriskconsoleᚋgraphᚋmodelᚐArmRateᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ArmRate) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNArmRate2riskconsoleᚋgraphᚋmodelᚐArmRate(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNAssessment2ᚖriskconsoleᚋgraphᚋmodelᚐAssessment(ctx context.Context, sel ast.SelectionSet, v *model.Assessment) graphql.Marshaler {
@@ -36963,6 +41622,26 @@ func (ec *executionContext) marshalNMarket2ᚕriskconsoleᚋgraphᚋmodelᚐMark
 	return ret
 }
 
+func (ec *executionContext) marshalNMarketExperiments2riskconsoleᚋgraphᚋmodelᚐMarketExperiments(ctx context.Context, sel ast.SelectionSet, v model.MarketExperiments) graphql.Marshaler {
+	return ec._MarketExperiments(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNMarketExperiments2ᚕriskconsoleᚋgraphᚋmodelᚐMarketExperimentsᚄ(ctx context.Context, sel ast.SelectionSet, v []model.MarketExperiments) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMarketExperiments2riskconsoleᚋgraphᚋmodelᚐMarketExperiments(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNMeasuredValue2riskconsoleᚋgraphᚋmodelᚐMeasuredValue(ctx context.Context, v any) (model.MeasuredValue, error) {
 	var res model.MeasuredValue
 	err := res.UnmarshalGQL(v)
@@ -37171,6 +41850,36 @@ func (ec *executionContext) unmarshalNReasonCode2riskconsoleᚋgraphᚋmodelᚐR
 
 func (ec *executionContext) marshalNReasonCode2riskconsoleᚋgraphᚋmodelᚐReasonCode(ctx context.Context, sel ast.SelectionSet, v model.ReasonCode) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) unmarshalNReasonCode2ᚕriskconsoleᚋgraphᚋmodelᚐReasonCodeᚄ(ctx context.Context, v any) ([]model.ReasonCode, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]model.ReasonCode, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNReasonCode2riskconsoleᚋgraphᚋmodelᚐReasonCode(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNReasonCode2ᚕriskconsoleᚋgraphᚋmodelᚐReasonCodeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ReasonCode) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReasonCode2riskconsoleᚋgraphᚋmodelᚐReasonCode(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNReasonImpact2riskconsoleᚋgraphᚋmodelᚐReasonImpact(ctx context.Context, sel ast.SelectionSet, v model.ReasonImpact) graphql.Marshaler {
@@ -37431,6 +42140,74 @@ func (ec *executionContext) marshalNSensitivityPoint2ᚖriskconsoleᚋgraphᚋmo
 	return ec._SensitivityPoint(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNShadowComparison2ᚖriskconsoleᚋgraphᚋmodelᚐShadowComparison(ctx context.Context, sel ast.SelectionSet, v *model.ShadowComparison) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ShadowComparison!")
+		return graphql.Null
+	}
+	return ec._ShadowComparison(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNShadowComparisonPoint2riskconsoleᚋgraphᚋmodelᚐShadowComparisonPoint(ctx context.Context, sel ast.SelectionSet, v model.ShadowComparisonPoint) graphql.Marshaler {
+	return ec._ShadowComparisonPoint(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNShadowComparisonPoint2ᚕriskconsoleᚋgraphᚋmodelᚐShadowComparisonPointᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ShadowComparisonPoint) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNShadowComparisonPoint2riskconsoleᚋgraphᚋmodelᚐShadowComparisonPoint(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNShadowReasonCount2riskconsoleᚋgraphᚋmodelᚐShadowReasonCount(ctx context.Context, sel ast.SelectionSet, v model.ShadowReasonCount) graphql.Marshaler {
+	return ec._ShadowReasonCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNShadowReasonCount2ᚕriskconsoleᚋgraphᚋmodelᚐShadowReasonCountᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ShadowReasonCount) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNShadowReasonCount2riskconsoleᚋgraphᚋmodelᚐShadowReasonCount(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNShadowResult2riskconsoleᚋgraphᚋmodelᚐShadowResult(ctx context.Context, sel ast.SelectionSet, v model.ShadowResult) graphql.Marshaler {
+	return ec._ShadowResult(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNShadowResult2ᚕriskconsoleᚋgraphᚋmodelᚐShadowResultᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ShadowResult) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNShadowResult2riskconsoleᚋgraphᚋmodelᚐShadowResult(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNShopperMessage2ᚖriskconsoleᚋgraphᚋmodelᚐShopperMessage(ctx context.Context, sel ast.SelectionSet, v *model.ShopperMessage) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ShopperMessage!")
@@ -37644,6 +42421,98 @@ func (ec *executionContext) unmarshalNThresholdSetRef2riskconsoleᚋgraphᚋmode
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNThresholdShadow2riskconsoleᚋgraphᚋmodelᚐThresholdShadow(ctx context.Context, sel ast.SelectionSet, v model.ThresholdShadow) graphql.Marshaler {
+	return ec._ThresholdShadow(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNThresholdShadow2ᚕriskconsoleᚋgraphᚋmodelᚐThresholdShadowᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ThresholdShadow) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNThresholdShadow2riskconsoleᚋgraphᚋmodelᚐThresholdShadow(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNThresholdShadow2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdShadow(ctx context.Context, sel ast.SelectionSet, v *model.ThresholdShadow) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ThresholdShadow!")
+		return graphql.Null
+	}
+	return ec._ThresholdShadow(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNThresholdSplit2riskconsoleᚋgraphᚋmodelᚐThresholdSplit(ctx context.Context, sel ast.SelectionSet, v model.ThresholdSplit) graphql.Marshaler {
+	return ec._ThresholdSplit(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNThresholdSplit2ᚕriskconsoleᚋgraphᚋmodelᚐThresholdSplitᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ThresholdSplit) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNThresholdSplit2riskconsoleᚋgraphᚋmodelᚐThresholdSplit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNThresholdSplit2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdSplit(ctx context.Context, sel ast.SelectionSet, v *model.ThresholdSplit) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ThresholdSplit!")
+		return graphql.Null
+	}
+	return ec._ThresholdSplit(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNThresholdSplitRequest2riskconsoleᚋgraphᚋmodelᚐThresholdSplitRequest(ctx context.Context, sel ast.SelectionSet, v model.ThresholdSplitRequest) graphql.Marshaler {
+	return ec._ThresholdSplitRequest(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNThresholdSplitRequest2ᚕriskconsoleᚋgraphᚋmodelᚐThresholdSplitRequestᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ThresholdSplitRequest) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNThresholdSplitRequest2riskconsoleᚋgraphᚋmodelᚐThresholdSplitRequest(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNThresholdSplitRequest2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdSplitRequest(ctx context.Context, sel ast.SelectionSet, v *model.ThresholdSplitRequest) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ThresholdSplitRequest!")
+		return graphql.Null
+	}
+	return ec._ThresholdSplitRequest(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNThresholdSplitRequestConnection2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdSplitRequestConnection(ctx context.Context, sel ast.SelectionSet, v *model.ThresholdSplitRequestConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ThresholdSplitRequestConnection!")
+		return graphql.Null
+	}
+	return ec._ThresholdSplitRequestConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNThresholdVersion2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdVersion(ctx context.Context, sel ast.SelectionSet, v *model.ThresholdVersion) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ThresholdVersion!")
@@ -37686,6 +42555,14 @@ func (ec *executionContext) marshalNThresholdVersionState2ᚕriskconsoleᚋgraph
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNThresholdVersionState2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdVersionState(ctx context.Context, sel ast.SelectionSet, v *model.ThresholdVersionState) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ThresholdVersionState!")
+		return graphql.Null
+	}
+	return ec._ThresholdVersionState(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNThresholdVersionStatus2riskconsoleᚋgraphᚋmodelᚐThresholdVersionStatus(ctx context.Context, v any) (model.ThresholdVersionStatus, error) {
@@ -37976,6 +42853,22 @@ func (ec *executionContext) marshalOAgentReview2ᚖriskconsoleᚋgraphᚋmodel�
 		return graphql.Null
 	}
 	return ec._AgentReview(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOArm2ᚖriskconsoleᚋgraphᚋmodelᚐArm(ctx context.Context, v any) (*model.Arm, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.Arm)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOArm2ᚖriskconsoleᚋgraphᚋmodelᚐArm(ctx context.Context, sel ast.SelectionSet, v *model.Arm) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOAuditFilter2ᚖriskconsoleᚋgraphᚋmodelᚐAuditFilter(ctx context.Context, v any) (*model.AuditFilter, error) {
@@ -38395,6 +43288,27 @@ func (ec *executionContext) marshalOThresholdImpact2ᚖriskconsoleᚋgraphᚋmod
 		return graphql.Null
 	}
 	return ec._ThresholdImpact(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOThresholdShadow2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdShadow(ctx context.Context, sel ast.SelectionSet, v *model.ThresholdShadow) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ThresholdShadow(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOThresholdSplit2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdSplit(ctx context.Context, sel ast.SelectionSet, v *model.ThresholdSplit) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ThresholdSplit(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOThresholdSplitRequest2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdSplitRequest(ctx context.Context, sel ast.SelectionSet, v *model.ThresholdSplitRequest) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ThresholdSplitRequest(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOThresholdVersion2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdVersion(ctx context.Context, sel ast.SelectionSet, v *model.ThresholdVersion) graphql.Marshaler {

@@ -28,8 +28,10 @@ type Resolver struct {
 	ThresholdService *thresholds.Service
 	// ThresholdLifecycle runs threshold drafts, approvals, activations and rollbacks.
 	ThresholdLifecycle *thresholds.Lifecycle
-	AuditService       *auditlog.Service
-	AccountService     *accounts.Service
+	// Experiments starts and stops shadows and runs challenger split requests.
+	Experiments    *thresholds.ExperimentLifecycle
+	AuditService   *auditlog.Service
+	AccountService *accounts.Service
 	// AnalyticsService answers decline-rate questions from the rollups.
 	AnalyticsService *analytics.Service
 	// WhatIfService replays proposed threshold sets over the in-memory history.

@@ -139,6 +139,8 @@ type Decision struct {
 	Overturns          string // the id of the decision a MANUAL_REVIEW one overturned; '' otherwise
 	Reviewer           string // the reviewer of a MANUAL_REVIEW decision
 	ReviewReason       string // the reviewer's reason of a MANUAL_REVIEW decision
+	Arm                string // CHAMPION or CHALLENGER while a split ran; '' otherwise
+	ShadowResults      string // the shadows' outcomes (decisions.EncodeShadowResults); '' when none ran
 	Seal               string // "<key id>:<MAC of the content>"; '' for a decision stored before the console had a key
 }
 
@@ -248,6 +250,7 @@ type RollupHour struct {
 	Channel            string
 	PrincipalReason    string
 	ThresholdVersionID int64
+	Arm                string // the split's arm; '' for decisions made while none ran
 	Assessed           int64
 	Declined           int64
 }
@@ -399,3 +402,52 @@ type StaffShopperLink struct {
 	CreatedBy string
 	CreatedAt time.Time
 }
+
+// ThresholdShadow is one run of an approved version in shadow in its market.
+type ThresholdShadow struct {
+	ID        int64
+	Market    string
+	VersionID int64
+	StartedAt time.Time
+	StartedBy string
+	EndsAt    *time.Time
+	StoppedAt *time.Time
+	StoppedBy string
+}
+
+// ThresholdSplitRequest asks to start, change or end a market's challenger split.
+type ThresholdSplitRequest struct {
+	Approval  ApprovalColumns `gorm:"embedded"`
+	Market    string
+	VersionID int64
+	Percent   int
+	Rationale string
+}
+
+// ThresholdSplit is one period of a market's challenger split.
+type ThresholdSplit struct {
+	ID        int64
+	Market    string
+	VersionID int64
+	Percent   int
+	RequestID *int64
+	StartedAt time.Time
+	StartedBy string
+	EndedAt   *time.Time
+	EndedBy   string
+}
+
+// RollupShadowHour counts a shadow version's decisions of one UTC hour by arm and by the principal
+// reasons the live decision and the shadow named ('' for an approval).
+type RollupShadowHour struct {
+	VersionID    int64
+	Hour         int64
+	Market       string
+	Arm          string
+	LiveReason   string
+	ShadowReason string
+	Assessed     int64
+}
+
+// TableName is the table's name, which is singular.
+func (RollupShadowHour) TableName() string { return "rollup_shadow_hour" }

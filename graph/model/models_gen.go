@@ -106,6 +106,8 @@ type AnalyticsFilter struct {
 	// Inclusive, in the market's currency. An amount range is answered from the decisions, not the rollups.
 	MinAmount *float64 `json:"minAmount,omitempty"`
 	MaxAmount *float64 `json:"maxAmount,omitempty"`
+	// Decisions decided by this arm of a challenger split.
+	Arm *Arm `json:"arm,omitempty"`
 }
 
 type Anomaly struct {
@@ -161,6 +163,14 @@ type APIToken struct {
 type APITokenConnection struct {
 	Nodes    []APIToken `json:"nodes"`
 	PageInfo *PageInfo  `json:"pageInfo"`
+}
+
+// An arm's decisions and decline rate.
+type ArmRate struct {
+	Arm         Arm      `json:"arm"`
+	Decisions   int      `json:"decisions"`
+	Declined    int      `json:"declined"`
+	DeclineRate *float64 `json:"declineRate,omitempty"`
 }
 
 // What checkout gets back: the outcome and, on a decline, the pop-up to show.
@@ -450,6 +460,10 @@ type Decision struct {
 	Message *ShopperMessage `json:"message,omitempty"`
 	// What the credit bureau answered, as checkout sent it and the notices disclosed it; null when checkout sent none.
 	BureauReport *BureauReport `json:"bureauReport,omitempty"`
+	// The arm of the market's challenger split that decided, null when none ran.
+	Arm *Arm `json:"arm,omitempty"`
+	// What the versions running in shadow would have decided; never shown to the shopper.
+	Shadows []ShadowResult `json:"shadows"`
 	// The repayment history of an approved decision; null for a declined one.
 	Repayment *Repayment `json:"repayment,omitempty"`
 	// AUTOMATED, or MANUAL_REVIEW for the decision of an overturn.
@@ -497,6 +511,8 @@ type DecisionFilter struct {
 	MinAmount          *float64    `json:"minAmount,omitempty"`
 	MaxAmount          *float64    `json:"maxAmount,omitempty"`
 	ThresholdVersionID *string     `json:"thresholdVersionId,omitempty"`
+	// Decisions decided by this arm of a challenger split.
+	Arm *Arm `json:"arm,omitempty"`
 }
 
 type DecisionSealVerification struct {
@@ -615,6 +631,15 @@ type Market struct {
 	Currency string `json:"currency"`
 	// True once any decision was made in the market.
 	HasDecisions bool `json:"hasDecisions"`
+}
+
+// What runs beside the version in force in one market.
+type MarketExperiments struct {
+	Market string `json:"market"`
+	// The shadows running now, oldest first.
+	Shadows []ThresholdShadow `json:"shadows"`
+	// The challenger split running now, if any.
+	Split *ThresholdSplit `json:"split,omitempty"`
 }
 
 // The 15 measured values. Flags are 0 or 1; months, years and counts are whole numbers.
@@ -1014,6 +1039,52 @@ type SensitivityPoint struct {
 	LossRate *float64 `json:"lossRate,omitempty"`
 }
 
+// How a shadow would have decided the decisions of its run, next to how they were decided.
+type ShadowComparison struct {
+	// The hours compared: from the run's start to its end or now.
+	From time.Time `json:"from"`
+	To   time.Time `json:"to"`
+	// The rollups count decisions up to this time; later ones are not in the figures yet.
+	FreshAsOf *time.Time `json:"freshAsOf,omitempty"`
+	// Decisions the shadow evaluated.
+	Decisions         int     `json:"decisions"`
+	LiveDeclineRate   float64 `json:"liveDeclineRate"`
+	ShadowDeclineRate float64 `json:"shadowDeclineRate"`
+	// The decline rates per bucket, oldest first.
+	Series []ShadowComparisonPoint `json:"series"`
+	// The 2×2 agreement table: BOTH_APPROVE, BOTH_DECLINE, SHADOW_DECLINES, SHADOW_APPROVES.
+	Cells []AgreementCell `json:"cells"`
+	// Per principal reason: how many decisions each side declined naming it first.
+	Reasons []ShadowReasonCount `json:"reasons"`
+}
+
+// One bucket of a shadow comparison.
+type ShadowComparisonPoint struct {
+	Start             time.Time `json:"start"`
+	Decisions         int       `json:"decisions"`
+	LiveDeclined      int       `json:"liveDeclined"`
+	ShadowDeclined    int       `json:"shadowDeclined"`
+	LiveDeclineRate   *float64  `json:"liveDeclineRate,omitempty"`
+	ShadowDeclineRate *float64  `json:"shadowDeclineRate,omitempty"`
+}
+
+// A principal reason's count on each side of a shadow comparison.
+type ShadowReasonCount struct {
+	Reason ReasonCode `json:"reason"`
+	Live   int        `json:"live"`
+	Shadow int        `json:"shadow"`
+}
+
+// What a version running in shadow would have decided.
+type ShadowResult struct {
+	VersionID string `json:"versionId"`
+	// The version's number in its market.
+	Version int     `json:"version"`
+	Outcome Outcome `json:"outcome"`
+	// Its ranked principal reasons; empty on approval.
+	Reasons []ReasonCode `json:"reasons"`
+}
+
 // The pop-up a declined shopper saw at checkout, exactly as shown.
 type ShopperMessage struct {
 	// The locale the text is in (the shopper's, or the fallback used).
@@ -1187,6 +1258,67 @@ type ThresholdSetRef struct {
 	DraftID   *string `json:"draftId,omitempty"`
 }
 
+// One run of a published version in shadow in its market.
+type ThresholdShadow struct {
+	ID        string                 `json:"id"`
+	Market    string                 `json:"market"`
+	Version   *ThresholdVersionState `json:"version"`
+	StartedAt time.Time              `json:"startedAt"`
+	StartedBy string                 `json:"startedBy"`
+	// The planned end, when one was set.
+	EndsAt *time.Time `json:"endsAt,omitempty"`
+	// When it was stopped: by hand, or at its planned end.
+	StoppedAt *time.Time `json:"stoppedAt,omitempty"`
+	StoppedBy *string    `json:"stoppedBy,omitempty"`
+	// Whether it evaluates assessments now.
+	Running bool `json:"running"`
+	// The what-if prediction stored when the version's draft was submitted, if it was.
+	Predicted *ThresholdImpact `json:"predicted,omitempty"`
+	// Live decisions against the shadow's over the run (so far), from the hourly rollups: of one arm
+	// when given. bucket is HOUR or DAY.
+	Comparison *ShadowComparison `json:"comparison"`
+}
+
+// One period of a market's challenger split.
+type ThresholdSplit struct {
+	ID     string `json:"id"`
+	Market string `json:"market"`
+	// The challenger.
+	Version *ThresholdVersionState `json:"version"`
+	// The share of the market's shoppers the challenger decides for.
+	Percent int `json:"percent"`
+	// The approved request that started it.
+	RequestID *string   `json:"requestId,omitempty"`
+	StartedAt time.Time `json:"startedAt"`
+	// Who requested it.
+	StartedBy string     `json:"startedBy"`
+	EndedAt   *time.Time `json:"endedAt,omitempty"`
+	EndedBy   *string    `json:"endedBy,omitempty"`
+	Running   bool       `json:"running"`
+	// Each arm's decisions and decline rate over the period (so far), from the hourly rollups.
+	Arms []ArmRate `json:"arms"`
+}
+
+// A request to start, change or end (0 %) a market's challenger split.
+type ThresholdSplitRequest struct {
+	ID            string                 `json:"id"`
+	Market        string                 `json:"market"`
+	Version       *ThresholdVersionState `json:"version"`
+	Percent       int                    `json:"percent"`
+	Rationale     string                 `json:"rationale"`
+	Status        ThresholdDraftStatus   `json:"status"`
+	Author        string                 `json:"author"`
+	Reviewer      *string                `json:"reviewer,omitempty"`
+	ReviewComment *string                `json:"reviewComment,omitempty"`
+	CreatedAt     time.Time              `json:"createdAt"`
+	UpdatedAt     time.Time              `json:"updatedAt"`
+}
+
+type ThresholdSplitRequestConnection struct {
+	Nodes    []ThresholdSplitRequest `json:"nodes"`
+	PageInfo *PageInfo               `json:"pageInfo"`
+}
+
 // An immutable threshold set version of a market.
 type ThresholdVersion struct {
 	ID        string          `json:"id"`
@@ -1279,6 +1411,68 @@ type WhatIfStatus struct {
 	Total int `json:"total"`
 	// The warm-up is over: simulations cover the whole history.
 	Ready bool `json:"ready"`
+}
+
+// Where the live decision and the shadow agree or not.
+type Agreement string
+
+const (
+	AgreementBothApprove Agreement = "BOTH_APPROVE"
+	AgreementBothDecline Agreement = "BOTH_DECLINE"
+	// Live approved, the shadow would have declined.
+	AgreementShadowDeclines Agreement = "SHADOW_DECLINES"
+	// Live declined, the shadow would have approved.
+	AgreementShadowApproves Agreement = "SHADOW_APPROVES"
+)
+
+var AllAgreement = []Agreement{
+	AgreementBothApprove,
+	AgreementBothDecline,
+	AgreementShadowDeclines,
+	AgreementShadowApproves,
+}
+
+func (e Agreement) IsValid() bool {
+	switch e {
+	case AgreementBothApprove, AgreementBothDecline, AgreementShadowDeclines, AgreementShadowApproves:
+		return true
+	}
+	return false
+}
+
+func (e Agreement) String() string {
+	return string(e)
+}
+
+func (e *Agreement) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = Agreement(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid Agreement", str)
+	}
+	return nil
+}
+
+func (e Agreement) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *Agreement) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e Agreement) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 type AnalyticsBucket string
@@ -1455,6 +1649,64 @@ func (e *AnalyticsSource) UnmarshalJSON(b []byte) error {
 }
 
 func (e AnalyticsSource) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The arm of a challenger split that decided a decision.
+type Arm string
+
+const (
+	// The version in force.
+	ArmChampion Arm = "CHAMPION"
+	// The split's challenger version.
+	ArmChallenger Arm = "CHALLENGER"
+)
+
+var AllArm = []Arm{
+	ArmChampion,
+	ArmChallenger,
+}
+
+func (e Arm) IsValid() bool {
+	switch e {
+	case ArmChampion, ArmChallenger:
+		return true
+	}
+	return false
+}
+
+func (e Arm) String() string {
+	return string(e)
+}
+
+func (e *Arm) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = Arm(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid Arm", str)
+	}
+	return nil
+}
+
+func (e Arm) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *Arm) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e Arm) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -37,15 +37,16 @@ const (
 	Channel
 	Reason // the principal (first-ranked) reason; "" for an approval
 	ThresholdVersion
+	Arm // the arm of a challenger split that decided; "" when none ran
 	NumDimensions
 )
 
 var dimensionColumns = [NumDimensions]string{
-	"market", "merchant_category", "merchant_id", "channel", "principal_reason", "threshold_version_id",
+	"market", "merchant_category", "merchant_id", "channel", "principal_reason", "threshold_version_id", "arm",
 }
 
 var dimensionNames = [NumDimensions]string{
-	"MARKET", "MERCHANT_CATEGORY", "MERCHANT", "CHANNEL", "REASON", "THRESHOLD_VERSION",
+	"MARKET", "MERCHANT_CATEGORY", "MERCHANT", "CHANNEL", "REASON", "THRESHOLD_VERSION", "ARM",
 }
 
 // String returns the dimension's name in the API, e.g. "MERCHANT_CATEGORY".
@@ -99,7 +100,7 @@ var Tables = []Table{
 	{Name: "rollup_market_hour", Dims: Of(Market)},
 	{Name: "rollup_reason_hour", Dims: Of(Market, Reason)},
 	{Name: "rollup_merchant_hour", Dims: Of(Market, MerchantCategory, Merchant, Channel)},
-	{Name: "rollup_hour", Dims: Of(Market, MerchantCategory, Channel, Reason, ThresholdVersion)},
+	{Name: "rollup_hour", Dims: Of(Market, MerchantCategory, Channel, Reason, ThresholdVersion, Arm)},
 }
 
 // Filter narrows the decisions counted. Zero fields do not filter.
@@ -110,6 +111,7 @@ type Filter struct {
 	MerchantID         string
 	Channel            string
 	ThresholdVersionID int64
+	Arm                thresholds.Arm
 	MinAmountMinor     *int64
 	MaxAmountMinor     *int64
 }
@@ -131,6 +133,7 @@ func (f *Filter) equalities() (Key, Dimensions) {
 	if f.ThresholdVersionID != 0 {
 		set(ThresholdVersion, strconv.FormatInt(f.ThresholdVersionID, 10))
 	}
+	set(Arm, string(f.Arm))
 	return k, s
 }
 

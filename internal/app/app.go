@@ -100,6 +100,7 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 			Store:              st,
 			Thresholds:         th,
 			ThresholdLifecycle: thresholds.NewLifecycle(st, th, wi, o.now),
+			Experiments:        thresholds.NewExperimentLifecycle(st, th, o.now),
 			WhatIf:             wi,
 			Analytics:          analytics.NewService(heavyAnalytics{st, heavyOps}, defs, o.now),
 			BadDefinitions:     defs,
@@ -158,6 +159,7 @@ func (a *App) RunBackground(ctx context.Context) {
 	}()
 	go every(ctx, a.Config.RefreshEvery, "refit the what-if's reject inference", a.WhatIf.Refit)
 	go every(ctx, a.Config.RefreshEvery, "refresh threshold schedule", a.Thresholds.Refresh)
+	go every(ctx, a.Config.RefreshEvery, "end shadows at their planned end", a.Experiments.EndDueShadows)
 	go every(ctx, a.Config.RefreshEvery, "advance analytics rollups", a.Analytics.Advance)
 	go every(ctx, a.Config.RefreshEvery, "refresh reason catalog", a.Catalog.Refresh)
 	go func() {

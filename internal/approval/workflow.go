@@ -85,9 +85,22 @@ func (w *Workflow[D, T]) clock() time.Time { return w.now().UTC().Truncate(time.
 // the caller, with its audit event of action: the kind's creation, or what else starts a draft
 // (a threshold rollback).
 func (w *Workflow[D, T]) Create(ctx context.Context, action string, d *D) error {
+	return w.insert(ctx, action, StatusDraft, d)
+}
+
+// Propose writes d, whose content the caller has filled, as a new item already SUBMITTED at
+// revision 1, written by the caller, with the kind's submission event: for a kind whose items are
+// requests made whole in one step (a challenger split), with nothing to edit before review.
+func (w *Workflow[D, T]) Propose(ctx context.Context, d *D) error {
+	return w.insert(ctx, w.kind.Submit, StatusSubmitted, d)
+}
+
+// insert writes d as a new item in status at revision 1, written by the caller, with its audit
+// event of action, in one transaction.
+func (w *Workflow[D, T]) insert(ctx context.Context, action string, status Status, d *D) error {
 	p, now := auth.PrincipalFrom(ctx), w.clock()
 	f := w.kind.Fields(d)
-	f.Status, f.Revision, f.Author, f.AuthorPerson, f.CreatedAt, f.UpdatedAt = StatusDraft, 1, p.Subject(), p.Person(), now, now
+	f.Status, f.Revision, f.Author, f.AuthorPerson, f.CreatedAt, f.UpdatedAt = status, 1, p.Subject(), p.Person(), now, now
 	return w.inTx(ctx, func(tx T) error {
 		if err := tx.Insert(ctx, d); err != nil {
 			return err

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"riskconsole/internal/engine"
+	"riskconsole/internal/thresholds"
 )
 
 // Purchase is what checkout sends for one assessment.
@@ -71,6 +72,11 @@ type Decision struct {
 	// OverturnedBy is the id of the MANUAL_REVIEW decision that overturned this one; only an
 	// export fills it (OverturnLinks), the API reads the link through the review cases.
 	OverturnedBy string
+	// Arm is the arm of the market's challenger split that decided (ThresholdVersionID is its
+	// version); ArmNone when no split ran.
+	Arm thresholds.Arm
+	// Shadows are the results of the versions that ran in shadow, in run order.
+	Shadows []ShadowResult
 }
 
 // Kind says who made a decision.

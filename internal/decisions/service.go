@@ -34,9 +34,10 @@ type Repository interface {
 	MarketsWithDecisions(ctx context.Context, codes []string) ([]string, error)
 }
 
-// ThresholdSource answers which threshold version is in force.
+// ThresholdSource answers which threshold version is in force, and what runs beside it.
 type ThresholdSource interface {
 	Active(market string, t time.Time) (*thresholds.Version, error)
+	Experiments(market string, t time.Time) thresholds.Experiments
 }
 
 // CatalogSource returns the current published reason catalog.
@@ -102,6 +103,16 @@ func (s *Service) Assess(ctx context.Context, req *AssessRequest) (Decision, err
 	if err != nil {
 		return Decision{}, err
 	}
+	// A challenger split decides for its share of the shoppers; shadows only watch. Neither
+	// changes what a replay of the idempotency key answers: the stored decision.
+	exp := s.thresholds.Experiments(p.Market, at)
+	arm := thresholds.ArmNone
+	if exp.Split != nil && exp.Challenger.ID != version.ID {
+		if arm = exp.Split.ArmOf(p.ShopperID); arm == thresholds.ArmChallenger {
+			version = exp.Challenger
+		}
+	}
+	shadows := EvaluateShadows(&p.Values, exp.Shadows)
 	cat := s.catalog.Current()
 	if cat == nil {
 		return Decision{}, errors.New("reason catalog not loaded")
@@ -113,6 +124,7 @@ func (s *Service) Assess(ctx context.Context, req *AssessRequest) (Decision, err
 			return Decision{}, err
 		}
 		rec.ID, rec.IdempotencyKey = NewID(at), req.Client+":"+req.IdempotencyKey
+		rec.Arm, rec.Shadows = arm, shadows
 		d, created, storedHash, err := s.repo.InsertDecision(ctx, &rec)
 		if errors.Is(err, ErrReferenceTaken) {
 			continue

@@ -34,6 +34,8 @@ type Services struct {
 	Thresholds *thresholds.Service
 	// ThresholdLifecycle runs threshold drafts, approvals, activations and rollbacks.
 	ThresholdLifecycle *thresholds.Lifecycle
+	// Experiments starts and stops shadows and runs challenger split requests.
+	Experiments *thresholds.ExperimentLifecycle
 	// Analytics answers decline-rate questions from rollups kept current in the background.
 	Analytics *analytics.Service
 	// WhatIf keeps the decision history in memory and replays proposed threshold sets over it.

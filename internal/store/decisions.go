@@ -17,6 +17,7 @@ import (
 	"riskconsole/internal/apperr"
 	"riskconsole/internal/decisions"
 	"riskconsole/internal/engine"
+	"riskconsole/internal/thresholds"
 	"riskconsole/models"
 )
 
@@ -191,7 +192,7 @@ func decisionTargets(dst []any, r *models.Decision) []any {
 	dst = appendMeasuredTargets(dst, &r.MeasuredValues)
 	return append(dst, &r.Outcome, &r.Reasons, &r.ReasonMask, &r.ThresholdVersionID,
 		&r.CatalogVersionID, &r.MessageLocale, &r.MessageTitle, &r.MessageBody, &r.MessageSteps,
-		&r.BureauReport, &r.Kind, &r.Overturns, &r.Reviewer, &r.ReviewReason, &r.Seal)
+		&r.BureauReport, &r.Arm, &r.ShadowResults, &r.Kind, &r.Overturns, &r.Reviewer, &r.ReviewReason, &r.Seal)
 }
 
 func decisionRow(rec *decisions.Record) models.Decision {
@@ -213,7 +214,7 @@ func decisionRow(rec *decisions.Record) models.Decision {
 		ThresholdVersionID: d.ThresholdVersionID, CatalogVersionID: d.CatalogVersionID,
 		MessageLocale: d.Message.Locale, MessageTitle: d.Message.Title, MessageBody: d.Message.Body,
 		MessageSteps: string(stepsJSON),
-		BureauReport: bureauReportJSON(d.Bureau),
+		BureauReport: bureauReportJSON(d.Bureau), Arm: string(d.Arm), ShadowResults: decisions.EncodeShadowResults(d.Shadows),
 		Kind:         string(cmp.Or(d.Kind, decisions.KindAutomated)), Overturns: d.Overturns, Reviewer: d.Reviewer, ReviewReason: d.ReviewReason,
 	}
 }
@@ -290,6 +291,11 @@ func decisionFromRow(r *models.Decision) (decisions.Decision, error) {
 		ThresholdVersionID: r.ThresholdVersionID, CatalogVersionID: r.CatalogVersionID,
 		Message: decisions.Message{Locale: r.MessageLocale, Title: r.MessageTitle, Body: r.MessageBody},
 		Kind:    decisions.Kind(r.Kind), Overturns: r.Overturns, Reviewer: r.Reviewer, ReviewReason: r.ReviewReason,
+		Arm:     thresholds.Arm(r.Arm),
+	}
+	var err error
+	if d.Shadows, err = decisions.DecodeShadowResults(r.ShadowResults); err != nil {
+		return d, fmt.Errorf("decision %s: %w", r.ID, err)
 	}
 	switch d.Kind {
 	case decisions.KindAutomated, decisions.KindManualReview:
@@ -332,8 +338,9 @@ func isUniqueViolation(err error, column string) bool {
 }
 
 // decisionColumns is the column order of bulk inserts and of scanDecisions: the purchase, the
-// measured values in engine order, then the outcome and message, the bureau report, the kind and
-// review link of issue 15 (reviewColumns), and last the seal (see sealValues).
+// measured values in engine order, then the outcome and message, the bureau report, the split's
+// arm and the shadows' results of issue 17, the kind and review link of issue 15
+// (reviewColumns), and last the seal (see sealValues).
 var decisionColumns = func() []string {
 	cols := []string{"id", "reference", "idempotency_key", "request_hash", "created_at", "market", "currency",
 		"amount_minor", "merchant_id", "merchant_name", "merchant_category", "shopper_id",
@@ -343,15 +350,17 @@ var decisionColumns = func() []string {
 	}
 	return append(cols, "outcome", "reasons", "reason_mask", "threshold_version_id", "catalog_version_id",
 		"message_locale", "message_title", "message_body", "message_steps", "bureau_report",
-		"kind", "overturns", "reviewer", "review_reason", "seal")
+		"arm", "shadow_results", "kind", "overturns", "reviewer", "review_reason", "seal")
 }()
 
 // reviewColumns is the number of columns of decisionColumns that issue 15 added before the seal.
 const reviewColumns = 4
 
-// bureauReportColumn is the index in decisionColumns of bureau_report. A seal covers it only when
-// it is set, so that decisions sealed before it existed still check out.
-var bureauReportColumn = slices.Index(decisionColumns, "bureau_report")
+// optionalColumns are the indexes in decisionColumns of the columns a seal covers only when they
+// are set, so that decisions sealed before they existed still check out: bureau_report, arm and
+// shadow_results.
+var optionalColumns = [...]int{slices.Index(decisionColumns, "bureau_report"), slices.Index(decisionColumns, "arm"),
+	slices.Index(decisionColumns, "shadow_results")}
 
 // decisionValues lists a row's values in decisionColumns order. PostgreSQL's binary COPY wants
 // the id as 16 bytes; SQLite keeps it as text.
@@ -370,6 +379,6 @@ func decisionValues(r *models.Decision, binaryID bool) ([]any, error) {
 		r.ShopperLocale, r.Channel)
 	out = appendMeasuredArgs(out, &r.MeasuredValues)
 	return append(out, r.Outcome, r.Reasons, r.ReasonMask, r.ThresholdVersionID, r.CatalogVersionID,
-		r.MessageLocale, r.MessageTitle, r.MessageBody, r.MessageSteps, r.BureauReport,
+		r.MessageLocale, r.MessageTitle, r.MessageBody, r.MessageSteps, r.BureauReport, r.Arm, r.ShadowResults,
 		cmp.Or(r.Kind, string(decisions.KindAutomated)), r.Overturns, r.Reviewer, r.ReviewReason, r.Seal), nil
 }

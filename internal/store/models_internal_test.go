@@ -23,6 +23,7 @@ var rowModels = []any{
 	&models.OutcomeEvent{}, &models.BadDefinition{}, &models.BadDefinitionDraft{},
 	&models.RollupVintage{}, &models.RollupVintageOutcome{},
 	&models.ReviewPolicy{}, &models.ReviewCase{}, &models.ReviewNotice{}, &models.StaffShopperLink{},
+	&models.ThresholdShadow{}, &models.ThresholdSplitRequest{}, &models.ThresholdSplit{}, &models.RollupShadowHour{},
 }
 
 // dialectOnlyColumns are the columns one database has beyond its table's model: PostgreSQL

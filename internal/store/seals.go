@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -43,7 +44,7 @@ func sealedValues(vals []any) []any {
 }
 
 // decisionContent returns the bytes a seal covers: the values of decisionColumns before the seal
-// (bureau_report only when it is set),
+// (those of optionalColumns only when they are set),
 // each length-prefixed, in forms that survive a round trip through either database: times as
 // microseconds since the epoch, floats in their shortest exact form, and the message steps as
 // canonical JSON (PostgreSQL's jsonb reformats them), which canonicalSteps asks to compute; the
@@ -52,9 +53,9 @@ func sealedValues(vals []any) []any {
 func decisionContent(vals []any, canonicalSteps bool) []byte {
 	b := make([]byte, 0, 1536)
 	var scratch [64]byte
-	// Decisions sealed before bureau_report existed have it empty: leave it out then.
+	// Decisions sealed before the optional columns existed have them empty: leave them out then.
 	for i, v := range vals {
-		if i == bureauReportColumn && v == "" {
+		if v == "" && slices.Contains(optionalColumns[:], i) {
 			continue
 		}
 		var field []byte

@@ -1,6 +1,7 @@
 package thresholds
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -20,14 +21,18 @@ type Repository interface {
 	LatestActivationID(ctx context.Context) (int64, error)
 	// ThresholdVersions returns the versions with the given ids, in any order.
 	ThresholdVersions(ctx context.Context, ids []int64) ([]Version, error)
+	// OpenExperiments returns the shadow runs not stopped and the split periods not ended, of
+	// every market. It is polled, so it must be cheap: both tables hold a few rows per market.
+	OpenExperiments(ctx context.Context) ([]Shadow, []Split, error)
 }
 
 // Service answers which threshold set is in force, from memory. Versions are immutable, so they
 // are cached for the life of the process; the activation schedule is reloaded whenever a new
 // activation appears (Refresh, which the server polls).
 type Service struct {
-	repo     Repository
-	schedule atomic.Pointer[schedule]
+	repo        Repository
+	schedule    atomic.Pointer[schedule]
+	experiments atomic.Pointer[experiments]
 
 	mu       sync.RWMutex
 	versions map[int64]*Version
@@ -49,6 +54,7 @@ type scheduled struct {
 func NewService(repo Repository) *Service {
 	s := &Service{repo: repo, versions: map[int64]*Version{}}
 	s.schedule.Store(&schedule{byMarket: map[string][]scheduled{}})
+	s.experiments.Store(&experiments{})
 	return s
 }
 
@@ -68,8 +74,16 @@ func (s *Service) Active(market string, t time.Time) (*Version, error) {
 	return list[i-1].version, nil
 }
 
-// Refresh reloads the activation schedule when a new activation was written since the last load.
+// Refresh reloads the activation schedule when a new activation was written since the last load,
+// and the shadows and splits running in each market.
 func (s *Service) Refresh(ctx context.Context) error {
+	if err := s.refreshSchedule(ctx); err != nil {
+		return err
+	}
+	return s.refreshExperiments(ctx)
+}
+
+func (s *Service) refreshSchedule(ctx context.Context) error {
 	latest, err := s.repo.LatestActivationID(ctx)
 	if err != nil {
 		return err
@@ -98,6 +112,37 @@ func (s *Service) Refresh(ctx context.Context) error {
 		slices.SortStableFunc(list, func(a, b scheduled) int { return a.at.Compare(b.at) })
 	}
 	s.schedule.Store(next)
+	return nil
+}
+
+// refreshExperiments reloads the open shadow runs and split periods.
+func (s *Service) refreshExperiments(ctx context.Context) error {
+	shadows, splits, err := s.repo.OpenExperiments(ctx)
+	if err != nil {
+		return err
+	}
+	ids := make([]int64, 0, len(shadows)+len(splits))
+	for _, sh := range shadows {
+		ids = append(ids, sh.VersionID)
+	}
+	for _, sp := range splits {
+		ids = append(ids, sp.VersionID)
+	}
+	versions, err := s.Versions(ctx, ids)
+	if err != nil {
+		return err
+	}
+	next := &experiments{shadows: map[string][]runningShadow{}, splits: map[string]runningSplit{}}
+	for _, sh := range shadows {
+		next.shadows[sh.Market] = append(next.shadows[sh.Market], runningShadow{sh, versions[sh.VersionID]})
+	}
+	for _, list := range next.shadows {
+		slices.SortFunc(list, func(a, b runningShadow) int { return cmp.Compare(a.ID, b.ID) })
+	}
+	for _, sp := range splits {
+		next.splits[sp.Market] = runningSplit{sp, versions[sp.VersionID]}
+	}
+	s.experiments.Store(next)
 	return nil
 }
 
