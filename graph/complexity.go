@@ -124,6 +124,17 @@ func SetComplexity(c *ComplexityRoot) {
 	c.Query.Vintages = func(child int, _ string, _ *time.Time, _ *time.Time, _ model.VintageGroup, _ *string, _ *string) int {
 		return analyticsCost + child
 	}
+	c.Query.ThresholdShadows = func(child int, _ *string, _ *string, first int) int { return connectionCost(first, child) }
+	c.Query.ThresholdSplits = func(child int, _ *string, first int) int { return connectionCost(first, child) }
+	c.Query.ThresholdSplitRequests = func(child int, _ *string, _ *model.ThresholdDraftStatus, first int, _ *string) int {
+		return connectionCost(first, child)
+	}
+	// A shadow's comparison is a few aggregate statements over its rollups, and each cell's
+	// samples a page of decisions.
+	c.ThresholdShadow.Comparison = func(child int, _ *model.Arm, _ model.AnalyticsBucket, _ string) int {
+		return analyticsCost + child
+	}
+	c.AgreementCell.Samples = func(child int, first int) int { return connectionCost(first, child) }
 	// An edge is a cursor beside its node: it costs what the node costs. (A child of 0, edges
 	// with only their cursor, falls back to gqlgen's default of 1.)
 	c.DecisionConnection.Edges = func(child int) int { return child }

@@ -146,6 +146,8 @@ func TestValueFields(t *testing.T) {
 		"Decision.merchant",
 		"Decision.message",
 		"Decision.reasons",
+		// A decision's shadow results are a column of its row.
+		"Decision.shadows",
 		"Decision.thresholdVersion",
 		"DecisionConnection.pageInfo",
 		// A series' points come from the same aggregate, bounded by analytics.MaxPoints.
@@ -171,6 +173,9 @@ func TestValueFields(t *testing.T) {
 		"SensitivityCurve.nowPoint",
 		"SensitivityCurve.points",
 		"SensitivityCurve.proposedPoint",
+		// A comparison's series and reasons come with its aggregate (ThresholdShadow.comparison).
+		"ShadowComparison.reasons",
+		"ShadowComparison.series",
 		"Simulation.badDefinition",
 		"Simulation.baselineVersion",
 		"Simulation.categories",
@@ -190,6 +195,11 @@ func TestValueFields(t *testing.T) {
 		"ThresholdDraftConnection.pageInfo",
 		// A rollback's activation is the row the mutation just wrote.
 		"ThresholdRollback.activation",
+		// A shadow's prediction is the JSON impact of the draft that published its version; a
+		// split's arm rates one aggregate over its hours of the rollups.
+		"ThresholdShadow.predicted",
+		"ThresholdSplit.arms",
+		"ThresholdSplitRequestConnection.pageInfo",
 		"ThresholdVersion.rules",
 		"ThresholdVersionConnection.pageInfo",
 		// A version's activations come from the in-memory schedule, not the database.

@@ -438,7 +438,7 @@ type ThresholdSplit struct {
 }
 
 // RollupShadowHour counts a shadow version's decisions of one UTC hour by arm and by the principal
-// reasons the live decision and the shadow named ('' for an approval).
+// reasons the live decision and the shadow named (” for an approval).
 type RollupShadowHour struct {
 	VersionID    int64
 	Hour         int64

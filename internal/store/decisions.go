@@ -215,7 +215,7 @@ func decisionRow(rec *decisions.Record) models.Decision {
 		MessageLocale: d.Message.Locale, MessageTitle: d.Message.Title, MessageBody: d.Message.Body,
 		MessageSteps: string(stepsJSON),
 		BureauReport: bureauReportJSON(d.Bureau), Arm: string(d.Arm), ShadowResults: decisions.EncodeShadowResults(d.Shadows),
-		Kind:         string(cmp.Or(d.Kind, decisions.KindAutomated)), Overturns: d.Overturns, Reviewer: d.Reviewer, ReviewReason: d.ReviewReason,
+		Kind: string(cmp.Or(d.Kind, decisions.KindAutomated)), Overturns: d.Overturns, Reviewer: d.Reviewer, ReviewReason: d.ReviewReason,
 	}
 }
 
@@ -291,7 +291,7 @@ func decisionFromRow(r *models.Decision) (decisions.Decision, error) {
 		ThresholdVersionID: r.ThresholdVersionID, CatalogVersionID: r.CatalogVersionID,
 		Message: decisions.Message{Locale: r.MessageLocale, Title: r.MessageTitle, Body: r.MessageBody},
 		Kind:    decisions.Kind(r.Kind), Overturns: r.Overturns, Reviewer: r.Reviewer, ReviewReason: r.ReviewReason,
-		Arm:     thresholds.Arm(r.Arm),
+		Arm: thresholds.Arm(r.Arm),
 	}
 	var err error
 	if d.Shadows, err = decisions.DecodeShadowResults(r.ShadowResults); err != nil {
