@@ -195,7 +195,9 @@ func (l *ExperimentLifecycle) stopShadow(ctx context.Context, id int64, at time.
 		if sh, err = tx.Shadow(ctx, id); err != nil {
 			return err
 		}
-		if end := sh.End(); end != nil && !end.After(at) {
+		// A stop at the planned end itself (EndDueShadows) is the one that records that end, so
+		// only an end strictly before at, or a stop already written, refuses it.
+		if end := sh.End(); sh.StoppedAt != nil || end != nil && end.Before(at) {
 			return fmt.Errorf("shadow run %d ended at %s: %w", id, end.Format(time.RFC3339), apperr.ErrConflict)
 		}
 		before := recordShadow(&sh, nil)
