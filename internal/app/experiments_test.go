@@ -645,7 +645,7 @@ func TestChallengerSplitAPI(t *testing.T) {
 		if a := approved.ApproveThresholdSplitRequest; a.Status != "APPROVED" || a.Reviewer == nil || *a.Reviewer == a.Author {
 			t.Fatalf("approved request %+v", a)
 		}
-		wantError(t, ta.post(t, auth.Approver, approveSplitMutation, map[string]any{"id": req.ID}), "FORBIDDEN", "")
+		wantError(t, ta.post(t, auth.Approver, approveSplitMutation, map[string]any{"id": req.ID}), "CONFLICT", "") // decided already
 
 		const shoppers = 300
 		ids := make([]string, shoppers)
