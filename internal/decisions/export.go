@@ -312,7 +312,7 @@ func ExportRecord(d *Decision, rec []string) []string {
 // FormatShadowResults writes a decision's shadow results for people and spreadsheets, in run
 // order, separated by ";": "<version id>:APPROVED", or "<version id>:DECLINED:" and the ranked
 // reasons separated by "|" as in the reasons column; "" when no shadow ran. For example
-// "41:APPROVED;42:DECLINED:INCOME_UNVERIFIED|BUREAU_SCORE_LOW". The version id is the one the
+// "41:APPROVED;42:DECLINED:INCOME_UNVERIFIED|CREDIT_SCORE_INSUFFICIENT". The version id is the one the
 // threshold_version_id column names. (The stored form, EncodeShadowResults, is compact for
 // matching, not for reading.)
 func FormatShadowResults(rs []ShadowResult) string {
