@@ -434,6 +434,45 @@ var fieldSamples = map[string]fieldSample{
 		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
 			return map[string]any{"id": e.newUser(tb, false)}
 		}},
+	// Issue 17: shadows and challenger splits, in SE (see experiments_test.go for the helpers).
+	"Query.thresholdShadows": {query: `{ thresholdShadows(market: "SE", first: 5) { id market running startedBy version { status version { id version } } } }`},
+	"Query.thresholdShadow": {query: `query($id: ID!) { thresholdShadow(id: $id) { id running endsAt version { version { id } } } }`,
+		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
+			return map[string]any{"id": e.newShadow(tb)}
+		}},
+	"Query.marketExperiments": {query: `{ marketExperiments { market shadows { id running } split { id percent running } } }`},
+	"Query.thresholdSplits":   {query: `{ thresholdSplits(market: "SE", first: 5) { id percent running requestId version { version { id } } } }`},
+	"Query.thresholdSplitRequest": {query: `query($id: ID!) { thresholdSplitRequest(id: $id) { id status percent rationale author } }`,
+		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
+			return map[string]any{"id": e.newSplitRequest(tb)}
+		}},
+	"Query.thresholdSplitRequests": {query: `{ thresholdSplitRequests(first: 5) { nodes { id status } pageInfo { hasNextPage endCursor } } }`},
+	"Mutation.startThresholdShadow": {query: `mutation($v: ID!) { startThresholdShadow(versionId: $v) { id running } }`,
+		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
+			e.freeShadowSlots(tb)
+			return map[string]any{"v": e.newDraft(tb, approval.StatusApproved).publishedVersionID}
+		}},
+	"Mutation.stopThresholdShadow": {query: `mutation($id: ID!) { stopThresholdShadow(id: $id) { id running stoppedAt stoppedBy } }`,
+		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
+			return map[string]any{"id": e.newShadow(tb)}
+		}},
+	"Mutation.requestThresholdSplit": {query: `mutation($v: ID!) { requestThresholdSplit(versionId: $v, percent: 10, rationale: "sample") { id status } }`,
+		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
+			return map[string]any{"v": e.newDraft(tb, approval.StatusApproved).publishedVersionID}
+		}},
+	"Mutation.approveThresholdSplitRequest": {query: `mutation($id: ID!) { approveThresholdSplitRequest(id: $id) { id status reviewer } }`,
+		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
+			return map[string]any{"id": e.newSplitRequest(tb)}
+		}},
+	"Mutation.rejectThresholdSplitRequest": {query: `mutation($id: ID!) { rejectThresholdSplitRequest(id: $id, comment: "not now") { id status } }`,
+		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
+			return map[string]any{"id": e.newSplitRequest(tb)}
+		}},
+	"Mutation.stopThresholdSplit": {query: `mutation { stopThresholdSplit(market: "SE") { id running endedBy } }`,
+		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
+			e.runningSplit(tb)
+			return nil
+		}},
 	"Mutation.rollbackThresholdVersion": {query: `mutation($id: ID!) { rollbackThresholdVersion(market: "SE", versionId: $id, emergency: false) { draft { id status } } }`,
 		vars: func(tb testing.TB, e *fieldEnv, _ *apiCaller) map[string]any {
 			return map[string]any{"id": e.newDraft(tb, approval.StatusApproved).publishedVersionID}
