@@ -75,13 +75,7 @@ func (s *Service) DeclineRates(ctx context.Context, req RateRequest) (RateReport
 	var ve apperr.ValidationError
 	validateFilter(&req.Filter, "filter", &ve)
 	group := validateGroupBy(req.GroupBy, &ve)
-	if req.Bucket < Hourly || req.Bucket > Weekly {
-		ve.Add("bucket", "must be HOUR, DAY or WEEK")
-	}
-	loc, err := loadZone(req.TimeZone)
-	if err != nil {
-		ve.Add("timeZone", "unknown time zone %q (use an IANA name such as Europe/Berlin)", req.TimeZone)
-	}
+	loc := validateBucket(req.Bucket, req.TimeZone, &ve)
 	limit := req.SeriesLimit
 	if limit == 0 {
 		limit = DefaultSeriesLimit
