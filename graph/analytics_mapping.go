@@ -8,12 +8,14 @@ import (
 	"riskconsole/internal/apperr"
 	"riskconsole/internal/decisions"
 	"riskconsole/internal/engine"
+	"riskconsole/internal/thresholds"
 )
 
 func analyticsFilter(f *model.AnalyticsFilter, ve *apperr.ValidationError) analytics.Filter {
 	return analytics.Filter{From: f.From, To: f.To, Market: deref(f.Market), MerchantCategory: deref(f.MerchantCategory),
 		MerchantID: deref(f.MerchantID), Channel: deref(f.Channel), ThresholdVersionID: versionFilter(f.ThresholdVersionID, ve),
-		MinAmountMinor: amountFilter("filter.minAmount", f.MinAmount, ve), MaxAmountMinor: amountFilter("filter.maxAmount", f.MaxAmount, ve)}
+		MinAmountMinor: amountFilter("filter.minAmount", f.MinAmount, ve), MaxAmountMinor: amountFilter("filter.maxAmount", f.MaxAmount, ve),
+		Arm: armFilter(f.Arm)}
 }
 
 var analyticsBuckets = map[model.AnalyticsBucket]analytics.Bucket{
@@ -110,6 +112,9 @@ func mapRateReport(rep analytics.RateReport, err error) (*model.DeclineRateRepor
 			Points: make([]model.DeclineRatePoint, len(s.Points))}
 		if r := grouped(analytics.Reason, &s.Key); r != nil {
 			ms.Reason = reasonCode(*r)
+		}
+		if a := grouped(analytics.Arm, &s.Key); a != nil {
+			ms.Arm = armOf(thresholds.Arm(*a))
 		}
 		for j, p := range s.Points {
 			ms.Points[j] = model.DeclineRatePoint{BucketStart: p.Start, Assessed: int(p.Assessed), Declined: int(p.Declined),

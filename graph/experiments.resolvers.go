@@ -7,57 +7,126 @@ package graph
 
 import (
 	"context"
-	"fmt"
 	"riskconsole/graph/model"
 	"time"
 )
 
+// StartThresholdShadow is the resolver for the startThresholdShadow field.
 func (r *mutationResolver) StartThresholdShadow(ctx context.Context, versionID string, endsAt *time.Time) (*model.ThresholdShadow, error) {
-	panic(fmt.Errorf("not implemented: StartThresholdShadow - startThresholdShadow"))
+	n, err := parseID("versionId", versionID)
+	if err != nil {
+		return nil, err
+	}
+	sh, err := r.Experiments.StartShadow(ctx, n, endsAt)
+	return r.mapShadowResult(ctx, sh, err)
 }
 
+// StopThresholdShadow is the resolver for the stopThresholdShadow field.
 func (r *mutationResolver) StopThresholdShadow(ctx context.Context, id string) (*model.ThresholdShadow, error) {
-	panic(fmt.Errorf("not implemented: StopThresholdShadow - stopThresholdShadow"))
+	n, err := parseID("id", id)
+	if err != nil {
+		return nil, err
+	}
+	sh, err := r.Experiments.StopShadow(ctx, n)
+	return r.mapShadowResult(ctx, sh, err)
 }
 
+// RequestThresholdSplit is the resolver for the requestThresholdSplit field.
 func (r *mutationResolver) RequestThresholdSplit(ctx context.Context, versionID string, percent int, rationale string) (*model.ThresholdSplitRequest, error) {
-	panic(fmt.Errorf("not implemented: RequestThresholdSplit - requestThresholdSplit"))
+	n, err := parseID("versionId", versionID)
+	if err != nil {
+		return nil, err
+	}
+	req, err := r.Experiments.RequestSplit(ctx, n, percent, rationale)
+	return r.mapSplitRequestResult(ctx, req, err)
 }
 
+// ApproveThresholdSplitRequest is the resolver for the approveThresholdSplitRequest field.
 func (r *mutationResolver) ApproveThresholdSplitRequest(ctx context.Context, id string, comment *string) (*model.ThresholdSplitRequest, error) {
-	panic(fmt.Errorf("not implemented: ApproveThresholdSplitRequest - approveThresholdSplitRequest"))
+	n, err := parseID("id", id)
+	if err != nil {
+		return nil, err
+	}
+	req, err := r.Experiments.ApproveSplitRequest(ctx, n, deref(comment))
+	return r.mapSplitRequestResult(ctx, req, err)
 }
 
+// RejectThresholdSplitRequest is the resolver for the rejectThresholdSplitRequest field.
 func (r *mutationResolver) RejectThresholdSplitRequest(ctx context.Context, id string, comment string) (*model.ThresholdSplitRequest, error) {
-	panic(fmt.Errorf("not implemented: RejectThresholdSplitRequest - rejectThresholdSplitRequest"))
+	n, err := parseID("id", id)
+	if err != nil {
+		return nil, err
+	}
+	req, err := r.Experiments.RejectSplitRequest(ctx, n, comment)
+	return r.mapSplitRequestResult(ctx, req, err)
 }
 
+// StopThresholdSplit is the resolver for the stopThresholdSplit field.
 func (r *mutationResolver) StopThresholdSplit(ctx context.Context, market string) (*model.ThresholdSplit, error) {
-	panic(fmt.Errorf("not implemented: StopThresholdSplit - stopThresholdSplit"))
+	if err := checkMarket("market", market); err != nil {
+		return nil, err
+	}
+	sp, err := r.Experiments.StopSplit(ctx, market)
+	return r.mapSplitResult(ctx, sp, err)
 }
 
+// ThresholdShadows is the resolver for the thresholdShadows field.
 func (r *queryResolver) ThresholdShadows(ctx context.Context, market *string, versionID *string, first int) ([]model.ThresholdShadow, error) {
-	panic(fmt.Errorf("not implemented: ThresholdShadows - thresholdShadows"))
+	if err := checkListSize(first); err != nil {
+		return nil, err
+	}
+	v, err := optID("versionId", versionID)
+	if err != nil {
+		return nil, err
+	}
+	list, err := r.Experiments.Shadows(ctx, deref(market), v, first)
+	if err != nil {
+		return nil, err
+	}
+	return mapList(ctx, r.Resolver, list, shadowVersion, mapShadow)
 }
 
+// ThresholdShadow is the resolver for the thresholdShadow field.
 func (r *queryResolver) ThresholdShadow(ctx context.Context, id string) (*model.ThresholdShadow, error) {
-	panic(fmt.Errorf("not implemented: ThresholdShadow - thresholdShadow"))
+	n, err := parseID("id", id)
+	if err != nil {
+		return nil, err
+	}
+	sh, err := r.Experiments.Shadow(ctx, n)
+	return r.mapShadowResult(ctx, sh, err)
 }
 
+// MarketExperiments is the resolver for the marketExperiments field.
 func (r *queryResolver) MarketExperiments(ctx context.Context, market *string) ([]model.MarketExperiments, error) {
-	panic(fmt.Errorf("not implemented: MarketExperiments - marketExperiments"))
+	return r.marketExperiments(ctx, deref(market))
 }
 
+// ThresholdSplits is the resolver for the thresholdSplits field.
 func (r *queryResolver) ThresholdSplits(ctx context.Context, market *string, first int) ([]model.ThresholdSplit, error) {
-	panic(fmt.Errorf("not implemented: ThresholdSplits - thresholdSplits"))
+	if err := checkListSize(first); err != nil {
+		return nil, err
+	}
+	list, err := r.Experiments.Splits(ctx, deref(market), first)
+	if err != nil {
+		return nil, err
+	}
+	return mapList(ctx, r.Resolver, list, splitVersion, mapSplit)
 }
 
+// ThresholdSplitRequest is the resolver for the thresholdSplitRequest field.
 func (r *queryResolver) ThresholdSplitRequest(ctx context.Context, id string) (*model.ThresholdSplitRequest, error) {
-	panic(fmt.Errorf("not implemented: ThresholdSplitRequest - thresholdSplitRequest"))
+	n, err := parseID("id", id)
+	if err != nil {
+		return nil, err
+	}
+	req, err := r.Experiments.SplitRequest(ctx, n)
+	return r.mapSplitRequestResult(ctx, req, err)
 }
 
+// ThresholdSplitRequests is the resolver for the thresholdSplitRequests field.
 func (r *queryResolver) ThresholdSplitRequests(ctx context.Context, market *string, status *model.ThresholdDraftStatus, first int, after *string) (*model.ThresholdSplitRequestConnection, error) {
-	panic(fmt.Errorf("not implemented: ThresholdSplitRequests - thresholdSplitRequests"))
+	p, err := r.Experiments.SplitRequestsPage(ctx, deref(market), draftStatusFilter(status), first, deref(after))
+	return r.mapSplitRequestPage(ctx, p, after, err)
 }
 
 func (r *Resolver) ThresholdShadow() ThresholdShadowResolver { return &thresholdShadowResolver{r} }

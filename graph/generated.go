@@ -410,6 +410,7 @@ type ComplexityRoot struct {
 	}
 
 	DeclineRateSeries struct {
+		Arm                func(childComplexity int) int
 		Assessed           func(childComplexity int) int
 		Channel            func(childComplexity int) int
 		Declined           func(childComplexity int) int
@@ -2738,6 +2739,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DeclineRateReport.To(childComplexity), true
 
+	case "DeclineRateSeries.arm":
+		if e.ComplexityRoot.DeclineRateSeries.Arm == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeclineRateSeries.Arm(childComplexity), true
 	case "DeclineRateSeries.assessed":
 		if e.ComplexityRoot.DeclineRateSeries.Assessed == nil {
 			break
@@ -6951,6 +6958,8 @@ func (ec *executionContext) childFields_DeclineRateSeries(ctx context.Context, f
 		return ec.fieldContext_DeclineRateSeries_rate(ctx, field)
 	case "points":
 		return ec.fieldContext_DeclineRateSeries_points(ctx, field)
+	case "arm":
+		return ec.fieldContext_DeclineRateSeries_arm(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DeclineRateSeries", field.Name)
 }
@@ -16722,6 +16731,29 @@ func (ec *executionContext) fieldContext_DeclineRateSeries_points(_ context.Cont
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _DeclineRateSeries_arm(ctx context.Context, field graphql.CollectedField, obj *model.DeclineRateSeries) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeclineRateSeries_arm(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Arm, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Arm) graphql.Marshaler {
+			return ec.marshalOArm2ᚖriskconsoleᚋgraphᚋmodelᚐArm(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DeclineRateSeries_arm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeclineRateSeries", field, false, false, "Arm")
 }
 
 func (ec *executionContext) _ExplainedFactor_factor(ctx context.Context, field graphql.CollectedField, obj *model.ExplainedFactor) (ret graphql.Marshaler) {
@@ -36108,6 +36140,11 @@ func (ec *executionContext) _DeclineRateSeries(ctx context.Context, sel ast.Sele
 		case "points":
 			out.Values[i] = ec._DeclineRateSeries_points(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "arm":
+			out.Values[i] = ec._DeclineRateSeries_arm(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:

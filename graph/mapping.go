@@ -18,13 +18,20 @@ import (
 // Explicit mapping between domain values and API types. Everything here is plain data, so that
 // gqlgen marshals it without resolvers.
 
-// mapDecisions maps a list of decisions, loading their pinned threshold versions in one batch
-// and recomputing each breakdown with the engine (deterministic, so it is what was decided).
+// mapDecisions maps a list of decisions, loading their pinned threshold versions and the versions
+// their shadow results name in one batch, and recomputing each breakdown with the engine
+// (deterministic, so it is what was decided).
 func mapDecisions(ctx context.Context, ds []decisions.Decision) ([]model.Decision, error) {
 	ids := make([]int64, 0, 4)
+	add := func(id int64) {
+		if !slices.Contains(ids, id) {
+			ids = append(ids, id)
+		}
+	}
 	for i := range ds {
-		if !slices.Contains(ids, ds[i].ThresholdVersionID) {
-			ids = append(ids, ds[i].ThresholdVersionID)
+		add(ds[i].ThresholdVersionID)
+		for _, r := range ds[i].Shadows {
+			add(r.VersionID)
 		}
 	}
 	versions, err := loadersFor(ctx).ThresholdVersions.LoadAll(ctx, ids)
@@ -32,9 +39,13 @@ func mapDecisions(ctx context.Context, ds []decisions.Decision) ([]model.Decisio
 		return nil, err
 	}
 	out := make([]model.Decision, len(ds))
+	shadowed := make([]*thresholds.Version, 0, thresholds.MaxShadows)
 	for i := range ds {
-		v := versions[slices.Index(ids, ds[i].ThresholdVersionID)]
-		out[i] = MapDecision(&ds[i], v)
+		shadowed = shadowed[:0]
+		for _, r := range ds[i].Shadows {
+			shadowed = append(shadowed, versions[slices.Index(ids, r.VersionID)])
+		}
+		out[i] = MapDecision(&ds[i], versions[slices.Index(ids, ds[i].ThresholdVersionID)], shadowed...)
 	}
 	return out, nil
 }
@@ -50,8 +61,9 @@ func mapOneDecision(ctx context.Context, d decisions.Decision, err error) (*mode
 	return &out[0], nil
 }
 
-// MapDecision maps one decision, given the threshold version it pinned.
-func MapDecision(d *decisions.Decision, v *thresholds.Version) model.Decision {
+// MapDecision maps one decision, given the threshold version it pinned and the versions its
+// shadow results name (for their version numbers: thresholds.Service.Versions caches them).
+func MapDecision(d *decisions.Decision, v *thresholds.Version, shadowed ...*thresholds.Version) model.Decision {
 	res := new(engine.Result)
 	engine.Evaluate(&v.Set, &d.Values, res)
 	reasons := make([]model.Reason, len(d.Reasons))
@@ -73,6 +85,8 @@ func MapDecision(d *decisions.Decision, v *thresholds.Version) model.Decision {
 		Kind:     model.DecisionKind(cmp.Or(d.Kind, decisions.KindAutomated)),
 		Reviewer: optString(d.Reviewer), ReviewReason: optString(d.ReviewReason),
 		BureauReport: mapBureauReport(d.Bureau),
+		// Issue 17: the split's arm that decided and what the shadows would have decided.
+		Arm: armOf(d.Arm), Shadows: mapShadowResults(d.Shadows, shadowed),
 	}
 }
 
@@ -166,6 +180,7 @@ func decisionFilter(f *model.DecisionFilter, ve *apperr.ValidationError) decisio
 	out.MinAmountMinor = amountFilter("filter.minAmount", f.MinAmount, ve)
 	out.MaxAmountMinor = amountFilter("filter.maxAmount", f.MaxAmount, ve)
 	out.ThresholdVersionID = versionFilter(f.ThresholdVersionID, ve)
+	out.Arm = armFilter(f.Arm)
 	return out
 }
 

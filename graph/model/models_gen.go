@@ -568,6 +568,8 @@ type DeclineRateSeries struct {
 	// declined / assessed; null when nothing was assessed.
 	Rate   *float64           `json:"rate,omitempty"`
 	Points []DeclineRatePoint `json:"points"`
+	// The group's arm when grouped by ARM; null for the decisions made while no split ran.
+	Arm *Arm `json:"arm,omitempty"`
 }
 
 // One factor of the assessment, in plain words.
@@ -1542,6 +1544,8 @@ const (
 	// The principal (first-ranked) reason of a decline.
 	AnalyticsDimensionReason           AnalyticsDimension = "REASON"
 	AnalyticsDimensionThresholdVersion AnalyticsDimension = "THRESHOLD_VERSION"
+	// The arm of a challenger split that decided; decisions made while no split ran have none.
+	AnalyticsDimensionArm AnalyticsDimension = "ARM"
 )
 
 var AllAnalyticsDimension = []AnalyticsDimension{
@@ -1551,11 +1555,12 @@ var AllAnalyticsDimension = []AnalyticsDimension{
 	AnalyticsDimensionChannel,
 	AnalyticsDimensionReason,
 	AnalyticsDimensionThresholdVersion,
+	AnalyticsDimensionArm,
 }
 
 func (e AnalyticsDimension) IsValid() bool {
 	switch e {
-	case AnalyticsDimensionMarket, AnalyticsDimensionMerchantCategory, AnalyticsDimensionMerchant, AnalyticsDimensionChannel, AnalyticsDimensionReason, AnalyticsDimensionThresholdVersion:
+	case AnalyticsDimensionMarket, AnalyticsDimensionMerchantCategory, AnalyticsDimensionMerchant, AnalyticsDimensionChannel, AnalyticsDimensionReason, AnalyticsDimensionThresholdVersion, AnalyticsDimensionArm:
 		return true
 	}
 	return false

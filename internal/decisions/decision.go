@@ -107,6 +107,8 @@ type Filter struct {
 	MinAmountMinor     *int64
 	MaxAmountMinor     *int64
 	ThresholdVersionID int64
+	// Arm keeps the decisions one arm of a challenger split decided; ArmNone does not filter.
+	Arm thresholds.Arm
 }
 
 // Order is the sort order of a list of decisions.

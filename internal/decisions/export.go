@@ -12,6 +12,7 @@ import (
 
 	"riskconsole/internal/apperr"
 	"riskconsole/internal/engine"
+	"riskconsole/internal/thresholds"
 )
 
 // Audit vocabulary of decision exports.
@@ -29,20 +30,28 @@ const ExportPageSize = 5000
 // ExportHeader is the header row of a decisions CSV. The shopper id is left out: it is
 // pseudonymous, but no analysis of decline rates needs it, so it does not leave the database.
 // So are the idempotency key, the request hash and the pop-up text. The measured values follow,
-// one column each, in engine order, and last the review links of issue 15 (reviewColumns).
+// one column each, in engine order, then the review links of issue 15 (reviewColumns) and last
+// the split's arm and the shadows' results of issue 17 (experimentColumns): new columns go
+// last, so that a reader of the older files finds every column where it was.
 var ExportHeader = func() []string {
 	h := []string{"id", "reference", "created_at", "market", "currency", "amount", "merchant_id", "merchant_name",
 		"merchant_category", "channel", "outcome", "reasons", "threshold_version_id", "catalog_version_id"}
 	for i := range engine.Measures {
 		h = append(h, engine.Measures[i].Key)
 	}
-	return append(h, reviewColumns...)
+	h = append(h, reviewColumns...)
+	return append(h, experimentColumns...)
 }()
 
 // reviewColumns are the last columns of an export (issue 15): the decision's kind (AUTOMATED or
 // MANUAL_REVIEW), the id of the decision a MANUAL_REVIEW one overturned, the id of the decision
 // that overturned this one, and a MANUAL_REVIEW decision's reviewer and reason.
 var reviewColumns = []string{"kind", "overturns", "overturned_by", "reviewer", "review_reason"}
+
+// experimentColumns are the columns of issue 17: the arm of the challenger split that decided
+// (CHAMPION or CHALLENGER, empty when no split ran) and what the versions running in shadow would
+// have decided (FormatShadowResults).
+var experimentColumns = []string{"arm", "shadow_results"}
 
 // OverturnLinks is what Export reads, when its repository has it, to fill each decision's
 // OverturnedBy: the id of the MANUAL_REVIEW decision that overturned each of ids (those
@@ -53,7 +62,7 @@ type OverturnLinks interface {
 
 // exportParams are the query parameters an export accepts, the explorer's filter fields.
 var exportParams = []string{"from", "to", "market", "outcome", "reason", "merchantId", "merchantCategory",
-	"minAmount", "maxAmount", "thresholdVersionId"}
+	"minAmount", "maxAmount", "thresholdVersionId", "arm"}
 
 // maxExportText bounds a text parameter.
 const maxExportText = 200
@@ -149,6 +158,14 @@ func ParseExportQuery(q url.Values) (Filter, error) {
 		}
 		f.ThresholdVersionID = id
 	}
+	if v, ok := get("arm"); ok {
+		switch a := thresholds.Arm(v); a {
+		case thresholds.ArmChampion, thresholds.ArmChallenger:
+			f.Arm = a
+		default:
+			ve.Add("arm", "must be %s or %s", thresholds.ArmChampion, thresholds.ArmChallenger)
+		}
+	}
 	// The explorer's own rules, with its field names turned into parameter names.
 	var rules apperr.ValidationError
 	ValidateList(&f, &PageRequest{First: 1}, &rules)
@@ -190,6 +207,7 @@ func ExportQuery(f *Filter) url.Values {
 	if f.ThresholdVersionID != 0 {
 		q.Set("thresholdVersionId", strconv.FormatInt(f.ThresholdVersionID, 10))
 	}
+	set("arm", string(f.Arm))
 	return q
 }
 
@@ -287,7 +305,35 @@ func ExportRecord(d *Decision, rec []string) []string {
 		kind = KindAutomated
 	}
 	// A reviewer's reason is free text typed in the console: defused like checkout's texts.
-	return append(rec, string(kind), d.Overturns, d.OverturnedBy, d.Reviewer, spreadsheetSafe(d.ReviewReason))
+	rec = append(rec, string(kind), d.Overturns, d.OverturnedBy, d.Reviewer, spreadsheetSafe(d.ReviewReason))
+	return append(rec, string(d.Arm), FormatShadowResults(d.Shadows))
+}
+
+// FormatShadowResults writes a decision's shadow results for people and spreadsheets, in run
+// order, separated by ";": "<version id>:APPROVED", or "<version id>:DECLINED:" and the ranked
+// reasons separated by "|" as in the reasons column; "" when no shadow ran. For example
+// "41:APPROVED;42:DECLINED:INCOME_UNVERIFIED|BUREAU_SCORE_LOW". The version id is the one the
+// threshold_version_id column names. (The stored form, EncodeShadowResults, is compact for
+// matching, not for reading.)
+func FormatShadowResults(rs []ShadowResult) string {
+	var b strings.Builder
+	for i, r := range rs {
+		if i > 0 {
+			b.WriteByte(';')
+		}
+		b.WriteString(strconv.FormatInt(r.VersionID, 10))
+		b.WriteByte(':')
+		b.WriteString(r.Outcome.String())
+		for j, c := range r.Reasons {
+			if j == 0 {
+				b.WriteByte(':')
+			} else {
+				b.WriteByte('|')
+			}
+			b.WriteString(c.String())
+		}
+	}
+	return b.String()
 }
 
 // spreadsheetSafe defuses a text that checkout chose (merchant id, name, category) and that a

@@ -138,6 +138,9 @@ func (s *Store) Decisions(ctx context.Context, f decisions.Filter, page decision
 	if f.ThresholdVersionID != 0 {
 		q = q.Where("threshold_version_id = ?", f.ThresholdVersionID)
 	}
+	if f.Arm != thresholds.ArmNone {
+		q = q.Where("arm = ?", string(f.Arm))
+	}
 	dir := "DESC"
 	cmp := "<"
 	if page.Order == decisions.OldestFirst {
