@@ -13,7 +13,7 @@ import (
 )
 
 func (r *agreementCellResolver) Samples(ctx context.Context, obj *model.AgreementCell, first int) ([]model.Decision, error) {
-	ds, err := r.ComparisonService.Samples(ctx, obj.ShadowID, agreementOf(obj.Agreement), armOf(obj.Arm), first)
+	ds, err := r.ComparisonService.Samples(ctx, obj.ShadowID, agreementOf(obj.Agreement), armFilter(obj.Arm), first)
 	if err != nil {
 		return nil, err
 	}
@@ -40,7 +40,7 @@ func (r *thresholdShadowResolver) Comparison(ctx context.Context, obj *model.Thr
 	if err != nil {
 		return nil, err
 	}
-	c, err := r.ComparisonService.Compare(ctx, experiments.ComparisonRequest{ShadowID: id, Arm: armOf(arm),
+	c, err := r.ComparisonService.Compare(ctx, experiments.ComparisonRequest{ShadowID: id, Arm: armFilter(arm),
 		Bucket: analyticsBuckets[bucket], TimeZone: timeZone})
 	if err != nil {
 		return nil, err

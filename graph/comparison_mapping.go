@@ -6,14 +6,6 @@ import (
 	"riskconsole/internal/thresholds"
 )
 
-// armOf maps an optional API arm; nil is every decision (thresholds.ArmNone).
-func armOf(a *model.Arm) thresholds.Arm {
-	if a == nil {
-		return thresholds.ArmNone
-	}
-	return thresholds.Arm(*a) // the enum's names are the stored ones
-}
-
 // agreementOf maps an API cell; the enum's names are the experiments package's.
 func agreementOf(a model.Agreement) experiments.Agreement {
 	for _, c := range experiments.Agreements {

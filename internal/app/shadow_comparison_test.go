@@ -196,9 +196,9 @@ func ratio(part, whole int) float64 {
 	return float64(part) / float64(whole)
 }
 
-// checkComparison compares the API's comparison with the reference exactly; bad, when set,
-// gives the expected mature and bad counts of the cells live approved.
-func checkComparison(t *testing.T, got *shadowComparisonView, ref cmpReference, sh thresholds.Shadow, first int, bad map[string][2]int) {
+// checkComparison compares the API's comparison in UTC buckets of length bucket with the
+// reference exactly; bad gives the expected mature and bad counts of the cells live approved.
+func checkComparison(t *testing.T, got *shadowComparisonView, ref cmpReference, sh thresholds.Shadow, bucket time.Duration, first int, bad map[string][2]int) {
 	t.Helper()
 	if got.ThresholdShadow == nil {
 		t.Fatal("thresholdShadow is null")
@@ -214,7 +214,12 @@ func checkComparison(t *testing.T, got *shadowComparisonView, ref cmpReference, 
 	}
 	seen := 0
 	for _, p := range c.Series {
-		h := ref.hours[p.Start.Unix()]
+		var h [3]int
+		for hour, n := range ref.hours {
+			if at := time.Unix(hour, 0); !at.Before(p.Start) && at.Before(p.Start.Add(bucket)) {
+				h = [3]int{h[0] + n[0], h[1] + n[1], h[2] + n[2]}
+			}
+		}
 		if p.Decisions != h[0] || p.LiveDeclined != h[1] || p.ShadowDeclined != h[2] {
 			t.Errorf("bucket %v: %d/%d/%d, want %v", p.Start, p.Decisions, p.LiveDeclined, p.ShadowDeclined, h)
 		}
@@ -286,7 +291,7 @@ func TestShadowComparison(t *testing.T) {
 		lax := cmpVersion(t, ta, "lax", func(rs []thresholds.RuleInput) {
 			rs[engine.BureauScore].Cutoff = 500
 			rs[engine.EmploymentMonths].Cutoff = 1
-			rs[engine.IdentityVerified].Enabled = false
+			rs[engine.RecentPlans30d].Cutoff = 8
 		})
 		challenger := cmpVersion(t, ta, "challenger", func(rs []thresholds.RuleInput) {
 			rs[engine.EmploymentMonths].Cutoff = 24
@@ -337,7 +342,7 @@ func TestShadowComparison(t *testing.T) {
 					}
 					var got shadowComparisonView
 					decodeData(t, ta.comparison(t, auth.Analyst, c.sh.ID, arm, "HOUR", 7), &got)
-					checkComparison(t, &got, ref, c.sh, 7, map[string][2]int{})
+					checkComparison(t, &got, ref, c.sh, time.Hour, 7, map[string][2]int{})
 					if p := got.ThresholdShadow.Predicted; p == nil {
 						t.Errorf("version %d was published by a submitted draft: predicted is null", c.v.ID)
 					}
@@ -362,7 +367,7 @@ func TestShadowComparison(t *testing.T) {
 			ref := shadowReference(t, ta, shStrict, strict, thresholds.ArmNone, time.Now())
 			var got shadowComparisonView
 			decodeData(t, ta.comparison(t, auth.Approver, shStrict.ID, thresholds.ArmNone, "DAY", 50), &got)
-			checkComparison(t, &got, ref, shStrict, 50, map[string][2]int{})
+			checkComparison(t, &got, ref, shStrict, 24*time.Hour, 50, map[string][2]int{})
 			for _, first := range []int{51, 0} {
 				r := ta.comparison(t, auth.Analyst, shStrict.ID, thresholds.ArmNone, "HOUR", first)
 				if r.code() != graph.CodeInvalid || !slices.Contains(errorFields(r), "first") {
@@ -460,7 +465,7 @@ func TestShadowComparison(t *testing.T) {
 			ta.mustRecord(t, events)
 			var got shadowComparisonView
 			decodeData(t, ta.comparison(t, auth.Analyst, sh.ID, thresholds.ArmNone, "DAY", 3), &got)
-			checkComparison(t, &got, ref, sh, 3, wantBad)
+			checkComparison(t, &got, ref, sh, 24*time.Hour, 3, wantBad)
 			if to := got.ThresholdShadow.Comparison.To; to.After(sh.StoppedAt.Add(25 * time.Hour)) {
 				t.Errorf("a stopped run's comparison ends at %v, long after its stop %v", to, sh.StoppedAt)
 			}
