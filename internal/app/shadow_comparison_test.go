@@ -374,6 +374,39 @@ func TestShadowComparison(t *testing.T) {
 					t.Errorf("first %d: %s, want a validation error naming first", first, errorsJSON(r))
 				}
 			}
+			zoned := `query($id: ID!, $tz: String!) { thresholdShadow(id: $id) { comparison(bucket: DAY, timeZone: $tz) { decisions series { start decisions } } } }`
+			var inZone struct {
+				ThresholdShadow struct {
+					Comparison struct {
+						Decisions int
+						Series    []struct {
+							Start     time.Time
+							Decisions int
+						}
+					}
+				}
+			}
+			decodeData(t, ta.post(t, auth.Analyst, zoned, map[string]any{"id": idOf(shStrict.ID), "tz": "Asia/Tokyo"}), &inZone)
+			tokyo, err := time.LoadLocation("Asia/Tokyo")
+			if err != nil {
+				t.Fatal(err)
+			}
+			sum := 0
+			for _, p := range inZone.ThresholdShadow.Comparison.Series {
+				if h, m, _ := p.Start.In(tokyo).Clock(); h != 0 || m != 0 {
+					t.Errorf("a Tokyo day starts at %v", p.Start)
+				}
+				sum += p.Decisions
+			}
+			if sum != ref.decisions || inZone.ThresholdShadow.Comparison.Decisions != ref.decisions {
+				t.Errorf("Tokyo days hold %d decisions of %d", sum, ref.decisions)
+			}
+			for _, tz := range []string{"Mars/Olympus", "Asia/Kolkata"} { // unknown; not whole hours from UTC
+				r := ta.post(t, auth.Analyst, zoned, map[string]any{"id": idOf(shStrict.ID), "tz": tz})
+				if r.code() != graph.CodeInvalid || !slices.Contains(errorFields(r), "timeZone") {
+					t.Errorf("timeZone %s: %s, want a validation error naming timeZone", tz, errorsJSON(r))
+				}
+			}
 			r := ta.comparison(t, auth.Analyst, shStrict.ID, thresholds.ArmNone, "WEEK", 5)
 			if r.code() != graph.CodeInvalid || !slices.Contains(errorFields(r), "bucket") {
 				t.Errorf("bucket WEEK: %s, want a validation error naming bucket", errorsJSON(r))

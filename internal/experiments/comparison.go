@@ -118,7 +118,9 @@ func (s *Service) run(ctx context.Context, shadowID int64, arm thresholds.Arm) (
 
 // Compare returns the comparison the request asks for. The counts are the rollups' (see
 // FreshAsOf); the bad rates are read from the decisions of the run old enough to judge, under the
-// bad definition in force in the market.
+// bad definition in force in the market. The rollups are per version and whole UTC hour, so a
+// version started again in the hour its previous run stopped counts that run's last decisions of
+// the hour too.
 func (s *Service) Compare(ctx context.Context, req ComparisonRequest) (Comparison, error) {
 	if req.Bucket != analytics.Hourly && req.Bucket != analytics.Daily {
 		var ve apperr.ValidationError
