@@ -48,8 +48,12 @@ func validateBucket(b Bucket, timeZone string, ve *apperr.ValidationError) *time
 }
 
 // Index returns the index of the bucket that holds the hour starting at h, -1 before the first.
-func (b *Buckets) Index(h int64) int {
-	return sort.Search(len(b.Starts), func(i int) bool { return b.Starts[i] > h }) - 1
+func (b *Buckets) Index(h int64) int { return bucketIndex(b.Starts, h) }
+
+// bucketIndex returns the index of the bucket among the sorted starts that holds the hour (or
+// bucket) starting at h, -1 before the first.
+func bucketIndex(starts []int64, h int64) int {
+	return sort.Search(len(starts), func(i int) bool { return starts[i] > h }) - 1
 }
 
 // Start returns the start of bucket i in the zone.
