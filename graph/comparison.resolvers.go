@@ -9,22 +9,47 @@ import (
 	"context"
 	"fmt"
 	"riskconsole/graph/model"
+	"riskconsole/internal/experiments"
 )
 
 func (r *agreementCellResolver) Samples(ctx context.Context, obj *model.AgreementCell, first int) ([]model.Decision, error) {
-	panic(fmt.Errorf("not implemented: Samples - samples"))
+	ds, err := r.ComparisonService.Samples(ctx, obj.ShadowID, agreementOf(obj.Agreement), armFilter(obj.Arm), first)
+	if err != nil {
+		return nil, err
+	}
+	return mapDecisions(ctx, ds)
 }
 
 func (r *thresholdShadowResolver) Predicted(ctx context.Context, obj *model.ThresholdShadow) (*model.ThresholdImpact, error) {
-	panic(fmt.Errorf("not implemented: Predicted - predicted"))
+	if obj.Version == nil || obj.Version.Version == nil {
+		return nil, fmt.Errorf("shadow run %s: version not mapped", obj.ID)
+	}
+	id, err := parseID("id", obj.Version.Version.ID)
+	if err != nil {
+		return nil, err
+	}
+	im, ok, err := r.ComparisonService.Predicted(ctx, id)
+	if err != nil || !ok {
+		return nil, err
+	}
+	return mapImpact(&im), nil
 }
 
 func (r *thresholdShadowResolver) Comparison(ctx context.Context, obj *model.ThresholdShadow, arm *model.Arm, bucket model.AnalyticsBucket, timeZone string) (*model.ShadowComparison, error) {
-	panic(fmt.Errorf("not implemented: Comparison - comparison"))
+	id, err := parseID("id", obj.ID)
+	if err != nil {
+		return nil, err
+	}
+	c, err := r.ComparisonService.Compare(ctx, experiments.ComparisonRequest{ShadowID: id, Arm: armFilter(arm),
+		Bucket: analyticsBuckets[bucket], TimeZone: timeZone})
+	if err != nil {
+		return nil, err
+	}
+	return mapComparison(&c, arm), nil
 }
 
 func (r *thresholdSplitResolver) Arms(ctx context.Context, obj *model.ThresholdSplit) ([]model.ArmRate, error) {
-	panic(fmt.Errorf("not implemented: Arms - arms"))
+	return mapArmRates(r.ComparisonService.SplitArms(ctx, splitOf(obj)))
 }
 
 func (r *Resolver) AgreementCell() AgreementCellResolver { return &agreementCellResolver{r} }

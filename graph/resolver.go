@@ -8,6 +8,7 @@ import (
 	"riskconsole/internal/auditlog"
 	"riskconsole/internal/catalog"
 	"riskconsole/internal/decisions"
+	"riskconsole/internal/experiments"
 	"riskconsole/internal/outcomes"
 	"riskconsole/internal/reviews"
 	"riskconsole/internal/thresholds"
@@ -34,6 +35,8 @@ type Resolver struct {
 	AccountService *accounts.Service
 	// AnalyticsService answers decline-rate questions from the rollups.
 	AnalyticsService *analytics.Service
+	// ComparisonService compares shadow runs with the live decisions and reports a split's arms.
+	ComparisonService *experiments.Service
 	// WhatIfService replays proposed threshold sets over the in-memory history.
 	WhatIfService *whatif.Service
 	// BadDefinitionService answers which bad definition is in force in each market and runs its

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"slices"
-	"sort"
 	"time"
 
 	"riskconsole/internal/apperr"
@@ -75,13 +74,7 @@ func (s *Service) DeclineRates(ctx context.Context, req RateRequest) (RateReport
 	var ve apperr.ValidationError
 	validateFilter(&req.Filter, "filter", &ve)
 	group := validateGroupBy(req.GroupBy, &ve)
-	if req.Bucket < Hourly || req.Bucket > Weekly {
-		ve.Add("bucket", "must be HOUR, DAY or WEEK")
-	}
-	loc, err := loadZone(req.TimeZone)
-	if err != nil {
-		ve.Add("timeZone", "unknown time zone %q (use an IANA name such as Europe/Berlin)", req.TimeZone)
-	}
+	loc := validateBucket(req.Bucket, req.TimeZone, &ve)
 	limit := req.SeriesLimit
 	if limit == 0 {
 		limit = DefaultSeriesLimit
@@ -263,7 +256,7 @@ func newSeriesSet(keys []Key, group Dimensions, starts []int64, loc *time.Locati
 // bucket returns the index of the bucket that holds the hour (or bucket) starting at h.
 func (set *seriesSet) bucket(h int64) int {
 	// The first bucket starts at or before the first hour, so i is never negative.
-	return sort.Search(len(set.starts), func(i int) bool { return set.starts[i] > h }) - 1
+	return bucketIndex(set.starts, h)
 }
 
 // add adds a row of a series' group; grouped by reason it counts the row's declines only.

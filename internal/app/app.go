@@ -19,6 +19,7 @@ import (
 	"riskconsole/internal/auth"
 	"riskconsole/internal/catalog"
 	"riskconsole/internal/decisions"
+	"riskconsole/internal/experiments"
 	"riskconsole/internal/heavy"
 	"riskconsole/internal/httpapi"
 	"riskconsole/internal/outcomes"
@@ -120,6 +121,7 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 		},
 		draining: new(atomic.Bool),
 	}
+	a.Comparison = experiments.NewService(st, a.Experiments, a.Analytics, defs, heavyOps, o.now)
 	a.Metrics = a.newMetrics(o.now)
 	return a, nil
 }

@@ -32,7 +32,7 @@ const queryCacheSize = 1000
 // limits.go and the request timeout.
 func (a *api) graphQLHandler() http.Handler {
 	cfg := graph.Config{Resolvers: &graph.Resolver{DecisionService: a.Decisions, ThresholdService: a.Thresholds, AuditService: a.Audit,
-		AccountService: a.Accounts, ThresholdLifecycle: a.ThresholdLifecycle, Experiments: a.Experiments, WhatIfService: a.WhatIf, AnalyticsService: a.Analytics, AgentService: a.Agents, Catalog: a.Catalog,
+		AccountService: a.Accounts, ThresholdLifecycle: a.ThresholdLifecycle, Experiments: a.Experiments, ComparisonService: a.Comparison, WhatIfService: a.WhatIf, AnalyticsService: a.Analytics, AgentService: a.Agents, Catalog: a.Catalog,
 		CatalogLifecycle:     a.CatalogLifecycle,
 		BadDefinitionService: a.BadDefinitions,
 		OutcomeService:       a.Outcomes,

@@ -18,6 +18,7 @@ import (
 	"riskconsole/internal/auth"
 	"riskconsole/internal/catalog"
 	"riskconsole/internal/decisions"
+	"riskconsole/internal/experiments"
 	"riskconsole/internal/heavy"
 	"riskconsole/internal/obs"
 	"riskconsole/internal/outcomes"
@@ -36,6 +37,8 @@ type Services struct {
 	ThresholdLifecycle *thresholds.Lifecycle
 	// Experiments starts and stops shadows and runs challenger split requests.
 	Experiments *thresholds.ExperimentLifecycle
+	// Comparison compares shadow runs with the live decisions and reports a split's arms.
+	Comparison *experiments.Service
 	// Analytics answers decline-rate questions from rollups kept current in the background.
 	Analytics *analytics.Service
 	// WhatIf keeps the decision history in memory and replays proposed threshold sets over it.

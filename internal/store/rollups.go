@@ -119,6 +119,9 @@ func (s *Store) AdvanceRollups(ctx context.Context, tables []analytics.Table, at
 				if err := tx.db.Exec(tx.vintageInsert(rangeCond), bounds...).Error; err != nil {
 					return fmt.Errorf("add to rollup_vintage: %w", err)
 				}
+				if err := tx.addShadowRollups(rangeCond, bounds); err != nil {
+					return err
+				}
 			}
 		}
 		upd := map[string]any{"watermark": max(hi, lo)}
@@ -162,7 +165,7 @@ func (s *Store) maintainRollups(ctx context.Context, tables []analytics.Table) e
 			_ = conn.Raw(func(any) error { return driver.ErrBadConn })
 		}
 	}()
-	names := []string{"rollup_vintage"} // kept by the same pass
+	names := []string{"rollup_vintage", "rollup_shadow_hour"} // kept by the same pass
 	for _, t := range tables {
 		names = append(names, t.Name)
 	}
