@@ -213,12 +213,59 @@ func benchPGCPUSince(before, after map[int]time.Duration) time.Duration {
 	return d
 }
 
-// benchMeasure runs n operations on `workers` goroutines (op gets the worker and a global operation
-// index) with the benchmark timer on, and reports throughput as unit/s, p50/p99 latency in ms,
-// and CPU per operation of this process (client and server) and of the whole machine. It
-// returns the throughput.
-func benchMeasure(b *testing.B, pg *benchPGCPU, workers int, unit string, op func(worker int, i int64) error) float64 {
-	b.Helper()
+// benchCPUSample is the CPU time used so far by this process, by the PostgreSQL server's processes
+// and by the whole machine (host is -1 where /proc/stat is not available).
+type benchCPUSample struct {
+	proc, host time.Duration
+	pg         map[int]time.Duration
+}
+
+func benchSampleCPU(tb testing.TB, pg *benchPGCPU) benchCPUSample {
+	tb.Helper()
+	s := benchCPUSample{pg: pg.sample(tb)}
+	s.proc, s.host = benchCPUTime(tb), benchHostCPU()
+	return s
+}
+
+// benchCPUUsed is the CPU time used between two samples.
+type benchCPUUsed struct {
+	proc, pg, host time.Duration // host is -1 when unknown
+}
+
+func (s benchCPUSample) until(e benchCPUSample) benchCPUUsed {
+	u := benchCPUUsed{proc: e.proc - s.proc, pg: benchPGCPUSince(s.pg, e.pg), host: -1}
+	if s.host >= 0 && e.host >= 0 {
+		u.host = e.host - s.host
+	}
+	return u
+}
+
+// add sums two spans of CPU time.
+func (u benchCPUUsed) add(v benchCPUUsed) benchCPUUsed {
+	u.proc, u.pg = u.proc+v.proc, u.pg+v.pg
+	if u.host >= 0 && v.host >= 0 {
+		u.host += v.host
+	} else {
+		u.host = -1
+	}
+	return u
+}
+
+// report reports u per operation of n as <prefix>proc-cpu-ms/op, <prefix>pg-cpu-ms/op and
+// <prefix>host-cpu-ms/op.
+func (u benchCPUUsed) report(b *testing.B, prefix string, n int64) {
+	perOp := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) / float64(n) }
+	b.ReportMetric(perOp(u.proc), prefix+"proc-cpu-ms/op")
+	b.ReportMetric(perOp(u.pg), prefix+"pg-cpu-ms/op")
+	if u.host >= 0 {
+		b.ReportMetric(perOp(u.host), prefix+"host-cpu-ms/op")
+	}
+}
+
+// benchOps runs operations 0 to n-1 on `workers` goroutines (op gets the worker and the
+// operation's index) and returns the wall time and every operation's latency, sorted. It stops
+// at the first error and returns it.
+func benchOps(workers int, n int64, op func(worker int, i int64) error) (time.Duration, benchLatencies, error) {
 	var (
 		next    atomic.Int64
 		failed  atomic.Bool
@@ -228,18 +275,14 @@ func benchMeasure(b *testing.B, pg *benchPGCPU, workers int, unit string, op fun
 	)
 	lat := make([]benchLatencies, workers)
 	for w := range lat {
-		lat[w] = make(benchLatencies, 0, b.N/workers+1)
+		lat[w] = make(benchLatencies, 0, n/int64(workers)+1)
 	}
-	b.ReportAllocs() // of this process: the clients and the console (or the pgx clients)
-	pg0 := pg.sample(b)
-	cpu0, host0 := benchCPUTime(b), benchHostCPU()
-	b.ResetTimer()
 	start := time.Now()
 	for w := range workers {
 		wg.Go(func() {
 			for !failed.Load() {
 				i := next.Add(1) - 1
-				if i >= int64(b.N) {
+				if i >= n {
 					return
 				}
 				t0 := time.Now()
@@ -254,23 +297,30 @@ func benchMeasure(b *testing.B, pg *benchPGCPU, workers int, unit string, op fun
 	}
 	wg.Wait()
 	elapsed := time.Since(start)
-	b.StopTimer()
-	cpu1, host1 := benchCPUTime(b), benchHostCPU()
-	pg1 := pg.sample(b)
-	if firstEr != nil {
-		b.Fatal(firstEr)
-	}
 	all := slices.Concat(lat...)
 	slices.Sort(all)
+	return elapsed, all, firstEr
+}
+
+// benchMeasure runs b.N operations with benchOps with the benchmark timer on, and reports
+// throughput as unit/s, p50/p99 latency in ms, and CPU per operation of this process (client and
+// server), of the PostgreSQL server and of the whole machine. It returns the throughput.
+func benchMeasure(b *testing.B, pg *benchPGCPU, workers int, unit string, op func(worker int, i int64) error) float64 {
+	b.Helper()
+	b.ReportAllocs() // of this process: the clients and the console (or the pgx clients)
+	cpu0 := benchSampleCPU(b, pg)
+	b.ResetTimer()
+	elapsed, all, err := benchOps(workers, int64(b.N), op)
+	b.StopTimer()
+	used := cpu0.until(benchSampleCPU(b, pg))
+	if err != nil {
+		b.Fatal(err)
+	}
 	rate := float64(b.N) / elapsed.Seconds()
 	b.ReportMetric(rate, unit+"/s")
 	b.ReportMetric(all.quantileMs(0.50), "p50-ms")
 	b.ReportMetric(all.quantileMs(0.99), "p99-ms")
-	b.ReportMetric(float64(cpu1-cpu0)/float64(time.Millisecond)/float64(b.N), "proc-cpu-ms/op")
-	b.ReportMetric(float64(benchPGCPUSince(pg0, pg1))/float64(time.Millisecond)/float64(b.N), "pg-cpu-ms/op")
-	if host0 >= 0 && host1 >= 0 {
-		b.ReportMetric(float64(host1-host0)/float64(time.Millisecond)/float64(b.N), "host-cpu-ms/op")
-	}
+	used.report(b, "", int64(b.N))
 	return rate
 }
 
@@ -425,10 +475,6 @@ func BenchmarkAssessPurchasePostgres(b *testing.B) {
 		})
 	})
 
-	// One transport for all clients, with room for every client's keep-alive connection.
-	transport := &http.Transport{MaxIdleConns: 2 * benchClients, MaxIdleConnsPerHost: 2 * benchClients, IdleConnTimeout: time.Minute}
-	defer transport.CloseIdleConnections()
-	client := &http.Client{Transport: transport}
 	url := ta.Server.URL + "/graphql"
 	// RISKCONSOLE_BENCH_DB_CONNS=n runs the assessments on a second console over the same
 	// database with a pool of n connections instead of the default (DefaultDBMaxConns; an
@@ -453,56 +499,10 @@ func BenchmarkAssessPurchasePostgres(b *testing.B) {
 		url = srv.URL + "/graphql"
 		b.Logf("console pool: %d connections", n)
 	}
-	authz := "Bearer " + ta.Tokens[auth.Service]
-	bodies := make([][]byte, benchClients)
-	resps := make([]bytes.Buffer, benchClients)
-	call := func(w int, key string, p *benchPurchase) error {
-		bodies[w] = benchAssessBody(bodies[w], key, p)
-		req, err := http.NewRequest(http.MethodPost, url, bytes.NewReader(bodies[w]))
-		if err != nil {
-			return err
-		}
-		req.Header.Set("Content-Type", "application/json")
-		req.Header.Set("Authorization", authz)
-		resp, err := client.Do(req)
-		if err != nil {
-			return err
-		}
-		resps[w].Reset()
-		_, err = resps[w].ReadFrom(resp.Body)
-		resp.Body.Close()
-		if err != nil {
-			return err
-		}
-		if body := resps[w].Bytes(); resp.StatusCode != http.StatusOK || bytes.Contains(body, []byte(`"errors"`)) || !bytes.Contains(body, []byte(`"decisionId"`)) {
-			return fmt.Errorf("assessPurchase: status %d: %s", resp.StatusCode, body)
-		}
-		return nil
-	}
+	checkout := newBenchCheckout(b, url, ta.Tokens[auth.Service])
+	checkout.warm(b, purchases)
 	assess := func(b *testing.B, clients int) float64 {
-		prefix := fmt.Sprintf("bench-%d-", benchRun.Add(1))
-		return benchMeasure(b, pg, clients, "assess", func(w int, i int64) error {
-			return call(w, prefix+strconv.FormatInt(i, 10), &purchases[i%int64(len(purchases))])
-		})
-	}
-	// Before the clock runs: open every client's keep-alive connection and warm the handler
-	// (query cache, prepared statements, connection pool).
-	var wg sync.WaitGroup
-	errs := make([]error, benchClients)
-	for w := range benchClients {
-		wg.Go(func() {
-			for i := range 20 {
-				if errs[w] = call(w, fmt.Sprintf("warm-%d-%d-%d", benchRun.Add(1), w, i), &purchases[(w*20+i)%len(purchases)]); errs[w] != nil {
-					return
-				}
-			}
-		})
-	}
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			b.Fatal(err)
-		}
+		return benchMeasure(b, pg, clients, "assess", checkout.op(fmt.Sprintf("bench-%d-", benchRun.Add(1)), purchases))
 	}
 
 	b.Run("assess-32clients", func(b *testing.B) {
@@ -512,6 +512,82 @@ func BenchmarkAssessPurchasePostgres(b *testing.B) {
 		}
 	})
 	b.Run("assess-1client", func(b *testing.B) { assess(b, 1) })
+}
+
+// benchCheckout is benchClients checkout clients calling assessPurchase over keep-alive HTTP
+// connections of one transport, each with its own request and response buffers.
+type benchCheckout struct {
+	client *http.Client
+	url    string
+	authz  string
+	bodies [][]byte
+	resps  []bytes.Buffer
+}
+
+// newBenchCheckout returns the clients of the GraphQL endpoint url, calling with token.
+func newBenchCheckout(tb testing.TB, url, token string) *benchCheckout {
+	// One transport for all clients, with room for every client's keep-alive connection.
+	transport := &http.Transport{MaxIdleConns: 2 * benchClients, MaxIdleConnsPerHost: 2 * benchClients, IdleConnTimeout: time.Minute}
+	tb.Cleanup(transport.CloseIdleConnections)
+	return &benchCheckout{client: &http.Client{Transport: transport}, url: url, authz: "Bearer " + token,
+		bodies: make([][]byte, benchClients), resps: make([]bytes.Buffer, benchClients)}
+}
+
+// call assesses p as client w under idempotency key key; an error or a response without a
+// decision is an error.
+func (c *benchCheckout) call(w int, key string, p *benchPurchase) error {
+	c.bodies[w] = benchAssessBody(c.bodies[w], key, p)
+	req, err := http.NewRequest(http.MethodPost, c.url, bytes.NewReader(c.bodies[w]))
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", c.authz)
+	resp, err := c.client.Do(req)
+	if err != nil {
+		return err
+	}
+	c.resps[w].Reset()
+	_, err = c.resps[w].ReadFrom(resp.Body)
+	resp.Body.Close()
+	if err != nil {
+		return err
+	}
+	if body := c.resps[w].Bytes(); resp.StatusCode != http.StatusOK || bytes.Contains(body, []byte(`"errors"`)) || !bytes.Contains(body, []byte(`"decisionId"`)) {
+		return fmt.Errorf("assessPurchase: status %d: %s", resp.StatusCode, body)
+	}
+	return nil
+}
+
+// op returns the operation of benchOps and benchMeasure: operation i assesses the i-th of
+// purchases (cycling) under the idempotency key prefix+i.
+func (c *benchCheckout) op(prefix string, purchases []benchPurchase) func(w int, i int64) error {
+	return func(w int, i int64) error {
+		return c.call(w, prefix+strconv.FormatInt(i, 10), &purchases[i%int64(len(purchases))])
+	}
+}
+
+// warm opens every client's keep-alive connection and warms the handler (query cache, prepared
+// statements, connection pool) before the clock runs.
+func (c *benchCheckout) warm(tb testing.TB, purchases []benchPurchase) {
+	tb.Helper()
+	var wg sync.WaitGroup
+	errs := make([]error, benchClients)
+	for w := range benchClients {
+		wg.Go(func() {
+			for i := range 20 {
+				if errs[w] = c.call(w, fmt.Sprintf("warm-%d-%d-%d", benchRun.Add(1), w, i), &purchases[(w*20+i)%len(purchases)]); errs[w] != nil {
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			tb.Fatal(err)
+		}
+	}
 }
 
 // benchPageQuery asks for a page of 50 decisions with everything the explorer shows.
