@@ -311,7 +311,7 @@ function ShadowPanel(props: VersionExperimentsProps & { shadows: Shadow[]; marke
                   <td>
                     {isApprover && s.running && (
                       <button type="button" class="danger" onClick={() => stop(s)} disabled={act.busy}>
-                        Stop the shadow
+                        Stop run {s.id}
                       </button>
                     )}
                   </td>
