@@ -1,6 +1,7 @@
 package store
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -8,6 +9,7 @@ import (
 	"riskconsole/internal/audit"
 	"riskconsole/internal/decisions"
 	"riskconsole/internal/engine"
+	"riskconsole/internal/thresholds"
 	"riskconsole/models"
 )
 
@@ -62,6 +64,8 @@ func TestDecisionSeal(t *testing.T) {
 		"a bureau report added": func(r *models.Decision) {
 			r.BureauReport = `{"bureau":"EXPERIAN_US","score":612,"scoreMin":300,"scoreMax":850,"scoreDate":"2026-12-01","keyFactors":[]}`
 		},
+		"an arm added":            func(r *models.Decision) { r.Arm = "CHAMPION" },
+		"a shadow's result added": func(r *models.Decision) { r.ShadowResults = ";7:0;" },
 	} {
 		changed := row
 		change(&changed)
@@ -120,6 +124,50 @@ func TestDecisionSealNotices(t *testing.T) {
 		"the key factors":    func(r *models.Decision) { r.BureauReport = strings.Replace(r.BureauReport, "Serious", "Minor", 1) },
 		"the score":          func(r *models.Decision) { r.BureauReport = strings.Replace(r.BureauReport, "612", "712", 1) },
 		"the report removed": func(r *models.Decision) { r.BureauReport = "" },
+	} {
+		changed := row
+		change(&changed)
+		if p := s.sealProblem(&changed); p != "seal mismatch: content changed" {
+			t.Errorf("%s changed: %q, want a mismatch", name, p)
+		}
+	}
+}
+
+// TestDecisionSealExperiments: the split's arm and the shadows' results are sealed with the
+// decision (issue 17), and read back as written.
+func TestDecisionSealExperiments(t *testing.T) {
+	k, err := audit.NewKey([]byte("a test key of at least thirty-two bytes"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &Store{key: k}
+	rec := sealTestRecord()
+	rec.Arm = thresholds.ArmChallenger
+	rec.Shadows = []decisions.ShadowResult{{VersionID: 7, Outcome: engine.Approved},
+		{VersionID: 9, Outcome: engine.Declined, Reasons: []engine.Reason{9, 1, 15}}}
+	row := decisionRow(&rec)
+	if row.Arm != "CHALLENGER" || row.ShadowResults != ";7:0;9:91f;" {
+		t.Fatalf("columns: arm %q, shadow results %q", row.Arm, row.ShadowResults)
+	}
+	vals, err := decisionValues(&row, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.sealValues(vals)
+	row.Seal = vals[len(vals)-1].(string)
+	if p := s.sealProblem(&row); p != "" {
+		t.Fatalf("seal does not check out: %s", p)
+	}
+	back, err := decisionFromRow(&row)
+	if err != nil || back.Arm != rec.Arm || !reflect.DeepEqual(back.Shadows, rec.Shadows) {
+		t.Fatalf("round trip: arm %q, shadows %+v, %v", back.Arm, back.Shadows, err)
+	}
+	for name, change := range map[string]func(r *models.Decision){
+		"the arm":             func(r *models.Decision) { r.Arm = "CHAMPION" },
+		"the arm removed":     func(r *models.Decision) { r.Arm = "" },
+		"a shadow's outcome":  func(r *models.Decision) { r.ShadowResults = ";7:0;9:0;" },
+		"the shadows removed": func(r *models.Decision) { r.ShadowResults = "" },
+		"a shadow's reasons":  func(r *models.Decision) { r.ShadowResults = ";7:0;9:19f;" },
 	} {
 		changed := row
 		change(&changed)

@@ -195,8 +195,11 @@ func (l *ExperimentLifecycle) stopShadow(ctx context.Context, id int64, at time.
 		if sh, err = tx.Shadow(ctx, id); err != nil {
 			return err
 		}
-		if end := sh.End(); end != nil && !end.After(at) {
-			return fmt.Errorf("shadow run %d ended at %s: %w", id, end.Format(time.RFC3339), apperr.ErrConflict)
+		switch {
+		case sh.StoppedAt != nil:
+			return fmt.Errorf("shadow run %d was stopped at %s: %w", id, sh.StoppedAt.Format(time.RFC3339), apperr.ErrConflict)
+		case sh.EndsAt != nil && sh.EndsAt.Before(at):
+			return fmt.Errorf("shadow run %d ended at its planned end, %s: %w", id, sh.EndsAt.Format(time.RFC3339), apperr.ErrConflict)
 		}
 		before := recordShadow(&sh, nil)
 		sh.StoppedAt, sh.StoppedBy = &at, by
@@ -213,31 +216,22 @@ func (l *ExperimentLifecycle) stopShadow(ctx context.Context, id int64, at time.
 }
 
 // EndDueShadows stops, at their planned end, the runs whose end has passed, each with its audit
-// event, as the system. Servers poll it; a run another server stopped first is left alone.
+// event, as the system. Servers poll it; it reads the runs from the schedule service's memory and
+// touches the database only when one is due, and a run another server stopped first is left alone.
 func (l *ExperimentLifecycle) EndDueShadows(ctx context.Context) error {
-	now := l.clock()
-	open, err := l.store.ThresholdShadows(ctx, "", 0, 0)
-	if err != nil {
-		return err
+	due := l.svc.dueShadows(l.clock())
+	if len(due) == 0 {
+		return nil
 	}
 	system := auth.SystemPrincipal("shadow-end")
 	sys := auth.WithPrincipal(ctx, system)
-	ended := false
-	for i := range open {
-		sh := &open[i]
-		if sh.StoppedAt != nil || sh.EndsAt == nil || sh.EndsAt.After(now) {
-			continue
-		}
+	for _, sh := range due {
 		_, err := l.stopShadow(sys, sh.ID, *sh.EndsAt, system.Subject())
 		if err != nil && !errors.Is(err, apperr.ErrConflict) {
 			return err
 		}
-		ended = true
 	}
-	if ended {
-		return l.refresh(ctx, "ending shadows")
-	}
-	return nil
+	return l.refresh(ctx, "ending shadows")
 }
 
 // Shadows returns up to limit shadow runs, newest first, of market and of version (zero: any).

@@ -140,3 +140,16 @@ func (s *Service) Experiments(market string, t time.Time) Experiments {
 	}
 	return out
 }
+
+// dueShadows returns the open runs, as last loaded, whose planned end is at or before now.
+func (s *Service) dueShadows(now time.Time) []Shadow {
+	var out []Shadow
+	for _, list := range s.experiments.Load().shadows {
+		for _, r := range list {
+			if r.EndsAt != nil && !r.EndsAt.After(now) {
+				out = append(out, r.Shadow)
+			}
+		}
+	}
+	return out
+}
