@@ -8,6 +8,7 @@ import { useState } from 'preact/hooks';
 import { ErrorBox, FieldError, Link, Progress, useQuery } from './common';
 import { useConfirm } from './confirm';
 import { TimeField } from './filters';
+import { inboxChanged } from './inbox';
 import { graphql } from '../gql';
 import { ThresholdDraftStatus, type ArmRateFieldsFragment, type ShadowFieldsFragment, type SplitFieldsFragment, type SplitRequestFieldsFragment } from '../gql/graphql';
 import { gql } from '../lib/api';
@@ -432,6 +433,7 @@ function SplitPanel(props: VersionExperimentsProps & { split: SplitFieldsFragmen
         await gql(RejectSplitMutation, { id: r.id, comment });
       }
       setComments((c) => ({ ...c, [r.id]: '' }));
+      inboxChanged();
       return `Request ${r.id} ${approve ? 'approved: it is in effect now' : 'rejected'}.`;
     });
   };

@@ -474,7 +474,7 @@ export type MarketsQuery = { markets: Array<{ code: string, name: string | null,
 export type PendingSubmissionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PendingSubmissionsQuery = { thresholdDrafts: { nodes: Array<{ id: string, market: string, author: string, submittedAt: string | null }>, pageInfo: { hasNextPage: boolean } }, catalogDrafts: { nodes: Array<{ id: string, author: string, updatedAt: string }>, pageInfo: { hasNextPage: boolean } } };
+export type PendingSubmissionsQuery = { thresholdDrafts: { nodes: Array<{ id: string, market: string, author: string, submittedAt: string | null }>, pageInfo: { hasNextPage: boolean } }, catalogDrafts: { nodes: Array<{ id: string, author: string, updatedAt: string }>, pageInfo: { hasNextPage: boolean } }, thresholdSplitRequests: { nodes: Array<{ id: string, market: string, author: string, createdAt: string, version: { version: { id: string } } }>, pageInfo: { hasNextPage: boolean } } };
 
 export type InboxCaseFieldsFragment = { id: string, status: ReviewStatus, market: string, dueAt: string, overdue: boolean, reviewer: string | null };
 
@@ -1242,7 +1242,7 @@ export const RejectThresholdSplitRequestDocument = {"__meta__":{"hash":"sha256:4
 export const StopThresholdSplitDocument = {"__meta__":{"hash":"sha256:cf6667c203d4938b3cc8ba0733475c2083c5ae2dccf3759cd1a658256e0e45ba"}} as unknown as TypedDocumentString<StopThresholdSplitMutation, StopThresholdSplitMutationVariables>;
 export const MarketExperimentsDocument = {"__meta__":{"hash":"sha256:b59e50991fb83beaee45e9df23c0d65772ea4921c76b421bf90ae33ca7990737"}} as unknown as TypedDocumentString<MarketExperimentsQuery, MarketExperimentsQueryVariables>;
 export const MarketsDocument = {"__meta__":{"hash":"sha256:11fb8af121d600e13846052b85ce089a14275489e3299de76ecee25b91c9b4b1"}} as unknown as TypedDocumentString<MarketsQuery, MarketsQueryVariables>;
-export const PendingSubmissionsDocument = {"__meta__":{"hash":"sha256:75bcfb27e04ac25ce99b4811bd2243937e40b349f6330a4981627e9d0c7bad64"}} as unknown as TypedDocumentString<PendingSubmissionsQuery, PendingSubmissionsQueryVariables>;
+export const PendingSubmissionsDocument = {"__meta__":{"hash":"sha256:49dc16fa2801a697fbc6e55f6a3d635841468e8a13a03443f08c0b97250fc853"}} as unknown as TypedDocumentString<PendingSubmissionsQuery, PendingSubmissionsQueryVariables>;
 export const ReviewerInboxDocument = {"__meta__":{"hash":"sha256:0ca67cc23c398e684c25e29cb897664fe78d614c0c5a498e6f70c635c1e32d27"}} as unknown as TypedDocumentString<ReviewerInboxQuery, ReviewerInboxQueryVariables>;
 export const WhatIfStatusDocument = {"__meta__":{"hash":"sha256:b6a1174e450ed7c5a7637b0f2ec99220c9c0d104039fd4605df766a5165a6031"}} as unknown as TypedDocumentString<WhatIfStatusQuery, WhatIfStatusQueryVariables>;
 export const ThresholdDiffDocument = {"__meta__":{"hash":"sha256:d43b170bab6439e156a838ecdfd15b98fda88e3939b9820efa36d45f0bce0635"}} as unknown as TypedDocumentString<ThresholdDiffQuery, ThresholdDiffQueryVariables>;
