@@ -5,7 +5,6 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { measures } from '../src/lib/measures.gen';
 
 interface DemoAccount {
   username: string;
@@ -112,26 +111,3 @@ export async function api<T>(baseURL: string, role: string, query: string, varia
   if (!body.data || body.errors) throw new Error(`query failed: ${JSON.stringify(body.errors)}`);
   return body.data;
 }
-
-/**
- * A purchase's measured values that pass every default rule (README, "assessPurchase"); a value
- * not named here takes its declared passing value (measures.gen.ts).
- */
-export const sampleValues = {
-  ...Object.fromEntries(measures.map((m) => [m.field, m.passing])),
-  bureauScore: 720,
-  monthlyIncome: 30000,
-  incomeVerified: 1,
-  employmentMonths: 14,
-  recentPlans30d: 1,
-  debtToIncome: 0.3,
-  monthsAtAddress: 20,
-  addressVerified: 1,
-  identityVerified: 1,
-  ageYears: 34,
-  creditHistoryMonths: 40,
-  delinquencies24m: 0,
-  affordabilityRatio: 3,
-  liquidSavings: 5000,
-  outstandingCredit: 3000,
-};

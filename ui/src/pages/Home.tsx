@@ -69,7 +69,7 @@ export function InboxPage({ user }: PageProps) {
               .
             </p>
           )}
-          {inbox.moreSubmissions && <p class="muted">Only the newest submissions of each kind (100 drafts, 50 split requests) are looked at.</p>}
+          {inbox.moreSubmissions && <p class="muted">Only the newest submissions of each kind (100 drafts, 30 split requests) are looked at.</p>}
         </section>
       )}
       {inbox.loaded && work && (
