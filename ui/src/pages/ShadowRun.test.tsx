@@ -72,6 +72,8 @@ describe('a shadow run’s comparison', () => {
     const reasons = screen.getByRole('table', { name: 'Declines per principal reason, live and shadow' });
     expect(within(reasons).getByText('Credit score insufficient').closest('tr')!.textContent).toBe('Credit score insufficient25');
     expect(screen.getByRole('link', { name: 'REF-31' }).getAttribute('href')).toBe('/decisions/31');
+    // One bucket holds decisions: no line to draw, and the page says why.
+    expect(screen.getByTestId('chart-note').textContent).toBe('All the decisions so far fall in one hour: the chart draws from two on.');
     // No split overlapped the run: no arm to pick.
     expect(screen.queryByLabelText('Arm')).toBeNull();
   });

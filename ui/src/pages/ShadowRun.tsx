@@ -148,7 +148,7 @@ export function ShadowRunPage({ params, query }: PageProps) {
         )}
       </form>
       {res.error !== null && <ErrorBox error={res.error} title="Could not load the comparison" />}
-      <Comparison c={c} market={s.market} version={v.version} arm={arm} predicted={p} predictedNote={s.predicted && !s.predicted.available ? (s.predicted.note ?? '') : null} />
+      <Comparison c={c} market={s.market} version={v.version} arm={arm} bucket={bucket} predicted={p} predictedNote={s.predicted && !s.predicted.available ? (s.predicted.note ?? '') : null} />
     </>
   );
 }
@@ -161,8 +161,25 @@ interface Predicted {
   decisions: number;
 }
 
-function Comparison({ c, market, version, arm, predicted, predictedNote }: { c: ShadowComparisonFieldsFragment; market: string; version: number; arm: Arm | null; predicted: Predicted | null; predictedNote: string | null }) {
+function Comparison({
+  c,
+  market,
+  version,
+  arm,
+  bucket,
+  predicted,
+  predictedNote,
+}: {
+  c: ShadowComparisonFieldsFragment;
+  market: string;
+  version: number;
+  arm: Arm | null;
+  bucket: AnalyticsBucket;
+  predicted: Predicted | null;
+  predictedNote: string | null;
+}) {
   const chart = comparisonSeries(c.series);
+  const bucketWord = bucket === AnalyticsBucket.Day ? 'day' : 'hour';
   const id = useId();
   const of = arm ? `, ${armLabel(arm).toLowerCase()} only` : '';
   return (
@@ -232,7 +249,8 @@ function Comparison({ c, market, version, arm, predicted, predictedNote }: { c: 
             decisions of the run.
           </p>
         )}
-        {chart.xs.length > 0 ? (
+        {/* A line needs two buckets: one bucket's rates are the figures above (and uPlot stretches a lone point's axis over years). */}
+        {c.series.filter((b) => b.decisions > 0).length > 1 ? (
           <Chart
             label={`Decline rate in percent per bucket, live and shadow${of}`}
             xs={chart.xs}
@@ -242,7 +260,11 @@ function Comparison({ c, market, version, arm, predicted, predictedNote }: { c: 
             xRange={[seconds(c.from), seconds(c.to)]}
           />
         ) : (
-          <p>No decision in the rollups yet: nothing to draw.</p>
+          <p data-testid="chart-note">
+            {c.series.some((b) => b.decisions > 0)
+              ? `All the decisions so far fall in one ${bucketWord}: the chart draws from two on.`
+              : 'No decision in the rollups yet: nothing to draw.'}
+          </p>
         )}
       </section>
 
