@@ -162,6 +162,8 @@ test('an approver runs a version in shadow, reads its comparison against live tr
   await page.goto('/thresholds?market=US');
   const running = page.getByRole('list', { name: 'Shadows running in US' });
   await expect(running.getByRole('link', { name: `comparison of run ${shadowId}` })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'In shadow and in split in US' })).toBeVisible();
+  await shot(page, 'experiments-thresholds');
 
   // approver.ali requests a split of 10 %; he may not approve his own request.
   await page.goto(`/thresholds/versions/${versionId}`);
