@@ -1,4 +1,4 @@
-import{a as e,l as t,t as n}from"./jsxRuntime.module-kLnmwWvf.js";import{A as r,B as i,C as a,D as o,E as s,F as c,I as l,L as u,M as d,O as f,R as p,T as m,U as h,V as g,a as _,b as v,j as y,k as b,o as x,r as S,t as C,x as w}from"./index-CS30ydDa.js";import{n as T,t as E}from"./subject-DYbAcEdk.js";d(`
+import{a as e,l as t,t as n}from"./jsxRuntime.module-kLnmwWvf.js";import{A as r,B as i,C as a,D as o,E as s,F as c,I as l,L as u,M as d,O as f,R as p,T as m,U as h,V as g,a as _,b as v,j as y,k as b,o as x,r as S,t as C,x as w}from"./index-BeshSBRJ.js";import{n as T,t as E}from"./subject-DYbAcEdk.js";d(`
   fragment ShadowFields on ThresholdShadow {
     id
     market
