@@ -40,6 +40,9 @@ function Home(props: PageProps) {
 // The audit log is the auditors' alone: its code loads when it is opened, out of the first load.
 const AuditLogPage = lazyComponent(() => import('./pages/AuditLog').then((m) => m.AuditLogPage), 'Loading the audit log…', true);
 
+// A shadow run's comparison is read by the few who run experiments: its code (and the chart's) loads when it is opened.
+const ShadowRunPage = lazyComponent(() => import('./pages/ShadowRun').then((m) => m.ShadowRunPage), 'Loading the shadow run…', true);
+
 export const routes: RouteDef[] = [
   { path: '/', title: 'Home', roles: [], component: Home },
   // First, so that approvers and reviewers land on what waits for them (HomePage).
@@ -51,6 +54,7 @@ export const routes: RouteDef[] = [
   { path: '/thresholds', title: 'Thresholds', roles: decisionReaders, component: ThresholdsPage, nav: true },
   { path: '/thresholds/drafts/:id', title: 'Threshold draft', roles: decisionReaders, component: ThresholdDraftPage },
   { path: '/thresholds/versions/:id', title: 'Threshold version', roles: decisionReaders, component: ThresholdVersionPage },
+  { path: '/thresholds/shadows/:id', title: 'Shadow run', roles: decisionReaders, component: ShadowRunPage },
   { path: '/catalog', title: 'Reason catalog', roles: decisionReaders, component: CatalogPage, nav: true },
   // Review cases are worked by REVIEWER and read by the decision readers (ACCESS.md).
   { path: '/reviews', title: 'Reviews', roles: reviewReaders, component: ReviewsPage, nav: true },

@@ -8,6 +8,7 @@ import { ShopperPopup } from './ShopperPopup';
 import { graphql } from '../gql';
 import { DecisionKind, Outcome, type DecisionFullFragment } from '../gql/graphql';
 import { canSeeOutcomes } from '../lib/access';
+import { armLabel, shadowResultText } from '../lib/experiments';
 import { factorBars, maxMargin, parseBreakdown, type FactorBar } from '../lib/factors';
 import { formatAmount, formatNumber, formatTime, humanize } from '../lib/format';
 import { readsDecisions } from '../lib/pages';
@@ -47,6 +48,13 @@ export const DecisionFull = graphql(`
       version
     }
     catalogVersionId
+    arm
+    shadows {
+      versionId
+      version
+      outcome
+      reasons
+    }
     message {
       locale
       title
@@ -153,6 +161,25 @@ export function DecisionView({
                 </span>
               )}
             </dd>
+            {d.arm && (
+              <>
+                <dt>Split arm</dt>
+                <dd data-testid="decision-arm">{armLabel(d.arm)}</dd>
+              </>
+            )}
+            {d.shadows.length > 0 && (
+              <>
+                <dt>In shadow</dt>
+                <dd>
+                  <ul aria-label="What the versions in shadow would have decided" data-testid="decision-shadows">
+                    {d.shadows.map((r) => (
+                      <li key={r.versionId}>{shadowResultText(r)}</li>
+                    ))}
+                  </ul>
+                  <span class="muted">Never shown to the shopper: the decision above is what counted.</span>
+                </dd>
+              </>
+            )}
             <dt>Reason catalog</dt>
             <dd>version id {d.catalogVersionId}</dd>
           </dl>

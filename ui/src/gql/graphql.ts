@@ -4,6 +4,17 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Where the live decision and the shadow agree or not. */
+export const Agreement = {
+  BothApprove: 'BOTH_APPROVE',
+  BothDecline: 'BOTH_DECLINE',
+  /** Live declined, the shadow would have approved. */
+  ShadowApproves: 'SHADOW_APPROVES',
+  /** Live approved, the shadow would have declined. */
+  ShadowDeclines: 'SHADOW_DECLINES'
+} as const;
+
+export type Agreement = typeof Agreement[keyof typeof Agreement];
 export const AnalyticsBucket = {
   Day: 'DAY',
   Hour: 'HOUR',
@@ -13,6 +24,8 @@ export const AnalyticsBucket = {
 export type AnalyticsBucket = typeof AnalyticsBucket[keyof typeof AnalyticsBucket];
 /** What analytics count: decisions made in [from, to) (widened to whole hours) that match every field set. */
 export type AnalyticsFilter = {
+  /** Decisions decided by this arm of a challenger split. */
+  arm?: Arm | null | undefined;
   /** WEB, APP or POS. */
   channel?: string | null | undefined;
   from: string;
@@ -35,6 +48,15 @@ export const AnalyticsSource = {
 } as const;
 
 export type AnalyticsSource = typeof AnalyticsSource[keyof typeof AnalyticsSource];
+/** The arm of a challenger split that decided a decision. */
+export const Arm = {
+  /** The split's challenger version. */
+  Challenger: 'CHALLENGER',
+  /** The version in force. */
+  Champion: 'CHAMPION'
+} as const;
+
+export type Arm = typeof Arm[keyof typeof Arm];
 export type AuditFilter = {
   /** Exact action, e.g. user.create, auth.login, access.denied. */
   action?: string | null | undefined;
@@ -99,6 +121,8 @@ export type CreateUserInput = {
 };
 
 export type DecisionFilter = {
+  /** Decisions decided by this arm of a challenger split. */
+  arm?: Arm | null | undefined;
   /** Inclusive. */
   from?: string | null | undefined;
   market?: string | null | undefined;
@@ -312,7 +336,7 @@ export const ThresholdVersionStatus = {
 } as const;
 
 export type ThresholdVersionStatus = typeof ThresholdVersionStatus[keyof typeof ThresholdVersionStatus];
-export type DecisionFullFragment = { id: string, reference: string, createdAt: string, market: string, currency: string, amount: number, shopperId: string, locale: string, channel: string, outcome: Outcome, kind: DecisionKind, reviewer: string | null, reviewReason: string | null, breakdown: unknown, catalogVersionId: string, merchant: { id: string, name: string, category: string }, reasons: Array<{ rank: number, code: ReasonCode, measuredValue: MeasuredValue, factor: Factor }>, thresholdVersion: { id: string, market: string, version: number }, message: { locale: string, title: string, body: string, steps: Array<string>, closing: string } | null, repayment: { status: OutcomeStatus | null, outstandingMinor: number, writtenOffMinor: number, currency: string, class: OutcomeClass, matureAt: string, events: Array<{ eventId: string, observedAt: string, status: OutcomeStatus, outstandingMinor: number, writtenOffMinor: number, recordedAt: string }> } | null };
+export type DecisionFullFragment = { id: string, reference: string, createdAt: string, market: string, currency: string, amount: number, shopperId: string, locale: string, channel: string, outcome: Outcome, kind: DecisionKind, reviewer: string | null, reviewReason: string | null, breakdown: unknown, catalogVersionId: string, arm: Arm | null, merchant: { id: string, name: string, category: string }, reasons: Array<{ rank: number, code: ReasonCode, measuredValue: MeasuredValue, factor: Factor }>, thresholdVersion: { id: string, market: string, version: number }, shadows: Array<{ versionId: string, version: number, outcome: Outcome, reasons: Array<ReasonCode> }>, message: { locale: string, title: string, body: string, steps: Array<string>, closing: string } | null, repayment: { status: OutcomeStatus | null, outstandingMinor: number, writtenOffMinor: number, currency: string, class: OutcomeClass, matureAt: string, events: Array<{ eventId: string, observedAt: string, status: OutcomeStatus, outstandingMinor: number, writtenOffMinor: number, recordedAt: string }> } | null };
 
 export type PinnedThresholdsQueryVariables = Exact<{
   id: string | number;
@@ -372,6 +396,76 @@ export type RejectBadDefinitionDraftMutationVariables = Exact<{
 
 export type RejectBadDefinitionDraftMutation = { rejectBadDefinitionDraft: { id: string, market: string, status: ThresholdDraftStatus, revision: number, author: string, rationale: string, level: OutcomeStatus, windowMonths: number, description: string, reviewer: string | null, reviewComment: string | null, updatedAt: string } };
 
+export type ShadowFieldsFragment = { id: string, market: string, startedAt: string, startedBy: string, endsAt: string | null, stoppedAt: string | null, stoppedBy: string | null, running: boolean, version: { version: { id: string, version: number } } };
+
+export type ArmRateFieldsFragment = { arm: Arm, decisions: number, declined: number, declineRate: number | null };
+
+export type SplitFieldsFragment = { id: string, market: string, percent: number, requestId: string | null, startedAt: string, startedBy: string, endedAt: string | null, endedBy: string | null, running: boolean, version: { version: { id: string, version: number } }, arms: Array<{ arm: Arm, decisions: number, declined: number, declineRate: number | null }> };
+
+export type SplitRequestFieldsFragment = { id: string, market: string, percent: number, rationale: string, status: ThresholdDraftStatus, author: string, reviewer: string | null, reviewComment: string | null, createdAt: string, updatedAt: string, version: { version: { id: string, version: number } } };
+
+export type VersionExperimentsQueryVariables = Exact<{
+  versionId: string | number;
+  market: string;
+}>;
+
+
+export type VersionExperimentsQuery = { thresholdShadows: Array<{ id: string, market: string, startedAt: string, startedBy: string, endsAt: string | null, stoppedAt: string | null, stoppedBy: string | null, running: boolean, version: { version: { id: string, version: number } } }>, marketExperiments: Array<{ market: string, shadows: Array<{ id: string }>, split: { id: string, market: string, percent: number, requestId: string | null, startedAt: string, startedBy: string, endedAt: string | null, endedBy: string | null, running: boolean, version: { version: { id: string, version: number } }, arms: Array<{ arm: Arm, decisions: number, declined: number, declineRate: number | null }> } | null }>, thresholdSplitRequests: { nodes: Array<{ id: string, market: string, percent: number, rationale: string, status: ThresholdDraftStatus, author: string, reviewer: string | null, reviewComment: string | null, createdAt: string, updatedAt: string, version: { version: { id: string, version: number } } }> } };
+
+export type StartThresholdShadowMutationVariables = Exact<{
+  versionId: string | number;
+  endsAt?: string | null | undefined;
+}>;
+
+
+export type StartThresholdShadowMutation = { startThresholdShadow: { id: string, market: string, startedAt: string, startedBy: string, endsAt: string | null, stoppedAt: string | null, stoppedBy: string | null, running: boolean, version: { version: { id: string, version: number } } } };
+
+export type StopThresholdShadowMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type StopThresholdShadowMutation = { stopThresholdShadow: { id: string, market: string, startedAt: string, startedBy: string, endsAt: string | null, stoppedAt: string | null, stoppedBy: string | null, running: boolean, version: { version: { id: string, version: number } } } };
+
+export type RequestThresholdSplitMutationVariables = Exact<{
+  versionId: string | number;
+  percent: number;
+  rationale: string;
+}>;
+
+
+export type RequestThresholdSplitMutation = { requestThresholdSplit: { id: string, market: string, percent: number, rationale: string, status: ThresholdDraftStatus, author: string, reviewer: string | null, reviewComment: string | null, createdAt: string, updatedAt: string, version: { version: { id: string, version: number } } } };
+
+export type ApproveThresholdSplitRequestMutationVariables = Exact<{
+  id: string | number;
+  comment?: string | null | undefined;
+}>;
+
+
+export type ApproveThresholdSplitRequestMutation = { approveThresholdSplitRequest: { id: string, market: string, percent: number, rationale: string, status: ThresholdDraftStatus, author: string, reviewer: string | null, reviewComment: string | null, createdAt: string, updatedAt: string, version: { version: { id: string, version: number } } } };
+
+export type RejectThresholdSplitRequestMutationVariables = Exact<{
+  id: string | number;
+  comment: string;
+}>;
+
+
+export type RejectThresholdSplitRequestMutation = { rejectThresholdSplitRequest: { id: string, market: string, percent: number, rationale: string, status: ThresholdDraftStatus, author: string, reviewer: string | null, reviewComment: string | null, createdAt: string, updatedAt: string, version: { version: { id: string, version: number } } } };
+
+export type StopThresholdSplitMutationVariables = Exact<{
+  market: string;
+}>;
+
+
+export type StopThresholdSplitMutation = { stopThresholdSplit: { id: string, market: string, percent: number, requestId: string | null, startedAt: string, startedBy: string, endedAt: string | null, endedBy: string | null, running: boolean, version: { version: { id: string, version: number } }, arms: Array<{ arm: Arm, decisions: number, declined: number, declineRate: number | null }> } };
+
+export type MarketExperimentsQueryVariables = Exact<{
+  market?: string | null | undefined;
+}>;
+
+
+export type MarketExperimentsQuery = { marketExperiments: Array<{ market: string, shadows: Array<{ id: string, market: string, startedAt: string, startedBy: string, endsAt: string | null, stoppedAt: string | null, stoppedBy: string | null, running: boolean, version: { version: { id: string, version: number } } }>, split: { id: string, market: string, percent: number, requestId: string | null, startedAt: string, startedBy: string, endedAt: string | null, endedBy: string | null, running: boolean, version: { version: { id: string, version: number } }, arms: Array<{ arm: Arm, decisions: number, declined: number, declineRate: number | null }> } | null }> };
+
 export type MarketsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -380,7 +474,7 @@ export type MarketsQuery = { markets: Array<{ code: string, name: string | null,
 export type PendingSubmissionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PendingSubmissionsQuery = { thresholdDrafts: { nodes: Array<{ id: string, market: string, author: string, submittedAt: string | null }>, pageInfo: { hasNextPage: boolean } }, catalogDrafts: { nodes: Array<{ id: string, author: string, updatedAt: string }>, pageInfo: { hasNextPage: boolean } } };
+export type PendingSubmissionsQuery = { thresholdDrafts: { nodes: Array<{ id: string, market: string, author: string, submittedAt: string | null }>, pageInfo: { hasNextPage: boolean } }, catalogDrafts: { nodes: Array<{ id: string, author: string, updatedAt: string }>, pageInfo: { hasNextPage: boolean } }, thresholdSplitRequests: { nodes: Array<{ id: string, market: string, author: string, createdAt: string, version: { version: { id: string } } }>, pageInfo: { hasNextPage: boolean } } };
 
 export type InboxCaseFieldsFragment = { id: string, status: ReviewStatus, market: string, dueAt: string, overdue: boolean, reviewer: string | null };
 
@@ -589,7 +683,7 @@ export type DecisionDetailQueryVariables = Exact<{
 }>;
 
 
-export type DecisionDetailQuery = { decision: { id: string, reference: string, createdAt: string, market: string, currency: string, amount: number, shopperId: string, locale: string, channel: string, outcome: Outcome, kind: DecisionKind, reviewer: string | null, reviewReason: string | null, breakdown: unknown, catalogVersionId: string, overturns: { id: string, reference: string } | null, overturnedBy: { id: string, reference: string } | null, reviewCases: Array<{ id: string, status: ReviewStatus, requestedAt: string, dueAt: string, overdue: boolean, outcome: ReviewOutcome | null, decidedAt: string | null }>, merchant: { id: string, name: string, category: string }, reasons: Array<{ rank: number, code: ReasonCode, measuredValue: MeasuredValue, factor: Factor }>, thresholdVersion: { id: string, market: string, version: number }, message: { locale: string, title: string, body: string, steps: Array<string>, closing: string } | null, repayment: { status: OutcomeStatus | null, outstandingMinor: number, writtenOffMinor: number, currency: string, class: OutcomeClass, matureAt: string, events: Array<{ eventId: string, observedAt: string, status: OutcomeStatus, outstandingMinor: number, writtenOffMinor: number, recordedAt: string }> } | null } | null };
+export type DecisionDetailQuery = { decision: { id: string, reference: string, createdAt: string, market: string, currency: string, amount: number, shopperId: string, locale: string, channel: string, outcome: Outcome, kind: DecisionKind, reviewer: string | null, reviewReason: string | null, breakdown: unknown, catalogVersionId: string, arm: Arm | null, overturns: { id: string, reference: string } | null, overturnedBy: { id: string, reference: string } | null, reviewCases: Array<{ id: string, status: ReviewStatus, requestedAt: string, dueAt: string, overdue: boolean, outcome: ReviewOutcome | null, decidedAt: string | null }>, merchant: { id: string, name: string, category: string }, reasons: Array<{ rank: number, code: ReasonCode, measuredValue: MeasuredValue, factor: Factor }>, thresholdVersion: { id: string, market: string, version: number }, shadows: Array<{ versionId: string, version: number, outcome: Outcome, reasons: Array<ReasonCode> }>, message: { locale: string, title: string, body: string, steps: Array<string>, closing: string } | null, repayment: { status: OutcomeStatus | null, outstandingMinor: number, writtenOffMinor: number, currency: string, class: OutcomeClass, matureAt: string, events: Array<{ eventId: string, observedAt: string, status: OutcomeStatus, outstandingMinor: number, writtenOffMinor: number, recordedAt: string }> } | null } | null };
 
 export type DecisionIdByReferenceQueryVariables = Exact<{
   reference: string;
@@ -651,7 +745,7 @@ export type ReviewCasePageQueryVariables = Exact<{
 }>;
 
 
-export type ReviewCasePageQuery = { reviewCase: { id: string, status: ReviewStatus, market: string, statement: string, locale: string, requestedBy: string, requestedAt: string, dueAt: string, overdue: boolean, reviewer: string | null, claimedAt: string | null, outcome: ReviewOutcome | null, reason: string | null, decidedAt: string | null, secondReviewRequired: boolean, secondReviewer: string | null, secondReviewComment: string | null, secondReviewedAt: string | null, newDecision: { id: string, reference: string } | null, notices: Array<{ kind: ReviewNoticeKind, locale: string, title: string, body: string, sentAt: string }>, decision: { id: string, reference: string, createdAt: string, market: string, currency: string, amount: number, shopperId: string, locale: string, channel: string, outcome: Outcome, kind: DecisionKind, reviewer: string | null, reviewReason: string | null, breakdown: unknown, catalogVersionId: string, merchant: { id: string, name: string, category: string }, reasons: Array<{ rank: number, code: ReasonCode, measuredValue: MeasuredValue, factor: Factor }>, thresholdVersion: { id: string, market: string, version: number }, message: { locale: string, title: string, body: string, steps: Array<string>, closing: string } | null, repayment: { status: OutcomeStatus | null, outstandingMinor: number, writtenOffMinor: number, currency: string, class: OutcomeClass, matureAt: string, events: Array<{ eventId: string, observedAt: string, status: OutcomeStatus, outstandingMinor: number, writtenOffMinor: number, recordedAt: string }> } | null } } | null };
+export type ReviewCasePageQuery = { reviewCase: { id: string, status: ReviewStatus, market: string, statement: string, locale: string, requestedBy: string, requestedAt: string, dueAt: string, overdue: boolean, reviewer: string | null, claimedAt: string | null, outcome: ReviewOutcome | null, reason: string | null, decidedAt: string | null, secondReviewRequired: boolean, secondReviewer: string | null, secondReviewComment: string | null, secondReviewedAt: string | null, newDecision: { id: string, reference: string } | null, notices: Array<{ kind: ReviewNoticeKind, locale: string, title: string, body: string, sentAt: string }>, decision: { id: string, reference: string, createdAt: string, market: string, currency: string, amount: number, shopperId: string, locale: string, channel: string, outcome: Outcome, kind: DecisionKind, reviewer: string | null, reviewReason: string | null, breakdown: unknown, catalogVersionId: string, arm: Arm | null, merchant: { id: string, name: string, category: string }, reasons: Array<{ rank: number, code: ReasonCode, measuredValue: MeasuredValue, factor: Factor }>, thresholdVersion: { id: string, market: string, version: number }, shadows: Array<{ versionId: string, version: number, outcome: Outcome, reasons: Array<ReasonCode> }>, message: { locale: string, title: string, body: string, steps: Array<string>, closing: string } | null, repayment: { status: OutcomeStatus | null, outstandingMinor: number, writtenOffMinor: number, currency: string, class: OutcomeClass, matureAt: string, events: Array<{ eventId: string, observedAt: string, status: OutcomeStatus, outstandingMinor: number, writtenOffMinor: number, recordedAt: string }> } | null } } | null };
 
 export type ClaimReviewCaseMutationVariables = Exact<{
   id: string | number;
@@ -693,6 +787,17 @@ export type ReviewQueueQueryVariables = Exact<{
 
 
 export type ReviewQueueQuery = { reviewCases: { nodes: Array<{ id: string, status: ReviewStatus, market: string, requestedAt: string, dueAt: string, overdue: boolean, reviewer: string | null, decision: { id: string, reference: string, amount: number, currency: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ShadowComparisonFieldsFragment = { from: string, to: string, freshAsOf: string | null, decisions: number, liveDeclineRate: number, shadowDeclineRate: number, series: Array<{ start: string, decisions: number, liveDeclined: number, shadowDeclined: number, liveDeclineRate: number | null, shadowDeclineRate: number | null }>, cells: Array<{ agreement: Agreement, decisions: number, share: number, mature: number | null, bad: number | null, badRate: number | null, samples: Array<{ id: string, reference: string, createdAt: string, outcome: Outcome }> }>, reasons: Array<{ reason: ReasonCode, live: number, shadow: number }> };
+
+export type ShadowRunQueryVariables = Exact<{
+  id: string | number;
+  arm?: Arm | null | undefined;
+  bucket: AnalyticsBucket;
+}>;
+
+
+export type ShadowRunQuery = { thresholdShadow: { id: string, market: string, startedAt: string, startedBy: string, endsAt: string | null, stoppedAt: string | null, stoppedBy: string | null, running: boolean, predicted: { available: boolean, note: string | null, declineRateNow: number, declineRateProposed: number, from: string | null, to: string | null, decisions: number } | null, comparison: { from: string, to: string, freshAsOf: string | null, decisions: number, liveDeclineRate: number, shadowDeclineRate: number, series: Array<{ start: string, decisions: number, liveDeclined: number, shadowDeclined: number, liveDeclineRate: number | null, shadowDeclineRate: number | null }>, cells: Array<{ agreement: Agreement, decisions: number, share: number, mature: number | null, bad: number | null, badRate: number | null, samples: Array<{ id: string, reference: string, createdAt: string, outcome: Outcome }> }>, reasons: Array<{ reason: ReasonCode, live: number, shadow: number }> }, version: { version: { id: string, version: number } } } | null, thresholdSplits: Array<{ id: string, market: string, startedAt: string, endedAt: string | null }> };
 
 export type ThresholdDraftQueryVariables = Exact<{
   id: string | number;
@@ -851,6 +956,13 @@ export const DecisionFullFragmentDoc = new TypedDocumentString(`
     version
   }
   catalogVersionId
+  arm
+  shadows {
+    versionId
+    version
+    outcome
+    reasons
+  }
   message {
     locale
     title
@@ -892,6 +1004,79 @@ export const BadDraftFieldsFragmentDoc = new TypedDocumentString(`
   updatedAt
 }
     `, {"fragmentName":"BadDraftFields"}) as unknown as TypedDocumentString<BadDraftFieldsFragment, unknown>;
+export const ShadowFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ShadowFields on ThresholdShadow {
+  id
+  market
+  version {
+    version {
+      id
+      version
+    }
+  }
+  startedAt
+  startedBy
+  endsAt
+  stoppedAt
+  stoppedBy
+  running
+}
+    `, {"fragmentName":"ShadowFields"}) as unknown as TypedDocumentString<ShadowFieldsFragment, unknown>;
+export const ArmRateFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ArmRateFields on ArmRate {
+  arm
+  decisions
+  declined
+  declineRate
+}
+    `, {"fragmentName":"ArmRateFields"}) as unknown as TypedDocumentString<ArmRateFieldsFragment, unknown>;
+export const SplitFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SplitFields on ThresholdSplit {
+  id
+  market
+  version {
+    version {
+      id
+      version
+    }
+  }
+  percent
+  requestId
+  startedAt
+  startedBy
+  endedAt
+  endedBy
+  running
+  arms {
+    ...ArmRateFields
+  }
+}
+    fragment ArmRateFields on ArmRate {
+  arm
+  decisions
+  declined
+  declineRate
+}`, {"fragmentName":"SplitFields"}) as unknown as TypedDocumentString<SplitFieldsFragment, unknown>;
+export const SplitRequestFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SplitRequestFields on ThresholdSplitRequest {
+  id
+  market
+  version {
+    version {
+      id
+      version
+    }
+  }
+  percent
+  rationale
+  status
+  author
+  reviewer
+  reviewComment
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"SplitRequestFields"}) as unknown as TypedDocumentString<SplitRequestFieldsFragment, unknown>;
 export const InboxCaseFieldsFragmentDoc = new TypedDocumentString(`
     fragment InboxCaseFields on ReviewCase {
   id
@@ -995,6 +1180,43 @@ export const CatalogEntryFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"CatalogEntryFields"}) as unknown as TypedDocumentString<CatalogEntryFieldsFragment, unknown>;
+export const ShadowComparisonFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ShadowComparisonFields on ShadowComparison {
+  from
+  to
+  freshAsOf
+  decisions
+  liveDeclineRate
+  shadowDeclineRate
+  series {
+    start
+    decisions
+    liveDeclined
+    shadowDeclined
+    liveDeclineRate
+    shadowDeclineRate
+  }
+  cells {
+    agreement
+    decisions
+    share
+    mature
+    bad
+    badRate
+    samples(first: 10) {
+      id
+      reference
+      createdAt
+      outcome
+    }
+  }
+  reasons {
+    reason
+    live
+    shadow
+  }
+}
+    `, {"fragmentName":"ShadowComparisonFields"}) as unknown as TypedDocumentString<ShadowComparisonFieldsFragment, unknown>;
 export const RateWindowFieldsFragmentDoc = new TypedDocumentString(`
     fragment RateWindowFields on RateWindow {
   from
@@ -1011,8 +1233,16 @@ export const EditBadDefinitionDraftDocument = {"__meta__":{"hash":"sha256:522707
 export const SubmitBadDefinitionDraftDocument = {"__meta__":{"hash":"sha256:03f53983575f4ccbbc55c54bc65a0b03ec52de1cc1ebd7c6a447d659e7340bf6"}} as unknown as TypedDocumentString<SubmitBadDefinitionDraftMutation, SubmitBadDefinitionDraftMutationVariables>;
 export const ApproveBadDefinitionDraftDocument = {"__meta__":{"hash":"sha256:9c891fb8e7efe766297bcc6f1c12506cb704e98c3f42417b5d1d0109393faa1b"}} as unknown as TypedDocumentString<ApproveBadDefinitionDraftMutation, ApproveBadDefinitionDraftMutationVariables>;
 export const RejectBadDefinitionDraftDocument = {"__meta__":{"hash":"sha256:b5b24653d95211a9d966ff1f2e915c776a7333221cf75b37250b75f006b83bf2"}} as unknown as TypedDocumentString<RejectBadDefinitionDraftMutation, RejectBadDefinitionDraftMutationVariables>;
+export const VersionExperimentsDocument = {"__meta__":{"hash":"sha256:41cac79fd36b8816e3e26717570bf8b78e27e3d0b6603a49bf11ae8f5bb85520"}} as unknown as TypedDocumentString<VersionExperimentsQuery, VersionExperimentsQueryVariables>;
+export const StartThresholdShadowDocument = {"__meta__":{"hash":"sha256:4f8a06fa6f379af958e728a0a5df97957f66e9cc2cfa93ba09ab0bdf6389983c"}} as unknown as TypedDocumentString<StartThresholdShadowMutation, StartThresholdShadowMutationVariables>;
+export const StopThresholdShadowDocument = {"__meta__":{"hash":"sha256:6dd4a052b8aff450167a46157f513816011402c465f763a80b144537a9151179"}} as unknown as TypedDocumentString<StopThresholdShadowMutation, StopThresholdShadowMutationVariables>;
+export const RequestThresholdSplitDocument = {"__meta__":{"hash":"sha256:7abb9fbb4a4d6c27b90e873c74b52efbedc994c7535a7be349434d17ca439fa4"}} as unknown as TypedDocumentString<RequestThresholdSplitMutation, RequestThresholdSplitMutationVariables>;
+export const ApproveThresholdSplitRequestDocument = {"__meta__":{"hash":"sha256:e3172bef68c116b971cb5d43fd1854e8d7ad29c36e37e5349599d3680c78f98f"}} as unknown as TypedDocumentString<ApproveThresholdSplitRequestMutation, ApproveThresholdSplitRequestMutationVariables>;
+export const RejectThresholdSplitRequestDocument = {"__meta__":{"hash":"sha256:41e34dad8b1749265f9f14e615cd6ad0380db5d9aafcf79bb250e56afd6c3d5a"}} as unknown as TypedDocumentString<RejectThresholdSplitRequestMutation, RejectThresholdSplitRequestMutationVariables>;
+export const StopThresholdSplitDocument = {"__meta__":{"hash":"sha256:cf6667c203d4938b3cc8ba0733475c2083c5ae2dccf3759cd1a658256e0e45ba"}} as unknown as TypedDocumentString<StopThresholdSplitMutation, StopThresholdSplitMutationVariables>;
+export const MarketExperimentsDocument = {"__meta__":{"hash":"sha256:b59e50991fb83beaee45e9df23c0d65772ea4921c76b421bf90ae33ca7990737"}} as unknown as TypedDocumentString<MarketExperimentsQuery, MarketExperimentsQueryVariables>;
 export const MarketsDocument = {"__meta__":{"hash":"sha256:11fb8af121d600e13846052b85ce089a14275489e3299de76ecee25b91c9b4b1"}} as unknown as TypedDocumentString<MarketsQuery, MarketsQueryVariables>;
-export const PendingSubmissionsDocument = {"__meta__":{"hash":"sha256:75bcfb27e04ac25ce99b4811bd2243937e40b349f6330a4981627e9d0c7bad64"}} as unknown as TypedDocumentString<PendingSubmissionsQuery, PendingSubmissionsQueryVariables>;
+export const PendingSubmissionsDocument = {"__meta__":{"hash":"sha256:4ee724d0fa01b362908d7d86c71d703e9654fe75a0153302630534f405bd24f3"}} as unknown as TypedDocumentString<PendingSubmissionsQuery, PendingSubmissionsQueryVariables>;
 export const ReviewerInboxDocument = {"__meta__":{"hash":"sha256:0ca67cc23c398e684c25e29cb897664fe78d614c0c5a498e6f70c635c1e32d27"}} as unknown as TypedDocumentString<ReviewerInboxQuery, ReviewerInboxQueryVariables>;
 export const WhatIfStatusDocument = {"__meta__":{"hash":"sha256:b6a1174e450ed7c5a7637b0f2ec99220c9c0d104039fd4605df766a5165a6031"}} as unknown as TypedDocumentString<WhatIfStatusQuery, WhatIfStatusQueryVariables>;
 export const ThresholdDiffDocument = {"__meta__":{"hash":"sha256:d43b170bab6439e156a838ecdfd15b98fda88e3939b9820efa36d45f0bce0635"}} as unknown as TypedDocumentString<ThresholdDiffQuery, ThresholdDiffQueryVariables>;
@@ -1039,19 +1269,20 @@ export const SubmitCatalogDraftDocument = {"__meta__":{"hash":"sha256:361a847a69
 export const ApproveCatalogDraftDocument = {"__meta__":{"hash":"sha256:20c9ee4aca967765c3193eb1337879ae7bdde230fc209937a19fd9380c0802ac"}} as unknown as TypedDocumentString<ApproveCatalogDraftMutation, ApproveCatalogDraftMutationVariables>;
 export const RejectCatalogDraftDocument = {"__meta__":{"hash":"sha256:a519dd2c810aecba743a8e9a19b2a8cf3f964e058d77bf5949c991ff1e6f516a"}} as unknown as TypedDocumentString<RejectCatalogDraftMutation, RejectCatalogDraftMutationVariables>;
 export const CatalogDiffDocument = {"__meta__":{"hash":"sha256:185ea9ddcf67556f0bff8578dc5eceb3f2fb04058905ce9a553f114480142a9b"}} as unknown as TypedDocumentString<CatalogDiffQuery, CatalogDiffQueryVariables>;
-export const DecisionDetailDocument = {"__meta__":{"hash":"sha256:01a199144e985cbdd807b8bcc4b0f9b2fdfee2e7b6b47d9c19cc8cd3d330cf5b"}} as unknown as TypedDocumentString<DecisionDetailQuery, DecisionDetailQueryVariables>;
+export const DecisionDetailDocument = {"__meta__":{"hash":"sha256:785dcf7ab797e22c78529119a58cebfe552aed215fb7821690db6e03904ccd8c"}} as unknown as TypedDocumentString<DecisionDetailQuery, DecisionDetailQueryVariables>;
 export const DecisionIdByReferenceDocument = {"__meta__":{"hash":"sha256:a56fa0340979a2c3b4623a1bb832f9b68c34b67b4b464baaab7b56e4021400d6"}} as unknown as TypedDocumentString<DecisionIdByReferenceQuery, DecisionIdByReferenceQueryVariables>;
 export const DecisionsDocument = {"__meta__":{"hash":"sha256:27da30d7e47ebaba87bd40cab29291919d66433d326fea68ba9674f4df7e6f0d"}} as unknown as TypedDocumentString<DecisionsQuery, DecisionsQueryVariables>;
 export const OverviewRatesDocument = {"__meta__":{"hash":"sha256:9e3c721405723180db0e20ce59be34e73760bb862220c2a819e47da40b1c837f"}} as unknown as TypedDocumentString<OverviewRatesQuery, OverviewRatesQueryVariables>;
 export const OverviewBreakdownDocument = {"__meta__":{"hash":"sha256:3ea42846e654253af96788a60e6d53710dddb6ebd50361088c6e13c53dd27152"}} as unknown as TypedDocumentString<OverviewBreakdownQuery, OverviewBreakdownQueryVariables>;
 export const OverviewOverturnRatesDocument = {"__meta__":{"hash":"sha256:4a6425975f73b9f7f175ed5eeec4a791022991c340a0db4b093775869e57841d"}} as unknown as TypedDocumentString<OverviewOverturnRatesQuery, OverviewOverturnRatesQueryVariables>;
 export const OverviewAnomaliesDocument = {"__meta__":{"hash":"sha256:0dde46552b350db7c183a5e9431f7dc68aba664defd9b982c577f5941f1754e1"}} as unknown as TypedDocumentString<OverviewAnomaliesQuery, OverviewAnomaliesQueryVariables>;
-export const ReviewCasePageDocument = {"__meta__":{"hash":"sha256:5877c3dc183fbe4d2cbf800140331890779b806ed198fd9938a6e5be3d1b0636"}} as unknown as TypedDocumentString<ReviewCasePageQuery, ReviewCasePageQueryVariables>;
+export const ReviewCasePageDocument = {"__meta__":{"hash":"sha256:4a4974679a614d543725cf2bacb983b917842733b1fa15470de528fc8ac17a4e"}} as unknown as TypedDocumentString<ReviewCasePageQuery, ReviewCasePageQueryVariables>;
 export const ClaimReviewCaseDocument = {"__meta__":{"hash":"sha256:974d25c3d70dec827b2629b90877d743b6cf241efc66aae87d8a3c1dc334c807"}} as unknown as TypedDocumentString<ClaimReviewCaseMutation, ClaimReviewCaseMutationVariables>;
 export const DecideReviewCaseDocument = {"__meta__":{"hash":"sha256:a834bdd754a314cb8f2b6ba2e87a8120b2e2fed4ec6d8365d3a6ee9507c08b2f"}} as unknown as TypedDocumentString<DecideReviewCaseMutation, DecideReviewCaseMutationVariables>;
 export const ApproveOverturnDocument = {"__meta__":{"hash":"sha256:bdb42278759768748f0276e524022c1afbc824a3752542518bc88e2bf3633863"}} as unknown as TypedDocumentString<ApproveOverturnMutation, ApproveOverturnMutationVariables>;
 export const RejectOverturnDocument = {"__meta__":{"hash":"sha256:bbb04dc9d50f04bb1ded1afdca3b8838c187486d22f530bce3901899bd3e416a"}} as unknown as TypedDocumentString<RejectOverturnMutation, RejectOverturnMutationVariables>;
 export const ReviewQueueDocument = {"__meta__":{"hash":"sha256:7f94df0f8a0c1aa6b49ccaa228e1249f0c731f4515f55b7729040799652ea61e"}} as unknown as TypedDocumentString<ReviewQueueQuery, ReviewQueueQueryVariables>;
+export const ShadowRunDocument = {"__meta__":{"hash":"sha256:d4c7a1f7bab886e3798be0d2bb79f00bcd829006703adf8535fd7e5385a7fe45"}} as unknown as TypedDocumentString<ShadowRunQuery, ShadowRunQueryVariables>;
 export const ThresholdDraftDocument = {"__meta__":{"hash":"sha256:27f3db86f7f8fb39d52f388ace2592de7587d17750e80a2cf3ec95c22cee4d44"}} as unknown as TypedDocumentString<ThresholdDraftQuery, ThresholdDraftQueryVariables>;
 export const EditThresholdDraftDocument = {"__meta__":{"hash":"sha256:49407dd9e01ce905c0e997b5e32770f783e7d224a26eb41d0af6094bfb5b4a38"}} as unknown as TypedDocumentString<EditThresholdDraftMutation, EditThresholdDraftMutationVariables>;
 export const SubmitThresholdDraftDocument = {"__meta__":{"hash":"sha256:4241f1af3395fbf000e7bd9e4c2113cd9c6579079805a3c0c82cb068a499748c"}} as unknown as TypedDocumentString<SubmitThresholdDraftMutation, SubmitThresholdDraftMutationVariables>;

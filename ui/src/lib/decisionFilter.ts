@@ -1,7 +1,7 @@
 // The decision explorer's URL: the filter of Query.decisions (graph/schema/decisions.graphqls),
 // the order and the page cursor. The filter's parameter names are also those of
 // GET /export/decisions.csv, which takes the filter only.
-import { DecisionOrder, Outcome, ReasonCode, type DecisionFilter } from '../gql/graphql';
+import { Arm, DecisionOrder, Outcome, ReasonCode, type DecisionFilter } from '../gql/graphql';
 import { filterFromQuery, queryFromFilter, type FieldSpec, type FilterValues } from './query';
 
 export const decisionFilterSpec: readonly FieldSpec[] = [
@@ -15,6 +15,7 @@ export const decisionFilterSpec: readonly FieldSpec[] = [
   { name: 'minAmount', kind: 'number' },
   { name: 'maxAmount', kind: 'number' },
   { name: 'thresholdVersionId', kind: 'id' },
+  { name: 'arm', kind: 'text', values: Object.values(Arm) },
 ];
 
 export interface ExplorerState {

@@ -5,9 +5,9 @@ import { ReviewStatus } from '../gql/graphql';
 import type { SessionUser } from './session';
 import { isSelf } from './subject';
 
-/** A submission awaiting approval, of thresholds or of the reason catalog. */
+/** A submission awaiting approval: a threshold draft, a catalog draft or a challenger split request. */
 export interface Submission {
-  kind: 'thresholds' | 'catalog';
+  kind: 'thresholds' | 'catalog' | 'split';
   id: string;
   /** The market of a threshold draft; the catalog serves every market. */
   market: string | null;

@@ -2,9 +2,10 @@ import { useRef, useState } from 'preact/hooks';
 import { ErrorBox, Link, PageHeader, ParamError, Progress, useQuery } from '../components/common';
 import { MarketSelect, TimeField, useFilterForm, useResultsHeading } from '../components/filters';
 import { graphql } from '../gql';
-import { DecisionKind, DecisionOrder, Outcome, ReasonCode } from '../gql/graphql';
+import { Arm, DecisionKind, DecisionOrder, Outcome, ReasonCode } from '../gql/graphql';
 import { decisionFilterSpec, explorerFromQuery, explorerURL, exportURL } from '../lib/decisionFilter';
 import { downloadCsv, saveBlob, type DownloadProgress } from '../lib/download';
+import { armLabel } from '../lib/experiments';
 import { count, formatAmount, formatBytes, formatTime, humanize } from '../lib/format';
 import { filterFromValues, valuesFromQuery } from '../lib/query';
 import { navigate } from '../lib/router';
@@ -137,6 +138,18 @@ export function DecisionsPage({ query }: PageProps) {
           Threshold version id
           <input inputMode="numeric" {...form.bind('thresholdVersionId')} />
           <ParamError msg={state.errors.thresholdVersionId} />
+        </label>
+        <label>
+          Split arm
+          <select {...form.bind('arm')}>
+            <option value="">Any</option>
+            {Object.values(Arm).map((a) => (
+              <option key={a} value={a}>
+                {armLabel(a)}
+              </option>
+            ))}
+          </select>
+          <ParamError msg={state.errors.arm} />
         </label>
         <label>
           Order

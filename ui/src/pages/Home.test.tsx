@@ -27,6 +27,10 @@ describe('the inbox', () => {
           pageInfo: { hasNextPage: false },
         },
         catalogDrafts: { nodes: [{ id: '4', author: 'user:4:approver.bea', updatedAt: iso(Date.now() - 3 * 3600_000) }], pageInfo: { hasNextPage: false } },
+        thresholdSplitRequests: {
+          nodes: [{ id: '9', market: 'NL', author: 'user:4:approver.bea', createdAt: iso(Date.now() - 5 * 3600_000), version: { version: { id: '12' } } }],
+          pageInfo: { hasNextPage: false },
+        },
       }),
     });
     render(<InboxPage {...props} user={ali} />);
@@ -34,8 +38,11 @@ describe('the inbox', () => {
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((r) => r.textContent)).toEqual([
       expect.stringMatching(/^DE threshold draft 7DEanalyst\.anna2 days/),
+      expect.stringMatching(/^NL split request 9NLapprover\.bea5 hours/),
       expect.stringMatching(/^Catalog draft 4all \(reason texts\)approver\.bea3 hours/),
     ]);
+    // A split request is decided on its version's page.
+    expect(within(table).getByRole('link', { name: 'NL split request 9' }).getAttribute('href')).toBe('/thresholds/versions/12');
     expect(within(table).getByRole('link', { name: 'DE threshold draft 7' }).getAttribute('href')).toBe('/thresholds/drafts/7');
     expect(within(table).getByRole('link', { name: 'Catalog draft 4' }).getAttribute('href')).toBe('/catalog?draft=4');
     expect(screen.getByText(/1 submission of yours waits for another approver/).textContent).toContain('SE threshold draft 8');
@@ -67,7 +74,7 @@ describe('the inbox', () => {
 
   it('says when nothing waits', async () => {
     const bea: SessionUser = { username: 'approver.bea', displayName: 'Bea', roles: ['APPROVER'] };
-    stubOperations({ PendingSubmissions: () => ({ thresholdDrafts: none, catalogDrafts: none }) });
+    stubOperations({ PendingSubmissions: () => ({ thresholdDrafts: none, catalogDrafts: none, thresholdSplitRequests: none }) });
     render(<InboxPage {...props} user={bea} />);
     expect(await screen.findByText('Nothing waits for you now.')).toBeTruthy();
   });

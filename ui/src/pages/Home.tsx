@@ -69,7 +69,7 @@ export function InboxPage({ user }: PageProps) {
               .
             </p>
           )}
-          {inbox.moreSubmissions && <p class="muted">Only the 100 newest submissions of each kind are looked at.</p>}
+          {inbox.moreSubmissions && <p class="muted">Only the newest submissions of each kind (100 drafts, 30 split requests) are looked at.</p>}
         </section>
       )}
       {inbox.loaded && work && (
@@ -93,7 +93,9 @@ export function InboxPage({ user }: PageProps) {
 }
 
 function label(s: Submission): string {
-  return s.kind === 'thresholds' ? `${s.market} threshold draft ${s.id}` : `Catalog draft ${s.id}`;
+  if (s.kind === 'thresholds') return `${s.market} threshold draft ${s.id}`;
+  if (s.kind === 'split') return `${s.market} split request ${s.id}`;
+  return `Catalog draft ${s.id}`;
 }
 
 function SubmissionsTable({ list, now }: { list: readonly Submission[]; now: number }) {

@@ -34,6 +34,8 @@ const decision = {
   breakdown: [],
   thresholdVersion: { id: '3', market: 'DE', version: 3 },
   catalogVersionId: '1',
+  arm: null,
+  shadows: [],
   message: { locale: 'de-DE', title: 'Nicht genehmigt', body: 'Leider nicht.', steps: [] },
   repayment: null,
 };

@@ -100,6 +100,9 @@ graphql(`
 // The realized figures load their code when shown: they are read on this page only.
 const RealizedImpact = lazyComponent(() => import('../components/realized').then((m) => m.RealizedImpact), 'Loading the realized figures…');
 
+// The shadow runs and the split load their code when shown, out of the first load.
+const VersionExperiments = lazyComponent(() => import('../components/experiments').then((m) => m.VersionExperiments), 'Loading the shadow runs and the split…');
+
 const ActivateMutation = graphql(`
   mutation ActivateThresholdVersion($id: ID!, $at: Time) {
     activateThresholdVersion(id: $id, at: $at) {
@@ -312,6 +315,11 @@ export function ThresholdVersionPage({ params, user }: PageProps) {
           </section>
         </div>
       </div>
+      {mine && (
+        <div class="grid2">
+          <VersionExperiments versionId={v.id} version={v.version} market={v.market} inForce={mine.status === 'ACTIVE'} user={user} />
+        </div>
+      )}
       {/* Full width: the realized figures' table has six columns. */}
       <section class="panel" aria-labelledby="impact-h">
         <h2 id="impact-h">Realized against predicted</h2>

@@ -8,6 +8,7 @@ import { ThresholdDraftStatus } from '../gql/graphql';
 import { gql } from '../lib/api';
 import { count, formatPoints, formatRate, formatTime, humanize } from '../lib/format';
 import { pendingByMarket } from '../lib/inbox';
+import { lazyComponent } from '../lib/lazy';
 import { markets } from '../lib/markets';
 import { canSeeOutcomes, currencyOf, formatMoney } from '../lib/outcomes';
 import { navigate } from '../lib/router';
@@ -62,6 +63,9 @@ const MarketThresholdsQuery = graphql(`
     }
   }
 `);
+
+// What runs in shadow or in split loads its code when shown, out of the first load.
+const MarketExperimentsPanel = lazyComponent(() => import('../components/experiments').then((m) => m.MarketExperimentsPanel), 'Loading the shadows and the split…');
 
 const CreateDraftMutation = graphql(`
   mutation CreateThresholdDraft($market: String!, $fromVersionId: ID) {
@@ -145,6 +149,8 @@ export function ThresholdsPage({ query, user }: PageProps) {
               <p>No version is in force in {market}.</p>
             )}
           </section>
+
+          <MarketExperimentsPanel market={market} key={`x-${market}`} />
 
           {canSeeOutcomes(user.roles) && <BadDefinitionPanel market={market} user={user} key={market} />}
 

@@ -1,0 +1,1 @@
+function e(e){if(!e)return``;let t=/^(?:user|token):\d+:(.+)$/.exec(e);return t?t[1]:e.startsWith(`system:`)?`${e.slice(7)} (system)`:e}function t(t,n){return!!t&&/^user:\d+:/.test(t)&&e(t)===n.username}function n(t,n,r=`approved`){let i=`submitted by ${e(t)}`;return n?`${i} · ${r} by ${e(n)}`:i}export{e as n,n as r,t};
