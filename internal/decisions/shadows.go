@@ -84,16 +84,27 @@ func DecodeShadowResults(s string) ([]ShadowResult, error) {
 	if !ok || !ok2 || body == "" {
 		return nil, fmt.Errorf("shadow results %q: not ;-delimited", s)
 	}
+	// Only the form EncodeShadowResults writes is read: the seal covers the stored text, so two
+	// spellings of one result (a leading zero, a '+', a repeated reason) must not both verify.
 	var out []ShadowResult
 	for entry := range strings.SplitSeq(body, ";") {
+		if len(out) == thresholds.MaxShadows {
+			return nil, fmt.Errorf("shadow results %q: more than %d shadows", s, thresholds.MaxShadows)
+		}
 		id, codes, ok := strings.Cut(entry, ":")
 		vid, err := strconv.ParseInt(id, 10, 64)
-		if !ok || err != nil || vid <= 0 || codes == "" || len(codes) > engine.MaxReasons {
+		if !ok || err != nil || vid <= 0 || id[0] < '1' || id[0] > '9' || codes == "" || len(codes) > engine.MaxReasons {
 			return nil, fmt.Errorf("shadow results %q: bad entry %q", s, entry)
+		}
+		for _, prev := range out {
+			if prev.VersionID == vid {
+				return nil, fmt.Errorf("shadow results %q: version %d twice", s, vid)
+			}
 		}
 		r := ShadowResult{VersionID: vid, Outcome: engine.Approved}
 		if codes != "0" {
 			r.Outcome = engine.Declined
+			var seen uint32
 			for _, c := range codes {
 				var n rune
 				switch {
@@ -102,9 +113,10 @@ func DecodeShadowResults(s string) ([]ShadowResult, error) {
 				case c >= 'a' && c <= 'f':
 					n = c - 'a' + 10
 				}
-				if n == 0 || n > engine.NumReasons {
+				if n == 0 || n > engine.NumReasons || seen&(1<<n) != 0 {
 					return nil, fmt.Errorf("shadow results %q: bad reason %q", s, c)
 				}
+				seen |= 1 << n
 				r.Reasons = append(r.Reasons, engine.Reason(n))
 			}
 		}

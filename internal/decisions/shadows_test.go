@@ -143,6 +143,9 @@ func TestDecodeShadowResultsRefusesMalformed(t *testing.T) {
 		";", ";;", "41:0;", ";41:0", "41:0", ";41;", ";41:;", ";:0;", ";0:0;", ";-1:0;", ";x:0;", "; 41:0;",
 		";99999999999999999999:0;", ";41:0;;42:0;", ";41:0:1;", ";41:00;", ";41:10;", ";41:g;", ";41:A;",
 		";41:-;", tooMany, ";41:0;42", "\x00", ";41:0;\n",
+		// Canonical form only: no leading zero or sign, no repeated reason or version, at most
+		// MaxShadows entries.
+		";041:0;", ";+41:0;", ";41:11;", ";41:919;", ";41:0;41:1;", ";41:0;42:0;43:0;44:0;",
 	} {
 		if rs, err := DecodeShadowResults(s); err == nil {
 			t.Errorf("DecodeShadowResults(%q) = %+v, want an error", s, rs)
