@@ -21,38 +21,6 @@ import (
 // its measured values with the engine, and the cells, reasons, rates, series, samples and bad
 // rates counted here.
 
-// cmpVersion publishes an approved SE version (not in force) whose rules are the market's in
-// force changed by change, written and approved by two staff users.
-func cmpVersion(tb testing.TB, ta *testApp, name string, change func(rules []thresholds.RuleInput)) *thresholds.Version {
-	tb.Helper()
-	lc := ta.ThresholdLifecycle
-	author, lead := staffContext("cmp.analyst."+name, auth.Analyst), staffContext("cmp.lead."+name, auth.Approver)
-	d, err := lc.CreateDraft(author, "SE", 0)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	rules := make([]thresholds.RuleInput, len(d.Set.Rules))
-	for i, r := range d.Set.Rules {
-		rules[i] = thresholds.RuleInput{Measure: r.Measure, Comparator: r.Comparator, Cutoff: r.Cutoff, Enabled: r.Enabled}
-	}
-	change(rules)
-	if d, err = lc.EditDraft(author, d.ID, d.Revision, rules); err == nil {
-		d, err = lc.SubmitDraft(author, d.ID, d.Revision, "shadow comparison: "+name)
-	}
-	var v thresholds.Version
-	if err == nil {
-		_, v, err = lc.ApproveDraft(lead, d.ID, "")
-	}
-	if err != nil {
-		tb.Fatal(err)
-	}
-	vs, err := ta.Thresholds.Versions(context.Background(), []int64{v.ID})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return vs[v.ID]
-}
-
 // cmpPurchase is the i-th purchase of the test, a mix near the cut-offs the versions move: a
 // bureau score of 850, 640 or 560, 126, 12 or 3 months employed, 0, 4 or 7 recent plans and now
 // and then an unverified identity, each shopper its own.
@@ -284,16 +252,16 @@ func TestShadowComparison(t *testing.T) {
 		var skew atomic.Int64 // how far the app's clock runs ahead of the real one
 		ta := newTestApp(t, dialect, 20, WithClock(func() time.Time { return time.Now().Add(time.Duration(skew.Load())) }))
 		// A stricter and a laxer set in shadow, a third as the challenger of a 50 % split.
-		strict := cmpVersion(t, ta, "strict", func(rs []thresholds.RuleInput) {
+		strict := publishVersion(t, ta, "SE", func(rs []thresholds.RuleInput) {
 			rs[engine.BureauScore].Cutoff = 700
 			rs[engine.RecentPlans30d].Cutoff = 3
 		})
-		lax := cmpVersion(t, ta, "lax", func(rs []thresholds.RuleInput) {
+		lax := publishVersion(t, ta, "SE", func(rs []thresholds.RuleInput) {
 			rs[engine.BureauScore].Cutoff = 500
 			rs[engine.EmploymentMonths].Cutoff = 1
 			rs[engine.RecentPlans30d].Cutoff = 8
 		})
-		challenger := cmpVersion(t, ta, "challenger", func(rs []thresholds.RuleInput) {
+		challenger := publishVersion(t, ta, "SE", func(rs []thresholds.RuleInput) {
 			rs[engine.EmploymentMonths].Cutoff = 24
 		})
 		lead, second := staffContext("cmp.shadow.lead", auth.Approver), staffContext("cmp.split.lead", auth.Approver)
