@@ -111,3 +111,38 @@ export function PageHeader({ title, children }: { title: string; children?: Comp
     </header>
   );
 }
+
+/** useAction runs one write at a time and keeps its outcome: what was done, or the error. */
+export function useAction(after: () => void) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState('');
+  const run = async (what: () => Promise<string>) => {
+    setBusy(true);
+    setError(null);
+    setDone('');
+    try {
+      setDone(await what());
+      after();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, done, run };
+}
+
+/** Outcome shows what the last write did, or why it was refused, in the API's words. */
+export function Outcome({ done, error }: { done: string; error: unknown }) {
+  return (
+    <>
+      {done && (
+        <p role="status" class="notice">
+          {done}
+        </p>
+      )}
+      {error !== null && <ErrorBox error={error} title="Not done" />}
+    </>
+  );
+}

@@ -5,7 +5,7 @@
 // only as a request that a second approver approves (the shared workflow), so the form here only
 // asks.
 import { useState } from 'preact/hooks';
-import { ErrorBox, FieldError, Link, Progress, useQuery } from './common';
+import { ErrorBox, FieldError, Link, Outcome, Progress, useAction, useQuery } from './common';
 import { useConfirm } from './confirm';
 import { TimeField } from './filters';
 import { inboxChanged } from './inbox';
@@ -163,41 +163,6 @@ const StopSplitMutation = graphql(`
 
 /** The most shadows a market runs at once (Mutation.startThresholdShadow). */
 const maxShadows = 3;
-
-/** useAction runs one write at a time and keeps its outcome: what was done, or the error. */
-function useAction(after: () => void) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState('');
-  const run = async (what: () => Promise<string>) => {
-    setBusy(true);
-    setError(null);
-    setDone('');
-    try {
-      setDone(await what());
-      after();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, done, run };
-}
-
-/** Outcome shows what the last write did, or why it was refused, in the API's words. */
-function Outcome({ done, error }: { done: string; error: unknown }) {
-  return (
-    <>
-      {done && (
-        <p role="status" class="notice">
-          {done}
-        </p>
-      )}
-      {error !== null && <ErrorBox error={error} title="Not done" />}
-    </>
-  );
-}
 
 export interface VersionExperimentsProps {
   versionId: string;

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ErrorBox, FieldError, Link, PageHeader, Progress, useQuery } from '../components/common';
+import { ErrorBox, FieldError, Link, Outcome, PageHeader, Progress, useAction, useQuery } from '../components/common';
 import { useConfirm } from '../components/confirm';
 import { TimeField } from '../components/filters';
 import { RuleDiff, RulesTable } from '../components/thresholds';
@@ -135,10 +135,11 @@ export function ThresholdVersionPage({ params, user }: PageProps) {
   const impact = useQuery(ImpactQuery, { versionId: params.id }, params.id);
   const isApprover = user.roles.some((r) => thresholdApprovers.includes(r));
   const [at, setAt] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState('');
   const confirm = useConfirm();
+  const { busy, error, done, run } = useAction(() => {
+    state.reload();
+    impact.reload();
+  });
 
   if (res.error) return <ErrorBox error={res.error} title="Could not load the version" />;
   if (res.loading && !v) return <Progress label="Loading the version…" />;
@@ -155,20 +156,6 @@ export function ThresholdVersionPage({ params, user }: PageProps) {
   const mine = state.data?.thresholdVersions.nodes.find((n) => n.version.id === v.id);
   const active = state.data?.activeThresholdVersion?.version;
 
-  const run = async (what: () => Promise<string>) => {
-    setBusy(true);
-    setError(null);
-    setDone('');
-    try {
-      setDone(await what());
-      state.reload();
-      impact.reload();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
   // What a switch to this version means, said in every confirmation: which version it replaces
   // and what the shopper sees.
   const replaces = active ? `version ${active.version}, in force now` : 'no version (none is in force now)';
@@ -306,12 +293,7 @@ export function ThresholdVersionPage({ params, user }: PageProps) {
               </div>
             )}
             {confirm.dialog}
-            {done && (
-              <p role="status" class="notice">
-                {done}
-              </p>
-            )}
-            {error !== null && <ErrorBox error={error} title="Not done" />}
+            <Outcome done={done} error={error} />
           </section>
         </div>
       </div>
