@@ -470,6 +470,28 @@ func TestShadowComparison(t *testing.T) {
 			if to := got.ThresholdShadow.Comparison.To; to.After(sh.StoppedAt.Add(25 * time.Hour)) {
 				t.Errorf("a stopped run's comparison ends at %v, long after its stop %v", to, sh.StoppedAt)
 			}
+
+			// Reading the mature approvals is a heavy operation: with every slot held, the
+			// comparison is refused (the run reads null, no partial figures), as the other heavy reads are, and runs again once a
+			// slot is free.
+			var releases []func()
+			for range ta.Heavy.Limit() {
+				release, err := ta.Heavy.Acquire(ctx, "test")
+				if err != nil {
+					t.Fatal(err)
+				}
+				releases = append(releases, release)
+			}
+			r := ta.comparison(t, auth.Analyst, sh.ID, thresholds.ArmNone, "DAY", 3)
+			if r.code() != "LIMIT_EXCEEDED" || string(r.Data) != `{"thresholdShadow":null}` {
+				t.Errorf("comparison with every heavy slot held: errors %s, data %s; want LIMIT_EXCEEDED and no shadow run",
+					errorsJSON(r), truncate(string(r.Data), 100))
+			}
+			for _, release := range releases {
+				release()
+			}
+			decodeData(t, ta.comparison(t, auth.Analyst, sh.ID, thresholds.ArmNone, "DAY", 3), &got)
+			checkComparison(t, &got, ref, sh, 24*time.Hour, 3, wantBad)
 		})
 	})
 }
