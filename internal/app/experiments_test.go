@@ -865,9 +865,34 @@ func TestChallengerSplitAPI(t *testing.T) {
 			break
 		}
 
+		// A request for 0 % ends the split once approved; with no split running, its approval
+		// is refused and nothing changes.
+		var none, again, end splitRequestJSON
+		thresholdCall(t, ta, auth.Analyst, requestSplitMutation, map[string]any{"v": vid, "p": 0, "why": "nothing runs"}, "requestThresholdSplit", "", &none)
+		thresholdCall(t, ta, auth.Approver, approveSplitMutation, map[string]any{"id": none.ID}, "approveThresholdSplitRequest", "CONFLICT", nil)
+		thresholdCall(t, ta, auth.Analyst, requestSplitMutation, map[string]any{"v": vid, "p": 10, "why": "again"}, "requestThresholdSplit", "", &again)
+		thresholdCall(t, ta, auth.Approver, approveSplitMutation, map[string]any{"id": again.ID}, "approveThresholdSplitRequest", "", nil)
+		thresholdCall(t, ta, auth.Analyst, requestSplitMutation, map[string]any{"v": vid, "p": 0, "why": "enough"}, "requestThresholdSplit", "", &end)
+		thresholdCall(t, ta, auth.Approver, approveSplitMutation, map[string]any{"id": end.ID}, "approveThresholdSplitRequest", "", &end)
+		decodeData(t, ta.gql(t, auth.Auditor, `{ thresholdSplits(market: "SE", first: 10) { id percent running requestId endedAt } }`, nil), &splits)
+		if s := splits.ThresholdSplits; end.Status != "APPROVED" || len(s) != 3 || s[0].Running || s[0].Percent != 10 ||
+			s[0].RequestID == nil || *s[0].RequestID != again.ID || s[0].EndedAt == nil {
+			t.Fatalf("after a 0 %% request was approved: request %+v, split periods %+v", end, s)
+		}
+		for id, arm := range armOf {
+			if arm != "CHALLENGER" {
+				continue
+			}
+			a := ta.assess(t, shopper(id), uniqueKey("ended"))
+			if d := readDecision(t, ta, a.DecisionID); d.Arm != nil || d.ThresholdVersion.ID != idOf(active.ID) {
+				t.Fatalf("after a 0 %% split: %+v", d)
+			}
+			break
+		}
+
 		// Every step left its event.
-		for action, want := range map[string]int{thresholds.ActionSplitRequest: 3, thresholds.ActionSplitApprove: 2,
-			thresholds.ActionSplitReject: 1, thresholds.ActionSplitStop: 2} {
+		for action, want := range map[string]int{thresholds.ActionSplitRequest: 6, thresholds.ActionSplitApprove: 4,
+			thresholds.ActionSplitReject: 1, thresholds.ActionSplitStop: 3} {
 			if n := countAudit(t, ta, action, "DONE"); n != want {
 				t.Errorf("%d %s events, want %d", n, action, want)
 			}
