@@ -451,3 +451,40 @@ type RollupShadowHour struct {
 
 // TableName is the table's name, which is singular.
 func (RollupShadowHour) TableName() string { return "rollup_shadow_hour" }
+
+// RetentionPolicyRequest proposes a new retention policy of a market (issue 18).
+type RetentionPolicyRequest struct {
+	Approval           ApprovalColumns `gorm:"embedded"`
+	Market             string
+	KeepMonths         int
+	AfterRetention     string
+	Rationale          string
+	BaseVersion        int
+	PublishedVersionID *int64
+}
+
+// RetentionPolicy is one immutable version of a market's retention policy.
+type RetentionPolicy struct {
+	ID             int64
+	Market         string
+	Version        int
+	KeepMonths     int
+	AfterRetention string
+	RequestID      int64
+	Author         string
+	Approver       string
+	Rationale      string
+	CreatedAt      time.Time
+}
+
+// LegalHold keeps the decisions its filter selects until it is lifted; it carries the approval
+// workflow's columns (placed: SUBMITTED by its author; lifted: APPROVED by its reviewer).
+type LegalHold struct {
+	Approval   ApprovalColumns `gorm:"embedded"`
+	Market     string
+	FromAt     *time.Time
+	ToAt       *time.Time
+	ShopperID  string
+	MerchantID string
+	Reason     string
+}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"strconv"
 	"strings"
 	"time"
@@ -29,9 +28,7 @@ type CatalogSource interface {
 }
 
 // DenialRecorder writes an authorization denial to the audit log (auditlog.Denials).
-type DenialRecorder interface {
-	Denied(ctx context.Context, p *auth.Principal, field string) error
-}
+type DenialRecorder = audit.DenialRecorder
 
 // Service runs review cases.
 type Service struct {
@@ -509,12 +506,7 @@ func (s *Service) conflicts(ctx context.Context, tx Tx, c *Case, p *auth.Princip
 // rule about people said no. The record is written outside the step's transaction, which rolls
 // back.
 func (s *Service) deny(ctx context.Context, p *auth.Principal, field, why string) error {
-	if s.denials != nil {
-		if err := s.denials.Denied(context.WithoutCancel(ctx), p, "Mutation."+field); err != nil {
-			slog.ErrorContext(ctx, "record denial", "err", err, "request_id", audit.RequestFrom(ctx).ID)
-		}
-	}
-	return fmt.Errorf("%s: %w", why, apperr.ErrForbidden)
+	return audit.Refuse(ctx, s.denials, p, "Mutation."+field, why)
 }
 
 // overturn closes c as OVERTURNED: it writes the new MANUAL_REVIEW decision of c's reviewer and

@@ -24,6 +24,7 @@ var rowModels = []any{
 	&models.RollupVintage{}, &models.RollupVintageOutcome{},
 	&models.ReviewPolicy{}, &models.ReviewCase{}, &models.ReviewNotice{}, &models.StaffShopperLink{},
 	&models.ThresholdShadow{}, &models.ThresholdSplitRequest{}, &models.ThresholdSplit{}, &models.RollupShadowHour{},
+	&models.RetentionPolicyRequest{}, &models.RetentionPolicy{}, &models.LegalHold{},
 }
 
 // dialectOnlyColumns are the columns one database has beyond its table's model: PostgreSQL
