@@ -152,8 +152,15 @@ func TestValueFields(t *testing.T) {
 		"DecisionConnection.pageInfo",
 		// A series' points come from the same aggregate, bounded by analytics.MaxPoints.
 		"DeclineRateSeries.points",
+		// An erasure plan's holds and months, and a retention plan's, come with the plan's few
+		// indexed reads (analyticsCost); a market's floor is code and its policy one row.
+		"ErasurePlan.heldBy",
+		"ErasurePlan.months",
 		// An explanation is computed in memory from one decision row.
 		"Explanation.factors",
+		"LegalHoldConnection.pageInfo",
+		"MarketRetention.floor",
+		"MarketRetention.policy",
 		// One aggregate by reason.
 		"ReasonBreakdown.factors",
 		"ReasonBreakdown.reasons",
@@ -162,6 +169,11 @@ func TestValueFields(t *testing.T) {
 		// A repayment's events are read with it (one query per page of decisions, through the
 		// request's loader), at most outcomes.MaxEventsPerDecision.
 		"Repayment.events",
+		"RetentionMonth.heldBy",
+		"RetentionPlan.floor",
+		"RetentionPlan.policy",
+		"RetentionPolicyConnection.pageInfo",
+		"RetentionPolicyRequestConnection.pageInfo",
 		// A case's notices are read with its page of cases in one statement; a receipt's with
 		// its case.
 		"ReviewCase.notices",

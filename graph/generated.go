@@ -423,6 +423,22 @@ type ComplexityRoot struct {
 		ThresholdVersionID func(childComplexity int) int
 	}
 
+	ErasureMonth struct {
+		DueAt     func(childComplexity int) int
+		Market    func(childComplexity int) int
+		Month     func(childComplexity int) int
+		UnderDuty func(childComplexity int) int
+	}
+
+	ErasurePlan struct {
+		AsOf       func(childComplexity int) int
+		At         func(childComplexity int) int
+		DutyEndsAt func(childComplexity int) int
+		HeldBy     func(childComplexity int) int
+		Months     func(childComplexity int) int
+		State      func(childComplexity int) int
+	}
+
 	ExplainedFactor struct {
 		Factor func(childComplexity int) int
 		Margin func(childComplexity int) int
@@ -455,11 +471,37 @@ type ComplexityRoot struct {
 		MerchantCategory func(childComplexity int) int
 	}
 
+	HoldRef struct {
+		ID       func(childComplexity int) int
+		PlacedAt func(childComplexity int) int
+	}
+
 	InferenceCoefficient struct {
 		Mean          func(childComplexity int) int
 		MeasuredValue func(childComplexity int) int
 		Sd            func(childComplexity int) int
 		Weight        func(childComplexity int) int
+	}
+
+	LegalHold struct {
+		Active      func(childComplexity int) int
+		From        func(childComplexity int) int
+		ID          func(childComplexity int) int
+		LiftComment func(childComplexity int) int
+		LiftedAt    func(childComplexity int) int
+		LiftedBy    func(childComplexity int) int
+		Market      func(childComplexity int) int
+		MerchantID  func(childComplexity int) int
+		PlacedAt    func(childComplexity int) int
+		PlacedBy    func(childComplexity int) int
+		Reason      func(childComplexity int) int
+		ShopperID   func(childComplexity int) int
+		To          func(childComplexity int) int
+	}
+
+	LegalHoldConnection struct {
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
 	}
 
 	Market struct {
@@ -475,6 +517,13 @@ type ComplexityRoot struct {
 		Split   func(childComplexity int) int
 	}
 
+	MarketRetention struct {
+		Floor         func(childComplexity int) int
+		Market        func(childComplexity int) int
+		MaxKeepMonths func(childComplexity int) int
+		Policy        func(childComplexity int) int
+	}
+
 	Merchant struct {
 		Category func(childComplexity int) int
 		ID       func(childComplexity int) int
@@ -482,46 +531,51 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		ActivateThresholdVersion     func(childComplexity int, id string, at *time.Time) int
-		ApproveBadDefinitionDraft    func(childComplexity int, id string, comment *string) int
-		ApproveCatalogDraft          func(childComplexity int, id string) int
-		ApproveOverturn              func(childComplexity int, id string, comment *string) int
-		ApproveThresholdDraft        func(childComplexity int, id string, comment *string) int
-		ApproveThresholdSplitRequest func(childComplexity int, id string, comment *string) int
-		AssessPurchase               func(childComplexity int, input model.PurchaseInput, idempotencyKey string) int
-		ChangePassword               func(childComplexity int, currentPassword string, newPassword string) int
-		ClaimReviewCase              func(childComplexity int, id string) int
-		CreateAPIToken               func(childComplexity int, input model.CreateAPITokenInput) int
-		CreateBadDefinitionDraft     func(childComplexity int, market string) int
-		CreateCatalogDraft           func(childComplexity int) int
-		CreateThresholdDraft         func(childComplexity int, market string, fromVersionID *string) int
-		CreateUser                   func(childComplexity int, input model.CreateUserInput) int
-		DecideReviewCase             func(childComplexity int, id string, outcome model.ReviewOutcome, reason string) int
-		DisableUser                  func(childComplexity int, id string) int
-		EditBadDefinitionDraft       func(childComplexity int, id string, revision int, level model.OutcomeStatus, windowMonths int) int
-		EditCatalogFrame             func(childComplexity int, id string, revision int, locale string, part model.CatalogFramePart, text string) int
-		EditCatalogText              func(childComplexity int, id string, revision int, code model.ReasonCode, locale string, audience model.CatalogAudience, text model.MessageTextInput) int
-		EditThresholdDraft           func(childComplexity int, id string, revision int, rules []model.ThresholdRuleInput) int
-		EnableUser                   func(childComplexity int, id string) int
-		LinkStaffShopper             func(childComplexity int, userID string, shopperID string) int
-		RecordOutcomes               func(childComplexity int, events []model.OutcomeEventInput) int
-		RejectBadDefinitionDraft     func(childComplexity int, id string, comment string) int
-		RejectCatalogDraft           func(childComplexity int, id string, comment string) int
-		RejectOverturn               func(childComplexity int, id string, comment string) int
-		RejectThresholdDraft         func(childComplexity int, id string, comment string) int
-		RejectThresholdSplitRequest  func(childComplexity int, id string, comment string) int
-		RequestReview                func(childComplexity int, reference string, statement string, locale string, idempotencyKey string) int
-		RequestThresholdSplit        func(childComplexity int, versionID string, percent int, rationale string) int
-		RevokeAPIToken               func(childComplexity int, id string) int
-		RollbackThresholdVersion     func(childComplexity int, market string, versionID string, emergency bool) int
-		SetUserRoles                 func(childComplexity int, id string, roles []model.Role) int
-		StartThresholdShadow         func(childComplexity int, versionID string, endsAt *time.Time) int
-		StopThresholdShadow          func(childComplexity int, id string) int
-		StopThresholdSplit           func(childComplexity int, market string) int
-		SubmitBadDefinitionDraft     func(childComplexity int, id string, revision int, rationale string) int
-		SubmitCatalogDraft           func(childComplexity int, id string, revision int) int
-		SubmitThresholdDraft         func(childComplexity int, id string, revision int, rationale string) int
-		UnlinkStaffShopper           func(childComplexity int, userID string, shopperID string) int
+		ActivateThresholdVersion      func(childComplexity int, id string, at *time.Time) int
+		ApproveBadDefinitionDraft     func(childComplexity int, id string, comment *string) int
+		ApproveCatalogDraft           func(childComplexity int, id string) int
+		ApproveOverturn               func(childComplexity int, id string, comment *string) int
+		ApproveRetentionPolicyRequest func(childComplexity int, id string, comment *string) int
+		ApproveThresholdDraft         func(childComplexity int, id string, comment *string) int
+		ApproveThresholdSplitRequest  func(childComplexity int, id string, comment *string) int
+		AssessPurchase                func(childComplexity int, input model.PurchaseInput, idempotencyKey string) int
+		ChangePassword                func(childComplexity int, currentPassword string, newPassword string) int
+		ClaimReviewCase               func(childComplexity int, id string) int
+		CreateAPIToken                func(childComplexity int, input model.CreateAPITokenInput) int
+		CreateBadDefinitionDraft      func(childComplexity int, market string) int
+		CreateCatalogDraft            func(childComplexity int) int
+		CreateThresholdDraft          func(childComplexity int, market string, fromVersionID *string) int
+		CreateUser                    func(childComplexity int, input model.CreateUserInput) int
+		DecideReviewCase              func(childComplexity int, id string, outcome model.ReviewOutcome, reason string) int
+		DisableUser                   func(childComplexity int, id string) int
+		EditBadDefinitionDraft        func(childComplexity int, id string, revision int, level model.OutcomeStatus, windowMonths int) int
+		EditCatalogFrame              func(childComplexity int, id string, revision int, locale string, part model.CatalogFramePart, text string) int
+		EditCatalogText               func(childComplexity int, id string, revision int, code model.ReasonCode, locale string, audience model.CatalogAudience, text model.MessageTextInput) int
+		EditThresholdDraft            func(childComplexity int, id string, revision int, rules []model.ThresholdRuleInput) int
+		EnableUser                    func(childComplexity int, id string) int
+		LiftLegalHold                 func(childComplexity int, id string, comment string) int
+		LinkStaffShopper              func(childComplexity int, userID string, shopperID string) int
+		PlaceLegalHold                func(childComplexity int, input model.LegalHoldInput) int
+		ProposeRetentionPolicy        func(childComplexity int, market string, keepMonths int, afterRetention model.RetentionAction, rationale string) int
+		RecordOutcomes                func(childComplexity int, events []model.OutcomeEventInput) int
+		RejectBadDefinitionDraft      func(childComplexity int, id string, comment string) int
+		RejectCatalogDraft            func(childComplexity int, id string, comment string) int
+		RejectOverturn                func(childComplexity int, id string, comment string) int
+		RejectRetentionPolicyRequest  func(childComplexity int, id string, comment string) int
+		RejectThresholdDraft          func(childComplexity int, id string, comment string) int
+		RejectThresholdSplitRequest   func(childComplexity int, id string, comment string) int
+		RequestReview                 func(childComplexity int, reference string, statement string, locale string, idempotencyKey string) int
+		RequestThresholdSplit         func(childComplexity int, versionID string, percent int, rationale string) int
+		RevokeAPIToken                func(childComplexity int, id string) int
+		RollbackThresholdVersion      func(childComplexity int, market string, versionID string, emergency bool) int
+		SetUserRoles                  func(childComplexity int, id string, roles []model.Role) int
+		StartThresholdShadow          func(childComplexity int, versionID string, endsAt *time.Time) int
+		StopThresholdShadow           func(childComplexity int, id string) int
+		StopThresholdSplit            func(childComplexity int, market string) int
+		SubmitBadDefinitionDraft      func(childComplexity int, id string, revision int, rationale string) int
+		SubmitCatalogDraft            func(childComplexity int, id string, revision int) int
+		SubmitThresholdDraft          func(childComplexity int, id string, revision int, rationale string) int
+		UnlinkStaffShopper            func(childComplexity int, userID string, shopperID string) int
 	}
 
 	OutcomeBatch struct {
@@ -572,54 +626,62 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		APITokens              func(childComplexity int, first int, after *string) int
-		ActivationImpact       func(childComplexity int, versionID string) int
-		ActiveThresholdVersion func(childComplexity int, market string) int
-		AgentDecision          func(childComplexity int, reference string, locale string) int
-		Anomalies              func(childComplexity int, from time.Time, to time.Time, market *string, bucket model.AnalyticsBucket, threshold float64, minVolume int, minExcess float64, baselineWeeks int) int
-		AuditEvents            func(childComplexity int, filter *model.AuditFilter, first int, after *string) int
-		BadDefinition          func(childComplexity int, market string) int
-		BadDefinitionDraft     func(childComplexity int, id string) int
-		BadDefinitionDrafts    func(childComplexity int, market *string, status *model.ThresholdDraftStatus, first int, after *string) int
-		BadDefinitions         func(childComplexity int, market string, first int, after *string) int
-		CatalogDiff            func(childComplexity int, from int, to int) int
-		CatalogDraft           func(childComplexity int, id string) int
-		CatalogDrafts          func(childComplexity int, status *model.CatalogDraftStatus, first int, after *string) int
-		CatalogVersion         func(childComplexity int, version *int) int
-		Decision               func(childComplexity int, id string) int
-		DecisionByReference    func(childComplexity int, reference string) int
-		Decisions              func(childComplexity int, filter *model.DecisionFilter, first int, after *string, orderBy model.DecisionOrder) int
-		DeclineRates           func(childComplexity int, filter model.AnalyticsFilter, bucket model.AnalyticsBucket, groupBy []model.AnalyticsDimension, timeZone string, seriesLimit int) int
-		Explanation            func(childComplexity int, reference string, locale string) int
-		ExportDecisions        func(childComplexity int, filter *model.DecisionFilter) int
-		MarketExperiments      func(childComplexity int, market *string) int
-		Markets                func(childComplexity int) int
-		OverturnRates          func(childComplexity int, filter model.OverturnRateFilter) int
-		PreviewMessage         func(childComplexity int, code model.ReasonCode, locale string, sample *model.PreviewSample, text *model.MessageTextInput) int
-		ReasonBreakdown        func(childComplexity int, filter model.AnalyticsFilter) int
-		RejectInference        func(childComplexity int, market string) int
-		ReviewCase             func(childComplexity int, id string) int
-		ReviewCases            func(childComplexity int, filter *model.ReviewCaseFilter, first int, after *string) int
-		ReviewPolicies         func(childComplexity int) int
-		Sensitivity            func(childComplexity int, market string, measuredValue model.MeasuredValue, proposal []model.ThresholdRuleInput, from *time.Time, to *time.Time, points int, spacing model.CurveSpacing) int
-		Simulate               func(childComplexity int, market string, proposal []model.ThresholdRuleInput, from *time.Time, to *time.Time) int
-		ThresholdActivations   func(childComplexity int, market *string, from time.Time, to time.Time) int
-		ThresholdDiff          func(childComplexity int, from model.ThresholdSetRef, to model.ThresholdSetRef) int
-		ThresholdDraft         func(childComplexity int, id string) int
-		ThresholdDrafts        func(childComplexity int, market *string, status *model.ThresholdDraftStatus, first int, after *string) int
-		ThresholdShadow        func(childComplexity int, id string) int
-		ThresholdShadows       func(childComplexity int, market *string, versionID *string, first int) int
-		ThresholdSplitRequest  func(childComplexity int, id string) int
-		ThresholdSplitRequests func(childComplexity int, market *string, status *model.ThresholdDraftStatus, first int, after *string) int
-		ThresholdSplits        func(childComplexity int, market *string, first int) int
-		ThresholdVersion       func(childComplexity int, id string) int
-		ThresholdVersions      func(childComplexity int, market string, first int, after *string) int
-		Users                  func(childComplexity int, first int, after *string) int
-		VerifyAuditChain       func(childComplexity int) int
-		VerifyDecisions        func(childComplexity int) int
-		Viewer                 func(childComplexity int) int
-		Vintages               func(childComplexity int, market string, from *time.Time, to *time.Time, groupBy model.VintageGroup, merchantCategory *string, thresholdVersionID *string) int
-		WhatIfStatus           func(childComplexity int) int
+		APITokens               func(childComplexity int, first int, after *string) int
+		ActivationImpact        func(childComplexity int, versionID string) int
+		ActiveThresholdVersion  func(childComplexity int, market string) int
+		AgentDecision           func(childComplexity int, reference string, locale string) int
+		Anomalies               func(childComplexity int, from time.Time, to time.Time, market *string, bucket model.AnalyticsBucket, threshold float64, minVolume int, minExcess float64, baselineWeeks int) int
+		AuditEvents             func(childComplexity int, filter *model.AuditFilter, first int, after *string) int
+		BadDefinition           func(childComplexity int, market string) int
+		BadDefinitionDraft      func(childComplexity int, id string) int
+		BadDefinitionDrafts     func(childComplexity int, market *string, status *model.ThresholdDraftStatus, first int, after *string) int
+		BadDefinitions          func(childComplexity int, market string, first int, after *string) int
+		CatalogDiff             func(childComplexity int, from int, to int) int
+		CatalogDraft            func(childComplexity int, id string) int
+		CatalogDrafts           func(childComplexity int, status *model.CatalogDraftStatus, first int, after *string) int
+		CatalogVersion          func(childComplexity int, version *int) int
+		Decision                func(childComplexity int, id string) int
+		DecisionByReference     func(childComplexity int, reference string) int
+		Decisions               func(childComplexity int, filter *model.DecisionFilter, first int, after *string, orderBy model.DecisionOrder) int
+		DeclineRates            func(childComplexity int, filter model.AnalyticsFilter, bucket model.AnalyticsBucket, groupBy []model.AnalyticsDimension, timeZone string, seriesLimit int) int
+		ErasurePlan             func(childComplexity int, shopperID string) int
+		Explanation             func(childComplexity int, reference string, locale string) int
+		ExportDecisions         func(childComplexity int, filter *model.DecisionFilter) int
+		LegalHold               func(childComplexity int, id string) int
+		LegalHolds              func(childComplexity int, active *bool, first int, after *string) int
+		MarketExperiments       func(childComplexity int, market *string) int
+		Markets                 func(childComplexity int) int
+		OverturnRates           func(childComplexity int, filter model.OverturnRateFilter) int
+		PreviewMessage          func(childComplexity int, code model.ReasonCode, locale string, sample *model.PreviewSample, text *model.MessageTextInput) int
+		ReasonBreakdown         func(childComplexity int, filter model.AnalyticsFilter) int
+		RejectInference         func(childComplexity int, market string) int
+		RetentionPlan           func(childComplexity int, market string) int
+		RetentionPolicies       func(childComplexity int) int
+		RetentionPolicyRequest  func(childComplexity int, id string) int
+		RetentionPolicyRequests func(childComplexity int, market *string, status *model.ThresholdDraftStatus, first int, after *string) int
+		RetentionPolicyVersions func(childComplexity int, market string, first int, after *string) int
+		ReviewCase              func(childComplexity int, id string) int
+		ReviewCases             func(childComplexity int, filter *model.ReviewCaseFilter, first int, after *string) int
+		ReviewPolicies          func(childComplexity int) int
+		Sensitivity             func(childComplexity int, market string, measuredValue model.MeasuredValue, proposal []model.ThresholdRuleInput, from *time.Time, to *time.Time, points int, spacing model.CurveSpacing) int
+		Simulate                func(childComplexity int, market string, proposal []model.ThresholdRuleInput, from *time.Time, to *time.Time) int
+		ThresholdActivations    func(childComplexity int, market *string, from time.Time, to time.Time) int
+		ThresholdDiff           func(childComplexity int, from model.ThresholdSetRef, to model.ThresholdSetRef) int
+		ThresholdDraft          func(childComplexity int, id string) int
+		ThresholdDrafts         func(childComplexity int, market *string, status *model.ThresholdDraftStatus, first int, after *string) int
+		ThresholdShadow         func(childComplexity int, id string) int
+		ThresholdShadows        func(childComplexity int, market *string, versionID *string, first int) int
+		ThresholdSplitRequest   func(childComplexity int, id string) int
+		ThresholdSplitRequests  func(childComplexity int, market *string, status *model.ThresholdDraftStatus, first int, after *string) int
+		ThresholdSplits         func(childComplexity int, market *string, first int) int
+		ThresholdVersion        func(childComplexity int, id string) int
+		ThresholdVersions       func(childComplexity int, market string, first int, after *string) int
+		Users                   func(childComplexity int, first int, after *string) int
+		VerifyAuditChain        func(childComplexity int) int
+		VerifyDecisions         func(childComplexity int) int
+		Viewer                  func(childComplexity int) int
+		Vintages                func(childComplexity int, market string, from *time.Time, to *time.Time, groupBy model.VintageGroup, merchantCategory *string, thresholdVersionID *string) int
+		WhatIfStatus            func(childComplexity int) int
 	}
 
 	RateWindow struct {
@@ -695,6 +757,68 @@ type ComplexityRoot struct {
 		OutstandingMinor func(childComplexity int) int
 		Status           func(childComplexity int) int
 		WrittenOffMinor  func(childComplexity int) int
+	}
+
+	RetentionFloor struct {
+		Basis  func(childComplexity int) int
+		Months func(childComplexity int) int
+	}
+
+	RetentionMonth struct {
+		AfterRetention func(childComplexity int) int
+		Decisions      func(childComplexity int) int
+		DueAt          func(childComplexity int) int
+		HeldBy         func(childComplexity int) int
+		Month          func(childComplexity int) int
+		State          func(childComplexity int) int
+	}
+
+	RetentionPlan struct {
+		AsOf       func(childComplexity int) int
+		CountsAsOf func(childComplexity int) int
+		Floor      func(childComplexity int) int
+		Market     func(childComplexity int) int
+		Months     func(childComplexity int) int
+		Policy     func(childComplexity int) int
+	}
+
+	RetentionPolicy struct {
+		AfterRetention func(childComplexity int) int
+		Approver       func(childComplexity int) int
+		Author         func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		ID             func(childComplexity int) int
+		KeepMonths     func(childComplexity int) int
+		Market         func(childComplexity int) int
+		Rationale      func(childComplexity int) int
+		RequestID      func(childComplexity int) int
+		Version        func(childComplexity int) int
+	}
+
+	RetentionPolicyConnection struct {
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	RetentionPolicyRequest struct {
+		AfterRetention     func(childComplexity int) int
+		Author             func(childComplexity int) int
+		BaseVersion        func(childComplexity int) int
+		CreatedAt          func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		KeepMonths         func(childComplexity int) int
+		Market             func(childComplexity int) int
+		PublishedVersionID func(childComplexity int) int
+		Rationale          func(childComplexity int) int
+		ReviewComment      func(childComplexity int) int
+		Reviewer           func(childComplexity int) int
+		Status             func(childComplexity int) int
+		UpdatedAt          func(childComplexity int) int
+	}
+
+	RetentionPolicyRequestConnection struct {
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
 	}
 
 	ReviewCase struct {
@@ -1111,6 +1235,11 @@ type MutationResolver interface {
 	RejectThresholdSplitRequest(ctx context.Context, id string, comment string) (*model.ThresholdSplitRequest, error)
 	StopThresholdSplit(ctx context.Context, market string) (*model.ThresholdSplit, error)
 	RecordOutcomes(ctx context.Context, events []model.OutcomeEventInput) (*model.OutcomeBatch, error)
+	ProposeRetentionPolicy(ctx context.Context, market string, keepMonths int, afterRetention model.RetentionAction, rationale string) (*model.RetentionPolicyRequest, error)
+	ApproveRetentionPolicyRequest(ctx context.Context, id string, comment *string) (*model.RetentionPolicyRequest, error)
+	RejectRetentionPolicyRequest(ctx context.Context, id string, comment string) (*model.RetentionPolicyRequest, error)
+	PlaceLegalHold(ctx context.Context, input model.LegalHoldInput) (*model.LegalHold, error)
+	LiftLegalHold(ctx context.Context, id string, comment string) (*model.LegalHold, error)
 	RequestReview(ctx context.Context, reference string, statement string, locale string, idempotencyKey string) (*model.ReviewReceipt, error)
 	ClaimReviewCase(ctx context.Context, id string) (*model.ReviewCase, error)
 	DecideReviewCase(ctx context.Context, id string, outcome model.ReviewOutcome, reason string) (*model.ReviewCase, error)
@@ -1162,6 +1291,14 @@ type QueryResolver interface {
 	Explanation(ctx context.Context, reference string, locale string) (*model.Explanation, error)
 	Markets(ctx context.Context) ([]model.Market, error)
 	RejectInference(ctx context.Context, market string) (*model.RejectInference, error)
+	RetentionPolicies(ctx context.Context) ([]model.MarketRetention, error)
+	RetentionPolicyVersions(ctx context.Context, market string, first int, after *string) (*model.RetentionPolicyConnection, error)
+	RetentionPolicyRequest(ctx context.Context, id string) (*model.RetentionPolicyRequest, error)
+	RetentionPolicyRequests(ctx context.Context, market *string, status *model.ThresholdDraftStatus, first int, after *string) (*model.RetentionPolicyRequestConnection, error)
+	LegalHold(ctx context.Context, id string) (*model.LegalHold, error)
+	LegalHolds(ctx context.Context, active *bool, first int, after *string) (*model.LegalHoldConnection, error)
+	RetentionPlan(ctx context.Context, market string) (*model.RetentionPlan, error)
+	ErasurePlan(ctx context.Context, shopperID string) (*model.ErasurePlan, error)
 	ReviewPolicies(ctx context.Context) ([]model.ReviewPolicy, error)
 	ReviewCases(ctx context.Context, filter *model.ReviewCaseFilter, first int, after *string) (*model.ReviewCaseConnection, error)
 	ReviewCase(ctx context.Context, id string) (*model.ReviewCase, error)
@@ -2806,6 +2943,68 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DeclineRateSeries.ThresholdVersionID(childComplexity), true
 
+	case "ErasureMonth.dueAt":
+		if e.ComplexityRoot.ErasureMonth.DueAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ErasureMonth.DueAt(childComplexity), true
+	case "ErasureMonth.market":
+		if e.ComplexityRoot.ErasureMonth.Market == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ErasureMonth.Market(childComplexity), true
+	case "ErasureMonth.month":
+		if e.ComplexityRoot.ErasureMonth.Month == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ErasureMonth.Month(childComplexity), true
+	case "ErasureMonth.underDuty":
+		if e.ComplexityRoot.ErasureMonth.UnderDuty == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ErasureMonth.UnderDuty(childComplexity), true
+
+	case "ErasurePlan.asOf":
+		if e.ComplexityRoot.ErasurePlan.AsOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ErasurePlan.AsOf(childComplexity), true
+	case "ErasurePlan.at":
+		if e.ComplexityRoot.ErasurePlan.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ErasurePlan.At(childComplexity), true
+	case "ErasurePlan.dutyEndsAt":
+		if e.ComplexityRoot.ErasurePlan.DutyEndsAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ErasurePlan.DutyEndsAt(childComplexity), true
+	case "ErasurePlan.heldBy":
+		if e.ComplexityRoot.ErasurePlan.HeldBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ErasurePlan.HeldBy(childComplexity), true
+	case "ErasurePlan.months":
+		if e.ComplexityRoot.ErasurePlan.Months == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ErasurePlan.Months(childComplexity), true
+	case "ErasurePlan.state":
+		if e.ComplexityRoot.ErasurePlan.State == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ErasurePlan.State(childComplexity), true
+
 	case "ExplainedFactor.factor":
 		if e.ComplexityRoot.ExplainedFactor.Factor == nil {
 			break
@@ -2930,6 +3129,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.FlippedDecision.MerchantCategory(childComplexity), true
 
+	case "HoldRef.id":
+		if e.ComplexityRoot.HoldRef.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HoldRef.ID(childComplexity), true
+	case "HoldRef.placedAt":
+		if e.ComplexityRoot.HoldRef.PlacedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HoldRef.PlacedAt(childComplexity), true
+
 	case "InferenceCoefficient.mean":
 		if e.ComplexityRoot.InferenceCoefficient.Mean == nil {
 			break
@@ -2954,6 +3166,98 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.InferenceCoefficient.Weight(childComplexity), true
+
+	case "LegalHold.active":
+		if e.ComplexityRoot.LegalHold.Active == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalHold.Active(childComplexity), true
+	case "LegalHold.from":
+		if e.ComplexityRoot.LegalHold.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalHold.From(childComplexity), true
+	case "LegalHold.id":
+		if e.ComplexityRoot.LegalHold.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalHold.ID(childComplexity), true
+	case "LegalHold.liftComment":
+		if e.ComplexityRoot.LegalHold.LiftComment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalHold.LiftComment(childComplexity), true
+	case "LegalHold.liftedAt":
+		if e.ComplexityRoot.LegalHold.LiftedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalHold.LiftedAt(childComplexity), true
+	case "LegalHold.liftedBy":
+		if e.ComplexityRoot.LegalHold.LiftedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalHold.LiftedBy(childComplexity), true
+	case "LegalHold.market":
+		if e.ComplexityRoot.LegalHold.Market == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalHold.Market(childComplexity), true
+	case "LegalHold.merchantId":
+		if e.ComplexityRoot.LegalHold.MerchantID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalHold.MerchantID(childComplexity), true
+	case "LegalHold.placedAt":
+		if e.ComplexityRoot.LegalHold.PlacedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalHold.PlacedAt(childComplexity), true
+	case "LegalHold.placedBy":
+		if e.ComplexityRoot.LegalHold.PlacedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalHold.PlacedBy(childComplexity), true
+	case "LegalHold.reason":
+		if e.ComplexityRoot.LegalHold.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalHold.Reason(childComplexity), true
+	case "LegalHold.shopperId":
+		if e.ComplexityRoot.LegalHold.ShopperID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalHold.ShopperID(childComplexity), true
+	case "LegalHold.to":
+		if e.ComplexityRoot.LegalHold.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalHold.To(childComplexity), true
+
+	case "LegalHoldConnection.nodes":
+		if e.ComplexityRoot.LegalHoldConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalHoldConnection.Nodes(childComplexity), true
+	case "LegalHoldConnection.pageInfo":
+		if e.ComplexityRoot.LegalHoldConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalHoldConnection.PageInfo(childComplexity), true
 
 	case "Market.code":
 		if e.ComplexityRoot.Market.Code == nil {
@@ -2998,6 +3302,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MarketExperiments.Split(childComplexity), true
+
+	case "MarketRetention.floor":
+		if e.ComplexityRoot.MarketRetention.Floor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MarketRetention.Floor(childComplexity), true
+	case "MarketRetention.market":
+		if e.ComplexityRoot.MarketRetention.Market == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MarketRetention.Market(childComplexity), true
+	case "MarketRetention.maxKeepMonths":
+		if e.ComplexityRoot.MarketRetention.MaxKeepMonths == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MarketRetention.MaxKeepMonths(childComplexity), true
+	case "MarketRetention.policy":
+		if e.ComplexityRoot.MarketRetention.Policy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MarketRetention.Policy(childComplexity), true
 
 	case "Merchant.category":
 		if e.ComplexityRoot.Merchant.Category == nil {
@@ -3062,6 +3391,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ApproveOverturn(childComplexity, args["id"].(string), args["comment"].(*string)), true
+	case "Mutation.approveRetentionPolicyRequest":
+		if e.ComplexityRoot.Mutation.ApproveRetentionPolicyRequest == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_approveRetentionPolicyRequest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ApproveRetentionPolicyRequest(childComplexity, args["id"].(string), args["comment"].(*string)), true
 	case "Mutation.approveThresholdDraft":
 		if e.ComplexityRoot.Mutation.ApproveThresholdDraft == nil {
 			break
@@ -3244,6 +3584,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.EnableUser(childComplexity, args["id"].(string)), true
+	case "Mutation.liftLegalHold":
+		if e.ComplexityRoot.Mutation.LiftLegalHold == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_liftLegalHold_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.LiftLegalHold(childComplexity, args["id"].(string), args["comment"].(string)), true
 	case "Mutation.linkStaffShopper":
 		if e.ComplexityRoot.Mutation.LinkStaffShopper == nil {
 			break
@@ -3255,6 +3606,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.LinkStaffShopper(childComplexity, args["userId"].(string), args["shopperId"].(string)), true
+	case "Mutation.placeLegalHold":
+		if e.ComplexityRoot.Mutation.PlaceLegalHold == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_placeLegalHold_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PlaceLegalHold(childComplexity, args["input"].(model.LegalHoldInput)), true
+	case "Mutation.proposeRetentionPolicy":
+		if e.ComplexityRoot.Mutation.ProposeRetentionPolicy == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_proposeRetentionPolicy_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ProposeRetentionPolicy(childComplexity, args["market"].(string), args["keepMonths"].(int), args["afterRetention"].(model.RetentionAction), args["rationale"].(string)), true
 	case "Mutation.recordOutcomes":
 		if e.ComplexityRoot.Mutation.RecordOutcomes == nil {
 			break
@@ -3299,6 +3672,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RejectOverturn(childComplexity, args["id"].(string), args["comment"].(string)), true
+	case "Mutation.rejectRetentionPolicyRequest":
+		if e.ComplexityRoot.Mutation.RejectRetentionPolicyRequest == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rejectRetentionPolicyRequest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RejectRetentionPolicyRequest(childComplexity, args["id"].(string), args["comment"].(string)), true
 	case "Mutation.rejectThresholdDraft":
 		if e.ComplexityRoot.Mutation.RejectThresholdDraft == nil {
 			break
@@ -3849,6 +4233,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.DeclineRates(childComplexity, args["filter"].(model.AnalyticsFilter), args["bucket"].(model.AnalyticsBucket), args["groupBy"].([]model.AnalyticsDimension), args["timeZone"].(string), args["seriesLimit"].(int)), true
+	case "Query.erasurePlan":
+		if e.ComplexityRoot.Query.ErasurePlan == nil {
+			break
+		}
+
+		args, err := ec.field_Query_erasurePlan_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ErasurePlan(childComplexity, args["shopperId"].(string)), true
 	case "Query.explanation":
 		if e.ComplexityRoot.Query.Explanation == nil {
 			break
@@ -3872,6 +4267,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.ExportDecisions(childComplexity, args["filter"].(*model.DecisionFilter)), true
 
+	case "Query.legalHold":
+		if e.ComplexityRoot.Query.LegalHold == nil {
+			break
+		}
+
+		args, err := ec.field_Query_legalHold_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.LegalHold(childComplexity, args["id"].(string)), true
+	case "Query.legalHolds":
+		if e.ComplexityRoot.Query.LegalHolds == nil {
+			break
+		}
+
+		args, err := ec.field_Query_legalHolds_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.LegalHolds(childComplexity, args["active"].(*bool), args["first"].(int), args["after"].(*string)), true
 	case "Query.marketExperiments":
 		if e.ComplexityRoot.Query.MarketExperiments == nil {
 			break
@@ -3933,6 +4350,56 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.RejectInference(childComplexity, args["market"].(string)), true
+	case "Query.retentionPlan":
+		if e.ComplexityRoot.Query.RetentionPlan == nil {
+			break
+		}
+
+		args, err := ec.field_Query_retentionPlan_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.RetentionPlan(childComplexity, args["market"].(string)), true
+	case "Query.retentionPolicies":
+		if e.ComplexityRoot.Query.RetentionPolicies == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.RetentionPolicies(childComplexity), true
+	case "Query.retentionPolicyRequest":
+		if e.ComplexityRoot.Query.RetentionPolicyRequest == nil {
+			break
+		}
+
+		args, err := ec.field_Query_retentionPolicyRequest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.RetentionPolicyRequest(childComplexity, args["id"].(string)), true
+	case "Query.retentionPolicyRequests":
+		if e.ComplexityRoot.Query.RetentionPolicyRequests == nil {
+			break
+		}
+
+		args, err := ec.field_Query_retentionPolicyRequests_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.RetentionPolicyRequests(childComplexity, args["market"].(*string), args["status"].(*model.ThresholdDraftStatus), args["first"].(int), args["after"].(*string)), true
+	case "Query.retentionPolicyVersions":
+		if e.ComplexityRoot.Query.RetentionPolicyVersions == nil {
+			break
+		}
+
+		args, err := ec.field_Query_retentionPolicyVersions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.RetentionPolicyVersions(childComplexity, args["market"].(string), args["first"].(int), args["after"].(*string)), true
 	case "Query.reviewCase":
 		if e.ComplexityRoot.Query.ReviewCase == nil {
 			break
@@ -4464,6 +4931,259 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Repayment.WrittenOffMinor(childComplexity), true
+
+	case "RetentionFloor.basis":
+		if e.ComplexityRoot.RetentionFloor.Basis == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionFloor.Basis(childComplexity), true
+	case "RetentionFloor.months":
+		if e.ComplexityRoot.RetentionFloor.Months == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionFloor.Months(childComplexity), true
+
+	case "RetentionMonth.afterRetention":
+		if e.ComplexityRoot.RetentionMonth.AfterRetention == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionMonth.AfterRetention(childComplexity), true
+	case "RetentionMonth.decisions":
+		if e.ComplexityRoot.RetentionMonth.Decisions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionMonth.Decisions(childComplexity), true
+	case "RetentionMonth.dueAt":
+		if e.ComplexityRoot.RetentionMonth.DueAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionMonth.DueAt(childComplexity), true
+	case "RetentionMonth.heldBy":
+		if e.ComplexityRoot.RetentionMonth.HeldBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionMonth.HeldBy(childComplexity), true
+	case "RetentionMonth.month":
+		if e.ComplexityRoot.RetentionMonth.Month == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionMonth.Month(childComplexity), true
+	case "RetentionMonth.state":
+		if e.ComplexityRoot.RetentionMonth.State == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionMonth.State(childComplexity), true
+
+	case "RetentionPlan.asOf":
+		if e.ComplexityRoot.RetentionPlan.AsOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPlan.AsOf(childComplexity), true
+	case "RetentionPlan.countsAsOf":
+		if e.ComplexityRoot.RetentionPlan.CountsAsOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPlan.CountsAsOf(childComplexity), true
+	case "RetentionPlan.floor":
+		if e.ComplexityRoot.RetentionPlan.Floor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPlan.Floor(childComplexity), true
+	case "RetentionPlan.market":
+		if e.ComplexityRoot.RetentionPlan.Market == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPlan.Market(childComplexity), true
+	case "RetentionPlan.months":
+		if e.ComplexityRoot.RetentionPlan.Months == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPlan.Months(childComplexity), true
+	case "RetentionPlan.policy":
+		if e.ComplexityRoot.RetentionPlan.Policy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPlan.Policy(childComplexity), true
+
+	case "RetentionPolicy.afterRetention":
+		if e.ComplexityRoot.RetentionPolicy.AfterRetention == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPolicy.AfterRetention(childComplexity), true
+	case "RetentionPolicy.approver":
+		if e.ComplexityRoot.RetentionPolicy.Approver == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPolicy.Approver(childComplexity), true
+	case "RetentionPolicy.author":
+		if e.ComplexityRoot.RetentionPolicy.Author == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPolicy.Author(childComplexity), true
+	case "RetentionPolicy.createdAt":
+		if e.ComplexityRoot.RetentionPolicy.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPolicy.CreatedAt(childComplexity), true
+	case "RetentionPolicy.id":
+		if e.ComplexityRoot.RetentionPolicy.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPolicy.ID(childComplexity), true
+	case "RetentionPolicy.keepMonths":
+		if e.ComplexityRoot.RetentionPolicy.KeepMonths == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPolicy.KeepMonths(childComplexity), true
+	case "RetentionPolicy.market":
+		if e.ComplexityRoot.RetentionPolicy.Market == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPolicy.Market(childComplexity), true
+	case "RetentionPolicy.rationale":
+		if e.ComplexityRoot.RetentionPolicy.Rationale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPolicy.Rationale(childComplexity), true
+	case "RetentionPolicy.requestId":
+		if e.ComplexityRoot.RetentionPolicy.RequestID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPolicy.RequestID(childComplexity), true
+	case "RetentionPolicy.version":
+		if e.ComplexityRoot.RetentionPolicy.Version == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPolicy.Version(childComplexity), true
+
+	case "RetentionPolicyConnection.nodes":
+		if e.ComplexityRoot.RetentionPolicyConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPolicyConnection.Nodes(childComplexity), true
+	case "RetentionPolicyConnection.pageInfo":
+		if e.ComplexityRoot.RetentionPolicyConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPolicyConnection.PageInfo(childComplexity), true
+
+	case "RetentionPolicyRequest.afterRetention":
+		if e.ComplexityRoot.RetentionPolicyRequest.AfterRetention == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPolicyRequest.AfterRetention(childComplexity), true
+	case "RetentionPolicyRequest.author":
+		if e.ComplexityRoot.RetentionPolicyRequest.Author == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPolicyRequest.Author(childComplexity), true
+	case "RetentionPolicyRequest.baseVersion":
+		if e.ComplexityRoot.RetentionPolicyRequest.BaseVersion == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPolicyRequest.BaseVersion(childComplexity), true
+	case "RetentionPolicyRequest.createdAt":
+		if e.ComplexityRoot.RetentionPolicyRequest.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPolicyRequest.CreatedAt(childComplexity), true
+	case "RetentionPolicyRequest.id":
+		if e.ComplexityRoot.RetentionPolicyRequest.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPolicyRequest.ID(childComplexity), true
+	case "RetentionPolicyRequest.keepMonths":
+		if e.ComplexityRoot.RetentionPolicyRequest.KeepMonths == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPolicyRequest.KeepMonths(childComplexity), true
+	case "RetentionPolicyRequest.market":
+		if e.ComplexityRoot.RetentionPolicyRequest.Market == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPolicyRequest.Market(childComplexity), true
+	case "RetentionPolicyRequest.publishedVersionId":
+		if e.ComplexityRoot.RetentionPolicyRequest.PublishedVersionID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPolicyRequest.PublishedVersionID(childComplexity), true
+	case "RetentionPolicyRequest.rationale":
+		if e.ComplexityRoot.RetentionPolicyRequest.Rationale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPolicyRequest.Rationale(childComplexity), true
+	case "RetentionPolicyRequest.reviewComment":
+		if e.ComplexityRoot.RetentionPolicyRequest.ReviewComment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPolicyRequest.ReviewComment(childComplexity), true
+	case "RetentionPolicyRequest.reviewer":
+		if e.ComplexityRoot.RetentionPolicyRequest.Reviewer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPolicyRequest.Reviewer(childComplexity), true
+	case "RetentionPolicyRequest.status":
+		if e.ComplexityRoot.RetentionPolicyRequest.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPolicyRequest.Status(childComplexity), true
+	case "RetentionPolicyRequest.updatedAt":
+		if e.ComplexityRoot.RetentionPolicyRequest.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPolicyRequest.UpdatedAt(childComplexity), true
+
+	case "RetentionPolicyRequestConnection.nodes":
+		if e.ComplexityRoot.RetentionPolicyRequestConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPolicyRequestConnection.Nodes(childComplexity), true
+	case "RetentionPolicyRequestConnection.pageInfo":
+		if e.ComplexityRoot.RetentionPolicyRequestConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPolicyRequestConnection.PageInfo(childComplexity), true
 
 	case "ReviewCase.claimedAt":
 		if e.ComplexityRoot.ReviewCase.ClaimedAt == nil {
@@ -6082,6 +6802,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateApiTokenInput", ec.unmarshalInputCreateApiTokenInput),
 			graphql.NewInputUnmarshaler("CreateUserInput", ec.unmarshalInputCreateUserInput),
 			graphql.NewInputUnmarshaler("DecisionFilter", ec.unmarshalInputDecisionFilter),
+			graphql.NewInputUnmarshaler("LegalHoldInput", ec.unmarshalInputLegalHoldInput),
 			graphql.NewInputUnmarshaler("MeasuredValuesInput", ec.unmarshalInputMeasuredValuesInput),
 			graphql.NewInputUnmarshaler("MerchantInput", ec.unmarshalInputMerchantInput),
 			graphql.NewInputUnmarshaler("MessageTextInput", ec.unmarshalInputMessageTextInput),
@@ -6167,7 +6888,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/accounts.graphqls" "schema/agent.graphqls" "schema/analytics.graphqls" "schema/assess.graphqls" "schema/audit.graphqls" "schema/bad_definitions.graphqls" "schema/catalog.graphqls" "schema/comparison.graphqls" "schema/decisions.graphqls" "schema/experiments.graphqls" "schema/explanation.graphqls" "schema/markets.graphqls" "schema/measures.graphqls" "schema/outcomes.graphqls" "schema/outcomes_whatif.graphqls" "schema/reviews.graphqls" "schema/schema.graphqls" "schema/thresholds.graphqls" "schema/vintages.graphqls" "schema/whatif.graphqls"
+//go:embed "schema/accounts.graphqls" "schema/agent.graphqls" "schema/analytics.graphqls" "schema/assess.graphqls" "schema/audit.graphqls" "schema/bad_definitions.graphqls" "schema/catalog.graphqls" "schema/comparison.graphqls" "schema/decisions.graphqls" "schema/experiments.graphqls" "schema/explanation.graphqls" "schema/markets.graphqls" "schema/measures.graphqls" "schema/outcomes.graphqls" "schema/outcomes_whatif.graphqls" "schema/retention.graphqls" "schema/reviews.graphqls" "schema/schema.graphqls" "schema/thresholds.graphqls" "schema/vintages.graphqls" "schema/whatif.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -6194,6 +6915,7 @@ var sources = []*ast.Source{
 	{Name: "schema/measures.graphqls", Input: sourceData("schema/measures.graphqls"), BuiltIn: false},
 	{Name: "schema/outcomes.graphqls", Input: sourceData("schema/outcomes.graphqls"), BuiltIn: false},
 	{Name: "schema/outcomes_whatif.graphqls", Input: sourceData("schema/outcomes_whatif.graphqls"), BuiltIn: false},
+	{Name: "schema/retention.graphqls", Input: sourceData("schema/retention.graphqls"), BuiltIn: false},
 	{Name: "schema/reviews.graphqls", Input: sourceData("schema/reviews.graphqls"), BuiltIn: false},
 	{Name: "schema/schema.graphqls", Input: sourceData("schema/schema.graphqls"), BuiltIn: false},
 	{Name: "schema/thresholds.graphqls", Input: sourceData("schema/thresholds.graphqls"), BuiltIn: false},
@@ -6964,6 +7686,38 @@ func (ec *executionContext) childFields_DeclineRateSeries(ctx context.Context, f
 	return nil, fmt.Errorf("no field named %q was found under type DeclineRateSeries", field.Name)
 }
 
+func (ec *executionContext) childFields_ErasureMonth(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "market":
+		return ec.fieldContext_ErasureMonth_market(ctx, field)
+	case "month":
+		return ec.fieldContext_ErasureMonth_month(ctx, field)
+	case "dueAt":
+		return ec.fieldContext_ErasureMonth_dueAt(ctx, field)
+	case "underDuty":
+		return ec.fieldContext_ErasureMonth_underDuty(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ErasureMonth", field.Name)
+}
+
+func (ec *executionContext) childFields_ErasurePlan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "asOf":
+		return ec.fieldContext_ErasurePlan_asOf(ctx, field)
+	case "state":
+		return ec.fieldContext_ErasurePlan_state(ctx, field)
+	case "at":
+		return ec.fieldContext_ErasurePlan_at(ctx, field)
+	case "dutyEndsAt":
+		return ec.fieldContext_ErasurePlan_dutyEndsAt(ctx, field)
+	case "heldBy":
+		return ec.fieldContext_ErasurePlan_heldBy(ctx, field)
+	case "months":
+		return ec.fieldContext_ErasurePlan_months(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ErasurePlan", field.Name)
+}
+
 func (ec *executionContext) childFields_ExplainedFactor(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "factor":
@@ -7028,6 +7782,16 @@ func (ec *executionContext) childFields_FlippedDecision(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type FlippedDecision", field.Name)
 }
 
+func (ec *executionContext) childFields_HoldRef(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_HoldRef_id(ctx, field)
+	case "placedAt":
+		return ec.fieldContext_HoldRef_placedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HoldRef", field.Name)
+}
+
 func (ec *executionContext) childFields_InferenceCoefficient(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "measuredValue":
@@ -7040,6 +7804,48 @@ func (ec *executionContext) childFields_InferenceCoefficient(ctx context.Context
 		return ec.fieldContext_InferenceCoefficient_sd(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type InferenceCoefficient", field.Name)
+}
+
+func (ec *executionContext) childFields_LegalHold(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_LegalHold_id(ctx, field)
+	case "market":
+		return ec.fieldContext_LegalHold_market(ctx, field)
+	case "from":
+		return ec.fieldContext_LegalHold_from(ctx, field)
+	case "to":
+		return ec.fieldContext_LegalHold_to(ctx, field)
+	case "shopperId":
+		return ec.fieldContext_LegalHold_shopperId(ctx, field)
+	case "merchantId":
+		return ec.fieldContext_LegalHold_merchantId(ctx, field)
+	case "reason":
+		return ec.fieldContext_LegalHold_reason(ctx, field)
+	case "active":
+		return ec.fieldContext_LegalHold_active(ctx, field)
+	case "placedBy":
+		return ec.fieldContext_LegalHold_placedBy(ctx, field)
+	case "placedAt":
+		return ec.fieldContext_LegalHold_placedAt(ctx, field)
+	case "liftedBy":
+		return ec.fieldContext_LegalHold_liftedBy(ctx, field)
+	case "liftedAt":
+		return ec.fieldContext_LegalHold_liftedAt(ctx, field)
+	case "liftComment":
+		return ec.fieldContext_LegalHold_liftComment(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LegalHold", field.Name)
+}
+
+func (ec *executionContext) childFields_LegalHoldConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_LegalHoldConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_LegalHoldConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LegalHoldConnection", field.Name)
 }
 
 func (ec *executionContext) childFields_Market(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7066,6 +7872,20 @@ func (ec *executionContext) childFields_MarketExperiments(ctx context.Context, f
 		return ec.fieldContext_MarketExperiments_split(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type MarketExperiments", field.Name)
+}
+
+func (ec *executionContext) childFields_MarketRetention(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "market":
+		return ec.fieldContext_MarketRetention_market(ctx, field)
+	case "floor":
+		return ec.fieldContext_MarketRetention_floor(ctx, field)
+	case "maxKeepMonths":
+		return ec.fieldContext_MarketRetention_maxKeepMonths(ctx, field)
+	case "policy":
+		return ec.fieldContext_MarketRetention_policy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MarketRetention", field.Name)
 }
 
 func (ec *executionContext) childFields_Merchant(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7322,6 +8142,130 @@ func (ec *executionContext) childFields_Repayment(ctx context.Context, field gra
 		return ec.fieldContext_Repayment_events(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Repayment", field.Name)
+}
+
+func (ec *executionContext) childFields_RetentionFloor(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "months":
+		return ec.fieldContext_RetentionFloor_months(ctx, field)
+	case "basis":
+		return ec.fieldContext_RetentionFloor_basis(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RetentionFloor", field.Name)
+}
+
+func (ec *executionContext) childFields_RetentionMonth(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "month":
+		return ec.fieldContext_RetentionMonth_month(ctx, field)
+	case "decisions":
+		return ec.fieldContext_RetentionMonth_decisions(ctx, field)
+	case "dueAt":
+		return ec.fieldContext_RetentionMonth_dueAt(ctx, field)
+	case "afterRetention":
+		return ec.fieldContext_RetentionMonth_afterRetention(ctx, field)
+	case "state":
+		return ec.fieldContext_RetentionMonth_state(ctx, field)
+	case "heldBy":
+		return ec.fieldContext_RetentionMonth_heldBy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RetentionMonth", field.Name)
+}
+
+func (ec *executionContext) childFields_RetentionPlan(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "market":
+		return ec.fieldContext_RetentionPlan_market(ctx, field)
+	case "asOf":
+		return ec.fieldContext_RetentionPlan_asOf(ctx, field)
+	case "policy":
+		return ec.fieldContext_RetentionPlan_policy(ctx, field)
+	case "floor":
+		return ec.fieldContext_RetentionPlan_floor(ctx, field)
+	case "countsAsOf":
+		return ec.fieldContext_RetentionPlan_countsAsOf(ctx, field)
+	case "months":
+		return ec.fieldContext_RetentionPlan_months(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RetentionPlan", field.Name)
+}
+
+func (ec *executionContext) childFields_RetentionPolicy(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_RetentionPolicy_id(ctx, field)
+	case "market":
+		return ec.fieldContext_RetentionPolicy_market(ctx, field)
+	case "version":
+		return ec.fieldContext_RetentionPolicy_version(ctx, field)
+	case "keepMonths":
+		return ec.fieldContext_RetentionPolicy_keepMonths(ctx, field)
+	case "afterRetention":
+		return ec.fieldContext_RetentionPolicy_afterRetention(ctx, field)
+	case "requestId":
+		return ec.fieldContext_RetentionPolicy_requestId(ctx, field)
+	case "author":
+		return ec.fieldContext_RetentionPolicy_author(ctx, field)
+	case "approver":
+		return ec.fieldContext_RetentionPolicy_approver(ctx, field)
+	case "rationale":
+		return ec.fieldContext_RetentionPolicy_rationale(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_RetentionPolicy_createdAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RetentionPolicy", field.Name)
+}
+
+func (ec *executionContext) childFields_RetentionPolicyConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_RetentionPolicyConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_RetentionPolicyConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RetentionPolicyConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_RetentionPolicyRequest(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_RetentionPolicyRequest_id(ctx, field)
+	case "market":
+		return ec.fieldContext_RetentionPolicyRequest_market(ctx, field)
+	case "keepMonths":
+		return ec.fieldContext_RetentionPolicyRequest_keepMonths(ctx, field)
+	case "afterRetention":
+		return ec.fieldContext_RetentionPolicyRequest_afterRetention(ctx, field)
+	case "rationale":
+		return ec.fieldContext_RetentionPolicyRequest_rationale(ctx, field)
+	case "baseVersion":
+		return ec.fieldContext_RetentionPolicyRequest_baseVersion(ctx, field)
+	case "status":
+		return ec.fieldContext_RetentionPolicyRequest_status(ctx, field)
+	case "author":
+		return ec.fieldContext_RetentionPolicyRequest_author(ctx, field)
+	case "reviewer":
+		return ec.fieldContext_RetentionPolicyRequest_reviewer(ctx, field)
+	case "reviewComment":
+		return ec.fieldContext_RetentionPolicyRequest_reviewComment(ctx, field)
+	case "publishedVersionId":
+		return ec.fieldContext_RetentionPolicyRequest_publishedVersionId(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_RetentionPolicyRequest_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_RetentionPolicyRequest_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RetentionPolicyRequest", field.Name)
+}
+
+func (ec *executionContext) childFields_RetentionPolicyRequestConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_RetentionPolicyRequestConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_RetentionPolicyRequestConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RetentionPolicyRequestConnection", field.Name)
 }
 
 func (ec *executionContext) childFields_ReviewCase(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8290,6 +9234,28 @@ func (ec *executionContext) field_Mutation_approveOverturn_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_approveRetentionPolicyRequest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "comment",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["comment"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_approveThresholdDraft_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8682,6 +9648,28 @@ func (ec *executionContext) field_Mutation_enableUser_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_liftLegalHold_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "comment",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["comment"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_linkStaffShopper_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8701,6 +9689,58 @@ func (ec *executionContext) field_Mutation_linkStaffShopper_args(ctx context.Con
 		return nil, err
 	}
 	args["shopperId"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_placeLegalHold_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.LegalHoldInput, error) {
+			return ec.unmarshalNLegalHoldInput2riskconsoleᚋgraphᚋmodelᚐLegalHoldInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_proposeRetentionPolicy_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "market",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["market"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "keepMonths",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["keepMonths"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "afterRetention",
+		func(ctx context.Context, v any) (model.RetentionAction, error) {
+			return ec.unmarshalNRetentionAction2riskconsoleᚋgraphᚋmodelᚐRetentionAction(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["afterRetention"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "rationale",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["rationale"] = arg3
 	return args, nil
 }
 
@@ -8763,6 +9803,28 @@ func (ec *executionContext) field_Mutation_rejectCatalogDraft_args(ctx context.C
 }
 
 func (ec *executionContext) field_Mutation_rejectOverturn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "comment",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["comment"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_rejectRetentionPolicyRequest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -9590,6 +10652,20 @@ func (ec *executionContext) field_Query_declineRates_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_erasurePlan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "shopperId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["shopperId"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_explanation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9623,6 +10699,50 @@ func (ec *executionContext) field_Query_exportDecisions_args(ctx context.Context
 		return nil, err
 	}
 	args["filter"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_legalHold_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_legalHolds_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "active",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["active"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -9717,6 +10837,102 @@ func (ec *executionContext) field_Query_rejectInference_args(ctx context.Context
 		return nil, err
 	}
 	args["market"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_retentionPlan_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "market",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["market"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_retentionPolicyRequest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_retentionPolicyRequests_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "market",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["market"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (*model.ThresholdDraftStatus, error) {
+			return ec.unmarshalOThresholdDraftStatus2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdDraftStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_retentionPolicyVersions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "market",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["market"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -16756,6 +17972,254 @@ func (ec *executionContext) fieldContext_DeclineRateSeries_arm(_ context.Context
 	return graphql.NewScalarFieldContext("DeclineRateSeries", field, false, false, "Arm")
 }
 
+func (ec *executionContext) _ErasureMonth_market(ctx context.Context, field graphql.CollectedField, obj *model.ErasureMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ErasureMonth_market(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Market, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ErasureMonth_market(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ErasureMonth", field, false, false, "String")
+}
+
+func (ec *executionContext) _ErasureMonth_month(ctx context.Context, field graphql.CollectedField, obj *model.ErasureMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ErasureMonth_month(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Month, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ErasureMonth_month(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ErasureMonth", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ErasureMonth_dueAt(ctx context.Context, field graphql.CollectedField, obj *model.ErasureMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ErasureMonth_dueAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DueAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ErasureMonth_dueAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ErasureMonth", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ErasureMonth_underDuty(ctx context.Context, field graphql.CollectedField, obj *model.ErasureMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ErasureMonth_underDuty(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnderDuty, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ErasureMonth_underDuty(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ErasureMonth", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _ErasurePlan_asOf(ctx context.Context, field graphql.CollectedField, obj *model.ErasurePlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ErasurePlan_asOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AsOf, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ErasurePlan_asOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ErasurePlan", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ErasurePlan_state(ctx context.Context, field graphql.CollectedField, obj *model.ErasurePlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ErasurePlan_state(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.State, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ErasureState) graphql.Marshaler {
+			return ec.marshalNErasureState2riskconsoleᚋgraphᚋmodelᚐErasureState(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ErasurePlan_state(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ErasurePlan", field, false, false, "ErasureState")
+}
+
+func (ec *executionContext) _ErasurePlan_at(ctx context.Context, field graphql.CollectedField, obj *model.ErasurePlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ErasurePlan_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ErasurePlan_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ErasurePlan", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ErasurePlan_dutyEndsAt(ctx context.Context, field graphql.CollectedField, obj *model.ErasurePlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ErasurePlan_dutyEndsAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DutyEndsAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ErasurePlan_dutyEndsAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ErasurePlan", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ErasurePlan_heldBy(ctx context.Context, field graphql.CollectedField, obj *model.ErasurePlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ErasurePlan_heldBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HeldBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.HoldRef) graphql.Marshaler {
+			return ec.marshalNHoldRef2ᚕriskconsoleᚋgraphᚋmodelᚐHoldRefᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ErasurePlan_heldBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ErasurePlan",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HoldRef(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ErasurePlan_months(ctx context.Context, field graphql.CollectedField, obj *model.ErasurePlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ErasurePlan_months(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Months, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ErasureMonth) graphql.Marshaler {
+			return ec.marshalNErasureMonth2ᚕriskconsoleᚋgraphᚋmodelᚐErasureMonthᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ErasurePlan_months(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ErasurePlan",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ErasureMonth(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ExplainedFactor_factor(ctx context.Context, field graphql.CollectedField, obj *model.ExplainedFactor) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17225,6 +18689,52 @@ func (ec *executionContext) fieldContext_FlippedDecision_amount(_ context.Contex
 	return graphql.NewScalarFieldContext("FlippedDecision", field, false, false, "Float")
 }
 
+func (ec *executionContext) _HoldRef_id(ctx context.Context, field graphql.CollectedField, obj *model.HoldRef) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HoldRef_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HoldRef_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HoldRef", field, false, false, "ID")
+}
+
+func (ec *executionContext) _HoldRef_placedAt(ctx context.Context, field graphql.CollectedField, obj *model.HoldRef) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HoldRef_placedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PlacedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HoldRef_placedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HoldRef", field, false, false, "Time")
+}
+
 func (ec *executionContext) _InferenceCoefficient_measuredValue(ctx context.Context, field graphql.CollectedField, obj *model.InferenceCoefficient) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17315,6 +18825,369 @@ func (ec *executionContext) _InferenceCoefficient_sd(ctx context.Context, field 
 }
 func (ec *executionContext) fieldContext_InferenceCoefficient_sd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("InferenceCoefficient", field, false, false, "Float")
+}
+
+func (ec *executionContext) _LegalHold_id(ctx context.Context, field graphql.CollectedField, obj *model.LegalHold) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalHold_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LegalHold_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LegalHold", field, false, false, "ID")
+}
+
+func (ec *executionContext) _LegalHold_market(ctx context.Context, field graphql.CollectedField, obj *model.LegalHold) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalHold_market(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Market, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalHold_market(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LegalHold", field, false, false, "String")
+}
+
+func (ec *executionContext) _LegalHold_from(ctx context.Context, field graphql.CollectedField, obj *model.LegalHold) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalHold_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalHold_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LegalHold", field, false, false, "Time")
+}
+
+func (ec *executionContext) _LegalHold_to(ctx context.Context, field graphql.CollectedField, obj *model.LegalHold) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalHold_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalHold_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LegalHold", field, false, false, "Time")
+}
+
+func (ec *executionContext) _LegalHold_shopperId(ctx context.Context, field graphql.CollectedField, obj *model.LegalHold) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalHold_shopperId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShopperID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalHold_shopperId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LegalHold", field, false, false, "String")
+}
+
+func (ec *executionContext) _LegalHold_merchantId(ctx context.Context, field graphql.CollectedField, obj *model.LegalHold) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalHold_merchantId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MerchantID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalHold_merchantId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LegalHold", field, false, false, "String")
+}
+
+func (ec *executionContext) _LegalHold_reason(ctx context.Context, field graphql.CollectedField, obj *model.LegalHold) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalHold_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LegalHold_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LegalHold", field, false, false, "String")
+}
+
+func (ec *executionContext) _LegalHold_active(ctx context.Context, field graphql.CollectedField, obj *model.LegalHold) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalHold_active(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Active, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LegalHold_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LegalHold", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _LegalHold_placedBy(ctx context.Context, field graphql.CollectedField, obj *model.LegalHold) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalHold_placedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PlacedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LegalHold_placedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LegalHold", field, false, false, "String")
+}
+
+func (ec *executionContext) _LegalHold_placedAt(ctx context.Context, field graphql.CollectedField, obj *model.LegalHold) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalHold_placedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PlacedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LegalHold_placedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LegalHold", field, false, false, "Time")
+}
+
+func (ec *executionContext) _LegalHold_liftedBy(ctx context.Context, field graphql.CollectedField, obj *model.LegalHold) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalHold_liftedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LiftedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalHold_liftedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LegalHold", field, false, false, "String")
+}
+
+func (ec *executionContext) _LegalHold_liftedAt(ctx context.Context, field graphql.CollectedField, obj *model.LegalHold) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalHold_liftedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LiftedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalHold_liftedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LegalHold", field, false, false, "Time")
+}
+
+func (ec *executionContext) _LegalHold_liftComment(ctx context.Context, field graphql.CollectedField, obj *model.LegalHold) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalHold_liftComment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LiftComment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LegalHold_liftComment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LegalHold", field, false, false, "String")
+}
+
+func (ec *executionContext) _LegalHoldConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.LegalHoldConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalHoldConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.LegalHold) graphql.Marshaler {
+			return ec.marshalNLegalHold2ᚕriskconsoleᚋgraphᚋmodelᚐLegalHoldᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LegalHoldConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalHoldConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalHold(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalHoldConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.LegalHoldConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalHoldConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖriskconsoleᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LegalHoldConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalHoldConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Market_code(ctx context.Context, field graphql.CollectedField, obj *model.Market) (ret graphql.Marshaler) {
@@ -17491,6 +19364,116 @@ func (ec *executionContext) fieldContext_MarketExperiments_split(_ context.Conte
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ThresholdSplit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MarketRetention_market(ctx context.Context, field graphql.CollectedField, obj *model.MarketRetention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MarketRetention_market(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Market, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MarketRetention_market(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MarketRetention", field, false, false, "String")
+}
+
+func (ec *executionContext) _MarketRetention_floor(ctx context.Context, field graphql.CollectedField, obj *model.MarketRetention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MarketRetention_floor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Floor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RetentionFloor) graphql.Marshaler {
+			return ec.marshalNRetentionFloor2ᚖriskconsoleᚋgraphᚋmodelᚐRetentionFloor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MarketRetention_floor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MarketRetention",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RetentionFloor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MarketRetention_maxKeepMonths(ctx context.Context, field graphql.CollectedField, obj *model.MarketRetention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MarketRetention_maxKeepMonths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxKeepMonths, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MarketRetention_maxKeepMonths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MarketRetention", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MarketRetention_policy(ctx context.Context, field graphql.CollectedField, obj *model.MarketRetention) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MarketRetention_policy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Policy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RetentionPolicy) graphql.Marshaler {
+			return ec.marshalNRetentionPolicy2ᚖriskconsoleᚋgraphᚋmodelᚐRetentionPolicy(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MarketRetention_policy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MarketRetention",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RetentionPolicy(ctx, field)
 		},
 	}
 	return fc, nil
@@ -19159,6 +21142,316 @@ func (ec *executionContext) fieldContext_Mutation_recordOutcomes(ctx context.Con
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_recordOutcomes_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_proposeRetentionPolicy(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_proposeRetentionPolicy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ProposeRetentionPolicy(ctx, fc.Args["market"].(string), fc.Args["keepMonths"].(int), fc.Args["afterRetention"].(model.RetentionAction), fc.Args["rationale"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"AUDITOR"})
+				if err != nil {
+					var zeroVal *model.RetentionPolicyRequest
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.RetentionPolicyRequest
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RetentionPolicyRequest) graphql.Marshaler {
+			return ec.marshalNRetentionPolicyRequest2ᚖriskconsoleᚋgraphᚋmodelᚐRetentionPolicyRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_proposeRetentionPolicy(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RetentionPolicyRequest(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_proposeRetentionPolicy_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_approveRetentionPolicyRequest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_approveRetentionPolicyRequest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ApproveRetentionPolicyRequest(ctx, fc.Args["id"].(string), fc.Args["comment"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal *model.RetentionPolicyRequest
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.RetentionPolicyRequest
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RetentionPolicyRequest) graphql.Marshaler {
+			return ec.marshalNRetentionPolicyRequest2ᚖriskconsoleᚋgraphᚋmodelᚐRetentionPolicyRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_approveRetentionPolicyRequest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RetentionPolicyRequest(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_approveRetentionPolicyRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_rejectRetentionPolicyRequest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rejectRetentionPolicyRequest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RejectRetentionPolicyRequest(ctx, fc.Args["id"].(string), fc.Args["comment"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"APPROVER", "AUDITOR"})
+				if err != nil {
+					var zeroVal *model.RetentionPolicyRequest
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.RetentionPolicyRequest
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RetentionPolicyRequest) graphql.Marshaler {
+			return ec.marshalNRetentionPolicyRequest2ᚖriskconsoleᚋgraphᚋmodelᚐRetentionPolicyRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rejectRetentionPolicyRequest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RetentionPolicyRequest(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rejectRetentionPolicyRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_placeLegalHold(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_placeLegalHold(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PlaceLegalHold(ctx, fc.Args["input"].(model.LegalHoldInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"AUDITOR"})
+				if err != nil {
+					var zeroVal *model.LegalHold
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.LegalHold
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LegalHold) graphql.Marshaler {
+			return ec.marshalNLegalHold2ᚖriskconsoleᚋgraphᚋmodelᚐLegalHold(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_placeLegalHold(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalHold(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_placeLegalHold_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_liftLegalHold(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_liftLegalHold(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().LiftLegalHold(ctx, fc.Args["id"].(string), fc.Args["comment"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"AUDITOR", "APPROVER"})
+				if err != nil {
+					var zeroVal *model.LegalHold
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.LegalHold
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LegalHold) graphql.Marshaler {
+			return ec.marshalNLegalHold2ᚖriskconsoleᚋgraphᚋmodelᚐLegalHold(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_liftLegalHold(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalHold(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_liftLegalHold_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22891,6 +25184,490 @@ func (ec *executionContext) fieldContext_Query_rejectInference(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_retentionPolicies(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_retentionPolicies(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().RetentionPolicies(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"AUDITOR", "APPROVER", "ADMIN"})
+				if err != nil {
+					var zeroVal []model.MarketRetention
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []model.MarketRetention
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []model.MarketRetention) graphql.Marshaler {
+			return ec.marshalNMarketRetention2ᚕriskconsoleᚋgraphᚋmodelᚐMarketRetentionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_retentionPolicies(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MarketRetention(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_retentionPolicyVersions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_retentionPolicyVersions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().RetentionPolicyVersions(ctx, fc.Args["market"].(string), fc.Args["first"].(int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"AUDITOR", "APPROVER", "ADMIN"})
+				if err != nil {
+					var zeroVal *model.RetentionPolicyConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.RetentionPolicyConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RetentionPolicyConnection) graphql.Marshaler {
+			return ec.marshalNRetentionPolicyConnection2ᚖriskconsoleᚋgraphᚋmodelᚐRetentionPolicyConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_retentionPolicyVersions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RetentionPolicyConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_retentionPolicyVersions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_retentionPolicyRequest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_retentionPolicyRequest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().RetentionPolicyRequest(ctx, fc.Args["id"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"AUDITOR", "APPROVER", "ADMIN"})
+				if err != nil {
+					var zeroVal *model.RetentionPolicyRequest
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.RetentionPolicyRequest
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RetentionPolicyRequest) graphql.Marshaler {
+			return ec.marshalORetentionPolicyRequest2ᚖriskconsoleᚋgraphᚋmodelᚐRetentionPolicyRequest(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_retentionPolicyRequest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RetentionPolicyRequest(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_retentionPolicyRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_retentionPolicyRequests(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_retentionPolicyRequests(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().RetentionPolicyRequests(ctx, fc.Args["market"].(*string), fc.Args["status"].(*model.ThresholdDraftStatus), fc.Args["first"].(int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"AUDITOR", "APPROVER", "ADMIN"})
+				if err != nil {
+					var zeroVal *model.RetentionPolicyRequestConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.RetentionPolicyRequestConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RetentionPolicyRequestConnection) graphql.Marshaler {
+			return ec.marshalNRetentionPolicyRequestConnection2ᚖriskconsoleᚋgraphᚋmodelᚐRetentionPolicyRequestConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_retentionPolicyRequests(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RetentionPolicyRequestConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_retentionPolicyRequests_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_legalHold(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_legalHold(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().LegalHold(ctx, fc.Args["id"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"AUDITOR", "APPROVER"})
+				if err != nil {
+					var zeroVal *model.LegalHold
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.LegalHold
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LegalHold) graphql.Marshaler {
+			return ec.marshalOLegalHold2ᚖriskconsoleᚋgraphᚋmodelᚐLegalHold(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_legalHold(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalHold(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_legalHold_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_legalHolds(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_legalHolds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().LegalHolds(ctx, fc.Args["active"].(*bool), fc.Args["first"].(int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"AUDITOR", "APPROVER"})
+				if err != nil {
+					var zeroVal *model.LegalHoldConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.LegalHoldConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LegalHoldConnection) graphql.Marshaler {
+			return ec.marshalNLegalHoldConnection2ᚖriskconsoleᚋgraphᚋmodelᚐLegalHoldConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_legalHolds(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalHoldConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_legalHolds_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_retentionPlan(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_retentionPlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().RetentionPlan(ctx, fc.Args["market"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"AUDITOR", "APPROVER", "ADMIN"})
+				if err != nil {
+					var zeroVal *model.RetentionPlan
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.RetentionPlan
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RetentionPlan) graphql.Marshaler {
+			return ec.marshalNRetentionPlan2ᚖriskconsoleᚋgraphᚋmodelᚐRetentionPlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_retentionPlan(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RetentionPlan(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_retentionPlan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_erasurePlan(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_erasurePlan(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ErasurePlan(ctx, fc.Args["shopperId"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"SERVICE", "ADMIN"})
+				if err != nil {
+					var zeroVal *model.ErasurePlan
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.ErasurePlan
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ErasurePlan) graphql.Marshaler {
+			return ec.marshalNErasurePlan2ᚖriskconsoleᚋgraphᚋmodelᚐErasurePlan(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_erasurePlan(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ErasurePlan(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_erasurePlan_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_reviewPolicies(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24953,6 +27730,1021 @@ func (ec *executionContext) fieldContext_Repayment_events(_ context.Context, fie
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_OutcomeEvent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RetentionFloor_months(ctx context.Context, field graphql.CollectedField, obj *model.RetentionFloor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionFloor_months(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Months, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionFloor_months(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionFloor", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RetentionFloor_basis(ctx context.Context, field graphql.CollectedField, obj *model.RetentionFloor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionFloor_basis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Basis, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionFloor_basis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionFloor", field, false, false, "String")
+}
+
+func (ec *executionContext) _RetentionMonth_month(ctx context.Context, field graphql.CollectedField, obj *model.RetentionMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionMonth_month(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Month, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionMonth_month(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionMonth", field, false, false, "Time")
+}
+
+func (ec *executionContext) _RetentionMonth_decisions(ctx context.Context, field graphql.CollectedField, obj *model.RetentionMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionMonth_decisions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Decisions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionMonth_decisions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionMonth", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RetentionMonth_dueAt(ctx context.Context, field graphql.CollectedField, obj *model.RetentionMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionMonth_dueAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DueAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionMonth_dueAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionMonth", field, false, false, "Time")
+}
+
+func (ec *executionContext) _RetentionMonth_afterRetention(ctx context.Context, field graphql.CollectedField, obj *model.RetentionMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionMonth_afterRetention(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AfterRetention, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.RetentionAction) graphql.Marshaler {
+			return ec.marshalNRetentionAction2riskconsoleᚋgraphᚋmodelᚐRetentionAction(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionMonth_afterRetention(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionMonth", field, false, false, "RetentionAction")
+}
+
+func (ec *executionContext) _RetentionMonth_state(ctx context.Context, field graphql.CollectedField, obj *model.RetentionMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionMonth_state(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.State, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.RetentionMonthState) graphql.Marshaler {
+			return ec.marshalNRetentionMonthState2riskconsoleᚋgraphᚋmodelᚐRetentionMonthState(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionMonth_state(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionMonth", field, false, false, "RetentionMonthState")
+}
+
+func (ec *executionContext) _RetentionMonth_heldBy(ctx context.Context, field graphql.CollectedField, obj *model.RetentionMonth) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionMonth_heldBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HeldBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.HoldRef) graphql.Marshaler {
+			return ec.marshalNHoldRef2ᚕriskconsoleᚋgraphᚋmodelᚐHoldRefᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionMonth_heldBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RetentionMonth",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HoldRef(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RetentionPlan_market(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPlan_market(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Market, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPlan_market(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionPlan", field, false, false, "String")
+}
+
+func (ec *executionContext) _RetentionPlan_asOf(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPlan_asOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AsOf, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPlan_asOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionPlan", field, false, false, "Time")
+}
+
+func (ec *executionContext) _RetentionPlan_policy(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPlan_policy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Policy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RetentionPolicy) graphql.Marshaler {
+			return ec.marshalNRetentionPolicy2ᚖriskconsoleᚋgraphᚋmodelᚐRetentionPolicy(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPlan_policy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RetentionPlan",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RetentionPolicy(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RetentionPlan_floor(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPlan_floor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Floor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RetentionFloor) graphql.Marshaler {
+			return ec.marshalNRetentionFloor2ᚖriskconsoleᚋgraphᚋmodelᚐRetentionFloor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPlan_floor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RetentionPlan",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RetentionFloor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RetentionPlan_countsAsOf(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPlan_countsAsOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CountsAsOf, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPlan_countsAsOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionPlan", field, false, false, "Time")
+}
+
+func (ec *executionContext) _RetentionPlan_months(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPlan) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPlan_months(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Months, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.RetentionMonth) graphql.Marshaler {
+			return ec.marshalNRetentionMonth2ᚕriskconsoleᚋgraphᚋmodelᚐRetentionMonthᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPlan_months(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RetentionPlan",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RetentionMonth(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RetentionPolicy_id(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPolicy_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPolicy_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionPolicy", field, false, false, "ID")
+}
+
+func (ec *executionContext) _RetentionPolicy_market(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPolicy_market(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Market, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPolicy_market(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionPolicy", field, false, false, "String")
+}
+
+func (ec *executionContext) _RetentionPolicy_version(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPolicy_version(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Version, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPolicy_version(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionPolicy", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RetentionPolicy_keepMonths(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPolicy_keepMonths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KeepMonths, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPolicy_keepMonths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionPolicy", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RetentionPolicy_afterRetention(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPolicy_afterRetention(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AfterRetention, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.RetentionAction) graphql.Marshaler {
+			return ec.marshalNRetentionAction2riskconsoleᚋgraphᚋmodelᚐRetentionAction(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPolicy_afterRetention(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionPolicy", field, false, false, "RetentionAction")
+}
+
+func (ec *executionContext) _RetentionPolicy_requestId(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPolicy_requestId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RequestID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPolicy_requestId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionPolicy", field, false, false, "ID")
+}
+
+func (ec *executionContext) _RetentionPolicy_author(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPolicy_author(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Author, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPolicy_author(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionPolicy", field, false, false, "String")
+}
+
+func (ec *executionContext) _RetentionPolicy_approver(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPolicy_approver(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Approver, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPolicy_approver(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionPolicy", field, false, false, "String")
+}
+
+func (ec *executionContext) _RetentionPolicy_rationale(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPolicy_rationale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rationale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPolicy_rationale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionPolicy", field, false, false, "String")
+}
+
+func (ec *executionContext) _RetentionPolicy_createdAt(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPolicy) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPolicy_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPolicy_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionPolicy", field, false, false, "Time")
+}
+
+func (ec *executionContext) _RetentionPolicyConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPolicyConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPolicyConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.RetentionPolicy) graphql.Marshaler {
+			return ec.marshalNRetentionPolicy2ᚕriskconsoleᚋgraphᚋmodelᚐRetentionPolicyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPolicyConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RetentionPolicyConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RetentionPolicy(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RetentionPolicyConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPolicyConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPolicyConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖriskconsoleᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPolicyConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RetentionPolicyConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RetentionPolicyRequest_id(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPolicyRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPolicyRequest_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPolicyRequest_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionPolicyRequest", field, false, false, "ID")
+}
+
+func (ec *executionContext) _RetentionPolicyRequest_market(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPolicyRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPolicyRequest_market(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Market, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPolicyRequest_market(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionPolicyRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _RetentionPolicyRequest_keepMonths(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPolicyRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPolicyRequest_keepMonths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KeepMonths, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPolicyRequest_keepMonths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionPolicyRequest", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RetentionPolicyRequest_afterRetention(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPolicyRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPolicyRequest_afterRetention(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AfterRetention, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.RetentionAction) graphql.Marshaler {
+			return ec.marshalNRetentionAction2riskconsoleᚋgraphᚋmodelᚐRetentionAction(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPolicyRequest_afterRetention(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionPolicyRequest", field, false, false, "RetentionAction")
+}
+
+func (ec *executionContext) _RetentionPolicyRequest_rationale(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPolicyRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPolicyRequest_rationale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rationale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPolicyRequest_rationale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionPolicyRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _RetentionPolicyRequest_baseVersion(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPolicyRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPolicyRequest_baseVersion(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BaseVersion, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPolicyRequest_baseVersion(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionPolicyRequest", field, false, false, "Int")
+}
+
+func (ec *executionContext) _RetentionPolicyRequest_status(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPolicyRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPolicyRequest_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ThresholdDraftStatus) graphql.Marshaler {
+			return ec.marshalNThresholdDraftStatus2riskconsoleᚋgraphᚋmodelᚐThresholdDraftStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPolicyRequest_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionPolicyRequest", field, false, false, "ThresholdDraftStatus")
+}
+
+func (ec *executionContext) _RetentionPolicyRequest_author(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPolicyRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPolicyRequest_author(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Author, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPolicyRequest_author(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionPolicyRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _RetentionPolicyRequest_reviewer(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPolicyRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPolicyRequest_reviewer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reviewer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPolicyRequest_reviewer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionPolicyRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _RetentionPolicyRequest_reviewComment(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPolicyRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPolicyRequest_reviewComment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewComment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPolicyRequest_reviewComment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionPolicyRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _RetentionPolicyRequest_publishedVersionId(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPolicyRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPolicyRequest_publishedVersionId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PublishedVersionID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPolicyRequest_publishedVersionId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionPolicyRequest", field, false, false, "ID")
+}
+
+func (ec *executionContext) _RetentionPolicyRequest_createdAt(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPolicyRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPolicyRequest_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPolicyRequest_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionPolicyRequest", field, false, false, "Time")
+}
+
+func (ec *executionContext) _RetentionPolicyRequest_updatedAt(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPolicyRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPolicyRequest_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPolicyRequest_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionPolicyRequest", field, false, false, "Time")
+}
+
+func (ec *executionContext) _RetentionPolicyRequestConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPolicyRequestConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPolicyRequestConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.RetentionPolicyRequest) graphql.Marshaler {
+			return ec.marshalNRetentionPolicyRequest2ᚕriskconsoleᚋgraphᚋmodelᚐRetentionPolicyRequestᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPolicyRequestConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RetentionPolicyRequestConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RetentionPolicyRequest(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RetentionPolicyRequestConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPolicyRequestConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPolicyRequestConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖriskconsoleᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPolicyRequestConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RetentionPolicyRequestConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
 		},
 	}
 	return fc, nil
@@ -33008,6 +36800,83 @@ func UnmarshalDecisionFilter(ctx context.Context, raw any) (model.DecisionFilter
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputLegalHoldInput(ctx context.Context, obj any) (model.LegalHoldInput, error) {
+	var it model.LegalHoldInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"market", "from", "to", "shopperId", "merchantId", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "market":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("market"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Market = data
+		case "from":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("from"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.From = data
+		case "to":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.To = data
+		case "shopperId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shopperId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShopperID = data
+		case "merchantId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("merchantId"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MerchantID = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalLegalHoldInput unmarshals raw into the LegalHoldInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalLegalHoldInput(ctx context.Context, raw any) (model.LegalHoldInput, error) {
+	var out model.LegalHoldInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "LegalHoldInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputMeasuredValuesInput(ctx context.Context, obj any) (model.MeasuredValuesInput, error) {
 	var it model.MeasuredValuesInput
 	if obj == nil {
@@ -36164,6 +40033,112 @@ func (ec *executionContext) _DeclineRateSeries(ctx context.Context, sel ast.Sele
 	return out
 }
 
+var erasureMonthImplementors = []string{"ErasureMonth"}
+
+func (ec *executionContext) _ErasureMonth(ctx context.Context, sel ast.SelectionSet, obj *model.ErasureMonth) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, erasureMonthImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ErasureMonth")
+		case "market":
+			out.Values[i] = ec._ErasureMonth_market(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "month":
+			out.Values[i] = ec._ErasureMonth_month(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dueAt":
+			out.Values[i] = ec._ErasureMonth_dueAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "underDuty":
+			out.Values[i] = ec._ErasureMonth_underDuty(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var erasurePlanImplementors = []string{"ErasurePlan"}
+
+func (ec *executionContext) _ErasurePlan(ctx context.Context, sel ast.SelectionSet, obj *model.ErasurePlan) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, erasurePlanImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ErasurePlan")
+		case "asOf":
+			out.Values[i] = ec._ErasurePlan_asOf(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "state":
+			out.Values[i] = ec._ErasurePlan_state(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "at":
+			out.Values[i] = ec._ErasurePlan_at(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "dutyEndsAt":
+			out.Values[i] = ec._ErasurePlan_dutyEndsAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "heldBy":
+			out.Values[i] = ec._ErasurePlan_heldBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "months":
+			out.Values[i] = ec._ErasurePlan_months(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var explainedFactorImplementors = []string{"ExplainedFactor"}
 
 func (ec *executionContext) _ExplainedFactor(ctx context.Context, sel ast.SelectionSet, obj *model.ExplainedFactor) graphql.Marshaler {
@@ -36376,6 +40351,44 @@ func (ec *executionContext) _FlippedDecision(ctx context.Context, sel ast.Select
 	return out
 }
 
+var holdRefImplementors = []string{"HoldRef"}
+
+func (ec *executionContext) _HoldRef(ctx context.Context, sel ast.SelectionSet, obj *model.HoldRef) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, holdRefImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HoldRef")
+		case "id":
+			out.Values[i] = ec._HoldRef_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "placedAt":
+			out.Values[i] = ec._HoldRef_placedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var inferenceCoefficientImplementors = []string{"InferenceCoefficient"}
 
 func (ec *executionContext) _InferenceCoefficient(ctx context.Context, sel ast.SelectionSet, obj *model.InferenceCoefficient) graphql.Marshaler {
@@ -36404,6 +40417,137 @@ func (ec *executionContext) _InferenceCoefficient(ctx context.Context, sel ast.S
 			}
 		case "sd":
 			out.Values[i] = ec._InferenceCoefficient_sd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var legalHoldImplementors = []string{"LegalHold"}
+
+func (ec *executionContext) _LegalHold(ctx context.Context, sel ast.SelectionSet, obj *model.LegalHold) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, legalHoldImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LegalHold")
+		case "id":
+			out.Values[i] = ec._LegalHold_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "market":
+			out.Values[i] = ec._LegalHold_market(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "from":
+			out.Values[i] = ec._LegalHold_from(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._LegalHold_to(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "shopperId":
+			out.Values[i] = ec._LegalHold_shopperId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "merchantId":
+			out.Values[i] = ec._LegalHold_merchantId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._LegalHold_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "active":
+			out.Values[i] = ec._LegalHold_active(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "placedBy":
+			out.Values[i] = ec._LegalHold_placedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "placedAt":
+			out.Values[i] = ec._LegalHold_placedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "liftedBy":
+			out.Values[i] = ec._LegalHold_liftedBy(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "liftedAt":
+			out.Values[i] = ec._LegalHold_liftedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "liftComment":
+			out.Values[i] = ec._LegalHold_liftComment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var legalHoldConnectionImplementors = []string{"LegalHoldConnection"}
+
+func (ec *executionContext) _LegalHoldConnection(ctx context.Context, sel ast.SelectionSet, obj *model.LegalHoldConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, legalHoldConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LegalHoldConnection")
+		case "nodes":
+			out.Values[i] = ec._LegalHoldConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._LegalHoldConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -36496,6 +40640,54 @@ func (ec *executionContext) _MarketExperiments(ctx context.Context, sel ast.Sele
 		case "split":
 			out.Values[i] = ec._MarketExperiments_split(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var marketRetentionImplementors = []string{"MarketRetention"}
+
+func (ec *executionContext) _MarketRetention(ctx context.Context, sel ast.SelectionSet, obj *model.MarketRetention) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, marketRetentionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MarketRetention")
+		case "market":
+			out.Values[i] = ec._MarketRetention_market(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "floor":
+			out.Values[i] = ec._MarketRetention_floor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxKeepMonths":
+			out.Values[i] = ec._MarketRetention_maxKeepMonths(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "policy":
+			out.Values[i] = ec._MarketRetention_policy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
 		default:
@@ -36755,6 +40947,41 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "recordOutcomes":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_recordOutcomes(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "proposeRetentionPolicy":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_proposeRetentionPolicy(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "approveRetentionPolicyRequest":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_approveRetentionPolicyRequest(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rejectRetentionPolicyRequest":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rejectRetentionPolicyRequest(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "placeLegalHold":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_placeLegalHold(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "liftLegalHold":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_liftLegalHold(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -37403,6 +41630,54 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_rejectInference(ctx, field)
 				})
+		case "retentionPolicies":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_retentionPolicies(ctx, field)
+				})
+		case "retentionPolicyVersions":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_retentionPolicyVersions(ctx, field)
+				})
+		case "retentionPolicyRequest":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_retentionPolicyRequest(ctx, field)
+				})
+		case "retentionPolicyRequests":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_retentionPolicyRequests(ctx, field)
+				})
+		case "legalHold":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_legalHold(ctx, field)
+				})
+		case "legalHolds":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_legalHolds(ctx, field)
+				})
+		case "retentionPlan":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_retentionPlan(ctx, field)
+				})
+		case "erasurePlan":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_erasurePlan(ctx, field)
+				})
 		case "reviewPolicies":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -37971,6 +42246,407 @@ func (ec *executionContext) _Repayment(ctx context.Context, sel ast.SelectionSet
 			}
 		case "events":
 			out.Values[i] = ec._Repayment_events(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var retentionFloorImplementors = []string{"RetentionFloor"}
+
+func (ec *executionContext) _RetentionFloor(ctx context.Context, sel ast.SelectionSet, obj *model.RetentionFloor) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, retentionFloorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RetentionFloor")
+		case "months":
+			out.Values[i] = ec._RetentionFloor_months(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "basis":
+			out.Values[i] = ec._RetentionFloor_basis(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var retentionMonthImplementors = []string{"RetentionMonth"}
+
+func (ec *executionContext) _RetentionMonth(ctx context.Context, sel ast.SelectionSet, obj *model.RetentionMonth) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, retentionMonthImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RetentionMonth")
+		case "month":
+			out.Values[i] = ec._RetentionMonth_month(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "decisions":
+			out.Values[i] = ec._RetentionMonth_decisions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dueAt":
+			out.Values[i] = ec._RetentionMonth_dueAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "afterRetention":
+			out.Values[i] = ec._RetentionMonth_afterRetention(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "state":
+			out.Values[i] = ec._RetentionMonth_state(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "heldBy":
+			out.Values[i] = ec._RetentionMonth_heldBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var retentionPlanImplementors = []string{"RetentionPlan"}
+
+func (ec *executionContext) _RetentionPlan(ctx context.Context, sel ast.SelectionSet, obj *model.RetentionPlan) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, retentionPlanImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RetentionPlan")
+		case "market":
+			out.Values[i] = ec._RetentionPlan_market(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "asOf":
+			out.Values[i] = ec._RetentionPlan_asOf(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "policy":
+			out.Values[i] = ec._RetentionPlan_policy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "floor":
+			out.Values[i] = ec._RetentionPlan_floor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "countsAsOf":
+			out.Values[i] = ec._RetentionPlan_countsAsOf(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "months":
+			out.Values[i] = ec._RetentionPlan_months(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var retentionPolicyImplementors = []string{"RetentionPolicy"}
+
+func (ec *executionContext) _RetentionPolicy(ctx context.Context, sel ast.SelectionSet, obj *model.RetentionPolicy) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, retentionPolicyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RetentionPolicy")
+		case "id":
+			out.Values[i] = ec._RetentionPolicy_id(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "market":
+			out.Values[i] = ec._RetentionPolicy_market(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "version":
+			out.Values[i] = ec._RetentionPolicy_version(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "keepMonths":
+			out.Values[i] = ec._RetentionPolicy_keepMonths(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "afterRetention":
+			out.Values[i] = ec._RetentionPolicy_afterRetention(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "requestId":
+			out.Values[i] = ec._RetentionPolicy_requestId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "author":
+			out.Values[i] = ec._RetentionPolicy_author(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "approver":
+			out.Values[i] = ec._RetentionPolicy_approver(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "rationale":
+			out.Values[i] = ec._RetentionPolicy_rationale(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._RetentionPolicy_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var retentionPolicyConnectionImplementors = []string{"RetentionPolicyConnection"}
+
+func (ec *executionContext) _RetentionPolicyConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RetentionPolicyConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, retentionPolicyConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RetentionPolicyConnection")
+		case "nodes":
+			out.Values[i] = ec._RetentionPolicyConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._RetentionPolicyConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var retentionPolicyRequestImplementors = []string{"RetentionPolicyRequest"}
+
+func (ec *executionContext) _RetentionPolicyRequest(ctx context.Context, sel ast.SelectionSet, obj *model.RetentionPolicyRequest) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, retentionPolicyRequestImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RetentionPolicyRequest")
+		case "id":
+			out.Values[i] = ec._RetentionPolicyRequest_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "market":
+			out.Values[i] = ec._RetentionPolicyRequest_market(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "keepMonths":
+			out.Values[i] = ec._RetentionPolicyRequest_keepMonths(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "afterRetention":
+			out.Values[i] = ec._RetentionPolicyRequest_afterRetention(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rationale":
+			out.Values[i] = ec._RetentionPolicyRequest_rationale(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "baseVersion":
+			out.Values[i] = ec._RetentionPolicyRequest_baseVersion(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._RetentionPolicyRequest_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "author":
+			out.Values[i] = ec._RetentionPolicyRequest_author(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reviewer":
+			out.Values[i] = ec._RetentionPolicyRequest_reviewer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "reviewComment":
+			out.Values[i] = ec._RetentionPolicyRequest_reviewComment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "publishedVersionId":
+			out.Values[i] = ec._RetentionPolicyRequest_publishedVersionId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "createdAt":
+			out.Values[i] = ec._RetentionPolicyRequest_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updatedAt":
+			out.Values[i] = ec._RetentionPolicyRequest_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var retentionPolicyRequestConnectionImplementors = []string{"RetentionPolicyRequestConnection"}
+
+func (ec *executionContext) _RetentionPolicyRequestConnection(ctx context.Context, sel ast.SelectionSet, obj *model.RetentionPolicyRequestConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, retentionPolicyRequestConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RetentionPolicyRequestConnection")
+		case "nodes":
+			out.Values[i] = ec._RetentionPolicyRequestConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._RetentionPolicyRequestConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -41483,6 +46159,44 @@ func (ec *executionContext) marshalNDeclineRateSeries2ᚕriskconsoleᚋgraphᚋm
 	return ret
 }
 
+func (ec *executionContext) marshalNErasureMonth2riskconsoleᚋgraphᚋmodelᚐErasureMonth(ctx context.Context, sel ast.SelectionSet, v model.ErasureMonth) graphql.Marshaler {
+	return ec._ErasureMonth(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNErasureMonth2ᚕriskconsoleᚋgraphᚋmodelᚐErasureMonthᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ErasureMonth) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNErasureMonth2riskconsoleᚋgraphᚋmodelᚐErasureMonth(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNErasurePlan2ᚖriskconsoleᚋgraphᚋmodelᚐErasurePlan(ctx context.Context, sel ast.SelectionSet, v *model.ErasurePlan) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ErasurePlan!")
+		return graphql.Null
+	}
+	return ec._ErasurePlan(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNErasureState2riskconsoleᚋgraphᚋmodelᚐErasureState(ctx context.Context, v any) (model.ErasureState, error) {
+	var res model.ErasureState
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNErasureState2riskconsoleᚋgraphᚋmodelᚐErasureState(ctx context.Context, sel ast.SelectionSet, v model.ErasureState) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNExplainedFactor2riskconsoleᚋgraphᚋmodelᚐExplainedFactor(ctx context.Context, sel ast.SelectionSet, v model.ExplainedFactor) graphql.Marshaler {
 	return ec._ExplainedFactor(ctx, sel, &v)
 }
@@ -41591,6 +46305,26 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 	return graphql.WrapContextMarshaler(ctx, res)
 }
 
+func (ec *executionContext) marshalNHoldRef2riskconsoleᚋgraphᚋmodelᚐHoldRef(ctx context.Context, sel ast.SelectionSet, v model.HoldRef) graphql.Marshaler {
+	return ec._HoldRef(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNHoldRef2ᚕriskconsoleᚋgraphᚋmodelᚐHoldRefᚄ(ctx context.Context, sel ast.SelectionSet, v []model.HoldRef) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNHoldRef2riskconsoleᚋgraphᚋmodelᚐHoldRef(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
 	res, err := model.UnmarshalID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -41639,6 +46373,47 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
+func (ec *executionContext) marshalNLegalHold2riskconsoleᚋgraphᚋmodelᚐLegalHold(ctx context.Context, sel ast.SelectionSet, v model.LegalHold) graphql.Marshaler {
+	return ec._LegalHold(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNLegalHold2ᚕriskconsoleᚋgraphᚋmodelᚐLegalHoldᚄ(ctx context.Context, sel ast.SelectionSet, v []model.LegalHold) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLegalHold2riskconsoleᚋgraphᚋmodelᚐLegalHold(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLegalHold2ᚖriskconsoleᚋgraphᚋmodelᚐLegalHold(ctx context.Context, sel ast.SelectionSet, v *model.LegalHold) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LegalHold!")
+		return graphql.Null
+	}
+	return ec._LegalHold(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNLegalHoldConnection2ᚖriskconsoleᚋgraphᚋmodelᚐLegalHoldConnection(ctx context.Context, sel ast.SelectionSet, v *model.LegalHoldConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LegalHoldConnection!")
+		return graphql.Null
+	}
+	return ec._LegalHoldConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNLegalHoldInput2riskconsoleᚋgraphᚋmodelᚐLegalHoldInput(ctx context.Context, v any) (model.LegalHoldInput, error) {
+	res, err := ec.unmarshalInputLegalHoldInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNMarket2riskconsoleᚋgraphᚋmodelᚐMarket(ctx context.Context, sel ast.SelectionSet, v model.Market) graphql.Marshaler {
 	return ec._Market(ctx, sel, &v)
 }
@@ -41668,6 +46443,26 @@ func (ec *executionContext) marshalNMarketExperiments2ᚕriskconsoleᚋgraphᚋm
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMarketExperiments2riskconsoleᚋgraphᚋmodelᚐMarketExperiments(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMarketRetention2riskconsoleᚋgraphᚋmodelᚐMarketRetention(ctx context.Context, sel ast.SelectionSet, v model.MarketRetention) graphql.Marshaler {
+	return ec._MarketRetention(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNMarketRetention2ᚕriskconsoleᚋgraphᚋmodelᚐMarketRetentionᚄ(ctx context.Context, sel ast.SelectionSet, v []model.MarketRetention) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMarketRetention2riskconsoleᚋgraphᚋmodelᚐMarketRetention(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -41965,6 +46760,134 @@ func (ec *executionContext) marshalNRejectInference2ᚖriskconsoleᚋgraphᚋmod
 		return graphql.Null
 	}
 	return ec._RejectInference(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRetentionAction2riskconsoleᚋgraphᚋmodelᚐRetentionAction(ctx context.Context, v any) (model.RetentionAction, error) {
+	var res model.RetentionAction
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRetentionAction2riskconsoleᚋgraphᚋmodelᚐRetentionAction(ctx context.Context, sel ast.SelectionSet, v model.RetentionAction) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNRetentionFloor2ᚖriskconsoleᚋgraphᚋmodelᚐRetentionFloor(ctx context.Context, sel ast.SelectionSet, v *model.RetentionFloor) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RetentionFloor!")
+		return graphql.Null
+	}
+	return ec._RetentionFloor(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRetentionMonth2riskconsoleᚋgraphᚋmodelᚐRetentionMonth(ctx context.Context, sel ast.SelectionSet, v model.RetentionMonth) graphql.Marshaler {
+	return ec._RetentionMonth(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRetentionMonth2ᚕriskconsoleᚋgraphᚋmodelᚐRetentionMonthᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RetentionMonth) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRetentionMonth2riskconsoleᚋgraphᚋmodelᚐRetentionMonth(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNRetentionMonthState2riskconsoleᚋgraphᚋmodelᚐRetentionMonthState(ctx context.Context, v any) (model.RetentionMonthState, error) {
+	var res model.RetentionMonthState
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRetentionMonthState2riskconsoleᚋgraphᚋmodelᚐRetentionMonthState(ctx context.Context, sel ast.SelectionSet, v model.RetentionMonthState) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNRetentionPlan2ᚖriskconsoleᚋgraphᚋmodelᚐRetentionPlan(ctx context.Context, sel ast.SelectionSet, v *model.RetentionPlan) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RetentionPlan!")
+		return graphql.Null
+	}
+	return ec._RetentionPlan(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRetentionPolicy2riskconsoleᚋgraphᚋmodelᚐRetentionPolicy(ctx context.Context, sel ast.SelectionSet, v model.RetentionPolicy) graphql.Marshaler {
+	return ec._RetentionPolicy(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRetentionPolicy2ᚕriskconsoleᚋgraphᚋmodelᚐRetentionPolicyᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RetentionPolicy) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRetentionPolicy2riskconsoleᚋgraphᚋmodelᚐRetentionPolicy(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRetentionPolicy2ᚖriskconsoleᚋgraphᚋmodelᚐRetentionPolicy(ctx context.Context, sel ast.SelectionSet, v *model.RetentionPolicy) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RetentionPolicy!")
+		return graphql.Null
+	}
+	return ec._RetentionPolicy(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRetentionPolicyConnection2ᚖriskconsoleᚋgraphᚋmodelᚐRetentionPolicyConnection(ctx context.Context, sel ast.SelectionSet, v *model.RetentionPolicyConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RetentionPolicyConnection!")
+		return graphql.Null
+	}
+	return ec._RetentionPolicyConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRetentionPolicyRequest2riskconsoleᚋgraphᚋmodelᚐRetentionPolicyRequest(ctx context.Context, sel ast.SelectionSet, v model.RetentionPolicyRequest) graphql.Marshaler {
+	return ec._RetentionPolicyRequest(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRetentionPolicyRequest2ᚕriskconsoleᚋgraphᚋmodelᚐRetentionPolicyRequestᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RetentionPolicyRequest) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRetentionPolicyRequest2riskconsoleᚋgraphᚋmodelᚐRetentionPolicyRequest(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRetentionPolicyRequest2ᚖriskconsoleᚋgraphᚋmodelᚐRetentionPolicyRequest(ctx context.Context, sel ast.SelectionSet, v *model.RetentionPolicyRequest) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RetentionPolicyRequest!")
+		return graphql.Null
+	}
+	return ec._RetentionPolicyRequest(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRetentionPolicyRequestConnection2ᚖriskconsoleᚋgraphᚋmodelᚐRetentionPolicyRequestConnection(ctx context.Context, sel ast.SelectionSet, v *model.RetentionPolicyRequestConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RetentionPolicyRequestConnection!")
+		return graphql.Null
+	}
+	return ec._RetentionPolicyRequestConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNReviewCase2riskconsoleᚋgraphᚋmodelᚐReviewCase(ctx context.Context, sel ast.SelectionSet, v model.ReviewCase) graphql.Marshaler {
@@ -43096,6 +48019,13 @@ func (ec *executionContext) marshalOJSON2riskconsoleᚋgraphᚋmodelᚐJSON(ctx 
 	return v
 }
 
+func (ec *executionContext) marshalOLegalHold2ᚖriskconsoleᚋgraphᚋmodelᚐLegalHold(ctx context.Context, sel ast.SelectionSet, v *model.LegalHold) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._LegalHold(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalOMeasuredValue2ᚖriskconsoleᚋgraphᚋmodelᚐMeasuredValue(ctx context.Context, v any) (*model.MeasuredValue, error) {
 	if v == nil {
 		return nil, nil
@@ -43181,6 +48111,13 @@ func (ec *executionContext) marshalORepayment2ᚖriskconsoleᚋgraphᚋmodelᚐR
 		return graphql.Null
 	}
 	return ec._Repayment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalORetentionPolicyRequest2ᚖriskconsoleᚋgraphᚋmodelᚐRetentionPolicyRequest(ctx context.Context, sel ast.SelectionSet, v *model.RetentionPolicyRequest) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._RetentionPolicyRequest(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOReviewCase2ᚖriskconsoleᚋgraphᚋmodelᚐReviewCase(ctx context.Context, sel ast.SelectionSet, v *model.ReviewCase) graphql.Marshaler {

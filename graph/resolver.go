@@ -10,6 +10,7 @@ import (
 	"riskconsole/internal/decisions"
 	"riskconsole/internal/experiments"
 	"riskconsole/internal/outcomes"
+	"riskconsole/internal/retention"
 	"riskconsole/internal/reviews"
 	"riskconsole/internal/thresholds"
 	"riskconsole/internal/whatif"
@@ -46,4 +47,6 @@ type Resolver struct {
 	OutcomeService *outcomes.Ingest
 	// ReviewService runs review cases: requests, claims, decisions and second reviews.
 	ReviewService *reviews.Service
+	// Retention runs retention policies and legal holds, and answers the retention plan.
+	Retention *retention.Service
 }

@@ -572,6 +572,30 @@ type DeclineRateSeries struct {
 	Arm *Arm `json:"arm,omitempty"`
 }
 
+// A month holding decisions of the shopper of an erasure plan.
+type ErasureMonth struct {
+	Market string    `json:"market"`
+	Month  time.Time `json:"month"`
+	DueAt  time.Time `json:"dueAt"`
+	// Whether its retention duty still runs.
+	UnderDuty bool `json:"underDuty"`
+}
+
+// A preview of one shopper's erasure: nothing is erased by asking.
+type ErasurePlan struct {
+	// The instant the plan was made at.
+	AsOf  time.Time    `json:"asOf"`
+	State ErasureState `json:"state"`
+	// When it may be carried out: asOf when NOW, the end of the last duty when SCHEDULED, null when HELD.
+	At *time.Time `json:"at,omitempty"`
+	// When the last retention duty over the shopper's decisions ends; null when none runs.
+	DutyEndsAt *time.Time `json:"dutyEndsAt,omitempty"`
+	// The holds that keep some of the shopper's decisions.
+	HeldBy []HoldRef `json:"heldBy"`
+	// The months (per market) that hold the shopper's decisions, oldest first.
+	Months []ErasureMonth `json:"months"`
+}
+
 // One factor of the assessment, in plain words.
 type ExplainedFactor struct {
 	Factor Factor `json:"factor"`
@@ -614,6 +638,12 @@ type FlippedDecision struct {
 	Amount           float64   `json:"amount"`
 }
 
+// A legal hold named without its filter or reason, for those who may not read holds.
+type HoldRef struct {
+	ID       string    `json:"id"`
+	PlacedAt time.Time `json:"placedAt"`
+}
+
 type InferenceCoefficient struct {
 	// null for the intercept.
 	MeasuredValue *MeasuredValue `json:"measuredValue,omitempty"`
@@ -621,6 +651,42 @@ type InferenceCoefficient struct {
 	Weight float64 `json:"weight"`
 	Mean   float64 `json:"mean"`
 	Sd     float64 `json:"sd"`
+}
+
+// A legal hold: the decisions its filter selects are kept until it is lifted.
+type LegalHold struct {
+	ID         string     `json:"id"`
+	Market     *string    `json:"market,omitempty"`
+	From       *time.Time `json:"from,omitempty"`
+	To         *time.Time `json:"to,omitempty"`
+	ShopperID  *string    `json:"shopperId,omitempty"`
+	MerchantID *string    `json:"merchantId,omitempty"`
+	Reason     string     `json:"reason"`
+	// Whether it is in force.
+	Active   bool       `json:"active"`
+	PlacedBy string     `json:"placedBy"`
+	PlacedAt time.Time  `json:"placedAt"`
+	LiftedBy *string    `json:"liftedBy,omitempty"`
+	LiftedAt *time.Time `json:"liftedAt,omitempty"`
+	// Why it was lifted.
+	LiftComment *string `json:"liftComment,omitempty"`
+}
+
+type LegalHoldConnection struct {
+	Nodes    []LegalHold `json:"nodes"`
+	PageInfo *PageInfo   `json:"pageInfo"`
+}
+
+// The decisions a legal hold keeps: those of market, created in [from, to), of shopperId and of
+// merchantId, each only when given; at least one must be.
+type LegalHoldInput struct {
+	Market     *string    `json:"market,omitempty"`
+	From       *time.Time `json:"from,omitempty"`
+	To         *time.Time `json:"to,omitempty"`
+	ShopperID  *string    `json:"shopperId,omitempty"`
+	MerchantID *string    `json:"merchantId,omitempty"`
+	// Why the decisions must be kept: the matter or claim (required, at most 2000 bytes).
+	Reason string `json:"reason"`
 }
 
 // A market the lender operates in.
@@ -642,6 +708,15 @@ type MarketExperiments struct {
 	Shadows []ThresholdShadow `json:"shadows"`
 	// The challenger split running now, if any.
 	Split *ThresholdSplit `json:"split,omitempty"`
+}
+
+// A market's retention: its floor and the policy in force.
+type MarketRetention struct {
+	Market string          `json:"market"`
+	Floor  *RetentionFloor `json:"floor"`
+	// The longest period a policy may set, in months.
+	MaxKeepMonths int              `json:"maxKeepMonths"`
+	Policy        *RetentionPolicy `json:"policy"`
 }
 
 // The 15 measured values. Flags are 0 or 1; months, years and counts are whole numbers.
@@ -913,6 +988,89 @@ type Repayment struct {
 	MatureAt time.Time `json:"matureAt"`
 	// Every event, oldest first.
 	Events []OutcomeEvent `json:"events"`
+}
+
+// The shortest retention a market allows, and why.
+type RetentionFloor struct {
+	Months int    `json:"months"`
+	Basis  string `json:"basis"`
+}
+
+// One month (UTC) of a market's decisions in the retention plan.
+type RetentionMonth struct {
+	// The month's first instant, UTC.
+	Month time.Time `json:"month"`
+	// Its decisions, as the analytics rollups count them.
+	Decisions int `json:"decisions"`
+	// When its retention duty ends: the end of the month plus the policy's keepMonths.
+	DueAt          time.Time           `json:"dueAt"`
+	AfterRetention RetentionAction     `json:"afterRetention"`
+	State          RetentionMonthState `json:"state"`
+	// The holds that keep it, oldest first.
+	HeldBy []HoldRef `json:"heldBy"`
+}
+
+// What may leave a market when.
+type RetentionPlan struct {
+	Market string `json:"market"`
+	// The instant the plan was made at.
+	AsOf time.Time `json:"asOf"`
+	// The policy in force, which dates every month.
+	Policy *RetentionPolicy `json:"policy"`
+	Floor  *RetentionFloor  `json:"floor"`
+	// When the rollups the counts come from last advanced; null before their first pass.
+	CountsAsOf *time.Time `json:"countsAsOf,omitempty"`
+	// Every month that still holds decisions, oldest first.
+	Months []RetentionMonth `json:"months"`
+}
+
+// A version of a market's retention policy, or the default (version 0) before any is approved.
+type RetentionPolicy struct {
+	// Null for the default.
+	ID      *string `json:"id,omitempty"`
+	Market  string  `json:"market"`
+	Version int     `json:"version"`
+	// Whole months after the end of a decision's month that it is kept in full.
+	KeepMonths     int             `json:"keepMonths"`
+	AfterRetention RetentionAction `json:"afterRetention"`
+	// The approved request that published it; null for the default.
+	RequestID *string `json:"requestId,omitempty"`
+	// Who proposed it; null for the default.
+	Author *string `json:"author,omitempty"`
+	// Who approved it; null for the default.
+	Approver  *string `json:"approver,omitempty"`
+	Rationale string  `json:"rationale"`
+	// When it was approved; null for the default.
+	CreatedAt *time.Time `json:"createdAt,omitempty"`
+}
+
+type RetentionPolicyConnection struct {
+	Nodes    []RetentionPolicy `json:"nodes"`
+	PageInfo *PageInfo         `json:"pageInfo"`
+}
+
+// A proposed retention policy on its way through approval.
+type RetentionPolicyRequest struct {
+	ID             string          `json:"id"`
+	Market         string          `json:"market"`
+	KeepMonths     int             `json:"keepMonths"`
+	AfterRetention RetentionAction `json:"afterRetention"`
+	Rationale      string          `json:"rationale"`
+	// The version in force when it was proposed (0: the default).
+	BaseVersion   int                  `json:"baseVersion"`
+	Status        ThresholdDraftStatus `json:"status"`
+	Author        string               `json:"author"`
+	Reviewer      *string              `json:"reviewer,omitempty"`
+	ReviewComment *string              `json:"reviewComment,omitempty"`
+	// The version an approval published.
+	PublishedVersionID *string   `json:"publishedVersionId,omitempty"`
+	CreatedAt          time.Time `json:"createdAt"`
+	UpdatedAt          time.Time `json:"updatedAt"`
+}
+
+type RetentionPolicyRequestConnection struct {
+	Nodes    []RetentionPolicyRequest `json:"nodes"`
+	PageInfo *PageInfo                `json:"pageInfo"`
 }
 
 // A shopper's request for a person to review an automated decision, and its review.
@@ -2362,6 +2520,67 @@ func (e DecisionOrder) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// When a shopper's erasure may be carried out.
+type ErasureState string
+
+const (
+	// None of the shopper's decisions is under a retention duty or a hold.
+	ErasureStateNow ErasureState = "NOW"
+	// A retention duty runs over some of them: at the end of the last one (at).
+	ErasureStateScheduled ErasureState = "SCHEDULED"
+	// A legal hold keeps some of them (or names the shopper): not before it is lifted.
+	ErasureStateHeld ErasureState = "HELD"
+)
+
+var AllErasureState = []ErasureState{
+	ErasureStateNow,
+	ErasureStateScheduled,
+	ErasureStateHeld,
+}
+
+func (e ErasureState) IsValid() bool {
+	switch e {
+	case ErasureStateNow, ErasureStateScheduled, ErasureStateHeld:
+		return true
+	}
+	return false
+}
+
+func (e ErasureState) String() string {
+	return string(e)
+}
+
+func (e *ErasureState) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ErasureState(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ErasureState", str)
+	}
+	return nil
+}
+
+func (e ErasureState) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ErasureState) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ErasureState) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // How a factor compared with the lender's requirements, without the requirement itself.
 type ExplanationMargin string
 
@@ -2844,6 +3063,125 @@ func (e *ReasonCode) UnmarshalJSON(b []byte) error {
 }
 
 func (e ReasonCode) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What happens to a month of decisions once its retention ends.
+type RetentionAction string
+
+const (
+	// Its decisions, outcome events and review cases are deleted (the rollups keep their counts).
+	RetentionActionDelete RetentionAction = "DELETE"
+	// They are kept for statistics without the shopper: shopper id removed, amounts banded, merchant kept.
+	RetentionActionAnonymise RetentionAction = "ANONYMISE"
+)
+
+var AllRetentionAction = []RetentionAction{
+	RetentionActionDelete,
+	RetentionActionAnonymise,
+}
+
+func (e RetentionAction) IsValid() bool {
+	switch e {
+	case RetentionActionDelete, RetentionActionAnonymise:
+		return true
+	}
+	return false
+}
+
+func (e RetentionAction) String() string {
+	return string(e)
+}
+
+func (e *RetentionAction) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = RetentionAction(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid RetentionAction", str)
+	}
+	return nil
+}
+
+func (e RetentionAction) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *RetentionAction) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e RetentionAction) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Where a month of decisions stands.
+type RetentionMonthState string
+
+const (
+	// The retention duty runs: it may not leave before dueAt.
+	RetentionMonthStateKept RetentionMonthState = "KEPT"
+	// The duty has ended and no hold keeps it: it may leave now.
+	RetentionMonthStateDue RetentionMonthState = "DUE"
+	// A legal hold keeps it, whether its duty has ended or not.
+	RetentionMonthStateHeld RetentionMonthState = "HELD"
+)
+
+var AllRetentionMonthState = []RetentionMonthState{
+	RetentionMonthStateKept,
+	RetentionMonthStateDue,
+	RetentionMonthStateHeld,
+}
+
+func (e RetentionMonthState) IsValid() bool {
+	switch e {
+	case RetentionMonthStateKept, RetentionMonthStateDue, RetentionMonthStateHeld:
+		return true
+	}
+	return false
+}
+
+func (e RetentionMonthState) String() string {
+	return string(e)
+}
+
+func (e *RetentionMonthState) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = RetentionMonthState(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid RetentionMonthState", str)
+	}
+	return nil
+}
+
+func (e RetentionMonthState) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *RetentionMonthState) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e RetentionMonthState) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

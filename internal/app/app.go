@@ -23,6 +23,7 @@ import (
 	"riskconsole/internal/heavy"
 	"riskconsole/internal/httpapi"
 	"riskconsole/internal/outcomes"
+	"riskconsole/internal/retention"
 	"riskconsole/internal/reviews"
 	"riskconsole/internal/store"
 	"riskconsole/internal/thresholds"
@@ -116,6 +117,7 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 			Denials:            denials,
 			Heavy:              heavyOps,
 			Reviews:            reviews.NewService(st, cat, denials, o.now),
+			Retention:          retention.NewService(st, denials, o.now),
 			Accounts:           acc,
 			Logger:             o.logger,
 		},

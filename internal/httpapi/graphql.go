@@ -37,6 +37,7 @@ func (a *api) graphQLHandler() http.Handler {
 		BadDefinitionService: a.BadDefinitions,
 		OutcomeService:       a.Outcomes,
 		ReviewService:        a.Reviews,
+		Retention:            a.Retention,
 		Explainer:            a.Explainer,
 	}}
 	cfg.Directives.HasRole = graph.HasRole(a.Denials, a.admitHeavy)

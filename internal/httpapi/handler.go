@@ -22,6 +22,7 @@ import (
 	"riskconsole/internal/heavy"
 	"riskconsole/internal/obs"
 	"riskconsole/internal/outcomes"
+	"riskconsole/internal/retention"
 	"riskconsole/internal/reviews"
 	"riskconsole/internal/store"
 	"riskconsole/internal/thresholds"
@@ -67,6 +68,8 @@ type Services struct {
 	Heavy *heavy.Limiter
 	// Reviews runs review cases (issue 15).
 	Reviews *reviews.Service
+	// Retention runs retention policies and legal holds and answers the plan (issue 18).
+	Retention *retention.Service
 }
 
 // Options are the settings of the HTTP interface, taken from the server's configuration.

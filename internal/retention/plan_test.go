@@ -89,7 +89,9 @@ func hold(id int64, f Filter) Hold {
 	return Hold{Fields: approval.Fields{ID: id, Status: approval.StatusSubmitted}, Filter: f, Reason: "a matter"}
 }
 
-func key(mkt string, y int, m time.Month) MonthKey { return MonthKey{Market: mkt, Month: date(y, m, 1)} }
+func key(mkt string, y int, m time.Month) MonthKey {
+	return MonthKey{Market: mkt, Month: date(y, m, 1)}
+}
 
 func TestMonthStates(t *testing.T) {
 	now := date(2026, 3, 1) // January 2024 is due exactly now under 25 months
