@@ -662,7 +662,7 @@ func TestRetentionPlanAPI(t *testing.T) {
 			"2023-10 1 due 2025-12-01 DELETE DUE []",
 			"2023-11 1 due 2026-01-01 DELETE DUE []",
 			"2023-12 1 due 2026-02-01 DELETE DUE []",
-			"2024-01 1 due 2026-03-01 DELETE DUE []", // due exactly now
+			"2024-01 1 due 2026-03-01 DELETE DUE []",  // due exactly now
 			"2024-02 1 due 2026-04-01 DELETE KEPT []", // a leap February
 			"2024-03 1 due 2026-05-01 DELETE KEPT []", // from its first microsecond
 			"2024-05 2 due 2026-07-01 DELETE KEPT []",
