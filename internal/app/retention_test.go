@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -341,9 +342,26 @@ func TestRetentionPolicyAPI(t *testing.T) {
 			}
 		}
 
+		// A request below its market's floor that reached the table behind the service's back (or
+		// was made before a floor was raised) is refused at approval too, naming the field.
+		db := ta.rawDB(t)
+		stamp := time.Now().UTC().Format("2006-01-02 15:04:05")
+		if _, err := db.Exec(`INSERT INTO retention_policy_requests (market, keep_months, after_retention, rationale, base_version, author,
+		  author_person, status, revision, created_at, updated_at) VALUES ('GB', 12, 'DELETE', 'a year', 0, 'user:1:x', 'user:1', 'SUBMITTED', 1, '` +
+			stamp + `', '` + stamp + `')`); err != nil {
+			t.Fatal(err)
+		}
+		var smuggled string
+		if err := db.QueryRow("SELECT MAX(id) FROM retention_policy_requests").Scan(&smuggled); err != nil {
+			t.Fatal(err)
+		}
+		wantError(t, ta.post(t, auth.Approver, approvePolicyMutation, map[string]any{"id": smuggled}), "INVALID", "keepMonths")
+		if p := policiesOf(t, ta)["GB"].Policy; p.Version != 0 {
+			t.Fatalf("GB in force after a refused approval: %+v", p)
+		}
+
 		// The versions are append-only in the database too, and a US version below Reg B's floor
 		// is refused there even behind the service's back.
-		db := ta.rawDB(t)
 		for _, stmt := range []string{"UPDATE retention_policies SET keep_months = 120", "DELETE FROM retention_policies"} {
 			if _, err := db.Exec(stmt); err == nil || !strings.Contains(err.Error(), "append-only") {
 				t.Errorf("%s: %v", stmt, err)
@@ -781,5 +799,35 @@ func TestRetentionPlanPartitions(t *testing.T) {
 	p := sit.Partition(time.Date(2024, 2, 1, 0, 0, 0, 0, time.UTC))
 	if p.State != retention.Due || !p.DueAt.Equal(time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC)) || len(p.Markets) != len(market.All) {
 		t.Errorf("February 2024: %+v", p)
+	}
+}
+
+// TestRetentionTablesRole: on PostgreSQL the console's role may neither change nor remove a
+// policy version (it holds SELECT and INSERT only, as on every append-only table), nor remove a
+// hold or switch off the guard that keeps holds from being rewritten.
+func TestRetentionTablesRole(t *testing.T) {
+	ta := newTestApp(t, "postgres", 20)
+	if _, err := ta.Retention.PlaceHold(retentionAuditor, retention.Filter{Market: "US"}, "a matter"); err != nil {
+		t.Fatal(err)
+	}
+	app, err := sql.Open("pgx", ta.Config.DatabaseURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { app.Close() })
+	for _, c := range []struct{ stmt, want string }{
+		{"UPDATE retention_policies SET keep_months = 12", "permission denied"},
+		{"DELETE FROM retention_policies", "permission denied"},
+		{"TRUNCATE retention_policies", "permission denied"},
+		{"ALTER TABLE retention_policies DISABLE TRIGGER USER", "must be owner"},
+		{"ALTER TABLE legal_holds DISABLE TRIGGER legal_holds_guard", "must be owner"},
+		{"DELETE FROM legal_holds", "not allowed"},
+		{"TRUNCATE legal_holds", "permission denied"},
+		{"UPDATE legal_holds SET market = 'SE'", "never change"},
+		{"UPDATE legal_holds SET status = 'APPROVED', reviewer = 'x'", "lift_comment"},
+	} {
+		if _, err := app.Exec(c.stmt); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want %q", c.stmt, err, c.want)
+		}
 	}
 }
