@@ -338,6 +338,12 @@ func (s *Service) LiftHold(ctx context.Context, id int64, comment string) (Hold,
 // It also returns the holds in force, by id. The purge and erasure jobs ask it, and nothing else,
 // when a month or a shopper may go.
 func (s *Service) Situation(ctx context.Context, markets []string) (*Situation, map[int64]Hold, error) {
+	return s.situation(ctx, markets, true)
+}
+
+// situation is Situation, without the months holds touch unless months is set: an erasure asks
+// which holds select the shopper's decisions instead.
+func (s *Service) situation(ctx context.Context, markets []string, months bool) (*Situation, map[int64]Hold, error) {
 	if markets == nil {
 		for _, m := range market.All {
 			markets = append(markets, m.Code)
@@ -360,7 +366,7 @@ func (s *Service) Situation(ctx context.Context, markets []string) (*Situation, 
 	touched := map[int64][]MonthKey{}
 	for _, h := range holds {
 		byID[h.ID] = h
-		if !h.NeedsDecisions() {
+		if !months || !h.NeedsDecisions() {
 			continue
 		}
 		for _, m := range markets {
@@ -456,7 +462,7 @@ func (s *Service) ErasurePlan(ctx context.Context, shopperID string) (ShopperEra
 	if err := ve.Err(); err != nil {
 		return ShopperErasure{}, err
 	}
-	sit, holds, err := s.Situation(ctx, nil)
+	sit, holds, err := s.situation(ctx, nil, false)
 	if err != nil {
 		return ShopperErasure{}, err
 	}
