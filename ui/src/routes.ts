@@ -6,7 +6,7 @@
 import { h, type ComponentType } from 'preact';
 import type { Role } from './gql/graphql';
 import { lazyComponent } from './lib/lazy';
-import { agentViewers, decisionReaders, inboxRoles, reviewReaders, type PageProps } from './lib/pages';
+import { agentViewers, decisionReaders, inboxRoles, retentionReaders, reviewReaders, type PageProps } from './lib/pages';
 import { AdminPage } from './pages/Admin';
 import { AgentLookupPage } from './pages/AgentLookup';
 import { CatalogPage } from './pages/Catalog';
@@ -40,6 +40,9 @@ function Home(props: PageProps) {
 // The audit log is the auditors' alone: its code loads when it is opened, out of the first load.
 const AuditLogPage = lazyComponent(() => import('./pages/AuditLog').then((m) => m.AuditLogPage), 'Loading the audit log…', true);
 
+// Retention is read by a few (auditors, approvers, admins): its code loads when it is opened.
+const RetentionPage = lazyComponent(() => import('./pages/Retention').then((m) => m.RetentionPage), 'Loading retention…', true);
+
 // A shadow run's comparison is read by the few who run experiments: its code (and the chart's) loads when it is opened.
 const ShadowRunPage = lazyComponent(() => import('./pages/ShadowRun').then((m) => m.ShadowRunPage), 'Loading the shadow run…', true);
 
@@ -62,4 +65,6 @@ export const routes: RouteDef[] = [
   { path: '/agent', title: 'Agent look-up', roles: agentViewers, component: AgentLookupPage, nav: true },
   { path: '/audit', title: 'Audit log', roles: ['AUDITOR'], component: AuditLogPage, nav: true },
   { path: '/admin', title: 'Admin', roles: ['ADMIN'], component: AdminPage, nav: true },
+  // After Admin, so that every role lands where it did before (HomePage takes the first page).
+  { path: '/retention', title: 'Retention', roles: retentionReaders, component: RetentionPage, nav: true },
 ];

@@ -50,6 +50,24 @@ const SubmissionsQuery = graphql(`
   }
 `);
 
+// A query of its own: the submissions' query is at the complexity limit. Approvers and auditors
+// decide retention requests (never their own).
+const RetentionSubmissionsQuery = graphql(`
+  query PendingRetentionRequests {
+    retentionPolicyRequests(status: SUBMITTED, first: 30) {
+      nodes {
+        id
+        market
+        author
+        createdAt
+      }
+      pageInfo {
+        hasNextPage
+      }
+    }
+  }
+`);
+
 graphql(`
   fragment InboxCaseFields on ReviewCase {
     id
@@ -139,23 +157,42 @@ export function usePendingSubmissions(key: string, skip = false) {
   return { all, more, loaded: !!d, error: res.error, loading: res.loading };
 }
 
+/** useRetentionSubmissions lists the retention policy requests awaiting approval (skip: not asked). */
+export function useRetentionSubmissions(key: string, skip = false) {
+  const nonce = useChanged();
+  const res = useQuery(RetentionSubmissionsQuery, {}, `${key}|${nonce}`, skip);
+  const d = res.data;
+  const all: Submission[] = d
+    ? d.retentionPolicyRequests.nodes.map((r) => ({
+        kind: 'retention' as const,
+        id: r.id,
+        market: r.market,
+        author: r.author,
+        submittedAt: r.createdAt,
+        href: `/retention?market=${r.market}`,
+      }))
+    : [];
+  return { all, more: !!d?.retentionPolicyRequests.pageInfo.hasNextPage, loaded: !!d, error: res.error };
+}
+
 /** useInbox is what waits for user: submissions by others (approvers) and review cases (reviewers). key: ask again when it changes. */
 export function useInbox(user: SessionUser, key: string) {
   const subs = usePendingSubmissions(key, !isApprover(user));
+  const retention = useRetentionSubmissions(key, !isApprover(user));
   const nonce = useChanged();
   const cases = useQuery(ReviewerInboxQuery, {}, `${key}|${nonce}`, !isReviewer(user));
-  const { theirs, own } = submissionsFor(subs.all, user);
+  const { theirs, own } = submissionsFor([...subs.all, ...retention.all], user);
   const c = cases.data;
   const work: ReviewerWork | null = c ? reviewerWork([...c.second.nodes, ...c.claimed.nodes, ...c.open.nodes], user) : null;
   return {
     theirs,
     own,
-    moreSubmissions: subs.more,
+    moreSubmissions: subs.more || retention.more,
     work,
     moreOpen: !!c?.open.pageInfo.hasNextPage,
     count: waitingCount(theirs, work),
-    loaded: (subs.loaded || !isApprover(user)) && (!!c || !isReviewer(user)),
-    error: subs.error ?? cases.error,
+    loaded: ((subs.loaded && retention.loaded) || !isApprover(user)) && (!!c || !isReviewer(user)),
+    error: subs.error ?? retention.error ?? cases.error,
   };
 }
 

@@ -168,6 +168,20 @@ export const Factor = {
 } as const;
 
 export type Factor = typeof Factor[keyof typeof Factor];
+/**
+ * The decisions a legal hold keeps: those of market, created in [from, to), of shopperId and of
+ * merchantId, each only when given; at least one must be.
+ */
+export type LegalHoldInput = {
+  from?: string | null | undefined;
+  market?: string | null | undefined;
+  merchantId?: string | null | undefined;
+  /** Why the decisions must be kept: the matter or claim (required, at most 2000 bytes). */
+  reason: string;
+  shopperId?: string | null | undefined;
+  to?: string | null | undefined;
+};
+
 /** The 15 measured values of an assessment. */
 export const MeasuredValue = {
   AddressVerified: 'ADDRESS_VERIFIED',
@@ -251,6 +265,26 @@ export const ReasonCode = {
 } as const;
 
 export type ReasonCode = typeof ReasonCode[keyof typeof ReasonCode];
+/** What happens to a month of decisions once its retention ends. */
+export const RetentionAction = {
+  /** They are kept for statistics without the shopper: shopper id removed, amounts banded, merchant kept. */
+  Anonymise: 'ANONYMISE',
+  /** Its decisions, outcome events and review cases are deleted (the rollups keep their counts). */
+  Delete: 'DELETE'
+} as const;
+
+export type RetentionAction = typeof RetentionAction[keyof typeof RetentionAction];
+/** Where a month of decisions stands. */
+export const RetentionMonthState = {
+  /** The duty has ended and no hold keeps it: it may leave now. */
+  Due: 'DUE',
+  /** A legal hold keeps it, whether its duty has ended or not. */
+  Held: 'HELD',
+  /** The retention duty runs: it may not leave before dueAt. */
+  Kept: 'KEPT'
+} as const;
+
+export type RetentionMonthState = typeof RetentionMonthState[keyof typeof RetentionMonthState];
 export type ReviewCaseFilter = {
   market?: string | null | undefined;
   /** Only cases undecided past their due date (true), or only the others (false). */
@@ -475,6 +509,11 @@ export type PendingSubmissionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type PendingSubmissionsQuery = { thresholdDrafts: { nodes: Array<{ id: string, market: string, author: string, submittedAt: string | null }>, pageInfo: { hasNextPage: boolean } }, catalogDrafts: { nodes: Array<{ id: string, author: string, updatedAt: string }>, pageInfo: { hasNextPage: boolean } }, thresholdSplitRequests: { nodes: Array<{ id: string, market: string, author: string, createdAt: string, version: { version: { id: string } } }>, pageInfo: { hasNextPage: boolean } } };
+
+export type PendingRetentionRequestsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PendingRetentionRequestsQuery = { retentionPolicyRequests: { nodes: Array<{ id: string, market: string, author: string, createdAt: string }>, pageInfo: { hasNextPage: boolean } } };
 
 export type InboxCaseFieldsFragment = { id: string, status: ReviewStatus, market: string, dueAt: string, overdue: boolean, reviewer: string | null };
 
@@ -739,6 +778,69 @@ export type OverviewAnomaliesQueryVariables = Exact<{
 
 
 export type OverviewAnomaliesQuery = { anomalies: { from: string, to: string, bucket: AnalyticsBucket, omitted: number, source: AnalyticsSource, freshAsOf: string | null, anomalies: Array<{ bucketStart: string, market: string, reason: ReasonCode | null, assessed: number, declined: number, rate: number, baselineRate: number, zScore: number, excessDeclines: number, mainReason: ReasonCode | null }> } };
+
+export type RetentionPolicyFieldsFragment = { id: string | null, version: number, keepMonths: number, afterRetention: RetentionAction, requestId: string | null, author: string | null, approver: string | null, rationale: string, createdAt: string | null };
+
+export type RetentionRequestFieldsFragment = { id: string, market: string, keepMonths: number, afterRetention: RetentionAction, rationale: string, baseVersion: number, status: ThresholdDraftStatus, author: string, reviewer: string | null, reviewComment: string | null, publishedVersionId: string | null, createdAt: string, updatedAt: string };
+
+export type LegalHoldFieldsFragment = { id: string, market: string | null, from: string | null, to: string | null, shopperId: string | null, merchantId: string | null, reason: string, active: boolean, placedBy: string, placedAt: string, liftedBy: string | null, liftedAt: string | null, liftComment: string | null };
+
+export type RetentionPlanFieldsFragment = { asOf: string, countsAsOf: string | null, months: Array<{ month: string, decisions: number, dueAt: string, afterRetention: RetentionAction, state: RetentionMonthState, heldBy: Array<{ id: string, placedAt: string }> }> };
+
+export type RetentionMarketQueryVariables = Exact<{
+  market: string;
+}>;
+
+
+export type RetentionMarketQuery = { retentionPolicies: Array<{ market: string, maxKeepMonths: number, floor: { months: number, basis: string }, policy: { id: string | null, version: number, keepMonths: number, afterRetention: RetentionAction, requestId: string | null, author: string | null, approver: string | null, rationale: string, createdAt: string | null } }>, retentionPolicyVersions: { nodes: Array<{ id: string | null, version: number, keepMonths: number, afterRetention: RetentionAction, requestId: string | null, author: string | null, approver: string | null, rationale: string, createdAt: string | null }>, pageInfo: { hasNextPage: boolean } }, retentionPolicyRequests: { nodes: Array<{ id: string, market: string, keepMonths: number, afterRetention: RetentionAction, rationale: string, baseVersion: number, status: ThresholdDraftStatus, author: string, reviewer: string | null, reviewComment: string | null, publishedVersionId: string | null, createdAt: string, updatedAt: string }> }, retentionPlan: { asOf: string, countsAsOf: string | null, months: Array<{ month: string, decisions: number, dueAt: string, afterRetention: RetentionAction, state: RetentionMonthState, heldBy: Array<{ id: string, placedAt: string }> }> } };
+
+export type LegalHoldsQueryVariables = Exact<{
+  active?: boolean | null | undefined;
+}>;
+
+
+export type LegalHoldsQuery = { legalHolds: { nodes: Array<{ id: string, market: string | null, from: string | null, to: string | null, shopperId: string | null, merchantId: string | null, reason: string, active: boolean, placedBy: string, placedAt: string, liftedBy: string | null, liftedAt: string | null, liftComment: string | null }>, pageInfo: { hasNextPage: boolean } } };
+
+export type ProposeRetentionPolicyMutationVariables = Exact<{
+  market: string;
+  keepMonths: number;
+  afterRetention: RetentionAction;
+  rationale: string;
+}>;
+
+
+export type ProposeRetentionPolicyMutation = { proposeRetentionPolicy: { id: string, market: string, keepMonths: number, afterRetention: RetentionAction, rationale: string, baseVersion: number, status: ThresholdDraftStatus, author: string, reviewer: string | null, reviewComment: string | null, publishedVersionId: string | null, createdAt: string, updatedAt: string } };
+
+export type ApproveRetentionPolicyRequestMutationVariables = Exact<{
+  id: string | number;
+  comment?: string | null | undefined;
+}>;
+
+
+export type ApproveRetentionPolicyRequestMutation = { approveRetentionPolicyRequest: { id: string, market: string, keepMonths: number, afterRetention: RetentionAction, rationale: string, baseVersion: number, status: ThresholdDraftStatus, author: string, reviewer: string | null, reviewComment: string | null, publishedVersionId: string | null, createdAt: string, updatedAt: string } };
+
+export type RejectRetentionPolicyRequestMutationVariables = Exact<{
+  id: string | number;
+  comment: string;
+}>;
+
+
+export type RejectRetentionPolicyRequestMutation = { rejectRetentionPolicyRequest: { id: string, market: string, keepMonths: number, afterRetention: RetentionAction, rationale: string, baseVersion: number, status: ThresholdDraftStatus, author: string, reviewer: string | null, reviewComment: string | null, publishedVersionId: string | null, createdAt: string, updatedAt: string } };
+
+export type PlaceLegalHoldMutationVariables = Exact<{
+  input: LegalHoldInput;
+}>;
+
+
+export type PlaceLegalHoldMutation = { placeLegalHold: { id: string, market: string | null, from: string | null, to: string | null, shopperId: string | null, merchantId: string | null, reason: string, active: boolean, placedBy: string, placedAt: string, liftedBy: string | null, liftedAt: string | null, liftComment: string | null } };
+
+export type LiftLegalHoldMutationVariables = Exact<{
+  id: string | number;
+  comment: string;
+}>;
+
+
+export type LiftLegalHoldMutation = { liftLegalHold: { id: string, market: string | null, from: string | null, to: string | null, shopperId: string | null, merchantId: string | null, reason: string, active: boolean, placedBy: string, placedAt: string, liftedBy: string | null, liftedAt: string | null, liftComment: string | null } };
 
 export type ReviewCasePageQueryVariables = Exact<{
   id: string | number;
@@ -1180,6 +1282,70 @@ export const CatalogEntryFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"CatalogEntryFields"}) as unknown as TypedDocumentString<CatalogEntryFieldsFragment, unknown>;
+export const RetentionPolicyFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RetentionPolicyFields on RetentionPolicy {
+  id
+  version
+  keepMonths
+  afterRetention
+  requestId
+  author
+  approver
+  rationale
+  createdAt
+}
+    `, {"fragmentName":"RetentionPolicyFields"}) as unknown as TypedDocumentString<RetentionPolicyFieldsFragment, unknown>;
+export const RetentionRequestFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RetentionRequestFields on RetentionPolicyRequest {
+  id
+  market
+  keepMonths
+  afterRetention
+  rationale
+  baseVersion
+  status
+  author
+  reviewer
+  reviewComment
+  publishedVersionId
+  createdAt
+  updatedAt
+}
+    `, {"fragmentName":"RetentionRequestFields"}) as unknown as TypedDocumentString<RetentionRequestFieldsFragment, unknown>;
+export const LegalHoldFieldsFragmentDoc = new TypedDocumentString(`
+    fragment LegalHoldFields on LegalHold {
+  id
+  market
+  from
+  to
+  shopperId
+  merchantId
+  reason
+  active
+  placedBy
+  placedAt
+  liftedBy
+  liftedAt
+  liftComment
+}
+    `, {"fragmentName":"LegalHoldFields"}) as unknown as TypedDocumentString<LegalHoldFieldsFragment, unknown>;
+export const RetentionPlanFieldsFragmentDoc = new TypedDocumentString(`
+    fragment RetentionPlanFields on RetentionPlan {
+  asOf
+  countsAsOf
+  months {
+    month
+    decisions
+    dueAt
+    afterRetention
+    state
+    heldBy {
+      id
+      placedAt
+    }
+  }
+}
+    `, {"fragmentName":"RetentionPlanFields"}) as unknown as TypedDocumentString<RetentionPlanFieldsFragment, unknown>;
 export const ShadowComparisonFieldsFragmentDoc = new TypedDocumentString(`
     fragment ShadowComparisonFields on ShadowComparison {
   from
@@ -1243,6 +1409,7 @@ export const StopThresholdSplitDocument = {"__meta__":{"hash":"sha256:cf6667c203
 export const MarketExperimentsDocument = {"__meta__":{"hash":"sha256:b59e50991fb83beaee45e9df23c0d65772ea4921c76b421bf90ae33ca7990737"}} as unknown as TypedDocumentString<MarketExperimentsQuery, MarketExperimentsQueryVariables>;
 export const MarketsDocument = {"__meta__":{"hash":"sha256:11fb8af121d600e13846052b85ce089a14275489e3299de76ecee25b91c9b4b1"}} as unknown as TypedDocumentString<MarketsQuery, MarketsQueryVariables>;
 export const PendingSubmissionsDocument = {"__meta__":{"hash":"sha256:4ee724d0fa01b362908d7d86c71d703e9654fe75a0153302630534f405bd24f3"}} as unknown as TypedDocumentString<PendingSubmissionsQuery, PendingSubmissionsQueryVariables>;
+export const PendingRetentionRequestsDocument = {"__meta__":{"hash":"sha256:28b5c790853fbdced30be442eebebf36c1b0753a2df3898a26d7199591595f38"}} as unknown as TypedDocumentString<PendingRetentionRequestsQuery, PendingRetentionRequestsQueryVariables>;
 export const ReviewerInboxDocument = {"__meta__":{"hash":"sha256:0ca67cc23c398e684c25e29cb897664fe78d614c0c5a498e6f70c635c1e32d27"}} as unknown as TypedDocumentString<ReviewerInboxQuery, ReviewerInboxQueryVariables>;
 export const WhatIfStatusDocument = {"__meta__":{"hash":"sha256:b6a1174e450ed7c5a7637b0f2ec99220c9c0d104039fd4605df766a5165a6031"}} as unknown as TypedDocumentString<WhatIfStatusQuery, WhatIfStatusQueryVariables>;
 export const ThresholdDiffDocument = {"__meta__":{"hash":"sha256:d43b170bab6439e156a838ecdfd15b98fda88e3939b9820efa36d45f0bce0635"}} as unknown as TypedDocumentString<ThresholdDiffQuery, ThresholdDiffQueryVariables>;
@@ -1276,6 +1443,13 @@ export const OverviewRatesDocument = {"__meta__":{"hash":"sha256:9e3c72140572318
 export const OverviewBreakdownDocument = {"__meta__":{"hash":"sha256:3ea42846e654253af96788a60e6d53710dddb6ebd50361088c6e13c53dd27152"}} as unknown as TypedDocumentString<OverviewBreakdownQuery, OverviewBreakdownQueryVariables>;
 export const OverviewOverturnRatesDocument = {"__meta__":{"hash":"sha256:4a6425975f73b9f7f175ed5eeec4a791022991c340a0db4b093775869e57841d"}} as unknown as TypedDocumentString<OverviewOverturnRatesQuery, OverviewOverturnRatesQueryVariables>;
 export const OverviewAnomaliesDocument = {"__meta__":{"hash":"sha256:0dde46552b350db7c183a5e9431f7dc68aba664defd9b982c577f5941f1754e1"}} as unknown as TypedDocumentString<OverviewAnomaliesQuery, OverviewAnomaliesQueryVariables>;
+export const RetentionMarketDocument = {"__meta__":{"hash":"sha256:b63ef61ea261f41682ca99d8f61b03aeb2a3edc00b3719831cb2a64263f4eb51"}} as unknown as TypedDocumentString<RetentionMarketQuery, RetentionMarketQueryVariables>;
+export const LegalHoldsDocument = {"__meta__":{"hash":"sha256:b58f520bd469c88e73ff8632b2e81c7ae761b997659740775bd1f28d94681f40"}} as unknown as TypedDocumentString<LegalHoldsQuery, LegalHoldsQueryVariables>;
+export const ProposeRetentionPolicyDocument = {"__meta__":{"hash":"sha256:1828a333b0478beac36ae910edf7cf6b9b66db5fc51eddca18c23569079b3052"}} as unknown as TypedDocumentString<ProposeRetentionPolicyMutation, ProposeRetentionPolicyMutationVariables>;
+export const ApproveRetentionPolicyRequestDocument = {"__meta__":{"hash":"sha256:a6989cb78270f197173a8fbcb51eed72aaf32a0a7cfcaf5c520b3c34f09d8dd2"}} as unknown as TypedDocumentString<ApproveRetentionPolicyRequestMutation, ApproveRetentionPolicyRequestMutationVariables>;
+export const RejectRetentionPolicyRequestDocument = {"__meta__":{"hash":"sha256:8e6c8d5790cef29a89f892d60ef90f3d625cad9f15db22cf951bf9a074dcd5b1"}} as unknown as TypedDocumentString<RejectRetentionPolicyRequestMutation, RejectRetentionPolicyRequestMutationVariables>;
+export const PlaceLegalHoldDocument = {"__meta__":{"hash":"sha256:65af5f4c51007784ff0214f602097e7add85ad992cfd28e7003299f92103da6e"}} as unknown as TypedDocumentString<PlaceLegalHoldMutation, PlaceLegalHoldMutationVariables>;
+export const LiftLegalHoldDocument = {"__meta__":{"hash":"sha256:f6e281c244ea6b26394d87e4b326e1e4c1cd8850065879665f10b085795b51fc"}} as unknown as TypedDocumentString<LiftLegalHoldMutation, LiftLegalHoldMutationVariables>;
 export const ReviewCasePageDocument = {"__meta__":{"hash":"sha256:4a4974679a614d543725cf2bacb983b917842733b1fa15470de528fc8ac17a4e"}} as unknown as TypedDocumentString<ReviewCasePageQuery, ReviewCasePageQueryVariables>;
 export const ClaimReviewCaseDocument = {"__meta__":{"hash":"sha256:974d25c3d70dec827b2629b90877d743b6cf241efc66aae87d8a3c1dc334c807"}} as unknown as TypedDocumentString<ClaimReviewCaseMutation, ClaimReviewCaseMutationVariables>;
 export const DecideReviewCaseDocument = {"__meta__":{"hash":"sha256:a834bdd754a314cb8f2b6ba2e87a8120b2e2fed4ec6d8365d3a6ee9507c08b2f"}} as unknown as TypedDocumentString<DecideReviewCaseMutation, DecideReviewCaseMutationVariables>;

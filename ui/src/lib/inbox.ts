@@ -5,11 +5,11 @@ import { ReviewStatus } from '../gql/graphql';
 import type { SessionUser } from './session';
 import { isSelf } from './subject';
 
-/** A submission awaiting approval: a threshold draft, a catalog draft or a challenger split request. */
+/** A submission awaiting approval: a threshold draft, a catalog draft, a challenger split request or a retention policy request. */
 export interface Submission {
-  kind: 'thresholds' | 'catalog' | 'split';
+  kind: 'thresholds' | 'catalog' | 'split' | 'retention';
   id: string;
-  /** The market of a threshold draft; the catalog serves every market. */
+  /** The market of a threshold draft, split or retention request; the catalog serves every market. */
   market: string | null;
   author: string;
   submittedAt: string;

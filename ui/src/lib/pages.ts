@@ -40,3 +40,21 @@ export const reviewReaders: readonly Role[] = ['REVIEWER', 'ANALYST', 'APPROVER'
 
 /** The roles with an inbox ("Waiting for you"): submissions to approve, review cases to work. */
 export const inboxRoles: readonly Role[] = ['APPROVER', 'REVIEWER'];
+
+/** The roles that read retention policies and the plan (Query.retentionPolicies): the Retention page. */
+export const retentionReaders: readonly Role[] = ['AUDITOR', 'APPROVER', 'ADMIN'];
+
+/** The roles that propose a retention policy (Mutation.proposeRetentionPolicy). */
+export const retentionProposers: readonly Role[] = ['AUDITOR'];
+
+/** The roles that approve or reject a retention policy request, never their own. */
+export const retentionApprovers: readonly Role[] = ['APPROVER', 'AUDITOR'];
+
+/** The roles that read legal holds (Query.legalHolds): they name shoppers, merchants and matters. */
+export const holdReaders: readonly Role[] = ['AUDITOR', 'APPROVER'];
+
+/** The roles that place legal holds (Mutation.placeLegalHold). */
+export const holdPlacers: readonly Role[] = ['AUDITOR'];
+
+/** The roles that lift a legal hold, never one they placed (Mutation.liftLegalHold). */
+export const holdLifters: readonly Role[] = ['AUDITOR', 'APPROVER'];

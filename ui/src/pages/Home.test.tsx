@@ -32,6 +32,15 @@ describe('the inbox', () => {
           pageInfo: { hasNextPage: false },
         },
       }),
+      PendingRetentionRequests: () => ({
+        retentionPolicyRequests: {
+          nodes: [
+            { id: '11', market: 'US', author: 'user:6:auditor.aude', createdAt: iso(Date.now() - 4 * 3600_000) },
+            { id: '12', market: 'SE', author: 'user:5:approver.ali', createdAt: iso(Date.now() - 6 * 3600_000) },
+          ],
+          pageInfo: { hasNextPage: false },
+        },
+      }),
     });
     render(<InboxPage {...props} user={ali} />);
     const table = await screen.findByRole('table', { name: 'Submissions awaiting your approval' });
@@ -39,15 +48,20 @@ describe('the inbox', () => {
     expect(rows.map((r) => r.textContent)).toEqual([
       expect.stringMatching(/^DE threshold draft 7DEanalyst\.anna2 days/),
       expect.stringMatching(/^NL split request 9NLapprover\.bea5 hours/),
+      expect.stringMatching(/^US retention policy request 11USauditor\.aude4 hours/),
       expect.stringMatching(/^Catalog draft 4all \(reason texts\)approver\.bea3 hours/),
     ]);
+    // A retention request is decided on the Retention page of its market.
+    expect(within(table).getByRole('link', { name: 'US retention policy request 11' }).getAttribute('href')).toBe('/retention?market=US');
     // A split request is decided on its version's page.
     expect(within(table).getByRole('link', { name: 'NL split request 9' }).getAttribute('href')).toBe('/thresholds/versions/12');
     expect(within(table).getByRole('link', { name: 'DE threshold draft 7' }).getAttribute('href')).toBe('/thresholds/drafts/7');
     expect(within(table).getByRole('link', { name: 'Catalog draft 4' }).getAttribute('href')).toBe('/catalog?draft=4');
-    expect(screen.getByText(/1 submission of yours waits for another approver/).textContent).toContain('SE threshold draft 8');
+    const own = screen.getByText(/2 submissions of yours wait for another approver/).textContent;
+    expect(own).toContain('SE threshold draft 8');
+    expect(own).toContain('SE retention policy request 12');
     // An approver who is no reviewer does not ask for review cases.
-    expect(calls.map((c) => c.name)).toEqual(['PendingSubmissions']);
+    expect(calls.map((c) => c.name).sort()).toEqual(['PendingRetentionRequests', 'PendingSubmissions']);
   });
 
   it('shows a reviewer the second approvals, their claims and the unclaimed cases, deadlines marked', async () => {
@@ -74,7 +88,10 @@ describe('the inbox', () => {
 
   it('says when nothing waits', async () => {
     const bea: SessionUser = { username: 'approver.bea', displayName: 'Bea', roles: ['APPROVER'] };
-    stubOperations({ PendingSubmissions: () => ({ thresholdDrafts: none, catalogDrafts: none, thresholdSplitRequests: none }) });
+    stubOperations({
+      PendingSubmissions: () => ({ thresholdDrafts: none, catalogDrafts: none, thresholdSplitRequests: none }),
+      PendingRetentionRequests: () => ({ retentionPolicyRequests: none }),
+    });
     render(<InboxPage {...props} user={bea} />);
     expect(await screen.findByText('Nothing waits for you now.')).toBeTruthy();
   });

@@ -69,7 +69,7 @@ export function InboxPage({ user }: PageProps) {
               .
             </p>
           )}
-          {inbox.moreSubmissions && <p class="muted">Only the newest submissions of each kind (100 drafts, 30 split requests) are looked at.</p>}
+          {inbox.moreSubmissions && <p class="muted">Only the newest submissions of each kind (100 drafts, 30 split and 30 retention requests) are looked at.</p>}
         </section>
       )}
       {inbox.loaded && work && (
@@ -95,6 +95,7 @@ export function InboxPage({ user }: PageProps) {
 function label(s: Submission): string {
   if (s.kind === 'thresholds') return `${s.market} threshold draft ${s.id}`;
   if (s.kind === 'split') return `${s.market} split request ${s.id}`;
+  if (s.kind === 'retention') return `${s.market} retention policy request ${s.id}`;
   return `Catalog draft ${s.id}`;
 }
 
