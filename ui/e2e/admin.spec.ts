@@ -5,7 +5,7 @@ test('admin creates a user and an API token, the secret shown once', async ({ pa
   await expect(page).toHaveURL(/\/signin\?next=%2Fadmin$/);
   await signIn(page, 'ADMIN');
   await expect(page).toHaveURL(/\/admin$/);
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Admin']);
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Admin', 'Retention']);
 
   // A user: created, given another role, disabled.
   const username = `e2e.user${Date.now() % 100000}`;

@@ -7,7 +7,7 @@ test('auditor filters decisions, opens one, exports CSV and verifies the audit c
   // The first page an auditor may open is the overview.
   await expect(page).toHaveURL(/\/overview$/);
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await expect(nav.getByRole('link')).toHaveText(['Overview', 'Decisions', 'Thresholds', 'Reason catalog', 'Reviews', 'Agent look-up', 'Audit log']);
+  await expect(nav.getByRole('link')).toHaveText(['Overview', 'Decisions', 'Thresholds', 'Reason catalog', 'Reviews', 'Agent look-up', 'Audit log', 'Retention']);
   await nav.getByRole('link', { name: 'Decisions' }).click();
   await expect(page).toHaveURL(/\/decisions$/);
 

@@ -52,7 +52,7 @@ test('pages stay usable at 125 % zoom on a 1280×800 laptop', async ({ page }) =
   await page.setViewportSize({ width: 1024, height: 640 });
   await page.goto('/');
   await signIn(page, 'AUDITOR');
-  for (const path of ['/overview', '/decisions', '/thresholds?market=DE', '/thresholds/versions/1', '/catalog', '/reviews', '/audit', '/agent']) {
+  for (const path of ['/overview', '/decisions', '/thresholds?market=DE', '/thresholds/versions/1', '/catalog', '/reviews', '/audit', '/retention?market=DE', '/agent']) {
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await page.waitForLoadState('networkidle');

@@ -556,7 +556,7 @@ function HoldsPanel({ user, refresh, changed }: { user: SessionUser; refresh: nu
     <section class="panel" aria-labelledby="holds-h">
       <h2 id="holds-h">Legal holds</h2>
       <p class="muted">A hold keeps the decisions it selects, in any market, whatever the policy says, until a second person lifts it. Holds are shown to auditors and approvers only.</p>
-      <label class="inline">
+      <label class="check">
         <input type="checkbox" checked={showLifted} onChange={(e) => setShowLifted((e.currentTarget as HTMLInputElement).checked)} /> Show lifted holds too
       </label>
       {res.error !== null && <ErrorBox error={res.error} title="Could not load the legal holds" />}

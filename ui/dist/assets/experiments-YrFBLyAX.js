@@ -1,4 +1,4 @@
-import{a as e,l as t,t as n}from"./jsxRuntime.module-kLnmwWvf.js";import{$ as r,A as i,C as a,D as o,I as s,J as c,K as l,L as u,O as d,Q as f,R as p,S as m,T as h,V as g,X as _,Y as v,et as y,i as b,k as x,n as S,nt as C,o as w,q as T,s as E}from"./index-Br_iK5QU.js";import{n as D,t as O}from"./subject-DYbAcEdk.js";g(`
+import{a as e,l as t,t as n}from"./jsxRuntime.module-kLnmwWvf.js";import{$ as r,A as i,C as a,D as o,I as s,J as c,K as l,L as u,O as d,Q as f,R as p,S as m,T as h,V as g,X as _,Y as v,et as y,i as b,k as x,n as S,nt as C,o as w,q as T,s as E}from"./index-DL_jq-lj.js";import{n as D,t as O}from"./subject-DYbAcEdk.js";g(`
   fragment ShadowFields on ThresholdShadow {
     id
     market

@@ -1,4 +1,4 @@
-import{l as e,o as t,t as n}from"./jsxRuntime.module-kLnmwWvf.js";import{D as r,E as i,H as a,O as o,Q as s,T as c,U as l,V as u,Y as d,Z as f,a as p,c as m,et as h,h as g,i as _,k as v,q as y,r as b,s as x,tt as S,u as C}from"./index-Br_iK5QU.js";import{RateBars as w}from"./realized-DdihgfJj.js";import{n as T}from"./subject-DYbAcEdk.js";u(`
+import{l as e,o as t,t as n}from"./jsxRuntime.module-kLnmwWvf.js";import{D as r,E as i,H as a,O as o,Q as s,T as c,U as l,V as u,Y as d,Z as f,a as p,c as m,et as h,h as g,i as _,k as v,q as y,r as b,s as x,tt as S,u as C}from"./index-DL_jq-lj.js";import{RateBars as w}from"./realized-ngD5ugEf.js";import{n as T}from"./subject-DYbAcEdk.js";u(`
   fragment ShadowComparisonFields on ShadowComparison {
     from
     to
