@@ -1000,7 +1000,8 @@ type RetentionFloor struct {
 type RetentionMonth struct {
 	// The month's first instant, UTC.
 	Month time.Time `json:"month"`
-	// Its decisions, as the analytics rollups count them.
+	// Its automated decisions, as the analytics rollups count them (a reviewer's overturn decision is
+	// not counted, but leaves with its month).
 	Decisions int `json:"decisions"`
 	// When its retention duty ends: the end of the month plus the policy's keepMonths.
 	DueAt          time.Time           `json:"dueAt"`

@@ -389,7 +389,7 @@ func (s *Service) situation(ctx context.Context, markets []string, months bool) 
 // PlannedMonth is a month of the market plan with its count of decisions.
 type PlannedMonth struct {
 	MonthPlan
-	// Decisions is the month's count as the analytics rollups have it.
+	// Decisions is the month's count as the analytics rollups have it: automated decisions only.
 	Decisions int64
 }
 
