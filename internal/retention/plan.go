@@ -161,7 +161,8 @@ type PartitionPlan struct {
 	Markets []MonthPlan
 }
 
-// Partition returns the plan of month (any instant of it) across every market.
+// Partition returns the plan of month (any instant of it) across every market; s must hold every
+// market's policy and holds (Service.Situation with no market named).
 func (s *Situation) Partition(month time.Time) PartitionPlan {
 	pp := PartitionPlan{Month: MonthOf(month), State: Due}
 	for _, m := range market.All {

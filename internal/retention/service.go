@@ -341,9 +341,9 @@ func (s *Service) Situation(ctx context.Context, markets []string) (*Situation, 
 	return s.situation(ctx, markets, true)
 }
 
-// situation is Situation, without the months holds touch unless months is set: an erasure asks
-// which holds select the shopper's decisions instead.
-func (s *Service) situation(ctx context.Context, markets []string, months bool) (*Situation, map[int64]Hold, error) {
+// situation is Situation, without the months holds touch unless withMonths is set: an erasure
+// asks which holds select the shopper's decisions instead.
+func (s *Service) situation(ctx context.Context, markets []string, withMonths bool) (*Situation, map[int64]Hold, error) {
 	if markets == nil {
 		for _, m := range market.All {
 			markets = append(markets, m.Code)
@@ -366,7 +366,7 @@ func (s *Service) situation(ctx context.Context, markets []string, months bool) 
 	touched := map[int64][]MonthKey{}
 	for _, h := range holds {
 		byID[h.ID] = h
-		if !months || !h.NeedsDecisions() {
+		if !withMonths || !h.NeedsDecisions() {
 			continue
 		}
 		for _, m := range markets {
@@ -374,11 +374,11 @@ func (s *Service) situation(ctx context.Context, markets []string, months bool) 
 			if !ok {
 				continue
 			}
-			months, err := s.store.DecisionMonths(ctx, f)
+			found, err := s.store.DecisionMonths(ctx, f)
 			if err != nil {
 				return nil, nil, err
 			}
-			for _, month := range months {
+			for _, month := range found {
 				touched[h.ID] = append(touched[h.ID], MonthKey{Market: m, Month: month})
 			}
 		}
