@@ -159,6 +159,7 @@ func TestMetricsForOperators(t *testing.T) {
 			`riskconsole_ready_check{check="migrations"}`:                                                 1,
 			`riskconsole_ready_check{check="thresholds"}`:                                                 1,
 			`riskconsole_http_requests_in_flight{route="metrics"}`:                                        1,
+			`riskconsole_http_requests_in_flight{route="graphql"}`:                                        0,
 			`riskconsole_audit_write_failures_total`:                                                      0,
 			`riskconsole_approvals_waiting{kind="threshold_draft"}`:                                       0,
 			`riskconsole_approvals_waiting{kind="catalog_draft"}`:                                         0,

@@ -80,6 +80,9 @@ type RequestLog struct {
 // requests operation and outcome. Nothing from the request body, query string, headers or
 // cookies is logged.
 func (l RequestLog) Wrap(next http.Handler) http.Handler {
+	if l.Metrics != nil {
+		ZeroAt(l.Metrics.inFlight.MetricVec, []string{l.GraphQLRoute}) // read as 0 before the first request
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		route := l.Route(r)
