@@ -60,14 +60,15 @@ fi
 endef
 
 .PHONY: test deps-test check-generated check-ui generate fmt-check vet check-test-only-imports \
-	go-test fuzz-short ui-test bench bench-ui run
+	check-alerts go-test fuzz-short ui-test bench bench-ui run
 
-## test: everything: dependencies, generated code, the UI build, formatting, vet, Go tests (race), fuzzing, UI tests.
-test: deps-test check-generated check-ui fmt-check vet check-test-only-imports go-test fuzz-short ui-test
+## test: everything: dependencies, generated code, the UI build, formatting, vet, the alerting rules, Go tests (race), fuzzing, UI tests.
+test: deps-test check-generated check-ui fmt-check vet check-test-only-imports check-alerts go-test fuzz-short ui-test
 	@echo "make test: all checks passed"
 
 ## deps-test: install what the tests need besides Go and Node.js, when missing (git, gcc, PostgreSQL
-## server binaries, Debian's Chromium): scripts/ensure-deps.sh, as root or through sudo.
+## server binaries, Debian's Chromium, promtool and amtool): scripts/ensure-deps.sh, as root or
+## through sudo.
 deps-test:
 	bash scripts/ensure-deps.sh
 
@@ -114,6 +115,12 @@ check-test-only-imports:
 		exit 1
 	fi
 	echo "check-test-only-imports: ok"
+
+## check-alerts: the Prometheus rules and Alertmanager example under deploy/: promtool check rules,
+## a unit test for every rule, promtool test rules, amtool check-config and its routes
+## (scripts/check-alerts.sh). The metrics' own promtool check runs in go-test (TestMetricsExposition).
+check-alerts: deps-test
+	bash scripts/check-alerts.sh
 
 ## go-test: all Go tests with the race detector, uncached, each package bounded by GO_TEST_TIMEOUT.
 go-test: deps-test

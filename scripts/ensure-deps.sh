@@ -6,10 +6,14 @@
 #   postgresql   the server binaries (initdb, pg_ctl, postgres) internal/testdb starts
 #   chromium     /usr/bin/chromium, the browser of the Playwright journeys (Playwright never
 #                downloads one)
+#   prometheus   /usr/bin/promtool: checks the metrics' exposition (internal/app's
+#                TestMetricsExposition) and the alerting rules and their unit tests (make check-alerts)
+#   prometheus-alertmanager  /usr/bin/amtool: checks deploy/alertmanager/alertmanager.yml
 # Prints the versions found. Idempotent: when everything is present it only prints them.
 #
-# The postgresql package may create and start a "main" cluster on port 5432; the tests do not use
-# it.
+# The postgresql package may create and start a "main" cluster on port 5432, and the prometheus
+# packages their daemons (on 9090 and 9093) where the init system starts services; the tests use
+# none of them, only the binaries.
 set -euo pipefail
 
 # pg_bindir prints the newest /usr/lib/postgresql/*/bin holding the server binaries (sort -V, as
@@ -31,10 +35,12 @@ command -v gcc >/dev/null || missing+=(gcc)
 [[ -e /usr/include/stdlib.h ]] || missing+=(libc6-dev)
 pg_bindir >/dev/null || missing+=(postgresql)
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+[[ -x /usr/bin/promtool ]] || missing+=(prometheus)
+[[ -x /usr/bin/amtool ]] || missing+=(prometheus-alertmanager)
 
 if ((${#missing[@]})); then
 	if ! command -v apt-get >/dev/null; then
-		echo "ensure-deps: missing ${missing[*]} and apt-get is not available: install them yourself (PostgreSQL server binaries initdb and pg_ctl, Chromium at /usr/bin/chromium)" >&2
+		echo "ensure-deps: missing ${missing[*]} and apt-get is not available: install them yourself (PostgreSQL server binaries initdb and pg_ctl, Chromium at /usr/bin/chromium, promtool and amtool in /usr/bin)" >&2
 		exit 1
 	fi
 	sudo=()
@@ -59,10 +65,14 @@ if [[ $(id -u) -eq 0 ]] && ! id postgres >/dev/null 2>&1; then
 	echo "ensure-deps: running as root but there is no OS user postgres to run the server as" >&2
 	exit 1
 fi
-[[ -x /usr/bin/chromium ]] || {
-	echo "ensure-deps: /usr/bin/chromium not found after installing chromium" >&2
-	exit 1
-}
+for bin in chromium promtool amtool; do
+	[[ -x /usr/bin/$bin ]] || {
+		echo "ensure-deps: /usr/bin/$bin not found after installing ${missing[*]}" >&2
+		exit 1
+	}
+done
 
 "$bindir/postgres" --version
 /usr/bin/chromium --version 2>/dev/null || echo "chromium: $(dpkg-query -W -f='${Version}' chromium 2>/dev/null)"
+promtool --version 2>&1 | head -n 1
+amtool --version 2>&1 | head -n 1

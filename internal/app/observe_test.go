@@ -152,14 +152,22 @@ func TestRequestLog(t *testing.T) {
 // scrape GETs /metrics from h with the bearer token ("" for none).
 func scrape(tb testing.TB, h http.Handler, token string) (int, string) {
 	tb.Helper()
-	req := httptest.NewRequest(http.MethodGet, "/metrics", nil)
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, req)
+	rec := scrapeWith(h, func(req *http.Request) {
+		if token != "" {
+			req.Header.Set("Authorization", "Bearer "+token)
+		}
+	})
 	b, _ := io.ReadAll(rec.Body)
 	return rec.Code, string(b)
+}
+
+// scrapeWith GETs /metrics from h with the request's headers set by header.
+func scrapeWith(h http.Handler, header func(req *http.Request)) *httptest.ResponseRecorder {
+	req := httptest.NewRequest(http.MethodGet, "/metrics", nil)
+	header(req)
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec
 }
 
 // metricValue returns the value of the sample written exactly as series (name and labels in
@@ -246,7 +254,7 @@ func TestMetrics(t *testing.T) {
 			`riskconsole_assessment_replays_total{market="SE"}`:                                                           1,
 			`riskconsole_assessments_last_hour{market="SE"}`:                                                              2,
 			`riskconsole_declines_last_hour{market="SE"}`:                                                                 1,
-			`riskconsole_decline_rate_last_hour{market="SE"}`:                                                             0.5,
+			`riskconsole_decline_last_hour_ratio{market="SE"}`:                                                            0.5,
 			`riskconsole_assessments_last_hour{market="US"}`:                                                              0,
 			`riskconsole_graphql_request_duration_seconds_count{operation="assessPurchase",outcome="ok"}`:                 3,
 			`riskconsole_graphql_request_duration_seconds_count{operation="multiple",outcome="ok"}`:                       1,
@@ -262,7 +270,7 @@ func TestMetrics(t *testing.T) {
 				t.Errorf("%s = %v, want %v", series, got, want)
 			}
 		}
-		if metricValue(t, body, `riskconsole_decline_rate_last_hour{market="US"}`) != -1 {
+		if metricValue(t, body, `riskconsole_decline_last_hour_ratio{market="US"}`) != -1 {
 			t.Error("decline rate reported for a market without assessments")
 		}
 		if strings.Contains(body, "attackerChosenName") {

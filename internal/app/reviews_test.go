@@ -744,17 +744,23 @@ func testOverturnRates(t *testing.T, e *reviewEnv) {
 func testReviewOverdue(t *testing.T, e *reviewEnv) {
 	d := e.decline(t, "GB", 200)
 	rc := e.mustRequest(t, d.Reference, "late", "en-GB", uniqueKey("late"))
-	before, err := e.ta.Reviews.CountOverdue(context.Background())
+	before, err := e.ta.Reviews.Deadlines(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.clock.advance(31 * 24 * time.Hour)
-	after, err := e.ta.Reviews.CountOverdue(context.Background())
+	e.clock.advance(29 * 24 * time.Hour)
+	soon, err := e.ta.Reviews.Deadlines(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if after <= before {
-		t.Errorf("overdue cases: %d before the deadline passed, %d after", before, after)
+	e.clock.advance(2 * 24 * time.Hour)
+	deadlines, err := e.ta.Reviews.Deadlines(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	after := deadlines.Overdue
+	if after <= before.Overdue || soon.DueSoon < 1 {
+		t.Errorf("overdue cases: %d before the deadline passed, %d after; due soon a day before it: %d", before.Overdue, after, soon.DueSoon)
 	}
 	// The metrics: cases opened and decided (by the earlier subtests), and the overdue gauge.
 	_, body := scrape(t, e.ta.MetricsHandler(), "")
@@ -764,6 +770,7 @@ func testReviewOverdue(t *testing.T, e *reviewEnv) {
 		`riskconsole_review_cases_decided_total{market="SE",outcome="OVERTURN"}`: 1,
 		`riskconsole_review_cases_decided_total{market="DE",outcome="OVERTURN"}`: 1,
 		`riskconsole_review_cases_overdue`:                                       float64(after),
+		`riskconsole_review_cases_undecided{deadline="overdue"}`:                 float64(after),
 	} {
 		if v := metricValue(t, body, series); v < least {
 			t.Errorf("%s = %v, want at least %v", series, v, least)

@@ -29,6 +29,15 @@ const (
 	StatusRejected  Status = "REJECTED"
 )
 
+// Waiting is the items of one kind waiting for a second person: how many are SUBMITTED, and
+// when the oldest of them was submitted (zero when none waits). Kind is the kind's noun with
+// underscores, e.g. "threshold_draft".
+type Waiting struct {
+	Kind   string
+	Count  int64
+	Oldest time.Time
+}
+
 // MaxCommentLen bounds a review comment, in bytes.
 const MaxCommentLen = 2000
 

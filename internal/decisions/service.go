@@ -52,11 +52,16 @@ type Service struct {
 	catalog    CatalogSource
 	now        func() time.Time
 	observe    func(d *Decision, created bool)
+	failed     func(market string, err error)
 }
 
 // OnAssessed makes Assess call fn with every decision it answers with: created is true for a
 // decision stored now, false for an idempotent replay. Call it before the service is used.
 func (s *Service) OnAssessed(fn func(d *Decision, created bool)) { s.observe = fn }
+
+// OnAssessFailed makes Assess call fn with every error it answers with, and the market the
+// request named (as the caller sent it: any string). Call it before the service is used.
+func (s *Service) OnAssessFailed(fn func(market string, err error)) { s.failed = fn }
 
 // NewService returns a decision service.
 func NewService(repo Repository, th ThresholdSource, cat CatalogSource) *Service {
@@ -94,6 +99,14 @@ const maxAmount = 1_000_000_000
 // with a different payload is an ErrConflict; an invalid request is an *apperr.ValidationError
 // naming every bad field, and nothing is written.
 func (s *Service) Assess(ctx context.Context, req *AssessRequest) (Decision, error) {
+	d, err := s.assess(ctx, req)
+	if err != nil && s.failed != nil {
+		s.failed(req.Market, err)
+	}
+	return d, err
+}
+
+func (s *Service) assess(ctx context.Context, req *AssessRequest) (Decision, error) {
 	at := s.now().UTC().Truncate(time.Microsecond)
 	p, err := validate(req, at)
 	if err != nil {

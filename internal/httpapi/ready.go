@@ -21,14 +21,32 @@ func (a *api) ready(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "draining"})
 		return
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), readyTimeout)
-	defer cancel()
 	var rd readiness
-	rd.add("database", a.checkDatabase(ctx))
-	rd.add("migrations", a.checkMigrations(ctx))
-	rd.add("thresholds", a.checkThresholds(time.Now()))
+	for _, c := range a.Readiness(r.Context(), time.Now()) {
+		rd.add(c.Name, c.Err)
+	}
 	rd.WhatIf = a.whatIfState()
 	rd.write(w)
+}
+
+// Check is the result of one readiness check: its name, and why it failed (nil when it passed).
+type Check struct {
+	Name string
+	Err  error
+}
+
+// Readiness runs /readyz's checks at now, the database's within readyTimeout together:
+// "database" (a ping answers), "migrations" (the schema is the newest this binary knows) and
+// "thresholds" (a threshold set is in force in every market). /readyz and the metrics both read
+// them here.
+func (s *Services) Readiness(ctx context.Context, now time.Time) []Check {
+	ctx, cancel := context.WithTimeout(ctx, readyTimeout)
+	defer cancel()
+	return []Check{
+		{"database", s.checkDatabase(ctx)},
+		{"migrations", s.checkMigrations(ctx)},
+		{"thresholds", s.checkThresholds(now)},
+	}
 }
 
 // readiness is the body of /readyz. Status is "ready" when every check is ok, else "not ready"
@@ -83,16 +101,16 @@ func (rd *readiness) write(w http.ResponseWriter) {
 }
 
 // checkDatabase pings the database.
-func (a *api) checkDatabase(ctx context.Context) error {
-	if err := a.Store.Ping(ctx); err != nil {
+func (s *Services) checkDatabase(ctx context.Context) error {
+	if err := s.Store.Ping(ctx); err != nil {
 		return fmt.Errorf("database unavailable") // the driver's error may name hosts and users
 	}
 	return nil
 }
 
 // checkMigrations requires the database's schema to be exactly the newest this binary knows.
-func (a *api) checkMigrations(ctx context.Context) error {
-	st, err := a.Store.MigrationStatus(ctx)
+func (s *Services) checkMigrations(ctx context.Context) error {
+	st, err := s.Store.MigrationStatus(ctx)
 	switch {
 	case err != nil:
 		return fmt.Errorf("schema version unavailable")
@@ -106,10 +124,10 @@ func (a *api) checkMigrations(ctx context.Context) error {
 
 // checkThresholds requires a threshold set in force in every market, so that no assessment
 // would fail for want of one.
-func (a *api) checkThresholds(now time.Time) error {
+func (s *Services) checkThresholds(now time.Time) error {
 	var missing []string
 	for _, m := range market.All {
-		if _, err := a.Thresholds.Active(m.Code, now); err != nil {
+		if _, err := s.Thresholds.Active(m.Code, now); err != nil {
 			missing = append(missing, m.Code)
 		}
 	}

@@ -5,6 +5,7 @@ package obs
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 	"time"
 
@@ -28,14 +29,17 @@ type Metrics struct {
 
 	httpDuration *prometheus.HistogramVec // route, code
 	gqlDuration  *prometheus.HistogramVec // operation, outcome
+	inFlight     *prometheus.GaugeVec     // route
 	assessments  *prometheus.CounterVec   // market, outcome
 	replays      *prometheus.CounterVec   // market
 	recent       *DeclineWindow
 }
 
-// NewMetrics returns the metrics with the Go runtime and process collectors registered, and a
-// decline window over markets read from now (nil: time.Now).
-func NewMetrics(markets []string, now func() time.Time) *Metrics {
+// NewMetrics returns the metrics with the Go runtime and process collectors and the build's
+// information registered, and a decline window over markets read from now (nil: time.Now). The
+// assessment counters start at zero for every market and outcome (e.g. "APPROVED", "DECLINED"),
+// so that a quiet market reads 0 rather than nothing; so does the assessPurchase latency.
+func NewMetrics(markets, outcomes []string, now func() time.Time) *Metrics {
 	m := &Metrics{
 		reg: prometheus.NewRegistry(),
 		httpDuration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
@@ -45,10 +49,14 @@ func NewMetrics(markets []string, now func() time.Time) *Metrics {
 		}, []string{"route", "code"}),
 		gqlDuration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
 			Namespace: namespace, Name: "graphql_request_duration_seconds",
-			Help: "Time of a POST /graphql request by operation (its root field; \"multiple\" for several, " +
-				"\"unknown\" when none was resolved) and outcome (\"ok\" or the first error's code).",
+			Help: "Time of a POST /graphql request by operation (its root field; 'multiple' for several, " +
+				"'unknown' when none was resolved) and outcome ('ok' or the first error's code).",
 			Buckets: latencyBuckets,
 		}, []string{"operation", "outcome"}),
+		inFlight: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Namespace: namespace, Name: "http_requests_in_flight",
+			Help: "Requests being served, by route.",
+		}, []string{"route"}),
 		assessments: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Namespace: namespace, Name: "assessments_total",
 			Help: "Assessments stored by this server, by market and outcome (idempotent replays not counted).",
@@ -60,11 +68,41 @@ func NewMetrics(markets []string, now func() time.Time) *Metrics {
 		recent: NewDeclineWindow(markets, now),
 	}
 	m.reg.MustRegister(
-		collectors.NewGoCollector(),
+		goCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
-		m.httpDuration, m.gqlDuration, m.assessments, m.replays, m.recent,
+		buildInfo(),
+		m.httpDuration, m.gqlDuration, m.inFlight, m.assessments, m.replays, m.recent,
 	)
+	ZeroAt(m.assessments.MetricVec, markets, outcomes)
+	ZeroAt(m.replays.MetricVec, markets)
+	ZeroAt(m.gqlDuration.MetricVec, []string{AssessOperation}, []string{"ok"})
 	return m
+}
+
+// AssessOperation is the operation label of checkout's assessments, whose latency exists from
+// the start (the alerting rules' p99 reads it).
+const AssessOperation = "assessPurchase"
+
+// ZeroAt creates the series of vec (a counter's or histogram's) for every combination of the
+// label values, one list per label in order, so that they read 0 before the first event instead
+// of being absent: a rate over a quiet market is then 0, and an alert comparing it fires or not
+// rather than seeing no data.
+func ZeroAt(vec *prometheus.MetricVec, values ...[]string) {
+	lvs := make([]string, len(values))
+	var fill func(i int)
+	fill = func(i int) {
+		if i == len(values) {
+			if _, err := vec.GetMetricWithLabelValues(slices.Clone(lvs)...); err != nil {
+				panic(err) // a programming error: the wrong number of lists
+			}
+			return
+		}
+		for _, v := range values[i] {
+			lvs[i] = v
+			fill(i + 1)
+		}
+	}
+	fill(0)
 }
 
 // Register adds collectors, such as the database pool's or gauges read from a service.
@@ -75,6 +113,11 @@ func (m *Metrics) Gauge(name, help string, value func() float64) {
 	m.Register(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Namespace: namespace, Name: name, Help: help}, value))
 }
 
+// CounterFunc registers a counter read by value at every scrape: a count another package keeps.
+func (m *Metrics) CounterFunc(name, help string, value func() float64) {
+	m.Register(prometheus.NewCounterFunc(prometheus.CounterOpts{Namespace: namespace, Name: name, Help: help}, value))
+}
+
 // CounterByLabel registers a counter with labels (one or more), whose values the caller chooses
 // from a fixed set, and returns it.
 func (m *Metrics) CounterByLabel(name, help string, labels ...string) *prometheus.CounterVec {
@@ -83,23 +126,34 @@ func (m *Metrics) CounterByLabel(name, help string, labels ...string) *prometheu
 	return c
 }
 
-// GaugeByLabel registers a gauge with one label, whose values values returns at every scrape.
+// GaugeByLabel registers a gauge with one label, whose values values returns at every scrape
+// (none when it returns nil: the value is unknown).
 func (m *Metrics) GaugeByLabel(name, help, label string, values func() map[string]float64) {
-	m.Register(labelledGauge{desc: prometheus.NewDesc(namespace+"_"+name, help, []string{label}, nil), values: values})
+	m.GaugeByLabels(name, help, []string{label}, func(set func(v float64, labelValues ...string)) {
+		for k, v := range values() {
+			set(v, k)
+		}
+	})
 }
 
-// labelledGauge is a gauge with one label read at scrape time.
+// GaugeByLabels registers a gauge with labels, whose series collect sets at every scrape by
+// calling set with each value and its label values, in the order of labels.
+func (m *Metrics) GaugeByLabels(name, help string, labels []string, collect func(set func(v float64, labelValues ...string))) {
+	m.Register(labelledGauge{desc: prometheus.NewDesc(namespace+"_"+name, help, labels, nil), collect: collect})
+}
+
+// labelledGauge is a gauge with labels read at scrape time.
 type labelledGauge struct {
-	desc   *prometheus.Desc
-	values func() map[string]float64
+	desc    *prometheus.Desc
+	collect func(set func(v float64, labelValues ...string))
 }
 
 func (g labelledGauge) Describe(ch chan<- *prometheus.Desc) { ch <- g.desc }
 
 func (g labelledGauge) Collect(ch chan<- prometheus.Metric) {
-	for k, v := range g.values() {
-		ch <- prometheus.MustNewConstMetric(g.desc, prometheus.GaugeValue, v, k)
-	}
+	g.collect(func(v float64, labelValues ...string) {
+		ch <- prometheus.MustNewConstMetric(g.desc, prometheus.GaugeValue, v, labelValues...)
+	})
 }
 
 // Handler serves the metrics in the Prometheus text format (or OpenMetrics when asked).

@@ -80,8 +80,17 @@ type RequestLog struct {
 // requests operation and outcome. Nothing from the request body, query string, headers or
 // cookies is logged.
 func (l RequestLog) Wrap(next http.Handler) http.Handler {
+	if l.Metrics != nil {
+		ZeroAt(l.Metrics.inFlight.MetricVec, []string{l.GraphQLRoute}) // read as 0 before the first request
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
+		route := l.Route(r)
+		if l.Metrics != nil {
+			inFlight := l.Metrics.inFlight.WithLabelValues(route)
+			inFlight.Inc()
+			defer inFlight.Dec()
+		}
 		rec := &Record{}
 		sw := &statusWriter{ResponseWriter: w}
 		next.ServeHTTP(sw, r.WithContext(context.WithValue(r.Context(), recordKey{}, rec)))
@@ -90,7 +99,6 @@ func (l RequestLog) Wrap(next http.Handler) http.Handler {
 		if status == 0 {
 			status = http.StatusOK
 		}
-		route := l.Route(r)
 		operation, outcome, actor, roles := rec.snapshot()
 		graphQL := route == l.GraphQLRoute
 		if graphQL {

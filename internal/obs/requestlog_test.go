@@ -12,7 +12,7 @@ import (
 // BenchmarkRequestLog measures what the request middleware adds to one GraphQL request: the
 // record, the status writer, both histograms and one text log line (formatted, then discarded).
 func BenchmarkRequestLog(b *testing.B) {
-	m := NewMetrics([]string{"SE"}, nil)
+	m := NewMetrics([]string{"SE"}, []string{"APPROVED", "DECLINED"}, nil)
 	l := RequestLog{
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Metrics: m, GraphQLRoute: "graphql",
 		Route:     func(*http.Request) string { return "graphql" },

@@ -23,7 +23,7 @@ type DeclineWindow struct {
 	markets map[string]*marketWindow
 	order   []string // markets in a stable order for Collect
 
-	assessedDesc, declinedDesc, rateDesc *prometheus.Desc
+	assessedDesc, declinedDesc, ratioDesc *prometheus.Desc
 }
 
 // marketWindow is one market's ring of slots; slot i counts the minute minute[i].
@@ -44,7 +44,7 @@ func NewDeclineWindow(markets []string, now func() time.Time) *DeclineWindow {
 			"Assessments this server stored in the last hour (one-minute steps), by market.", []string{"market"}, nil),
 		declinedDesc: prometheus.NewDesc(namespace+"_declines_last_hour",
 			"Declines among them, by market.", []string{"market"}, nil),
-		rateDesc: prometheus.NewDesc(namespace+"_decline_rate_last_hour",
+		ratioDesc: prometheus.NewDesc(namespace+"_decline_last_hour_ratio",
 			"declines_last_hour / assessments_last_hour, by market; absent while a market had no assessment.", []string{"market"}, nil),
 	}
 	for _, m := range markets {
@@ -110,7 +110,7 @@ func (w *DeclineWindow) countsLocked(market string, current int64) (assessed, de
 func (w *DeclineWindow) Describe(ch chan<- *prometheus.Desc) {
 	ch <- w.assessedDesc
 	ch <- w.declinedDesc
-	ch <- w.rateDesc
+	ch <- w.ratioDesc
 }
 
 // Collect implements prometheus.Collector.
@@ -123,7 +123,7 @@ func (w *DeclineWindow) Collect(ch chan<- prometheus.Metric) {
 		ch <- prometheus.MustNewConstMetric(w.assessedDesc, prometheus.GaugeValue, float64(assessed), m)
 		ch <- prometheus.MustNewConstMetric(w.declinedDesc, prometheus.GaugeValue, float64(declined), m)
 		if assessed > 0 {
-			ch <- prometheus.MustNewConstMetric(w.rateDesc, prometheus.GaugeValue, float64(declined)/float64(assessed), m)
+			ch <- prometheus.MustNewConstMetric(w.ratioDesc, prometheus.GaugeValue, float64(declined)/float64(assessed), m)
 		}
 	}
 }

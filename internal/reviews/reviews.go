@@ -110,6 +110,17 @@ type Case struct {
 // Overdue reports whether c is undecided past its due date at now.
 func (c *Case) Overdue(now time.Time) bool { return !c.Status.Decided() && now.After(c.DueAt) }
 
+// DueSoon is how close to its due date an undecided case counts as due soon: two days, enough for
+// a credit officer to take it up in working hours.
+const DueSoon = 48 * time.Hour
+
+// Deadlines counts the undecided cases by where they stand against their due dates.
+type Deadlines struct {
+	Overdue int64 // past the due date
+	DueSoon int64 // due within DueSoon
+	OnTime  int64 // due later
+}
+
 // Notice is a notice sent to the shopper, exactly as sent.
 type Notice struct {
 	catalog.ReviewNotice
@@ -156,8 +167,9 @@ type Store interface {
 	// DecisionsByID returns the decisions of ids that exist, in any order.
 	DecisionsByID(ctx context.Context, ids []string) ([]decisions.Decision, error)
 	OverturnRates(ctx context.Context, q RateQuery) ([]Rate, error)
-	// CountOverdue counts the cases undecided past their due date at now.
-	CountOverdue(ctx context.Context, now time.Time) (int64, error)
+	// ReviewDeadlines counts the undecided cases by deadline at now: past it, due before soon,
+	// and due later.
+	ReviewDeadlines(ctx context.Context, now, soon time.Time) (Deadlines, error)
 	// ReviewTx runs fn in one transaction.
 	ReviewTx(ctx context.Context, fn func(tx Tx) error) error
 	// AppendAudit appends an event in a transaction of its own.

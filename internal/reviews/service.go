@@ -324,9 +324,10 @@ func (s *Service) OverturnRates(ctx context.Context, q RateQuery) ([]Rate, error
 	return s.store.OverturnRates(ctx, q)
 }
 
-// CountOverdue counts the cases undecided past their due date now.
-func (s *Service) CountOverdue(ctx context.Context) (int64, error) {
-	return s.store.CountOverdue(ctx, s.clock())
+// Deadlines counts the undecided cases by where they stand against their due dates now.
+func (s *Service) Deadlines(ctx context.Context) (Deadlines, error) {
+	now := s.clock()
+	return s.store.ReviewDeadlines(ctx, now, now.Add(DueSoon))
 }
 
 // Claim makes the caller the reviewer of OPEN case id.

@@ -27,7 +27,20 @@ func (s *Store) AppendAudit(ctx context.Context, e *audit.Event) error {
 	return s.InTx(ctx, func(tx *Store) error { return tx.appendAudit(ctx, e) })
 }
 
+// AuditWriteFailures counts the audit events this process could not write since it started
+// (their change, or the audited read, was refused or rolled back with them), not counting those
+// of requests whose caller went away.
+func (s *Store) AuditWriteFailures() uint64 { return s.auditFailures.Load() }
+
 func (s *Store) appendAudit(ctx context.Context, e *audit.Event) error {
+	err := s.writeAudit(ctx, e)
+	if err != nil && !errors.Is(err, context.Canceled) {
+		s.auditFailures.Add(1)
+	}
+	return err
+}
+
+func (s *Store) writeAudit(ctx context.Context, e *audit.Event) error {
 	db := s.db.WithContext(ctx)
 	if s.dialect == Postgres {
 		if err := db.Exec("SELECT pg_advisory_xact_lock(?)", auditLockID).Error; err != nil {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"gorm.io/gorm"
 
@@ -43,6 +45,46 @@ type draftTable[D, R any] struct {
 	approval func(r *R) *models.ApprovalColumns
 	// changes adds to columns the kind's own columns that a step may change.
 	changes func(r *R, columns map[string]any)
+}
+
+// kind names the table's items in the metrics: the noun with underscores, e.g. "threshold_draft".
+func (t *draftTable[D, R]) kind() string { return strings.ReplaceAll(t.noun, " ", "_") }
+
+// waiting selects, as one row, the kind, how many items of the table are SUBMITTED and the
+// oldest one's updated_at, which is its submission: a submitted item is frozen until reviewed.
+func (t *draftTable[D, R]) waiting(db *gorm.DB) *gorm.DB {
+	return db.Model(new(R)).Select("CAST(? AS TEXT) AS kind, COUNT(*) AS count, MIN(updated_at) AS oldest", t.kind()).
+		Where("status = ?", string(approval.StatusSubmitted))
+}
+
+// WaitingApprovals returns, for each kind of item under the approval workflow (threshold, catalog
+// and bad definition drafts, split requests), those waiting for review, in one statement.
+func (s *Store) WaitingApprovals(ctx context.Context) ([]approval.Waiting, error) {
+	db := s.db.WithContext(ctx)
+	kinds := []interface{ waiting(*gorm.DB) *gorm.DB }{thresholdDrafts, catalogDrafts, splitRequests, badDefinitionDrafts}
+	parts, args := make([]string, len(kinds)), make([]any, len(kinds))
+	for i, k := range kinds {
+		// Each in FROM: SQLite does not take a parenthesised SELECT as a term of a UNION.
+		parts[i], args[i] = "SELECT * FROM (?) AS k"+strconv.Itoa(i), k.waiting(db.Session(&gorm.Session{NewDB: true}))
+	}
+	rows, err := db.Raw(strings.Join(parts, " UNION ALL "), args...).Rows()
+	if err != nil {
+		return nil, fmt.Errorf("count waiting approvals: %w", err)
+	}
+	defer rows.Close()
+	var out []approval.Waiting
+	for rows.Next() {
+		var (
+			w      approval.Waiting
+			oldest dbTime
+		)
+		if err := rows.Scan(&w.Kind, &w.Count, &oldest); err != nil {
+			return nil, fmt.Errorf("read waiting approvals: %w", err)
+		}
+		w.Oldest = oldest.t
+		out = append(out, w)
+	}
+	return out, rows.Err()
 }
 
 // loadDraft reads item id of table t; one that does not exist is an ErrNotFound.

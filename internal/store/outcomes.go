@@ -371,7 +371,7 @@ func (s *Store) OutcomeImportTx(ctx context.Context, fn func(tx outcomes.ImportT
 			return fmt.Errorf("import: connection pool is %T, not a connection", cdb.Statement.ConnPool)
 		}
 		return cdb.Transaction(func(db *gorm.DB) error {
-			tx := &Store{db: db, sqlDB: s.sqlDB, dialect: s.dialect, key: s.key}
+			tx := s.in(db)
 			if err := db.Exec("SELECT pg_advisory_xact_lock(?)", outcomeWriteLockID).Error; err != nil {
 				return fmt.Errorf("lock outcome events: %w", err)
 			}

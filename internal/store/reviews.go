@@ -332,13 +332,19 @@ func (s *Store) OverturnRates(ctx context.Context, q reviews.RateQuery) ([]revie
 	return out, nil
 }
 
-// CountOverdue counts the cases undecided past their due date at now.
-func (s *Store) CountOverdue(ctx context.Context, now time.Time) (int64, error) {
-	var n int64
-	if err := s.db.WithContext(ctx).Model(&models.ReviewCase{}).Where(undecided+" AND due_at < ?", now.UTC()).Count(&n).Error; err != nil {
-		return 0, fmt.Errorf("count overdue review cases: %w", err)
+// ReviewDeadlines counts the undecided cases by deadline at now: past it, due before soon, and
+// due later.
+func (s *Store) ReviewDeadlines(ctx context.Context, now, soon time.Time) (reviews.Deadlines, error) {
+	var out reviews.Deadlines
+	err := s.db.WithContext(ctx).Model(&models.ReviewCase{}).Where(undecided).
+		Select("COALESCE(SUM(CASE WHEN due_at < ? THEN 1 ELSE 0 END), 0) AS overdue, "+
+			"COALESCE(SUM(CASE WHEN due_at >= ? AND due_at < ? THEN 1 ELSE 0 END), 0) AS due_soon, "+
+			"COALESCE(SUM(CASE WHEN due_at >= ? THEN 1 ELSE 0 END), 0) AS on_time", now.UTC(), now.UTC(), soon.UTC(), soon.UTC()).
+		Scan(&out).Error
+	if err != nil {
+		return reviews.Deadlines{}, fmt.Errorf("count review cases by deadline: %w", err)
 	}
-	return n, nil
+	return out, nil
 }
 
 func caseRow(c *reviews.Case) models.ReviewCase {

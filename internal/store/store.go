@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/glebarez/sqlite"
@@ -53,6 +54,9 @@ type Store struct {
 	// assess is the store on the connections reserved for assessments (Options.AssessmentConns),
 	// nil when there are none, and in a transaction.
 	assess *Store
+	// auditFailures counts the audit events that could not be written, for the metrics; one
+	// counter shared by the store, its pools and its transactions.
+	auditFailures *atomic.Uint64
 }
 
 // Options configure Open.
@@ -137,6 +141,7 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		s.Close()
 		return nil, err
 	}
+	s.assess.auditFailures = s.auditFailures
 	return s, nil
 }
 
@@ -169,7 +174,12 @@ func openPool(ctx context.Context, dialect Dialect, dialector gorm.Dialector, co
 		sqlDB.Close()
 		return nil, fmt.Errorf("connect to %s: %w", dialect, err)
 	}
-	return &Store{db: db, sqlDB: sqlDB, dialect: dialect, key: key}, nil
+	return &Store{db: db, sqlDB: sqlDB, dialect: dialect, key: key, auditFailures: new(atomic.Uint64)}, nil
+}
+
+// in returns the store bound to db, a transaction of s's pool.
+func (s *Store) in(db *gorm.DB) *Store {
+	return &Store{db: db, sqlDB: s.sqlDB, dialect: s.dialect, key: s.key, auditFailures: s.auditFailures}
 }
 
 // Close closes the connection pools.

@@ -13,6 +13,6 @@ func (s *Store) InTx(ctx context.Context, fn func(tx *Store) error) error {
 	// Beginning and committing do not pass through the statement callbacks: their errors (a
 	// connection lost at COMMIT among them) are marked here.
 	return markError(s.db.WithContext(ctx).Transaction(func(db *gorm.DB) error {
-		return fn(&Store{db: db, sqlDB: s.sqlDB, dialect: s.dialect, key: s.key})
+		return fn(s.in(db))
 	}))
 }

@@ -36,6 +36,9 @@ type Service struct {
 
 	mu       sync.RWMutex
 	versions map[int64]*Version
+
+	// lastRefresh is when Refresh last succeeded (Unix ns; 0 before the first), for the metrics.
+	lastRefresh atomic.Int64
 }
 
 // schedule is the activation history of every market, each sorted by time.
@@ -80,7 +83,20 @@ func (s *Service) Refresh(ctx context.Context) error {
 	if err := s.refreshSchedule(ctx); err != nil {
 		return err
 	}
-	return s.refreshExperiments(ctx)
+	if err := s.refreshExperiments(ctx); err != nil {
+		return err
+	}
+	s.lastRefresh.Store(time.Now().UnixNano())
+	return nil
+}
+
+// LastRefresh returns when Refresh, the poll for new activations, last succeeded; zero before
+// the first success. A server whose poll fails keeps deciding with the schedule it last read.
+func (s *Service) LastRefresh() time.Time {
+	if ns := s.lastRefresh.Load(); ns != 0 {
+		return time.Unix(0, ns).UTC()
+	}
+	return time.Time{}
 }
 
 func (s *Service) refreshSchedule(ctx context.Context) error {
