@@ -53,6 +53,10 @@ type Store struct {
 	// assess is the store on the connections reserved for assessments (Options.AssessmentConns),
 	// nil when there are none, and in a transaction.
 	assess *Store
+	// months are the months whose partitions exist (PostgreSQL; see partitions.go).
+	months *monthSet
+	// inTx is set on the store of a transaction (InTx).
+	inTx bool
 }
 
 // Options configure Open.
@@ -137,6 +141,7 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		s.Close()
 		return nil, err
 	}
+	s.assess.months = s.months
 	return s, nil
 }
 
@@ -169,7 +174,7 @@ func openPool(ctx context.Context, dialect Dialect, dialector gorm.Dialector, co
 		sqlDB.Close()
 		return nil, fmt.Errorf("connect to %s: %w", dialect, err)
 	}
-	return &Store{db: db, sqlDB: sqlDB, dialect: dialect, key: key}, nil
+	return &Store{db: db, sqlDB: sqlDB, dialect: dialect, key: key, months: &monthSet{}}, nil
 }
 
 // Close closes the connection pools.
