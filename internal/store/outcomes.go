@@ -174,20 +174,19 @@ func (s *Store) LockOutcomeDecisions(ctx context.Context, ids []string) error {
 	return nil
 }
 
-// historiesQuery reads decisions with their latest outcome event and event count; %s is the set
+// historiesQuery reads decisions with each of their outcome events (one row with no event for a
+// decision without any), from which scanHistories keeps the latest and the count; %s is the set
 // of decision ids (idSet). The decisions and their events are found through decision_keys, whose
-// created_at names the one partition of each (PostgreSQL; a view of decisions on SQLite).
+// created_at names the one partition of each (PostgreSQL; a view of decisions on SQLite): plain
+// joins, probed once per decision, where a window over the events made PostgreSQL's planner
+// rescan them once per decision.
 const historiesQuery = `WITH k AS (SELECT decision_id, created_at FROM decision_keys WHERE decision_id %s)
-SELECT d.id, d.created_at, d.outcome, d.amount_minor, d.currency,
-       l.status, l.observed_at, l.written_off_minor, l.n
+SELECT ` + historyColumns + `
 FROM k JOIN decisions d ON d.id = k.decision_id AND d.created_at = k.created_at
-LEFT JOIN (
-    SELECT decision_id, status, observed_at, written_off_minor, n FROM (
-        SELECT e.decision_id, e.status, e.observed_at, e.written_off_minor,
-               row_number() OVER (PARTITION BY e.decision_id ORDER BY e.observed_at DESC) AS rn,
-               count(*) OVER (PARTITION BY e.decision_id) AS n
-        FROM k JOIN outcome_events e ON e.decision_id = k.decision_id AND e.decision_created_at = k.created_at) x
-    WHERE rn = 1) l ON l.decision_id = d.id`
+LEFT JOIN outcome_events e ON e.decision_id = k.decision_id AND e.decision_created_at = k.created_at`
+
+// historyColumns are the columns scanHistories reads.
+const historyColumns = "d.id, d.created_at, d.outcome, d.amount_minor, d.currency, e.status, e.observed_at, e.written_off_minor"
 
 // OutcomeHistories returns, in one query, the purchase, last event and event count of each of
 // ids that is a decision.
@@ -205,6 +204,8 @@ func (s *Store) OutcomeHistories(ctx context.Context, ids []string) (map[string]
 	return scanHistories(rows, len(ids))
 }
 
+// scanHistories reads rows of historyColumns: a decision once per event, or once with no event.
+// The last event is the latest observed (the first read of those observed at the same time).
 func scanHistories(rows rowsIter, n int) (map[string]outcomes.History, error) {
 	out := make(map[string]outcomes.History, n)
 	for rows.Next() {
@@ -213,20 +214,25 @@ func scanHistories(rows rowsIter, n int) (map[string]outcomes.History, error) {
 			at                    dbTime
 			amount                int64
 			status                sql.NullString
-			lastAt                dbTime
-			writtenOff, count     sql.NullInt64
+			observed              dbTime
+			writtenOff            sql.NullInt64
 		)
-		if err := rows.Scan(&id, &at, &outcome, &amount, &currency, &status, &lastAt, &writtenOff, &count); err != nil {
+		if err := rows.Scan(&id, &at, &outcome, &amount, &currency, &status, &observed, &writtenOff); err != nil {
 			return nil, fmt.Errorf("read decisions' outcome histories: %w", err)
 		}
-		h := outcomes.History{Purchase: outcomes.Purchase{At: at.t, Approved: outcome == "APPROVED", AmountMinor: amount, Currency: currency}}
+		h, seen := out[id]
+		if !seen {
+			h.Purchase = outcomes.Purchase{At: at.t, Approved: outcome == "APPROVED", AmountMinor: amount, Currency: currency}
+		}
 		if status.Valid {
 			st, ok := outcomes.ParseStatus(status.String)
 			if !ok {
 				return nil, fmt.Errorf("decision %s: stored outcome status %q", id, status.String)
 			}
-			h.Last = outcomes.Last{Status: st, ObservedAt: lastAt.t, WrittenOffMinor: writtenOff.Int64}
-			h.Count = int(count.Int64)
+			if h.Count == 0 || observed.t.After(h.Last.ObservedAt) {
+				h.Last = outcomes.Last{Status: st, ObservedAt: observed.t, WrittenOffMinor: writtenOff.Int64}
+			}
+			h.Count++
 		}
 		out[id] = h
 	}
@@ -450,7 +456,7 @@ func (p *pgImport) StageOutcomes(ctx context.Context, rows []outcomes.Row) (map[
 		if _, err := pc.Exec(ctx, "ANALYZE "+stagingTable); err != nil {
 			return err
 		}
-		hr, err := pc.Query(ctx, histSQL)
+		hr, err := pc.Query(ctx, strings.Replace(histSQL, "SELECT d.id,", "SELECT d.id::text,", 1))
 		if err != nil {
 			return fmt.Errorf("read decisions' outcome histories: %w", err)
 		}
@@ -486,19 +492,13 @@ func (p *pgImport) StageOutcomes(ctx context.Context, rows []outcomes.Row) (map[
 	return hist, existing, nil
 }
 
-// histSQL reads the staged decisions with their latest event and event count, through
-// decision_keys as historiesQuery does.
+// histSQL reads the staged decisions with each of their events, through decision_keys as
+// historiesQuery does.
 const histSQL = `WITH k AS (SELECT k.decision_id, k.created_at FROM (SELECT DISTINCT decision_id FROM ` + stagingTable + `) ids
     JOIN decision_keys k ON k.decision_id = ids.decision_id)
-SELECT d.id::text, d.created_at, d.outcome, d.amount_minor, d.currency, l.status, l.observed_at, l.written_off_minor, l.n
+SELECT ` + historyColumns + `
 FROM k JOIN decisions d ON d.id = k.decision_id AND d.created_at = k.created_at
-LEFT JOIN (
-    SELECT decision_id, status, observed_at, written_off_minor, n FROM (
-        SELECT o.decision_id, o.status, o.observed_at, o.written_off_minor,
-               row_number() OVER (PARTITION BY o.decision_id ORDER BY o.observed_at DESC) AS rn,
-               count(*) OVER (PARTITION BY o.decision_id) AS n
-        FROM k JOIN outcome_events o ON o.decision_id = k.decision_id AND o.decision_created_at = k.created_at) x
-    WHERE rn = 1) l ON l.decision_id = d.id`
+LEFT JOIN outcome_events e ON e.decision_id = k.decision_id AND e.decision_created_at = k.created_at`
 
 // InsertStagedOutcomes appends the staged rows but those at skip by COPY straight into
 // outcome_events, in key order (the primary key's index is then written front to back). COPY

@@ -36,7 +36,7 @@ type MonthPurge struct {
 
 // purgeBatch is the number of rows one batch of the purge removes: decision keys on PostgreSQL,
 // decisions (with their events) on SQLite, where each batch holds the database's one write lock.
-const purgeBatch = 5000
+var purgeBatch = 5000 // a variable for tests
 
 // purgeAttempts bounds how often PurgeMonth tries again when purge_month could not get its locks
 // within its lock_timeout (a long reader of decisions) or lost a deadlock.

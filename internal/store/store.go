@@ -270,7 +270,11 @@ func (s *Store) MigrationStatus(ctx context.Context) (MigrationState, error) {
 
 // Migrate applies pending migrations. It refuses to touch a database whose schema is newer than
 // the migrations embedded in this binary.
-func (s *Store) Migrate(ctx context.Context) error {
+func (s *Store) Migrate(ctx context.Context) error { return s.MigrateUpTo(ctx, goose.MaxVersion) }
+
+// MigrateUpTo applies the pending migrations up to version and no further: a staged upgrade,
+// and the tests of a migration on a database seeded at the version before it.
+func (s *Store) MigrateUpTo(ctx context.Context, version int64) error {
 	p, err := s.migrator()
 	if err != nil {
 		return err
@@ -278,7 +282,7 @@ func (s *Store) Migrate(ctx context.Context) error {
 	if err := s.refuseNewer(ctx, p); err != nil {
 		return err
 	}
-	results, err := p.Up(ctx)
+	results, err := p.UpTo(ctx, version)
 	for _, r := range results {
 		slog.InfoContext(ctx, "migration applied", "version", r.Source.Version, "file", r.Source.Path, "took", r.Duration)
 	}
