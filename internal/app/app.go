@@ -35,6 +35,10 @@ type App struct {
 	Config Config
 	// Services are the store and the services; the HTTP interface serves them (Handler).
 	httpapi.Services
+	// RetentionStore is the store of the retention path, the one that may purge a month
+	// (store.PurgeMonth): the retention role's on PostgreSQL (nil without RETENTION_DATABASE_URL),
+	// the console's own on SQLite.
+	RetentionStore *store.Store
 
 	// draining is set by Drain: the server is shutting down. A pointer, so that a copy of the
 	// App (a test serving it with another Config) shares it.
@@ -83,6 +87,16 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 		st.Close()
 		return nil, err
 	}
+	// The month's partitions and the next ones' exist before the first assessment.
+	if err := st.EnsurePartitions(ctx, time.Now()); err != nil {
+		st.Close()
+		return nil, err
+	}
+	retentionStore, err := openRetention(ctx, cfg, st, key)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
 	th := thresholds.NewService(st)
 	cat := catalog.NewCurrent(st)
 	authn := auth.NewAuthenticator(st)
@@ -121,7 +135,8 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 			Accounts:           acc,
 			Logger:             o.logger,
 		},
-		draining: new(atomic.Bool),
+		RetentionStore: retentionStore,
+		draining:       new(atomic.Bool),
 	}
 	a.Comparison = experiments.NewService(st, a.Experiments, a.Analytics, defs, heavyOps, o.now)
 	a.Metrics = a.newMetrics(o.now)
@@ -181,6 +196,13 @@ func (a *App) RunBackground(ctx context.Context) {
 		_, err := a.Accounts.PurgeSessions(ctx)
 		return err
 	})
+	go every(ctx, time.Hour, "create the coming months' partitions", func(ctx context.Context) error {
+		return a.Store.EnsurePartitions(ctx, time.Now())
+	})
+	go every(ctx, time.Hour, "close the ended months of decisions", func(ctx context.Context) error {
+		_, err := a.Audit.CloseMonths(ctx, time.Now())
+		return err
+	})
 }
 
 // every runs job each interval until ctx ends. A failure is logged and retried on the next tick:
@@ -230,6 +252,9 @@ func (a *App) Close() error {
 	defer cancel()
 	if err := a.Denials.Flush(ctx, true); err != nil {
 		slog.Error("record anonymous refusals at shutdown", "err", err)
+	}
+	if a.RetentionStore != nil && a.RetentionStore != a.Store {
+		a.RetentionStore.Close()
 	}
 	return a.Store.Close()
 }

@@ -55,6 +55,10 @@ type Config struct {
 	// migrations and grants DatabaseURL's role its privileges; empty = the server does not migrate
 	// a PostgreSQL database (run `server migrate up` with it)
 	MigrationDatabaseURL string
+	// RETENTION_DATABASE_URL: PostgreSQL URL of the retention role, the only role besides the
+	// owner that may purge a month of decisions (store.PurgeMonth); `migrate up` grants it that
+	// and nothing else. Empty = no purge on PostgreSQL
+	RetentionDatabaseURL string
 	// ALLOW_OWNER_ROLE: start even though DatabaseURL's role owns the append-only tables or is a
 	// superuser (it could rewrite history): for a development database only
 	AllowOwnerRole bool
@@ -186,6 +190,7 @@ func ParseConfig(name string, args []string, getenv func(string) string) (Config
 	}
 	fs.DurationVar(&c.ShutdownDelay, "shutdown-delay", shutdownDelay, "on SIGTERM, keep accepting requests this long while /readyz answers 503, then stop listening (env SHUTDOWN_DELAY)")
 	fs.StringVar(&c.MigrationDatabaseURL, "migration-database-url", env("MIGRATION_DATABASE_URL", ""), "PostgreSQL URL of the schema's owner role, which runs the migrations and grants the database-url role its privileges (env MIGRATION_DATABASE_URL)")
+	fs.StringVar(&c.RetentionDatabaseURL, "retention-database-url", env("RETENTION_DATABASE_URL", ""), "PostgreSQL URL of the retention role, the only one besides the owner that may purge a month of decisions; migrate up grants it that alone (env RETENTION_DATABASE_URL)")
 	allowOwner, err := strconv.ParseBool(env("ALLOW_OWNER_ROLE", "false"))
 	if err != nil {
 		return c, fmt.Errorf("ALLOW_OWNER_ROLE: %w", err)
@@ -243,6 +248,9 @@ func ParseConfig(name string, args []string, getenv func(string) string) (Config
 	}
 	if c.MigrationDatabaseURL != "" && c.Embedded() {
 		return c, fmt.Errorf("migration-database-url needs database-url")
+	}
+	if c.RetentionDatabaseURL != "" && c.Embedded() {
+		return c, fmt.Errorf("retention-database-url needs database-url")
 	}
 	if c.DBMaxConns < 2 {
 		return c, fmt.Errorf("db-max-conns must be at least 2")

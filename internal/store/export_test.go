@@ -14,3 +14,17 @@ func SetRollupMaintainAfter(tb interface{ Cleanup(func()) }, n int64) {
 	rollupMaintainAfter = n
 	tb.Cleanup(func() { rollupMaintainAfter = old })
 }
+
+// SetPurgeBatch sets the rows one batch of a purge removes, until the test ends.
+func SetPurgeBatch(tb interface{ Cleanup(func()) }, n int) {
+	old := purgeBatch
+	purgeBatch = n
+	tb.Cleanup(func() { purgeBatch = old })
+}
+
+// CountForTest runs a query returning one number.
+func (s *Store) CountForTest(ctx context.Context, query string, args ...any) (int64, error) {
+	var n int64
+	err := s.db.WithContext(ctx).Raw(query, args...).Row().Scan(&n)
+	return n, err
+}
