@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"time"
 
 	"riskconsole/internal/audit"
@@ -31,6 +32,10 @@ const (
 	ActionMonthPurgeStarted = "decisions.month_purge_started"
 	// ActionMonthPurged records a month's purge, with what it removed.
 	ActionMonthPurged = "decisions.month_purged"
+	// ActionMarketMonthRemoved records one batch of the retention job removing one market's due
+	// decisions of a month (deleted, or anonymised: moved out of decisions), with their count and
+	// digest: VerifyDecisions takes them off what the month's closing recorded.
+	ActionMarketMonthRemoved = "decisions.market_month_removed"
 )
 
 // MonthLayout is how a month is named in the records.
@@ -48,6 +53,10 @@ type MonthRecord struct {
 	// transaction id on PostgreSQL, a rowid on SQLite. Decisions written into the month later are
 	// not counted, so a month can be closed while a late writer is still running.
 	Mark int64 `json:"mark,omitempty"`
+	// Market and After (a removal by the retention job) are the market whose decisions were
+	// removed and what became of them (DELETE or ANONYMISE).
+	Market string `json:"market,omitempty"`
+	After  string `json:"after,omitempty"`
 }
 
 // MonthTally is what the seal check read of a month: all its decisions, and those written below
@@ -68,6 +77,9 @@ type monthState struct {
 	action string
 	rec    MonthRecord
 	closed *MonthRecord // the last closing
+	// removed sums the removals recorded since the last closing: decisions and their digest.
+	removed int64
+	rdigest uint64
 }
 
 // monthStates reads the month records, the last of each month winning.
@@ -94,17 +106,39 @@ func (s *Service) monthStates(ctx context.Context) (map[string]*monthState, erro
 				continue // a closing never follows a purge; ignore one that raced it
 			}
 			st.closed = &rec
+			st.removed, st.rdigest = 0, 0
 		case ActionMonthPurgeStarted:
 			if st.action == ActionMonthPurged {
 				continue
 			}
 		case ActionMonthPurged:
+		case ActionMarketMonthRemoved:
+			d, err := strconv.ParseUint(rec.Digest, 16, 64)
+			if err != nil {
+				return nil, fmt.Errorf("audit event %d: digest %q: %w", e.ID, rec.Digest, err)
+			}
+			st.removed += rec.Decisions
+			st.rdigest ^= d
+			continue // a removal leaves the month's state as it was
 		default:
 			continue
 		}
 		st.action, st.rec = e.Action, rec
 	}
 	return out, nil
+}
+
+// expected returns what a closed month must hold: its closing's decisions less those the
+// retention job recorded removing since, and their digest (the XOR digest takes them off).
+func (st *monthState) expected() (int64, string, error) {
+	if st.removed == 0 {
+		return st.closed.Decisions, st.closed.Digest, nil
+	}
+	d, err := strconv.ParseUint(st.closed.Digest, 16, 64)
+	if err != nil {
+		return 0, "", fmt.Errorf("month %s: closing digest %q: %w", st.closed.Month, st.closed.Digest, err)
+	}
+	return st.closed.Decisions - st.removed, fmt.Sprintf("%016x", d^st.rdigest), nil
 }
 
 // CloseMonths records, for each UTC month before now's with decisions and without a record yet,
@@ -173,14 +207,18 @@ func (s *Service) VerifyDecisions(ctx context.Context) (SealVerification, error)
 		case st.closed == nil:
 			// A purge began before the month was closed: nothing to hold it to.
 		case st.action == ActionMonthPurgeStarted:
-			if t.Closed > st.closed.Decisions {
-				v.Reason = fmt.Sprintf("month %s holds %d decisions written before its closing, which recorded %d", name, t.Closed, st.closed.Decisions)
+			if want := st.closed.Decisions - st.removed; t.Closed > want {
+				v.Reason = fmt.Sprintf("month %s holds %d decisions written before its closing, which recorded %d (%d removed since)", name, t.Closed, st.closed.Decisions, st.removed)
 			}
 		default:
 			v.MonthsClosed++
-			if t.Closed != st.closed.Decisions || t.Digest != st.closed.Digest {
-				v.Reason = fmt.Sprintf("month %s holds %d decisions written before its closing (digest %s), which recorded %d (digest %s): decisions were removed or replaced",
-					name, t.Closed, t.Digest, st.closed.Decisions, st.closed.Digest)
+			want, digest, err := st.expected()
+			if err != nil {
+				return v, err
+			}
+			if t.Closed != want || t.Digest != digest {
+				v.Reason = fmt.Sprintf("month %s holds %d decisions written before its closing (digest %s), where its closing and the retention job's removals leave %d (digest %s): decisions were removed or replaced",
+					name, t.Closed, t.Digest, want, digest)
 			}
 		}
 		if v.Reason != "" {

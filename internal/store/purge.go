@@ -157,7 +157,6 @@ const (
 
 func (s *Store) purgeMonthSQLite(ctx context.Context, month time.Time) (MonthPurge, error) {
 	out := MonthPurge{Month: month}
-	end := month.AddDate(0, 1, 0)
 	var state string
 	err := s.db.WithContext(ctx).Raw("SELECT decisions, outcome_events, digest, state FROM purged_months WHERE month = ?", month).
 		Row().Scan(&out.Decisions, &out.OutcomeEvents, &out.Digest, &state)
@@ -190,42 +189,16 @@ func (s *Store) purgeMonthSQLite(ctx context.Context, month time.Time) (MonthPur
 	for done := false; !done; {
 		err := s.InTx(ctx, func(tx *Store) error {
 			db := tx.db.WithContext(ctx)
-			// The permit lets this transaction's DELETEs through the append-only triggers; it is
-			// removed before the commit.
-			if err := db.Exec("INSERT INTO purge_permits (month_start, month_end) VALUES (?, ?)", month, end).Error; err != nil {
+			b, err := tx.deleteBatchSQLite(ctx, month, "", nil, false)
+			if err != nil {
 				return err
 			}
-			var batch []struct {
-				Rowid int64
-				ID    string
-			}
-			if err := db.Raw("SELECT rowid, id FROM decisions WHERE created_at >= ? AND created_at < ? LIMIT ?", month, end, purgeBatch).
-				Scan(&batch).Error; err != nil {
-				return err
-			}
-			ids, rowids := make([]string, len(batch)), make([]int64, len(batch))
-			for i, r := range batch {
-				ids[i], rowids[i] = r.ID, r.Rowid
-				d.add(r.ID)
-			}
-			set, arg := tx.idSet(ids)
-			events := db.Exec("DELETE FROM outcome_events WHERE decision_id "+set, arg)
-			if events.Error != nil {
-				return events.Error
-			}
-			rowidSet, _ := json.Marshal(rowids) // integers always marshal
-			decs := db.Exec("DELETE FROM decisions WHERE rowid IN (SELECT value FROM json_each(?))", string(rowidSet))
-			if decs.Error != nil {
-				return decs.Error
-			}
-			if err := db.Exec("DELETE FROM purge_permits").Error; err != nil {
-				return err
-			}
-			out.Decisions += decs.RowsAffected
-			out.OutcomeEvents += events.RowsAffected
+			d ^= b.digest
+			out.Decisions += b.decisions
+			out.OutcomeEvents += b.events
 			out.Digest = d.String()
 			upd := map[string]any{"decisions": out.Decisions, "outcome_events": out.OutcomeEvents, "digest": out.Digest}
-			if done = len(batch) == 0; done {
+			if done = b.decisions == 0; done {
 				upd["state"], upd["purged_at"] = purged, now()
 			}
 			if err := db.Table("purged_months").Where("month = ?", month).Updates(upd).Error; err != nil {
@@ -240,5 +213,64 @@ func (s *Store) purgeMonthSQLite(ctx context.Context, month time.Time) (MonthPur
 			return out, err
 		}
 	}
+	return out, nil
+}
+
+// sqliteBatch is what one batch of deletions removed.
+type sqliteBatch struct {
+	decisions, events int64
+	digest            monthDigest
+}
+
+// deleteBatchSQLite deletes, in tx, up to purgeBatch decisions of the UTC month starting at month
+// that also meet the condition where (with its args; "" for all), with their outcome events, under
+// a purge permit of the month: the permit lets the DELETEs through the append-only triggers and
+// is removed before the commit. With anonymise it first copies them, stripped, into
+// anonymised_decisions.
+func (tx *Store) deleteBatchSQLite(ctx context.Context, month time.Time, where string, args []any, anonymise bool) (sqliteBatch, error) {
+	var out sqliteBatch
+	db := tx.db.WithContext(ctx)
+	end := month.AddDate(0, 1, 0)
+	if err := db.Exec("INSERT INTO purge_permits (month_start, month_end) VALUES (?, ?)", month, end).Error; err != nil {
+		return out, err
+	}
+	var batch []struct {
+		Rowid int64
+		ID    string
+	}
+	q := "SELECT rowid, id FROM decisions d WHERE created_at >= ? AND created_at < ?"
+	if where != "" {
+		q += " AND " + where
+	}
+	if err := db.Raw(q+" LIMIT ?", append(append([]any{month, end}, args...), purgeBatch)...).Scan(&batch).Error; err != nil {
+		return out, err
+	}
+	ids, rowids := make([]string, len(batch)), make([]int64, len(batch))
+	for i, r := range batch {
+		ids[i], rowids[i] = r.ID, r.Rowid
+		out.digest.add(r.ID)
+	}
+	rowidSet, _ := json.Marshal(rowids) // integers always marshal
+	if anonymise {
+		if err := db.Exec(`INSERT INTO anonymised_decisions (market, decision_month, kind, channel, merchant_id, merchant_name,
+	merchant_category, currency, amount_band, outcome, reasons, anonymised_at)
+SELECT d.market, ?, d.kind, d.channel, d.merchant_id, d.merchant_name, d.merchant_category, d.currency, `+amountBandExpr+`,
+	d.outcome, d.reasons, ? FROM decisions d WHERE d.rowid IN (SELECT value FROM json_each(?))`, month, now(), string(rowidSet)).Error; err != nil {
+			return out, err
+		}
+	}
+	set, arg := tx.idSet(ids)
+	events := db.Exec("DELETE FROM outcome_events WHERE decision_id "+set, arg)
+	if events.Error != nil {
+		return out, events.Error
+	}
+	decs := db.Exec("DELETE FROM decisions WHERE rowid IN (SELECT value FROM json_each(?))", string(rowidSet))
+	if decs.Error != nil {
+		return out, decs.Error
+	}
+	if err := db.Exec("DELETE FROM purge_permits").Error; err != nil {
+		return out, err
+	}
+	out.decisions, out.events = decs.RowsAffected, events.RowsAffected
 	return out, nil
 }

@@ -68,7 +68,12 @@ func (s *Store) GrantApp(ctx context.Context, role string) error {
 		}
 		for _, t := range tables {
 			privs := "SELECT, INSERT, UPDATE, DELETE"
+			fixed, isFixed := appPrivileges[t.Name]
 			switch {
+			case isFixed && fixed == "":
+				continue
+			case isFixed:
+				privs = fixed
 			case t.Name == versionTable:
 				privs = "SELECT"
 			case t.AppendOnly:
@@ -80,9 +85,18 @@ func (s *Store) GrantApp(ctx context.Context, role string) error {
 	})
 }
 
+// appPrivileges are the console role's privileges on the tables only the retention path writes,
+// whatever their triggers say: none on the permits of retention_remove, SELECT on the amount bands
+// and the anonymised decisions (which it must not forge). Migration 15.
+var appPrivileges = map[string]string{
+	"retention_permits":    "",
+	"amount_bands":         "SELECT",
+	"anonymised_decisions": "SELECT",
+}
+
 // GrantRetention gives role, the retention role, what the purge needs and nothing else, revoking
-// anything else it held on the schema: EXECUTE on purge_month and purge_decision_keys (which run
-// as the owner), and SELECT and INSERT on the audit log with its sequence, to record each purge in
+// anything else it held on the schema: EXECUTE on purge_month, purge_decision_keys and
+// retention_remove (which run as the owner), and SELECT and INSERT on the audit log with its sequence, to record each purge in
 // the purge's transaction. It may not read or change decisions itself. Run it as the owner after
 // Migrate; on SQLite it does nothing.
 func (s *Store) GrantRetention(ctx context.Context, role string) error {
@@ -92,7 +106,8 @@ func (s *Store) GrantRetention(ctx context.Context, role string) error {
 	return s.grant(ctx, role, func(r, schema string) []string {
 		fn := func(name string) string { return pgx.Identifier{schema, name}.Sanitize() }
 		return []string{
-			"GRANT EXECUTE ON FUNCTION " + fn("purge_month") + "(date, date), " + fn("purge_decision_keys") + "(date, integer) TO " + r,
+			"GRANT EXECUTE ON FUNCTION " + fn("purge_month") + "(date, date), " + fn("purge_decision_keys") + "(date, integer), " +
+				fn("retention_remove") + "(text, date, date, boolean, integer) TO " + r,
 			"GRANT SELECT, INSERT ON " + fn("audit_events") + " TO " + r,
 			"GRANT USAGE ON SEQUENCE " + fn("audit_events_id_seq") + " TO " + r,
 		}
