@@ -12,6 +12,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"riskconsole/internal/accounts"
 	"riskconsole/internal/analytics"
 	"riskconsole/internal/audit"
@@ -39,6 +41,8 @@ type App struct {
 	// (store.PurgeMonth): the retention role's on PostgreSQL (nil without RETENTION_DATABASE_URL),
 	// the console's own on SQLite.
 	RetentionStore *store.Store
+	// retentionRemoved counts the retention job's removals (observeRetention).
+	retentionRemoved *prometheus.CounterVec
 
 	// draining is set by Drain: the server is shutting down. A pointer, so that a copy of the
 	// App (a test serving it with another Config) shares it.
@@ -139,6 +143,7 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 		draining:       new(atomic.Bool),
 	}
 	a.Comparison = experiments.NewService(st, a.Experiments, a.Analytics, defs, heavyOps, o.now)
+	a.RetentionJob = a.newRetentionJob()
 	a.Metrics = a.newMetrics(o.now)
 	return a, nil
 }
@@ -203,7 +208,18 @@ func (a *App) RunBackground(ctx context.Context) {
 		_, err := a.Audit.CloseMonths(ctx, time.Now())
 		return err
 	})
+	if interval := a.Config.RetentionEvery; interval > 0 {
+		// Each server looks for its turn more often than the job runs, so that another takes
+		// over within minutes when the one that ran last is gone.
+		go every(ctx, min(interval, retentionPoll), "retention job", func(ctx context.Context) error {
+			_, err := a.RetentionJob.RunOnce(ctx)
+			return err
+		})
+	}
 }
+
+// retentionPoll bounds how long a server waits before looking for the retention job's turn.
+const retentionPoll = 5 * time.Minute
 
 // every runs job each interval until ctx ends. A failure is logged and retried on the next tick:
 // the jobs keep caches and tables tidy, and the next run catches up.

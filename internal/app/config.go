@@ -73,6 +73,9 @@ type Config struct {
 	AuditCheckpointFile string
 	// AUDIT_CHECKPOINT_EVERY: how often the checkpoint is renewed (and at shutdown)
 	AuditCheckpointEvery time.Duration
+	// RETENTION_EVERY: how often the retention job runs, on whichever server takes the turn
+	// (internal/retention/job.go); 0 = this server does not run it
+	RetentionEvery time.Duration
 	// DB_ASSESS_CONNS: of DBMaxConns, the PostgreSQL connections reserved for assessments (half
 	// by default; 0 = none, one pool)
 	DBAssessConns int
@@ -204,6 +207,11 @@ func ParseConfig(name string, args []string, getenv func(string) string) (Config
 		return c, fmt.Errorf("AUDIT_CHECKPOINT_EVERY: %w", err)
 	}
 	fs.DurationVar(&c.AuditCheckpointEvery, "audit-checkpoint-every", checkpointEvery, "how often the audit checkpoint is renewed; also at shutdown (env AUDIT_CHECKPOINT_EVERY)")
+	retentionEvery, err := time.ParseDuration(env("RETENTION_EVERY", "1h"))
+	if err != nil {
+		return c, fmt.Errorf("RETENTION_EVERY: %w", err)
+	}
+	fs.DurationVar(&c.RetentionEvery, "retention-every", retentionEvery, "how often the retention job runs, on whichever server takes the turn; 0 = not on this server (env RETENTION_EVERY)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -245,6 +253,9 @@ func ParseConfig(name string, args []string, getenv func(string) string) (Config
 	}
 	if c.AuditCheckpointEvery <= 0 {
 		return c, fmt.Errorf("audit-checkpoint-every must be positive")
+	}
+	if c.RetentionEvery < 0 || (c.RetentionEvery > 0 && c.RetentionEvery < time.Minute) {
+		return c, fmt.Errorf("retention-every must be 0 (off) or at least 1m")
 	}
 	if c.MigrationDatabaseURL != "" && c.Embedded() {
 		return c, fmt.Errorf("migration-database-url needs database-url")

@@ -13,6 +13,7 @@ import (
 	"riskconsole/internal/engine"
 	"riskconsole/internal/market"
 	"riskconsole/internal/obs"
+	"riskconsole/internal/retention"
 	"riskconsole/internal/reviews"
 )
 
@@ -76,6 +77,7 @@ func (a *App) newMetrics(now func() time.Time) *obs.Metrics {
 		return 0
 	})
 	a.observeReviews(m, codes)
+	a.observeRetention(m, codes)
 	a.Decisions.OnAssessed(func(d *decisions.Decision, created bool) {
 		m.ObserveAssessment(d.Market, d.Outcome.String(), d.Outcome == engine.Declined, created, d.CreatedAt)
 	})
@@ -114,3 +116,49 @@ func (a *App) observeReviews(m *obs.Metrics, markets []string) {
 // overdueScrapeTimeout bounds the overdue count of a scrape: one indexed count of the undecided
 // cases, which are few.
 const overdueScrapeTimeout = 5 * time.Second
+
+// observeRetention registers the retention job's metrics (issue 18): decisions removed by market
+// and what became of them, counted by this server as it removes them (a month purged whole is
+// counted under market "ALL": the purge does not count by market), and the last run and last
+// success of the job on whichever server ran it, read from the database at each scrape.
+func (a *App) observeRetention(m *obs.Metrics, markets []string) {
+	removed := m.CounterByLabel("retention_decisions_removed_total",
+		"Decisions the retention job removed on this server, by market (ALL: months purged whole) and what became of them (DELETE, ANONYMISE).", "market", "after")
+	for _, mk := range append(markets, "ALL") {
+		for _, after := range []retention.Action{retention.Delete, retention.Anonymise} {
+			removed.WithLabelValues(mk, string(after))
+		}
+	}
+	a.retentionRemoved = removed
+	stateTime := func(pick func(*retention.JobState) *time.Time) func() float64 {
+		return func() float64 {
+			ctx, cancel := context.WithTimeout(context.Background(), overdueScrapeTimeout)
+			defer cancel()
+			st, err := a.RetentionJob.State(ctx)
+			if err != nil {
+				slog.Warn("read the retention job's state", "err", err)
+				return math.NaN()
+			}
+			if t := pick(&st); t != nil {
+				return float64(t.UnixNano()) / 1e9
+			}
+			return 0
+		}
+	}
+	m.Gauge("retention_last_run_timestamp_seconds", "When the retention job's last run finished, on any server (Unix seconds; 0 before the first; NaN when unreadable).",
+		stateTime(func(st *retention.JobState) *time.Time { return st.FinishedAt }))
+	m.Gauge("retention_last_success_timestamp_seconds", "When the retention job's last successful run finished, on any server (Unix seconds; 0 before the first; NaN when unreadable).",
+		stateTime(func(st *retention.JobState) *time.Time { return st.SucceededAt }))
+}
+
+// observeRemoval counts a removal of the retention job.
+func (a *App) observeRemoval(r retention.Removal) {
+	if a.retentionRemoved == nil {
+		return
+	}
+	mk := r.Market
+	if r.Purged {
+		mk = "ALL"
+	}
+	a.retentionRemoved.WithLabelValues(mk, string(r.After)).Add(float64(r.Decisions))
+}
