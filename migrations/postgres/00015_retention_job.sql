@@ -53,7 +53,7 @@ CREATE TABLE retention_job_state (
     last_finished_at TIMESTAMPTZ,
     last_success_at  TIMESTAMPTZ,
     last_error       TEXT        NOT NULL DEFAULT '',
-    last_removed     TEXT        NOT NULL DEFAULT '{}'
+    last_removed     TEXT        NOT NULL DEFAULT '[]'
 );
 INSERT INTO retention_job_state (id) VALUES (1);
 
@@ -86,10 +86,12 @@ REVOKE ALL ON FUNCTION retention_permitted(text, timestamptz) FROM PUBLIC;
 -- +goose StatementBegin
 CREATE FUNCTION refuse_unpermitted_delete() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    IF TG_ARGV[0] = 'decision' AND retention_permitted(OLD.market, OLD.created_at) THEN
-        RETURN OLD;
-    END IF;
-    IF TG_ARGV[0] = 'event' AND retention_permitted(NULL, OLD.decision_created_at) THEN
+    -- Nested: a condition naming a column the table lacks fails even when not reached.
+    IF TG_ARGV[0] = 'decision' THEN
+        IF retention_permitted(OLD.market, OLD.created_at) THEN
+            RETURN OLD;
+        END IF;
+    ELSIF retention_permitted(NULL, OLD.decision_created_at) THEN
         RETURN OLD;
     END IF;
     RAISE EXCEPTION 'DELETE on % is not allowed: rows are append-only', TG_TABLE_NAME

@@ -55,7 +55,7 @@ CREATE TABLE retention_job_state (
     last_finished_at DATETIME,
     last_success_at  DATETIME,
     last_error       TEXT     NOT NULL DEFAULT '',
-    last_removed     TEXT     NOT NULL DEFAULT '{}'
+    last_removed     TEXT     NOT NULL DEFAULT '[]'
 );
 INSERT INTO retention_job_state (id) VALUES (1);
 
