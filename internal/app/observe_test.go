@@ -293,9 +293,9 @@ type readyBody struct {
 		Progress float64 `json:"progress"`
 	} `json:"whatIf"`
 	Retention struct {
-		State     string     `json:"state"`
+		State     string  `json:"state"`
 		LastRunAt *string `json:"lastRunAt"`
-		Removed   []any      `json:"removed"`
+		Removed   []any   `json:"removed"`
 	} `json:"retention"`
 }
 
