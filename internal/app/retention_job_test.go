@@ -338,7 +338,7 @@ func TestRetentionJobHoldsAndAnonymise(t *testing.T) {
 
 // TestRetentionJobTurns: two servers on one database do not both run: while one holds the turn
 // the other's run does nothing, after it the next waits for the interval, and of two started at
-// once exactly one runs.
+// once exactly one runs. A turn forged beyond the interval does not count.
 func TestRetentionJobTurns(t *testing.T) {
 	eachDialect(t, func(t *testing.T, dialect string) {
 		clock := newTestClock(augDue)
@@ -380,6 +380,14 @@ func TestRetentionJobTurns(t *testing.T) {
 		wg.Wait()
 		if ran.Load() != 1 {
 			t.Errorf("%d servers ran at once, want 1", ran.Load())
+		}
+
+		// A turn held or a next run set far ahead, as an insider with the console's role could
+		// write them, does not keep the job off.
+		far := clock.Now().AddDate(100, 0, 0)
+		ta.ownerExec(t, "UPDATE retention_job_state SET holder = 'mallory', lease_until = $1, next_run_at = $2 WHERE id = 1", far, far)
+		if run, err := b.RunOnce(ctx); run == nil || err != nil {
+			t.Errorf("a forged turn kept server b off: %+v %v", run, err)
 		}
 	})
 }

@@ -86,7 +86,8 @@ func (tx *Store) removeBatch(ctx context.Context, market string, month, keepFrom
 }
 
 // ClaimRetentionTurn takes the retention job's turn for me at now, until lease, when no other
-// server holds it and the next run is due (next_run_at, set by the last run, not after now). The
+// server holds it and the next run is due (next_run_at, set by the last run, not after now);
+// either set beyond lease (more than a turn ahead) does not count. The
 // state row is read FOR UPDATE SKIP LOCKED on PostgreSQL, as the rollups read theirs (skipLocked):
 // a server that finds another's claim in progress does not wait. It reports whether the turn is
 // me's.
@@ -105,10 +106,12 @@ func (s *Store) ClaimRetentionTurn(ctx context.Context, me string, now, lease ti
 		case err != nil:
 			return fmt.Errorf("read the retention job's state: %w", err)
 		}
-		if leaseUntil.t.After(now) && holder != me {
+		// A lease or a next run further ahead than a whole turn was not written by a run (an
+		// insider with the console's role, say, keeping the job off): it is ignored.
+		if leaseUntil.t.After(now) && !leaseUntil.t.After(lease) && holder != me {
 			return nil // another server's run is going on
 		}
-		if nextRun.t.After(now) {
+		if nextRun.t.After(now) && !nextRun.t.After(lease) {
 			return nil // the last run was recent
 		}
 		claimed = true
