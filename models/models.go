@@ -518,3 +518,56 @@ type PurgePermit struct {
 	MonthStart time.Time
 	MonthEnd   time.Time
 }
+
+// AnonymisedDecision is a decision kept for statistics after its market's retention ended under
+// ANONYMISE (migration 15): no id, reference, shopper or factor values; the month, not the
+// instant; the amount as a band of AmountBand. Written by the retention path only.
+type AnonymisedDecision struct {
+	ID               int64 `gorm:"primaryKey"`
+	Market           string
+	DecisionMonth    time.Time
+	Kind             string
+	Channel          string
+	MerchantID       string
+	MerchantName     string
+	MerchantCategory string
+	Currency         string
+	AmountBand       string
+	Outcome          string
+	Reasons          string
+	AnonymisedAt     time.Time
+}
+
+// AmountBand is a band of amounts of anonymised decisions: from LowerMinor (minor units of the
+// decision's currency) to the next band's.
+type AmountBand struct {
+	LowerMinor int64 `gorm:"primaryKey"`
+	Label      string
+}
+
+// RetentionJobState is the retention job's turn (Holder until LeaseUntil, the next from NextRunAt)
+// and its last run; one row.
+type RetentionJobState struct {
+	ID             int `gorm:"primaryKey"`
+	Holder         string
+	LeaseUntil     *time.Time
+	NextRunAt      *time.Time
+	LastStartedAt  *time.Time
+	LastFinishedAt *time.Time
+	LastSuccessAt  *time.Time
+	LastError      string
+	// LastRemoved is the last run's removals, JSON (retention.Removal).
+	LastRemoved string
+}
+
+// TableName keeps the table's singular name.
+func (RetentionJobState) TableName() string { return "retention_job_state" }
+
+// RetentionPermit lets retention_remove's DELETEs through the triggers for one market's month,
+// inside its own transaction (TxID) only (PostgreSQL).
+type RetentionPermit struct {
+	TxID       string `gorm:"column:txid"`
+	Market     string
+	MonthStart time.Time
+	MonthEnd   time.Time
+}

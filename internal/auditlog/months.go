@@ -18,8 +18,8 @@ import (
 // decisions it holds and a digest of their ids; a purge (the retention path, store.PurgeMonth)
 // records what it removed. The audit log is keyed and checkpointed outside the database, so these
 // records cannot be removed or rewritten unseen, and VerifyDecisions holds each month to its last
-// record: a closed month must still hold exactly what it held when it was closed, a purged month
-// nothing.
+// record: a closed month must still hold exactly what it held when it was closed, less what the
+// retention job recorded removing from it, and a purged month nothing.
 
 // The audit records of decision months: entity EntityDecisionMonth, id the month ("2006-01"),
 // after a MonthRecord.
@@ -179,8 +179,9 @@ func (s *Service) CloseMonths(ctx context.Context, now time.Time) (int, error) {
 // VerifyDecisions recomputes the seal of every stored decision with the key and reports the
 // first whose stored content does not match (see the store's CheckDecisionSeals); then it holds
 // every month with a record to it: a purged month must hold no decision, a closed one the
-// decisions it held when closed (written before the closing's mark, with the same digest), and
-// one whose purge began (and did not end) no more than that.
+// decisions it held when closed (written before the closing's mark, with the same digest) less
+// those the retention job recorded removing since (ActionMarketMonthRemoved: their count and
+// digest are taken off), and one whose purge began (and did not end) no more than that.
 func (s *Service) VerifyDecisions(ctx context.Context) (SealVerification, error) {
 	states, err := s.monthStates(ctx)
 	if err != nil {

@@ -27,6 +27,7 @@ var rowModels = []any{
 	&models.ThresholdShadow{}, &models.ThresholdSplitRequest{}, &models.ThresholdSplit{}, &models.RollupShadowHour{},
 	&models.RetentionPolicyRequest{}, &models.RetentionPolicy{}, &models.LegalHold{},
 	&models.DecisionKey{}, &models.PurgedMonth{}, &models.PurgePermit{},
+	&models.AnonymisedDecision{}, &models.AmountBand{}, &models.RetentionJobState{}, &models.RetentionPermit{},
 }
 
 // dialectOnlyColumns are the columns one database has beyond its table's model: PostgreSQL
@@ -40,8 +41,9 @@ var dialectOnlyColumns = map[Dialect]map[string][]string{
 }
 
 // dialectOnlyTables are the tables of one database only (migration 13): decision_keys is a table
-// on PostgreSQL and a view of decisions on SQLite; purge permits exist on SQLite alone.
-var dialectOnlyTables = map[Dialect][]string{Postgres: {"decision_keys"}, SQLite: {"purge_permits"}}
+// on PostgreSQL and a view of decisions on SQLite; purge permits exist on SQLite alone, the
+// retention job's permits (migration 15) on PostgreSQL alone.
+var dialectOnlyTables = map[Dialect][]string{Postgres: {"decision_keys", "retention_permits"}, SQLite: {"purge_permits"}}
 
 // monthPartition matches the names of the monthly partitions of decisions and outcome_events,
 // which their parent's row struct describes.

@@ -11,6 +11,7 @@ import (
 	"riskconsole/internal/audit"
 	"riskconsole/internal/auditlog"
 	"riskconsole/internal/retention"
+	"riskconsole/models"
 )
 
 // The retention job's storage (issue 18): one market's due decisions of a month removed in
@@ -142,7 +143,7 @@ func (s *Store) FinishRetentionRun(ctx context.Context, holder string, run *rete
 	if run.Error == "" {
 		upd["last_success_at"] = run.FinishedAt.UTC()
 	}
-	res := s.db.WithContext(ctx).Table("retention_job_state").Where("id = 1 AND holder = ?", holder).Updates(upd)
+	res := s.db.WithContext(ctx).Model(&models.RetentionJobState{}).Where("id = 1 AND holder = ?", holder).Updates(upd)
 	if res.Error != nil {
 		return fmt.Errorf("record the retention run: %w", res.Error)
 	}
