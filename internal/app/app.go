@@ -208,7 +208,11 @@ func (a *App) RunBackground(ctx context.Context) {
 		_, err := a.Audit.CloseMonths(ctx, time.Now())
 		return err
 	})
-	if interval := a.Config.RetentionEvery; interval > 0 {
+	switch interval := a.Config.RetentionEvery; {
+	case interval <= 0:
+	case a.RetentionStore == nil:
+		slog.WarnContext(ctx, "retention job off: no retention path on PostgreSQL without RETENTION_DATABASE_URL")
+	default:
 		// Each server looks for its turn more often than the job runs, so that another takes
 		// over within minutes when the one that ran last is gone.
 		go every(ctx, min(interval, retentionPoll), "retention job", func(ctx context.Context) error {

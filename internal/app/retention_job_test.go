@@ -149,6 +149,13 @@ func TestRetentionJobSchedule(t *testing.T) {
 		if !runEvent {
 			t.Error("no retention.run event with August in the audit log")
 		}
+		var runs struct {
+			AuditEvents struct{ Nodes []struct{ Action, Actor string } }
+		}
+		decodeData(t, ta.gql(t, auth.Auditor, `{ auditEvents(first: 5, filter: {action: "retention.run"}) { nodes { action actor } } }`, nil), &runs)
+		if len(runs.AuditEvents.Nodes) == 0 {
+			t.Error("an auditor does not find the runs in auditEvents")
+		}
 
 		code, r := getReady(t, ta.Handler())
 		if code != 200 || r.Retention.State != "OK" || r.Retention.LastRunAt == nil || len(r.Retention.Removed) != len(run.Removed) {
