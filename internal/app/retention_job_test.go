@@ -150,7 +150,9 @@ func TestRetentionJobSchedule(t *testing.T) {
 			t.Error("no retention.run event with August in the audit log")
 		}
 		var runs struct {
-			AuditEvents struct{ Nodes []struct{ Action, Actor string } }
+			AuditEvents struct {
+				Nodes []struct{ Action, Actor string }
+			}
 		}
 		decodeData(t, ta.gql(t, auth.Auditor, `{ auditEvents(first: 5, filter: {action: "retention.run"}) { nodes { action actor } } }`, nil), &runs)
 		if len(runs.AuditEvents.Nodes) == 0 {
