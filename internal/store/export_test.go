@@ -1,6 +1,11 @@
 package store
 
-import "context"
+import (
+	"context"
+	"time"
+
+	"riskconsole/internal/retention"
+)
 
 // ExecForTest runs a raw statement; tests use it to set up states the product never writes.
 func (s *Store) ExecForTest(ctx context.Context, sql string) error {
@@ -27,4 +32,11 @@ func (s *Store) CountForTest(ctx context.Context, query string, args ...any) (in
 	var n int64
 	err := s.db.WithContext(ctx).Raw(query, args...).Row().Scan(&n)
 	return n, err
+}
+
+// RemoveOneBatchForTest removes and records one batch of RemoveMarketMonth, as a run interrupted
+// after its first batch would have, and returns how many decisions it removed.
+func (s *Store) RemoveOneBatchForTest(ctx context.Context, market string, month, keepFrom time.Time, after retention.Action) (int64, error) {
+	b, err := s.removeRecordedBatch(ctx, market, month, keepFrom, after)
+	return b.Decisions, err
 }

@@ -50,16 +50,7 @@ func (s *Store) RemoveMarketMonth(ctx context.Context, market string, month, kee
 		return out, err
 	}
 	for {
-		var b MonthPurge
-		err := s.InTx(ctx, func(tx *Store) error {
-			var err error
-			if b, err = tx.removeBatch(ctx, market, month, keepFrom, anonymise); err != nil || b.Decisions == 0 {
-				return err
-			}
-			rec := auditlog.MonthRecord{Month: month.Format(auditlog.MonthLayout), Decisions: b.Decisions, OutcomeEvents: b.OutcomeEvents,
-				Digest: b.Digest, Market: market, After: string(after)}
-			return tx.appendAudit(ctx, audit.NewEvent(ctx, auditlog.ActionMarketMonthRemoved, auditlog.EntityDecisionMonth, rec.Month, nil, rec, audit.Done))
-		})
+		b, err := s.removeRecordedBatch(ctx, market, month, keepFrom, after)
 		if err != nil {
 			return out, fmt.Errorf("remove the decisions of %s %s: %w", market, month.Format(auditlog.MonthLayout), err)
 		}
@@ -70,6 +61,22 @@ func (s *Store) RemoveMarketMonth(ctx context.Context, market string, month, kee
 		out.OutcomeEvents += b.OutcomeEvents
 		out.Batches++
 	}
+}
+
+// removeRecordedBatch removes one batch and records it, in one transaction; a batch that finds
+// nothing to remove records nothing.
+func (s *Store) removeRecordedBatch(ctx context.Context, market string, month, keepFrom time.Time, after retention.Action) (MonthPurge, error) {
+	var b MonthPurge
+	err := s.InTx(ctx, func(tx *Store) error {
+		var err error
+		if b, err = tx.removeBatch(ctx, market, month, keepFrom, after == retention.Anonymise); err != nil || b.Decisions == 0 {
+			return err
+		}
+		rec := auditlog.MonthRecord{Month: month.Format(auditlog.MonthLayout), Decisions: b.Decisions, OutcomeEvents: b.OutcomeEvents,
+			Digest: b.Digest, Market: market, After: string(after)}
+		return tx.appendAudit(ctx, audit.NewEvent(ctx, auditlog.ActionMarketMonthRemoved, auditlog.EntityDecisionMonth, rec.Month, nil, rec, audit.Done))
+	})
+	return b, err
 }
 
 // removeBatch removes one batch in tx.

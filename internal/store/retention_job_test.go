@@ -2,18 +2,20 @@ package store_test
 
 import (
 	"context"
+	"encoding/json"
 	"testing"
 	"time"
 
 	"riskconsole/internal/auditlog"
+	"riskconsole/internal/retention"
 	"riskconsole/internal/store"
 )
 
 // TestRemoveMarketMonth removes one market's month in small batches on both databases, deleting
 // one market and anonymising another: exactly their decisions of the month leave, with their
-// events, one audit record per batch whose counts add up, the anonymised copies carry a band, and
-// a second call (as after an interruption) finds nothing left to do. Months too young are
-// refused.
+// events, one audit record per batch whose counts add up, the anonymised copies carry a band; a
+// call after a run interrupted past its first batch finishes its work, and one more finds nothing
+// left to do. Months too young are refused.
 func TestRemoveMarketMonth(t *testing.T) {
 	ctx := context.Background()
 	month := time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC)
@@ -33,9 +35,14 @@ func TestRemoveMarketMonth(t *testing.T) {
 			if se < 4 || de < 4 {
 				t.Fatalf("SE %d, DE %d decisions in the month: want a few batches' worth", se, de)
 			}
+			// A run interrupted after its first batch; the next call finishes its work.
+			first, err := st.RemoveOneBatchForTest(ctx, "SE", month, next, retention.Delete)
+			if err != nil || first != 3 || count("SE") != se-3 {
+				t.Fatalf("one batch removed %d (%v), SE has %d of %d left", first, err, count("SE"), se)
+			}
 			r, err := st.RemoveMarketMonth(ctx, "SE", month, next, false)
-			if err != nil || r.Decisions != se || r.Batches != int((se+2)/3) {
-				t.Fatalf("remove SE: %+v %v, want %d decisions in %d batches", r, err, se, (se+2)/3)
+			if err != nil || r.Decisions != se-first || r.Batches != int((se-first+2)/3) {
+				t.Fatalf("remove SE: %+v %v, want the %d left in %d batches", r, err, se-first, (se-first+2)/3)
 			}
 			a, err := st.RemoveMarketMonth(ctx, "DE", month, next, true)
 			if err != nil || a.Decisions != de {
@@ -52,15 +59,17 @@ func TestRemoveMarketMonth(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var batches, removed int64
+			var batches, recorded int64
 			for _, e := range events {
-				if e.Action == auditlog.ActionMarketMonthRemoved && e.EntityID == "2025-09" {
-					batches++
+				var rec auditlog.MonthRecord
+				if e.Action != auditlog.ActionMarketMonthRemoved || e.EntityID != "2025-09" || json.Unmarshal(e.After, &rec) != nil {
+					continue
 				}
+				batches++
+				recorded += rec.Decisions
 			}
-			removed = int64(r.Batches + a.Batches)
-			if batches != removed {
-				t.Errorf("%d audit records of removals, want one per batch (%d)", batches, removed)
+			if want := int64(1 + r.Batches + a.Batches); batches != want || recorded != se+de {
+				t.Errorf("%d audit records of %d removals, want one per batch (%d) recording all %d", batches, recorded, want, se+de)
 			}
 			again, err := st.RemoveMarketMonth(ctx, "SE", month, next, false)
 			if err != nil || again.Decisions != 0 || again.Batches != 0 {
