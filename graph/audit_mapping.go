@@ -78,8 +78,12 @@ func mapVerification(v auditlog.Verification) *model.AuditChainVerification {
 func mapSealVerification(v auditlog.SealVerification) *model.DecisionSealVerification {
 	out := &model.DecisionSealVerification{Ok: v.OK, Checked: int(v.Checked), Unsealed: int(v.Unsealed)}
 	if b := v.FirstBroken; b != nil {
-		id, ref, reason := b.ID, decisions.FormatReference(b.Reference), v.Reason
-		out.FirstBrokenDecisionID, out.FirstBrokenReference, out.Reason = &id, &ref, &reason
+		id, ref := b.ID, decisions.FormatReference(b.Reference)
+		out.FirstBrokenDecisionID, out.FirstBrokenReference = &id, &ref
+	}
+	if v.Reason != "" { // a broken decision, or a month that does not hold what its record says
+		reason := v.Reason
+		out.Reason = &reason
 	}
 	return out
 }

@@ -274,16 +274,18 @@ func (RollupState) TableName() string { return "rollup_state" }
 // OutcomeEvent is one append-only repayment event of an approved decision (internal/outcomes).
 // (DecisionID, EventID) is the key. The table also has a column per database for the vintage
 // aggregator's watermark, which no model field carries: xid (the writing transaction) on
-// PostgreSQL, id (the rowid, in insertion order) on SQLite.
+// PostgreSQL, id (the rowid, in insertion order) on SQLite. DecisionCreatedAt is the decision's
+// created_at, the events' partition key on PostgreSQL (migration 13).
 type OutcomeEvent struct {
-	DecisionID       string `gorm:"primaryKey"`
-	EventID          string `gorm:"primaryKey"`
-	ObservedAt       time.Time
-	Status           string
-	OutstandingMinor int64
-	WrittenOffMinor  int64
-	Currency         string
-	RecordedAt       time.Time
+	DecisionID        string `gorm:"primaryKey"`
+	EventID           string `gorm:"primaryKey"`
+	ObservedAt        time.Time
+	Status            string
+	OutstandingMinor  int64
+	WrittenOffMinor   int64
+	Currency          string
+	RecordedAt        time.Time
+	DecisionCreatedAt time.Time
 }
 
 // BadDefinition is an immutable version of a market's definition of a bad decision. Level is the
@@ -487,4 +489,85 @@ type LegalHold struct {
 	ShopperID  string
 	MerchantID string
 	Reason     string
+}
+
+// DecisionKey is a decision's id, idempotency key and reference, unique across the monthly
+// partitions of decisions, with the time that names its partition (PostgreSQL; on SQLite a view of
+// decisions).
+type DecisionKey struct {
+	DecisionID     string `gorm:"primaryKey"`
+	IdempotencyKey string
+	Reference      string
+	CreatedAt      time.Time
+}
+
+// PurgedMonth is a month whose decisions and outcome events the retention path removed: how many,
+// and the digest of the decisions' ids (store.MonthDigest). On SQLite it also has the purge's state
+// (PURGING until its last batch).
+type PurgedMonth struct {
+	Month         time.Time `gorm:"primaryKey"`
+	Decisions     int64
+	OutcomeEvents int64
+	Digest        string
+	PurgedAt      time.Time
+}
+
+// PurgePermit lets the DELETEs of a purge through SQLite's append-only triggers for one month,
+// inside the purge's own transaction only.
+type PurgePermit struct {
+	MonthStart time.Time
+	MonthEnd   time.Time
+}
+
+// AnonymisedDecision is a decision kept for statistics after its market's retention ended under
+// ANONYMISE (migration 15): no id, reference, shopper or factor values; the month, not the
+// instant; the amount as a band of AmountBand. Written by the retention path only.
+type AnonymisedDecision struct {
+	ID               int64 `gorm:"primaryKey"`
+	Market           string
+	DecisionMonth    time.Time
+	Kind             string
+	Channel          string
+	MerchantID       string
+	MerchantName     string
+	MerchantCategory string
+	Currency         string
+	AmountBand       string
+	Outcome          string
+	Reasons          string
+	AnonymisedAt     time.Time
+}
+
+// AmountBand is a band of amounts of anonymised decisions: from LowerMinor (minor units of the
+// decision's currency) to the next band's.
+type AmountBand struct {
+	LowerMinor int64 `gorm:"primaryKey"`
+	Label      string
+}
+
+// RetentionJobState is the retention job's turn (Holder until LeaseUntil, the next from NextRunAt)
+// and its last run; one row.
+type RetentionJobState struct {
+	ID             int `gorm:"primaryKey"`
+	Holder         string
+	LeaseUntil     *time.Time
+	NextRunAt      *time.Time
+	LastStartedAt  *time.Time
+	LastFinishedAt *time.Time
+	LastSuccessAt  *time.Time
+	LastError      string
+	// LastRemoved is the last run's removals, JSON (retention.Removal).
+	LastRemoved string
+}
+
+// TableName keeps the table's singular name.
+func (RetentionJobState) TableName() string { return "retention_job_state" }
+
+// RetentionPermit lets retention_remove's DELETEs through the triggers for one market's month,
+// inside its own transaction (TxID) only (PostgreSQL).
+type RetentionPermit struct {
+	TxID       string `gorm:"column:txid"`
+	Market     string
+	MonthStart time.Time
+	MonthEnd   time.Time
 }

@@ -12,6 +12,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"riskconsole/internal/accounts"
 	"riskconsole/internal/analytics"
 	"riskconsole/internal/audit"
@@ -35,6 +37,12 @@ type App struct {
 	Config Config
 	// Services are the store and the services; the HTTP interface serves them (Handler).
 	httpapi.Services
+	// RetentionStore is the store of the retention path, the one that may purge a month
+	// (store.PurgeMonth): the retention role's on PostgreSQL (nil without RETENTION_DATABASE_URL),
+	// the console's own on SQLite.
+	RetentionStore *store.Store
+	// retentionRemoved counts the retention job's removals (observeRetention).
+	retentionRemoved *prometheus.CounterVec
 
 	// draining is set by Drain: the server is shutting down. A pointer, so that a copy of the
 	// App (a test serving it with another Config) shares it.
@@ -83,6 +91,16 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 		st.Close()
 		return nil, err
 	}
+	// The month's partitions and the next ones' exist before the first assessment.
+	if err := st.EnsurePartitions(ctx, time.Now()); err != nil {
+		st.Close()
+		return nil, err
+	}
+	retentionStore, err := openRetention(ctx, cfg, st, key)
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
 	th := thresholds.NewService(st)
 	cat := catalog.NewCurrent(st)
 	authn := auth.NewAuthenticator(st)
@@ -121,9 +139,11 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 			Accounts:           acc,
 			Logger:             o.logger,
 		},
-		draining: new(atomic.Bool),
+		RetentionStore: retentionStore,
+		draining:       new(atomic.Bool),
 	}
 	a.Comparison = experiments.NewService(st, a.Experiments, a.Analytics, defs, heavyOps, o.now)
+	a.RetentionJob = a.newRetentionJob()
 	a.Metrics = a.newMetrics(o.now)
 	return a, nil
 }
@@ -181,7 +201,29 @@ func (a *App) RunBackground(ctx context.Context) {
 		_, err := a.Accounts.PurgeSessions(ctx)
 		return err
 	})
+	go every(ctx, time.Hour, "create the coming months' partitions", func(ctx context.Context) error {
+		return a.Store.EnsurePartitions(ctx, time.Now())
+	})
+	go every(ctx, time.Hour, "close the ended months of decisions", func(ctx context.Context) error {
+		_, err := a.Audit.CloseMonths(ctx, time.Now())
+		return err
+	})
+	switch interval := a.Config.RetentionEvery; {
+	case interval <= 0:
+	case a.RetentionStore == nil:
+		slog.WarnContext(ctx, "retention job off: no retention path on PostgreSQL without RETENTION_DATABASE_URL")
+	default:
+		// Each server looks for its turn more often than the job runs, so that another takes
+		// over within minutes when the one that ran last is gone.
+		go every(ctx, min(interval, retentionPoll), "retention job", func(ctx context.Context) error {
+			_, err := a.RetentionJob.RunOnce(ctx)
+			return err
+		})
+	}
 }
+
+// retentionPoll bounds how long a server waits before looking for the retention job's turn.
+const retentionPoll = 5 * time.Minute
 
 // every runs job each interval until ctx ends. A failure is logged and retried on the next tick:
 // the jobs keep caches and tables tidy, and the next run catches up.
@@ -230,6 +272,9 @@ func (a *App) Close() error {
 	defer cancel()
 	if err := a.Denials.Flush(ctx, true); err != nil {
 		slog.Error("record anonymous refusals at shutdown", "err", err)
+	}
+	if a.RetentionStore != nil && a.RetentionStore != a.Store {
+		a.RetentionStore.Close()
 	}
 	return a.Store.Close()
 }

@@ -55,6 +55,10 @@ type Config struct {
 	// migrations and grants DatabaseURL's role its privileges; empty = the server does not migrate
 	// a PostgreSQL database (run `server migrate up` with it)
 	MigrationDatabaseURL string
+	// RETENTION_DATABASE_URL: PostgreSQL URL of the retention role, the only role besides the
+	// owner that may purge a month of decisions (store.PurgeMonth); `migrate up` grants it that
+	// and nothing else. Empty = no purge on PostgreSQL
+	RetentionDatabaseURL string
 	// ALLOW_OWNER_ROLE: start even though DatabaseURL's role owns the append-only tables or is a
 	// superuser (it could rewrite history): for a development database only
 	AllowOwnerRole bool
@@ -69,6 +73,9 @@ type Config struct {
 	AuditCheckpointFile string
 	// AUDIT_CHECKPOINT_EVERY: how often the checkpoint is renewed (and at shutdown)
 	AuditCheckpointEvery time.Duration
+	// RETENTION_EVERY: how often the retention job runs, on whichever server takes the turn
+	// (internal/retention/job.go); 0 = this server does not run it
+	RetentionEvery time.Duration
 	// DB_ASSESS_CONNS: of DBMaxConns, the PostgreSQL connections reserved for assessments (half
 	// by default; 0 = none, one pool)
 	DBAssessConns int
@@ -186,6 +193,7 @@ func ParseConfig(name string, args []string, getenv func(string) string) (Config
 	}
 	fs.DurationVar(&c.ShutdownDelay, "shutdown-delay", shutdownDelay, "on SIGTERM, keep accepting requests this long while /readyz answers 503, then stop listening (env SHUTDOWN_DELAY)")
 	fs.StringVar(&c.MigrationDatabaseURL, "migration-database-url", env("MIGRATION_DATABASE_URL", ""), "PostgreSQL URL of the schema's owner role, which runs the migrations and grants the database-url role its privileges (env MIGRATION_DATABASE_URL)")
+	fs.StringVar(&c.RetentionDatabaseURL, "retention-database-url", env("RETENTION_DATABASE_URL", ""), "PostgreSQL URL of the retention role, the only one besides the owner that may purge a month of decisions; migrate up grants it that alone (env RETENTION_DATABASE_URL)")
 	allowOwner, err := strconv.ParseBool(env("ALLOW_OWNER_ROLE", "false"))
 	if err != nil {
 		return c, fmt.Errorf("ALLOW_OWNER_ROLE: %w", err)
@@ -199,6 +207,11 @@ func ParseConfig(name string, args []string, getenv func(string) string) (Config
 		return c, fmt.Errorf("AUDIT_CHECKPOINT_EVERY: %w", err)
 	}
 	fs.DurationVar(&c.AuditCheckpointEvery, "audit-checkpoint-every", checkpointEvery, "how often the audit checkpoint is renewed; also at shutdown (env AUDIT_CHECKPOINT_EVERY)")
+	retentionEvery, err := time.ParseDuration(env("RETENTION_EVERY", "1h"))
+	if err != nil {
+		return c, fmt.Errorf("RETENTION_EVERY: %w", err)
+	}
+	fs.DurationVar(&c.RetentionEvery, "retention-every", retentionEvery, "how often the retention job runs, on whichever server takes the turn; 0 = not on this server (env RETENTION_EVERY)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -241,8 +254,14 @@ func ParseConfig(name string, args []string, getenv func(string) string) (Config
 	if c.AuditCheckpointEvery <= 0 {
 		return c, fmt.Errorf("audit-checkpoint-every must be positive")
 	}
+	if c.RetentionEvery < 0 || (c.RetentionEvery > 0 && c.RetentionEvery < time.Minute) {
+		return c, fmt.Errorf("retention-every must be 0 (off) or at least 1m")
+	}
 	if c.MigrationDatabaseURL != "" && c.Embedded() {
 		return c, fmt.Errorf("migration-database-url needs database-url")
+	}
+	if c.RetentionDatabaseURL != "" && c.Embedded() {
+		return c, fmt.Errorf("retention-database-url needs database-url")
 	}
 	if c.DBMaxConns < 2 {
 		return c, fmt.Errorf("db-max-conns must be at least 2")

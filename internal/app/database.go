@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"log/slog"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
+	"riskconsole/internal/audit"
 	"riskconsole/internal/store"
 )
 
@@ -40,15 +42,65 @@ func Migrate(ctx context.Context, cfg Config) error {
 	if err != nil {
 		return fmt.Errorf("DATABASE_URL: %w", err)
 	}
-	if appRole == ownerRole {
+	if appRole != ownerRole {
+		if err := st.GrantApp(ctx, appRole); err != nil {
+			return err
+		}
+		slog.InfoContext(ctx, "granted the console's database role its privileges", "role", appRole)
+	}
+	if cfg.RetentionDatabaseURL == "" {
 		return nil
 	}
-	if err := st.GrantApp(ctx, appRole); err != nil {
+	retentionRole, err := dsnUser(cfg.RetentionDatabaseURL)
+	if err != nil {
+		return fmt.Errorf("RETENTION_DATABASE_URL: %w", err)
+	}
+	if retentionRole == ownerRole || retentionRole == appRole {
+		return fmt.Errorf("RETENTION_DATABASE_URL must name a role of its own, not the owner's or the console's (%s)", retentionRole)
+	}
+	if err := st.GrantRetention(ctx, retentionRole); err != nil {
 		return err
 	}
-	slog.InfoContext(ctx, "granted the console's database role its privileges", "role", appRole)
+	slog.InfoContext(ctx, "granted the retention role the purge alone", "role", retentionRole)
 	return nil
 }
+
+// openRetention opens the store of the retention path (store.PurgeMonth): on SQLite the console's
+// own, st; on PostgreSQL the retention role's (RetentionDatabaseURL), which must be able to purge
+// and nothing more of what RoleProblems reports; nil without RetentionDatabaseURL. Its statements
+// may run long: a purge counts a month's rows before it drops them.
+func openRetention(ctx context.Context, cfg Config, st *store.Store, key *audit.Key) (*store.Store, error) {
+	if cfg.Embedded() {
+		return st, nil
+	}
+	if cfg.RetentionDatabaseURL == "" {
+		return nil, nil
+	}
+	rs, err := store.Open(ctx, store.Options{DatabaseURL: cfg.RetentionDatabaseURL, MaxOpenConns: 2,
+		StatementTimeout: retentionStatementTimeout, IdleInTransactionTimeout: 2 * cfg.RequestTimeout, Key: key})
+	if err != nil {
+		return nil, fmt.Errorf("RETENTION_DATABASE_URL: %w", err)
+	}
+	problems, err := rs.RoleProblems(ctx)
+	if err == nil && len(problems) == 0 {
+		var may bool
+		if may, err = rs.MayPurge(ctx); err == nil && !may {
+			problems = []string{"it may not run purge_month: apply the migrations with RETENTION_DATABASE_URL set (`server migrate up`)"}
+		}
+	}
+	if err != nil || len(problems) > 0 {
+		rs.Close()
+		if err == nil {
+			err = errors.New(strings.Join(problems, "; "))
+		}
+		return nil, fmt.Errorf("RETENTION_DATABASE_URL: the retention role: %w", err)
+	}
+	return rs, nil
+}
+
+// retentionStatementTimeout bounds a statement of the retention path: purge_month reads a whole
+// month (10 million decisions) before it drops it.
+const retentionStatementTimeout = 30 * time.Minute
 
 // dsnUser returns the role a PostgreSQL connection string connects as.
 func dsnUser(dsn string) (string, error) {
@@ -77,6 +129,11 @@ func prepareSchema(ctx context.Context, st *store.Store, cfg Config) error {
 	problems, err := st.RoleProblems(ctx)
 	if err != nil {
 		return err
+	}
+	if may, err := st.MayPurge(ctx); err != nil {
+		return err
+	} else if may {
+		problems = append(problems, "it may run purge_month, which only the retention role may (RETENTION_DATABASE_URL)")
 	}
 	if len(problems) > 0 {
 		if !cfg.AllowOwnerRole {

@@ -138,10 +138,10 @@ func newTestApp(tb testing.TB, dialect string, n int, opts ...Option) *testApp {
 	return startTestApp(tb, cfg, n, opts...)
 }
 
-// setRoles makes cfg run the console as roles.App with the migrations applied by roles.Owner, the
-// two-role set-up of the README.
+// setRoles makes cfg run the console as roles.App with the migrations applied by roles.Owner and
+// purges run by roles.Retention, the three-role set-up of the README.
 func setRoles(cfg *Config, roles testdb.Roles) {
-	cfg.DatabaseURL, cfg.MigrationDatabaseURL = roles.App, roles.Owner
+	cfg.DatabaseURL, cfg.MigrationDatabaseURL, cfg.RetentionDatabaseURL = roles.App, roles.Owner, roles.Retention
 }
 
 // ownerURL is the connection string of the owner of the test app's PostgreSQL database: tests

@@ -18,6 +18,7 @@ import (
 	"riskconsole/internal/httpapi"
 	"riskconsole/internal/market"
 	"riskconsole/internal/obs"
+	"riskconsole/internal/retention"
 	"riskconsole/internal/reviews"
 )
 
@@ -76,6 +77,7 @@ func (a *App) newMetrics(now func() time.Time) *obs.Metrics {
 	a.observeAnomalies(m, codes, now)
 	a.observeApprovals(m, now)
 	a.observeReviews(m, codes, now)
+	a.observeRetention(m, codes, now)
 	return m
 }
 
@@ -302,4 +304,45 @@ func (a *App) observeReviews(m *obs.Metrics, markets []string, now func() time.T
 		}
 		return float64(d.Overdue)
 	})
+}
+
+// observeRetention registers the retention job's metrics (issue 18): decisions removed by market
+// and what became of them, counted by this server as it removes them (a month purged whole is
+// counted under market "ALL": the purge does not count by market), and the last run and last
+// success of the job on whichever server ran it, read from the database at most every
+// metricsQueryEvery.
+func (a *App) observeRetention(m *obs.Metrics, markets []string, now func() time.Time) {
+	removed := m.CounterByLabel("retention_decisions_removed_total",
+		"Decisions the retention job removed on this server, by market (ALL: months purged whole) and what became of them (DELETE, ANONYMISE).", "market", "after")
+	obs.ZeroAt(removed.MetricVec, append(slices.Clone(markets), "ALL"), []string{string(retention.Delete), string(retention.Anonymise)})
+	a.retentionRemoved = removed
+	state := obs.NewCached("the retention job's state", metricsQueryEvery, now, a.RetentionJob.State)
+	stateTime := func(pick func(*retention.JobState) *time.Time) func() float64 {
+		return func() float64 {
+			st, err := state.Get()
+			if err != nil {
+				return math.NaN()
+			}
+			if t := pick(&st); t != nil {
+				return float64(t.UnixNano()) / 1e9
+			}
+			return 0
+		}
+	}
+	m.Gauge("retention_last_run_timestamp_seconds", "When the retention job's last run finished, on any server (Unix seconds; 0 before the first; NaN when unreadable).",
+		stateTime(func(st *retention.JobState) *time.Time { return st.FinishedAt }))
+	m.Gauge("retention_last_success_timestamp_seconds", "When the retention job's last successful run finished, on any server (Unix seconds; 0 before the first; NaN when unreadable).",
+		stateTime(func(st *retention.JobState) *time.Time { return st.SucceededAt }))
+}
+
+// observeRemoval counts a removal of the retention job.
+func (a *App) observeRemoval(r retention.Removal) {
+	if a.retentionRemoved == nil {
+		return
+	}
+	mk := r.Market
+	if r.Purged {
+		mk = "ALL"
+	}
+	a.retentionRemoved.WithLabelValues(mk, string(r.After)).Add(float64(r.Decisions))
 }

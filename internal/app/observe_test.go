@@ -300,6 +300,11 @@ type readyBody struct {
 		Total    int64   `json:"total"`
 		Progress float64 `json:"progress"`
 	} `json:"whatIf"`
+	Retention struct {
+		State     string  `json:"state"`
+		LastRunAt *string `json:"lastRunAt"`
+		Removed   []any   `json:"removed"`
+	} `json:"retention"`
 }
 
 func getReady(tb testing.TB, h http.Handler) (int, readyBody) {

@@ -123,9 +123,9 @@ func BenchmarkOutcomeRollupCatchUpPostgres(b *testing.B) {
 	db := ta.rawDB(b)
 	// Paths by a hash of the decision: 1 in 10 goes to charge-off and a recovery, 1 in 10 is 30+
 	// days late and cures, the rest pay; events every 15 days.
-	if _, err := db.Exec(`INSERT INTO outcome_events (decision_id, event_id, observed_at, status, outstanding_minor, written_off_minor, currency, recorded_at)
+	if _, err := db.Exec(`INSERT INTO outcome_events (decision_id, event_id, observed_at, status, outstanding_minor, written_off_minor, currency, recorded_at, decision_created_at)
 		SELECT d.id, 'bulk-' || k, d.created_at + k * interval '15 days', st, CASE WHEN st = 'PAID' THEN 0 ELSE d.amount_minor END,
-		       CASE st WHEN 'CHARGED_OFF' THEN d.amount_minor / 2 WHEN 'RECOVERED' THEN d.amount_minor / 4 ELSE 0 END, d.currency, now()
+		       CASE st WHEN 'CHARGED_OFF' THEN d.amount_minor / 2 WHEN 'RECOVERED' THEN d.amount_minor / 4 ELSE 0 END, d.currency, now(), d.created_at
 		FROM decisions d CROSS JOIN generate_series(1, 6) k,
 		     LATERAL (SELECT (CASE abs(hashtext(d.id::text)) % 10
 		         WHEN 0 THEN ARRAY['LATE_1_29','LATE_30_59','LATE_60_89','LATE_90_PLUS','CHARGED_OFF','RECOVERED']

@@ -100,8 +100,9 @@ func insertEvents(t *testing.T, ex interface {
 }, events []plannedEvent) {
 	t.Helper()
 	for _, e := range events {
-		if _, err := ex.Exec(`INSERT INTO outcome_events (decision_id, event_id, observed_at, status, outstanding_minor, written_off_minor, currency, recorded_at)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, e.decision.ID, e.id, e.at, e.status.String(), e.owing, e.writtenOff, e.decision.Currency, time.Now().UTC()); err != nil {
+		if _, err := ex.Exec(`INSERT INTO outcome_events (decision_id, event_id, observed_at, status, outstanding_minor, written_off_minor, currency, recorded_at, decision_created_at)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, e.decision.ID, e.id, e.at, e.status.String(), e.owing, e.writtenOff, e.decision.Currency, time.Now().UTC(),
+			e.decision.CreatedAt.UTC()); err != nil {
 			t.Fatal(err)
 		}
 	}

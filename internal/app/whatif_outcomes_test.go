@@ -64,7 +64,7 @@ func seedOutcomes(t *testing.T, db *gorm.DB) (good []string) {
 		at := r.CreatedAt.UTC()
 		ev := func(k int, d time.Duration, status string, out, wo int64) {
 			events = append(events, models.OutcomeEvent{DecisionID: r.ID, EventID: fmt.Sprintf("e%d", k), ObservedAt: at.Add(d),
-				Status: status, OutstandingMinor: out, WrittenOffMinor: wo, Currency: r.Currency, RecordedAt: time.Now().UTC()})
+				Status: status, OutstandingMinor: out, WrittenOffMinor: wo, Currency: r.Currency, RecordedAt: time.Now().UTC(), DecisionCreatedAt: at})
 		}
 		ev(0, time.Hour, "CURRENT", r.AmountMinor, 0)
 		if r.BureauScore < 650 || i%9 == 0 {
@@ -236,7 +236,7 @@ func TestSimulateOutcomesAPI(t *testing.T) {
 			t.Fatalf("summary before = %v, %v", sum, ok)
 		}
 		late := models.OutcomeEvent{DecisionID: d.ID, EventID: "late", ObservedAt: d.CreatedAt.UTC().Add(20 * 24 * time.Hour), Status: "LATE_30_59",
-			OutstandingMinor: d.AmountMinor, Currency: d.Currency, RecordedAt: time.Now().UTC()}
+			OutstandingMinor: d.AmountMinor, Currency: d.Currency, RecordedAt: time.Now().UTC(), DecisionCreatedAt: d.CreatedAt.UTC()}
 		if err := db.Create(&late).Error; err != nil {
 			t.Fatal(err)
 		}

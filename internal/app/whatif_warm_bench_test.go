@@ -26,9 +26,9 @@ func BenchmarkWhatIfWarmOutcomes(b *testing.B) {
 	}
 	ta := newTestApp(b, "postgres", n)
 	db := rawDB(b, ta)
-	res := db.Exec(`INSERT INTO outcome_events (decision_id, event_id, observed_at, status, outstanding_minor, written_off_minor, currency, recorded_at)
+	res := db.Exec(`INSERT INTO outcome_events (decision_id, event_id, observed_at, status, outstanding_minor, written_off_minor, currency, recorded_at, decision_created_at)
 		SELECT id, 'e' || g, created_at + g * interval '30 days',
-			CASE WHEN g = 3 AND bureau_score < 600 THEN 'LATE_30_59' ELSE 'CURRENT' END, amount_minor, 0, currency, now()
+			CASE WHEN g = 3 AND bureau_score < 600 THEN 'LATE_30_59' ELSE 'CURRENT' END, amount_minor, 0, currency, now(), created_at
 		FROM decisions, generate_series(1, 3) g WHERE outcome = 'APPROVED'`)
 	if res.Error != nil {
 		b.Fatal(res.Error)

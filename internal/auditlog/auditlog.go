@@ -84,8 +84,17 @@ type Repository interface {
 	// AppendAudit appends e to the chain, filling its id and hashes.
 	AppendAudit(ctx context.Context, e *audit.Event) error
 	// CheckDecisionSeals checks every stored decision's seal with the store's key, in order of
-	// time, stopping at the first that does not match.
-	CheckDecisionSeals(ctx context.Context) (SealVerification, error)
+	// time, stopping at the first that does not match. It also tallies each month's decisions
+	// (by month name, MonthLayout), counting as closed those written below the month's mark in
+	// marks.
+	CheckDecisionSeals(ctx context.Context, marks map[string]int64) (SealVerification, map[string]MonthTally, error)
+	// MonthRecords returns the audit events of decision months (EntityDecisionMonth), in id order.
+	MonthRecords(ctx context.Context) ([]audit.Event, error)
+	// FirstDecisionAt returns the time of the first decision; false when there is none.
+	FirstDecisionAt(ctx context.Context) (time.Time, bool, error)
+	// TallyMonth counts the decisions of the UTC month starting at month that are final now (the
+	// mark it returns) and digests their ids.
+	TallyMonth(ctx context.Context, month time.Time) (MonthRecord, error)
 }
 
 // Service reads and checks the audit log, checkpoints its head, and records authorization

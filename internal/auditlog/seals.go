@@ -1,9 +1,6 @@
 package auditlog
 
-import (
-	"context"
-	"time"
-)
+import "time"
 
 // Reasons a decision's seal check fails.
 const (
@@ -30,6 +27,10 @@ type SealVerification struct {
 	FirstBroken *BrokenDecision
 	// Reason says what did not match; empty when OK.
 	Reason string
+	// MonthsClosed and MonthsPurged are the months held to their closing and to their purge (see
+	// months.go); BrokenMonth is the first that did not hold, "" when none.
+	MonthsClosed, MonthsPurged int
+	BrokenMonth                string
 }
 
 // BrokenDecision names a decision that failed its check.
@@ -37,10 +38,4 @@ type BrokenDecision struct {
 	ID        string
 	Reference string
 	CreatedAt time.Time
-}
-
-// VerifyDecisions recomputes the seal of every stored decision with the key and reports the
-// first whose stored content does not match (see the store's CheckDecisionSeals).
-func (s *Service) VerifyDecisions(ctx context.Context) (SealVerification, error) {
-	return s.repo.CheckDecisionSeals(ctx)
 }

@@ -187,10 +187,11 @@ func Seed(ctx context.Context, st *store.Store, opts SeedOptions) error {
 				}
 				evs, rows = evs[:0], rows[:0]
 				for i := range batch.recs {
-					evs = Repayment(evs, opts.Seed, batch.first+uint64(i), &batch.recs[i].Decision, end)
-				}
-				for i := range evs {
-					rows = append(rows, outcomeRow(&evs[i]))
+					d := &batch.recs[i].Decision
+					evs = Repayment(evs[:0], opts.Seed, batch.first+uint64(i), d, end)
+					for j := range evs {
+						rows = append(rows, outcomeRow(&evs[j], d.CreatedAt))
+					}
 				}
 				if err := st.BulkInsertOutcomeEvents(gctx, rows); err != nil {
 					return fmt.Errorf("demo outcome events: %w", err)
@@ -261,11 +262,12 @@ type seedBatch struct {
 	recs  []decisions.Record
 }
 
-// outcomeRow is the row of a demo repayment event, recorded when it was observed.
-func outcomeRow(e *outcomes.Event) models.OutcomeEvent {
+// outcomeRow is the row of a demo repayment event of the decision made at decidedAt, recorded
+// when it was observed.
+func outcomeRow(e *outcomes.Event, decidedAt time.Time) models.OutcomeEvent {
 	return models.OutcomeEvent{DecisionID: e.DecisionID, EventID: e.EventID, ObservedAt: e.ObservedAt,
 		Status: e.Status.String(), OutstandingMinor: e.OutstandingMinor, WrittenOffMinor: e.WrittenOffMinor,
-		Currency: e.Currency, RecordedAt: e.ObservedAt}
+		Currency: e.Currency, RecordedAt: e.ObservedAt, DecisionCreatedAt: decidedAt}
 }
 
 // writeBatch stores one batch, drawing fresh references for the whole batch when one was taken

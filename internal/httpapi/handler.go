@@ -70,6 +70,8 @@ type Services struct {
 	Reviews *reviews.Service
 	// Retention runs retention policies and legal holds and answers the plan (issue 18).
 	Retention *retention.Service
+	// RetentionJob is this server's retention job; /readyz reports its last run.
+	RetentionJob *retention.Job
 }
 
 // Options are the settings of the HTTP interface, taken from the server's configuration.

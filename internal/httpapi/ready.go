@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"riskconsole/internal/market"
+	"riskconsole/internal/retention"
 )
 
 // readyTimeout bounds all of /readyz's database checks together, so that a load balancer's
@@ -26,6 +27,9 @@ func (a *api) ready(w http.ResponseWriter, r *http.Request) {
 		rd.add(c.Name, c.Err)
 	}
 	rd.WhatIf = a.whatIfState()
+	ctx, cancel := context.WithTimeout(r.Context(), readyTimeout)
+	defer cancel()
+	rd.Retention = a.retentionState(ctx)
 	rd.write(w)
 }
 
@@ -58,6 +62,48 @@ type readiness struct {
 	Status string           `json:"status"`
 	Checks map[string]check `json:"checks"`
 	WhatIf whatIfState      `json:"whatIf"`
+	// Retention is the retention job's last run, on whichever server ran it. Reported, not
+	// counted: a failed or missing run does not make this server unfit for traffic (taking every
+	// replica out would stop checkout for a job that can wait an hour); alert on
+	// retention_last_success_timestamp_seconds instead.
+	Retention *retentionState `json:"retention,omitempty"`
+}
+
+// retentionState is the retention job's last run: State is NEVER_RUN, RUNNING, OK or FAILED (the
+// error is in the server's log and the run's audit event, not here: /readyz is not
+// authenticated), with what it removed per market and month.
+type retentionState struct {
+	State       string              `json:"state"`
+	LastRunAt   *time.Time          `json:"lastRunAt,omitempty"`
+	LastSuccess *time.Time          `json:"lastSuccessAt,omitempty"`
+	NextRunAt   *time.Time          `json:"nextRunAt,omitempty"`
+	Removed     []retention.Removal `json:"removed"`
+}
+
+// retentionState reads the retention job's state; nil without a job.
+func (a *api) retentionState(ctx context.Context) *retentionState {
+	if a.RetentionJob == nil {
+		return nil
+	}
+	st, err := a.RetentionJob.State(ctx)
+	if err != nil {
+		return &retentionState{State: "UNKNOWN"}
+	}
+	out := &retentionState{LastRunAt: st.FinishedAt, LastSuccess: st.SucceededAt, NextRunAt: st.NextRunAt, Removed: st.Removed}
+	switch {
+	case st.StartedAt != nil && (st.FinishedAt == nil || st.StartedAt.After(*st.FinishedAt)):
+		out.State = "RUNNING"
+	case st.FinishedAt == nil:
+		out.State = "NEVER_RUN"
+	case st.Error != "":
+		out.State = "FAILED"
+	default:
+		out.State = "OK"
+	}
+	if out.Removed == nil {
+		out.Removed = []retention.Removal{}
+	}
+	return out
 }
 
 // check is one readiness condition.

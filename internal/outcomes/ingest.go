@@ -53,8 +53,9 @@ type IngestTx interface {
 	OutcomeHistories(ctx context.Context, decisionIDs []string) (map[string]History, error)
 	// OutcomeEventsByKey returns the events already recorded among keys.
 	OutcomeEventsByKey(ctx context.Context, keys []Key) (map[Key]Event, error)
-	// InsertOutcomeEvents appends events, recorded at recordedAt.
-	InsertOutcomeEvents(ctx context.Context, events []Event, recordedAt time.Time) error
+	// InsertOutcomeEvents appends events, recorded at recordedAt; hist (OutcomeHistories) holds
+	// the decision of each, whose time the store keeps with its events.
+	InsertOutcomeEvents(ctx context.Context, events []Event, hist map[string]History, recordedAt time.Time) error
 	AppendAudit(ctx context.Context, e *audit.Event) error
 }
 
@@ -173,7 +174,7 @@ func (g *Ingest) Record(ctx context.Context, events []Event) (Batch, error) {
 		for j, i := range fresh {
 			rows[j] = events[i]
 		}
-		if err := tx.InsertOutcomeEvents(ctx, rows, now); err != nil {
+		if err := tx.InsertOutcomeEvents(ctx, rows, hist, now); err != nil {
 			return err
 		}
 		rec := summarize(rows, out.Received, out.Recorded, out.Duplicates, now)

@@ -110,7 +110,7 @@ func (t *fakeTx) OutcomeEventsByKey(ctx context.Context, keys []Key) (map[Key]Ev
 	return out, nil
 }
 
-func (t *fakeTx) InsertOutcomeEvents(ctx context.Context, events []Event, at time.Time) error {
+func (t *fakeTx) InsertOutcomeEvents(ctx context.Context, events []Event, _ map[string]History, at time.Time) error {
 	for _, e := range events {
 		t.pending = append(t.pending, RecordedEvent{Event: e, RecordedAt: at})
 	}

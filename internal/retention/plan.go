@@ -132,6 +132,10 @@ func (s *Situation) Month(k MonthKey) MonthPlan {
 	return mp
 }
 
+// DutyEnded reports whether mp's retention duty has ended at the situation's time, held or not:
+// the retention job then removes the month's decisions that no hold selects.
+func (s *Situation) DutyEnded(mp MonthPlan) bool { return !s.now.Before(mp.DueAt) }
+
 // Months returns the plans of market mkt's months (any instant of each), oldest first, each
 // month once.
 func (s *Situation) Months(mkt string, months []time.Time) []MonthPlan {

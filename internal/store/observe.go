@@ -31,9 +31,12 @@ type StoredKey struct {
 // StoredKeys returns the decisions with the given ids that exist, in any order.
 func (s *Store) StoredKeys(ctx context.Context, ids []string) ([]StoredKey, error) {
 	var out []StoredKey
+	// Through decision_keys, which finds each decision's partition and counts the key's decisions
+	// on both databases (on SQLite it is a view of decisions).
 	err := s.db.WithContext(ctx).Raw(`SELECT d.id, d.reference, d.idempotency_key,
-		(SELECT count(*) FROM decisions k WHERE k.idempotency_key = d.idempotency_key) AS key_count
-		FROM decisions d WHERE d.id IN ?`, ids).Scan(&out).Error
+		(SELECT count(*) FROM decision_keys c WHERE c.idempotency_key = d.idempotency_key) AS key_count
+		FROM decision_keys k JOIN decisions d ON d.id = k.decision_id AND d.created_at = k.created_at
+		WHERE k.decision_id IN ?`, ids).Scan(&out).Error
 	if err != nil {
 		return nil, fmt.Errorf("read stored idempotency keys: %w", err)
 	}

@@ -21,9 +21,10 @@ import (
 )
 
 // outcomeColumns are outcome_events' columns every writer fills (xid on PostgreSQL and id on
-// SQLite fill themselves).
+// SQLite fill themselves). decision_created_at is the decision's time, the partition key on
+// PostgreSQL: writers take it from the decision they checked the event against.
 var outcomeColumns = []string{"decision_id", "event_id", "observed_at", "status", "outstanding_minor",
-	"written_off_minor", "currency", "recorded_at"}
+	"written_off_minor", "currency", "recorded_at", "decision_created_at"}
 
 func outcomeValues(r *models.OutcomeEvent, binaryID bool) ([]any, error) {
 	var id any = r.DecisionID
@@ -34,7 +35,8 @@ func outcomeValues(r *models.OutcomeEvent, binaryID bool) ([]any, error) {
 		}
 		id = [16]byte(u)
 	}
-	return []any{id, r.EventID, r.ObservedAt, r.Status, r.OutstandingMinor, r.WrittenOffMinor, r.Currency, r.RecordedAt}, nil
+	return []any{id, r.EventID, r.ObservedAt, r.Status, r.OutstandingMinor, r.WrittenOffMinor, r.Currency, r.RecordedAt,
+		r.DecisionCreatedAt}, nil
 }
 
 // BulkInsertOutcomeEvents writes many outcome events at once without validating them, for seeding
@@ -172,29 +174,29 @@ func (s *Store) LockOutcomeDecisions(ctx context.Context, ids []string) error {
 	return nil
 }
 
-// historiesQuery reads decisions with their latest outcome event and event count; %[1]s is the
-// set of decision ids (idSet), %[2]s the same set again for the events.
-const historiesQuery = `SELECT d.id, d.created_at, d.outcome, d.amount_minor, d.currency,
-       l.status, l.observed_at, l.written_off_minor, l.n
-FROM decisions d
-LEFT JOIN (
-    SELECT decision_id, status, observed_at, written_off_minor, n FROM (
-        SELECT decision_id, status, observed_at, written_off_minor,
-               row_number() OVER (PARTITION BY decision_id ORDER BY observed_at DESC) AS rn,
-               count(*) OVER (PARTITION BY decision_id) AS n
-        FROM outcome_events WHERE decision_id %[2]s) x
-    WHERE rn = 1) l ON l.decision_id = d.id
-WHERE d.id %[1]s`
+// historiesQuery reads decisions with each of their outcome events (one row with no event for a
+// decision without any), from which scanHistories keeps the latest and the count; %s is the set
+// of decision ids (idSet). The decisions and their events are found through decision_keys, whose
+// created_at names the one partition of each (PostgreSQL; a view of decisions on SQLite): plain
+// joins, probed once per decision, where a window over the events made PostgreSQL's planner
+// rescan them once per decision.
+const historiesQuery = `WITH k AS (SELECT decision_id, created_at FROM decision_keys WHERE decision_id %s)
+SELECT ` + historyColumns + `
+FROM k JOIN decisions d ON d.id = k.decision_id AND d.created_at = k.created_at
+LEFT JOIN outcome_events e ON e.decision_id = k.decision_id AND e.decision_created_at = k.created_at`
+
+// historyColumns are the columns scanHistories reads.
+const historyColumns = "d.id, d.created_at, d.outcome, d.amount_minor, d.currency, e.status, e.observed_at, e.written_off_minor"
 
 // OutcomeHistories returns, in one query, the purchase, last event and event count of each of
 // ids that is a decision.
 func (s *Store) OutcomeHistories(ctx context.Context, ids []string) (map[string]outcomes.History, error) {
 	set, arg := s.idSet(ids)
-	q := fmt.Sprintf(historiesQuery, set, set)
+	q := fmt.Sprintf(historiesQuery, set)
 	if s.dialect == Postgres {
 		q = strings.Replace(q, "SELECT d.id,", "SELECT d.id::text,", 1)
 	}
-	rows, err := s.db.WithContext(ctx).Raw(q, arg, arg).Rows()
+	rows, err := s.db.WithContext(ctx).Raw(q, arg).Rows()
 	if err != nil {
 		return nil, fmt.Errorf("read decisions' outcome histories: %w", err)
 	}
@@ -202,6 +204,8 @@ func (s *Store) OutcomeHistories(ctx context.Context, ids []string) (map[string]
 	return scanHistories(rows, len(ids))
 }
 
+// scanHistories reads rows of historyColumns: a decision once per event, or once with no event.
+// The last event is the latest observed (the first read of those observed at the same time).
 func scanHistories(rows rowsIter, n int) (map[string]outcomes.History, error) {
 	out := make(map[string]outcomes.History, n)
 	for rows.Next() {
@@ -210,20 +214,25 @@ func scanHistories(rows rowsIter, n int) (map[string]outcomes.History, error) {
 			at                    dbTime
 			amount                int64
 			status                sql.NullString
-			lastAt                dbTime
-			writtenOff, count     sql.NullInt64
+			observed              dbTime
+			writtenOff            sql.NullInt64
 		)
-		if err := rows.Scan(&id, &at, &outcome, &amount, &currency, &status, &lastAt, &writtenOff, &count); err != nil {
+		if err := rows.Scan(&id, &at, &outcome, &amount, &currency, &status, &observed, &writtenOff); err != nil {
 			return nil, fmt.Errorf("read decisions' outcome histories: %w", err)
 		}
-		h := outcomes.History{Purchase: outcomes.Purchase{At: at.t, Approved: outcome == "APPROVED", AmountMinor: amount, Currency: currency}}
+		h, seen := out[id]
+		if !seen {
+			h.Purchase = outcomes.Purchase{At: at.t, Approved: outcome == "APPROVED", AmountMinor: amount, Currency: currency}
+		}
 		if status.Valid {
 			st, ok := outcomes.ParseStatus(status.String)
 			if !ok {
 				return nil, fmt.Errorf("decision %s: stored outcome status %q", id, status.String)
 			}
-			h.Last = outcomes.Last{Status: st, ObservedAt: lastAt.t, WrittenOffMinor: writtenOff.Int64}
-			h.Count = int(count.Int64)
+			if h.Count == 0 || observed.t.After(h.Last.ObservedAt) {
+				h.Last = outcomes.Last{Status: st, ObservedAt: observed.t, WrittenOffMinor: writtenOff.Int64}
+			}
+			h.Count++
 		}
 		out[id] = h
 	}
@@ -247,7 +256,7 @@ func (s *Store) OutcomeEventsByKey(ctx context.Context, keys []outcomes.Key) (ma
 	slices.Sort(events)
 	// The decisions' events whose ids are among the batch's: the key index serves both.
 	var rows []models.OutcomeEvent
-	err := s.db.WithContext(ctx).Where("decision_id "+set, arg).Where("event_id "+s.textSet(), s.textArg(events)).Find(&rows).Error
+	err := s.db.WithContext(ctx).Raw(keyedEvents+"k.decision_id "+set+" AND e.event_id "+s.textSet(), arg, s.textArg(events)).Scan(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("read recorded outcome events: %w", err)
 	}
@@ -286,16 +295,20 @@ func eventFromRow(r *models.OutcomeEvent) (outcomes.Event, error) {
 		OutstandingMinor: r.OutstandingMinor, WrittenOffMinor: r.WrittenOffMinor, Currency: r.Currency}, nil
 }
 
-func rowFromEvent(e *outcomes.Event, recordedAt time.Time) models.OutcomeEvent {
+// rowFromEvent is the row of e, an event of the decision made at decidedAt, recorded at
+// recordedAt.
+func rowFromEvent(e *outcomes.Event, decidedAt, recordedAt time.Time) models.OutcomeEvent {
 	return models.OutcomeEvent{DecisionID: e.DecisionID, EventID: e.EventID, ObservedAt: e.ObservedAt.UTC(), Status: e.Status.String(),
-		OutstandingMinor: e.OutstandingMinor, WrittenOffMinor: e.WrittenOffMinor, Currency: e.Currency, RecordedAt: recordedAt.UTC()}
+		OutstandingMinor: e.OutstandingMinor, WrittenOffMinor: e.WrittenOffMinor, Currency: e.Currency, RecordedAt: recordedAt.UTC(),
+		DecisionCreatedAt: decidedAt.UTC()}
 }
 
-// InsertOutcomeEvents appends events, recorded at recordedAt (multi-row INSERTs).
-func (s *Store) InsertOutcomeEvents(ctx context.Context, events []outcomes.Event, recordedAt time.Time) error {
+// InsertOutcomeEvents appends events, recorded at recordedAt (multi-row INSERTs); hist holds the
+// decision of each.
+func (s *Store) InsertOutcomeEvents(ctx context.Context, events []outcomes.Event, hist map[string]outcomes.History, recordedAt time.Time) error {
 	rows := make([]models.OutcomeEvent, len(events))
 	for i := range events {
-		rows[i] = rowFromEvent(&events[i], recordedAt)
+		rows[i] = rowFromEvent(&events[i], hist[events[i].DecisionID].Purchase.At, recordedAt)
 	}
 	batch := 500
 	if s.dialect != Postgres {
@@ -307,11 +320,15 @@ func (s *Store) InsertOutcomeEvents(ctx context.Context, events []outcomes.Event
 	return nil
 }
 
+// keyedEvents selects the outcome events of the decisions found through decision_keys, whose
+// created_at names their partition: a statement to which the caller appends its condition on k.
+const keyedEvents = "SELECT e.* FROM decision_keys k JOIN outcome_events e ON e.decision_id = k.decision_id AND e.decision_created_at = k.created_at WHERE "
+
 // OutcomeEvents returns the events of each of ids, oldest first, in one query.
 func (s *Store) OutcomeEvents(ctx context.Context, ids []string) (map[string][]outcomes.RecordedEvent, error) {
 	set, arg := s.idSet(ids)
 	var rows []models.OutcomeEvent
-	if err := s.db.WithContext(ctx).Where("decision_id "+set, arg).Find(&rows).Error; err != nil {
+	if err := s.db.WithContext(ctx).Raw(keyedEvents+"k.decision_id "+set, arg).Scan(&rows).Error; err != nil {
 		return nil, fmt.Errorf("read outcome events: %w", err)
 	}
 	out := make(map[string][]outcomes.RecordedEvent, len(ids))
@@ -371,7 +388,7 @@ func (s *Store) OutcomeImportTx(ctx context.Context, fn func(tx outcomes.ImportT
 			return fmt.Errorf("import: connection pool is %T, not a connection", cdb.Statement.ConnPool)
 		}
 		return cdb.Transaction(func(db *gorm.DB) error {
-			tx := s.in(db)
+			tx := s.within(db)
 			if err := db.Exec("SELECT pg_advisory_xact_lock(?)", outcomeWriteLockID).Error; err != nil {
 				return fmt.Errorf("lock outcome events: %w", err)
 			}
@@ -394,6 +411,7 @@ type pgImport struct {
 	*Store
 	conn *sql.Conn
 	rows []outcomes.Row
+	hist map[string]outcomes.History // the staged rows' decisions
 }
 
 func (p *pgImport) pgx(fn func(pc *pgx.Conn) error) error {
@@ -438,17 +456,19 @@ func (p *pgImport) StageOutcomes(ctx context.Context, rows []outcomes.Row) (map[
 		if _, err := pc.Exec(ctx, "ANALYZE "+stagingTable); err != nil {
 			return err
 		}
-		hr, err := pc.Query(ctx, histSQL)
+		hr, err := pc.Query(ctx, strings.Replace(histSQL, "SELECT d.id,", "SELECT d.id::text,", 1))
 		if err != nil {
 			return fmt.Errorf("read decisions' outcome histories: %w", err)
 		}
 		hist, err = scanHistories(pgxRows{hr}, len(rows)/4)
+		p.hist = hist
 		hr.Close()
 		if err != nil {
 			return err
 		}
 		er, err := pc.Query(ctx, `SELECT o.decision_id::text, o.event_id, o.observed_at, o.status, o.outstanding_minor, o.written_off_minor, o.currency
-			FROM outcome_events o JOIN `+stagingTable+` s ON s.decision_id = o.decision_id AND s.event_id = o.event_id`)
+			FROM `+stagingTable+` s JOIN decision_keys k ON k.decision_id = s.decision_id
+			JOIN outcome_events o ON o.decision_id = s.decision_id AND o.decision_created_at = k.created_at AND o.event_id = s.event_id`)
 		if err != nil {
 			return fmt.Errorf("read recorded outcome events: %w", err)
 		}
@@ -472,17 +492,13 @@ func (p *pgImport) StageOutcomes(ctx context.Context, rows []outcomes.Row) (map[
 	return hist, existing, nil
 }
 
-// histSQL reads the staged decisions with their latest event and event count.
-const histSQL = `WITH ids AS (SELECT DISTINCT decision_id FROM ` + stagingTable + `)
-SELECT d.id::text, d.created_at, d.outcome, d.amount_minor, d.currency, l.status, l.observed_at, l.written_off_minor, l.n
-FROM ids JOIN decisions d ON d.id = ids.decision_id
-LEFT JOIN (
-    SELECT decision_id, status, observed_at, written_off_minor, n FROM (
-        SELECT o.decision_id, o.status, o.observed_at, o.written_off_minor,
-               row_number() OVER (PARTITION BY o.decision_id ORDER BY o.observed_at DESC) AS rn,
-               count(*) OVER (PARTITION BY o.decision_id) AS n
-        FROM outcome_events o JOIN ids ON ids.decision_id = o.decision_id) x
-    WHERE rn = 1) l ON l.decision_id = d.id`
+// histSQL reads the staged decisions with each of their events, through decision_keys as
+// historiesQuery does.
+const histSQL = `WITH k AS (SELECT k.decision_id, k.created_at FROM (SELECT DISTINCT decision_id FROM ` + stagingTable + `) ids
+    JOIN decision_keys k ON k.decision_id = ids.decision_id)
+SELECT ` + historyColumns + `
+FROM k JOIN decisions d ON d.id = k.decision_id AND d.created_at = k.created_at
+LEFT JOIN outcome_events e ON e.decision_id = k.decision_id AND e.decision_created_at = k.created_at`
 
 // InsertStagedOutcomes appends the staged rows but those at skip by COPY straight into
 // outcome_events, in key order (the primary key's index is then written front to back). COPY
@@ -520,7 +536,8 @@ func (p *pgImport) InsertStagedOutcomes(ctx context.Context, skip []int, recorde
 			if err != nil {
 				return nil, err
 			}
-			return []any{[16]byte(u), e.EventID, e.ObservedAt, e.Status.String(), e.OutstandingMinor, e.WrittenOffMinor, e.Currency, at}, nil
+			return []any{[16]byte(u), e.EventID, e.ObservedAt, e.Status.String(), e.OutstandingMinor, e.WrittenOffMinor, e.Currency, at,
+				p.hist[e.DecisionID].Purchase.At}, nil
 		}))
 		return err
 	})
@@ -536,6 +553,7 @@ func (p *pgImport) InsertStagedOutcomes(ctx context.Context, skip []int, recorde
 type sqliteImport struct {
 	*Store
 	rows []outcomes.Row
+	hist map[string]outcomes.History // the staged rows' decisions
 }
 
 func (q *sqliteImport) StageOutcomes(ctx context.Context, rows []outcomes.Row) (map[string]outcomes.History, map[outcomes.Key]outcomes.Event, error) {
@@ -552,6 +570,7 @@ func (q *sqliteImport) StageOutcomes(ctx context.Context, rows []outcomes.Row) (
 	if err != nil {
 		return nil, nil, err
 	}
+	q.hist = hist
 	events, err := q.OutcomeEvents(ctx, ids)
 	if err != nil {
 		return nil, nil, err
@@ -577,7 +596,7 @@ func (q *sqliteImport) InsertStagedOutcomes(ctx context.Context, skip []int, rec
 			j++
 			continue
 		}
-		r := rowFromEvent(&q.rows[i].Event, recordedAt)
+		r := rowFromEvent(&q.rows[i].Event, q.hist[q.rows[i].Event.DecisionID].Purchase.At, recordedAt)
 		vals, err := outcomeValues(&r, false)
 		if err != nil {
 			return 0, err

@@ -28,8 +28,10 @@ type schemaTable struct {
 	AppendOnly bool
 }
 
-// schemaTables lists the tables of the current schema, append-only ones marked. The triggers are
-// the one declaration of which tables are history, so a new append-only table needs nothing here.
+// schemaTables lists the tables of the current schema, append-only ones marked, without the
+// partitions of a partitioned table (the console reaches them through their parent). The triggers
+// are the one declaration of which tables are history, so a new append-only table needs nothing
+// here.
 func (s *Store) schemaTables(ctx context.Context) ([]schemaTable, error) {
 	var out []schemaTable
 	// tgtype bits: 8 DELETE, 16 UPDATE.
@@ -37,7 +39,7 @@ func (s *Store) schemaTables(ctx context.Context) ([]schemaTable, error) {
 	EXISTS (SELECT 1 FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
 	        WHERE t.tgrelid = c.oid AND p.proname = 'refuse_change' AND t.tgtype & 24 <> 0) AS append_only
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p')
+WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
 ORDER BY c.relname`).Scan(&out).Error
 	if err != nil {
 		return nil, fmt.Errorf("list tables: %w", err)
@@ -48,19 +50,76 @@ ORDER BY c.relname`).Scan(&out).Error
 // GrantApp gives role, the console's role, exactly what the console needs on the schema, and
 // revokes anything else it held there: SELECT and INSERT on append-only tables, SELECT, INSERT,
 // UPDATE and DELETE on the other tables, SELECT on goose's version table (to check the schema's
-// version at start), and USAGE and SELECT on the sequences (nextval, not setval). Run it as the
-// owner after Migrate; it is idempotent and takes effect in one transaction. On SQLite it does
-// nothing.
+// version at start), USAGE and SELECT on the sequences (nextval, not setval), and EXECUTE on
+// create_month_partitions (the monthly partitions, created as the owner). Run it as the owner
+// after Migrate; it is idempotent and takes effect in one transaction. On SQLite it does nothing.
 func (s *Store) GrantApp(ctx context.Context, role string) error {
 	if s.dialect != Postgres {
 		return nil
 	}
-	if role == "" {
-		return errors.New("grant: no role named")
-	}
 	tables, err := s.schemaTables(ctx)
 	if err != nil {
 		return err
+	}
+	return s.grant(ctx, role, func(r, schema string) []string {
+		stmts := []string{
+			"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA " + pgx.Identifier{schema}.Sanitize() + " TO " + r,
+			"GRANT EXECUTE ON FUNCTION " + pgx.Identifier{schema, "create_month_partitions"}.Sanitize() + "(timestamptz) TO " + r,
+		}
+		for _, t := range tables {
+			privs := "SELECT, INSERT, UPDATE, DELETE"
+			fixed, isFixed := appPrivileges[t.Name]
+			switch {
+			case isFixed && fixed == "":
+				continue
+			case isFixed:
+				privs = fixed
+			case t.Name == versionTable:
+				privs = "SELECT"
+			case t.AppendOnly:
+				privs = "SELECT, INSERT"
+			}
+			stmts = append(stmts, "GRANT "+privs+" ON "+pgx.Identifier{schema, t.Name}.Sanitize()+" TO "+r)
+		}
+		return stmts
+	})
+}
+
+// appPrivileges are the console role's privileges on the tables only the retention path writes,
+// whatever their triggers say: none on the permits of retention_remove, SELECT on the amount bands
+// and the anonymised decisions (which it must not forge). Migration 15.
+var appPrivileges = map[string]string{
+	"retention_permits":    "",
+	"amount_bands":         "SELECT",
+	"anonymised_decisions": "SELECT",
+}
+
+// GrantRetention gives role, the retention role, what the purge needs and nothing else, revoking
+// anything else it held on the schema: EXECUTE on purge_month, purge_decision_keys and
+// retention_remove (which run as the owner), and SELECT and INSERT on the audit log with its sequence, to record each purge in
+// the purge's transaction. It may not read or change decisions itself. Run it as the owner after
+// Migrate; on SQLite it does nothing.
+func (s *Store) GrantRetention(ctx context.Context, role string) error {
+	if s.dialect != Postgres {
+		return nil
+	}
+	return s.grant(ctx, role, func(r, schema string) []string {
+		fn := func(name string) string { return pgx.Identifier{schema, name}.Sanitize() }
+		return []string{
+			"GRANT EXECUTE ON FUNCTION " + fn("purge_month") + "(date, date), " + fn("purge_decision_keys") + "(date, integer), " +
+				fn("retention_remove") + "(text, date, date, boolean, integer) TO " + r,
+			"GRANT SELECT, INSERT ON " + fn("audit_events") + " TO " + r,
+			"GRANT USAGE ON SEQUENCE " + fn("audit_events_id_seq") + " TO " + r,
+		}
+	})
+}
+
+// grant revokes everything role holds on the current schema's tables, sequences and functions,
+// grants it USAGE on the schema and runs the grants of stmts (given the quoted role and the
+// schema's name), in one transaction.
+func (s *Store) grant(ctx context.Context, role string, stmts func(r, schema string) []string) error {
+	if role == "" {
+		return errors.New("grant: no role named")
 	}
 	r := pgx.Identifier{role}.Sanitize()
 	var schema string
@@ -68,30 +127,35 @@ func (s *Store) GrantApp(ctx context.Context, role string) error {
 		return fmt.Errorf("grant: %w", err)
 	}
 	sch := pgx.Identifier{schema}.Sanitize()
-	stmts := []string{
+	all := append([]string{
 		"REVOKE ALL ON ALL TABLES IN SCHEMA " + sch + " FROM " + r,
 		"REVOKE ALL ON ALL SEQUENCES IN SCHEMA " + sch + " FROM " + r,
+		"REVOKE ALL ON ALL FUNCTIONS IN SCHEMA " + sch + " FROM " + r,
 		"GRANT USAGE ON SCHEMA " + sch + " TO " + r,
-		"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA " + sch + " TO " + r,
-	}
-	for _, t := range tables {
-		privs := "SELECT, INSERT, UPDATE, DELETE"
-		switch {
-		case t.Name == versionTable:
-			privs = "SELECT"
-		case t.AppendOnly:
-			privs = "SELECT, INSERT"
-		}
-		stmts = append(stmts, "GRANT "+privs+" ON "+pgx.Identifier{schema, t.Name}.Sanitize()+" TO "+r)
-	}
+	}, stmts(r, schema)...)
 	return s.InTx(ctx, func(tx *Store) error {
-		for _, stmt := range stmts {
+		for _, stmt := range all {
 			if err := tx.db.WithContext(ctx).Exec(stmt).Error; err != nil {
 				return fmt.Errorf("grant: %s: %w", stmt, err)
 			}
 		}
 		return nil
 	})
+}
+
+// MayPurge reports whether the store's role may run purge_month: only the retention role
+// (GrantRetention) and the schema's owner may. False on SQLite and before migration 13.
+func (s *Store) MayPurge(ctx context.Context) (bool, error) {
+	if s.dialect != Postgres {
+		return false, nil
+	}
+	var may []bool
+	err := s.db.WithContext(ctx).Raw(`SELECT has_function_privilege(p.oid, 'EXECUTE') FROM pg_proc p
+JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = current_schema() AND p.proname = 'purge_month'`).Scan(&may).Error
+	if err != nil {
+		return false, fmt.Errorf("read the privileges of the database role: %w", err)
+	}
+	return len(may) > 0 && may[0], nil
 }
 
 // RoleProblems reports what would let the store's role rewrite history behind the console's

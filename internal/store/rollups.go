@@ -63,15 +63,13 @@ const declinedExpr = "CAST(SUM(CASE WHEN outcome = 'DECLINED' THEN 1 ELSE 0 END)
 func (s *Store) AdvanceRollups(ctx context.Context, tables []analytics.Table, at time.Time) (analytics.Pass, error) {
 	var p analytics.Pass
 	err := s.InTx(ctx, func(tx *Store) error {
-		var lock string
 		if s.dialect == Postgres {
 			if err := tx.db.Exec("SET LOCAL statement_timeout = '" + rollupStatementTimeout + "'").Error; err != nil {
 				return err
 			}
-			lock = " FOR UPDATE SKIP LOCKED"
 		}
 		var wm []int64
-		if err := tx.db.Raw("SELECT watermark FROM rollup_state WHERE id = 1" + lock).Scan(&wm).Error; err != nil {
+		if err := tx.db.Raw("SELECT watermark FROM rollup_state WHERE id = 1" + s.skipLocked()).Scan(&wm).Error; err != nil {
 			return fmt.Errorf("read rollup watermark: %w", err)
 		}
 		if len(wm) == 0 {

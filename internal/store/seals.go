@@ -93,15 +93,19 @@ func appendField[T string | []byte](b []byte, field T) []byte {
 // sealCheck checks one decision row's seal under the store's key.
 type sealCheck struct {
 	row    models.Decision
+	mark   int64  // its write mark (markExpr)
 	result string // "" when it matches or has no seal, else a reason
 }
 
 // CheckDecisionSeals reads every decision in order of time (then id) and recomputes its seal with
 // the store's key: it stops at the first whose seal does not match its content, is another key's,
 // or is missing although a sealed decision came before it (decisions stored before the console
-// had a key have none). The check streams, in parallel, as the audit chain's does.
-func (s *Store) CheckDecisionSeals(ctx context.Context) (auditlog.SealVerification, error) {
+// had a key have none). The check streams, in parallel, as the audit chain's does. It tallies
+// each month's decisions as it goes (see auditlog.MonthTally), those written below the month's
+// mark in marks as closed.
+func (s *Store) CheckDecisionSeals(ctx context.Context, marks map[string]int64) (auditlog.SealVerification, map[string]auditlog.MonthTally, error) {
 	res := auditlog.SealVerification{OK: true}
+	months := newMonthTallies(marks)
 	sealing := false // a sealed decision came before
 	read := func(ctx context.Context, fn func([]sealCheck) bool) error {
 		return s.readDecisions(ctx, verifyBatchSize, fn)
@@ -112,6 +116,7 @@ func (s *Store) CheckDecisionSeals(ctx context.Context) (auditlog.SealVerificati
 	}
 	link := func(c *sealCheck, ok bool) bool {
 		res.Checked++
+		months.add(c.row.ID, c.row.CreatedAt, c.mark)
 		switch {
 		case !ok:
 			res.Reason = c.result
@@ -129,9 +134,9 @@ func (s *Store) CheckDecisionSeals(ctx context.Context) (auditlog.SealVerificati
 		return false
 	}
 	if _, err := checkInOrder(ctx, read, mac, link); err != nil {
-		return auditlog.SealVerification{}, fmt.Errorf("verify decision seals: %w", err)
+		return auditlog.SealVerification{}, nil, fmt.Errorf("verify decision seals: %w", err)
 	}
-	return res, nil
+	return res, months.result(), nil
 }
 
 // sealProblem returns why r's seal does not check out under the store's key, "" when it does or
@@ -155,16 +160,17 @@ func (s *Store) sealProblem(r *models.Decision) string {
 // of up to n, in fresh slices; it stops early when fn returns false. One statement streams the
 // table along its (created_at, id) index.
 func (s *Store) readDecisions(ctx context.Context, n int, fn func([]sealCheck) bool) error {
-	rows, err := s.db.WithContext(ctx).Raw("SELECT " + strings.Join(decisionColumns, ", ") + " FROM decisions ORDER BY created_at, id").Rows()
+	rows, err := s.db.WithContext(ctx).Raw("SELECT " + strings.Join(decisionColumns, ", ") + ", " + s.markExpr() + " FROM decisions ORDER BY created_at, id").Rows()
 	if err != nil {
 		return fmt.Errorf("read decisions: %w", err)
 	}
 	defer rows.Close()
 	batch := make([]sealCheck, 0, n)
-	targets := make([]any, 0, len(decisionColumns))
+	targets := make([]any, 0, len(decisionColumns)+1)
 	for rows.Next() {
 		batch = append(batch, sealCheck{})
-		targets = decisionTargets(targets[:0], &batch[len(batch)-1].row)
+		c := &batch[len(batch)-1]
+		targets = append(decisionTargets(targets[:0], &c.row), &c.mark)
 		if err := rows.Scan(targets...); err != nil {
 			return fmt.Errorf("read decision: %w", err)
 		}

@@ -6,10 +6,12 @@ import (
 	"strings"
 	"time"
 
+	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/gorm"
 
+	"riskconsole/internal/auditlog"
 	"riskconsole/internal/auth"
 	"riskconsole/internal/catalog"
 	"riskconsole/internal/decisions"
@@ -134,22 +136,46 @@ func (s *Store) bulkInsert(ctx context.Context, rows []models.Decision) error {
 	if s.dialect != Postgres {
 		return s.bulkInsertSQLite(ctx, rows)
 	}
+	for i := range rows {
+		if err := s.ensureMonth(ctx, auditlog.MonthStart(rows[i].CreatedAt)); err != nil {
+			return err
+		}
+	}
 	conn, err := s.sqlDB.Conn(ctx)
 	if err != nil {
 		return err
 	}
 	defer conn.Close()
 	return conn.Raw(func(dc any) error {
-		pc := dc.(*stdlib.Conn).Conn()
-		i := 0
-		_, err := pc.CopyFrom(ctx, pgx.Identifier{"decisions"}, decisionColumns, pgx.CopyFromFunc(func() ([]any, error) {
-			if i == len(rows) {
-				return nil, nil
+		// The decisions and their keys (decision_keys), in one transaction.
+		return pgx.BeginFunc(ctx, dc.(*stdlib.Conn).Conn(), func(tx pgx.Tx) error {
+			i := 0
+			_, err := tx.CopyFrom(ctx, pgx.Identifier{"decisions"}, decisionColumns, pgx.CopyFromFunc(func() ([]any, error) {
+				if i == len(rows) {
+					return nil, nil
+				}
+				i++
+				return decisionValues(&rows[i-1], true)
+			}))
+			if err != nil {
+				return err
 			}
-			i++
-			return decisionValues(&rows[i-1], true)
-		}))
-		return err
+			i = 0
+			_, err = tx.CopyFrom(ctx, pgx.Identifier{"decision_keys"}, []string{"decision_id", "idempotency_key", "reference", "created_at"},
+				pgx.CopyFromFunc(func() ([]any, error) {
+					if i == len(rows) {
+						return nil, nil
+					}
+					i++
+					r := &rows[i-1]
+					u, err := uuid.Parse(r.ID)
+					if err != nil {
+						return nil, err
+					}
+					return []any{[16]byte(u), r.IdempotencyKey, r.Reference, r.CreatedAt}, nil
+				}))
+			return err
+		})
 	})
 }
 

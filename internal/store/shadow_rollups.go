@@ -202,7 +202,7 @@ func (s *Store) ShadowApprovalOutcomes(ctx context.Context, q experiments.RunQue
 	approvals := s.runDecisions(ctx, q).Where("outcome = 'APPROVED'").
 		Select("id, created_at, CASE WHEN shadow_results LIKE ? THEN 1 ELSE 0 END AS shadow_approved", shadowApprovedPattern(q.VersionID))
 	rows, err := s.db.WithContext(ctx).Raw("SELECT a.id, a.created_at, a.shadow_approved, e.observed_at, e.status FROM (?) a "+
-		"LEFT JOIN outcome_events e ON e.decision_id = a.id ORDER BY a.id, e.observed_at, e.event_id", approvals).Rows()
+		"LEFT JOIN outcome_events e ON e.decision_id = a.id AND e.decision_created_at = a.created_at ORDER BY a.id, e.observed_at, e.event_id", approvals).Rows()
 	if err != nil {
 		return fmt.Errorf("read the outcomes of a shadow run's approvals: %w", err)
 	}

@@ -57,6 +57,10 @@ type Store struct {
 	// auditFailures counts the audit events that could not be written, for the metrics; one
 	// counter shared by the store, its pools and its transactions.
 	auditFailures *atomic.Uint64
+	// months are the months whose partitions exist (PostgreSQL; see partitions.go).
+	months *monthSet
+	// inTx is set on the store of a transaction (InTx).
+	inTx bool
 }
 
 // Options configure Open.
@@ -142,6 +146,7 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		return nil, err
 	}
 	s.assess.auditFailures = s.auditFailures
+	s.assess.months = s.months
 	return s, nil
 }
 
@@ -174,12 +179,7 @@ func openPool(ctx context.Context, dialect Dialect, dialector gorm.Dialector, co
 		sqlDB.Close()
 		return nil, fmt.Errorf("connect to %s: %w", dialect, err)
 	}
-	return &Store{db: db, sqlDB: sqlDB, dialect: dialect, key: key, auditFailures: new(atomic.Uint64)}, nil
-}
-
-// in returns the store bound to db, a transaction of s's pool.
-func (s *Store) in(db *gorm.DB) *Store {
-	return &Store{db: db, sqlDB: s.sqlDB, dialect: s.dialect, key: s.key, auditFailures: s.auditFailures}
+	return &Store{db: db, sqlDB: sqlDB, dialect: dialect, key: key, auditFailures: new(atomic.Uint64), months: &monthSet{}}, nil
 }
 
 // Close closes the connection pools.
@@ -275,7 +275,11 @@ func (s *Store) MigrationStatus(ctx context.Context) (MigrationState, error) {
 
 // Migrate applies pending migrations. It refuses to touch a database whose schema is newer than
 // the migrations embedded in this binary.
-func (s *Store) Migrate(ctx context.Context) error {
+func (s *Store) Migrate(ctx context.Context) error { return s.MigrateUpTo(ctx, goose.MaxVersion) }
+
+// MigrateUpTo applies the pending migrations up to version and no further: a staged upgrade,
+// and the tests of a migration on a database seeded at the version before it.
+func (s *Store) MigrateUpTo(ctx context.Context, version int64) error {
 	p, err := s.migrator()
 	if err != nil {
 		return err
@@ -283,7 +287,7 @@ func (s *Store) Migrate(ctx context.Context) error {
 	if err := s.refuseNewer(ctx, p); err != nil {
 		return err
 	}
-	results, err := p.Up(ctx)
+	results, err := p.UpTo(ctx, version)
 	for _, r := range results {
 		slog.InfoContext(ctx, "migration applied", "version", r.Source.Version, "file", r.Source.Path, "took", r.Duration)
 	}

@@ -229,7 +229,7 @@ func (s *Store) addOutcomes(w *eventWindow) (int64, error) {
 	args := append(append(append([]any{}, w.countedArgs...), whichArgs...), w.upToArgs...)
 	stmt := "SELECT CAST(e.decision_id AS TEXT), d.created_at, d.market, d.merchant_category, d.threshold_version_id, " +
 		"e.observed_at, e.status, e.written_off_minor, CASE WHEN " + alias(w.counted, "e.") + " THEN 0 ELSE 1 END " +
-		"FROM outcome_events e JOIN decisions d ON d.id = e.decision_id WHERE " + which + " AND " + alias(w.upTo, "e.") +
+		"FROM outcome_events e JOIN decisions d ON " + eventDecision + " WHERE " + which + " AND " + alias(w.upTo, "e.") +
 		" ORDER BY e.decision_id, e.observed_at"
 	rows, err := s.db.Raw(stmt, args...).Rows()
 	if err != nil {

@@ -202,7 +202,10 @@ func (s *Store) DecisionIDsAt(ctx context.Context, market string, micros []int64
 // whatIfOutcomeColumns are the columns the what-if reads of each outcome event, with its
 // decision's market, time and amount, in (decision, event time, event id) order, as outcomes.SortEvents orders them.
 const whatIfOutcomeColumns = "SELECT e.decision_id, d.market, d.created_at, d.amount_minor, e.observed_at, e.status, e.written_off_minor" +
-	" FROM outcome_events e JOIN decisions d ON d.id = e.decision_id"
+	" FROM outcome_events e JOIN decisions d ON " + eventDecision
+
+// eventDecision joins an outcome event (e) to its decision (d) within the decision's partition.
+const eventDecision = "d.id = e.decision_id AND d.created_at = e.decision_created_at"
 
 // OutcomeMark returns the outcome events' watermark now: on PostgreSQL the snapshot's xmin (every
 // transaction below it has ended), on SQLite the largest event id. WhatIfOutcomesSince(mark)

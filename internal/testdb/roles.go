@@ -11,15 +11,17 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 )
 
-// The two roles of the production set-up (see the README), as the test databases use them:
+// The three roles of the production set-up (see the README), as the test databases use them:
 // OwnerRole owns the database and runs the migrations; AppRole is the role the console runs as,
-// which owns nothing. Both are ordinary roles (not superusers) with LOGIN and a fixed password
-// (for an external server that does not trust local connections). They are cluster-wide and
-// shared by every test database of a server; each database is owned by OwnerRole.
+// which owns nothing; RetentionRole may purge a month of decisions and nothing else. All are
+// ordinary roles (not superusers) with LOGIN and a fixed password (for an external server that
+// does not trust local connections). They are cluster-wide and shared by every test database of
+// a server; each database is owned by OwnerRole.
 const (
-	OwnerRole = "rc_test_owner"
-	AppRole   = "rc_test_app"
-	// rolePassword is the password of both roles: test-only.
+	OwnerRole     = "rc_test_owner"
+	AppRole       = "rc_test_app"
+	RetentionRole = "rc_test_retention"
+	// rolePassword is the password of the roles: test-only.
 	rolePassword = "rc-test-password"
 )
 
@@ -30,6 +32,8 @@ type Roles struct {
 	// App connects as AppRole: the DATABASE_URL the console runs with once Owner's migration
 	// granted it its privileges.
 	App string
+	// Retention connects as RetentionRole: the RETENTION_DATABASE_URL.
+	Retention string
 }
 
 // NewPostgresRoles creates a fresh, empty database owned by OwnerRole on the server of
@@ -49,7 +53,7 @@ var (
 func NewDatabaseWithRoles(tb testing.TB, superuserURL string) Roles {
 	tb.Helper()
 	if err := ensureRoles(superuserURL); err != nil {
-		tb.Fatalf("testdb: creating the roles %s and %s: %v", OwnerRole, AppRole, err)
+		tb.Fatalf("testdb: creating the roles %s, %s and %s: %v", OwnerRole, AppRole, RetentionRole, err)
 	}
 	name := "t_" + randomHex(8)
 	if err := adminExec(superuserURL, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize()+" OWNER "+OwnerRole+
@@ -69,10 +73,15 @@ func NewDatabaseWithRoles(tb testing.TB, superuserURL string) Roles {
 	if err != nil {
 		tb.Fatalf("testdb: %v", err)
 	}
-	return Roles{Owner: owner, App: app}
+	retention, err := asRole(superuserURL, name, RetentionRole)
+	if err != nil {
+		tb.Fatalf("testdb: %v", err)
+	}
+	return Roles{Owner: owner, App: app, Retention: retention}
 }
 
-// ensureRoles creates OwnerRole and AppRole on the server of superuserURL unless they exist.
+// ensureRoles creates OwnerRole, AppRole and RetentionRole on the server of superuserURL unless
+// they exist.
 // Another process sharing an external server may create them at the same moment: its
 // duplicate is not an error.
 func ensureRoles(superuserURL string) error {
@@ -81,7 +90,7 @@ func ensureRoles(superuserURL string) error {
 	if rolesDone[superuserURL] {
 		return nil
 	}
-	for _, role := range []string{OwnerRole, AppRole} {
+	for _, role := range []string{OwnerRole, AppRole, RetentionRole} {
 		err := adminExec(superuserURL, "CREATE ROLE "+role+" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '"+rolePassword+"'")
 		var pgErr *pgconn.PgError
 		if err != nil && !(errors.As(err, &pgErr) && (pgErr.Code == "42710" || pgErr.Code == "23505")) { // duplicate_object, unique_violation
