@@ -18,6 +18,7 @@ import (
 	"riskconsole/internal/auth"
 	"riskconsole/internal/catalog"
 	"riskconsole/internal/decisions"
+	"riskconsole/internal/erasure"
 	"riskconsole/internal/experiments"
 	"riskconsole/internal/heavy"
 	"riskconsole/internal/obs"
@@ -70,6 +71,8 @@ type Services struct {
 	Reviews *reviews.Service
 	// Retention runs retention policies and legal holds and answers the plan (issue 18).
 	Retention *retention.Service
+	// Erasure records and carries out the erasure of shoppers (issue 18).
+	Erasure *erasure.Service
 }
 
 // Options are the settings of the HTTP interface, taken from the server's configuration.

@@ -80,10 +80,12 @@ func (s *Store) GrantApp(ctx context.Context, role string) error {
 	})
 }
 
-// GrantRetention gives role, the retention role, what the purge needs and nothing else, revoking
-// anything else it held on the schema: EXECUTE on purge_month and purge_decision_keys (which run
-// as the owner), and SELECT and INSERT on the audit log with its sequence, to record each purge in
-// the purge's transaction. It may not read or change decisions itself. Run it as the owner after
+// GrantRetention gives role, the retention role, what the purge and the erasure need and nothing
+// else, revoking anything else it held on the schema: EXECUTE on purge_month,
+// purge_decision_keys and erase_shopper_decisions (which run as the owner), SELECT and INSERT on
+// the audit log with its sequence, to record each purge and erasure in its transaction, and
+// SELECT, INSERT and UPDATE on erasure_requests (whose trigger lets only a waiting request's
+// progress change). It may not read or change decisions itself. Run it as the owner after
 // Migrate; on SQLite it does nothing.
 func (s *Store) GrantRetention(ctx context.Context, role string) error {
 	if s.dialect != Postgres {
@@ -92,9 +94,11 @@ func (s *Store) GrantRetention(ctx context.Context, role string) error {
 	return s.grant(ctx, role, func(r, schema string) []string {
 		fn := func(name string) string { return pgx.Identifier{schema, name}.Sanitize() }
 		return []string{
-			"GRANT EXECUTE ON FUNCTION " + fn("purge_month") + "(date, date), " + fn("purge_decision_keys") + "(date, integer) TO " + r,
+			"GRANT EXECUTE ON FUNCTION " + fn("purge_month") + "(date, date), " + fn("purge_decision_keys") + "(date, integer), " +
+				fn("erase_shopper_decisions") + "(text, timestamptz, uuid[], text[]) TO " + r,
 			"GRANT SELECT, INSERT ON " + fn("audit_events") + " TO " + r,
-			"GRANT USAGE ON SEQUENCE " + fn("audit_events_id_seq") + " TO " + r,
+			"GRANT USAGE ON SEQUENCE " + fn("audit_events_id_seq") + ", " + fn("erasure_requests_id_seq") + " TO " + r,
+			"GRANT SELECT, INSERT, UPDATE ON " + fn("erasure_requests") + " TO " + r,
 		}
 	})
 }
