@@ -134,6 +134,9 @@ func SetComplexity(c *ComplexityRoot) {
 		return connectionCost(first, child)
 	}
 	c.Query.LegalHolds = func(child int, _ *bool, first int, _ *string) int { return connectionCost(first, child) }
+	c.Query.ErasureRequests = func(child int, _ *model.ErasureRequestState, first int, _ *string) int {
+		return connectionCost(first, child)
+	}
 	// A retention plan walks an index one month at a time for the market and for each hold in
 	// force on a shopper or merchant, and an erasure plan for the shopper in every market: a few
 	// dozen indexed reads, costed as an analytics answer.

@@ -10,6 +10,7 @@ import (
 	"riskconsole/internal/decisions"
 	"riskconsole/internal/experiments"
 	"riskconsole/internal/outcomes"
+	"riskconsole/internal/erasure"
 	"riskconsole/internal/retention"
 	"riskconsole/internal/reviews"
 	"riskconsole/internal/thresholds"
@@ -49,4 +50,6 @@ type Resolver struct {
 	ReviewService *reviews.Service
 	// Retention runs retention policies and legal holds, and answers the retention plan.
 	Retention *retention.Service
+	// Erasure records and carries out the erasure of shoppers.
+	Erasure *erasure.Service
 }

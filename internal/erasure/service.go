@@ -23,8 +23,8 @@ const maxShopperIDLen = 64
 const carryBatch = 100
 
 // ErrNoRetentionPath is returned when the console has no retention path to unlink decisions
-// through (PostgreSQL without RETENTION_DATABASE_URL).
-var ErrNoRetentionPath = errors.New("erasure needs the retention path: set RETENTION_DATABASE_URL")
+// through (PostgreSQL without RETENTION_DATABASE_URL): clients are told to retry later.
+var ErrNoRetentionPath = fmt.Errorf("%w: erasure needs the retention path (RETENTION_DATABASE_URL)", apperr.ErrUnavailable)
 
 // Service records and carries out erasure requests.
 type Service struct {
