@@ -142,6 +142,8 @@ func SetComplexity(c *ComplexityRoot) {
 	// dozen indexed reads, costed as an analytics answer.
 	c.Query.RetentionPlan = func(child int, _ string) int { return analyticsCost + child }
 	c.Query.ErasurePlan = func(child int, _ string) int { return analyticsCost + child }
+	// An erasure plans as erasurePlan does, then writes.
+	c.Mutation.RequestErasure = func(child int, _ string, _ *string) int { return analyticsCost + child }
 	// A shadow's comparison is a few aggregate statements over its rollups, and each cell's
 	// samples a page of decisions.
 	c.ThresholdShadow.Comparison = func(child int, _ *model.Arm, _ model.AnalyticsBucket, _ string) int {
