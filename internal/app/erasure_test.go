@@ -274,14 +274,18 @@ func TestErasureAPI(t *testing.T) {
 				for _, c := range []struct{ stmt, want string }{
 					{"UPDATE decisions SET shopper_id = '', request_hash = '' WHERE shopper_id = 's-other'", "permission denied"},
 					{"SELECT erase_shopper_decisions('s-other', now(), '{}'::uuid[], '{}'::text[])", "permission denied"},
-					{"DELETE FROM erasure_requests", "not allowed"},
-					{"UPDATE erasure_requests SET state = 'DONE', shopper_id = NULL, done_at = now()", "carried out"},
+					{"INSERT INTO erasure_requests (shopper_ref, shopper_id, requested_by, requested_at, state, due_at) VALUES ('x', 's-other', 'me', now(), 'SCHEDULED', now())", "permission denied"},
+					{"DELETE FROM erasure_requests", "permission denied"},
 				} {
 					if _, err := app.Exec(c.stmt); err == nil || !strings.Contains(err.Error(), c.want) {
 						t.Errorf("the console's role: %s: %v, want %q", c.stmt, err, c.want)
 					}
 				}
-				// The owner, through the function's own trigger check, may not rewrite other columns.
+				// The owner's UPDATE meets the triggers: a done request is final; outside an
+				// erasure no decision changes.
+				if _, err := ta.rawDB(t).Exec("UPDATE erasure_requests SET reference = 'x'"); err == nil || !strings.Contains(err.Error(), "carried out") {
+					t.Errorf("rewriting a done request: %v, want refused", err)
+				}
 				if _, err := ta.rawDB(t).Exec("UPDATE decisions SET shopper_id = '', request_hash = '', amount_minor = 1 WHERE shopper_id = 's-other'"); err == nil ||
 					!strings.Contains(err.Error(), "append-only") {
 					t.Errorf("an UPDATE outside an erasure: %v, want refused", err)
