@@ -290,6 +290,19 @@ func TestErasureAPI(t *testing.T) {
 					!strings.Contains(err.Error(), "append-only") {
 					t.Errorf("an UPDATE outside an erasure: %v, want refused", err)
 				}
+				// Inside one (the setting the function makes), a change of any other column is refused.
+				tx, err := ta.rawDB(t).Begin()
+				if err != nil {
+					t.Fatal(err)
+				}
+				_, err = tx.Exec("SELECT set_config('riskconsole.erasing', 's-other', true)")
+				if err == nil {
+					_, err = tx.Exec("UPDATE decisions SET shopper_id = '', request_hash = '', amount_minor = 1 WHERE shopper_id = 's-other'")
+				}
+				tx.Rollback()
+				if err == nil || !strings.Contains(err.Error(), "append-only") {
+					t.Errorf("an erasure that changes the amount: %v, want refused", err)
+				}
 			} else if _, err := ta.rawDB(t).Exec("UPDATE decisions SET shopper_id = '', request_hash = '' WHERE shopper_id = 's-other'"); err == nil {
 				t.Error("an UPDATE without an erasure permit went through")
 			}
