@@ -361,6 +361,7 @@ type ComplexityRoot struct {
 		ReviewReason     func(childComplexity int) int
 		Reviewer         func(childComplexity int) int
 		Shadows          func(childComplexity int) int
+		ShopperErased    func(childComplexity int) int
 		ShopperID        func(childComplexity int) int
 		ThresholdVersion func(childComplexity int) int
 	}
@@ -2731,6 +2732,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Decision.Shadows(childComplexity), true
+	case "Decision.shopperErased":
+		if e.ComplexityRoot.Decision.ShopperErased == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.ShopperErased(childComplexity), true
 	case "Decision.shopperId":
 		if e.ComplexityRoot.Decision.ShopperID == nil {
 			break
@@ -7687,6 +7694,8 @@ func (ec *executionContext) childFields_Decision(ctx context.Context, field grap
 		return ec.fieldContext_Decision_merchant(ctx, field)
 	case "shopperId":
 		return ec.fieldContext_Decision_shopperId(ctx, field)
+	case "shopperErased":
+		return ec.fieldContext_Decision_shopperErased(ctx, field)
 	case "locale":
 		return ec.fieldContext_Decision_locale(ctx, field)
 	case "channel":
@@ -16841,6 +16850,29 @@ func (ec *executionContext) _Decision_shopperId(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_Decision_shopperId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Decision", field, false, false, "String")
+}
+
+func (ec *executionContext) _Decision_shopperErased(ctx context.Context, field graphql.CollectedField, obj *model.Decision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Decision_shopperErased(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShopperErased, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Decision_shopperErased(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Decision", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Decision_locale(ctx context.Context, field graphql.CollectedField, obj *model.Decision) (ret graphql.Marshaler) {
@@ -40367,6 +40399,11 @@ func (ec *executionContext) _Decision(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "shopperId":
 			out.Values[i] = ec._Decision_shopperId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "shopperErased":
+			out.Values[i] = ec._Decision_shopperErased(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}

@@ -445,11 +445,13 @@ type Decision struct {
 	Currency  string    `json:"currency"`
 	Amount    float64   `json:"amount"`
 	Merchant  *Merchant `json:"merchant"`
-	// Pseudonymous shopper id.
-	ShopperID string  `json:"shopperId"`
-	Locale    string  `json:"locale"`
-	Channel   string  `json:"channel"`
-	Outcome   Outcome `json:"outcome"`
+	// Pseudonymous shopper id; empty once an erasure unlinked the shopper (shopperErased).
+	ShopperID string `json:"shopperId"`
+	// Whether an erasure (requestErasure) unlinked the shopper from this decision; the decision itself stays.
+	ShopperErased bool    `json:"shopperErased"`
+	Locale        string  `json:"locale"`
+	Channel       string  `json:"channel"`
+	Outcome       Outcome `json:"outcome"`
 	// Ranked principal reasons, 1 to 4 on a decline, none on an approval.
 	Reasons []Reason `json:"reasons"`
 	// One row per rule of the pinned threshold set, in measured-value order.

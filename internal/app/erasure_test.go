@@ -128,6 +128,15 @@ func TestErasureAPI(t *testing.T) {
 		var before storedDecision
 		decodeData(t, ta.gql(t, auth.Analyst, decisionQuery, map[string]any{"id": nowID}), &struct{ Decision *storedDecision }{&before})
 
+		erased := func(t *testing.T, id string) bool {
+			var out struct{ Decision struct{ ShopperErased bool } }
+			decodeData(t, ta.gql(t, auth.Auditor, `query($id: ID!) { decision(id: $id) { shopperErased } }`, map[string]any{"id": id}), &out)
+			return out.Decision.ShopperErased
+		}
+		if erased(t, nowID) {
+			t.Error("shopperErased before the erasure")
+		}
+
 		t.Run("now", func(t *testing.T) {
 			a := requestErasure(t, ta, auth.Service, "s-now")
 			if a.Request.State != "NOW_DONE" || a.ErasedNow != 2 || a.Waiting != 0 || a.Repeated || a.Request.DoneAt == nil ||
@@ -143,6 +152,9 @@ func TestErasureAPI(t *testing.T) {
 			if after.ShopperID != "" || after.Outcome != before.Outcome || after.Reference != before.Reference ||
 				mustJSON(after.Reasons) != mustJSON(before.Reasons) {
 				t.Errorf("decision after the erasure %+v, want %+v without the shopper", after, before)
+			}
+			if !erased(t, nowID) {
+				t.Error("shopperErased is false after the erasure")
 			}
 			agent := ta.gql(t, auth.Agent, `query($r: String!) { agentDecision(reference: $r) { reference outcome } }`, map[string]any{"r": before.Reference})
 			if len(agent.Errors) > 0 || strings.Contains(string(agent.Data), "s-now") {
