@@ -92,6 +92,9 @@ type Store interface {
 	// DecisionMonths returns the first instants of the months, ascending, that contain at least
 	// one decision f selects; f names a market.
 	DecisionMonths(ctx context.Context, f Filter) ([]time.Time, error)
+	// ShopperMonths returns the months (per market) that hold decisions of shopperID, in any
+	// order.
+	ShopperMonths(ctx context.Context, shopperID string) ([]MonthKey, error)
 	// AnyDecision reports whether f selects at least one decision.
 	AnyDecision(ctx context.Context, f Filter) (bool, error)
 	// DecisionCounts returns market's decisions per month (keyed by the month's first instant in
@@ -500,15 +503,9 @@ func (s *Service) ShopperPlan(ctx context.Context, shopperID string, now time.Ti
 		return ShopperErasure{}, err
 	}
 	shopper := Filter{ShopperID: shopperID}
-	var months []MonthKey
-	for _, m := range market.All {
-		ms, err := s.store.DecisionMonths(ctx, Filter{Market: m.Code, ShopperID: shopperID})
-		if err != nil {
-			return ShopperErasure{}, err
-		}
-		for _, month := range ms {
-			months = append(months, MonthKey{Market: m.Code, Month: month})
-		}
+	months, err := s.store.ShopperMonths(ctx, shopperID)
+	if err != nil {
+		return ShopperErasure{}, err
 	}
 	var holding []int64
 	for id, h := range holds {
