@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"gorm.io/gorm"
 
 	"riskconsole/internal/apperr"
@@ -170,6 +171,11 @@ func (tx erasureTx) UnlinkDecisions(ctx context.Context, shopperID string, ds []
 		var n int64
 		err := db.Raw("SELECT erase_shopper_decisions(?, ?, CAST(? AS uuid[]), CAST(? AS text[]))", shopperID, before,
 			pgArray(ids), pgArray(seals)).Row().Scan(&n)
+		var pgErr *pgconn.PgError
+		if errors.As(err, &pgErr) && pgErr.Code == "22023" {
+			// Another erasure of the shopper unlinked some of them first.
+			return 0, fmt.Errorf("the shopper's decisions changed while they were unlinked: ask again: %w", apperr.ErrConflict)
+		}
 		if err != nil {
 			return 0, fmt.Errorf("unlink the shopper's decisions: %w", markError(err))
 		}
