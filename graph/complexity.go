@@ -134,11 +134,16 @@ func SetComplexity(c *ComplexityRoot) {
 		return connectionCost(first, child)
 	}
 	c.Query.LegalHolds = func(child int, _ *bool, first int, _ *string) int { return connectionCost(first, child) }
+	c.Query.ErasureRequests = func(child int, _ *model.ErasureRequestState, first int, _ *string) int {
+		return connectionCost(first, child)
+	}
 	// A retention plan walks an index one month at a time for the market and for each hold in
 	// force on a shopper or merchant, and an erasure plan for the shopper in every market: a few
 	// dozen indexed reads, costed as an analytics answer.
 	c.Query.RetentionPlan = func(child int, _ string) int { return analyticsCost + child }
 	c.Query.ErasurePlan = func(child int, _ string) int { return analyticsCost + child }
+	// An erasure plans as erasurePlan does, then writes.
+	c.Mutation.RequestErasure = func(child int, _ string, _ *string) int { return analyticsCost + child }
 	// A shadow's comparison is a few aggregate statements over its rollups, and each cell's
 	// samples a page of decisions.
 	c.ThresholdShadow.Comparison = func(child int, _ *model.Arm, _ model.AnalyticsBucket, _ string) int {

@@ -154,8 +154,11 @@ func TestValueFields(t *testing.T) {
 		"DeclineRateSeries.points",
 		// An erasure plan's holds and months, and a retention plan's, come with the plan's few
 		// indexed reads (analyticsCost); a market's floor is code and its policy one row.
+		// An erasure's answer carries its request, written in the same call.
+		"ErasureAnswer.request",
 		"ErasurePlan.heldBy",
 		"ErasurePlan.months",
+		"ErasureRequestConnection.pageInfo",
 		// An explanation is computed in memory from one decision row.
 		"Explanation.factors",
 		"LegalHoldConnection.pageInfo",

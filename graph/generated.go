@@ -361,6 +361,7 @@ type ComplexityRoot struct {
 		ReviewReason     func(childComplexity int) int
 		Reviewer         func(childComplexity int) int
 		Shadows          func(childComplexity int) int
+		ShopperErased    func(childComplexity int) int
 		ShopperID        func(childComplexity int) int
 		ThresholdVersion func(childComplexity int) int
 	}
@@ -423,6 +424,13 @@ type ComplexityRoot struct {
 		ThresholdVersionID func(childComplexity int) int
 	}
 
+	ErasureAnswer struct {
+		ErasedNow func(childComplexity int) int
+		Repeated  func(childComplexity int) int
+		Request   func(childComplexity int) int
+		Waiting   func(childComplexity int) int
+	}
+
 	ErasureMonth struct {
 		DueAt     func(childComplexity int) int
 		Market    func(childComplexity int) int
@@ -437,6 +445,23 @@ type ComplexityRoot struct {
 		HeldBy     func(childComplexity int) int
 		Months     func(childComplexity int) int
 		State      func(childComplexity int) int
+	}
+
+	ErasureRequest struct {
+		DoneAt          func(childComplexity int) int
+		DueAt           func(childComplexity int) int
+		ErasedAtRequest func(childComplexity int) int
+		ErasedLater     func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Reference       func(childComplexity int) int
+		RequestedAt     func(childComplexity int) int
+		RequestedBy     func(childComplexity int) int
+		State           func(childComplexity int) int
+	}
+
+	ErasureRequestConnection struct {
+		Nodes    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
 	}
 
 	ExplainedFactor struct {
@@ -564,6 +589,7 @@ type ComplexityRoot struct {
 		RejectRetentionPolicyRequest  func(childComplexity int, id string, comment string) int
 		RejectThresholdDraft          func(childComplexity int, id string, comment string) int
 		RejectThresholdSplitRequest   func(childComplexity int, id string, comment string) int
+		RequestErasure                func(childComplexity int, shopperID string, reference *string) int
 		RequestReview                 func(childComplexity int, reference string, statement string, locale string, idempotencyKey string) int
 		RequestThresholdSplit         func(childComplexity int, versionID string, percent int, rationale string) int
 		RevokeAPIToken                func(childComplexity int, id string) int
@@ -645,6 +671,8 @@ type ComplexityRoot struct {
 		Decisions               func(childComplexity int, filter *model.DecisionFilter, first int, after *string, orderBy model.DecisionOrder) int
 		DeclineRates            func(childComplexity int, filter model.AnalyticsFilter, bucket model.AnalyticsBucket, groupBy []model.AnalyticsDimension, timeZone string, seriesLimit int) int
 		ErasurePlan             func(childComplexity int, shopperID string) int
+		ErasureRequest          func(childComplexity int, id string) int
+		ErasureRequests         func(childComplexity int, state *model.ErasureRequestState, first int, after *string) int
 		Explanation             func(childComplexity int, reference string, locale string) int
 		ExportDecisions         func(childComplexity int, filter *model.DecisionFilter) int
 		LegalHold               func(childComplexity int, id string) int
@@ -1228,6 +1256,7 @@ type MutationResolver interface {
 	SubmitCatalogDraft(ctx context.Context, id string, revision int) (*model.CatalogDraft, error)
 	ApproveCatalogDraft(ctx context.Context, id string) (*model.CatalogDraft, error)
 	RejectCatalogDraft(ctx context.Context, id string, comment string) (*model.CatalogDraft, error)
+	RequestErasure(ctx context.Context, shopperID string, reference *string) (*model.ErasureAnswer, error)
 	StartThresholdShadow(ctx context.Context, versionID string, endsAt *time.Time) (*model.ThresholdShadow, error)
 	StopThresholdShadow(ctx context.Context, id string) (*model.ThresholdShadow, error)
 	RequestThresholdSplit(ctx context.Context, versionID string, percent int, rationale string) (*model.ThresholdSplitRequest, error)
@@ -1282,6 +1311,8 @@ type QueryResolver interface {
 	DecisionByReference(ctx context.Context, reference string) (*model.Decision, error)
 	Decisions(ctx context.Context, filter *model.DecisionFilter, first int, after *string, orderBy model.DecisionOrder) (*model.DecisionConnection, error)
 	ThresholdVersion(ctx context.Context, id string) (*model.ThresholdVersion, error)
+	ErasureRequests(ctx context.Context, state *model.ErasureRequestState, first int, after *string) (*model.ErasureRequestConnection, error)
+	ErasureRequest(ctx context.Context, id string) (*model.ErasureRequest, error)
 	ThresholdShadows(ctx context.Context, market *string, versionID *string, first int) ([]model.ThresholdShadow, error)
 	ThresholdShadow(ctx context.Context, id string) (*model.ThresholdShadow, error)
 	MarketExperiments(ctx context.Context, market *string) ([]model.MarketExperiments, error)
@@ -2701,6 +2732,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Decision.Shadows(childComplexity), true
+	case "Decision.shopperErased":
+		if e.ComplexityRoot.Decision.ShopperErased == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.ShopperErased(childComplexity), true
 	case "Decision.shopperId":
 		if e.ComplexityRoot.Decision.ShopperID == nil {
 			break
@@ -2943,6 +2980,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DeclineRateSeries.ThresholdVersionID(childComplexity), true
 
+	case "ErasureAnswer.erasedNow":
+		if e.ComplexityRoot.ErasureAnswer.ErasedNow == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ErasureAnswer.ErasedNow(childComplexity), true
+	case "ErasureAnswer.repeated":
+		if e.ComplexityRoot.ErasureAnswer.Repeated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ErasureAnswer.Repeated(childComplexity), true
+	case "ErasureAnswer.request":
+		if e.ComplexityRoot.ErasureAnswer.Request == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ErasureAnswer.Request(childComplexity), true
+	case "ErasureAnswer.waiting":
+		if e.ComplexityRoot.ErasureAnswer.Waiting == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ErasureAnswer.Waiting(childComplexity), true
+
 	case "ErasureMonth.dueAt":
 		if e.ComplexityRoot.ErasureMonth.DueAt == nil {
 			break
@@ -3004,6 +3066,74 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ErasurePlan.State(childComplexity), true
+
+	case "ErasureRequest.doneAt":
+		if e.ComplexityRoot.ErasureRequest.DoneAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ErasureRequest.DoneAt(childComplexity), true
+	case "ErasureRequest.dueAt":
+		if e.ComplexityRoot.ErasureRequest.DueAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ErasureRequest.DueAt(childComplexity), true
+	case "ErasureRequest.erasedAtRequest":
+		if e.ComplexityRoot.ErasureRequest.ErasedAtRequest == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ErasureRequest.ErasedAtRequest(childComplexity), true
+	case "ErasureRequest.erasedLater":
+		if e.ComplexityRoot.ErasureRequest.ErasedLater == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ErasureRequest.ErasedLater(childComplexity), true
+	case "ErasureRequest.id":
+		if e.ComplexityRoot.ErasureRequest.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ErasureRequest.ID(childComplexity), true
+	case "ErasureRequest.reference":
+		if e.ComplexityRoot.ErasureRequest.Reference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ErasureRequest.Reference(childComplexity), true
+	case "ErasureRequest.requestedAt":
+		if e.ComplexityRoot.ErasureRequest.RequestedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ErasureRequest.RequestedAt(childComplexity), true
+	case "ErasureRequest.requestedBy":
+		if e.ComplexityRoot.ErasureRequest.RequestedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ErasureRequest.RequestedBy(childComplexity), true
+	case "ErasureRequest.state":
+		if e.ComplexityRoot.ErasureRequest.State == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ErasureRequest.State(childComplexity), true
+
+	case "ErasureRequestConnection.nodes":
+		if e.ComplexityRoot.ErasureRequestConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ErasureRequestConnection.Nodes(childComplexity), true
+	case "ErasureRequestConnection.pageInfo":
+		if e.ComplexityRoot.ErasureRequestConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ErasureRequestConnection.PageInfo(childComplexity), true
 
 	case "ExplainedFactor.factor":
 		if e.ComplexityRoot.ExplainedFactor.Factor == nil {
@@ -3705,6 +3835,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RejectThresholdSplitRequest(childComplexity, args["id"].(string), args["comment"].(string)), true
+	case "Mutation.requestErasure":
+		if e.ComplexityRoot.Mutation.RequestErasure == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_requestErasure_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RequestErasure(childComplexity, args["shopperId"].(string), args["reference"].(*string)), true
 	case "Mutation.requestReview":
 		if e.ComplexityRoot.Mutation.RequestReview == nil {
 			break
@@ -4244,6 +4385,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ErasurePlan(childComplexity, args["shopperId"].(string)), true
+	case "Query.erasureRequest":
+		if e.ComplexityRoot.Query.ErasureRequest == nil {
+			break
+		}
+
+		args, err := ec.field_Query_erasureRequest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ErasureRequest(childComplexity, args["id"].(string)), true
+	case "Query.erasureRequests":
+		if e.ComplexityRoot.Query.ErasureRequests == nil {
+			break
+		}
+
+		args, err := ec.field_Query_erasureRequests_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ErasureRequests(childComplexity, args["state"].(*model.ErasureRequestState), args["first"].(int), args["after"].(*string)), true
 	case "Query.explanation":
 		if e.ComplexityRoot.Query.Explanation == nil {
 			break
@@ -6888,7 +7051,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "schema/accounts.graphqls" "schema/agent.graphqls" "schema/analytics.graphqls" "schema/assess.graphqls" "schema/audit.graphqls" "schema/bad_definitions.graphqls" "schema/catalog.graphqls" "schema/comparison.graphqls" "schema/decisions.graphqls" "schema/experiments.graphqls" "schema/explanation.graphqls" "schema/markets.graphqls" "schema/measures.graphqls" "schema/outcomes.graphqls" "schema/outcomes_whatif.graphqls" "schema/retention.graphqls" "schema/reviews.graphqls" "schema/schema.graphqls" "schema/thresholds.graphqls" "schema/vintages.graphqls" "schema/whatif.graphqls"
+//go:embed "schema/accounts.graphqls" "schema/agent.graphqls" "schema/analytics.graphqls" "schema/assess.graphqls" "schema/audit.graphqls" "schema/bad_definitions.graphqls" "schema/catalog.graphqls" "schema/comparison.graphqls" "schema/decisions.graphqls" "schema/erasure.graphqls" "schema/experiments.graphqls" "schema/explanation.graphqls" "schema/markets.graphqls" "schema/measures.graphqls" "schema/outcomes.graphqls" "schema/outcomes_whatif.graphqls" "schema/retention.graphqls" "schema/reviews.graphqls" "schema/schema.graphqls" "schema/thresholds.graphqls" "schema/vintages.graphqls" "schema/whatif.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -6909,6 +7072,7 @@ var sources = []*ast.Source{
 	{Name: "schema/catalog.graphqls", Input: sourceData("schema/catalog.graphqls"), BuiltIn: false},
 	{Name: "schema/comparison.graphqls", Input: sourceData("schema/comparison.graphqls"), BuiltIn: false},
 	{Name: "schema/decisions.graphqls", Input: sourceData("schema/decisions.graphqls"), BuiltIn: false},
+	{Name: "schema/erasure.graphqls", Input: sourceData("schema/erasure.graphqls"), BuiltIn: false},
 	{Name: "schema/experiments.graphqls", Input: sourceData("schema/experiments.graphqls"), BuiltIn: false},
 	{Name: "schema/explanation.graphqls", Input: sourceData("schema/explanation.graphqls"), BuiltIn: false},
 	{Name: "schema/markets.graphqls", Input: sourceData("schema/markets.graphqls"), BuiltIn: false},
@@ -7530,6 +7694,8 @@ func (ec *executionContext) childFields_Decision(ctx context.Context, field grap
 		return ec.fieldContext_Decision_merchant(ctx, field)
 	case "shopperId":
 		return ec.fieldContext_Decision_shopperId(ctx, field)
+	case "shopperErased":
+		return ec.fieldContext_Decision_shopperErased(ctx, field)
 	case "locale":
 		return ec.fieldContext_Decision_locale(ctx, field)
 	case "channel":
@@ -7686,6 +7852,20 @@ func (ec *executionContext) childFields_DeclineRateSeries(ctx context.Context, f
 	return nil, fmt.Errorf("no field named %q was found under type DeclineRateSeries", field.Name)
 }
 
+func (ec *executionContext) childFields_ErasureAnswer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "request":
+		return ec.fieldContext_ErasureAnswer_request(ctx, field)
+	case "erasedNow":
+		return ec.fieldContext_ErasureAnswer_erasedNow(ctx, field)
+	case "waiting":
+		return ec.fieldContext_ErasureAnswer_waiting(ctx, field)
+	case "repeated":
+		return ec.fieldContext_ErasureAnswer_repeated(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ErasureAnswer", field.Name)
+}
+
 func (ec *executionContext) childFields_ErasureMonth(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "market":
@@ -7716,6 +7896,40 @@ func (ec *executionContext) childFields_ErasurePlan(ctx context.Context, field g
 		return ec.fieldContext_ErasurePlan_months(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ErasurePlan", field.Name)
+}
+
+func (ec *executionContext) childFields_ErasureRequest(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ErasureRequest_id(ctx, field)
+	case "reference":
+		return ec.fieldContext_ErasureRequest_reference(ctx, field)
+	case "requestedBy":
+		return ec.fieldContext_ErasureRequest_requestedBy(ctx, field)
+	case "requestedAt":
+		return ec.fieldContext_ErasureRequest_requestedAt(ctx, field)
+	case "state":
+		return ec.fieldContext_ErasureRequest_state(ctx, field)
+	case "dueAt":
+		return ec.fieldContext_ErasureRequest_dueAt(ctx, field)
+	case "erasedAtRequest":
+		return ec.fieldContext_ErasureRequest_erasedAtRequest(ctx, field)
+	case "erasedLater":
+		return ec.fieldContext_ErasureRequest_erasedLater(ctx, field)
+	case "doneAt":
+		return ec.fieldContext_ErasureRequest_doneAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ErasureRequest", field.Name)
+}
+
+func (ec *executionContext) childFields_ErasureRequestConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_ErasureRequestConnection_nodes(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ErasureRequestConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ErasureRequestConnection", field.Name)
 }
 
 func (ec *executionContext) childFields_ExplainedFactor(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9890,6 +10104,28 @@ func (ec *executionContext) field_Mutation_rejectThresholdSplitRequest_args(ctx 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_requestErasure_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "shopperId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["shopperId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reference",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reference"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_requestReview_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -10663,6 +10899,50 @@ func (ec *executionContext) field_Query_erasurePlan_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["shopperId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_erasureRequest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_erasureRequests_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "state",
+		func(ctx context.Context, v any) (*model.ErasureRequestState, error) {
+			return ec.unmarshalOErasureRequestState2ᚖriskconsoleᚋgraphᚋmodelᚐErasureRequestState(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["state"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -16572,6 +16852,29 @@ func (ec *executionContext) fieldContext_Decision_shopperId(_ context.Context, f
 	return graphql.NewScalarFieldContext("Decision", field, false, false, "String")
 }
 
+func (ec *executionContext) _Decision_shopperErased(ctx context.Context, field graphql.CollectedField, obj *model.Decision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Decision_shopperErased(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShopperErased, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Decision_shopperErased(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Decision", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _Decision_locale(ctx context.Context, field graphql.CollectedField, obj *model.Decision) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17972,6 +18275,107 @@ func (ec *executionContext) fieldContext_DeclineRateSeries_arm(_ context.Context
 	return graphql.NewScalarFieldContext("DeclineRateSeries", field, false, false, "Arm")
 }
 
+func (ec *executionContext) _ErasureAnswer_request(ctx context.Context, field graphql.CollectedField, obj *model.ErasureAnswer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ErasureAnswer_request(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Request, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ErasureRequest) graphql.Marshaler {
+			return ec.marshalNErasureRequest2ᚖriskconsoleᚋgraphᚋmodelᚐErasureRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ErasureAnswer_request(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ErasureAnswer",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ErasureRequest(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ErasureAnswer_erasedNow(ctx context.Context, field graphql.CollectedField, obj *model.ErasureAnswer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ErasureAnswer_erasedNow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ErasedNow, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ErasureAnswer_erasedNow(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ErasureAnswer", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ErasureAnswer_waiting(ctx context.Context, field graphql.CollectedField, obj *model.ErasureAnswer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ErasureAnswer_waiting(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Waiting, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ErasureAnswer_waiting(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ErasureAnswer", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ErasureAnswer_repeated(ctx context.Context, field graphql.CollectedField, obj *model.ErasureAnswer) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ErasureAnswer_repeated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Repeated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ErasureAnswer_repeated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ErasureAnswer", field, false, false, "Boolean")
+}
+
 func (ec *executionContext) _ErasureMonth_market(ctx context.Context, field graphql.CollectedField, obj *model.ErasureMonth) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18215,6 +18619,277 @@ func (ec *executionContext) fieldContext_ErasurePlan_months(_ context.Context, f
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_ErasureMonth(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ErasureRequest_id(ctx context.Context, field graphql.CollectedField, obj *model.ErasureRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ErasureRequest_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ErasureRequest_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ErasureRequest", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ErasureRequest_reference(ctx context.Context, field graphql.CollectedField, obj *model.ErasureRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ErasureRequest_reference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ErasureRequest_reference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ErasureRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _ErasureRequest_requestedBy(ctx context.Context, field graphql.CollectedField, obj *model.ErasureRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ErasureRequest_requestedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RequestedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ErasureRequest_requestedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ErasureRequest", field, false, false, "String")
+}
+
+func (ec *executionContext) _ErasureRequest_requestedAt(ctx context.Context, field graphql.CollectedField, obj *model.ErasureRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ErasureRequest_requestedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RequestedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ErasureRequest_requestedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ErasureRequest", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ErasureRequest_state(ctx context.Context, field graphql.CollectedField, obj *model.ErasureRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ErasureRequest_state(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.State, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ErasureRequestState) graphql.Marshaler {
+			return ec.marshalNErasureRequestState2riskconsoleᚋgraphᚋmodelᚐErasureRequestState(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ErasureRequest_state(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ErasureRequest", field, false, false, "ErasureRequestState")
+}
+
+func (ec *executionContext) _ErasureRequest_dueAt(ctx context.Context, field graphql.CollectedField, obj *model.ErasureRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ErasureRequest_dueAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DueAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ErasureRequest_dueAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ErasureRequest", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ErasureRequest_erasedAtRequest(ctx context.Context, field graphql.CollectedField, obj *model.ErasureRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ErasureRequest_erasedAtRequest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ErasedAtRequest, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ErasureRequest_erasedAtRequest(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ErasureRequest", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ErasureRequest_erasedLater(ctx context.Context, field graphql.CollectedField, obj *model.ErasureRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ErasureRequest_erasedLater(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ErasedLater, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ErasureRequest_erasedLater(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ErasureRequest", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ErasureRequest_doneAt(ctx context.Context, field graphql.CollectedField, obj *model.ErasureRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ErasureRequest_doneAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DoneAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ErasureRequest_doneAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ErasureRequest", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ErasureRequestConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.ErasureRequestConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ErasureRequestConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ErasureRequest) graphql.Marshaler {
+			return ec.marshalNErasureRequest2ᚕriskconsoleᚋgraphᚋmodelᚐErasureRequestᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ErasureRequestConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ErasureRequestConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ErasureRequest(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ErasureRequestConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ErasureRequestConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ErasureRequestConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖriskconsoleᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ErasureRequestConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ErasureRequestConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
 		},
 	}
 	return fc, nil
@@ -20708,6 +21383,68 @@ func (ec *executionContext) fieldContext_Mutation_rejectCatalogDraft(ctx context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_rejectCatalogDraft_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_requestErasure(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_requestErasure(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RequestErasure(ctx, fc.Args["shopperId"].(string), fc.Args["reference"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"SERVICE", "ADMIN"})
+				if err != nil {
+					var zeroVal *model.ErasureAnswer
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.ErasureAnswer
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ErasureAnswer) graphql.Marshaler {
+			return ec.marshalNErasureAnswer2ᚖriskconsoleᚋgraphᚋmodelᚐErasureAnswer(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_requestErasure(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ErasureAnswer(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_requestErasure_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -24632,6 +25369,130 @@ func (ec *executionContext) fieldContext_Query_thresholdVersion(ctx context.Cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_thresholdVersion_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_erasureRequests(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_erasureRequests(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ErasureRequests(ctx, fc.Args["state"].(*model.ErasureRequestState), fc.Args["first"].(int), fc.Args["after"].(*string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"AUDITOR", "ADMIN"})
+				if err != nil {
+					var zeroVal *model.ErasureRequestConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.ErasureRequestConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ErasureRequestConnection) graphql.Marshaler {
+			return ec.marshalNErasureRequestConnection2ᚖriskconsoleᚋgraphᚋmodelᚐErasureRequestConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_erasureRequests(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ErasureRequestConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_erasureRequests_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_erasureRequest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_erasureRequest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ErasureRequest(ctx, fc.Args["id"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕriskconsoleᚋgraphᚋmodelᚐRoleᚄ(ctx, []any{"AUDITOR", "ADMIN"})
+				if err != nil {
+					var zeroVal *model.ErasureRequest
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *model.ErasureRequest
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ErasureRequest) graphql.Marshaler {
+			return ec.marshalOErasureRequest2ᚖriskconsoleᚋgraphᚋmodelᚐErasureRequest(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_erasureRequest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ErasureRequest(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_erasureRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -39541,6 +40402,11 @@ func (ec *executionContext) _Decision(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "shopperErased":
+			out.Values[i] = ec._Decision_shopperErased(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "locale":
 			out.Values[i] = ec._Decision_locale(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -40033,6 +40899,54 @@ func (ec *executionContext) _DeclineRateSeries(ctx context.Context, sel ast.Sele
 	return out
 }
 
+var erasureAnswerImplementors = []string{"ErasureAnswer"}
+
+func (ec *executionContext) _ErasureAnswer(ctx context.Context, sel ast.SelectionSet, obj *model.ErasureAnswer) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, erasureAnswerImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ErasureAnswer")
+		case "request":
+			out.Values[i] = ec._ErasureAnswer_request(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "erasedNow":
+			out.Values[i] = ec._ErasureAnswer_erasedNow(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "waiting":
+			out.Values[i] = ec._ErasureAnswer_waiting(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "repeated":
+			out.Values[i] = ec._ErasureAnswer_repeated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var erasureMonthImplementors = []string{"ErasureMonth"}
 
 func (ec *executionContext) _ErasureMonth(ctx context.Context, sel ast.SelectionSet, obj *model.ErasureMonth) graphql.Marshaler {
@@ -40119,6 +41033,117 @@ func (ec *executionContext) _ErasurePlan(ctx context.Context, sel ast.SelectionS
 			}
 		case "months":
 			out.Values[i] = ec._ErasurePlan_months(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var erasureRequestImplementors = []string{"ErasureRequest"}
+
+func (ec *executionContext) _ErasureRequest(ctx context.Context, sel ast.SelectionSet, obj *model.ErasureRequest) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, erasureRequestImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ErasureRequest")
+		case "id":
+			out.Values[i] = ec._ErasureRequest_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reference":
+			out.Values[i] = ec._ErasureRequest_reference(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "requestedBy":
+			out.Values[i] = ec._ErasureRequest_requestedBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "requestedAt":
+			out.Values[i] = ec._ErasureRequest_requestedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "state":
+			out.Values[i] = ec._ErasureRequest_state(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dueAt":
+			out.Values[i] = ec._ErasureRequest_dueAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "erasedAtRequest":
+			out.Values[i] = ec._ErasureRequest_erasedAtRequest(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "erasedLater":
+			out.Values[i] = ec._ErasureRequest_erasedLater(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "doneAt":
+			out.Values[i] = ec._ErasureRequest_doneAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var erasureRequestConnectionImplementors = []string{"ErasureRequestConnection"}
+
+func (ec *executionContext) _ErasureRequestConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ErasureRequestConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, erasureRequestConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ErasureRequestConnection")
+		case "nodes":
+			out.Values[i] = ec._ErasureRequestConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ErasureRequestConnection_pageInfo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -40902,6 +41927,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "requestErasure":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_requestErasure(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "startThresholdShadow":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_startThresholdShadow(ctx, field)
@@ -41575,6 +42607,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, false,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_thresholdVersion(ctx, field)
+				})
+		case "erasureRequests":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_erasureRequests(ctx, field)
+				})
+		case "erasureRequest":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_erasureRequest(ctx, field)
 				})
 		case "thresholdShadows":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -46159,6 +47203,14 @@ func (ec *executionContext) marshalNDeclineRateSeries2ᚕriskconsoleᚋgraphᚋm
 	return ret
 }
 
+func (ec *executionContext) marshalNErasureAnswer2ᚖriskconsoleᚋgraphᚋmodelᚐErasureAnswer(ctx context.Context, sel ast.SelectionSet, v *model.ErasureAnswer) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ErasureAnswer!")
+		return graphql.Null
+	}
+	return ec._ErasureAnswer(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNErasureMonth2riskconsoleᚋgraphᚋmodelᚐErasureMonth(ctx context.Context, sel ast.SelectionSet, v model.ErasureMonth) graphql.Marshaler {
 	return ec._ErasureMonth(ctx, sel, &v)
 }
@@ -46185,6 +47237,52 @@ func (ec *executionContext) marshalNErasurePlan2ᚖriskconsoleᚋgraphᚋmodel�
 		return graphql.Null
 	}
 	return ec._ErasurePlan(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNErasureRequest2riskconsoleᚋgraphᚋmodelᚐErasureRequest(ctx context.Context, sel ast.SelectionSet, v model.ErasureRequest) graphql.Marshaler {
+	return ec._ErasureRequest(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNErasureRequest2ᚕriskconsoleᚋgraphᚋmodelᚐErasureRequestᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ErasureRequest) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNErasureRequest2riskconsoleᚋgraphᚋmodelᚐErasureRequest(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNErasureRequest2ᚖriskconsoleᚋgraphᚋmodelᚐErasureRequest(ctx context.Context, sel ast.SelectionSet, v *model.ErasureRequest) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ErasureRequest!")
+		return graphql.Null
+	}
+	return ec._ErasureRequest(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNErasureRequestConnection2ᚖriskconsoleᚋgraphᚋmodelᚐErasureRequestConnection(ctx context.Context, sel ast.SelectionSet, v *model.ErasureRequestConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ErasureRequestConnection!")
+		return graphql.Null
+	}
+	return ec._ErasureRequestConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNErasureRequestState2riskconsoleᚋgraphᚋmodelᚐErasureRequestState(ctx context.Context, v any) (model.ErasureRequestState, error) {
+	var res model.ErasureRequestState
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNErasureRequestState2riskconsoleᚋgraphᚋmodelᚐErasureRequestState(ctx context.Context, sel ast.SelectionSet, v model.ErasureRequestState) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNErasureState2riskconsoleᚋgraphᚋmodelᚐErasureState(ctx context.Context, v any) (model.ErasureState, error) {
@@ -47941,6 +49039,29 @@ func (ec *executionContext) unmarshalODecisionFilter2ᚖriskconsoleᚋgraphᚋmo
 	}
 	res, err := ec.unmarshalInputDecisionFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOErasureRequest2ᚖriskconsoleᚋgraphᚋmodelᚐErasureRequest(ctx context.Context, sel ast.SelectionSet, v *model.ErasureRequest) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._ErasureRequest(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOErasureRequestState2ᚖriskconsoleᚋgraphᚋmodelᚐErasureRequestState(ctx context.Context, v any) (*model.ErasureRequestState, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.ErasureRequestState)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOErasureRequestState2ᚖriskconsoleᚋgraphᚋmodelᚐErasureRequestState(ctx context.Context, sel ast.SelectionSet, v *model.ErasureRequestState) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalOExplanation2ᚖriskconsoleᚋgraphᚋmodelᚐExplanation(ctx context.Context, sel ast.SelectionSet, v *model.Explanation) graphql.Marshaler {

@@ -76,7 +76,7 @@ func MapDecision(d *decisions.Decision, v *thresholds.Version, shadowed ...*thre
 		ID: d.ID, Reference: decisions.FormatReference(d.Reference), CreatedAt: d.CreatedAt,
 		Market: d.Market, Currency: d.Currency, Amount: minorToMajor(d.AmountMinor),
 		Merchant:  &model.Merchant{ID: d.MerchantID, Name: d.MerchantName, Category: d.MerchantCategory},
-		ShopperID: d.ShopperID, Locale: d.Locale, Channel: d.Channel,
+		ShopperID: d.ShopperID, ShopperErased: d.ShopperID == "", Locale: d.Locale, Channel: d.Channel,
 		Outcome: model.Outcome(d.Outcome.String()), Reasons: reasons, Breakdown: res.Checks[:],
 		ThresholdVersion: &model.ThresholdVersionRef{ID: strconv.FormatInt(v.ID, 10), Market: v.Market, Version: v.Version},
 		CatalogVersionID: strconv.FormatInt(d.CatalogVersionID, 10),

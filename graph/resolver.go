@@ -8,6 +8,7 @@ import (
 	"riskconsole/internal/auditlog"
 	"riskconsole/internal/catalog"
 	"riskconsole/internal/decisions"
+	"riskconsole/internal/erasure"
 	"riskconsole/internal/experiments"
 	"riskconsole/internal/outcomes"
 	"riskconsole/internal/retention"
@@ -49,4 +50,6 @@ type Resolver struct {
 	ReviewService *reviews.Service
 	// Retention runs retention policies and legal holds, and answers the retention plan.
 	Retention *retention.Service
+	// Erasure records and carries out the erasure of shoppers.
+	Erasure *erasure.Service
 }

@@ -571,3 +571,25 @@ type RetentionPermit struct {
 	MonthStart time.Time
 	MonthEnd   time.Time
 }
+
+// ErasureRequest is a request to unlink a shopper from their decisions (issue 18). ShopperRef is
+// the keyed hash of the shopper id; ShopperID the plain id, only while the request waits.
+type ErasureRequest struct {
+	ID          int64
+	ShopperRef  string
+	ShopperID   *string
+	Reference   string
+	RequestedBy string
+	RequestedAt time.Time
+	State       string
+	DueAt       *time.Time
+	ErasedNow   int64
+	ErasedLater int64
+	DoneAt      *time.Time
+}
+
+// ErasurePermit lets the UPDATE of an erasure through SQLite's append-only trigger for one
+// shopper's decisions, inside the erasure's own transaction only.
+type ErasurePermit struct {
+	ShopperID string
+}

@@ -445,11 +445,13 @@ type Decision struct {
 	Currency  string    `json:"currency"`
 	Amount    float64   `json:"amount"`
 	Merchant  *Merchant `json:"merchant"`
-	// Pseudonymous shopper id.
-	ShopperID string  `json:"shopperId"`
-	Locale    string  `json:"locale"`
-	Channel   string  `json:"channel"`
-	Outcome   Outcome `json:"outcome"`
+	// Pseudonymous shopper id; empty once an erasure unlinked the shopper (shopperErased).
+	ShopperID string `json:"shopperId"`
+	// Whether an erasure (requestErasure) unlinked the shopper from this decision; the decision itself stays.
+	ShopperErased bool    `json:"shopperErased"`
+	Locale        string  `json:"locale"`
+	Channel       string  `json:"channel"`
+	Outcome       Outcome `json:"outcome"`
 	// Ranked principal reasons, 1 to 4 on a decline, none on an approval.
 	Reasons []Reason `json:"reasons"`
 	// One row per rule of the pinned threshold set, in measured-value order.
@@ -572,6 +574,17 @@ type DeclineRateSeries struct {
 	Arm *Arm `json:"arm,omitempty"`
 }
 
+// What an erasure request answered.
+type ErasureAnswer struct {
+	Request *ErasureRequest `json:"request"`
+	// Decisions unlinked by this call.
+	ErasedNow int `json:"erasedNow"`
+	// Decisions of the shopper still linked, to be unlinked when the request is carried out.
+	Waiting int `json:"waiting"`
+	// Whether a request of the shopper was waiting already: it is this answer, and nothing new was recorded.
+	Repeated bool `json:"repeated"`
+}
+
 // A month holding decisions of the shopper of an erasure plan.
 type ErasureMonth struct {
 	Market string    `json:"market"`
@@ -594,6 +607,28 @@ type ErasurePlan struct {
 	HeldBy []HoldRef `json:"heldBy"`
 	// The months (per market) that hold the shopper's decisions, oldest first.
 	Months []ErasureMonth `json:"months"`
+}
+
+// An erasure request. The shopper is never named.
+type ErasureRequest struct {
+	ID string `json:"id"`
+	// The privacy process's own reference.
+	Reference   *string             `json:"reference,omitempty"`
+	RequestedBy string              `json:"requestedBy"`
+	RequestedAt time.Time           `json:"requestedAt"`
+	State       ErasureRequestState `json:"state"`
+	// When the rest may be carried out: the end of the last retention duty; null when done, or held with no duty running.
+	DueAt *time.Time `json:"dueAt,omitempty"`
+	// Decisions unlinked when the request was made.
+	ErasedAtRequest int `json:"erasedAtRequest"`
+	// Decisions unlinked since, when it was carried out.
+	ErasedLater int        `json:"erasedLater"`
+	DoneAt      *time.Time `json:"doneAt,omitempty"`
+}
+
+type ErasureRequestConnection struct {
+	Nodes    []ErasureRequest `json:"nodes"`
+	PageInfo *PageInfo        `json:"pageInfo"`
 }
 
 // One factor of the assessment, in plain words.
@@ -2516,6 +2551,70 @@ func (e *DecisionOrder) UnmarshalJSON(b []byte) error {
 }
 
 func (e DecisionOrder) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Where an erasure request stands.
+type ErasureRequestState string
+
+const (
+	// Carried out in full when it was made.
+	ErasureRequestStateNowDone ErasureRequestState = "NOW_DONE"
+	// A retention duty runs over some decisions: the rest is carried out at dueAt.
+	ErasureRequestStateScheduled ErasureRequestState = "SCHEDULED"
+	// A legal hold applies: carried out once it is lifted (and the duties have ended).
+	ErasureRequestStateHeld ErasureRequestState = "HELD"
+	// Carried out in full after waiting.
+	ErasureRequestStateDone ErasureRequestState = "DONE"
+)
+
+var AllErasureRequestState = []ErasureRequestState{
+	ErasureRequestStateNowDone,
+	ErasureRequestStateScheduled,
+	ErasureRequestStateHeld,
+	ErasureRequestStateDone,
+}
+
+func (e ErasureRequestState) IsValid() bool {
+	switch e {
+	case ErasureRequestStateNowDone, ErasureRequestStateScheduled, ErasureRequestStateHeld, ErasureRequestStateDone:
+		return true
+	}
+	return false
+}
+
+func (e ErasureRequestState) String() string {
+	return string(e)
+}
+
+func (e *ErasureRequestState) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ErasureRequestState(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ErasureRequestState", str)
+	}
+	return nil
+}
+
+func (e ErasureRequestState) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ErasureRequestState) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ErasureRequestState) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

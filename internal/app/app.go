@@ -21,6 +21,7 @@ import (
 	"riskconsole/internal/auth"
 	"riskconsole/internal/catalog"
 	"riskconsole/internal/decisions"
+	"riskconsole/internal/erasure"
 	"riskconsole/internal/experiments"
 	"riskconsole/internal/heavy"
 	"riskconsole/internal/httpapi"
@@ -135,13 +136,18 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 			Denials:            denials,
 			Heavy:              heavyOps,
 			Reviews:            reviews.NewService(st, cat, denials, o.now),
-			Retention:          retention.NewService(st, denials, o.now),
+			Retention:          retention.NewService(st, denials, o.now).WithShopperRef(key.ShopperRef),
 			Accounts:           acc,
 			Logger:             o.logger,
 		},
 		RetentionStore: retentionStore,
 		draining:       new(atomic.Bool),
 	}
+	var eraser erasure.Writer
+	if retentionStore != nil {
+		eraser = retentionStore
+	}
+	a.Erasure = erasure.NewService(st, eraser, a.Retention, key.ShopperRef, denials, o.now)
 	a.Comparison = experiments.NewService(st, a.Experiments, a.Analytics, defs, heavyOps, o.now)
 	a.RetentionJob = a.newRetentionJob()
 	a.Metrics = a.newMetrics(o.now)

@@ -29,10 +29,12 @@ const (
 	purposeChain purpose = iota
 	purposeCheckpoint
 	purposeSeal
+	purposeShopper
 	numPurposes
 )
 
-var purposeLabels = [numPurposes]string{"riskconsole audit chain v1", "riskconsole audit checkpoint v1", "riskconsole decision seal v1"}
+var purposeLabels = [numPurposes]string{"riskconsole audit chain v1", "riskconsole audit checkpoint v1", "riskconsole decision seal v1",
+	"riskconsole shopper reference v1"}
 
 // NewKey returns the key of secret, which must be at least MinKeyLen bytes.
 func NewKey(secret []byte) (*Key, error) {
@@ -78,6 +80,11 @@ func (k *Key) Chain(prevHash string, e *Event) string {
 
 // Seal returns the MAC of a stored record's canonical bytes (a decision's, see package store).
 func (k *Key) Seal(canonical []byte) string { return k.sum(purposeSeal, canonical) }
+
+// ShopperRef returns the keyed hash that stands for shopperID in records that must not hold the
+// id itself (erasure requests, the audit events of erasures): the same id always gives the same
+// reference, and without the key no guessed id can be checked against one.
+func (k *Key) ShopperRef(shopperID string) string { return k.sum(purposeShopper, []byte(shopperID)) }
 
 // SignCheckpoint returns the MAC of a checkpoint's canonical bytes (see package auditlog).
 func (k *Key) SignCheckpoint(canonical []byte) string { return k.sum(purposeCheckpoint, canonical) }

@@ -38,6 +38,7 @@ func (a *api) graphQLHandler() http.Handler {
 		OutcomeService:       a.Outcomes,
 		ReviewService:        a.Reviews,
 		Retention:            a.Retention,
+		Erasure:              a.Erasure,
 		Explainer:            a.Explainer,
 	}}
 	cfg.Directives.HasRole = graph.HasRole(a.Denials, a.admitHeavy)

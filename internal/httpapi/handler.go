@@ -18,6 +18,7 @@ import (
 	"riskconsole/internal/auth"
 	"riskconsole/internal/catalog"
 	"riskconsole/internal/decisions"
+	"riskconsole/internal/erasure"
 	"riskconsole/internal/experiments"
 	"riskconsole/internal/heavy"
 	"riskconsole/internal/obs"
@@ -72,6 +73,8 @@ type Services struct {
 	Retention *retention.Service
 	// RetentionJob is this server's retention job; /readyz reports its last run.
 	RetentionJob *retention.Job
+	// Erasure records and carries out the erasure of shoppers (issue 18).
+	Erasure *erasure.Service
 }
 
 // Options are the settings of the HTTP interface, taken from the server's configuration.

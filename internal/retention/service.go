@@ -92,6 +92,9 @@ type Store interface {
 	// DecisionMonths returns the first instants of the months, ascending, that contain at least
 	// one decision f selects; f names a market.
 	DecisionMonths(ctx context.Context, f Filter) ([]time.Time, error)
+	// ShopperMonths returns the months (per market) that hold decisions of shopperID, in any
+	// order.
+	ShopperMonths(ctx context.Context, shopperID string) ([]MonthKey, error)
 	// AnyDecision reports whether f selects at least one decision.
 	AnyDecision(ctx context.Context, f Filter) (bool, error)
 	// DecisionCounts returns market's decisions per month (keyed by the month's first instant in
@@ -122,6 +125,16 @@ type Service struct {
 	requests *approval.Workflow[PolicyRequest, PolicyTx]
 	holds    *approval.Workflow[Hold, HoldTx]
 	now      func() time.Time
+	// shopperRef stands for a shopper id in the audit log (see WithShopperRef).
+	shopperRef func(string) string
+}
+
+// WithShopperRef makes the audit events that name a shopper record ref(shopperID), a keyed hash,
+// instead of the id (audit.Key.ShopperRef): the audit log is append-only and chained, so an id it
+// recorded could never be erased. It returns s.
+func (s *Service) WithShopperRef(ref func(string) string) *Service {
+	s.shopperRef = ref
+	return s
 }
 
 // NewService returns the service over st; denials records refusals beyond the fields' roles (nil:
@@ -338,18 +351,17 @@ func (s *Service) LiftHold(ctx context.Context, id int64, comment string) (Hold,
 // It also returns the holds in force, by id. The purge and erasure jobs ask it, and nothing else,
 // when a month or a shopper may go.
 func (s *Service) Situation(ctx context.Context, markets []string) (*Situation, map[int64]Hold, error) {
-	return s.situation(ctx, markets, true)
+	return s.situation(ctx, markets, true, s.clock())
 }
 
 // situation is Situation, without the months holds touch unless withMonths is set: an erasure
 // asks which holds select the shopper's decisions instead.
-func (s *Service) situation(ctx context.Context, markets []string, withMonths bool) (*Situation, map[int64]Hold, error) {
+func (s *Service) situation(ctx context.Context, markets []string, withMonths bool, now time.Time) (*Situation, map[int64]Hold, error) {
 	if markets == nil {
 		for _, m := range market.All {
 			markets = append(markets, m.Code)
 		}
 	}
-	now := s.clock()
 	policies := map[string]Policy{}
 	for _, m := range markets {
 		p, err := s.store.RetentionPolicy(ctx, m)
@@ -449,8 +461,32 @@ type ShopperErasure struct {
 
 // ErasurePlan says when the erasure of shopperID may be carried out: now, at a date, or not while
 // a hold keeps some of their decisions. It only plans: nothing is erased. Every call is recorded
-// (who asked about whom), in a transaction of its own.
+// (who asked about whom: the shopper as WithShopperRef's keyed hash), in a transaction of its own.
 func (s *Service) ErasurePlan(ctx context.Context, shopperID string) (ShopperErasure, error) {
+	out, err := s.ShopperPlan(ctx, shopperID, s.clock())
+	if err != nil {
+		return ShopperErasure{}, err
+	}
+	e := audit.NewEvent(ctx, ActionErasurePlan, entityShopper, s.ShopperRef(strings.TrimSpace(shopperID)), nil, recordErasure(&out), audit.Done)
+	if err := s.store.AppendAudit(context.WithoutCancel(ctx), e); err != nil {
+		return ShopperErasure{}, err
+	}
+	return out, nil
+}
+
+// ShopperRef returns what stands for shopperID in the audit log: its keyed hash, or the id itself
+// when the service has no WithShopperRef.
+func (s *Service) ShopperRef(shopperID string) string {
+	if s.shopperRef == nil {
+		return shopperID
+	}
+	return s.shopperRef(shopperID)
+}
+
+// ShopperPlan is ErasurePlan as of now, without recording it: the erasure service carries out
+// what it says (and records that). A shopperId that is empty or too long is an
+// *apperr.ValidationError naming shopperId.
+func (s *Service) ShopperPlan(ctx context.Context, shopperID string, now time.Time) (ShopperErasure, error) {
 	shopperID = strings.TrimSpace(shopperID)
 	var ve apperr.ValidationError
 	switch {
@@ -462,20 +498,14 @@ func (s *Service) ErasurePlan(ctx context.Context, shopperID string) (ShopperEra
 	if err := ve.Err(); err != nil {
 		return ShopperErasure{}, err
 	}
-	sit, holds, err := s.situation(ctx, nil, false)
+	sit, holds, err := s.situation(ctx, nil, false, now.UTC().Truncate(time.Microsecond))
 	if err != nil {
 		return ShopperErasure{}, err
 	}
 	shopper := Filter{ShopperID: shopperID}
-	var months []MonthKey
-	for _, m := range market.All {
-		ms, err := s.store.DecisionMonths(ctx, Filter{Market: m.Code, ShopperID: shopperID})
-		if err != nil {
-			return ShopperErasure{}, err
-		}
-		for _, month := range ms {
-			months = append(months, MonthKey{Market: m.Code, Month: month})
-		}
+	months, err := s.store.ShopperMonths(ctx, shopperID)
+	if err != nil {
+		return ShopperErasure{}, err
 	}
 	var holding []int64
 	for id, h := range holds {
@@ -496,10 +526,6 @@ func (s *Service) ErasurePlan(ctx context.Context, shopperID string) (ShopperEra
 	out := ShopperErasure{ErasurePlan: sit.Erasure(months, holding), AsOf: sit.Now(), Holds: map[int64]Hold{}}
 	for _, id := range out.HeldBy {
 		out.Holds[id] = holds[id]
-	}
-	e := audit.NewEvent(ctx, ActionErasurePlan, entityShopper, shopperID, nil, recordErasure(&out), audit.Done)
-	if err := s.store.AppendAudit(context.WithoutCancel(ctx), e); err != nil {
-		return ShopperErasure{}, err
 	}
 	return out, nil
 }

@@ -233,6 +233,31 @@ func (s *Store) DecisionMonths(ctx context.Context, f retention.Filter) ([]time.
 	}
 }
 
+// ShopperMonths returns the months (per market) that hold decisions of shopperID, in no order:
+// one read of the shopper's decisions along decisions_shopper_time (a shopper has few), where
+// DecisionMonths would walk each market month by month (about fifteen reads for a shopper of ten
+// decisions in four markets).
+func (s *Store) ShopperMonths(ctx context.Context, shopperID string) ([]retention.MonthKey, error) {
+	var rows []struct {
+		Market    string
+		CreatedAt time.Time
+	}
+	if err := s.db.WithContext(ctx).Model(&models.Decision{}).Select("market, created_at").Where("shopper_id = ?", shopperID).
+		Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("read the months of a shopper's decisions: %w", err)
+	}
+	seen := map[retention.MonthKey]bool{}
+	var out []retention.MonthKey
+	for _, r := range rows {
+		k := retention.MonthKey{Market: r.Market, Month: retention.MonthOf(r.CreatedAt)}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	return out, nil
+}
+
 // AnyDecision reports whether f selects at least one decision.
 func (s *Store) AnyDecision(ctx context.Context, f retention.Filter) (bool, error) {
 	_, ok, err := s.firstDecision(ctx, &f, time.Time{})

@@ -50,7 +50,7 @@ ORDER BY c.relname`).Scan(&out).Error
 // GrantApp gives role, the console's role, exactly what the console needs on the schema, and
 // revokes anything else it held there: SELECT and INSERT on append-only tables, SELECT, INSERT,
 // UPDATE and DELETE on the other tables, SELECT on goose's version table (to check the schema's
-// version at start), USAGE and SELECT on the sequences (nextval, not setval), and EXECUTE on
+// version at start) and on erasure_requests (the retention role's to write), USAGE and SELECT on the sequences (nextval, not setval), and EXECUTE on
 // create_month_partitions (the monthly partitions, created as the owner). Run it as the owner
 // after Migrate; it is idempotent and takes effect in one transaction. On SQLite it does nothing.
 func (s *Store) GrantApp(ctx context.Context, role string) error {
@@ -87,18 +87,23 @@ func (s *Store) GrantApp(ctx context.Context, role string) error {
 
 // appPrivileges are the console role's privileges on the tables only the retention path writes,
 // whatever their triggers say: none on the permits of retention_remove, SELECT on the amount bands
-// and the anonymised decisions (which it must not forge). Migration 15.
+// and the anonymised decisions (which it must not forge; migration 15), and SELECT on the erasure
+// requests (migration 16: a request it could insert or edit would be carried out by the retention
+// job; store.ErasureTx writes them as the retention role).
 var appPrivileges = map[string]string{
 	"retention_permits":    "",
 	"amount_bands":         "SELECT",
 	"anonymised_decisions": "SELECT",
+	"erasure_requests":     "SELECT",
 }
 
-// GrantRetention gives role, the retention role, what the purge needs and nothing else, revoking
-// anything else it held on the schema: EXECUTE on purge_month, purge_decision_keys and
-// retention_remove (which run as the owner), and SELECT and INSERT on the audit log with its sequence, to record each purge in
-// the purge's transaction. It may not read or change decisions itself. Run it as the owner after
-// Migrate; on SQLite it does nothing.
+// GrantRetention gives role, the retention role, what the purge, the retention job and the
+// erasure need and nothing else, revoking anything else it held on the schema: EXECUTE on
+// purge_month, purge_decision_keys, retention_remove and erase_shopper_decisions (which run as the
+// owner), SELECT and INSERT on the audit log with its sequence, to record each purge, removal and
+// erasure in its transaction, and SELECT, INSERT and UPDATE on erasure_requests (whose trigger
+// lets only a waiting request's progress change). It may not read or change decisions itself.
+// Run it as the owner after Migrate; on SQLite it does nothing.
 func (s *Store) GrantRetention(ctx context.Context, role string) error {
 	if s.dialect != Postgres {
 		return nil
@@ -107,9 +112,11 @@ func (s *Store) GrantRetention(ctx context.Context, role string) error {
 		fn := func(name string) string { return pgx.Identifier{schema, name}.Sanitize() }
 		return []string{
 			"GRANT EXECUTE ON FUNCTION " + fn("purge_month") + "(date, date), " + fn("purge_decision_keys") + "(date, integer), " +
-				fn("retention_remove") + "(text, date, date, boolean, integer) TO " + r,
+				fn("retention_remove") + "(text, date, date, boolean, integer), " +
+				fn("erase_shopper_decisions") + "(text, timestamptz, uuid[], text[]) TO " + r,
 			"GRANT SELECT, INSERT ON " + fn("audit_events") + " TO " + r,
-			"GRANT USAGE ON SEQUENCE " + fn("audit_events_id_seq") + " TO " + r,
+			"GRANT USAGE ON SEQUENCE " + fn("audit_events_id_seq") + ", " + fn("erasure_requests_id_seq") + " TO " + r,
+			"GRANT SELECT, INSERT, UPDATE ON " + fn("erasure_requests") + " TO " + r,
 		}
 	})
 }
