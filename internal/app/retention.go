@@ -50,5 +50,9 @@ func (a *App) newRetentionJob() *retention.Job {
 			return err
 		},
 		OnRemoved: a.observeRemoval,
+		Erasures: func(ctx context.Context, now time.Time) (int64, error) {
+			res, err := a.Erasure.CarryOutDue(ctx, now)
+			return res.Erased, err
+		},
 	})
 }

@@ -43,6 +43,9 @@ type Removal struct {
 type Run struct {
 	StartedAt, FinishedAt time.Time
 	Removed               []Removal
+	// Unlinked is the number of decisions the run unlinked from shoppers whose erasure waited
+	// (JobOptions.Erasures).
+	Unlinked int64
 	// Error is what failed, empty when the run succeeded.
 	Error string
 }
@@ -89,6 +92,10 @@ type JobOptions struct {
 	Prepare func(ctx context.Context) error
 	// OnRemoved is told of each removal (the metrics).
 	OnRemoved func(Removal)
+	// Erasures carries out the erasure requests that became due at now (erasure.Service.CarryOutDue,
+	// which asks this package's plan), after the removals of the run, and returns the decisions it
+	// unlinked. Nil: the job carries out none.
+	Erasures func(ctx context.Context, now time.Time) (unlinked int64, err error)
 }
 
 // Job is the retention job of one server.
@@ -134,7 +141,7 @@ func (j *Job) RunOnce(ctx context.Context) (*Run, error) {
 	if err != nil {
 		run.Error = err.Error()
 	}
-	if len(run.Removed) > 0 {
+	if len(run.Removed) > 0 || run.Unlinked > 0 {
 		e := audit.NewEvent(ctx, ActionRun, entityJob, start.Format(time.RFC3339Nano), nil, recordRun(run), outcomeOf(run))
 		err = errors.Join(err, j.store.AppendAudit(context.WithoutCancel(ctx), e))
 	}
@@ -167,6 +174,13 @@ func (j *Job) act(ctx context.Context, run *Run) error {
 	for _, month := range months {
 		if err := j.actOn(ctx, sit, sit.Partition(month), run); err != nil {
 			errs = append(errs, err)
+		}
+	}
+	if j.opts.Erasures != nil {
+		n, err := j.opts.Erasures(ctx, sit.Now())
+		run.Unlinked = n
+		if err != nil {
+			errs = append(errs, fmt.Errorf("erasures: %w", err))
 		}
 	}
 	return errors.Join(errs...)
@@ -221,5 +235,6 @@ func recordRun(run *Run) any {
 		months[i] = map[string]any{"market": market, "month": r.Month.Format("2006-01"), "after": r.After,
 			"decisions": r.Decisions, "outcomeEvents": r.OutcomeEvents, "batches": r.Batches}
 	}
-	return map[string]any{"startedAt": run.StartedAt, "finishedAt": run.FinishedAt, "removed": months, "error": run.Error}
+	return map[string]any{"startedAt": run.StartedAt, "finishedAt": run.FinishedAt, "removed": months, "unlinked": run.Unlinked,
+		"error": run.Error}
 }

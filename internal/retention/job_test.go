@@ -115,8 +115,13 @@ func TestJobActs(t *testing.T) {
 			st := &jobStore{policies: tc.policies, holds: tc.holds, months: []time.Time{jul, aug}}
 			rm := &remover{fail: tc.fail}
 			prepared, removed := 0, 0
+			var erasedAt []time.Time
 			job := NewJob(NewService(st, nil, func() time.Time { return tc.now }), st, rm, JobOptions{ID: "test",
-				Prepare: func(context.Context) error { prepared++; return nil }, OnRemoved: func(Removal) { removed++ }})
+				Prepare: func(context.Context) error { prepared++; return nil }, OnRemoved: func(Removal) { removed++ },
+				Erasures: func(_ context.Context, now time.Time) (int64, error) {
+					erasedAt = append(erasedAt, now)
+					return 3, nil
+				}})
 			run, err := job.RunOnce(context.Background())
 			if (err != nil) != tc.failed || run == nil || (run.Error != "") != tc.failed {
 				t.Fatalf("run %+v, %v: want failed %v", run, err, tc.failed)
@@ -129,7 +134,12 @@ func TestJobActs(t *testing.T) {
 			if prepared != 1 || removed != len(run.Removed) || len(st.finished) != 1 {
 				t.Errorf("prepared %d, told of %d removals of %d, finished %d", prepared, removed, len(run.Removed), len(st.finished))
 			}
-			if len(run.Removed) > 0 && (len(st.events) != 1 || st.events[0].Action != ActionRun) {
+			// The erasures that wait are carried out once per run, at the time the run planned at,
+			// and the run records what they unlinked.
+			if len(erasedAt) != 1 || !erasedAt[0].Equal(tc.now) || run.Unlinked != 3 {
+				t.Errorf("erasures carried out at %v, %d unlinked; want once at %v, 3", erasedAt, run.Unlinked, tc.now)
+			}
+			if len(st.events) != 1 || st.events[0].Action != ActionRun {
 				t.Errorf("audit events %v, want one %s", st.events, ActionRun)
 			}
 		})
