@@ -195,7 +195,9 @@ func (s *Store) Decisions(ctx context.Context, f decisions.Filter, page decision
 		dir, cmp = "ASC", ">"
 	}
 	if c := page.After; c != nil {
-		q = q.Where("(created_at, id) "+cmp+" (?, ?)", c.CreatedAt.UTC(), c.ID)
+		// The plain bound, implied by the row comparison, lets PostgreSQL skip the monthly
+		// partitions past the cursor, which a row comparison does not.
+		q = q.Where("created_at "+cmp+"= ? AND (created_at, id) "+cmp+" (?, ?)", c.CreatedAt.UTC(), c.CreatedAt.UTC(), c.ID)
 	}
 	rows, err := scanDecisions(q.Select(decisionColumns).Order("created_at " + dir + ", id " + dir).Limit(page.First + 1))
 	if err != nil {

@@ -249,12 +249,12 @@ END;
 $$;
 -- +goose StatementEnd
 
--- The partitions of every month with rows, and of this month and the next three.
+-- The partitions of every month with rows, and of this month and the next two.
 -- +goose StatementBegin
 DO $$
 DECLARE
     m timestamptz := date_trunc('month', COALESCE(LEAST((SELECT min(created_at) FROM decisions_unpartitioned), now()), now()) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC';
-    last timestamptz := GREATEST((SELECT max(created_at) FROM decisions_unpartitioned), now() + interval '3 months');
+    last timestamptz := GREATEST((SELECT max(created_at) FROM decisions_unpartitioned), now() + interval '2 months');
 BEGIN
     WHILE m <= last LOOP
         PERFORM add_month_partitions(m);
