@@ -176,6 +176,7 @@ func TestPurgeRoles(t *testing.T) {
 		"DROP TABLE outcome_events_p202510",
 		"DELETE FROM decision_keys",
 		"DELETE FROM purged_months",
+		"INSERT INTO purged_months VALUES ('2025-11-01', 0, 0, '0000000000000000', now())",
 		"SELECT add_month_partitions(now() + interval '5 years')",
 	}
 	t.Run("the console's role", func(t *testing.T) {

@@ -17,6 +17,11 @@ import (
 // versionTable is goose's table of applied migrations.
 const versionTable = "goose_db_version"
 
+// purgedMonthsTable records the purged months; purge_month alone writes it (as the owner): a row
+// the console's role could add would make a month look purged, and its partitions impossible to
+// create.
+const purgedMonthsTable = "purged_months"
+
 // ErrSchemaPending is returned when the database lacks migrations this binary has and the
 // store's role may not apply them.
 var ErrSchemaPending = errors.New("database schema is older than this binary")
@@ -50,7 +55,7 @@ ORDER BY c.relname`).Scan(&out).Error
 // GrantApp gives role, the console's role, exactly what the console needs on the schema, and
 // revokes anything else it held there: SELECT and INSERT on append-only tables, SELECT, INSERT,
 // UPDATE and DELETE on the other tables, SELECT on goose's version table (to check the schema's
-// version at start), USAGE and SELECT on the sequences (nextval, not setval), and EXECUTE on
+// version at start) and on purged_months, USAGE and SELECT on the sequences (nextval, not setval), and EXECUTE on
 // create_month_partitions (the monthly partitions, created as the owner). Run it as the owner
 // after Migrate; it is idempotent and takes effect in one transaction. On SQLite it does nothing.
 func (s *Store) GrantApp(ctx context.Context, role string) error {
@@ -69,7 +74,7 @@ func (s *Store) GrantApp(ctx context.Context, role string) error {
 		for _, t := range tables {
 			privs := "SELECT, INSERT, UPDATE, DELETE"
 			switch {
-			case t.Name == versionTable:
+			case t.Name == versionTable, t.Name == purgedMonthsTable:
 				privs = "SELECT"
 			case t.AppendOnly:
 				privs = "SELECT, INSERT"
