@@ -294,3 +294,49 @@ func (m *lockMonitor) stop() (time.Duration, time.Time) {
 	}
 	return seen[1].Sub(seen[0]) + 2*time.Millisecond, seen[1]
 }
+
+// BenchmarkMigration13Postgres times migration 13 (the monthly partitions) on a database seeded at
+// version 12: RISKCONSOLE_BENCH_MIGRATION_N demo decisions (default 20,000; the figure is
+// 1,000,000) with their outcome events, seeded at 13 and rolled back to 12 first (down-s), then
+// migrated up again (up-s: the figure), as the owner with an hour's statement timeout.
+func BenchmarkMigration13Postgres(b *testing.B) {
+	n := 20_000
+	if v, err := strconv.Atoi(os.Getenv("RISKCONSOLE_BENCH_MIGRATION_N")); err == nil && v > 0 {
+		n = v
+	}
+	ctx := context.Background()
+	for range b.N {
+		b.StopTimer()
+		ta := newTestApp(b, "postgres", n)
+		cfg := ta.Config
+		cfg.DatabaseURL, cfg.RequestTimeout = ta.ownerURL(), time.Hour
+		owner, err := OpenStore(ctx, cfg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		t0 := time.Now()
+		if err := owner.MigrateDownTo(ctx, 12); err != nil {
+			b.Fatal(err)
+		}
+		down := time.Since(t0)
+		analyzeAsOwner(b, ta.ownerURL())
+		var decisions, events int64
+		db := ta.rawDB(b)
+		if err := db.QueryRow("SELECT (SELECT count(*) FROM decisions), (SELECT count(*) FROM outcome_events)").Scan(&decisions, &events); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		t1 := time.Now()
+		if err := owner.MigrateUpTo(ctx, 13); err != nil {
+			b.Fatal(err)
+		}
+		up := time.Since(t1)
+		b.StopTimer()
+		owner.Close()
+		b.ReportMetric(down.Seconds(), "down-s")
+		b.ReportMetric(up.Seconds(), "up-s")
+		b.ReportMetric(float64(decisions), "decisions")
+		b.ReportMetric(float64(events), "events")
+		b.Logf("migration 13 over %d decisions and %d outcome events: %s (rolled back in %s)", decisions, events, up.Round(time.Millisecond), down.Round(time.Millisecond))
+	}
+}

@@ -199,6 +199,16 @@ func TestPurgeRoles(t *testing.T) {
 			t.Errorf("purge_month of the current month: %v, want refused as the current month", err)
 		}
 	})
+	t.Run("the owner deletes no key of a month not purged", func(t *testing.T) {
+		db, err := sql.Open("pgx", ta.ownerURL())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if _, err := db.Exec("DELETE FROM decision_keys WHERE decision_id = $1", id); err == nil || !strings.Contains(err.Error(), "has not been purged") {
+			t.Errorf("DELETE of a live key as the owner: %v; want refused", err)
+		}
+	})
 	t.Run("create_month_partitions", func(t *testing.T) {
 		db, err := sql.Open("pgx", ta.Config.DatabaseURL)
 		if err != nil {
