@@ -336,14 +336,17 @@ var benchRawColumns = func() []string {
 }()
 
 // benchRawInsertSQL writes one decision row the way the ceiling is defined: one statement,
-// autocommit, every column, idempotent on the key.
+// autocommit, every column, idempotent on the key. Since migration 13 the key is decision_keys'
+// (with the id and reference, $1 to $3, and the time, $5), written in the same statement as
+// store.InsertDecision does.
 var benchRawInsertSQL = func() string {
 	ph := make([]string, len(benchRawColumns))
 	for i := range ph {
 		ph[i] = "$" + strconv.Itoa(i+1)
 	}
-	return "INSERT INTO decisions (" + strings.Join(benchRawColumns, ", ") + ") VALUES (" + strings.Join(ph, ", ") +
-		") ON CONFLICT (idempotency_key) DO NOTHING"
+	return "WITH k AS (INSERT INTO decision_keys (decision_id, reference, idempotency_key, created_at) VALUES ($1, $2, $3, $5) " +
+		"ON CONFLICT (idempotency_key) DO NOTHING RETURNING 1) " +
+		"INSERT INTO decisions (" + strings.Join(benchRawColumns, ", ") + ") SELECT " + strings.Join(ph, ", ") + " FROM k"
 }()
 
 // benchRawArgs returns rec's row as statement arguments, in benchRawColumns order.

@@ -235,7 +235,7 @@ func checkPartitions(t *testing.T, db *sql.DB) {
 }
 
 // TestPartitionsAhead: on PostgreSQL the console creates the partitions of the current month and
-// the next three at start, and the partition an insert finds missing; no DEFAULT partition
+// the next two at start, and the partition an insert finds missing; no DEFAULT partition
 // exists, so a missing month is created, not absorbed.
 func TestPartitionsAhead(t *testing.T) {
 	ta := newTestApp(t, "postgres", 20)
@@ -249,7 +249,7 @@ func TestPartitionsAhead(t *testing.T) {
 		return n == 2
 	}
 	now := time.Now().UTC()
-	for i := range 4 {
+	for i := range 3 {
 		if m := time.Date(now.Year(), now.Month()+time.Month(i), 1, 0, 0, 0, 0, time.UTC); !exists(m) {
 			t.Errorf("no partitions of %s", m.Format("2006-01"))
 		}

@@ -176,6 +176,7 @@ func TestPurgeRoles(t *testing.T) {
 		"DROP TABLE outcome_events_p202510",
 		"DELETE FROM decision_keys",
 		"DELETE FROM purged_months",
+		"INSERT INTO purged_months VALUES ('2025-11-01', 0, 0, '0000000000000000', now())",
 		"SELECT add_month_partitions(now() + interval '5 years')",
 	}
 	t.Run("the console's role", func(t *testing.T) {
@@ -196,6 +197,16 @@ func TestPurgeRoles(t *testing.T) {
 		if _, err := db.Exec("SELECT * FROM purge_month(date_trunc('month', now())::date, (date_trunc('month', now()) + interval '1 month')::date)"); err == nil ||
 			!strings.Contains(err.Error(), "current month") {
 			t.Errorf("purge_month of the current month: %v, want refused as the current month", err)
+		}
+	})
+	t.Run("the owner deletes no key of a month not purged", func(t *testing.T) {
+		db, err := sql.Open("pgx", ta.ownerURL())
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if _, err := db.Exec("DELETE FROM decision_keys WHERE decision_id = $1", id); err == nil || !strings.Contains(err.Error(), "has not been purged") {
+			t.Errorf("DELETE of a live key as the owner: %v; want refused", err)
 		}
 	})
 	t.Run("create_month_partitions", func(t *testing.T) {

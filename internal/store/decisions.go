@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -73,7 +74,7 @@ func (s *Store) InsertDecision(ctx context.Context, rec *decisions.Record) (deci
 // insertDecisionSQL writes every column of decisionColumns, or nothing when the idempotency key
 // exists (SQLite, whose decisions table holds the unique keys). gorm turns the ? into the
 // dialect's placeholders.
-var insertDecisionSQL = "INSERT INTO decisions (" + strings.Join(decisionColumns, ", ") + ") VALUES (?" +
+var insertDecisionSQL = "INSERT INTO decisions (" + decisionColumnList + ") VALUES (?" +
 	strings.Repeat(", ?", len(decisionColumns)-1) + ") ON CONFLICT (idempotency_key) DO NOTHING"
 
 // insertDecisionKeyedSQL is insertDecisionSQL on PostgreSQL, where a unique constraint of the
@@ -82,7 +83,7 @@ var insertDecisionSQL = "INSERT INTO decisions (" + strings.Join(decisionColumns
 // index as they did on decisions'. A taken reference fails the statement as before.
 var insertDecisionKeyedSQL = "WITH k AS (INSERT INTO decision_keys (decision_id, idempotency_key, reference, created_at) " +
 	"VALUES (?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING RETURNING 1) " +
-	"INSERT INTO decisions (" + strings.Join(decisionColumns, ", ") + ") SELECT ?" +
+	"INSERT INTO decisions (" + decisionColumnList + ") SELECT ?" +
 	strings.Repeat(", ?", len(decisionColumns)-1) + " FROM k"
 
 // Decision returns the decision with the given id.
@@ -150,44 +151,50 @@ func (s *Store) MarketsWithDecisions(ctx context.Context, codes []string) ([]str
 
 // Decisions returns one page of decisions matching f, in one statement.
 func (s *Store) Decisions(ctx context.Context, f decisions.Filter, page decisions.PageRequest) (decisions.Page, error) {
-	q := s.db.WithContext(ctx).Model(&models.Decision{})
+	var (
+		where []string
+		args  []any
+	)
+	add := func(cond string, vals ...any) {
+		where, args = append(where, cond), append(args, vals...)
+	}
 	if !f.From.IsZero() {
-		q = q.Where("created_at >= ?", f.From.UTC())
+		add("created_at >= ?", f.From.UTC())
 	}
 	if !f.To.IsZero() {
-		q = q.Where("created_at < ?", f.To.UTC())
+		add("created_at < ?", f.To.UTC())
 	}
 	if f.Market != "" {
-		q = q.Where("market = ?", f.Market)
+		add("market = ?", f.Market)
 	}
 	// Outcomes are written as literals so that PostgreSQL can match the partial index on
 	// declines even with prepared statements.
 	switch {
 	case f.Outcome == engine.Declined || f.Reason != engine.NoReason:
-		q = q.Where("outcome = 'DECLINED'")
+		add("outcome = 'DECLINED'")
 	case f.Outcome == engine.Approved:
-		q = q.Where("outcome = 'APPROVED'")
+		add("outcome = 'APPROVED'")
 	}
 	if f.Reason != engine.NoReason {
-		q = q.Where("reason_mask & ? <> 0", reasonBit(f.Reason))
+		add("reason_mask & ? <> 0", reasonBit(f.Reason))
 	}
 	if f.MerchantID != "" {
-		q = q.Where("merchant_id = ?", f.MerchantID)
+		add("merchant_id = ?", f.MerchantID)
 	}
 	if f.MerchantCategory != "" {
-		q = q.Where("merchant_category = ?", f.MerchantCategory)
+		add("merchant_category = ?", f.MerchantCategory)
 	}
 	if f.MinAmountMinor != nil {
-		q = q.Where("amount_minor >= ?", *f.MinAmountMinor)
+		add("amount_minor >= ?", *f.MinAmountMinor)
 	}
 	if f.MaxAmountMinor != nil {
-		q = q.Where("amount_minor <= ?", *f.MaxAmountMinor)
+		add("amount_minor <= ?", *f.MaxAmountMinor)
 	}
 	if f.ThresholdVersionID != 0 {
-		q = q.Where("threshold_version_id = ?", f.ThresholdVersionID)
+		add("threshold_version_id = ?", f.ThresholdVersionID)
 	}
 	if f.Arm != thresholds.ArmNone {
-		q = q.Where("arm = ?", string(f.Arm))
+		add("arm = ?", string(f.Arm))
 	}
 	dir := "DESC"
 	cmp := "<"
@@ -195,9 +202,19 @@ func (s *Store) Decisions(ctx context.Context, f decisions.Filter, page decision
 		dir, cmp = "ASC", ">"
 	}
 	if c := page.After; c != nil {
-		q = q.Where("(created_at, id) "+cmp+" (?, ?)", c.CreatedAt.UTC(), c.ID)
+		// The plain bound, implied by the row comparison, lets PostgreSQL skip the monthly
+		// partitions past the cursor, which a row comparison does not.
+		add("created_at "+cmp+"= ? AND (created_at, id) "+cmp+" (?, ?)", c.CreatedAt.UTC(), c.CreatedAt.UTC(), c.ID)
 	}
-	rows, err := scanDecisions(q.Select(decisionColumns).Order("created_at " + dir + ", id " + dir).Limit(page.First + 1))
+	stmt := "SELECT " + decisionColumnList + " FROM decisions"
+	if len(where) > 0 {
+		stmt += " WHERE " + strings.Join(where, " AND ")
+	}
+	// The page's size is a literal: with a LIMIT parameter PostgreSQL never takes the prepared
+	// statement's generic plan and plans every page anew, over every monthly partition (about a
+	// millisecond of its CPU per page at 21 partitions).
+	stmt += " ORDER BY created_at " + dir + ", id " + dir + " LIMIT " + strconv.Itoa(page.First+1)
+	rows, err := scanDecisions(s.db.WithContext(ctx).Raw(stmt, args...))
 	if err != nil {
 		return decisions.Page{}, fmt.Errorf("list decisions: %w", err)
 	}
@@ -403,6 +420,9 @@ var decisionColumns = func() []string {
 		"message_locale", "message_title", "message_body", "message_steps", "bureau_report",
 		"arm", "shadow_results", "kind", "overturns", "reviewer", "review_reason", "seal")
 }()
+
+// decisionColumnList is decisionColumns, comma-separated.
+var decisionColumnList = strings.Join(decisionColumns, ", ")
 
 // reviewColumns is the number of columns of decisionColumns that issue 15 added before the seal.
 const reviewColumns = 4

@@ -18,8 +18,10 @@ import (
 // the partitions ahead (EnsurePartitions, at start and hourly) and the one an insert finds
 // missing, through create_month_partitions, the owner's function the console's role may run.
 
-// partitionsAhead is how many months after the current one EnsurePartitions prepares.
-const partitionsAhead = 3
+// partitionsAhead is how many months after the current one EnsurePartitions prepares: a month of
+// slack should the hourly job fail, and no more, as every partition, empty or not, costs each
+// query of decisions without a time bound a little planning and start-up (about 10 µs).
+const partitionsAhead = 2
 
 // monthSet remembers the months whose partitions this process created or found, so that a bulk
 // load asks the database once per month. It is shared by a store's pools and transactions.
@@ -94,4 +96,23 @@ func (s *Store) retryMissingPartition(ctx context.Context, at time.Time, write f
 		return err
 	}
 	return write()
+}
+
+// partitionMonths returns the months of table's monthly partitions, oldest first (PostgreSQL).
+func (s *Store) partitionMonths(ctx context.Context, table string) ([]time.Time, error) {
+	var names []string
+	err := s.db.WithContext(ctx).Raw(`SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+WHERE i.inhparent = CAST(? AS regclass) ORDER BY c.relname`, table).Scan(&names).Error
+	if err != nil {
+		return nil, fmt.Errorf("list the partitions of %s: %w", table, err)
+	}
+	out := make([]time.Time, 0, len(names))
+	for _, n := range names {
+		m, err := time.Parse("200601", strings.TrimPrefix(n, table+"_p"))
+		if err != nil {
+			return nil, fmt.Errorf("partition %s of %s: %w", n, table, err)
+		}
+		out = append(out, m)
+	}
+	return out, nil
 }

@@ -50,7 +50,8 @@ ORDER BY c.relname`).Scan(&out).Error
 // GrantApp gives role, the console's role, exactly what the console needs on the schema, and
 // revokes anything else it held there: SELECT and INSERT on append-only tables, SELECT, INSERT,
 // UPDATE and DELETE on the other tables, SELECT on goose's version table (to check the schema's
-// version at start) and on erasure_requests (the retention role's to write), USAGE and SELECT on the sequences (nextval, not setval), and EXECUTE on
+// version at start), on purged_months and on erasure_requests (appPrivileges), USAGE and SELECT on
+// the sequences (nextval, not setval), and EXECUTE on
 // create_month_partitions (the monthly partitions, created as the owner). Run it as the owner
 // after Migrate; it is idempotent and takes effect in one transaction. On SQLite it does nothing.
 func (s *Store) GrantApp(ctx context.Context, role string) error {
@@ -95,6 +96,9 @@ var appPrivileges = map[string]string{
 	"amount_bands":         "SELECT",
 	"anonymised_decisions": "SELECT",
 	"erasure_requests":     "SELECT",
+	// purge_month alone writes purged_months (as the owner): a row the console's role could add
+	// would make a month look purged, and its partitions impossible to create.
+	"purged_months": "SELECT",
 }
 
 // GrantRetention gives role, the retention role, what the purge, the retention job and the

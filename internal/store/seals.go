@@ -160,7 +160,7 @@ func (s *Store) sealProblem(r *models.Decision) string {
 // of up to n, in fresh slices; it stops early when fn returns false. One statement streams the
 // table along its (created_at, id) index.
 func (s *Store) readDecisions(ctx context.Context, n int, fn func([]sealCheck) bool) error {
-	rows, err := s.db.WithContext(ctx).Raw("SELECT " + strings.Join(decisionColumns, ", ") + ", " + s.markExpr() + " FROM decisions ORDER BY created_at, id").Rows()
+	rows, err := s.db.WithContext(ctx).Raw("SELECT " + decisionColumnList + ", " + s.markExpr() + " FROM decisions ORDER BY created_at, id").Rows()
 	if err != nil {
 		return fmt.Errorf("read decisions: %w", err)
 	}

@@ -188,7 +188,7 @@ func (s *Store) bulkInsertSQLite(ctx context.Context, rows []models.Decision) er
 		return err
 	}
 	defer tx.Rollback()
-	stmt, err := tx.PrepareContext(ctx, "INSERT INTO decisions ("+strings.Join(decisionColumns, ", ")+
+	stmt, err := tx.PrepareContext(ctx, "INSERT INTO decisions ("+decisionColumnList+
 		") VALUES (?"+strings.Repeat(", ?", len(decisionColumns)-1)+")")
 	if err != nil {
 		return err

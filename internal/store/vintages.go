@@ -219,17 +219,21 @@ func (s *Store) addOutcomes(w *eventWindow) (int64, error) {
 	if len(ids) == 0 {
 		return 0, nil
 	}
-	var which string
+	var from, which string
 	var whichArgs []any
 	if s.dialect == Postgres {
-		which, whichArgs = "e.decision_id = ANY(CAST(? AS UUID[]))", []any{"{" + strings.Join(ids, ",") + "}"}
+		// Through decision_keys, which names the one partition of each decision and its events.
+		from = "decision_keys k JOIN outcome_events e ON e.decision_id = k.decision_id AND e.decision_created_at = k.created_at " +
+			"JOIN decisions d ON d.id = k.decision_id AND d.created_at = k.created_at"
+		which, whichArgs = "k.decision_id = ANY(CAST(? AS UUID[]))", []any{"{" + strings.Join(ids, ",") + "}"}
 	} else {
+		from = "outcome_events e JOIN decisions d ON " + eventDecision
 		which, whichArgs = "e.decision_id IN (SELECT decision_id FROM outcome_events WHERE "+alias(w.batch, "")+")", w.batchArgs
 	}
 	args := append(append(append([]any{}, w.countedArgs...), whichArgs...), w.upToArgs...)
 	stmt := "SELECT CAST(e.decision_id AS TEXT), d.created_at, d.market, d.merchant_category, d.threshold_version_id, " +
 		"e.observed_at, e.status, e.written_off_minor, CASE WHEN " + alias(w.counted, "e.") + " THEN 0 ELSE 1 END " +
-		"FROM outcome_events e JOIN decisions d ON " + eventDecision + " WHERE " + which + " AND " + alias(w.upTo, "e.") +
+		"FROM " + from + " WHERE " + which + " AND " + alias(w.upTo, "e.") +
 		" ORDER BY e.decision_id, e.observed_at"
 	rows, err := s.db.Raw(stmt, args...).Rows()
 	if err != nil {

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -10,7 +9,6 @@ import (
 
 	"github.com/google/uuid"
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgtype"
 	"github.com/jackc/pgx/v5/stdlib"
 
 	"riskconsole/internal/decisions"
@@ -21,7 +19,9 @@ import (
 )
 
 // whatIfQuery reads decisions in (created_at, id) order after a cursor, with the columns the
-// what-if history keeps (the measured values in engine order). It walks the decisions_time index.
+// what-if history keeps (the measured values in engine order). It walks the decisions_time index;
+// the plain bound on created_at, which the row comparison implies, lets PostgreSQL skip the
+// monthly partitions before the cursor (a row comparison does not prune them).
 // It reads the engine's decisions only: a reviewer's overturn (MANUAL_REVIEW) repeats the
 // purchase of the decision it overturned, which a replay would count twice.
 var whatIfQuery = func() string {
@@ -30,7 +30,7 @@ var whatIfQuery = func() string {
 		cols = append(cols, engine.Measures[i].Key)
 	}
 	return "SELECT " + strings.Join(cols, ", ") +
-		" FROM decisions WHERE (created_at, id) > (?, ?) AND " + automatedOnly + " ORDER BY created_at, id LIMIT ?"
+		" FROM decisions WHERE created_at >= ? AND (created_at, id) > (?, ?) AND " + automatedOnly + " ORDER BY created_at, id LIMIT ?"
 }()
 
 // WhatIfScan streams up to limit decisions after the cursor, oldest first, calling fn with each
@@ -80,7 +80,7 @@ func (w *whatIfScanner) finish() {
 }
 
 func (s *Store) whatIfScanSQLite(ctx context.Context, after decisions.Cursor, limit int, fn func(string, uuid.UUID, *whatif.Row) error) (decisions.Cursor, int, error) {
-	rows, err := s.sqlDB.QueryContext(ctx, whatIfQuery, after.CreatedAt.UTC(), after.ID, limit)
+	rows, err := s.sqlDB.QueryContext(ctx, whatIfQuery, after.CreatedAt.UTC(), after.CreatedAt.UTC(), after.ID, limit)
 	if err != nil {
 		return after, 0, fmt.Errorf("scan decisions for what-if: %w", err)
 	}
@@ -104,7 +104,7 @@ func (s *Store) whatIfScanPostgres(ctx context.Context, after decisions.Cursor, 
 		if err != nil {
 			afterID = uuid.UUID{} // the zero cursor: before every decision
 		}
-		rows, err := pc.Query(ctx, postgresPlaceholders(whatIfQuery), after.CreatedAt.UTC(), afterID, limit)
+		rows, err := pc.Query(ctx, postgresPlaceholders(whatIfQuery), after.CreatedAt.UTC(), after.CreatedAt.UTC(), afterID, limit)
 		if err != nil {
 			return err
 		}
@@ -267,8 +267,7 @@ func (s *Store) WhatIfOutcomesSince(ctx context.Context, lo int64, limit int) ([
 // decision at a time with its events in time order, calling fn with the decision's id, market, time
 // and amount in minor units. The events slice is reused: fn must copy what it keeps.
 func (s *Store) WhatIfOutcomes(ctx context.Context, ids []uuid.UUID, fn func(id uuid.UUID, market string, decidedAt time.Time, amountMinor int64, events []outcomes.Event) error) error {
-	q := whatIfOutcomeColumns
-	var args []any
+	var parts []eventPart
 	if ids != nil {
 		if len(ids) == 0 {
 			return nil
@@ -277,10 +276,16 @@ func (s *Store) WhatIfOutcomes(ctx context.Context, ids []uuid.UUID, fn func(id 
 		for i, id := range ids {
 			strs[i] = id.String()
 		}
-		q += " WHERE e.decision_id IN ?"
-		args = append(args, strs)
+		set, arg := s.idSet(strs)
+		// Through decision_keys, which names each decision's partition.
+		parts = []eventPart{{join: "JOIN decision_keys k ON k.decision_id = e.decision_id AND k.created_at = e.decision_created_at",
+			cond: "k.decision_id " + set, args: []any{arg}}}
+	} else {
+		var err error
+		if parts, err = s.eventParts(ctx, "d.created_at"); err != nil {
+			return err
+		}
 	}
-	q += " ORDER BY e.decision_id, e.observed_at, e.event_id"
 	var (
 		cur, id, market, status string
 		at, observed            time.Time
@@ -316,135 +321,152 @@ func (s *Store) WhatIfOutcomes(ctx context.Context, ids []uuid.UUID, fn func(id 
 		events = append(events, outcomes.Event{ObservedAt: observed, Status: st, WrittenOffMinor: wo})
 		return nil
 	}
-	if s.dialect == Postgres {
-		conn, err := s.sqlDB.Conn(ctx)
-		if err != nil {
-			return err
-		}
-		defer conn.Close()
-		err = conn.Raw(func(dc any) error {
-			pc := dc.(*stdlib.Conn).Conn()
-			pq := strings.Replace(q, "e.decision_id, d.market", "e.decision_id::text, d.market", 1)
-			var rows pgx.Rows
-			var err error
-			if ids != nil {
-				rows, err = pc.Query(ctx, strings.Replace(pq, "IN ?", "= ANY($1::uuid[])", 1), args[0])
-			} else {
-				rows, err = pc.Query(ctx, pq)
-			}
-			if err != nil {
-				return err
-			}
-			defer rows.Close()
-			for rows.Next() {
-				if err := each(rows.Scan); err != nil {
-					return err
-				}
-			}
-			return rows.Err()
-		})
-		if err != nil {
-			return fmt.Errorf("read outcome events for what-if: %w", err)
-		}
-		return flush()
-	}
-	if ids != nil {
-		q = strings.Replace(q, "IN ?", "IN (SELECT value FROM json_each(?))", 1)
-		b, _ := json.Marshal(args[0])
-		args = []any{string(b)}
-	}
-	rows, err := s.sqlDB.QueryContext(ctx, q, args...)
+	err := s.eachEventRow(ctx, parts, func(p eventPart) string {
+		return whatIfOutcomeColumns + " " + p.join + p.where() + " ORDER BY e.decision_id, e.observed_at, e.event_id"
+	}, each)
 	if err != nil {
 		return fmt.Errorf("read outcome events for what-if: %w", err)
 	}
-	defer rows.Close()
+	return flush()
+}
+
+// eventPart is a part of a read of outcome events (e) holding whole decisions: an optional join
+// and a condition with its arguments.
+type eventPart struct {
+	join, cond string
+	args       []any
+}
+
+func (p eventPart) where() string {
+	if p.cond == "" {
+		return ""
+	}
+	return " WHERE " + p.cond
+}
+
+// eventParts splits a read of every outcome event into parts: on PostgreSQL one per monthly
+// partition, each read along its own primary key (sorting every event at once spilled to disk at
+// a million events, and hashing their decisions too), bounding decisionTime (a column of the
+// decisions joined, or "" for none) the same way so that the join reads one partition of
+// decisions as well; on SQLite one part, the whole table.
+func (s *Store) eventParts(ctx context.Context, decisionTime string) ([]eventPart, error) {
+	if s.dialect != Postgres {
+		return []eventPart{{}}, nil
+	}
+	months, err := s.partitionMonths(ctx, "outcome_events")
+	if err != nil {
+		return nil, err
+	}
+	parts := make([]eventPart, len(months))
+	for i, m := range months {
+		p := eventPart{cond: "e.decision_created_at >= ? AND e.decision_created_at < ?", args: []any{m, m.AddDate(0, 1, 0)}}
+		if decisionTime != "" {
+			p.cond += " AND " + decisionTime + " >= ? AND " + decisionTime + " < ?"
+			p.args = append(p.args, m, m.AddDate(0, 1, 0))
+		}
+		parts[i] = p
+	}
+	return parts, nil
+}
+
+// eachEventRow runs the statement of each part (query, with ? placeholders) in turn and calls each
+// with the scan of every row; on PostgreSQL through pgx on one connection, with the decision id as
+// text.
+func (s *Store) eachEventRow(ctx context.Context, parts []eventPart, query func(eventPart) string, each func(scan func(...any) error) error) error {
+	if s.dialect != Postgres {
+		for _, p := range parts {
+			rows, err := s.sqlDB.QueryContext(ctx, query(p), p.args...)
+			if err != nil {
+				return err
+			}
+			err = scanEach(rows, each)
+			rows.Close()
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	conn, err := s.sqlDB.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	return conn.Raw(func(dc any) error {
+		pc := dc.(*stdlib.Conn).Conn()
+		for _, p := range parts {
+			q := postgresPlaceholders(strings.Replace(query(p), "e.decision_id,", "e.decision_id::text,", 1))
+			rows, err := pc.Query(ctx, q, p.args...)
+			if err != nil {
+				return err
+			}
+			err = scanEach(pgxRows{rows}, each)
+			rows.Close()
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// scanEach calls each with the scan of every row of rows.
+func scanEach(rows rowsIter, each func(scan func(...any) error) error) error {
 	for rows.Next() {
 		if err := each(rows.Scan); err != nil {
 			return err
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("read outcome events for what-if: %w", err)
-	}
-	return flush()
+	return rows.Err()
 }
 
 // WhatIfOutcomeEvents streams every outcome event, one decision at a time with its events in
 // time order, calling fn with the decision's id (the events slice is reused). It reads the events
 // table alone, without its decisions: the what-if warm-up knows the decisions it has just read.
 func (s *Store) WhatIfOutcomeEvents(ctx context.Context, fn func(id uuid.UUID, events []outcomes.Event) error) error {
-	const q = "SELECT decision_id, observed_at, status, written_off_minor FROM outcome_events ORDER BY decision_id, observed_at, event_id"
+	parts, err := s.eventParts(ctx, "")
+	if err != nil {
+		return err
+	}
 	var (
-		cur, id  uuid.UUID
-		started  bool
+		cur, id  string
 		observed time.Time
 		status   string
 		wo       int64
 		events   []outcomes.Event
 	)
-	add := func() error {
-		if started && id != cur {
-			if err := fn(cur, events); err != nil {
+	flush := func() error {
+		if len(events) == 0 {
+			return nil
+		}
+		u, err := uuid.Parse(cur)
+		if err != nil {
+			return fmt.Errorf("decision id %q: %w", cur, err)
+		}
+		err = fn(u, events)
+		events = events[:0]
+		return err
+	}
+	each := func(scan func(...any) error) error {
+		if err := scan(&id, &observed, &status, &wo); err != nil {
+			return err
+		}
+		if id != cur {
+			if err := flush(); err != nil {
 				return err
 			}
-			events = events[:0]
+			cur = id
 		}
-		cur, started = id, true
 		st, _ := outcomes.ParseStatus(status)
 		events = append(events, outcomes.Event{ObservedAt: observed, Status: st, WrittenOffMinor: wo})
 		return nil
 	}
-	if s.dialect == Postgres {
-		conn, err := s.sqlDB.Conn(ctx)
-		if err != nil {
-			return err
-		}
-		defer conn.Close()
-		err = conn.Raw(func(dc any) error {
-			rows, err := dc.(*stdlib.Conn).Conn().Query(ctx, q)
-			if err != nil {
-				return err
-			}
-			defer rows.Close()
-			var pid pgtype.UUID
-			for rows.Next() {
-				if err := rows.Scan(&pid, &observed, &status, &wo); err != nil {
-					return err
-				}
-				id = pid.Bytes
-				if err := add(); err != nil {
-					return err
-				}
-			}
-			return rows.Err()
-		})
-		if err != nil {
-			return fmt.Errorf("read outcome events for what-if: %w", err)
-		}
-	} else {
-		rows, err := s.sqlDB.QueryContext(ctx, q)
-		if err != nil {
-			return fmt.Errorf("read outcome events for what-if: %w", err)
-		}
-		defer rows.Close()
-		var sid string
-		for rows.Next() {
-			if err := rows.Scan(&sid, &observed, &status, &wo); err != nil {
-				return err
-			}
-			if id, err = uuid.Parse(sid); err != nil {
-				return fmt.Errorf("decision id %q: %w", sid, err)
-			}
-			if err := add(); err != nil {
-				return err
-			}
-		}
-		if err := rows.Err(); err != nil {
-			return fmt.Errorf("read outcome events for what-if: %w", err)
-		}
+	err = s.eachEventRow(ctx, parts, func(p eventPart) string {
+		return "SELECT e.decision_id, e.observed_at, e.status, e.written_off_minor FROM outcome_events e" + p.where() +
+			" ORDER BY e.decision_id, e.observed_at, e.event_id"
+	}, each)
+	if err != nil {
+		return fmt.Errorf("read outcome events for what-if: %w", err)
 	}
-	if started {
-		return fn(cur, events)
-	}
-	return nil
+	return flush()
 }

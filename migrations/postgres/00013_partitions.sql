@@ -37,23 +37,28 @@ CREATE TABLE decision_keys (
 CREATE INDEX decision_keys_time ON decision_keys (created_at);
 
 -- A key may be deleted only once its month has been purged (purge_decision_keys); nothing may
--- update or truncate the table.
+-- update or truncate the table. The check runs once per statement, over the rows it deleted.
 -- +goose StatementBegin
 CREATE FUNCTION refuse_live_key_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    live uuid;
 BEGIN
-    IF EXISTS (SELECT 1 FROM purged_months
-               WHERE month = CAST(date_trunc('month', OLD.created_at AT TIME ZONE 'UTC') AS date)) THEN
-        RETURN OLD;
+    SELECT g.decision_id INTO live FROM gone g
+    WHERE NOT EXISTS (SELECT 1 FROM purged_months p
+                      WHERE p.month = CAST(date_trunc('month', g.created_at AT TIME ZONE 'UTC') AS date))
+    LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'DELETE on % is not allowed: the month of decision % has not been purged', TG_TABLE_NAME, live
+            USING ERRCODE = 'insufficient_privilege';
     END IF;
-    RAISE EXCEPTION 'DELETE on % is not allowed: the month of decision % has not been purged', TG_TABLE_NAME, OLD.decision_id
-        USING ERRCODE = 'insufficient_privilege';
+    RETURN NULL;
 END;
 $$;
 -- +goose StatementEnd
 CREATE TRIGGER decision_keys_append_only BEFORE UPDATE ON decision_keys
     FOR EACH ROW EXECUTE FUNCTION refuse_change();
-CREATE TRIGGER decision_keys_purged_only BEFORE DELETE ON decision_keys
-    FOR EACH ROW EXECUTE FUNCTION refuse_live_key_delete();
+CREATE TRIGGER decision_keys_purged_only AFTER DELETE ON decision_keys
+    REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION refuse_live_key_delete();
 CREATE TRIGGER decision_keys_no_truncate BEFORE TRUNCATE ON decision_keys
     FOR EACH STATEMENT EXECUTE FUNCTION refuse_change();
 
@@ -249,12 +254,12 @@ END;
 $$;
 -- +goose StatementEnd
 
--- The partitions of every month with rows, and of this month and the next three.
+-- The partitions of every month with rows, and of this month and the next two.
 -- +goose StatementBegin
 DO $$
 DECLARE
     m timestamptz := date_trunc('month', COALESCE(LEAST((SELECT min(created_at) FROM decisions_unpartitioned), now()), now()) AT TIME ZONE 'UTC') AT TIME ZONE 'UTC';
-    last timestamptz := GREATEST((SELECT max(created_at) FROM decisions_unpartitioned), now() + interval '3 months');
+    last timestamptz := GREATEST((SELECT max(created_at) FROM decisions_unpartitioned), now() + interval '2 months');
 BEGIN
     WHILE m <= last LOOP
         PERFORM add_month_partitions(m);
