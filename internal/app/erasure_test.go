@@ -293,6 +293,24 @@ func TestErasureAPI(t *testing.T) {
 						t.Errorf("the console's role: %s: %v, want %q", c.stmt, err, c.want)
 					}
 				}
+				// The retention role's function refuses to unlink a decision a legal hold keeps,
+				// whatever the console asked.
+				if _, err := ta.Retention.PlaceHold(retentionAuditor, retention.Filter{ShopperID: "s-other"}, "matter of s-other"); err != nil {
+					t.Fatal(err)
+				}
+				ret, err := sql.Open("pgx", ta.Config.RetentionDatabaseURL)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer ret.Close()
+				var id string
+				if err := ta.rawDB(t).QueryRow("SELECT id FROM decisions WHERE shopper_id = 's-other'").Scan(&id); err != nil {
+					t.Fatal(err)
+				}
+				_, err = ret.Exec("SELECT erase_shopper_decisions('s-other', now(), ARRAY[$1::uuid], ARRAY['x'])", id)
+				if err == nil || !strings.Contains(err.Error(), "legal hold") {
+					t.Errorf("the retention role unlinking a held decision: %v, want refused", err)
+				}
 				// The owner's UPDATE meets the triggers: a done request is final; outside an
 				// erasure no decision changes.
 				if _, err := ta.rawDB(t).Exec("UPDATE erasure_requests SET reference = 'x'"); err == nil || !strings.Contains(err.Error(), "carried out") {

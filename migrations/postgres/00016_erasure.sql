@@ -59,14 +59,17 @@ CREATE TRIGGER erasure_requests_guard BEFORE UPDATE OR DELETE ON erasure_request
 CREATE TRIGGER erasure_requests_no_truncate BEFORE TRUNCATE ON erasure_requests
     FOR EACH STATEMENT EXECUTE FUNCTION erasure_requests_guard();
 
--- Decisions stay append-only (refuse_change on DELETE keeps them listed as such, so the console's
--- role holds SELECT and INSERT only). An UPDATE passes only as erase_shopper_decisions makes it:
--- inside it (the transaction-local setting names the shopper), from that shopper to '', with the
--- request hash emptied, and no other column but the seal changed. The setting alone grants
--- nothing: only a role with UPDATE on decisions (the owner, through the function) gets this far.
+-- Decisions stay append-only: refuse_change still refuses every UPDATE (which keeps them listed
+-- as history, so the console's role holds SELECT and INSERT only; DELETE is migration 15's
+-- permitted delete) but one made inside erase_shopper_decisions, whose transaction-local setting
+-- names the row's shopper; decisions_erasure_only then lets it through only from that shopper to
+-- '', with the request hash emptied, and no other column but the seal changed. The setting alone
+-- grants nothing: only a role with UPDATE on decisions (the owner, through the function) gets
+-- this far.
 DROP TRIGGER decisions_append_only ON decisions;
-CREATE TRIGGER decisions_append_only BEFORE DELETE ON decisions
-    FOR EACH ROW EXECUTE FUNCTION refuse_change();
+CREATE TRIGGER decisions_append_only BEFORE UPDATE ON decisions FOR EACH ROW
+    WHEN (OLD.shopper_id = '' OR current_setting('riskconsole.erasing', true) IS DISTINCT FROM OLD.shopper_id)
+    EXECUTE FUNCTION refuse_change();
 -- +goose StatementBegin
 CREATE FUNCTION decisions_erasure_only() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
@@ -112,6 +115,13 @@ BEGIN
     IF p_before > now() THEN
         RAISE EXCEPTION 'erase_shopper_decisions: the date is in the future' USING ERRCODE = 'invalid_parameter_value';
     END IF;
+    -- A hold placed meanwhile waits for this transaction, and none in force may select these.
+    LOCK TABLE legal_holds IN SHARE MODE;
+    IF EXISTS (SELECT 1 FROM decisions d
+               WHERE d.id = ANY (p_ids) AND d.shopper_id = p_shopper
+                 AND legal_hold_selects(d.market, d.created_at, d.shopper_id, d.merchant_id)) THEN
+        RAISE EXCEPTION 'erase_shopper_decisions: a legal hold keeps some of these decisions' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
     PERFORM set_config('riskconsole.erasing', p_shopper, true);
     UPDATE decisions d SET shopper_id = '', request_hash = '', seal = u.seal
     FROM unnest(p_ids, p_seals) AS u(id, seal)
@@ -144,7 +154,7 @@ DROP FUNCTION erase_shopper_decisions(text, timestamptz, uuid[], text[]);
 DROP TRIGGER decisions_erasure_only ON decisions;
 DROP FUNCTION decisions_erasure_only();
 DROP TRIGGER decisions_append_only ON decisions;
-CREATE TRIGGER decisions_append_only BEFORE UPDATE OR DELETE ON decisions
+CREATE TRIGGER decisions_append_only BEFORE UPDATE ON decisions
     FOR EACH ROW EXECUTE FUNCTION refuse_change();
 DROP TABLE erasure_requests;
 DROP FUNCTION erasure_requests_guard();
