@@ -22,13 +22,14 @@ func (a *api) ready(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "draining"})
 		return
 	}
+	// One budget for the checks and the retention job's state together.
+	ctx, cancel := context.WithTimeout(r.Context(), readyTimeout)
+	defer cancel()
 	var rd readiness
-	for _, c := range a.Readiness(r.Context(), time.Now()) {
+	for _, c := range a.Readiness(ctx, time.Now()) {
 		rd.add(c.Name, c.Err)
 	}
 	rd.WhatIf = a.whatIfState()
-	ctx, cancel := context.WithTimeout(r.Context(), readyTimeout)
-	defer cancel()
 	rd.Retention = a.retentionState(ctx)
 	rd.write(w)
 }

@@ -28,6 +28,7 @@ var rowModels = []any{
 	&models.RetentionPolicyRequest{}, &models.RetentionPolicy{}, &models.LegalHold{},
 	&models.DecisionKey{}, &models.PurgedMonth{}, &models.PurgePermit{},
 	&models.AnonymisedDecision{}, &models.AmountBand{}, &models.RetentionJobState{}, &models.RetentionPermit{},
+	&models.ErasureRequest{}, &models.ErasurePermit{},
 }
 
 // dialectOnlyColumns are the columns one database has beyond its table's model: PostgreSQL
@@ -43,7 +44,7 @@ var dialectOnlyColumns = map[Dialect]map[string][]string{
 // dialectOnlyTables are the tables of one database only (migration 13): decision_keys is a table
 // on PostgreSQL and a view of decisions on SQLite; purge permits exist on SQLite alone, the
 // retention job's permits (migration 15) on PostgreSQL alone.
-var dialectOnlyTables = map[Dialect][]string{Postgres: {"decision_keys", "retention_permits"}, SQLite: {"purge_permits"}}
+var dialectOnlyTables = map[Dialect][]string{Postgres: {"decision_keys", "retention_permits"}, SQLite: {"purge_permits", "erasure_permits"}}
 
 // monthPartition matches the names of the monthly partitions of decisions and outcome_events,
 // which their parent's row struct describes.
