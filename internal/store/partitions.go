@@ -116,7 +116,9 @@ func (s *Store) byKey(join, table, alias, idCol, timeCol string) string {
 }
 
 // decisionsOfKeys joins the decisions (d) of the keys k.
-func (s *Store) decisionsOfKeys() string { return s.byKey("JOIN", "decisions", "d", "id", "created_at") }
+func (s *Store) decisionsOfKeys() string {
+	return s.byKey("JOIN", "decisions", "d", "id", "created_at")
+}
 
 // eventsOfKeys joins the outcome events (e) of the keys k; join is "JOIN" or "LEFT JOIN".
 func (s *Store) eventsOfKeys(join string) string {
