@@ -275,7 +275,7 @@ func (db *sigtermDB) lockWaiters(t *testing.T) int {
 	t.Helper()
 	var n int
 	err := db.conn.QueryRow(`SELECT count(*) FROM pg_stat_activity
-		WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO decisions%'`).Scan(&n)
+		WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO decisions %'`).Scan(&n)
 	if err != nil {
 		t.Fatal(err)
 	}

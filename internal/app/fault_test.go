@@ -428,7 +428,7 @@ func TestFaultSlowDatabase(t *testing.T) {
 	var waiting int
 	noneWaiting := func() bool {
 		err := db.QueryRow(`SELECT count(*) FROM pg_stat_activity
-			WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO decisions%'`).Scan(&waiting)
+			WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO decisions %'`).Scan(&waiting)
 		return err == nil && waiting == 0
 	}
 	if !waitFor(timeout/2, noneWaiting) {

@@ -107,13 +107,17 @@ func (s *Store) takeDecision(ctx context.Context, key string, arg any) (decision
 // keyedDecisions selects decisionColumns of the decisions found through decision_keys, whose
 // created_at names the one partition to look in: a statement for s.db.Raw, to which the caller
 // appends its condition on k.
-var keyedDecisions = "SELECT " + strings.Join(qualified("d", decisionColumns), ", ") +
-	" FROM decision_keys k JOIN decisions d ON d.id = k.decision_id AND d.created_at = k.created_at WHERE "
+func (s *Store) keyedDecisions() string {
+	return "SELECT " + qualifiedDecisionColumns + " FROM decision_keys k" + s.decisionsOfKeys() + " WHERE "
+}
+
+// qualifiedDecisionColumns is decisionColumns of d, comma-separated.
+var qualifiedDecisionColumns = strings.Join(qualified("d", decisionColumns), ", ")
 
 // takeDecisionRow reads the decision whose key column of decision_keys (decision_id, reference
 // or idempotency_key) is arg.
 func (s *Store) takeDecisionRow(ctx context.Context, key string, arg any) (models.Decision, error) {
-	rows, err := scanDecisions(s.db.WithContext(ctx).Raw(keyedDecisions+"k."+key+" = ?", arg))
+	rows, err := scanDecisions(s.db.WithContext(ctx).Raw(s.keyedDecisions()+"k."+key+" = ?", arg))
 	if err != nil {
 		return models.Decision{}, fmt.Errorf("read decision: %w", err)
 	}

@@ -35,8 +35,7 @@ func (s *Store) StoredKeys(ctx context.Context, ids []string) ([]StoredKey, erro
 	// on both databases (on SQLite it is a view of decisions).
 	err := s.db.WithContext(ctx).Raw(`SELECT d.id, d.reference, d.idempotency_key,
 		(SELECT count(*) FROM decision_keys c WHERE c.idempotency_key = d.idempotency_key) AS key_count
-		FROM decision_keys k JOIN decisions d ON d.id = k.decision_id AND d.created_at = k.created_at
-		WHERE k.decision_id IN ?`, ids).Scan(&out).Error
+		FROM decision_keys k`+s.decisionsOfKeys()+` WHERE k.decision_id IN ?`, ids).Scan(&out).Error
 	if err != nil {
 		return nil, fmt.Errorf("read stored idempotency keys: %w", err)
 	}

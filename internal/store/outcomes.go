@@ -175,15 +175,14 @@ func (s *Store) LockOutcomeDecisions(ctx context.Context, ids []string) error {
 }
 
 // historiesQuery reads decisions with each of their outcome events (one row with no event for a
-// decision without any), from which scanHistories keeps the latest and the count; %s is the set
-// of decision ids (idSet). The decisions and their events are found through decision_keys, whose
-// created_at names the one partition of each (PostgreSQL; a view of decisions on SQLite): plain
-// joins, probed once per decision, where a window over the events made PostgreSQL's planner
-// rescan them once per decision.
-const historiesQuery = `WITH k AS (SELECT decision_id, created_at FROM decision_keys WHERE decision_id %s)
-SELECT ` + historyColumns + `
-FROM k JOIN decisions d ON d.id = k.decision_id AND d.created_at = k.created_at
-LEFT JOIN outcome_events e ON e.decision_id = k.decision_id AND e.decision_created_at = k.created_at`
+// decision without any), from which scanHistories keeps the latest and the count; keys is a
+// statement selecting the decisions' keys (decision_id, created_at). The decisions and their
+// events are found through decision_keys, whose created_at names the one partition of each
+// (PostgreSQL; a view of decisions on SQLite): probes per decision, where a window over the events
+// made PostgreSQL's planner rescan them once per decision.
+func (s *Store) historiesQuery(keys string) string {
+	return "WITH k AS (" + keys + ") SELECT " + historyColumns + " FROM k" + s.decisionsOfKeys() + s.eventsOfKeys("LEFT JOIN")
+}
 
 // historyColumns are the columns scanHistories reads.
 const historyColumns = "d.id, d.created_at, d.outcome, d.amount_minor, d.currency, e.status, e.observed_at, e.written_off_minor"
@@ -192,7 +191,7 @@ const historyColumns = "d.id, d.created_at, d.outcome, d.amount_minor, d.currenc
 // ids that is a decision.
 func (s *Store) OutcomeHistories(ctx context.Context, ids []string) (map[string]outcomes.History, error) {
 	set, arg := s.idSet(ids)
-	q := fmt.Sprintf(historiesQuery, set)
+	q := s.historiesQuery("SELECT decision_id, created_at FROM decision_keys WHERE decision_id " + set)
 	if s.dialect == Postgres {
 		q = strings.Replace(q, "SELECT d.id,", "SELECT d.id::text,", 1)
 	}
@@ -256,7 +255,7 @@ func (s *Store) OutcomeEventsByKey(ctx context.Context, keys []outcomes.Key) (ma
 	slices.Sort(events)
 	// The decisions' events whose ids are among the batch's: the key index serves both.
 	var rows []models.OutcomeEvent
-	err := s.db.WithContext(ctx).Raw(keyedEvents+"k.decision_id "+set+" AND e.event_id "+s.textSet(), arg, s.textArg(events)).Scan(&rows).Error
+	err := s.db.WithContext(ctx).Raw(s.keyedEvents()+"k.decision_id "+set+" AND e.event_id "+s.textSet(), arg, s.textArg(events)).Scan(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("read recorded outcome events: %w", err)
 	}
@@ -322,13 +321,15 @@ func (s *Store) InsertOutcomeEvents(ctx context.Context, events []outcomes.Event
 
 // keyedEvents selects the outcome events of the decisions found through decision_keys, whose
 // created_at names their partition: a statement to which the caller appends its condition on k.
-const keyedEvents = "SELECT e.* FROM decision_keys k JOIN outcome_events e ON e.decision_id = k.decision_id AND e.decision_created_at = k.created_at WHERE "
+func (s *Store) keyedEvents() string {
+	return "SELECT e.* FROM decision_keys k" + s.eventsOfKeys("JOIN") + " WHERE "
+}
 
 // OutcomeEvents returns the events of each of ids, oldest first, in one query.
 func (s *Store) OutcomeEvents(ctx context.Context, ids []string) (map[string][]outcomes.RecordedEvent, error) {
 	set, arg := s.idSet(ids)
 	var rows []models.OutcomeEvent
-	if err := s.db.WithContext(ctx).Raw(keyedEvents+"k.decision_id "+set, arg).Scan(&rows).Error; err != nil {
+	if err := s.db.WithContext(ctx).Raw(s.keyedEvents()+"k.decision_id "+set, arg).Scan(&rows).Error; err != nil {
 		return nil, fmt.Errorf("read outcome events: %w", err)
 	}
 	out := make(map[string][]outcomes.RecordedEvent, len(ids))
@@ -456,7 +457,7 @@ func (p *pgImport) StageOutcomes(ctx context.Context, rows []outcomes.Row) (map[
 		if _, err := pc.Exec(ctx, "ANALYZE "+stagingTable); err != nil {
 			return err
 		}
-		hr, err := pc.Query(ctx, strings.Replace(histSQL, "SELECT d.id,", "SELECT d.id::text,", 1))
+		hr, err := pc.Query(ctx, strings.Replace(p.historiesQuery(stagedKeys), "SELECT d.id,", "SELECT d.id::text,", 1))
 		if err != nil {
 			return fmt.Errorf("read decisions' outcome histories: %w", err)
 		}
@@ -466,9 +467,8 @@ func (p *pgImport) StageOutcomes(ctx context.Context, rows []outcomes.Row) (map[
 		if err != nil {
 			return err
 		}
-		er, err := pc.Query(ctx, `SELECT o.decision_id::text, o.event_id, o.observed_at, o.status, o.outstanding_minor, o.written_off_minor, o.currency
-			FROM `+stagingTable+` s JOIN decision_keys k ON k.decision_id = s.decision_id
-			JOIN outcome_events o ON o.decision_id = s.decision_id AND o.decision_created_at = k.created_at AND o.event_id = s.event_id`)
+		er, err := pc.Query(ctx, `SELECT e.decision_id::text, e.event_id, e.observed_at, e.status, e.outstanding_minor, e.written_off_minor, e.currency
+			FROM `+stagingTable+` s JOIN decision_keys k ON k.decision_id = s.decision_id`+p.eventsOfKeys("JOIN")+` WHERE e.event_id = s.event_id`)
 		if err != nil {
 			return fmt.Errorf("read recorded outcome events: %w", err)
 		}
@@ -492,13 +492,9 @@ func (p *pgImport) StageOutcomes(ctx context.Context, rows []outcomes.Row) (map[
 	return hist, existing, nil
 }
 
-// histSQL reads the staged decisions with each of their events, through decision_keys as
-// historiesQuery does.
-const histSQL = `WITH k AS (SELECT k.decision_id, k.created_at FROM (SELECT DISTINCT decision_id FROM ` + stagingTable + `) ids
-    JOIN decision_keys k ON k.decision_id = ids.decision_id)
-SELECT ` + historyColumns + `
-FROM k JOIN decisions d ON d.id = k.decision_id AND d.created_at = k.created_at
-LEFT JOIN outcome_events e ON e.decision_id = k.decision_id AND e.decision_created_at = k.created_at`
+// stagedKeys selects the keys of the staged decisions.
+const stagedKeys = `SELECT k.decision_id, k.created_at FROM (SELECT DISTINCT decision_id FROM ` + stagingTable + `) ids
+    JOIN decision_keys k ON k.decision_id = ids.decision_id`
 
 // InsertStagedOutcomes appends the staged rows but those at skip by COPY straight into
 // outcome_events, in key order (the primary key's index is then written front to back). COPY

@@ -170,7 +170,7 @@ func (s *Store) DecisionsByID(ctx context.Context, ids []string) ([]decisions.De
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	rows, err := scanDecisions(s.db.WithContext(ctx).Raw(keyedDecisions+"k.decision_id IN ?", ids))
+	rows, err := scanDecisions(s.db.WithContext(ctx).Raw(s.keyedDecisions()+"k.decision_id IN ?", ids))
 	if err != nil {
 		return nil, fmt.Errorf("read decisions: %w", err)
 	}

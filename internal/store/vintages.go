@@ -223,8 +223,7 @@ func (s *Store) addOutcomes(w *eventWindow) (int64, error) {
 	var whichArgs []any
 	if s.dialect == Postgres {
 		// Through decision_keys, which names the one partition of each decision and its events.
-		from = "decision_keys k JOIN outcome_events e ON e.decision_id = k.decision_id AND e.decision_created_at = k.created_at " +
-			"JOIN decisions d ON d.id = k.decision_id AND d.created_at = k.created_at"
+		from = "decision_keys k" + s.eventsOfKeys("JOIN") + s.decisionsOfKeys()
 		which, whichArgs = "k.decision_id = ANY(CAST(? AS UUID[]))", []any{"{" + strings.Join(ids, ",") + "}"}
 	} else {
 		from = "outcome_events e JOIN decisions d ON " + eventDecision

@@ -199,10 +199,10 @@ func (s *Store) DecisionIDsAt(ctx context.Context, market string, micros []int64
 	return out, nil
 }
 
-// whatIfOutcomeColumns are the columns the what-if reads of each outcome event, with its
-// decision's market, time and amount, in (decision, event time, event id) order, as outcomes.SortEvents orders them.
-const whatIfOutcomeColumns = "SELECT e.decision_id, d.market, d.created_at, d.amount_minor, e.observed_at, e.status, e.written_off_minor" +
-	" FROM outcome_events e JOIN decisions d ON " + eventDecision
+// whatIfOutcomeColumns are the columns the what-if reads of each outcome event (e), with its
+// decision's (d) market, time and amount, in (decision, event time, event id) order, as
+// outcomes.SortEvents orders them.
+const whatIfOutcomeColumns = "SELECT e.decision_id, d.market, d.created_at, d.amount_minor, e.observed_at, e.status, e.written_off_minor"
 
 // eventDecision joins an outcome event (e) to its decision (d) within the decision's partition.
 const eventDecision = "d.id = e.decision_id AND d.created_at = e.decision_created_at"
@@ -278,7 +278,7 @@ func (s *Store) WhatIfOutcomes(ctx context.Context, ids []uuid.UUID, fn func(id 
 		}
 		set, arg := s.idSet(strs)
 		// Through decision_keys, which names each decision's partition.
-		parts = []eventPart{{join: "JOIN decision_keys k ON k.decision_id = e.decision_id AND k.created_at = e.decision_created_at",
+		parts = []eventPart{{from: "decision_keys k" + s.eventsOfKeys("JOIN") + s.decisionsOfKeys(),
 			cond: "k.decision_id " + set, args: []any{arg}}}
 	} else {
 		var err error
@@ -322,7 +322,11 @@ func (s *Store) WhatIfOutcomes(ctx context.Context, ids []uuid.UUID, fn func(id 
 		return nil
 	}
 	err := s.eachEventRow(ctx, parts, func(p eventPart) string {
-		return whatIfOutcomeColumns + " " + p.join + p.where() + " ORDER BY e.decision_id, e.observed_at, e.event_id"
+		from := p.from
+		if from == "" {
+			from = "outcome_events e JOIN decisions d ON " + eventDecision
+		}
+		return whatIfOutcomeColumns + " FROM " + from + p.where() + " ORDER BY e.decision_id, e.observed_at, e.event_id"
 	}, each)
 	if err != nil {
 		return fmt.Errorf("read outcome events for what-if: %w", err)
@@ -330,10 +334,10 @@ func (s *Store) WhatIfOutcomes(ctx context.Context, ids []uuid.UUID, fn func(id 
 	return flush()
 }
 
-// eventPart is a part of a read of outcome events (e) holding whole decisions: an optional join
-// and a condition with its arguments.
+// eventPart is a part of a read of outcome events (e) holding whole decisions: the tables to read
+// them from ("" for the statement's own) and a condition with its arguments.
 type eventPart struct {
-	join, cond string
+	from, cond string
 	args       []any
 }
 
