@@ -3,6 +3,8 @@
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { ApiError, gql } from '../lib/api';
+import { count } from '../lib/format';
+import { markets } from '../lib/markets';
 import { followLink } from '../lib/router';
 import type { TypedDocumentString } from '../gql/graphql';
 
@@ -144,5 +146,31 @@ export function Outcome({ done, error }: { done: string; error: unknown }) {
       )}
       {error !== null && <ErrorBox error={error} title="Not done" />}
     </>
+  );
+}
+
+/** MarketTabs links the page at path of each market (path?market=XX), the current one marked, with
+ * how many of what (a noun: 'request', 'submission') await approval in each. */
+export function MarketTabs({ path, market, pending, what }: { path: string; market: string; pending: Record<string, number>; what: string }) {
+  return (
+    <nav aria-label="Markets">
+      <ul class="tabs">
+        {markets.map((m) => (
+          <li key={m}>
+            <Link href={`${path}?market=${m}`} aria-current={m === market ? 'page' : undefined}>
+              {m}
+              {pending[m] > 0 && (
+                <>
+                  {' '}
+                  <span class="badge warn count" title={`${count(pending[m], what)} awaiting approval`}>
+                    {pending[m]}
+                  </span>
+                </>
+              )}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }

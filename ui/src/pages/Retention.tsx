@@ -4,7 +4,7 @@
 // when. The server decides every date and refuses what a role may not do; after each action the
 // page reads everything again, so that it shows what is stored.
 import { useState } from 'preact/hooks';
-import { ErrorBox, FieldError, Link, Outcome, PageHeader, Progress, useAction, useQuery } from '../components/common';
+import { ErrorBox, FieldError, MarketTabs, Outcome, PageHeader, Progress, useAction, useQuery } from '../components/common';
 import { useConfirm } from '../components/confirm';
 import { MarketSelect, TimeField } from '../components/filters';
 import { inboxChanged, useRetentionSubmissions } from '../components/inbox';
@@ -18,9 +18,8 @@ import {
   type RetentionRequestFieldsFragment,
 } from '../gql/graphql';
 import { gql } from '../lib/api';
-import { count, formatNumber, formatTime, humanize } from '../lib/format';
+import { formatNumber, formatTime, humanize } from '../lib/format';
 import { pendingByMarket } from '../lib/inbox';
-import { markets } from '../lib/markets';
 import { holdLifters, holdPlacers, holdReaders, retentionApprovers, retentionProposers, type PageProps } from '../lib/pages';
 import { timeFromText } from '../lib/query';
 import { actionLabel, holdInput, holdScope, monthLabel, monthStateLabel, policySentence, readKeepMonths } from '../lib/retention';
@@ -202,25 +201,7 @@ export function RetentionPage({ query, user }: PageProps) {
         How long each market keeps its decisions, their outcome events and review cases in full, what happens to them after, and what keeps them longer. Nothing is purged or
         anonymised from this page: the plan shows when a month may leave.
       </p>
-      <nav aria-label="Markets">
-        <ul class="tabs">
-          {markets.map((m) => (
-            <li key={m}>
-              <Link href={`/retention?market=${m}`} aria-current={m === market ? 'page' : undefined}>
-                {m}
-                {pendingIn[m] > 0 && (
-                  <>
-                    {' '}
-                    <span class="badge warn count" title={`${count(pendingIn[m], 'request')} awaiting approval`}>
-                      {pendingIn[m]}
-                    </span>
-                  </>
-                )}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <MarketTabs path="/retention" market={market} pending={pendingIn} what="request" />
       {res.error !== null && <ErrorBox error={res.error} title={`Could not load the retention of ${market}`} />}
       {!d && res.loading && <Progress label="Loading the retention policy and plan…" />}
       {d && mp && (

@@ -1,15 +1,14 @@
 import { useState } from 'preact/hooks';
-import { ErrorBox, Link, PageHeader, Progress, useQuery } from '../components/common';
+import { ErrorBox, Link, MarketTabs, PageHeader, Progress, useQuery } from '../components/common';
 import { BadDefinitionPanel } from '../components/badDefinition';
 import { usePendingSubmissions } from '../components/inbox';
 import { WhatIfWarmup } from '../components/thresholds';
 import { graphql } from '../gql';
 import { ThresholdDraftStatus } from '../gql/graphql';
 import { gql } from '../lib/api';
-import { count, formatPoints, formatRate, formatTime, humanize } from '../lib/format';
+import { formatPoints, formatRate, formatTime, humanize } from '../lib/format';
 import { pendingByMarket } from '../lib/inbox';
 import { lazyComponent } from '../lib/lazy';
-import { markets } from '../lib/markets';
 import { canSeeOutcomes, currencyOf, formatMoney } from '../lib/outcomes';
 import { navigate } from '../lib/router';
 import { subjectName, submittedBy } from '../lib/subject';
@@ -113,25 +112,7 @@ export function ThresholdsPage({ query, user }: PageProps) {
           </button>
         )}
       </PageHeader>
-      <nav aria-label="Markets">
-        <ul class="tabs">
-          {markets.map((m) => (
-            <li key={m}>
-              <Link href={`/thresholds?market=${m}`} aria-current={m === market ? 'page' : undefined}>
-                {m}
-                {pendingIn[m] > 0 && (
-                  <>
-                    {' '}
-                    <span class="badge warn count" title={`${count(pendingIn[m], 'submission')} awaiting approval`}>
-                      {pendingIn[m]}
-                    </span>
-                  </>
-                )}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <MarketTabs path="/thresholds" market={market} pending={pendingIn} what="submission" />
       <WhatIfWarmup />
       {createError !== null && <ErrorBox error={createError} title="Could not start a draft" />}
       {res.error !== null && <ErrorBox error={res.error} title="Could not load the thresholds" />}
