@@ -61,16 +61,6 @@ func checkListSize(first int) error {
 	return ve.Err()
 }
 
-// checkMarket refuses an unknown market code under field.
-func checkMarket(field, code string) error {
-	if _, ok := market.Lookup(code); !ok {
-		var ve apperr.ValidationError
-		ve.Add(field, "unknown market %q", code)
-		return ve.Err()
-	}
-	return nil
-}
-
 // versionStates loads the threshold versions ids name, in one batch, and maps each with its
 // status now.
 func (r *Resolver) versionStates(ctx context.Context, ids []int64) (map[int64]*model.ThresholdVersionState, error) {
@@ -182,7 +172,7 @@ func (r *Resolver) marketExperiments(ctx context.Context, code string) ([]model.
 		for _, m := range market.All {
 			codes = append(codes, m.Code)
 		}
-	} else if err := checkMarket("market", code); err != nil {
+	} else if err := market.Check("market", code); err != nil {
 		return nil, err
 	}
 	shadows, splits, err := r.Experiments.Running(ctx, code)
@@ -213,3 +203,6 @@ func (r *Resolver) marketExperiments(ctx context.Context, code string) ([]model.
 	}
 	return out, nil
 }
+
+// checkMarket is market.Check, under a name the resolvers' market arguments do not shadow.
+var checkMarket = market.Check

@@ -2,7 +2,11 @@
 // factor by which money amounts in threshold defaults scale from US dollars.
 package market
 
-import "slices"
+import (
+	"slices"
+
+	"riskconsole/internal/apperr"
+)
 
 // Market describes one market.
 type Market struct {
@@ -35,3 +39,13 @@ func Lookup(code string) (Market, bool) {
 
 // KnownLocale reports whether locale is supported.
 func KnownLocale(locale string) bool { return slices.Contains(Locales, locale) }
+
+// Check refuses a code that names no market, as a validation error under field.
+func Check(field, code string) error {
+	if _, ok := Lookup(code); !ok {
+		var ve apperr.ValidationError
+		ve.Add(field, "unknown market %q", code)
+		return ve.Err()
+	}
+	return nil
+}

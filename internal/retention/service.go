@@ -196,7 +196,7 @@ func HoldCursor(id int64) string    { return page.KeyCursor(holdCursorPrefix, id
 // VersionsPage returns a page of first versions of market, newest first, after the cursor after
 // ("" for the newest), and whether more follow. The default is no version and is not listed.
 func (s *Service) VersionsPage(ctx context.Context, mkt string, first int, after string) ([]Policy, bool, error) {
-	if err := checkMarket("market", mkt); err != nil {
+	if err := market.Check("market", mkt); err != nil {
 		return nil, false, err
 	}
 	return page.Fetch(first, after, versionCursorPrefix, func(key int64, limit int) ([]Policy, error) {
@@ -213,7 +213,7 @@ func (s *Service) Request(ctx context.Context, id int64) (PolicyRequest, error) 
 // newest first, after the cursor after, and whether more follow.
 func (s *Service) RequestsPage(ctx context.Context, mkt string, status approval.Status, first int, after string) ([]PolicyRequest, bool, error) {
 	if mkt != "" {
-		if err := checkMarket("market", mkt); err != nil {
+		if err := market.Check("market", mkt); err != nil {
 			return nil, false, err
 		}
 	}
@@ -422,7 +422,7 @@ type MarketPlan struct {
 
 // Plan returns the plan of market mkt now.
 func (s *Service) Plan(ctx context.Context, mkt string) (MarketPlan, error) {
-	if err := checkMarket("market", mkt); err != nil {
+	if err := market.Check("market", mkt); err != nil {
 		return MarketPlan{}, err
 	}
 	sit, holds, err := s.Situation(ctx, []string{mkt})
@@ -532,16 +532,6 @@ func (s *Service) ShopperPlan(ctx context.Context, shopperID string, now time.Ti
 
 // Now returns the service's current time.
 func (s *Service) Now() time.Time { return s.clock() }
-
-// checkMarket refuses an unknown market code under field.
-func checkMarket(field, code string) error {
-	if _, ok := market.Lookup(code); !ok {
-		var ve apperr.ValidationError
-		ve.Add(field, "unknown market %q", code)
-		return ve.Err()
-	}
-	return nil
-}
 
 // recordRequest is what the audit log keeps of a policy request.
 func recordRequest(r *PolicyRequest) any {
