@@ -572,6 +572,17 @@ type RetentionPermit struct {
 	MonthEnd   time.Time
 }
 
+// RetentionClock shifts the clock of the retention path's own checks of due dates (PostgreSQL,
+// migration 18): a row only the owner writes, which tests that play the retention job years
+// ahead set. The console never reads or writes it.
+type RetentionClock struct {
+	ID    int64
+	Shift string
+}
+
+// TableName keeps the table's singular name.
+func (RetentionClock) TableName() string { return "retention_clock" }
+
 // ErasureRequest is a request to unlink a shopper from their decisions (issue 18). ShopperRef is
 // the keyed hash of the shopper id; ShopperID the plain id, only while the request waits.
 type ErasureRequest struct {

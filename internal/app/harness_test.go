@@ -184,6 +184,11 @@ func startTestApp(tb testing.TB, cfg Config, n int, opts ...Option) *testApp {
 		// warning): the owner does, so that the planner knows them as it would after a seed by
 		// the owner.
 		analyzeAsOwner(tb, cfg.MigrationDatabaseURL)
+		// The retention path's functions check due dates against the database's clock, which
+		// the tests' consoles play years ahead of: their clock is set far ahead too, so that
+		// the Go plan decides what is due, as it does in production. TestRetentionBackstops
+		// sets it back to the real time and checks the functions' own refusals.
+		setRetentionClock(tb, cfg.MigrationDatabaseURL, "100 years")
 	}
 	if err := a.Load(ctx); err != nil {
 		tb.Fatal(err)
@@ -198,6 +203,20 @@ func startTestApp(tb testing.TB, cfg Config, n int, opts ...Option) *testApp {
 		ta.Tokens[t.Role] = t.Secret
 	}
 	return ta
+}
+
+// setRetentionClock shifts the clock of the retention path's checks on the PostgreSQL database
+// of owner (retention_clock, migration 18) by shift, an interval.
+func setRetentionClock(tb testing.TB, owner, shift string) {
+	tb.Helper()
+	db, err := sql.Open("pgx", owner)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec("INSERT INTO retention_clock (id, shift) VALUES (1, CAST($1 AS interval)) ON CONFLICT (id) DO UPDATE SET shift = EXCLUDED.shift", shift); err != nil {
+		tb.Fatal(err)
+	}
 }
 
 // gqlResponse is a GraphQL response with its HTTP status.

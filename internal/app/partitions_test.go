@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -293,4 +294,67 @@ func decisionAt(tb testing.TB, ta *testApp, at time.Time) decisions.Record {
 	rec.ID = decisions.NewID(at)
 	rec.IdempotencyKey = "partitions:" + rec.ID
 	return rec
+}
+
+// TestDecisionIDNamesItsMonth: the store finds a decision's month by its id (a UUIDv7 of its
+// created_at's millisecond), so a decision whose id names another time is refused, by the store
+// on both databases and, on PostgreSQL, by the decisions_id_time constraint whoever inserts it;
+// decisions and their outcome events are read by id across months.
+func TestDecisionIDNamesItsMonth(t *testing.T) {
+	eachDialect(t, func(t *testing.T, dialect string) {
+		ta := newTestApp(t, dialect, 50)
+		ctx := context.Background()
+		at := time.Date(2026, 3, 31, 23, 59, 59, 999_000_000, time.UTC)
+		for name, id := range map[string]string{
+			"a millisecond later": decisions.NewID(at.Add(time.Millisecond)),
+			"a version 4 UUID":    "6f0c7d34-2b7e-4c61-9b1a-4d9d2f3b8a10",
+		} {
+			rec := decisionAt(t, ta, at)
+			rec.ID = id
+			if _, _, _, err := ta.Store.InsertDecision(ctx, &rec); err == nil || !strings.Contains(err.Error(), "UUIDv7 naming the millisecond") {
+				t.Errorf("%s: InsertDecision %v, want refused", name, err)
+			}
+			if err := ta.Store.BulkInsertDecisions(ctx, []decisions.Record{rec}); err == nil {
+				t.Errorf("%s: BulkInsertDecisions stored it", name)
+			}
+		}
+		if dialect == "postgres" {
+			// The owner copies a stored decision under an id of the next month.
+			id, _ := ta.monthDecision(t, augMonth)
+			var cols string
+			if err := ta.rawDB(t).QueryRow(`SELECT string_agg(column_name, ', ' ORDER BY ordinal_position) FROM information_schema.columns
+				WHERE table_schema = current_schema() AND table_name = 'decisions' AND column_name NOT IN ('id', 'reference', 'idempotency_key')`).Scan(&cols); err != nil {
+				t.Fatal(err)
+			}
+			_, err := ta.rawDB(t).Exec(`INSERT INTO decisions (id, reference, idempotency_key, `+cols+`) SELECT CAST($2 AS uuid), reference || 'X', idempotency_key || 'X', `+
+				cols+` FROM decisions WHERE id = $1`, id, decisions.NewID(augMonth.AddDate(0, 1, 0)))
+			if err == nil || !strings.Contains(err.Error(), "decisions_id_time") {
+				t.Errorf("the owner stored a decision whose id names another month: %v", err)
+			}
+		}
+		// Reads by id across months: three decisions of three months and their events.
+		var ids []string
+		for _, m := range []time.Time{augMonth, sepMonth, sepMonth.AddDate(0, 2, 0)} {
+			id, _ := ta.monthDecision(t, m)
+			ids = append(ids, id)
+		}
+		ids = append(ids, "not-a-decision", decisions.NewID(time.Now()))
+		hist, err := ta.Store.OutcomeHistories(ctx, ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		events, err := ta.Store.OutcomeEvents(ctx, ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, id := range ids[:3] {
+			at, _ := decisions.IDTime(id)
+			if h, ok := hist[id]; !ok || !h.Purchase.At.Truncate(time.Millisecond).Equal(at) || h.Count != len(events[id]) {
+				t.Errorf("decision %s: history %+v (found %v), %d events; decision made at %v", id, h, ok, len(events[id]), at)
+			}
+		}
+		if n := len(events[ids[0]]) + len(events[ids[1]]) + len(events[ids[2]]); len(hist) != 3 || n == 0 {
+			t.Errorf("%d histories and %d events, want the 3 decisions' and some events", len(hist), n)
+		}
+	})
 }

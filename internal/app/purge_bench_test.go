@@ -152,10 +152,8 @@ func fillPurgeMonth(tb testing.TB, owner *pgx.Conn, n int) {
 	// The keys' text indexes are rebuilt after the load, which is faster than maintaining them
 	// row by row (the uuid key grows in order: maintained).
 	exec("ALTER TABLE decision_keys DROP CONSTRAINT decision_keys_idempotency_key_key, DROP CONSTRAINT decision_keys_reference_key")
-	exec("DROP INDEX decision_keys_time")
 	exec(`INSERT INTO decision_keys (decision_id, idempotency_key, reference, created_at) SELECT id, idempotency_key, reference, created_at FROM ` + part)
 	exec("ALTER TABLE decision_keys ADD CONSTRAINT decision_keys_idempotency_key_key UNIQUE (idempotency_key), ADD CONSTRAINT decision_keys_reference_key UNIQUE (reference)")
-	exec("CREATE INDEX decision_keys_time ON decision_keys (created_at)")
 	for _, t := range []struct{ table, parent, key string }{{part, "decisions", "created_at"}, {events, "outcome_events", "decision_created_at"}} {
 		exec(fmt.Sprintf("ALTER TABLE %s ADD CONSTRAINT %s_bound CHECK (%s >= '%s' AND %s < '%s')", t.table, t.table, t.key,
 			m.Format(time.RFC3339), t.key, next.Format(time.RFC3339)))

@@ -178,6 +178,14 @@ func TestPurgeRoles(t *testing.T) {
 		"DELETE FROM purged_months",
 		"INSERT INTO purged_months VALUES ('2025-11-01', 0, 0, '0000000000000000', now())",
 		"SELECT add_month_partitions(now() + interval '5 years')",
+		// Review cases leave only with their decision, and the retention path's clock is the
+		// owner's to shift (migration 18).
+		"DELETE FROM review_cases",
+		"TRUNCATE review_cases",
+		"DELETE FROM review_notices",
+		"INSERT INTO retention_clock VALUES (1, '100 years')",
+		"UPDATE retention_clock SET shift = '100 years'",
+		"SELECT remove_review_cases(NULL, NULL, NULL)",
 	}
 	t.Run("the console's role", func(t *testing.T) {
 		refused(t, ta.Config.DatabaseURL, append(touch,

@@ -452,3 +452,146 @@ func TestRetentionJobRoles(t *testing.T) {
 	}
 	ta.requireVerified(t, "after the refusals")
 }
+
+// addReviewCase files, as the owner, a review case of decision id with status (and a notice),
+// as the review workflow would have: the tests of retention need cases on decisions older than
+// the review window.
+func (ta *testApp) addReviewCase(tb testing.TB, id, status string) {
+	tb.Helper()
+	at := time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC)
+	ta.ownerExec(tb, `INSERT INTO review_cases (decision_id, decision_reference, market, principal_reason, amount_minor, currency, locale,
+		statement, idempotency_key, requested_by, requested_by_person, requested_at, due_at, second_review_required, status, updated_at)
+		VALUES ($1, 'REF', 'SE', 'CREDIT_SCORE', 100, 'SEK', 'sv-SE', 'my statement', $2, 'service', 'service', $3, $4, false, $5, $6)`,
+		id, "case:"+id, at, at, status, at)
+	var caseID int64
+	if err := ta.rawDB(tb).QueryRow(ta.placeholders("SELECT id FROM review_cases WHERE decision_id = $1"), id).Scan(&caseID); err != nil {
+		tb.Fatal(err)
+	}
+	ta.ownerExec(tb, "INSERT INTO review_notices (case_id, kind, locale, title, body, created_at) VALUES ($1, 'RECEIVED', 'sv-SE', 't', 'b', $2)", caseID, at)
+}
+
+// TestRetentionReviewCases: a decision's review case and its notices leave with it; a decision
+// whose case is undecided is a pending claim and stays, so its month leaves market by market
+// instead of whole; the console's role cannot delete a case.
+func TestRetentionReviewCases(t *testing.T) {
+	eachDialect(t, func(t *testing.T, dialect string) {
+		clock := newTestClock(augDue)
+		ta := newTestApp(t, dialect, 400, WithClock(clock.Now))
+		aug := ta.monthIDs(t, augMonth, "")
+		if len(aug) < 2 {
+			t.Fatalf("%d decisions in August 2025: want two", len(aug))
+		}
+		decided, open := aug[0], aug[1]
+		ta.addReviewCase(t, decided, "UPHELD")
+		ta.addReviewCase(t, open, "IN_REVIEW")
+		count := func(q string) int {
+			t.Helper()
+			var n int
+			if err := ta.rawDB(t).QueryRow(q).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		if dialect == "postgres" {
+			app, err := sql.Open("pgx", ta.Config.DatabaseURL)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer app.Close()
+			for _, stmt := range []string{"DELETE FROM review_cases", "DELETE FROM review_notices", "TRUNCATE review_cases"} {
+				if _, err := app.Exec(stmt); err == nil || !strings.Contains(err.Error(), "permission denied") {
+					t.Errorf("the console's role ran %q: %v", stmt, err)
+				}
+			}
+		}
+		if _, err := ta.rawDB(t).Exec("DELETE FROM review_cases"); err == nil {
+			t.Error("the owner deleted review cases outside the retention path")
+		}
+
+		run := ta.runRetention(t)
+		if got := ta.monthIDs(t, augMonth, ""); !slices.Equal(got, []string{open}) {
+			t.Fatalf("August keeps %v, want only %s, whose review case is undecided", got, open)
+		}
+		for _, r := range run.Removed {
+			if r.Month.Equal(augMonth) && r.Purged {
+				t.Errorf("August was purged whole with an undecided review case: %+v", r)
+			}
+		}
+		if n := count("SELECT count(*) FROM review_cases"); n != 1 {
+			t.Errorf("%d review cases left, want the undecided one", n)
+		}
+		if n := count("SELECT count(*) FROM review_notices"); n != 1 {
+			t.Errorf("%d review notices left, want the undecided case's", n)
+		}
+		ta.requireVerified(t, "after the run")
+
+		// Decided, the case and its decision leave at the next run.
+		ta.ownerExec(t, "UPDATE review_cases SET status = 'UPHELD'")
+		ta.runRetention(t)
+		if got := ta.monthIDs(t, augMonth, ""); len(got) != 0 {
+			t.Errorf("August keeps %v once its case is decided", got)
+		}
+		if n := count("SELECT count(*) FROM review_cases") + count("SELECT count(*) FROM review_notices"); n != 0 {
+			t.Errorf("%d review cases and notices left", n)
+		}
+		ta.requireVerified(t, "after the second run")
+	})
+}
+
+// TestRetentionBackstops: the retention path's PostgreSQL functions check due dates themselves,
+// against the database's clock, whatever the caller passes: with the clock at the real time the
+// retention role can neither remove nor purge a month under its duty nor unlink a decision under
+// it, and a month past it still leaves.
+func TestRetentionBackstops(t *testing.T) {
+	ta := newTestApp(t, "postgres", 100)
+	setRetentionClock(t, ta.ownerURL(), "0")
+	old := time.Date(2023, 3, 10, 12, 0, 0, 0, time.UTC) // 45 months before the real time: past 25
+	insertDecisions(t, ta, "SE", "s-old", "m-old", old)
+	id, _ := ta.monthDecision(t, augMonth)
+	var shopper string
+	if err := ta.rawDB(t).QueryRow("SELECT shopper_id FROM decisions WHERE id = $1", id).Scan(&shopper); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("pgx", ta.Config.RetentionDatabaseURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for stmt, want := range map[string]string{
+		"SELECT * FROM retention_remove('SE', '2025-08-01', '2025-09-01', false, 10)":                       "under its retention duty",
+		"SELECT * FROM purge_month('2025-08-01', '2025-09-01')":                                             "retention duty over 2025-08 runs in",
+		"SELECT erase_shopper_decisions('" + shopper + "', now(), ARRAY['" + id + "']::uuid[], ARRAY['x'])": "retention duty",
+	} {
+		if _, err := db.Exec(stmt); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("the retention role ran %q: %v, want refused (%s)", stmt, err, want)
+		}
+	}
+	// A policy keeping SE's decisions ten years keeps March 2023 too.
+	approver := staffContext("retention.approver", auth.Approver)
+	req, err := ta.Retention.Propose(retentionAuditor, "SE", retention.MaxKeepMonths, retention.Delete, "a long claim period")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ta.Retention.Approve(approver, req.ID, "fine"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("SELECT * FROM retention_remove('SE', '2023-03-01', '2023-04-01', false, 10)"); err == nil || !strings.Contains(err.Error(), "SE keeps its months from") {
+		t.Errorf("retention_remove of SE's March 2023 under a ten-year policy: %v", err)
+	}
+	ctx := auth.WithPrincipal(context.Background(), auth.SystemPrincipal("retention"))
+	march := time.Date(2023, 3, 1, 0, 0, 0, 0, time.UTC)
+	if _, err := ta.RetentionStore.PurgeMonth(ctx, march, march.AddDate(0, 1, 0)); err == nil || !strings.Contains(err.Error(), "runs in SE") {
+		t.Errorf("purge of March 2023 under SE's ten-year policy: %v", err)
+	}
+	// Under the default 25 months it leaves.
+	req, err = ta.Retention.Propose(retentionAuditor, "SE", retention.DefaultKeepMonths, retention.Delete, "back to the default")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ta.Retention.Approve(approver, req.ID, "fine"); err != nil {
+		t.Fatal(err)
+	}
+	if p, err := ta.RetentionStore.PurgeMonth(ctx, march, march.AddDate(0, 1, 0)); err != nil || p.Decisions != 1 {
+		t.Errorf("purge of March 2023: %+v, %v; want its one decision", p, err)
+	}
+}

@@ -74,3 +74,15 @@ func NewID(t time.Time) string {
 	u[8] = u[8]&0x3f | 0x80 // RFC 4122 variant
 	return u.String()
 }
+
+// IDTime returns the time a decision id carries (NewID's first 48 bits, in milliseconds), and
+// false when id is not a canonical UUIDv7. The store relies on it: every decision's created_at
+// is within the millisecond its id names, which names its monthly partition without a look-up.
+func IDTime(id string) (time.Time, bool) {
+	u, err := uuid.Parse(id)
+	if err != nil || u.Version() != 7 || u.String() != id {
+		return time.Time{}, false
+	}
+	sec, nsec := u.Time().UnixTime()
+	return time.Unix(sec, nsec).UTC(), true
+}

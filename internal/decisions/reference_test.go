@@ -71,6 +71,19 @@ func TestNewIDIsTimeOrderedV7(t *testing.T) {
 	}
 }
 
+func TestIDTime(t *testing.T) {
+	at := time.Date(2026, 11, 30, 23, 59, 59, 999_999_000, time.UTC)
+	if got, ok := IDTime(NewID(at)); !ok || !got.Equal(at.Truncate(time.Millisecond)) {
+		t.Fatalf("IDTime(NewID(%v)) = %v, %v", at, got, ok)
+	}
+	v7 := NewID(at)
+	for _, bad := range []string{"", "not-a-uuid", uuid.NewString(), strings.ToUpper(v7), "{" + v7 + "}"} {
+		if got, ok := IDTime(bad); ok {
+			t.Errorf("IDTime(%q) = %v, true; want false", bad, got)
+		}
+	}
+}
+
 func TestCursor(t *testing.T) {
 	d := &Decision{ID: NewID(time.Now()), CreatedAt: time.Date(2026, 11, 25, 10, 0, 0, 123456000, time.UTC)}
 	c, err := DecodeCursor(EncodeCursor(d))

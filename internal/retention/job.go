@@ -14,8 +14,9 @@ import (
 
 // The retention job carries out the plan: on each server, at an interval, one server at a time
 // (the turn), it asks the Situation which months are due and removes them through the retention
-// path. A month whose every market is due, unheld and under DELETE leaves whole (Remover.PurgeMonth:
-// on PostgreSQL its partitions are dropped). Otherwise each market whose duty has ended has its
+// path. A month whose every market is due, unheld and under DELETE, and that has no undecided
+// review case, leaves whole (Remover.PurgeMonth: on PostgreSQL its partitions are dropped), with
+// its review cases. Otherwise each market whose duty has ended has its
 // decisions of the month removed by batches, deleted or anonymised as its policy says, except
 // those a hold in force selects, which the retention path skips itself (the month stays while a
 // hold touches it). Every batch is recorded in the audit log in its own transaction.
@@ -68,6 +69,9 @@ type JobStore interface {
 	FinishRetentionRun(ctx context.Context, me string, run *Run, next time.Time) error
 	RetentionJobState(ctx context.Context) (JobState, error)
 	DecisionMonths(ctx context.Context, f Filter) ([]time.Time, error)
+	// UndecidedCasesIn reports whether a decision of the month has an undecided review case: a
+	// pending claim, which keeps its decision (the retention path skips it).
+	UndecidedCasesIn(ctx context.Context, month time.Time) (bool, error)
 	AppendAudit(ctx context.Context, e *audit.Event) error
 }
 
@@ -186,10 +190,18 @@ func (j *Job) act(ctx context.Context, run *Run) error {
 	return errors.Join(errs...)
 }
 
-// actOn removes what is due of one month.
+// actOn removes what is due of one month: whole when it may, else market by market.
 func (j *Job) actOn(ctx context.Context, sit *Situation, pp PartitionPlan, run *Run) error {
 	keepFrom := AddMonths(pp.Month, 1)
-	if pp.State == Due && !slices.ContainsFunc(pp.Markets, func(mp MonthPlan) bool { return mp.After != Delete }) {
+	whole := pp.State == Due && !slices.ContainsFunc(pp.Markets, func(mp MonthPlan) bool { return mp.After != Delete })
+	if whole {
+		open, err := j.store.UndecidedCasesIn(ctx, pp.Month)
+		if err != nil {
+			return err
+		}
+		whole = !open
+	}
+	if whole {
 		r, err := j.remover.PurgeMonth(ctx, pp.Month, keepFrom)
 		j.record(run, r)
 		return err

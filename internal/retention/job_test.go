@@ -20,6 +20,7 @@ type jobStore struct {
 	policies map[string]Policy
 	holds    []Hold
 	months   []time.Time // of every market
+	open     time.Time   // a month with an undecided review case
 	finished []*Run
 	events   []*audit.Event
 }
@@ -38,6 +39,10 @@ func (s *jobStore) DecisionMonths(_ context.Context, f Filter) ([]time.Time, err
 		return nil, nil
 	}
 	return s.months, nil
+}
+
+func (s *jobStore) UndecidedCasesIn(_ context.Context, month time.Time) (bool, error) {
+	return month.Equal(s.open), nil
 }
 
 func (s *jobStore) ClaimRetentionTurn(context.Context, string, time.Time, time.Time) (bool, error) {
@@ -81,7 +86,8 @@ func (r *remover) RemoveMarketMonth(_ context.Context, mkt string, month, _ time
 
 // TestJobActs: which months the job acts on, and how: a month due in every market under DELETE
 // is purged whole; a month a hold touches, or with a market anonymising, is removed market by
-// market, each as its policy says, only where the duty has ended; nothing a microsecond before
+// market, each as its policy says, only where the duty has ended, and so is a month with an
+// undecided review case (whose decision the retention path skips); nothing a microsecond before
 // the due date; a failing month does not stop the others and fails the run.
 func TestJobActs(t *testing.T) {
 	jul, aug := time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 8, 1, 0, 0, 0, 0, time.UTC)
@@ -94,6 +100,7 @@ func TestJobActs(t *testing.T) {
 		now      time.Time
 		policies map[string]Policy
 		holds    []Hold
+		open     time.Time
 		fail     time.Time
 		want     []string
 		failed   bool
@@ -102,6 +109,8 @@ func TestJobActs(t *testing.T) {
 		{name: "August due", now: augDue, want: []string{"purge 2025-07", "purge 2025-08"}},
 		{name: "a hold on GB in August", now: augDue, holds: []Hold{gbHold},
 			want: []string{"purge 2025-07", "DELETE US 2025-08", "DELETE SE 2025-08", "DELETE DE 2025-08", "DELETE GB 2025-08"}},
+		{name: "an undecided review case in July", now: augDue, open: jul,
+			want: []string{"DELETE US 2025-07", "DELETE SE 2025-07", "DELETE DE 2025-07", "DELETE GB 2025-07", "purge 2025-08"}},
 		{name: "SE anonymises", now: augDue, policies: seAnon,
 			want: []string{"DELETE US 2025-07", "ANONYMISE SE 2025-07", "DELETE DE 2025-07", "DELETE GB 2025-07",
 				"DELETE US 2025-08", "ANONYMISE SE 2025-08", "DELETE DE 2025-08", "DELETE GB 2025-08"}},
@@ -112,7 +121,7 @@ func TestJobActs(t *testing.T) {
 				"DELETE US 2025-08", "ANONYMISE SE 2025-08", "DELETE DE 2025-08", "DELETE GB 2025-08"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			st := &jobStore{policies: tc.policies, holds: tc.holds, months: []time.Time{jul, aug}}
+			st := &jobStore{policies: tc.policies, holds: tc.holds, months: []time.Time{jul, aug}, open: tc.open}
 			rm := &remover{fail: tc.fail}
 			prepared, removed := 0, 0
 			var erasedAt []time.Time

@@ -33,6 +33,9 @@ import (
 func (s *Store) InsertDecision(ctx context.Context, rec *decisions.Record) (decisions.Decision, bool, string, error) {
 	s = s.forAssessments()
 	rec.Kind = cmp.Or(rec.Kind, decisions.KindAutomated)
+	if err := checkIDTime(rec); err != nil {
+		return decisions.Decision{}, false, "", err
+	}
 	row := decisionRow(rec)
 	args, err := decisionValues(&row, false)
 	if err != nil {
@@ -88,7 +91,29 @@ var insertDecisionKeyedSQL = "WITH k AS (INSERT INTO decision_keys (decision_id,
 
 // Decision returns the decision with the given id.
 func (s *Store) Decision(ctx context.Context, id string) (decisions.Decision, error) {
-	return s.takeDecision(ctx, "decision_id", id)
+	rows, err := s.decisionRowsByID(ctx, []string{id})
+	if err != nil {
+		return decisions.Decision{}, err
+	}
+	if len(rows) == 0 {
+		return decisions.Decision{}, fmt.Errorf("decision: %w", apperr.ErrNotFound)
+	}
+	return decisionFromRow(&rows[0])
+}
+
+// decisionRowsByID reads the decisions of ids that exist: a statement per month of theirs
+// (idMonths).
+func (s *Store) decisionRowsByID(ctx context.Context, ids []string) ([]models.Decision, error) {
+	var out []models.Decision
+	for _, m := range idMonths(ids) {
+		rows, err := scanDecisions(s.db.WithContext(ctx).Raw("SELECT "+qualifiedDecisionColumns+" FROM decisions d WHERE d.id IN ? AND "+
+			inMonth("d.created_at"), append([]any{m.ids}, m.bounds()...)...))
+		if err != nil {
+			return nil, fmt.Errorf("read decisions: %w", err)
+		}
+		out = append(out, rows...)
+	}
+	return out, nil
 }
 
 // DecisionByReference returns the decision with the given canonical reference.
@@ -114,8 +139,8 @@ func (s *Store) keyedDecisions() string {
 // qualifiedDecisionColumns is decisionColumns of d, comma-separated.
 var qualifiedDecisionColumns = strings.Join(qualified("d", decisionColumns), ", ")
 
-// takeDecisionRow reads the decision whose key column of decision_keys (decision_id, reference
-// or idempotency_key) is arg.
+// takeDecisionRow reads the decision whose key column of decision_keys (reference or
+// idempotency_key) is arg.
 func (s *Store) takeDecisionRow(ctx context.Context, key string, arg any) (models.Decision, error) {
 	rows, err := scanDecisions(s.db.WithContext(ctx).Raw(s.keyedDecisions()+"k."+key+" = ?", arg))
 	if err != nil {
@@ -265,6 +290,15 @@ func decisionTargets(dst []any, r *models.Decision) []any {
 	return append(dst, &r.Outcome, &r.Reasons, &r.ReasonMask, &r.ThresholdVersionID,
 		&r.CatalogVersionID, &r.MessageLocale, &r.MessageTitle, &r.MessageBody, &r.MessageSteps,
 		&r.BureauReport, &r.Arm, &r.ShadowResults, &r.Kind, &r.Overturns, &r.Reviewer, &r.ReviewReason, &r.Seal)
+}
+
+// checkIDTime refuses a decision whose id does not name the millisecond of its created_at
+// (decisions.NewID): the store finds a decision's month by its id (idMonths).
+func checkIDTime(rec *decisions.Record) error {
+	if at, ok := decisions.IDTime(rec.ID); !ok || !at.Equal(rec.CreatedAt.Truncate(time.Millisecond)) {
+		return fmt.Errorf("decision %s: the id must be a UUIDv7 naming the millisecond of created_at %s", rec.ID, rec.CreatedAt.UTC().Format(time.RFC3339Nano))
+	}
+	return nil
 }
 
 func decisionRow(rec *decisions.Record) models.Decision {

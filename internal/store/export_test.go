@@ -27,6 +27,16 @@ func SetPurgeBatch(tb interface{ Cleanup(func()) }, n int) {
 	tb.Cleanup(func() { purgeBatch = old })
 }
 
+// ShiftRetentionClockForTest shifts the clock of the retention path's own checks (PostgreSQL,
+// as the owner): the tests that purge the demo's months, which are still under their duty in
+// real time, move it years ahead. On SQLite it does nothing.
+func (s *Store) ShiftRetentionClockForTest(ctx context.Context, shift string) error {
+	if s.dialect != Postgres {
+		return nil
+	}
+	return s.db.WithContext(ctx).Exec("INSERT INTO retention_clock (id, shift) VALUES (1, CAST(? AS interval)) ON CONFLICT (id) DO UPDATE SET shift = EXCLUDED.shift", shift).Error
+}
+
 // CountForTest runs a query returning one number.
 func (s *Store) CountForTest(ctx context.Context, query string, args ...any) (int64, error) {
 	var n int64

@@ -16,6 +16,7 @@ import (
 
 // rowModels is every row struct of package models.
 var rowModels = []any{
+	&models.RetentionClock{},
 	&models.ThresholdVersion{}, &models.ThresholdActivation{}, &models.ThresholdDraft{},
 	&models.ReasonCode{}, &models.CatalogVersion{}, &models.CatalogDraft{}, &models.CatalogMessage{}, &models.CatalogFrame{},
 	&models.Decision{}, &models.APIToken{}, &models.User{}, &models.Session{}, &models.AuditEvent{},
@@ -43,8 +44,9 @@ var dialectOnlyColumns = map[Dialect]map[string][]string{
 
 // dialectOnlyTables are the tables of one database only (migration 13): decision_keys is a table
 // on PostgreSQL and a view of decisions on SQLite; purge permits exist on SQLite alone, the
-// retention job's permits (migration 15) on PostgreSQL alone.
-var dialectOnlyTables = map[Dialect][]string{Postgres: {"decision_keys", "retention_permits"}, SQLite: {"purge_permits", "erasure_permits"}}
+// retention job's permits (migration 15) and the retention path's clock (migration 18) on
+// PostgreSQL alone.
+var dialectOnlyTables = map[Dialect][]string{Postgres: {"decision_keys", "retention_permits", "retention_clock"}, SQLite: {"purge_permits", "erasure_permits"}}
 
 // monthPartition matches the names of the monthly partitions of decisions and outcome_events,
 // which their parent's row struct describes.

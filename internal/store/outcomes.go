@@ -16,6 +16,7 @@ import (
 	"github.com/jackc/pgx/v5/stdlib"
 	"gorm.io/gorm"
 
+	"riskconsole/internal/decisions"
 	"riskconsole/internal/outcomes"
 	"riskconsole/models"
 )
@@ -174,39 +175,45 @@ func (s *Store) LockOutcomeDecisions(ctx context.Context, ids []string) error {
 	return nil
 }
 
-// historiesQuery reads decisions with each of their outcome events (one row with no event for a
-// decision without any), from which scanHistories keeps the latest and the count; keys is a
-// statement selecting the decisions' keys (decision_id, created_at). The decisions and their
-// events are found through decision_keys, whose created_at names the one partition of each
-// (PostgreSQL; a view of decisions on SQLite): probes per decision, where a window over the events
-// made PostgreSQL's planner rescan them once per decision.
-func (s *Store) historiesQuery(keys string) string {
-	return "WITH k AS (" + keys + ") SELECT " + historyColumns + " FROM k" + s.decisionsOfKeys() + s.eventsOfKeys("LEFT JOIN")
+// historiesQuery reads the decisions of one month chosen by a condition on d, which the caller
+// appends, with each of their outcome events (one row with no event for a decision without any),
+// from which scanHistories keeps the latest and the count. from names the decisions as d (and
+// whatever chooses them); the month's bounds (idMonth.bounds) are the first four arguments.
+func (s *Store) historiesQuery(from string) string {
+	q := "SELECT " + historyColumns + " FROM " + from + " LEFT JOIN outcome_events e ON e.decision_id = d.id AND e.decision_created_at = d.created_at AND " +
+		inMonth("e.decision_created_at") + " WHERE " + inMonth("d.created_at") + " AND "
+	if s.dialect == Postgres {
+		q = strings.Replace(q, "SELECT d.id,", "SELECT d.id::text,", 1)
+	}
+	return q
 }
 
 // historyColumns are the columns scanHistories reads.
 const historyColumns = "d.id, d.created_at, d.outcome, d.amount_minor, d.currency, e.status, e.observed_at, e.written_off_minor"
 
-// OutcomeHistories returns, in one query, the purchase, last event and event count of each of
-// ids that is a decision.
+// OutcomeHistories returns the purchase, last event and event count of each of ids that is a
+// decision: one query per month of theirs.
 func (s *Store) OutcomeHistories(ctx context.Context, ids []string) (map[string]outcomes.History, error) {
-	set, arg := s.idSet(ids)
-	q := s.historiesQuery("SELECT decision_id, created_at FROM decision_keys WHERE decision_id " + set)
-	if s.dialect == Postgres {
-		q = strings.Replace(q, "SELECT d.id,", "SELECT d.id::text,", 1)
+	out := make(map[string]outcomes.History, len(ids))
+	for _, m := range idMonths(ids) {
+		set, arg := s.idSet(m.ids)
+		rows, err := s.db.WithContext(ctx).Raw(s.historiesQuery("decisions d")+"d.id "+set, append(m.bounds(), append(m.bounds(), arg)...)...).Rows()
+		if err != nil {
+			return nil, fmt.Errorf("read decisions' outcome histories: %w", err)
+		}
+		err = scanHistories(rows, out)
+		rows.Close()
+		if err != nil {
+			return nil, err
+		}
 	}
-	rows, err := s.db.WithContext(ctx).Raw(q, arg).Rows()
-	if err != nil {
-		return nil, fmt.Errorf("read decisions' outcome histories: %w", err)
-	}
-	defer rows.Close()
-	return scanHistories(rows, len(ids))
+	return out, nil
 }
 
-// scanHistories reads rows of historyColumns: a decision once per event, or once with no event.
-// The last event is the latest observed (the first read of those observed at the same time).
-func scanHistories(rows rowsIter, n int) (map[string]outcomes.History, error) {
-	out := make(map[string]outcomes.History, n)
+// scanHistories reads rows of historyColumns into out: a decision once per event, or once with
+// no event. The last event is the latest observed (the first read of those observed at the same
+// time).
+func scanHistories(rows rowsIter, out map[string]outcomes.History) error {
 	for rows.Next() {
 		var (
 			id, outcome, currency string
@@ -217,7 +224,7 @@ func scanHistories(rows rowsIter, n int) (map[string]outcomes.History, error) {
 			writtenOff            sql.NullInt64
 		)
 		if err := rows.Scan(&id, &at, &outcome, &amount, &currency, &status, &observed, &writtenOff); err != nil {
-			return nil, fmt.Errorf("read decisions' outcome histories: %w", err)
+			return fmt.Errorf("read decisions' outcome histories: %w", err)
 		}
 		h, seen := out[id]
 		if !seen {
@@ -226,7 +233,7 @@ func scanHistories(rows rowsIter, n int) (map[string]outcomes.History, error) {
 		if status.Valid {
 			st, ok := outcomes.ParseStatus(status.String)
 			if !ok {
-				return nil, fmt.Errorf("decision %s: stored outcome status %q", id, status.String)
+				return fmt.Errorf("decision %s: stored outcome status %q", id, status.String)
 			}
 			if h.Count == 0 || observed.t.After(h.Last.ObservedAt) {
 				h.Last = outcomes.Last{Status: st, ObservedAt: observed.t, WrittenOffMinor: writtenOff.Int64}
@@ -235,10 +242,10 @@ func scanHistories(rows rowsIter, n int) (map[string]outcomes.History, error) {
 		}
 		out[id] = h
 	}
-	return out, rows.Err()
+	return rows.Err()
 }
 
-// OutcomeEventsByKey returns the recorded events among keys, in one query.
+// OutcomeEventsByKey returns the recorded events among keys: one query per month of their decisions.
 func (s *Store) OutcomeEventsByKey(ctx context.Context, keys []outcomes.Key) (map[outcomes.Key]outcomes.Event, error) {
 	ids := make([]string, len(keys))
 	want := make(map[outcomes.Key]bool, len(keys))
@@ -247,27 +254,25 @@ func (s *Store) OutcomeEventsByKey(ctx context.Context, keys []outcomes.Key) (ma
 		want[k] = true
 	}
 	slices.Sort(ids)
-	set, arg := s.idSet(slices.Compact(ids))
-	var events []string
+	events := make([]string, 0, len(want))
 	for k := range want {
 		events = append(events, k.EventID)
 	}
 	slices.Sort(events)
-	// The decisions' events whose ids are among the batch's: the key index serves both.
-	var rows []models.OutcomeEvent
-	err := s.db.WithContext(ctx).Raw(s.keyedEvents()+"k.decision_id "+set+" AND e.event_id "+s.textSet(), arg, s.textArg(events)).Scan(&rows).Error
-	if err != nil {
-		return nil, fmt.Errorf("read recorded outcome events: %w", err)
-	}
+	// The decisions' events whose ids are among the batch's.
 	out := map[outcomes.Key]outcomes.Event{}
-	for i := range rows {
-		e, err := eventFromRow(&rows[i])
+	err := s.eventsByID(ctx, slices.Compact(ids), slices.Compact(events), func(r *models.OutcomeEvent) error {
+		e, err := eventFromRow(r)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if k := (outcomes.Key{DecisionID: e.DecisionID, EventID: e.EventID}); want[k] {
 			out[k] = e
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read recorded outcome events: %w", err)
 	}
 	return out, nil
 }
@@ -319,26 +324,43 @@ func (s *Store) InsertOutcomeEvents(ctx context.Context, events []outcomes.Event
 	return nil
 }
 
-// keyedEvents selects the outcome events of the decisions found through decision_keys, whose
-// created_at names their partition: a statement to which the caller appends its condition on k.
-func (s *Store) keyedEvents() string {
-	return "SELECT e.* FROM decision_keys k" + s.eventsOfKeys("JOIN") + " WHERE "
+// eventsByID reads the outcome events of the decisions of ids (one statement per month of
+// theirs), those whose event id is among eventIDs when it is not nil, and calls each with each
+// row.
+func (s *Store) eventsByID(ctx context.Context, ids, eventIDs []string, each func(r *models.OutcomeEvent) error) error {
+	for _, m := range idMonths(ids) {
+		set, arg := s.idSet(m.ids)
+		q, args := "SELECT e.* FROM outcome_events e WHERE e.decision_id "+set+" AND "+inMonth("e.decision_created_at"), append([]any{arg}, m.bounds()...)
+		if eventIDs != nil {
+			// The key index (decision_id, event_id, …) serves both.
+			q, args = q+" AND e.event_id "+s.textSet(), append(args, s.textArg(eventIDs))
+		}
+		var rows []models.OutcomeEvent
+		if err := s.db.WithContext(ctx).Raw(q, args...).Scan(&rows).Error; err != nil {
+			return fmt.Errorf("read outcome events: %w", err)
+		}
+		for i := range rows {
+			if err := each(&rows[i]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
-// OutcomeEvents returns the events of each of ids, oldest first, in one query.
+// OutcomeEvents returns the events of each of ids, oldest first.
 func (s *Store) OutcomeEvents(ctx context.Context, ids []string) (map[string][]outcomes.RecordedEvent, error) {
-	set, arg := s.idSet(ids)
-	var rows []models.OutcomeEvent
-	if err := s.db.WithContext(ctx).Raw(s.keyedEvents()+"k.decision_id "+set, arg).Scan(&rows).Error; err != nil {
-		return nil, fmt.Errorf("read outcome events: %w", err)
-	}
 	out := make(map[string][]outcomes.RecordedEvent, len(ids))
-	for i := range rows {
-		e, err := eventFromRow(&rows[i])
+	err := s.eventsByID(ctx, ids, nil, func(r *models.OutcomeEvent) error {
+		e, err := eventFromRow(r)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		out[e.DecisionID] = append(out[e.DecisionID], outcomes.RecordedEvent{Event: e, RecordedAt: rows[i].RecordedAt.UTC()})
+		out[e.DecisionID] = append(out[e.DecisionID], outcomes.RecordedEvent{Event: e, RecordedAt: r.RecordedAt.UTC()})
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	outcomes.SortEvents(out)
 	return out, nil
@@ -421,7 +443,7 @@ func (p *pgImport) pgx(fn func(pc *pgx.Conn) error) error {
 
 const stagingTable = "outcome_staging"
 
-// StageOutcomes copies the rows' keys (those whose decision id is a UUID: others name no
+// StageOutcomes copies the rows' keys (those whose decision id is a UUIDv7: others name no
 // decision) into the staging table and reads, set-wise, the histories of their decisions and the
 // events already recorded under their keys. The rows themselves stay in memory: validation runs
 // them, sorted, through outcomes.Check, and InsertStagedOutcomes copies them into outcome_events.
@@ -436,18 +458,21 @@ func (p *pgImport) StageOutcomes(ctx context.Context, rows []outcomes.Row) (map[
 			decision_id UUID NOT NULL, event_id TEXT NOT NULL) ON COMMIT DROP`); err != nil {
 			return fmt.Errorf("create staging table: %w", err)
 		}
+		// Only the rows that can name a decision (a UUIDv7) are staged, and their decisions are
+		// read a month at a time (idMonths): the month's ids are a range of UUIDs.
+		ids := make([]string, 0, len(rows))
 		i := 0
 		_, err := pc.CopyFrom(ctx, pgx.Identifier{stagingTable},
 			[]string{"decision_id", "event_id"},
 			pgx.CopyFromFunc(func() ([]any, error) {
 				for ; i < len(rows); i++ {
 					e := &rows[i].Event
-					u, err := uuid.Parse(e.DecisionID)
-					if err != nil {
+					if _, ok := decisions.IDTime(e.DecisionID); !ok {
 						continue
 					}
+					ids = append(ids, e.DecisionID)
 					i++
-					return []any{[16]byte(u), e.EventID}, nil
+					return []any{[16]byte(uuid.MustParse(e.DecisionID)), e.EventID}, nil
 				}
 				return nil, nil
 			}))
@@ -457,34 +482,26 @@ func (p *pgImport) StageOutcomes(ctx context.Context, rows []outcomes.Row) (map[
 		if _, err := pc.Exec(ctx, "ANALYZE "+stagingTable); err != nil {
 			return err
 		}
-		hr, err := pc.Query(ctx, strings.Replace(p.historiesQuery(stagedKeys), "SELECT d.id,", "SELECT d.id::text,", 1))
-		if err != nil {
-			return fmt.Errorf("read decisions' outcome histories: %w", err)
-		}
-		hist, err = scanHistories(pgxRows{hr}, len(rows)/4)
+		hist = make(map[string]outcomes.History, len(rows)/2)
 		p.hist = hist
-		hr.Close()
-		if err != nil {
-			return err
-		}
-		er, err := pc.Query(ctx, `SELECT e.decision_id::text, e.event_id, e.observed_at, e.status, e.outstanding_minor, e.written_off_minor, e.currency
-			FROM `+stagingTable+` s JOIN decision_keys k ON k.decision_id = s.decision_id`+p.eventsOfKeys("JOIN")+` WHERE e.event_id = s.event_id`)
-		if err != nil {
-			return fmt.Errorf("read recorded outcome events: %w", err)
-		}
-		defer er.Close()
-		for er.Next() {
-			var r models.OutcomeEvent
-			if err := er.Scan(&r.DecisionID, &r.EventID, &r.ObservedAt, &r.Status, &r.OutstandingMinor, &r.WrittenOffMinor, &r.Currency); err != nil {
-				return err
+		for _, m := range idMonths(ids) {
+			lo, hi := m.idRange()
+			hr, err := pc.Query(ctx, postgresPlaceholders(p.historiesQuery("decisions d")+
+				"d.id IN (SELECT decision_id FROM "+stagingTable+" WHERE decision_id >= ? AND decision_id < ?)"),
+				append(m.bounds(), append(m.bounds(), lo, hi)...)...)
+			if err != nil {
+				return fmt.Errorf("read decisions' outcome histories: %w", err)
 			}
-			e, err := eventFromRow(&r)
+			err = scanHistories(pgxRows{hr}, hist)
+			hr.Close()
 			if err != nil {
 				return err
 			}
-			existing[outcomes.Key{DecisionID: e.DecisionID, EventID: e.EventID}] = e
+			if err := p.recordedStaged(ctx, pc, &m, existing); err != nil {
+				return err
+			}
 		}
-		return er.Err()
+		return nil
 	})
 	if err != nil {
 		return nil, nil, err
@@ -492,9 +509,30 @@ func (p *pgImport) StageOutcomes(ctx context.Context, rows []outcomes.Row) (map[
 	return hist, existing, nil
 }
 
-// stagedKeys selects the keys of the staged decisions.
-const stagedKeys = `SELECT k.decision_id, k.created_at FROM (SELECT DISTINCT decision_id FROM ` + stagingTable + `) ids
-    JOIN decision_keys k ON k.decision_id = ids.decision_id`
+// recordedStaged adds to existing the events already recorded under the staged keys of m's
+// decisions.
+func (p *pgImport) recordedStaged(ctx context.Context, pc *pgx.Conn, m *idMonth, existing map[outcomes.Key]outcomes.Event) error {
+	lo, hi := m.idRange()
+	er, err := pc.Query(ctx, postgresPlaceholders(`SELECT e.decision_id::text, e.event_id, e.observed_at, e.status, e.outstanding_minor, e.written_off_minor, e.currency
+		FROM `+stagingTable+` s JOIN outcome_events e ON e.decision_id = s.decision_id AND e.event_id = s.event_id
+		WHERE s.decision_id >= ? AND s.decision_id < ? AND `+inMonth("e.decision_created_at")), lo, hi, m.lo, m.hi)
+	if err != nil {
+		return fmt.Errorf("read recorded outcome events: %w", err)
+	}
+	defer er.Close()
+	for er.Next() {
+		var r models.OutcomeEvent
+		if err := er.Scan(&r.DecisionID, &r.EventID, &r.ObservedAt, &r.Status, &r.OutstandingMinor, &r.WrittenOffMinor, &r.Currency); err != nil {
+			return err
+		}
+		e, err := eventFromRow(&r)
+		if err != nil {
+			return err
+		}
+		existing[outcomes.Key{DecisionID: e.DecisionID, EventID: e.EventID}] = e
+	}
+	return er.Err()
+}
 
 // InsertStagedOutcomes appends the staged rows but those at skip by COPY straight into
 // outcome_events, in key order (the primary key's index is then written front to back). COPY

@@ -74,6 +74,22 @@ func (s *Store) PurgeMonth(ctx context.Context, month, keepFrom time.Time) (Mont
 	return out, nil
 }
 
+// UndecidedCasesIn reports whether a decision of the UTC month starting at month has a review
+// case not yet decided: a pending claim, which keeps its decision, so that the month cannot leave
+// whole (the retention job then removes the rest of it market by market). The month's decisions
+// are the range of ids of its time (idMonth.idRange).
+func (s *Store) UndecidedCasesIn(ctx context.Context, month time.Time) (bool, error) {
+	m := idMonth{lo: month.UTC(), hi: month.UTC().AddDate(0, 1, 0)}
+	lo, hi := m.idRange()
+	var n int64
+	err := s.db.WithContext(ctx).Raw("SELECT COUNT(*) FROM review_cases c WHERE c.decision_id >= ? AND c.decision_id < ? AND c."+undecided,
+		lo.String(), hi.String()).Scan(&n).Error
+	if err != nil {
+		return false, fmt.Errorf("read the month's undecided review cases: %w", err)
+	}
+	return n > 0, nil
+}
+
 // validatePurge checks PurgeMonth's arguments at time now.
 func validatePurge(month, keepFrom, now time.Time) error {
 	var ve apperr.ValidationError
@@ -157,6 +173,14 @@ const (
 
 func (s *Store) purgeMonthSQLite(ctx context.Context, month time.Time) (MonthPurge, error) {
 	out := MonthPurge{Month: month}
+	// A decision with an undecided review case stays (the batches skip it), so the month cannot
+	// leave whole; purge_month refuses it on PostgreSQL.
+	if open, err := s.UndecidedCasesIn(ctx, month); err != nil || open {
+		if err == nil {
+			err = fmt.Errorf("a review case of the month is undecided: %w", apperr.ErrConflict)
+		}
+		return out, err
+	}
 	var state string
 	err := s.db.WithContext(ctx).Raw("SELECT decisions, outcome_events, digest, state FROM purged_months WHERE month = ?", month).
 		Row().Scan(&out.Decisions, &out.OutcomeEvents, &out.Digest, &state)
@@ -238,7 +262,8 @@ func (tx *Store) deleteBatchSQLite(ctx context.Context, month time.Time, where s
 		Rowid int64
 		ID    string
 	}
-	q := "SELECT rowid, id FROM decisions d WHERE created_at >= ? AND created_at < ?"
+	// A decision whose review case is undecided is a pending claim: it stays.
+	q := "SELECT rowid, id FROM decisions d WHERE created_at >= ? AND created_at < ? AND NOT EXISTS (SELECT 1 FROM review_cases c WHERE c.decision_id = d.id AND c." + undecided + ")"
 	if where != "" {
 		q += " AND " + where
 	}
@@ -260,6 +285,13 @@ SELECT d.market, ?, d.kind, d.channel, d.merchant_id, d.merchant_name, d.merchan
 		}
 	}
 	set, arg := tx.idSet(ids)
+	// The review cases of the batch's decisions, with their notices, leave with them.
+	if err := db.Exec("DELETE FROM review_notices WHERE case_id IN (SELECT id FROM review_cases WHERE decision_id "+set+")", arg).Error; err != nil {
+		return out, err
+	}
+	if err := db.Exec("DELETE FROM review_cases WHERE decision_id "+set, arg).Error; err != nil {
+		return out, err
+	}
 	events := db.Exec("DELETE FROM outcome_events WHERE decision_id "+set, arg)
 	if events.Error != nil {
 		return out, events.Error

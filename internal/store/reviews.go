@@ -170,9 +170,9 @@ func (s *Store) DecisionsByID(ctx context.Context, ids []string) ([]decisions.De
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	rows, err := scanDecisions(s.db.WithContext(ctx).Raw(s.keyedDecisions()+"k.decision_id IN ?", ids))
+	rows, err := s.decisionRowsByID(ctx, ids)
 	if err != nil {
-		return nil, fmt.Errorf("read decisions: %w", err)
+		return nil, err
 	}
 	out := make([]decisions.Decision, len(rows))
 	for i := range rows {

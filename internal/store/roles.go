@@ -92,13 +92,18 @@ func (s *Store) GrantApp(ctx context.Context, role string) error {
 // requests (migration 16: a request it could insert or edit would be carried out by the retention
 // job; store.ErasureTx writes them as the retention role).
 var appPrivileges = map[string]string{
-	"retention_permits":    "",
+	"retention_permits": "",
+	// The owner's shift of the retention path's clock (migration 18), for tests.
+	"retention_clock":      "",
 	"amount_bands":         "SELECT",
 	"anonymised_decisions": "SELECT",
 	"erasure_requests":     "SELECT",
 	// purge_month alone writes purged_months (as the owner): a row the console's role could add
 	// would make a month look purged, and its partitions impossible to create.
 	"purged_months": "SELECT",
+	// Review cases change as they are decided, but leave only with their decision, by the
+	// retention path (migration 18).
+	"review_cases": "SELECT, INSERT, UPDATE",
 }
 
 // GrantRetention gives role, the retention role, what the purge, the retention job and the

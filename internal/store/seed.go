@@ -117,6 +117,9 @@ func (s *Store) SeedReference(ctx context.Context, ref *ReferenceData) (int64, [
 func (s *Store) BulkInsertDecisions(ctx context.Context, recs []decisions.Record) error {
 	rows := make([]models.Decision, len(recs))
 	for i := range recs {
+		if err := checkIDTime(&recs[i]); err != nil {
+			return err
+		}
 		rows[i] = decisionRow(&recs[i])
 		vals, err := decisionValues(&rows[i], false)
 		if err != nil {

@@ -219,26 +219,6 @@ func (s *Store) addOutcomes(w *eventWindow) (int64, error) {
 	if len(ids) == 0 {
 		return 0, nil
 	}
-	var from, which string
-	var whichArgs []any
-	if s.dialect == Postgres {
-		// Through decision_keys, which names the one partition of each decision and its events.
-		from = "decision_keys k" + s.eventsOfKeys("JOIN") + s.decisionsOfKeys()
-		which, whichArgs = "k.decision_id = ANY(CAST(? AS UUID[]))", []any{"{" + strings.Join(ids, ",") + "}"}
-	} else {
-		from = "outcome_events e JOIN decisions d ON " + eventDecision
-		which, whichArgs = "e.decision_id IN (SELECT decision_id FROM outcome_events WHERE "+alias(w.batch, "")+")", w.batchArgs
-	}
-	args := append(append(append([]any{}, w.countedArgs...), whichArgs...), w.upToArgs...)
-	stmt := "SELECT CAST(e.decision_id AS TEXT), d.created_at, d.market, d.merchant_category, d.threshold_version_id, " +
-		"e.observed_at, e.status, e.written_off_minor, CASE WHEN " + alias(w.counted, "e.") + " THEN 0 ELSE 1 END " +
-		"FROM " + from + " WHERE " + which + " AND " + alias(w.upTo, "e.") +
-		" ORDER BY e.decision_id, e.observed_at"
-	rows, err := s.db.Raw(stmt, args...).Rows()
-	if err != nil {
-		return 0, fmt.Errorf("read outcome events: %w", err)
-	}
-	defer rows.Close()
 	deltas := map[vintageKey]*vintageDelta{}
 	var added int64
 	var cur []outcomeRow
@@ -251,25 +231,43 @@ func (s *Store) addOutcomes(w *eventWindow) (int64, error) {
 		cur = cur[:0]
 		return nil
 	}
-	for rows.Next() {
-		var r outcomeRow
-		var isNew int64
-		if err := rows.Scan(&r.DecisionID, &r.CreatedAt, &r.Market, &r.Category, &r.VersionID, &r.ObservedAt, &r.Status, &r.WrittenOff, &isNew); err != nil {
-			return 0, fmt.Errorf("read outcome event: %w", err)
+	// A statement per month of the decisions (idMonths); a decision's events are all in its own.
+	for _, m := range idMonths(ids) {
+		set, arg := s.idSet(m.ids)
+		args := append(append(append(append([]any{}, w.countedArgs...), arg), append(m.bounds(), m.bounds()...)...), w.upToArgs...)
+		stmt := "SELECT CAST(e.decision_id AS TEXT), d.created_at, d.market, d.merchant_category, d.threshold_version_id, " +
+			"e.observed_at, e.status, e.written_off_minor, CASE WHEN " + alias(w.counted, "e.") + " THEN 0 ELSE 1 END " +
+			"FROM outcome_events e JOIN decisions d ON " + eventDecision + " WHERE e.decision_id " + set +
+			" AND " + inMonth("e.decision_created_at") + " AND " + inMonth("d.created_at") + " AND " + alias(w.upTo, "e.") +
+			" ORDER BY e.decision_id, e.observed_at"
+		rows, err := s.db.Raw(stmt, args...).Rows()
+		if err != nil {
+			return 0, fmt.Errorf("read outcome events: %w", err)
 		}
-		r.New = isNew == 1
-		if r.New {
-			added++
-		}
-		if len(cur) > 0 && cur[0].DecisionID != r.DecisionID {
-			if err := flush(); err != nil {
-				return 0, err
+		for rows.Next() {
+			var r outcomeRow
+			var isNew int64
+			if err := rows.Scan(&r.DecisionID, &r.CreatedAt, &r.Market, &r.Category, &r.VersionID, &r.ObservedAt, &r.Status, &r.WrittenOff, &isNew); err != nil {
+				rows.Close()
+				return 0, fmt.Errorf("read outcome event: %w", err)
 			}
+			r.New = isNew == 1
+			if r.New {
+				added++
+			}
+			if len(cur) > 0 && cur[0].DecisionID != r.DecisionID {
+				if err := flush(); err != nil {
+					rows.Close()
+					return 0, err
+				}
+			}
+			cur = append(cur, r)
 		}
-		cur = append(cur, r)
-	}
-	if err := rows.Err(); err != nil {
-		return 0, fmt.Errorf("read outcome events: %w", err)
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return 0, fmt.Errorf("read outcome events: %w", err)
+		}
 	}
 	if err := flush(); err != nil {
 		return 0, err

@@ -276,10 +276,13 @@ func (s *Store) WhatIfOutcomes(ctx context.Context, ids []uuid.UUID, fn func(id 
 		for i, id := range ids {
 			strs[i] = id.String()
 		}
-		set, arg := s.idSet(strs)
-		// Through decision_keys, which names each decision's partition.
-		parts = []eventPart{{from: "decision_keys k" + s.eventsOfKeys("JOIN") + s.decisionsOfKeys(),
-			cond: "k.decision_id " + set, args: []any{arg}}}
+		// A part per month of the decisions (idMonths).
+		for _, m := range idMonths(strs) {
+			set, arg := s.idSet(m.ids)
+			p := monthPart(m.lo, "d.created_at")
+			p.cond, p.args = "e.decision_id "+set+" AND "+p.cond, append([]any{arg}, p.args...)
+			parts = append(parts, p)
+		}
 	} else {
 		var err error
 		if parts, err = s.eventParts(ctx, "d.created_at"); err != nil {
@@ -363,14 +366,21 @@ func (s *Store) eventParts(ctx context.Context, decisionTime string) ([]eventPar
 	}
 	parts := make([]eventPart, len(months))
 	for i, m := range months {
-		p := eventPart{cond: "e.decision_created_at >= ? AND e.decision_created_at < ?", args: []any{m, m.AddDate(0, 1, 0)}}
-		if decisionTime != "" {
-			p.cond += " AND " + decisionTime + " >= ? AND " + decisionTime + " < ?"
-			p.args = append(p.args, m, m.AddDate(0, 1, 0))
-		}
-		parts[i] = p
+		parts[i] = monthPart(m, decisionTime)
 	}
 	return parts, nil
+}
+
+// monthPart is the part of a read of outcome events of the decisions of month (a MonthStart),
+// bounding decisionTime ("" for none) the same way.
+func monthPart(month time.Time, decisionTime string) eventPart {
+	m := idMonth{lo: month, hi: month.AddDate(0, 1, 0)}
+	p := eventPart{cond: inMonth("e.decision_created_at"), args: m.bounds()}
+	if decisionTime != "" {
+		p.cond += " AND " + inMonth(decisionTime)
+		p.args = append(p.args, m.bounds()...)
+	}
+	return p
 }
 
 // eachEventRow runs the statement of each part (query, with ? placeholders) in turn and calls each
