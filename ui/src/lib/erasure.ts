@@ -62,7 +62,7 @@ export function answerSentence(a: ErasureAnswerWords): string {
   } else if (r.state === ErasureRequestState.Scheduled) {
     parts.push(
       a.waiting > 0
-        ? `${waits} while a retention duty runs: they are unlinked ${r.dueAt ? `at ${formatTime(r.dueAt)}` : 'when it ends'}.`
+        ? `${waits} while a retention duty runs: ${a.waiting === 1 ? 'it is' : 'they are'} unlinked ${r.dueAt ? `at ${formatTime(r.dueAt)}` : 'when it ends'}.`
         : `The rest is carried out ${r.dueAt ? `at ${formatTime(r.dueAt)}` : 'when the retention duty ends'}.`,
     );
   } else if (a.waiting === 0) {
