@@ -118,7 +118,7 @@ export function ErasurePanel({ user, refresh }: { user: SessionUser; refresh: nu
       {first && nodes.length === 0 && <p>{state ? `No erasure request is ${erasureStateLabel(state).text.toLowerCase()}.` : 'No erasure has been requested.'}</p>}
       {nodes.length > 0 && (
         <div class="table-wrap">
-          <table aria-label="Erasure requests">
+          <table class="erasures" aria-label="Erasure requests">
             <thead>
               <tr>
                 <th>Request</th>
