@@ -42,6 +42,10 @@ test('an auditor proposes a retention policy and places a hold; an approver appr
   const requests = page.locator('section', { has: page.getByRole('heading', { name: 'Changes awaiting approval' }) });
   await expect(requests.getByRole('status')).toContainText(/^Request \d+ sent: GB decisions kept 36 months/);
   const requestId = /^Request (\d+)/.exec((await requests.getByRole('status').textContent()) ?? '')![1];
+  // The form starts again: every control shows what it would send now, the Then select too.
+  await expect(propose.getByLabel(/^Keep for/)).toHaveValue('');
+  await expect(propose.getByLabel(/^Then/)).toHaveValue('DELETE');
+  await expect(propose.getByLabel(/^Rationale for the approver/)).toHaveValue('');
   const pendingItem = page.getByTestId(`retention-request-${requestId}`);
   await expect(pendingItem).toContainText('You proposed this change, so an approver or another auditor must decide on it.');
   await expect(pendingItem.getByRole('button', { name: /Approve/ })).toHaveCount(0);

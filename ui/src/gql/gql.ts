@@ -24,6 +24,9 @@ type Documents = {
     "\n  mutation SubmitBadDefinitionDraft($id: ID!, $revision: Int!, $rationale: String!) {\n    submitBadDefinitionDraft(id: $id, revision: $revision, rationale: $rationale) {\n      ...BadDraftFields\n    }\n  }\n": typeof types.SubmitBadDefinitionDraftDocument,
     "\n  mutation ApproveBadDefinitionDraft($id: ID!, $comment: String) {\n    approveBadDefinitionDraft(id: $id, comment: $comment) {\n      ...BadDraftFields\n    }\n  }\n": typeof types.ApproveBadDefinitionDraftDocument,
     "\n  mutation RejectBadDefinitionDraft($id: ID!, $comment: String!) {\n    rejectBadDefinitionDraft(id: $id, comment: $comment) {\n      ...BadDraftFields\n    }\n  }\n": typeof types.RejectBadDefinitionDraftDocument,
+    "\n  fragment ErasureRequestFields on ErasureRequest {\n    id\n    reference\n    requestedBy\n    requestedAt\n    state\n    dueAt\n    erasedAtRequest\n    erasedLater\n    doneAt\n  }\n": typeof types.ErasureRequestFieldsFragmentDoc,
+    "\n  query ErasureRequests($state: ErasureRequestState, $first: Int!, $after: String) {\n    erasureRequests(state: $state, first: $first, after: $after) {\n      nodes {\n        ...ErasureRequestFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.ErasureRequestsDocument,
+    "\n  mutation RequestErasure($shopperId: String!, $reference: String) {\n    requestErasure(shopperId: $shopperId, reference: $reference) {\n      request {\n        ...ErasureRequestFields\n      }\n      erasedNow\n      waiting\n      repeated\n    }\n  }\n": typeof types.RequestErasureDocument,
     "\n  fragment ShadowFields on ThresholdShadow {\n    id\n    market\n    version {\n      version {\n        id\n        version\n      }\n    }\n    startedAt\n    startedBy\n    endsAt\n    stoppedAt\n    stoppedBy\n    running\n  }\n": typeof types.ShadowFieldsFragmentDoc,
     "\n  fragment ArmRateFields on ArmRate {\n    arm\n    decisions\n    declined\n    declineRate\n  }\n": typeof types.ArmRateFieldsFragmentDoc,
     "\n  fragment SplitFields on ThresholdSplit {\n    id\n    market\n    version {\n      version {\n        id\n        version\n      }\n    }\n    percent\n    requestId\n    startedAt\n    startedBy\n    endedAt\n    endedBy\n    running\n    arms {\n      ...ArmRateFields\n    }\n  }\n": typeof types.SplitFieldsFragmentDoc,
@@ -123,6 +126,9 @@ const documents: Documents = {
     "\n  mutation SubmitBadDefinitionDraft($id: ID!, $revision: Int!, $rationale: String!) {\n    submitBadDefinitionDraft(id: $id, revision: $revision, rationale: $rationale) {\n      ...BadDraftFields\n    }\n  }\n": types.SubmitBadDefinitionDraftDocument,
     "\n  mutation ApproveBadDefinitionDraft($id: ID!, $comment: String) {\n    approveBadDefinitionDraft(id: $id, comment: $comment) {\n      ...BadDraftFields\n    }\n  }\n": types.ApproveBadDefinitionDraftDocument,
     "\n  mutation RejectBadDefinitionDraft($id: ID!, $comment: String!) {\n    rejectBadDefinitionDraft(id: $id, comment: $comment) {\n      ...BadDraftFields\n    }\n  }\n": types.RejectBadDefinitionDraftDocument,
+    "\n  fragment ErasureRequestFields on ErasureRequest {\n    id\n    reference\n    requestedBy\n    requestedAt\n    state\n    dueAt\n    erasedAtRequest\n    erasedLater\n    doneAt\n  }\n": types.ErasureRequestFieldsFragmentDoc,
+    "\n  query ErasureRequests($state: ErasureRequestState, $first: Int!, $after: String) {\n    erasureRequests(state: $state, first: $first, after: $after) {\n      nodes {\n        ...ErasureRequestFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.ErasureRequestsDocument,
+    "\n  mutation RequestErasure($shopperId: String!, $reference: String) {\n    requestErasure(shopperId: $shopperId, reference: $reference) {\n      request {\n        ...ErasureRequestFields\n      }\n      erasedNow\n      waiting\n      repeated\n    }\n  }\n": types.RequestErasureDocument,
     "\n  fragment ShadowFields on ThresholdShadow {\n    id\n    market\n    version {\n      version {\n        id\n        version\n      }\n    }\n    startedAt\n    startedBy\n    endsAt\n    stoppedAt\n    stoppedBy\n    running\n  }\n": types.ShadowFieldsFragmentDoc,
     "\n  fragment ArmRateFields on ArmRate {\n    arm\n    decisions\n    declined\n    declineRate\n  }\n": types.ArmRateFieldsFragmentDoc,
     "\n  fragment SplitFields on ThresholdSplit {\n    id\n    market\n    version {\n      version {\n        id\n        version\n      }\n    }\n    percent\n    requestId\n    startedAt\n    startedBy\n    endedAt\n    endedBy\n    running\n    arms {\n      ...ArmRateFields\n    }\n  }\n": types.SplitFieldsFragmentDoc,
@@ -249,6 +255,18 @@ export function graphql(source: "\n  mutation ApproveBadDefinitionDraft($id: ID!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RejectBadDefinitionDraft($id: ID!, $comment: String!) {\n    rejectBadDefinitionDraft(id: $id, comment: $comment) {\n      ...BadDraftFields\n    }\n  }\n"): typeof import('./graphql').RejectBadDefinitionDraftDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ErasureRequestFields on ErasureRequest {\n    id\n    reference\n    requestedBy\n    requestedAt\n    state\n    dueAt\n    erasedAtRequest\n    erasedLater\n    doneAt\n  }\n"): typeof import('./graphql').ErasureRequestFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ErasureRequests($state: ErasureRequestState, $first: Int!, $after: String) {\n    erasureRequests(state: $state, first: $first, after: $after) {\n      nodes {\n        ...ErasureRequestFields\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').ErasureRequestsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestErasure($shopperId: String!, $reference: String) {\n    requestErasure(shopperId: $shopperId, reference: $reference) {\n      request {\n        ...ErasureRequestFields\n      }\n      erasedNow\n      waiting\n      repeated\n    }\n  }\n"): typeof import('./graphql').RequestErasureDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -152,6 +152,19 @@ export const DecisionOrder = {
 } as const;
 
 export type DecisionOrder = typeof DecisionOrder[keyof typeof DecisionOrder];
+/** Where an erasure request stands. */
+export const ErasureRequestState = {
+  /** Carried out in full after waiting. */
+  Done: 'DONE',
+  /** A legal hold applies: carried out once it is lifted (and the duties have ended). */
+  Held: 'HELD',
+  /** Carried out in full when it was made. */
+  NowDone: 'NOW_DONE',
+  /** A retention duty runs over some decisions: the rest is carried out at dueAt. */
+  Scheduled: 'SCHEDULED'
+} as const;
+
+export type ErasureRequestState = typeof ErasureRequestState[keyof typeof ErasureRequestState];
 /** The 11 factors of the assessment. */
 export const Factor = {
   Affordability: 'AFFORDABILITY',
@@ -429,6 +442,25 @@ export type RejectBadDefinitionDraftMutationVariables = Exact<{
 
 
 export type RejectBadDefinitionDraftMutation = { rejectBadDefinitionDraft: { id: string, market: string, status: ThresholdDraftStatus, revision: number, author: string, rationale: string, level: OutcomeStatus, windowMonths: number, description: string, reviewer: string | null, reviewComment: string | null, updatedAt: string } };
+
+export type ErasureRequestFieldsFragment = { id: string, reference: string | null, requestedBy: string, requestedAt: string, state: ErasureRequestState, dueAt: string | null, erasedAtRequest: number, erasedLater: number, doneAt: string | null };
+
+export type ErasureRequestsQueryVariables = Exact<{
+  state?: ErasureRequestState | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type ErasureRequestsQuery = { erasureRequests: { nodes: Array<{ id: string, reference: string | null, requestedBy: string, requestedAt: string, state: ErasureRequestState, dueAt: string | null, erasedAtRequest: number, erasedLater: number, doneAt: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type RequestErasureMutationVariables = Exact<{
+  shopperId: string;
+  reference?: string | null | undefined;
+}>;
+
+
+export type RequestErasureMutation = { requestErasure: { erasedNow: number, waiting: number, repeated: boolean, request: { id: string, reference: string | null, requestedBy: string, requestedAt: string, state: ErasureRequestState, dueAt: string | null, erasedAtRequest: number, erasedLater: number, doneAt: string | null } } };
 
 export type ShadowFieldsFragment = { id: string, market: string, startedAt: string, startedBy: string, endsAt: string | null, stoppedAt: string | null, stoppedBy: string | null, running: boolean, version: { version: { id: string, version: number } } };
 
@@ -1106,6 +1138,19 @@ export const BadDraftFieldsFragmentDoc = new TypedDocumentString(`
   updatedAt
 }
     `, {"fragmentName":"BadDraftFields"}) as unknown as TypedDocumentString<BadDraftFieldsFragment, unknown>;
+export const ErasureRequestFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ErasureRequestFields on ErasureRequest {
+  id
+  reference
+  requestedBy
+  requestedAt
+  state
+  dueAt
+  erasedAtRequest
+  erasedLater
+  doneAt
+}
+    `, {"fragmentName":"ErasureRequestFields"}) as unknown as TypedDocumentString<ErasureRequestFieldsFragment, unknown>;
 export const ShadowFieldsFragmentDoc = new TypedDocumentString(`
     fragment ShadowFields on ThresholdShadow {
   id
@@ -1399,6 +1444,8 @@ export const EditBadDefinitionDraftDocument = {"__meta__":{"hash":"sha256:522707
 export const SubmitBadDefinitionDraftDocument = {"__meta__":{"hash":"sha256:03f53983575f4ccbbc55c54bc65a0b03ec52de1cc1ebd7c6a447d659e7340bf6"}} as unknown as TypedDocumentString<SubmitBadDefinitionDraftMutation, SubmitBadDefinitionDraftMutationVariables>;
 export const ApproveBadDefinitionDraftDocument = {"__meta__":{"hash":"sha256:9c891fb8e7efe766297bcc6f1c12506cb704e98c3f42417b5d1d0109393faa1b"}} as unknown as TypedDocumentString<ApproveBadDefinitionDraftMutation, ApproveBadDefinitionDraftMutationVariables>;
 export const RejectBadDefinitionDraftDocument = {"__meta__":{"hash":"sha256:b5b24653d95211a9d966ff1f2e915c776a7333221cf75b37250b75f006b83bf2"}} as unknown as TypedDocumentString<RejectBadDefinitionDraftMutation, RejectBadDefinitionDraftMutationVariables>;
+export const ErasureRequestsDocument = {"__meta__":{"hash":"sha256:a770bda22219ee1fd1ca6a0cc5c032e3ec3b393748bff902e181dc9344d483d5"}} as unknown as TypedDocumentString<ErasureRequestsQuery, ErasureRequestsQueryVariables>;
+export const RequestErasureDocument = {"__meta__":{"hash":"sha256:909a38f8f615c7a83f2d674b104e1d4b7edadd162b28a3b065733f92ad529b7c"}} as unknown as TypedDocumentString<RequestErasureMutation, RequestErasureMutationVariables>;
 export const VersionExperimentsDocument = {"__meta__":{"hash":"sha256:41cac79fd36b8816e3e26717570bf8b78e27e3d0b6603a49bf11ae8f5bb85520"}} as unknown as TypedDocumentString<VersionExperimentsQuery, VersionExperimentsQueryVariables>;
 export const StartThresholdShadowDocument = {"__meta__":{"hash":"sha256:4f8a06fa6f379af958e728a0a5df97957f66e9cc2cfa93ba09ab0bdf6389983c"}} as unknown as TypedDocumentString<StartThresholdShadowMutation, StartThresholdShadowMutationVariables>;
 export const StopThresholdShadowDocument = {"__meta__":{"hash":"sha256:6dd4a052b8aff450167a46157f513816011402c465f763a80b144537a9151179"}} as unknown as TypedDocumentString<StopThresholdShadowMutation, StopThresholdShadowMutationVariables>;

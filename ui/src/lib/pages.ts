@@ -58,3 +58,9 @@ export const holdPlacers: readonly Role[] = ['AUDITOR'];
 
 /** The roles that lift a legal hold, never one they placed (Mutation.liftLegalHold). */
 export const holdLifters: readonly Role[] = ['AUDITOR', 'APPROVER'];
+
+/** The roles that read erasure requests (Query.erasureRequests): what was unlinked, never whom. */
+export const erasureReaders: readonly Role[] = ['AUDITOR', 'ADMIN'];
+
+/** The people's roles that request an erasure (Mutation.requestErasure; SERVICE is the privacy process's token). */
+export const erasers: readonly Role[] = ['ADMIN'];

@@ -60,9 +60,41 @@ const hold = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-/** A server holding one market's retention: policy, versions, requests, plan and holds, changed by the mutations. */
-function server(state: { policy: Record<string, unknown>; versions: unknown[]; requests: ReturnType<typeof request>[]; holds: ReturnType<typeof hold>[]; months: unknown[] }) {
+const erasure = (over: Record<string, unknown> = {}) => ({
+  id: '3',
+  reference: 'DSR-3' as string | null,
+  requestedBy: 'token:9:privacy',
+  requestedAt: '2026-12-01T08:00:00Z',
+  state: 'NOW_DONE',
+  dueAt: null as string | null,
+  erasedAtRequest: 2,
+  erasedLater: 0,
+  doneAt: '2026-12-01T08:00:00Z' as string | null,
+  ...over,
+});
+
+/** A server holding one market's retention: policy, versions, requests, plan, holds and erasures, changed by the mutations. */
+function server(state: {
+  policy: Record<string, unknown>;
+  versions: unknown[];
+  requests: ReturnType<typeof request>[];
+  holds: ReturnType<typeof hold>[];
+  months: unknown[];
+  erasures?: ReturnType<typeof erasure>[];
+}) {
   return stubOperations({
+    ErasureRequests: (v) => {
+      const all = (state.erasures ?? []).filter((e) => !v.state || e.state === v.state);
+      const from = v.after ? Number(v.after) : 0;
+      const end = from + (v.first as number);
+      return { erasureRequests: { nodes: all.slice(from, end), pageInfo: { hasNextPage: end < all.length, endCursor: end < all.length ? String(end) : null } } };
+    },
+    RequestErasure: (v) => {
+      if (v.reference === 'x'.repeat(300)) throw new GraphQLErrors([{ message: 'invalid input', extensions: { code: 'INVALID', fields: [{ field: 'reference', message: 'must be at most 200 bytes' }] } }]);
+      const r = erasure({ id: '9', reference: v.reference, requestedBy: 'user:1:admin', requestedAt: '2026-12-06T12:00:00Z', state: 'SCHEDULED', dueAt: '2027-02-01T00:00:00Z', erasedAtRequest: 3, doneAt: null });
+      state.erasures = [r, ...(state.erasures ?? [])];
+      return { requestErasure: { request: r, erasedNow: 3, waiting: 2, repeated: false } };
+    },
     RetentionMarket: () => ({
       retentionPolicies: ['DE', 'GB', 'SE', 'US'].map((m) => ({ market: m, floor, maxKeepMonths: 120, policy: m === 'US' ? state.policy : defaultPolicy })),
       retentionPolicyVersions: { nodes: state.versions, pageInfo: { hasNextPage: false } },
@@ -120,6 +152,11 @@ describe('the Retention page', () => {
     fireEvent.input(within(form).getByLabelText(/^Rationale for the approver/), { target: { value: 'three years of statistics' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Request the change' }));
     expect(await screen.findByText(/^Request 5 sent: US decisions kept 36 months .* then anonymised/)).toBeTruthy();
+    expect(calls.filter((c) => c.name === 'ProposeRetentionPolicy').at(-1)!.variables.afterRetention).toBe('ANONYMISE');
+    // The form starts again, and every control shows what it would send now: the select too.
+    expect((within(form).getByLabelText(/^Then/) as HTMLSelectElement).value).toBe('DELETE');
+    expect((within(form).getByLabelText(/Keep for/) as HTMLInputElement).value).toBe('');
+    expect((within(form).getByLabelText(/^Rationale for the approver/) as HTMLInputElement).value).toBe('');
     const pending = await screen.findByTestId('retention-request-5');
     expect(pending.textContent).toContain('You proposed this change, so an approver or another auditor must decide on it.');
     expect(within(pending).queryByRole('button', { name: /Approve/ })).toBeNull();
@@ -185,5 +222,87 @@ describe('the Retention page', () => {
     await waitFor(() => expect(screen.queryByTestId('hold-7')).toBeNull()); // only holds in force are listed
     fireEvent.click(screen.getByLabelText('Show lifted holds too'));
     expect((await screen.findByTestId('hold-7')).textContent).toContain('Lifted by approver.ali');
+  });
+
+  it('lets an admin erase a shopper after asking: a blank id is refused where it is typed, a server refusal shows at its field, the answer says what was unlinked and what waits', async () => {
+    const state = { policy: defaultPolicy, versions: [], requests: [], holds: [], months: [], erasures: [erasure()] };
+    const calls = server(state);
+    render(<RetentionPage {...props} user={admin} />);
+    const list = await screen.findByRole('table', { name: 'Erasure requests' });
+    expect(within(list).getAllByRole('row').slice(1).map((r) => r.textContent)).toEqual(['3DSR-3privacy2026-12-01 08:00:00 UTCDone at request202026-12-01 08:00:00 UTC']);
+    const form = screen.getByRole('form', { name: 'Erase a shopper' });
+    const id = within(form).getByLabelText('Shopper id') as HTMLInputElement;
+    const ref = within(form).getByLabelText(/^Reference/) as HTMLInputElement;
+
+    // Blank (spaces only): refused where it is typed, nothing asked, nothing sent.
+    fireEvent.input(id, { target: { value: '   ' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Erase…' }));
+    expect(await within(form).findByText('Write the id of the shopper to erase.')).toBeTruthy();
+    expect(id.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(calls.some((c) => c.name === 'RequestErasure')).toBe(false);
+
+    // Cancelling the confirmation sends nothing and keeps the form.
+    fireEvent.input(id, { target: { value: '  s-42 ' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Erase…' }));
+    let dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByRole('heading').textContent).toBe('Erase shopper s-42?');
+    expect(dialog.textContent).toContain('This cannot be undone.');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(calls.some((c) => c.name === 'RequestErasure')).toBe(false);
+    expect(id.value).toBe('  s-42 ');
+    expect(within(form).queryByText('Write the id of the shopper to erase.')).toBeNull();
+
+    // The server's refusal shows at its field; the form keeps what was typed.
+    fireEvent.input(ref, { target: { value: 'x'.repeat(300) } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Erase…' }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Erase the shopper' }));
+    expect(await within(form).findByText('must be at most 200 bytes')).toBeTruthy();
+    expect(id.value).toBe('  s-42 ');
+
+    // Erased: the answer in words, the form cleared, the new request at the top of the list.
+    fireEvent.input(ref, { target: { value: ' DSR-9 ' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Erase…' }));
+    dialog = await screen.findByRole('dialog');
+    expect(dialog.textContent).toContain('with the reference “DSR-9”');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Erase the shopper' }));
+    expect(
+      await screen.findByText(
+        'Erasure request 9 recorded. 3 decisions unlinked from the shopper now. 2 decisions stay linked while a retention duty runs: they are unlinked at 2027-02-01 00:00:00 UTC.',
+      ),
+    ).toBeTruthy();
+    expect(calls.filter((c) => c.name === 'RequestErasure').at(-1)!.variables).toEqual({ shopperId: 's-42', reference: 'DSR-9' });
+    expect(id.value).toBe('');
+    expect(ref.value).toBe('');
+    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Erasure requests' })).getAllByRole('row')[1].textContent).toContain('9DSR-9admin'));
+    expect(within(screen.getByRole('table', { name: 'Erasure requests' })).getAllByRole('row')[1].textContent).toContain('Scheduled2027-02-01 00:00:00 UTC30');
+  });
+
+  it('filters the erasure requests by state and reads more of them', async () => {
+    const erasures = Array.from({ length: 25 }, (_, i) => erasure({ id: String(30 - i), state: i % 5 === 0 ? 'HELD' : 'NOW_DONE', reference: null }));
+    const calls = server({ policy: defaultPolicy, versions: [], requests: [], holds: [], months: [], erasures });
+    render(<RetentionPage {...props} user={aude} />);
+    const list = await screen.findByRole('table', { name: 'Erasure requests' });
+    expect(within(list).getAllByRole('row')).toHaveLength(21);
+    fireEvent.click(screen.getByRole('button', { name: 'More erasure requests' }));
+    await waitFor(() => expect(within(list).getAllByRole('row')).toHaveLength(26));
+    expect(within(list).getAllByRole('row')[25].textContent).toMatch(/^6/);
+    expect(screen.queryByRole('button', { name: 'More erasure requests' })).toBeNull();
+    const filter = screen.getByLabelText('State') as HTMLSelectElement;
+    fireEvent.change(filter, { target: { value: 'HELD' } });
+    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Erasure requests' })).getAllByRole('row')).toHaveLength(6));
+    expect(filter.value).toBe('HELD');
+    expect(calls.filter((c) => c.name === 'ErasureRequests').at(-1)!.variables).toEqual({ state: 'HELD', first: 20, after: null });
+    // An auditor reads the list and erases nobody.
+    expect(screen.queryByRole('form', { name: 'Erase a shopper' })).toBeNull();
+  });
+
+  it('shows no erasure to an approver', async () => {
+    server({ policy: defaultPolicy, versions: [], requests: [], holds: [], months: [], erasures: [erasure()] });
+    render(<RetentionPage {...props} user={ali} />);
+    await screen.findByTestId('policy-in-force');
+    expect(screen.queryByRole('heading', { name: 'Erasure requests' })).toBeNull();
+    expect(screen.queryByRole('form', { name: 'Erase a shopper' })).toBeNull();
   });
 });

@@ -6,6 +6,7 @@
 import { useState } from 'preact/hooks';
 import { ErrorBox, FieldError, MarketTabs, Outcome, PageHeader, Progress, useAction, useQuery } from '../components/common';
 import { useConfirm } from '../components/confirm';
+import { ErasurePanel } from '../components/erasure';
 import { MarketSelect, TimeField } from '../components/filters';
 import { inboxChanged, useRetentionSubmissions } from '../components/inbox';
 import { graphql } from '../gql';
@@ -20,7 +21,7 @@ import {
 import { gql } from '../lib/api';
 import { formatNumber, formatTime, humanize } from '../lib/format';
 import { pendingByMarket } from '../lib/inbox';
-import { holdLifters, holdPlacers, holdReaders, retentionApprovers, retentionProposers, type PageProps } from '../lib/pages';
+import { erasureReaders, holdLifters, holdPlacers, holdReaders, retentionApprovers, retentionProposers, type PageProps } from '../lib/pages';
 import { timeFromText } from '../lib/query';
 import { actionLabel, holdInput, holdScope, monthLabel, monthStateLabel, policySentence, readKeepMonths } from '../lib/retention';
 import type { SessionUser } from '../lib/session';
@@ -220,6 +221,7 @@ export function RetentionPage({ query, user }: PageProps) {
         </>
       )}
       {has(user, holdReaders) && <HoldsPanel user={user} refresh={refresh} changed={changed} />}
+      {has(user, erasureReaders) && <ErasurePanel user={user} refresh={refresh} />}
     </>
   );
 }
@@ -313,7 +315,9 @@ function RequestsPanel(props: {
     if (typeof n === 'string') return;
     act.run(async () => {
       const r = (await gql(ProposeMutation, { market, keepMonths: n, afterRetention: after, rationale: rationale.trim() })).proposeRetentionPolicy;
+      // The whole form starts again, its select too: it shows the state it will send.
       setMonths('');
+      setAfter(RetentionAction.Delete);
       setRationale('');
       return `Request ${r.id} sent: ${market} decisions ${policySentence(r)}. An approver or another auditor decides on it; until then the policy in force stays.`;
     });
