@@ -345,5 +345,31 @@ func TestErasureAPI(t *testing.T) {
 				t.Errorf("verifyDecisions after the owner blanked a shopper: %s, want red", mustJSON(v))
 			}
 		})
+
+		t.Run("the retention job finishes a waiting request", func(t *testing.T) {
+			// May 2024 is due on 1 July 2026: the request waits until then; the job's run at that
+			// time removes the month and finishes the request.
+			insertDecisions(t, ta, "US", "s-job", "m-1", day("2024-05-20"))
+			a := requestErasure(t, ta, auth.Service, "s-job")
+			due := time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC)
+			if a.Request.State != "SCHEDULED" || a.Request.DueAt == nil || !a.Request.DueAt.Equal(due) {
+				t.Fatalf("answer %+v: want SCHEDULED at %s", a, due)
+			}
+			setClock(due.Add(-time.Microsecond))
+			ta.runRetention(t)
+			if n := linkedCount(t, ta, "s-job"); n != 1 {
+				t.Errorf("a microsecond before the date %d decisions name s-job, want 1", n)
+			}
+			setClock(due)
+			ta.runRetention(t)
+			if n := linkedCount(t, ta, "s-job"); n != 0 {
+				t.Errorf("after the run at the date %d decisions name s-job", n)
+			}
+			var got struct{ ErasureRequest erasureRequestJSON }
+			decodeData(t, ta.gql(t, auth.Auditor, `query($id: ID!) { erasureRequest(id: $id) { `+erasureRequestFields+` } }`, map[string]any{"id": a.Request.ID}), &got)
+			if r := got.ErasureRequest; r.State != "DONE" || r.DoneAt == nil || !r.DoneAt.Equal(due) {
+				t.Errorf("request after the job's run: %+v, want DONE at %s", r, due)
+			}
+		})
 	})
 }
