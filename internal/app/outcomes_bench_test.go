@@ -95,12 +95,25 @@ func BenchmarkRecordOutcomesPostgres(b *testing.B) {
 		}
 	}
 	k := 0
+	pg := newBenchPGCPU(b, ta.ownerURL())
+	before := benchSampleCPU(b, pg)
 	b.ResetTimer()
 	for range b.N {
 		post(k)
 		k++
 	}
+	b.StopTimer()
+	reportEventCPU(b, pg, before, b.N*batch)
 	b.ReportMetric(float64(b.N*batch)/b.Elapsed().Seconds(), "events/s")
+}
+
+// reportEventCPU reports the CPU time this process and the PostgreSQL server spent per thousand
+// events since before: figures that a busy machine moves much less than the events per second.
+func reportEventCPU(b *testing.B, pg *benchPGCPU, before benchCPUSample, events int) {
+	after := benchSampleCPU(b, pg)
+	k := float64(events) / 1000
+	b.ReportMetric(float64(after.proc-before.proc)/float64(time.Millisecond)/k, "cpu-ms/kevent")
+	b.ReportMetric(float64(benchPGCPUSince(before.pg, after.pg))/float64(time.Millisecond)/k, "pg-cpu-ms/kevent")
 }
 
 // BenchmarkImportOutcomesPostgres imports a file of 200,000 events (100,000 decisions, two
@@ -145,6 +158,14 @@ func benchImport(b *testing.B, dialect string, decisionsN int) {
 	for i := range paths {
 		paths[i] = write(i)
 	}
+	var (
+		pg     *benchPGCPU
+		before benchCPUSample
+	)
+	if dialect == "postgres" {
+		pg = newBenchPGCPU(b, ta.ownerURL())
+		before = benchSampleCPU(b, pg)
+	}
 	b.ResetTimer()
 	for i := range b.N {
 		rep, err := ta.ImportOutcomes(ctx, paths[i])
@@ -154,6 +175,10 @@ func benchImport(b *testing.B, dialect string, decisionsN int) {
 		if rep.ErrorCount > 0 || rep.Loaded != 2*len(ds) {
 			b.Fatalf("import: %+v", rep)
 		}
+	}
+	b.StopTimer()
+	if pg != nil {
+		reportEventCPU(b, pg, before, b.N*2*len(ds))
 	}
 	b.ReportMetric(float64(b.N*2*len(ds))/b.Elapsed().Seconds(), "events/s")
 }
