@@ -160,9 +160,22 @@ type APIToken struct {
 	RevokedAt  *time.Time `json:"revokedAt,omitempty"`
 }
 
+// A page of API tokens, in the order of the field that returns it. edges and nodes hold the same API tokens in the same order.
 type APITokenConnection struct {
-	Nodes    []APIToken `json:"nodes"`
-	PageInfo *PageInfo  `json:"pageInfo"`
+	// The page's API tokens, each with its cursor.
+	Edges []APITokenEdge `json:"edges"`
+	// The page's API tokens, without cursors: the nodes of edges.
+	Nodes []APIToken `json:"nodes"`
+	// Whether more API tokens follow this page, and the cursors of its first and last.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// One API token of a page, with the cursor to read on after it.
+type APITokenEdge struct {
+	// Opaque. Pass it as after to read the API tokens that follow this one; the last edge's cursor is pageInfo.endCursor.
+	Cursor string `json:"cursor"`
+	// The API token.
+	Node *APIToken `json:"node"`
 }
 
 // An arm's decisions and decline rate.
@@ -220,9 +233,22 @@ type AuditEvent struct {
 	Hash       string       `json:"hash"`
 }
 
+// A page of audit events, in the order of the field that returns it. edges and nodes hold the same audit events in the same order.
 type AuditEventConnection struct {
-	Nodes    []AuditEvent `json:"nodes"`
-	PageInfo *PageInfo    `json:"pageInfo"`
+	// The page's audit events, each with its cursor.
+	Edges []AuditEventEdge `json:"edges"`
+	// The page's audit events, without cursors: the nodes of edges.
+	Nodes []AuditEvent `json:"nodes"`
+	// Whether more audit events follow this page, and the cursors of its first and last.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// One audit event of a page, with the cursor to read on after it.
+type AuditEventEdge struct {
+	// Opaque. Pass it as after to read the audit events that follow this one; the last edge's cursor is pageInfo.endCursor.
+	Cursor string `json:"cursor"`
+	// The audit event.
+	Node *AuditEvent `json:"node"`
 }
 
 type AuditFilter struct {
@@ -255,9 +281,14 @@ type BadDefinition struct {
 	CreatedAt   time.Time `json:"createdAt"`
 }
 
+// A page of bad definition versions, in the order of the field that returns it. edges and nodes hold the same bad definition versions in the same order.
 type BadDefinitionConnection struct {
-	Nodes    []BadDefinition `json:"nodes"`
-	PageInfo *PageInfo       `json:"pageInfo"`
+	// The page's bad definition versions, each with its cursor.
+	Edges []BadDefinitionEdge `json:"edges"`
+	// The page's bad definition versions, without cursors: the nodes of edges.
+	Nodes []BadDefinition `json:"nodes"`
+	// Whether more bad definition versions follow this page, and the cursors of its first and last.
+	PageInfo *PageInfo `json:"pageInfo"`
 }
 
 // A proposed bad definition on its way through approval.
@@ -281,9 +312,30 @@ type BadDefinitionDraft struct {
 	UpdatedAt          time.Time `json:"updatedAt"`
 }
 
+// A page of bad definition drafts, in the order of the field that returns it. edges and nodes hold the same bad definition drafts in the same order.
 type BadDefinitionDraftConnection struct {
-	Nodes    []BadDefinitionDraft `json:"nodes"`
-	PageInfo *PageInfo            `json:"pageInfo"`
+	// The page's bad definition drafts, each with its cursor.
+	Edges []BadDefinitionDraftEdge `json:"edges"`
+	// The page's bad definition drafts, without cursors: the nodes of edges.
+	Nodes []BadDefinitionDraft `json:"nodes"`
+	// Whether more bad definition drafts follow this page, and the cursors of its first and last.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// One bad definition draft of a page, with the cursor to read on after it.
+type BadDefinitionDraftEdge struct {
+	// Opaque. Pass it as after to read the bad definition drafts that follow this one; the last edge's cursor is pageInfo.endCursor.
+	Cursor string `json:"cursor"`
+	// The bad definition draft.
+	Node *BadDefinitionDraft `json:"node"`
+}
+
+// One bad definition version of a page, with the cursor to read on after it.
+type BadDefinitionEdge struct {
+	// Opaque. Pass it as after to read the bad definition versions that follow this one; the last edge's cursor is pageInfo.endCursor.
+	Cursor string `json:"cursor"`
+	// The bad definition version.
+	Node *BadDefinition `json:"node"`
 }
 
 // A credit bureau's answer kept with a decision.
@@ -363,9 +415,22 @@ type CatalogDraft struct {
 	Frames []CatalogFrameEntry `json:"frames"`
 }
 
+// A page of catalog drafts, in the order of the field that returns it. edges and nodes hold the same catalog drafts in the same order.
 type CatalogDraftConnection struct {
-	Nodes    []CatalogDraft `json:"nodes"`
-	PageInfo *PageInfo      `json:"pageInfo"`
+	// The page's catalog drafts, each with its cursor.
+	Edges []CatalogDraftEdge `json:"edges"`
+	// The page's catalog drafts, without cursors: the nodes of edges.
+	Nodes []CatalogDraft `json:"nodes"`
+	// Whether more catalog drafts follow this page, and the cursors of its first and last.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// One catalog draft of a page, with the cursor to read on after it.
+type CatalogDraftEdge struct {
+	// Opaque. Pass it as after to read the catalog drafts that follow this one; the last edge's cursor is pageInfo.endCursor.
+	Cursor string `json:"cursor"`
+	// The catalog draft.
+	Node *CatalogDraft `json:"node"`
 }
 
 // One text of a catalog version or draft, with what it is for.
@@ -482,15 +547,22 @@ type Decision struct {
 	ReviewCases []ReviewCase `json:"reviewCases"`
 }
 
+// A page of decisions, in the order of the field that returns it. edges and nodes hold the same decisions in the same order.
 type DecisionConnection struct {
-	Edges    []DecisionEdge `json:"edges"`
-	Nodes    []Decision     `json:"nodes"`
-	PageInfo *PageInfo      `json:"pageInfo"`
+	// The page's decisions, each with its cursor.
+	Edges []DecisionEdge `json:"edges"`
+	// The page's decisions, without cursors: the nodes of edges.
+	Nodes []Decision `json:"nodes"`
+	// Whether more decisions follow this page, and the cursors of its first and last.
+	PageInfo *PageInfo `json:"pageInfo"`
 }
 
+// One decision of a page, with the cursor to read on after it.
 type DecisionEdge struct {
-	Cursor string    `json:"cursor"`
-	Node   *Decision `json:"node"`
+	// Opaque. Pass it as after to read the decisions that follow this one; the last edge's cursor is pageInfo.endCursor.
+	Cursor string `json:"cursor"`
+	// The decision.
+	Node *Decision `json:"node"`
 }
 
 type DecisionExport struct {
@@ -626,9 +698,22 @@ type ErasureRequest struct {
 	DoneAt      *time.Time `json:"doneAt,omitempty"`
 }
 
+// A page of erasure requests, in the order of the field that returns it. edges and nodes hold the same erasure requests in the same order.
 type ErasureRequestConnection struct {
-	Nodes    []ErasureRequest `json:"nodes"`
-	PageInfo *PageInfo        `json:"pageInfo"`
+	// The page's erasure requests, each with its cursor.
+	Edges []ErasureRequestEdge `json:"edges"`
+	// The page's erasure requests, without cursors: the nodes of edges.
+	Nodes []ErasureRequest `json:"nodes"`
+	// Whether more erasure requests follow this page, and the cursors of its first and last.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// One erasure request of a page, with the cursor to read on after it.
+type ErasureRequestEdge struct {
+	// Opaque. Pass it as after to read the erasure requests that follow this one; the last edge's cursor is pageInfo.endCursor.
+	Cursor string `json:"cursor"`
+	// The erasure request.
+	Node *ErasureRequest `json:"node"`
 }
 
 // One factor of the assessment, in plain words.
@@ -707,9 +792,22 @@ type LegalHold struct {
 	LiftComment *string `json:"liftComment,omitempty"`
 }
 
+// A page of legal holds, in the order of the field that returns it. edges and nodes hold the same legal holds in the same order.
 type LegalHoldConnection struct {
-	Nodes    []LegalHold `json:"nodes"`
-	PageInfo *PageInfo   `json:"pageInfo"`
+	// The page's legal holds, each with its cursor.
+	Edges []LegalHoldEdge `json:"edges"`
+	// The page's legal holds, without cursors: the nodes of edges.
+	Nodes []LegalHold `json:"nodes"`
+	// Whether more legal holds follow this page, and the cursors of its first and last.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// One legal hold of a page, with the cursor to read on after it.
+type LegalHoldEdge struct {
+	// Opaque. Pass it as after to read the legal holds that follow this one; the last edge's cursor is pageInfo.endCursor.
+	Cursor string `json:"cursor"`
+	// The legal hold.
+	Node *LegalHold `json:"node"`
 }
 
 // The decisions a legal hold keeps: those of market, created in [from, to), of shopperId and of
@@ -1080,9 +1178,22 @@ type RetentionPolicy struct {
 	CreatedAt *time.Time `json:"createdAt,omitempty"`
 }
 
+// A page of retention policy versions, in the order of the field that returns it. edges and nodes hold the same retention policy versions in the same order.
 type RetentionPolicyConnection struct {
-	Nodes    []RetentionPolicy `json:"nodes"`
-	PageInfo *PageInfo         `json:"pageInfo"`
+	// The page's retention policy versions, each with its cursor.
+	Edges []RetentionPolicyEdge `json:"edges"`
+	// The page's retention policy versions, without cursors: the nodes of edges.
+	Nodes []RetentionPolicy `json:"nodes"`
+	// Whether more retention policy versions follow this page, and the cursors of its first and last.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// One retention policy version of a page, with the cursor to read on after it.
+type RetentionPolicyEdge struct {
+	// Opaque. Pass it as after to read the retention policy versions that follow this one; the last edge's cursor is pageInfo.endCursor.
+	Cursor string `json:"cursor"`
+	// The retention policy version.
+	Node *RetentionPolicy `json:"node"`
 }
 
 // A proposed retention policy on its way through approval.
@@ -1104,9 +1215,22 @@ type RetentionPolicyRequest struct {
 	UpdatedAt          time.Time `json:"updatedAt"`
 }
 
+// A page of retention policy requests, in the order of the field that returns it. edges and nodes hold the same retention policy requests in the same order.
 type RetentionPolicyRequestConnection struct {
-	Nodes    []RetentionPolicyRequest `json:"nodes"`
-	PageInfo *PageInfo                `json:"pageInfo"`
+	// The page's retention policy requests, each with its cursor.
+	Edges []RetentionPolicyRequestEdge `json:"edges"`
+	// The page's retention policy requests, without cursors: the nodes of edges.
+	Nodes []RetentionPolicyRequest `json:"nodes"`
+	// Whether more retention policy requests follow this page, and the cursors of its first and last.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// One retention policy request of a page, with the cursor to read on after it.
+type RetentionPolicyRequestEdge struct {
+	// Opaque. Pass it as after to read the retention policy requests that follow this one; the last edge's cursor is pageInfo.endCursor.
+	Cursor string `json:"cursor"`
+	// The retention policy request.
+	Node *RetentionPolicyRequest `json:"node"`
 }
 
 // A shopper's request for a person to review an automated decision, and its review.
@@ -1146,15 +1270,22 @@ type ReviewCase struct {
 	Notices []ReviewNotice `json:"notices"`
 }
 
+// A page of review cases, in the order of the field that returns it. edges and nodes hold the same review cases in the same order.
 type ReviewCaseConnection struct {
-	Edges    []ReviewCaseEdge `json:"edges"`
-	Nodes    []ReviewCase     `json:"nodes"`
-	PageInfo *PageInfo        `json:"pageInfo"`
+	// The page's review cases, each with its cursor.
+	Edges []ReviewCaseEdge `json:"edges"`
+	// The page's review cases, without cursors: the nodes of edges.
+	Nodes []ReviewCase `json:"nodes"`
+	// Whether more review cases follow this page, and the cursors of its first and last.
+	PageInfo *PageInfo `json:"pageInfo"`
 }
 
+// One review case of a page, with the cursor to read on after it.
 type ReviewCaseEdge struct {
-	Cursor string      `json:"cursor"`
-	Node   *ReviewCase `json:"node"`
+	// Opaque. Pass it as after to read the review cases that follow this one; the last edge's cursor is pageInfo.endCursor.
+	Cursor string `json:"cursor"`
+	// The review case.
+	Node *ReviewCase `json:"node"`
 }
 
 type ReviewCaseFilter struct {
@@ -1379,9 +1510,22 @@ type ThresholdDraft struct {
 	ReviewedAt         *time.Time `json:"reviewedAt,omitempty"`
 }
 
+// A page of threshold drafts, in the order of the field that returns it. edges and nodes hold the same threshold drafts in the same order.
 type ThresholdDraftConnection struct {
-	Nodes    []ThresholdDraft `json:"nodes"`
-	PageInfo *PageInfo        `json:"pageInfo"`
+	// The page's threshold drafts, each with its cursor.
+	Edges []ThresholdDraftEdge `json:"edges"`
+	// The page's threshold drafts, without cursors: the nodes of edges.
+	Nodes []ThresholdDraft `json:"nodes"`
+	// Whether more threshold drafts follow this page, and the cursors of its first and last.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// One threshold draft of a page, with the cursor to read on after it.
+type ThresholdDraftEdge struct {
+	// Opaque. Pass it as after to read the threshold drafts that follow this one; the last edge's cursor is pageInfo.endCursor.
+	Cursor string `json:"cursor"`
+	// The threshold draft.
+	Node *ThresholdDraft `json:"node"`
 }
 
 // What a proposed set would have done to the market's decisions of the last 365 days.
@@ -1510,9 +1654,22 @@ type ThresholdSplitRequest struct {
 	UpdatedAt     time.Time              `json:"updatedAt"`
 }
 
+// A page of split requests, in the order of the field that returns it. edges and nodes hold the same split requests in the same order.
 type ThresholdSplitRequestConnection struct {
-	Nodes    []ThresholdSplitRequest `json:"nodes"`
-	PageInfo *PageInfo               `json:"pageInfo"`
+	// The page's split requests, each with its cursor.
+	Edges []ThresholdSplitRequestEdge `json:"edges"`
+	// The page's split requests, without cursors: the nodes of edges.
+	Nodes []ThresholdSplitRequest `json:"nodes"`
+	// Whether more split requests follow this page, and the cursors of its first and last.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// One split request of a page, with the cursor to read on after it.
+type ThresholdSplitRequestEdge struct {
+	// Opaque. Pass it as after to read the split requests that follow this one; the last edge's cursor is pageInfo.endCursor.
+	Cursor string `json:"cursor"`
+	// The split request.
+	Node *ThresholdSplitRequest `json:"node"`
 }
 
 // An immutable threshold set version of a market.
@@ -1527,9 +1684,22 @@ type ThresholdVersion struct {
 	Rules     []ThresholdRule `json:"rules"`
 }
 
+// A page of threshold versions, in the order of the field that returns it. edges and nodes hold the same threshold versions in the same order.
 type ThresholdVersionConnection struct {
-	Nodes    []ThresholdVersionState `json:"nodes"`
-	PageInfo *PageInfo               `json:"pageInfo"`
+	// The page's threshold versions, each with its cursor.
+	Edges []ThresholdVersionEdge `json:"edges"`
+	// The page's threshold versions, without cursors: the nodes of edges.
+	Nodes []ThresholdVersionState `json:"nodes"`
+	// Whether more threshold versions follow this page, and the cursors of its first and last.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// One threshold version of a page, with the cursor to read on after it.
+type ThresholdVersionEdge struct {
+	// Opaque. Pass it as after to read the threshold versions that follow this one; the last edge's cursor is pageInfo.endCursor.
+	Cursor string `json:"cursor"`
+	// The threshold version.
+	Node *ThresholdVersionState `json:"node"`
 }
 
 type ThresholdVersionRef struct {
@@ -1557,9 +1727,22 @@ type User struct {
 	DisabledAt  *time.Time `json:"disabledAt,omitempty"`
 }
 
+// A page of staff accounts, in the order of the field that returns it. edges and nodes hold the same staff accounts in the same order.
 type UserConnection struct {
-	Nodes    []User    `json:"nodes"`
+	// The page's staff accounts, each with its cursor.
+	Edges []UserEdge `json:"edges"`
+	// The page's staff accounts, without cursors: the nodes of edges.
+	Nodes []User `json:"nodes"`
+	// Whether more staff accounts follow this page, and the cursors of its first and last.
 	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// One staff account of a page, with the cursor to read on after it.
+type UserEdge struct {
+	// Opaque. Pass it as after to read the staff accounts that follow this one; the last edge's cursor is pageInfo.endCursor.
+	Cursor string `json:"cursor"`
+	// The staff account.
+	Node *User `json:"node"`
 }
 
 // Who is calling.
