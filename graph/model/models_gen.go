@@ -199,11 +199,13 @@ type APIToken struct {
 	Roles []Role `json:"roles"`
 	// When the token was created.
 	CreatedAt time.Time `json:"createdAt"`
-	// Who created it, as an actor id: user:<id>:<username> of an admin, or system:<task> for a server task.
+	// Who created it, as an actor id: user:<id>:<username> of an admin, or system:<task> for a server
+	// task.
 	CreatedBy string `json:"createdBy"`
 	// When it stops working; null for never.
 	ExpiresAt *time.Time `json:"expiresAt,omitempty"`
-	// When it last authenticated a request, written at most once a minute (so up to a minute old); null if never used.
+	// When it last authenticated a request, written at most once a minute (so up to a minute old); null
+	// if never used.
 	LastUsedAt *time.Time `json:"lastUsedAt,omitempty"`
 	// When it was revoked; null while it is valid.
 	RevokedAt *time.Time `json:"revokedAt,omitempty"`
@@ -292,14 +294,13 @@ type AuditEvent struct {
 	Actor string `json:"actor"`
 	// The roles the actor held at the time.
 	ActorRoles []string `json:"actorRoles"`
-	// What was done, e.g. user.create, threshold_draft.approve, access.denied.
+	// What was done, e.g. user.create, threshold.approve, access.denied.
 	Action string `json:"action"`
 	// The kind of thing acted on, e.g. user or threshold_draft; empty when none.
 	EntityType string `json:"entityType"`
-	// The id of the thing acted on; empty when none.
+	// The id of the thing acted on (for a user, the username, which never changes); empty when none.
 	EntityID string `json:"entityId"`
-	// The entity as it was before the action; null when it did not exist or is not recorded. Secrets and
-	// full personal data are never in it.
+	// The entity as it was before the action; null when it did not exist or the action records none.
 	Before JSON `json:"before,omitempty"`
 	// The entity as the action left it, or the action's details; null when nothing is recorded.
 	After JSON `json:"after,omitempty"`
@@ -342,7 +343,7 @@ type AuditFilter struct {
 	Actor *string `json:"actor,omitempty"`
 	// Exact action, e.g. user.create, auth.login, access.denied.
 	Action *string `json:"action,omitempty"`
-	// Exact entity type, e.g. user, threshold_draft, decision.
+	// Exact entity type, e.g. user, api_token, threshold_draft.
 	EntityType *string `json:"entityType,omitempty"`
 	// Exact entity id, as in AuditEvent.entityId; use with entityType.
 	EntityID *string `json:"entityId,omitempty"`
@@ -640,7 +641,7 @@ type CreateUserInput struct {
 	DisplayName string `json:"displayName"`
 	// The initial password: at least 12 characters, not a commonly used one.
 	Password string `json:"password"`
-	// The roles to grant; at least one.
+	// The roles to grant.
 	Roles []Role `json:"roles"`
 }
 
@@ -1009,7 +1010,7 @@ type InferenceCoefficient struct {
 	Weight float64 `json:"weight"`
 	// The mean of the measured value over the fitted decisions (0 for the intercept).
 	Mean float64 `json:"mean"`
-	// Its standard deviation over the fitted decisions (1 for the intercept).
+	// Its standard deviation over the fitted decisions (0 for the intercept).
 	Sd float64 `json:"sd"`
 }
 
@@ -1157,9 +1158,10 @@ type MerchantInput struct {
 type MessageTextInput struct {
 	// The pop-up's heading for the reason.
 	Title string `json:"title"`
-	// The reason in words; placeholders such as {score} are filled at render time.
+	// The reason in words; placeholders such as {bureau} or {score} are filled in when a pop-up is
+	// rendered.
 	Body string `json:"body"`
-	// What the shopper can do, in order; at least one.
+	// What the shopper can do, in order.
 	Steps []string `json:"steps"`
 }
 
@@ -1203,13 +1205,16 @@ type OutcomeEventInput struct {
 	DecisionID string `json:"decisionId"`
 	// The servicing system's id of the event, unique per decision; at most 100 bytes.
 	EventID string `json:"eventId"`
-	// When the servicing system observed the status: after the decision and the decision's previous event, not in the future.
+	// When the servicing system observed the status: after the decision and the decision's previous
+	// event, not in the future.
 	ObservedAt time.Time `json:"observedAt"`
 	// The loan's status at observedAt.
 	Status OutcomeStatus `json:"status"`
-	// The balance still owed after the event, in minor units (cents, öre): not negative, at most the purchase amount, 0 when PAID.
+	// The balance still owed after the event, in minor units (cents, öre): not negative, at most the
+	// purchase amount, 0 when PAID.
 	OutstandingMinor int `json:"outstandingMinor"`
-	// The amount written off so far, net of recoveries, in minor units: not negative, 0 unless CHARGED_OFF or RECOVERED.
+	// The amount written off so far, net of recoveries, in minor units: not negative, 0 unless
+	// CHARGED_OFF or RECOVERED.
 	WrittenOffMinor int `json:"writtenOffMinor"`
 	// ISO 4217; must be the purchase's currency.
 	Currency string `json:"currency"`
@@ -1255,7 +1260,8 @@ type OverturnRate struct {
 	Market string `json:"market"`
 	// The principal (first-ranked) reason of the reviewed decision.
 	Reason ReasonCode `json:"reason"`
-	// Cases decided in the range: UPHELD or OVERTURNED (an overturn still waiting for its second reviewer counts in neither).
+	// Cases decided in the range: UPHELD or OVERTURNED (an overturn still waiting for its second
+	// reviewer counts in neither).
 	Decided int `json:"decided"`
 	// Of those, OVERTURNED.
 	Overturned int `json:"overturned"`
@@ -1470,7 +1476,8 @@ type Repayment struct {
 type RetentionFloor struct {
 	// The fewest months after the end of a decision's month that it must be kept.
 	Months int `json:"months"`
-	// Why the floor is what it is: the law that sets it (Regulation B in the US) or the lender's own rule.
+	// Why the floor is what it is: the law that sets it (Regulation B in the US) or the lender's own
+	// rule.
 	Basis string `json:"basis"`
 }
 
@@ -2267,7 +2274,8 @@ type User struct {
 	Roles []Role `json:"roles"`
 	// When the account was created.
 	CreatedAt time.Time `json:"createdAt"`
-	// Who created it, as an actor id: user:<id>:<username> of an admin, or system:<task> for a server task such as the first start.
+	// Who created it, as an actor id: user:<id>:<username> of an admin, or system:<task> for a server
+	// task such as the first start.
 	CreatedBy string `json:"createdBy"`
 	// When the account was disabled; null while it may sign in.
 	DisabledAt *time.Time `json:"disabledAt,omitempty"`
@@ -4319,7 +4327,7 @@ const (
 	RoleAnalyst Role = "ANALYST"
 	// Risk lead: everything an analyst may, and approves or rejects other people's drafts and requests.
 	RoleApprover Role = "APPROVER"
-	// Compliance: reads everything, including the audit log; proposes retention policies and places
+	// Compliance: reads decisions, analytics and the audit log; proposes retention policies and places
 	// legal holds.
 	RoleAuditor Role = "AUDITOR"
 	// Support agent: only the agent's view of a decision (agentDecision), never a factor value or score.
