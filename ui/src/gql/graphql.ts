@@ -78,7 +78,7 @@ export type AuditFilter = {
   actor?: string | null | undefined;
   /** Exact entity id, as in AuditEvent.entityId; use with entityType. */
   entityId?: string | null | undefined;
-  /** Exact entity type, e.g. user, threshold_draft, decision. */
+  /** Exact entity type, e.g. user, api_token, threshold_draft. */
   entityType?: string | null | undefined;
   /** Inclusive. */
   from?: string | null | undefined;
@@ -155,7 +155,7 @@ export type CreateUserInput = {
   displayName: string;
   /** The initial password: at least 12 characters, not a commonly used one. */
   password: string;
-  /** The roles to grant; at least one. */
+  /** The roles to grant. */
   roles: Array<Role>;
   /** Lower-case letters, digits, dots, dashes and underscores; 3 to 64 characters. */
   username: string;
@@ -286,9 +286,12 @@ export const MeasuredValue = {
 export type MeasuredValue = typeof MeasuredValue[keyof typeof MeasuredValue];
 /** A reason's shopper text as an editor would save it. */
 export type MessageTextInput = {
-  /** The reason in words; placeholders such as {score} are filled at render time. */
+  /**
+   * The reason in words; placeholders such as {bureau} or {score} are filled in when a pop-up is
+   * rendered.
+   */
   body: string;
-  /** What the shopper can do, in order; at least one. */
+  /** What the shopper can do, in order. */
   steps: Array<string>;
   /** The pop-up's heading for the reason. */
   title: string;
@@ -444,7 +447,7 @@ export const Role = {
   /** Risk lead: everything an analyst may, and approves or rejects other people's drafts and requests. */
   Approver: 'APPROVER',
   /**
-   * Compliance: reads everything, including the audit log; proposes retention policies and places
+   * Compliance: reads decisions, analytics and the audit log; proposes retention policies and places
    * legal holds.
    */
   Auditor: 'AUDITOR',
