@@ -86,7 +86,7 @@ type AgentGuidance struct {
 	Code ReasonCode `json:"code"`
 	// The locale the text is in (guidanceLocale, or en-US where the catalog lacks it).
 	Locale string `json:"locale"`
-	// A heading for the agent, e.g. Income could not be verified.
+	// The guidance's heading, in locale.
 	Title string `json:"title"`
 	// What the reason means and what to tell the shopper, for the agent to read.
 	Body string `json:"body"`
@@ -188,8 +188,8 @@ type AnomalyReport struct {
 	FreshAsOf *time.Time `json:"freshAsOf,omitempty"`
 }
 
-// A credential for a system (checkout, the lender's app, a monitoring job), sent as a bearer token.
-// Its secret is never shown again after creation.
+// A credential a system (checkout, the lender's app, an auditor's tooling) sends as a bearer token
+// instead of signing in. Its secret is shown once, at creation.
 type APIToken struct {
 	// The token's id.
 	ID string `json:"id"`
