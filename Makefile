@@ -60,10 +60,10 @@ fi
 endef
 
 .PHONY: test deps-test check-generated check-ui generate fmt-check vet check-test-only-imports \
-	check-alerts go-test fuzz-short ui-test bench bench-ui run
+	check-alerts go-test fuzz-short ui-test bench bench-ui run schema-lint
 
 ## test: everything: dependencies, generated code, the UI build, formatting, vet, the alerting rules, Go tests (race), fuzzing, UI tests.
-test: deps-test check-generated check-ui fmt-check vet check-test-only-imports check-alerts go-test fuzz-short ui-test
+test: deps-test check-generated check-ui fmt-check vet schema-lint check-test-only-imports check-alerts go-test fuzz-short ui-test
 	@echo "make test: all checks passed"
 
 ## deps-test: install what the tests need besides Go and Node.js, when missing (git, gcc, PostgreSQL
@@ -105,6 +105,12 @@ fmt-check:
 ## vet: go vet.
 vet:
 	$(GO) vet ./...
+
+## schema-lint: the GraphQL schema lint (graph/schema_lint_test.go): a description on every type, field,
+## argument and enum value, PascalCase, camelCase and UPPER_CASE names, connections with edges, nodes
+## and pageInfo; it prints the description coverage.
+schema-lint:
+	$(GO) test -count=1 -run '^TestSchemaLint' -v ./graph/
 
 ## check-test-only-imports: internal/testdb may be imported only from _test.go files.
 check-test-only-imports:

@@ -58,15 +58,14 @@ func mapUserPage(p accounts.UserPage, after *string, err error) (*model.UserConn
 	if err != nil {
 		return nil, err
 	}
-	conn := &model.UserConnection{Nodes: make([]model.User, len(p.Users)), PageInfo: &model.PageInfo{HasNextPage: p.HasNext, HasPreviousPage: after != nil}}
+	conn := &model.UserConnection{Nodes: make([]model.User, len(p.Users))}
 	for i := range p.Users {
 		u, _ := mapUser(p.Users[i], nil)
 		conn.Nodes[i] = *u
 	}
-	if n := len(p.Users); n > 0 {
-		start, end := accounts.UserCursor(p.Users[0].ID), accounts.UserCursor(p.Users[n-1].ID)
-		conn.PageInfo.StartCursor, conn.PageInfo.EndCursor = &start, &end
-	}
+	conn.Edges, conn.PageInfo = edgesOf(p.Users, conn.Nodes, p.HasNext, after,
+		func(u *auth.User) string { return accounts.UserCursor(u.ID) },
+		func(c string, n *model.User) model.UserEdge { return model.UserEdge{Cursor: c, Node: n} })
 	return conn, nil
 }
 
@@ -74,14 +73,13 @@ func mapTokenPage(p accounts.TokenPage, after *string, err error) (*model.APITok
 	if err != nil {
 		return nil, err
 	}
-	conn := &model.APITokenConnection{Nodes: make([]model.APIToken, len(p.Tokens)), PageInfo: &model.PageInfo{HasNextPage: p.HasNext, HasPreviousPage: after != nil}}
+	conn := &model.APITokenConnection{Nodes: make([]model.APIToken, len(p.Tokens))}
 	for i := range p.Tokens {
 		conn.Nodes[i] = *mapAPIToken(&p.Tokens[i])
 	}
-	if n := len(p.Tokens); n > 0 {
-		start, end := accounts.TokenCursor(p.Tokens[0].ID), accounts.TokenCursor(p.Tokens[n-1].ID)
-		conn.PageInfo.StartCursor, conn.PageInfo.EndCursor = &start, &end
-	}
+	conn.Edges, conn.PageInfo = edgesOf(p.Tokens, conn.Nodes, p.HasNext, after,
+		func(t *auth.Token) string { return accounts.TokenCursor(t.ID) },
+		func(c string, n *model.APIToken) model.APITokenEdge { return model.APITokenEdge{Cursor: c, Node: n} })
 	return conn, nil
 }
 

@@ -31,17 +31,14 @@ func derefTime(t *time.Time) time.Time {
 }
 
 func mapAuditConnection(page auditlog.Page, after *string) *model.AuditEventConnection {
-	conn := &model.AuditEventConnection{
-		Nodes:    make([]model.AuditEvent, len(page.Items)),
-		PageInfo: &model.PageInfo{HasNextPage: page.HasNext, HasPreviousPage: after != nil},
-	}
+	conn := &model.AuditEventConnection{Nodes: make([]model.AuditEvent, len(page.Items))}
 	for i := range page.Items {
 		conn.Nodes[i] = mapAuditEvent(&page.Items[i])
 	}
-	if n := len(page.Items); n > 0 {
-		start, end := auditlog.EncodeCursor(&page.Items[0]), auditlog.EncodeCursor(&page.Items[n-1])
-		conn.PageInfo.StartCursor, conn.PageInfo.EndCursor = &start, &end
-	}
+	conn.Edges, conn.PageInfo = edgesOf(page.Items, conn.Nodes, page.HasNext, after, auditlog.EncodeCursor,
+		func(c string, n *model.AuditEvent) model.AuditEventEdge {
+			return model.AuditEventEdge{Cursor: c, Node: n}
+		})
 	return conn
 }
 

@@ -46,15 +46,15 @@ func mapBadDefinitionPage(vs []outcomes.Version, hasNext bool, after *string, er
 	if err != nil {
 		return nil, err
 	}
-	conn := &model.BadDefinitionConnection{Nodes: make([]model.BadDefinition, len(vs)),
-		PageInfo: &model.PageInfo{HasNextPage: hasNext, HasPreviousPage: after != nil}}
+	conn := &model.BadDefinitionConnection{Nodes: make([]model.BadDefinition, len(vs))}
 	for i := range vs {
 		conn.Nodes[i] = *badDefinitionModel(vs[i])
 	}
-	if n := len(vs); n > 0 {
-		start, end := outcomes.VersionCursor(vs[0].ID), outcomes.VersionCursor(vs[n-1].ID)
-		conn.PageInfo.StartCursor, conn.PageInfo.EndCursor = &start, &end
-	}
+	conn.Edges, conn.PageInfo = edgesOf(vs, conn.Nodes, hasNext, after,
+		func(v *outcomes.Version) string { return outcomes.VersionCursor(v.ID) },
+		func(c string, n *model.BadDefinition) model.BadDefinitionEdge {
+			return model.BadDefinitionEdge{Cursor: c, Node: n}
+		})
 	return conn, nil
 }
 
@@ -63,15 +63,15 @@ func mapBadDefinitionDraftPage(ds []outcomes.Draft, hasNext bool, after *string,
 	if err != nil {
 		return nil, err
 	}
-	conn := &model.BadDefinitionDraftConnection{Nodes: make([]model.BadDefinitionDraft, len(ds)),
-		PageInfo: &model.PageInfo{HasNextPage: hasNext, HasPreviousPage: after != nil}}
+	conn := &model.BadDefinitionDraftConnection{Nodes: make([]model.BadDefinitionDraft, len(ds))}
 	for i := range ds {
 		conn.Nodes[i] = *badDefinitionDraftModel(&ds[i])
 	}
-	if n := len(ds); n > 0 {
-		start, end := outcomes.DraftCursor(ds[0].ID), outcomes.DraftCursor(ds[n-1].ID)
-		conn.PageInfo.StartCursor, conn.PageInfo.EndCursor = &start, &end
-	}
+	conn.Edges, conn.PageInfo = edgesOf(ds, conn.Nodes, hasNext, after,
+		func(d *outcomes.Draft) string { return outcomes.DraftCursor(d.ID) },
+		func(c string, n *model.BadDefinitionDraft) model.BadDefinitionDraftEdge {
+			return model.BadDefinitionDraftEdge{Cursor: c, Node: n}
+		})
 	return conn, nil
 }
 

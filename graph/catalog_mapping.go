@@ -120,8 +120,7 @@ func (r *Resolver) mapCatalogDraftPage(ctx context.Context, ds []catalog.Draft, 
 	if err != nil {
 		return nil, err
 	}
-	conn := &model.CatalogDraftConnection{Nodes: make([]model.CatalogDraft, len(ds)),
-		PageInfo: &model.PageInfo{HasNextPage: hasNext, HasPreviousPage: after != nil}}
+	conn := &model.CatalogDraftConnection{Nodes: make([]model.CatalogDraft, len(ds))}
 	for i := range ds {
 		d, err := r.mapCatalogDraft(ctx, ds[i], nil)
 		if err != nil {
@@ -129,9 +128,10 @@ func (r *Resolver) mapCatalogDraftPage(ctx context.Context, ds []catalog.Draft, 
 		}
 		conn.Nodes[i] = *d
 	}
-	if n := len(ds); n > 0 {
-		start, end := catalog.DraftCursor(ds[0].ID), catalog.DraftCursor(ds[n-1].ID)
-		conn.PageInfo.StartCursor, conn.PageInfo.EndCursor = &start, &end
-	}
+	conn.Edges, conn.PageInfo = edgesOf(ds, conn.Nodes, hasNext, after,
+		func(d *catalog.Draft) string { return catalog.DraftCursor(d.ID) },
+		func(c string, n *model.CatalogDraft) model.CatalogDraftEdge {
+			return model.CatalogDraftEdge{Cursor: c, Node: n}
+		})
 	return conn, nil
 }

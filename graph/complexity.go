@@ -152,7 +152,22 @@ func SetComplexity(c *ComplexityRoot) {
 	c.AgreementCell.Samples = func(child int, first int) int { return connectionCost(first, child) }
 	// An edge is a cursor beside its node: it costs what the node costs. (A child of 0, edges
 	// with only their cursor, falls back to gqlgen's default of 1.)
-	c.DecisionConnection.Edges = func(child int) int { return child }
+	edge := func(child int) int { return child }
+	c.ApiTokenConnection.Edges = edge
+	c.AuditEventConnection.Edges = edge
+	c.BadDefinitionConnection.Edges = edge
+	c.BadDefinitionDraftConnection.Edges = edge
+	c.CatalogDraftConnection.Edges = edge
+	c.DecisionConnection.Edges = edge
+	c.ErasureRequestConnection.Edges = edge
+	c.LegalHoldConnection.Edges = edge
+	c.RetentionPolicyConnection.Edges = edge
+	c.RetentionPolicyRequestConnection.Edges = edge
+	c.ReviewCaseConnection.Edges = edge
+	c.ThresholdDraftConnection.Edges = edge
+	c.ThresholdSplitRequestConnection.Edges = edge
+	c.ThresholdVersionConnection.Edges = edge
+	c.UserConnection.Edges = edge
 }
 
 // analyticsCost is the cost of an analytics root field: about what reading a page of 20
@@ -193,7 +208,7 @@ func ValueFields(schema *ast.Schema) []string {
 			if strings.HasPrefix(f.Name, "__") || len(f.Arguments) > 0 {
 				continue
 			}
-			if f.Name == "nodes" && strings.HasSuffix(name, "Connection") {
+			if (f.Name == "nodes" && strings.HasSuffix(name, "Connection")) || (f.Name == "node" && strings.HasSuffix(name, "Edge")) {
 				continue // a page's elements are the entities a connection counts
 			}
 			if isValueObject(schema, schema.Types[f.Type.Name()]) {

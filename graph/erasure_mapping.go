@@ -40,6 +40,9 @@ func mapErasureRequestPage(rs []erasure.Request, hasNext bool, after *string, er
 	if err != nil {
 		return nil, err
 	}
-	nodes, pi := pageOf(rs, hasNext, after, erasureRequestModel, func(r *erasure.Request) string { return erasure.RequestCursor(r.ID) })
-	return &model.ErasureRequestConnection{Nodes: nodes, PageInfo: pi}, nil
+	nodes, edges, pi := pageOf(rs, hasNext, after, erasureRequestModel, func(r *erasure.Request) string { return erasure.RequestCursor(r.ID) },
+		func(c string, n *model.ErasureRequest) model.ErasureRequestEdge {
+			return model.ErasureRequestEdge{Cursor: c, Node: n}
+		})
+	return &model.ErasureRequestConnection{Nodes: nodes, Edges: edges, PageInfo: pi}, nil
 }

@@ -155,11 +155,12 @@ func (r *Resolver) mapSplitRequestPage(ctx context.Context, p thresholds.SplitRe
 	if err != nil {
 		return nil, err
 	}
-	conn := &model.ThresholdSplitRequestConnection{Nodes: nodes, PageInfo: &model.PageInfo{HasNextPage: p.HasNext, HasPreviousPage: after != nil}}
-	if n := len(p.Requests); n > 0 {
-		start, end := thresholds.SplitRequestCursor(p.Requests[0].ID), thresholds.SplitRequestCursor(p.Requests[n-1].ID)
-		conn.PageInfo.StartCursor, conn.PageInfo.EndCursor = &start, &end
-	}
+	conn := &model.ThresholdSplitRequestConnection{Nodes: nodes}
+	conn.Edges, conn.PageInfo = edgesOf(p.Requests, nodes, p.HasNext, after,
+		func(s *thresholds.SplitRequest) string { return thresholds.SplitRequestCursor(s.ID) },
+		func(c string, n *model.ThresholdSplitRequest) model.ThresholdSplitRequestEdge {
+			return model.ThresholdSplitRequestEdge{Cursor: c, Node: n}
+		})
 	return conn, nil
 }
 

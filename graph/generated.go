@@ -146,8 +146,14 @@ type ComplexityRoot struct {
 	}
 
 	ApiTokenConnection struct {
+		Edges    func(childComplexity int) int
 		Nodes    func(childComplexity int) int
 		PageInfo func(childComplexity int) int
+	}
+
+	ApiTokenEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	ArmRate struct {
@@ -198,8 +204,14 @@ type ComplexityRoot struct {
 	}
 
 	AuditEventConnection struct {
+		Edges    func(childComplexity int) int
 		Nodes    func(childComplexity int) int
 		PageInfo func(childComplexity int) int
+	}
+
+	AuditEventEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	BadDefinition struct {
@@ -216,6 +228,7 @@ type ComplexityRoot struct {
 	}
 
 	BadDefinitionConnection struct {
+		Edges    func(childComplexity int) int
 		Nodes    func(childComplexity int) int
 		PageInfo func(childComplexity int) int
 	}
@@ -239,8 +252,19 @@ type ComplexityRoot struct {
 	}
 
 	BadDefinitionDraftConnection struct {
+		Edges    func(childComplexity int) int
 		Nodes    func(childComplexity int) int
 		PageInfo func(childComplexity int) int
+	}
+
+	BadDefinitionDraftEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	BadDefinitionEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	BureauReport struct {
@@ -287,8 +311,14 @@ type ComplexityRoot struct {
 	}
 
 	CatalogDraftConnection struct {
+		Edges    func(childComplexity int) int
 		Nodes    func(childComplexity int) int
 		PageInfo func(childComplexity int) int
+	}
+
+	CatalogDraftEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	CatalogEntry struct {
@@ -460,8 +490,14 @@ type ComplexityRoot struct {
 	}
 
 	ErasureRequestConnection struct {
+		Edges    func(childComplexity int) int
 		Nodes    func(childComplexity int) int
 		PageInfo func(childComplexity int) int
+	}
+
+	ErasureRequestEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	ExplainedFactor struct {
@@ -525,8 +561,14 @@ type ComplexityRoot struct {
 	}
 
 	LegalHoldConnection struct {
+		Edges    func(childComplexity int) int
 		Nodes    func(childComplexity int) int
 		PageInfo func(childComplexity int) int
+	}
+
+	LegalHoldEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Market struct {
@@ -824,8 +866,14 @@ type ComplexityRoot struct {
 	}
 
 	RetentionPolicyConnection struct {
+		Edges    func(childComplexity int) int
 		Nodes    func(childComplexity int) int
 		PageInfo func(childComplexity int) int
+	}
+
+	RetentionPolicyEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	RetentionPolicyRequest struct {
@@ -845,8 +893,14 @@ type ComplexityRoot struct {
 	}
 
 	RetentionPolicyRequestConnection struct {
+		Edges    func(childComplexity int) int
 		Nodes    func(childComplexity int) int
 		PageInfo func(childComplexity int) int
+	}
+
+	RetentionPolicyRequestEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	ReviewCase struct {
@@ -1040,8 +1094,14 @@ type ComplexityRoot struct {
 	}
 
 	ThresholdDraftConnection struct {
+		Edges    func(childComplexity int) int
 		Nodes    func(childComplexity int) int
 		PageInfo func(childComplexity int) int
+	}
+
+	ThresholdDraftEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	ThresholdImpact struct {
@@ -1137,8 +1197,14 @@ type ComplexityRoot struct {
 	}
 
 	ThresholdSplitRequestConnection struct {
+		Edges    func(childComplexity int) int
 		Nodes    func(childComplexity int) int
 		PageInfo func(childComplexity int) int
+	}
+
+	ThresholdSplitRequestEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	ThresholdVersion struct {
@@ -1153,8 +1219,14 @@ type ComplexityRoot struct {
 	}
 
 	ThresholdVersionConnection struct {
+		Edges    func(childComplexity int) int
 		Nodes    func(childComplexity int) int
 		PageInfo func(childComplexity int) int
+	}
+
+	ThresholdVersionEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	ThresholdVersionRef struct {
@@ -1180,8 +1252,14 @@ type ComplexityRoot struct {
 	}
 
 	UserConnection struct {
+		Edges    func(childComplexity int) int
 		Nodes    func(childComplexity int) int
 		PageInfo func(childComplexity int) int
+	}
+
+	UserEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Viewer struct {
@@ -1833,6 +1911,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ApiToken.Roles(childComplexity), true
 
+	case "ApiTokenConnection.edges":
+		if e.ComplexityRoot.ApiTokenConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiTokenConnection.Edges(childComplexity), true
 	case "ApiTokenConnection.nodes":
 		if e.ComplexityRoot.ApiTokenConnection.Nodes == nil {
 			break
@@ -1845,6 +1929,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ApiTokenConnection.PageInfo(childComplexity), true
+
+	case "ApiTokenEdge.cursor":
+		if e.ComplexityRoot.ApiTokenEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiTokenEdge.Cursor(childComplexity), true
+	case "ApiTokenEdge.node":
+		if e.ComplexityRoot.ApiTokenEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ApiTokenEdge.Node(childComplexity), true
 
 	case "ArmRate.arm":
 		if e.ComplexityRoot.ArmRate.Arm == nil {
@@ -2043,6 +2140,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AuditEvent.RequestID(childComplexity), true
 
+	case "AuditEventConnection.edges":
+		if e.ComplexityRoot.AuditEventConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEventConnection.Edges(childComplexity), true
 	case "AuditEventConnection.nodes":
 		if e.ComplexityRoot.AuditEventConnection.Nodes == nil {
 			break
@@ -2055,6 +2158,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AuditEventConnection.PageInfo(childComplexity), true
+
+	case "AuditEventEdge.cursor":
+		if e.ComplexityRoot.AuditEventEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEventEdge.Cursor(childComplexity), true
+	case "AuditEventEdge.node":
+		if e.ComplexityRoot.AuditEventEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AuditEventEdge.Node(childComplexity), true
 
 	case "BadDefinition.approver":
 		if e.ComplexityRoot.BadDefinition.Approver == nil {
@@ -2117,6 +2233,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.BadDefinition.WindowMonths(childComplexity), true
 
+	case "BadDefinitionConnection.edges":
+		if e.ComplexityRoot.BadDefinitionConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BadDefinitionConnection.Edges(childComplexity), true
 	case "BadDefinitionConnection.nodes":
 		if e.ComplexityRoot.BadDefinitionConnection.Nodes == nil {
 			break
@@ -2221,6 +2343,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.BadDefinitionDraft.WindowMonths(childComplexity), true
 
+	case "BadDefinitionDraftConnection.edges":
+		if e.ComplexityRoot.BadDefinitionDraftConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BadDefinitionDraftConnection.Edges(childComplexity), true
 	case "BadDefinitionDraftConnection.nodes":
 		if e.ComplexityRoot.BadDefinitionDraftConnection.Nodes == nil {
 			break
@@ -2233,6 +2361,32 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.BadDefinitionDraftConnection.PageInfo(childComplexity), true
+
+	case "BadDefinitionDraftEdge.cursor":
+		if e.ComplexityRoot.BadDefinitionDraftEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BadDefinitionDraftEdge.Cursor(childComplexity), true
+	case "BadDefinitionDraftEdge.node":
+		if e.ComplexityRoot.BadDefinitionDraftEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BadDefinitionDraftEdge.Node(childComplexity), true
+
+	case "BadDefinitionEdge.cursor":
+		if e.ComplexityRoot.BadDefinitionEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BadDefinitionEdge.Cursor(childComplexity), true
+	case "BadDefinitionEdge.node":
+		if e.ComplexityRoot.BadDefinitionEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BadDefinitionEdge.Node(childComplexity), true
 
 	case "BureauReport.bureau":
 		if e.ComplexityRoot.BureauReport.Bureau == nil {
@@ -2424,6 +2578,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CatalogDraft.UpdatedAt(childComplexity), true
 
+	case "CatalogDraftConnection.edges":
+		if e.ComplexityRoot.CatalogDraftConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogDraftConnection.Edges(childComplexity), true
 	case "CatalogDraftConnection.nodes":
 		if e.ComplexityRoot.CatalogDraftConnection.Nodes == nil {
 			break
@@ -2436,6 +2596,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CatalogDraftConnection.PageInfo(childComplexity), true
+
+	case "CatalogDraftEdge.cursor":
+		if e.ComplexityRoot.CatalogDraftEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogDraftEdge.Cursor(childComplexity), true
+	case "CatalogDraftEdge.node":
+		if e.ComplexityRoot.CatalogDraftEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CatalogDraftEdge.Node(childComplexity), true
 
 	case "CatalogEntry.audience":
 		if e.ComplexityRoot.CatalogEntry.Audience == nil {
@@ -3122,6 +3295,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ErasureRequest.State(childComplexity), true
 
+	case "ErasureRequestConnection.edges":
+		if e.ComplexityRoot.ErasureRequestConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ErasureRequestConnection.Edges(childComplexity), true
 	case "ErasureRequestConnection.nodes":
 		if e.ComplexityRoot.ErasureRequestConnection.Nodes == nil {
 			break
@@ -3134,6 +3313,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ErasureRequestConnection.PageInfo(childComplexity), true
+
+	case "ErasureRequestEdge.cursor":
+		if e.ComplexityRoot.ErasureRequestEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ErasureRequestEdge.Cursor(childComplexity), true
+	case "ErasureRequestEdge.node":
+		if e.ComplexityRoot.ErasureRequestEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ErasureRequestEdge.Node(childComplexity), true
 
 	case "ExplainedFactor.factor":
 		if e.ComplexityRoot.ExplainedFactor.Factor == nil {
@@ -3376,6 +3568,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.LegalHold.To(childComplexity), true
 
+	case "LegalHoldConnection.edges":
+		if e.ComplexityRoot.LegalHoldConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalHoldConnection.Edges(childComplexity), true
 	case "LegalHoldConnection.nodes":
 		if e.ComplexityRoot.LegalHoldConnection.Nodes == nil {
 			break
@@ -3388,6 +3586,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.LegalHoldConnection.PageInfo(childComplexity), true
+
+	case "LegalHoldEdge.cursor":
+		if e.ComplexityRoot.LegalHoldEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalHoldEdge.Cursor(childComplexity), true
+	case "LegalHoldEdge.node":
+		if e.ComplexityRoot.LegalHoldEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LegalHoldEdge.Node(childComplexity), true
 
 	case "Market.code":
 		if e.ComplexityRoot.Market.Code == nil {
@@ -5243,6 +5454,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RetentionPolicy.Version(childComplexity), true
 
+	case "RetentionPolicyConnection.edges":
+		if e.ComplexityRoot.RetentionPolicyConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPolicyConnection.Edges(childComplexity), true
 	case "RetentionPolicyConnection.nodes":
 		if e.ComplexityRoot.RetentionPolicyConnection.Nodes == nil {
 			break
@@ -5255,6 +5472,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RetentionPolicyConnection.PageInfo(childComplexity), true
+
+	case "RetentionPolicyEdge.cursor":
+		if e.ComplexityRoot.RetentionPolicyEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPolicyEdge.Cursor(childComplexity), true
+	case "RetentionPolicyEdge.node":
+		if e.ComplexityRoot.RetentionPolicyEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPolicyEdge.Node(childComplexity), true
 
 	case "RetentionPolicyRequest.afterRetention":
 		if e.ComplexityRoot.RetentionPolicyRequest.AfterRetention == nil {
@@ -5335,6 +5565,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.RetentionPolicyRequest.UpdatedAt(childComplexity), true
 
+	case "RetentionPolicyRequestConnection.edges":
+		if e.ComplexityRoot.RetentionPolicyRequestConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPolicyRequestConnection.Edges(childComplexity), true
 	case "RetentionPolicyRequestConnection.nodes":
 		if e.ComplexityRoot.RetentionPolicyRequestConnection.Nodes == nil {
 			break
@@ -5347,6 +5583,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RetentionPolicyRequestConnection.PageInfo(childComplexity), true
+
+	case "RetentionPolicyRequestEdge.cursor":
+		if e.ComplexityRoot.RetentionPolicyRequestEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPolicyRequestEdge.Cursor(childComplexity), true
+	case "RetentionPolicyRequestEdge.node":
+		if e.ComplexityRoot.RetentionPolicyRequestEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionPolicyRequestEdge.Node(childComplexity), true
 
 	case "ReviewCase.claimedAt":
 		if e.ComplexityRoot.ReviewCase.ClaimedAt == nil {
@@ -6199,6 +6448,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ThresholdDraft.UpdatedAt(childComplexity), true
 
+	case "ThresholdDraftConnection.edges":
+		if e.ComplexityRoot.ThresholdDraftConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdDraftConnection.Edges(childComplexity), true
 	case "ThresholdDraftConnection.nodes":
 		if e.ComplexityRoot.ThresholdDraftConnection.Nodes == nil {
 			break
@@ -6211,6 +6466,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ThresholdDraftConnection.PageInfo(childComplexity), true
+
+	case "ThresholdDraftEdge.cursor":
+		if e.ComplexityRoot.ThresholdDraftEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdDraftEdge.Cursor(childComplexity), true
+	case "ThresholdDraftEdge.node":
+		if e.ComplexityRoot.ThresholdDraftEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdDraftEdge.Node(childComplexity), true
 
 	case "ThresholdImpact.approvalRateNow":
 		if e.ComplexityRoot.ThresholdImpact.ApprovalRateNow == nil {
@@ -6650,6 +6918,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ThresholdSplitRequest.Version(childComplexity), true
 
+	case "ThresholdSplitRequestConnection.edges":
+		if e.ComplexityRoot.ThresholdSplitRequestConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdSplitRequestConnection.Edges(childComplexity), true
 	case "ThresholdSplitRequestConnection.nodes":
 		if e.ComplexityRoot.ThresholdSplitRequestConnection.Nodes == nil {
 			break
@@ -6662,6 +6936,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ThresholdSplitRequestConnection.PageInfo(childComplexity), true
+
+	case "ThresholdSplitRequestEdge.cursor":
+		if e.ComplexityRoot.ThresholdSplitRequestEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdSplitRequestEdge.Cursor(childComplexity), true
+	case "ThresholdSplitRequestEdge.node":
+		if e.ComplexityRoot.ThresholdSplitRequestEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdSplitRequestEdge.Node(childComplexity), true
 
 	case "ThresholdVersion.approver":
 		if e.ComplexityRoot.ThresholdVersion.Approver == nil {
@@ -6712,6 +6999,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ThresholdVersion.Version(childComplexity), true
 
+	case "ThresholdVersionConnection.edges":
+		if e.ComplexityRoot.ThresholdVersionConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdVersionConnection.Edges(childComplexity), true
 	case "ThresholdVersionConnection.nodes":
 		if e.ComplexityRoot.ThresholdVersionConnection.Nodes == nil {
 			break
@@ -6724,6 +7017,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ThresholdVersionConnection.PageInfo(childComplexity), true
+
+	case "ThresholdVersionEdge.cursor":
+		if e.ComplexityRoot.ThresholdVersionEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdVersionEdge.Cursor(childComplexity), true
+	case "ThresholdVersionEdge.node":
+		if e.ComplexityRoot.ThresholdVersionEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ThresholdVersionEdge.Node(childComplexity), true
 
 	case "ThresholdVersionRef.id":
 		if e.ComplexityRoot.ThresholdVersionRef.ID == nil {
@@ -6806,6 +7112,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.User.Username(childComplexity), true
 
+	case "UserConnection.edges":
+		if e.ComplexityRoot.UserConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UserConnection.Edges(childComplexity), true
 	case "UserConnection.nodes":
 		if e.ComplexityRoot.UserConnection.Nodes == nil {
 			break
@@ -6818,6 +7130,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.UserConnection.PageInfo(childComplexity), true
+
+	case "UserEdge.cursor":
+		if e.ComplexityRoot.UserEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UserEdge.Cursor(childComplexity), true
+	case "UserEdge.node":
+		if e.ComplexityRoot.UserEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.UserEdge.Node(childComplexity), true
 
 	case "Viewer.name":
 		if e.ComplexityRoot.Viewer.Name == nil {
@@ -7296,12 +7621,24 @@ func (ec *executionContext) childFields_ApiToken(ctx context.Context, field grap
 
 func (ec *executionContext) childFields_ApiTokenConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ApiTokenConnection_edges(ctx, field)
 	case "nodes":
 		return ec.fieldContext_ApiTokenConnection_nodes(ctx, field)
 	case "pageInfo":
 		return ec.fieldContext_ApiTokenConnection_pageInfo(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ApiTokenConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ApiTokenEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ApiTokenEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ApiTokenEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ApiTokenEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_ArmRate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7400,12 +7737,24 @@ func (ec *executionContext) childFields_AuditEvent(ctx context.Context, field gr
 
 func (ec *executionContext) childFields_AuditEventConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "edges":
+		return ec.fieldContext_AuditEventConnection_edges(ctx, field)
 	case "nodes":
 		return ec.fieldContext_AuditEventConnection_nodes(ctx, field)
 	case "pageInfo":
 		return ec.fieldContext_AuditEventConnection_pageInfo(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AuditEventConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_AuditEventEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_AuditEventEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_AuditEventEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AuditEventEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_BadDefinition(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7436,6 +7785,8 @@ func (ec *executionContext) childFields_BadDefinition(ctx context.Context, field
 
 func (ec *executionContext) childFields_BadDefinitionConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "edges":
+		return ec.fieldContext_BadDefinitionConnection_edges(ctx, field)
 	case "nodes":
 		return ec.fieldContext_BadDefinitionConnection_nodes(ctx, field)
 	case "pageInfo":
@@ -7482,12 +7833,34 @@ func (ec *executionContext) childFields_BadDefinitionDraft(ctx context.Context, 
 
 func (ec *executionContext) childFields_BadDefinitionDraftConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "edges":
+		return ec.fieldContext_BadDefinitionDraftConnection_edges(ctx, field)
 	case "nodes":
 		return ec.fieldContext_BadDefinitionDraftConnection_nodes(ctx, field)
 	case "pageInfo":
 		return ec.fieldContext_BadDefinitionDraftConnection_pageInfo(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type BadDefinitionDraftConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_BadDefinitionDraftEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_BadDefinitionDraftEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_BadDefinitionDraftEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BadDefinitionDraftEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_BadDefinitionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_BadDefinitionEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_BadDefinitionEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BadDefinitionEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_BureauReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7578,12 +7951,24 @@ func (ec *executionContext) childFields_CatalogDraft(ctx context.Context, field 
 
 func (ec *executionContext) childFields_CatalogDraftConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CatalogDraftConnection_edges(ctx, field)
 	case "nodes":
 		return ec.fieldContext_CatalogDraftConnection_nodes(ctx, field)
 	case "pageInfo":
 		return ec.fieldContext_CatalogDraftConnection_pageInfo(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CatalogDraftConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CatalogDraftEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_CatalogDraftEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_CatalogDraftEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CatalogDraftEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_CatalogEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7924,12 +8309,24 @@ func (ec *executionContext) childFields_ErasureRequest(ctx context.Context, fiel
 
 func (ec *executionContext) childFields_ErasureRequestConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ErasureRequestConnection_edges(ctx, field)
 	case "nodes":
 		return ec.fieldContext_ErasureRequestConnection_nodes(ctx, field)
 	case "pageInfo":
 		return ec.fieldContext_ErasureRequestConnection_pageInfo(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ErasureRequestConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ErasureRequestEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ErasureRequestEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ErasureRequestEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ErasureRequestEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_ExplainedFactor(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8054,12 +8451,24 @@ func (ec *executionContext) childFields_LegalHold(ctx context.Context, field gra
 
 func (ec *executionContext) childFields_LegalHoldConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "edges":
+		return ec.fieldContext_LegalHoldConnection_edges(ctx, field)
 	case "nodes":
 		return ec.fieldContext_LegalHoldConnection_nodes(ctx, field)
 	case "pageInfo":
 		return ec.fieldContext_LegalHoldConnection_pageInfo(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type LegalHoldConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_LegalHoldEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_LegalHoldEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_LegalHoldEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LegalHoldEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Market(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8432,12 +8841,24 @@ func (ec *executionContext) childFields_RetentionPolicy(ctx context.Context, fie
 
 func (ec *executionContext) childFields_RetentionPolicyConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "edges":
+		return ec.fieldContext_RetentionPolicyConnection_edges(ctx, field)
 	case "nodes":
 		return ec.fieldContext_RetentionPolicyConnection_nodes(ctx, field)
 	case "pageInfo":
 		return ec.fieldContext_RetentionPolicyConnection_pageInfo(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RetentionPolicyConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_RetentionPolicyEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_RetentionPolicyEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_RetentionPolicyEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RetentionPolicyEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_RetentionPolicyRequest(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8474,12 +8895,24 @@ func (ec *executionContext) childFields_RetentionPolicyRequest(ctx context.Conte
 
 func (ec *executionContext) childFields_RetentionPolicyRequestConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "edges":
+		return ec.fieldContext_RetentionPolicyRequestConnection_edges(ctx, field)
 	case "nodes":
 		return ec.fieldContext_RetentionPolicyRequestConnection_nodes(ctx, field)
 	case "pageInfo":
 		return ec.fieldContext_RetentionPolicyRequestConnection_pageInfo(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RetentionPolicyRequestConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_RetentionPolicyRequestEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_RetentionPolicyRequestEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_RetentionPolicyRequestEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RetentionPolicyRequestEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_ReviewCase(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8864,12 +9297,24 @@ func (ec *executionContext) childFields_ThresholdDraft(ctx context.Context, fiel
 
 func (ec *executionContext) childFields_ThresholdDraftConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ThresholdDraftConnection_edges(ctx, field)
 	case "nodes":
 		return ec.fieldContext_ThresholdDraftConnection_nodes(ctx, field)
 	case "pageInfo":
 		return ec.fieldContext_ThresholdDraftConnection_pageInfo(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ThresholdDraftConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ThresholdDraftEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ThresholdDraftEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ThresholdDraftEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ThresholdDraftEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_ThresholdImpact(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9058,12 +9503,24 @@ func (ec *executionContext) childFields_ThresholdSplitRequest(ctx context.Contex
 
 func (ec *executionContext) childFields_ThresholdSplitRequestConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ThresholdSplitRequestConnection_edges(ctx, field)
 	case "nodes":
 		return ec.fieldContext_ThresholdSplitRequestConnection_nodes(ctx, field)
 	case "pageInfo":
 		return ec.fieldContext_ThresholdSplitRequestConnection_pageInfo(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ThresholdSplitRequestConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ThresholdSplitRequestEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ThresholdSplitRequestEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ThresholdSplitRequestEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ThresholdSplitRequestEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_ThresholdVersion(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9090,12 +9547,24 @@ func (ec *executionContext) childFields_ThresholdVersion(ctx context.Context, fi
 
 func (ec *executionContext) childFields_ThresholdVersionConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ThresholdVersionConnection_edges(ctx, field)
 	case "nodes":
 		return ec.fieldContext_ThresholdVersionConnection_nodes(ctx, field)
 	case "pageInfo":
 		return ec.fieldContext_ThresholdVersionConnection_pageInfo(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ThresholdVersionConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ThresholdVersionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ThresholdVersionEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ThresholdVersionEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ThresholdVersionEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_ThresholdVersionRef(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9144,12 +9613,24 @@ func (ec *executionContext) childFields_User(ctx context.Context, field graphql.
 
 func (ec *executionContext) childFields_UserConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
+	case "edges":
+		return ec.fieldContext_UserConnection_edges(ctx, field)
 	case "nodes":
 		return ec.fieldContext_UserConnection_nodes(ctx, field)
 	case "pageInfo":
 		return ec.fieldContext_UserConnection_pageInfo(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type UserConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_UserEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_UserEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_UserEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type UserEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Viewer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -13655,6 +14136,38 @@ func (ec *executionContext) fieldContext_ApiToken_revokedAt(_ context.Context, f
 	return graphql.NewScalarFieldContext("ApiToken", field, false, false, "Time")
 }
 
+func (ec *executionContext) _ApiTokenConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.APITokenConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiTokenConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.APITokenEdge) graphql.Marshaler {
+			return ec.marshalNApiTokenEdge2ᚕriskconsoleᚋgraphᚋmodelᚐAPITokenEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiTokenConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApiTokenConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ApiTokenEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ApiTokenConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.APITokenConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13714,6 +14227,61 @@ func (ec *executionContext) fieldContext_ApiTokenConnection_pageInfo(_ context.C
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ApiTokenEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.APITokenEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiTokenEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiTokenEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ApiTokenEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ApiTokenEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.APITokenEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ApiTokenEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.APIToken) graphql.Marshaler {
+			return ec.marshalNApiToken2ᚖriskconsoleᚋgraphᚋmodelᚐAPIToken(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ApiTokenEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ApiTokenEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ApiToken(ctx, field)
 		},
 	}
 	return fc, nil
@@ -14473,6 +15041,38 @@ func (ec *executionContext) fieldContext_AuditEvent_hash(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("AuditEvent", field, false, false, "String")
 }
 
+func (ec *executionContext) _AuditEventConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.AuditEventConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEventConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.AuditEventEdge) graphql.Marshaler {
+			return ec.marshalNAuditEventEdge2ᚕriskconsoleᚋgraphᚋmodelᚐAuditEventEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEventConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuditEventConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEventEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _AuditEventConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.AuditEventConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14532,6 +15132,61 @@ func (ec *executionContext) fieldContext_AuditEventConnection_pageInfo(_ context
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AuditEventEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.AuditEventEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEventEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEventEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AuditEventEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _AuditEventEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.AuditEventEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AuditEventEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AuditEvent) graphql.Marshaler {
+			return ec.marshalNAuditEvent2ᚖriskconsoleᚋgraphᚋmodelᚐAuditEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AuditEventEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AuditEventEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AuditEvent(ctx, field)
 		},
 	}
 	return fc, nil
@@ -14765,6 +15420,38 @@ func (ec *executionContext) _BadDefinition_createdAt(ctx context.Context, field 
 }
 func (ec *executionContext) fieldContext_BadDefinition_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("BadDefinition", field, false, false, "Time")
+}
+
+func (ec *executionContext) _BadDefinitionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinitionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BadDefinitionConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.BadDefinitionEdge) graphql.Marshaler {
+			return ec.marshalNBadDefinitionEdge2ᚕriskconsoleᚋgraphᚋmodelᚐBadDefinitionEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BadDefinitionConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BadDefinitionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BadDefinitionEdge(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _BadDefinitionConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinitionConnection) (ret graphql.Marshaler) {
@@ -15176,6 +15863,38 @@ func (ec *executionContext) fieldContext_BadDefinitionDraft_updatedAt(_ context.
 	return graphql.NewScalarFieldContext("BadDefinitionDraft", field, false, false, "Time")
 }
 
+func (ec *executionContext) _BadDefinitionDraftConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinitionDraftConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BadDefinitionDraftConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.BadDefinitionDraftEdge) graphql.Marshaler {
+			return ec.marshalNBadDefinitionDraftEdge2ᚕriskconsoleᚋgraphᚋmodelᚐBadDefinitionDraftEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BadDefinitionDraftConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BadDefinitionDraftConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BadDefinitionDraftEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _BadDefinitionDraftConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinitionDraftConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15235,6 +15954,116 @@ func (ec *executionContext) fieldContext_BadDefinitionDraftConnection_pageInfo(_
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BadDefinitionDraftEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinitionDraftEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BadDefinitionDraftEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BadDefinitionDraftEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BadDefinitionDraftEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _BadDefinitionDraftEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinitionDraftEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BadDefinitionDraftEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BadDefinitionDraft) graphql.Marshaler {
+			return ec.marshalNBadDefinitionDraft2ᚖriskconsoleᚋgraphᚋmodelᚐBadDefinitionDraft(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BadDefinitionDraftEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BadDefinitionDraftEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BadDefinitionDraft(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BadDefinitionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinitionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BadDefinitionEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BadDefinitionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BadDefinitionEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _BadDefinitionEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.BadDefinitionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BadDefinitionEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.BadDefinition) graphql.Marshaler {
+			return ec.marshalNBadDefinition2ᚖriskconsoleᚋgraphᚋmodelᚐBadDefinition(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BadDefinitionEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BadDefinitionEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BadDefinition(ctx, field)
 		},
 	}
 	return fc, nil
@@ -16007,6 +16836,38 @@ func (ec *executionContext) fieldContext_CatalogDraft_frames(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _CatalogDraftConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.CatalogDraftConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogDraftConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.CatalogDraftEdge) graphql.Marshaler {
+			return ec.marshalNCatalogDraftEdge2ᚕriskconsoleᚋgraphᚋmodelᚐCatalogDraftEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogDraftConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CatalogDraftConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CatalogDraftEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CatalogDraftConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.CatalogDraftConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16066,6 +16927,61 @@ func (ec *executionContext) fieldContext_CatalogDraftConnection_pageInfo(_ conte
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CatalogDraftEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.CatalogDraftEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogDraftEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogDraftEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CatalogDraftEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _CatalogDraftEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.CatalogDraftEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CatalogDraftEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.CatalogDraft) graphql.Marshaler {
+			return ec.marshalNCatalogDraft2ᚖriskconsoleᚋgraphᚋmodelᚐCatalogDraft(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CatalogDraftEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CatalogDraftEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CatalogDraft(ctx, field)
 		},
 	}
 	return fc, nil
@@ -18831,6 +19747,38 @@ func (ec *executionContext) fieldContext_ErasureRequest_doneAt(_ context.Context
 	return graphql.NewScalarFieldContext("ErasureRequest", field, false, false, "Time")
 }
 
+func (ec *executionContext) _ErasureRequestConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ErasureRequestConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ErasureRequestConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ErasureRequestEdge) graphql.Marshaler {
+			return ec.marshalNErasureRequestEdge2ᚕriskconsoleᚋgraphᚋmodelᚐErasureRequestEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ErasureRequestConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ErasureRequestConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ErasureRequestEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ErasureRequestConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.ErasureRequestConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18890,6 +19838,61 @@ func (ec *executionContext) fieldContext_ErasureRequestConnection_pageInfo(_ con
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ErasureRequestEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ErasureRequestEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ErasureRequestEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ErasureRequestEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ErasureRequestEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ErasureRequestEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ErasureRequestEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ErasureRequestEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ErasureRequest) graphql.Marshaler {
+			return ec.marshalNErasureRequest2ᚖriskconsoleᚋgraphᚋmodelᚐErasureRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ErasureRequestEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ErasureRequestEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ErasureRequest(ctx, field)
 		},
 	}
 	return fc, nil
@@ -19801,6 +20804,38 @@ func (ec *executionContext) fieldContext_LegalHold_liftComment(_ context.Context
 	return graphql.NewScalarFieldContext("LegalHold", field, false, false, "String")
 }
 
+func (ec *executionContext) _LegalHoldConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.LegalHoldConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalHoldConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.LegalHoldEdge) graphql.Marshaler {
+			return ec.marshalNLegalHoldEdge2ᚕriskconsoleᚋgraphᚋmodelᚐLegalHoldEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LegalHoldConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalHoldConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalHoldEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _LegalHoldConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.LegalHoldConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19860,6 +20895,61 @@ func (ec *executionContext) fieldContext_LegalHoldConnection_pageInfo(_ context.
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LegalHoldEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.LegalHoldEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalHoldEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LegalHoldEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LegalHoldEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _LegalHoldEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.LegalHoldEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LegalHoldEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LegalHold) graphql.Marshaler {
+			return ec.marshalNLegalHold2ᚖriskconsoleᚋgraphᚋmodelᚐLegalHold(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LegalHoldEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LegalHoldEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LegalHold(ctx, field)
 		},
 	}
 	return fc, nil
@@ -29184,6 +30274,38 @@ func (ec *executionContext) fieldContext_RetentionPolicy_createdAt(_ context.Con
 	return graphql.NewScalarFieldContext("RetentionPolicy", field, false, false, "Time")
 }
 
+func (ec *executionContext) _RetentionPolicyConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPolicyConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPolicyConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.RetentionPolicyEdge) graphql.Marshaler {
+			return ec.marshalNRetentionPolicyEdge2ᚕriskconsoleᚋgraphᚋmodelᚐRetentionPolicyEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPolicyConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RetentionPolicyConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RetentionPolicyEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _RetentionPolicyConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPolicyConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -29243,6 +30365,61 @@ func (ec *executionContext) fieldContext_RetentionPolicyConnection_pageInfo(_ co
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RetentionPolicyEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPolicyEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPolicyEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPolicyEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionPolicyEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _RetentionPolicyEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPolicyEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPolicyEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RetentionPolicy) graphql.Marshaler {
+			return ec.marshalNRetentionPolicy2ᚖriskconsoleᚋgraphᚋmodelᚐRetentionPolicy(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPolicyEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RetentionPolicyEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RetentionPolicy(ctx, field)
 		},
 	}
 	return fc, nil
@@ -29547,6 +30724,38 @@ func (ec *executionContext) fieldContext_RetentionPolicyRequest_updatedAt(_ cont
 	return graphql.NewScalarFieldContext("RetentionPolicyRequest", field, false, false, "Time")
 }
 
+func (ec *executionContext) _RetentionPolicyRequestConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPolicyRequestConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPolicyRequestConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.RetentionPolicyRequestEdge) graphql.Marshaler {
+			return ec.marshalNRetentionPolicyRequestEdge2ᚕriskconsoleᚋgraphᚋmodelᚐRetentionPolicyRequestEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPolicyRequestConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RetentionPolicyRequestConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RetentionPolicyRequestEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _RetentionPolicyRequestConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPolicyRequestConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -29606,6 +30815,61 @@ func (ec *executionContext) fieldContext_RetentionPolicyRequestConnection_pageIn
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RetentionPolicyRequestEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPolicyRequestEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPolicyRequestEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPolicyRequestEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionPolicyRequestEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _RetentionPolicyRequestEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.RetentionPolicyRequestEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionPolicyRequestEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.RetentionPolicyRequest) graphql.Marshaler {
+			return ec.marshalNRetentionPolicyRequest2ᚖriskconsoleᚋgraphᚋmodelᚐRetentionPolicyRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionPolicyRequestEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RetentionPolicyRequestEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RetentionPolicyRequest(ctx, field)
 		},
 	}
 	return fc, nil
@@ -33096,6 +34360,38 @@ func (ec *executionContext) fieldContext_ThresholdDraft_reviewedAt(_ context.Con
 	return graphql.NewScalarFieldContext("ThresholdDraft", field, false, false, "Time")
 }
 
+func (ec *executionContext) _ThresholdDraftConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdDraftConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdDraftConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ThresholdDraftEdge) graphql.Marshaler {
+			return ec.marshalNThresholdDraftEdge2ᚕriskconsoleᚋgraphᚋmodelᚐThresholdDraftEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdDraftConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ThresholdDraftConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdDraftEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ThresholdDraftConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdDraftConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -33155,6 +34451,61 @@ func (ec *executionContext) fieldContext_ThresholdDraftConnection_pageInfo(_ con
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ThresholdDraftEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdDraftEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdDraftEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdDraftEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdDraftEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ThresholdDraftEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdDraftEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdDraftEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdDraft) graphql.Marshaler {
+			return ec.marshalNThresholdDraft2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdDraft(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdDraftEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ThresholdDraftEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdDraft(ctx, field)
 		},
 	}
 	return fc, nil
@@ -34877,6 +36228,38 @@ func (ec *executionContext) fieldContext_ThresholdSplitRequest_updatedAt(_ conte
 	return graphql.NewScalarFieldContext("ThresholdSplitRequest", field, false, false, "Time")
 }
 
+func (ec *executionContext) _ThresholdSplitRequestConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdSplitRequestConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdSplitRequestConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ThresholdSplitRequestEdge) graphql.Marshaler {
+			return ec.marshalNThresholdSplitRequestEdge2ᚕriskconsoleᚋgraphᚋmodelᚐThresholdSplitRequestEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdSplitRequestConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ThresholdSplitRequestConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdSplitRequestEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ThresholdSplitRequestConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdSplitRequestConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -34936,6 +36319,61 @@ func (ec *executionContext) fieldContext_ThresholdSplitRequestConnection_pageInf
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ThresholdSplitRequestEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdSplitRequestEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdSplitRequestEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdSplitRequestEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdSplitRequestEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ThresholdSplitRequestEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdSplitRequestEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdSplitRequestEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdSplitRequest) graphql.Marshaler {
+			return ec.marshalNThresholdSplitRequest2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdSplitRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdSplitRequestEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ThresholdSplitRequestEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdSplitRequest(ctx, field)
 		},
 	}
 	return fc, nil
@@ -35134,6 +36572,38 @@ func (ec *executionContext) fieldContext_ThresholdVersion_rules(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _ThresholdVersionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdVersionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdVersionConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.ThresholdVersionEdge) graphql.Marshaler {
+			return ec.marshalNThresholdVersionEdge2ᚕriskconsoleᚋgraphᚋmodelᚐThresholdVersionEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdVersionConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ThresholdVersionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdVersionEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ThresholdVersionConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdVersionConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -35193,6 +36663,61 @@ func (ec *executionContext) fieldContext_ThresholdVersionConnection_pageInfo(_ c
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ThresholdVersionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdVersionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdVersionEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdVersionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ThresholdVersionEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ThresholdVersionEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ThresholdVersionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ThresholdVersionEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ThresholdVersionState) graphql.Marshaler {
+			return ec.marshalNThresholdVersionState2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdVersionState(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ThresholdVersionEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ThresholdVersionEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ThresholdVersionState(ctx, field)
 		},
 	}
 	return fc, nil
@@ -35515,6 +37040,38 @@ func (ec *executionContext) fieldContext_User_disabledAt(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("User", field, false, false, "Time")
 }
 
+func (ec *executionContext) _UserConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.UserConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UserConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []model.UserEdge) graphql.Marshaler {
+			return ec.marshalNUserEdge2ᚕriskconsoleᚋgraphᚋmodelᚐUserEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UserConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UserConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_UserEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _UserConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.UserConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -35574,6 +37131,61 @@ func (ec *executionContext) fieldContext_UserConnection_pageInfo(_ context.Conte
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _UserEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.UserEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UserEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UserEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("UserEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _UserEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.UserEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_UserEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.User) graphql.Marshaler {
+			return ec.marshalNUser2ᚖriskconsoleᚋgraphᚋmodelᚐUser(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_UserEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "UserEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_User(ctx, field)
 		},
 	}
 	return fc, nil
@@ -39108,6 +40720,11 @@ func (ec *executionContext) _ApiTokenConnection(ctx context.Context, sel ast.Sel
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ApiTokenConnection")
+		case "edges":
+			out.Values[i] = ec._ApiTokenConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "nodes":
 			out.Values[i] = ec._ApiTokenConnection_nodes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -39115,6 +40732,44 @@ func (ec *executionContext) _ApiTokenConnection(ctx context.Context, sel ast.Sel
 			}
 		case "pageInfo":
 			out.Values[i] = ec._ApiTokenConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var apiTokenEdgeImplementors = []string{"ApiTokenEdge"}
+
+func (ec *executionContext) _ApiTokenEdge(ctx context.Context, sel ast.SelectionSet, obj *model.APITokenEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, apiTokenEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ApiTokenEdge")
+		case "cursor":
+			out.Values[i] = ec._ApiTokenEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ApiTokenEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -39446,6 +41101,11 @@ func (ec *executionContext) _AuditEventConnection(ctx context.Context, sel ast.S
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("AuditEventConnection")
+		case "edges":
+			out.Values[i] = ec._AuditEventConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "nodes":
 			out.Values[i] = ec._AuditEventConnection_nodes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -39453,6 +41113,44 @@ func (ec *executionContext) _AuditEventConnection(ctx context.Context, sel ast.S
 			}
 		case "pageInfo":
 			out.Values[i] = ec._AuditEventConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var auditEventEdgeImplementors = []string{"AuditEventEdge"}
+
+func (ec *executionContext) _AuditEventEdge(ctx context.Context, sel ast.SelectionSet, obj *model.AuditEventEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, auditEventEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AuditEventEdge")
+		case "cursor":
+			out.Values[i] = ec._AuditEventEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._AuditEventEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -39562,6 +41260,11 @@ func (ec *executionContext) _BadDefinitionConnection(ctx context.Context, sel as
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("BadDefinitionConnection")
+		case "edges":
+			out.Values[i] = ec._BadDefinitionConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "nodes":
 			out.Values[i] = ec._BadDefinitionConnection_nodes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -39703,6 +41406,11 @@ func (ec *executionContext) _BadDefinitionDraftConnection(ctx context.Context, s
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("BadDefinitionDraftConnection")
+		case "edges":
+			out.Values[i] = ec._BadDefinitionDraftConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "nodes":
 			out.Values[i] = ec._BadDefinitionDraftConnection_nodes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -39710,6 +41418,82 @@ func (ec *executionContext) _BadDefinitionDraftConnection(ctx context.Context, s
 			}
 		case "pageInfo":
 			out.Values[i] = ec._BadDefinitionDraftConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var badDefinitionDraftEdgeImplementors = []string{"BadDefinitionDraftEdge"}
+
+func (ec *executionContext) _BadDefinitionDraftEdge(ctx context.Context, sel ast.SelectionSet, obj *model.BadDefinitionDraftEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, badDefinitionDraftEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BadDefinitionDraftEdge")
+		case "cursor":
+			out.Values[i] = ec._BadDefinitionDraftEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._BadDefinitionDraftEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var badDefinitionEdgeImplementors = []string{"BadDefinitionEdge"}
+
+func (ec *executionContext) _BadDefinitionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.BadDefinitionEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, badDefinitionEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BadDefinitionEdge")
+		case "cursor":
+			out.Values[i] = ec._BadDefinitionEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._BadDefinitionEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -40008,6 +41792,11 @@ func (ec *executionContext) _CatalogDraftConnection(ctx context.Context, sel ast
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("CatalogDraftConnection")
+		case "edges":
+			out.Values[i] = ec._CatalogDraftConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "nodes":
 			out.Values[i] = ec._CatalogDraftConnection_nodes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -40015,6 +41804,44 @@ func (ec *executionContext) _CatalogDraftConnection(ctx context.Context, sel ast
 			}
 		case "pageInfo":
 			out.Values[i] = ec._CatalogDraftConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var catalogDraftEdgeImplementors = []string{"CatalogDraftEdge"}
+
+func (ec *executionContext) _CatalogDraftEdge(ctx context.Context, sel ast.SelectionSet, obj *model.CatalogDraftEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, catalogDraftEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CatalogDraftEdge")
+		case "cursor":
+			out.Values[i] = ec._CatalogDraftEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._CatalogDraftEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -41137,6 +42964,11 @@ func (ec *executionContext) _ErasureRequestConnection(ctx context.Context, sel a
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ErasureRequestConnection")
+		case "edges":
+			out.Values[i] = ec._ErasureRequestConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "nodes":
 			out.Values[i] = ec._ErasureRequestConnection_nodes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -41144,6 +42976,44 @@ func (ec *executionContext) _ErasureRequestConnection(ctx context.Context, sel a
 			}
 		case "pageInfo":
 			out.Values[i] = ec._ErasureRequestConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var erasureRequestEdgeImplementors = []string{"ErasureRequestEdge"}
+
+func (ec *executionContext) _ErasureRequestEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ErasureRequestEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, erasureRequestEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ErasureRequestEdge")
+		case "cursor":
+			out.Values[i] = ec._ErasureRequestEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ErasureRequestEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -41566,6 +43436,11 @@ func (ec *executionContext) _LegalHoldConnection(ctx context.Context, sel ast.Se
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("LegalHoldConnection")
+		case "edges":
+			out.Values[i] = ec._LegalHoldConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "nodes":
 			out.Values[i] = ec._LegalHoldConnection_nodes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -41573,6 +43448,44 @@ func (ec *executionContext) _LegalHoldConnection(ctx context.Context, sel ast.Se
 			}
 		case "pageInfo":
 			out.Values[i] = ec._LegalHoldConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var legalHoldEdgeImplementors = []string{"LegalHoldEdge"}
+
+func (ec *executionContext) _LegalHoldEdge(ctx context.Context, sel ast.SelectionSet, obj *model.LegalHoldEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, legalHoldEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LegalHoldEdge")
+		case "cursor":
+			out.Values[i] = ec._LegalHoldEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._LegalHoldEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -43553,6 +45466,11 @@ func (ec *executionContext) _RetentionPolicyConnection(ctx context.Context, sel 
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("RetentionPolicyConnection")
+		case "edges":
+			out.Values[i] = ec._RetentionPolicyConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "nodes":
 			out.Values[i] = ec._RetentionPolicyConnection_nodes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -43560,6 +45478,44 @@ func (ec *executionContext) _RetentionPolicyConnection(ctx context.Context, sel 
 			}
 		case "pageInfo":
 			out.Values[i] = ec._RetentionPolicyConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var retentionPolicyEdgeImplementors = []string{"RetentionPolicyEdge"}
+
+func (ec *executionContext) _RetentionPolicyEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RetentionPolicyEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, retentionPolicyEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RetentionPolicyEdge")
+		case "cursor":
+			out.Values[i] = ec._RetentionPolicyEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._RetentionPolicyEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -43684,6 +45640,11 @@ func (ec *executionContext) _RetentionPolicyRequestConnection(ctx context.Contex
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("RetentionPolicyRequestConnection")
+		case "edges":
+			out.Values[i] = ec._RetentionPolicyRequestConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "nodes":
 			out.Values[i] = ec._RetentionPolicyRequestConnection_nodes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -43691,6 +45652,44 @@ func (ec *executionContext) _RetentionPolicyRequestConnection(ctx context.Contex
 			}
 		case "pageInfo":
 			out.Values[i] = ec._RetentionPolicyRequestConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var retentionPolicyRequestEdgeImplementors = []string{"RetentionPolicyRequestEdge"}
+
+func (ec *executionContext) _RetentionPolicyRequestEdge(ctx context.Context, sel ast.SelectionSet, obj *model.RetentionPolicyRequestEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, retentionPolicyRequestEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RetentionPolicyRequestEdge")
+		case "cursor":
+			out.Values[i] = ec._RetentionPolicyRequestEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._RetentionPolicyRequestEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -44895,6 +46894,11 @@ func (ec *executionContext) _ThresholdDraftConnection(ctx context.Context, sel a
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ThresholdDraftConnection")
+		case "edges":
+			out.Values[i] = ec._ThresholdDraftConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "nodes":
 			out.Values[i] = ec._ThresholdDraftConnection_nodes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -44902,6 +46906,44 @@ func (ec *executionContext) _ThresholdDraftConnection(ctx context.Context, sel a
 			}
 		case "pageInfo":
 			out.Values[i] = ec._ThresholdDraftConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var thresholdDraftEdgeImplementors = []string{"ThresholdDraftEdge"}
+
+func (ec *executionContext) _ThresholdDraftEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ThresholdDraftEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, thresholdDraftEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ThresholdDraftEdge")
+		case "cursor":
+			out.Values[i] = ec._ThresholdDraftEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ThresholdDraftEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -45487,6 +47529,11 @@ func (ec *executionContext) _ThresholdSplitRequestConnection(ctx context.Context
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ThresholdSplitRequestConnection")
+		case "edges":
+			out.Values[i] = ec._ThresholdSplitRequestConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "nodes":
 			out.Values[i] = ec._ThresholdSplitRequestConnection_nodes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -45494,6 +47541,44 @@ func (ec *executionContext) _ThresholdSplitRequestConnection(ctx context.Context
 			}
 		case "pageInfo":
 			out.Values[i] = ec._ThresholdSplitRequestConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var thresholdSplitRequestEdgeImplementors = []string{"ThresholdSplitRequestEdge"}
+
+func (ec *executionContext) _ThresholdSplitRequestEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ThresholdSplitRequestEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, thresholdSplitRequestEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ThresholdSplitRequestEdge")
+		case "cursor":
+			out.Values[i] = ec._ThresholdSplitRequestEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ThresholdSplitRequestEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -45593,6 +47678,11 @@ func (ec *executionContext) _ThresholdVersionConnection(ctx context.Context, sel
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("ThresholdVersionConnection")
+		case "edges":
+			out.Values[i] = ec._ThresholdVersionConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "nodes":
 			out.Values[i] = ec._ThresholdVersionConnection_nodes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -45600,6 +47690,44 @@ func (ec *executionContext) _ThresholdVersionConnection(ctx context.Context, sel
 			}
 		case "pageInfo":
 			out.Values[i] = ec._ThresholdVersionConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var thresholdVersionEdgeImplementors = []string{"ThresholdVersionEdge"}
+
+func (ec *executionContext) _ThresholdVersionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ThresholdVersionEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, thresholdVersionEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ThresholdVersionEdge")
+		case "cursor":
+			out.Values[i] = ec._ThresholdVersionEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ThresholdVersionEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -45780,6 +47908,11 @@ func (ec *executionContext) _UserConnection(ctx context.Context, sel ast.Selecti
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("UserConnection")
+		case "edges":
+			out.Values[i] = ec._UserConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "nodes":
 			out.Values[i] = ec._UserConnection_nodes(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -45787,6 +47920,44 @@ func (ec *executionContext) _UserConnection(ctx context.Context, sel ast.Selecti
 			}
 		case "pageInfo":
 			out.Values[i] = ec._UserConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var userEdgeImplementors = []string{"UserEdge"}
+
+func (ec *executionContext) _UserEdge(ctx context.Context, sel ast.SelectionSet, obj *model.UserEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, userEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("UserEdge")
+		case "cursor":
+			out.Values[i] = ec._UserEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._UserEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -46633,6 +48804,26 @@ func (ec *executionContext) marshalNApiTokenConnection2ᚖriskconsoleᚋgraphᚋ
 	return ec._ApiTokenConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNApiTokenEdge2riskconsoleᚋgraphᚋmodelᚐAPITokenEdge(ctx context.Context, sel ast.SelectionSet, v model.APITokenEdge) graphql.Marshaler {
+	return ec._ApiTokenEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNApiTokenEdge2ᚕriskconsoleᚋgraphᚋmodelᚐAPITokenEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.APITokenEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNApiTokenEdge2riskconsoleᚋgraphᚋmodelᚐAPITokenEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNArm2riskconsoleᚋgraphᚋmodelᚐArm(ctx context.Context, v any) (model.Arm, error) {
 	var res model.Arm
 	err := res.UnmarshalGQL(v)
@@ -46719,12 +48910,40 @@ func (ec *executionContext) marshalNAuditEvent2ᚕriskconsoleᚋgraphᚋmodelᚐ
 	return ret
 }
 
+func (ec *executionContext) marshalNAuditEvent2ᚖriskconsoleᚋgraphᚋmodelᚐAuditEvent(ctx context.Context, sel ast.SelectionSet, v *model.AuditEvent) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AuditEvent!")
+		return graphql.Null
+	}
+	return ec._AuditEvent(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNAuditEventConnection2ᚖriskconsoleᚋgraphᚋmodelᚐAuditEventConnection(ctx context.Context, sel ast.SelectionSet, v *model.AuditEventConnection) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "AuditEventConnection!")
 		return graphql.Null
 	}
 	return ec._AuditEventConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAuditEventEdge2riskconsoleᚋgraphᚋmodelᚐAuditEventEdge(ctx context.Context, sel ast.SelectionSet, v model.AuditEventEdge) graphql.Marshaler {
+	return ec._AuditEventEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNAuditEventEdge2ᚕriskconsoleᚋgraphᚋmodelᚐAuditEventEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.AuditEventEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAuditEventEdge2riskconsoleᚋgraphᚋmodelᚐAuditEventEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNAuditOutcome2riskconsoleᚋgraphᚋmodelᚐAuditOutcome(ctx context.Context, v any) (model.AuditOutcome, error) {
@@ -46807,6 +49026,46 @@ func (ec *executionContext) marshalNBadDefinitionDraftConnection2ᚖriskconsole�
 		return graphql.Null
 	}
 	return ec._BadDefinitionDraftConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNBadDefinitionDraftEdge2riskconsoleᚋgraphᚋmodelᚐBadDefinitionDraftEdge(ctx context.Context, sel ast.SelectionSet, v model.BadDefinitionDraftEdge) graphql.Marshaler {
+	return ec._BadDefinitionDraftEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNBadDefinitionDraftEdge2ᚕriskconsoleᚋgraphᚋmodelᚐBadDefinitionDraftEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.BadDefinitionDraftEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBadDefinitionDraftEdge2riskconsoleᚋgraphᚋmodelᚐBadDefinitionDraftEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNBadDefinitionEdge2riskconsoleᚋgraphᚋmodelᚐBadDefinitionEdge(ctx context.Context, sel ast.SelectionSet, v model.BadDefinitionEdge) graphql.Marshaler {
+	return ec._BadDefinitionEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNBadDefinitionEdge2ᚕriskconsoleᚋgraphᚋmodelᚐBadDefinitionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.BadDefinitionEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBadDefinitionEdge2riskconsoleᚋgraphᚋmodelᚐBadDefinitionEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
@@ -46897,6 +49156,26 @@ func (ec *executionContext) marshalNCatalogDraftConnection2ᚖriskconsoleᚋgrap
 		return graphql.Null
 	}
 	return ec._CatalogDraftConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCatalogDraftEdge2riskconsoleᚋgraphᚋmodelᚐCatalogDraftEdge(ctx context.Context, sel ast.SelectionSet, v model.CatalogDraftEdge) graphql.Marshaler {
+	return ec._CatalogDraftEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNCatalogDraftEdge2ᚕriskconsoleᚋgraphᚋmodelᚐCatalogDraftEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.CatalogDraftEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCatalogDraftEdge2riskconsoleᚋgraphᚋmodelᚐCatalogDraftEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNCatalogDraftStatus2riskconsoleᚋgraphᚋmodelᚐCatalogDraftStatus(ctx context.Context, v any) (model.CatalogDraftStatus, error) {
@@ -47275,6 +49554,26 @@ func (ec *executionContext) marshalNErasureRequestConnection2ᚖriskconsoleᚋgr
 	return ec._ErasureRequestConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNErasureRequestEdge2riskconsoleᚋgraphᚋmodelᚐErasureRequestEdge(ctx context.Context, sel ast.SelectionSet, v model.ErasureRequestEdge) graphql.Marshaler {
+	return ec._ErasureRequestEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNErasureRequestEdge2ᚕriskconsoleᚋgraphᚋmodelᚐErasureRequestEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ErasureRequestEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNErasureRequestEdge2riskconsoleᚋgraphᚋmodelᚐErasureRequestEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNErasureRequestState2riskconsoleᚋgraphᚋmodelᚐErasureRequestState(ctx context.Context, v any) (model.ErasureRequestState, error) {
 	var res model.ErasureRequestState
 	err := res.UnmarshalGQL(v)
@@ -47505,6 +49804,26 @@ func (ec *executionContext) marshalNLegalHoldConnection2ᚖriskconsoleᚋgraph�
 		return graphql.Null
 	}
 	return ec._LegalHoldConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNLegalHoldEdge2riskconsoleᚋgraphᚋmodelᚐLegalHoldEdge(ctx context.Context, sel ast.SelectionSet, v model.LegalHoldEdge) graphql.Marshaler {
+	return ec._LegalHoldEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNLegalHoldEdge2ᚕriskconsoleᚋgraphᚋmodelᚐLegalHoldEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.LegalHoldEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLegalHoldEdge2riskconsoleᚋgraphᚋmodelᚐLegalHoldEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNLegalHoldInput2riskconsoleᚋgraphᚋmodelᚐLegalHoldInput(ctx context.Context, v any) (model.LegalHoldInput, error) {
@@ -47952,6 +50271,26 @@ func (ec *executionContext) marshalNRetentionPolicyConnection2ᚖriskconsoleᚋg
 	return ec._RetentionPolicyConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNRetentionPolicyEdge2riskconsoleᚋgraphᚋmodelᚐRetentionPolicyEdge(ctx context.Context, sel ast.SelectionSet, v model.RetentionPolicyEdge) graphql.Marshaler {
+	return ec._RetentionPolicyEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRetentionPolicyEdge2ᚕriskconsoleᚋgraphᚋmodelᚐRetentionPolicyEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RetentionPolicyEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRetentionPolicyEdge2riskconsoleᚋgraphᚋmodelᚐRetentionPolicyEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNRetentionPolicyRequest2riskconsoleᚋgraphᚋmodelᚐRetentionPolicyRequest(ctx context.Context, sel ast.SelectionSet, v model.RetentionPolicyRequest) graphql.Marshaler {
 	return ec._RetentionPolicyRequest(ctx, sel, &v)
 }
@@ -47986,6 +50325,26 @@ func (ec *executionContext) marshalNRetentionPolicyRequestConnection2ᚖriskcons
 		return graphql.Null
 	}
 	return ec._RetentionPolicyRequestConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNRetentionPolicyRequestEdge2riskconsoleᚋgraphᚋmodelᚐRetentionPolicyRequestEdge(ctx context.Context, sel ast.SelectionSet, v model.RetentionPolicyRequestEdge) graphql.Marshaler {
+	return ec._RetentionPolicyRequestEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRetentionPolicyRequestEdge2ᚕriskconsoleᚋgraphᚋmodelᚐRetentionPolicyRequestEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RetentionPolicyRequestEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRetentionPolicyRequestEdge2riskconsoleᚋgraphᚋmodelᚐRetentionPolicyRequestEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNReviewCase2riskconsoleᚋgraphᚋmodelᚐReviewCase(ctx context.Context, sel ast.SelectionSet, v model.ReviewCase) graphql.Marshaler {
@@ -48397,6 +50756,26 @@ func (ec *executionContext) marshalNThresholdDraftConnection2ᚖriskconsoleᚋgr
 	return ec._ThresholdDraftConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNThresholdDraftEdge2riskconsoleᚋgraphᚋmodelᚐThresholdDraftEdge(ctx context.Context, sel ast.SelectionSet, v model.ThresholdDraftEdge) graphql.Marshaler {
+	return ec._ThresholdDraftEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNThresholdDraftEdge2ᚕriskconsoleᚋgraphᚋmodelᚐThresholdDraftEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ThresholdDraftEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNThresholdDraftEdge2riskconsoleᚋgraphᚋmodelᚐThresholdDraftEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalNThresholdDraftStatus2riskconsoleᚋgraphᚋmodelᚐThresholdDraftStatus(ctx context.Context, v any) (model.ThresholdDraftStatus, error) {
 	var res model.ThresholdDraftStatus
 	err := res.UnmarshalGQL(v)
@@ -48571,6 +50950,26 @@ func (ec *executionContext) marshalNThresholdSplitRequestConnection2ᚖriskconso
 	return ec._ThresholdSplitRequestConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNThresholdSplitRequestEdge2riskconsoleᚋgraphᚋmodelᚐThresholdSplitRequestEdge(ctx context.Context, sel ast.SelectionSet, v model.ThresholdSplitRequestEdge) graphql.Marshaler {
+	return ec._ThresholdSplitRequestEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNThresholdSplitRequestEdge2ᚕriskconsoleᚋgraphᚋmodelᚐThresholdSplitRequestEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ThresholdSplitRequestEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNThresholdSplitRequestEdge2riskconsoleᚋgraphᚋmodelᚐThresholdSplitRequestEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNThresholdVersion2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdVersion(ctx context.Context, sel ast.SelectionSet, v *model.ThresholdVersion) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ThresholdVersion!")
@@ -48585,6 +50984,26 @@ func (ec *executionContext) marshalNThresholdVersionConnection2ᚖriskconsoleᚋ
 		return graphql.Null
 	}
 	return ec._ThresholdVersionConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNThresholdVersionEdge2riskconsoleᚋgraphᚋmodelᚐThresholdVersionEdge(ctx context.Context, sel ast.SelectionSet, v model.ThresholdVersionEdge) graphql.Marshaler {
+	return ec._ThresholdVersionEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNThresholdVersionEdge2ᚕriskconsoleᚋgraphᚋmodelᚐThresholdVersionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.ThresholdVersionEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNThresholdVersionEdge2riskconsoleᚋgraphᚋmodelᚐThresholdVersionEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNThresholdVersionRef2ᚖriskconsoleᚋgraphᚋmodelᚐThresholdVersionRef(ctx context.Context, sel ast.SelectionSet, v *model.ThresholdVersionRef) graphql.Marshaler {
@@ -48681,6 +51100,26 @@ func (ec *executionContext) marshalNUserConnection2ᚖriskconsoleᚋgraphᚋmode
 		return graphql.Null
 	}
 	return ec._UserConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNUserEdge2riskconsoleᚋgraphᚋmodelᚐUserEdge(ctx context.Context, sel ast.SelectionSet, v model.UserEdge) graphql.Marshaler {
+	return ec._UserEdge(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNUserEdge2ᚕriskconsoleᚋgraphᚋmodelᚐUserEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.UserEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNUserEdge2riskconsoleᚋgraphᚋmodelᚐUserEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNViewer2ᚖriskconsoleᚋgraphᚋmodelᚐViewer(ctx context.Context, sel ast.SelectionSet, v *model.Viewer) graphql.Marshaler {

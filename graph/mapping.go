@@ -221,15 +221,9 @@ func mapConnection(ctx context.Context, page decisions.Page, after *string) (*mo
 	if err != nil {
 		return nil, err
 	}
-	conn := &model.DecisionConnection{Nodes: nodes, Edges: make([]model.DecisionEdge, len(nodes)),
-		PageInfo: &model.PageInfo{HasNextPage: page.HasNext, HasPreviousPage: after != nil}}
-	for i := range nodes {
-		conn.Edges[i] = model.DecisionEdge{Cursor: decisions.EncodeCursor(&page.Items[i]), Node: &nodes[i]}
-	}
-	if n := len(nodes); n > 0 {
-		conn.PageInfo.StartCursor = &conn.Edges[0].Cursor
-		conn.PageInfo.EndCursor = &conn.Edges[n-1].Cursor
-	}
+	conn := &model.DecisionConnection{Nodes: nodes}
+	conn.Edges, conn.PageInfo = edgesOf(page.Items, nodes, page.HasNext, after, decisions.EncodeCursor,
+		func(c string, n *model.Decision) model.DecisionEdge { return model.DecisionEdge{Cursor: c, Node: n} })
 	return conn, nil
 }
 

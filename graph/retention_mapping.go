@@ -10,18 +10,15 @@ import (
 
 // Mapping of retention policies, legal holds and the plan (issue 18).
 
-// pageOf maps a page of items, each with mapOne, and its PageInfo, the cursors made by cursor.
-func pageOf[T, M any](items []T, hasNext bool, after *string, mapOne func(*T) M, cursor func(*T) string) ([]M, *model.PageInfo) {
+// pageOf maps a page of items, each with mapOne, and makes its edges and PageInfo with edgesOf.
+func pageOf[T, M, E any](items []T, hasNext bool, after *string, mapOne func(*T) M, cursor func(*T) string,
+	edge func(string, *M) E) ([]M, []E, *model.PageInfo) {
 	nodes := make([]M, len(items))
 	for i := range items {
 		nodes[i] = mapOne(&items[i])
 	}
-	pi := &model.PageInfo{HasNextPage: hasNext, HasPreviousPage: after != nil}
-	if n := len(items); n > 0 {
-		start, end := cursor(&items[0]), cursor(&items[n-1])
-		pi.StartCursor, pi.EndCursor = &start, &end
-	}
-	return nodes, pi
+	edges, pi := edgesOf(items, nodes, hasNext, after, cursor, edge)
+	return nodes, edges, pi
 }
 
 // optIDOf is id as an API id, nil for 0 (none).
@@ -59,9 +56,12 @@ func mapRetentionPolicyPage(ps []retention.Policy, hasNext bool, after *string, 
 	if err != nil {
 		return nil, err
 	}
-	nodes, pi := pageOf(ps, hasNext, after, func(p *retention.Policy) model.RetentionPolicy { return *retentionPolicy(p) },
-		func(p *retention.Policy) string { return retention.VersionCursor(p.ID) })
-	return &model.RetentionPolicyConnection{Nodes: nodes, PageInfo: pi}, nil
+	nodes, edges, pi := pageOf(ps, hasNext, after, func(p *retention.Policy) model.RetentionPolicy { return *retentionPolicy(p) },
+		func(p *retention.Policy) string { return retention.VersionCursor(p.ID) },
+		func(c string, n *model.RetentionPolicy) model.RetentionPolicyEdge {
+			return model.RetentionPolicyEdge{Cursor: c, Node: n}
+		})
+	return &model.RetentionPolicyConnection{Nodes: nodes, Edges: edges, PageInfo: pi}, nil
 }
 
 func policyRequestModel(r *retention.PolicyRequest) model.RetentionPolicyRequest {
@@ -84,8 +84,12 @@ func mapPolicyRequestPage(rs []retention.PolicyRequest, hasNext bool, after *str
 	if err != nil {
 		return nil, err
 	}
-	nodes, pi := pageOf(rs, hasNext, after, policyRequestModel, func(r *retention.PolicyRequest) string { return retention.RequestCursor(r.ID) })
-	return &model.RetentionPolicyRequestConnection{Nodes: nodes, PageInfo: pi}, nil
+	nodes, edges, pi := pageOf(rs, hasNext, after, policyRequestModel,
+		func(r *retention.PolicyRequest) string { return retention.RequestCursor(r.ID) },
+		func(c string, n *model.RetentionPolicyRequest) model.RetentionPolicyRequestEdge {
+			return model.RetentionPolicyRequestEdge{Cursor: c, Node: n}
+		})
+	return &model.RetentionPolicyRequestConnection{Nodes: nodes, Edges: edges, PageInfo: pi}, nil
 }
 
 // holdFilter reads a hold's filter from the API's input.
@@ -112,8 +116,9 @@ func mapLegalHoldPage(hs []retention.Hold, hasNext bool, after *string, err erro
 	if err != nil {
 		return nil, err
 	}
-	nodes, pi := pageOf(hs, hasNext, after, legalHoldModel, func(h *retention.Hold) string { return retention.HoldCursor(h.ID) })
-	return &model.LegalHoldConnection{Nodes: nodes, PageInfo: pi}, nil
+	nodes, edges, pi := pageOf(hs, hasNext, after, legalHoldModel, func(h *retention.Hold) string { return retention.HoldCursor(h.ID) },
+		func(c string, n *model.LegalHold) model.LegalHoldEdge { return model.LegalHoldEdge{Cursor: c, Node: n} })
+	return &model.LegalHoldConnection{Nodes: nodes, Edges: edges, PageInfo: pi}, nil
 }
 
 // holdRefs names the holds ids (ascending) by id and date; holds has every one of them.

@@ -54,16 +54,14 @@ func mapNotices(ns []reviews.Notice) []model.ReviewNotice {
 
 // mapCaseConnection maps a page of the queue.
 func mapCaseConnection(cases []reviews.Case, hasNext bool, after *string, now time.Time) *model.ReviewCaseConnection {
-	conn := &model.ReviewCaseConnection{Nodes: make([]model.ReviewCase, len(cases)), Edges: make([]model.ReviewCaseEdge, len(cases)),
-		PageInfo: &model.PageInfo{HasNextPage: hasNext, HasPreviousPage: after != nil}}
+	conn := &model.ReviewCaseConnection{Nodes: make([]model.ReviewCase, len(cases))}
 	for i := range cases {
 		conn.Nodes[i] = mapReviewCase(&cases[i], now)
-		conn.Edges[i] = model.ReviewCaseEdge{Cursor: reviews.EncodeCursor(&cases[i]), Node: &conn.Nodes[i]}
 	}
-	if n := len(cases); n > 0 {
-		conn.PageInfo.StartCursor = &conn.Edges[0].Cursor
-		conn.PageInfo.EndCursor = &conn.Edges[n-1].Cursor
-	}
+	conn.Edges, conn.PageInfo = edgesOf(cases, conn.Nodes, hasNext, after, reviews.EncodeCursor,
+		func(c string, n *model.ReviewCase) model.ReviewCaseEdge {
+			return model.ReviewCaseEdge{Cursor: c, Node: n}
+		})
 	return conn
 }
 

@@ -96,15 +96,15 @@ func mapVersionPage(lc *thresholds.Lifecycle, p thresholds.VersionPage, after *s
 	if err != nil {
 		return nil, err
 	}
-	conn := &model.ThresholdVersionConnection{Nodes: make([]model.ThresholdVersionState, len(p.Versions)),
-		PageInfo: &model.PageInfo{HasNextPage: p.HasNext, HasPreviousPage: after != nil}}
+	conn := &model.ThresholdVersionConnection{Nodes: make([]model.ThresholdVersionState, len(p.Versions))}
 	for i := range p.Versions {
 		conn.Nodes[i] = *mapVersionState(lc, &p.Versions[i])
 	}
-	if n := len(p.Versions); n > 0 {
-		start, end := thresholds.VersionCursor(p.Versions[0].Version), thresholds.VersionCursor(p.Versions[n-1].Version)
-		conn.PageInfo.StartCursor, conn.PageInfo.EndCursor = &start, &end
-	}
+	conn.Edges, conn.PageInfo = edgesOf(p.Versions, conn.Nodes, p.HasNext, after,
+		func(v *thresholds.Version) string { return thresholds.VersionCursor(v.Version) },
+		func(c string, n *model.ThresholdVersionState) model.ThresholdVersionEdge {
+			return model.ThresholdVersionEdge{Cursor: c, Node: n}
+		})
 	return conn, nil
 }
 
@@ -112,16 +112,16 @@ func mapDraftPage(p thresholds.DraftPage, after *string, err error) (*model.Thre
 	if err != nil {
 		return nil, err
 	}
-	conn := &model.ThresholdDraftConnection{Nodes: make([]model.ThresholdDraft, len(p.Drafts)),
-		PageInfo: &model.PageInfo{HasNextPage: p.HasNext, HasPreviousPage: after != nil}}
+	conn := &model.ThresholdDraftConnection{Nodes: make([]model.ThresholdDraft, len(p.Drafts))}
 	for i := range p.Drafts {
 		d, _ := mapDraft(p.Drafts[i], nil)
 		conn.Nodes[i] = *d
 	}
-	if n := len(p.Drafts); n > 0 {
-		start, end := thresholds.DraftCursor(p.Drafts[0].ID), thresholds.DraftCursor(p.Drafts[n-1].ID)
-		conn.PageInfo.StartCursor, conn.PageInfo.EndCursor = &start, &end
-	}
+	conn.Edges, conn.PageInfo = edgesOf(p.Drafts, conn.Nodes, p.HasNext, after,
+		func(d *thresholds.Draft) string { return thresholds.DraftCursor(d.ID) },
+		func(c string, n *model.ThresholdDraft) model.ThresholdDraftEdge {
+			return model.ThresholdDraftEdge{Cursor: c, Node: n}
+		})
 	return conn, nil
 }
 

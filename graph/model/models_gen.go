@@ -10,9 +10,12 @@ import (
 	"time"
 )
 
+// One activation of a threshold version: predicted against realized decline rate.
 type ActivationImpact struct {
+	// The activation measured.
 	Activation *ThresholdActivation `json:"activation"`
-	Version    *ThresholdVersion    `json:"version"`
+	// The version it put in force.
+	Version *ThresholdVersion `json:"version"`
 	// The what-if impact stored at submission; null for a version no draft published (a seeded default).
 	Predicted *ThresholdImpact `json:"predicted,omitempty"`
 	// The version's decisions in its market from the activation (whole hours).
@@ -29,20 +32,28 @@ type ActivationImpact struct {
 
 // A threshold activation with the version it put in force.
 type ActivationMarker struct {
+	// When and by whom the version was put in force.
 	Activation *ThresholdActivation `json:"activation"`
-	Version    *ThresholdVersion    `json:"version"`
+	// The version put in force.
+	Version *ThresholdVersion `json:"version"`
 }
 
 // A decision narrowed to what support agents may see.
 type AgentDecision struct {
 	// Short reference for the phone, e.g. D7K-2QF-9XM.
-	Reference    string    `json:"reference"`
-	CreatedAt    time.Time `json:"createdAt"`
-	Outcome      Outcome   `json:"outcome"`
-	Market       string    `json:"market"`
-	MerchantName string    `json:"merchantName"`
-	Amount       float64   `json:"amount"`
-	Currency     string    `json:"currency"`
+	Reference string `json:"reference"`
+	// When the decision was made.
+	CreatedAt time.Time `json:"createdAt"`
+	// APPROVED or DECLINED.
+	Outcome Outcome `json:"outcome"`
+	// The market, e.g. SE.
+	Market string `json:"market"`
+	// The store the shopper bought from, as checkout named it.
+	MerchantName string `json:"merchantName"`
+	// The purchase amount in major units of currency.
+	Amount float64 `json:"amount"`
+	// ISO 4217, e.g. SEK.
+	Currency string `json:"currency"`
 	// The amount formatted for guidanceLocale, e.g. $1,234.50 or 1 234,50 kr.
 	FormattedAmount string `json:"formattedAmount"`
 	// The pop-up the shopper saw, exactly as stored with the decision; null on an approval.
@@ -70,55 +81,77 @@ type AgentDecision struct {
 // What a principal reason means for the agent, what the shopper can do, what not to promise.
 type AgentGuidance struct {
 	// 1 is the most important.
-	Rank int        `json:"rank"`
+	Rank int `json:"rank"`
+	// The principal reason this guidance is for.
 	Code ReasonCode `json:"code"`
 	// The locale the text is in (guidanceLocale, or en-US where the catalog lacks it).
-	Locale string   `json:"locale"`
-	Title  string   `json:"title"`
-	Body   string   `json:"body"`
-	Steps  []string `json:"steps"`
+	Locale string `json:"locale"`
+	// The guidance's heading, in locale.
+	Title string `json:"title"`
+	// What the reason means and what to tell the shopper, for the agent to read.
+	Body string `json:"body"`
+	// What the shopper can do, in order.
+	Steps []string `json:"steps"`
 }
 
 // What a support agent may know of a decision's review: never the statement, a score or a factor value.
 type AgentReview struct {
-	Status      ReviewStatus `json:"status"`
-	RequestedAt time.Time    `json:"requestedAt"`
-	DueAt       time.Time    `json:"dueAt"`
+	// Where the review stands.
+	Status ReviewStatus `json:"status"`
+	// When the shopper asked.
+	RequestedAt time.Time `json:"requestedAt"`
+	// When the shopper must have the answer.
+	DueAt time.Time `json:"dueAt"`
 	// Undecided past its due date.
 	Overdue bool `json:"overdue"`
 	// UPHOLD or OVERTURN once decided; null before.
-	Outcome   *ReviewOutcome `json:"outcome,omitempty"`
-	DecidedAt *time.Time     `json:"decidedAt,omitempty"`
+	Outcome *ReviewOutcome `json:"outcome,omitempty"`
+	// When the reviewer decided; null before.
+	DecidedAt *time.Time `json:"decidedAt,omitempty"`
 	// The reference of the new approving decision of an overturn.
 	NewDecisionReference *string `json:"newDecisionReference,omitempty"`
 }
 
 // What analytics count: decisions made in [from, to) (widened to whole hours) that match every field set.
 type AnalyticsFilter struct {
-	From             time.Time `json:"from"`
-	To               time.Time `json:"to"`
-	Market           *string   `json:"market,omitempty"`
-	MerchantCategory *string   `json:"merchantCategory,omitempty"`
-	MerchantID       *string   `json:"merchantId,omitempty"`
+	// The first instant counted (inclusive), widened down to a whole hour.
+	From time.Time `json:"from"`
+	// The end of the range (exclusive), widened up to a whole hour.
+	To time.Time `json:"to"`
+	// The market, e.g. DE.
+	Market *string `json:"market,omitempty"`
+	// The merchant category, matched exactly.
+	MerchantCategory *string `json:"merchantCategory,omitempty"`
+	// Checkout's merchant id, matched exactly.
+	MerchantID *string `json:"merchantId,omitempty"`
 	// WEB, APP or POS.
-	Channel            *string `json:"channel,omitempty"`
+	Channel *string `json:"channel,omitempty"`
+	// Decisions made under this threshold version.
 	ThresholdVersionID *string `json:"thresholdVersionId,omitempty"`
 	// Inclusive, in the market's currency. An amount range is answered from the decisions, not the rollups.
 	MinAmount *float64 `json:"minAmount,omitempty"`
+	// Inclusive, in the market's currency; answered from the decisions, as minAmount.
 	MaxAmount *float64 `json:"maxAmount,omitempty"`
 	// Decisions decided by this arm of a challenger split.
 	Arm *Arm `json:"arm,omitempty"`
 }
 
+// One bucket of one market (and possibly one reason) whose decline rate departed from its baseline.
 type Anomaly struct {
+	// The bucket's first instant, UTC.
 	BucketStart time.Time `json:"bucketStart"`
-	Market      string    `json:"market"`
+	// The market.
+	Market string `json:"market"`
 	// Set when the rate of this principal reason departed; null for the market's decline rate.
-	Reason       *ReasonCode `json:"reason,omitempty"`
-	Assessed     int         `json:"assessed"`
-	Declined     int         `json:"declined"`
-	Rate         float64     `json:"rate"`
-	BaselineRate float64     `json:"baselineRate"`
+	Reason *ReasonCode `json:"reason,omitempty"`
+	// Decisions in the bucket.
+	Assessed int `json:"assessed"`
+	// Declines in the bucket (of reason when set).
+	Declined int `json:"declined"`
+	// declined / assessed.
+	Rate float64 `json:"rate"`
+	// The rate the baseline weeks expect of this bucket.
+	BaselineRate float64 `json:"baselineRate"`
 	// The standard deviation of the bucket's rate that its baseline expects, widened by the series'
 	// dispersion (declines come in bursts) and by the baseline's own uncertainty.
 	BaselineStdDev float64 `json:"baselineStdDev"`
@@ -137,101 +170,183 @@ type Anomaly struct {
 	RecentActivation *ThresholdActivation `json:"recentActivation,omitempty"`
 }
 
+// The buckets whose decline rate departed from their baseline.
 type AnomalyReport struct {
 	// The range scored, widened to whole buckets.
-	From      time.Time       `json:"from"`
-	To        time.Time       `json:"to"`
-	Bucket    AnalyticsBucket `json:"bucket"`
-	Anomalies []Anomaly       `json:"anomalies"`
+	From time.Time `json:"from"`
+	// The end of the range scored (exclusive), widened to a whole bucket.
+	To time.Time `json:"to"`
+	// HOUR or DAY.
+	Bucket AnalyticsBucket `json:"bucket"`
+	// The anomalies found, at most 1,000, oldest first.
+	Anomalies []Anomaly `json:"anomalies"`
 	// Anomalies past the first 1,000 (the latest), left out.
-	Omitted   int             `json:"omitted"`
-	Source    AnalyticsSource `json:"source"`
-	FreshAsOf *time.Time      `json:"freshAsOf,omitempty"`
+	Omitted int `json:"omitted"`
+	// Whether the counts come from the hourly rollups or the decisions.
+	Source AnalyticsSource `json:"source"`
+	// Decisions committed before this time are counted.
+	FreshAsOf *time.Time `json:"freshAsOf,omitempty"`
 }
 
+// A credential a system (checkout, the lender's app, an auditor's tooling) sends as a bearer token
+// instead of signing in. Its secret is shown once, at creation.
 type APIToken struct {
-	ID         string     `json:"id"`
-	Name       string     `json:"name"`
-	Roles      []Role     `json:"roles"`
-	CreatedAt  time.Time  `json:"createdAt"`
-	CreatedBy  string     `json:"createdBy"`
-	ExpiresAt  *time.Time `json:"expiresAt,omitempty"`
+	// The token's id.
+	ID string `json:"id"`
+	// What the token is for, e.g. checkout.
+	Name string `json:"name"`
+	// The roles the token's caller holds: SERVICE, AUDITOR or AGENT.
+	Roles []Role `json:"roles"`
+	// When the token was created.
+	CreatedAt time.Time `json:"createdAt"`
+	// Who created it, as an actor id: user:<id>:<username> of an admin, or system:<task> for a server
+	// task.
+	CreatedBy string `json:"createdBy"`
+	// When it stops working; null for never.
+	ExpiresAt *time.Time `json:"expiresAt,omitempty"`
+	// When it last authenticated a request, written at most once a minute (so up to a minute old); null
+	// if never used.
 	LastUsedAt *time.Time `json:"lastUsedAt,omitempty"`
-	RevokedAt  *time.Time `json:"revokedAt,omitempty"`
+	// When it was revoked; null while it is valid.
+	RevokedAt *time.Time `json:"revokedAt,omitempty"`
 }
 
+// A page of API tokens, in the order of the field that returns it. edges and nodes hold the same API
+// tokens in the same order.
 type APITokenConnection struct {
-	Nodes    []APIToken `json:"nodes"`
-	PageInfo *PageInfo  `json:"pageInfo"`
+	// The page's API tokens, each with its cursor.
+	Edges []APITokenEdge `json:"edges"`
+	// The page's API tokens, without cursors: the nodes of edges.
+	Nodes []APIToken `json:"nodes"`
+	// Whether more API tokens follow this page, and the cursors of its first and last.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// One API token of a page, with the cursor to read on after it.
+type APITokenEdge struct {
+	// Opaque. Pass it as after to read the API tokens that follow this one; the last edge's cursor is
+	// pageInfo.endCursor.
+	Cursor string `json:"cursor"`
+	// The API token.
+	Node *APIToken `json:"node"`
 }
 
 // An arm's decisions and decline rate.
 type ArmRate struct {
-	Arm         Arm      `json:"arm"`
-	Decisions   int      `json:"decisions"`
-	Declined    int      `json:"declined"`
+	// The arm.
+	Arm Arm `json:"arm"`
+	// Decisions the arm decided in the period.
+	Decisions int `json:"decisions"`
+	// Of those, declined.
+	Declined int `json:"declined"`
+	// declined / decisions; null when there were none.
 	DeclineRate *float64 `json:"declineRate,omitempty"`
 }
 
 // What checkout gets back: the outcome and, on a decline, the pop-up to show.
 type Assessment struct {
-	DecisionID string    `json:"decisionId"`
-	Reference  string    `json:"reference"`
-	CreatedAt  time.Time `json:"createdAt"`
-	Outcome    Outcome   `json:"outcome"`
+	// The stored decision's id.
+	DecisionID string `json:"decisionId"`
+	// Short reference for the phone, e.g. D7K-2QF-9XM; the pop-up shows it.
+	Reference string `json:"reference"`
+	// When the decision was made.
+	CreatedAt time.Time `json:"createdAt"`
+	// APPROVED or DECLINED.
+	Outcome Outcome `json:"outcome"`
 	// Ranked principal reason codes; empty on an approval.
 	Reasons []AssessmentReason `json:"reasons"`
 	// The pop-up to show, in the shopper's locale; null on an approval.
 	Message *ShopperMessage `json:"message,omitempty"`
 }
 
+// One principal reason of a decline, without the value or cut-off behind it.
 type AssessmentReason struct {
-	Rank int        `json:"rank"`
+	// 1 is the most important.
+	Rank int `json:"rank"`
+	// The reason's code.
 	Code ReasonCode `json:"code"`
 }
 
+// The answer of an audit chain check.
 type AuditChainVerification struct {
+	// True when every event checked links to the one before it and matches its hash, and the checkpoint
+	// matches.
 	Ok bool `json:"ok"`
 	// Number of events checked.
 	Checked int `json:"checked"`
 	// The first event whose hash or link does not match (or the checkpoint's event, gone or changed), when not ok.
 	FirstBrokenEventID *string `json:"firstBrokenEventId,omitempty"`
-	Reason             *string `json:"reason,omitempty"`
+	// What did not match, in words; null when ok.
+	Reason *string `json:"reason,omitempty"`
 	// Number of events checked that are keyed with the console's key; those before the first keyed one predate the key.
 	Keyed int `json:"keyed"`
 	// The event named by the checkpoint kept outside the database, which the log must still hold; null when there is none yet.
 	CheckpointEventID *string `json:"checkpointEventId,omitempty"`
 }
 
+// One entry of the append-only audit log, chained to the one before it by its hash.
 type AuditEvent struct {
-	ID         string       `json:"id"`
-	At         time.Time    `json:"at"`
-	Actor      string       `json:"actor"`
-	ActorRoles []string     `json:"actorRoles"`
-	Action     string       `json:"action"`
-	EntityType string       `json:"entityType"`
-	EntityID   string       `json:"entityId"`
-	Before     JSON         `json:"before,omitempty"`
-	After      JSON         `json:"after,omitempty"`
-	RequestID  string       `json:"requestId"`
-	ClientAddr string       `json:"clientAddr"`
-	Outcome    AuditOutcome `json:"outcome"`
-	PrevHash   string       `json:"prevHash"`
-	Hash       string       `json:"hash"`
+	// The event's id; ids grow with time.
+	ID string `json:"id"`
+	// When the action happened.
+	At time.Time `json:"at"`
+	// Who acted: user:<id>:<username>, token:<id>:<name>, or a server task, e.g. system:retention.
+	Actor string `json:"actor"`
+	// The roles the actor held at the time.
+	ActorRoles []string `json:"actorRoles"`
+	// What was done, e.g. user.create, threshold.approve, access.denied.
+	Action string `json:"action"`
+	// The kind of thing acted on, e.g. user or threshold_draft; empty when none.
+	EntityType string `json:"entityType"`
+	// The id of the thing acted on (for a user, the username, which never changes); empty when none.
+	EntityID string `json:"entityId"`
+	// The entity as it was before the action; null when it did not exist or the action records none.
+	Before JSON `json:"before,omitempty"`
+	// The entity as the action left it, or the action's details; null when nothing is recorded.
+	After JSON `json:"after,omitempty"`
+	// The id of the HTTP request, as in the server's log lines; empty for a server task.
+	RequestID string `json:"requestId"`
+	// The caller's network address; empty for a server task.
+	ClientAddr string `json:"clientAddr"`
+	// Whether the action was carried out, refused or failed.
+	Outcome AuditOutcome `json:"outcome"`
+	// The hash of the event before it in the chain (hex).
+	PrevHash string `json:"prevHash"`
+	// This event's hash over its content and prevHash (hex): keyed with the console's key unless it
+	// predates the key.
+	Hash string `json:"hash"`
 }
 
+// A page of audit events, in the order of the field that returns it. edges and nodes hold the same
+// audit events in the same order.
 type AuditEventConnection struct {
-	Nodes    []AuditEvent `json:"nodes"`
-	PageInfo *PageInfo    `json:"pageInfo"`
+	// The page's audit events, each with its cursor.
+	Edges []AuditEventEdge `json:"edges"`
+	// The page's audit events, without cursors: the nodes of edges.
+	Nodes []AuditEvent `json:"nodes"`
+	// Whether more audit events follow this page, and the cursors of its first and last.
+	PageInfo *PageInfo `json:"pageInfo"`
 }
 
+// One audit event of a page, with the cursor to read on after it.
+type AuditEventEdge struct {
+	// Opaque. Pass it as after to read the audit events that follow this one; the last edge's cursor is
+	// pageInfo.endCursor.
+	Cursor string `json:"cursor"`
+	// The audit event.
+	Node *AuditEvent `json:"node"`
+}
+
+// Which audit events to list; every field given must match.
 type AuditFilter struct {
 	// An actor id, e.g. user:3:anna or token:2:checkout, matched exactly; or a username or API token name, e.g. anna, which matches every user, token or server task of that name.
 	Actor *string `json:"actor,omitempty"`
 	// Exact action, e.g. user.create, auth.login, access.denied.
-	Action     *string `json:"action,omitempty"`
+	Action *string `json:"action,omitempty"`
+	// Exact entity type, e.g. user, api_token, threshold_draft.
 	EntityType *string `json:"entityType,omitempty"`
-	EntityID   *string `json:"entityId,omitempty"`
+	// Exact entity id, as in AuditEvent.entityId; use with entityType.
+	EntityID *string `json:"entityId,omitempty"`
 	// Inclusive.
 	From *time.Time `json:"from,omitempty"`
 	// Exclusive.
@@ -242,62 +357,118 @@ type AuditFilter struct {
 // LATE_60_89, LATE_90_PLUS or CHARGED_OFF, each meaning 'or worse') within windowMonths of the
 // decision. A decision younger than windowMonths is immature and counts neither good nor bad.
 type BadDefinition struct {
-	ID           string        `json:"id"`
-	Market       string        `json:"market"`
-	Version      int           `json:"version"`
-	Level        OutcomeStatus `json:"level"`
-	WindowMonths int           `json:"windowMonths"`
+	// The version's id.
+	ID string `json:"id"`
+	// Its market.
+	Market string `json:"market"`
+	// Its number in the market, from 1.
+	Version int `json:"version"`
+	// The repayment status that, or anything worse, makes a decision bad.
+	Level OutcomeStatus `json:"level"`
+	// The performance window: months after the decision within which level counts.
+	WindowMonths int `json:"windowMonths"`
 	// In words, e.g. 'ever LATE_60_89 or worse within 6 months'.
-	Description string    `json:"description"`
-	Author      string    `json:"author"`
-	Approver    string    `json:"approver"`
-	Rationale   string    `json:"rationale"`
-	CreatedAt   time.Time `json:"createdAt"`
+	Description string `json:"description"`
+	// Who proposed it.
+	Author string `json:"author"`
+	// Who approved it; never its author.
+	Approver string `json:"approver"`
+	// Why it was proposed.
+	Rationale string `json:"rationale"`
+	// When it was approved and came into force.
+	CreatedAt time.Time `json:"createdAt"`
 }
 
+// A page of bad definition versions, in the order of the field that returns it. edges and nodes hold
+// the same bad definition versions in the same order.
 type BadDefinitionConnection struct {
-	Nodes    []BadDefinition `json:"nodes"`
-	PageInfo *PageInfo       `json:"pageInfo"`
+	// The page's bad definition versions, each with its cursor.
+	Edges []BadDefinitionEdge `json:"edges"`
+	// The page's bad definition versions, without cursors: the nodes of edges.
+	Nodes []BadDefinition `json:"nodes"`
+	// Whether more bad definition versions follow this page, and the cursors of its first and last.
+	PageInfo *PageInfo `json:"pageInfo"`
 }
 
 // A proposed bad definition on its way through approval.
 type BadDefinitionDraft struct {
-	ID     string `json:"id"`
+	// The draft's id.
+	ID string `json:"id"`
+	// Its market.
 	Market string `json:"market"`
 	// The version in force when the draft was started.
-	BaseVersionID *string              `json:"baseVersionId,omitempty"`
-	Status        ThresholdDraftStatus `json:"status"`
-	Revision      int                  `json:"revision"`
-	Author        string               `json:"author"`
-	Rationale     string               `json:"rationale"`
-	Level         OutcomeStatus        `json:"level"`
-	WindowMonths  int                  `json:"windowMonths"`
-	Description   string               `json:"description"`
-	Reviewer      *string              `json:"reviewer,omitempty"`
-	ReviewComment *string              `json:"reviewComment,omitempty"`
+	BaseVersionID *string `json:"baseVersionId,omitempty"`
+	// Where the draft stands.
+	Status ThresholdDraftStatus `json:"status"`
+	// Bumped by every edit; an edit names the revision it read.
+	Revision int `json:"revision"`
+	// Who started it.
+	Author string `json:"author"`
+	// Why, as submitted; empty before submission.
+	Rationale string `json:"rationale"`
+	// The proposed level.
+	Level OutcomeStatus `json:"level"`
+	// The proposed performance window in months.
+	WindowMonths int `json:"windowMonths"`
+	// The proposed definition in words.
+	Description string `json:"description"`
+	// Who approved or rejected it; null before.
+	Reviewer *string `json:"reviewer,omitempty"`
+	// The reviewer's comment; null when none was given.
+	ReviewComment *string `json:"reviewComment,omitempty"`
 	// The version an approval published.
-	PublishedVersionID *string   `json:"publishedVersionId,omitempty"`
-	CreatedAt          time.Time `json:"createdAt"`
-	UpdatedAt          time.Time `json:"updatedAt"`
+	PublishedVersionID *string `json:"publishedVersionId,omitempty"`
+	// When it was started.
+	CreatedAt time.Time `json:"createdAt"`
+	// When it last changed.
+	UpdatedAt time.Time `json:"updatedAt"`
 }
 
+// A page of bad definition drafts, in the order of the field that returns it. edges and nodes hold the
+// same bad definition drafts in the same order.
 type BadDefinitionDraftConnection struct {
-	Nodes    []BadDefinitionDraft `json:"nodes"`
-	PageInfo *PageInfo            `json:"pageInfo"`
+	// The page's bad definition drafts, each with its cursor.
+	Edges []BadDefinitionDraftEdge `json:"edges"`
+	// The page's bad definition drafts, without cursors: the nodes of edges.
+	Nodes []BadDefinitionDraft `json:"nodes"`
+	// Whether more bad definition drafts follow this page, and the cursors of its first and last.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// One bad definition draft of a page, with the cursor to read on after it.
+type BadDefinitionDraftEdge struct {
+	// Opaque. Pass it as after to read the bad definition drafts that follow this one; the last edge's
+	// cursor is pageInfo.endCursor.
+	Cursor string `json:"cursor"`
+	// The bad definition draft.
+	Node *BadDefinitionDraft `json:"node"`
+}
+
+// One bad definition version of a page, with the cursor to read on after it.
+type BadDefinitionEdge struct {
+	// Opaque. Pass it as after to read the bad definition versions that follow this one; the last edge's
+	// cursor is pageInfo.endCursor.
+	Cursor string `json:"cursor"`
+	// The bad definition version.
+	Node *BadDefinition `json:"node"`
 }
 
 // A credit bureau's answer kept with a decision.
 type BureauReport struct {
+	// The bureau that answered.
 	Bureau CreditBureau `json:"bureau"`
 	// The bureau's name, as the notice names it.
 	BureauName string `json:"bureauName"`
 	// On the bureau's own scale, scoreMin–scoreMax.
-	Score    float64 `json:"score"`
+	Score float64 `json:"score"`
+	// The bottom of the bureau's scale.
 	ScoreMin float64 `json:"scoreMin"`
+	// The top of the bureau's scale.
 	ScoreMax float64 `json:"scoreMax"`
 	// The date of the score as the bureau gave it (midnight UTC).
-	ScoreDate  time.Time `json:"scoreDate"`
-	KeyFactors []string  `json:"keyFactors"`
+	ScoreDate time.Time `json:"scoreDate"`
+	// The bureau's key factors that lowered the score, as sent; empty when it named none.
+	KeyFactors []string `json:"keyFactors"`
 }
 
 // What the credit bureau answered, as the shopper's notices disclose it.
@@ -308,6 +479,7 @@ type BureauReportInput struct {
 	Score float64 `json:"score"`
 	// The scale of the score; both or neither. Default: the bureau's scale (CreditBureau).
 	ScoreMin *float64 `json:"scoreMin,omitempty"`
+	// The top of the scale; give it with scoreMin.
 	ScoreMax *float64 `json:"scoreMax,omitempty"`
 	// The date of the score as the bureau gave it (the date part is used); not in the future, at most a year old.
 	ScoreDate time.Time `json:"scoreDate"`
@@ -327,11 +499,16 @@ type CardHold struct {
 	Note string `json:"note"`
 }
 
+// One text that differs between two catalog versions (or a draft and its base).
 type CatalogChange struct {
-	Code     ReasonCode        `json:"code"`
-	Locale   string            `json:"locale"`
-	Audience CatalogAudience   `json:"audience"`
-	Kind     CatalogChangeKind `json:"kind"`
+	// The reason the text is for.
+	Code ReasonCode `json:"code"`
+	// The text's locale.
+	Locale string `json:"locale"`
+	// SHOPPER or AGENT.
+	Audience CatalogAudience `json:"audience"`
+	// Added, removed or changed.
+	Kind CatalogChangeKind `json:"kind"`
 	// Null when the text was added.
 	Before *CatalogText `json:"before,omitempty"`
 	// Null when the text was removed.
@@ -340,19 +517,26 @@ type CatalogChange struct {
 
 // An editable copy of the reason catalog's texts, on its way to becoming a published version.
 type CatalogDraft struct {
+	// The draft's id.
 	ID string `json:"id"`
 	// The published version the draft started from.
-	BaseVersion int                `json:"baseVersion"`
-	Status      CatalogDraftStatus `json:"status"`
+	BaseVersion int `json:"baseVersion"`
+	// Where the draft stands.
+	Status CatalogDraftStatus `json:"status"`
 	// Grows with every change; edits and submissions name the revision they saw.
-	Revision int     `json:"revision"`
-	Author   string  `json:"author"`
+	Revision int `json:"revision"`
+	// Who started it.
+	Author string `json:"author"`
+	// Who approved or rejected it; null before.
 	Reviewer *string `json:"reviewer,omitempty"`
-	Comment  *string `json:"comment,omitempty"`
+	// The reviewer's comment; null when none was given.
+	Comment *string `json:"comment,omitempty"`
 	// The version published by the approval.
-	PublishedVersion *int      `json:"publishedVersion,omitempty"`
-	CreatedAt        time.Time `json:"createdAt"`
-	UpdatedAt        time.Time `json:"updatedAt"`
+	PublishedVersion *int `json:"publishedVersion,omitempty"`
+	// When it was started.
+	CreatedAt time.Time `json:"createdAt"`
+	// When it last changed (an edit, submission or review).
+	UpdatedAt time.Time `json:"updatedAt"`
 	// The texts that differ from baseVersion.
 	Changes []CatalogChange `json:"changes"`
 	// Every text of the draft as written, in the order of CatalogVersion.texts.
@@ -363,101 +547,158 @@ type CatalogDraft struct {
 	Frames []CatalogFrameEntry `json:"frames"`
 }
 
+// A page of catalog drafts, in the order of the field that returns it. edges and nodes hold the same
+// catalog drafts in the same order.
 type CatalogDraftConnection struct {
-	Nodes    []CatalogDraft `json:"nodes"`
-	PageInfo *PageInfo      `json:"pageInfo"`
+	// The page's catalog drafts, each with its cursor.
+	Edges []CatalogDraftEdge `json:"edges"`
+	// The page's catalog drafts, without cursors: the nodes of edges.
+	Nodes []CatalogDraft `json:"nodes"`
+	// Whether more catalog drafts follow this page, and the cursors of its first and last.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// One catalog draft of a page, with the cursor to read on after it.
+type CatalogDraftEdge struct {
+	// Opaque. Pass it as after to read the catalog drafts that follow this one; the last edge's cursor
+	// is pageInfo.endCursor.
+	Cursor string `json:"cursor"`
+	// The catalog draft.
+	Node *CatalogDraft `json:"node"`
 }
 
 // One text of a catalog version or draft, with what it is for.
 type CatalogEntry struct {
-	Code     ReasonCode      `json:"code"`
-	Locale   string          `json:"locale"`
+	// The reason the text is for.
+	Code ReasonCode `json:"code"`
+	// The text's locale.
+	Locale string `json:"locale"`
+	// SHOPPER or AGENT.
 	Audience CatalogAudience `json:"audience"`
-	Text     *CatalogText    `json:"text"`
+	// The text as written.
+	Text *CatalogText `json:"text"`
 }
 
 // One part of a frame, placeholders as written.
 type CatalogFrameEntry struct {
-	Locale string           `json:"locale"`
-	Part   CatalogFramePart `json:"part"`
-	Text   string           `json:"text"`
+	// The frame's locale.
+	Locale string `json:"locale"`
+	// Which part of the frame.
+	Part CatalogFramePart `json:"part"`
+	// The part's text, placeholders as written.
+	Text string `json:"text"`
 }
 
 // One text of the reason catalog, placeholders as written.
 type CatalogText struct {
-	Title string   `json:"title"`
-	Body  string   `json:"body"`
+	// The heading.
+	Title string `json:"title"`
+	// The text, placeholders as written.
+	Body string `json:"body"`
+	// What the shopper can do, in order.
 	Steps []string `json:"steps"`
 }
 
 // A published version of the reason catalog.
 type CatalogVersion struct {
+	// The version number, from 1, in order of publication.
 	Version int `json:"version"`
 	// True for the version assessments render from now.
-	Current bool           `json:"current"`
-	Texts   []CatalogEntry `json:"texts"`
+	Current bool `json:"current"`
+	// Every text, by reason code in rank order, then locale and audience.
+	Texts []CatalogEntry `json:"texts"`
 	// The pop-up frame with its notices and the explanation's texts, by locale and part.
 	Frames []CatalogFrameEntry `json:"frames"`
 }
 
+// One merchant category of a simulation.
 type CategoryImpact struct {
-	Category         string `json:"category"`
-	Assessed         int    `json:"assessed"`
-	DeclinedNow      int    `json:"declinedNow"`
-	DeclinedProposed int    `json:"declinedProposed"`
+	// The merchant category.
+	Category string `json:"category"`
+	// Decisions in the category.
+	Assessed int `json:"assessed"`
+	// Declines under the set in force now.
+	DeclinedNow int `json:"declinedNow"`
+	// Declines under the proposal.
+	DeclinedProposed int `json:"declinedProposed"`
 }
 
+// A new API token for a system.
 type CreateAPITokenInput struct {
-	Name  string `json:"name"`
+	// What the token is for, e.g. checkout; audit events name its caller by it.
+	Name string `json:"name"`
+	// SERVICE, AUDITOR or AGENT; the other roles belong to people signed in and are INVALID here.
 	Roles []Role `json:"roles"`
 	// Optional expiry; must be in the future.
 	ExpiresAt *time.Time `json:"expiresAt,omitempty"`
 }
 
+// A new staff account.
 type CreateUserInput struct {
 	// Lower-case letters, digits, dots, dashes and underscores; 3 to 64 characters.
-	Username    string `json:"username"`
+	Username string `json:"username"`
+	// The person's name as the console shows it, e.g. Anna Berg.
 	DisplayName string `json:"displayName"`
-	Password    string `json:"password"`
-	Roles       []Role `json:"roles"`
+	// The initial password: at least 12 characters, not a commonly used one.
+	Password string `json:"password"`
+	// The roles to grant.
+	Roles []Role `json:"roles"`
 }
 
+// A token just created, with its secret: the only time the secret is returned.
 type CreatedAPIToken struct {
+	// The token as listed from now on, without its secret.
 	Token *APIToken `json:"token"`
 	// The secret, shown this once: send it as 'Authorization: Bearer <secret>'.
 	Secret string `json:"secret"`
 }
 
+// One UTC day of a simulation.
 type DayImpact struct {
-	Day              time.Time `json:"day"`
-	Assessed         int       `json:"assessed"`
-	DeclinedNow      int       `json:"declinedNow"`
-	DeclinedProposed int       `json:"declinedProposed"`
+	// The day's first instant, UTC.
+	Day time.Time `json:"day"`
+	// Decisions of the day.
+	Assessed int `json:"assessed"`
+	// Declines under the set in force now.
+	DeclinedNow int `json:"declinedNow"`
+	// Declines under the proposal.
+	DeclinedProposed int `json:"declinedProposed"`
 }
 
 // One immutable assessment with everything that produced it.
 type Decision struct {
+	// The decision's id: time-ordered, so its month can be found from it.
 	ID string `json:"id"`
 	// Short reference for the phone, e.g. D7K-2QF-9XM.
-	Reference string    `json:"reference"`
+	Reference string `json:"reference"`
+	// When the decision was made.
 	CreatedAt time.Time `json:"createdAt"`
-	Market    string    `json:"market"`
-	Currency  string    `json:"currency"`
-	Amount    float64   `json:"amount"`
-	Merchant  *Merchant `json:"merchant"`
+	// The market, e.g. US.
+	Market string `json:"market"`
+	// ISO 4217, the market's currency, e.g. USD.
+	Currency string `json:"currency"`
+	// The purchase amount in major units of currency.
+	Amount float64 `json:"amount"`
+	// The store, as checkout sent it.
+	Merchant *Merchant `json:"merchant"`
 	// Pseudonymous shopper id; empty once an erasure unlinked the shopper (shopperErased).
 	ShopperID string `json:"shopperId"`
 	// Whether an erasure (requestErasure) unlinked the shopper from this decision; the decision itself stays.
-	ShopperErased bool    `json:"shopperErased"`
-	Locale        string  `json:"locale"`
-	Channel       string  `json:"channel"`
-	Outcome       Outcome `json:"outcome"`
+	ShopperErased bool `json:"shopperErased"`
+	// The shopper's locale, e.g. en-US: the pop-up is in it.
+	Locale string `json:"locale"`
+	// WEB, APP or POS.
+	Channel string `json:"channel"`
+	// APPROVED or DECLINED.
+	Outcome Outcome `json:"outcome"`
 	// Ranked principal reasons, 1 to 4 on a decline, none on an approval.
 	Reasons []Reason `json:"reasons"`
 	// One row per rule of the pinned threshold set, in measured-value order.
-	Breakdown        FactorBreakdown      `json:"breakdown"`
+	Breakdown FactorBreakdown `json:"breakdown"`
+	// The threshold set version in force (or of the challenger arm) that decided it.
 	ThresholdVersion *ThresholdVersionRef `json:"thresholdVersion"`
-	CatalogVersionID string               `json:"catalogVersionId"`
+	// The reason catalog version the pop-up and any explanation are rendered from.
+	CatalogVersionID string `json:"catalogVersionId"`
 	// The pop-up shown to the shopper; null on an approval.
 	Message *ShopperMessage `json:"message,omitempty"`
 	// What the credit bureau answered, as checkout sent it and the notices disclosed it; null when checkout sent none.
@@ -482,42 +723,63 @@ type Decision struct {
 	ReviewCases []ReviewCase `json:"reviewCases"`
 }
 
+// A page of decisions, in the order of the field that returns it. edges and nodes hold the same
+// decisions in the same order.
 type DecisionConnection struct {
-	Edges    []DecisionEdge `json:"edges"`
-	Nodes    []Decision     `json:"nodes"`
-	PageInfo *PageInfo      `json:"pageInfo"`
+	// The page's decisions, each with its cursor.
+	Edges []DecisionEdge `json:"edges"`
+	// The page's decisions, without cursors: the nodes of edges.
+	Nodes []Decision `json:"nodes"`
+	// Whether more decisions follow this page, and the cursors of its first and last.
+	PageInfo *PageInfo `json:"pageInfo"`
 }
 
+// One decision of a page, with the cursor to read on after it.
 type DecisionEdge struct {
-	Cursor string    `json:"cursor"`
-	Node   *Decision `json:"node"`
+	// Opaque. Pass it as after to read the decisions that follow this one; the last edge's cursor is
+	// pageInfo.endCursor.
+	Cursor string `json:"cursor"`
+	// The decision.
+	Node *Decision `json:"node"`
 }
 
+// Where to download an export of decisions.
 type DecisionExport struct {
 	// Relative to the console's address, e.g. /export/decisions.csv?market=DE.
-	URL    string `json:"url"`
+	URL string `json:"url"`
+	// The download's media type: text/csv.
 	Format string `json:"format"`
 }
 
+// Which decisions to list; every field given must match.
 type DecisionFilter struct {
 	// Inclusive.
 	From *time.Time `json:"from,omitempty"`
 	// Exclusive.
-	To      *time.Time `json:"to,omitempty"`
-	Market  *string    `json:"market,omitempty"`
-	Outcome *Outcome   `json:"outcome,omitempty"`
+	To *time.Time `json:"to,omitempty"`
+	// The market, e.g. DE.
+	Market *string `json:"market,omitempty"`
+	// APPROVED or DECLINED.
+	Outcome *Outcome `json:"outcome,omitempty"`
 	// Decisions naming this principal reason (implies DECLINED).
-	Reason             *ReasonCode `json:"reason,omitempty"`
-	MerchantID         *string     `json:"merchantId,omitempty"`
-	MerchantCategory   *string     `json:"merchantCategory,omitempty"`
-	MinAmount          *float64    `json:"minAmount,omitempty"`
-	MaxAmount          *float64    `json:"maxAmount,omitempty"`
-	ThresholdVersionID *string     `json:"thresholdVersionId,omitempty"`
+	Reason *ReasonCode `json:"reason,omitempty"`
+	// Checkout's merchant id, matched exactly.
+	MerchantID *string `json:"merchantId,omitempty"`
+	// The merchant category, matched exactly, e.g. electronics.
+	MerchantCategory *string `json:"merchantCategory,omitempty"`
+	// Inclusive, in major units of the decision's currency.
+	MinAmount *float64 `json:"minAmount,omitempty"`
+	// Inclusive, in major units of the decision's currency.
+	MaxAmount *float64 `json:"maxAmount,omitempty"`
+	// Decisions made under this threshold version.
+	ThresholdVersionID *string `json:"thresholdVersionId,omitempty"`
 	// Decisions decided by this arm of a challenger split.
 	Arm *Arm `json:"arm,omitempty"`
 }
 
+// The answer of a check of the decisions' seals.
 type DecisionSealVerification struct {
+	// True when every sealed decision matches its seal.
 	Ok bool `json:"ok"`
 	// Number of decisions checked, oldest first.
 	Checked int `json:"checked"`
@@ -525,30 +787,42 @@ type DecisionSealVerification struct {
 	Unsealed int `json:"unsealed"`
 	// The first decision whose seal does not match, when not ok.
 	FirstBrokenDecisionID *string `json:"firstBrokenDecisionId,omitempty"`
-	FirstBrokenReference  *string `json:"firstBrokenReference,omitempty"`
-	Reason                *string `json:"reason,omitempty"`
+	// The reference of firstBrokenDecisionId, e.g. D7K-2QF-9XM; null when ok.
+	FirstBrokenReference *string `json:"firstBrokenReference,omitempty"`
+	// What did not match, in words; null when ok.
+	Reason *string `json:"reason,omitempty"`
 }
 
+// One bucket of a decline rate series.
 type DeclineRatePoint struct {
 	// The bucket's start, in the report's time zone.
 	BucketStart time.Time `json:"bucketStart"`
-	Assessed    int       `json:"assessed"`
-	Declined    int       `json:"declined"`
+	// Decisions in the bucket.
+	Assessed int `json:"assessed"`
+	// Declines in the bucket.
+	Declined int `json:"declined"`
 	// declined / assessed; null when nothing was assessed.
 	Rate *float64 `json:"rate,omitempty"`
 }
 
+// Decline rates over time, one series per group.
 type DeclineRateReport struct {
 	// The range answered: the filter's, widened to whole hours.
-	From     time.Time            `json:"from"`
-	To       time.Time            `json:"to"`
-	Bucket   AnalyticsBucket      `json:"bucket"`
-	TimeZone string               `json:"timeZone"`
-	GroupBy  []AnalyticsDimension `json:"groupBy"`
-	Series   []DeclineRateSeries  `json:"series"`
+	From time.Time `json:"from"`
+	// The end of the range answered (exclusive), widened to a whole hour.
+	To time.Time `json:"to"`
+	// The width of each point.
+	Bucket AnalyticsBucket `json:"bucket"`
+	// The IANA time zone the buckets start in.
+	TimeZone string `json:"timeZone"`
+	// The dimensions the series are grouped by, as asked.
+	GroupBy []AnalyticsDimension `json:"groupBy"`
+	// The series kept, most declines first.
+	Series []DeclineRateSeries `json:"series"`
 	// Series left out by seriesLimit (those with the fewest declines).
-	OmittedSeries int             `json:"omittedSeries"`
-	Source        AnalyticsSource `json:"source"`
+	OmittedSeries int `json:"omittedSeries"`
+	// Whether the counts come from the hourly rollups or the decisions.
+	Source AnalyticsSource `json:"source"`
 	// Decisions committed before this time are counted (except any of a transaction still open then,
 	// counted within seconds). For DECISIONS, the time of the query.
 	FreshAsOf *time.Time `json:"freshAsOf,omitempty"`
@@ -559,16 +833,24 @@ type DeclineRateReport struct {
 // of the reasons add up to the group's decline rate.
 type DeclineRateSeries struct {
 	// The group: set for each dimension of groupBy.
-	Market             *string     `json:"market,omitempty"`
-	MerchantCategory   *string     `json:"merchantCategory,omitempty"`
-	MerchantID         *string     `json:"merchantId,omitempty"`
-	Channel            *string     `json:"channel,omitempty"`
-	Reason             *ReasonCode `json:"reason,omitempty"`
-	ThresholdVersionID *string     `json:"thresholdVersionId,omitempty"`
-	Assessed           int         `json:"assessed"`
-	Declined           int         `json:"declined"`
+	Market *string `json:"market,omitempty"`
+	// The group's merchant category when grouped by MERCHANT_CATEGORY; else null.
+	MerchantCategory *string `json:"merchantCategory,omitempty"`
+	// The group's merchant id when grouped by MERCHANT; else null.
+	MerchantID *string `json:"merchantId,omitempty"`
+	// The group's channel when grouped by CHANNEL; else null.
+	Channel *string `json:"channel,omitempty"`
+	// The group's principal reason when grouped by REASON; else null.
+	Reason *ReasonCode `json:"reason,omitempty"`
+	// The group's threshold version when grouped by THRESHOLD_VERSION; else null.
+	ThresholdVersionID *string `json:"thresholdVersionId,omitempty"`
+	// Decisions of the group over the whole range.
+	Assessed int `json:"assessed"`
+	// Declines of the group over the whole range.
+	Declined int `json:"declined"`
 	// declined / assessed; null when nothing was assessed.
-	Rate   *float64           `json:"rate,omitempty"`
+	Rate *float64 `json:"rate,omitempty"`
+	// One point per bucket of the range, oldest first, empty buckets included.
 	Points []DeclineRatePoint `json:"points"`
 	// The group's arm when grouped by ARM; null for the decisions made while no split ran.
 	Arm *Arm `json:"arm,omitempty"`
@@ -576,6 +858,7 @@ type DeclineRateSeries struct {
 
 // What an erasure request answered.
 type ErasureAnswer struct {
+	// The request, new or the one already waiting.
 	Request *ErasureRequest `json:"request"`
 	// Decisions unlinked by this call.
 	ErasedNow int `json:"erasedNow"`
@@ -587,9 +870,12 @@ type ErasureAnswer struct {
 
 // A month holding decisions of the shopper of an erasure plan.
 type ErasureMonth struct {
-	Market string    `json:"market"`
-	Month  time.Time `json:"month"`
-	DueAt  time.Time `json:"dueAt"`
+	// The market of the month's decisions.
+	Market string `json:"market"`
+	// The month's first instant, UTC.
+	Month time.Time `json:"month"`
+	// When its retention duty ends: the end of the month plus the policy's keepMonths.
+	DueAt time.Time `json:"dueAt"`
 	// Whether its retention duty still runs.
 	UnderDuty bool `json:"underDuty"`
 }
@@ -597,7 +883,8 @@ type ErasureMonth struct {
 // A preview of one shopper's erasure: nothing is erased by asking.
 type ErasurePlan struct {
 	// The instant the plan was made at.
-	AsOf  time.Time    `json:"asOf"`
+	AsOf time.Time `json:"asOf"`
+	// NOW, SCHEDULED or HELD.
 	State ErasureState `json:"state"`
 	// When it may be carried out: asOf when NOW, the end of the last duty when SCHEDULED, null when HELD.
 	At *time.Time `json:"at,omitempty"`
@@ -611,32 +898,55 @@ type ErasurePlan struct {
 
 // An erasure request. The shopper is never named.
 type ErasureRequest struct {
+	// The request's id.
 	ID string `json:"id"`
 	// The privacy process's own reference.
-	Reference   *string             `json:"reference,omitempty"`
-	RequestedBy string              `json:"requestedBy"`
-	RequestedAt time.Time           `json:"requestedAt"`
-	State       ErasureRequestState `json:"state"`
+	Reference *string `json:"reference,omitempty"`
+	// Who made it, as an actor id (the privacy process's token or an admin).
+	RequestedBy string `json:"requestedBy"`
+	// When it was made.
+	RequestedAt time.Time `json:"requestedAt"`
+	// Where it stands.
+	State ErasureRequestState `json:"state"`
 	// When the rest may be carried out: the end of the last retention duty; null when done, or held with no duty running.
 	DueAt *time.Time `json:"dueAt,omitempty"`
 	// Decisions unlinked when the request was made.
 	ErasedAtRequest int `json:"erasedAtRequest"`
 	// Decisions unlinked since, when it was carried out.
-	ErasedLater int        `json:"erasedLater"`
-	DoneAt      *time.Time `json:"doneAt,omitempty"`
+	ErasedLater int `json:"erasedLater"`
+	// When it was carried out in full; null while anything waits.
+	DoneAt *time.Time `json:"doneAt,omitempty"`
 }
 
+// A page of erasure requests, in the order of the field that returns it. edges and nodes hold the same
+// erasure requests in the same order.
 type ErasureRequestConnection struct {
-	Nodes    []ErasureRequest `json:"nodes"`
-	PageInfo *PageInfo        `json:"pageInfo"`
+	// The page's erasure requests, each with its cursor.
+	Edges []ErasureRequestEdge `json:"edges"`
+	// The page's erasure requests, without cursors: the nodes of edges.
+	Nodes []ErasureRequest `json:"nodes"`
+	// Whether more erasure requests follow this page, and the cursors of its first and last.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// One erasure request of a page, with the cursor to read on after it.
+type ErasureRequestEdge struct {
+	// Opaque. Pass it as after to read the erasure requests that follow this one; the last edge's cursor
+	// is pageInfo.endCursor.
+	Cursor string `json:"cursor"`
+	// The erasure request.
+	Node *ErasureRequest `json:"node"`
 }
 
 // One factor of the assessment, in plain words.
 type ExplainedFactor struct {
+	// The factor.
 	Factor Factor `json:"factor"`
 	// The factor in plain words, e.g. Your credit score.
-	Name   string            `json:"name"`
-	Met    bool              `json:"met"`
+	Name string `json:"name"`
+	// Whether every enabled rule of the factor passed.
+	Met bool `json:"met"`
+	// How far from the requirements, in words, never in numbers.
 	Margin ExplanationMargin `json:"margin"`
 	// One sentence for the shopper.
 	Text string `json:"text"`
@@ -645,11 +955,13 @@ type ExplainedFactor struct {
 // The explanation of one decision, for the shopper.
 type Explanation struct {
 	// The decision's reference, e.g. D7K-2QF-9XM.
-	Reference string  `json:"reference"`
-	Outcome   Outcome `json:"outcome"`
+	Reference string `json:"reference"`
+	// APPROVED or DECLINED.
+	Outcome Outcome `json:"outcome"`
 	// The locale of the texts.
 	Locale string `json:"locale"`
-	Title  string `json:"title"`
+	// The explanation's heading.
+	Title string `json:"title"`
 	// The outcome and how the assessment was made, in one paragraph.
 	Summary string `json:"summary"`
 	// Every factor that weighed (had an enabled rule): those that fell short first, most important first.
@@ -658,68 +970,113 @@ type Explanation struct {
 	Changes []string `json:"changes"`
 }
 
+// The declines whose principal reason belongs to one factor.
 type FactorShare struct {
-	Factor   Factor  `json:"factor"`
-	Declined int     `json:"declined"`
-	Share    float64 `json:"share"`
-	Rate     float64 `json:"rate"`
+	// The factor.
+	Factor Factor `json:"factor"`
+	// Declines whose principal reason is of this factor.
+	Declined int `json:"declined"`
+	// Of all declines, 0 to 1.
+	Share float64 `json:"share"`
+	// Of all decisions, 0 to 1.
+	Rate float64 `json:"rate"`
 }
 
 // A decision whose outcome the proposal would change; open it in the explorer by its id.
 type FlippedDecision struct {
-	DecisionID       string    `json:"decisionId"`
-	CreatedAt        time.Time `json:"createdAt"`
-	MerchantCategory string    `json:"merchantCategory"`
-	Amount           float64   `json:"amount"`
+	// The decision's id.
+	DecisionID string `json:"decisionId"`
+	// When it was made.
+	CreatedAt time.Time `json:"createdAt"`
+	// Its merchant category.
+	MerchantCategory string `json:"merchantCategory"`
+	// Its amount in major units of the market's currency.
+	Amount float64 `json:"amount"`
 }
 
 // A legal hold named without its filter or reason, for those who may not read holds.
 type HoldRef struct {
-	ID       string    `json:"id"`
+	// The hold's id.
+	ID string `json:"id"`
+	// When it was placed.
 	PlacedAt time.Time `json:"placedAt"`
 }
 
+// One term of the reject inference model.
 type InferenceCoefficient struct {
 	// null for the intercept.
 	MeasuredValue *MeasuredValue `json:"measuredValue,omitempty"`
 	// Weight on the standardised value ((value - mean) / sd).
 	Weight float64 `json:"weight"`
-	Mean   float64 `json:"mean"`
-	Sd     float64 `json:"sd"`
+	// The mean of the measured value over the fitted decisions (0 for the intercept).
+	Mean float64 `json:"mean"`
+	// Its standard deviation over the fitted decisions (0 for the intercept).
+	Sd float64 `json:"sd"`
 }
 
 // A legal hold: the decisions its filter selects are kept until it is lifted.
 type LegalHold struct {
-	ID         string     `json:"id"`
-	Market     *string    `json:"market,omitempty"`
-	From       *time.Time `json:"from,omitempty"`
-	To         *time.Time `json:"to,omitempty"`
-	ShopperID  *string    `json:"shopperId,omitempty"`
-	MerchantID *string    `json:"merchantId,omitempty"`
-	Reason     string     `json:"reason"`
+	// The hold's id.
+	ID string `json:"id"`
+	// Only decisions of this market; null for every market.
+	Market *string `json:"market,omitempty"`
+	// Only decisions made at or after this instant; null for no lower bound.
+	From *time.Time `json:"from,omitempty"`
+	// Only decisions made before this instant; null for no upper bound.
+	To *time.Time `json:"to,omitempty"`
+	// Only decisions of this shopper; null for every shopper.
+	ShopperID *string `json:"shopperId,omitempty"`
+	// Only decisions of this merchant; null for every merchant.
+	MerchantID *string `json:"merchantId,omitempty"`
+	// Why the decisions are kept: the matter or claim.
+	Reason string `json:"reason"`
 	// Whether it is in force.
-	Active   bool       `json:"active"`
-	PlacedBy string     `json:"placedBy"`
-	PlacedAt time.Time  `json:"placedAt"`
-	LiftedBy *string    `json:"liftedBy,omitempty"`
+	Active bool `json:"active"`
+	// The auditor who placed it.
+	PlacedBy string `json:"placedBy"`
+	// When it was placed.
+	PlacedAt time.Time `json:"placedAt"`
+	// Who lifted it; null while in force.
+	LiftedBy *string `json:"liftedBy,omitempty"`
+	// When it was lifted; null while in force.
 	LiftedAt *time.Time `json:"liftedAt,omitempty"`
 	// Why it was lifted.
 	LiftComment *string `json:"liftComment,omitempty"`
 }
 
+// A page of legal holds, in the order of the field that returns it. edges and nodes hold the same
+// legal holds in the same order.
 type LegalHoldConnection struct {
-	Nodes    []LegalHold `json:"nodes"`
-	PageInfo *PageInfo   `json:"pageInfo"`
+	// The page's legal holds, each with its cursor.
+	Edges []LegalHoldEdge `json:"edges"`
+	// The page's legal holds, without cursors: the nodes of edges.
+	Nodes []LegalHold `json:"nodes"`
+	// Whether more legal holds follow this page, and the cursors of its first and last.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// One legal hold of a page, with the cursor to read on after it.
+type LegalHoldEdge struct {
+	// Opaque. Pass it as after to read the legal holds that follow this one; the last edge's cursor is
+	// pageInfo.endCursor.
+	Cursor string `json:"cursor"`
+	// The legal hold.
+	Node *LegalHold `json:"node"`
 }
 
 // The decisions a legal hold keeps: those of market, created in [from, to), of shopperId and of
 // merchantId, each only when given; at least one must be.
 type LegalHoldInput struct {
-	Market     *string    `json:"market,omitempty"`
-	From       *time.Time `json:"from,omitempty"`
-	To         *time.Time `json:"to,omitempty"`
-	ShopperID  *string    `json:"shopperId,omitempty"`
-	MerchantID *string    `json:"merchantId,omitempty"`
+	// Only decisions of this market.
+	Market *string `json:"market,omitempty"`
+	// Only decisions made at or after this instant.
+	From *time.Time `json:"from,omitempty"`
+	// Only decisions made before this instant.
+	To *time.Time `json:"to,omitempty"`
+	// Only decisions of this pseudonymous shopper id.
+	ShopperID *string `json:"shopperId,omitempty"`
+	// Only decisions of this merchant id.
+	MerchantID *string `json:"merchantId,omitempty"`
 	// Why the decisions must be kept: the matter or claim (required, at most 2000 bytes).
 	Reason string `json:"reason"`
 }
@@ -738,6 +1095,7 @@ type Market struct {
 
 // What runs beside the version in force in one market.
 type MarketExperiments struct {
+	// The market.
 	Market string `json:"market"`
 	// The shadows running now, oldest first.
 	Shadows []ThresholdShadow `json:"shadows"`
@@ -747,11 +1105,14 @@ type MarketExperiments struct {
 
 // A market's retention: its floor and the policy in force.
 type MarketRetention struct {
-	Market string          `json:"market"`
-	Floor  *RetentionFloor `json:"floor"`
+	// The market.
+	Market string `json:"market"`
+	// The shortest retention the market allows.
+	Floor *RetentionFloor `json:"floor"`
 	// The longest period a policy may set, in months.
-	MaxKeepMonths int              `json:"maxKeepMonths"`
-	Policy        *RetentionPolicy `json:"policy"`
+	MaxKeepMonths int `json:"maxKeepMonths"`
+	// The policy in force: the newest approved version, or the default.
+	Policy *RetentionPolicy `json:"policy"`
 }
 
 // The 15 measured values. Flags are 0 or 1; months, years and counts are whole numbers.
@@ -773,28 +1134,44 @@ type MeasuredValuesInput struct {
 	OutstandingCredit   float64 `json:"outstandingCredit"`
 }
 
+// The store of a decision, as checkout sent it.
 type Merchant struct {
-	ID       string `json:"id"`
-	Name     string `json:"name"`
+	// Checkout's id of the merchant.
+	ID string `json:"id"`
+	// The store's name.
+	Name string `json:"name"`
+	// The merchant category, e.g. electronics.
 	Category string `json:"category"`
 }
 
+// The store of a purchase, as checkout knows it.
 type MerchantInput struct {
-	ID       string `json:"id"`
-	Name     string `json:"name"`
+	// Checkout's id of the merchant; filters and exports match it exactly.
+	ID string `json:"id"`
+	// The store's name as the shopper knows it; shown in the pop-up.
+	Name string `json:"name"`
+	// The merchant category, e.g. electronics; analytics group by it.
 	Category string `json:"category"`
 }
 
 // A reason's shopper text as an editor would save it.
 type MessageTextInput struct {
-	Title string   `json:"title"`
-	Body  string   `json:"body"`
+	// The pop-up's heading for the reason.
+	Title string `json:"title"`
+	// The reason in words; placeholders such as {bureau} or {score} are filled in when a pop-up is
+	// rendered.
+	Body string `json:"body"`
+	// What the shopper can do, in order.
 	Steps []string `json:"steps"`
 }
 
+// What the console changes. Every field names the roles that may call it (@hasRole). Every call
+// writes one audit event, DONE or access.denied, but a successful assessPurchase: its decision,
+// immutable, is its record.
 type Mutation struct {
 }
 
+// What a recordOutcomes call did.
 type OutcomeBatch struct {
 	// Events in the call.
 	Received int `json:"received"`
@@ -804,12 +1181,18 @@ type OutcomeBatch struct {
 	Duplicates int `json:"duplicates"`
 }
 
+// One repayment event as the servicing system reported it.
 type OutcomeEvent struct {
-	EventID          string        `json:"eventId"`
-	ObservedAt       time.Time     `json:"observedAt"`
-	Status           OutcomeStatus `json:"status"`
-	OutstandingMinor int           `json:"outstandingMinor"`
-	WrittenOffMinor  int           `json:"writtenOffMinor"`
+	// The servicing system's id of the event, unique per decision.
+	EventID string `json:"eventId"`
+	// When the servicing system observed the status.
+	ObservedAt time.Time `json:"observedAt"`
+	// The loan's status at observedAt.
+	Status OutcomeStatus `json:"status"`
+	// The balance still owed after the event, in minor units.
+	OutstandingMinor int `json:"outstandingMinor"`
+	// Written off so far, net of recoveries, in minor units.
+	WrittenOffMinor int `json:"writtenOffMinor"`
 	// When the servicing system's event reached the console.
 	RecordedAt time.Time `json:"recordedAt"`
 }
@@ -818,14 +1201,23 @@ type OutcomeEvent struct {
 // the balance still owed after the event, writtenOffMinor the amount written off so far, net of
 // recoveries. Events of a decision arrive in time order.
 type OutcomeEventInput struct {
+	// The approved decision the loan came from.
 	DecisionID string `json:"decisionId"`
 	// The servicing system's id of the event, unique per decision; at most 100 bytes.
-	EventID          string        `json:"eventId"`
-	ObservedAt       time.Time     `json:"observedAt"`
-	Status           OutcomeStatus `json:"status"`
-	OutstandingMinor int           `json:"outstandingMinor"`
-	WrittenOffMinor  int           `json:"writtenOffMinor"`
-	Currency         string        `json:"currency"`
+	EventID string `json:"eventId"`
+	// When the servicing system observed the status: after the decision and the decision's previous
+	// event, not in the future.
+	ObservedAt time.Time `json:"observedAt"`
+	// The loan's status at observedAt.
+	Status OutcomeStatus `json:"status"`
+	// The balance still owed after the event, in minor units (cents, öre): not negative, at most the
+	// purchase amount, 0 when PAID.
+	OutstandingMinor int `json:"outstandingMinor"`
+	// The amount written off so far, net of recoveries, in minor units: not negative, 0 unless
+	// CHARGED_OFF or RECOVERED.
+	WrittenOffMinor int `json:"writtenOffMinor"`
+	// ISO 4217; must be the purchase's currency.
+	Currency string `json:"currency"`
 }
 
 // What a group of decisions costs: the approved ones with an observed outcome (approved as decided
@@ -849,11 +1241,14 @@ type OutcomeFigures struct {
 	// (bad + inferredBad) / (mature + inferred); null when both are 0 or inference is unavailable for inferred ones.
 	BadRate *float64 `json:"badRate,omitempty"`
 	// A 95% interval around badRate (the inferred part's uncertainty); equal to badRate when nothing is inferred.
-	BadRateLow  *float64 `json:"badRateLow,omitempty"`
+	BadRateLow *float64 `json:"badRateLow,omitempty"`
+	// The top of the 95% interval; equal to badRate when nothing is inferred.
 	BadRateHigh *float64 `json:"badRateHigh,omitempty"`
 	// Written off (net of recoveries) on the mature, plus the expected loss of the inferred.
-	Loss     float64 `json:"loss"`
-	LossLow  float64 `json:"lossLow"`
+	Loss float64 `json:"loss"`
+	// The bottom of the 95% interval of loss, in major units.
+	LossLow float64 `json:"lossLow"`
+	// The top of the 95% interval of loss, in major units.
 	LossHigh float64 `json:"lossHigh"`
 	// loss / the volume of the mature and inferred; null when that volume is 0.
 	LossRate *float64 `json:"lossRate,omitempty"`
@@ -861,29 +1256,39 @@ type OutcomeFigures struct {
 
 // Decided cases of one market and principal reason.
 type OverturnRate struct {
+	// The market.
 	Market string `json:"market"`
 	// The principal (first-ranked) reason of the reviewed decision.
-	Reason     ReasonCode `json:"reason"`
-	Decided    int        `json:"decided"`
-	Overturned int        `json:"overturned"`
+	Reason ReasonCode `json:"reason"`
+	// Cases decided in the range: UPHELD or OVERTURNED (an overturn still waiting for its second
+	// reviewer counts in neither).
+	Decided int `json:"decided"`
+	// Of those, OVERTURNED.
+	Overturned int `json:"overturned"`
 	// overturned / decided.
 	Rate float64 `json:"rate"`
 }
 
+// Which decided review cases to count.
 type OverturnRateFilter struct {
 	// Inclusive.
 	From time.Time `json:"from"`
 	// Exclusive.
-	To     time.Time `json:"to"`
-	Market *string   `json:"market,omitempty"`
+	To time.Time `json:"to"`
+	// Only cases of this market; null for every market.
+	Market *string `json:"market,omitempty"`
 }
 
 // Forward paging information of a connection.
 type PageInfo struct {
-	HasNextPage     bool    `json:"hasNextPage"`
-	HasPreviousPage bool    `json:"hasPreviousPage"`
-	StartCursor     *string `json:"startCursor,omitempty"`
-	EndCursor       *string `json:"endCursor,omitempty"`
+	// Whether more elements follow this page: read them with after set to endCursor.
+	HasNextPage bool `json:"hasNextPage"`
+	// Whether this page was read after a cursor (after was given), so elements may precede it.
+	HasPreviousPage bool `json:"hasPreviousPage"`
+	// The cursor of the page's first element; null on an empty page.
+	StartCursor *string `json:"startCursor,omitempty"`
+	// The cursor of the page's last element, to pass as after for the next page; null on an empty page.
+	EndCursor *string `json:"endCursor,omitempty"`
 }
 
 // A sample purchase for a preview; every field is optional.
@@ -900,21 +1305,24 @@ type PreviewSample struct {
 	ScoreDate *time.Time `json:"scoreDate,omitempty"`
 }
 
+// A purchase to assess at checkout, with the measured values the decision is made on.
 type PurchaseInput struct {
 	// US, GB, SE or DE.
 	Market string `json:"market"`
 	// The market's currency: USD, GBP, SEK or EUR.
 	Currency string `json:"currency"`
 	// In major units, at most 2 decimals.
-	Amount   float64        `json:"amount"`
+	Amount float64 `json:"amount"`
+	// The store the purchase is made in.
 	Merchant *MerchantInput `json:"merchant"`
 	// Pseudonymous shopper id.
 	ShopperID string `json:"shopperId"`
 	// en-US, en-GB, sv-SE or de-DE.
 	Locale string `json:"locale"`
 	// WEB, APP or POS.
-	Channel string               `json:"channel"`
-	Values  *MeasuredValuesInput `json:"values"`
+	Channel string `json:"channel"`
+	// The 15 measured values of the shopper, as collected for this purchase.
+	Values *MeasuredValuesInput `json:"values"`
 	// The credit bureau's answer, for the notices (the score disclosure and the US FCRA notice).
 	// Optional: without it, the pop-up discloses values.bureauScore on the engine's 300–850 scale,
 	// from the market's bureau, dated the day of the assessment. The engine decides on
@@ -922,17 +1330,26 @@ type PurchaseInput struct {
 	BureauReport *BureauReportInput `json:"bureauReport,omitempty"`
 }
 
+// What the console reads. Every field names the roles that may call it (@hasRole); the rest are
+// refused with FORBIDDEN.
 type Query struct {
 }
 
+// Decisions and declines over a window of time.
 type RateWindow struct {
-	From     time.Time `json:"from"`
-	To       time.Time `json:"to"`
-	Assessed int       `json:"assessed"`
-	Declined int       `json:"declined"`
-	Rate     *float64  `json:"rate,omitempty"`
+	// The window's first instant (inclusive).
+	From time.Time `json:"from"`
+	// The window's end (exclusive).
+	To time.Time `json:"to"`
+	// Decisions in the window.
+	Assessed int `json:"assessed"`
+	// Declines among them.
+	Declined int `json:"declined"`
+	// declined / assessed; null when nothing was assessed.
+	Rate *float64 `json:"rate,omitempty"`
 }
 
+// How the approvals of an activated version have repaid so far, against the bad rate predicted.
 type RealizedOutcomes struct {
 	// The bad rate stored with the draft at submission; null for a version no draft published.
 	PredictedBadRate *float64 `json:"predictedBadRate,omitempty"`
@@ -940,7 +1357,8 @@ type RealizedOutcomes struct {
 	Approved int `json:"approved"`
 	// How many of them are mature under the market's bad definition.
 	Mature int `json:"mature"`
-	Bad    int `json:"bad"`
+	// Of the mature ones, how many went bad.
+	Bad int `json:"bad"`
 	// bad / mature; null while none is mature.
 	RealizedBadRate *float64 `json:"realizedBadRate,omitempty"`
 	// When the last of the version's approvals so far will be mature.
@@ -949,35 +1367,52 @@ type RealizedOutcomes struct {
 	Note *string `json:"note,omitempty"`
 }
 
+// One principal reason of a decline: the failed rule's measured value and factor.
 type Reason struct {
 	// 1 is the most important.
-	Rank          int           `json:"rank"`
-	Code          ReasonCode    `json:"code"`
+	Rank int `json:"rank"`
+	// The reason's code, e.g. INCOME_UNVERIFIED.
+	Code ReasonCode `json:"code"`
+	// The measured value whose rule failed.
 	MeasuredValue MeasuredValue `json:"measuredValue"`
-	Factor        Factor        `json:"factor"`
+	// The factor that measured value belongs to.
+	Factor Factor `json:"factor"`
 }
 
+// What the declines of a range were for: per principal reason and per factor.
 type ReasonBreakdown struct {
+	// Decisions counted.
 	Assessed int `json:"assessed"`
+	// Declines among them.
 	Declined int `json:"declined"`
 	// Declines per principal reason, most first.
 	Reasons []ReasonShare `json:"reasons"`
 	// Declines per factor of the principal reason, most first.
-	Factors   []FactorShare   `json:"factors"`
-	Source    AnalyticsSource `json:"source"`
-	FreshAsOf *time.Time      `json:"freshAsOf,omitempty"`
+	Factors []FactorShare `json:"factors"`
+	// Whether the counts come from the hourly rollups or the decisions.
+	Source AnalyticsSource `json:"source"`
+	// Decisions committed before this time are counted; for DECISIONS, the time of the query.
+	FreshAsOf *time.Time `json:"freshAsOf,omitempty"`
 }
 
+// How often a principal reason is named now and under a proposal.
 type ReasonImpact struct {
-	Code     ReasonCode `json:"code"`
-	Now      int        `json:"now"`
-	Proposed int        `json:"proposed"`
+	// The reason.
+	Code ReasonCode `json:"code"`
+	// Declines naming it first under the set in force now.
+	Now int `json:"now"`
+	// Declines naming it first under the proposal.
+	Proposed int `json:"proposed"`
 }
 
+// The declines naming one principal reason first.
 type ReasonShare struct {
-	Reason   ReasonCode `json:"reason"`
-	Factor   Factor     `json:"factor"`
-	Declined int        `json:"declined"`
+	// The principal reason.
+	Reason ReasonCode `json:"reason"`
+	// The factor the reason belongs to.
+	Factor Factor `json:"factor"`
+	// Declines with this principal reason.
+	Declined int `json:"declined"`
 	// Of all declines.
 	Share float64 `json:"share"`
 	// Of all decisions.
@@ -989,34 +1424,46 @@ type ReasonShare struct {
 // that, given the measured values, a declined shopper would have repaid as an approved one with the
 // same values did (missing at random), which is weakest far outside the approved region.
 type RejectInference struct {
-	Market     string `json:"market"`
-	Method     string `json:"method"`
+	// The market fitted.
+	Market string `json:"market"`
+	// The model and how inferred figures and their intervals are computed, in words.
+	Method string `json:"method"`
+	// What the inference assumes, in words, for the reader of any inferred figure.
 	Assumption string `json:"assumption"`
 	// False when there are too few mature outcomes to fit; note says why.
-	Available bool    `json:"available"`
-	Note      *string `json:"note,omitempty"`
+	Available bool `json:"available"`
+	// Why it is unavailable, or a caveat on the fit; null when there is none.
+	Note *string `json:"note,omitempty"`
 	// The bad definition the model was fitted under.
 	BadDefinition string `json:"badDefinition"`
 	// When the model was fitted, and on how many mature decisions, of which bad.
 	FittedAt *time.Time `json:"fittedAt,omitempty"`
-	Samples  int        `json:"samples"`
-	Bads     int        `json:"bads"`
+	// Mature approved decisions fitted on.
+	Samples int `json:"samples"`
+	// Of those, bad under the definition.
+	Bads int `json:"bads"`
 	// Fit quality on the fitted decisions: area under the ROC curve, mean log loss, Brier score.
-	Auc     *float64 `json:"auc,omitempty"`
+	Auc *float64 `json:"auc,omitempty"`
+	// Mean log loss on the fitted decisions (lower is better); null when unavailable.
 	LogLoss *float64 `json:"logLoss,omitempty"`
-	Brier   *float64 `json:"brier,omitempty"`
+	// Brier score on the fitted decisions (lower is better); null when unavailable.
+	Brier *float64 `json:"brier,omitempty"`
 	// The share of a bad decision's purchase amount that is lost, from the mature charged-off ones.
-	LossGivenBad *float64               `json:"lossGivenBad,omitempty"`
+	LossGivenBad *float64 `json:"lossGivenBad,omitempty"`
+	// The intercept and one weight per measured value; empty when unavailable.
 	Coefficients []InferenceCoefficient `json:"coefficients"`
 }
 
 // An approved decision's repayment, derived from its events.
 type Repayment struct {
 	// The latest event's status; null before the first event.
-	Status           *OutcomeStatus `json:"status,omitempty"`
-	OutstandingMinor int            `json:"outstandingMinor"`
-	WrittenOffMinor  int            `json:"writtenOffMinor"`
-	Currency         string         `json:"currency"`
+	Status *OutcomeStatus `json:"status,omitempty"`
+	// The balance still owed, in minor units of currency, as of the latest event; 0 before the first.
+	OutstandingMinor int `json:"outstandingMinor"`
+	// Written off so far, net of recoveries, in minor units; 0 before the first event.
+	WrittenOffMinor int `json:"writtenOffMinor"`
+	// ISO 4217, the decision's currency.
+	Currency string `json:"currency"`
 	// What the market's bad definition makes of it now.
 	Class OutcomeClass `json:"class"`
 	// When the decision has lived through the definition's window.
@@ -1027,8 +1474,11 @@ type Repayment struct {
 
 // The shortest retention a market allows, and why.
 type RetentionFloor struct {
-	Months int    `json:"months"`
-	Basis  string `json:"basis"`
+	// The fewest months after the end of a decision's month that it must be kept.
+	Months int `json:"months"`
+	// Why the floor is what it is: the law that sets it (Regulation B in the US) or the lender's own
+	// rule.
+	Basis string `json:"basis"`
 }
 
 // One month (UTC) of a market's decisions in the retention plan.
@@ -1039,21 +1489,25 @@ type RetentionMonth struct {
 	// not counted, but leaves with its month).
 	Decisions int `json:"decisions"`
 	// When its retention duty ends: the end of the month plus the policy's keepMonths.
-	DueAt          time.Time           `json:"dueAt"`
-	AfterRetention RetentionAction     `json:"afterRetention"`
-	State          RetentionMonthState `json:"state"`
+	DueAt time.Time `json:"dueAt"`
+	// What happens to the month once due: the policy's action.
+	AfterRetention RetentionAction `json:"afterRetention"`
+	// KEPT, DUE or HELD.
+	State RetentionMonthState `json:"state"`
 	// The holds that keep it, oldest first.
 	HeldBy []HoldRef `json:"heldBy"`
 }
 
 // What may leave a market when.
 type RetentionPlan struct {
+	// The market planned.
 	Market string `json:"market"`
 	// The instant the plan was made at.
 	AsOf time.Time `json:"asOf"`
 	// The policy in force, which dates every month.
 	Policy *RetentionPolicy `json:"policy"`
-	Floor  *RetentionFloor  `json:"floor"`
+	// The market's floor.
+	Floor *RetentionFloor `json:"floor"`
 	// When the rollups the counts come from last advanced; null before their first pass.
 	CountsAsOf *time.Time `json:"countsAsOf,omitempty"`
 	// Every month that still holds decisions, oldest first.
@@ -1063,57 +1517,105 @@ type RetentionPlan struct {
 // A version of a market's retention policy, or the default (version 0) before any is approved.
 type RetentionPolicy struct {
 	// Null for the default.
-	ID      *string `json:"id,omitempty"`
-	Market  string  `json:"market"`
-	Version int     `json:"version"`
+	ID *string `json:"id,omitempty"`
+	// Its market.
+	Market string `json:"market"`
+	// Its number in the market, from 1; 0 for the default.
+	Version int `json:"version"`
 	// Whole months after the end of a decision's month that it is kept in full.
-	KeepMonths     int             `json:"keepMonths"`
+	KeepMonths int `json:"keepMonths"`
+	// DELETE or ANONYMISE once keepMonths have passed.
 	AfterRetention RetentionAction `json:"afterRetention"`
 	// The approved request that published it; null for the default.
 	RequestID *string `json:"requestId,omitempty"`
 	// Who proposed it; null for the default.
 	Author *string `json:"author,omitempty"`
 	// Who approved it; null for the default.
-	Approver  *string `json:"approver,omitempty"`
-	Rationale string  `json:"rationale"`
+	Approver *string `json:"approver,omitempty"`
+	// Why it was proposed; for the default, the default's own basis.
+	Rationale string `json:"rationale"`
 	// When it was approved; null for the default.
 	CreatedAt *time.Time `json:"createdAt,omitempty"`
 }
 
+// A page of retention policy versions, in the order of the field that returns it. edges and nodes hold
+// the same retention policy versions in the same order.
 type RetentionPolicyConnection struct {
-	Nodes    []RetentionPolicy `json:"nodes"`
-	PageInfo *PageInfo         `json:"pageInfo"`
+	// The page's retention policy versions, each with its cursor.
+	Edges []RetentionPolicyEdge `json:"edges"`
+	// The page's retention policy versions, without cursors: the nodes of edges.
+	Nodes []RetentionPolicy `json:"nodes"`
+	// Whether more retention policy versions follow this page, and the cursors of its first and last.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// One retention policy version of a page, with the cursor to read on after it.
+type RetentionPolicyEdge struct {
+	// Opaque. Pass it as after to read the retention policy versions that follow this one; the last
+	// edge's cursor is pageInfo.endCursor.
+	Cursor string `json:"cursor"`
+	// The retention policy version.
+	Node *RetentionPolicy `json:"node"`
 }
 
 // A proposed retention policy on its way through approval.
 type RetentionPolicyRequest struct {
-	ID             string          `json:"id"`
-	Market         string          `json:"market"`
-	KeepMonths     int             `json:"keepMonths"`
+	// The request's id.
+	ID string `json:"id"`
+	// Its market.
+	Market string `json:"market"`
+	// The proposed retention in whole months after the end of a decision's month.
+	KeepMonths int `json:"keepMonths"`
+	// The proposed action once they have passed.
 	AfterRetention RetentionAction `json:"afterRetention"`
-	Rationale      string          `json:"rationale"`
+	// Why, as the author wrote it.
+	Rationale string `json:"rationale"`
 	// The version in force when it was proposed (0: the default).
-	BaseVersion   int                  `json:"baseVersion"`
-	Status        ThresholdDraftStatus `json:"status"`
-	Author        string               `json:"author"`
-	Reviewer      *string              `json:"reviewer,omitempty"`
-	ReviewComment *string              `json:"reviewComment,omitempty"`
+	BaseVersion int `json:"baseVersion"`
+	// SUBMITTED until approved or rejected.
+	Status ThresholdDraftStatus `json:"status"`
+	// The auditor who proposed it.
+	Author string `json:"author"`
+	// Who approved or rejected it; null before.
+	Reviewer *string `json:"reviewer,omitempty"`
+	// The reviewer's comment; null when none was given.
+	ReviewComment *string `json:"reviewComment,omitempty"`
 	// The version an approval published.
-	PublishedVersionID *string   `json:"publishedVersionId,omitempty"`
-	CreatedAt          time.Time `json:"createdAt"`
-	UpdatedAt          time.Time `json:"updatedAt"`
+	PublishedVersionID *string `json:"publishedVersionId,omitempty"`
+	// When it was proposed.
+	CreatedAt time.Time `json:"createdAt"`
+	// When it last changed.
+	UpdatedAt time.Time `json:"updatedAt"`
 }
 
+// A page of retention policy requests, in the order of the field that returns it. edges and nodes hold
+// the same retention policy requests in the same order.
 type RetentionPolicyRequestConnection struct {
-	Nodes    []RetentionPolicyRequest `json:"nodes"`
-	PageInfo *PageInfo                `json:"pageInfo"`
+	// The page's retention policy requests, each with its cursor.
+	Edges []RetentionPolicyRequestEdge `json:"edges"`
+	// The page's retention policy requests, without cursors: the nodes of edges.
+	Nodes []RetentionPolicyRequest `json:"nodes"`
+	// Whether more retention policy requests follow this page, and the cursors of its first and last.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// One retention policy request of a page, with the cursor to read on after it.
+type RetentionPolicyRequestEdge struct {
+	// Opaque. Pass it as after to read the retention policy requests that follow this one; the last
+	// edge's cursor is pageInfo.endCursor.
+	Cursor string `json:"cursor"`
+	// The retention policy request.
+	Node *RetentionPolicyRequest `json:"node"`
 }
 
 // A shopper's request for a person to review an automated decision, and its review.
 type ReviewCase struct {
-	ID     string       `json:"id"`
+	// The case's id.
+	ID string `json:"id"`
+	// Where the case stands.
 	Status ReviewStatus `json:"status"`
-	Market string       `json:"market"`
+	// The market of the reviewed decision.
+	Market string `json:"market"`
 	// The reviewed decision, in full.
 	Decision *Decision `json:"decision"`
 	// The shopper's point of view, as they wrote it.
@@ -1121,61 +1623,84 @@ type ReviewCase struct {
 	// The shopper's locale: the notices are in it.
 	Locale string `json:"locale"`
 	// Who filed the request (the lender's app or checkout token).
-	RequestedBy string    `json:"requestedBy"`
+	RequestedBy string `json:"requestedBy"`
+	// When the shopper asked.
 	RequestedAt time.Time `json:"requestedAt"`
-	DueAt       time.Time `json:"dueAt"`
+	// When the shopper must have the answer: requestedAt plus the market's answerDays.
+	DueAt time.Time `json:"dueAt"`
 	// Undecided past its due date.
 	Overdue bool `json:"overdue"`
 	// The reviewer who claimed the case; null while OPEN.
-	Reviewer  *string    `json:"reviewer,omitempty"`
+	Reviewer *string `json:"reviewer,omitempty"`
+	// When its reviewer claimed it; null while OPEN.
 	ClaimedAt *time.Time `json:"claimedAt,omitempty"`
 	// UPHOLD or OVERTURN once its reviewer has decided (an overturn may still wait for a second reviewer).
 	Outcome *ReviewOutcome `json:"outcome,omitempty"`
 	// The reviewer's written reason, told to the shopper.
-	Reason    *string    `json:"reason,omitempty"`
+	Reason *string `json:"reason,omitempty"`
+	// When its reviewer decided; null before.
 	DecidedAt *time.Time `json:"decidedAt,omitempty"`
 	// Whether an overturn of this case needs a second reviewer (the amount is above the market's limit).
 	SecondReviewRequired bool `json:"secondReviewRequired"`
 	// The second reviewer of an overturn, and their comment.
-	SecondReviewer      *string    `json:"secondReviewer,omitempty"`
-	SecondReviewComment *string    `json:"secondReviewComment,omitempty"`
-	SecondReviewedAt    *time.Time `json:"secondReviewedAt,omitempty"`
+	SecondReviewer *string `json:"secondReviewer,omitempty"`
+	// The second reviewer's comment; null when none was given.
+	SecondReviewComment *string `json:"secondReviewComment,omitempty"`
+	// When the second reviewer approved or rejected the overturn; null before.
+	SecondReviewedAt *time.Time `json:"secondReviewedAt,omitempty"`
 	// The new approving decision of an overturn.
 	NewDecision *Decision `json:"newDecision,omitempty"`
 	// The notices sent to the shopper, oldest first.
 	Notices []ReviewNotice `json:"notices"`
 }
 
+// A page of review cases, in the order of the field that returns it. edges and nodes hold the same
+// review cases in the same order.
 type ReviewCaseConnection struct {
-	Edges    []ReviewCaseEdge `json:"edges"`
-	Nodes    []ReviewCase     `json:"nodes"`
-	PageInfo *PageInfo        `json:"pageInfo"`
+	// The page's review cases, each with its cursor.
+	Edges []ReviewCaseEdge `json:"edges"`
+	// The page's review cases, without cursors: the nodes of edges.
+	Nodes []ReviewCase `json:"nodes"`
+	// Whether more review cases follow this page, and the cursors of its first and last.
+	PageInfo *PageInfo `json:"pageInfo"`
 }
 
+// One review case of a page, with the cursor to read on after it.
 type ReviewCaseEdge struct {
-	Cursor string      `json:"cursor"`
-	Node   *ReviewCase `json:"node"`
+	// Opaque. Pass it as after to read the review cases that follow this one; the last edge's cursor is
+	// pageInfo.endCursor.
+	Cursor string `json:"cursor"`
+	// The review case.
+	Node *ReviewCase `json:"node"`
 }
 
+// Which review cases to list; every field given must match.
 type ReviewCaseFilter struct {
+	// Only cases in this status.
 	Status *ReviewStatus `json:"status,omitempty"`
-	Market *string       `json:"market,omitempty"`
+	// Only cases of this market.
+	Market *string `json:"market,omitempty"`
 	// Only cases undecided past their due date (true), or only the others (false).
 	Overdue *bool `json:"overdue,omitempty"`
 }
 
 // A notice sent to the shopper about their review, exactly as sent (immutable).
 type ReviewNotice struct {
+	// Which notice.
 	Kind ReviewNoticeKind `json:"kind"`
 	// The locale the text is in (the shopper's).
-	Locale string    `json:"locale"`
-	Title  string    `json:"title"`
-	Body   string    `json:"body"`
+	Locale string `json:"locale"`
+	// The notice's heading.
+	Title string `json:"title"`
+	// The notice's text.
+	Body string `json:"body"`
+	// When it was sent.
 	SentAt time.Time `json:"sentAt"`
 }
 
 // A market's rules for human review of automated decisions.
 type ReviewPolicy struct {
+	// The market.
 	Market string `json:"market"`
 	// Whether shoppers of the market may ask for a review.
 	Offered bool `json:"offered"`
@@ -1187,17 +1712,21 @@ type ReviewPolicy struct {
 	AnswerDays int `json:"answerDays"`
 	// An overturn of a decision above this amount (major units of currency) needs a second reviewer.
 	SecondReviewAbove float64 `json:"secondReviewAbove"`
-	Currency          string  `json:"currency"`
+	// The currency of secondReviewAbove, ISO 4217.
+	Currency string `json:"currency"`
 }
 
 // What the shopper's app is told of a review request: no factor value, score or statement of
 // anyone else, only the case's state and the notices sent to the shopper.
 type ReviewReceipt struct {
+	// The case's id.
 	CaseID string `json:"caseId"`
 	// The reviewed decision's reference, e.g. D7K-2QF-9XM.
-	Reference   string       `json:"reference"`
-	Status      ReviewStatus `json:"status"`
-	RequestedAt time.Time    `json:"requestedAt"`
+	Reference string `json:"reference"`
+	// Where the case stands.
+	Status ReviewStatus `json:"status"`
+	// When the shopper asked.
+	RequestedAt time.Time `json:"requestedAt"`
 	// When the shopper will have the answer at the latest.
 	DueAt time.Time `json:"dueAt"`
 	// The notices sent to the shopper, oldest first: RECEIVED, then the outcome once decided.
@@ -1206,17 +1735,24 @@ type ReviewReceipt struct {
 	NewDecisionReference *string `json:"newDecisionReference,omitempty"`
 }
 
+// The decline rate as one rule's cut-off sweeps, every other rule as proposed.
 type SensitivityCurve struct {
-	Market        string        `json:"market"`
+	// The market replayed.
+	Market string `json:"market"`
+	// The measured value whose cut-off sweeps.
 	MeasuredValue MeasuredValue `json:"measuredValue"`
-	Comparator    Comparator    `json:"comparator"`
-	Assessed      int           `json:"assessed"`
+	// The rule's comparator.
+	Comparator Comparator `json:"comparator"`
+	// Decisions replayed.
+	Assessed int `json:"assessed"`
 	// The decline rate with this rule switched off.
 	DeclineRateWithoutRule float64 `json:"declineRateWithoutRule"`
 	// The proposal's own cut-off and its decline rate.
-	ProposedCutoff float64            `json:"proposedCutoff"`
-	ProposedRate   float64            `json:"proposedRate"`
-	Points         []SensitivityPoint `json:"points"`
+	ProposedCutoff float64 `json:"proposedCutoff"`
+	// The decline rate at proposedCutoff.
+	ProposedRate float64 `json:"proposedRate"`
+	// The curve's points, along the cut-off axis as spacing placed them.
+	Points []SensitivityPoint `json:"points"`
 	// The point of the set in force now (it lies on the curve when the other rules are as in force).
 	NowPoint *SensitivityPoint `json:"nowPoint"`
 	// The point of the proposal.
@@ -1225,9 +1761,13 @@ type SensitivityCurve struct {
 	BadDefinition *BadDefinition `json:"badDefinition"`
 }
 
+// One point of a sensitivity curve.
 type SensitivityPoint struct {
-	Cutoff       float64 `json:"cutoff"`
-	DeclineRate  float64 `json:"declineRate"`
+	// The cut-off, in the measured value's unit.
+	Cutoff float64 `json:"cutoff"`
+	// The decline rate with the rule at this cut-off, 0 to 1.
+	DeclineRate float64 `json:"declineRate"`
+	// The share of the window's decisions approved at this cut-off, 0 to 1.
 	ApprovalRate float64 `json:"approvalRate"`
 	// The bad rate of the decisions approved at this cut-off, observed and inferred; null without outcomes.
 	BadRate *float64 `json:"badRate,omitempty"`
@@ -1239,12 +1779,15 @@ type SensitivityPoint struct {
 type ShadowComparison struct {
 	// The hours compared: from the run's start to its end or now.
 	From time.Time `json:"from"`
-	To   time.Time `json:"to"`
+	// The end of the hours compared (exclusive).
+	To time.Time `json:"to"`
 	// The rollups count decisions up to this time; later ones are not in the figures yet.
 	FreshAsOf *time.Time `json:"freshAsOf,omitempty"`
 	// Decisions the shadow evaluated.
-	Decisions         int     `json:"decisions"`
-	LiveDeclineRate   float64 `json:"liveDeclineRate"`
+	Decisions int `json:"decisions"`
+	// The share of the decisions compared that were declined, 0 to 1.
+	LiveDeclineRate float64 `json:"liveDeclineRate"`
+	// The share the shadow would have declined, 0 to 1.
 	ShadowDeclineRate float64 `json:"shadowDeclineRate"`
 	// The decline rates per bucket, oldest first.
 	Series []ShadowComparisonPoint `json:"series"`
@@ -1256,26 +1799,37 @@ type ShadowComparison struct {
 
 // One bucket of a shadow comparison.
 type ShadowComparisonPoint struct {
-	Start             time.Time `json:"start"`
-	Decisions         int       `json:"decisions"`
-	LiveDeclined      int       `json:"liveDeclined"`
-	ShadowDeclined    int       `json:"shadowDeclined"`
-	LiveDeclineRate   *float64  `json:"liveDeclineRate,omitempty"`
-	ShadowDeclineRate *float64  `json:"shadowDeclineRate,omitempty"`
+	// The bucket's first instant.
+	Start time.Time `json:"start"`
+	// Decisions the shadow evaluated in the bucket.
+	Decisions int `json:"decisions"`
+	// Of those, declined as decided.
+	LiveDeclined int `json:"liveDeclined"`
+	// Of those, declined by the shadow.
+	ShadowDeclined int `json:"shadowDeclined"`
+	// liveDeclined / decisions; null when there were none.
+	LiveDeclineRate *float64 `json:"liveDeclineRate,omitempty"`
+	// shadowDeclined / decisions; null when there were none.
+	ShadowDeclineRate *float64 `json:"shadowDeclineRate,omitempty"`
 }
 
 // A principal reason's count on each side of a shadow comparison.
 type ShadowReasonCount struct {
+	// The principal reason.
 	Reason ReasonCode `json:"reason"`
-	Live   int        `json:"live"`
-	Shadow int        `json:"shadow"`
+	// Decisions declined with it first as decided.
+	Live int `json:"live"`
+	// Decisions the shadow declined with it first.
+	Shadow int `json:"shadow"`
 }
 
 // What a version running in shadow would have decided.
 type ShadowResult struct {
+	// The id of the version running in shadow.
 	VersionID string `json:"versionId"`
 	// The version's number in its market.
-	Version int     `json:"version"`
+	Version int `json:"version"`
+	// What it would have decided.
 	Outcome Outcome `json:"outcome"`
 	// Its ranked principal reasons; empty on approval.
 	Reasons []ReasonCode `json:"reasons"`
@@ -1285,33 +1839,47 @@ type ShadowResult struct {
 type ShopperMessage struct {
 	// The locale the text is in (the shopper's, or the fallback used).
 	Locale string `json:"locale"`
-	Title  string `json:"title"`
-	Body   string `json:"body"`
+	// The pop-up's heading.
+	Title string `json:"title"`
+	// The pop-up's text: the reasons and the notices the market requires.
+	Body string `json:"body"`
 	// What the shopper can do before trying again, numbered.
 	Steps []string `json:"steps"`
 	// The sentence after the steps, not one of them: the decline doesn't affect the credit score and every purchase is assessed anew.
 	Closing string `json:"closing"`
 }
 
+// A proposed threshold set replayed over a market's decisions, next to the set in force now.
 type Simulation struct {
-	Market string    `json:"market"`
-	From   time.Time `json:"from"`
-	To     time.Time `json:"to"`
+	// The market replayed.
+	Market string `json:"market"`
+	// The window's first instant.
+	From time.Time `json:"from"`
+	// The window's end (exclusive).
+	To time.Time `json:"to"`
 	// The version in force now, the baseline of every 'now' figure.
 	BaselineVersion *ThresholdVersionRef `json:"baselineVersion"`
-	Assessed        int                  `json:"assessed"`
+	// Decisions replayed.
+	Assessed int `json:"assessed"`
 	// Declines as they were decided (under the versions in force then).
-	DeclinedAsDecided   int     `json:"declinedAsDecided"`
-	DeclinedNow         int     `json:"declinedNow"`
-	DeclinedProposed    int     `json:"declinedProposed"`
-	DeclineRateNow      float64 `json:"declineRateNow"`
+	DeclinedAsDecided int `json:"declinedAsDecided"`
+	// Declines under the set in force now.
+	DeclinedNow int `json:"declinedNow"`
+	// Declines under the proposal.
+	DeclinedProposed int `json:"declinedProposed"`
+	// declinedNow / assessed.
+	DeclineRateNow float64 `json:"declineRateNow"`
+	// declinedProposed / assessed.
 	DeclineRateProposed float64 `json:"declineRateProposed"`
-	ApprovedToDeclined  int     `json:"approvedToDeclined"`
-	DeclinedToApproved  int     `json:"declinedToApproved"`
+	// Decisions the set in force approves that the proposal would decline.
+	ApprovedToDeclined int `json:"approvedToDeclined"`
+	// Decisions the set in force declines that the proposal would approve.
+	DeclinedToApproved int `json:"declinedToApproved"`
 	// Principal reasons named under the set in force and under the proposal, for every code.
 	Reasons []ReasonImpact `json:"reasons"`
 	// One entry per UTC day of the window.
-	Days       []DayImpact      `json:"days"`
+	Days []DayImpact `json:"days"`
+	// Per merchant category that occurs in the window.
 	Categories []CategoryImpact `json:"categories"`
 	// Up to 20 decisions the proposal would decline that were approved, oldest first.
 	SampleApprovedToDeclined []FlippedDecision `json:"sampleApprovedToDeclined"`
@@ -1320,13 +1888,15 @@ type Simulation struct {
 	// The bad definition in force in the market, which every figure below uses.
 	BadDefinition *BadDefinition `json:"badDefinition"`
 	// Approval rate under the set in force now.
-	ApprovalRateNow      float64 `json:"approvalRateNow"`
+	ApprovalRateNow float64 `json:"approvalRateNow"`
+	// Approval rate under the proposal, 0 to 1.
 	ApprovalRateProposed float64 `json:"approvalRateProposed"`
 	// The decisions the set in force now approves.
 	OutcomesNow *OutcomeFigures `json:"outcomesNow"`
 	// The decisions the proposal approves.
 	OutcomesProposed *OutcomeFigures `json:"outcomesProposed"`
-	SwapSet          *SwapSet        `json:"swapSet"`
+	// The decisions by outcome now and under the proposal, with what each cell costs.
+	SwapSet *SwapSet `json:"swapSet"`
 	// The share of the window's decisions approved as decided that are still immature.
 	ImmatureShare *float64 `json:"immatureShare,omitempty"`
 	// The inference behind every inferred figure.
@@ -1336,78 +1906,130 @@ type Simulation struct {
 // The swap-set of a proposal against the set in force now: every decision of the window lands in
 // one cell of approved/declined now × approved/declined under the proposal.
 type SwapSet struct {
+	// Approved now and under the proposal.
 	KeptApproved *OutcomeFigures `json:"keptApproved"`
 	// Approved now, declined under the proposal: the loss avoided.
 	SwapOut *OutcomeFigures `json:"swapOut"`
 	// Declined now, approved under the proposal: the loss taken on (inferred).
-	SwapIn       *OutcomeFigures `json:"swapIn"`
+	SwapIn *OutcomeFigures `json:"swapIn"`
+	// Declined now and under the proposal.
 	KeptDeclined *OutcomeFigures `json:"keptDeclined"`
 }
 
 // A version put in force in its market from activatedAt on.
 type ThresholdActivation struct {
-	ID          string    `json:"id"`
-	Market      string    `json:"market"`
-	VersionID   string    `json:"versionId"`
+	// The activation's id.
+	ID string `json:"id"`
+	// Its market.
+	Market string `json:"market"`
+	// The version it puts in force.
+	VersionID string `json:"versionId"`
+	// When the version takes (or took) effect; in the future for a scheduled one.
 	ActivatedAt time.Time `json:"activatedAt"`
-	ActivatedBy string    `json:"activatedBy"`
+	// The approver who activated it.
+	ActivatedBy string `json:"activatedBy"`
 	// An emergency rollback, made without a new approval.
 	Emergency bool `json:"emergency"`
 }
 
 // A proposed threshold set on its way through approval.
 type ThresholdDraft struct {
-	ID     string `json:"id"`
+	// The draft's id.
+	ID string `json:"id"`
+	// Its market.
 	Market string `json:"market"`
 	// The version it was copied from.
-	BaseVersionID string               `json:"baseVersionId"`
-	Status        ThresholdDraftStatus `json:"status"`
+	BaseVersionID string `json:"baseVersionId"`
+	// Where the draft stands.
+	Status ThresholdDraftStatus `json:"status"`
 	// Bumped by every edit; an edit names the revision it read.
-	Revision  int             `json:"revision"`
-	Author    string          `json:"author"`
-	Rationale string          `json:"rationale"`
-	Rules     []ThresholdRule `json:"rules"`
+	Revision int `json:"revision"`
+	// Who started it.
+	Author string `json:"author"`
+	// Why, as submitted; empty before submission.
+	Rationale string `json:"rationale"`
+	// One rule per measured value, in measured-value order.
+	Rules []ThresholdRule `json:"rules"`
 	// The what-if result stored at submission.
-	Impact        *ThresholdImpact `json:"impact,omitempty"`
-	Reviewer      *string          `json:"reviewer,omitempty"`
-	ReviewComment *string          `json:"reviewComment,omitempty"`
+	Impact *ThresholdImpact `json:"impact,omitempty"`
+	// Who approved or rejected it; null before.
+	Reviewer *string `json:"reviewer,omitempty"`
+	// The reviewer's comment; null when none was given.
+	ReviewComment *string `json:"reviewComment,omitempty"`
 	// The version an approval published.
-	PublishedVersionID *string    `json:"publishedVersionId,omitempty"`
-	CreatedAt          time.Time  `json:"createdAt"`
-	UpdatedAt          time.Time  `json:"updatedAt"`
-	SubmittedAt        *time.Time `json:"submittedAt,omitempty"`
-	ReviewedAt         *time.Time `json:"reviewedAt,omitempty"`
+	PublishedVersionID *string `json:"publishedVersionId,omitempty"`
+	// When it was started.
+	CreatedAt time.Time `json:"createdAt"`
+	// When it last changed.
+	UpdatedAt time.Time `json:"updatedAt"`
+	// When it was submitted; null before.
+	SubmittedAt *time.Time `json:"submittedAt,omitempty"`
+	// When it was approved or rejected; null before.
+	ReviewedAt *time.Time `json:"reviewedAt,omitempty"`
 }
 
+// A page of threshold drafts, in the order of the field that returns it. edges and nodes hold the same
+// threshold drafts in the same order.
 type ThresholdDraftConnection struct {
-	Nodes    []ThresholdDraft `json:"nodes"`
-	PageInfo *PageInfo        `json:"pageInfo"`
+	// The page's threshold drafts, each with its cursor.
+	Edges []ThresholdDraftEdge `json:"edges"`
+	// The page's threshold drafts, without cursors: the nodes of edges.
+	Nodes []ThresholdDraft `json:"nodes"`
+	// Whether more threshold drafts follow this page, and the cursors of its first and last.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// One threshold draft of a page, with the cursor to read on after it.
+type ThresholdDraftEdge struct {
+	// Opaque. Pass it as after to read the threshold drafts that follow this one; the last edge's cursor
+	// is pageInfo.endCursor.
+	Cursor string `json:"cursor"`
+	// The threshold draft.
+	Node *ThresholdDraft `json:"node"`
 }
 
 // What a proposed set would have done to the market's decisions of the last 365 days.
 type ThresholdImpact struct {
 	// False when the what-if engine could not answer; note says why and the numbers mean nothing.
-	Available           bool       `json:"available"`
-	Note                *string    `json:"note,omitempty"`
-	From                *time.Time `json:"from,omitempty"`
-	To                  *time.Time `json:"to,omitempty"`
-	Decisions           int        `json:"decisions"`
-	DeclineRateNow      float64    `json:"declineRateNow"`
-	DeclineRateProposed float64    `json:"declineRateProposed"`
-	ApprovedToDeclined  int        `json:"approvedToDeclined"`
-	DeclinedToApproved  int        `json:"declinedToApproved"`
+	Available bool `json:"available"`
+	// Why the impact is unavailable, or a caveat; null when there is none.
+	Note *string `json:"note,omitempty"`
+	// The first instant of the window replayed; null when unavailable.
+	From *time.Time `json:"from,omitempty"`
+	// The end of the window replayed (exclusive); null when unavailable.
+	To *time.Time `json:"to,omitempty"`
+	// Decisions replayed.
+	Decisions int `json:"decisions"`
+	// Decline rate under the set in force at submission, 0 to 1.
+	DeclineRateNow float64 `json:"declineRateNow"`
+	// Decline rate under the proposal, 0 to 1.
+	DeclineRateProposed float64 `json:"declineRateProposed"`
+	// Decisions the set in force approves that the proposal would decline.
+	ApprovedToDeclined int `json:"approvedToDeclined"`
+	// Decisions the set in force declines that the proposal would approve.
+	DeclinedToApproved int `json:"declinedToApproved"`
 	// The bad definition the outcome figures were computed under, in words.
-	BadDefinition        *string  `json:"badDefinition,omitempty"`
-	ApprovalRateNow      *float64 `json:"approvalRateNow,omitempty"`
+	BadDefinition *string `json:"badDefinition,omitempty"`
+	// Approval rate under the set in force at submission, 0 to 1; null for an impact stored before
+	// outcomes were measured.
+	ApprovalRateNow *float64 `json:"approvalRateNow,omitempty"`
+	// Approval rate under the proposal, 0 to 1; null as approvalRateNow.
 	ApprovalRateProposed *float64 `json:"approvalRateProposed,omitempty"`
-	BadRateNow           *float64 `json:"badRateNow,omitempty"`
-	BadRateProposed      *float64 `json:"badRateProposed,omitempty"`
-	BadRateProposedLow   *float64 `json:"badRateProposedLow,omitempty"`
-	BadRateProposedHigh  *float64 `json:"badRateProposedHigh,omitempty"`
+	// Bad rate, observed and inferred, of what the set in force approves; null without outcomes.
+	BadRateNow *float64 `json:"badRateNow,omitempty"`
+	// Bad rate, observed and inferred, of what the proposal approves; null without outcomes.
+	BadRateProposed *float64 `json:"badRateProposed,omitempty"`
+	// The bottom of its 95% interval; null without outcomes.
+	BadRateProposedLow *float64 `json:"badRateProposedLow,omitempty"`
+	// The top of its 95% interval; null without outcomes.
+	BadRateProposedHigh *float64 `json:"badRateProposedHigh,omitempty"`
 	// Loss in major units over the window, now and proposed.
-	LossNow          *float64 `json:"lossNow,omitempty"`
-	LossProposed     *float64 `json:"lossProposed,omitempty"`
-	LossRateNow      *float64 `json:"lossRateNow,omitempty"`
+	LossNow *float64 `json:"lossNow,omitempty"`
+	// Loss under the proposal, in major units over the window; null without outcomes.
+	LossProposed *float64 `json:"lossProposed,omitempty"`
+	// Loss as a share of the volume the set in force approves; null without outcomes.
+	LossRateNow *float64 `json:"lossRateNow,omitempty"`
+	// Loss as a share of the volume the proposal approves; null without outcomes.
 	LossRateProposed *float64 `json:"lossRateProposed,omitempty"`
 	// Decisions approved under the proposal with an observed, mature outcome.
 	MatureDecisions *int `json:"matureDecisions,omitempty"`
@@ -1415,57 +2037,89 @@ type ThresholdImpact struct {
 
 // The result of a rollback: the activation (emergency) or the draft to approve.
 type ThresholdRollback struct {
+	// The activation made at once by an emergency rollback; null otherwise.
 	Activation *ThresholdActivation `json:"activation,omitempty"`
-	Draft      *ThresholdDraft      `json:"draft,omitempty"`
+	// The draft copying the earlier version, to submit and approve; null for an emergency rollback.
+	Draft *ThresholdDraft `json:"draft,omitempty"`
 }
 
+// The rule for one measured value: pass when the value compares to the cut-off as comparator says.
 type ThresholdRule struct {
+	// The measured value the rule tests.
 	MeasuredValue MeasuredValue `json:"measuredValue"`
-	Factor        Factor        `json:"factor"`
-	Comparator    Comparator    `json:"comparator"`
-	Cutoff        float64       `json:"cutoff"`
-	Enabled       bool          `json:"enabled"`
-	ReasonCode    ReasonCode    `json:"reasonCode"`
-	Scale         float64       `json:"scale"`
+	// The factor the measured value belongs to.
+	Factor Factor `json:"factor"`
+	// GTE or LTE.
+	Comparator Comparator `json:"comparator"`
+	// The cut-off, in the measured value's own unit (a score, money in major units, months, a ratio, or
+	// 1 for a flag).
+	Cutoff float64 `json:"cutoff"`
+	// Whether the rule is applied; a disabled rule never fails.
+	Enabled bool `json:"enabled"`
+	// The principal reason a failure of the rule names.
+	ReasonCode ReasonCode `json:"reasonCode"`
+	// The width the shortfall of a failure is measured in: |value - cutoff| / scale ranks reasons.
+	Scale float64 `json:"scale"`
 }
 
 // One rule that differs between two threshold sets.
 type ThresholdRuleChange struct {
+	// The measured value whose rule differs.
 	MeasuredValue MeasuredValue `json:"measuredValue"`
-	Factor        Factor        `json:"factor"`
-	OldComparator Comparator    `json:"oldComparator"`
-	NewComparator Comparator    `json:"newComparator"`
-	OldCutoff     float64       `json:"oldCutoff"`
-	NewCutoff     float64       `json:"newCutoff"`
-	OldEnabled    bool          `json:"oldEnabled"`
-	NewEnabled    bool          `json:"newEnabled"`
+	// Its factor.
+	Factor Factor `json:"factor"`
+	// The comparator in from.
+	OldComparator Comparator `json:"oldComparator"`
+	// The comparator in to.
+	NewComparator Comparator `json:"newComparator"`
+	// The cut-off in from.
+	OldCutoff float64 `json:"oldCutoff"`
+	// The cut-off in to.
+	NewCutoff float64 `json:"newCutoff"`
+	// Whether the rule is enabled in from.
+	OldEnabled bool `json:"oldEnabled"`
+	// Whether the rule is enabled in to.
+	NewEnabled bool `json:"newEnabled"`
 }
 
+// The rule for one measured value, as an editor sets it.
 type ThresholdRuleInput struct {
+	// The measured value the rule tests; each exactly once per set.
 	MeasuredValue MeasuredValue `json:"measuredValue"`
-	Comparator    Comparator    `json:"comparator"`
-	Cutoff        float64       `json:"cutoff"`
-	Enabled       bool          `json:"enabled"`
+	// GTE or LTE; some measured values allow only GTE (INVALID otherwise).
+	Comparator Comparator `json:"comparator"`
+	// The cut-off in the measured value's unit, within its range.
+	Cutoff float64 `json:"cutoff"`
+	// Whether the rule is applied.
+	Enabled bool `json:"enabled"`
 }
 
 // A threshold set to compare: exactly one of versionId and draftId.
 type ThresholdSetRef struct {
+	// A published version's id.
 	VersionID *string `json:"versionId,omitempty"`
-	DraftID   *string `json:"draftId,omitempty"`
+	// A draft's id.
+	DraftID *string `json:"draftId,omitempty"`
 }
 
 // One run of a published version in shadow in its market.
 type ThresholdShadow struct {
-	ID        string                 `json:"id"`
-	Market    string                 `json:"market"`
-	Version   *ThresholdVersionState `json:"version"`
-	StartedAt time.Time              `json:"startedAt"`
-	StartedBy string                 `json:"startedBy"`
+	// The run's id.
+	ID string `json:"id"`
+	// Its market.
+	Market string `json:"market"`
+	// The version evaluated in shadow.
+	Version *ThresholdVersionState `json:"version"`
+	// When it started evaluating assessments.
+	StartedAt time.Time `json:"startedAt"`
+	// Who started it.
+	StartedBy string `json:"startedBy"`
 	// The planned end, when one was set.
 	EndsAt *time.Time `json:"endsAt,omitempty"`
 	// When it was stopped: by hand, or at its planned end.
 	StoppedAt *time.Time `json:"stoppedAt,omitempty"`
-	StoppedBy *string    `json:"stoppedBy,omitempty"`
+	// Who stopped it; null while it has not been stopped.
+	StoppedBy *string `json:"stoppedBy,omitempty"`
 	// Whether it evaluates assessments now.
 	Running bool `json:"running"`
 	// The what-if prediction stored when the version's draft was submitted, if it was.
@@ -1477,69 +2131,130 @@ type ThresholdShadow struct {
 
 // One period of a market's challenger split.
 type ThresholdSplit struct {
-	ID     string `json:"id"`
+	// The period's id.
+	ID string `json:"id"`
+	// Its market.
 	Market string `json:"market"`
 	// The challenger.
 	Version *ThresholdVersionState `json:"version"`
 	// The share of the market's shoppers the challenger decides for.
 	Percent int `json:"percent"`
 	// The approved request that started it.
-	RequestID *string   `json:"requestId,omitempty"`
+	RequestID *string `json:"requestId,omitempty"`
+	// When the challenger started deciding.
 	StartedAt time.Time `json:"startedAt"`
 	// Who requested it.
-	StartedBy string     `json:"startedBy"`
-	EndedAt   *time.Time `json:"endedAt,omitempty"`
-	EndedBy   *string    `json:"endedBy,omitempty"`
-	Running   bool       `json:"running"`
+	StartedBy string `json:"startedBy"`
+	// When the period ended (stopped, replaced by a new percent, or a new activation); null while
+	// running.
+	EndedAt *time.Time `json:"endedAt,omitempty"`
+	// Who ended it: who stopped it, or the approver of the request that replaced it; null while running.
+	EndedBy *string `json:"endedBy,omitempty"`
+	// Whether the challenger decides for its share of shoppers now.
+	Running bool `json:"running"`
 	// Each arm's decisions and decline rate over the period (so far), from the hourly rollups.
 	Arms []ArmRate `json:"arms"`
 }
 
 // A request to start, change or end (0 %) a market's challenger split.
 type ThresholdSplitRequest struct {
-	ID            string                 `json:"id"`
-	Market        string                 `json:"market"`
-	Version       *ThresholdVersionState `json:"version"`
-	Percent       int                    `json:"percent"`
-	Rationale     string                 `json:"rationale"`
-	Status        ThresholdDraftStatus   `json:"status"`
-	Author        string                 `json:"author"`
-	Reviewer      *string                `json:"reviewer,omitempty"`
-	ReviewComment *string                `json:"reviewComment,omitempty"`
-	CreatedAt     time.Time              `json:"createdAt"`
-	UpdatedAt     time.Time              `json:"updatedAt"`
+	// The request's id.
+	ID string `json:"id"`
+	// Its market.
+	Market string `json:"market"`
+	// The challenger version asked for.
+	Version *ThresholdVersionState `json:"version"`
+	// The share of shoppers asked for, 0 to 50; 0 asks to end the split.
+	Percent int `json:"percent"`
+	// Why, as the author wrote it.
+	Rationale string `json:"rationale"`
+	// SUBMITTED until approved or rejected.
+	Status ThresholdDraftStatus `json:"status"`
+	// Who asked.
+	Author string `json:"author"`
+	// Who approved or rejected it; null before.
+	Reviewer *string `json:"reviewer,omitempty"`
+	// The reviewer's comment; null when none was given.
+	ReviewComment *string `json:"reviewComment,omitempty"`
+	// When it was made.
+	CreatedAt time.Time `json:"createdAt"`
+	// When it last changed.
+	UpdatedAt time.Time `json:"updatedAt"`
 }
 
+// A page of split requests, in the order of the field that returns it. edges and nodes hold the same
+// split requests in the same order.
 type ThresholdSplitRequestConnection struct {
-	Nodes    []ThresholdSplitRequest `json:"nodes"`
-	PageInfo *PageInfo               `json:"pageInfo"`
+	// The page's split requests, each with its cursor.
+	Edges []ThresholdSplitRequestEdge `json:"edges"`
+	// The page's split requests, without cursors: the nodes of edges.
+	Nodes []ThresholdSplitRequest `json:"nodes"`
+	// Whether more split requests follow this page, and the cursors of its first and last.
+	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// One split request of a page, with the cursor to read on after it.
+type ThresholdSplitRequestEdge struct {
+	// Opaque. Pass it as after to read the split requests that follow this one; the last edge's cursor
+	// is pageInfo.endCursor.
+	Cursor string `json:"cursor"`
+	// The split request.
+	Node *ThresholdSplitRequest `json:"node"`
 }
 
 // An immutable threshold set version of a market.
 type ThresholdVersion struct {
-	ID        string          `json:"id"`
-	Market    string          `json:"market"`
-	Version   int             `json:"version"`
-	Author    string          `json:"author"`
-	Approver  string          `json:"approver"`
-	Rationale string          `json:"rationale"`
-	CreatedAt time.Time       `json:"createdAt"`
-	Rules     []ThresholdRule `json:"rules"`
+	// The version's id.
+	ID string `json:"id"`
+	// Its market.
+	Market string `json:"market"`
+	// Its number in the market, from 1, in order of publication.
+	Version int `json:"version"`
+	// Who wrote the draft it was published from.
+	Author string `json:"author"`
+	// Who approved it; never its author.
+	Approver string `json:"approver"`
+	// Why it was proposed, as the author wrote it.
+	Rationale string `json:"rationale"`
+	// When it was published.
+	CreatedAt time.Time `json:"createdAt"`
+	// One rule per measured value, in measured-value order.
+	Rules []ThresholdRule `json:"rules"`
 }
 
+// A page of threshold versions, in the order of the field that returns it. edges and nodes hold the
+// same threshold versions in the same order.
 type ThresholdVersionConnection struct {
-	Nodes    []ThresholdVersionState `json:"nodes"`
-	PageInfo *PageInfo               `json:"pageInfo"`
+	// The page's threshold versions, each with its cursor.
+	Edges []ThresholdVersionEdge `json:"edges"`
+	// The page's threshold versions, without cursors: the nodes of edges.
+	Nodes []ThresholdVersionState `json:"nodes"`
+	// Whether more threshold versions follow this page, and the cursors of its first and last.
+	PageInfo *PageInfo `json:"pageInfo"`
 }
 
+// One threshold version of a page, with the cursor to read on after it.
+type ThresholdVersionEdge struct {
+	// Opaque. Pass it as after to read the threshold versions that follow this one; the last edge's
+	// cursor is pageInfo.endCursor.
+	Cursor string `json:"cursor"`
+	// The threshold version.
+	Node *ThresholdVersionState `json:"node"`
+}
+
+// The threshold set version a decision was made under, by id and number.
 type ThresholdVersionRef struct {
-	ID      string `json:"id"`
-	Market  string `json:"market"`
-	Version int    `json:"version"`
+	// The version's id; Query.thresholdVersion reads it in full.
+	ID string `json:"id"`
+	// Its market.
+	Market string `json:"market"`
+	// Its number in the market, from 1.
+	Version int `json:"version"`
 }
 
 // A published version with its state and activations.
 type ThresholdVersionState struct {
+	// The version.
 	Version *ThresholdVersion `json:"version"`
 	// Derived from the activation schedule at the time of the request.
 	Status ThresholdVersionStatus `json:"status"`
@@ -1547,59 +2262,98 @@ type ThresholdVersionState struct {
 	Activations []ThresholdActivation `json:"activations"`
 }
 
+// A staff account: a person who signs in to the console.
 type User struct {
-	ID          string     `json:"id"`
-	Username    string     `json:"username"`
-	DisplayName string     `json:"displayName"`
-	Roles       []Role     `json:"roles"`
-	CreatedAt   time.Time  `json:"createdAt"`
-	CreatedBy   string     `json:"createdBy"`
-	DisabledAt  *time.Time `json:"disabledAt,omitempty"`
+	// The account's id.
+	ID string `json:"id"`
+	// The sign-in name, lower case, unique.
+	Username string `json:"username"`
+	// The person's name as the console shows it.
+	DisplayName string `json:"displayName"`
+	// The roles the account holds now.
+	Roles []Role `json:"roles"`
+	// When the account was created.
+	CreatedAt time.Time `json:"createdAt"`
+	// Who created it, as an actor id: user:<id>:<username> of an admin, or system:<task> for a server
+	// task such as the first start.
+	CreatedBy string `json:"createdBy"`
+	// When the account was disabled; null while it may sign in.
+	DisabledAt *time.Time `json:"disabledAt,omitempty"`
 }
 
+// A page of staff accounts, in the order of the field that returns it. edges and nodes hold the same
+// staff accounts in the same order.
 type UserConnection struct {
-	Nodes    []User    `json:"nodes"`
+	// The page's staff accounts, each with its cursor.
+	Edges []UserEdge `json:"edges"`
+	// The page's staff accounts, without cursors: the nodes of edges.
+	Nodes []User `json:"nodes"`
+	// Whether more staff accounts follow this page, and the cursors of its first and last.
 	PageInfo *PageInfo `json:"pageInfo"`
+}
+
+// One staff account of a page, with the cursor to read on after it.
+type UserEdge struct {
+	// Opaque. Pass it as after to read the staff accounts that follow this one; the last edge's cursor
+	// is pageInfo.endCursor.
+	Cursor string `json:"cursor"`
+	// The staff account.
+	Node *User `json:"node"`
 }
 
 // Who is calling.
 type Viewer struct {
-	Name  string `json:"name"`
+	// The username of a signed-in person, or the name of the API token.
+	Name string `json:"name"`
+	// Every role the caller holds.
 	Roles []Role `json:"roles"`
 }
 
+// A vintage at one age.
 type VintagePoint struct {
+	// The vintage's age in whole months, from 0.
 	MonthsSinceDecision int `json:"monthsSinceDecision"`
 	// Approvals that reached the definition's level by the end of this month.
-	Bad     int     `json:"bad"`
+	Bad int `json:"bad"`
+	// bad / the vintage's approvals, 0 to 1.
 	BadRate float64 `json:"badRate"`
 	// Written off by the end of this month, net of recoveries, in major units.
-	Loss     float64 `json:"loss"`
+	Loss float64 `json:"loss"`
+	// loss / the vintage's approved volume, 0 to 1.
 	LossRate float64 `json:"lossRate"`
 }
 
+// Vintage curves of a market: how each month of approvals repaid, month by month.
 type VintageReport struct {
-	Market        string         `json:"market"`
-	From          time.Time      `json:"from"`
-	To            time.Time      `json:"to"`
+	// The market.
+	Market string `json:"market"`
+	// The first vintage month's start.
+	From time.Time `json:"from"`
+	// The end of the last vintage (exclusive).
+	To time.Time `json:"to"`
+	// The market's bad definition in force, which every bad figure uses.
 	BadDefinition *BadDefinition `json:"badDefinition"`
 	// The market's activations in [from, to), to mark on the chart.
 	Activations []ThresholdActivation `json:"activations"`
-	Series      []VintageSeries       `json:"series"`
+	// One series per vintage (and group), oldest first; at most 400.
+	Series []VintageSeries `json:"series"`
 }
 
+// One vintage, or one group of it: its approvals' bad and loss rates by months since the decision.
 type VintageSeries struct {
 	// The first instant of the vintage's UTC month.
 	Vintage time.Time `json:"vintage"`
 	// The threshold version id or merchant category of the group; null for NONE.
-	Group    *string `json:"group,omitempty"`
-	Approved int     `json:"approved"`
+	Group *string `json:"group,omitempty"`
+	// Approvals of the vintage (and group).
+	Approved int `json:"approved"`
 	// Approved volume in major units.
 	Volume float64 `json:"volume"`
 	// One point per whole month the vintage has lived, from 0.
 	Points []VintagePoint `json:"points"`
 }
 
+// How far this server has loaded the decisions what-if replays.
 type WhatIfStatus struct {
 	// Decisions in memory.
 	Loaded int `json:"loaded"`
@@ -1613,7 +2367,9 @@ type WhatIfStatus struct {
 type Agreement string
 
 const (
+	// Both approved.
 	AgreementBothApprove Agreement = "BOTH_APPROVE"
+	// Both declined.
 	AgreementBothDecline Agreement = "BOTH_DECLINE"
 	// Live approved, the shadow would have declined.
 	AgreementShadowDeclines Agreement = "SHADOW_DECLINES"
@@ -1671,11 +2427,15 @@ func (e Agreement) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// The width of an analytics time bucket.
 type AnalyticsBucket string
 
 const (
+	// One hour.
 	AnalyticsBucketHour AnalyticsBucket = "HOUR"
-	AnalyticsBucketDay  AnalyticsBucket = "DAY"
+	// One day, from midnight in the answer's time zone.
+	AnalyticsBucketDay AnalyticsBucket = "DAY"
+	// One week, from Monday at midnight in the answer's time zone.
 	AnalyticsBucketWeek AnalyticsBucket = "WEEK"
 )
 
@@ -1728,15 +2488,21 @@ func (e AnalyticsBucket) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// What decline rates may be grouped by.
 type AnalyticsDimension string
 
 const (
-	AnalyticsDimensionMarket           AnalyticsDimension = "MARKET"
+	// The decision's market.
+	AnalyticsDimensionMarket AnalyticsDimension = "MARKET"
+	// The merchant category.
 	AnalyticsDimensionMerchantCategory AnalyticsDimension = "MERCHANT_CATEGORY"
-	AnalyticsDimensionMerchant         AnalyticsDimension = "MERCHANT"
-	AnalyticsDimensionChannel          AnalyticsDimension = "CHANNEL"
+	// The merchant id.
+	AnalyticsDimensionMerchant AnalyticsDimension = "MERCHANT"
+	// WEB, APP or POS.
+	AnalyticsDimensionChannel AnalyticsDimension = "CHANNEL"
 	// The principal (first-ranked) reason of a decline.
-	AnalyticsDimensionReason           AnalyticsDimension = "REASON"
+	AnalyticsDimensionReason AnalyticsDimension = "REASON"
+	// The threshold version that decided.
 	AnalyticsDimensionThresholdVersion AnalyticsDimension = "THRESHOLD_VERSION"
 	// The arm of a challenger split that decided; decisions made while no split ran have none.
 	AnalyticsDimensionArm AnalyticsDimension = "ARM"
@@ -1911,11 +2677,15 @@ func (e Arm) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// How the audited action ended.
 type AuditOutcome string
 
 const (
-	AuditOutcomeDone   AuditOutcome = "DONE"
+	// The action was carried out.
+	AuditOutcomeDone AuditOutcome = "DONE"
+	// The caller was refused (no role, self-approval, a conflict of interest and the like).
 	AuditOutcomeDenied AuditOutcome = "DENIED"
+	// The action was allowed but failed: invalid input, a conflict, a wrong password.
 	AuditOutcomeFailed AuditOutcome = "FAILED"
 )
 
@@ -1968,11 +2738,14 @@ func (e AuditOutcome) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// Who a catalog text is written for.
 type CatalogAudience string
 
 const (
+	// The shopper, in the pop-up at checkout.
 	CatalogAudienceShopper CatalogAudience = "SHOPPER"
-	CatalogAudienceAgent   CatalogAudience = "AGENT"
+	// Support agents, as guidance in agentDecision.
+	CatalogAudienceAgent CatalogAudience = "AGENT"
 )
 
 var AllCatalogAudience = []CatalogAudience{
@@ -2023,11 +2796,15 @@ func (e CatalogAudience) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// How a text differs between two catalog versions.
 type CatalogChangeKind string
 
 const (
-	CatalogChangeKindAdded   CatalogChangeKind = "ADDED"
+	// Only in the newer version.
+	CatalogChangeKindAdded CatalogChangeKind = "ADDED"
+	// Only in the older version.
 	CatalogChangeKindRemoved CatalogChangeKind = "REMOVED"
+	// In both, with different words.
 	CatalogChangeKindChanged CatalogChangeKind = "CHANGED"
 )
 
@@ -2080,13 +2857,18 @@ func (e CatalogChangeKind) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// Where a catalog draft stands.
 type CatalogDraftStatus string
 
 const (
-	CatalogDraftStatusDraft     CatalogDraftStatus = "DRAFT"
+	// Being edited by its author.
+	CatalogDraftStatusDraft CatalogDraftStatus = "DRAFT"
+	// Frozen, waiting for an approver who is not its author.
 	CatalogDraftStatusSubmitted CatalogDraftStatus = "SUBMITTED"
-	CatalogDraftStatusApproved  CatalogDraftStatus = "APPROVED"
-	CatalogDraftStatusRejected  CatalogDraftStatus = "REJECTED"
+	// Published as publishedVersion.
+	CatalogDraftStatusApproved CatalogDraftStatus = "APPROVED"
+	// Refused, with the approver's comment; it can no longer change.
+	CatalogDraftStatusRejected CatalogDraftStatus = "REJECTED"
 )
 
 var AllCatalogDraftStatus = []CatalogDraftStatus{
@@ -2149,39 +2931,72 @@ func (e CatalogDraftStatus) MarshalJSON() ([]byte, error) {
 type CatalogFramePart string
 
 const (
-	CatalogFramePartTitle                     CatalogFramePart = "TITLE"
-	CatalogFramePartIntro                     CatalogFramePart = "INTRO"
-	CatalogFramePartClosing                   CatalogFramePart = "CLOSING"
-	CatalogFramePartReference                 CatalogFramePart = "REFERENCE"
-	CatalogFramePartHumanReview               CatalogFramePart = "HUMAN_REVIEW"
-	CatalogFramePartFcra                      CatalogFramePart = "FCRA"
-	CatalogFramePartEcoa                      CatalogFramePart = "ECOA"
-	CatalogFramePartNoKeyFactors              CatalogFramePart = "NO_KEY_FACTORS"
-	CatalogFramePartExplainTitle              CatalogFramePart = "EXPLAIN_TITLE"
-	CatalogFramePartExplainApproved           CatalogFramePart = "EXPLAIN_APPROVED"
-	CatalogFramePartExplainDeclined           CatalogFramePart = "EXPLAIN_DECLINED"
-	CatalogFramePartExplainMet                CatalogFramePart = "EXPLAIN_MET"
-	CatalogFramePartExplainNotMet             CatalogFramePart = "EXPLAIN_NOT_MET"
-	CatalogFramePartExplainNarrowly           CatalogFramePart = "EXPLAIN_NARROWLY"
-	CatalogFramePartExplainShort              CatalogFramePart = "EXPLAIN_SHORT"
-	CatalogFramePartExplainWellShort          CatalogFramePart = "EXPLAIN_WELL_SHORT"
-	CatalogFramePartFactorCreditScore         CatalogFramePart = "FACTOR_CREDIT_SCORE"
-	CatalogFramePartFactorIncome              CatalogFramePart = "FACTOR_INCOME"
+	// The pop-up's heading.
+	CatalogFramePartTitle CatalogFramePart = "TITLE"
+	// The sentence before the reasons.
+	CatalogFramePartIntro CatalogFramePart = "INTRO"
+	// The sentence after the steps (ShopperMessage.closing).
+	CatalogFramePartClosing CatalogFramePart = "CLOSING"
+	// The notice naming the decision's reference, in every market.
+	CatalogFramePartReference CatalogFramePart = "REFERENCE"
+	// The notice of the right to ask for a person's review: SE, DE and GB.
+	CatalogFramePartHumanReview CatalogFramePart = "HUMAN_REVIEW"
+	// The US credit score disclosure (FCRA), with the bureau, score and {keyFactors}.
+	CatalogFramePartFcra CatalogFramePart = "FCRA"
+	// The US adverse action notice (ECOA).
+	CatalogFramePartEcoa CatalogFramePart = "ECOA"
+	// What FCRA's {keyFactors} says when the bureau named none.
+	CatalogFramePartNoKeyFactors CatalogFramePart = "NO_KEY_FACTORS"
+	// The explanation's heading.
+	CatalogFramePartExplainTitle CatalogFramePart = "EXPLAIN_TITLE"
+	// The explanation's summary of an approval.
+	CatalogFramePartExplainApproved CatalogFramePart = "EXPLAIN_APPROVED"
+	// The explanation's summary of a decline.
+	CatalogFramePartExplainDeclined CatalogFramePart = "EXPLAIN_DECLINED"
+	// The sentence for a factor that met the requirements (margin MET).
+	CatalogFramePartExplainMet CatalogFramePart = "EXPLAIN_MET"
+	// The sentence for a yes-or-no check that was not met (margin NOT_MET).
+	CatalogFramePartExplainNotMet CatalogFramePart = "EXPLAIN_NOT_MET"
+	// The sentence for a factor just short (margin NARROWLY).
+	CatalogFramePartExplainNarrowly CatalogFramePart = "EXPLAIN_NARROWLY"
+	// The sentence for a factor short (margin SHORT).
+	CatalogFramePartExplainShort CatalogFramePart = "EXPLAIN_SHORT"
+	// The sentence for a factor well short (margin WELL_SHORT).
+	CatalogFramePartExplainWellShort CatalogFramePart = "EXPLAIN_WELL_SHORT"
+	// The explanation's plain name of CREDIT_SCORE, e.g. Your credit score.
+	CatalogFramePartFactorCreditScore CatalogFramePart = "FACTOR_CREDIT_SCORE"
+	// The explanation's plain name of INCOME.
+	CatalogFramePartFactorIncome CatalogFramePart = "FACTOR_INCOME"
+	// The explanation's plain name of EMPLOYMENT_STABILITY.
 	CatalogFramePartFactorEmploymentStability CatalogFramePart = "FACTOR_EMPLOYMENT_STABILITY"
-	CatalogFramePartFactorSpendingPatterns    CatalogFramePart = "FACTOR_SPENDING_PATTERNS"
-	CatalogFramePartFactorDebtToIncome        CatalogFramePart = "FACTOR_DEBT_TO_INCOME"
-	CatalogFramePartFactorResidentialStatus   CatalogFramePart = "FACTOR_RESIDENTIAL_STATUS"
-	CatalogFramePartFactorIdentityAndAge      CatalogFramePart = "FACTOR_IDENTITY_AND_AGE"
-	CatalogFramePartFactorCreditHistory       CatalogFramePart = "FACTOR_CREDIT_HISTORY"
-	CatalogFramePartFactorAffordability       CatalogFramePart = "FACTOR_AFFORDABILITY"
-	CatalogFramePartFactorSavings             CatalogFramePart = "FACTOR_SAVINGS"
-	CatalogFramePartFactorOutstandingCredit   CatalogFramePart = "FACTOR_OUTSTANDING_CREDIT"
-	CatalogFramePartReviewReceivedTitle       CatalogFramePart = "REVIEW_RECEIVED_TITLE"
-	CatalogFramePartReviewReceivedBody        CatalogFramePart = "REVIEW_RECEIVED_BODY"
-	CatalogFramePartReviewUpheldTitle         CatalogFramePart = "REVIEW_UPHELD_TITLE"
-	CatalogFramePartReviewUpheldBody          CatalogFramePart = "REVIEW_UPHELD_BODY"
-	CatalogFramePartReviewOverturnedTitle     CatalogFramePart = "REVIEW_OVERTURNED_TITLE"
-	CatalogFramePartReviewOverturnedBody      CatalogFramePart = "REVIEW_OVERTURNED_BODY"
+	// The explanation's plain name of SPENDING_PATTERNS.
+	CatalogFramePartFactorSpendingPatterns CatalogFramePart = "FACTOR_SPENDING_PATTERNS"
+	// The explanation's plain name of DEBT_TO_INCOME.
+	CatalogFramePartFactorDebtToIncome CatalogFramePart = "FACTOR_DEBT_TO_INCOME"
+	// The explanation's plain name of RESIDENTIAL_STATUS.
+	CatalogFramePartFactorResidentialStatus CatalogFramePart = "FACTOR_RESIDENTIAL_STATUS"
+	// The explanation's plain name of IDENTITY_AND_AGE.
+	CatalogFramePartFactorIdentityAndAge CatalogFramePart = "FACTOR_IDENTITY_AND_AGE"
+	// The explanation's plain name of CREDIT_HISTORY.
+	CatalogFramePartFactorCreditHistory CatalogFramePart = "FACTOR_CREDIT_HISTORY"
+	// The explanation's plain name of AFFORDABILITY.
+	CatalogFramePartFactorAffordability CatalogFramePart = "FACTOR_AFFORDABILITY"
+	// The explanation's plain name of SAVINGS.
+	CatalogFramePartFactorSavings CatalogFramePart = "FACTOR_SAVINGS"
+	// The explanation's plain name of OUTSTANDING_CREDIT.
+	CatalogFramePartFactorOutstandingCredit CatalogFramePart = "FACTOR_OUTSTANDING_CREDIT"
+	// The heading of the notice that a review request was received.
+	CatalogFramePartReviewReceivedTitle CatalogFramePart = "REVIEW_RECEIVED_TITLE"
+	// Its text, with {reference} and {dueDate}.
+	CatalogFramePartReviewReceivedBody CatalogFramePart = "REVIEW_RECEIVED_BODY"
+	// The heading of the notice that a review upheld the decision.
+	CatalogFramePartReviewUpheldTitle CatalogFramePart = "REVIEW_UPHELD_TITLE"
+	// Its text, with the reviewer's {reason}.
+	CatalogFramePartReviewUpheldBody CatalogFramePart = "REVIEW_UPHELD_BODY"
+	// The heading of the notice that a review overturned the decision.
+	CatalogFramePartReviewOverturnedTitle CatalogFramePart = "REVIEW_OVERTURNED_TITLE"
+	// Its text, with the reviewer's {reason} and the new decision's {newReference}.
+	CatalogFramePartReviewOverturnedBody CatalogFramePart = "REVIEW_OVERTURNED_BODY"
 )
 
 var AllCatalogFramePart = []CatalogFramePart{
@@ -2267,7 +3082,9 @@ func (e CatalogFramePart) MarshalJSON() ([]byte, error) {
 type Comparator string
 
 const (
+	// Passes when the value is at least the cut-off: value >= cutoff.
 	ComparatorGte Comparator = "GTE"
+	// Passes when the value is at most the cut-off: value <= cutoff.
 	ComparatorLte Comparator = "LTE"
 )
 
@@ -2444,6 +3261,7 @@ func (e CurveSpacing) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// Who made a decision.
 type DecisionKind string
 
 const (
@@ -2501,10 +3319,13 @@ func (e DecisionKind) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// The order decisions are listed in.
 type DecisionOrder string
 
 const (
+	// Latest first, by time and then id.
 	DecisionOrderNewestFirst DecisionOrder = "NEWEST_FIRST"
+	// Earliest first, by time and then id.
 	DecisionOrderOldestFirst DecisionOrder = "OLDEST_FIRST"
 )
 
@@ -2752,17 +3573,28 @@ func (e ExplanationMargin) MarshalJSON() ([]byte, error) {
 type Factor string
 
 const (
-	FactorCreditScore         Factor = "CREDIT_SCORE"
-	FactorIncome              Factor = "INCOME"
+	// The credit bureau's score.
+	FactorCreditScore Factor = "CREDIT_SCORE"
+	// Monthly income and whether it was verified.
+	FactorIncome Factor = "INCOME"
+	// Months in the current employment.
 	FactorEmploymentStability Factor = "EMPLOYMENT_STABILITY"
-	FactorSpendingPatterns    Factor = "SPENDING_PATTERNS"
-	FactorDebtToIncome        Factor = "DEBT_TO_INCOME"
-	FactorResidentialStatus   Factor = "RESIDENTIAL_STATUS"
-	FactorIdentityAndAge      Factor = "IDENTITY_AND_AGE"
-	FactorCreditHistory       Factor = "CREDIT_HISTORY"
-	FactorAffordability       Factor = "AFFORDABILITY"
-	FactorSavings             Factor = "SAVINGS"
-	FactorOutstandingCredit   Factor = "OUTSTANDING_CREDIT"
+	// Recent buy-now-pay-later plans (last 30 days).
+	FactorSpendingPatterns Factor = "SPENDING_PATTERNS"
+	// Debt payments as a share of income.
+	FactorDebtToIncome Factor = "DEBT_TO_INCOME"
+	// Months at the current address and whether it was verified.
+	FactorResidentialStatus Factor = "RESIDENTIAL_STATUS"
+	// Whether identity was verified, and legal age.
+	FactorIdentityAndAge Factor = "IDENTITY_AND_AGE"
+	// Length of the credit history and recent delinquencies.
+	FactorCreditHistory Factor = "CREDIT_HISTORY"
+	// What is left of income after obligations, against the purchase.
+	FactorAffordability Factor = "AFFORDABILITY"
+	// Liquid savings.
+	FactorSavings Factor = "SAVINGS"
+	// Credit already owed.
+	FactorOutstandingCredit Factor = "OUTSTANDING_CREDIT"
 )
 
 var AllFactor = []Factor{
@@ -2904,10 +3736,13 @@ func (e MeasuredValue) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// What the assessment decided.
 type Outcome string
 
 const (
+	// The purchase may be paid with the lender's credit.
 	OutcomeApproved Outcome = "APPROVED"
+	// Refused; the decision names 1 to 4 principal reasons.
 	OutcomeDeclined Outcome = "DECLINED"
 )
 
@@ -2959,13 +3794,16 @@ func (e Outcome) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// What the market's bad definition makes of an approved decision.
 type OutcomeClass string
 
 const (
 	// Younger than the performance window: neither good nor bad, and left out of every rate, even when already late.
 	OutcomeClassImmature OutcomeClass = "IMMATURE"
-	OutcomeClassGood     OutcomeClass = "GOOD"
-	OutcomeClassBad      OutcomeClass = "BAD"
+	// Mature, and never reached the definition's level within its window.
+	OutcomeClassGood OutcomeClass = "GOOD"
+	// Reached the definition's level, or worse, within its window.
+	OutcomeClassBad OutcomeClass = "BAD"
 )
 
 var AllOutcomeClass = []OutcomeClass{
@@ -3021,12 +3859,19 @@ func (e OutcomeClass) MarshalJSON() ([]byte, error) {
 type OutcomeStatus string
 
 const (
-	OutcomeStatusCurrent    OutcomeStatus = "CURRENT"
-	OutcomeStatusPaid       OutcomeStatus = "PAID"
-	OutcomeStatusLate1_29   OutcomeStatus = "LATE_1_29"
-	OutcomeStatusLate30_59  OutcomeStatus = "LATE_30_59"
-	OutcomeStatusLate60_89  OutcomeStatus = "LATE_60_89"
+	// Repaying on schedule, nothing overdue.
+	OutcomeStatusCurrent OutcomeStatus = "CURRENT"
+	// Repaid in full.
+	OutcomeStatusPaid OutcomeStatus = "PAID"
+	// A payment 1 to 29 days overdue.
+	OutcomeStatusLate1_29 OutcomeStatus = "LATE_1_29"
+	// A payment 30 to 59 days overdue.
+	OutcomeStatusLate30_59 OutcomeStatus = "LATE_30_59"
+	// A payment 60 to 89 days overdue.
+	OutcomeStatusLate60_89 OutcomeStatus = "LATE_60_89"
+	// A payment 90 days or more overdue.
 	OutcomeStatusLate90Plus OutcomeStatus = "LATE_90_PLUS"
+	// Written off as a loss.
 	OutcomeStatusChargedOff OutcomeStatus = "CHARGED_OFF"
 	// Money came back after a charge-off.
 	OutcomeStatusRecovered OutcomeStatus = "RECOVERED"
@@ -3348,10 +4193,14 @@ func (e ReviewNoticeKind) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// A reviewer's decision on a case.
 type ReviewOutcome string
 
 const (
-	ReviewOutcomeUphold   ReviewOutcome = "UPHOLD"
+	// The decision stands.
+	ReviewOutcomeUphold ReviewOutcome = "UPHOLD"
+	// The purchase is approved by a new MANUAL_REVIEW decision (after a second review above the market's
+	// limit).
 	ReviewOutcomeOverturn ReviewOutcome = "OVERTURN"
 )
 
@@ -3403,6 +4252,7 @@ func (e ReviewOutcome) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// Where a review case stands.
 type ReviewStatus string
 
 const (
@@ -3473,12 +4323,20 @@ func (e ReviewStatus) MarshalJSON() ([]byte, error) {
 type Role string
 
 const (
-	RoleAnalyst  Role = "ANALYST"
+	// Risk analyst: reads decisions and analytics, drafts threshold, bad definition and catalog changes.
+	RoleAnalyst Role = "ANALYST"
+	// Risk lead: everything an analyst may, and approves or rejects other people's drafts and requests.
 	RoleApprover Role = "APPROVER"
-	RoleAuditor  Role = "AUDITOR"
-	RoleAgent    Role = "AGENT"
-	RoleService  Role = "SERVICE"
-	RoleAdmin    Role = "ADMIN"
+	// Compliance: reads decisions, analytics and the audit log; proposes retention policies and places
+	// legal holds.
+	RoleAuditor Role = "AUDITOR"
+	// Support agent: only the agent's view of a decision (agentDecision), never a factor value or score.
+	RoleAgent Role = "AGENT"
+	// A system, not a person: checkout (assessPurchase), the lender's app, the servicing system, the
+	// privacy process.
+	RoleService Role = "SERVICE"
+	// Manages staff accounts and API tokens; reads no decision itself.
+	RoleAdmin Role = "ADMIN"
 	// A credit officer: works review cases.
 	RoleReviewer Role = "REVIEWER"
 )
@@ -3536,13 +4394,18 @@ func (e Role) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// Where a draft or request stands on its way through approval.
 type ThresholdDraftStatus string
 
 const (
-	ThresholdDraftStatusDraft     ThresholdDraftStatus = "DRAFT"
+	// Being edited by its author (drafts only; requests start SUBMITTED).
+	ThresholdDraftStatusDraft ThresholdDraftStatus = "DRAFT"
+	// Frozen, waiting for an approver who is not its author.
 	ThresholdDraftStatusSubmitted ThresholdDraftStatus = "SUBMITTED"
-	ThresholdDraftStatusApproved  ThresholdDraftStatus = "APPROVED"
-	ThresholdDraftStatusRejected  ThresholdDraftStatus = "REJECTED"
+	// Approved: it took effect or was published.
+	ThresholdDraftStatusApproved ThresholdDraftStatus = "APPROVED"
+	// Refused, with the approver's comment; it can no longer change.
+	ThresholdDraftStatusRejected ThresholdDraftStatus = "REJECTED"
 )
 
 var AllThresholdDraftStatus = []ThresholdDraftStatus{
@@ -3659,11 +4522,15 @@ func (e ThresholdVersionStatus) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// How to split each vintage.
 type VintageGroup string
 
 const (
-	VintageGroupNone             VintageGroup = "NONE"
+	// One curve per vintage.
+	VintageGroupNone VintageGroup = "NONE"
+	// One curve per vintage and threshold version that decided.
 	VintageGroupThresholdVersion VintageGroup = "THRESHOLD_VERSION"
+	// One curve per vintage and merchant category.
 	VintageGroupMerchantCategory VintageGroup = "MERCHANT_CATEGORY"
 )
 

@@ -6,7 +6,9 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 /** Where the live decision and the shadow agree or not. */
 export const Agreement = {
+  /** Both approved. */
   BothApprove: 'BOTH_APPROVE',
+  /** Both declined. */
   BothDecline: 'BOTH_DECLINE',
   /** Live declined, the shadow would have approved. */
   ShadowApproves: 'SHADOW_APPROVES',
@@ -15,9 +17,13 @@ export const Agreement = {
 } as const;
 
 export type Agreement = typeof Agreement[keyof typeof Agreement];
+/** The width of an analytics time bucket. */
 export const AnalyticsBucket = {
+  /** One day, from midnight in the answer's time zone. */
   Day: 'DAY',
+  /** One hour. */
   Hour: 'HOUR',
+  /** One week, from Monday at midnight in the answer's time zone. */
   Week: 'WEEK'
 } as const;
 
@@ -28,14 +34,21 @@ export type AnalyticsFilter = {
   arm?: Arm | null | undefined;
   /** WEB, APP or POS. */
   channel?: string | null | undefined;
+  /** The first instant counted (inclusive), widened down to a whole hour. */
   from: string;
+  /** The market, e.g. DE. */
   market?: string | null | undefined;
+  /** Inclusive, in the market's currency; answered from the decisions, as minAmount. */
   maxAmount?: number | null | undefined;
+  /** The merchant category, matched exactly. */
   merchantCategory?: string | null | undefined;
+  /** Checkout's merchant id, matched exactly. */
   merchantId?: string | null | undefined;
   /** Inclusive, in the market's currency. An amount range is answered from the decisions, not the rollups. */
   minAmount?: number | null | undefined;
+  /** Decisions made under this threshold version. */
   thresholdVersionId?: string | number | null | undefined;
+  /** The end of the range (exclusive), widened up to a whole hour. */
   to: string;
 };
 
@@ -57,12 +70,15 @@ export const Arm = {
 } as const;
 
 export type Arm = typeof Arm[keyof typeof Arm];
+/** Which audit events to list; every field given must match. */
 export type AuditFilter = {
   /** Exact action, e.g. user.create, auth.login, access.denied. */
   action?: string | null | undefined;
   /** An actor id, e.g. user:3:anna or token:2:checkout, matched exactly; or a username or API token name, e.g. anna, which matches every user, token or server task of that name. */
   actor?: string | null | undefined;
+  /** Exact entity id, as in AuditEvent.entityId; use with entityType. */
   entityId?: string | null | undefined;
+  /** Exact entity type, e.g. user, api_token, threshold_draft. */
   entityType?: string | null | undefined;
   /** Inclusive. */
   from?: string | null | undefined;
@@ -70,74 +86,108 @@ export type AuditFilter = {
   to?: string | null | undefined;
 };
 
+/** How the audited action ended. */
 export const AuditOutcome = {
+  /** The caller was refused (no role, self-approval, a conflict of interest and the like). */
   Denied: 'DENIED',
+  /** The action was carried out. */
   Done: 'DONE',
+  /** The action was allowed but failed: invalid input, a conflict, a wrong password. */
   Failed: 'FAILED'
 } as const;
 
 export type AuditOutcome = typeof AuditOutcome[keyof typeof AuditOutcome];
+/** Who a catalog text is written for. */
 export const CatalogAudience = {
+  /** Support agents, as guidance in agentDecision. */
   Agent: 'AGENT',
+  /** The shopper, in the pop-up at checkout. */
   Shopper: 'SHOPPER'
 } as const;
 
 export type CatalogAudience = typeof CatalogAudience[keyof typeof CatalogAudience];
+/** How a text differs between two catalog versions. */
 export const CatalogChangeKind = {
+  /** Only in the newer version. */
   Added: 'ADDED',
+  /** In both, with different words. */
   Changed: 'CHANGED',
+  /** Only in the older version. */
   Removed: 'REMOVED'
 } as const;
 
 export type CatalogChangeKind = typeof CatalogChangeKind[keyof typeof CatalogChangeKind];
+/** Where a catalog draft stands. */
 export const CatalogDraftStatus = {
+  /** Published as publishedVersion. */
   Approved: 'APPROVED',
+  /** Being edited by its author. */
   Draft: 'DRAFT',
+  /** Refused, with the approver's comment; it can no longer change. */
   Rejected: 'REJECTED',
+  /** Frozen, waiting for an approver who is not its author. */
   Submitted: 'SUBMITTED'
 } as const;
 
 export type CatalogDraftStatus = typeof CatalogDraftStatus[keyof typeof CatalogDraftStatus];
 /** GTE passes when value >= cutoff; LTE passes when value <= cutoff. */
 export const Comparator = {
+  /** Passes when the value is at least the cut-off: value >= cutoff. */
   Gte: 'GTE',
+  /** Passes when the value is at most the cut-off: value <= cutoff. */
   Lte: 'LTE'
 } as const;
 
 export type Comparator = typeof Comparator[keyof typeof Comparator];
+/** A new API token for a system. */
 export type CreateApiTokenInput = {
   /** Optional expiry; must be in the future. */
   expiresAt?: string | null | undefined;
+  /** What the token is for, e.g. checkout; audit events name its caller by it. */
   name: string;
+  /** SERVICE, AUDITOR or AGENT; the other roles belong to people signed in and are INVALID here. */
   roles: Array<Role>;
 };
 
+/** A new staff account. */
 export type CreateUserInput = {
+  /** The person's name as the console shows it, e.g. Anna Berg. */
   displayName: string;
+  /** The initial password: at least 12 characters, not a commonly used one. */
   password: string;
+  /** The roles to grant. */
   roles: Array<Role>;
   /** Lower-case letters, digits, dots, dashes and underscores; 3 to 64 characters. */
   username: string;
 };
 
+/** Which decisions to list; every field given must match. */
 export type DecisionFilter = {
   /** Decisions decided by this arm of a challenger split. */
   arm?: Arm | null | undefined;
   /** Inclusive. */
   from?: string | null | undefined;
+  /** The market, e.g. DE. */
   market?: string | null | undefined;
+  /** Inclusive, in major units of the decision's currency. */
   maxAmount?: number | null | undefined;
+  /** The merchant category, matched exactly, e.g. electronics. */
   merchantCategory?: string | null | undefined;
+  /** Checkout's merchant id, matched exactly. */
   merchantId?: string | null | undefined;
+  /** Inclusive, in major units of the decision's currency. */
   minAmount?: number | null | undefined;
+  /** APPROVED or DECLINED. */
   outcome?: Outcome | null | undefined;
   /** Decisions naming this principal reason (implies DECLINED). */
   reason?: ReasonCode | null | undefined;
+  /** Decisions made under this threshold version. */
   thresholdVersionId?: string | number | null | undefined;
   /** Exclusive. */
   to?: string | null | undefined;
 };
 
+/** Who made a decision. */
 export const DecisionKind = {
   /** Made by the engine at checkout. */
   Automated: 'AUTOMATED',
@@ -146,8 +196,11 @@ export const DecisionKind = {
 } as const;
 
 export type DecisionKind = typeof DecisionKind[keyof typeof DecisionKind];
+/** The order decisions are listed in. */
 export const DecisionOrder = {
+  /** Latest first, by time and then id. */
   NewestFirst: 'NEWEST_FIRST',
+  /** Earliest first, by time and then id. */
   OldestFirst: 'OLDEST_FIRST'
 } as const;
 
@@ -167,16 +220,27 @@ export const ErasureRequestState = {
 export type ErasureRequestState = typeof ErasureRequestState[keyof typeof ErasureRequestState];
 /** The 11 factors of the assessment. */
 export const Factor = {
+  /** What is left of income after obligations, against the purchase. */
   Affordability: 'AFFORDABILITY',
+  /** Length of the credit history and recent delinquencies. */
   CreditHistory: 'CREDIT_HISTORY',
+  /** The credit bureau's score. */
   CreditScore: 'CREDIT_SCORE',
+  /** Debt payments as a share of income. */
   DebtToIncome: 'DEBT_TO_INCOME',
+  /** Months in the current employment. */
   EmploymentStability: 'EMPLOYMENT_STABILITY',
+  /** Whether identity was verified, and legal age. */
   IdentityAndAge: 'IDENTITY_AND_AGE',
+  /** Monthly income and whether it was verified. */
   Income: 'INCOME',
+  /** Credit already owed. */
   OutstandingCredit: 'OUTSTANDING_CREDIT',
+  /** Months at the current address and whether it was verified. */
   ResidentialStatus: 'RESIDENTIAL_STATUS',
+  /** Liquid savings. */
   Savings: 'SAVINGS',
+  /** Recent buy-now-pay-later plans (last 30 days). */
   SpendingPatterns: 'SPENDING_PATTERNS'
 } as const;
 
@@ -186,12 +250,17 @@ export type Factor = typeof Factor[keyof typeof Factor];
  * merchantId, each only when given; at least one must be.
  */
 export type LegalHoldInput = {
+  /** Only decisions made at or after this instant. */
   from?: string | null | undefined;
+  /** Only decisions of this market. */
   market?: string | null | undefined;
+  /** Only decisions of this merchant id. */
   merchantId?: string | null | undefined;
   /** Why the decisions must be kept: the matter or claim (required, at most 2000 bytes). */
   reason: string;
+  /** Only decisions of this pseudonymous shopper id. */
   shopperId?: string | null | undefined;
+  /** Only decisions made before this instant. */
   to?: string | null | undefined;
 };
 
@@ -217,19 +286,31 @@ export const MeasuredValue = {
 export type MeasuredValue = typeof MeasuredValue[keyof typeof MeasuredValue];
 /** A reason's shopper text as an editor would save it. */
 export type MessageTextInput = {
+  /**
+   * The reason in words; placeholders such as {bureau} or {score} are filled in when a pop-up is
+   * rendered.
+   */
   body: string;
+  /** What the shopper can do, in order. */
   steps: Array<string>;
+  /** The pop-up's heading for the reason. */
   title: string;
 };
 
+/** What the assessment decided. */
 export const Outcome = {
+  /** The purchase may be paid with the lender's credit. */
   Approved: 'APPROVED',
+  /** Refused; the decision names 1 to 4 principal reasons. */
   Declined: 'DECLINED'
 } as const;
 
 export type Outcome = typeof Outcome[keyof typeof Outcome];
+/** What the market's bad definition makes of an approved decision. */
 export const OutcomeClass = {
+  /** Reached the definition's level, or worse, within its window. */
   Bad: 'BAD',
+  /** Mature, and never reached the definition's level within its window. */
   Good: 'GOOD',
   /** Younger than the performance window: neither good nor bad, and left out of every rate, even when already late. */
   Immature: 'IMMATURE'
@@ -238,21 +319,30 @@ export const OutcomeClass = {
 export type OutcomeClass = typeof OutcomeClass[keyof typeof OutcomeClass];
 /** A repayment status reported by the servicing system. */
 export const OutcomeStatus = {
+  /** Written off as a loss. */
   ChargedOff: 'CHARGED_OFF',
+  /** Repaying on schedule, nothing overdue. */
   Current: 'CURRENT',
+  /** A payment 1 to 29 days overdue. */
   Late_1_29: 'LATE_1_29',
+  /** A payment 30 to 59 days overdue. */
   Late_30_59: 'LATE_30_59',
+  /** A payment 60 to 89 days overdue. */
   Late_60_89: 'LATE_60_89',
+  /** A payment 90 days or more overdue. */
   Late_90Plus: 'LATE_90_PLUS',
+  /** Repaid in full. */
   Paid: 'PAID',
   /** Money came back after a charge-off. */
   Recovered: 'RECOVERED'
 } as const;
 
 export type OutcomeStatus = typeof OutcomeStatus[keyof typeof OutcomeStatus];
+/** Which decided review cases to count. */
 export type OverturnRateFilter = {
   /** Inclusive. */
   from: string;
+  /** Only cases of this market; null for every market. */
   market?: string | null | undefined;
   /** Exclusive. */
   to: string;
@@ -298,10 +388,13 @@ export const RetentionMonthState = {
 } as const;
 
 export type RetentionMonthState = typeof RetentionMonthState[keyof typeof RetentionMonthState];
+/** Which review cases to list; every field given must match. */
 export type ReviewCaseFilter = {
+  /** Only cases of this market. */
   market?: string | null | undefined;
   /** Only cases undecided past their due date (true), or only the others (false). */
   overdue?: boolean | null | undefined;
+  /** Only cases in this status. */
   status?: ReviewStatus | null | undefined;
 };
 
@@ -316,12 +409,19 @@ export const ReviewNoticeKind = {
 } as const;
 
 export type ReviewNoticeKind = typeof ReviewNoticeKind[keyof typeof ReviewNoticeKind];
+/** A reviewer's decision on a case. */
 export const ReviewOutcome = {
+  /**
+   * The purchase is approved by a new MANUAL_REVIEW decision (after a second review above the market's
+   * limit).
+   */
   Overturn: 'OVERTURN',
+  /** The decision stands. */
   Uphold: 'UPHOLD'
 } as const;
 
 export type ReviewOutcome = typeof ReviewOutcome[keyof typeof ReviewOutcome];
+/** Where a review case stands. */
 export const ReviewStatus = {
   /** Claimed by a reviewer. */
   InReview: 'IN_REVIEW',
@@ -338,35 +438,59 @@ export const ReviewStatus = {
 export type ReviewStatus = typeof ReviewStatus[keyof typeof ReviewStatus];
 /** The permission groups of the console. A caller may hold several. */
 export const Role = {
+  /** Manages staff accounts and API tokens; reads no decision itself. */
   Admin: 'ADMIN',
+  /** Support agent: only the agent's view of a decision (agentDecision), never a factor value or score. */
   Agent: 'AGENT',
+  /** Risk analyst: reads decisions and analytics, drafts threshold, bad definition and catalog changes. */
   Analyst: 'ANALYST',
+  /** Risk lead: everything an analyst may, and approves or rejects other people's drafts and requests. */
   Approver: 'APPROVER',
+  /**
+   * Compliance: reads decisions, analytics and the audit log; proposes retention policies and places
+   * legal holds.
+   */
   Auditor: 'AUDITOR',
   /** A credit officer: works review cases. */
   Reviewer: 'REVIEWER',
+  /**
+   * A system, not a person: checkout (assessPurchase), the lender's app, the servicing system, the
+   * privacy process.
+   */
   Service: 'SERVICE'
 } as const;
 
 export type Role = typeof Role[keyof typeof Role];
+/** Where a draft or request stands on its way through approval. */
 export const ThresholdDraftStatus = {
+  /** Approved: it took effect or was published. */
   Approved: 'APPROVED',
+  /** Being edited by its author (drafts only; requests start SUBMITTED). */
   Draft: 'DRAFT',
+  /** Refused, with the approver's comment; it can no longer change. */
   Rejected: 'REJECTED',
+  /** Frozen, waiting for an approver who is not its author. */
   Submitted: 'SUBMITTED'
 } as const;
 
 export type ThresholdDraftStatus = typeof ThresholdDraftStatus[keyof typeof ThresholdDraftStatus];
+/** The rule for one measured value, as an editor sets it. */
 export type ThresholdRuleInput = {
+  /** GTE or LTE; some measured values allow only GTE (INVALID otherwise). */
   comparator: Comparator;
+  /** The cut-off in the measured value's unit, within its range. */
   cutoff: number;
+  /** Whether the rule is applied. */
   enabled: boolean;
+  /** The measured value the rule tests; each exactly once per set. */
   measuredValue: MeasuredValue;
 };
 
 /** A threshold set to compare: exactly one of versionId and draftId. */
 export type ThresholdSetRef = {
+  /** A draft's id. */
   draftId?: string | number | null | undefined;
+  /** A published version's id. */
   versionId?: string | number | null | undefined;
 };
 
