@@ -164,7 +164,7 @@ func (a *Authenticator) Middleware(next http.Handler) http.Handler {
 		if h := r.Header.Get("Authorization"); h != "" {
 			secret, ok := strings.CutPrefix(h, "Bearer ")
 			if !ok {
-				WriteUnauthorized(w, "sign in required: the Authorization header must be 'Bearer <token>'")
+				WriteUnauthorized(w, "sign in required: the Authorization header must be Bearer and a token")
 				return
 			}
 			p, err := a.Authenticate(r.Context(), strings.TrimSpace(secret))
@@ -236,11 +236,18 @@ const requestIDHeader = "X-Request-ID"
 // writeError writes an error in the shape of a GraphQL error response, with the request id in
 // extensions.requestId as the error presenter writes it, so clients read one shape.
 func writeError(w http.ResponseWriter, status int, code, msg string) {
-	ext := map[string]string{"code": code}
-	if id := w.Header().Get(requestIDHeader); id != "" {
-		ext["requestId"] = id
+	type extensions struct {
+		Code      string `json:"code"`
+		RequestID string `json:"requestId,omitempty"`
 	}
-	b, _ := json.Marshal(map[string]any{"errors": []map[string]any{{"message": msg, "extensions": ext}}}) // strings always marshal
+	type gqlError struct {
+		Message    string     `json:"message"`
+		Extensions extensions `json:"extensions"`
+	}
+	body := struct {
+		Errors []gqlError `json:"errors"`
+	}{[]gqlError{{msg, extensions{code, w.Header().Get(requestIDHeader)}}}}
+	b, _ := json.Marshal(body) // strings always marshal
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
