@@ -58,6 +58,8 @@ func HasRole(rec DenialRecorder, admit Admission) func(ctx context.Context, obj 
 		if p == nil {
 			return nil, fmt.Errorf("sign in required: %w", apperr.ErrUnauthorized)
 		}
-		return nil, fmt.Errorf("%s may not use %s: %w", p.Subject(), fc.Field.Name, apperr.ErrForbidden)
+		// The roles, not the subject: a token's name is its owner's label and may say more than
+		// the caller should read back (the audit log has the subject).
+		return nil, fmt.Errorf("roles %s may not use %s: %w", auth.JoinRoles(p.Roles), fc.Field.Name, apperr.ErrForbidden)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"slices"
 	"strconv"
 	"sync/atomic"
 	"syscall"
@@ -214,8 +215,12 @@ func printWelcome(cfg app.Config, addr, adminPassword string) {
 		fmt.Println()
 		return
 	}
-	if accounts, err := demo.ReadAccounts(demo.AccountsFile(cfg.DataDir)); err == nil && len(accounts) > 0 {
-		fmt.Printf("\nDemo accounts, signed in with POST /auth/login (passwords kept in %s):\n", demo.AccountsFile(cfg.DataDir))
+	accounts, err := demo.ReadAccounts(demo.AccountsFile(cfg.DataDir))
+	if err == nil && len(accounts) > 0 {
+		// Printed at every start, not once: a demo is restarted often, and the file it reads
+		// (mode 0600) keeps the passwords anyway. It keeps them as created: one changed since
+		// is not updated there.
+		fmt.Printf("\nDemo accounts, as created (passwords kept in %s):\n", demo.AccountsFile(cfg.DataDir))
 		for _, acc := range accounts {
 			fmt.Printf("  %-18s %-9s %s\n", acc.Username, auth.JoinRoles(acc.Roles), acc.Password)
 		}
@@ -230,12 +235,34 @@ func printWelcome(cfg app.Config, addr, adminPassword string) {
 		fmt.Printf("  %-9s %s\n", t.Role, t.Secret)
 	}
 	fmt.Printf(`
-Try it:
+Try it with a token:
   curl -s http://%s/graphql -H 'Content-Type: application/json' \
     -H 'Authorization: Bearer %s' \
     -d '{"query":"{ decisions(first: 3) { nodes { reference createdAt market outcome amount currency reasons { code } } } }"}'
-
 `, addr, demo.TokenOf(tokens, auth.Auditor))
+	if user, password, ok := demoAccountOf(accounts, auth.Auditor); ok {
+		// POST /auth/login refuses a request without the console's own Origin (403): curl sends
+		// none unless told, and a newcomer's first sign-in would fail.
+		fmt.Printf(`
+Or sign in as a person (the console at http://%[1]s does this). Requests with the session cookie
+must carry the console's own Origin, or they are refused with 403:
+  curl -s -c rc-cookies http://%[1]s/auth/login -H 'Content-Type: application/json' \
+    -H 'Origin: http://%[1]s' -d '{"username":"%[2]s","password":"%[3]s"}'
+  curl -s -b rc-cookies http://%[1]s/graphql -H 'Content-Type: application/json' \
+    -H 'Origin: http://%[1]s' -d '{"query":"{ viewer { name roles } }"}'
+`, addr, user, password)
+	}
+	fmt.Println()
+}
+
+// demoAccountOf returns the first demo account holding role.
+func demoAccountOf(accounts []demo.DemoAccount, role auth.Role) (user, password string, ok bool) {
+	for _, a := range accounts {
+		if slices.Contains(a.Roles, role) {
+			return a.Username, a.Password, true
+		}
+	}
+	return "", "", false
 }
 
 func migrate(ctx context.Context, args []string) error {

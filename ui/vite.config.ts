@@ -24,6 +24,7 @@ export default defineConfig({
   },
   test: {
     environment: 'happy-dom',
-    include: ['src/**/*.test.{ts,tsx}'],
+    // apq/ starts the real server (Go must be installed): the Apollo client's persisted queries.
+    include: ['src/**/*.test.{ts,tsx}', 'apq/**/*.test.ts'],
   },
 });

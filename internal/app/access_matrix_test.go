@@ -206,8 +206,12 @@ func TestAccessMatrix(t *testing.T) {
 // checkAccess checks one answer of field called by role ("" for anonymous) against allowed.
 func checkAccess(t *testing.T, field string, r *gqlResponse, role auth.Role, allowed bool) {
 	t.Helper()
-	if r.Status != http.StatusOK {
-		t.Fatalf("status %d: %s", r.Status, errorsJSON(r))
+	wantStatus := http.StatusOK
+	if role == "" && !allowed {
+		wantStatus = http.StatusUnauthorized
+	}
+	if r.Status != wantStatus {
+		t.Fatalf("status %d, want %d: %s", r.Status, wantStatus, errorsJSON(r))
 	}
 	if allowed {
 		if len(r.Errors) > 0 {

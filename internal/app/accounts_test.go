@@ -493,7 +493,7 @@ func testSessionOrigin(t *testing.T, ta *testApp, db *sql.DB) {
 	t.Run("a bad cookie is anonymous and cleared", func(t *testing.T) {
 		for _, cookie := range []string{auth.NewSessionSecret(), "not-a-secret", secret + "x"} {
 			r, rec := ta.acctGQL(t, acctRequest{cookie: cookie, origin: "self"}, `{ viewer { name } }`, nil)
-			if r.Status != http.StatusOK || r.code() != "UNAUTHENTICATED" || !acctClearsCookie(rec) {
+			if r.Status != http.StatusUnauthorized || r.code() != "UNAUTHENTICATED" || !acctClearsCookie(rec) {
 				t.Errorf("cookie %.12q: status %d, code %q, cleared %v", cookie, r.Status, r.code(), acctClearsCookie(rec))
 			}
 		}

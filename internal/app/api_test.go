@@ -52,7 +52,11 @@ func (s *scenario) run(t *testing.T, ta *testApp) *gqlResponse {
 func (s *scenario) verify(t *testing.T, r *gqlResponse) {
 	t.Helper()
 	want := s.wantStatus
-	if want == 0 {
+	switch {
+	case want != 0:
+	case s.wantCode == "UNAUTHENTICATED":
+		want = http.StatusUnauthorized // a missing token is answered as a bad one is
+	default:
 		want = http.StatusOK
 	}
 	if r.Status != want {

@@ -2,6 +2,7 @@ package auth
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -163,12 +164,14 @@ func (a *Authenticator) Middleware(next http.Handler) http.Handler {
 		if h := r.Header.Get("Authorization"); h != "" {
 			secret, ok := strings.CutPrefix(h, "Bearer ")
 			if !ok {
-				writeUnauthorized(w, "Authorization must be a Bearer token")
+				WriteUnauthorized(w, "sign in required: the Authorization header must be Bearer and a token")
 				return
 			}
 			p, err := a.Authenticate(r.Context(), strings.TrimSpace(secret))
 			if errors.Is(err, apperr.ErrUnauthorized) {
-				writeUnauthorized(w, "invalid, expired or revoked token")
+				// Unknown, revoked and expired tokens answer alike: the answer tells a caller
+				// holding someone else's old token nothing about it.
+				WriteUnauthorized(w, "sign in required: the bearer token is invalid, expired or revoked")
 				return
 			}
 			if errors.Is(err, apperr.ErrUnavailable) {
@@ -215,15 +218,38 @@ func (a *Authenticator) Middleware(next http.Handler) http.Handler {
 	})
 }
 
-func writeUnauthorized(w http.ResponseWriter, msg string) {
-	w.Header().Set("WWW-Authenticate", `Bearer realm="riskconsole"`)
+// WWWAuthenticate is the challenge sent with every 401 of the API, whether the bearer token was
+// missing or bad, so that clients see one answer for both.
+const WWWAuthenticate = `Bearer realm="riskconsole"`
+
+// WriteUnauthorized answers 401 UNAUTHENTICATED with the Bearer challenge.
+func WriteUnauthorized(w http.ResponseWriter, msg string) {
+	w.Header().Set("WWW-Authenticate", WWWAuthenticate)
 	writeError(w, http.StatusUnauthorized, "UNAUTHENTICATED", msg)
 }
 
-// writeError writes an error in the shape of a GraphQL error response, so clients read one shape.
+// requestIDHeader is the response header the outermost handler (httpapi's requestInfo) sets
+// before anything else runs. It is read back from the response rather than from the context
+// because the context's request facts live in package audit, which imports this package.
+const requestIDHeader = "X-Request-ID"
+
+// writeError writes an error in the shape of a GraphQL error response, with the request id in
+// extensions.requestId as the error presenter writes it, so clients read one shape.
 func writeError(w http.ResponseWriter, status int, code, msg string) {
+	type extensions struct {
+		Code      string `json:"code"`
+		RequestID string `json:"requestId,omitempty"`
+	}
+	type gqlError struct {
+		Message    string     `json:"message"`
+		Extensions extensions `json:"extensions"`
+	}
+	body := struct {
+		Errors []gqlError `json:"errors"`
+	}{[]gqlError{{msg, extensions{code, w.Header().Get(requestIDHeader)}}}}
+	b, _ := json.Marshal(body) // strings always marshal
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
-	fmt.Fprintf(w, `{"errors":[{"message":%q,"extensions":{"code":%q}}]}`, msg, code)
+	_, _ = w.Write(b)
 }

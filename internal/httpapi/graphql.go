@@ -20,6 +20,7 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"riskconsole/graph"
+	"riskconsole/internal/auth"
 	"riskconsole/internal/obs"
 	"riskconsole/ui"
 )
@@ -80,13 +81,15 @@ func (a *api) graphQLHandler() http.Handler {
 }
 
 // postTransport is gqlgen's transport.POST (v0.17.98, with no extra response headers and
-// application/json as the default content type) with three differences. A response is written by
+// application/json as the default content type) with four differences. A response is written by
 // splicing the data gqlgen has already marshalled, instead of passing it through json.Marshal
 // once more: encoding/json re-scans and compacts a json.RawMessage, which for a page of 50
 // decisions (about 170 kB) cost about 0.9 ms of CPU, a fifth of the request (docs/benchmark-notes.md); the
 // bytes written are the same (see writeGraphQLResponse). A body that is not JSON is not echoed in
-// the error message, since it may hold a password. And an operation that failed because the
-// database is unavailable (UNAVAILABLE) is answered with 503 and Retry-After instead of 200.
+// the error message, since it may hold a password. An operation that failed because the
+// database is unavailable (UNAVAILABLE) is answered with 503 and Retry-After instead of 200. And
+// one refused because the caller has not signed in (UNAUTHENTICATED) is answered with 401 and
+// WWW-Authenticate, as a bad bearer token is.
 type postTransport struct{}
 
 var _ graphql.Transport = postTransport{}
@@ -95,7 +98,7 @@ var _ graphql.Transport = postTransport{}
 func (postTransport) Supports(r *http.Request) bool { return transport.POST{}.Supports(r) }
 
 // Do follows transport.POST.Do step by step: status codes, error messages and headers are the same,
-// but for UNAVAILABLE.
+// but for UNAVAILABLE and UNAUTHENTICATED.
 func (postTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphExecutor) {
 	ctx := r.Context()
 	contentType := responseContentType(r)
@@ -125,6 +128,9 @@ func (postTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Gra
 				status = http.StatusBadRequest
 			}
 		}
+		if hasErrorCode(opErr, graph.CodeUnauthenticated) {
+			status = unauthorized(w)
+		}
 		w.WriteHeader(status)
 		writeGraphQLResponse(w, exec.DispatchError(graphql.WithOperationContext(ctx, rc), opErr))
 		return
@@ -135,12 +141,22 @@ func (postTransport) Do(w http.ResponseWriter, r *http.Request, exec graphql.Gra
 		// The database is unreachable: a status that HTTP clients and proxies know to retry.
 		w.Header().Set("Retry-After", "1")
 		w.WriteHeader(http.StatusServiceUnavailable)
+	} else if hasErrorCode(resp.Errors, graph.CodeUnauthenticated) {
+		w.WriteHeader(unauthorized(w))
 	} else if s := retryAfter(resp.Errors); s != "" {
 		// A field over the server's limit of heavy operations; the answer stays 200, as for any
 		// field's error, with the header for clients that look for it.
 		w.Header().Set("Retry-After", s)
 	}
 	writeGraphQLResponse(w, resp)
+}
+
+// unauthorized sets the Bearer challenge and returns 401: a request without credentials that
+// reaches a field it must sign in for is answered as the auth middleware answers a bad bearer
+// token, so that a client tells the two apart by the message at most.
+func unauthorized(w http.ResponseWriter) int {
+	w.Header().Set("WWW-Authenticate", auth.WWWAuthenticate)
+	return http.StatusUnauthorized
 }
 
 // retryAfter returns the extensions.retryAfter of the first of errs that has one, in seconds,

@@ -74,7 +74,7 @@ func (g introspectionGuard) MutateOperationContext(ctx context.Context, opCtx *g
 	if p == nil {
 		return codedError(graph.CodeUnauthenticated, "sign in required: introspection is for signed-in staff")
 	}
-	return codedError(graph.CodeForbidden, fmt.Sprintf("%s may not use introspection", p.Subject()))
+	return codedError(graph.CodeForbidden, fmt.Sprintf("roles %s may not use introspection", auth.JoinRoles(p.Roles)))
 }
 
 // didYouMean starts the suggestions gqlparser appends to a validation error: the names of the

@@ -1,8 +1,14 @@
 package httpapi
 
 import (
+	"context"
+	"fmt"
+	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"riskconsole/ui"
 )
@@ -29,5 +35,35 @@ func TestTrustedDocumentsManifest(t *testing.T) {
 		if _, err := parseTrustedDocuments([]byte(m)); err == nil {
 			t.Errorf("accepted %s", m)
 		}
+	}
+}
+
+// TestAPQCacheBound: registering one document more than the APQ cache holds drops the least
+// recently used, so a flood of new documents cannot grow the cache.
+func TestAPQCacheBound(t *testing.T) {
+	td := newTrustedDocuments(nil, TrustedDocumentsOff)
+	ctx := context.Background()
+	register := func(q string) *gqlerror.Error {
+		p := &graphql.RawParams{Query: q, Headers: http.Header{},
+			Extensions: map[string]any{"persistedQuery": map[string]any{"version": 1, "sha256Hash": sha256Hex(q)}}}
+		return td.MutateOperationParameters(ctx, p)
+	}
+	doc := func(i int) string { return fmt.Sprintf("query Q%d { viewer { name } }", i) }
+	for i := range apqCacheEntries + 1 {
+		if err := register(doc(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, ok := td.apq.Get(ctx, sha256Hex(doc(0))); ok {
+		t.Error("the least recently used document is still kept")
+	}
+	kept := 0
+	for i := range apqCacheEntries + 1 {
+		if _, ok := td.apq.Get(ctx, sha256Hex(doc(i))); ok {
+			kept++
+		}
+	}
+	if kept != apqCacheEntries {
+		t.Errorf("%d documents kept, want %d", kept, apqCacheEntries)
 	}
 }

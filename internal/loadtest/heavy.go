@@ -138,7 +138,7 @@ func (r *runner) flood(ctx, stop context.Context, tick <-chan time.Time) {
 			var out json.RawMessage
 			err := r.call(ctx, "", floodQuery, nil, &out)
 			var ae *apiError
-			if errors.As(err, &ae) && ae.Status == http.StatusOK && ae.Code == "UNAUTHENTICATED" {
+			if errors.As(err, &ae) && ae.Status == http.StatusUnauthorized && ae.Code == "UNAUTHENTICATED" {
 				return nil
 			}
 			if err == nil {

@@ -47,9 +47,10 @@ export interface Server {
 /**
  * startServer builds the server and starts it with demoDecisions demo decisions, in dataDir when
  * given (kept afterwards, so that a large demo is seeded once), else in a temporary directory
- * removed when it stops.
+ * removed when it stops. env adds to or overrides the server's environment (trusted documents
+ * are enforced for cookie sessions unless it says otherwise).
  */
-export async function startServer(demoDecisions: number, dataDir?: string): Promise<Server> {
+export async function startServer(demoDecisions: number, dataDir?: string, env: Record<string, string> = {}): Promise<Server> {
   const tmp = mkdtempSync(path.join(tmpdir(), 'riskconsole-e2e-'));
   const bin = path.join(tmp, 'server');
   execFileSync('go', ['build', '-o', bin, './server'], { cwd: repoRoot, stdio: 'inherit' });
@@ -67,6 +68,7 @@ export async function startServer(demoDecisions: number, dataDir?: string): Prom
       LISTEN_ADDR: `127.0.0.1:${port}`,
       LOG_LEVEL: 'warn',
       GRAPHQL_TRUSTED_DOCUMENTS: 'cookie',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
