@@ -13,11 +13,6 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 )
 
-// generatedSchemaFile is written by internal/engine/measuresgen from engine.Measures, which has no
-// text per value to describe its enum values and input fields with. Its definitions must still be
-// described; their members are counted but not required until the generator can write them.
-const generatedSchemaFile = "measures.graphqls"
-
 var (
 	pascalCase = regexp.MustCompile(`^[A-Z][A-Za-z0-9]*$`)
 	camelCase  = regexp.MustCompile(`^[a-z][A-Za-z0-9]*$`)
@@ -54,9 +49,9 @@ func (r lintReport) coverage() string {
 func lintSchema(s *ast.Schema) lintReport {
 	var r lintReport
 	problem := func(format string, args ...any) { r.problems = append(r.problems, fmt.Sprintf(format, args...)) }
-	describe := func(c *lintCount, description, exemptFile string, pos *ast.Position, format string, args ...any) {
+	describe := func(c *lintCount, description, format string, args ...any) {
 		c.add(description)
-		if strings.TrimSpace(description) == "" && (exemptFile == "" || !fromFile(pos, exemptFile)) {
+		if strings.TrimSpace(description) == "" {
 			problem(format+" has no description", args...)
 		}
 	}
@@ -65,25 +60,20 @@ func lintSchema(s *ast.Schema) lintReport {
 		if def.BuiltIn || strings.HasPrefix(name, "__") {
 			continue
 		}
-		describe(&r.types, def.Description, "", def.Position, "type %s", name)
+		describe(&r.types, def.Description, "type %s", name)
 		if !pascalCase.MatchString(name) {
 			problem("type %s: name is not PascalCase", name)
-		}
-		// The members of the generated file's definitions are exempt, not the definitions.
-		exempt := ""
-		if fromFile(def.Position, generatedSchemaFile) {
-			exempt = generatedSchemaFile
 		}
 		for _, f := range def.Fields {
 			if strings.HasPrefix(f.Name, "__") {
 				continue
 			}
-			describe(&r.fields, f.Description, exempt, f.Position, "field %s.%s", name, f.Name)
+			describe(&r.fields, f.Description, "field %s.%s", name, f.Name)
 			if !camelCase.MatchString(f.Name) {
 				problem("field %s.%s: name is not camelCase", name, f.Name)
 			}
 			for _, a := range f.Arguments {
-				describe(&r.args, a.Description, "", a.Position, "argument %s.%s(%s)", name, f.Name, a.Name)
+				describe(&r.args, a.Description, "argument %s.%s(%s)", name, f.Name, a.Name)
 				if !camelCase.MatchString(a.Name) {
 					problem("argument %s.%s(%s): name is not camelCase", name, f.Name, a.Name)
 				}
@@ -97,7 +87,7 @@ func lintSchema(s *ast.Schema) lintReport {
 			}
 		}
 		for _, v := range def.EnumValues {
-			describe(&r.enumValues, v.Description, exempt, v.Position, "enum value %s.%s", name, v.Name)
+			describe(&r.enumValues, v.Description, "enum value %s.%s", name, v.Name)
 			if !upperCase.MatchString(v.Name) {
 				problem("enum value %s.%s: name is not UPPER_CASE", name, v.Name)
 			}
@@ -112,7 +102,7 @@ func lintSchema(s *ast.Schema) lintReport {
 			continue
 		}
 		for _, a := range d.Arguments {
-			describe(&r.args, a.Description, "", a.Position, "argument @%s(%s)", name, a.Name)
+			describe(&r.args, a.Description, "argument @%s(%s)", name, a.Name)
 		}
 	}
 	return r
@@ -157,10 +147,6 @@ func connectionProblems(s *ast.Schema, conn *ast.Definition) []string {
 	field(edge, "cursor", "String!")
 	field(edge, "node", node+"!")
 	return out
-}
-
-func fromFile(pos *ast.Position, name string) bool {
-	return pos != nil && pos.Src != nil && filepath.Base(pos.Src.Name) == name
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -1117,21 +1117,36 @@ type MarketRetention struct {
 
 // The 15 measured values. Flags are 0 or 1; months, years and counts are whole numbers.
 type MeasuredValuesInput struct {
-	BureauScore         float64 `json:"bureauScore"`
-	MonthlyIncome       float64 `json:"monthlyIncome"`
-	IncomeVerified      float64 `json:"incomeVerified"`
-	EmploymentMonths    float64 `json:"employmentMonths"`
-	RecentPlans30d      float64 `json:"recentPlans30d"`
-	DebtToIncome        float64 `json:"debtToIncome"`
-	MonthsAtAddress     float64 `json:"monthsAtAddress"`
-	AddressVerified     float64 `json:"addressVerified"`
-	IdentityVerified    float64 `json:"identityVerified"`
-	AgeYears            float64 `json:"ageYears"`
+	// The shopper's credit score from the market's credit bureau, as checkout measured it. A score, 300 to 850.
+	BureauScore float64 `json:"bureauScore"`
+	// The shopper's monthly income on record at the time of the purchase. An amount in the market's currency, 0 to 10,000,000.
+	MonthlyIncome float64 `json:"monthlyIncome"`
+	// Whether the income the shopper gave was verified. A flag, 0 (no) or 1 (yes).
+	IncomeVerified float64 `json:"incomeVerified"`
+	// How long the shopper has been with their current employer. A whole number of months, 0 to 720.
+	EmploymentMonths float64 `json:"employmentMonths"`
+	// How many pay-later plans the shopper opened in the past 30 days. A whole number, 0 to 1,000.
+	RecentPlans30d float64 `json:"recentPlans30d"`
+	// The shopper's monthly debt payments divided by their monthly income (the debt-to-income ratio). A ratio, 0 to 100.
+	DebtToIncome float64 `json:"debtToIncome"`
+	// How long the shopper has lived at their current address. A whole number of months, 0 to 1,440.
+	MonthsAtAddress float64 `json:"monthsAtAddress"`
+	// Whether the shopper's address was matched to their records. A flag, 0 (no) or 1 (yes).
+	AddressVerified float64 `json:"addressVerified"`
+	// Whether the shopper's identity was confirmed from the details given. A flag, 0 (no) or 1 (yes).
+	IdentityVerified float64 `json:"identityVerified"`
+	// The shopper's age, from the date of birth given. A whole number of years, 0 to 130.
+	AgeYears float64 `json:"ageYears"`
+	// How long the shopper's credit history is. A whole number of months, 0 to 1,440.
 	CreditHistoryMonths float64 `json:"creditHistoryMonths"`
-	Delinquencies24m    float64 `json:"delinquencies24m"`
-	AffordabilityRatio  float64 `json:"affordabilityRatio"`
-	LiquidSavings       float64 `json:"liquidSavings"`
-	OutstandingCredit   float64 `json:"outstandingCredit"`
+	// How many late or missed payments the shopper's credit report shows in the past 24 months. A whole number, 0 to 1,000.
+	Delinquencies24m float64 `json:"delinquencies24m"`
+	// The shopper's disposable income after regular costs divided by this purchase's instalment. A ratio, 0 to 1,000.
+	AffordabilityRatio float64 `json:"affordabilityRatio"`
+	// The shopper's savings and easily accessible funds. An amount in the market's currency, -10,000,000 to 100,000,000.
+	LiquidSavings float64 `json:"liquidSavings"`
+	// The total credit the shopper owes, including cards, loans and pay-later plans. An amount in the market's currency, 0 to 100,000,000.
+	OutstandingCredit float64 `json:"outstandingCredit"`
 }
 
 // The store of a decision, as checkout sent it.
@@ -3658,21 +3673,36 @@ func (e Factor) MarshalJSON() ([]byte, error) {
 type MeasuredValue string
 
 const (
-	MeasuredValueBureauScore         MeasuredValue = "BUREAU_SCORE"
-	MeasuredValueMonthlyIncome       MeasuredValue = "MONTHLY_INCOME"
-	MeasuredValueIncomeVerified      MeasuredValue = "INCOME_VERIFIED"
-	MeasuredValueEmploymentMonths    MeasuredValue = "EMPLOYMENT_MONTHS"
-	MeasuredValueRecentPlans30d      MeasuredValue = "RECENT_PLANS_30D"
-	MeasuredValueDebtToIncome        MeasuredValue = "DEBT_TO_INCOME"
-	MeasuredValueMonthsAtAddress     MeasuredValue = "MONTHS_AT_ADDRESS"
-	MeasuredValueAddressVerified     MeasuredValue = "ADDRESS_VERIFIED"
-	MeasuredValueIdentityVerified    MeasuredValue = "IDENTITY_VERIFIED"
-	MeasuredValueAgeYears            MeasuredValue = "AGE_YEARS"
+	// The shopper's credit score from the market's credit bureau, as checkout measured it. A score, 300 to 850.
+	MeasuredValueBureauScore MeasuredValue = "BUREAU_SCORE"
+	// The shopper's monthly income on record at the time of the purchase. An amount in the market's currency, 0 to 10,000,000.
+	MeasuredValueMonthlyIncome MeasuredValue = "MONTHLY_INCOME"
+	// Whether the income the shopper gave was verified. A flag, 0 (no) or 1 (yes).
+	MeasuredValueIncomeVerified MeasuredValue = "INCOME_VERIFIED"
+	// How long the shopper has been with their current employer. A whole number of months, 0 to 720.
+	MeasuredValueEmploymentMonths MeasuredValue = "EMPLOYMENT_MONTHS"
+	// How many pay-later plans the shopper opened in the past 30 days. A whole number, 0 to 1,000.
+	MeasuredValueRecentPlans30d MeasuredValue = "RECENT_PLANS_30D"
+	// The shopper's monthly debt payments divided by their monthly income (the debt-to-income ratio). A ratio, 0 to 100.
+	MeasuredValueDebtToIncome MeasuredValue = "DEBT_TO_INCOME"
+	// How long the shopper has lived at their current address. A whole number of months, 0 to 1,440.
+	MeasuredValueMonthsAtAddress MeasuredValue = "MONTHS_AT_ADDRESS"
+	// Whether the shopper's address was matched to their records. A flag, 0 (no) or 1 (yes).
+	MeasuredValueAddressVerified MeasuredValue = "ADDRESS_VERIFIED"
+	// Whether the shopper's identity was confirmed from the details given. A flag, 0 (no) or 1 (yes).
+	MeasuredValueIdentityVerified MeasuredValue = "IDENTITY_VERIFIED"
+	// The shopper's age, from the date of birth given. A whole number of years, 0 to 130.
+	MeasuredValueAgeYears MeasuredValue = "AGE_YEARS"
+	// How long the shopper's credit history is. A whole number of months, 0 to 1,440.
 	MeasuredValueCreditHistoryMonths MeasuredValue = "CREDIT_HISTORY_MONTHS"
-	MeasuredValueDelinquencies24m    MeasuredValue = "DELINQUENCIES_24M"
-	MeasuredValueAffordabilityRatio  MeasuredValue = "AFFORDABILITY_RATIO"
-	MeasuredValueLiquidSavings       MeasuredValue = "LIQUID_SAVINGS"
-	MeasuredValueOutstandingCredit   MeasuredValue = "OUTSTANDING_CREDIT"
+	// How many late or missed payments the shopper's credit report shows in the past 24 months. A whole number, 0 to 1,000.
+	MeasuredValueDelinquencies24m MeasuredValue = "DELINQUENCIES_24M"
+	// The shopper's disposable income after regular costs divided by this purchase's instalment. A ratio, 0 to 1,000.
+	MeasuredValueAffordabilityRatio MeasuredValue = "AFFORDABILITY_RATIO"
+	// The shopper's savings and easily accessible funds. An amount in the market's currency, -10,000,000 to 100,000,000.
+	MeasuredValueLiquidSavings MeasuredValue = "LIQUID_SAVINGS"
+	// The total credit the shopper owes, including cards, loans and pay-later plans. An amount in the market's currency, 0 to 100,000,000.
+	MeasuredValueOutstandingCredit MeasuredValue = "OUTSTANDING_CREDIT"
 )
 
 var AllMeasuredValue = []MeasuredValue{
@@ -3935,21 +3965,36 @@ func (e OutcomeStatus) MarshalJSON() ([]byte, error) {
 type ReasonCode string
 
 const (
-	ReasonCodeCreditScoreInsufficient   ReasonCode = "CREDIT_SCORE_INSUFFICIENT"
-	ReasonCodeIncomeInsufficient        ReasonCode = "INCOME_INSUFFICIENT"
-	ReasonCodeIncomeUnverified          ReasonCode = "INCOME_UNVERIFIED"
-	ReasonCodeEmploymentLength          ReasonCode = "EMPLOYMENT_LENGTH"
-	ReasonCodeRecentPlansExcessive      ReasonCode = "RECENT_PLANS_EXCESSIVE"
-	ReasonCodeObligationsExcessive      ReasonCode = "OBLIGATIONS_EXCESSIVE"
-	ReasonCodeResidenceLength           ReasonCode = "RESIDENCE_LENGTH"
-	ReasonCodeResidenceUnverified       ReasonCode = "RESIDENCE_UNVERIFIED"
-	ReasonCodeIdentityUnverified        ReasonCode = "IDENTITY_UNVERIFIED"
-	ReasonCodeUnderLegalAge             ReasonCode = "UNDER_LEGAL_AGE"
-	ReasonCodeCreditHistoryLimited      ReasonCode = "CREDIT_HISTORY_LIMITED"
-	ReasonCodeDelinquentObligations     ReasonCode = "DELINQUENT_OBLIGATIONS"
+	// The measured value BUREAU_SCORE did not meet the rule of the threshold set in force (credit score).
+	ReasonCodeCreditScoreInsufficient ReasonCode = "CREDIT_SCORE_INSUFFICIENT"
+	// The measured value MONTHLY_INCOME did not meet the rule of the threshold set in force (income).
+	ReasonCodeIncomeInsufficient ReasonCode = "INCOME_INSUFFICIENT"
+	// The measured value INCOME_VERIFIED did not meet the rule of the threshold set in force (income).
+	ReasonCodeIncomeUnverified ReasonCode = "INCOME_UNVERIFIED"
+	// The measured value EMPLOYMENT_MONTHS did not meet the rule of the threshold set in force (employment stability).
+	ReasonCodeEmploymentLength ReasonCode = "EMPLOYMENT_LENGTH"
+	// The measured value RECENT_PLANS_30D did not meet the rule of the threshold set in force (spending patterns).
+	ReasonCodeRecentPlansExcessive ReasonCode = "RECENT_PLANS_EXCESSIVE"
+	// The measured value DEBT_TO_INCOME did not meet the rule of the threshold set in force (debt to income).
+	ReasonCodeObligationsExcessive ReasonCode = "OBLIGATIONS_EXCESSIVE"
+	// The measured value MONTHS_AT_ADDRESS did not meet the rule of the threshold set in force (residential status).
+	ReasonCodeResidenceLength ReasonCode = "RESIDENCE_LENGTH"
+	// The measured value ADDRESS_VERIFIED did not meet the rule of the threshold set in force (residential status).
+	ReasonCodeResidenceUnverified ReasonCode = "RESIDENCE_UNVERIFIED"
+	// The measured value IDENTITY_VERIFIED did not meet the rule of the threshold set in force (identity and age).
+	ReasonCodeIdentityUnverified ReasonCode = "IDENTITY_UNVERIFIED"
+	// The measured value AGE_YEARS did not meet the rule of the threshold set in force (identity and age).
+	ReasonCodeUnderLegalAge ReasonCode = "UNDER_LEGAL_AGE"
+	// The measured value CREDIT_HISTORY_MONTHS did not meet the rule of the threshold set in force (credit history).
+	ReasonCodeCreditHistoryLimited ReasonCode = "CREDIT_HISTORY_LIMITED"
+	// The measured value DELINQUENCIES_24M did not meet the rule of the threshold set in force (credit history).
+	ReasonCodeDelinquentObligations ReasonCode = "DELINQUENT_OBLIGATIONS"
+	// The measured value AFFORDABILITY_RATIO did not meet the rule of the threshold set in force (affordability).
 	ReasonCodeAffordabilityInsufficient ReasonCode = "AFFORDABILITY_INSUFFICIENT"
-	ReasonCodeReservesInsufficient      ReasonCode = "RESERVES_INSUFFICIENT"
-	ReasonCodeOutstandingCreditHigh     ReasonCode = "OUTSTANDING_CREDIT_HIGH"
+	// The measured value LIQUID_SAVINGS did not meet the rule of the threshold set in force (savings).
+	ReasonCodeReservesInsufficient ReasonCode = "RESERVES_INSUFFICIENT"
+	// The measured value OUTSTANDING_CREDIT did not meet the rule of the threshold set in force (outstanding credit).
+	ReasonCodeOutstandingCreditHigh ReasonCode = "OUTSTANDING_CREDIT_HIGH"
 )
 
 var AllReasonCode = []ReasonCode{

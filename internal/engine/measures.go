@@ -140,7 +140,11 @@ type Policy struct {
 // default US rule. The fields under "Derived" are filled from the position and Key.
 type MeasureInfo struct {
 	// Key is the snake_case name: the database and CSV column, and the source of the API names.
-	Key    string
+	Key string
+	// Doc describes the value for the API: what it is and where it comes from, in one or two
+	// sentences ending with a full stop, without its unit or bounds (the generator adds them
+	// from Unit, Min and Max).
+	Doc    string
 	Factor Factor
 	Unit   Unit
 	// Min and Max bound both the values an assessment may carry and the cut-offs a rule may set.
@@ -173,41 +177,56 @@ type MeasureInfo struct {
 // Measures declares every measured value, indexed by Measure. It is the one list of them: add a
 // value at the end (never reorder: the order is the column order of the what-if history).
 var Measures = [...]MeasureInfo{
-	{Key: "bureau_score", Factor: FactorCreditScore, Unit: UnitScore, Min: 300, Max: 850, Step: 1,
+	{Key: "bureau_score", Doc: "The shopper's credit score from the market's credit bureau, as checkout measured it.",
+		Factor: FactorCreditScore, Unit: UnitScore, Min: 300, Max: 850, Step: 1,
 		Comparator: GTE, Cutoff: 580, Enabled: true, ReasonCode: "CREDIT_SCORE_INSUFFICIENT", Scale: 100},
-	{Key: "monthly_income", Factor: FactorIncome, Unit: UnitMoney, Min: 0, Max: 10_000_000, Step: 1,
+	{Key: "monthly_income", Doc: "The shopper's monthly income on record at the time of the purchase.",
+		Factor: FactorIncome, Unit: UnitMoney, Min: 0, Max: 10_000_000, Step: 1,
 		Comparator: GTE, Cutoff: 1000, Enabled: true, ReasonCode: "INCOME_INSUFFICIENT", Scale: 1000},
-	{Key: "income_verified", Factor: FactorIncome, Unit: UnitFlag, Min: 0, Max: 1, Step: 1,
+	{Key: "income_verified", Doc: "Whether the income the shopper gave was verified.",
+		Factor: FactorIncome, Unit: UnitFlag, Min: 0, Max: 1, Step: 1,
 		Comparator: GTE, Cutoff: 1, Enabled: false, ReasonCode: "INCOME_UNVERIFIED", Scale: 1},
-	{Key: "employment_months", Factor: FactorEmployment, Unit: UnitMonths, Min: 0, Max: 720, Step: 1,
+	{Key: "employment_months", Doc: "How long the shopper has been with their current employer.",
+		Factor: FactorEmployment, Unit: UnitMonths, Min: 0, Max: 720, Step: 1,
 		Comparator: GTE, Cutoff: 6, Enabled: true, ReasonCode: "EMPLOYMENT_LENGTH", Scale: 12},
-	{Key: "recent_plans_30d", Factor: FactorSpending, Unit: UnitCount, Min: 0, Max: 1000, Step: 1,
+	{Key: "recent_plans_30d", Doc: "How many pay-later plans the shopper opened in the past 30 days.",
+		Factor: FactorSpending, Unit: UnitCount, Min: 0, Max: 1000, Step: 1,
 		Comparator: LTE, Cutoff: 5, Enabled: true, ReasonCode: "RECENT_PLANS_EXCESSIVE", Scale: 3},
-	{Key: "debt_to_income", Factor: FactorDebtToIncome, Unit: UnitRatio, Min: 0, Max: 100, Step: 0.01,
+	{Key: "debt_to_income", Doc: "The shopper's monthly debt payments divided by their monthly income (the debt-to-income ratio).",
+		Factor: FactorDebtToIncome, Unit: UnitRatio, Min: 0, Max: 100, Step: 0.01,
 		Comparator: LTE, Cutoff: 0.45, Enabled: true, ReasonCode: "OBLIGATIONS_EXCESSIVE", Scale: 0.2},
-	{Key: "months_at_address", Factor: FactorResidential, Unit: UnitMonths, Min: 0, Max: 1440, Step: 1,
+	{Key: "months_at_address", Doc: "How long the shopper has lived at their current address.",
+		Factor: FactorResidential, Unit: UnitMonths, Min: 0, Max: 1440, Step: 1,
 		Comparator: GTE, Cutoff: 3, Enabled: true, ReasonCode: "RESIDENCE_LENGTH", Scale: 6},
-	{Key: "address_verified", Factor: FactorResidential, Unit: UnitFlag, Min: 0, Max: 1, Step: 1,
+	{Key: "address_verified", Doc: "Whether the shopper's address was matched to their records.",
+		Factor: FactorResidential, Unit: UnitFlag, Min: 0, Max: 1, Step: 1,
 		Comparator: GTE, Cutoff: 1, Enabled: true, ReasonCode: "RESIDENCE_UNVERIFIED", Scale: 1},
-	{Key: "identity_verified", Factor: FactorIdentity, Unit: UnitFlag, Min: 0, Max: 1, Step: 1,
+	{Key: "identity_verified", Doc: "Whether the shopper's identity was confirmed from the details given.",
+		Factor: FactorIdentity, Unit: UnitFlag, Min: 0, Max: 1, Step: 1,
 		Comparator: GTE, Cutoff: 1, Enabled: true, ReasonCode: "IDENTITY_UNVERIFIED", Scale: 1,
 		RanksFirst: true, Policy: Policy{CutoffMin: 1, CutoffMax: 1,
 			GTEOnly:    "every shopper's identity must be verified",
 			MustEnable: "every shopper's identity must be verified"}},
-	{Key: "age_years", Factor: FactorIdentity, Unit: UnitYears, Min: 0, Max: 130, Step: 1,
+	{Key: "age_years", Doc: "The shopper's age, from the date of birth given.",
+		Factor: FactorIdentity, Unit: UnitYears, Min: 0, Max: 130, Step: 1,
 		Comparator: GTE, Cutoff: 18, Enabled: true, ReasonCode: "UNDER_LEGAL_AGE", Scale: 3,
 		RanksFirst: true, Policy: Policy{CutoffMin: MinAgeCutoff, CutoffMax: MaxAgeCutoff,
 			GTEOnly:    "the age rule can only set a minimum age (legal capacity)",
 			MustEnable: "the minimum legal age always applies"}},
-	{Key: "credit_history_months", Factor: FactorCreditHistory, Unit: UnitMonths, Min: 0, Max: 1440, Step: 1,
+	{Key: "credit_history_months", Doc: "How long the shopper's credit history is.",
+		Factor: FactorCreditHistory, Unit: UnitMonths, Min: 0, Max: 1440, Step: 1,
 		Comparator: GTE, Cutoff: 6, Enabled: true, ReasonCode: "CREDIT_HISTORY_LIMITED", Scale: 12},
-	{Key: "delinquencies_24m", Factor: FactorCreditHistory, Unit: UnitCount, Min: 0, Max: 1000, Step: 1,
+	{Key: "delinquencies_24m", Doc: "How many late or missed payments the shopper's credit report shows in the past 24 months.",
+		Factor: FactorCreditHistory, Unit: UnitCount, Min: 0, Max: 1000, Step: 1,
 		Comparator: LTE, Cutoff: 1, Enabled: true, ReasonCode: "DELINQUENT_OBLIGATIONS", Scale: 1},
-	{Key: "affordability_ratio", Factor: FactorAffordability, Unit: UnitRatio, Min: 0, Max: 1000, Step: 0.01,
+	{Key: "affordability_ratio", Doc: "The shopper's disposable income after regular costs divided by this purchase's instalment.",
+		Factor: FactorAffordability, Unit: UnitRatio, Min: 0, Max: 1000, Step: 0.01,
 		Comparator: GTE, Cutoff: 1.5, Enabled: true, ReasonCode: "AFFORDABILITY_INSUFFICIENT", Scale: 1},
-	{Key: "liquid_savings", Factor: FactorSavings, Unit: UnitMoney, Min: -10_000_000, Max: 100_000_000, Step: 1,
+	{Key: "liquid_savings", Doc: "The shopper's savings and easily accessible funds.",
+		Factor: FactorSavings, Unit: UnitMoney, Min: -10_000_000, Max: 100_000_000, Step: 1,
 		Comparator: GTE, Cutoff: 0, Enabled: false, ReasonCode: "RESERVES_INSUFFICIENT", Scale: 1000},
-	{Key: "outstanding_credit", Factor: FactorOutstandingCredit, Unit: UnitMoney, Min: 0, Max: 100_000_000, Step: 1,
+	{Key: "outstanding_credit", Doc: "The total credit the shopper owes, including cards, loans and pay-later plans.",
+		Factor: FactorOutstandingCredit, Unit: UnitMoney, Min: 0, Max: 100_000_000, Step: 1,
 		Comparator: LTE, Cutoff: 2500, Enabled: true, ReasonCode: "OUTSTANDING_CREDIT_HIGH", Scale: 1000},
 }
 

@@ -22,6 +22,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"text/template"
 
 	"github.com/99designs/gqlgen/codegen/templates"
@@ -43,6 +44,10 @@ type measure struct {
 	StepJS     string
 	CutoffJS   string
 	PassingJS  string
+	// ValueDoc describes the measured value: Doc, then the unit and bounds.
+	ValueDoc string
+	// ReasonDoc describes the reason: the rule on the value failed.
+	ReasonDoc string
 }
 
 type data struct {
@@ -88,6 +93,9 @@ func load() data {
 		if info.Key == "" || info.ReasonCode == "" || info.Step <= 0 || info.Scale <= 0 || info.Min > info.Max {
 			log.Fatalf("measure %d (%q): Key, ReasonCode, Step > 0, Scale > 0 and Min <= Max are required", i, info.Key)
 		}
+		if err := checkDoc(info.Doc); err != nil {
+			log.Fatalf("measure %d (%q): Doc %v", i, info.Key, err)
+		}
 		d.Measures = append(d.Measures, measure{
 			MeasureInfo: info,
 			Index:       i,
@@ -101,12 +109,78 @@ func load() data {
 			StepJS:      js(info.Step),
 			CutoffJS:    js(info.Cutoff),
 			PassingJS:   js(info.Passing()),
+			ValueDoc:    info.Doc + " " + unitDoc(info),
+			ReasonDoc: fmt.Sprintf("The measured value %s did not meet the rule of the threshold set in force (%s).",
+				info.Enum, factorDoc(info.Factor)),
 		})
 	}
 	return d
 }
 
 func js(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+
+// checkDoc requires a measure's Doc: one line of text ending with a full stop, which a GraphQL
+// string and a Go comment can hold as it is.
+func checkDoc(doc string) error {
+	switch {
+	case strings.TrimSpace(doc) == "":
+		return errors.New("is required: what the value is and where it comes from")
+	case doc != strings.TrimSpace(doc) || !strings.HasSuffix(doc, "."):
+		return fmt.Errorf("%q must be trimmed and end with a full stop", doc)
+	case strings.ContainsAny(doc, "\"\\\n\r\t"):
+		return fmt.Errorf("%q must be one line without double quotes or backslashes", doc)
+	}
+	return nil
+}
+
+// unitDoc describes a measure's unit and bounds, e.g. "A score, 300 to 850."
+func unitDoc(m engine.MeasureInfo) string {
+	lo, hi := number(m.Min), number(m.Max)
+	switch m.Unit {
+	case engine.UnitScore:
+		return fmt.Sprintf("A score, %s to %s.", lo, hi)
+	case engine.UnitMoney:
+		return fmt.Sprintf("An amount in the market's currency, %s to %s.", lo, hi)
+	case engine.UnitFlag:
+		return fmt.Sprintf("A flag, %s (no) or %s (yes).", lo, hi)
+	case engine.UnitMonths:
+		return fmt.Sprintf("A whole number of months, %s to %s.", lo, hi)
+	case engine.UnitYears:
+		return fmt.Sprintf("A whole number of years, %s to %s.", lo, hi)
+	case engine.UnitCount:
+		return fmt.Sprintf("A whole number, %s to %s.", lo, hi)
+	case engine.UnitRatio:
+		return fmt.Sprintf("A ratio, %s to %s.", lo, hi)
+	}
+	log.Fatalf("unit %d has no description", m.Unit)
+	return ""
+}
+
+// number writes x with thousands separators: 10000000 as "10,000,000", -0.5 as "-0.5".
+func number(x float64) string {
+	s := js(x)
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	whole, frac, _ := strings.Cut(s, ".")
+	var b strings.Builder
+	for i, c := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if frac != "" {
+		b.WriteString("." + frac)
+	}
+	return sign + b.String()
+}
+
+// factorDoc names a factor in lower case, e.g. "credit score" for CREDIT_SCORE.
+func factorDoc(f engine.Factor) string {
+	return strings.ToLower(strings.ReplaceAll(f.String(), "_", " "))
+}
 
 // moduleRoot is the nearest directory above the working directory holding go.mod.
 func moduleRoot() (string, error) {
@@ -183,6 +257,7 @@ const (
 "The {{.N}} measured values of an assessment."
 enum MeasuredValue {
 {{- range .Measures}}
+  "{{.ValueDoc}}"
   {{.Enum}}
 {{- end}}
 }
@@ -190,6 +265,7 @@ enum MeasuredValue {
 "Principal-reason codes."
 enum ReasonCode {
 {{- range .Measures}}
+  "{{.ReasonDoc}}"
   {{.ReasonCode}}
 {{- end}}
 }
@@ -197,6 +273,7 @@ enum ReasonCode {
 "The {{.N}} measured values. Flags are 0 or 1; months, years and counts are whole numbers."
 input MeasuredValuesInput {
 {{- range .Measures}}
+  "{{.ValueDoc}}"
   {{.Field}}: Float!
 {{- end}}
 }

@@ -266,20 +266,35 @@ export type LegalHoldInput = {
 
 /** The 15 measured values of an assessment. */
 export const MeasuredValue = {
+  /** Whether the shopper's address was matched to their records. A flag, 0 (no) or 1 (yes). */
   AddressVerified: 'ADDRESS_VERIFIED',
+  /** The shopper's disposable income after regular costs divided by this purchase's instalment. A ratio, 0 to 1,000. */
   AffordabilityRatio: 'AFFORDABILITY_RATIO',
+  /** The shopper's age, from the date of birth given. A whole number of years, 0 to 130. */
   AgeYears: 'AGE_YEARS',
+  /** The shopper's credit score from the market's credit bureau, as checkout measured it. A score, 300 to 850. */
   BureauScore: 'BUREAU_SCORE',
+  /** How long the shopper's credit history is. A whole number of months, 0 to 1,440. */
   CreditHistoryMonths: 'CREDIT_HISTORY_MONTHS',
+  /** The shopper's monthly debt payments divided by their monthly income (the debt-to-income ratio). A ratio, 0 to 100. */
   DebtToIncome: 'DEBT_TO_INCOME',
+  /** How many late or missed payments the shopper's credit report shows in the past 24 months. A whole number, 0 to 1,000. */
   Delinquencies_24M: 'DELINQUENCIES_24M',
+  /** How long the shopper has been with their current employer. A whole number of months, 0 to 720. */
   EmploymentMonths: 'EMPLOYMENT_MONTHS',
+  /** Whether the shopper's identity was confirmed from the details given. A flag, 0 (no) or 1 (yes). */
   IdentityVerified: 'IDENTITY_VERIFIED',
+  /** Whether the income the shopper gave was verified. A flag, 0 (no) or 1 (yes). */
   IncomeVerified: 'INCOME_VERIFIED',
+  /** The shopper's savings and easily accessible funds. An amount in the market's currency, -10,000,000 to 100,000,000. */
   LiquidSavings: 'LIQUID_SAVINGS',
+  /** The shopper's monthly income on record at the time of the purchase. An amount in the market's currency, 0 to 10,000,000. */
   MonthlyIncome: 'MONTHLY_INCOME',
+  /** How long the shopper has lived at their current address. A whole number of months, 0 to 1,440. */
   MonthsAtAddress: 'MONTHS_AT_ADDRESS',
+  /** The total credit the shopper owes, including cards, loans and pay-later plans. An amount in the market's currency, 0 to 100,000,000. */
   OutstandingCredit: 'OUTSTANDING_CREDIT',
+  /** How many pay-later plans the shopper opened in the past 30 days. A whole number, 0 to 1,000. */
   RecentPlans_30D: 'RECENT_PLANS_30D'
 } as const;
 
@@ -350,20 +365,35 @@ export type OverturnRateFilter = {
 
 /** Principal-reason codes. */
 export const ReasonCode = {
+  /** The measured value AFFORDABILITY_RATIO did not meet the rule of the threshold set in force (affordability). */
   AffordabilityInsufficient: 'AFFORDABILITY_INSUFFICIENT',
+  /** The measured value CREDIT_HISTORY_MONTHS did not meet the rule of the threshold set in force (credit history). */
   CreditHistoryLimited: 'CREDIT_HISTORY_LIMITED',
+  /** The measured value BUREAU_SCORE did not meet the rule of the threshold set in force (credit score). */
   CreditScoreInsufficient: 'CREDIT_SCORE_INSUFFICIENT',
+  /** The measured value DELINQUENCIES_24M did not meet the rule of the threshold set in force (credit history). */
   DelinquentObligations: 'DELINQUENT_OBLIGATIONS',
+  /** The measured value EMPLOYMENT_MONTHS did not meet the rule of the threshold set in force (employment stability). */
   EmploymentLength: 'EMPLOYMENT_LENGTH',
+  /** The measured value IDENTITY_VERIFIED did not meet the rule of the threshold set in force (identity and age). */
   IdentityUnverified: 'IDENTITY_UNVERIFIED',
+  /** The measured value MONTHLY_INCOME did not meet the rule of the threshold set in force (income). */
   IncomeInsufficient: 'INCOME_INSUFFICIENT',
+  /** The measured value INCOME_VERIFIED did not meet the rule of the threshold set in force (income). */
   IncomeUnverified: 'INCOME_UNVERIFIED',
+  /** The measured value DEBT_TO_INCOME did not meet the rule of the threshold set in force (debt to income). */
   ObligationsExcessive: 'OBLIGATIONS_EXCESSIVE',
+  /** The measured value OUTSTANDING_CREDIT did not meet the rule of the threshold set in force (outstanding credit). */
   OutstandingCreditHigh: 'OUTSTANDING_CREDIT_HIGH',
+  /** The measured value RECENT_PLANS_30D did not meet the rule of the threshold set in force (spending patterns). */
   RecentPlansExcessive: 'RECENT_PLANS_EXCESSIVE',
+  /** The measured value LIQUID_SAVINGS did not meet the rule of the threshold set in force (savings). */
   ReservesInsufficient: 'RESERVES_INSUFFICIENT',
+  /** The measured value MONTHS_AT_ADDRESS did not meet the rule of the threshold set in force (residential status). */
   ResidenceLength: 'RESIDENCE_LENGTH',
+  /** The measured value ADDRESS_VERIFIED did not meet the rule of the threshold set in force (residential status). */
   ResidenceUnverified: 'RESIDENCE_UNVERIFIED',
+  /** The measured value AGE_YEARS did not meet the rule of the threshold set in force (identity and age). */
   UnderLegalAge: 'UNDER_LEGAL_AGE'
 } as const;
 
