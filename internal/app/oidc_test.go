@@ -144,16 +144,16 @@ func TestOIDCSignIn(t *testing.T) {
 
 		// The same callback again (a replayed state) is refused, and so is a state that another
 		// browser started.
-		if got := callback(t, oidctest.NewBrowser(t), back); got != "/?signin_error=expired" {
+		if got := callback(t, oidctest.NewBrowser(t), back); got != "/signin?signin_error=expired" {
 			t.Errorf("replayed state: sent to %q", got)
 		}
-		if got := callback(t, anna, back); got != "/?signin_error=expired" {
+		if got := callback(t, anna, back); got != "/signin?signin_error=expired" {
 			t.Errorf("replayed state, same browser: sent to %q", got)
 		}
 		mallory := oidctest.NewBrowser(t)
 		stolen := oa.startSignIn(t, mallory, "aude")
 		victim := oidctest.NewBrowser(t)
-		if got := callback(t, victim, stolen); got != "/?signin_error=expired" || hasSessionCookie(victim, oa.Server.URL) {
+		if got := callback(t, victim, stolen); got != "/signin?signin_error=expired" || hasSessionCookie(victim, oa.Server.URL) {
 			t.Errorf("state of another browser: sent to %q", got)
 		}
 
@@ -174,7 +174,7 @@ func TestOIDCSignIn(t *testing.T) {
 		// Out of every mapped group: refused with a clear reason, no session, and her sessions end.
 		oa.provider.SetGroups(t, "anna", "everyone")
 		gone := oidctest.NewBrowser(t)
-		if got := callback(t, gone, oa.startSignIn(t, gone, "anna")); got != "/?signin_error=no_role" {
+		if got := callback(t, gone, oa.startSignIn(t, gone, "anna")); got != "/signin?signin_error=no_role" {
 			t.Errorf("no mapped role: sent to %q", got)
 		}
 		if hasSessionCookie(gone, oa.Server.URL) {
@@ -188,7 +188,7 @@ func TestOIDCSignIn(t *testing.T) {
 
 		// Nobody (in no mapped group) never gets an account.
 		nobody := oidctest.NewBrowser(t)
-		if got := callback(t, nobody, oa.startSignIn(t, nobody, "nobody")); got != "/?signin_error=no_role" {
+		if got := callback(t, nobody, oa.startSignIn(t, nobody, "nobody")); got != "/signin?signin_error=no_role" {
 			t.Errorf("nobody: sent to %q", got)
 		}
 		if _, err := oa.Store.UserByPerson(ctx, oidc.PersonOf(oa.provider.Issuer, "nobody")); err == nil {
@@ -214,7 +214,7 @@ func TestOIDCSignIn(t *testing.T) {
 		q := to.Query()
 		q.Set("nonce", "not-the-sign-ins-nonce")
 		to.RawQuery = q.Encode()
-		if got := callback(t, b, oidctest.Browse(t, b, to.String(), "aude", oidctest.Password, oidc.CallbackPath)); got != "/?signin_error=failed" {
+		if got := callback(t, b, oidctest.Browse(t, b, to.String(), "aude", oidctest.Password, oidc.CallbackPath)); got != "/signin?signin_error=failed" {
 			t.Errorf("bad nonce: sent to %q", got)
 		}
 

@@ -43,6 +43,9 @@ const FlowTTL = 10 * time.Minute
 // often another site, sends the browser back with a top-level GET, which Lax lets through.
 const browserCookieName = "__Host-riskconsole_oidc"
 
+// SignInPage is the UI's sign-in page (ui/src/lib/access.ts), where a refused sign-in lands.
+const SignInPage = "/signin"
+
 // ErrorParam is the query parameter of the console's page that names why a sign-in through the
 // provider was refused (the sign-in page shows a message for each SignInError).
 const ErrorParam = "signin_error"
@@ -190,7 +193,7 @@ func (h *Handler) fail(w http.ResponseWriter, r *http.Request, username, reason,
 
 // refuse sends the browser to the console's sign-in page, saying why the sign-in was refused.
 func (h *Handler) refuse(w http.ResponseWriter, r *http.Request, code string) {
-	http.Redirect(w, r, "/?"+url.Values{ErrorParam: {code}}.Encode(), http.StatusSeeOther)
+	http.Redirect(w, r, SignInPage+"?"+url.Values{ErrorParam: {code}}.Encode(), http.StatusSeeOther)
 }
 
 func clientAddr(r *http.Request) string {

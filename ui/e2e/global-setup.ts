@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { providerClient, startProvider, type Provider } from './oidc-provider';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -49,13 +50,18 @@ export interface Server {
  * given (kept afterwards, so that a large demo is seeded once), else in a temporary directory
  * removed when it stops.
  */
-export async function startServer(demoDecisions: number, dataDir?: string): Promise<Server> {
+export async function startServer(
+  demoDecisions: number,
+  dataDir?: string,
+  extraEnv?: (url: string) => Promise<Record<string, string>>,
+): Promise<Server> {
   const tmp = mkdtempSync(path.join(tmpdir(), 'riskconsole-e2e-'));
   const bin = path.join(tmp, 'server');
   execFileSync('go', ['build', '-o', bin, './server'], { cwd: repoRoot, stdio: 'inherit' });
   const port = await freePort();
   dataDir ??= path.join(tmp, 'data');
   const url = `http://127.0.0.1:${port}`;
+  const more = extraEnv ? await extraEnv(url) : {};
   let log = '';
   const server = spawn(bin, [], {
     cwd: tmp,
@@ -67,6 +73,7 @@ export async function startServer(demoDecisions: number, dataDir?: string): Prom
       LISTEN_ADDR: `127.0.0.1:${port}`,
       LOG_LEVEL: 'warn',
       GRAPHQL_TRUSTED_DOCUMENTS: 'cookie',
+      ...more,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -97,9 +104,27 @@ export async function startServer(demoDecisions: number, dataDir?: string): Prom
 export default async function globalSetup(): Promise<() => Promise<void>> {
   // Enough for US to have the mature outcomes reject inference needs (outcomes.spec.ts), small
   // enough to seed in seconds.
-  const server = await startServer(6000);
+  // Staff may also sign in through a real OpenID Connect provider (oidc.spec.ts).
+  let provider: Provider | undefined;
+  const server = await startServer(6000, undefined, async (url) => {
+    provider = await startProvider(`${url}/auth/oidc/callback`);
+    return {
+      OIDC_ISSUER: provider.issuer,
+      OIDC_CLIENT_ID: providerClient.id,
+      OIDC_CLIENT_SECRET: providerClient.secret,
+      OIDC_REDIRECT_URL: `${url}/auth/oidc/callback`,
+      OIDC_GROUP_ROLES: 'risk-analysts=ANALYST,auditors=AUDITOR',
+      OIDC_PROVIDER_NAME: 'Test IdP',
+    };
+  }).catch(async (e) => {
+    await provider?.stop();
+    throw e;
+  });
   process.env.E2E_BASE_URL = server.url;
   process.env.E2E_ACCOUNTS = readFileSync(path.join(server.dataDir, 'demo-accounts.json'), 'utf8');
   process.env.E2E_TOKENS = readFileSync(path.join(server.dataDir, 'demo-tokens.json'), 'utf8');
-  return server.stop;
+  return async () => {
+    await server.stop();
+    await provider?.stop();
+  };
 }

@@ -1,0 +1,35 @@
+import { expect, shot, test } from './fixtures';
+import { providerPassword } from './oidc-provider';
+
+// Sign-in through the company's identity provider: the button on the sign-in page, the
+// provider's own login page, and back in the console with the role the person's groups give.
+test('signs in through the identity provider with the role of its groups', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/signin$/);
+  await page.getByRole('link', { name: 'Sign in with Test IdP' }).click();
+  // The provider's login page, on its own origin.
+  await expect(page.getByRole('heading', { name: 'Test IdP' })).toBeVisible();
+  await page.getByLabel('Username').fill('aude');
+  await page.getByLabel('Password').fill(providerPassword);
+  await shot(page, 'oidc-provider-login');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(page.getByText('Aude Auditor')).toBeVisible();
+  await expect(page.locator('.roles')).toHaveText('(AUDITOR)');
+  await expect(page.getByRole('link', { name: 'Audit log' })).toBeVisible();
+  await shot(page, 'oidc-signed-in');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/signin$/);
+});
+
+test('a person whose groups give no role is refused with a clear message', async ({ page }) => {
+  await page.goto('/signin');
+  await page.getByRole('link', { name: 'Sign in with Test IdP' }).click();
+  await page.getByLabel('Username').fill('nobody');
+  await page.getByLabel('Password').fill(providerPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/signin\?signin_error=no_role$/);
+  await expect(page.getByRole('alert')).toContainText('none of your groups there gives a role in riskconsole');
+  await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+  await shot(page, 'oidc-no-role');
+});
