@@ -16,6 +16,7 @@ import (
 	"regexp"
 	"runtime"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -45,13 +46,7 @@ func Dir() string {
 func Start(tb testing.TB, redirectURIs ...string) *Provider {
 	tb.Helper()
 	dir := Dir()
-	if _, err := os.Stat(filepath.Join(dir, "node_modules", "oidc-provider")); err != nil {
-		cmd := exec.Command("npm", "ci", "--no-audit", "--no-fund")
-		cmd.Dir = dir
-		if out, err := cmd.CombinedOutput(); err != nil {
-			tb.Fatalf("install the test OpenID provider (npm ci in %s): %v\n%s", dir, err, out)
-		}
-	}
+	install(tb, dir)
 	ctx, cancel := context.WithCancel(context.Background())
 	cmd := exec.CommandContext(ctx, "node", "server.mjs")
 	cmd.Dir = dir
@@ -91,6 +86,29 @@ func Start(tb testing.TB, redirectURIs ...string) *Provider {
 		tb.Fatal("the test OpenID provider was not ready within 60 s")
 	}
 	return nil
+}
+
+// install runs `npm ci` in dir when its packages are missing, holding a lock file so that test
+// binaries of several packages, which go test runs at once, do not install over each other.
+func install(tb testing.TB, dir string) {
+	tb.Helper()
+	lock, err := os.OpenFile(filepath.Join(dir, ".install.lock"), os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer lock.Close()
+	if err := syscall.Flock(int(lock.Fd()), syscall.LOCK_EX); err != nil {
+		tb.Fatal(err)
+	}
+	defer syscall.Flock(int(lock.Fd()), syscall.LOCK_UN) //nolint:errcheck // closing unlocks too
+	if _, err := os.Stat(filepath.Join(dir, "node_modules", "oidc-provider")); err == nil {
+		return
+	}
+	cmd := exec.Command("npm", "ci", "--no-audit", "--no-fund")
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		tb.Fatalf("install the test OpenID provider (npm ci in %s): %v\n%s", dir, err, out)
+	}
 }
 
 // SetGroups replaces user's groups at the provider, as the company's directory administrator
