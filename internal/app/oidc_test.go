@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"riskconsole/internal/accounts"
 	"riskconsole/internal/auth"
@@ -122,6 +123,7 @@ func TestOIDCSignIn(t *testing.T) {
 	eachDialect(t, func(t *testing.T, dialect string) {
 		oa := newOIDCApp(t, dialect, nil)
 		ctx := context.Background()
+		db := oa.rawDB(t)
 
 		// Anna, in risk-analysts, signs in and is an ANALYST.
 		anna := oidctest.NewBrowser(t)
@@ -141,6 +143,29 @@ func TestOIDCSignIn(t *testing.T) {
 		if p := u.Principal("x"); p.Person() != person {
 			t.Errorf("principal's person = %q, want %q", p.Person(), person)
 		}
+
+		// A conflict of interest is the person's, found through its person id (a reviewer's own
+		// purchases).
+		if err := oa.Store.LinkStaffShopper(ctx, u.ID, "shopper-of-anna", "system:test", time.Now()); err != nil {
+			t.Fatal(err)
+		}
+		if linked, err := oa.Store.ShopperLinked(ctx, person, "shopper-of-anna"); err != nil || !linked {
+			t.Errorf("ShopperLinked(%s) = %v, %v; want true", person, linked, err)
+		}
+
+		// The sign-in is in the audit log: the account's creation by system:oidc, then the login
+		// by the person.
+		evs := acctEventsSince(t, db, 0)
+		var created, loggedIn bool
+		for _, e := range evs {
+			created = created || (e.Action == "user.create" && e.Actor == "system:oidc" && e.EntityID == "anna@example.test")
+			loggedIn = loggedIn || (e.Action == "auth.login" && e.Outcome == "DONE" && e.EntityID == "anna@example.test" &&
+				strings.Contains(e.After.String, string(person)))
+		}
+		if !created || !loggedIn {
+			t.Errorf("audit events of the first sign-in missing: %+v", evs)
+		}
+		mark := evs[len(evs)-1].ID
 
 		// The same callback again (a replayed state) is refused, and so is a state that another
 		// browser started.
@@ -176,6 +201,15 @@ func TestOIDCSignIn(t *testing.T) {
 		gone := oidctest.NewBrowser(t)
 		if got := callback(t, gone, oa.startSignIn(t, gone, "anna")); got != "/signin?signin_error=no_role" {
 			t.Errorf("no mapped role: sent to %q", got)
+		}
+		failed := 0
+		for _, e := range acctEventsSince(t, db, mark) {
+			if e.Action == "auth.login" && e.Outcome == "FAILED" {
+				failed++
+			}
+		}
+		if failed != 4 { // two replays, the other browser's state, and the no-role sign-in
+			t.Errorf("%d failed sign-ins recorded since the first, want 4", failed)
 		}
 		if hasSessionCookie(gone, oa.Server.URL) {
 			t.Error("a refused sign-in set a session cookie")
