@@ -182,6 +182,14 @@ type OIDCFlow struct {
 	ExpiresAt   time.Time
 }
 
+// Setting is a setting an ADMIN changes in the console (migration 20).
+type Setting struct {
+	Name      string `gorm:"primaryKey"`
+	Value     string
+	UpdatedAt time.Time
+	UpdatedBy string
+}
+
 // TableName is oidc_flows.
 func (OIDCFlow) TableName() string { return "oidc_flows" }
 

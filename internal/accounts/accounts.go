@@ -36,9 +36,9 @@ type Options struct {
 	// Denials records refusals the service itself decides (the GraphQL directive records the
 	// rest); nil records nothing.
 	Denials DenialRecorder
-	// LocalSignInOff refuses sign-in with a username and password (LOCAL_SIGN_IN=off): staff sign
-	// in through the identity provider only.
-	LocalSignInOff bool
+	// LocalSignIn says who decides whether staff may sign in with a username and password; the
+	// zero value is LocalSignInSetting.
+	LocalSignIn LocalSignInMode
 }
 
 // DenialRecorder writes an authorization denial to the audit log.
@@ -55,8 +55,8 @@ type Service struct {
 	now      func() time.Time
 	throttle *Throttle
 	denials  DenialRecorder
-	// localSignIn allows sign-in with a username and password.
-	localSignIn bool
+	// localSignIn says who decides whether staff may sign in with a password.
+	localSignIn LocalSignInMode
 	// hashSlots bounds the argon2id computations running at once: each takes 19 MiB, so a burst
 	// of logins must queue rather than exhaust memory.
 	hashSlots chan struct{}
@@ -66,7 +66,7 @@ type Service struct {
 // tokens so that they stop working in this process at once.
 func NewService(st *store.Store, authn *auth.Authenticator, opts Options) *Service {
 	s := &Service{store: st, authn: authn, idle: opts.IdleTimeout, lifetime: opts.MaxLifetime, now: opts.Now,
-		throttle: NewThrottle(), denials: opts.Denials, localSignIn: !opts.LocalSignInOff, hashSlots: make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))}
+		throttle: NewThrottle(), denials: opts.Denials, localSignIn: opts.LocalSignIn, hashSlots: make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))}
 	if s.idle <= 0 {
 		s.idle = DefaultIdleTimeout
 	}
@@ -78,9 +78,6 @@ func NewService(st *store.Store, authn *auth.Authenticator, opts Options) *Servi
 	}
 	return s
 }
-
-// LocalSignIn reports whether staff may sign in with a username and password.
-func (s *Service) LocalSignIn() bool { return s.localSignIn }
 
 // clock returns the current time as the database keeps it: UTC, to the microsecond.
 func (s *Service) clock() time.Time { return s.now().UTC().Truncate(time.Microsecond) }

@@ -42,10 +42,11 @@ const (
 	reasonWrongPassword = "wrong password"
 	reasonDisabled      = "account disabled"
 	reasonExternalUser  = "signs in through the identity provider"
+	reasonLocalOff      = "sign-in with a password is turned off"
 )
 
 // ErrLocalSignInOff refuses a sign-in with a password while local sign-in is turned off
-// (Options.LocalSignInOff).
+// (LocalSignIn).
 var ErrLocalSignInOff = fmt.Errorf("sign-in with a password is turned off: sign in through the identity provider: %w", apperr.ErrForbidden)
 
 // dummyHash is verified against when the username is unknown, so that an unknown user costs the
@@ -57,7 +58,13 @@ var dummyHash = sync.OnceValue(func() string { return auth.HashPassword(NewPassw
 // is an ErrUnauthorized; an attempt made during a back-off (see Throttle.WaitAttempt) is a
 // *ThrottledError and does not even check the password.
 func (s *Service) Login(ctx context.Context, req LoginRequest) (LoginResult, error) {
-	if !s.localSignIn {
+	switch on, err := s.LocalSignIn(ctx); {
+	case err != nil:
+		return LoginResult{}, err
+	case !on:
+		if err := s.loginFailed(ctx, truncate(strings.ToLower(strings.TrimSpace(req.Username)), 64), reasonLocalOff); err != nil {
+			return LoginResult{}, err
+		}
 		return LoginResult{}, ErrLocalSignInOff
 	}
 	now := s.clock()

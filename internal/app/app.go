@@ -111,7 +111,7 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 	denials := auditlog.NewDenials(audits, auditlog.DenialOptions{Now: o.now})
 	acc := accounts.NewService(st, authn, accounts.Options{
 		IdleTimeout: cfg.SessionIdleTimeout, MaxLifetime: cfg.SessionMaxLifetime, Now: o.now, Denials: denials,
-		LocalSignInOff: cfg.LocalSignInOff,
+		LocalSignIn: localSignIn(cfg),
 	})
 	heavyOps := heavy.New(cmp.Or(cfg.HeavyLimit, heavy.DefaultLimit()))
 	authn.Sessions = acc
@@ -152,11 +152,20 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 	a.Erasure = erasure.NewService(st, eraser, a.Retention, key.ShopperRef, denials, o.now)
 	a.Comparison = experiments.NewService(st, a.Experiments, a.Analytics, defs, heavyOps, o.now)
 	if cfg.OIDC.Enabled() {
-		a.OIDC = oidc.NewHandler(oidc.NewRelyingParty(cfg.OIDC, o.now), st, acc, o.now)
+		a.OIDC = oidc.NewHandler(oidc.NewRelyingParty(cfg.OIDC, o.now), st, acc, authn, o.now)
 	}
 	a.RetentionJob = a.newRetentionJob()
 	a.Metrics = a.newMetrics(o.now)
 	return a, nil
+}
+
+// localSignIn is who decides whether staff may sign in with a password: the configuration's
+// choice, or always on without an identity provider, where a password is the only way in.
+func localSignIn(cfg Config) accounts.LocalSignInMode {
+	if !cfg.OIDC.Enabled() {
+		return accounts.LocalSignInOn
+	}
+	return cfg.LocalSignIn
 }
 
 // OpenStore connects to the configured database without migrating it, and without the audit key:

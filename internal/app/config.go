@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"riskconsole/graph"
+	"riskconsole/internal/accounts"
 	"riskconsole/internal/heavy"
 	"riskconsole/internal/httpapi"
 	"riskconsole/internal/oidc"
@@ -88,9 +89,10 @@ type Config struct {
 	// OIDC_ROLES_CLAIM, OIDC_GROUP_ROLES, OIDC_PROVIDER_NAME: sign-in through the company's
 	// OpenID Connect provider (package oidc); off while OIDC_ISSUER is empty
 	OIDC oidc.Config
-	// LOCAL_SIGN_IN=false: staff may not sign in with a username and password, only through the
-	// provider (needs OIDC_ISSUER). The zero value keeps local sign-in on.
-	LocalSignInOff bool
+	// LOCAL_SIGN_IN: who decides whether staff may sign in with a username and password:
+	// "setting" (an ADMIN, in the console; the zero value), "on" (always: the break-glass) or
+	// "off" (never; needs OIDC_ISSUER). Without OIDC_ISSUER it is always on.
+	LocalSignIn accounts.LocalSignInMode
 }
 
 // AuditCheckpointPath is the audit checkpoint file.
@@ -227,15 +229,13 @@ func ParseConfig(name string, args []string, getenv func(string) string) (Config
 	fs.StringVar(&c.OIDC.RolesClaim, "oidc-roles-claim", env("OIDC_ROLES_CLAIM", oidc.DefaultRolesClaim), "ID token claim listing the person's groups (env OIDC_ROLES_CLAIM)")
 	groupRoles := fs.String("oidc-group-roles", env("OIDC_GROUP_ROLES", ""), "groups and the roles they give: group=ROLE,group=ROLE+ROLE (env OIDC_GROUP_ROLES)")
 	fs.StringVar(&c.OIDC.Name, "oidc-provider-name", env("OIDC_PROVIDER_NAME", "your identity provider"), "the provider's name on the sign-in button (env OIDC_PROVIDER_NAME)")
-	localSignIn, err := strconv.ParseBool(env("LOCAL_SIGN_IN", "true"))
-	if err != nil {
-		return c, fmt.Errorf("LOCAL_SIGN_IN: %w", err)
-	}
-	localFlag := fs.Bool("local-sign-in", localSignIn, "staff may sign in with a username and password; false needs oidc-issuer (env LOCAL_SIGN_IN)")
+	localFlag := fs.String("local-sign-in", env("LOCAL_SIGN_IN", string(accounts.LocalSignInSetting)), "who decides whether staff may sign in with a password: setting (an ADMIN, in the console), on (always: the break-glass) or off (never; needs oidc-issuer) (env LOCAL_SIGN_IN)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
-	c.LocalSignInOff = !*localFlag
+	if c.LocalSignIn, err = accounts.ParseLocalSignInMode(*localFlag); err != nil {
+		return c, err
+	}
 	if c.OIDC.GroupRoles, err = oidc.ParseGroupRoles(*groupRoles); err != nil {
 		return c, err
 	}
@@ -243,8 +243,8 @@ func ParseConfig(name string, args []string, getenv func(string) string) (Config
 		if err := c.OIDC.Validate(); err != nil {
 			return c, err
 		}
-	} else if c.LocalSignInOff {
-		return c, fmt.Errorf("local-sign-in=false needs oidc-issuer: nobody could sign in")
+	} else if c.LocalSignIn == accounts.LocalSignInOff {
+		return c, fmt.Errorf("local-sign-in=off needs oidc-issuer: nobody could sign in")
 	}
 	if err := c.LogLevel.UnmarshalText([]byte(level)); err != nil {
 		return c, fmt.Errorf("log level: %w", err)

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -41,7 +42,7 @@ func newOIDCApp(t *testing.T, dialect string, change func(*Config)) *oidcApp {
 	}
 	cfg.OIDC = oidc.Config{Issuer: p.Issuer, ClientID: oidctest.ClientID, ClientSecret: oidctest.ClientSecret,
 		RedirectURL: base + oidc.CallbackPath, RolesClaim: "groups", Name: "Test IdP",
-		GroupRoles: map[string][]auth.Role{"risk-analysts": {auth.Analyst}, "auditors": {auth.Auditor}}}
+		GroupRoles: map[string][]auth.Role{"risk-analysts": {auth.Analyst}, "auditors": {auth.Auditor}, "console-admins": {auth.Admin}}}
 	if change != nil {
 		change(&cfg)
 	}
@@ -268,7 +269,7 @@ func TestOIDCSignIn(t *testing.T) {
 // TestOIDCProviderInfo: the sign-in page learns the provider's name and whether passwords work;
 // with LOCAL_SIGN_IN off, a sign-in with a password is refused.
 func TestOIDCProviderInfo(t *testing.T) {
-	oa := newOIDCApp(t, "sqlite", func(c *Config) { c.LocalSignInOff = true })
+	oa := newOIDCApp(t, "sqlite", func(c *Config) { c.LocalSignIn = accounts.LocalSignInOff })
 	res, err := http.Get(oa.Server.URL + oidc.ProviderPath)
 	if err != nil {
 		t.Fatal(err)
@@ -296,4 +297,97 @@ func TestOIDCProviderInfo(t *testing.T) {
 	if res.StatusCode != http.StatusForbidden {
 		t.Errorf("password sign-in with LOCAL_SIGN_IN off: %s, want 403", res.Status)
 	}
+}
+
+// setLocalSignIn posts {"enabled": on} to the local sign-in switch from browser, as the console's
+// page does, and returns the status and error code.
+func (oa *oidcApp) setLocalSignIn(t *testing.T, browser *http.Client, on bool) (int, string) {
+	t.Helper()
+	body := `{"enabled":false}`
+	if on {
+		body = `{"enabled":true}`
+	}
+	req, _ := http.NewRequest(http.MethodPost, oa.Server.URL+oidc.LocalSignInPath, strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Origin", oa.Server.URL)
+	res, err := browser.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var answer struct {
+		Errors []struct {
+			Extensions struct {
+				Code string `json:"code"`
+			} `json:"extensions"`
+		} `json:"errors"`
+	}
+	_ = json.NewDecoder(res.Body).Decode(&answer)
+	code := ""
+	if len(answer.Errors) > 0 {
+		code = answer.Errors[0].Extensions.Code
+	}
+	return res.StatusCode, code
+}
+
+// TestOIDCLocalSignInSetting: an ADMIN signed in through the provider turns sign-in with a
+// password off and on again, each change in the audit log; an ADMIN signed in with a password may
+// not turn it off (nobody would be known to get in without one), nor may anyone but an ADMIN;
+// LOCAL_SIGN_IN=on, the break-glass, overrides the setting.
+func TestOIDCLocalSignInSetting(t *testing.T) {
+	eachDialect(t, func(t *testing.T, dialect string) {
+		oa := newOIDCApp(t, dialect, nil)
+		ctx := context.Background()
+		db := oa.rawDB(t)
+		_, password := oa.acctUser(t, "local.lou", auth.Analyst)
+		login := func() error {
+			_, err := oa.Accounts.Login(ctx, accounts.LoginRequest{Username: "local.lou", Password: password, ClientAddr: "192.0.2.7"})
+			return err
+		}
+
+		localAdmin := oidctest.NewBrowser(t)
+		u, _ := url.Parse(oa.Server.URL)
+		localAdmin.Jar.SetCookies(u, []*http.Cookie{{Name: auth.SessionCookieName, Value: oa.session(t, auth.Admin).secret}})
+		if status, code := oa.setLocalSignIn(t, localAdmin, false); status != http.StatusBadRequest || code != "INVALID" {
+			t.Errorf("a local ADMIN turned passwords off: %d %s", status, code)
+		}
+		anna := oidctest.NewBrowser(t)
+		callback(t, anna, oa.startSignIn(t, anna, "anna"))
+		if status, _ := oa.setLocalSignIn(t, anna, false); status != http.StatusForbidden {
+			t.Errorf("an ANALYST turned passwords off: %d", status)
+		}
+		if status, _ := oa.setLocalSignIn(t, oidctest.NewBrowser(t), false); status != http.StatusForbidden {
+			t.Errorf("anonymous turned passwords off: %d", status)
+		}
+
+		oa.provider.SetGroups(t, "aude", "console-admins")
+		aude := oidctest.NewBrowser(t)
+		callback(t, aude, oa.startSignIn(t, aude, "aude"))
+		mark := acctAuditMark(t, db)
+		if status, code := oa.setLocalSignIn(t, aude, false); status != http.StatusOK {
+			t.Fatalf("the provider's ADMIN could not turn passwords off: %d %s", status, code)
+		}
+		e := acctOneEvent(t, db, mark, "setting.local_sign_in", "DONE")
+		if !strings.Contains(e.After.String, `"off"`) || !strings.Contains(e.Before.String, `"on"`) {
+			t.Errorf("audit event before %s after %s", e.Before.String, e.After.String)
+		}
+		if err := login(); !errors.Is(err, accounts.ErrLocalSignInOff) {
+			t.Errorf("password sign-in with passwords off: %v", err)
+		}
+		if status, _ := oa.setLocalSignIn(t, aude, true); status != http.StatusOK {
+			t.Fatalf("could not turn passwords on: %d", status)
+		}
+		if err := login(); err != nil {
+			t.Errorf("password sign-in with passwords on again: %v", err)
+		}
+
+		// LOCAL_SIGN_IN=on beats a setting left off.
+		if status, _ := oa.setLocalSignIn(t, aude, false); status != http.StatusOK {
+			t.Fatalf("could not turn passwords off: %d", status)
+		}
+		glass := accounts.NewService(oa.Store, oa.Auth, accounts.Options{LocalSignIn: accounts.LocalSignInOn})
+		if on, err := glass.LocalSignIn(ctx); err != nil || !on {
+			t.Errorf("LOCAL_SIGN_IN=on: local sign-in %v, %v", on, err)
+		}
+	})
 }

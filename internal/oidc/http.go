@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"errors"
 	"log/slog"
+	"mime"
 	"net"
 	"net/http"
 	"net/url"
@@ -32,6 +33,8 @@ const (
 	CallbackPath = "/auth/oidc/callback"
 	// ProviderPath tells the sign-in page the provider's name and whether passwords still work.
 	ProviderPath = "/auth/oidc/provider"
+	// LocalSignInPath turns sign-in with a password on or off: POST {"enabled": bool}, ADMIN only.
+	LocalSignInPath = "/auth/oidc/local-sign-in"
 )
 
 // FlowTTL bounds the time between the redirect to the provider and the callback.
@@ -71,7 +74,8 @@ type Accounts interface {
 	SignInExternal(ctx context.Context, in accounts.ExternalSignIn) (accounts.LoginResult, error)
 	RecordFailedSignIn(ctx context.Context, username, reason string) error
 	SetSessionCookie(w http.ResponseWriter, res accounts.LoginResult)
-	LocalSignIn() bool
+	LocalSignIn(ctx context.Context) (bool, error)
+	SetLocalSignIn(ctx context.Context, on bool) error
 }
 
 // Handler serves StartPath, CallbackPath and ProviderPath.
@@ -84,7 +88,7 @@ type Handler struct {
 }
 
 // NewHandler returns the routes of sign-in through rp's provider.
-func NewHandler(rp *RelyingParty, flows Flows, acc Accounts, now func() time.Time) *Handler {
+func NewHandler(rp *RelyingParty, flows Flows, acc Accounts, authn *auth.Authenticator, now func() time.Time) *Handler {
 	if now == nil {
 		now = time.Now
 	}
@@ -92,6 +96,7 @@ func NewHandler(rp *RelyingParty, flows Flows, acc Accounts, now func() time.Tim
 	h.mux.HandleFunc("GET "+StartPath, h.serveStart)
 	h.mux.HandleFunc("GET "+CallbackPath, h.serveCallback)
 	h.mux.HandleFunc("GET "+ProviderPath, h.serveProvider)
+	h.mux.Handle("POST "+LocalSignInPath, authn.Middleware(http.HandlerFunc(h.serveLocalSignIn)))
 	return h
 }
 
@@ -100,13 +105,68 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.mux.ServeHTTP(w, r)
 }
 
-func (h *Handler) serveProvider(w http.ResponseWriter, _ *http.Request) {
-	w.Header().Set("Content-Type", "application/json")
-	_ = json.NewEncoder(w).Encode(struct {
+func (h *Handler) serveProvider(w http.ResponseWriter, r *http.Request) {
+	local, err := h.accounts.LocalSignIn(r.Context())
+	if err != nil {
+		slog.ErrorContext(r.Context(), "read the local sign-in setting", "err", err)
+		writeError(w, http.StatusInternalServerError, "INTERNAL", "internal error")
+		return
+	}
+	writeJSON(w, http.StatusOK, struct {
 		Name        string `json:"name"`
 		StartURL    string `json:"startUrl"`
 		LocalSignIn bool   `json:"localSignIn"`
-	}{h.rp.cfg.Name, StartPath, h.accounts.LocalSignIn()})
+	}{h.rp.cfg.Name, StartPath, local})
+}
+
+// serveLocalSignIn turns sign-in with a password on or off (accounts.Service.SetLocalSignIn).
+// The authenticator's middleware has refused a cookie from another origin already; the JSON
+// content type keeps a cross-site form from posting here at all.
+func (h *Handler) serveLocalSignIn(w http.ResponseWriter, r *http.Request) {
+	var body struct {
+		Enabled *bool `json:"enabled"`
+	}
+	if mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type")); mt != "application/json" || !auth.SameOrigin(r) {
+		writeError(w, http.StatusForbidden, "FORBIDDEN", "send JSON from the console's own pages")
+		return
+	}
+	if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<10)).Decode(&body); err != nil || body.Enabled == nil {
+		writeError(w, http.StatusBadRequest, "INVALID", `body must be {"enabled": true or false}`)
+		return
+	}
+	var ve *apperr.ValidationError
+	switch err := h.accounts.SetLocalSignIn(r.Context(), *body.Enabled); {
+	case err == nil:
+		writeJSON(w, http.StatusOK, map[string]bool{"localSignIn": *body.Enabled})
+	case errors.As(err, &ve):
+		writeError(w, http.StatusBadRequest, "INVALID", ve.Error())
+	case errors.Is(err, apperr.ErrForbidden):
+		writeError(w, http.StatusForbidden, "FORBIDDEN", "only an ADMIN may turn sign-in with a password on or off")
+	default:
+		slog.ErrorContext(r.Context(), "set local sign-in", "err", err)
+		writeError(w, http.StatusInternalServerError, "INTERNAL", "internal error")
+	}
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+// writeError writes an error in the shape of a GraphQL error response, as the other /auth/
+// endpoints do.
+func writeError(w http.ResponseWriter, status int, code, msg string) {
+	type extensions struct {
+		Code string `json:"code"`
+	}
+	type gqlError struct {
+		Message    string     `json:"message"`
+		Extensions extensions `json:"extensions"`
+	}
+	writeJSON(w, status, struct {
+		Errors []gqlError `json:"errors"`
+	}{[]gqlError{{msg, extensions{code}}}})
 }
 
 // serveStart records a new sign-in (state, nonce, PKCE verifier, the browser's binding) and

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"time"
 
+	"gorm.io/gorm/clause"
+
 	"riskconsole/internal/apperr"
 	"riskconsole/models"
 )
@@ -58,4 +60,27 @@ func (s *Store) DeleteOIDCFlowsExpiredBefore(ctx context.Context, t time.Time) (
 		return 0, fmt.Errorf("purge sign-in flows: %w", res.Error)
 	}
 	return res.RowsAffected, nil
+}
+
+// Setting returns the value of the setting name, or def when it was never set.
+func (s *Store) Setting(ctx context.Context, name, def string) (string, error) {
+	var rows []models.Setting
+	if err := s.db.WithContext(ctx).Where("name = ?", name).Limit(1).Find(&rows).Error; err != nil {
+		return "", fmt.Errorf("read setting %s: %w", name, err)
+	}
+	if len(rows) == 0 {
+		return def, nil
+	}
+	return rows[0].Value, nil
+}
+
+// SetSetting stores the value of the setting name.
+func (s *Store) SetSetting(ctx context.Context, name, value string, at time.Time, by string) error {
+	row := models.Setting{Name: name, Value: value, UpdatedAt: at.UTC(), UpdatedBy: by}
+	err := s.db.WithContext(ctx).Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "name"}},
+		DoUpdates: clause.AssignmentColumns([]string{"value", "updated_at", "updated_by"})}).Create(&row).Error
+	if err != nil {
+		return fmt.Errorf("set setting %s: %w", name, err)
+	}
+	return nil
 }

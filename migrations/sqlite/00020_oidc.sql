@@ -18,7 +18,17 @@ CREATE TABLE oidc_flows (
 );
 CREATE INDEX oidc_flows_expires ON oidc_flows (expires_at);
 
+-- Settings an ADMIN changes in the console, one row per name; every change is an audit event.
+-- local_sign_in: "off" when staff may sign in through the identity provider only.
+CREATE TABLE settings (
+    name       TEXT PRIMARY KEY,
+    value      TEXT NOT NULL,
+    updated_at DATETIME NOT NULL,
+    updated_by TEXT NOT NULL
+);
+
 -- +goose Down
+DROP TABLE settings;
 DROP TABLE oidc_flows;
 DROP INDEX users_person;
 ALTER TABLE users DROP COLUMN person;
