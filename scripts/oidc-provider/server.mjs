@@ -14,6 +14,7 @@
 //   anna     groups risk-analysts              → ANALYST under the tests' mapping
 //   aude     groups auditors, everyone
 //   nobody   groups everyone                   → no role
+//   ada      groups console-admins
 //
 // POST /test/groups with a form body user=<name>&groups=<a,b> replaces a user's groups, as an
 // administrator of the company's directory would (tests of a person moved between groups).
@@ -24,6 +25,7 @@ const users = {
   anna: { name: 'Anna Analyst', email: 'anna@example.test', groups: ['risk-analysts'] },
   aude: { name: 'Aude Auditor', email: 'aude@example.test', groups: ['auditors', 'everyone'] },
   nobody: { name: 'No Body', email: 'nobody@example.test', groups: ['everyone'] },
+  ada: { name: 'Ada Admin', email: 'ada@example.test', groups: ['console-admins'] },
 };
 const password = 'Correct-Horse-9';
 const secret = 'riskconsole-test-secret-0123456789';

@@ -113,7 +113,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       OIDC_CLIENT_ID: providerClient.id,
       OIDC_CLIENT_SECRET: providerClient.secret,
       OIDC_REDIRECT_URL: `${url}/auth/oidc/callback`,
-      OIDC_GROUP_ROLES: 'risk-analysts=ANALYST,auditors=AUDITOR',
+      OIDC_GROUP_ROLES: 'risk-analysts=ANALYST,auditors=AUDITOR,console-admins=ADMIN',
       OIDC_PROVIDER_NAME: 'Test IdP',
     };
   }).catch(async (e) => {

@@ -33,3 +33,30 @@ test('a person whose groups give no role is refused with a clear message', async
   await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
   await shot(page, 'oidc-no-role');
 });
+
+test('an ADMIN signed in through the provider turns password sign-in off and on', async ({ page }) => {
+  await page.goto('/signin');
+  await page.getByRole('link', { name: 'Sign in with Test IdP' }).click();
+  await page.getByLabel('Username').fill('ada');
+  await page.getByLabel('Password').fill(providerPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.locator('.roles')).toHaveText('(ADMIN)');
+  await page.goto('/admin');
+  const section = page.getByRole('region', { name: 'Sign-in' });
+  await expect(section).toContainText('Sign-in with a console password is on');
+  await section.getByRole('button', { name: 'Turn passwords off' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Turn passwords off' }).click();
+  await expect(section).toContainText('Sign-in with a console password is off');
+  await shot(page, 'oidc-admin-passwords-off');
+  // A second browser sees the sign-in page without the password form.
+  const other = await page.context().browser()!.newContext();
+  const signin = await other.newPage();
+  await signin.goto(new URL('/signin', page.url()).toString());
+  await expect(signin.getByRole('link', { name: 'Sign in with Test IdP' })).toBeVisible();
+  await expect(signin.getByLabel('Password')).toHaveCount(0);
+  await shot(signin, 'oidc-signin-passwords-off');
+  await other.close();
+  await section.getByRole('button', { name: 'Turn passwords on' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Turn passwords on' }).click();
+  await expect(section).toContainText('Sign-in with a console password is on');
+});

@@ -55,3 +55,8 @@ export async function identityProvider(): Promise<IdentityProvider | null> {
     throw e;
   }
 }
+
+/** setLocalSignIn turns sign-in with a password on or off (an ADMIN signed in through the provider). */
+export async function setLocalSignIn(enabled: boolean): Promise<void> {
+  await postJSON('/auth/oidc/local-sign-in', { enabled });
+}
