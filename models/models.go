@@ -168,7 +168,30 @@ type User struct {
 	CreatedAt    time.Time
 	CreatedBy    string
 	DisabledAt   *time.Time
+	// Person is set for a user signed in through an OpenID Connect provider ("oidc:…"); nil for
+	// a local account.
+	Person *string
 }
+
+// OIDCFlow is a sign-in through an OpenID Connect provider under way (migration 20).
+type OIDCFlow struct {
+	StateHash   string `gorm:"primaryKey"`
+	BrowserHash string
+	Nonce       string
+	Verifier    string
+	ExpiresAt   time.Time
+}
+
+// Setting is a setting an ADMIN changes in the console (migration 20).
+type Setting struct {
+	Name      string `gorm:"primaryKey"`
+	Value     string
+	UpdatedAt time.Time
+	UpdatedBy string
+}
+
+// TableName is oidc_flows.
+func (OIDCFlow) TableName() string { return "oidc_flows" }
 
 // Session is a console session; ID is the SHA-256 of the cookie's secret.
 type Session struct {

@@ -9,6 +9,7 @@
 #   prometheus   /usr/bin/promtool: checks the metrics' exposition (internal/app's
 #                TestMetricsExposition) and the alerting rules and their unit tests (make check-alerts)
 #   prometheus-alertmanager  /usr/bin/amtool: checks deploy/alertmanager/alertmanager.yml
+# and, with npm, the packages of the tests' OpenID Connect provider (scripts/oidc-provider).
 # Prints the versions found. Idempotent: when everything is present it only prints them.
 #
 # The postgresql package may create and start a "main" cluster on port 5432, and the prometheus
@@ -76,3 +77,13 @@ done
 /usr/bin/chromium --version 2>/dev/null || echo "chromium: $(dpkg-query -W -f='${Version}' chromium 2>/dev/null)"
 promtool --version 2>&1 | head -n 1
 amtool --version 2>&1 | head -n 1
+
+# The tests' OpenID Connect provider (node-oidc-provider, scripts/oidc-provider): its npm
+# packages, from the npm registry with the lock file. The Go tests and Playwright's global set-up
+# install them too when missing; here once, before go test runs packages in parallel.
+oidc_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/oidc-provider" && pwd)"
+if [[ ! -d $oidc_dir/node_modules/oidc-provider ]]; then
+	echo "ensure-deps: installing the test OpenID provider's npm packages (npm ci in scripts/oidc-provider)" >&2
+	(cd "$oidc_dir" && npm ci --no-audit --no-fund)
+fi
+echo "oidc-provider $(node -p "require('$oidc_dir/node_modules/oidc-provider/package.json').version")"

@@ -36,6 +36,9 @@ type Options struct {
 	// Denials records refusals the service itself decides (the GraphQL directive records the
 	// rest); nil records nothing.
 	Denials DenialRecorder
+	// LocalSignIn says who decides whether staff may sign in with a username and password; the
+	// zero value is LocalSignInSetting.
+	LocalSignIn LocalSignInMode
 }
 
 // DenialRecorder writes an authorization denial to the audit log.
@@ -52,6 +55,8 @@ type Service struct {
 	now      func() time.Time
 	throttle *Throttle
 	denials  DenialRecorder
+	// localSignIn says who decides whether staff may sign in with a password.
+	localSignIn LocalSignInMode
 	// hashSlots bounds the argon2id computations running at once: each takes 19 MiB, so a burst
 	// of logins must queue rather than exhaust memory.
 	hashSlots chan struct{}
@@ -61,7 +66,7 @@ type Service struct {
 // tokens so that they stop working in this process at once.
 func NewService(st *store.Store, authn *auth.Authenticator, opts Options) *Service {
 	s := &Service{store: st, authn: authn, idle: opts.IdleTimeout, lifetime: opts.MaxLifetime, now: opts.Now,
-		throttle: NewThrottle(), denials: opts.Denials, hashSlots: make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))}
+		throttle: NewThrottle(), denials: opts.Denials, localSignIn: opts.LocalSignIn, hashSlots: make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))}
 	if s.idle <= 0 {
 		s.idle = DefaultIdleTimeout
 	}

@@ -123,12 +123,15 @@ func (s *Service) serveLogin(w http.ResponseWriter, r *http.Request) {
 	case errors.Is(err, apperr.ErrUnauthorized):
 		writeError(w, http.StatusUnauthorized, "UNAUTHENTICATED", "invalid username or password")
 		return
+	case errors.Is(err, ErrLocalSignInOff):
+		writeError(w, http.StatusForbidden, "FORBIDDEN", "sign-in with a password is turned off: sign in through the identity provider")
+		return
 	case err != nil:
 		slog.ErrorContext(ctx, "login", "err", err)
 		writeError(w, http.StatusInternalServerError, "INTERNAL", "internal error")
 		return
 	}
-	http.SetCookie(w, auth.SessionCookie(res.Secret, s.lifetime))
+	s.SetSessionCookie(w, res)
 	writeJSON(w, http.StatusOK, sessionResponse{User: sessionUser{Username: res.User.Username,
 		DisplayName: res.User.DisplayName, Roles: roleNames(res.User.Roles)}})
 }

@@ -41,7 +41,13 @@ const (
 	reasonUnknownUser   = "unknown user"
 	reasonWrongPassword = "wrong password"
 	reasonDisabled      = "account disabled"
+	reasonExternalUser  = "signs in through the identity provider"
+	reasonLocalOff      = "sign-in with a password is turned off"
 )
+
+// ErrLocalSignInOff refuses a sign-in with a password while local sign-in is turned off
+// (LocalSignIn).
+var ErrLocalSignInOff = fmt.Errorf("sign-in with a password is turned off: sign in through the identity provider: %w", apperr.ErrForbidden)
 
 // dummyHash is verified against when the username is unknown, so that an unknown user costs the
 // same time as a wrong password and response times do not reveal which usernames exist.
@@ -52,6 +58,15 @@ var dummyHash = sync.OnceValue(func() string { return auth.HashPassword(NewPassw
 // is an ErrUnauthorized; an attempt made during a back-off (see Throttle.WaitAttempt) is a
 // *ThrottledError and does not even check the password.
 func (s *Service) Login(ctx context.Context, req LoginRequest) (LoginResult, error) {
+	switch on, err := s.LocalSignIn(ctx); {
+	case err != nil:
+		return LoginResult{}, err
+	case !on:
+		if err := s.loginFailed(ctx, truncate(strings.ToLower(strings.TrimSpace(req.Username)), 64), reasonLocalOff); err != nil {
+			return LoginResult{}, err
+		}
+		return LoginResult{}, ErrLocalSignInOff
+	}
 	now := s.clock()
 	username := strings.ToLower(strings.TrimSpace(req.Username))
 	if utf8.RuneCountInString(username) > 64 {
@@ -72,6 +87,10 @@ func (s *Service) Login(ctx context.Context, req LoginRequest) (LoginResult, err
 		reason = reasonUnknownUser
 	case err != nil:
 		return LoginResult{}, err
+	case user.External():
+		// A user of the identity provider has no password here: as for an unknown user.
+		_, _ = s.verifyPassword(ctx, dummyHash(), req.Password)
+		reason = reasonExternalUser
 	default:
 		ok, err := s.verifyPassword(ctx, hash, req.Password)
 		switch {
@@ -91,13 +110,20 @@ func (s *Service) Login(ctx context.Context, req LoginRequest) (LoginResult, err
 		return LoginResult{}, fmt.Errorf("invalid username or password: %w", apperr.ErrUnauthorized)
 	}
 	s.throttle.SucceedAttempt(keys)
+	return s.startSession(ctx, user, req, map[string]any{})
+}
 
+// startSession starts a session of user and records the sign-in, in one transaction; a session
+// the browser still held (req.PreviousSecret) ends. after adds facts to the audit event. Every
+// way of signing in ends here, so that a session is the same whichever way it began.
+func (s *Service) startSession(ctx context.Context, user auth.User, req LoginRequest, after map[string]any) (LoginResult, error) {
+	now := s.clock()
 	secret := auth.NewSessionSecret()
 	sess := auth.Session{ID: auth.HashSessionSecret(secret), UserID: user.ID, CreatedAt: now, LastSeenAt: now,
 		ExpiresAt: now.Add(s.lifetime), ClientAddr: req.ClientAddr, UserAgent: truncate(req.UserAgent, 512)}
 	// The event is by the user who just signed in.
 	ctx = auth.WithPrincipal(ctx, user.Principal(sess.ID))
-	err = s.store.InTx(ctx, func(tx *store.Store) error {
+	err := s.store.InTx(ctx, func(tx *store.Store) error {
 		if req.PreviousSecret != "" && auth.ValidSessionSecret(req.PreviousSecret) {
 			if err := tx.RevokeSession(ctx, auth.HashSessionSecret(req.PreviousSecret), now); err != nil {
 				return err
@@ -106,8 +132,9 @@ func (s *Service) Login(ctx context.Context, req LoginRequest) (LoginResult, err
 		if err := tx.CreateSession(ctx, sess); err != nil {
 			return err
 		}
-		after := map[string]any{"sessionExpiresAt": sess.ExpiresAt, "userAgent": sess.UserAgent}
-		return tx.AppendAudit(ctx, audit.NewEvent(ctx, ActionLogin, entityUser, username, nil, after, audit.Done))
+		after["sessionExpiresAt"] = sess.ExpiresAt
+		after["userAgent"] = sess.UserAgent
+		return tx.AppendAudit(ctx, audit.NewEvent(ctx, ActionLogin, entityUser, user.Username, nil, after, audit.Done))
 	})
 	if err != nil {
 		return LoginResult{}, err

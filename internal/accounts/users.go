@@ -66,7 +66,7 @@ func (s *Service) CreateUser(ctx context.Context, in NewUser) (auth.User, error)
 // recorded. The last enabled ADMIN cannot lose the role, so that someone is always left to
 // manage accounts.
 func (s *Service) SetUserRoles(ctx context.Context, id int64, roles []auth.Role) (auth.User, error) {
-	if p := auth.PrincipalFrom(ctx); p.Person() == auth.UserPerson(id) {
+	if p := auth.PrincipalFrom(ctx); p.IsUserID(id) {
 		return auth.User{}, s.deny(ctx, p, "Mutation.setUserRoles", "nobody may change their own roles; ask another ADMIN")
 	}
 	canonical := canonicalRoles(roles)
@@ -81,6 +81,9 @@ func (s *Service) SetUserRoles(ctx context.Context, id int64, roles []auth.Role)
 		return auth.User{}, err
 	}
 	return s.changeUser(ctx, id, ActionUserSetRoles, func(tx *store.Store, u *auth.User) (any, error) {
+		if u.External() {
+			return nil, fieldError("roles", "this person signs in through the identity provider, whose groups give the roles at each sign-in: change the groups there")
+		}
 		if slices.Contains(u.Roles, auth.Admin) && !slices.Contains(canonical, auth.Admin) {
 			if err := s.keepAnAdmin(ctx, tx, u); err != nil {
 				return nil, err
@@ -206,9 +209,12 @@ func (s *Service) ChangePassword(ctx context.Context, current, newPassword strin
 	if err := ve.Err(); err != nil {
 		return err
 	}
-	_, hash, err := s.store.UserCredentialsByID(ctx, p.UserID)
+	user, hash, err := s.store.UserCredentialsByID(ctx, p.UserID)
 	if err != nil {
 		return err
+	}
+	if user.External() {
+		return fieldError("currentPassword", "you sign in through the identity provider: change your password there")
 	}
 	ok, err := s.verifyPassword(ctx, hash, current)
 	if err != nil {

@@ -25,6 +25,7 @@ import (
 	"riskconsole/internal/experiments"
 	"riskconsole/internal/heavy"
 	"riskconsole/internal/httpapi"
+	"riskconsole/internal/oidc"
 	"riskconsole/internal/outcomes"
 	"riskconsole/internal/retention"
 	"riskconsole/internal/reviews"
@@ -110,6 +111,7 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 	denials := auditlog.NewDenials(audits, auditlog.DenialOptions{Now: o.now})
 	acc := accounts.NewService(st, authn, accounts.Options{
 		IdleTimeout: cfg.SessionIdleTimeout, MaxLifetime: cfg.SessionMaxLifetime, Now: o.now, Denials: denials,
+		LocalSignIn: localSignIn(cfg),
 	})
 	heavyOps := heavy.New(cmp.Or(cfg.HeavyLimit, heavy.DefaultLimit()))
 	authn.Sessions = acc
@@ -149,9 +151,21 @@ func Open(ctx context.Context, cfg Config, opts ...Option) (*App, error) {
 	}
 	a.Erasure = erasure.NewService(st, eraser, a.Retention, key.ShopperRef, denials, o.now)
 	a.Comparison = experiments.NewService(st, a.Experiments, a.Analytics, defs, heavyOps, o.now)
+	if cfg.OIDC.Enabled() {
+		a.OIDC = oidc.NewHandler(oidc.NewRelyingParty(cfg.OIDC, o.now), st, acc, authn, o.now)
+	}
 	a.RetentionJob = a.newRetentionJob()
 	a.Metrics = a.newMetrics(o.now)
 	return a, nil
+}
+
+// localSignIn is who decides whether staff may sign in with a password: the configuration's
+// choice, or always on without an identity provider, where a password is the only way in.
+func localSignIn(cfg Config) accounts.LocalSignInMode {
+	if !cfg.OIDC.Enabled() {
+		return accounts.LocalSignInOn
+	}
+	return cfg.LocalSignIn
 }
 
 // OpenStore connects to the configured database without migrating it, and without the audit key:
@@ -205,6 +219,10 @@ func (a *App) RunBackground(ctx context.Context) {
 	go every(ctx, time.Second, "record anonymous refusals", func(ctx context.Context) error { return a.Denials.Flush(ctx, false) })
 	go every(ctx, time.Hour, "purge ended sessions", func(ctx context.Context) error {
 		_, err := a.Accounts.PurgeSessions(ctx)
+		return err
+	})
+	go every(ctx, time.Hour, "purge abandoned sign-ins", func(ctx context.Context) error {
+		_, err := a.Store.DeleteOIDCFlowsExpiredBefore(ctx, time.Now())
 		return err
 	})
 	go every(ctx, time.Hour, "create the coming months' partitions", func(ctx context.Context) error {

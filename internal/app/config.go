@@ -11,8 +11,10 @@ import (
 	"time"
 
 	"riskconsole/graph"
+	"riskconsole/internal/accounts"
 	"riskconsole/internal/heavy"
 	"riskconsole/internal/httpapi"
+	"riskconsole/internal/oidc"
 )
 
 // Config is every option of the server, filled from flags and environment variables (a flag
@@ -83,6 +85,14 @@ type Config struct {
 	// decisions) one server runs at once; more are refused with LIMIT_EXCEEDED (package heavy;
 	// 0 = heavy.DefaultLimit, one per two cores)
 	HeavyLimit int
+	// OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET (environment only), OIDC_REDIRECT_URL,
+	// OIDC_ROLES_CLAIM, OIDC_GROUP_ROLES, OIDC_PROVIDER_NAME: sign-in through the company's
+	// OpenID Connect provider (package oidc); off while OIDC_ISSUER is empty
+	OIDC oidc.Config
+	// LOCAL_SIGN_IN: who decides whether staff may sign in with a username and password:
+	// "setting" (an ADMIN, in the console; the zero value), "on" (always: the break-glass) or
+	// "off" (never; needs OIDC_ISSUER). Without OIDC_ISSUER it is always on.
+	LocalSignIn accounts.LocalSignInMode
 }
 
 // AuditCheckpointPath is the audit checkpoint file.
@@ -212,8 +222,29 @@ func ParseConfig(name string, args []string, getenv func(string) string) (Config
 		return c, fmt.Errorf("RETENTION_EVERY: %w", err)
 	}
 	fs.DurationVar(&c.RetentionEvery, "retention-every", retentionEvery, "how often the retention job runs, on whichever server takes the turn; 0 = not on this server (env RETENTION_EVERY)")
+	fs.StringVar(&c.OIDC.Issuer, "oidc-issuer", env("OIDC_ISSUER", ""), "issuer URL of the OpenID Connect provider staff sign in through; empty = off (env OIDC_ISSUER)")
+	fs.StringVar(&c.OIDC.ClientID, "oidc-client-id", env("OIDC_CLIENT_ID", ""), "the console's client id at the provider (env OIDC_CLIENT_ID)")
+	c.OIDC.ClientSecret = getenv("OIDC_CLIENT_SECRET")
+	fs.StringVar(&c.OIDC.RedirectURL, "oidc-redirect-url", env("OIDC_REDIRECT_URL", ""), "the console's callback registered at the provider, https://<console>/auth/oidc/callback (env OIDC_REDIRECT_URL)")
+	fs.StringVar(&c.OIDC.RolesClaim, "oidc-roles-claim", env("OIDC_ROLES_CLAIM", oidc.DefaultRolesClaim), "ID token claim listing the person's groups (env OIDC_ROLES_CLAIM)")
+	groupRoles := fs.String("oidc-group-roles", env("OIDC_GROUP_ROLES", ""), "groups and the roles they give: group=ROLE,group=ROLE+ROLE (env OIDC_GROUP_ROLES)")
+	fs.StringVar(&c.OIDC.Name, "oidc-provider-name", env("OIDC_PROVIDER_NAME", "your identity provider"), "the provider's name on the sign-in button (env OIDC_PROVIDER_NAME)")
+	localFlag := fs.String("local-sign-in", env("LOCAL_SIGN_IN", string(accounts.LocalSignInSetting)), "who decides whether staff may sign in with a password: setting (an ADMIN, in the console), on (always: the break-glass) or off (never; needs oidc-issuer) (env LOCAL_SIGN_IN)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
+	}
+	if c.LocalSignIn, err = accounts.ParseLocalSignInMode(*localFlag); err != nil {
+		return c, err
+	}
+	if c.OIDC.GroupRoles, err = oidc.ParseGroupRoles(*groupRoles); err != nil {
+		return c, err
+	}
+	if c.OIDC.Enabled() {
+		if err := c.OIDC.Validate(); err != nil {
+			return c, err
+		}
+	} else if c.LocalSignIn == accounts.LocalSignInOff {
+		return c, fmt.Errorf("local-sign-in=off needs oidc-issuer: nobody could sign in")
 	}
 	if err := c.LogLevel.UnmarshalText([]byte(level)); err != nil {
 		return c, fmt.Errorf("log level: %w", err)

@@ -95,7 +95,8 @@ type Principal struct {
 	UserID    int64
 	SessionID string
 	// TokenID is set for a token, and Owner to the person the token belongs to ("" for a token
-	// from before tokens recorded one).
+	// from before tokens recorded one). For a user signed in through an identity provider, Owner
+	// is the provider's person (see User.Person).
 	TokenID int64
 	Owner   Person
 	// Name is the username, the token's name, or the system task's name.
@@ -170,6 +171,8 @@ func (p *Principal) Person() Person {
 	switch {
 	case p == nil:
 		return ""
+	case p.Kind == UserKind && p.Owner != "":
+		return p.Owner
 	case p.Kind == UserKind:
 		return UserPerson(p.UserID)
 	case p.Kind == SystemKind:
@@ -181,7 +184,10 @@ func (p *Principal) Person() Person {
 	}
 }
 
-// UserPerson returns the person of user id.
+// IsUserID reports whether p is user id signed in, whatever person the user is.
+func (p *Principal) IsUserID(id int64) bool { return p.IsUser() && p.UserID == id }
+
+// UserPerson returns the person of a local user id.
 func UserPerson(id int64) Person { return Person(fmt.Sprintf("user:%d", id)) }
 
 type principalKey struct{}
@@ -271,12 +277,19 @@ type User struct {
 	CreatedAt   time.Time
 	CreatedBy   string
 	DisabledAt  *time.Time
+	// Person is the person of a user who signs in through an OpenID Connect provider, named by the
+	// provider's issuer and subject ("oidc:…", package oidc); empty for a local account, whose
+	// person is UserPerson(ID).
+	Person Person
 }
+
+// External reports whether u signs in through an identity provider (and has no password).
+func (u *User) External() bool { return u.Person != "" }
 
 // Principal returns the principal of u signed in with the session whose stored id is sessionID.
 func (u *User) Principal(sessionID string) *Principal {
-	return &Principal{Kind: UserKind, UserID: u.ID, SessionID: sessionID, Name: u.Username, DisplayName: u.DisplayName,
-		Roles: slices.Clone(u.Roles)}
+	return &Principal{Kind: UserKind, UserID: u.ID, SessionID: sessionID, Owner: u.Person, Name: u.Username,
+		DisplayName: u.DisplayName, Roles: slices.Clone(u.Roles)}
 }
 
 // Session is a console session. ID is the SHA-256 of the cookie's secret.

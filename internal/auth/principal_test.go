@@ -46,6 +46,9 @@ func TestPerson(t *testing.T) {
 		{"a token of user 3", &Principal{Kind: TokenKind, TokenID: 3, Owner: "user:3", Name: "anna-script"}, "user:3"},
 		{"a token from before tokens had owners", &Principal{Kind: TokenKind, TokenID: 3, Name: "old-script"}, "token:3"},
 		{"a server task", SystemPrincipal("first-start"), "system:first-start"},
+		{"a session of a person of the identity provider", (&User{ID: 7, Username: "anna@example.test",
+			Person: "oidc:0123456789ab:anna"}).Principal("ghi"), "oidc:0123456789ab:anna"},
+		{"a token of that person", &Principal{Kind: TokenKind, TokenID: 4, Owner: "oidc:0123456789ab:anna"}, "oidc:0123456789ab:anna"},
 	} {
 		if got := tc.p.Person(); got != tc.want {
 			t.Errorf("%s: Person() = %q, want %q", tc.name, got, tc.want)

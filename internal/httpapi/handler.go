@@ -56,6 +56,8 @@ type Services struct {
 	Auth      *auth.Authenticator
 	Audit     *auditlog.Service
 	Accounts  *accounts.Service
+	// OIDC serves sign-in through the identity provider under /auth/oidc/; nil when not configured.
+	OIDC http.Handler
 	// BadDefinitions answers which bad definition is in force in each market and runs its drafts.
 	BadDefinitions *outcomes.DefinitionService
 	// Outcomes records the servicing system's repayment events and reads a decision's repayment.
@@ -117,6 +119,9 @@ func New(s Services, o Options) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", a.graphQLHandler())
 	mux.Handle("/auth/", a.Accounts.Handler(a.Auth))
+	if a.OIDC != nil {
+		mux.Handle("/auth/oidc/", a.OIDC)
+	}
 	mux.Handle("/export/decisions.csv", a.decisionExportHandler())
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})

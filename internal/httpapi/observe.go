@@ -23,7 +23,7 @@ func (a *api) requestLog() obs.RequestLog {
 }
 
 // authRoutes are the endpoints under /auth/ named in the log; others are "auth/other".
-var authRoutes = []string{"login", "logout", "session", "password"}
+var authRoutes = []string{"login", "logout", "session", "password", "oidc/start", "oidc/callback", "oidc/provider"}
 
 // route names a request's route from a fixed set, for the log and the metrics' labels.
 func route(r *http.Request) string {

@@ -33,7 +33,7 @@ func (s *Service) LinkShopper(ctx context.Context, userID, shopperID string) ([]
 // nobody lifts a conflict of interest of their own.
 func (s *Service) UnlinkShopper(ctx context.Context, userID, shopperID string) ([]string, error) {
 	return s.staffStep(ctx, userID, shopperID, ActionUnlinkShopper, func(tx Tx, id int64, shopper string) error {
-		if p := auth.PrincipalFrom(ctx); p.Person() == auth.UserPerson(id) {
+		if p := auth.PrincipalFrom(ctx); p.IsUserID(id) {
 			return s.deny(ctx, p, "unlinkStaffShopper", "an account's own shopper ids are unlinked by another ADMIN")
 		}
 		return tx.UnlinkStaffShopper(ctx, id, shopper)

@@ -20,6 +20,7 @@ var rowModels = []any{
 	&models.ThresholdVersion{}, &models.ThresholdActivation{}, &models.ThresholdDraft{},
 	&models.ReasonCode{}, &models.CatalogVersion{}, &models.CatalogDraft{}, &models.CatalogMessage{}, &models.CatalogFrame{},
 	&models.Decision{}, &models.APIToken{}, &models.User{}, &models.Session{}, &models.AuditEvent{},
+	&models.OIDCFlow{}, &models.Setting{},
 	&models.RollupMarketHour{}, &models.RollupReasonHour{}, &models.RollupMerchantHour{},
 	&models.RollupHour{}, &models.RollupState{},
 	&models.OutcomeEvent{}, &models.BadDefinition{}, &models.BadDefinitionDraft{},

@@ -264,6 +264,17 @@ func (s *Store) InsertNotice(ctx context.Context, caseID int64, n *reviews.Notic
 // Persons other than users (tokens, system tasks) have no shopper ids.
 func (s *Store) ShopperLinked(ctx context.Context, p auth.Person, shopperID string) (bool, error) {
 	userID, ok := userOfPerson(p)
+	if !ok && strings.HasPrefix(string(p), "oidc:") {
+		// A person of the identity provider is the account that carries its person id.
+		u, err := s.UserByPerson(ctx, p)
+		switch {
+		case errors.Is(err, apperr.ErrNotFound):
+			return false, nil
+		case err != nil:
+			return false, err
+		}
+		userID, ok = u.ID, true
+	}
 	if !ok {
 		return false, nil
 	}

@@ -32,6 +32,7 @@ type sessionUserRow struct {
 	UserCreated  time.Time
 	UserBy       string
 	UserDisabled *time.Time
+	UserPerson   *string
 }
 
 // SessionWithUser returns the session with the given id and its user, in one query.
@@ -39,7 +40,7 @@ func (s *Store) SessionWithUser(ctx context.Context, id string) (auth.Session, a
 	var row sessionUserRow
 	err := s.db.WithContext(ctx).Table("sessions").
 		Select("sessions.*, users.username, users.display_name, users.roles, users.created_at AS user_created, "+
-			"users.created_by AS user_by, users.disabled_at AS user_disabled").
+			"users.created_by AS user_by, users.disabled_at AS user_disabled, users.person AS user_person").
 		Joins("JOIN users ON users.id = sessions.user_id").
 		Where("sessions.id = ?", id).Take(&row).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
@@ -49,7 +50,7 @@ func (s *Store) SessionWithUser(ctx context.Context, id string) (auth.Session, a
 		return auth.Session{}, auth.User{}, fmt.Errorf("read session: %w", err)
 	}
 	u, err := userFromRow(&models.User{ID: row.UserID, Username: row.Username, DisplayName: row.DisplayName,
-		Roles: row.Roles, CreatedAt: row.UserCreated, CreatedBy: row.UserBy, DisabledAt: row.UserDisabled})
+		Roles: row.Roles, CreatedAt: row.UserCreated, CreatedBy: row.UserBy, DisabledAt: row.UserDisabled, Person: row.UserPerson})
 	if err != nil {
 		return auth.Session{}, auth.User{}, err
 	}

@@ -34,6 +34,10 @@ func (s *Store) LockAccounts(ctx context.Context) error {
 func (s *Store) CreateUser(ctx context.Context, u auth.User, passwordHash string) (auth.User, error) {
 	row := models.User{Username: u.Username, DisplayName: u.DisplayName, PasswordHash: passwordHash,
 		Roles: auth.JoinRoles(u.Roles), CreatedAt: u.CreatedAt.UTC(), CreatedBy: u.CreatedBy, DisabledAt: utcPtr(u.DisabledAt)}
+	if u.Person != "" {
+		person := string(u.Person)
+		row.Person = &person
+	}
 	if err := s.db.WithContext(ctx).Create(&row).Error; err != nil {
 		if isUniqueViolation(err, "username") {
 			return auth.User{}, fmt.Errorf("username %q is taken: %w", u.Username, apperr.ErrConflict)
@@ -53,6 +57,17 @@ func (s *Store) UserByID(ctx context.Context, id int64) (auth.User, error) {
 func (s *Store) UserByUsername(ctx context.Context, username string) (auth.User, error) {
 	u, _, err := s.takeUser(ctx, "username = ?", username)
 	return u, err
+}
+
+// UserByPerson returns the user signed in through an identity provider as person.
+func (s *Store) UserByPerson(ctx context.Context, person auth.Person) (auth.User, error) {
+	u, _, err := s.takeUser(ctx, "person = ?", string(person))
+	return u, err
+}
+
+// SetUserDisplayName replaces a user's display name.
+func (s *Store) SetUserDisplayName(ctx context.Context, id int64, name string) error {
+	return s.updateUser(ctx, id, "display_name", name)
 }
 
 // UserCredentials returns the user with the given username and its password hash.
@@ -83,8 +98,12 @@ func userFromRow(row *models.User) (auth.User, error) {
 	if err != nil {
 		return auth.User{}, fmt.Errorf("user %d: %w", row.ID, err)
 	}
-	return auth.User{ID: row.ID, Username: row.Username, DisplayName: row.DisplayName, Roles: roles,
-		CreatedAt: row.CreatedAt.UTC(), CreatedBy: row.CreatedBy, DisabledAt: utcPtr(row.DisabledAt)}, nil
+	u := auth.User{ID: row.ID, Username: row.Username, DisplayName: row.DisplayName, Roles: roles,
+		CreatedAt: row.CreatedAt.UTC(), CreatedBy: row.CreatedBy, DisabledAt: utcPtr(row.DisabledAt)}
+	if row.Person != nil {
+		u.Person = auth.Person(*row.Person)
+	}
+	return u, nil
 }
 
 // SetUserRoles replaces a user's roles.

@@ -16,7 +16,7 @@ let token: string;
 
 beforeAll(async () => {
   // Few decisions: the test reads none, it needs the demo's tokens.
-  server = await startServer(500, undefined, { GRAPHQL_TRUSTED_DOCUMENTS: 'off' });
+  server = await startServer(500, undefined, async () => ({ GRAPHQL_TRUSTED_DOCUMENTS: 'off' }));
   const tokens: { role: string; secret: string }[] = JSON.parse(readFileSync(path.join(server.dataDir, 'demo-tokens.json'), 'utf8'));
   token = tokens.find((t) => t.role === 'AUDITOR')!.secret;
 }, 600_000);

@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { providerClient, startProvider, type Provider } from './oidc-provider';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -47,16 +48,21 @@ export interface Server {
 /**
  * startServer builds the server and starts it with demoDecisions demo decisions, in dataDir when
  * given (kept afterwards, so that a large demo is seeded once), else in a temporary directory
- * removed when it stops. env adds to or overrides the server's environment (trusted documents
- * are enforced for cookie sessions unless it says otherwise).
+ * removed when it stops. extraEnv, given the server's URL, returns what to add to or override in
+ * its environment (trusted documents are enforced for cookie sessions unless it says otherwise).
  */
-export async function startServer(demoDecisions: number, dataDir?: string, env: Record<string, string> = {}): Promise<Server> {
+export async function startServer(
+  demoDecisions: number,
+  dataDir?: string,
+  extraEnv?: (url: string) => Promise<Record<string, string>>,
+): Promise<Server> {
   const tmp = mkdtempSync(path.join(tmpdir(), 'riskconsole-e2e-'));
   const bin = path.join(tmp, 'server');
   execFileSync('go', ['build', '-o', bin, './server'], { cwd: repoRoot, stdio: 'inherit' });
   const port = await freePort();
   dataDir ??= path.join(tmp, 'data');
   const url = `http://127.0.0.1:${port}`;
+  const more = extraEnv ? await extraEnv(url) : {};
   let log = '';
   const server = spawn(bin, [], {
     cwd: tmp,
@@ -68,7 +74,7 @@ export async function startServer(demoDecisions: number, dataDir?: string, env: 
       LISTEN_ADDR: `127.0.0.1:${port}`,
       LOG_LEVEL: 'warn',
       GRAPHQL_TRUSTED_DOCUMENTS: 'cookie',
-      ...env,
+      ...more,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -99,9 +105,27 @@ export async function startServer(demoDecisions: number, dataDir?: string, env: 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   // Enough for US to have the mature outcomes reject inference needs (outcomes.spec.ts), small
   // enough to seed in seconds.
-  const server = await startServer(6000);
+  // Staff may also sign in through a real OpenID Connect provider (oidc.spec.ts).
+  let provider: Provider | undefined;
+  const server = await startServer(6000, undefined, async (url) => {
+    provider = await startProvider(`${url}/auth/oidc/callback`);
+    return {
+      OIDC_ISSUER: provider.issuer,
+      OIDC_CLIENT_ID: providerClient.id,
+      OIDC_CLIENT_SECRET: providerClient.secret,
+      OIDC_REDIRECT_URL: `${url}/auth/oidc/callback`,
+      OIDC_GROUP_ROLES: 'risk-analysts=ANALYST,auditors=AUDITOR,console-admins=ADMIN',
+      OIDC_PROVIDER_NAME: 'Test IdP',
+    };
+  }).catch(async (e) => {
+    await provider?.stop();
+    throw e;
+  });
   process.env.E2E_BASE_URL = server.url;
   process.env.E2E_ACCOUNTS = readFileSync(path.join(server.dataDir, 'demo-accounts.json'), 'utf8');
   process.env.E2E_TOKENS = readFileSync(path.join(server.dataDir, 'demo-tokens.json'), 'utf8');
-  return server.stop;
+  return async () => {
+    await server.stop();
+    await provider?.stop();
+  };
 }

@@ -36,3 +36,27 @@ export async function signIn(username: string, password: string): Promise<Sessio
 export async function signOut(): Promise<void> {
   await postJSON('/auth/logout', {});
 }
+
+/** The company's identity provider as GET /auth/oidc/provider describes it (internal/oidc). */
+export interface IdentityProvider {
+  name: string;
+  startUrl: string;
+  /** Whether staff may still sign in with a username and password. */
+  localSignIn: boolean;
+}
+
+/** identityProvider returns the server's identity provider, or null when it has none. */
+export async function identityProvider(): Promise<IdentityProvider | null> {
+  try {
+    const body = (await getJSON('/auth/oidc/provider')) as IdentityProvider | null;
+    return body && typeof body.name === 'string' && typeof body.startUrl === 'string' ? body : null;
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) return null;
+    throw e;
+  }
+}
+
+/** setLocalSignIn turns sign-in with a password on or off (an ADMIN signed in through the provider). */
+export async function setLocalSignIn(enabled: boolean): Promise<void> {
+  await postJSON('/auth/oidc/local-sign-in', { enabled });
+}

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ErrorBox, FieldError, PageHeader, Progress, useQuery } from '../components/common';
 import { useConfirm } from '../components/confirm';
 import { graphql } from '../gql';
@@ -7,7 +7,7 @@ import { gql } from '../lib/api';
 import { formatTime } from '../lib/format';
 import { subjectName } from '../lib/subject';
 import type { PageProps } from '../lib/pages';
-import type { SessionUser } from '../lib/session';
+import { identityProvider, setLocalSignIn, type IdentityProvider, type SessionUser } from '../lib/session';
 
 const UsersQuery = graphql(`
   query AdminUsers($first: Int!) {
@@ -163,7 +163,62 @@ export function AdminPage({ user }: PageProps) {
       <PageHeader title="Administration" />
       <Users me={user} />
       <Tokens />
+      <PasswordSignIn />
     </>
+  );
+}
+
+/**
+ * PasswordSignIn turns sign-in with a username and password on or off, where the server signs
+ * staff in through an identity provider (internal/oidc: only an ADMIN signed in through it may turn
+ * passwords off, and LOCAL_SIGN_IN=on or off in the server's configuration overrides it).
+ */
+function PasswordSignIn() {
+  const [provider, setProvider] = useState<IdentityProvider | null | undefined>(undefined);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const confirm = useConfirm();
+  useEffect(() => {
+    identityProvider().then(setProvider, setError);
+  }, []);
+  if (!provider) return error ? <ErrorBox error={error} title="Could not read the sign-in settings" /> : null;
+  const change = async (on: boolean) => {
+    const ok = await confirm.ask({
+      title: on ? 'Turn sign-in with a password on?' : 'Turn sign-in with a password off?',
+      body: on ? (
+        <p>Staff can sign in with a console username and password again, beside {provider.name}.</p>
+      ) : (
+        <p>
+          Staff sign in through {provider.name} only; console passwords, the break-glass accounts’ included, stop working at once. If {provider.name} fails,
+          operators turn passwords back on with <code>LOCAL_SIGN_IN=on</code> and a restart.
+        </p>
+      ),
+      confirm: on ? 'Turn passwords on' : 'Turn passwords off',
+      danger: !on,
+    });
+    if (!ok) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await setLocalSignIn(on);
+      setProvider({ ...provider, localSignIn: on });
+    } catch (e) {
+      setError(e);
+    }
+    setBusy(false);
+  };
+  return (
+    <section aria-labelledby="signin-h">
+      <h2 id="signin-h">Sign-in</h2>
+      <p>
+        Staff sign in through {provider.name}. Sign-in with a console password is <strong>{provider.localSignIn ? 'on' : 'off'}</strong>.
+      </p>
+      <button type="button" class={provider.localSignIn ? 'danger' : 'secondary'} disabled={busy} onClick={() => change(!provider.localSignIn)}>
+        {provider.localSignIn ? 'Turn passwords off' : 'Turn passwords on'}
+      </button>
+      {error !== null && <ErrorBox error={error} title="Not done" />}
+      {confirm.dialog}
+    </section>
   );
 }
 
