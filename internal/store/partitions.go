@@ -101,31 +101,18 @@ func (s *Store) retryMissingPartition(ctx context.Context, at time.Time, write f
 	return write()
 }
 
-// The decisions and outcome events of a set of keys (k: decision_keys rows, or anything with a
-// decision_id and the decision's created_at) are read with one partition probe per key. Given a
-// plain join of a few hundred keys, PostgreSQL hashed them and scanned every partition of the
-// table instead (45 ms against 2 ms at 100,000 decisions), so there the join is a LATERAL
-// subquery that OFFSET 0 keeps the planner from flattening back into a plain join: it can only run
-// it as a probe per key.
-
-// byKey joins table, as alias, to the keys k on its id and time columns; join is "JOIN" or
-// "LEFT JOIN".
-func (s *Store) byKey(join, table, alias, idCol, timeCol string) string {
-	cond := alias + "." + idCol + " = k.decision_id AND " + alias + "." + timeCol + " = k.created_at"
-	if s.dialect == Postgres {
-		return " " + join + " LATERAL (SELECT * FROM " + table + " " + alias + " WHERE " + cond + " OFFSET 0) " + alias + " ON true"
-	}
-	return " " + join + " " + table + " " + alias + " ON " + cond
-}
-
-// decisionsOfKeys joins the decisions (d) of the keys k.
+// decisionsOfKeys joins the decisions (d) of the keys k (decision_keys rows, found by reference
+// or idempotency key), one partition probe per key. Given a plain join of a few hundred keys,
+// PostgreSQL hashed them and scanned every partition of the table instead (45 ms against 2 ms at
+// 100,000 decisions), so there the join is a LATERAL subquery that OFFSET 0 keeps the planner
+// from flattening back into a plain join: it can only run it as a probe per key. Reads by id do
+// not need the keys (idMonths, below).
 func (s *Store) decisionsOfKeys() string {
-	return s.byKey("JOIN", "decisions", "d", "id", "created_at")
-}
-
-// eventsOfKeys joins the outcome events (e) of the keys k; join is "JOIN" or "LEFT JOIN".
-func (s *Store) eventsOfKeys(join string) string {
-	return s.byKey(join, "outcome_events", "e", "decision_id", "decision_created_at")
+	const cond = "d.id = k.decision_id AND d.created_at = k.created_at"
+	if s.dialect == Postgres {
+		return " JOIN LATERAL (SELECT * FROM decisions d WHERE " + cond + " OFFSET 0) d ON true"
+	}
+	return " JOIN decisions d ON " + cond
 }
 
 // partitionMonths returns the months of table's monthly partitions, oldest first (PostgreSQL).
