@@ -31,6 +31,8 @@ test('a person whose groups give no role is refused with a clear message', async
   await expect(page).toHaveURL(/\/signin\?signin_error=no_role$/);
   await expect(page.getByRole('alert')).toContainText('none of your groups there gives a role in riskconsole');
   await expect(page.getByRole('button', { name: 'Sign out' })).toHaveCount(0);
+  // The way back in is offered under the message.
+  await expect(page.getByRole('link', { name: 'Sign in with Test IdP' })).toBeVisible();
   await shot(page, 'oidc-no-role');
 });
 
