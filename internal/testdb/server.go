@@ -88,8 +88,20 @@ max_connections = 200
 fsync = on
 timezone = 'UTC'
 log_timezone = 'UTC'
+# streaming standbys (NewStandby): PostgreSQL 15's defaults, stated
+wal_level = replica
+max_wal_senders = 10
 `, strings.ReplaceAll(s.sockDir, "'", "''"))
 	if err := appendFile(filepath.Join(s.dataDir, "postgresql.conf"), conf); err != nil {
+		return nil, err
+	}
+	// The replication role's line comes first: hba's first match wins.
+	hba := filepath.Join(s.dataDir, "pg_hba.conf")
+	old, err := os.ReadFile(hba)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(hba, append([]byte("host replication "+ReplicationRole+" 127.0.0.1/32 trust\n"), old...), 0o600); err != nil {
 		return nil, err
 	}
 
