@@ -1,12 +1,14 @@
 package app
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"testing"
 	"time"
 
 	"riskconsole/internal/auth"
+	"riskconsole/internal/store"
 	"riskconsole/internal/testdb"
 )
 
@@ -22,7 +24,7 @@ const standbyWait = 60 * time.Second
 // TestReadStandby runs a console on a server of the test's own with a real streaming standby
 // (DATABASE_READ_URL) and checks through the real handler that the explorer, the CSV export and
 // the audit log read the standby while it is within DATABASE_READ_MAX_LAG, that a look-up by id
-// reads the primary, that reads fall back to the primary while the standby lags past the bound
+// reads the primary, that analytics and the what-if warm-up read the standby too, that reads fall back to the primary while the standby lags past the bound
 // or is gone, and come back when it is back, with /readyz and the metrics saying so.
 //
 // The evidence of where a read went is a marker: with the standby's replay paused, a decision
@@ -65,6 +67,16 @@ func TestReadStandby(t *testing.T) {
 		if n := ta.auditActionCount(t, "decisions.export"); n != exportsBefore {
 			t.Errorf("the audit log lists %d exports, want the standby's %d", n, exportsBefore)
 		}
+		if n := ta.analyticsCount(t, "m-standby-route"); n != 0 {
+			t.Errorf("declineRates counts %d assessments of the marker while the standby's replay is paused: it read the primary", n)
+		}
+		// The what-if warm-up reads the standby: it loads every decision but the marker.
+		if err := ta.WhatIf.Warm(store.WithStandbyReads(context.Background())); err != nil {
+			t.Fatal(err)
+		}
+		if loaded, stored := ta.WhatIf.Status().Loaded, ta.countDecisions(t); loaded != stored-1 {
+			t.Errorf("the what-if warm-up loaded %d decisions, want the standby's %d (the primary holds %d)", loaded, stored-1, stored)
+		}
 		// A look-up by id must see what was just written: the primary's.
 		r := ta.gql(t, auth.Analyst, `query($id: ID!) { decision(id: $id) { id } }`, map[string]any{"id": d.DecisionID})
 		var out struct{ Decision *struct{ ID string } }
@@ -89,6 +101,9 @@ func TestReadStandby(t *testing.T) {
 		}
 		if n := ta.explorerCount(t, "m-standby-lag"); n != 1 {
 			t.Errorf("the explorer lists %d decisions of the marker while the standby lags: want the primary's 1", n)
+		}
+		if n := ta.analyticsCount(t, "m-standby-lag"); n != 1 {
+			t.Errorf("declineRates counts %d assessments of the marker while the standby lags: want the primary's 1", n)
 		}
 		_, body := scrape(t, ta.MetricsHandler(), "")
 		if v := metricValue(t, body, "riskconsole_read_standby_lag_seconds"); v <= standbyMaxLag.Seconds() {
@@ -159,6 +174,21 @@ func markerPurchase(merchant string) map[string]any {
 func (ta *testApp) explorerCount(t *testing.T, merchant string) int {
 	t.Helper()
 	return len(fetchPage(t, ta, map[string]any{"merchantId": merchant}, "NEWEST_FIRST", 10, nil).Decisions.Nodes)
+}
+
+// analyticsCount returns how many assessments of merchant declineRates counts over the hours
+// around now, from the decisions (an amount range is not answered from the rollups, which the
+// test does not advance).
+func (ta *testApp) analyticsCount(t *testing.T, merchant string) int64 {
+	t.Helper()
+	now := time.Now().UTC().Truncate(time.Hour)
+	r := ta.declineRates(t, map[string]any{"f": map[string]any{"from": now.Add(-time.Hour), "to": now.Add(2 * time.Hour), "merchantId": merchant, "minAmount": 1},
+		"b": "HOUR", "g": []string{}, "tz": "UTC"})
+	var n int64
+	for _, s := range r.Series {
+		n += s.Assessed
+	}
+	return n
 }
 
 // exportCount returns how many rows of merchant the CSV export has.
