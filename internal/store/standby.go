@@ -176,19 +176,7 @@ func (sb *standby) check(ctx context.Context, now time.Time) {
 			slog.Warn("read standby: unreadable WAL position", "err", err)
 			break
 		}
-		if n := len(sb.pending); n == 0 || sb.pending[n-1].lsn < p {
-			if n < maxPendingSamples {
-				sb.pending = append(sb.pending, walSample{at: now, lsn: p})
-			}
-		}
-		i := 0
-		for i < len(sb.pending) && sb.pending[i].lsn <= r {
-			i++
-		}
-		sb.pending = sb.pending[i:]
-		if len(sb.pending) > 0 {
-			st.Lag = now.Sub(sb.pending[0].at)
-		}
+		st.Lag = sb.observe(now, p, r)
 		switch {
 		case !row.Receiving && len(sb.pending) > 0:
 			st.Reason = "not receiving"
@@ -203,6 +191,24 @@ func (sb *standby) check(ctx context.Context, now time.Time) {
 	}
 	sb.state = st
 	sb.usable.Store(st.Target == ReadStandby)
+}
+
+// observe records the primary's WAL position p seen at now and the standby's replay position r,
+// and returns the lag: how long ago the oldest position seen and not yet replayed was seen, 0 when
+// every one is replayed. sb.mu must be held.
+func (sb *standby) observe(now time.Time, p, r uint64) time.Duration {
+	if n := len(sb.pending); (n == 0 || sb.pending[n-1].lsn < p) && n < maxPendingSamples {
+		sb.pending = append(sb.pending, walSample{at: now, lsn: p})
+	}
+	i := 0
+	for i < len(sb.pending) && sb.pending[i].lsn <= r {
+		i++
+	}
+	sb.pending = sb.pending[i:]
+	if len(sb.pending) == 0 {
+		return 0
+	}
+	return now.Sub(sb.pending[0].at)
 }
 
 // parseLSN parses PostgreSQL's text form of a WAL position, "16/B374D848".
