@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -11,9 +12,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
-	"gorm.io/driver/postgres"
-
 	"github.com/jackc/pgx/v5/stdlib"
+	"gorm.io/driver/postgres"
 )
 
 // Read targets: where reader sent a read (the label of the reads_routed_total metric).
@@ -99,19 +99,12 @@ func openStandby(readURL string, primary *Store, opts Options, conns int) (*stan
 	st.auditFailures, st.months = primary.auditFailures, primary.months
 	sb := &standby{
 		store: st, primary: primary,
-		maxLag:     cmpOr(opts.ReadMaxLag, DefaultReadMaxLag),
-		checkEvery: cmpOr(opts.ReadCheckEvery, DefaultReadCheckEvery),
+		maxLag:     cmp.Or(opts.ReadMaxLag, DefaultReadMaxLag),
+		checkEvery: cmp.Or(opts.ReadCheckEvery, DefaultReadCheckEvery),
 		stop:       make(chan struct{}), done: make(chan struct{}),
 	}
 	sb.state = ReadState{Configured: true, MaxLag: sb.maxLag, Target: ReadPrimary, Reason: "not checked yet"}
 	return sb, nil
-}
-
-func cmpOr(d, def time.Duration) time.Duration {
-	if d > 0 {
-		return d
-	}
-	return def
 }
 
 // watch checks the standby at once and then every checkEvery until close.
