@@ -243,3 +243,43 @@ func (ta *testApp) waitReadTarget(t *testing.T, target, reason string) readStand
 	}
 	return last
 }
+
+// TestReadStandbyConfig: DATABASE_READ_URL needs DATABASE_URL, and the lag bound and the check
+// interval default to 5s and 1s and must be positive.
+func TestReadStandbyConfig(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	pg := "postgres://x@db/x"
+	cases := []struct {
+		name          string
+		vars          map[string]string
+		args          []string
+		maxLag, every time.Duration
+		wantErr       bool
+	}{
+		{name: "defaults", vars: map[string]string{"DATABASE_URL": pg}, maxLag: 5 * time.Second, every: time.Second},
+		{name: "set", vars: map[string]string{"DATABASE_URL": pg, "DATABASE_READ_URL": "postgres://x@standby/x",
+			"DATABASE_READ_MAX_LAG": "30s", "DATABASE_READ_CHECK_EVERY": "250ms"}, maxLag: 30 * time.Second, every: 250 * time.Millisecond},
+		{name: "by flag", vars: map[string]string{"DATABASE_URL": pg}, args: []string{"-database-read-url", "postgres://x@standby/x",
+			"-database-read-max-lag", "2s"}, maxLag: 2 * time.Second, every: time.Second},
+		{name: "a standby without DATABASE_URL", vars: map[string]string{"DATABASE_READ_URL": "postgres://x@standby/x"}, wantErr: true},
+		{name: "no lag allowed", vars: map[string]string{"DATABASE_URL": pg, "DATABASE_READ_MAX_LAG": "0s"}, wantErr: true},
+		{name: "a lag that is no duration", vars: map[string]string{"DATABASE_URL": pg, "DATABASE_READ_MAX_LAG": "5"}, wantErr: true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			cfg, err := ParseConfig("test", c.args, env(c.vars))
+			if c.wantErr {
+				if err == nil {
+					t.Error("accepted")
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if cfg.DatabaseReadMaxLag != c.maxLag || cfg.DatabaseReadCheckEvery != c.every {
+				t.Errorf("max lag %v, check every %v; want %v, %v", cfg.DatabaseReadMaxLag, cfg.DatabaseReadCheckEvery, c.maxLag, c.every)
+			}
+		})
+	}
+}
