@@ -201,7 +201,11 @@ func (a *App) RunBackground(ctx context.Context) {
 		if err := a.WhatIf.Warm(store.WithStandbyReads(ctx)); err != nil && ctx.Err() == nil {
 			slog.ErrorContext(ctx, "what-if warm-up failed; following from where it stopped", "err", err)
 		}
-		every(ctx, a.Config.RefreshEvery, "follow new decisions for the what-if", a.WhatIf.Follow)
+		a.tuneMemory()
+		every(ctx, a.Config.RefreshEvery, "follow new decisions for the what-if", func(ctx context.Context) error {
+			defer a.tuneMemory() // the history grew: so does the room it is given
+			return a.WhatIf.Follow(ctx)
+		})
 	}()
 	go every(ctx, a.Config.RefreshEvery, "refit the what-if's reject inference", a.WhatIf.Refit)
 	go every(ctx, a.Config.RefreshEvery, "refresh threshold schedule", a.Thresholds.Refresh)

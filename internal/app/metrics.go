@@ -117,6 +117,12 @@ func (a *App) observeWhatIf(m *obs.Metrics) {
 		_, bytes := a.WhatIf.Footprint()
 		return float64(bytes)
 	})
+	m.Gauge("memory_limit_bytes", "The Go runtime's soft memory limit in force: GOMEMLIMIT, else MemoryBase plus twice the what-if history (NaN: none).", func() float64 {
+		if l := currentMemoryLimit(); l != math.MaxInt64 {
+			return float64(l)
+		}
+		return math.NaN()
+	})
 	m.GaugeByLabel("whatif_decisions", "Decisions in the what-if history, by market.", "market", func() map[string]float64 {
 		n, _ := a.WhatIf.Footprint()
 		out := make(map[string]float64, len(n))
