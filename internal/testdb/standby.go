@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -136,36 +135,11 @@ func ensureReplicationRole(superuserURL string) error {
 // startStandby copies primary with pg_basebackup -R and starts the copy on a free port; on
 // failure it cleans up what it created.
 func startStandby(primary *server) (_ *server, err error) {
-	s := &server{binDir: primary.binDir}
-	if err := s.setIdentity(); err != nil {
+	s, err := newServer(primary.binDir, "riskconsole-pg-standby-")
+	if err != nil {
 		return nil, err
 	}
-	if s.dir, err = os.MkdirTemp("", "riskconsole-pg-standby-"); err != nil {
-		return nil, err
-	}
-	s.dataDir = filepath.Join(s.dir, "data")
-	s.sockDir = filepath.Join(s.dir, "sock")
-	s.logFile = filepath.Join(s.dir, "postgres.log")
-	defer func() {
-		if err != nil {
-			if stopErr := s.stop(); stopErr != nil {
-				err = fmt.Errorf("%w\n(cleanup after the failure also failed: %v)", err, stopErr)
-			}
-		}
-	}()
-	if err := os.Mkdir(s.sockDir, 0o700); err != nil {
-		return nil, err
-	}
-	if s.cred != nil {
-		for _, d := range []string{s.dir, s.sockDir} {
-			if err := os.Chown(d, int(s.cred.Uid), int(s.cred.Gid)); err != nil {
-				return nil, err
-			}
-		}
-	}
-	if err := s.startWatchdog(); err != nil {
-		return nil, err
-	}
+	defer s.stopOnError(&err)
 	if out, err := s.run("pg_basebackup", "-D", s.dataDir, "-R", "-X", "stream", "-c", "fast", "--no-sync",
 		"-h", "127.0.0.1", "-p", strconv.Itoa(primary.port), "-U", ReplicationRole); err != nil {
 		return nil, fmt.Errorf("%s failed: %v\n%s", filepath.Join(s.binDir, "pg_basebackup"), err, out)
