@@ -26,6 +26,16 @@ const sqliteRollupChunk = 50_000
 // split, and takes longer than a request may.
 const rollupStatementTimeout = "30min"
 
+// longStatements gives the rest of transaction tx rollupStatementTimeout instead of the session's
+// request-sized statement_timeout (PostgreSQL; SQLite has none), for the bulk statements of a
+// pass or a seed that cannot be split.
+func (tx *Store) longStatements() error {
+	if tx.dialect != Postgres {
+		return nil
+	}
+	return tx.db.Exec("SET LOCAL statement_timeout = '" + rollupStatementTimeout + "'").Error
+}
+
 // automatedOnly is the condition on decisions that keeps the engine's own: decline rates, their
 // rollups and the what-if count each purchase once, as the engine decided it at checkout, and a
 // reviewer's overturn (a MANUAL_REVIEW decision for the same purchase) would count it twice.
@@ -63,10 +73,8 @@ const declinedExpr = "CAST(SUM(CASE WHEN outcome = 'DECLINED' THEN 1 ELSE 0 END)
 func (s *Store) AdvanceRollups(ctx context.Context, tables []analytics.Table, at time.Time) (analytics.Pass, error) {
 	var p analytics.Pass
 	err := s.InTx(ctx, func(tx *Store) error {
-		if s.dialect == Postgres {
-			if err := tx.db.Exec("SET LOCAL statement_timeout = '" + rollupStatementTimeout + "'").Error; err != nil {
-				return err
-			}
+		if err := tx.longStatements(); err != nil {
+			return err
 		}
 		var wm []int64
 		if err := tx.db.Raw("SELECT watermark FROM rollup_state WHERE id = 1" + s.skipLocked()).Scan(&wm).Error; err != nil {

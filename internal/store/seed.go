@@ -210,12 +210,20 @@ func (s *Store) bulkInsertSQLite(ctx context.Context, rows []models.Decision) er
 }
 
 // AnalyzeDecisions refreshes PostgreSQL's planner statistics of the decisions table, after a bulk
-// load. SQLite plans well enough without them and is left alone.
+// load. It samples every monthly partition, which takes longer than a request may on a busy
+// machine, so it runs under the long statement timeout of an aggregator pass. SQLite plans well
+// enough without statistics and is left alone.
 func (s *Store) AnalyzeDecisions(ctx context.Context) error {
 	if s.dialect != Postgres {
 		return nil
 	}
-	if err := s.db.WithContext(ctx).Exec("ANALYZE decisions").Error; err != nil {
+	err := s.InTx(ctx, func(tx *Store) error {
+		if err := tx.longStatements(); err != nil {
+			return err
+		}
+		return tx.db.Exec("ANALYZE decisions").Error
+	})
+	if err != nil {
 		return fmt.Errorf("analyze decisions: %w", err)
 	}
 	return nil

@@ -14,7 +14,8 @@ import (
 // TestSessionTimeouts: on PostgreSQL every session of the store carries statement_timeout and
 // idle_in_transaction_session_timeout, a statement running longer is cancelled by the server
 // within the timeout, even without a deadline on its context, with an error that reads as a
-// timeout, and a setting in the connection string wins.
+// timeout, a setting in the connection string wins, and the ANALYZE after a bulk load is not
+// bound by the session's timeout.
 func TestSessionTimeouts(t *testing.T) {
 	ctx := context.Background()
 	dsn := testdb.NewPostgresDB(t)
@@ -52,5 +53,15 @@ func TestSessionTimeouts(t *testing.T) {
 	plain := open(t, store.Options{DatabaseURL: dsn})
 	if got, err := plain.ShowForTest(ctx, "statement_timeout"); err != nil || got != "0" {
 		t.Errorf("no statement timeout asked: SHOW = %q (%v), want 0", got, err)
+	}
+
+	// ANALYZE after a bulk load samples every monthly partition and may take longer than a
+	// request: it runs under the long timeout of an aggregator pass, not the session's.
+	if err := plain.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	tight := open(t, store.Options{DatabaseURL: dsn, StatementTimeout: time.Millisecond})
+	if err := tight.AnalyzeDecisions(ctx); err != nil {
+		t.Errorf("AnalyzeDecisions under a 1ms session statement timeout: %v", err)
 	}
 }
