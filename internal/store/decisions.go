@@ -16,6 +16,7 @@ import (
 	"gorm.io/gorm"
 
 	"riskconsole/internal/apperr"
+	"riskconsole/internal/auditlog"
 	"riskconsole/internal/decisions"
 	"riskconsole/internal/engine"
 	"riskconsole/internal/thresholds"
@@ -240,15 +241,30 @@ func (s *Store) decisions(ctx context.Context, f decisions.Filter, page decision
 		// partitions past the cursor, which a row comparison does not.
 		add("created_at "+cmp+"= ? AND (created_at, id) "+cmp+" (?, ?)", c.CreatedAt.UTC(), c.CreatedAt.UTC(), c.ID)
 	}
-	stmt := "SELECT " + decisionColumnList + " FROM decisions"
-	if len(where) > 0 {
-		stmt += " WHERE " + strings.Join(where, " AND ")
-	}
 	// The page's size is a literal: with a LIMIT parameter PostgreSQL never takes the prepared
 	// statement's generic plan and plans every page anew, over every monthly partition (about a
 	// millisecond of its CPU per page at 21 partitions).
-	stmt += " ORDER BY created_at " + dir + ", id " + dir + " LIMIT " + strconv.Itoa(page.First+1)
-	rows, err := scanDecisions(s.db.WithContext(ctx).Raw(stmt, args...))
+	order := " ORDER BY created_at " + dir + ", id " + dir + " LIMIT " + strconv.Itoa(page.First+1)
+	read := func(extra string, extraArgs ...any) ([]models.Decision, error) {
+		conds, vals := where, args
+		if extra != "" {
+			conds, vals = append(conds[:len(conds):len(conds)], extra), append(vals[:len(vals):len(vals)], extraArgs...)
+		}
+		stmt := "SELECT " + decisionColumnList + " FROM decisions"
+		if len(conds) > 0 {
+			stmt += " WHERE " + strings.Join(conds, " AND ")
+		}
+		return scanDecisions(s.db.WithContext(ctx).Raw(stmt+order, vals...))
+	}
+	var (
+		rows []models.Decision
+		err  error
+	)
+	if c := page.After; c != nil && s.dialect == Postgres {
+		rows, err = s.monthsFrom(c.CreatedAt, page.Order == decisions.OldestFirst, page.First+1, read)
+	} else {
+		rows, err = read("")
+	}
 	if err != nil {
 		return decisions.Page{}, fmt.Errorf("list decisions: %w", err)
 	}
@@ -261,6 +277,49 @@ func (s *Store) decisions(ctx context.Context, f decisions.Filter, page decision
 		}
 	}
 	return out, nil
+}
+
+// cursorMonths is the number of months a page after a cursor reads one by one (monthsFrom)
+// before it reads the rest in one statement.
+const cursorMonths = 3
+
+// monthsFrom reads up to want rows of a page after a cursor at time at with read, a month at a
+// time: the cursor's month first, then the months before it (after it when ascending), at most
+// cursorMonths of them, then the rest in one statement. PostgreSQL plans a statement after a
+// cursor anew at every execution, over every monthly partition left by the cursor's bound (a
+// custom plan pruned by the cursor always looks cheaper than the generic plan): 5–25 ms of
+// planning at 19 partitions on this machine, for 0.5 ms of execution. Bounded to one month the
+// statement is planned over one partition, in about 0.3 ms. A page of a dense filter is found in
+// the cursor's month; a sparse one reads a few months and then the rest, as before.
+func (s *Store) monthsFrom(at time.Time, ascending bool, want int, read func(string, ...any) ([]models.Decision, error)) ([]models.Decision, error) {
+	step := -1
+	if ascending {
+		step = 1
+	}
+	m := idMonth{lo: auditlog.MonthStart(at.UTC())}
+	m.hi = m.lo.AddDate(0, 1, 0)
+	var out []models.Decision
+	for range cursorMonths {
+		rows, err := read(inMonth("created_at"), m.bounds()...)
+		if err != nil {
+			return nil, err
+		}
+		if out = append(out, rows...); len(out) >= want {
+			return out[:want], nil
+		}
+		m.lo, m.hi = m.lo.AddDate(0, step, 0), m.hi.AddDate(0, step, 0)
+	}
+	// The rest: before the last month read (after it, ascending).
+	rest, bound := "created_at < ?", m.hi
+	if ascending {
+		rest, bound = "created_at >= ?", m.lo
+	}
+	rows, err := read(rest, bound)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, rows...)
+	return out[:min(len(out), want)], nil
 }
 
 func reasonBit(r engine.Reason) int { return 1 << r }
