@@ -1,0 +1,87 @@
+package whatif
+
+import (
+	"math/rand/v2"
+	"runtime"
+	"sync"
+	"testing"
+	"time"
+
+	"riskconsole/internal/engine"
+)
+
+// tenM is the size of the largest history benchmarked: ten million decisions of one market.
+const tenM = 10_000_000
+
+var (
+	tenOnce     sync.Once
+	tenHist     *History
+	tenHeapPerD float64 // heap bytes per decision, measured while building tenHist
+)
+
+// tenMHistory returns a shared history of 10,000,000 realistic decisions of US over a year (the
+// generator of bigHistory, in batches of 1,000,000 with consecutive time ranges so that the rows
+// arrive in time order), with outcomes for the approved ones. It records the heap the history
+// holds per decision (runtime.MemStats before and after, the generated rows dropped).
+func tenMHistory(tb testing.TB) *History {
+	tenOnce.Do(func() {
+		const batch = 1_000_000
+		start := int64(1_735_689_600) * 1_000_000 // 2025-01-01
+		span := int64(365) * DayMicros / (tenM / batch)
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		h := NewHistory("US")
+		rng := rand.New(rand.NewPCG(10, 10))
+		for b := 0; b < tenM/batch; b++ {
+			rows := genRowsAt(tb, rng, batch, 0.93, start+int64(b)*span, span)
+			for i := range rows {
+				h.Append(&rows[i])
+			}
+		}
+		addOutcomes(h, 10)
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		tenHeapPerD = float64(int64(after.HeapAlloc)-int64(before.HeapAlloc)) / tenM
+		tenHist = h
+	})
+	return tenHist
+}
+
+// BenchmarkSimulate10M replays 10,000,000 decisions of one market under the default set and a
+// proposal that moves the credit-score cut-off (one slider move, a one-rule change), without
+// outcomes. It reports the median of Simulate (p50-ms), the same per million decisions, and the
+// bytes of history per decision: by the history's own accounting (B/decision, the unused tail of
+// the last chunk and any base-set cache included), by the heap (heap-B/decision), and without the
+// 12 bytes of outcome columns (B/decision-no-outcomes).
+func BenchmarkSimulate10M(b *testing.B) {
+	h := tenMHistory(b)
+	s := h.Snapshot()
+	baseline, proposed := sliderProposal(b)
+	logDataShape(b, s, &baseline, &proposed)
+	var each []time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		Simulate(s, 0, s.Len(), &baseline, &proposed)
+		each = append(each, time.Since(t0))
+	}
+	reportTenM(b, h, each)
+}
+
+// reportTenM reports the median of each over the 10M history and its bytes per decision.
+func reportTenM(b *testing.B, h *History, each []time.Duration) {
+	p50 := median(each).Seconds() * 1e3
+	b.ReportMetric(p50, "p50-ms")
+	b.ReportMetric(p50/(tenM/1e6), "p50-ms/M")
+	per := float64(h.CapacityBytes()) / float64(h.Len())
+	b.ReportMetric(per, "B/decision")
+	b.ReportMetric(per-outcomeColumnBytes, "B/decision-no-outcomes")
+	b.ReportMetric(tenHeapPerD, "heap-B/decision")
+	b.Logf("kernel %s, GOMAXPROCS %d", Kernel, runtime.GOMAXPROCS(0))
+}
+
+// outcomeColumnBytes is the per-decision size of the outcome columns: the packed repayment
+// summary (8) and the inferred probability of bad (4).
+const outcomeColumnBytes = 8 + 4
+
+var _ = engine.NumMeasures
