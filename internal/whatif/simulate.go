@@ -305,6 +305,10 @@ type tally struct {
 	sampleA2D, sampleD2A []int
 	out                  *OutcomeParams
 	cells                [4]Cell
+	// fast is set on the fast path (runFast), ufails its per-job failures of the rules the
+	// proposal leaves unchanged.
+	fast   bool
+	ufails []uint64
 }
 
 // dropUnranked counts in drop the failed rules of a row, declined by p with more than MaxReasons
@@ -426,6 +430,16 @@ func tallyRows(mask []uint32, cat []uint8, catAcc *[MaxCategories]uint64, wantA2
 func (t *tally) rare(mask []uint32, c *chunk, off, first int, a, b *rules) {
 	for j, mj := range mask {
 		fa, fb := uint16(mj), uint16(mj>>16)
+		if t.fast {
+			// The fast path's masks only count the failed rules (see runFast): the real ones
+			// are recomputed for the rows ranked below.
+			if bits.OnesCount16(fa) > engine.MaxReasons {
+				fa = rowFailed(a, c, off+j)
+			}
+			if bits.OnesCount16(fb) > engine.MaxReasons {
+				fb = rowFailed(b, c, off+j)
+			}
+		}
 		switch {
 		case fa == 0 && fb != 0:
 			if len(t.sampleA2D) < MaxSamples {
@@ -501,8 +515,12 @@ func SimulateOutcomes(s *Snapshot, lo, hi int, baseline, proposed *engine.Thresh
 		return res
 	}
 	a, b := prepare(baseline), prepare(proposed)
-	js := jobs(&a, &b, a.enabled|b.enabled)
 	res.FirstDay = floorDiv(s.At(lo), DayMicros)
+	if ch, ok := s.fastPath(hi, &a, &b); ok {
+		simulateFast(s, lo, hi, &a, &b, ch, o, res)
+		return res
+	}
+	js := jobs(&a, &b, a.enabled|b.enabled)
 	ndays := int(floorDiv(s.At(hi-1), DayMicros)-res.FirstDay) + 1
 	w := workers(hi - lo)
 	parts := make([]tally, w)
@@ -512,7 +530,12 @@ func SimulateOutcomes(s *Snapshot, lo, hi int, baseline, proposed *engine.Thresh
 		t.out = o
 		t.run(s, plo, phi, &a, &b, js, res.FirstDay)
 	})
+	merge(s, lo, hi, &a, &b, js, parts, ndays, res)
+	return res
+}
 
+// merge adds the workers' tallies of rows [lo, hi) into res; t.fails are per job of js.
+func merge(s *Snapshot, lo, hi int, a, b *rules, js []job, parts []tally, ndays int, res *Result) {
 	res.Assessed = hi - lo
 	res.Days = make([]Counts, ndays)
 	var cats [MaxCategories]Counts
@@ -555,7 +578,6 @@ func SimulateOutcomes(s *Snapshot, lo, hi int, baseline, proposed *engine.Thresh
 			res.Categories = append(res.Categories, CategoryCounts{s.CategoryName(uint8(g)), cats[g]})
 		}
 	}
-	return res
 }
 
 func (c *Counts) add(o *Counts) {

@@ -1,0 +1,280 @@
+package whatif
+
+import (
+	"math/bits"
+	"sort"
+	"sync/atomic"
+
+	"riskconsole/internal/engine"
+)
+
+// maxFastRules is the most rules a proposal may change against the cached base set for Simulate
+// to take the fast path: it reads one column per changed rule instead of one per enabled rule.
+const maxFastRules = 4
+
+// baseCache is what lets Simulate answer a proposal that changes few rules of one threshold set
+// (the base, normally the set in force) by reading only the changed rules' columns: per decision
+// the number of base rules it fails, and per block of blockSize decisions the number failing each
+// base rule (the per-reason counts). A decision's outcome under the proposal is then its base
+// count, less the changed rules it fails under the base, plus those it fails under the proposal.
+// It costs 1 byte per decision (plus 240 bytes per 16,384), and a history keeps one.
+type baseCache struct {
+	base rules
+	segs atomic.Pointer[[]*baseSeg] // one per chunk; replaced, never modified, when it grows
+	n    atomic.Int64               // rows covered; published after their segment entries
+}
+
+// baseSeg is the cache of one chunk's rows.
+type baseSeg struct {
+	count [chunkSize]uint8                                  // base rules failed
+	fails [chunkSize / blockSize][engine.NumMeasures]uint16 // per block, rows failing each rule
+}
+
+const baseSegBytes = chunkSize + chunkSize/blockSize*engine.NumMeasures*2
+
+// The count must fit a byte and the per-block counts a uint16.
+var (
+	_ = uint8(engine.NumMeasures)
+	_ = uint16(blockSize)
+)
+
+// ruleFails reports whether value v fails rule m of p, with the kernels' exact arithmetic.
+func ruleFails(p *rules, m int, v float32) bool {
+	sign := float32(1)
+	if p.lte&(1<<m) != 0 {
+		sign = -1
+	}
+	return !(v*sign >= sign*p.cut[m])
+}
+
+// rowFailed returns the mask of p's enabled rules that the values of row off of c fail.
+func rowFailed(p *rules, c *chunk, off int) uint16 {
+	var f uint16
+	for e := p.enabled; e != 0; e &= e - 1 {
+		m := bits.TrailingZeros16(e)
+		if ruleFails(p, m, c.values[m][off]) {
+			f |= 1 << m
+		}
+	}
+	return f
+}
+
+// seg returns the segment of chunk ci, adding segments up to it (callers hold the history's
+// append lock or own the cache alone).
+func (bc *baseCache) seg(ci int) *baseSeg {
+	dir := *bc.segs.Load()
+	if ci < len(dir) {
+		return dir[ci]
+	}
+	grown := dir[:len(dir):len(dir)]
+	for len(grown) <= ci {
+		grown = append(grown, new(baseSeg))
+	}
+	bc.segs.Store(&grown)
+	return grown[ci]
+}
+
+// addRow caches row i (the next one) of dir; its values are already stored.
+func (bc *baseCache) addRow(dir []*chunk, i int) {
+	c, off := dir[i>>chunkBits], i&chunkMask
+	sg := bc.seg(i >> chunkBits)
+	f := rowFailed(&bc.base, c, off)
+	sg.count[off] = uint8(bits.OnesCount16(f))
+	blk := &sg.fails[off/blockSize]
+	if off%blockSize == 0 {
+		*blk = [engine.NumMeasures]uint16{}
+	}
+	for ; f != 0; f &= f - 1 {
+		blk[bits.TrailingZeros16(f)]++
+	}
+	bc.n.Store(int64(i + 1))
+}
+
+// fill caches rows [0, n) of dir, block by block across the cores.
+func (bc *baseCache) fill(dir []*chunk, n int) {
+	if n == 0 {
+		return
+	}
+	for ci := 0; ci <= (n-1)>>chunkBits; ci++ {
+		bc.seg(ci)
+	}
+	segs := *bc.segs.Load()
+	js := jobs(&bc.base, nil, bc.base.enabled)
+	nblk := (n + blockSize - 1) / blockSize
+	parallel(0, nblk, workers(n), func(_, blo, bhi int) {
+		var mask [blockSize]uint32
+		fails := make([]uint64, len(js))
+		for bi := blo; bi < bhi; bi++ {
+			i := bi * blockSize
+			k := min(n-i, blockSize)
+			c, sg, off := dir[i>>chunkBits], segs[i>>chunkBits], i&chunkMask
+			clear(fails)
+			blockMasks(c, off, k, js, mask[:], fails)
+			for j, mj := range mask[:k] {
+				sg.count[off+j] = uint8(bits.OnesCount16(uint16(mj)))
+			}
+			blk := &sg.fails[off/blockSize]
+			*blk = [engine.NumMeasures]uint16{}
+			for q, j := range js {
+				blk[j.m] = uint16(fails[q])
+			}
+		}
+	})
+	bc.n.Store(int64(n))
+}
+
+// SetBase makes set the base of the history's fast path: Simulate against a baseline equal to set
+// then reads only the columns of the rules a proposal changes. Building the cache for a new base
+// reads the whole history once (about one full simulation) while the old cache stays in use;
+// setting the same base again costs nothing. Appends keep the cache current.
+func (h *History) SetBase(set *engine.ThresholdSet) {
+	p := prepare(set)
+	h.baseMu.Lock()
+	defer h.baseMu.Unlock()
+	if old := h.base.Load(); old != nil && old.base == p {
+		return
+	}
+	bc := &baseCache{base: p}
+	bc.segs.Store(new([]*baseSeg))
+	n0 := int(h.n.Load())
+	bc.fill(*h.chunks.Load(), n0)
+	// The rows appended meanwhile are added under the append lock, so that every row after the
+	// cache is published is added by Append.
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	dir := *h.chunks.Load()
+	for i := n0; i < int(h.n.Load()); i++ {
+		bc.addRow(dir, i)
+	}
+	h.base.Store(bc)
+}
+
+// baseView is a snapshot's view of the base cache.
+type baseView struct {
+	c    *baseCache
+	segs []*baseSeg
+	n    int
+}
+
+// view returns the cache as it is now (the zero view for nil).
+func (bc *baseCache) view() baseView {
+	if bc == nil {
+		return baseView{}
+	}
+	n := int(bc.n.Load()) // first: the segments it covers were published before it
+	return baseView{c: bc, segs: *bc.segs.Load(), n: n}
+}
+
+// changedRules returns the rules whose failures differ between a and b.
+func changedRules(a, b *rules) uint16 {
+	var ch uint16
+	for m := 0; m < engine.NumMeasures; m++ {
+		if (a.enabled|b.enabled)&(1<<m) != 0 && !same(a, b, m) {
+			ch |= 1 << m
+		}
+	}
+	return ch
+}
+
+// fastPath reports whether rows [lo, hi) of s under baseline a can be replayed from the base
+// cache, and the rules the proposal b changes.
+func (s *Snapshot) fastPath(hi int, a, b *rules) (uint16, bool) {
+	if s.base.c == nil || s.base.n < hi || s.base.c.base != *a {
+		return 0, false
+	}
+	ch := changedRules(a, b)
+	return ch, bits.OnesCount16(ch) <= maxFastRules
+}
+
+// runFast is run for the fast path: it builds each block's masks from the base counts and the
+// changed rules' columns (cjs, the jobs of the changed rules) instead of every column. The masks
+// it passes on are not failed-rule masks: each half is 1<<n - 1 for a row failing n rules, so
+// that everything that reads only whether a row is declined and how many rules it fails reads
+// them unchanged; rare recomputes the real masks of the few rows that need them.
+// baseFails[m] receives the rows failing base rule m outside the changed ones; ujs are the jobs
+// of those rules, for the blocks the window cuts.
+func (t *tally) runFast(s *Snapshot, lo, hi int, a, b *rules, cjs, ujs []job, firstDay int64) {
+	t.fast = true
+	t.fails = make([]uint64, len(cjs))
+	ufails := make([]uint64, len(ujs))
+	var mask, scratch [blockSize]uint32
+	day := floorDiv(s.At(lo), DayMicros) - firstDay
+	nextDay := (firstDay + day + 1) * DayMicros
+	for i := lo; i < hi; {
+		c, sg, off := s.chunks[i>>chunkBits], s.base.segs[i>>chunkBits], i&chunkMask
+		k := min(hi-i, blockSize-off%blockSize)
+		if k == blockSize {
+			blk := &sg.fails[off/blockSize]
+			for q := range ujs {
+				ufails[q] += uint64(blk[ujs[q].m])
+			}
+		} else {
+			blockMasks(c, off, k, ujs, scratch[:], ufails)
+		}
+		blockMasks(c, off, k, cjs, scratch[:], t.fails)
+		thermo(mask[:k], sg.count[off:off+k], scratch[:k])
+		if t.out != nil {
+			outcomeRows(mask[:k], c, off, i, t.out, &t.cells)
+		}
+		for _, d := range c.declined[off : off+k] {
+			t.stored += int(d)
+		}
+		at := c.at[off : off+k]
+		for j0 := 0; j0 < k; {
+			if at[j0] >= nextDay {
+				day = floorDiv(at[j0], DayMicros) - firstDay
+				nextDay = (firstDay + day + 1) * DayMicros
+			}
+			j1 := k
+			if at[k-1] >= nextDay {
+				j1 = j0 + sort.Search(k-j0, func(x int) bool { return at[j0+x] >= nextDay })
+			}
+			t.rows(mask[j0:j1], c, off+j0, i+j0, &t.days[day], a, b)
+			j0 = j1
+		}
+		t.pending += k
+		if t.pending >= packFlush {
+			t.flush()
+		}
+		i += k
+	}
+	t.flush()
+	t.ufails = ufails
+}
+
+// thermo writes each row's pseudo-mask: 1<<n - 1 for the n base rules it fails (count) in the
+// low half, and for the n rules it fails under the proposal in the high half; chg holds the
+// real failures of the changed rules under the base (low) and the proposal (high).
+func thermo(mask []uint32, count []uint8, chg []uint32) {
+	count, chg = count[:len(mask)], chg[:len(mask)]
+	for j := range mask {
+		nb := uint32(count[j])
+		np := nb - uint32(bits.OnesCount16(uint16(chg[j]))) + uint32(bits.OnesCount16(uint16(chg[j]>>16)))
+		mask[j] = (1<<nb - 1) | (1<<np-1)<<16
+	}
+}
+
+// simulateFast is SimulateOutcomes over the base cache, for proposals changing the rules ch.
+func simulateFast(s *Snapshot, lo, hi int, a, b *rules, ch uint16, o *OutcomeParams, res *Result) {
+	cjs := jobs(a, b, ch)
+	ujs := jobs(a, nil, a.enabled&^ch)
+	ndays := int(floorDiv(s.At(hi-1), DayMicros)-res.FirstDay) + 1
+	w := workers(hi - lo)
+	parts := make([]tally, w)
+	parallel(lo, hi, w, func(p, plo, phi int) {
+		t := &parts[p]
+		t.days = make([]Counts, ndays)
+		t.out = o
+		t.runFast(s, plo, phi, a, b, cjs, ujs, res.FirstDay)
+	})
+	// The unchanged rules fail the same rows under both sets.
+	for p := range parts {
+		t := &parts[p]
+		for q, j := range ujs {
+			n := int(t.ufails[q])
+			res.BaselineReasons[a.reason[j.m]] += n
+			res.ProposedReasons[b.reason[j.m]] += n
+		}
+	}
+	merge(s, lo, hi, a, b, cjs, parts, ndays, res)
+}
