@@ -4,6 +4,7 @@ import (
 	"math/bits"
 	"sort"
 	"sync/atomic"
+	"unsafe"
 
 	"riskconsole/internal/engine"
 )
@@ -26,11 +27,78 @@ type baseCache struct {
 
 // baseSeg is the cache of one chunk's rows.
 type baseSeg struct {
-	count [chunkSize]uint8                                  // base rules failed
-	fails [chunkSize / blockSize][engine.NumMeasures]uint16 // per block, rows failing each rule
+	count [chunkSize]uint8 // base rules failed
+	blk   [chunkSize / blockSize]blockSummary
 }
 
-const baseSegBytes = chunkSize + chunkSize/blockSize*engine.NumMeasures*2
+// blockSummary sums a block of blockSize rows under the base set. Only fails is kept current
+// while the block fills; the rest is written once the block is complete.
+type blockSummary struct {
+	fails    [engine.NumMeasures]uint16 // rows failing each base rule
+	stored   uint16                     // rows declined as decided
+	declined uint16                     // rows failing any base rule
+	maxCount uint8                      // the most base rules a row fails
+	done     bool                       // the fields above are complete
+	// cats holds the assessed and declined rows of each category in the block, nil when the
+	// block has more than maxBlockCats categories (its rows are then tallied one by one).
+	cats []catCount
+}
+
+type catCount struct {
+	cat                uint8
+	assessed, declined uint16
+}
+
+// maxBlockCats bounds the category summary of a block: 32 entries of 6 bytes per 2,048 rows,
+// 0.1 byte per decision at most.
+const maxBlockCats = 32
+
+// bytes returns the memory the segment holds.
+func (sg *baseSeg) bytes() int64 {
+	b := int64(unsafe.Sizeof(*sg))
+	for i := range sg.blk {
+		b += int64(cap(sg.blk[i].cats)) * int64(unsafe.Sizeof(catCount{}))
+	}
+	return b
+}
+
+// summarize completes the summary of block bi of chunk c from the cached counts.
+func (sg *baseSeg) summarize(c *chunk, bi int) {
+	off := bi * blockSize
+	bs := &sg.blk[bi]
+	var per [MaxCategories]catCount
+	var seen [MaxCategories / 64]uint64
+	var stored, declined int
+	var maxCount uint8
+	cnt, cat, dec := sg.count[off:off+blockSize], c.category[off:off+blockSize], c.declined[off:off+blockSize]
+	for j, n := range cnt {
+		g := cat[j]
+		seen[g>>6] |= 1 << (g & 63)
+		per[g].assessed++
+		stored += int(dec[j])
+		if n != 0 {
+			per[g].declined++
+			declined++
+		}
+		maxCount = max(maxCount, n)
+	}
+	bs.stored, bs.declined, bs.maxCount = uint16(stored), uint16(declined), maxCount
+	bs.cats = nil
+	ncat := 0
+	for _, w := range seen {
+		ncat += bits.OnesCount64(w)
+	}
+	if ncat <= maxBlockCats {
+		bs.cats = make([]catCount, 0, ncat)
+		for g := range per {
+			if seen[g>>6]&(1<<(g&63)) != 0 {
+				per[g].cat = uint8(g)
+				bs.cats = append(bs.cats, per[g])
+			}
+		}
+	}
+	bs.done = true
+}
 
 // The count must fit a byte and the per-block counts a uint16.
 var (
@@ -80,12 +148,15 @@ func (bc *baseCache) addRow(dir []*chunk, i int) {
 	sg := bc.seg(i >> chunkBits)
 	f := rowFailed(&bc.base, c, off)
 	sg.count[off] = uint8(bits.OnesCount16(f))
-	blk := &sg.fails[off/blockSize]
+	bs := &sg.blk[off/blockSize]
 	if off%blockSize == 0 {
-		*blk = [engine.NumMeasures]uint16{}
+		*bs = blockSummary{}
 	}
 	for ; f != 0; f &= f - 1 {
-		blk[bits.TrailingZeros16(f)]++
+		bs.fails[bits.TrailingZeros16(f)]++
+	}
+	if off%blockSize == blockSize-1 {
+		sg.summarize(c, off/blockSize)
 	}
 	bc.n.Store(int64(i + 1))
 }
@@ -113,10 +184,13 @@ func (bc *baseCache) fill(dir []*chunk, n int) {
 			for j, mj := range mask[:k] {
 				sg.count[off+j] = uint8(bits.OnesCount16(uint16(mj)))
 			}
-			blk := &sg.fails[off/blockSize]
-			*blk = [engine.NumMeasures]uint16{}
+			bs := &sg.blk[off/blockSize]
+			*bs = blockSummary{}
 			for q, j := range js {
-				blk[j.m] = uint16(fails[q])
+				bs.fails[j.m] = uint16(fails[q])
+			}
+			if k == blockSize {
+				sg.summarize(c, off/blockSize)
 			}
 		}
 	})
@@ -198,20 +272,33 @@ func (t *tally) runFast(s *Snapshot, lo, hi int, a, b *rules, cjs, ujs []job, fi
 	t.fails = make([]uint64, len(cjs))
 	ufails := make([]uint64, len(ujs))
 	var mask, scratch [blockSize]uint32
+	var idx [blockSize]uint16
+	nch := bits.OnesCount16(changedOf(cjs))
 	day := floorDiv(s.At(lo), DayMicros) - firstDay
 	nextDay := (firstDay + day + 1) * DayMicros
 	for i := lo; i < hi; {
 		c, sg, off := s.chunks[i>>chunkBits], s.base.segs[i>>chunkBits], i&chunkMask
 		k := min(hi-i, blockSize-off%blockSize)
+		bs := &sg.blk[off/blockSize]
 		if k == blockSize {
-			blk := &sg.fails[off/blockSize]
 			for q := range ujs {
-				ufails[q] += uint64(blk[ujs[q].m])
+				ufails[q] += uint64(bs.fails[ujs[q].m])
 			}
 		} else {
 			blockMasks(c, off, k, ujs, scratch[:], ufails)
 		}
 		blockMasks(c, off, k, cjs, scratch[:], t.fails)
+		if k == blockSize && t.out == nil && bs.done && bs.cats != nil && int(bs.maxCount)+nch <= engine.MaxReasons {
+			if c.at[off] >= nextDay {
+				day = floorDiv(c.at[off], DayMicros) - firstDay
+				nextDay = (firstDay + day + 1) * DayMicros
+			}
+			if c.at[off+k-1] < nextDay {
+				t.flips(scratch[:k], sg.count[off:off+k], c.category[off:off+k], i, bs, &t.days[day], &idx)
+				i += k
+				continue
+			}
+		}
 		thermo(mask[:k], sg.count[off:off+k], scratch[:k])
 		if t.out != nil {
 			outcomeRows(mask[:k], c, off, i, t.out, &t.cells)
@@ -277,4 +364,63 @@ func simulateFast(s *Snapshot, lo, hi int, a, b *rules, ch uint16, o *OutcomePar
 		}
 	}
 	merge(s, lo, hi, a, b, cjs, parts, ndays, res)
+}
+
+// changedOf returns the measures the jobs compare.
+func changedOf(js []job) uint16 {
+	var ch uint16
+	for _, j := range js {
+		ch |= 1 << j.m
+	}
+	return ch
+}
+
+// flips tallies a whole block of one day whose rows fail at most MaxReasons rules under either
+// set, from its summary and the rows that flip: a row flips only when it fails no unchanged rule
+// (its base count is the changed rules it fails under the base) and the changed rules decline it
+// under one set only. chg holds the changed rules' failures (base low, proposal high), count the
+// base counts; first is the snapshot index of the block's first row.
+func (t *tally) flips(chg []uint32, count []uint8, cat []uint8, first int, bs *blockSummary, d *Counts, idx *[blockSize]uint16) {
+	count, cat = count[:len(chg)], cat[:len(chg)]
+	n := 0
+	for j, cj := range chg {
+		var fa, fb, only int
+		if uint16(cj) != 0 {
+			fa = 1
+		}
+		if cj>>16 != 0 {
+			fb = 1
+		}
+		if int(count[j]) == bits.OnesCount16(uint16(cj)) {
+			only = 1
+		}
+		idx[n] = uint16(j)
+		n += only & (fa ^ fb)
+	}
+	a2d, d2a := 0, 0
+	for _, j := range idx[:n] {
+		if chg[j]>>16 != 0 { // approved under the base, declined under the proposal
+			a2d++
+			t.cats[cat[j]].ProposedDeclined++
+			if len(t.sampleA2D) < MaxSamples {
+				t.sampleA2D = append(t.sampleA2D, first+int(j))
+			}
+		} else {
+			d2a++
+			t.cats[cat[j]].ProposedDeclined--
+			if len(t.sampleD2A) < MaxSamples {
+				t.sampleD2A = append(t.sampleD2A, first+int(j))
+			}
+		}
+	}
+	for _, cc := range bs.cats {
+		g := &t.cats[cc.cat]
+		g.Assessed += int(cc.assessed)
+		g.BaselineDeclined += int(cc.declined)
+		g.ProposedDeclined += int(cc.declined)
+	}
+	decl := int(bs.declined)
+	d.add(&Counts{Assessed: len(chg), BaselineDeclined: decl, ProposedDeclined: decl + a2d - d2a})
+	t.a2d += a2d
+	t.stored += int(bs.stored)
 }

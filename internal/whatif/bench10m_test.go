@@ -57,6 +57,7 @@ func tenMHistory(tb testing.TB) *History {
 func BenchmarkSimulate10M(b *testing.B) {
 	h := tenMHistory(b)
 	s := h.Snapshot()
+	s.base = baseView{} // the full path, whether or not a base cache was set
 	baseline, proposed := sliderProposal(b)
 	logDataShape(b, s, &baseline, &proposed)
 	var each []time.Duration
@@ -76,7 +77,7 @@ func reportTenM(b *testing.B, h *History, each []time.Duration) {
 	per := float64(h.CapacityBytes()) / float64(h.Len())
 	b.ReportMetric(per, "B/decision")
 	b.ReportMetric(per-outcomeColumnBytes, "B/decision-no-outcomes")
-	b.ReportMetric(tenHeapPerD, "heap-B/decision")
+	b.ReportMetric(tenHeapPerD, "heap-B/decision-no-cache")
 	b.Logf("kernel %s, GOMAXPROCS %d", Kernel, runtime.GOMAXPROCS(0))
 }
 
@@ -84,4 +85,77 @@ func reportTenM(b *testing.B, h *History, each []time.Duration) {
 // summary (8) and the inferred probability of bad (4).
 const outcomeColumnBytes = 8 + 4
 
-var _ = engine.NumMeasures
+// oneRuleProposals returns the default set and, for every rule on a measured value that is not a
+// flag, the default set with that rule's cut-off moved by a quarter of its scale (valid ones).
+func oneRuleProposals(tb testing.TB) (engine.ThresholdSet, []engine.ThresholdSet) {
+	base := usDefault(tb)
+	var out []engine.ThresholdSet
+	for m := range base.Rules {
+		if engine.Measures[m].Unit == engine.UnitFlag || engine.Measure(m) == engine.AgeYears {
+			continue
+		}
+		p := base
+		p.Rules[m].Cutoff += engine.Measures[m].Scale / 4
+		if p.Validate() == nil {
+			out = append(out, p)
+		}
+	}
+	return base, out
+}
+
+// BenchmarkSimulate10MOneRule is the one-rule change over the same 10,000,000 decisions with the
+// base-set cache: it times SetBase (the cache's build, once per change of the set in force), then
+// Simulate for each rule's cut-off moved in turn. It reports the median (p50-ms, p50-ms/M), the
+// full path's median over the same proposals measured right after (x-full), and the bytes per
+// decision with the cache (cache-heap-B/decision: the heap the cache took).
+func BenchmarkSimulate10MOneRule(b *testing.B) {
+	benchOneRule(b, false)
+}
+
+// BenchmarkSimulate10MOneRuleOutcomes is BenchmarkSimulate10MOneRule with the swap-set's
+// outcome figures, as the GraphQL simulate asks for them.
+func BenchmarkSimulate10MOneRuleOutcomes(b *testing.B) {
+	benchOneRule(b, true)
+}
+
+func benchOneRule(b *testing.B, withOutcomes bool) {
+	h := tenMHistory(b)
+	base, props := oneRuleProposals(b)
+	h.base.Store(nil) // drop any cache, so that the build and its memory are measured
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	t0 := time.Now()
+	h.SetBase(&base)
+	build := time.Since(t0)
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	s := h.Snapshot()
+	var o *OutcomeParams
+	if withOutcomes {
+		o = NewOutcomeParams(s, testDef.Definition, outcomeNow, nil)
+	}
+	b.Logf("%d one-rule proposals; cache built in %v", len(props), build)
+	var each []time.Duration
+	i := 0
+	b.ResetTimer()
+	for b.Loop() {
+		t1 := time.Now()
+		SimulateOutcomes(s, 0, s.Len(), &base, &props[i%len(props)], o)
+		each = append(each, time.Since(t1))
+		i++
+	}
+	b.StopTimer()
+	full := *s
+	full.base = baseView{}
+	var slow []time.Duration
+	for k := range max(len(props), 5) {
+		t1 := time.Now()
+		SimulateOutcomes(&full, 0, s.Len(), &base, &props[k%len(props)], o)
+		slow = append(slow, time.Since(t1))
+	}
+	reportTenM(b, h, each)
+	b.ReportMetric(median(slow).Seconds()/median(each).Seconds(), "x-full")
+	b.ReportMetric(build.Seconds()*1e3, "build-ms")
+	b.ReportMetric(float64(int64(after.HeapAlloc)-int64(before.HeapAlloc))/tenM, "cache-heap-B/decision")
+}

@@ -216,7 +216,10 @@ func (h *History) CapacityBytes() int64 {
 	b := int64(len(dir))*chunkBytes + int64(cap(dir))*8
 	if bc := h.base.Load(); bc != nil {
 		segs := *bc.segs.Load()
-		b += int64(len(segs))*baseSegBytes + int64(cap(segs))*8
+		for _, sg := range segs {
+			b += sg.bytes()
+		}
+		b += int64(cap(segs)) * 8
 	}
 	return b
 }
