@@ -37,7 +37,6 @@ type blockSummary struct {
 	fails    [engine.NumMeasures]uint16 // rows failing each base rule
 	stored   uint16                     // rows declined as decided
 	declined uint16                     // rows failing any base rule
-	maxCount uint8                      // the most base rules a row fails
 	done     bool                       // the fields above are complete
 	// cats holds the assessed and declined rows of each category in the block, nil when the
 	// block has more than maxBlockCats categories (its rows are then tallied one by one).
@@ -69,7 +68,6 @@ func (sg *baseSeg) summarize(c *chunk, bi int) {
 	var per [MaxCategories]catCount
 	var seen [MaxCategories / 64]uint64
 	var stored, declined int
-	var maxCount uint8
 	cnt, cat, dec := sg.count[off:off+blockSize], c.category[off:off+blockSize], c.declined[off:off+blockSize]
 	for j, n := range cnt {
 		g := cat[j]
@@ -80,9 +78,8 @@ func (sg *baseSeg) summarize(c *chunk, bi int) {
 			per[g].declined++
 			declined++
 		}
-		maxCount = max(maxCount, n)
 	}
-	bs.stored, bs.declined, bs.maxCount = uint16(stored), uint16(declined), maxCount
+	bs.stored, bs.declined = uint16(stored), uint16(declined)
 	bs.cats = nil
 	ncat := 0
 	for _, w := range seen {
@@ -272,7 +269,7 @@ func (t *tally) runFast(s *Snapshot, lo, hi int, a, b *rules, cjs, ujs []job, fi
 	t.fails = make([]uint64, len(cjs))
 	ufails := make([]uint64, len(ujs))
 	var mask, scratch [blockSize]uint32
-	var idx [blockSize]uint16
+	var idx [2 * blockSize]uint16
 	nch := bits.OnesCount16(changedOf(cjs))
 	day := floorDiv(s.At(lo), DayMicros) - firstDay
 	nextDay := (firstDay + day + 1) * DayMicros
@@ -288,13 +285,13 @@ func (t *tally) runFast(s *Snapshot, lo, hi int, a, b *rules, cjs, ujs []job, fi
 			blockMasks(c, off, k, ujs, scratch[:], ufails)
 		}
 		blockMasks(c, off, k, cjs, scratch[:], t.fails)
-		if k == blockSize && t.out == nil && bs.done && bs.cats != nil && int(bs.maxCount)+nch <= engine.MaxReasons {
+		if k == blockSize && t.out == nil && bs.done && bs.cats != nil {
 			if c.at[off] >= nextDay {
 				day = floorDiv(c.at[off], DayMicros) - firstDay
 				nextDay = (firstDay + day + 1) * DayMicros
 			}
 			if c.at[off+k-1] < nextDay {
-				t.flips(scratch[:k], sg.count[off:off+k], c.category[off:off+k], i, bs, &t.days[day], &idx)
+				t.flips(scratch[:k], sg.count[off:off+k], c, off, i, a, b, nch, bs, &t.days[day], &idx)
 				i += k
 				continue
 			}
@@ -375,16 +372,19 @@ func changedOf(js []job) uint16 {
 	return ch
 }
 
-// flips tallies a whole block of one day whose rows fail at most MaxReasons rules under either
-// set, from its summary and the rows that flip: a row flips only when it fails no unchanged rule
-// (its base count is the changed rules it fails under the base) and the changed rules decline it
-// under one set only. chg holds the changed rules' failures (base low, proposal high), count the
-// base counts; first is the snapshot index of the block's first row.
-func (t *tally) flips(chg []uint32, count []uint8, cat []uint8, first int, bs *blockSummary, d *Counts, idx *[blockSize]uint16) {
-	count, cat = count[:len(chg)], cat[:len(chg)]
-	n := 0
+// flips tallies a whole block of one day (rows [off, off+len(chg)) of c, the first numbered
+// first in the snapshot) from its summary and the rows that flip: a row flips only when it fails
+// no unchanged rule (its base count is the changed rules it fails under the base) and the changed
+// rules decline it under one set only. chg holds the changed rules' failures (base low, proposal
+// high), count the base counts. The rows that may fail more than MaxReasons rules under either
+// set (a base count above MaxReasons-nch) are ranked as rare ranks them.
+func (t *tally) flips(chg []uint32, count []uint8, c *chunk, off, first int, a, b *rules, nch int, bs *blockSummary, d *Counts, idx *[2 * blockSize]uint16) {
+	count = count[:len(chg)]
+	cat := c.category[off : off+len(chg)]
+	n, heavy := 0, blockSize
+	limit := engine.MaxReasons - nch
 	for j, cj := range chg {
-		var fa, fb, only int
+		var fa, fb, only, many int
 		if uint16(cj) != 0 {
 			fa = 1
 		}
@@ -394,8 +394,21 @@ func (t *tally) flips(chg []uint32, count []uint8, cat []uint8, first int, bs *b
 		if int(count[j]) == bits.OnesCount16(uint16(cj)) {
 			only = 1
 		}
+		if int(count[j]) > limit {
+			many = 1
+		}
 		idx[n] = uint16(j)
 		n += only & (fa ^ fb)
+		idx[heavy] = uint16(j)
+		heavy += many
+	}
+	for _, j := range idx[blockSize:heavy] {
+		if fa := rowFailed(a, c, off+int(j)); bits.OnesCount16(fa) > engine.MaxReasons {
+			dropUnranked(&t.dropA, a, fa, c, off+int(j))
+		}
+		if fb := rowFailed(b, c, off+int(j)); bits.OnesCount16(fb) > engine.MaxReasons {
+			dropUnranked(&t.dropB, b, fb, c, off+int(j))
+		}
 	}
 	a2d, d2a := 0, 0
 	for _, j := range idx[:n] {
