@@ -271,6 +271,7 @@ func (t *tally) runFast(s *Snapshot, lo, hi int, a, b *rules, cjs, ujs []job, fi
 	var mask, scratch [blockSize]uint32
 	var idx [2 * blockSize]uint16
 	nch := bits.OnesCount16(changedOf(cjs))
+	one := oneRule(cjs)
 	day := floorDiv(s.At(lo), DayMicros) - firstDay
 	nextDay := (firstDay + day + 1) * DayMicros
 	for i := lo; i < hi; {
@@ -284,18 +285,25 @@ func (t *tally) runFast(s *Snapshot, lo, hi int, a, b *rules, cjs, ujs []job, fi
 		} else {
 			blockMasks(c, off, k, ujs, scratch[:], ufails)
 		}
-		blockMasks(c, off, k, cjs, scratch[:], t.fails)
 		if k == blockSize && t.out == nil && bs.done && bs.cats != nil {
 			if c.at[off] >= nextDay {
 				day = floorDiv(c.at[off], DayMicros) - firstDay
 				nextDay = (firstDay + day + 1) * DayMicros
 			}
 			if c.at[off+k-1] < nextDay {
-				t.flips(scratch[:k], sg.count[off:off+k], c, off, i, a, b, nch, bs, &t.days[day], &idx)
+				var n, heavy int
+				if one != nil {
+					n, heavy = classify1(c.values[one.m][off:off+k], sg.count[off:off+k], one, t.fails, &idx)
+				} else {
+					blockMasks(c, off, k, cjs, scratch[:], t.fails)
+					n, heavy = classify(scratch[:k], sg.count[off:off+k], engine.MaxReasons-nch, &idx)
+				}
+				t.flips(idx[:n], idx[blockSize:heavy], c, off, i, a, b, bs, &t.days[day])
 				i += k
 				continue
 			}
 		}
+		blockMasks(c, off, k, cjs, scratch[:], t.fails)
 		thermo(mask[:k], sg.count[off:off+k], scratch[:k])
 		if t.out != nil {
 			outcomeRows(mask[:k], c, off, i, t.out, &t.cells)
@@ -372,17 +380,15 @@ func changedOf(js []job) uint16 {
 	return ch
 }
 
-// flips tallies a whole block of one day (rows [off, off+len(chg)) of c, the first numbered
-// first in the snapshot) from its summary and the rows that flip: a row flips only when it fails
-// no unchanged rule (its base count is the changed rules it fails under the base) and the changed
-// rules decline it under one set only. chg holds the changed rules' failures (base low, proposal
-// high), count the base counts. The rows that may fail more than MaxReasons rules under either
-// set (a base count above MaxReasons-nch) are ranked as rare ranks them.
-func (t *tally) flips(chg []uint32, count []uint8, c *chunk, off, first int, a, b *rules, nch int, bs *blockSummary, d *Counts, idx *[2 * blockSize]uint16) {
+// classify lists in idx[:n] the rows of a block that flip, and in idx[blockSize:heavy] those
+// that may fail more than MaxReasons rules under either set (a base count above limit). A row
+// flips only when it fails no unchanged rule (its base count is the changed rules it fails under
+// the base) and the changed rules decline it under one set only; its entry has bit 15 set when it
+// flips to declined. chg holds the changed rules' failures (base low, proposal high), count the
+// base counts.
+func classify(chg []uint32, count []uint8, limit int, idx *[2 * blockSize]uint16) (n, heavy int) {
 	count = count[:len(chg)]
-	cat := c.category[off : off+len(chg)]
-	n, heavy := 0, blockSize
-	limit := engine.MaxReasons - nch
+	heavy = blockSize
 	for j, cj := range chg {
 		var fa, fb, only, many int
 		if uint16(cj) != 0 {
@@ -397,12 +403,84 @@ func (t *tally) flips(chg []uint32, count []uint8, c *chunk, off, first int, a, 
 		if int(count[j]) > limit {
 			many = 1
 		}
-		idx[n] = uint16(j)
+		idx[n] = uint16(j | fb<<15)
 		n += only & (fa ^ fb)
 		idx[heavy] = uint16(j)
 		heavy += many
 	}
-	for _, j := range idx[blockSize:heavy] {
+	return n, heavy
+}
+
+// oneJob is the comparison of the one rule a proposal changes, under the base and the proposal
+// (a disabled side fails nothing).
+type oneJob struct {
+	m              int
+	signA, cutA    float32
+	signB, cutB    float32
+	onA, onB       int // 1 when the rule is enabled in the set
+	failsA, failsB int // indexes of the jobs in t.fails, -1 for a disabled side
+}
+
+// oneRule returns the comparison of cjs when they compare a single rule, else nil.
+func oneRule(cjs []job) *oneJob {
+	if bits.OnesCount16(changedOf(cjs)) != 1 {
+		return nil
+	}
+	o := &oneJob{m: cjs[0].m, signA: 1, signB: 1, failsA: -1, failsB: -1}
+	for q, j := range cjs {
+		if j.bit&0xffff != 0 {
+			o.signA, o.cutA, o.onA, o.failsA = j.sign, j.cut, 1, q
+		}
+		if j.bit>>16 != 0 {
+			o.signB, o.cutB, o.onB, o.failsB = j.sign, j.cut, 1, q
+		}
+	}
+	return o
+}
+
+// classify1 is classify for one changed rule, comparing its column col directly; it adds the
+// rows failing the rule under each set to fails.
+func classify1(col []float32, count []uint8, o *oneJob, fails []uint64, idx *[2 * blockSize]uint16) (n, heavy int) {
+	count = count[:len(col)]
+	heavy = blockSize
+	limit := uint8(engine.MaxReasons - 1)
+	sa, ka, sb, kb, onA, onB := o.signA, o.cutA, o.signB, o.cutB, o.onA, o.onB
+	var na, nb int
+	for j, v := range col {
+		var fa, fb, only, many int
+		if !(v*sa >= ka) {
+			fa = onA
+		}
+		if !(v*sb >= kb) {
+			fb = onB
+		}
+		if int(count[j]) == fa {
+			only = 1
+		}
+		if count[j] > limit {
+			many = 1
+		}
+		na += fa
+		nb += fb
+		idx[n] = uint16(j | fb<<15)
+		n += only & (fa ^ fb)
+		idx[heavy] = uint16(j)
+		heavy += many
+	}
+	if o.failsA >= 0 {
+		fails[o.failsA] += uint64(na)
+	}
+	if o.failsB >= 0 {
+		fails[o.failsB] += uint64(nb)
+	}
+	return n, heavy
+}
+
+// flips tallies a whole block of one day (rows [off, off+blockSize) of c, the first numbered
+// first in the snapshot) from its summary, the rows that flip and the rows that may fail more
+// than MaxReasons rules, as classify lists them; the latter are ranked as rare ranks them.
+func (t *tally) flips(flipped, heavy []uint16, c *chunk, off, first int, a, b *rules, bs *blockSummary, d *Counts) {
+	for _, j := range heavy {
 		if fa := rowFailed(a, c, off+int(j)); bits.OnesCount16(fa) > engine.MaxReasons {
 			dropUnranked(&t.dropA, a, fa, c, off+int(j))
 		}
@@ -410,19 +488,21 @@ func (t *tally) flips(chg []uint32, count []uint8, c *chunk, off, first int, a, 
 			dropUnranked(&t.dropB, b, fb, c, off+int(j))
 		}
 	}
+	cat := c.category[off : off+blockSize]
 	a2d, d2a := 0, 0
-	for _, j := range idx[:n] {
-		if chg[j]>>16 != 0 { // approved under the base, declined under the proposal
+	for _, e := range flipped {
+		j := int(e & (1<<15 - 1))
+		if e>>15 != 0 { // approved under the base, declined under the proposal
 			a2d++
 			t.cats[cat[j]].ProposedDeclined++
 			if len(t.sampleA2D) < MaxSamples {
-				t.sampleA2D = append(t.sampleA2D, first+int(j))
+				t.sampleA2D = append(t.sampleA2D, first+j)
 			}
 		} else {
 			d2a++
 			t.cats[cat[j]].ProposedDeclined--
 			if len(t.sampleD2A) < MaxSamples {
-				t.sampleD2A = append(t.sampleD2A, first+int(j))
+				t.sampleD2A = append(t.sampleD2A, first+j)
 			}
 		}
 	}
@@ -433,7 +513,7 @@ func (t *tally) flips(chg []uint32, count []uint8, c *chunk, off, first int, a, 
 		g.ProposedDeclined += int(cc.declined)
 	}
 	decl := int(bs.declined)
-	d.add(&Counts{Assessed: len(chg), BaselineDeclined: decl, ProposedDeclined: decl + a2d - d2a})
+	d.add(&Counts{Assessed: blockSize, BaselineDeclined: decl, ProposedDeclined: decl + a2d - d2a})
 	t.a2d += a2d
 	t.stored += int(bs.stored)
 }
