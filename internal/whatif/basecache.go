@@ -220,6 +220,31 @@ func (h *History) SetBase(set *engine.ThresholdSet) {
 	h.base.Store(bc)
 }
 
+// PrepareBase makes set the base in the background (see SetBase) unless it already is or is
+// being made so, and returns at once: a simulation against a new set in force takes the full
+// path until the cache is built.
+func (h *History) PrepareBase(set *engine.ThresholdSet) {
+	p := prepare(set)
+	if bc := h.base.Load(); bc != nil && bc.base == p {
+		return
+	}
+	h.pendingMu.Lock()
+	defer h.pendingMu.Unlock()
+	if h.pending != nil && *h.pending == p {
+		return
+	}
+	h.pending = &p
+	cp := *set
+	go func() {
+		h.SetBase(&cp)
+		h.pendingMu.Lock()
+		if h.pending != nil && *h.pending == p {
+			h.pending = nil
+		}
+		h.pendingMu.Unlock()
+	}()
+}
+
 // baseView is a snapshot's view of the base cache.
 type baseView struct {
 	c    *baseCache

@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"sync"
 	"testing"
+	"time"
 
 	"riskconsole/internal/engine"
 )
@@ -198,4 +199,27 @@ func TestBaseCacheConcurrent(t *testing.T) {
 	if s.base.n != len(rows) {
 		t.Errorf("cache covers %d rows of %d", s.base.n, len(rows))
 	}
+}
+
+// TestPrepareBase checks that PrepareBase builds the cache in the background once, and that the
+// snapshots taken after it take the fast path.
+func TestPrepareBase(t *testing.T) {
+	rng := rand.New(rand.NewPCG(19, 5))
+	h := historyOf(realisticRows(t, rng, 30_000, 0.93))
+	base := usDefault(t)
+	for range 3 {
+		h.PrepareBase(&base)
+	}
+	p := prepare(&base)
+	for i := 0; ; i++ {
+		if bc := h.base.Load(); bc != nil && bc.base == p {
+			break
+		}
+		if i == 5000 {
+			t.Fatal("the base cache was not built")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	prop := moveRules(t, rng, &base, 1)
+	checkFast(t, rng, h.Snapshot(), "prepared", &base, &prop, nil)
 }

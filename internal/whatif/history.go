@@ -99,6 +99,9 @@ type History struct {
 	// serialises its rebuilds.
 	base   atomic.Pointer[baseCache]
 	baseMu sync.Mutex
+	// pending is the base PrepareBase is building (nil: none), guarded by pendingMu.
+	pendingMu sync.Mutex
+	pending   *rules
 }
 
 // NewHistory returns an empty history for market.
