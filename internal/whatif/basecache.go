@@ -27,8 +27,11 @@ type baseCache struct {
 
 // baseSeg is the cache of one chunk's rows.
 type baseSeg struct {
-	count [chunkSize]uint8 // base rules failed
-	blk   [chunkSize / blockSize]blockSummary
+	// nib holds the number of base rules each row fails, two rows a byte (row 2i in the low
+	// half). A byte is written while its block fills, so readers unpack only the blocks that are
+	// complete in their view (see counts) and count the others from the values.
+	nib [chunkSize / 2]uint8
+	blk [chunkSize / blockSize]blockSummary
 }
 
 // blockSummary sums a block of blockSize rows under the base set. Only fails is kept current
@@ -61,6 +64,24 @@ func (sg *baseSeg) bytes() int64 {
 	return b
 }
 
+// counts unpacks the base counts of block bi into dst.
+func (sg *baseSeg) counts(bi int, dst *[blockSize]uint8) {
+	src := sg.nib[bi*blockSize/2 : (bi+1)*blockSize/2]
+	for j, b := range src {
+		dst[2*j] = b & 15
+		dst[2*j+1] = b >> 4
+	}
+}
+
+// setCount stores the base count n of row off of the segment (the writer's only).
+func (sg *baseSeg) setCount(off int, n uint8) {
+	if off&1 == 0 {
+		sg.nib[off>>1] = n
+	} else {
+		sg.nib[off>>1] |= n << 4
+	}
+}
+
 // summarize completes the summary of block bi of chunk c from the cached counts.
 func (sg *baseSeg) summarize(c *chunk, bi int) {
 	off := bi * blockSize
@@ -68,7 +89,9 @@ func (sg *baseSeg) summarize(c *chunk, bi int) {
 	var per [MaxCategories]catCount
 	var seen [MaxCategories / 64]uint64
 	var stored, declined int
-	cnt, cat, dec := sg.count[off:off+blockSize], c.category[off:off+blockSize], c.declined[off:off+blockSize]
+	var buf [blockSize]uint8
+	sg.counts(bi, &buf)
+	cnt, cat, dec := buf[:], c.category[off:off+blockSize], c.declined[off:off+blockSize]
 	for j, n := range cnt {
 		g := cat[j]
 		seen[g>>6] |= 1 << (g & 63)
@@ -97,9 +120,10 @@ func (sg *baseSeg) summarize(c *chunk, bi int) {
 	bs.done = true
 }
 
-// The count must fit a byte and the per-block counts a uint16.
+// The count must fit half a byte (a 16th measured value needs a wider count) and the per-block
+// counts a uint16.
 var (
-	_ = uint8(engine.NumMeasures)
+	_ = [1]struct{}{}[15-engine.NumMeasures]
 	_ = uint16(blockSize)
 )
 
@@ -144,7 +168,7 @@ func (bc *baseCache) addRow(dir []*chunk, i int) {
 	c, off := dir[i>>chunkBits], i&chunkMask
 	sg := bc.seg(i >> chunkBits)
 	f := rowFailed(&bc.base, c, off)
-	sg.count[off] = uint8(bits.OnesCount16(f))
+	sg.setCount(off, uint8(bits.OnesCount16(f)))
 	bs := &sg.blk[off/blockSize]
 	if off%blockSize == 0 {
 		*bs = blockSummary{}
@@ -179,7 +203,7 @@ func (bc *baseCache) fill(dir []*chunk, n int) {
 			clear(fails)
 			blockMasks(c, off, k, js, mask[:], fails)
 			for j, mj := range mask[:k] {
-				sg.count[off+j] = uint8(bits.OnesCount16(uint16(mj)))
+				sg.setCount(off+j, uint8(bits.OnesCount16(uint16(mj))))
 			}
 			bs := &sg.blk[off/blockSize]
 			*bs = blockSummary{}
@@ -295,6 +319,7 @@ func (t *tally) runFast(s *Snapshot, lo, hi int, a, b *rules, cjs, ujs []job, fi
 	ufails := make([]uint64, len(ujs))
 	var mask, scratch [blockSize]uint32
 	var idx [2 * blockSize]uint16
+	var cnt [blockSize]uint8
 	nch := bits.OnesCount16(changedOf(cjs))
 	one := oneRule(cjs)
 	day := floorDiv(s.At(lo), DayMicros) - firstDay
@@ -311,6 +336,7 @@ func (t *tally) runFast(s *Snapshot, lo, hi int, a, b *rules, cjs, ujs []job, fi
 			blockMasks(c, off, k, ujs, scratch[:], ufails)
 		}
 		if k == blockSize && t.out == nil && bs.done && bs.cats != nil {
+			sg.counts(off/blockSize, &cnt)
 			if c.at[off] >= nextDay {
 				day = floorDiv(c.at[off], DayMicros) - firstDay
 				nextDay = (firstDay + day + 1) * DayMicros
@@ -318,10 +344,10 @@ func (t *tally) runFast(s *Snapshot, lo, hi int, a, b *rules, cjs, ujs []job, fi
 			if c.at[off+k-1] < nextDay {
 				var n, heavy int
 				if one != nil {
-					n, heavy = classify1(c.values[one.m][off:off+k], sg.count[off:off+k], one, t.fails, &idx)
+					n, heavy = classify1(c.values[one.m][off:off+k], cnt[:], one, t.fails, &idx)
 				} else {
 					blockMasks(c, off, k, cjs, scratch[:], t.fails)
-					n, heavy = classify(scratch[:k], sg.count[off:off+k], engine.MaxReasons-nch, &idx)
+					n, heavy = classify(scratch[:k], cnt[:], engine.MaxReasons-nch, &idx)
 				}
 				t.flips(idx[:n], idx[blockSize:heavy], c, off, i, a, b, bs, &t.days[day])
 				i += k
@@ -329,7 +355,7 @@ func (t *tally) runFast(s *Snapshot, lo, hi int, a, b *rules, cjs, ujs []job, fi
 			}
 		}
 		blockMasks(c, off, k, cjs, scratch[:], t.fails)
-		thermo(mask[:k], sg.count[off:off+k], scratch[:k])
+		thermo(mask[:k], t.blockCounts(s, sg, c, i, off, k, a, &cnt), scratch[:k])
 		if t.out != nil {
 			outcomeRows(mask[:k], c, off, i, t.out, &t.cells)
 		}
@@ -541,4 +567,19 @@ func (t *tally) flips(flipped, heavy []uint16, c *chunk, off, first int, a, b *r
 	d.add(&Counts{Assessed: blockSize, BaselineDeclined: decl, ProposedDeclined: decl + a2d - d2a})
 	t.a2d += a2d
 	t.stored += int(bs.stored)
+}
+
+// blockCounts returns the base counts of rows [off, off+k) of c (snapshot rows from i): unpacked
+// when their block is complete in the snapshot's view of the cache, else (the block appends are
+// filling) counted from the values.
+func (t *tally) blockCounts(s *Snapshot, sg *baseSeg, c *chunk, i, off, k int, a *rules, buf *[blockSize]uint8) []uint8 {
+	o := off % blockSize
+	if i-o+blockSize <= s.base.n {
+		sg.counts(off/blockSize, buf)
+		return buf[o : o+k]
+	}
+	for j := range k {
+		buf[j] = uint8(bits.OnesCount16(rowFailed(a, c, off+j)))
+	}
+	return buf[:k]
 }

@@ -135,5 +135,16 @@ func TestMemoryPerDecision(t *testing.T) {
 	if perRow > budget || heap > budget {
 		t.Errorf("memory per decision %.2f (heap %.2f) bytes, budget %g", perRow, heap, budget)
 	}
+	// The base-set cache of the fast path counts against the same budget.
+	def := usDefault(t)
+	h.SetBase(&def)
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	perRow = float64(h.CapacityBytes()) / n
+	heap = float64(int64(after.HeapAlloc)-int64(before.HeapAlloc)) / n
+	t.Logf("with the base-set cache: %.2f bytes by capacity, %.2f by heap", perRow, heap)
+	if perRow > budget || heap > budget {
+		t.Errorf("memory per decision with the base-set cache %.2f (heap %.2f) bytes, budget %g", perRow, heap, budget)
+	}
 	runtime.KeepAlive(h)
 }
