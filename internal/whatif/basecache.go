@@ -30,7 +30,9 @@ type baseSeg struct {
 	// nib holds the number of base rules each row fails, two rows a byte (row 2i in the low
 	// half). A byte is written while its block fills, so readers unpack only the blocks that are
 	// complete in their view (see counts) and count the others from the values.
-	nib [chunkSize / 2]uint8
+	// It is allocated on its own: 8 KB is a size class of the allocator, where the segment in
+	// one piece (8.5 KB) would be rounded up to 9.25 KB.
+	nib *[chunkSize / 2]uint8
 	blk [chunkSize / blockSize]blockSummary
 }
 
@@ -57,7 +59,7 @@ const maxBlockCats = 32
 
 // bytes returns the memory the segment holds.
 func (sg *baseSeg) bytes() int64 {
-	b := int64(unsafe.Sizeof(*sg))
+	b := int64(unsafe.Sizeof(*sg)) + int64(len(sg.nib))
 	for i := range sg.blk {
 		b += int64(cap(sg.blk[i].cats)) * int64(unsafe.Sizeof(catCount{}))
 	}
@@ -157,7 +159,7 @@ func (bc *baseCache) seg(ci int) *baseSeg {
 	}
 	grown := dir[:len(dir):len(dir)]
 	for len(grown) <= ci {
-		grown = append(grown, new(baseSeg))
+		grown = append(grown, &baseSeg{nib: new([chunkSize / 2]uint8)})
 	}
 	bc.segs.Store(&grown)
 	return grown[ci]
