@@ -15,10 +15,11 @@ const maxFastRules = 4
 
 // baseCache is what lets Simulate answer a proposal that changes few rules of one threshold set
 // (the base, normally the set in force) by reading only the changed rules' columns: per decision
-// the number of base rules it fails, and per block of blockSize decisions the number failing each
-// base rule (the per-reason counts). A decision's outcome under the proposal is then its base
-// count, less the changed rules it fails under the base, plus those it fails under the proposal.
-// It costs 1 byte per decision (plus 240 bytes per 16,384), and a history keeps one.
+// the number of base rules it fails, and per block of blockSize decisions a summary (rows failing
+// each base rule, declines, rows per category). A decision's outcome under the proposal is then
+// its base count, less the changed rules it fails under the base, plus those it fails under the
+// proposal. It costs 0.56 byte per decision (half a byte and the summaries), and a history keeps
+// one.
 type baseCache struct {
 	base rules
 	segs atomic.Pointer[[]*baseSeg] // one per chunk; replaced, never modified, when it grows
