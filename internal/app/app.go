@@ -178,7 +178,8 @@ func OpenStore(ctx context.Context, cfg Config) (*store.Store, error) {
 
 func openStore(ctx context.Context, cfg Config, key *audit.Key) (*store.Store, error) {
 	return store.Open(ctx, store.Options{DatabaseURL: cfg.DatabaseURL, SQLitePath: cfg.SQLitePath(), MaxOpenConns: cfg.DBMaxConns,
-		AssessmentConns: cfg.DBAssessConns, StatementTimeout: cfg.RequestTimeout, IdleInTransactionTimeout: 2 * cfg.RequestTimeout, Key: key})
+		AssessmentConns: cfg.DBAssessConns, StatementTimeout: cfg.RequestTimeout, IdleInTransactionTimeout: 2 * cfg.RequestTimeout, Key: key,
+		ReadURL: cfg.DatabaseReadURL, ReadMaxLag: cfg.DatabaseReadMaxLag, ReadCheckEvery: cfg.DatabaseReadCheckEvery})
 }
 
 // Load reads the threshold schedule and the current reason catalog into memory.
@@ -196,10 +197,15 @@ func (a *App) Load(ctx context.Context) error {
 // checkpoint fresh, and the sessions table free of long-ended sessions, until ctx ends.
 func (a *App) RunBackground(ctx context.Context) {
 	go func() {
-		if err := a.WhatIf.Warm(ctx); err != nil && ctx.Err() == nil {
+		// The warm-up reads the whole history, from the standby when there is one and it may.
+		if err := a.WhatIf.Warm(store.WithStandbyReads(ctx)); err != nil && ctx.Err() == nil {
 			slog.ErrorContext(ctx, "what-if warm-up failed; following from where it stopped", "err", err)
 		}
-		every(ctx, a.Config.RefreshEvery, "follow new decisions for the what-if", a.WhatIf.Follow)
+		a.tuneMemory()
+		every(ctx, a.Config.RefreshEvery, "follow new decisions for the what-if", func(ctx context.Context) error {
+			defer a.tuneMemory() // the history grew: so does the room it is given
+			return a.WhatIf.Follow(ctx)
+		})
 	}()
 	go every(ctx, a.Config.RefreshEvery, "refit the what-if's reject inference", a.WhatIf.Refit)
 	go every(ctx, a.Config.RefreshEvery, "refresh threshold schedule", a.Thresholds.Refresh)

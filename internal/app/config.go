@@ -93,6 +93,14 @@ type Config struct {
 	// "setting" (an ADMIN, in the console; the zero value), "on" (always: the break-glass) or
 	// "off" (never; needs OIDC_ISSUER). Without OIDC_ISSUER it is always on.
 	LocalSignIn accounts.LocalSignInMode
+	// DATABASE_READ_URL: PostgreSQL URL of a streaming standby of DATABASE_URL's server; the
+	// explorer, exports, analytics, audit-log pages and the what-if warm-up read from it while it
+	// answers within DatabaseReadMaxLag (store.Options.ReadURL); empty = every read on the primary
+	DatabaseReadURL string
+	// DATABASE_READ_MAX_LAG: past this replay lag, reads go back to the primary (default 5s)
+	DatabaseReadMaxLag time.Duration
+	// DATABASE_READ_CHECK_EVERY: how often the standby's lag is measured (default 1s)
+	DatabaseReadCheckEvery time.Duration
 }
 
 // AuditCheckpointPath is the audit checkpoint file.
@@ -204,6 +212,17 @@ func ParseConfig(name string, args []string, getenv func(string) string) (Config
 	fs.DurationVar(&c.ShutdownDelay, "shutdown-delay", shutdownDelay, "on SIGTERM, keep accepting requests this long while /readyz answers 503, then stop listening (env SHUTDOWN_DELAY)")
 	fs.StringVar(&c.MigrationDatabaseURL, "migration-database-url", env("MIGRATION_DATABASE_URL", ""), "PostgreSQL URL of the schema's owner role, which runs the migrations and grants the database-url role its privileges (env MIGRATION_DATABASE_URL)")
 	fs.StringVar(&c.RetentionDatabaseURL, "retention-database-url", env("RETENTION_DATABASE_URL", ""), "PostgreSQL URL of the retention role, the only one besides the owner that may purge a month of decisions; migrate up grants it that alone (env RETENTION_DATABASE_URL)")
+	fs.StringVar(&c.DatabaseReadURL, "database-read-url", env("DATABASE_READ_URL", ""), "PostgreSQL URL of a streaming standby for the reads that may lag (explorer, exports, analytics, audit log, what-if warm-up) (env DATABASE_READ_URL)")
+	readMaxLag, err := time.ParseDuration(env("DATABASE_READ_MAX_LAG", "5s"))
+	if err != nil {
+		return c, fmt.Errorf("DATABASE_READ_MAX_LAG: %w", err)
+	}
+	fs.DurationVar(&c.DatabaseReadMaxLag, "database-read-max-lag", readMaxLag, "past this replay lag of the standby, reads go to the primary (env DATABASE_READ_MAX_LAG)")
+	readCheckEvery, err := time.ParseDuration(env("DATABASE_READ_CHECK_EVERY", "1s"))
+	if err != nil {
+		return c, fmt.Errorf("DATABASE_READ_CHECK_EVERY: %w", err)
+	}
+	fs.DurationVar(&c.DatabaseReadCheckEvery, "database-read-check-every", readCheckEvery, "how often the standby's replay lag is measured (env DATABASE_READ_CHECK_EVERY)")
 	allowOwner, err := strconv.ParseBool(env("ALLOW_OWNER_ROLE", "false"))
 	if err != nil {
 		return c, fmt.Errorf("ALLOW_OWNER_ROLE: %w", err)
@@ -293,6 +312,12 @@ func ParseConfig(name string, args []string, getenv func(string) string) (Config
 	}
 	if c.RetentionDatabaseURL != "" && c.Embedded() {
 		return c, fmt.Errorf("retention-database-url needs database-url")
+	}
+	if c.DatabaseReadURL != "" && c.Embedded() {
+		return c, fmt.Errorf("database-read-url needs database-url")
+	}
+	if c.DatabaseReadMaxLag <= 0 || c.DatabaseReadCheckEvery <= 0 {
+		return c, fmt.Errorf("database-read-max-lag and database-read-check-every must be positive")
 	}
 	if c.DBMaxConns < 2 {
 		return c, fmt.Errorf("db-max-conns must be at least 2")

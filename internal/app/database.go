@@ -20,6 +20,7 @@ import (
 // migrate up`, and what Open does first when MigrationDatabaseURL is set.
 func Migrate(ctx context.Context, cfg Config) error {
 	owner := cfg
+	owner.DatabaseReadURL = "" // migrations write: no standby
 	if cfg.MigrationDatabaseURL != "" {
 		owner.DatabaseURL = cfg.MigrationDatabaseURL
 	}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
 	"riskconsole/internal/analytics"
@@ -20,6 +21,7 @@ import (
 	"riskconsole/internal/obs"
 	"riskconsole/internal/retention"
 	"riskconsole/internal/reviews"
+	"riskconsole/internal/store"
 )
 
 // metricsQueryEvery is how often at most the metrics read what they count from the database (the
@@ -73,6 +75,7 @@ func (a *App) newMetrics(now func() time.Time) *obs.Metrics {
 	m.CounterFunc("audit_write_failures_total", "Audit events this server could not write (the change or read they "+
 		"record failed with them), callers that went away not counted.", func() float64 { return float64(a.Store.AuditWriteFailures()) })
 	a.observeReadiness(m, codes, now)
+	a.observeReadStandby(m)
 	a.observeAssessments(m, codes)
 	a.observeAnomalies(m, codes, now)
 	a.observeApprovals(m, now)
@@ -113,6 +116,12 @@ func (a *App) observeWhatIf(m *obs.Metrics) {
 	m.Gauge("whatif_memory_bytes", "Bytes held by the what-if history's columns.", func() float64 {
 		_, bytes := a.WhatIf.Footprint()
 		return float64(bytes)
+	})
+	m.Gauge("memory_limit_bytes", "The Go runtime's soft memory limit in force: GOMEMLIMIT, else MemoryBase plus twice the what-if history (NaN: none).", func() float64 {
+		if l := currentMemoryLimit(); l != math.MaxInt64 {
+			return float64(l)
+		}
+		return math.NaN()
 	})
 	m.GaugeByLabel("whatif_decisions", "Decisions in the what-if history, by market.", "market", func() map[string]float64 {
 		n, _ := a.WhatIf.Footprint()
@@ -160,6 +169,33 @@ func (a *App) observeReadiness(m *obs.Metrics, markets []string, now func() time
 		}
 		return out
 	})
+}
+
+// observeReadStandby registers the read standby's state (DATABASE_READ_URL): whether it is up, its
+// replay lag, and where the reads that may go to it went, by target. Without a standby it is down
+// with no lag and both counts stay 0.
+func (a *App) observeReadStandby(m *obs.Metrics) {
+	if pool := a.Store.StandbyPool(); pool != nil {
+		m.Register(collectors.NewDBStatsCollector(pool, string(a.Store.Dialect())+"-standby"))
+	}
+	m.Gauge("read_standby_up", "1 when the read standby answered its last check as a standby receiving WAL, else 0 (also without one).",
+		func() float64 { return oneIf(a.Store.ReadState().Up) })
+	m.Gauge("read_standby_lag_seconds", "The read standby's replay lag at its last check: how long the oldest primary WAL "+
+		"position it has not replayed has waited; reads go to the primary past DATABASE_READ_MAX_LAG.",
+		func() float64 { return a.Store.ReadState().Lag.Seconds() })
+	m.Gauge("read_standby_in_use", "1 while the reads that may lag go to the read standby, 0 while they go to the primary.",
+		func() float64 { return oneIf(a.Store.ReadState().Target == store.ReadStandby) })
+	for i, target := range []string{store.ReadPrimary, store.ReadStandby} {
+		m.Register(prometheus.NewCounterFunc(prometheus.CounterOpts{Namespace: "riskconsole", Name: "reads_routed_total",
+			Help:        "Reads that may go to the read standby (explorer, exports, analytics, audit log, what-if warm-up), by where they went.",
+			ConstLabels: prometheus.Labels{"target": target}}, func() float64 {
+			primary, standby := a.Store.ReadsRouted()
+			if i == 0 {
+				return float64(primary)
+			}
+			return float64(standby)
+		}))
+	}
 }
 
 // assessErrorKinds are the kind labels of failed assessments, in the terms of the error codes a

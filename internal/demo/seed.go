@@ -146,6 +146,8 @@ const batchSize = 5000
 // threshold version active at its time and pinned to it, and the repayment events of every
 // approved one up to the window's end (Repayment).
 func Seed(ctx context.Context, st *store.Store, opts SeedOptions) error {
+	// The seed reads back the decisions it wrote (the demo review cases): never from a standby.
+	ctx = store.WithPrimaryReads(ctx)
 	end := opts.End
 	if end.IsZero() {
 		end = time.Now()

@@ -10,6 +10,7 @@ import (
 
 	"riskconsole/internal/market"
 	"riskconsole/internal/retention"
+	"riskconsole/internal/store"
 )
 
 // readyTimeout bounds all of /readyz's database checks together, so that a load balancer's
@@ -31,6 +32,7 @@ func (a *api) ready(w http.ResponseWriter, r *http.Request) {
 	}
 	rd.WhatIf = a.whatIfState()
 	rd.Retention = a.retentionState(ctx)
+	rd.ReadStandby = readStandbyStateOf(a.Store.ReadState())
 	rd.write(w)
 }
 
@@ -68,6 +70,35 @@ type readiness struct {
 	// replica out would stop checkout for a job that can wait an hour); alert on
 	// retention_last_success_timestamp_seconds instead.
 	Retention *retentionState `json:"retention,omitempty"`
+	// ReadStandby is where the reads that may lag go (DATABASE_READ_URL), absent without a
+	// standby. Reported, not counted: a lagging or missing standby sends those reads to the
+	// primary, so this server still serves everything.
+	ReadStandby *readStandbyState `json:"readStandby,omitempty"`
+}
+
+// readStandbyState is the read standby's last check: Target is "standby" or "primary", Reason
+// why reads go to the primary ("unreachable", "lagging", "not receiving", "not a standby",
+// "primary unreachable", "not checked yet"), LagSeconds the replay lag measured and
+// MaxLagSeconds the bound (DATABASE_READ_MAX_LAG).
+type readStandbyState struct {
+	Target        string     `json:"target"`
+	Up            bool       `json:"up"`
+	Reason        string     `json:"reason,omitempty"`
+	LagSeconds    float64    `json:"lagSeconds"`
+	MaxLagSeconds float64    `json:"maxLagSeconds"`
+	CheckedAt     *time.Time `json:"checkedAt,omitempty"`
+}
+
+// readStandbyStateOf reports st; nil without a standby.
+func readStandbyStateOf(st store.ReadState) *readStandbyState {
+	if !st.Configured {
+		return nil
+	}
+	out := &readStandbyState{Target: st.Target, Up: st.Up, Reason: st.Reason, LagSeconds: st.Lag.Seconds(), MaxLagSeconds: st.MaxLag.Seconds()}
+	if !st.CheckedAt.IsZero() {
+		out.CheckedAt = &st.CheckedAt
+	}
+	return out
 }
 
 // retentionState is the retention job's last run: State is NEVER_RUN, RUNNING, OK or FAILED (the

@@ -71,8 +71,13 @@ func (s *Store) writeAudit(ctx context.Context, e *audit.Event) error {
 }
 
 // AuditEvents returns one page of the events matching f, newest first by (at, id), in one
-// statement. The page request must be valid (see auditlog.Service.List).
+// statement. The page request must be valid (see auditlog.Service.List). It reads the standby
+// when it may (reader).
 func (s *Store) AuditEvents(ctx context.Context, f auditlog.Filter, page auditlog.PageRequest) (auditlog.Page, error) {
+	return s.reader(ctx).auditEvents(ctx, f, page)
+}
+
+func (s *Store) auditEvents(ctx context.Context, f auditlog.Filter, page auditlog.PageRequest) (auditlog.Page, error) {
 	q := s.db.WithContext(ctx).Model(&models.AuditEvent{})
 	if f.Actor != "" && !auditlog.IsActorID(f.Actor) {
 		actors, err := s.actorsNamed(ctx, f.Actor)

@@ -178,8 +178,13 @@ func (s *Store) MarketsWithDecisions(ctx context.Context, codes []string) ([]str
 	return out, nil
 }
 
-// Decisions returns one page of decisions matching f, in one statement.
+// Decisions returns one page of decisions matching f, in one statement: the explorer's page and
+// the CSV export's, read from the standby when it may (reader).
 func (s *Store) Decisions(ctx context.Context, f decisions.Filter, page decisions.PageRequest) (decisions.Page, error) {
+	return s.reader(ctx).decisions(ctx, f, page)
+}
+
+func (s *Store) decisions(ctx context.Context, f decisions.Filter, page decisions.PageRequest) (decisions.Page, error) {
 	var (
 		where []string
 		args  []any

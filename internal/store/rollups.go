@@ -207,8 +207,13 @@ func (s *Store) RollupState(ctx context.Context) (analytics.State, error) {
 	return st, nil
 }
 
-// AggregateRollup answers q from the rollup table t, calling each for every row as it is read.
+// AggregateRollup answers q from the rollup table t, calling each for every row as it is read;
+// from the standby when it may (reader).
 func (s *Store) AggregateRollup(ctx context.Context, t analytics.Table, q analytics.Query, each func(analytics.Row) error) error {
+	return s.reader(ctx).aggregateRollup(ctx, t, q, each)
+}
+
+func (s *Store) aggregateRollup(ctx context.Context, t analytics.Table, q analytics.Query, each func(analytics.Row) error) error {
 	if need := q.Group | q.Filtered; t.Dims&need != need {
 		return fmt.Errorf("%s does not have every dimension of the query", t.Name)
 	}
@@ -217,8 +222,13 @@ func (s *Store) AggregateRollup(ctx context.Context, t analytics.Table, q analyt
 	return s.aggregate(ctx, q, "hour", column, "CAST(SUM(assessed) AS BIGINT) AS a, CAST(SUM(declined) AS BIGINT) AS d", t.Name, where, args, each)
 }
 
-// AggregateDecisions answers q from the decisions table: the same counts as a rollup holds.
+// AggregateDecisions answers q from the decisions table: the same counts as a rollup holds;
+// from the standby when it may (reader).
 func (s *Store) AggregateDecisions(ctx context.Context, q analytics.Query, each func(analytics.Row) error) error {
+	return s.reader(ctx).aggregateDecisions(ctx, q, each)
+}
+
+func (s *Store) aggregateDecisions(ctx context.Context, q analytics.Query, each func(analytics.Row) error) error {
 	where, args := s.aggregateWhere(q, automatedOnly+" AND created_at >= ? AND created_at < ?",
 		[]any{time.Unix(q.From, 0).UTC(), time.Unix(q.To, 0).UTC()}, s.dimensionExpr)
 	if q.MinAmountMinor != nil {

@@ -61,6 +61,9 @@ type Store struct {
 	months *monthSet
 	// inTx is set on the store of a transaction (InTx).
 	inTx bool
+	// standby is the read pool on the streaming standby (Options.ReadURL) and its watch; nil
+	// without one, and on the standby's own store, the assessments' and a transaction's.
+	standby *standby
 }
 
 // Options configure Open.
@@ -98,6 +101,15 @@ type Options struct {
 	// else shares the rest, so that readers holding every connection they can get still leave
 	// checkout these. 0 keeps one pool; it must be less than MaxOpenConns.
 	AssessmentConns int
+	// ReadURL names a PostgreSQL streaming standby of DatabaseURL's server. The reads that
+	// may lag a little (the explorer's pages, CSV exports, analytics, the audit log's pages and
+	// the what-if warm-up: see reader) go to it while it answers and its lag is within
+	// ReadMaxLag; otherwise, and without one, to the primary.
+	ReadURL string
+	// ReadMaxLag bounds the standby's lag for reads to go to it; 0 means DefaultReadMaxLag.
+	ReadMaxLag time.Duration
+	// ReadCheckEvery is how often the standby's lag is measured; 0 means DefaultReadCheckEvery.
+	ReadCheckEvery time.Duration
 }
 
 // Open connects to the database named by opts. It does not migrate.
@@ -107,6 +119,9 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		maxConns = 32
 	}
 	if opts.DatabaseURL == "" {
+		if opts.ReadURL != "" {
+			return nil, errors.New("a read standby (DATABASE_READ_URL) needs PostgreSQL (DATABASE_URL)")
+		}
 		if dir := filepath.Dir(opts.SQLitePath); dir != "" {
 			if err := os.MkdirAll(dir, 0o700); err != nil {
 				return nil, fmt.Errorf("create data dir: %w", err)
@@ -138,24 +153,48 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("assessment connections (%d) must be at least 0 and less than the pool's %d", reserved, maxConns)
 	}
 	s, err := openPool(ctx, Postgres, dialector(), maxConns-reserved, opts.Key)
-	if err != nil || reserved == 0 {
-		return s, err
-	}
-	if s.assess, err = openPool(ctx, Postgres, dialector(), reserved, opts.Key); err != nil {
-		s.Close()
+	if err != nil {
 		return nil, err
 	}
-	s.assess.auditFailures = s.auditFailures
-	s.assess.months = s.months
+	if reserved > 0 {
+		if s.assess, err = openPool(ctx, Postgres, dialector(), reserved, opts.Key); err != nil {
+			s.Close()
+			return nil, err
+		}
+		s.assess.auditFailures = s.auditFailures
+		s.assess.months = s.months
+	}
+	if opts.ReadURL != "" {
+		if s.standby, err = openStandby(opts.ReadURL, s, opts, maxConns-reserved); err != nil {
+			s.Close()
+			return nil, err
+		}
+		go s.standby.watch()
+	}
 	return s, nil
 }
 
-// openPool opens a store of conns connections through dialector, keying its records with key.
+// openPool opens a store of conns connections through dialector, keying its records with key,
+// and checks that the database answers.
 func openPool(ctx context.Context, dialect Dialect, dialector gorm.Dialector, conns int, key *audit.Key) (*Store, error) {
+	s, err := newPool(dialect, dialector, conns, key)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.sqlDB.PingContext(ctx); err != nil {
+		s.sqlDB.Close()
+		return nil, fmt.Errorf("connect to %s: %w", dialect, err)
+	}
+	return s, nil
+}
+
+// newPool is openPool without the check: its connections are made when first needed.
+func newPool(dialect Dialect, dialector gorm.Dialector, conns int, key *audit.Key) (*Store, error) {
 	cfg := &gorm.Config{
 		Logger:                 logger.Discard,
 		SkipDefaultTransaction: true,
 		PrepareStmt:            true,
+		DisableAutomaticPing:   true, // openPool pings; a standby's pool may start without it
 		NowFunc:                func() time.Time { return now() },
 	}
 	db, err := gorm.Open(dialector, cfg)
@@ -175,15 +214,14 @@ func openPool(ctx context.Context, dialect Dialect, dialector gorm.Dialector, co
 	sqlDB.SetMaxOpenConns(conns)
 	sqlDB.SetMaxIdleConns(conns)
 	sqlDB.SetConnMaxIdleTime(5 * time.Minute)
-	if err := sqlDB.PingContext(ctx); err != nil {
-		sqlDB.Close()
-		return nil, fmt.Errorf("connect to %s: %w", dialect, err)
-	}
 	return &Store{db: db, sqlDB: sqlDB, dialect: dialect, key: key, auditFailures: new(atomic.Uint64), months: &monthSet{}}, nil
 }
 
 // Close closes the connection pools.
 func (s *Store) Close() error {
+	if s.standby != nil {
+		s.standby.close()
+	}
 	if s.assess != nil {
 		s.assess.Close()
 	}

@@ -405,10 +405,10 @@ func vintageWhere(q analytics.VintageQuery) (group, where string, args []any) {
 
 // VintageCells reads the approvals of q's vintages (and groups) that have any, oldest first, at
 // most limit of them, and counts them all: the database counts, so that a question with too many
-// series is refused before they are read.
+// series is refused before they are read. It reads the standby when it may (reader).
 func (s *Store) VintageCells(ctx context.Context, q analytics.VintageQuery, limit int) ([]analytics.VintageCell, int, error) {
 	group, where, args := vintageWhere(q)
-	rows, err := s.db.WithContext(ctx).Raw("SELECT m, g, a, v, COUNT(*) OVER () FROM (SELECT month AS m, "+group+" AS g, "+
+	rows, err := s.reader(ctx).db.WithContext(ctx).Raw("SELECT m, g, a, v, COUNT(*) OVER () FROM (SELECT month AS m, "+group+" AS g, "+
 		"CAST(SUM(approved) AS BIGINT) AS a, CAST(SUM(approved_minor) AS BIGINT) AS v FROM rollup_vintage WHERE "+where+
 		" GROUP BY 1, 2 HAVING SUM(approved) > 0) c ORDER BY 1, 2 LIMIT ?", append(args, limit)...).Rows()
 	if err != nil {
@@ -427,13 +427,14 @@ func (s *Store) VintageCells(ctx context.Context, q analytics.VintageQuery, limi
 	return cells, n, rows.Err()
 }
 
-// VintageOutcomes reads the outcome rollups of q, summed over what q does not group by.
+// VintageOutcomes reads the outcome rollups of q, summed over what q does not group by; from the
+// standby when it may (reader).
 func (s *Store) VintageOutcomes(ctx context.Context, q analytics.VintageQuery) ([]analytics.VintageOutcomeCell, error) {
 	if q.Level >= outcomes.NumLevels {
 		return nil, fmt.Errorf("unknown level %d", q.Level)
 	}
 	group, where, args := vintageWhere(q)
-	rows, err := s.db.WithContext(ctx).Raw("SELECT month, "+group+", mob, CAST(SUM("+reachedColumns[q.Level]+") AS BIGINT), CAST(SUM(written_off_minor) AS BIGINT) "+
+	rows, err := s.reader(ctx).db.WithContext(ctx).Raw("SELECT month, "+group+", mob, CAST(SUM("+reachedColumns[q.Level]+") AS BIGINT), CAST(SUM(written_off_minor) AS BIGINT) "+
 		"FROM rollup_vintage_outcome WHERE "+where+" GROUP BY 1, 2, 3", args...).Rows()
 	if err != nil {
 		return nil, err

@@ -36,8 +36,10 @@ var whatIfQuery = func() string {
 // WhatIfScan streams up to limit decisions after the cursor, oldest first, calling fn with each
 // one's market, id and what-if row (the row is reused: fn must copy what it keeps). It returns the
 // cursor of the last row read and how many were read. It bypasses gorm's struct mapping: the
-// what-if warm-up reads the whole history at start, and on PostgreSQL it uses pgx directly.
+// what-if warm-up reads the whole history at start, and on PostgreSQL it uses pgx directly. With
+// a ctx marked by WithStandbyReads (the warm-up's) it reads the standby when it may.
 func (s *Store) WhatIfScan(ctx context.Context, after decisions.Cursor, limit int, fn func(market string, id uuid.UUID, r *whatif.Row) error) (decisions.Cursor, int, error) {
+	s = s.readerFor(ctx)
 	if s.dialect == Postgres {
 		return s.whatIfScanPostgres(ctx, after, limit, fn)
 	}

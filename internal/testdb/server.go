@@ -35,29 +35,21 @@ type server struct {
 	watchdogW *os.File // closing it (or the process dying) makes the watchdog clean up
 }
 
-// startServer runs initdb and pg_ctl start; on failure it cleans up what it created.
-func startServer() (_ *server, err error) {
-	binDir, err := findBinDir(os.Getenv("PATH"), debianPGRoot)
-	if err != nil {
-		return nil, err
-	}
+// newServer makes the directories of a server of the binaries in binDir, in a new temporary
+// directory named from prefix (owned by the postgres OS user when running as root), and starts
+// its watchdog; on failure it removes what it made.
+func newServer(binDir, prefix string) (_ *server, err error) {
 	s := &server{binDir: binDir}
 	if err := s.setIdentity(); err != nil {
 		return nil, err
 	}
-	if s.dir, err = os.MkdirTemp("", "riskconsole-pg-"); err != nil {
+	if s.dir, err = os.MkdirTemp("", prefix); err != nil {
 		return nil, err
 	}
 	s.dataDir = filepath.Join(s.dir, "data")
 	s.sockDir = filepath.Join(s.dir, "sock")
 	s.logFile = filepath.Join(s.dir, "postgres.log")
-	defer func() {
-		if err != nil {
-			if stopErr := s.stop(); stopErr != nil {
-				err = fmt.Errorf("%w\n(cleanup after the failure also failed: %v)", err, stopErr)
-			}
-		}
-	}()
+	defer s.stopOnError(&err)
 	if err := os.Mkdir(s.sockDir, 0o700); err != nil {
 		return nil, err
 	}
@@ -71,6 +63,30 @@ func startServer() (_ *server, err error) {
 	if err := s.startWatchdog(); err != nil {
 		return nil, err
 	}
+	return s, nil
+}
+
+// stopOnError stops s (removing what it made) when *err is set, adding a failure of the cleanup
+// to it: deferred by the functions that build a server.
+func (s *server) stopOnError(err *error) {
+	if *err != nil {
+		if stopErr := s.stop(); stopErr != nil {
+			*err = fmt.Errorf("%w\n(cleanup after the failure also failed: %v)", *err, stopErr)
+		}
+	}
+}
+
+// startServer runs initdb and pg_ctl start; on failure it cleans up what it created.
+func startServer() (_ *server, err error) {
+	binDir, err := findBinDir(os.Getenv("PATH"), debianPGRoot)
+	if err != nil {
+		return nil, err
+	}
+	s, err := newServer(binDir, "riskconsole-pg-")
+	if err != nil {
+		return nil, err
+	}
+	defer s.stopOnError(&err)
 
 	if out, err := s.run("initdb", "-D", s.dataDir, "-U", Superuser, "--auth=trust", "-E", "UTF8", "--locale=C"); err != nil {
 		hint := ""
@@ -88,8 +104,20 @@ max_connections = 200
 fsync = on
 timezone = 'UTC'
 log_timezone = 'UTC'
+# streaming standbys (NewStandby): PostgreSQL 15's defaults, stated
+wal_level = replica
+max_wal_senders = 10
 `, strings.ReplaceAll(s.sockDir, "'", "''"))
 	if err := appendFile(filepath.Join(s.dataDir, "postgresql.conf"), conf); err != nil {
+		return nil, err
+	}
+	// The replication role's line comes first: hba's first match wins.
+	hba := filepath.Join(s.dataDir, "pg_hba.conf")
+	old, err := os.ReadFile(hba)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(hba, append([]byte("host replication "+ReplicationRole+" 127.0.0.1/32 trust\n"), old...), 0o600); err != nil {
 		return nil, err
 	}
 
