@@ -17,6 +17,7 @@ import (
 	"sort"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"riskconsole/internal/engine"
 	"riskconsole/internal/outcomes"
@@ -56,6 +57,12 @@ type chunk struct {
 	repay [chunkSize]atomic.Uint64
 	pbad  [chunkSize]atomic.Uint32
 }
+
+// chunkBytes is the size of a chunk's columns; the array below does not compile when it is not
+// the size of a chunk.
+const chunkBytes = int64(chunkSize) * (8 + 4*engine.NumMeasures + 4 + 2 + 1 + 1 + 8 + 4)
+
+var _ = [1]struct{}{}[unsafe.Sizeof(chunk{})-uintptr(chunkBytes)]
 
 // Row is one stored decision as appended to a History.
 type Row struct {
@@ -214,7 +221,6 @@ func (h *History) Window(from, to int64) (lo, hi int) { return h.Snapshot().Wind
 // CapacityBytes returns the bytes held by the history's columns and its base-set cache, the
 // unused tail of the last chunk included, so that memory per decision can be measured.
 func (h *History) CapacityBytes() int64 {
-	const chunkBytes = int64(chunkSize) * (8 + 4*engine.NumMeasures + 4 + 2 + 1 + 1 + 8 + 4)
 	dir := *h.chunks.Load()
 	b := int64(len(dir))*chunkBytes + int64(cap(dir))*8
 	if bc := h.base.Load(); bc != nil {
