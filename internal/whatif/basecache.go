@@ -2,7 +2,6 @@ package whatif
 
 import (
 	"math/bits"
-	"sort"
 	"sync/atomic"
 	"unsafe"
 
@@ -309,24 +308,22 @@ func (s *Snapshot) fastPath(hi int, a, b *rules) (uint16, bool) {
 	return ch, bits.OnesCount16(ch) <= maxFastRules
 }
 
-// runFast is run for the fast path: it builds each block's masks from the base counts and the
-// changed rules' columns (cjs, the jobs of the changed rules) instead of every column. The masks
-// it passes on are not failed-rule masks: each half is 1<<n - 1 for a row failing n rules, so
-// that everything that reads only whether a row is declined and how many rules it fails reads
-// them unchanged; rare recomputes the real masks of the few rows that need them.
+// runFast is run for the fast path: it builds each block's bitmaps from the base counts and the
+// changed rules' columns (cjs, the jobs of the changed rules) instead of every column. Whole
+// blocks of one day are tallied from their summaries and the rows that flip (see classify).
 // baseFails[m] receives the rows failing base rule m outside the changed ones; ujs are the jobs
 // of those rules, for the blocks the window cuts.
 func (t *tally) runFast(s *Snapshot, lo, hi int, a, b *rules, cjs, ujs []job, firstDay int64) {
-	t.fast = true
 	t.fails = make([]uint64, len(cjs))
 	ufails := make([]uint64, len(ujs))
-	var mask, scratch [blockSize]uint32
+	var bb blockBits
+	var scratch [blockSize]uint32
 	var idx [2 * blockSize]uint16
 	var cnt [blockSize]uint8
 	nch := bits.OnesCount16(changedOf(cjs))
 	one := oneRule(cjs)
-	day := floorDiv(s.At(lo), DayMicros) - firstDay
-	nextDay := (firstDay + day + 1) * DayMicros
+	t.firstDay = firstDay
+	t.setDay(s.At(lo))
 	for i := lo; i < hi; {
 		c, sg, off := s.chunks[i>>chunkBits], s.base.segs[i>>chunkBits], i&chunkMask
 		k := min(hi-i, blockSize-off%blockSize)
@@ -340,11 +337,10 @@ func (t *tally) runFast(s *Snapshot, lo, hi int, a, b *rules, cjs, ujs []job, fi
 		}
 		if k == blockSize && t.out == nil && bs.done && bs.cats != nil {
 			sg.counts(off/blockSize, &cnt)
-			if c.at[off] >= nextDay {
-				day = floorDiv(c.at[off], DayMicros) - firstDay
-				nextDay = (firstDay + day + 1) * DayMicros
+			if c.at[off] >= t.nextDay {
+				t.setDay(c.at[off])
 			}
-			if c.at[off+k-1] < nextDay {
+			if c.at[off+k-1] < t.nextDay {
 				var n, heavy int
 				if one != nil {
 					n, heavy = classify1(c.values[one.m][off:off+k], cnt[:], one, t.fails, &idx)
@@ -352,51 +348,37 @@ func (t *tally) runFast(s *Snapshot, lo, hi int, a, b *rules, cjs, ujs []job, fi
 					blockMasks(c, off, k, cjs, scratch[:], t.fails)
 					n, heavy = classify(scratch[:k], cnt[:], engine.MaxReasons-nch, &idx)
 				}
-				t.flips(idx[:n], idx[blockSize:heavy], c, off, i, a, b, bs, &t.days[day])
+				t.flips(idx[:n], idx[blockSize:heavy], c, off, i, a, b, bs, &t.days[t.day])
 				i += k
 				continue
 			}
 		}
 		blockMasks(c, off, k, cjs, scratch[:], t.fails)
-		thermo(mask[:k], t.blockCounts(s, sg, c, i, off, k, a, &cnt), scratch[:k])
-		if t.out != nil {
-			outcomeRows(mask[:k], c, off, i, t.out, &t.cells)
-		}
-		for _, d := range c.declined[off : off+k] {
-			t.stored += int(d)
-		}
-		at := c.at[off : off+k]
-		for j0 := 0; j0 < k; {
-			if at[j0] >= nextDay {
-				day = floorDiv(at[j0], DayMicros) - firstDay
-				nextDay = (firstDay + day + 1) * DayMicros
-			}
-			j1 := k
-			if at[k-1] >= nextDay {
-				j1 = j0 + sort.Search(k-j0, func(x int) bool { return at[j0+x] >= nextDay })
-			}
-			t.rows(mask[j0:j1], c, off+j0, i+j0, &t.days[day], a, b)
-			j0 = j1
-		}
-		t.pending += k
-		if t.pending >= packFlush {
-			t.flush()
-		}
+		bb.fromCounts(t.blockCounts(s, sg, c, i, off, k, a, &cnt), scratch[:k])
+		t.block(&bb, c, off, k, i, a, b)
 		i += k
 	}
 	t.flush()
 	t.ufails = ufails
 }
 
-// thermo writes each row's pseudo-mask: 1<<n - 1 for the n base rules it fails (count) in the
-// low half, and for the n rules it fails under the proposal in the high half; chg holds the
-// real failures of the changed rules under the base (low) and the proposal (high).
-func thermo(mask []uint32, count []uint8, chg []uint32) {
-	count, chg = count[:len(mask)], chg[:len(mask)]
-	for j := range mask {
-		nb := uint32(count[j])
-		np := nb - uint32(bits.OnesCount16(uint16(chg[j]))) + uint32(bits.OnesCount16(uint16(chg[j]>>16)))
-		mask[j] = (1<<nb - 1) | (1<<np-1)<<16
+// fromCounts builds the bitmaps of a block on the fast path from its rows' base counts (count)
+// and the changed rules' failures under the base (low half of chg) and the proposal (high): a
+// row failing n base rules fails n, less the changed ones it fails under the base, plus those it
+// fails under the proposal. many gets the rows failing more than MaxReasons rules of either set.
+func (bb *blockBits) fromCounts(count []uint8, chg []uint32) {
+	count = count[:len(chg)]
+	nw := (len(chg) + 63) / 64
+	clear(bb.a[:nw])
+	clear(bb.b[:nw])
+	clear(bb.many[:nw])
+	for j, cj := range chg {
+		nb := int(count[j])
+		np := nb - bits.OnesCount16(uint16(cj)) + bits.OnesCount16(uint16(cj>>16))
+		w, z := j>>6, uint(j&63)
+		bb.a[w] |= b2u(nb > 0) << z
+		bb.b[w] |= b2u(np > 0) << z
+		bb.many[w] |= b2u(nb > engine.MaxReasons || np > engine.MaxReasons) << z
 	}
 }
 

@@ -305,10 +305,12 @@ type tally struct {
 	sampleA2D, sampleD2A []int
 	out                  *OutcomeParams
 	cells                [4]Cell
-	// fast is set on the fast path (runFast), ufails its per-job failures of the rules the
-	// proposal leaves unchanged.
-	fast   bool
+	// ufails are the fast path's (runFast) per-job failures of the rules the proposal leaves
+	// unchanged.
 	ufails []uint64
+	// firstDay is the UTC day of the window's first row, day the index in days of the day rows
+	// are tallied in and nextDay the time it ends at.
+	firstDay, day, nextDay int64
 }
 
 // dropUnranked counts in drop the failed rules of a row, declined by p with more than MaxReasons
@@ -337,125 +339,50 @@ func dropUnranked(drop *[engine.NumReasons + 1]int, p *rules, failed uint16, c *
 // of the window's first row.
 func (t *tally) run(s *Snapshot, lo, hi int, a, b *rules, js []job, firstDay int64) {
 	t.fails = make([]uint64, len(js))
-	var mask [blockSize]uint32
-	day := floorDiv(s.At(lo), DayMicros) - firstDay
-	nextDay := (firstDay + day + 1) * DayMicros
+	t.firstDay = firstDay
+	t.setDay(s.At(lo))
+	var bb blockBits
 	for i := lo; i < hi; {
 		c, off := s.chunks[i>>chunkBits], i&chunkMask
 		k := min(hi-i, chunkSize-off, blockSize)
-		blockMasks(c, off, k, js, mask[:], t.fails)
-		if t.out != nil {
-			outcomeRows(mask[:k], c, off, i, t.out, &t.cells)
-		}
-		for _, d := range c.declined[off : off+k] {
-			t.stored += int(d)
-		}
-		// The block is cut into runs of rows of one day; most blocks are a single run.
-		at := c.at[off : off+k]
-		for j0 := 0; j0 < k; {
-			if at[j0] >= nextDay {
-				day = floorDiv(at[j0], DayMicros) - firstDay
-				nextDay = (firstDay + day + 1) * DayMicros
-			}
-			j1 := k
-			if at[k-1] >= nextDay {
-				j1 = j0 + sort.Search(k-j0, func(x int) bool { return at[j0+x] >= nextDay })
-			}
-			t.rows(mask[j0:j1], c, off+j0, i+j0, &t.days[day], a, b)
-			j0 = j1
-		}
-		t.pending += k
-		if t.pending >= packFlush {
-			t.flush()
-		}
+		bb.fill(c, off, k, js, t.fails)
+		t.block(&bb, c, off, k, i, a, b)
 		i += k
 	}
 	t.flush()
 }
 
-// rows tallies rows of one day whose masks are given: rows [off, off+len(mask)) of c, numbered
-// from first in the snapshot. Everything that depends on whether a row is declined is computed
-// without branches, because that is unpredictable. The rare work (sampling flips until the
-// samples are full, ranking rows failing more than MaxReasons rules) is left to a second pass
-// over the run, taken only when needed, so that the main loop makes no calls and keeps its
-// counters in registers.
-func (t *tally) rows(mask []uint32, c *chunk, off, first int, d *Counts, a, b *rules) {
-	// A flip needs the rare pass only while samples of its direction are wanted: one direction
-	// often has no flips at all, and must not keep the other's rows on the slow path.
-	var wantA2D, wantD2A uint64
-	if len(t.sampleA2D) < MaxSamples {
-		wantA2D = 1
-	}
-	if len(t.sampleD2A) < MaxSamples {
-		wantD2A = 1
-	}
-	acc, a2d, slow := tallyRows(mask, c.category[off:off+len(mask)], &t.catAcc, wantA2D, wantD2A)
-	d.add(ptr(unpack(acc)))
-	t.a2d += int(a2d)
-	if slow != 0 {
-		t.rare(mask, c, off, first, a, b)
-	}
+// setDay makes the UTC day of time at (unix microseconds) the one rows are tallied in.
+func (t *tally) setDay(at int64) {
+	d := floorDiv(at, DayMicros)
+	t.day = d - t.firstDay
+	t.nextDay = (d + 1) * DayMicros
 }
 
-// tallyRows is the main loop of rows, a leaf function so that the compiler keeps its counters
-// in registers. It returns the packed counts of the rows, the number that flip from approved to
-// declined, and non-zero when the rare pass is needed.
-// The test of MaxReasons is written for MaxReasons == 4.
-var _ = [1]struct{}{}[engine.MaxReasons-4]
-
-func tallyRows(mask []uint32, cat []uint8, catAcc *[MaxCategories]uint64, wantA2D, wantD2A uint64) (acc, a2d, slow uint64) {
-	cat = cat[:len(mask)]
-	for j, mj := range mask {
-		var da, db uint64
-		if uint16(mj) != 0 {
-			da = 1
-		}
-		if mj>>16 != 0 {
-			db = 1
-		}
-		p := 1 | da<<packBits | db<<(2*packBits)
-		acc += p
-		catAcc[cat[j]] += p
-		flip := da ^ db
-		a2d += flip & db
-		slow |= flip & (db&wantA2D | da&wantD2A)
-		// (n+3)>>3 is non-zero exactly when n > MaxReasons (n is at most 16).
-		slow |= uint64(bits.OnesCount16(uint16(mj))+3)>>3 | uint64(bits.OnesCount16(uint16(mj>>16))+3)>>3
+// block tallies rows [off, off+k) of c, numbered from first in the snapshot, from their bitmaps.
+func (t *tally) block(bb *blockBits, c *chunk, off, k, first int, a, b *rules) {
+	if t.out != nil {
+		outcomeRows(bb, k, c, off, first, t.out, &t.cells)
 	}
-	return acc, a2d, slow
-}
-
-// rare does the rare work of rows: it samples flips while samples are wanted, and counts the
-// failed rules the ranking leaves out of rows failing more than MaxReasons rules of a set.
-func (t *tally) rare(mask []uint32, c *chunk, off, first int, a, b *rules) {
-	for j, mj := range mask {
-		fa, fb := uint16(mj), uint16(mj>>16)
-		if t.fast {
-			// The fast path's masks only count the failed rules (see runFast): the real ones
-			// are recomputed for the rows ranked below.
-			if bits.OnesCount16(fa) > engine.MaxReasons {
-				fa = rowFailed(a, c, off+j)
-			}
-			if bits.OnesCount16(fb) > engine.MaxReasons {
-				fb = rowFailed(b, c, off+j)
-			}
+	for _, d := range c.declined[off : off+k] {
+		t.stored += int(d)
+	}
+	// The block is cut into runs of rows of one day; most blocks are a single run.
+	at := c.at[off : off+k]
+	for j0 := 0; j0 < k; {
+		if at[j0] >= t.nextDay {
+			t.setDay(at[j0])
 		}
-		switch {
-		case fa == 0 && fb != 0:
-			if len(t.sampleA2D) < MaxSamples {
-				t.sampleA2D = append(t.sampleA2D, first+j)
-			}
-		case fa != 0 && fb == 0:
-			if len(t.sampleD2A) < MaxSamples {
-				t.sampleD2A = append(t.sampleD2A, first+j)
-			}
+		j1 := k
+		if at[k-1] >= t.nextDay {
+			j1 = j0 + sort.Search(k-j0, func(x int) bool { return at[j0+x] >= t.nextDay })
 		}
-		if bits.OnesCount16(fa) > engine.MaxReasons {
-			dropUnranked(&t.dropA, a, fa, c, off+j)
-		}
-		if bits.OnesCount16(fb) > engine.MaxReasons {
-			dropUnranked(&t.dropB, b, fb, c, off+j)
-		}
+		t.rows(bb, j0, j1, c, off, first, &t.days[t.day], a, b)
+		j0 = j1
+	}
+	t.pending += k
+	if t.pending >= packFlush {
+		t.flush()
 	}
 }
 
