@@ -1,6 +1,7 @@
 package whatif
 
 import (
+	"encoding/binary"
 	"math"
 	"math/bits"
 	"runtime"
@@ -352,6 +353,26 @@ func (t *tally) run(s *Snapshot, lo, hi int, a, b *rules, js []job, firstDay int
 	t.flush()
 }
 
+// countOnes returns the number of ones in b, whose bytes are 0 or 1, eight bytes at a time.
+func countOnes(b []uint8) int {
+	n := 0
+	for len(b) >= 8 {
+		// Each byte of acc counts at most 255 ones.
+		var acc uint64
+		k := min(len(b)/8, 255)
+		for i := range k {
+			acc += binary.LittleEndian.Uint64(b[8*i:])
+		}
+		acc = acc&0x00ff00ff00ff00ff + acc>>8&0x00ff00ff00ff00ff
+		n += int(acc * 0x0001000100010001 >> 48)
+		b = b[8*k:]
+	}
+	for _, d := range b {
+		n += int(d)
+	}
+	return n
+}
+
 // setDay makes the UTC day of time at (unix microseconds) the one rows are tallied in.
 func (t *tally) setDay(at int64) {
 	d := floorDiv(at, DayMicros)
@@ -364,9 +385,7 @@ func (t *tally) block(bb *blockBits, c *chunk, off, k, first int, a, b *rules) {
 	if t.out != nil {
 		outcomeRows(bb, k, c, off, first, t.out, &t.cells)
 	}
-	for _, d := range c.declined[off : off+k] {
-		t.stored += int(d)
-	}
+	t.stored += countOnes(c.declined[off : off+k])
 	// The block is cut into runs of rows of one day; most blocks are a single run.
 	at := c.at[off : off+k]
 	for j0 := 0; j0 < k; {
