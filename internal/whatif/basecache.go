@@ -1,6 +1,7 @@
 package whatif
 
 import (
+	"encoding/binary"
 	"math/bits"
 	"sync/atomic"
 	"unsafe"
@@ -336,22 +337,18 @@ func (t *tally) runFast(s *Snapshot, lo, hi int, a, b *rules, cjs, ujs []job, fi
 			blockMasks(c, off, k, ujs, scratch[:], ufails)
 		}
 		if k == blockSize && t.out == nil && bs.done && bs.cats != nil {
-			sg.counts(off/blockSize, &cnt)
-			if c.at[off] >= t.nextDay {
-				t.setDay(c.at[off])
+			nib := sg.nib[off/2 : (off+blockSize)/2]
+			var n, heavy int
+			if one != nil {
+				n, heavy = classify1(c.values[one.m][off:off+k], nib, one, t.fails, &idx)
+			} else {
+				sg.counts(off/blockSize, &cnt)
+				blockMasks(c, off, k, cjs, scratch[:], t.fails)
+				n, heavy = classify(scratch[:k], cnt[:], engine.MaxReasons-nch, &idx)
 			}
-			if c.at[off+k-1] < t.nextDay {
-				var n, heavy int
-				if one != nil {
-					n, heavy = classify1(c.values[one.m][off:off+k], cnt[:], one, t.fails, &idx)
-				} else {
-					blockMasks(c, off, k, cjs, scratch[:], t.fails)
-					n, heavy = classify(scratch[:k], cnt[:], engine.MaxReasons-nch, &idx)
-				}
-				t.flips(idx[:n], idx[blockSize:heavy], c, off, i, a, b, bs, &t.days[t.day])
-				i += k
-				continue
-			}
+			t.flips(idx[:n], idx[blockSize:heavy], c, off, i, a, b, bs, nib)
+			i += k
+			continue
 		}
 		blockMasks(c, off, k, cjs, scratch[:], t.fails)
 		bb.fromCounts(t.blockCounts(s, sg, c, i, off, k, a, &cnt), scratch[:k])
@@ -447,14 +444,11 @@ func classify(chg []uint32, count []uint8, limit int, idx *[2 * blockSize]uint16
 	return n, heavy
 }
 
-// oneJob is the comparison of the one rule a proposal changes, under the base and the proposal
-// (a disabled side fails nothing).
+// oneJob is the comparison of the one rule a proposal changes, under the base and the proposal.
 type oneJob struct {
 	m              int
-	signA, cutA    float32
-	signB, cutB    float32
-	onA, onB       int // 1 when the rule is enabled in the set
-	failsA, failsB int // indexes of the jobs in t.fails, -1 for a disabled side
+	a, b           *job // nil for a side where the rule is disabled (it fails nothing)
+	failsA, failsB int  // indexes of a and b in the jobs (and so in t.fails)
 }
 
 // oneRule returns the comparison of cjs when they compare a single rule, else nil.
@@ -462,60 +456,67 @@ func oneRule(cjs []job) *oneJob {
 	if bits.OnesCount16(changedOf(cjs)) != 1 {
 		return nil
 	}
-	o := &oneJob{m: cjs[0].m, signA: 1, signB: 1, failsA: -1, failsB: -1}
-	for q, j := range cjs {
-		if j.bit&0xffff != 0 {
-			o.signA, o.cutA, o.onA, o.failsA = j.sign, j.cut, 1, q
+	o := &oneJob{m: cjs[0].m}
+	for q := range cjs {
+		if cjs[q].bit&0xffff != 0 {
+			o.a, o.failsA = &cjs[q], q
 		}
-		if j.bit>>16 != 0 {
-			o.signB, o.cutB, o.onB, o.failsB = j.sign, j.cut, 1, q
+		if cjs[q].bit>>16 != 0 {
+			o.b, o.failsB = &cjs[q], q
 		}
 	}
 	return o
 }
 
-// classify1 is classify for one changed rule, comparing its column col directly; it adds the
-// rows failing the rule under each set to fails.
-func classify1(col []float32, count []uint8, o *oneJob, fails []uint64, idx *[2 * blockSize]uint16) (n, heavy int) {
-	count = count[:len(col)]
+// Nibble masks of the packed base counts: the high two bits of every count, and the high one.
+const (
+	nibHigh2 = 0xcccccccccccccccc
+	nibBit2  = 0x4444444444444444
+)
+
+// classify1 is classify for one changed rule over a whole block: it compares the rule's column
+// col under each set into a bitmap, adding the rows failing it to fails, and visits only the
+// rows failing it under one set only (the rows between the two cut-offs) and, sixteen counts a
+// word, the rows whose base count (nib, the block's packed counts) exceeds MaxReasons-1.
+func classify1(col []float32, nib []uint8, o *oneJob, fails []uint64, idx *[2 * blockSize]uint16) (n, heavy int) {
+	var fa, fb [blockWords]uint64
+	if o.a != nil {
+		fails[o.failsA] += failBits(col, o.a, fa[:])
+	}
+	if o.b != nil {
+		fails[o.failsB] += failBits(col, o.b, fb[:])
+	}
+	for w := range blockWords {
+		for x := fa[w] ^ fb[w]; x != 0; x &= x - 1 {
+			z := bits.TrailingZeros64(x)
+			j := w*64 + z
+			inB := int(fb[w] >> z & 1)
+			// The row flips when the changed rule is the only base rule it fails under the base:
+			// its count is 1 when it fails the rule under the base (not under the proposal).
+			if int(nib[j>>1]>>(4*(j&1))&15) == 1-inB {
+				idx[n] = uint16(j | inB<<15)
+				n++
+			}
+		}
+	}
+	// A count above MaxReasons-1 = 3 has one of its high two bits set.
+	var _ = [1]struct{}{}[engine.MaxReasons-4]
 	heavy = blockSize
-	limit := uint8(engine.MaxReasons - 1)
-	sa, ka, sb, kb, onA, onB := o.signA, o.cutA, o.signB, o.cutB, o.onA, o.onB
-	var na, nb int
-	for j, v := range col {
-		var fa, fb, only, many int
-		if !(v*sa >= ka) {
-			fa = onA
+	for i := 0; i < len(nib); i += 8 {
+		h := binary.LittleEndian.Uint64(nib[i:]) & nibHigh2
+		for h = (h | h>>1) & nibBit2; h != 0; h &= h - 1 {
+			idx[heavy] = uint16(2*i + bits.TrailingZeros64(h)/4)
+			heavy++
 		}
-		if !(v*sb >= kb) {
-			fb = onB
-		}
-		if int(count[j]) == fa {
-			only = 1
-		}
-		if count[j] > limit {
-			many = 1
-		}
-		na += fa
-		nb += fb
-		idx[n] = uint16(j | fb<<15)
-		n += only & (fa ^ fb)
-		idx[heavy] = uint16(j)
-		heavy += many
-	}
-	if o.failsA >= 0 {
-		fails[o.failsA] += uint64(na)
-	}
-	if o.failsB >= 0 {
-		fails[o.failsB] += uint64(nb)
 	}
 	return n, heavy
 }
 
-// flips tallies a whole block of one day (rows [off, off+blockSize) of c, the first numbered
-// first in the snapshot) from its summary, the rows that flip and the rows that may fail more
-// than MaxReasons rules, as classify lists them; the latter are ranked as rare ranks them.
-func (t *tally) flips(flipped, heavy []uint16, c *chunk, off, first int, a, b *rules, bs *blockSummary, d *Counts) {
+// flips tallies a whole block (rows [off, off+blockSize) of c, the first numbered first in the
+// snapshot) from its summary bs, the rows that flip and the rows that may fail more than
+// MaxReasons rules, as classify lists them; the latter are ranked as rare ranks them. A block
+// that spans days counts the declines of each day's rows from their packed base counts nib.
+func (t *tally) flips(flipped, heavy []uint16, c *chunk, off, first int, a, b *rules, bs *blockSummary, nib []uint8) {
 	for _, j := range heavy {
 		if fa := rowFailed(a, c, off+int(j)); bits.OnesCount16(fa) > engine.MaxReasons {
 			dropUnranked(&t.dropA, a, fa, c, off+int(j))
@@ -525,33 +526,59 @@ func (t *tally) flips(flipped, heavy []uint16, c *chunk, off, first int, a, b *r
 		}
 	}
 	cat := c.category[off : off+blockSize]
-	a2d, d2a := 0, 0
-	for _, e := range flipped {
-		j := int(e & (1<<15 - 1))
-		if e>>15 != 0 { // approved under the base, declined under the proposal
-			a2d++
-			t.cats[cat[j]].ProposedDeclined++
-			if len(t.sampleA2D) < MaxSamples {
-				t.sampleA2D = append(t.sampleA2D, first+j)
-			}
-		} else {
-			d2a++
-			t.cats[cat[j]].ProposedDeclined--
-			if len(t.sampleD2A) < MaxSamples {
-				t.sampleD2A = append(t.sampleD2A, first+j)
+	f := 0 // the next entry of flipped
+	t.eachDay(c.at[off:off+blockSize], func(j0, j1 int, d *Counts) {
+		a2d, d2a := 0, 0
+		for ; f < len(flipped) && int(flipped[f]&(1<<15-1)) < j1; f++ {
+			e := flipped[f]
+			j := int(e & (1<<15 - 1))
+			if e>>15 != 0 { // approved under the base, declined under the proposal
+				a2d++
+				t.cats[cat[j]].ProposedDeclined++
+				if len(t.sampleA2D) < MaxSamples {
+					t.sampleA2D = append(t.sampleA2D, first+j)
+				}
+			} else {
+				d2a++
+				t.cats[cat[j]].ProposedDeclined--
+				if len(t.sampleD2A) < MaxSamples {
+					t.sampleD2A = append(t.sampleD2A, first+j)
+				}
 			}
 		}
-	}
+		decl := int(bs.declined)
+		if j1-j0 < blockSize {
+			decl = nonZeroCounts(nib, j0, j1)
+		}
+		d.add(&Counts{Assessed: j1 - j0, BaselineDeclined: decl, ProposedDeclined: decl + a2d - d2a})
+		t.a2d += a2d
+	})
 	for _, cc := range bs.cats {
 		g := &t.cats[cc.cat]
 		g.Assessed += int(cc.assessed)
 		g.BaselineDeclined += int(cc.declined)
 		g.ProposedDeclined += int(cc.declined)
 	}
-	decl := int(bs.declined)
-	d.add(&Counts{Assessed: blockSize, BaselineDeclined: decl, ProposedDeclined: decl + a2d - d2a})
-	t.a2d += a2d
 	t.stored += int(bs.stored)
+}
+
+// nonZeroCounts returns the number of rows [j0, j1) of a block whose packed base count (nib) is
+// not zero, sixteen a word.
+func nonZeroCounts(nib []uint8, j0, j1 int) int {
+	n := 0
+	for i := j0 / 16 * 8; i < (j1+15)/16*8; i += 8 {
+		x := binary.LittleEndian.Uint64(nib[i:])
+		x = (x | x>>1 | x>>2 | x>>3) & 0x1111111111111111 // bit 0 of each non-zero count
+		// Only the counts of rows [j0, j1): row 2i+p is at bit 4p.
+		if lo := j0 - 2*i; lo > 0 {
+			x &= ^uint64(0) << (4 * lo)
+		}
+		if hi := j1 - 2*i; hi < 16 {
+			x &= 1<<(4*hi) - 1
+		}
+		n += bits.OnesCount64(x)
+	}
+	return n
 }
 
 // blockCounts returns the base counts of rows [off, off+k) of c (snapshot rows from i): unpacked

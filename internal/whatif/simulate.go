@@ -353,6 +353,23 @@ func (t *tally) run(s *Snapshot, lo, hi int, a, b *rules, js []job, firstDay int
 	t.flush()
 }
 
+// eachDay cuts rows whose times are at into runs of one day, in order, and calls f with each run
+// [j0, j1) and the counts of its day; most blocks are a single run.
+func (t *tally) eachDay(at []int64, f func(j0, j1 int, d *Counts)) {
+	k := len(at)
+	for j0 := 0; j0 < k; {
+		if at[j0] >= t.nextDay {
+			t.setDay(at[j0])
+		}
+		j1 := k
+		if at[k-1] >= t.nextDay {
+			j1 = j0 + sort.Search(k-j0, func(x int) bool { return at[j0+x] >= t.nextDay })
+		}
+		f(j0, j1, &t.days[t.day])
+		j0 = j1
+	}
+}
+
 // countOnes returns the number of ones in b, whose bytes are 0 or 1, eight bytes at a time.
 func countOnes(b []uint8) int {
 	n := 0
@@ -386,19 +403,9 @@ func (t *tally) block(bb *blockBits, c *chunk, off, k, first int, a, b *rules) {
 		outcomeRows(bb, k, c, off, first, t.out, &t.cells)
 	}
 	t.stored += countOnes(c.declined[off : off+k])
-	// The block is cut into runs of rows of one day; most blocks are a single run.
-	at := c.at[off : off+k]
-	for j0 := 0; j0 < k; {
-		if at[j0] >= t.nextDay {
-			t.setDay(at[j0])
-		}
-		j1 := k
-		if at[k-1] >= t.nextDay {
-			j1 = j0 + sort.Search(k-j0, func(x int) bool { return at[j0+x] >= t.nextDay })
-		}
-		t.rows(bb, j0, j1, c, off, first, &t.days[t.day], a, b)
-		j0 = j1
-	}
+	t.eachDay(c.at[off:off+k], func(j0, j1 int, d *Counts) {
+		t.rows(bb, j0, j1, c, off, first, d, a, b)
+	})
 	t.pending += k
 	if t.pending >= packFlush {
 		t.flush()
