@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -50,7 +51,8 @@ func tenMHistory(tb testing.TB) *History {
 
 // BenchmarkSimulate10M replays 10,000,000 decisions of one market under the default set and a
 // proposal that moves the credit-score cut-off (one slider move, a one-rule change), without
-// outcomes. It reports the median of Simulate (p50-ms), the same per million decisions, and the
+// outcomes. It reports the median of Simulate (p50-ms), the same per million decisions, the CPU
+// time per simulation (cpu-ms/op, all threads), and the
 // bytes of history per decision: by the history's own accounting (B/decision, the unused tail of
 // the last chunk and any base-set cache included), by the heap (heap-B/decision), and without the
 // 12 bytes of outcome columns (B/decision-no-outcomes).
@@ -61,19 +63,32 @@ func BenchmarkSimulate10M(b *testing.B) {
 	baseline, proposed := sliderProposal(b)
 	logDataShape(b, s, &baseline, &proposed)
 	var each []time.Duration
+	cpu0 := processCPU(b)
 	for b.Loop() {
 		t0 := time.Now()
 		Simulate(s, 0, s.Len(), &baseline, &proposed)
 		each = append(each, time.Since(t0))
 	}
-	reportTenM(b, h, each)
+	reportTenM(b, h, each, processCPU(b)-cpu0)
 }
 
-// reportTenM reports the median of each over the 10M history and its bytes per decision.
-func reportTenM(b *testing.B, h *History, each []time.Duration) {
+// processCPU returns the CPU time (user and system, all threads) the process has used: on a
+// shared machine the CPU per simulation varies less than its wall-clock time.
+func processCPU(tb testing.TB) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		tb.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// reportTenM reports the median of each over the 10M history, the CPU time per simulation (cpu,
+// over all of them), and the history's bytes per decision.
+func reportTenM(b *testing.B, h *History, each []time.Duration, cpu time.Duration) {
 	p50 := median(each).Seconds() * 1e3
 	b.ReportMetric(p50, "p50-ms")
 	b.ReportMetric(p50/(tenM/1e6), "p50-ms/M")
+	b.ReportMetric(cpu.Seconds()*1e3/float64(len(each)), "cpu-ms/op")
 	per := float64(h.CapacityBytes()) / float64(h.Len())
 	b.ReportMetric(per, "B/decision")
 	b.ReportMetric(per-outcomeColumnBytes, "B/decision-no-outcomes")
@@ -139,12 +154,14 @@ func benchOneRule(b *testing.B, withOutcomes bool) {
 	var each []time.Duration
 	i := 0
 	b.ResetTimer()
+	cpu0 := processCPU(b)
 	for b.Loop() {
 		t1 := time.Now()
 		SimulateOutcomes(s, 0, s.Len(), &base, &props[i%len(props)], o)
 		each = append(each, time.Since(t1))
 		i++
 	}
+	cpu := processCPU(b) - cpu0
 	b.StopTimer()
 	full := *s
 	full.base = baseView{}
@@ -154,7 +171,7 @@ func benchOneRule(b *testing.B, withOutcomes bool) {
 		SimulateOutcomes(&full, 0, s.Len(), &base, &props[k%len(props)], o)
 		slow = append(slow, time.Since(t1))
 	}
-	reportTenM(b, h, each)
+	reportTenM(b, h, each, cpu)
 	b.ReportMetric(median(slow).Seconds()/median(each).Seconds(), "x-full")
 	b.ReportMetric(build.Seconds()*1e3, "build-ms")
 	b.ReportMetric(float64(int64(after.HeapAlloc)-int64(before.HeapAlloc))/tenM, "cache-heap-B/decision")
