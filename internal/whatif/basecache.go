@@ -314,7 +314,7 @@ func (s *Snapshot) fastPath(hi int, a, b *rules) (uint16, bool) {
 // blocks of one day are tallied from their summaries and the rows that flip (see classify).
 // baseFails[m] receives the rows failing base rule m outside the changed ones; ujs are the jobs
 // of those rules, for the blocks the window cuts.
-func (t *tally) runFast(s *Snapshot, lo, hi int, a, b *rules, cjs, ujs []job, firstDay int64) {
+func (t *tally) runFast(s *Snapshot, lo, hi int, a, b *rules, cjs, ujs []job) {
 	t.fails = make([]uint64, len(cjs))
 	ufails := make([]uint64, len(ujs))
 	var bb blockBits
@@ -323,7 +323,6 @@ func (t *tally) runFast(s *Snapshot, lo, hi int, a, b *rules, cjs, ujs []job, fi
 	var cnt [blockSize]uint8
 	nch := bits.OnesCount16(changedOf(cjs))
 	one := oneRule(cjs)
-	t.firstDay = firstDay
 	t.setDay(s.At(lo))
 	for i := lo; i < hi; {
 		c, sg, off := s.chunks[i>>chunkBits], s.base.segs[i>>chunkBits], i&chunkMask
@@ -383,14 +382,8 @@ func (bb *blockBits) fromCounts(count []uint8, chg []uint32) {
 func simulateFast(s *Snapshot, lo, hi int, a, b *rules, ch uint16, o *OutcomeParams, res *Result) {
 	cjs := jobs(a, b, ch)
 	ujs := jobs(a, nil, a.enabled&^ch)
-	ndays := int(floorDiv(s.At(hi-1), DayMicros)-res.FirstDay) + 1
-	w := workers(hi - lo)
-	parts := make([]tally, w)
-	parallel(lo, hi, w, func(p, plo, phi int) {
-		t := &parts[p]
-		t.days = make([]Counts, ndays)
-		t.out = o
-		t.runFast(s, plo, phi, a, b, cjs, ujs, res.FirstDay)
+	parts, ndays := tallies(s, lo, hi, o, res, func(t *tally, plo, phi int) {
+		t.runFast(s, plo, phi, a, b, cjs, ujs)
 	})
 	// The unchanged rules fail the same rows under both sets.
 	for p := range parts {

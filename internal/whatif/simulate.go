@@ -336,11 +336,9 @@ func dropUnranked(drop *[engine.NumReasons + 1]int, p *rules, failed uint16, c *
 	}
 }
 
-// run replays rows [lo, hi) under a (baseline) and b (proposed) into t. firstDay is the UTC day
-// of the window's first row.
-func (t *tally) run(s *Snapshot, lo, hi int, a, b *rules, js []job, firstDay int64) {
+// run replays rows [lo, hi) under a (baseline) and b (proposed) into t.
+func (t *tally) run(s *Snapshot, lo, hi int, a, b *rules, js []job) {
 	t.fails = make([]uint64, len(js))
-	t.firstDay = firstDay
 	t.setDay(s.At(lo))
 	var bb blockBits
 	for i := lo; i < hi; {
@@ -474,6 +472,17 @@ func SimulateOutcomes(s *Snapshot, lo, hi int, baseline, proposed *engine.Thresh
 		return res
 	}
 	js := jobs(&a, &b, a.enabled|b.enabled)
+	parts, ndays := tallies(s, lo, hi, o, res, func(t *tally, plo, phi int) {
+		t.run(s, plo, phi, &a, &b, js)
+	})
+	merge(s, lo, hi, &a, &b, js, parts, ndays, res)
+	return res
+}
+
+// tallies shares rows [lo, hi) of s between the workers: run is called with each worker's tally
+// (its days, outcome parameters and first day set) and its part of the range. It returns the
+// tallies, in the order of the parts, and the number of days of the window.
+func tallies(s *Snapshot, lo, hi int, o *OutcomeParams, res *Result, run func(t *tally, lo, hi int)) ([]tally, int) {
 	ndays := int(floorDiv(s.At(hi-1), DayMicros)-res.FirstDay) + 1
 	w := workers(hi - lo)
 	parts := make([]tally, w)
@@ -481,10 +490,10 @@ func SimulateOutcomes(s *Snapshot, lo, hi int, baseline, proposed *engine.Thresh
 		t := &parts[p]
 		t.days = make([]Counts, ndays)
 		t.out = o
-		t.run(s, plo, phi, &a, &b, js, res.FirstDay)
+		t.firstDay = res.FirstDay
+		run(t, plo, phi)
 	})
-	merge(s, lo, hi, &a, &b, js, parts, ndays, res)
-	return res
+	return parts, ndays
 }
 
 // merge adds the workers' tallies of rows [lo, hi) into res; t.fails are per job of js.
