@@ -311,9 +311,9 @@ func (s *Snapshot) fastPath(hi int, a, b *rules) (uint16, bool) {
 
 // runFast is run for the fast path: it builds each block's bitmaps from the base counts and the
 // changed rules' columns (cjs, the jobs of the changed rules) instead of every column. Whole
-// blocks of one day are tallied from their summaries and the rows that flip (see classify).
-// baseFails[m] receives the rows failing base rule m outside the changed ones; ujs are the jobs
-// of those rules, for the blocks the window cuts.
+// blocks are tallied from their summaries and the rows that flip (see classify). t.ufails
+// receives the rows failing each job of ujs, the base rules the proposal leaves unchanged: from
+// the summaries, and from the columns for the blocks the window cuts.
 func (t *tally) runFast(s *Snapshot, lo, hi int, a, b *rules, cjs, ujs []job) {
 	t.fails = make([]uint64, len(cjs))
 	ufails := make([]uint64, len(ujs))
