@@ -338,9 +338,12 @@ func (t *tally) runFast(s *Snapshot, lo, hi int, a, b *rules, cjs, ujs []job) {
 		if k == blockSize && t.out == nil && bs.done && bs.cats != nil {
 			nib := sg.nib[off/2 : (off+blockSize)/2]
 			var n, heavy int
-			if one != nil {
+			switch {
+			case one != nil:
 				n, heavy = classify1(c.values[one.m][off:off+k], nib, one, t.fails, &idx)
-			} else {
+			case nch == 0: // nothing changes: no row flips
+				heavy = heavyRows(nib, engine.MaxReasons, &idx)
+			default:
 				sg.counts(off/blockSize, &cnt)
 				blockMasks(c, off, k, cjs, scratch[:], t.fails)
 				n, heavy = classify(scratch[:k], cnt[:], engine.MaxReasons-nch, &idx)
@@ -461,16 +464,10 @@ func oneRule(cjs []job) *oneJob {
 	return o
 }
 
-// Nibble masks of the packed base counts: the high two bits of every count, and the high one.
-const (
-	nibHigh2 = 0xcccccccccccccccc
-	nibBit2  = 0x4444444444444444
-)
-
 // classify1 is classify for one changed rule over a whole block: it compares the rule's column
 // col under each set into a bitmap, adding the rows failing it to fails, and visits only the
-// rows failing it under one set only (the rows between the two cut-offs) and, sixteen counts a
-// word, the rows whose base count (nib, the block's packed counts) exceeds MaxReasons-1.
+// rows failing it under one set only (the rows between the two cut-offs) and, through
+// heavyRows, those whose base count (nib, the block's packed counts) exceeds MaxReasons-1.
 func classify1(col []float32, nib []uint8, o *oneJob, fails []uint64, idx *[2 * blockSize]uint16) (n, heavy int) {
 	var fa, fb [blockWords]uint64
 	if o.a != nil {
@@ -492,17 +489,24 @@ func classify1(col []float32, nib []uint8, o *oneJob, fails []uint64, idx *[2 * 
 			}
 		}
 	}
-	// A count above MaxReasons-1 = 3 has one of its high two bits set.
-	var _ = [1]struct{}{}[engine.MaxReasons-4]
+	return n, heavyRows(nib, engine.MaxReasons-1, idx)
+}
+
+// heavyRows lists in idx[blockSize:heavy] the rows of a block whose packed base count (nib) is
+// above limit (at most 7), sixteen counts a word: a count is above limit when its high bit is set
+// or its low three bits plus 7-limit carry into it, which no count carries past its own nibble.
+func heavyRows(nib []uint8, limit int, idx *[2 * blockSize]uint16) (heavy int) {
+	const _ = uint8(7 - engine.MaxReasons) // the largest limit asked fits the carry
+	add := uint64(7-limit) * 0x1111111111111111
 	heavy = blockSize
 	for i := 0; i < len(nib); i += 8 {
-		h := binary.LittleEndian.Uint64(nib[i:]) & nibHigh2
-		for h = (h | h>>1) & nibBit2; h != 0; h &= h - 1 {
+		x := binary.LittleEndian.Uint64(nib[i:])
+		for h := (x&0x7777777777777777 + add | x) & 0x8888888888888888; h != 0; h &= h - 1 {
 			idx[heavy] = uint16(2*i + bits.TrailingZeros64(h)/4)
 			heavy++
 		}
 	}
-	return n, heavy
+	return heavy
 }
 
 // flips tallies a whole block (rows [off, off+blockSize) of c, the first numbered first in the
