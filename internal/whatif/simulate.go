@@ -17,9 +17,10 @@ const MaxSamples = 20
 // DayMicros is one UTC day in microseconds.
 const DayMicros = 86_400_000_000
 
-// blockSize is the number of rows whose failed-rule masks are built together: rule by rule over
-// each column, so that every inner loop is a simple pass over contiguous float32 values while the
-// masks (8 KB) stay in the L1 cache.
+// blockSize is the number of rows whose bitmaps (Simulate, see blockBits) or failed-rule masks
+// (the base-set cache, the sensitivity curves) are built together: rule by rule over each column,
+// so that every inner loop is a simple pass over contiguous float32 values while the bitmaps
+// (256 bytes each) or the masks (8 KB) stay in the L1 cache.
 const blockSize = 2048
 
 // minRowsPerWorker keeps small windows on one goroutine, where starting another would cost more
