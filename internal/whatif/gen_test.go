@@ -62,9 +62,12 @@ func realisticRows(t testing.TB, rng *rand.Rand, n int, keep float64) []Row {
 }
 
 func genRows(t testing.TB, rng *rand.Rand, n int, keep float64) []Row {
+	return genRowsAt(t, rng, n, keep, int64(1_760_000_000)*1_000_000, 90*DayMicros)
+}
+
+// genRowsAt is genRows with the rows' times spread over [start, start+span).
+func genRowsAt(t testing.TB, rng *rand.Rand, n int, keep float64, start, span int64) []Row {
 	set := usDefault(t)
-	start := int64(1_760_000_000) * 1_000_000
-	span := int64(90) * DayMicros
 	rows := make([]Row, n)
 	times := make([]int64, n)
 	for i := range times {

@@ -17,6 +17,7 @@ import (
 	"sort"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"riskconsole/internal/engine"
 	"riskconsole/internal/outcomes"
@@ -57,6 +58,12 @@ type chunk struct {
 	pbad  [chunkSize]atomic.Uint32
 }
 
+// chunkBytes is the size of a chunk's columns; the array below does not compile when it is not
+// the size of a chunk.
+const chunkBytes = int64(chunkSize) * (8 + 4*engine.NumMeasures + 4 + 2 + 1 + 1 + 8 + 4)
+
+var _ = [1]struct{}{}[unsafe.Sizeof(chunk{})-uintptr(chunkBytes)]
+
 // Row is one stored decision as appended to a History.
 type Row struct {
 	// At is the decision time in unix microseconds (UTC). Rows are appended in ascending order.
@@ -94,6 +101,14 @@ type History struct {
 	// model predicts the probability of bad of rows appended from now on (nil: none yet).
 	model    atomic.Pointer[Model]
 	outcomes atomic.Int64 // summaries set, see OutcomeVersion
+
+	// base is the fast path's cache for one base set (nil: none), see SetBase; baseMu
+	// serialises its rebuilds.
+	base   atomic.Pointer[baseCache]
+	baseMu sync.Mutex
+	// pending is the base PrepareBase is building (nil: none), guarded by pendingMu.
+	pendingMu sync.Mutex
+	pending   *rules
 }
 
 // NewHistory returns an empty history for market.
@@ -181,6 +196,9 @@ func (h *History) Append(r *Row) {
 	if m := h.model.Load(); m != nil {
 		c.pbad[off].Store(math.Float32bits(m.Predict(&r.Values)))
 	}
+	if bc := h.base.Load(); bc != nil {
+		bc.addRow(dir, n)
+	}
 	// Publishing the length last makes the row visible to snapshots only once it is complete.
 	h.n.Store(int64(n + 1))
 }
@@ -194,18 +212,25 @@ func (h *History) Moved() int { return int(h.moved.Load()) }
 func (h *History) Snapshot() *Snapshot {
 	// The length is loaded first: the chunks and categories it covers were published before it.
 	n := int(h.n.Load())
-	return &Snapshot{market: h.market, n: n, chunks: *h.chunks.Load(), cats: *h.cats.Load()}
+	return &Snapshot{market: h.market, n: n, chunks: *h.chunks.Load(), cats: *h.cats.Load(), base: h.base.Load().view()}
 }
 
 // Window returns the rows [lo, hi) of the current snapshot whose time is in [from, to).
 func (h *History) Window(from, to int64) (lo, hi int) { return h.Snapshot().Window(from, to) }
 
-// CapacityBytes returns the bytes held by the history's columns, the unused tail of the last
-// chunk included, so that memory per decision can be measured.
+// CapacityBytes returns the bytes held by the history's columns and its base-set cache, the
+// unused tail of the last chunk included, so that memory per decision can be measured.
 func (h *History) CapacityBytes() int64 {
-	const chunkBytes = int64(chunkSize) * (8 + 4*engine.NumMeasures + 4 + 2 + 1 + 1 + 8 + 4)
 	dir := *h.chunks.Load()
-	return int64(len(dir))*chunkBytes + int64(cap(dir))*8
+	b := int64(len(dir))*chunkBytes + int64(cap(dir))*8
+	if bc := h.base.Load(); bc != nil {
+		segs := *bc.segs.Load()
+		for _, sg := range segs {
+			b += sg.bytes()
+		}
+		b += int64(cap(segs)) * 8
+	}
+	return b
 }
 
 // Snapshot is an immutable view of the first Len rows of a History.
@@ -214,6 +239,7 @@ type Snapshot struct {
 	n      int
 	chunks []*chunk
 	cats   []string
+	base   baseView // the base-set cache as of the snapshot, see SetBase
 }
 
 // Market returns the market of the history the snapshot was taken from.

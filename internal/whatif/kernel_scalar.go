@@ -11,3 +11,5 @@ func fail4(c0, c1, c2, c3 []float32, js []job, mask []uint32, fails []uint64) {
 }
 
 func fail1(col []float32, j *job, mask []uint32) uint64 { return fail1Scalar(col, j, mask) }
+
+func failBits(col []float32, j *job, out []uint64) uint64 { return failBitsScalar(col, j, out) }

@@ -2,7 +2,10 @@
 
 package whatif
 
-import "simd/archsimd"
+import (
+	"math/bits"
+	"simd/archsimd"
+)
 
 // Kernel names the comparison kernels of this build: AVX2 vectors of eight values when the
 // processor has AVX2, else the portable scalar loops.
@@ -43,6 +46,27 @@ func fail1(col []float32, j *job, mask []uint32) uint64 {
 		failed += fail1Scalar(col[n:], j, mask[n:])
 	}
 	return failed
+}
+
+// failBits compares eight rows at a time with AVX2 (a mask of eight lanes is a byte of the
+// bitmap) and leaves the last few rows to the scalar kernel.
+func failBits(col []float32, j *job, out []uint64) uint64 {
+	if !useAVX2 {
+		return failBitsScalar(col, j, out)
+	}
+	full := len(col) / 64
+	s, k := archsimd.BroadcastFloat32x8(j.sign), archsimd.BroadcastFloat32x8(j.cut)
+	var n uint64
+	for w := range full {
+		var x uint64
+		for g := 0; g < 64; g += 8 {
+			pass := archsimd.LoadFloat32x8Slice(col[w*64+g : w*64+g+8]).Mul(s).GreaterEqual(k)
+			x |= uint64(pass.ToBits()) << g
+		}
+		out[w] = ^x
+		n += uint64(bits.OnesCount64(^x))
+	}
+	return n + failBitsScalar(col[full*64:], j, out[full:])
 }
 
 // passes sums the lanes of a vector of per-lane pass counts.

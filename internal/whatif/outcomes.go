@@ -86,24 +86,18 @@ func (o *OutcomeParams) badBit(w uint64) uint64 {
 	return b & (w >> (outcomes.NumLevels * monthBits))
 }
 
-// outcomeRows adds the outcomes of rows [off, off+len(mask)) of c, numbered from first in the
-// snapshot, to cells, by the cells their masks put them in.
-func outcomeRows(mask []uint32, c *chunk, off, first int, o *OutcomeParams, cells *[4]Cell) {
-	amount := c.amount[off : off+len(mask)]
-	declined := c.declined[off : off+len(mask)]
-	repay := c.repay[off : off+len(mask)]
-	pbad := c.pbad[off : off+len(mask)]
-	allMature := first+len(mask) <= o.mat.lo
+// outcomeRows adds the outcomes of rows [off, off+k) of c, numbered from first in the snapshot,
+// to cells, by the cells their bitmaps put them in.
+func outcomeRows(bb *blockBits, k int, c *chunk, off, first int, o *OutcomeParams, cells *[4]Cell) {
+	amount := c.amount[off : off+k]
+	declined := c.declined[off : off+k]
+	repay := c.repay[off : off+k]
+	pbad := c.pbad[off : off+k]
+	allMature := first+k <= o.mat.lo
 	noneMature := first >= o.mat.hi
-	for j, mj := range mask {
-		var da, db int
-		if uint16(mj) != 0 {
-			da = 2
-		}
-		if mj>>16 != 0 {
-			db = 1
-		}
-		cl := &cells[da|db]
+	for j := range k {
+		wd, z := j>>6, uint(j&63)
+		cl := &cells[(bb.a[wd]>>z&1)<<1|bb.b[wd]>>z&1]
 		a := float64(amount[j])
 		cl.Decisions++
 		cl.Volume += a

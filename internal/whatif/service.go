@@ -154,6 +154,9 @@ func (s *Service) window(market string, rules []thresholds.RuleInput, from, to t
 	}
 	w := &Window{Market: market, From: from.UTC(), To: to.UTC(), Baseline: base}
 	if h, err := s.History(market); err == nil {
+		// Proposals are mostly a rule or two away from the set in force: the history keeps
+		// what answers those by reading only the changed rules' columns (built once per set).
+		h.PrepareBase(&base.Set)
 		w.Snapshot = h.Snapshot()
 	} else {
 		w.Snapshot = NewHistory(market).Snapshot() // nothing decided in this market yet

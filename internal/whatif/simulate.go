@@ -1,6 +1,7 @@
 package whatif
 
 import (
+	"encoding/binary"
 	"math"
 	"math/bits"
 	"runtime"
@@ -16,9 +17,10 @@ const MaxSamples = 20
 // DayMicros is one UTC day in microseconds.
 const DayMicros = 86_400_000_000
 
-// blockSize is the number of rows whose failed-rule masks are built together: rule by rule over
-// each column, so that every inner loop is a simple pass over contiguous float32 values while the
-// masks (8 KB) stay in the L1 cache.
+// blockSize is the number of rows whose bitmaps (Simulate, see blockBits) or failed-rule masks
+// (the base-set cache, the sensitivity curves) are built together: rule by rule over each column,
+// so that every inner loop is a simple pass over contiguous float32 values while the bitmaps
+// (256 bytes each) or the masks (8 KB) stay in the L1 cache.
 const blockSize = 2048
 
 // minRowsPerWorker keeps small windows on one goroutine, where starting another would cost more
@@ -305,6 +307,12 @@ type tally struct {
 	sampleA2D, sampleD2A []int
 	out                  *OutcomeParams
 	cells                [4]Cell
+	// ufails are the fast path's (runFast) per-job failures of the rules the proposal leaves
+	// unchanged.
+	ufails []uint64
+	// firstDay is the UTC day of the window's first row, day the index in days of the day rows
+	// are tallied in and nextDay the time it ends at.
+	firstDay, day, nextDay int64
 }
 
 // dropUnranked counts in drop the failed rules of a row, declined by p with more than MaxReasons
@@ -329,119 +337,77 @@ func dropUnranked(drop *[engine.NumReasons + 1]int, p *rules, failed uint16, c *
 	}
 }
 
-// run replays rows [lo, hi) under a (baseline) and b (proposed) into t. firstDay is the UTC day
-// of the window's first row.
-func (t *tally) run(s *Snapshot, lo, hi int, a, b *rules, js []job, firstDay int64) {
+// run replays rows [lo, hi) under a (baseline) and b (proposed) into t.
+func (t *tally) run(s *Snapshot, lo, hi int, a, b *rules, js []job) {
 	t.fails = make([]uint64, len(js))
-	var mask [blockSize]uint32
-	day := floorDiv(s.At(lo), DayMicros) - firstDay
-	nextDay := (firstDay + day + 1) * DayMicros
+	t.setDay(s.At(lo))
+	var bb blockBits
 	for i := lo; i < hi; {
 		c, off := s.chunks[i>>chunkBits], i&chunkMask
 		k := min(hi-i, chunkSize-off, blockSize)
-		blockMasks(c, off, k, js, mask[:], t.fails)
-		if t.out != nil {
-			outcomeRows(mask[:k], c, off, i, t.out, &t.cells)
-		}
-		for _, d := range c.declined[off : off+k] {
-			t.stored += int(d)
-		}
-		// The block is cut into runs of rows of one day; most blocks are a single run.
-		at := c.at[off : off+k]
-		for j0 := 0; j0 < k; {
-			if at[j0] >= nextDay {
-				day = floorDiv(at[j0], DayMicros) - firstDay
-				nextDay = (firstDay + day + 1) * DayMicros
-			}
-			j1 := k
-			if at[k-1] >= nextDay {
-				j1 = j0 + sort.Search(k-j0, func(x int) bool { return at[j0+x] >= nextDay })
-			}
-			t.rows(mask[j0:j1], c, off+j0, i+j0, &t.days[day], a, b)
-			j0 = j1
-		}
-		t.pending += k
-		if t.pending >= packFlush {
-			t.flush()
-		}
+		bb.fill(c, off, k, js, t.fails)
+		t.block(&bb, c, off, k, i, a, b)
 		i += k
 	}
 	t.flush()
 }
 
-// rows tallies rows of one day whose masks are given: rows [off, off+len(mask)) of c, numbered
-// from first in the snapshot. Everything that depends on whether a row is declined is computed
-// without branches, because that is unpredictable. The rare work (sampling flips until the
-// samples are full, ranking rows failing more than MaxReasons rules) is left to a second pass
-// over the run, taken only when needed, so that the main loop makes no calls and keeps its
-// counters in registers.
-func (t *tally) rows(mask []uint32, c *chunk, off, first int, d *Counts, a, b *rules) {
-	// A flip needs the rare pass only while samples of its direction are wanted: one direction
-	// often has no flips at all, and must not keep the other's rows on the slow path.
-	var wantA2D, wantD2A uint64
-	if len(t.sampleA2D) < MaxSamples {
-		wantA2D = 1
-	}
-	if len(t.sampleD2A) < MaxSamples {
-		wantD2A = 1
-	}
-	acc, a2d, slow := tallyRows(mask, c.category[off:off+len(mask)], &t.catAcc, wantA2D, wantD2A)
-	d.add(ptr(unpack(acc)))
-	t.a2d += int(a2d)
-	if slow != 0 {
-		t.rare(mask, c, off, first, a, b)
+// eachDay cuts rows whose times are at into runs of one day, in order, and calls f with each run
+// [j0, j1) and the counts of its day; most blocks are a single run.
+func (t *tally) eachDay(at []int64, f func(j0, j1 int, d *Counts)) {
+	k := len(at)
+	for j0 := 0; j0 < k; {
+		if at[j0] >= t.nextDay {
+			t.setDay(at[j0])
+		}
+		j1 := k
+		if at[k-1] >= t.nextDay {
+			j1 = j0 + sort.Search(k-j0, func(x int) bool { return at[j0+x] >= t.nextDay })
+		}
+		f(j0, j1, &t.days[t.day])
+		j0 = j1
 	}
 }
 
-// tallyRows is the main loop of rows, a leaf function so that the compiler keeps its counters
-// in registers. It returns the packed counts of the rows, the number that flip from approved to
-// declined, and non-zero when the rare pass is needed.
-// The test of MaxReasons is written for MaxReasons == 4.
-var _ = [1]struct{}{}[engine.MaxReasons-4]
-
-func tallyRows(mask []uint32, cat []uint8, catAcc *[MaxCategories]uint64, wantA2D, wantD2A uint64) (acc, a2d, slow uint64) {
-	cat = cat[:len(mask)]
-	for j, mj := range mask {
-		var da, db uint64
-		if uint16(mj) != 0 {
-			da = 1
+// countOnes returns the number of ones in b, whose bytes are 0 or 1, eight bytes at a time.
+func countOnes(b []uint8) int {
+	n := 0
+	for len(b) >= 8 {
+		// Each byte of acc counts at most 255 ones.
+		var acc uint64
+		k := min(len(b)/8, 255)
+		for i := range k {
+			acc += binary.LittleEndian.Uint64(b[8*i:])
 		}
-		if mj>>16 != 0 {
-			db = 1
-		}
-		p := 1 | da<<packBits | db<<(2*packBits)
-		acc += p
-		catAcc[cat[j]] += p
-		flip := da ^ db
-		a2d += flip & db
-		slow |= flip & (db&wantA2D | da&wantD2A)
-		// (n+3)>>3 is non-zero exactly when n > MaxReasons (n is at most 16).
-		slow |= uint64(bits.OnesCount16(uint16(mj))+3)>>3 | uint64(bits.OnesCount16(uint16(mj>>16))+3)>>3
+		acc = acc&0x00ff00ff00ff00ff + acc>>8&0x00ff00ff00ff00ff
+		n += int(acc * 0x0001000100010001 >> 48)
+		b = b[8*k:]
 	}
-	return acc, a2d, slow
+	for _, d := range b {
+		n += int(d)
+	}
+	return n
 }
 
-// rare does the rare work of rows: it samples flips while samples are wanted, and counts the
-// failed rules the ranking leaves out of rows failing more than MaxReasons rules of a set.
-func (t *tally) rare(mask []uint32, c *chunk, off, first int, a, b *rules) {
-	for j, mj := range mask {
-		fa, fb := uint16(mj), uint16(mj>>16)
-		switch {
-		case fa == 0 && fb != 0:
-			if len(t.sampleA2D) < MaxSamples {
-				t.sampleA2D = append(t.sampleA2D, first+j)
-			}
-		case fa != 0 && fb == 0:
-			if len(t.sampleD2A) < MaxSamples {
-				t.sampleD2A = append(t.sampleD2A, first+j)
-			}
-		}
-		if bits.OnesCount16(fa) > engine.MaxReasons {
-			dropUnranked(&t.dropA, a, fa, c, off+j)
-		}
-		if bits.OnesCount16(fb) > engine.MaxReasons {
-			dropUnranked(&t.dropB, b, fb, c, off+j)
-		}
+// setDay makes the UTC day of time at (unix microseconds) the one rows are tallied in.
+func (t *tally) setDay(at int64) {
+	d := floorDiv(at, DayMicros)
+	t.day = d - t.firstDay
+	t.nextDay = (d + 1) * DayMicros
+}
+
+// block tallies rows [off, off+k) of c, numbered from first in the snapshot, from their bitmaps.
+func (t *tally) block(bb *blockBits, c *chunk, off, k, first int, a, b *rules) {
+	if t.out != nil {
+		outcomeRows(bb, k, c, off, first, t.out, &t.cells)
+	}
+	t.stored += countOnes(c.declined[off : off+k])
+	t.eachDay(c.at[off:off+k], func(j0, j1 int, d *Counts) {
+		t.rows(bb, j0, j1, c, off, first, d, a, b)
+	})
+	t.pending += k
+	if t.pending >= packFlush {
+		t.flush()
 	}
 }
 
@@ -501,8 +467,23 @@ func SimulateOutcomes(s *Snapshot, lo, hi int, baseline, proposed *engine.Thresh
 		return res
 	}
 	a, b := prepare(baseline), prepare(proposed)
-	js := jobs(&a, &b, a.enabled|b.enabled)
 	res.FirstDay = floorDiv(s.At(lo), DayMicros)
+	if ch, ok := s.fastPath(hi, &a, &b); ok {
+		simulateFast(s, lo, hi, &a, &b, ch, o, res)
+		return res
+	}
+	js := jobs(&a, &b, a.enabled|b.enabled)
+	parts, ndays := tallies(s, lo, hi, o, res, func(t *tally, plo, phi int) {
+		t.run(s, plo, phi, &a, &b, js)
+	})
+	merge(s, lo, hi, &a, &b, js, parts, ndays, res)
+	return res
+}
+
+// tallies shares rows [lo, hi) of s between the workers: run is called with each worker's tally
+// (its days, outcome parameters and first day set) and its part of the range. It returns the
+// tallies, in the order of the parts, and the number of days of the window.
+func tallies(s *Snapshot, lo, hi int, o *OutcomeParams, res *Result, run func(t *tally, lo, hi int)) ([]tally, int) {
 	ndays := int(floorDiv(s.At(hi-1), DayMicros)-res.FirstDay) + 1
 	w := workers(hi - lo)
 	parts := make([]tally, w)
@@ -510,9 +491,14 @@ func SimulateOutcomes(s *Snapshot, lo, hi int, baseline, proposed *engine.Thresh
 		t := &parts[p]
 		t.days = make([]Counts, ndays)
 		t.out = o
-		t.run(s, plo, phi, &a, &b, js, res.FirstDay)
+		t.firstDay = res.FirstDay
+		run(t, plo, phi)
 	})
+	return parts, ndays
+}
 
+// merge adds the workers' tallies of rows [lo, hi) into res; t.fails are per job of js.
+func merge(s *Snapshot, lo, hi int, a, b *rules, js []job, parts []tally, ndays int, res *Result) {
 	res.Assessed = hi - lo
 	res.Days = make([]Counts, ndays)
 	var cats [MaxCategories]Counts
@@ -555,7 +541,6 @@ func SimulateOutcomes(s *Snapshot, lo, hi int, baseline, proposed *engine.Thresh
 			res.Categories = append(res.Categories, CategoryCounts{s.CategoryName(uint8(g)), cats[g]})
 		}
 	}
-	return res
 }
 
 func (c *Counts) add(o *Counts) {
