@@ -26,6 +26,11 @@ type Source interface {
 	// WhatIfScanMonth streams one month's decisions in (time, id) order and returns how many.
 	WhatIfMonths(ctx context.Context) ([]time.Time, error)
 	WhatIfScanMonth(ctx context.Context, month time.Time, fn func(market string, id uuid.UUID, r *Row) error) (int, error)
+	// WhatIfOutcomeMonths returns the months WhatIfOutcomeEventsMonth reads (nil: read
+	// WhatIfOutcomeEvents only); WhatIfOutcomeEventsMonth streams the events of one month's
+	// decisions as WhatIfOutcomeEvents does.
+	WhatIfOutcomeMonths(ctx context.Context) ([]time.Time, error)
+	WhatIfOutcomeEventsMonth(ctx context.Context, month time.Time, fn func(id uuid.UUID, events []outcomes.Event) error) error
 	// CountDecisions returns how many decisions are stored.
 	CountDecisions(ctx context.Context) (int64, error)
 	// DecisionIDsAt returns the ids of market's decisions made at the given times (unix
@@ -320,12 +325,33 @@ const warmConns = 3
 // histories in turn, oldest first; warmLast is the last decision appended.
 func (s *Service) warmMonths(ctx context.Context) error {
 	months, err := s.src.WhatIfMonths(ctx)
-	if err != nil || len(months) == 0 {
+	if err != nil {
 		return err
 	}
+	return inTurn(ctx, months, func(ctx context.Context, m time.Time, wait func() error) error {
+		_, err := s.src.WhatIfScanMonth(ctx, m, func(market string, id uuid.UUID, r *Row) error {
+			if err := wait(); err != nil {
+				return err
+			}
+			return s.warmAppend(market, id, r)
+		})
+		if err == nil {
+			if err = wait(); err == nil { // a month without decisions waits here
+				s.trimTail(false)
+			}
+		}
+		return err
+	})
+}
+
+// inTurn runs read for each month, up to warmConns at once, each with a wait that returns once
+// every month before it has been read (or ctx ended): read reads its month, calls wait, then
+// uses what it read, so that months are read side by side and used one at a time, in order.
+// The first error cancels the rest and is returned.
+func inTurn(ctx context.Context, months []time.Time, read func(ctx context.Context, month time.Time, wait func() error) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	// turn[i] closes once month i may be appended: when every month before it has been.
+	// turn[i] closes once month i may be used: when every month before it has been.
 	turn := make([]chan struct{}, len(months)+1)
 	for i := range turn {
 		turn[i] = make(chan struct{})
@@ -336,7 +362,7 @@ func (s *Service) warmMonths(ctx context.Context) error {
 	var wg sync.WaitGroup
 	for i, m := range months {
 		select {
-		case slots <- struct{}{}: // a month's slot is given back once it is appended
+		case slots <- struct{}{}: // given back once the month has been used
 		case <-ctx.Done():
 		}
 		if ctx.Err() != nil {
@@ -347,7 +373,7 @@ func (s *Service) warmMonths(ctx context.Context) error {
 			defer wg.Done()
 			defer func() { <-slots }()
 			mine := false
-			waitTurn := func() error {
+			wait := func() error {
 				if !mine {
 					select {
 					case <-turn[i]:
@@ -358,21 +384,15 @@ func (s *Service) warmMonths(ctx context.Context) error {
 				}
 				return nil
 			}
-			_, err := s.src.WhatIfScanMonth(ctx, m, func(market string, id uuid.UUID, r *Row) error {
-				if err := waitTurn(); err != nil {
-					return err
-				}
-				return s.warmAppend(market, id, r)
-			})
+			err := read(ctx, m, wait)
 			if err == nil {
-				err = waitTurn() // a month without decisions
+				err = wait() // a month read returned without using it: none before it may be in use
 			}
 			if err != nil {
 				errc <- err
 				cancel()
 				return
 			}
-			s.trimTail(false)
 			close(turn[i+1])
 		}()
 	}

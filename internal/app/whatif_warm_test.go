@@ -1,0 +1,109 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+
+	"riskconsole/internal/outcomes"
+	"riskconsole/internal/store"
+	"riskconsole/internal/whatif"
+)
+
+// failingMonths is the store with a month read that fails part-way: the decisions' third month
+// after half its decisions, the outcome events' second month at once.
+type failingMonths struct {
+	*store.Store
+	months, eventMonths int
+}
+
+var errMonth = errors.New("the connection went away")
+
+func (f *failingMonths) WhatIfScanMonth(ctx context.Context, m time.Time, fn func(string, uuid.UUID, *whatif.Row) error) (int, error) {
+	f.months++
+	if f.months != 3 {
+		return f.Store.WhatIfScanMonth(ctx, m, fn)
+	}
+	var rows []struct {
+		market string
+		id     uuid.UUID
+		row    whatif.Row
+	}
+	if _, err := f.Store.WhatIfScanMonth(ctx, m, func(market string, id uuid.UUID, r *whatif.Row) error {
+		rows = append(rows, struct {
+			market string
+			id     uuid.UUID
+			row    whatif.Row
+		}{market, id, *r})
+		return nil
+	}); err != nil {
+		return 0, err
+	}
+	for i := range rows[:len(rows)/2] {
+		if err := fn(rows[i].market, rows[i].id, &rows[i].row); err != nil {
+			return i, err
+		}
+	}
+	return len(rows) / 2, errMonth
+}
+
+func (f *failingMonths) WhatIfOutcomeEventsMonth(ctx context.Context, m time.Time, fn func(uuid.UUID, []outcomes.Event) error) error {
+	f.eventMonths++
+	if f.eventMonths == 2 {
+		return errMonth
+	}
+	return f.Store.WhatIfOutcomeEventsMonth(ctx, m, fn)
+}
+
+// TestWhatIfWarmMonthFails: on PostgreSQL the warm-up reads months side by side; when one fails
+// part-way, it reads on in batches from the last decision appended (and every outcome event in
+// one pass), and ends with the same histories as a warm-up without a failure: every decision
+// once, in order, with the same repayment summaries.
+func TestWhatIfWarmMonthFails(t *testing.T) {
+	ctx := context.Background()
+	ta := newTestApp(t, "postgres", 3000)
+	clean := whatif.NewService(ta.Store, ta.Thresholds, ta.BadDefinitions, nil)
+	if err := clean.Warm(ctx); err != nil {
+		t.Fatal(err)
+	}
+	src := &failingMonths{Store: ta.Store}
+	svc := whatif.NewService(src, ta.Thresholds, ta.BadDefinitions, nil)
+	if err := svc.Warm(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if src.months < 3 || src.eventMonths < 2 {
+		t.Fatalf("%d decision months and %d event months read: the failures were not reached", src.months, src.eventMonths)
+	}
+	if got, want := svc.Status(), clean.Status(); got != want || !got.Ready || got.Loaded != int64(3000) {
+		t.Fatalf("status after the failure %+v, without %+v", got, want)
+	}
+	counts, _ := clean.Footprint()
+	summaries := 0
+	for market, n := range counts {
+		h, err := svc.History(market)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, _ := clean.History(market)
+		a, b := h.Snapshot(), c.Snapshot()
+		if a.Len() != n || b.Len() != n {
+			t.Fatalf("%s: %d decisions after the failure, %d without", market, a.Len(), b.Len())
+		}
+		for i := range n {
+			sa, oka := a.Summary(i)
+			sb, okb := b.Summary(i)
+			if a.At(i) != b.At(i) || a.Amount(i) != b.Amount(i) || oka != okb || sa != sb {
+				t.Fatalf("%s row %d: %d %v %v after the failure, %d %v %v without", market, i, a.At(i), a.Amount(i), sa, b.At(i), b.Amount(i), sb)
+			}
+			if oka {
+				summaries++
+			}
+		}
+	}
+	if summaries == 0 {
+		t.Fatal("no decision has a repayment summary")
+	}
+}
