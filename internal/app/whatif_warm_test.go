@@ -3,6 +3,8 @@ package app
 import (
 	"context"
 	"errors"
+	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -10,6 +12,7 @@ import (
 
 	"riskconsole/internal/outcomes"
 	"riskconsole/internal/store"
+	"riskconsole/internal/testdb"
 	"riskconsole/internal/whatif"
 )
 
@@ -106,4 +109,67 @@ func TestWhatIfWarmMonthFails(t *testing.T) {
 	if summaries == 0 {
 		t.Fatal("no decision has a repayment summary")
 	}
+}
+
+// TestServedWhileWarming starts the background work of a PostgreSQL console as the server does
+// (RunBackground) while the outcome events are locked, so that the warm-up reads every decision
+// and then waits: meanwhile assessments are served, /readyz answers ready and reports the
+// what-if warming with every decision loaded, and the metrics say the same; once the lock goes,
+// the warm-up finishes and both report it ready.
+func TestServedWhileWarming(t *testing.T) {
+	ta := newTestApp(t, "postgres", 600)
+	release := testdb.Hold(t, ta.ownerURL(), "LOCK TABLE outcome_events IN ACCESS EXCLUSIVE MODE")
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	ta.Config.MetricsToken = testMetricsToken // /metrics on the main address
+	ta.Config.RefreshEvery = 200 * time.Millisecond
+	ta.RunBackground(ctx)
+	h := ta.Handler()
+	waitWhatIf := func(state string, loaded int64) readyBody {
+		t.Helper()
+		deadline := time.Now().Add(time.Minute)
+		for {
+			code, rd := getReady(t, h)
+			if code != http.StatusOK {
+				t.Fatalf("/readyz %d while the what-if warms: %+v", code, rd)
+			}
+			if rd.WhatIf.State == state && rd.WhatIf.Loaded == loaded {
+				return rd
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("what-if %+v after a minute, want %s with %d loaded", rd.WhatIf, state, loaded)
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+	waitWhatIf("warming", 600) // every decision read; the outcome events wait for the lock
+	if a := ta.assess(t, purchaseInput("SE", 120, nil), uniqueKey("warming")); a.DecisionID == "" {
+		t.Fatalf("assessment while warming: %+v", a)
+	}
+	metrics := func() string {
+		code, body := scrape(t, h, testMetricsToken)
+		if code != http.StatusOK {
+			t.Fatalf("/metrics %d", code)
+		}
+		return body
+	}
+	if m := metrics(); !strings.Contains(m, "whatif_ready 0") || !strings.Contains(m, "whatif_warmup_loaded 600") {
+		t.Fatalf("metrics while warming:\n%s", grepLines(m, "whatif_"))
+	}
+	release()
+	waitWhatIf("ready", 601) // the follow reads the new decision
+	if m := metrics(); !strings.Contains(m, "whatif_ready 1") {
+		t.Fatalf("metrics once warm:\n%s", grepLines(m, "whatif_"))
+	}
+}
+
+// grepLines returns the lines of s that contain sub.
+func grepLines(s, sub string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, sub) {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
 }
