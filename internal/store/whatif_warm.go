@@ -157,7 +157,15 @@ func (s *Store) WhatIfOutcomeEventsMonth(ctx context.Context, month time.Time, f
 	// half), then the event times, then the event ids.
 	eid := func(e *warmEvent) []byte { return arena[e.eid[0] : e.eid[0]+e.eid[1]] }
 	slices.SortFunc(evs, func(a, b warmEvent) int {
-		return cmp.Or(cmp.Compare(a.hi, b.hi), cmp.Compare(a.lo, b.lo), cmp.Compare(a.observed, b.observed), bytes.Compare(eid(&a), eid(&b)))
+		switch {
+		case a.hi != b.hi:
+			return cmp.Compare(a.hi, b.hi)
+		case a.lo != b.lo:
+			return cmp.Compare(a.lo, b.lo)
+		case a.observed != b.observed:
+			return cmp.Compare(a.observed, b.observed)
+		}
+		return bytes.Compare(eid(&a), eid(&b))
 	})
 	var group []outcomes.Event
 	for i := 0; i < len(evs); {

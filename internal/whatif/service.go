@@ -84,6 +84,7 @@ type Service struct {
 	warmTail []tailID
 	warmLast tailID // the last decision the warm-up appended
 	last     *History
+	lastRef  int // last's index in warmHistories
 
 	// Outcome tail state, owned by the Warm/Follow goroutine too: the outcome events' watermark
 	// and the decisions whose events arrived before the decision reached the history.
@@ -92,7 +93,8 @@ type Service struct {
 	pendingOutcome map[uuid.UUID]int // decision id → follow passes left to find it
 	// warmRows names the row of every decision approved as decided while the warm-up reads the
 	// decisions, so that the outcome events read next need no join; nil otherwise.
-	warmRows map[uuid.UUID]rowRef
+	warmRows      map[uuid.UUID]rowRef
+	warmHistories []*History // the histories rowRef names, by index
 
 	// The reject inference fitted per market; fitMu serialises fits.
 	fitMu     sync.Mutex
@@ -288,7 +290,7 @@ func (s *Service) Warm(ctx context.Context) error {
 	s.total.Store(total)
 	start := time.Now()
 	s.warmRows = make(map[uuid.UUID]rowRef, total*7/8)
-	defer func() { s.warmRows = nil }()
+	defer func() { s.warmRows, s.warmHistories = nil, nil }()
 	// The months first, side by side; then in batches from the last decision appended, which
 	// reads what the months did not (the decisions stored since, or all of them after a failure).
 	if err := s.warmMonths(ctx); err != nil {
@@ -485,10 +487,14 @@ func (s *Service) store(market string, id uuid.UUID, r *Row) {
 			s.mu.Unlock()
 		}
 		s.last = h // histories are never replaced
+		if s.lastRef = slices.Index(s.warmHistories, h); s.lastRef < 0 && s.warmRows != nil {
+			s.lastRef = len(s.warmHistories)
+			s.warmHistories = append(s.warmHistories, h)
+		}
 	}
 	h.Append(r)
 	if s.warmRows != nil && !r.Declined {
-		s.warmRows[id] = rowRef{h, int32(h.Len() - 1)}
+		s.warmRows[id] = rowRef{uint32(s.lastRef), int32(h.Len() - 1)}
 	}
 	if s.loaded.Add(1) > s.total.Load() {
 		s.total.Store(s.loaded.Load())

@@ -50,9 +50,10 @@ func (s *Service) applyOutcome(id uuid.UUID, market string, decidedAt time.Time,
 	return nil
 }
 
-// rowRef names a row of a history.
+// rowRef names a row of a history: the history's index in warmHistories, the row's in it.
+// Without a pointer, the warm-up's map of them is not scanned by the garbage collector.
 type rowRef struct {
-	h *History
+	h uint32
 	i int32
 }
 
@@ -74,10 +75,11 @@ func (s *Service) warmOutcomes(ctx context.Context) error {
 				}
 				return nil
 			}
-			decidedAt := time.UnixMicro(ref.h.at(int(ref.i))).UTC()
+			h := s.warmHistories[ref.h]
+			decidedAt := time.UnixMicro(h.at(int(ref.i))).UTC()
 			st := outcomes.StateAt(events, allEvents)
 			sum := outcomes.Summarize(decidedAt, &st)
-			ref.h.SetSummary(int(ref.i), &sum)
+			h.SetSummary(int(ref.i), &sum)
 			return nil
 		}
 		// The months side by side, as the decisions (a summary set twice is set alike); on
