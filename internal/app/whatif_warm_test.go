@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -20,14 +21,13 @@ import (
 // after half its decisions, the outcome events' second month at once.
 type failingMonths struct {
 	*store.Store
-	months, eventMonths int
+	months, eventMonths atomic.Int32 // the months are read side by side
 }
 
 var errMonth = errors.New("the connection went away")
 
 func (f *failingMonths) WhatIfScanMonth(ctx context.Context, m time.Time, fn func(string, uuid.UUID, *whatif.Row) error) (int, error) {
-	f.months++
-	if f.months != 3 {
+	if f.months.Add(1) != 3 {
 		return f.Store.WhatIfScanMonth(ctx, m, fn)
 	}
 	var rows []struct {
@@ -54,8 +54,7 @@ func (f *failingMonths) WhatIfScanMonth(ctx context.Context, m time.Time, fn fun
 }
 
 func (f *failingMonths) WhatIfOutcomeEventsMonth(ctx context.Context, m time.Time, fn func(uuid.UUID, []outcomes.Event) error) error {
-	f.eventMonths++
-	if f.eventMonths == 2 {
+	if f.eventMonths.Add(1) == 2 {
 		return errMonth
 	}
 	return f.Store.WhatIfOutcomeEventsMonth(ctx, m, fn)
@@ -77,8 +76,8 @@ func TestWhatIfWarmMonthFails(t *testing.T) {
 	if err := svc.Warm(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if src.months < 3 || src.eventMonths < 2 {
-		t.Fatalf("%d decision months and %d event months read: the failures were not reached", src.months, src.eventMonths)
+	if src.months.Load() < 3 || src.eventMonths.Load() < 2 {
+		t.Fatalf("%d decision months and %d event months read: the failures were not reached", src.months.Load(), src.eventMonths.Load())
 	}
 	if got, want := svc.Status(), clean.Status(); got != want || !got.Ready || got.Loaded != int64(3000) {
 		t.Fatalf("status after the failure %+v, without %+v", got, want)

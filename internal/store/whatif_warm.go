@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/google/uuid"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/stdlib"
 
 	"riskconsole/internal/outcomes"
@@ -185,11 +186,24 @@ func (s *Store) WhatIfOutcomeEventsMonth(ctx context.Context, month time.Time, f
 	return nil
 }
 
+// readRows calls each with every row of rr, then closes it.
+func readRows(rr *pgconn.ResultReader, each func(v [][]byte) error) error {
+	for rr.NextRow() {
+		if err := each(rr.Values()); err != nil {
+			rr.Close()
+			return err
+		}
+	}
+	_, err := rr.Close()
+	return err
+}
+
 // bulkRead runs query, which bounds a month with its two parameters, on a connection of its own
 // in a read-only transaction, and calls each with every result row's columns in binary (reused
 // between rows). A month may hold more rows than a request's statement timeout lets one
 // statement read: the read is the aggregator's kind of bulk pass and gets its timeout. A
-// connection returned in the middle of the transaction is closed by the pool.
+// connection given back inside the transaction, after a failure, is discarded by the pool (pgx's
+// ResetSession refuses a connection that is not idle; TestBulkReadLeavesNoTransaction).
 func (s *Store) bulkRead(ctx context.Context, query string, month time.Time, each func(v [][]byte) error) error {
 	conn, err := s.sqlDB.Conn(ctx)
 	if err != nil {
@@ -198,18 +212,11 @@ func (s *Store) bulkRead(ctx context.Context, query string, month time.Time, eac
 	defer conn.Close()
 	return conn.Raw(func(dc any) error {
 		pc := dc.(*stdlib.Conn).Conn().PgConn()
+		params := [][]byte{[]byte(month.Format(time.RFC3339)), []byte(month.AddDate(0, 1, 0).Format(time.RFC3339))}
 		if _, err := pc.Exec(ctx, "BEGIN READ ONLY; SET LOCAL statement_timeout = '"+rollupStatementTimeout+"'").ReadAll(); err != nil {
 			return err
 		}
-		params := [][]byte{[]byte(month.Format(time.RFC3339)), []byte(month.AddDate(0, 1, 0).Format(time.RFC3339))}
-		rr := pc.ExecParams(ctx, query, params, nil, nil, allBinary)
-		for rr.NextRow() {
-			if err := each(rr.Values()); err != nil {
-				rr.Close()
-				return err
-			}
-		}
-		if _, err := rr.Close(); err != nil {
+		if err := readRows(pc.ExecParams(ctx, query, params, nil, nil, allBinary), each); err != nil {
 			return err
 		}
 		_, err := pc.Exec(ctx, "COMMIT").ReadAll()
