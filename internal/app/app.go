@@ -196,9 +196,10 @@ func (a *App) Load(ctx context.Context) error {
 // RunBackground keeps the in-memory caches and the analytics rollups current, the audit chain's
 // checkpoint fresh, and the sessions table free of long-ended sessions, until ctx ends.
 func (a *App) RunBackground(ctx context.Context) {
-	// The passes that read a whole table at start (the rollups' catch-up, the audit chain's first
-	// checkpoint) wait for the what-if warm-up: on two cores they halved its rate, and they are
-	// not what a replica's first seconds are for. Requests are served meanwhile.
+	// The passes that may read a whole table at start (the rollups' catch-up, the audit chain's
+	// first checkpoint) wait for the what-if warm-up rather than compete with it and the database
+	// for the cores; they can catch up seconds later. Requests are served meanwhile
+	// (TestServedWhileWarming).
 	warmed := make(chan struct{})
 	afterWarm := func(job func()) {
 		go func() {
