@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -67,7 +68,7 @@ func (b *childOutput) String() string {
 // startServerProcess starts the console in a child process with env added to this process's
 // environment, on a free port, and returns once it answers /readyz with 200. The process is
 // killed in t.Cleanup if it still runs; its output is logged when the test fails.
-func startServerProcess(t *testing.T, env ...string) *serverProcess {
+func startServerProcess(t testing.TB, env ...string) *serverProcess {
 	t.Helper()
 	exe, err := os.Executable()
 	if err != nil {
@@ -233,7 +234,10 @@ type sigtermDB struct {
 
 // newSigtermDB starts a PostgreSQL server with the two roles of the README and seeds it through
 // `server seed`, in this process.
-func newSigtermDB(t *testing.T) *sigtermDB {
+func newSigtermDB(t *testing.T) *sigtermDB { return newSeededDB(t, 200) }
+
+// newSeededDB is newSigtermDB with n decisions.
+func newSeededDB(t testing.TB, n int) *sigtermDB {
 	t.Helper()
 	pg := testdb.NewServer(t)
 	roles := testdb.NewDatabaseWithRoles(t, pg.URL())
@@ -242,7 +246,7 @@ func newSigtermDB(t *testing.T) *sigtermDB {
 	if err := os.WriteFile(db.keyFile, []byte("riskconsole test audit key, 32 bytes and more\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if err := run([]string{"seed", "-n", "200", "-database-url", db.appURL, "-migration-database-url", db.url,
+	if err := run([]string{"seed", "-n", strconv.Itoa(n), "-database-url", db.appURL, "-migration-database-url", db.url,
 		"-audit-key-file", db.keyFile, "-data-dir", db.dataDir}); err != nil {
 		t.Fatalf("server seed: %v", err)
 	}

@@ -196,9 +196,25 @@ func (a *App) Load(ctx context.Context) error {
 // RunBackground keeps the in-memory caches and the analytics rollups current, the audit chain's
 // checkpoint fresh, and the sessions table free of long-ended sessions, until ctx ends.
 func (a *App) RunBackground(ctx context.Context) {
+	// The passes that may read a whole table at start (the rollups' catch-up, the audit chain's
+	// first checkpoint) wait for the what-if warm-up rather than compete with it and the database
+	// for the cores; they can catch up seconds later. Requests are served meanwhile
+	// (TestServedWhileWarming).
+	warmed := make(chan struct{})
+	afterWarm := func(job func()) {
+		go func() {
+			select {
+			case <-warmed:
+				job()
+			case <-ctx.Done():
+			}
+		}()
+	}
 	go func() {
 		// The warm-up reads the whole history, from the standby when there is one and it may.
-		if err := a.WhatIf.Warm(store.WithStandbyReads(ctx)); err != nil && ctx.Err() == nil {
+		err := a.WhatIf.Warm(store.WithStandbyReads(ctx))
+		close(warmed)
+		if err != nil && ctx.Err() == nil {
 			slog.ErrorContext(ctx, "what-if warm-up failed; following from where it stopped", "err", err)
 		}
 		a.tuneMemory()
@@ -210,9 +226,9 @@ func (a *App) RunBackground(ctx context.Context) {
 	go every(ctx, a.Config.RefreshEvery, "refit the what-if's reject inference", a.WhatIf.Refit)
 	go every(ctx, a.Config.RefreshEvery, "refresh threshold schedule", a.Thresholds.Refresh)
 	go every(ctx, a.Config.RefreshEvery, "end shadows at their planned end", a.Experiments.EndDueShadows)
-	go every(ctx, a.Config.RefreshEvery, "advance analytics rollups", a.Analytics.Advance)
+	afterWarm(func() { every(ctx, a.Config.RefreshEvery, "advance analytics rollups", a.Analytics.Advance) })
 	go every(ctx, a.Config.RefreshEvery, "refresh reason catalog", a.Catalog.Refresh)
-	go func() {
+	afterWarm(func() {
 		// The first checkpoint at once: it checks the whole log, which may take a while.
 		if _, err := a.Audit.Checkpoint(ctx); err != nil && ctx.Err() == nil {
 			slog.ErrorContext(ctx, "audit checkpoint", "err", err)
@@ -221,7 +237,7 @@ func (a *App) RunBackground(ctx context.Context) {
 			_, err := a.Audit.Checkpoint(ctx)
 			return err
 		})
-	}()
+	})
 	go every(ctx, time.Second, "record anonymous refusals", func(ctx context.Context) error { return a.Denials.Flush(ctx, false) })
 	go every(ctx, time.Hour, "purge ended sessions", func(ctx context.Context) error {
 		_, err := a.Accounts.PurgeSessions(ctx)

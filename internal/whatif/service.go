@@ -22,6 +22,15 @@ import (
 type Source interface {
 	// WhatIfScan streams up to limit decisions after the cursor in (time, id) order.
 	WhatIfScan(ctx context.Context, after decisions.Cursor, limit int, fn func(market string, id uuid.UUID, r *Row) error) (decisions.Cursor, int, error)
+	// WhatIfMonths returns the months WhatIfScanMonth reads (nil: read in batches only);
+	// WhatIfScanMonth streams one month's decisions in (time, id) order and returns how many.
+	WhatIfMonths(ctx context.Context) ([]time.Time, error)
+	WhatIfScanMonth(ctx context.Context, month time.Time, fn func(market string, id uuid.UUID, r *Row) error) (int, error)
+	// WhatIfOutcomeMonths returns the months WhatIfOutcomeEventsMonth reads (nil: read
+	// WhatIfOutcomeEvents only); WhatIfOutcomeEventsMonth streams the events of one month's
+	// decisions as WhatIfOutcomeEvents does.
+	WhatIfOutcomeMonths(ctx context.Context) ([]time.Time, error)
+	WhatIfOutcomeEventsMonth(ctx context.Context, month time.Time, fn func(id uuid.UUID, events []outcomes.Event) error) error
 	// CountDecisions returns how many decisions are stored.
 	CountDecisions(ctx context.Context) (int64, error)
 	// DecisionIDsAt returns the ids of market's decisions made at the given times (unix
@@ -70,6 +79,12 @@ type Service struct {
 	// Tail state, owned by Run's goroutine.
 	latest time.Time               // newest decision time appended
 	recent map[uuid.UUID]time.Time // ids appended at or after latest - tailOverlap, with their time
+	// warmTail holds recent's decisions while the warm-up runs (warmAppend); last is the history
+	// of the decision appended last, most often the next one's too.
+	warmTail []tailID
+	warmLast tailID // the last decision the warm-up appended
+	last     *History
+	lastRef  int // last's index in warmHistories
 
 	// Outcome tail state, owned by the Warm/Follow goroutine too: the outcome events' watermark
 	// and the decisions whose events arrived before the decision reached the history.
@@ -78,7 +93,8 @@ type Service struct {
 	pendingOutcome map[uuid.UUID]int // decision id → follow passes left to find it
 	// warmRows names the row of every decision approved as decided while the warm-up reads the
 	// decisions, so that the outcome events read next need no join; nil otherwise.
-	warmRows map[uuid.UUID]rowRef
+	warmRows      map[uuid.UUID]rowRef
+	warmHistories []*History // the histories rowRef names, by index
 
 	// The reject inference fitted per market; fitMu serialises fits.
 	fitMu     sync.Mutex
@@ -264,9 +280,10 @@ func (s *Service) History(market string) (*History, error) {
 	return h, nil
 }
 
-// Warm reads every stored decision in batches, then every decision's outcome events, then marks the service ready (also when it
-// failed part-way: Follow goes on from where it stopped). The server runs Warm once in the
-// background, then Follow every second; Warm and Follow must not run concurrently.
+// Warm reads every stored decision, then every decision's outcome events, then marks the
+// service ready (also when it failed part-way: Follow goes on from where it stopped). The server
+// runs Warm once in the background, then Follow every second; Warm and Follow must not run
+// concurrently.
 func (s *Service) Warm(ctx context.Context) error {
 	defer s.ready.Store(true)
 	total, err := s.src.CountDecisions(ctx)
@@ -275,11 +292,23 @@ func (s *Service) Warm(ctx context.Context) error {
 	}
 	s.total.Store(total)
 	start := time.Now()
-	s.warmRows = make(map[uuid.UUID]rowRef, total*3/4)
-	defer func() { s.warmRows = nil }()
+	s.warmRows = make(map[uuid.UUID]rowRef, total*7/8)
+	defer func() { s.warmRows, s.warmHistories = nil, nil }()
+	// The months first, side by side; then in batches from the last decision appended, which
+	// reads what the months did not (the decisions stored since, or all of them after a failure).
+	if err := s.warmMonths(ctx); err != nil {
+		if ctx.Err() != nil {
+			return err
+		}
+		slog.WarnContext(ctx, "what-if warm-up by month failed; reading on in batches", "err", err)
+	}
 	cur := decisions.Cursor{}
+	if s.loaded.Load() > 0 {
+		cur = decisions.Cursor{CreatedAt: time.UnixMicro(s.warmLast.at).UTC(), ID: s.warmLast.id.String()}
+	}
 	for {
-		next, n, err := s.src.WhatIfScan(ctx, cur, warmBatch, s.append)
+		next, n, err := s.src.WhatIfScan(ctx, cur, warmBatch, s.warmAppend)
+		s.trimTail(err != nil || n == 0)
 		if err != nil {
 			return err
 		}
@@ -287,10 +316,94 @@ func (s *Service) Warm(ctx context.Context) error {
 			break
 		}
 		cur = next
-		s.prune()
 	}
 	slog.InfoContext(ctx, "what-if history warmed", "decisions", s.loaded.Load(), "took", time.Since(start).Round(time.Millisecond))
 	return s.warmOutcomes(ctx)
+}
+
+// warmConns bounds the months the warm-up reads at once, each on a connection of its own, and
+// so the months it holds in memory (WhatIfScanMonth): while the histories take one month's
+// decisions, the database reads the next ones.
+const warmConns = 3
+
+// warmMonths reads the months of WhatIfMonths, up to warmConns at once, and appends each to the
+// histories in turn, oldest first; warmLast is the last decision appended.
+func (s *Service) warmMonths(ctx context.Context) error {
+	months, err := s.src.WhatIfMonths(ctx)
+	if err != nil {
+		return err
+	}
+	return inTurn(ctx, months, func(ctx context.Context, m time.Time, wait func() error) error {
+		_, err := s.src.WhatIfScanMonth(ctx, m, func(market string, id uuid.UUID, r *Row) error {
+			if err := wait(); err != nil {
+				return err
+			}
+			return s.warmAppend(market, id, r)
+		})
+		if err == nil {
+			if err = wait(); err == nil { // a month without decisions waits here
+				s.trimTail(false)
+			}
+		}
+		return err
+	})
+}
+
+// inTurn runs read for each month, up to warmConns at once, each with a wait that returns once
+// every month before it has been read (or ctx ended): read reads its month, calls wait, then
+// uses what it read, so that months are read side by side and used one at a time, in order.
+// The first error cancels the rest and is returned.
+func inTurn(ctx context.Context, months []time.Time, read func(ctx context.Context, month time.Time, wait func() error) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	// turn[i] closes once month i may be used: when every month before it has been.
+	turn := make([]chan struct{}, len(months)+1)
+	for i := range turn {
+		turn[i] = make(chan struct{})
+	}
+	close(turn[0])
+	slots := make(chan struct{}, warmConns)
+	errc := make(chan error, len(months))
+	var wg sync.WaitGroup
+	for i, m := range months {
+		select {
+		case slots <- struct{}{}: // given back once the month has been used
+		case <-ctx.Done():
+		}
+		if ctx.Err() != nil {
+			break
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { <-slots }()
+			mine := false
+			wait := func() error {
+				if !mine {
+					select {
+					case <-turn[i]:
+						mine = true
+					case <-ctx.Done():
+						return ctx.Err()
+					}
+				}
+				return nil
+			}
+			err := read(ctx, m, wait)
+			if err == nil {
+				err = wait() // a month read returned without using it: none before it may be in use
+			}
+			if err != nil {
+				errc <- err
+				cancel()
+				return
+			}
+			close(turn[i+1])
+		}()
+	}
+	wg.Wait()
+	close(errc)
+	return <-errc // nil when none failed
 }
 
 // Follow appends the decisions stored since the newest one seen, re-reading tailOverlap before it
@@ -320,28 +433,75 @@ func (s *Service) append(market string, id uuid.UUID, r *Row) error {
 	if !at.Before(s.latest.Add(-tailOverlap)) {
 		s.recent[id] = at
 	}
-	if at.After(s.latest) {
-		s.latest = at
+	s.store(market, id, r)
+	return nil
+}
+
+// warmAppend is append for the warm-up, which reads each decision once, in time order: it keeps
+// the ids of the newest decisions in warmTail, a slice trimmed after each batch (trimTail),
+// instead of a map entry added and deleted for every decision, which took a fifth of the
+// warm-up's CPU.
+func (s *Service) warmAppend(market string, id uuid.UUID, r *Row) error {
+	s.warmTail = append(s.warmTail, tailID{id, r.At})
+	s.store(market, id, r)
+	s.warmLast = tailID{id, r.At}
+	return nil
+}
+
+// tailID is a decision of the warm-up's tail.
+type tailID struct {
+	id uuid.UUID
+	at int64 // unix microseconds
+}
+
+// trimTail drops the decisions older than the overlap window from warmTail; with done, it hands
+// the rest to recent, where Follow looks for them.
+func (s *Service) trimTail(done bool) {
+	cut := s.latest.Add(-tailOverlap).UnixMicro()
+	i := 0
+	for i < len(s.warmTail) && s.warmTail[i].at < cut {
+		i++
 	}
-	s.mu.RLock()
-	h := s.histories[market]
-	s.mu.RUnlock()
-	if h == nil {
-		s.mu.Lock()
-		if h = s.histories[market]; h == nil {
-			h = NewHistory(market)
-			s.histories[market] = h
+	s.warmTail = s.warmTail[:copy(s.warmTail, s.warmTail[i:])]
+	if done {
+		for _, t := range s.warmTail {
+			s.recent[t.id] = time.UnixMicro(t.at)
 		}
-		s.mu.Unlock()
+		s.warmTail = nil
+	}
+}
+
+// store appends a decision to its market's history, creating it on the market's first decision.
+func (s *Service) store(market string, id uuid.UUID, r *Row) {
+	if r.At > s.latest.UnixMicro() {
+		s.latest = time.UnixMicro(r.At)
+	}
+	h := s.last
+	if h == nil || h.market != market {
+		s.mu.RLock()
+		h = s.histories[market]
+		s.mu.RUnlock()
+		if h == nil {
+			s.mu.Lock()
+			if h = s.histories[market]; h == nil {
+				h = NewHistory(market)
+				s.histories[market] = h
+			}
+			s.mu.Unlock()
+		}
+		s.last = h // histories are never replaced
+		if s.lastRef = slices.Index(s.warmHistories, h); s.lastRef < 0 && s.warmRows != nil {
+			s.lastRef = len(s.warmHistories)
+			s.warmHistories = append(s.warmHistories, h)
+		}
 	}
 	h.Append(r)
 	if s.warmRows != nil && !r.Declined {
-		s.warmRows[id] = rowRef{h, int32(h.Len() - 1)}
+		s.warmRows[id] = rowRef{uint32(s.lastRef), int32(h.Len() - 1)}
 	}
 	if s.loaded.Add(1) > s.total.Load() {
 		s.total.Store(s.loaded.Load())
 	}
-	return nil
 }
 
 // prune forgets ids older than the overlap window.

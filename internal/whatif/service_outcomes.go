@@ -50,9 +50,10 @@ func (s *Service) applyOutcome(id uuid.UUID, market string, decidedAt time.Time,
 	return nil
 }
 
-// rowRef names a row of a history.
+// rowRef names a row of a history: the history's index in warmHistories, the row's in it.
+// Without a pointer, the warm-up's map of them is not scanned by the garbage collector.
 type rowRef struct {
-	h *History
+	h uint32
 	i int32
 }
 
@@ -65,7 +66,7 @@ func (s *Service) warmOutcomes(ctx context.Context) error {
 	}
 	start := time.Now()
 	if rows := s.warmRows; rows != nil {
-		err = s.src.WhatIfOutcomeEvents(ctx, func(id uuid.UUID, events []outcomes.Event) error {
+		apply := func(id uuid.UUID, events []outcomes.Event) error {
 			ref, ok := rows[id]
 			if !ok {
 				// Not read by the warm-up (written since, or declined): the follow finds it.
@@ -74,12 +75,32 @@ func (s *Service) warmOutcomes(ctx context.Context) error {
 				}
 				return nil
 			}
-			decidedAt := time.UnixMicro(ref.h.at(int(ref.i))).UTC()
+			h := s.warmHistories[ref.h]
+			decidedAt := time.UnixMicro(h.at(int(ref.i))).UTC()
 			st := outcomes.StateAt(events, allEvents)
 			sum := outcomes.Summarize(decidedAt, &st)
-			ref.h.SetSummary(int(ref.i), &sum)
+			h.SetSummary(int(ref.i), &sum)
 			return nil
-		})
+		}
+		// The months side by side, as the decisions (a summary set twice is set alike); on
+		// SQLite, or when that fails, every event in one pass.
+		months, err := s.src.WhatIfOutcomeMonths(ctx)
+		if err == nil && months != nil {
+			err = inTurn(ctx, months, func(ctx context.Context, m time.Time, wait func() error) error {
+				return s.src.WhatIfOutcomeEventsMonth(ctx, m, func(id uuid.UUID, events []outcomes.Event) error {
+					if err := wait(); err != nil {
+						return err
+					}
+					return apply(id, events)
+				})
+			})
+		}
+		if months == nil || err != nil {
+			if err != nil && ctx.Err() == nil {
+				slog.WarnContext(ctx, "what-if outcome warm-up by month failed; reading every event", "err", err)
+			}
+			err = s.src.WhatIfOutcomeEvents(ctx, apply)
+		}
 	} else {
 		err = s.src.WhatIfOutcomes(ctx, nil, s.applyOutcome)
 	}
