@@ -478,7 +478,7 @@ func BenchmarkAssessPurchasePostgres(b *testing.B) {
 		})
 	})
 
-	url := ta.Server.URL + "/graphql"
+	url, console := ta.Server.URL+"/graphql", ta.App
 	// RISKCONSOLE_BENCH_DB_CONNS=n runs the assessments on a second console over the same
 	// database with a pool of n connections instead of the default (DefaultDBMaxConns; an
 	// experiment knob).
@@ -499,13 +499,19 @@ func BenchmarkAssessPurchasePostgres(b *testing.B) {
 		}
 		srv := httptest.NewServer(a.Handler())
 		b.Cleanup(srv.Close)
-		url = srv.URL + "/graphql"
+		url, console = srv.URL+"/graphql", a
 		b.Logf("console pool: %d connections", n)
 	}
 	checkout := newBenchCheckout(b, url, ta.Tokens[auth.Service])
 	checkout.warm(b, purchases)
 	assess := func(b *testing.B, clients int) float64 {
-		return benchMeasure(b, pg, clients, "assess", checkout.op(fmt.Sprintf("bench-%d-", benchRun.Add(1)), purchases))
+		gc0 := console.Store.GroupCommitStats()
+		rate := benchMeasure(b, pg, clients, "assess", checkout.op(fmt.Sprintf("bench-%d-", benchRun.Add(1)), purchases))
+		// The mean batch of group commit (store/groupcommit.go), of the console's own store.
+		if gc := console.Store.GroupCommitStats(); gc.Batches > gc0.Batches {
+			b.ReportMetric(float64(gc.Rows-gc0.Rows)/float64(gc.Batches-gc0.Batches), "rows/batch")
+		}
+		return rate
 	}
 
 	b.Run("assess-32clients", func(b *testing.B) {

@@ -9,12 +9,12 @@ func (s *Store) SetGroupCommitLimits(tb testing.TB, l GroupCommitLimits) {
 		tb.Fatal("no group commit on this store")
 	}
 	g.mu.Lock()
-	old := g.limits
-	g.limits = l
+	old, oldSlots := g.limits, g.slots
+	g.limits, g.slots = l, make(chan struct{}, l.Flushes)
 	g.mu.Unlock()
 	tb.Cleanup(func() {
 		g.mu.Lock()
-		g.limits = old
+		g.limits, g.slots = old, oldSlots
 		g.mu.Unlock()
 	})
 }
