@@ -346,16 +346,22 @@ func (s *Store) writeRows(db *gorm.DB, rows []*pendingDecision) (map[string]bool
 	for c := range arrays {
 		arrays[c] = columnArray(rows, c)
 	}
-	var ids []string
-	err := db.Raw(insertDecisionsBatchSQL, arrays...).Scan(&ids).Error
+	// Rows, not Scan: gorm's Scan renders the statement with its values for a trace that nobody
+	// reads (a fifth of the console's CPU in the store, with arrays of 64 rows).
+	res, err := db.Raw(insertDecisionsBatchSQL, arrays...).Rows()
 	if err != nil {
 		return nil, err
 	}
-	created := make(map[string]bool, len(ids))
-	for _, id := range ids {
+	defer res.Close()
+	created := make(map[string]bool, len(rows))
+	for res.Next() {
+		var id string
+		if err := res.Scan(&id); err != nil {
+			return nil, err
+		}
 		created[id] = true
 	}
-	return created, nil
+	return created, markError(res.Err())
 }
 
 // keyedArgs returns the arguments of insertDecisionKeyedSQL for a row's decisionValues: the keys
