@@ -9,12 +9,12 @@ func (s *Store) SetGroupCommitLimits(tb testing.TB, l GroupCommitLimits) {
 		tb.Fatal("no group commit on this store")
 	}
 	g.mu.Lock()
-	old, oldSlots := g.limits, g.slots
-	g.limits, g.slots = l, make(chan struct{}, l.Flushes)
+	old := g.limits
+	g.limits = l
 	g.mu.Unlock()
 	tb.Cleanup(func() {
 		g.mu.Lock()
-		g.limits, g.slots = old, oldSlots
+		g.limits = old
 		g.mu.Unlock()
 	})
 }

@@ -19,13 +19,16 @@ import (
 )
 
 // Group commit (PostgreSQL). Each assessment used to pay PostgreSQL's per-statement and
-// per-commit cost alone. Now assessments that arrive while others are being written are written
-// together: a caller queues its row, takes a connection of the pool, then one of a few flushes
-// (GroupCommitLimits.Flushes); with both it takes its own row and those queued before it (up to
-// BatchRows and BatchBytes) and writes them in one statement, one commit. Nothing waits on a
-// timer: a caller that finds a connection and a flush free writes its row at once, as before, so
-// a single client waits no longer than it did; rows only group while the flushes are busy, and
-// the longer they are, the larger the next batch.
+// per-commit cost alone. Now the assessments that wait for a connection are written together:
+// a caller queues its row and takes a connection of the pool; with it, when every connection of
+// the pool is busy, it takes its own row and those queued before it (up to
+// GroupCommitLimits.BatchRows and BatchBytes) and writes them in one statement, one commit.
+// Nothing waits on a timer, and while a connection is free each caller writes its own row at
+// once, as before: a single client, or fewer clients than connections, wait no longer than they
+// did, and each request in flight has its own statement at the database (what the shutdown and
+// fault tests watch). Rows group only where their callers would have waited for a connection
+// anyway, and the more they wait the larger the next batch; checkout's pool (DB_ASSESS_CONNS)
+// sets where that starts.
 //
 // Every caller still gets its own answer, as InsertDecision gives it: its decision created now,
 // or the decision already stored under its idempotency key (a replay or, with another request
@@ -57,17 +60,11 @@ type GroupCommitLimits struct {
 	// QueueRows and QueueBytes bound the rows waiting for a connection; past them an assessment
 	// is refused with apperr.ErrUnavailable.
 	QueueRows, QueueBytes int
-	// Flushes bounds the batches written at once.
-	Flushes int
 }
 
 // DefaultGroupCommitLimits: 64 rows of at most about 5 kB (the limits assessments validate) fit
-// in 1 MiB; the queue holds what a few thousand concurrent checkout requests would. Two flushes:
-// one batch is written while the other's commit waits for the disk, and the rows that arrive
-// meanwhile make the next. On this machine's benchmark (2 vCPUs, 16 connections, 32 clients) two
-// flushes made batches of about 8 rows and PostgreSQL spent 0.16 ms of CPU per assessment, four
-// 4.5 rows and 0.18 ms, and no bound (a flush per connection) 1.4 rows and 0.43 ms.
-var DefaultGroupCommitLimits = GroupCommitLimits{BatchRows: 64, BatchBytes: 1 << 20, QueueRows: 4096, QueueBytes: 16 << 20, Flushes: 2}
+// in 1 MiB; the queue holds what a few thousand concurrent checkout requests would.
+var DefaultGroupCommitLimits = GroupCommitLimits{BatchRows: 64, BatchBytes: 1 << 20, QueueRows: 4096, QueueBytes: 16 << 20}
 
 // GroupCommitStats counts the statements group commit ran and the rows they carried (replays
 // within a batch included): Rows/Batches is the mean batch.
@@ -78,8 +75,6 @@ type groupCommit struct {
 	s      *Store
 	limits GroupCommitLimits
 
-	slots chan struct{} // a flush holds one
-
 	mu     sync.Mutex
 	queue  []*pendingDecision
 	queued int // bytes of queue
@@ -88,7 +83,7 @@ type groupCommit struct {
 }
 
 func newGroupCommit(s *Store) *groupCommit {
-	return &groupCommit{s: s, limits: DefaultGroupCommitLimits, slots: make(chan struct{}, DefaultGroupCommitLimits.Flushes)}
+	return &groupCommit{s: s, limits: DefaultGroupCommitLimits}
 }
 
 // pendingDecision is one caller's row on its way through group commit.
@@ -98,7 +93,6 @@ type pendingDecision struct {
 	args   []any // decisionValues, sealed
 	size   int
 	queued bool          // guarded by groupCommit.mu
-	taken  chan struct{} // closed when it leaves the queue
 	done   chan struct{} // closed once res is set
 	wake   func()        // ends the caller's wait for a connection
 	res    insertResult
@@ -129,28 +123,18 @@ func (s *Store) GroupCommitStats() GroupCommitStats {
 func (g *groupCommit) insert(ctx context.Context, rec *decisions.Record, args []any) (decisions.Decision, bool, string, error) {
 	waitCtx, wake := context.WithCancel(ctx)
 	defer wake()
-	p := &pendingDecision{ctx: ctx, rec: rec, args: args, size: rowBytes(args), taken: make(chan struct{}),
-		done: make(chan struct{}), wake: wake}
+	p := &pendingDecision{ctx: ctx, rec: rec, args: args, size: rowBytes(args), done: make(chan struct{}), wake: wake}
 	if err := g.enqueue(p); err != nil {
 		return decisions.Decision{}, false, "", err
 	}
 	err := g.s.db.WithContext(waitCtx).Connection(func(db *gorm.DB) error {
-		// Holding a connection, wait for one of the flushes unless the row is taken meanwhile.
-		select {
-		case g.slots <- struct{}{}:
-			defer func() { <-g.slots }()
-		case <-p.taken:
-			return nil
-		case <-waitCtx.Done():
-			return nil
-		}
 		if batch := g.take(p); batch != nil {
 			g.flush(db, batch)
 		}
 		return nil
 	})
 	if g.dequeue(p) {
-		// No connection or flush before the caller's context ended, and no one took the row.
+		// No connection before the caller's context ended, and no one took the row.
 		if ctx.Err() != nil || err == nil {
 			return decisions.Decision{}, false, "", fmt.Errorf("insert decision: %w", cmp.Or(ctx.Err(), context.Canceled))
 		}
@@ -203,7 +187,6 @@ func (g *groupCommit) remove(drop func(*pendingDecision) bool) {
 	for _, q := range g.queue {
 		if q.queued && drop(q) {
 			q.queued = false
-			close(q.taken)
 			g.queued -= q.size
 			continue
 		}
@@ -213,10 +196,13 @@ func (g *groupCommit) remove(drop func(*pendingDecision) bool) {
 	g.queue = kept
 }
 
-// take returns the batch the holder of a connection writes: p and the rows queued before it, in
-// order, within the batch's limits; nil when p is no longer queued (it is written or being
-// written by another). Rows whose callers have gone are dropped from the queue.
+// take returns the batch the holder of a connection writes: p, and while every connection of
+// the pool is busy the rows queued before it, in order, within the batch's limits; nil when p is
+// no longer queued (it is written or being written by another). Rows whose callers have gone are
+// dropped from the queue.
 func (g *groupCommit) take(p *pendingDecision) []*pendingDecision {
+	st := g.s.sqlDB.Stats()
+	busy := st.MaxOpenConnections > 0 && st.InUse >= st.MaxOpenConnections
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if !p.queued {
@@ -230,7 +216,7 @@ func (g *groupCommit) take(p *pendingDecision) []*pendingDecision {
 			return true
 		case q.ctx.Err() != nil:
 			return true // its caller returns with its context's error
-		case len(batch) < g.limits.BatchRows && bytes+q.size <= g.limits.BatchBytes:
+		case busy && len(batch) < g.limits.BatchRows && bytes+q.size <= g.limits.BatchBytes:
 			batch, bytes = append(batch, q), bytes+q.size
 			return true
 		}

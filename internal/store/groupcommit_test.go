@@ -113,7 +113,7 @@ func TestGroupCommitAnswers(t *testing.T) {
 			release := func() {}
 			const batchRows = 8
 			if dialect == "postgres" {
-				st.SetGroupCommitLimits(t, store.GroupCommitLimits{BatchRows: batchRows, BatchBytes: 1 << 20, QueueRows: 4096, QueueBytes: 16 << 20, Flushes: 4})
+				st.SetGroupCommitLimits(t, store.GroupCommitLimits{BatchRows: batchRows, BatchBytes: 1 << 20, QueueRows: 4096, QueueBytes: 16 << 20})
 				release = testdb.Hold(t, dsn, lockDecisions)
 			}
 			answers := make([]insertAnswer, len(calls))
@@ -257,7 +257,7 @@ func waitUntil(t *testing.T, d time.Duration, cond func() bool) {
 func TestGroupCommitWaiting(t *testing.T) {
 	ctx := context.Background()
 	st, dsn, base := groupCommitStore(t, "postgres", 1)
-	st.SetGroupCommitLimits(t, store.GroupCommitLimits{BatchRows: 64, BatchBytes: 1 << 20, QueueRows: 2, QueueBytes: 1 << 20, Flushes: 4})
+	st.SetGroupCommitLimits(t, store.GroupCommitLimits{BatchRows: 64, BatchBytes: 1 << 20, QueueRows: 2, QueueBytes: 1 << 20})
 	prefix := fmt.Sprintf("gcw-%d-", time.Now().UnixNano())
 	waiting := waitingInserts(t, dsn)
 	stored := func(k string) int64 {
