@@ -1,7 +1,6 @@
 package store
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -134,9 +133,9 @@ func (g *groupCommit) insert(ctx context.Context, rec *decisions.Record, args []
 		return nil
 	})
 	if g.dequeue(p) {
-		// No connection before the caller's context ended, and no one took the row.
-		if ctx.Err() != nil || err == nil {
-			return decisions.Decision{}, false, "", fmt.Errorf("insert decision: %w", cmp.Or(ctx.Err(), context.Canceled))
+		// No connection (the caller's context ended, or the pool failed), and no one took the row.
+		if ctx.Err() != nil {
+			return decisions.Decision{}, false, "", fmt.Errorf("insert decision: %w", ctx.Err())
 		}
 		return decisions.Decision{}, false, "", fmt.Errorf("insert decision: %w", markError(err))
 	}
