@@ -64,6 +64,9 @@ type Store struct {
 	// standby is the read pool on the streaming standby (Options.ReadURL) and its watch; nil
 	// without one, and on the standby's own store, the assessments' and a transaction's.
 	standby *standby
+	// commits writes the assessments' decisions in batches (groupcommit.go): set on the store
+	// forAssessments returns, on PostgreSQL; nil elsewhere and in a transaction.
+	commits *groupCommit
 }
 
 // Options configure Open.
@@ -164,6 +167,7 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		s.assess.auditFailures = s.auditFailures
 		s.assess.months = s.months
 	}
+	s.forAssessments().commits = newGroupCommit(s.forAssessments())
 	if opts.ReadURL != "" {
 		if s.standby, err = openStandby(opts.ReadURL, s, opts, maxConns-reserved); err != nil {
 			s.Close()
