@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -11,8 +10,6 @@ import (
 	"time"
 
 	"riskconsole/internal/app"
-	"riskconsole/internal/auth"
-	"riskconsole/internal/demo"
 	"riskconsole/internal/loadtest"
 )
 
@@ -59,20 +56,8 @@ func loadtestCmd(ctx context.Context, args []string) error {
 		return err
 	}
 	if tokens != "" {
-		list, err := demo.ReadTokens(tokens)
-		if err != nil {
+		if err := cfg.UseTokens(tokens); err != nil {
 			return err
-		}
-		for _, t := range list {
-			// AUDITOR is the only reading role a token may carry: it serves both the readers
-			// of the mix and the heavy readers, unless a flag named either.
-			switch t.Role {
-			case auth.Service:
-				cfg.ServiceToken = cmp.Or(cfg.ServiceToken, t.Secret)
-			case auth.Auditor:
-				cfg.ReadToken = cmp.Or(cfg.ReadToken, t.Secret)
-				cfg.AuditToken = cmp.Or(cfg.AuditToken, t.Secret)
-			}
 		}
 	}
 	rep, err := loadtest.Run(ctx, cfg, nil)
