@@ -84,6 +84,8 @@ if [[ ! -d $pgdata ]]; then
 		log_timezone = 'UTC'
 	EOF
 fi
+# A server left running by an interrupted run is restarted, so that this run's settings hold.
+if asdb "$bindir/pg_ctl" -D "$pgdata" status >/dev/null 2>&1; then asdb "$bindir/pg_ctl" -D "$pgdata" -m fast -w stop >/dev/null; fi
 asdb "$bindir/pg_ctl" -D "$pgdata" -o "-p $pg_port" -l "$dir/postgres.log" -w start >/dev/null
 
 echo "building the console's server" >&2
@@ -106,8 +108,51 @@ if [[ ! -f $dir/seeded ]]; then
 	echo "seeding $n decisions (once; kept in $dir)" >&2
 	"$dir/rc-server" seed -n "$n"
 	psql_as $owner -f "$here/compare.sql"
-	psql_as $owner -c 'ANALYZE'
+	"$bindir/psql" -X -q -v ON_ERROR_STOP=1 "$(url $super)" -c 'ANALYZE'
 	touch "$dir/seeded"
 fi
 tokens=$(ls "$DATA_DIR"/demo-tokens-*.json)
-echo SETUP-DONE; trap - EXIT; exit 0
+
+# PostGraphile's packages, from package-lock.json (Node 22 among them: PostGraphile 5 needs it).
+if [[ ! -x $here/node_modules/.bin/node || $here/package-lock.json -nt $here/node_modules/.package-lock.json ]]; then
+	(cd "$here" && npm ci --no-audit --no-fund >&2)
+fi
+
+echo "starting the console and PostGraphile" >&2
+unset MIGRATION_DATABASE_URL # the console serves as its own role, which owns nothing
+LISTEN_ADDR=127.0.0.1:$rc_port "$dir/rc-server" >"$dir/console.log" 2>&1 &
+console_pid=$!
+pids+=("$console_pid")
+(cd "$here" && NODE_ENV=production PGL_DATABASE_URL=$(url $pgl) PGL_LISTEN=127.0.0.1:$pgl_port PGL_WORKERS=$workers \
+	exec node_modules/.bin/node server.mjs) >"$dir/postgraphile.log" 2>&1 &
+pgl_pid=$!
+pids+=("$pgl_pid")
+# wait_for URL NAME LOG: until URL answers 200 (the console's /readyz once the what-if is warm;
+# PostGraphile's /graphql to a query), at most three minutes.
+wait_for() {
+	local i
+	for ((i = 0; i < 360; i++)); do
+		if [[ $(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+			${4:+-d "$4"} "$1") == 200 ]]; then return 0; fi
+		sleep 0.5
+	done
+	echo "compare.sh: $2 did not answer at $1; its log, $3:" >&2
+	tail -20 "$3" >&2
+	exit 1
+}
+wait_for "http://127.0.0.1:$rc_port/readyz" console "$dir/console.log"
+wait_for "http://127.0.0.1:$pgl_port/graphql" PostGraphile "$dir/postgraphile.log" '{"query":"{ __typename }"}'
+
+(cd "$repo" && go build -o "$dir/pgl-compare" ./scripts/postgraphile)
+run=$dir/run-$(date -u +%Y%m%dT%H%M%SZ)
+mkdir -p "$run"
+echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD || echo ' (modified)'), $(nproc) × $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), PostgreSQL $("$bindir/postgres" --version | awk '{print $3}'), $("$here/node_modules/.bin/node" --version), PostGraphile workers $workers"
+echo "# $(psql_as $owner -Atc 'SELECT count(*) FROM decisions') decisions, $(psql_as $owner -Atc 'SELECT count(*) FROM decisions_plain') rows in decisions_plain"
+"$dir/pgl-compare" -console "http://127.0.0.1:$rc_port" -postgraphile "http://127.0.0.1:$pgl_port" -tokens "$tokens" \
+	-out "$run" -rounds "$rounds" -duration "$duration" -c "$clients" \
+	-console-pid "$console_pid" -postgraphile-pid "$pgl_pid" -postgres-pid "$(head -1 "$pgdata/postmaster.pid")"
+
+# Every assessment the console acknowledged is stored once, under its key (the load tool's ledger).
+for ledger in "$run"/ledger-*.jsonl; do
+	"$dir/rc-server" loadtest verify -ledger "$ledger" | tail -1
+done
