@@ -47,6 +47,7 @@ func loadtestCmd(ctx context.Context, args []string) error {
 	fs.Float64Var(&cfg.Replay, "replay", 0.01, "share of acknowledged assessments sent again with the same idempotency key (must return the same decision)")
 	fs.StringVar(&cfg.Ledger, "ledger", "", "file to write every acknowledged assessment to (must not exist)")
 	fs.Int64Var(&cfg.Seed, "seed", 1, "seed of the purchases and the operation mix")
+	fs.StringVar(&cfg.Target, "target", loadtest.TargetConsole, "the server driven: console, or postgraphile (scripts/postgraphile/server.mjs: assess and decisions only, no tokens)")
 	fs.BoolVar(&asJSON, "json", false, "print the report as JSON")
 	if err := fs.Parse(args); err != nil {
 		return err
