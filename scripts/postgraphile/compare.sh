@@ -5,16 +5,22 @@
 #   scripts/postgraphile/compare.sh            # ROUNDS=2 DURATION=30s CLIENTS=32 by default
 #
 # It builds the console's server, starts a PostgreSQL of its own (initdb in $PGL_DIR, as the OS
-# user postgres when run as root, as internal/testdb does), migrates and seeds it once with
-# `server seed -n $PGL_N` (kept in $PGL_DIR for the next run), creates decisions_plain (below),
-# starts the console and PostGraphile (scripts/postgraphile/server.mjs, after `npm ci`), then runs
-# `server loadtest -target compare`: alternated rounds of console assess, PostGraphile insert,
-# console explorer page and PostGraphile connection page, and prints the table. Everything it
-# started is stopped on exit; the data directory stays. A benchmark: not part of `make test`.
+# user postgres when run as root, as internal/testdb does; fsync on, otherwise PostgreSQL's
+# defaults), migrates and seeds it once with `server seed -n $PGL_N` and compare.sql (kept in
+# $PGL_DIR for the next run: the seed and the copy take minutes), starts the console as its own
+# role and PostGraphile (server.mjs, on the Node 22 of `npm ci`), then runs the comparison
+# (main.go): alternated rounds of console assess, PostGraphile insert, console explorer page and
+# PostGraphile connection page, each a run of the load tool with the same clients and duration,
+# and prints their rates, p50/p99, CPU per operation, load and the ratios. Last, it checks the
+# console's ledgers (`server loadtest verify`). Everything it started is stopped on exit; the data
+# directory stays. A benchmark: not part of `make test`. Needs Go, npm, curl and PostgreSQL's
+# server binaries (scripts/ensure-deps.sh); the network only for `npm ci`'s registry.
 #
 # Environment: PGL_DIR (default /tmp/pgl), PGL_N (1000000 decisions), PGL_PORT (55439, PostgreSQL),
 # RC_PORT (18439, console), PGL_HTTP_PORT (18440, PostGraphile), PGL_WORKERS (1: PostGraphile's
-# Node processes), ROUNDS, DURATION, CLIENTS, and PGL_RESEED=1 to start from a fresh database.
+# Node processes), PGL_POOL (16 / PGL_WORKERS: each process's PostgreSQL connections), ROUNDS,
+# DURATION, CLIENTS, and PGL_RESEED=1 to start from a fresh database (each run adds its inserts
+# to both tables: about 40,000 rows a round here).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -25,6 +31,8 @@ pg_port=${PGL_PORT:-55439}
 rc_port=${RC_PORT:-18439}
 pgl_port=${PGL_HTTP_PORT:-18440}
 workers=${PGL_WORKERS:-1}
+# PostGraphile's connections in all, as many as the console's default pool here (8 per core: 16).
+pool=${PGL_POOL:-$((16 / workers))}
 rounds=${ROUNDS:-2}
 duration=${DURATION:-30s}
 clients=${CLIENTS:-32}
@@ -123,7 +131,7 @@ unset MIGRATION_DATABASE_URL # the console serves as its own role, which owns no
 LISTEN_ADDR=127.0.0.1:$rc_port "$dir/rc-server" >"$dir/console.log" 2>&1 &
 console_pid=$!
 pids+=("$console_pid")
-(cd "$here" && NODE_ENV=production PGL_DATABASE_URL=$(url $pgl) PGL_LISTEN=127.0.0.1:$pgl_port PGL_WORKERS=$workers \
+(cd "$here" && NODE_ENV=production PGL_DATABASE_URL=$(url $pgl) PGL_LISTEN=127.0.0.1:$pgl_port PGL_WORKERS=$workers PGL_POOL=$pool \
 	exec node_modules/.bin/node server.mjs) >"$dir/postgraphile.log" 2>&1 &
 pgl_pid=$!
 pids+=("$pgl_pid")
@@ -146,7 +154,7 @@ wait_for "http://127.0.0.1:$pgl_port/graphql" PostGraphile "$dir/postgraphile.lo
 (cd "$repo" && go build -o "$dir/pgl-compare" ./scripts/postgraphile)
 run=$dir/run-$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$run"
-echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD || echo ' (modified)'), $(nproc) × $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), PostgreSQL $("$bindir/postgres" --version | awk '{print $3}'), $("$here/node_modules/.bin/node" --version), PostGraphile workers $workers"
+echo "# $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$repo" rev-parse --short HEAD)$(git -C "$repo" diff --quiet HEAD || echo ' (modified)'), $(nproc) × $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), PostgreSQL $("$bindir/postgres" --version | awk '{print $3}'), $("$here/node_modules/.bin/node" --version), PostGraphile workers $workers × pool $pool"
 echo "# $(psql_as $owner -Atc 'SELECT count(*) FROM decisions') decisions, $(psql_as $owner -Atc 'SELECT count(*) FROM decisions_plain') rows in decisions_plain"
 "$dir/pgl-compare" -console "http://127.0.0.1:$rc_port" -postgraphile "http://127.0.0.1:$pgl_port" -tokens "$tokens" \
 	-out "$run" -rounds "$rounds" -duration "$duration" -c "$clients" \
