@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -11,8 +10,6 @@ import (
 	"time"
 
 	"riskconsole/internal/app"
-	"riskconsole/internal/auth"
-	"riskconsole/internal/demo"
 	"riskconsole/internal/loadtest"
 )
 
@@ -50,6 +47,7 @@ func loadtestCmd(ctx context.Context, args []string) error {
 	fs.Float64Var(&cfg.Replay, "replay", 0.01, "share of acknowledged assessments sent again with the same idempotency key (must return the same decision)")
 	fs.StringVar(&cfg.Ledger, "ledger", "", "file to write every acknowledged assessment to (must not exist)")
 	fs.Int64Var(&cfg.Seed, "seed", 1, "seed of the purchases and the operation mix")
+	fs.StringVar(&cfg.Target, "target", loadtest.TargetConsole, "the server driven: console, or postgraphile (scripts/postgraphile/server.mjs: assess and decisions only, no tokens)")
 	fs.BoolVar(&asJSON, "json", false, "print the report as JSON")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -59,20 +57,8 @@ func loadtestCmd(ctx context.Context, args []string) error {
 		return err
 	}
 	if tokens != "" {
-		list, err := demo.ReadTokens(tokens)
-		if err != nil {
+		if err := cfg.UseTokens(tokens); err != nil {
 			return err
-		}
-		for _, t := range list {
-			// AUDITOR is the only reading role a token may carry: it serves both the readers
-			// of the mix and the heavy readers, unless a flag named either.
-			switch t.Role {
-			case auth.Service:
-				cfg.ServiceToken = cmp.Or(cfg.ServiceToken, t.Secret)
-			case auth.Auditor:
-				cfg.ReadToken = cmp.Or(cfg.ReadToken, t.Secret)
-				cfg.AuditToken = cmp.Or(cfg.AuditToken, t.Secret)
-			}
 		}
 	}
 	rep, err := loadtest.Run(ctx, cfg, nil)

@@ -7,6 +7,7 @@
 package loadtest
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"net"
@@ -15,6 +16,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"riskconsole/internal/auth"
+	"riskconsole/internal/demo"
 )
 
 // Operations of the mix.
@@ -74,6 +78,29 @@ type Config struct {
 	// FloodRate caps the flood's requests per second, all its clients together; 0 is as fast as
 	// the server answers.
 	FloodRate int
+	// Target is the kind of server driven: TargetConsole ("" too) or TargetPostGraphile
+	// (postgraphile.go), which needs no tokens and no ledger.
+	Target string
+}
+
+// UseTokens takes the SERVICE and AUDITOR tokens from a demo token file (demo.ReadTokens) where
+// c names none. AUDITOR is the only reading role a token may carry: it serves both the readers of
+// the mix and the heavy readers.
+func (c *Config) UseTokens(path string) error {
+	list, err := demo.ReadTokens(path)
+	if err != nil {
+		return err
+	}
+	for _, t := range list {
+		switch t.Role {
+		case auth.Service:
+			c.ServiceToken = cmp.Or(c.ServiceToken, t.Secret)
+		case auth.Auditor:
+			c.ReadToken = cmp.Or(c.ReadToken, t.Secret)
+			c.AuditToken = cmp.Or(c.AuditToken, t.Secret)
+		}
+	}
+	return nil
 }
 
 // ParseMix reads "assess=90,decisions=5,declineRates=3,simulate=2".
@@ -117,7 +144,10 @@ func (c *Config) validate() (*url.URL, error) {
 	if total == 0 {
 		errs = append(errs, errors.New("mix: give at least one operation a weight above 0"))
 	}
-	if c.Mix[OpAssess] > 0 {
+	if err := c.validTarget(); err != nil {
+		errs = append(errs, err)
+	}
+	if c.Mix[OpAssess] > 0 && !c.postGraphile() {
 		if c.ServiceToken == "" {
 			errs = append(errs, errors.New("token: assessments need a SERVICE token"))
 		}
@@ -125,7 +155,7 @@ func (c *Config) validate() (*url.URL, error) {
 			errs = append(errs, errors.New("ledger: assessments need a ledger file"))
 		}
 	}
-	if (c.Mix[OpDecisions] > 0 || c.Mix[OpDeclineRates] > 0 || c.Mix[OpSimulate] > 0 || c.Mix[OpDeclineRatesWide] > 0) && c.ReadToken == "" {
+	if (c.Mix[OpDecisions] > 0 || c.Mix[OpDeclineRates] > 0 || c.Mix[OpSimulate] > 0 || c.Mix[OpDeclineRatesWide] > 0) && c.ReadToken == "" && !c.postGraphile() {
 		errs = append(errs, errors.New("read-token: decisions, declineRates, declineRatesWide and simulate need an AUDITOR token"))
 	}
 	if c.Concurrency < 1 || c.Concurrency > MaxConcurrency {

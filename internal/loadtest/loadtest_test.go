@@ -79,3 +79,37 @@ func TestHistogramQuantiles(t *testing.T) {
 		}
 	}
 }
+
+// TestTargetValidation checks the PostGraphile target's rules: it needs neither tokens nor a
+// ledger, defines only assess and decisions, and has no replays, heavy readers or flood; an
+// unknown target is refused; the console's own target still needs its tokens and ledger.
+func TestTargetValidation(t *testing.T) {
+	base := Config{URL: "http://127.0.0.1:1", Concurrency: 1, Duration: time.Second}
+	pgl := base
+	pgl.Target, pgl.Mix = TargetPostGraphile, map[string]int{OpAssess: 1, OpDecisions: 1}
+	if _, err := pgl.validate(); err != nil {
+		t.Fatalf("PostGraphile's assess and decisions refused: %v", err)
+	}
+	for name, change := range map[string]func(c *Config){
+		"simulate":       func(c *Config) { c.Mix = map[string]int{OpSimulate: 1} },
+		"declineRates":   func(c *Config) { c.Mix = map[string]int{OpAssess: 1, OpDeclineRates: 1} },
+		"replay":         func(c *Config) { c.Replay = 0.5 },
+		"heavy":          func(c *Config) { c.HeavyReaders, c.AuditToken = 1, "x" },
+		"flood":          func(c *Config) { c.Flood = 1 },
+		"unknown target": func(c *Config) { c.Target = "hasura" },
+	} {
+		c := pgl
+		change(&c)
+		if _, err := c.validate(); err == nil || !strings.Contains(err.Error(), "target") {
+			t.Errorf("%s: want a target error, got %v", name, err)
+		}
+	}
+	console := pgl
+	console.Target = TargetConsole
+	_, err := console.validate()
+	for _, want := range []string{"SERVICE token", "ledger file", "read-token"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("console without tokens: error lacks %q: %v", want, err)
+		}
+	}
+}

@@ -47,6 +47,8 @@ type runner struct {
 	// most until then.
 	stop context.Context
 
+	pglRows []map[string]any // TargetPostGraphile: the templates of the rows inserted
+
 	proposalMu sync.Mutex
 	proposals  map[string]json.RawMessage // market → rules of the set in force, as ThresholdRuleInput
 }
@@ -95,7 +97,12 @@ func Run(ctx context.Context, cfg Config, client *http.Client) (*Report, error) 
 	if r.purchases, err = purchases(cfg.Seed); err != nil {
 		return nil, err
 	}
-	if cfg.Mix[OpAssess] > 0 {
+	switch {
+	case cfg.postGraphile() && cfg.Mix[OpAssess] > 0:
+		if err := r.pglTemplates(ctx); err != nil {
+			return nil, err
+		}
+	case cfg.Mix[OpAssess] > 0:
 		if r.ledger, err = createLedger(cfg.Ledger); err != nil {
 			return nil, err
 		}
@@ -188,23 +195,29 @@ func (r *runner) worker(ctx, stop context.Context, w int) {
 			return
 		}
 		m := market.All[rnd.IntN(len(market.All))].Code
-		switch op := r.choice[rnd.IntN(len(r.choice))]; op {
-		case OpAssess:
+		switch op := r.choice[rnd.IntN(len(r.choice))]; {
+		case op == OpAssess && r.cfg.postGraphile():
+			r.pglInsert(ctx, rnd, fmt.Sprintf("pgl-%s-%d-%d", r.runID, w, seq))
+		case op == OpAssess:
 			r.assess(ctx, rnd, fmt.Sprintf("lt-%s-%d-%d", r.runID, w, seq))
-		case OpDecisions:
+		case op == OpDecisions:
 			if rnd.IntN(2) == 0 {
 				cursor = ""
 			}
-			cursor = r.decisions(ctx, m, cursor)
-		case OpDeclineRates:
+			if r.cfg.postGraphile() {
+				cursor = r.pglPage(ctx, m, cursor)
+			} else {
+				cursor = r.decisions(ctx, m, cursor)
+			}
+		case op == OpDeclineRates:
 			var mk *string
 			if rnd.IntN(4) > 0 {
 				mk = &m
 			}
 			r.declineRates(ctx, mk)
-		case OpSimulate:
+		case op == OpSimulate:
 			r.simulate(ctx, m)
-		case OpDeclineRatesWide:
+		case op == OpDeclineRatesWide:
 			r.declineRatesWide(ctx)
 		}
 	}
