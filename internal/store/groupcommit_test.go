@@ -30,11 +30,7 @@ func groupCommitStore(t *testing.T, dialect string, conns int) (*store.Store, st
 	if dialect == "postgres" {
 		opts.DatabaseURL = testdb.NewPostgresDB(t)
 	}
-	st, err := store.Open(ctx, opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
+	st := open(t, opts)
 	if err := st.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
