@@ -74,6 +74,10 @@ func (a *App) newMetrics(now func() time.Time) *obs.Metrics {
 		"successfully (Unix seconds; 0 before the first): the poll of THRESHOLD_REFRESH.", func() float64 { return unixSeconds(a.Thresholds.LastRefresh()) })
 	m.CounterFunc("audit_write_failures_total", "Audit events this server could not write (the change or read they "+
 		"record failed with them), callers that went away not counted.", func() float64 { return float64(a.Store.AuditWriteFailures()) })
+	m.CounterFunc("assess_batches_total", "Statements that wrote assessments' decisions through group commit (PostgreSQL: "+
+		"one row each while checkout's connections are not all busy, several while they are); 0 on SQLite.", func() float64 { return float64(a.Store.GroupCommitStats().Batches) })
+	m.CounterFunc("assess_batched_rows_total", "Decisions those statements carried, replays within a batch included: "+
+		"over assess_batches_total, the mean batch.", func() float64 { return float64(a.Store.GroupCommitStats().Rows) })
 	a.observeReadiness(m, codes, now)
 	a.observeReadStandby(m)
 	a.observeAssessments(m, codes)

@@ -270,6 +270,12 @@ func TestMetrics(t *testing.T) {
 				t.Errorf("%s = %v, want %v", series, got, want)
 			}
 		}
+		// Group commit wrote the two new decisions on PostgreSQL (one statement each: one client);
+		// SQLite writes row by row without it.
+		batches, rows := metricValue(t, body, `riskconsole_assess_batches_total`), metricValue(t, body, `riskconsole_assess_batched_rows_total`)
+		if dialect == "postgres" && (batches < 2 || rows < batches) || dialect != "postgres" && (batches != 0 || rows != 0) {
+			t.Errorf("%s: assess_batches_total %v, assess_batched_rows_total %v", dialect, batches, rows)
+		}
 		if metricValue(t, body, `riskconsole_decline_last_hour_ratio{market="US"}`) != -1 {
 			t.Error("decline rate reported for a market without assessments")
 		}
