@@ -326,6 +326,20 @@ func (s *Service) Warm(ctx context.Context) error {
 // decisions, the database reads the next ones.
 const warmConns = 3
 
+// warmMonthRows bounds the decisions an average month may hold for the warm-up to read months
+// whole: a month is held in memory until it is appended (about 150 bytes a decision and 60 an
+// outcome event, warmConns months at once), which past it would outweigh the history itself.
+// Larger months are read in batches, which stream. A variable for tests.
+var warmMonthRows int64 = 2_000_000
+
+// byMonth returns months when the warm-up may read them whole (warmMonthRows), else nil.
+func (s *Service) byMonth(months []time.Time) []time.Time {
+	if len(months) == 0 || s.total.Load()/int64(len(months)) > warmMonthRows {
+		return nil
+	}
+	return months
+}
+
 // warmMonths reads the months of WhatIfMonths, up to warmConns at once, and appends each to the
 // histories in turn, oldest first; warmLast is the last decision appended.
 func (s *Service) warmMonths(ctx context.Context) error {
@@ -333,6 +347,7 @@ func (s *Service) warmMonths(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	months = s.byMonth(months)
 	return inTurn(ctx, months, func(ctx context.Context, m time.Time, wait func() error) error {
 		_, err := s.src.WhatIfScanMonth(ctx, m, func(market string, id uuid.UUID, r *Row) error {
 			if err := wait(); err != nil {

@@ -85,6 +85,7 @@ func (s *Service) warmOutcomes(ctx context.Context) error {
 		// The months side by side, as the decisions (a summary set twice is set alike); on
 		// SQLite, or when that fails, every event in one pass.
 		months, err := s.src.WhatIfOutcomeMonths(ctx)
+		months = s.byMonth(months)
 		if err == nil && months != nil {
 			err = inTurn(ctx, months, func(ctx context.Context, m time.Time, wait func() error) error {
 				return s.src.WhatIfOutcomeEventsMonth(ctx, m, func(id uuid.UUID, events []outcomes.Event) error {
