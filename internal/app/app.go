@@ -211,6 +211,23 @@ func (a *App) RunBackground(ctx context.Context) {
 		}()
 	}
 	go func() {
+		// The soft memory limit follows the history as the warm-up builds it: left at its start
+		// (MemoryBase), a history larger than that made the collector run all through the warm-up
+		// (10M decisions: 0.20M/s and 90 s of CPU per start).
+		tick := time.NewTicker(time.Second)
+		defer tick.Stop()
+		for {
+			select {
+			case <-warmed:
+				return
+			case <-ctx.Done():
+				return
+			case <-tick.C:
+				a.tuneMemory()
+			}
+		}
+	}()
+	go func() {
 		// The warm-up reads the whole history, from the standby when there is one and it may.
 		err := a.WhatIf.Warm(store.WithStandbyReads(ctx))
 		close(warmed)
