@@ -129,6 +129,15 @@ func (g *groupCommit) insert(ctx context.Context, rec *decisions.Record, args []
 	err := g.s.db.WithContext(waitCtx).Connection(func(db *gorm.DB) error {
 		if batch := g.take(p); batch != nil {
 			g.flush(db, batch)
+			return nil
+		}
+		// Another caller's batch took the row: hold the connection until the row is answered, as
+		// a caller writing its row alone would, so that the pool is as busy as before group
+		// commit. Given back at once, it let later callers in without waiting, and the pool's
+		// waits (TestFaultPoolExhaustion) fell below the callers that could not have a connection.
+		select {
+		case <-p.done:
+		case <-ctx.Done():
 		}
 		return nil
 	})
