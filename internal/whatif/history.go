@@ -180,6 +180,20 @@ func (h *History) Append(r *Row) {
 			h.moved.Add(1)
 		}
 	}
+	c.set(off, at, r, cat)
+	if m := h.model.Load(); m != nil {
+		c.pbad[off].Store(math.Float32bits(m.Predict(&r.Values)))
+	}
+	if bc := h.base.Load(); bc != nil {
+		bc.addRow(dir, n)
+	}
+	// Publishing the length last makes the row visible to snapshots only once it is complete.
+	h.n.Store(int64(n + 1))
+}
+
+// set stores r at offset off with the stored time at and category index cat, its repayment summary
+// and probability of bad cleared: the one place where a row's columns are written.
+func (c *chunk) set(off int, at int64, r *Row, cat uint8) {
 	c.at[off] = at
 	for m := range r.Values {
 		c.values[m][off] = r.Values[m]
@@ -193,14 +207,6 @@ func (h *History) Append(r *Row) {
 	}
 	c.repay[off].Store(0)
 	c.pbad[off].Store(0)
-	if m := h.model.Load(); m != nil {
-		c.pbad[off].Store(math.Float32bits(m.Predict(&r.Values)))
-	}
-	if bc := h.base.Load(); bc != nil {
-		bc.addRow(dir, n)
-	}
-	// Publishing the length last makes the row visible to snapshots only once it is complete.
-	h.n.Store(int64(n + 1))
 }
 
 // Moved returns how many rows Append stored at the previous row's time because they arrived out
