@@ -81,13 +81,14 @@ func (s *Store) PurgeMonth(ctx context.Context, month, keepFrom time.Time) (Mont
 func (s *Store) UndecidedCasesIn(ctx context.Context, month time.Time) (bool, error) {
 	m := idMonth{lo: month.UTC(), hi: month.UTC().AddDate(0, 1, 0)}
 	lo, hi := m.idRange()
-	var n int64
-	err := s.db.WithContext(ctx).Raw("SELECT COUNT(*) FROM review_cases c WHERE c.decision_id >= ? AND c.decision_id < ? AND c."+undecided,
-		lo.String(), hi.String()).Scan(&n).Error
+	// EXISTS stops at the first such case; the month may hold many.
+	var open bool
+	err := s.db.WithContext(ctx).Raw("SELECT EXISTS (SELECT 1 FROM review_cases c WHERE c.decision_id >= ? AND c.decision_id < ? AND c."+undecided+")",
+		lo.String(), hi.String()).Row().Scan(&open)
 	if err != nil {
 		return false, fmt.Errorf("read the month's undecided review cases: %w", err)
 	}
-	return n > 0, nil
+	return open, nil
 }
 
 // validatePurge checks PurgeMonth's arguments at time now.
