@@ -180,6 +180,8 @@ type OIDCFlow struct {
 	Nonce       string
 	Verifier    string
 	ExpiresAt   time.Time
+	// NextPath is the console path the callback sends the browser to (migration 21); '' for "/".
+	NextPath string
 }
 
 // Setting is a setting an ADMIN changes in the console (migration 20).

@@ -266,6 +266,36 @@ func TestOIDCSignIn(t *testing.T) {
 	})
 }
 
+// TestOIDCReturnsToNext: a sign-in through the provider started from a console page (the sign-in
+// page's ?next=) returns to that page, and a refused one to the sign-in page with it, so that the
+// next attempt returns there too; a next that is not a path of the console (another site, a
+// scheme-relative //host or /\host, the sign-in page itself, control characters, an overlong
+// path) returns to the start page.
+func TestOIDCReturnsToNext(t *testing.T) {
+	eachDialect(t, func(t *testing.T, dialect string) {
+		oa := newOIDCApp(t, dialect, nil)
+		signIn := func(user, next string) string {
+			b := oidctest.NewBrowser(t)
+			start := oa.Server.URL + oidc.StartPath + "?" + url.Values{oidc.NextParam: {next}}.Encode()
+			return callback(t, b, oidctest.Browse(t, b, start, user, oidctest.Password, oidc.CallbackPath))
+		}
+		const page = "/decisions?market=SE&outcome=DECLINED"
+		if got := signIn("anna", page); got != page {
+			t.Errorf("signed in from %s, sent to %q", page, got)
+		}
+		want := "/signin?" + url.Values{"next": {page}, "signin_error": {"no_role"}}.Encode()
+		if got := signIn("nobody", page); got != want {
+			t.Errorf("refused, sent to %q, want %q", got, want)
+		}
+		for _, bad := range []string{"https://evil.example/x", "//evil.example/x", "/\\evil.example/x", "/signin?next=/admin",
+			"/decisions\r\nSet-Cookie: x=y", "/" + strings.Repeat("a", 2048), "decisions"} {
+			if got := signIn("anna", bad); got != "/" {
+				t.Errorf("next %q: sent to %q, want /", bad, got)
+			}
+		}
+	})
+}
+
 // TestOIDCProviderInfo: the sign-in page learns the provider's name and whether passwords work;
 // with LOCAL_SIGN_IN off, a sign-in with a password is refused.
 func TestOIDCProviderInfo(t *testing.T) {

@@ -14,6 +14,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 
 	"golang.org/x/oauth2"
@@ -48,6 +49,29 @@ const browserCookieName = "__Host-riskconsole_oidc"
 
 // SignInPage is the UI's sign-in page (ui/src/lib/access.ts), where a refused sign-in lands.
 const SignInPage = "/signin"
+
+// NextParam names the console path a sign-in returns to, on StartPath and on SignInPage.
+const NextParam = "next"
+
+// maxNextLen bounds a NextParam path, in bytes: a console path with its filters is far shorter.
+const maxNextLen = 2048
+
+// SafeNext returns next when it is a path of this console to return to after signing in, and ""
+// otherwise: a full URL or a scheme-relative //host (or /\host, which browsers read alike) would
+// leave the console, the sign-in page would loop, and control characters or an overlong path have
+// no business in a redirect. The UI applies the same rule (safeNext in ui/src/lib/access.ts).
+func SafeNext(next string) string {
+	if len(next) > maxNextLen || len(next) < 1 || next[0] != '/' || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") ||
+		strings.HasPrefix(next, SignInPage) {
+		return ""
+	}
+	for i := 0; i < len(next); i++ {
+		if next[i] < 0x20 || next[i] == 0x7f {
+			return ""
+		}
+	}
+	return next
+}
 
 // ErrorParam is the query parameter of the console's page that names why a sign-in through the
 // provider was refused (the sign-in page shows a message for each SignInError).
@@ -177,11 +201,11 @@ func (h *Handler) serveStart(w http.ResponseWriter, r *http.Request) {
 	target, err := h.rp.AuthCodeURL(r.Context(), state, nonce, verifier)
 	if err == nil {
 		err = h.flows.SaveOIDCFlow(r.Context(), store.OIDCFlow{StateHash: hash(state), BrowserHash: hash(browser),
-			Nonce: nonce, Verifier: verifier, ExpiresAt: h.now().Add(FlowTTL)})
+			Nonce: nonce, Verifier: verifier, ExpiresAt: h.now().Add(FlowTTL), NextPath: SafeNext(r.URL.Query().Get(NextParam))})
 	}
 	if err != nil {
 		slog.ErrorContext(r.Context(), "start sign-in through the identity provider", "err", err)
-		h.refuse(w, r, ErrorInternal)
+		h.refuse(w, r, ErrorInternal, SafeNext(r.URL.Query().Get(NextParam)))
 		return
 	}
 	http.SetCookie(w, &http.Cookie{Name: browserCookieName, Value: browser, Path: "/", MaxAge: int(FlowTTL / time.Second),
@@ -200,27 +224,29 @@ func (h *Handler) serveCallback(w http.ResponseWriter, r *http.Request) {
 	flow, err := h.flows.TakeOIDCFlow(ctx, hash(q.Get("state")), h.now())
 	switch {
 	case errors.Is(err, apperr.ErrNotFound):
-		h.fail(w, r, "", "oidc: unknown, used or expired state", ErrorExpired)
+		h.fail(w, r, "", "oidc: unknown, used or expired state", ErrorExpired, "")
 		return
 	case err != nil:
 		slog.ErrorContext(ctx, "oidc callback", "err", err)
-		h.refuse(w, r, ErrorInternal)
+		h.refuse(w, r, ErrorInternal, "")
 		return
 	}
+	// Checked where it is used as well as where it was stored: it becomes a redirect.
+	next := SafeNext(flow.NextPath)
 	c, err := r.Cookie(browserCookieName)
 	if err != nil || subtle.ConstantTimeCompare([]byte(hash(c.Value)), []byte(flow.BrowserHash)) != 1 {
-		h.fail(w, r, "", "oidc: state from another browser", ErrorExpired)
+		h.fail(w, r, "", "oidc: state from another browser", ErrorExpired, "")
 		return
 	}
 	if q.Get("error") != "" {
 		// The provider's own words are not recorded: they are the browser's to make up.
-		h.fail(w, r, "", "oidc: the provider refused", ErrorProvider)
+		h.fail(w, r, "", "oidc: the provider refused", ErrorProvider, next)
 		return
 	}
 	id, err := h.rp.Redeem(ctx, q.Get("code"), flow.Verifier, flow.Nonce)
 	if err != nil {
 		slog.WarnContext(ctx, "oidc sign-in refused", "err", err)
-		h.fail(w, r, "", "oidc: code or ID token refused", ErrorFailed)
+		h.fail(w, r, "", "oidc: code or ID token refused", ErrorFailed, next)
 		return
 	}
 	in := accounts.ExternalSignIn{Person: id.Person(), Username: id.Username, DisplayName: id.DisplayName, Roles: id.Roles,
@@ -231,29 +257,37 @@ func (h *Handler) serveCallback(w http.ResponseWriter, r *http.Request) {
 	res, err := h.accounts.SignInExternal(ctx, in)
 	switch {
 	case errors.Is(err, accounts.ErrNoRole):
-		h.refuse(w, r, ErrorNoRole)
+		h.refuse(w, r, ErrorNoRole, next)
 	case errors.Is(err, apperr.ErrUnauthorized):
-		h.refuse(w, r, ErrorDisabled)
+		h.refuse(w, r, ErrorDisabled, next)
 	case err != nil:
 		slog.ErrorContext(ctx, "oidc sign-in", "err", err)
-		h.refuse(w, r, ErrorInternal)
+		h.refuse(w, r, ErrorInternal, next)
 	default:
 		h.accounts.SetSessionCookie(w, res)
-		http.Redirect(w, r, "/", http.StatusSeeOther)
+		if next == "" {
+			next = "/"
+		}
+		http.Redirect(w, r, next, http.StatusSeeOther)
 	}
 }
 
-// fail records a refused sign-in and sends the browser to the sign-in page with why.
-func (h *Handler) fail(w http.ResponseWriter, r *http.Request, username, reason, code string) {
+// fail records a refused sign-in and sends the browser to the sign-in page with why (see refuse).
+func (h *Handler) fail(w http.ResponseWriter, r *http.Request, username, reason, code, next string) {
 	if err := h.accounts.RecordFailedSignIn(r.Context(), username, reason); err != nil {
 		slog.ErrorContext(r.Context(), "record refused sign-in", "err", err)
 	}
-	h.refuse(w, r, code)
+	h.refuse(w, r, code, next)
 }
 
-// refuse sends the browser to the console's sign-in page, saying why the sign-in was refused.
-func (h *Handler) refuse(w http.ResponseWriter, r *http.Request, code string) {
-	http.Redirect(w, r, SignInPage+"?"+url.Values{ErrorParam: {code}}.Encode(), http.StatusSeeOther)
+// refuse sends the browser to the console's sign-in page, saying why the sign-in was refused, and
+// where the next sign-in returns to (next, a SafeNext path; "" when unknown or the start page).
+func (h *Handler) refuse(w http.ResponseWriter, r *http.Request, code, next string) {
+	q := url.Values{ErrorParam: {code}}
+	if next != "" {
+		q.Set(NextParam, next)
+	}
+	http.Redirect(w, r, SignInPage+"?"+q.Encode(), http.StatusSeeOther)
 }
 
 func clientAddr(r *http.Request) string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkAccess, resolveRoute, safeNext, signInURL } from './access';
+import { checkAccess, providerStartURL, resolveRoute, safeNext, signInURL } from './access';
 import type { SessionUser } from './session';
 
 const agent: SessionUser = { username: 'agnes', displayName: 'Agnes', roles: ['AGENT'] };
@@ -30,6 +30,12 @@ describe('sign-in round trip', () => {
     expect(signInURL({ pathname: '/decisions', search: '?market=SE' })).toBe('/signin?next=%2Fdecisions%3Fmarket%3DSE');
     expect(signInURL({ pathname: '/', search: '' })).toBe('/signin');
     expect(signInURL({ pathname: '/signin', search: '?next=%2Fadmin' })).toBe('/signin');
+  });
+  it('carries the page to return to through the identity provider', () => {
+    expect(providerStartURL('/auth/oidc/start', '?next=%2Fdecisions%3Fmarket%3DSE')).toBe('/auth/oidc/start?next=%2Fdecisions%3Fmarket%3DSE');
+    expect(providerStartURL('/auth/oidc/start', '?signin_error=no_role&next=%2Faudit')).toBe('/auth/oidc/start?next=%2Faudit');
+    expect(providerStartURL('/auth/oidc/start', '')).toBe('/auth/oidc/start');
+    expect(providerStartURL('/auth/oidc/start', '?next=%2F%2Fevil.example')).toBe('/auth/oidc/start');
   });
   it('only returns to paths of this console', () => {
     expect(safeNext('/decisions?market=SE')).toBe('/decisions?market=SE');

@@ -52,6 +52,16 @@ export function safeNext(next: string | null): string {
 }
 
 /**
+ * providerStartURL is the identity provider's sign-in start (startUrl, from the server) that
+ * returns to the next parameter of the sign-in page's search, when it is a path of this console
+ * (the server checks it again: oidc.SafeNext).
+ */
+export function providerStartURL(startUrl: string, search: string): string {
+  const next = safeNext(new URLSearchParams(search).get('next'));
+  return next === '/' ? startUrl : `${startUrl}?next=${encodeURIComponent(next)}`;
+}
+
+/**
  * The roles that read repayment outcomes, bad definitions and everything computed from them
  * (ACCESS.md): never AGENT, who sees a shopper's decision but nothing of how anyone repaid.
  */

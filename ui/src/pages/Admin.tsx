@@ -152,6 +152,15 @@ function RoleChecks({ roles, checked, legend }: { roles: Role[]; checked: readon
   );
 }
 
+/**
+ * signsInExternally reports whether an account was made by a sign-in through the identity
+ * provider (createdBy "oidc:<issuer>", accounts.createExternal): its roles are the provider's
+ * groups at each sign-in, and the server refuses a change of them here.
+ */
+export function signsInExternally(u: { createdBy: string }): boolean {
+  return u.createdBy.startsWith('oidc:');
+}
+
 function CreatedBy({ who }: { who: string }) {
   return who ? <div class="muted">by {who}</div> : null;
 }
@@ -331,10 +340,14 @@ function Users({ me }: { me: SessionUser }) {
                   <td>{u.disabledAt ? <span class="badge broken">disabled {formatTime(u.disabledAt)}</span> : <span class="badge ok">active</span>}</td>
                   <td>
                     <div class="toolbar">
-                      {editing !== u.id && (
-                        <button type="button" class="secondary" onClick={() => setEditing(u.id)} aria-label={`Change the roles of ${u.username}`}>
-                          Change roles
-                        </button>
+                      {signsInExternally(u) ? (
+                        <span class="muted">Roles from the identity provider’s groups</span>
+                      ) : (
+                        editing !== u.id && (
+                          <button type="button" class="secondary" onClick={() => setEditing(u.id)} aria-label={`Change the roles of ${u.username}`}>
+                            Change roles
+                          </button>
+                        )
                       )}
                       {u.disabledAt ? (
                         <button type="button" class="secondary" disabled={action.busy} onClick={() => enable(u.id)} aria-label={`Enable ${u.username}`}>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ErrorBox } from '../components/common';
+import { providerStartURL } from '../lib/access';
 import { identityProvider, signIn, type IdentityProvider, type SessionUser } from '../lib/session';
 
 /**
@@ -55,7 +56,7 @@ export function SignInPage({ onSignedIn, expired }: { onSignedIn: (u: SessionUse
       )}
       {provider && (
         <p>
-          <a class="button" href={provider.startUrl}>
+          <a class="button" href={providerStartURL(provider.startUrl, window.location.search)}>
             Sign in with {provider.name}
           </a>
         </p>

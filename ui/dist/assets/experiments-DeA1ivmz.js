@@ -1,4 +1,4 @@
-import{a as e,l as t,t as n}from"./jsxRuntime.module-kLnmwWvf.js";import{A as r,F as i,H as a,J as o,K as s,M as c,Q as l,S as u,U as d,V as f,W as p,X as m,Y as h,at as g,et as _,i as v,it as y,j as b,n as x,nt as S,o as C,rt as w,s as T,x as E}from"./index-Bq4vbdVh.js";import{n as D,t as O}from"./subject-DYbAcEdk.js";i(`
+import{a as e,l as t,t as n}from"./jsxRuntime.module-kLnmwWvf.js";import{A as r,F as i,H as a,J as o,K as s,M as c,Q as l,S as u,U as d,V as f,W as p,X as m,Y as h,at as g,et as _,i as v,it as y,j as b,n as x,nt as S,o as C,rt as w,s as T,x as E}from"./index-CvA-npCO.js";import{n as D,t as O}from"./subject-DYbAcEdk.js";i(`
   fragment ShadowFields on ThresholdShadow {
     id
     market

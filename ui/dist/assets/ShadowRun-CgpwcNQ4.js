@@ -1,4 +1,4 @@
-import{l as e,o as t,t as n}from"./jsxRuntime.module-kLnmwWvf.js";import{F as r,H as i,I as a,J as o,L as s,W as c,X as l,Z as u,a as d,c as f,et as p,h as m,i as h,it as g,nt as _,q as v,r as y,rt as b,s as x,tt as S,u as C}from"./index-Bq4vbdVh.js";import{RateBars as w}from"./realized-D2VOZYam.js";import{n as T}from"./subject-DYbAcEdk.js";r(`
+import{l as e,o as t,t as n}from"./jsxRuntime.module-kLnmwWvf.js";import{F as r,H as i,I as a,J as o,L as s,W as c,X as l,Z as u,a as d,c as f,et as p,h as m,i as h,it as g,nt as _,q as v,r as y,rt as b,s as x,tt as S,u as C}from"./index-CvA-npCO.js";import{RateBars as w}from"./realized-DRKt5Ibu.js";import{n as T}from"./subject-DYbAcEdk.js";r(`
   fragment ShadowComparisonFields on ShadowComparison {
     from
     to
