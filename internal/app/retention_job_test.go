@@ -345,6 +345,83 @@ func TestRetentionJobHoldsAndAnonymise(t *testing.T) {
 	})
 }
 
+// TestRetentionEmptyMonth: the months due (the demo's first two, July and August 2025) leave
+// market by market when one market anonymises (its rows move out of decisions); on PostgreSQL
+// their partitions, now empty, are dropped in the same run and the months recorded as purged with
+// nothing in them, never a partition of a month still kept; both verifications stay green.
+func TestRetentionEmptyMonth(t *testing.T) {
+	eachDialect(t, func(t *testing.T, dialect string) {
+		clock := newTestClock(augDue)
+		ta := newTestApp(t, dialect, 400, WithClock(clock.Now))
+		req, err := ta.Retention.Propose(retentionAuditor, "SE", retention.DefaultKeepMonths, retention.Anonymise, "statistics")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ta.Retention.Approve(staffContext("retention.approver", auth.Approver), req.ID, "fine"); err != nil {
+			t.Fatal(err)
+		}
+		partitions := func() []string {
+			t.Helper()
+			if dialect != "postgres" {
+				return nil
+			}
+			rows, err := ta.rawDB(t).Query("SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent IN ('decisions'::regclass, 'outcome_events'::regclass) ORDER BY 1")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rows.Close()
+			var out []string
+			for rows.Next() {
+				var n string
+				if err := rows.Scan(&n); err != nil {
+					t.Fatal(err)
+				}
+				out = append(out, n)
+			}
+			return out
+		}
+		before := partitions()
+		if len(ta.monthIDs(t, augMonth, "SE")) == 0 || len(ta.monthIDs(t, augMonth, "")) == len(ta.monthIDs(t, augMonth, "SE")) {
+			t.Fatal("August 2025 needs decisions of SE and of other markets")
+		}
+
+		run := ta.runRetention(t)
+		for _, m := range []time.Time{augMonth.AddDate(0, -1, 0), augMonth} {
+			if got := ta.monthIDs(t, m, ""); len(got) != 0 {
+				t.Fatalf("%s keeps %d decisions", m.Format("2006-01"), len(got))
+			}
+		}
+		for _, r := range run.Removed {
+			if r.Purged {
+				t.Errorf("a month with decisions was purged whole while SE anonymises: %+v", r)
+			}
+		}
+		var purged []string
+		for _, e := range ta.allEvents(t) {
+			if e.Action == auditlog.ActionMonthPurged {
+				purged = append(purged, e.EntityID)
+			}
+		}
+		due := func(n string) bool { return strings.HasSuffix(n, "_p202507") || strings.HasSuffix(n, "_p202508") }
+		want := slices.DeleteFunc(slices.Clone(before), due)
+		if dialect == "postgres" {
+			if got := partitions(); !slices.Equal(got, want) || len(want) != len(before)-4 {
+				t.Errorf("partitions after the run %v, want %v (July's and August's four dropped, no other)", got, want)
+			}
+			if slices.Sort(purged); !slices.Equal(purged, []string{"2025-07", "2025-08"}) {
+				t.Errorf("months recorded purged %v, want 2025-07 and 2025-08", purged)
+			}
+		} else if len(purged) != 0 {
+			t.Errorf("SQLite, which keeps no month apart, recorded purges %v", purged)
+		}
+		ta.requireVerified(t, "after the run")
+		if again := ta.runRetention(t); len(again.Removed) != 0 {
+			t.Errorf("a second run removed %+v", again.Removed)
+		}
+		ta.requireVerified(t, "after the second run")
+	})
+}
+
 // TestRetentionJobTurns: two servers on one database do not both run: while one holds the turn
 // the other's run does nothing, after it the next waits for the interval, and of two started at
 // once exactly one runs. A turn forged beyond the interval does not count.

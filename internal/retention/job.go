@@ -72,6 +72,9 @@ type JobStore interface {
 	// UndecidedCasesIn reports whether a decision of the month has an undecided review case: a
 	// pending claim, which keeps its decision (the retention path skips it).
 	UndecidedCasesIn(ctx context.Context, month time.Time) (bool, error)
+	// DecisionPartitionMonths returns the months that have storage of their own (PostgreSQL's
+	// monthly partitions), empty or not; nil where there is none (SQLite).
+	DecisionPartitionMonths(ctx context.Context) ([]time.Time, error)
 	AppendAudit(ctx context.Context, e *audit.Event) error
 }
 
@@ -180,6 +183,9 @@ func (j *Job) act(ctx context.Context, run *Run) error {
 			errs = append(errs, err)
 		}
 	}
+	if err := j.dropEmpty(ctx, sit); err != nil {
+		errs = append(errs, err)
+	}
 	if j.opts.Erasures != nil {
 		n, err := j.opts.Erasures(ctx, sit.Now())
 		run.Unlinked = n
@@ -214,6 +220,39 @@ func (j *Job) actOn(ctx context.Context, sit *Situation, pp PartitionPlan, run *
 		r, err := j.remover.RemoveMarketMonth(ctx, mp.Market, pp.Month, keepFrom, mp.After == Anonymise)
 		j.record(run, r)
 		errs = append(errs, err)
+	}
+	return errors.Join(errs...)
+}
+
+// dropEmpty drops the storage of past months that no longer hold a decision once every market's
+// duty over them has ended and no hold touches them (Remover.PurgeMonth of an empty month): a month
+// removed market by market (one market anonymises, whose rows move out of decisions; a hold or an
+// undecided review case kept part of it) would otherwise leave its empty partitions for good, and
+// each costs every statement over decisions some planning. The purge records the month as purged
+// with nothing in it, which is what VerifyDecisions then holds it to.
+func (j *Job) dropEmpty(ctx context.Context, sit *Situation) error {
+	parts, err := j.store.DecisionPartitionMonths(ctx)
+	if err != nil || len(parts) == 0 {
+		return err
+	}
+	full := map[time.Time]bool{}
+	for _, m := range market.All {
+		ms, err := j.store.DecisionMonths(ctx, Filter{Market: m.Code})
+		if err != nil {
+			return err
+		}
+		for _, month := range ms {
+			full[month] = true
+		}
+	}
+	var errs []error
+	for _, month := range parts {
+		if full[month] || !month.Before(MonthOf(sit.Now())) || sit.Partition(month).State != Due {
+			continue
+		}
+		if _, err := j.remover.PurgeMonth(ctx, month, AddMonths(month, 1)); err != nil {
+			errs = append(errs, fmt.Errorf("drop the empty month %s: %w", month.Format("2006-01"), err))
+		}
 	}
 	return errors.Join(errs...)
 }

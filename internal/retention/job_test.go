@@ -20,6 +20,7 @@ type jobStore struct {
 	policies map[string]Policy
 	holds    []Hold
 	months   []time.Time // of every market
+	parts    []time.Time // months with storage of their own, empty or not
 	open     time.Time   // a month with an undecided review case
 	finished []*Run
 	events   []*audit.Event
@@ -40,6 +41,8 @@ func (s *jobStore) DecisionMonths(_ context.Context, f Filter) ([]time.Time, err
 	}
 	return s.months, nil
 }
+
+func (s *jobStore) DecisionPartitionMonths(context.Context) ([]time.Time, error) { return s.parts, nil }
 
 func (s *jobStore) UndecidedCasesIn(_ context.Context, month time.Time) (bool, error) {
 	return month.Equal(s.open), nil
@@ -88,18 +91,25 @@ func (r *remover) RemoveMarketMonth(_ context.Context, mkt string, month, _ time
 // is purged whole; a month a hold touches, or with a market anonymising, is removed market by
 // market, each as its policy says, only where the duty has ended, and so is a month with an
 // undecided review case (whose decision the retention path skips); nothing a microsecond before
-// the due date; a failing month does not stop the others and fails the run.
+// the due date; a failing month does not stop the others and fails the run. The storage of a
+// past month without decisions (a partition emptied market by market) is dropped once every
+// market's duty over it has ended and no hold touches it, never that of the current month or one
+// still kept.
 func TestJobActs(t *testing.T) {
-	jul, aug := time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 8, 1, 0, 0, 0, 0, time.UTC)
-	augDue := time.Date(2027, 10, 1, 0, 0, 0, 0, time.UTC)
+	jun, jul, aug := time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 7, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 8, 1, 0, 0, 0, 0, time.UTC)
+	sep, augDue := time.Date(2025, 9, 1, 0, 0, 0, 0, time.UTC), time.Date(2027, 10, 1, 0, 0, 0, 0, time.UTC)
 	from, to := aug, aug.AddDate(0, 0, 10)
 	gbHold := Hold{Fields: approval.Fields{ID: 1, Status: approval.StatusSubmitted}, Filter: Filter{Market: "GB", From: &from, To: &to}}
+	junFrom, junTo := jun, jun.AddDate(0, 0, 3)
+	junHold := Hold{Fields: approval.Fields{ID: 2, Status: approval.StatusSubmitted}, Filter: Filter{Market: "GB", From: &junFrom, To: &junTo}}
+	parts := []time.Time{jun, jul, aug, sep, augDue, augDue.AddDate(0, 1, 0)}
 	seAnon := map[string]Policy{"SE": {Market: "SE", Version: 1, KeepMonths: DefaultKeepMonths, After: Anonymise}}
 	for _, tc := range []struct {
 		name     string
 		now      time.Time
 		policies map[string]Policy
 		holds    []Hold
+		parts    []time.Time
 		open     time.Time
 		fail     time.Time
 		want     []string
@@ -116,12 +126,16 @@ func TestJobActs(t *testing.T) {
 				"DELETE US 2025-08", "ANONYMISE SE 2025-08", "DELETE DE 2025-08", "DELETE GB 2025-08"}},
 		{name: "SE keeps longer", now: augDue, policies: map[string]Policy{"SE": {Market: "SE", Version: 1, KeepMonths: 30, After: Delete}},
 			want: []string{"DELETE US 2025-07", "DELETE DE 2025-07", "DELETE GB 2025-07", "DELETE US 2025-08", "DELETE DE 2025-08", "DELETE GB 2025-08"}},
+		{name: "empty partitions", now: augDue, parts: parts, want: []string{"purge 2025-06", "purge 2025-07", "purge 2025-08"}},
+		{name: "empty partitions, one held", now: augDue, parts: parts, holds: []Hold{junHold},
+			want: []string{"purge 2025-07", "purge 2025-08"}},
+		{name: "empty partitions, none due", now: augDue.AddDate(-1, 0, 0), parts: parts},
 		{name: "July fails", now: augDue, policies: seAnon, fail: jul, failed: true,
 			want: []string{"DELETE US 2025-07", "ANONYMISE SE 2025-07", "DELETE DE 2025-07", "DELETE GB 2025-07",
 				"DELETE US 2025-08", "ANONYMISE SE 2025-08", "DELETE DE 2025-08", "DELETE GB 2025-08"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			st := &jobStore{policies: tc.policies, holds: tc.holds, months: []time.Time{jul, aug}, open: tc.open}
+			st := &jobStore{policies: tc.policies, holds: tc.holds, months: []time.Time{jul, aug}, parts: tc.parts, open: tc.open}
 			rm := &remover{fail: tc.fail}
 			prepared, removed := 0, 0
 			var erasedAt []time.Time
