@@ -52,18 +52,27 @@ func (ta *testApp) monthIDs(tb testing.TB, month time.Time, market string) []str
 	if market != "" {
 		q, args = q+" AND market = $3", append(args, market)
 	}
-	rows, err := ta.rawDB(tb).Query(ta.placeholders(q+" ORDER BY 1"), args...)
+	return queryStrings(tb, ta.rawDB(tb), ta.placeholders(q+" ORDER BY 1"), args...)
+}
+
+// queryStrings returns the first column of the rows of q on db.
+func queryStrings(tb testing.TB, db *sql.DB, q string, args ...any) []string {
+	tb.Helper()
+	rows, err := db.Query(q, args...)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	defer rows.Close()
 	var out []string
 	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
+		var v string
+		if err := rows.Scan(&v); err != nil {
 			tb.Fatal(err)
 		}
-		out = append(out, id)
+		out = append(out, v)
+	}
+	if err := rows.Err(); err != nil {
+		tb.Fatal(err)
 	}
 	return out
 }
@@ -244,20 +253,7 @@ func TestRetentionJobHoldsAndAnonymise(t *testing.T) {
 		}
 		held := func() []string {
 			q := "SELECT " + castText(ta, "id") + " FROM decisions WHERE created_at >= $1 AND created_at < $2 AND (shopper_id = $3 OR merchant_id = $4 OR (market = 'GB' AND created_at >= $5 AND created_at < $6)) ORDER BY 1"
-			rows, err := db.Query(ta.placeholders(q), sepMonth, end, shopper, merchant, from, to)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer rows.Close()
-			var out []string
-			for rows.Next() {
-				var id string
-				if err := rows.Scan(&id); err != nil {
-					t.Fatal(err)
-				}
-				out = append(out, id)
-			}
-			return out
+			return queryStrings(t, db, ta.placeholders(q), sepMonth, end, shopper, merchant, from, to)
 		}
 		wantKept := held()
 		var gbHeld int
@@ -365,20 +361,7 @@ func TestRetentionEmptyMonth(t *testing.T) {
 			if dialect != "postgres" {
 				return nil
 			}
-			rows, err := ta.rawDB(t).Query("SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent IN ('decisions'::regclass, 'outcome_events'::regclass) ORDER BY 1")
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer rows.Close()
-			var out []string
-			for rows.Next() {
-				var n string
-				if err := rows.Scan(&n); err != nil {
-					t.Fatal(err)
-				}
-				out = append(out, n)
-			}
-			return out
+			return queryStrings(t, ta.rawDB(t), "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent IN ('decisions'::regclass, 'outcome_events'::regclass) ORDER BY 1")
 		}
 		before := partitions()
 		if len(ta.monthIDs(t, augMonth, "SE")) == 0 || len(ta.monthIDs(t, augMonth, "")) == len(ta.monthIDs(t, augMonth, "SE")) {
