@@ -6,7 +6,6 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -74,13 +73,13 @@ func (s *Store) WhatIfScanMonth(ctx context.Context, month time.Time, fn func(ma
 	if err != nil {
 		return 0, fmt.Errorf("read the decisions of %s for what-if: %w", month.Format("2006-01"), err)
 	}
-	// A partition's rows lie about in the order they were written: sorted already, or nearly.
-	// The sort moves 16-byte keys, not the rows.
+	// A partition's rows lie about in the order they were written: sorted already, or nearly
+	// (SortRuns). The sort moves 16-byte keys, not the rows.
 	keys := make([]rowKey, len(rows))
 	for i := range rows {
 		keys[i] = rowKey{rows[i].row.At, int32(i)}
 	}
-	slices.SortFunc(keys, func(a, b rowKey) int {
+	whatif.SortRuns(keys, func(a, b rowKey) int {
 		if a.at != b.at {
 			return cmp.Compare(a.at, b.at)
 		}
@@ -155,9 +154,11 @@ func (s *Store) WhatIfOutcomeEventsMonth(ctx context.Context, month time.Time, f
 		return fmt.Errorf("read the outcome events of %s for what-if: %w", month.Format("2006-01"), err)
 	}
 	// The sort compares the decision ids as two integers (a UUIDv7 is time-ordered in its first
-	// half), then the event times, then the event ids.
+	// half), then the event times, then the event ids. Events written a decision at a time lie
+	// in their decisions' order already (SortRuns); those written as repayments came, in time
+	// order, are sorted whole.
 	eid := func(e *warmEvent) []byte { return arena[e.eid[0] : e.eid[0]+e.eid[1]] }
-	slices.SortFunc(evs, func(a, b warmEvent) int {
+	whatif.SortRuns(evs, func(a, b warmEvent) int {
 		switch {
 		case a.hi != b.hi:
 			return cmp.Compare(a.hi, b.hi)
