@@ -6,7 +6,9 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -45,6 +47,18 @@ type warmDecision struct {
 	market string
 }
 
+// monthBuf holds what WhatIfScanMonth and WhatIfOutcomeEventsMonth read of a month, reused from
+// month to month: growing a fresh slice for each month cost the warm-up as much in page faults
+// (the kernel zeroing new memory) as in decoding. The warm-up holds at most warmConns at once.
+type monthBuf struct {
+	rows   []warmDecision
+	keys   []rowKey
+	events []warmEvent
+	arena  []byte
+}
+
+var monthBufs = sync.Pool{New: func() any { return new(monthBuf) }}
+
 // rowKey is the sort key of a row read by WhatIfScanMonth: its time, then its id (row i's).
 type rowKey struct {
 	at int64
@@ -61,7 +75,10 @@ func (s *Store) WhatIfScanMonth(ctx context.Context, month time.Time, fn func(ma
 	if s.dialect != Postgres {
 		return 0, fmt.Errorf("what-if months: PostgreSQL only")
 	}
-	var rows []warmDecision
+	buf := monthBufs.Get().(*monthBuf)
+	defer monthBufs.Put(buf)
+	rows := buf.rows[:0]
+	defer func() { clear(rows); buf.rows = rows[:0] }() // the names, for the collector
 	var d whatIfDecoder
 	err := s.bulkRead(ctx, whatIfMonthQuery, month, func(v [][]byte) error {
 		if err := d.decode(v); err != nil {
@@ -75,7 +92,8 @@ func (s *Store) WhatIfScanMonth(ctx context.Context, month time.Time, fn func(ma
 	}
 	// A partition's rows lie about in the order they were written: sorted already, or nearly
 	// (SortRuns). The sort moves 16-byte keys, not the rows.
-	keys := make([]rowKey, len(rows))
+	keys := slices.Grow(buf.keys[:0], len(rows))[:len(rows)]
+	buf.keys = keys
 	for i := range rows {
 		keys[i] = rowKey{rows[i].row.At, int32(i)}
 	}
@@ -129,11 +147,11 @@ func (s *Store) WhatIfOutcomeEventsMonth(ctx context.Context, month time.Time, f
 	if s.dialect != Postgres {
 		return fmt.Errorf("what-if months: PostgreSQL only")
 	}
-	var (
-		evs      []warmEvent
-		arena    []byte
-		statuses = map[string]outcomes.Status{}
-	)
+	buf := monthBufs.Get().(*monthBuf)
+	defer monthBufs.Put(buf)
+	evs, arena := buf.events[:0], buf.arena[:0]
+	defer func() { buf.events, buf.arena = evs[:0], arena[:0] }()
+	statuses := map[string]outcomes.Status{}
 	err := s.bulkRead(ctx, whatIfEventMonthQuery, month, func(v [][]byte) error {
 		if len(v) != 5 || len(v[0]) != 16 || len(v[1]) != 8 || len(v[3]) != 8 {
 			return fmt.Errorf("unexpected outcome event row: %d columns", len(v))
