@@ -48,8 +48,9 @@ type warmDecision struct {
 }
 
 // monthBuf holds what WhatIfScanMonth and WhatIfOutcomeEventsMonth read of a month, reused from
-// month to month: growing a fresh slice for each month cost the warm-up as much in page faults
-// (the kernel zeroing new memory) as in decoding. The warm-up holds at most warmConns at once.
+// month to month: growing fresh slices for each month made the kernel fault in and zero new
+// memory again and again, which showed in a profile of the warm-up next to the decoding. The
+// warm-up holds at most as many as the months it reads at once.
 type monthBuf struct {
 	rows   []warmDecision
 	keys   []rowKey

@@ -165,11 +165,12 @@ func (h *History) Append(r *Row) { h.AppendRows(unsafe.Slice(r, 1)) }
 // batchCats is how many category names AppendRows remembers within one call.
 const batchCats = 16
 
-// AppendRows is Append for rows in order, under one lock and publishing the length once: the
-// warm-up appends a million decisions a second, where the lock and the category table's map
-// look-up per row were a third of the append. It returns the index of the first row appended.
-// The category names are looked up once per distinct name and call (names are few, and the
-// warm-up's are interned, so comparing them is most often comparing two pointers).
+// AppendRows is Append for rows in order, under one lock and publishing the length once, for the
+// warm-up, which appends every stored decision at start and paid the lock, the category table's
+// map look-up and the atomic loads and stores for each. It returns the index of the first row
+// appended. The category names are looked up once per distinct name and call (names are few,
+// and the warm-up's are interned, so comparing them is most often comparing two pointers).
+// AppendRows is safe to call concurrently with Append, itself and readers.
 func (h *History) AppendRows(rows []Row) int {
 	h.mu.Lock()
 	defer h.mu.Unlock()
