@@ -80,7 +80,7 @@ type Service struct {
 	latest time.Time               // newest decision time appended
 	recent map[uuid.UUID]time.Time // ids appended at or after latest - tailOverlap, with their time
 	// warmTail holds recent's decisions while the warm-up runs (warmAppend); last is the history
-	// of the decision appended last, most often the next one's too.
+	// of the decision the follow-up appended last, most often the next one's too.
 	warmTail []tailID
 	warmLast tailID // the last decision the warm-up read
 	last     *History
@@ -453,7 +453,7 @@ func (s *Service) append(market string, id uuid.UUID, r *Row) error {
 	if !at.Before(s.latest.Add(-tailOverlap)) {
 		s.recent[id] = at
 	}
-	s.store(market, id, r)
+	s.store(market, r)
 	return nil
 }
 
@@ -481,7 +481,7 @@ func (s *Service) trimTail(done bool) {
 }
 
 // store appends a decision to its market's history, creating it on the market's first decision.
-func (s *Service) store(market string, id uuid.UUID, r *Row) {
+func (s *Service) store(market string, r *Row) {
 	if r.At > s.latest.UnixMicro() {
 		s.latest = time.UnixMicro(r.At)
 	}
