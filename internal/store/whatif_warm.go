@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/google/uuid"
@@ -46,6 +47,19 @@ type warmDecision struct {
 	market string
 }
 
+// monthBuf holds what WhatIfScanMonth and WhatIfOutcomeEventsMonth read of a month, reused from
+// month to month: growing fresh slices for each month made the kernel fault in and zero new
+// memory again and again, which showed in a profile of the warm-up next to the decoding. The
+// warm-up holds at most as many as the months it reads at once.
+type monthBuf struct {
+	rows   []warmDecision
+	keys   []rowKey
+	events []warmEvent
+	arena  []byte
+}
+
+var monthBufs = sync.Pool{New: func() any { return new(monthBuf) }}
+
 // rowKey is the sort key of a row read by WhatIfScanMonth: its time, then its id (row i's).
 type rowKey struct {
 	at int64
@@ -62,7 +76,10 @@ func (s *Store) WhatIfScanMonth(ctx context.Context, month time.Time, fn func(ma
 	if s.dialect != Postgres {
 		return 0, fmt.Errorf("what-if months: PostgreSQL only")
 	}
-	var rows []warmDecision
+	buf := monthBufs.Get().(*monthBuf)
+	defer monthBufs.Put(buf)
+	rows := buf.rows[:0]
+	defer func() { clear(rows); buf.rows = rows[:0] }() // the names, for the collector
 	var d whatIfDecoder
 	err := s.bulkRead(ctx, whatIfMonthQuery, month, func(v [][]byte) error {
 		if err := d.decode(v); err != nil {
@@ -74,13 +91,14 @@ func (s *Store) WhatIfScanMonth(ctx context.Context, month time.Time, fn func(ma
 	if err != nil {
 		return 0, fmt.Errorf("read the decisions of %s for what-if: %w", month.Format("2006-01"), err)
 	}
-	// A partition's rows lie about in the order they were written: sorted already, or nearly.
-	// The sort moves 16-byte keys, not the rows.
-	keys := make([]rowKey, len(rows))
+	// A partition's rows lie about in the order they were written: sorted already, or nearly
+	// (SortRuns). The sort moves 16-byte keys, not the rows.
+	keys := slices.Grow(buf.keys[:0], len(rows))[:len(rows)]
+	buf.keys = keys
 	for i := range rows {
 		keys[i] = rowKey{rows[i].row.At, int32(i)}
 	}
-	slices.SortFunc(keys, func(a, b rowKey) int {
+	whatif.SortRuns(keys, func(a, b rowKey) int {
 		if a.at != b.at {
 			return cmp.Compare(a.at, b.at)
 		}
@@ -130,11 +148,11 @@ func (s *Store) WhatIfOutcomeEventsMonth(ctx context.Context, month time.Time, f
 	if s.dialect != Postgres {
 		return fmt.Errorf("what-if months: PostgreSQL only")
 	}
-	var (
-		evs      []warmEvent
-		arena    []byte
-		statuses = map[string]outcomes.Status{}
-	)
+	buf := monthBufs.Get().(*monthBuf)
+	defer monthBufs.Put(buf)
+	evs, arena := buf.events[:0], buf.arena[:0]
+	defer func() { buf.events, buf.arena = evs[:0], arena[:0] }()
+	statuses := map[string]outcomes.Status{}
 	err := s.bulkRead(ctx, whatIfEventMonthQuery, month, func(v [][]byte) error {
 		if len(v) != 5 || len(v[0]) != 16 || len(v[1]) != 8 || len(v[3]) != 8 {
 			return fmt.Errorf("unexpected outcome event row: %d columns", len(v))
@@ -155,9 +173,11 @@ func (s *Store) WhatIfOutcomeEventsMonth(ctx context.Context, month time.Time, f
 		return fmt.Errorf("read the outcome events of %s for what-if: %w", month.Format("2006-01"), err)
 	}
 	// The sort compares the decision ids as two integers (a UUIDv7 is time-ordered in its first
-	// half), then the event times, then the event ids.
+	// half), then the event times, then the event ids. Events written a decision at a time lie
+	// in their decisions' order already (SortRuns); those written as repayments came, in time
+	// order, are sorted whole.
 	eid := func(e *warmEvent) []byte { return arena[e.eid[0] : e.eid[0]+e.eid[1]] }
-	slices.SortFunc(evs, func(a, b warmEvent) int {
+	whatif.SortRuns(evs, func(a, b warmEvent) int {
 		switch {
 		case a.hi != b.hi:
 			return cmp.Compare(a.hi, b.hi)

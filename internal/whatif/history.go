@@ -160,35 +160,74 @@ func (h *History) categoryIndexLocked(name string) uint8 {
 // search (the row still counts, on a slightly later day); the warm-up reads in time order and
 // live decisions arrive in order, so this only absorbs clock skew between replicas.
 // Append is safe to call concurrently with itself and with readers.
-func (h *History) Append(r *Row) {
+func (h *History) Append(r *Row) { h.AppendRows(unsafe.Slice(r, 1)) }
+
+// batchCats is how many category names AppendRows remembers within one call.
+const batchCats = 16
+
+// AppendRows is Append for rows in order, under one lock and publishing the length once, for the
+// warm-up, which appends every stored decision at start and paid the lock, the category table's
+// map look-up and the atomic loads and stores for each. It returns the index of the first row
+// appended. The category names are looked up once per distinct name and call (names are few,
+// and the warm-up's are interned, so comparing them is most often comparing two pointers).
+// AppendRows is safe to call concurrently with Append, itself and readers.
+func (h *History) AppendRows(rows []Row) int {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	cat := h.categoryIndexLocked(r.Category)
-	n := int(h.n.Load())
+	first := int(h.n.Load())
+	n := first
 	dir := *h.chunks.Load()
-	ci, off := n>>chunkBits, n&chunkMask
-	if ci == len(dir) {
-		grown := append(dir[:len(dir):len(dir)], new(chunk))
-		h.chunks.Store(&grown)
-		dir = grown
-	}
-	c := dir[ci]
-	at := r.At
+	m, bc := h.model.Load(), h.base.Load()
+	var (
+		names [batchCats]string
+		idx   [batchCats]uint8
+		known int
+	)
+	last := int64(math.MinInt64)
 	if n > 0 {
-		if last := dir[(n-1)>>chunkBits].at[(n-1)&chunkMask]; at < last {
+		last = dir[(n-1)>>chunkBits].at[(n-1)&chunkMask]
+	}
+	for i := range rows {
+		r := &rows[i]
+		cat, found := uint8(0), false
+		for k := range known {
+			if names[k] == r.Category {
+				cat, found = idx[k], true
+				break
+			}
+		}
+		if !found {
+			cat = h.categoryIndexLocked(r.Category)
+			if known < batchCats {
+				names[known], idx[known] = r.Category, cat
+				known++
+			}
+		}
+		ci, off := n>>chunkBits, n&chunkMask
+		if ci == len(dir) {
+			grown := append(dir[:len(dir):len(dir)], new(chunk))
+			h.chunks.Store(&grown)
+			dir = grown
+		}
+		c := dir[ci]
+		at := r.At
+		if at < last {
 			at = last
 			h.moved.Add(1)
 		}
+		last = at
+		c.set(off, at, r, cat)
+		if m != nil {
+			c.pbad[off].Store(math.Float32bits(m.Predict(&r.Values)))
+		}
+		if bc != nil {
+			bc.addRow(dir, n)
+		}
+		n++
 	}
-	c.set(off, at, r, cat)
-	if m := h.model.Load(); m != nil {
-		c.pbad[off].Store(math.Float32bits(m.Predict(&r.Values)))
-	}
-	if bc := h.base.Load(); bc != nil {
-		bc.addRow(dir, n)
-	}
-	// Publishing the length last makes the row visible to snapshots only once it is complete.
-	h.n.Store(int64(n + 1))
+	// Publishing the length last makes the rows visible to snapshots only once they are complete.
+	h.n.Store(int64(n))
+	return first
 }
 
 // set stores r at offset off with the stored time at and category index cat, its repayment summary

@@ -80,21 +80,23 @@ type Service struct {
 	latest time.Time               // newest decision time appended
 	recent map[uuid.UUID]time.Time // ids appended at or after latest - tailOverlap, with their time
 	// warmTail holds recent's decisions while the warm-up runs (warmAppend); last is the history
-	// of the decision appended last, most often the next one's too.
+	// of the decision the follow-up appended last, most often the next one's too.
 	warmTail []tailID
-	warmLast tailID // the last decision the warm-up appended
+	warmLast tailID // the last decision the warm-up read
 	last     *History
-	lastRef  int // last's index in warmHistories
 
 	// Outcome tail state, owned by the Warm/Follow goroutine too: the outcome events' watermark
 	// and the decisions whose events arrived before the decision reached the history.
 	outcomeMark    int64
 	outcomesWarm   bool
 	pendingOutcome map[uuid.UUID]int // decision id → follow passes left to find it
-	// warmRows names the row of every decision approved as decided while the warm-up reads the
-	// decisions, so that the outcome events read next need no join; nil otherwise.
-	warmRows      map[uuid.UUID]rowRef
-	warmHistories []*History // the histories rowRef names, by index
+	// The warm-up's state while it runs (service_warm.go): each market's decisions gathered
+	// until appended together, the row of every decision approved, for the outcome events read
+	// next (none: nil), and the histories rowRef names, by index.
+	warmBufs      []*warmBuf
+	warmBuf       *warmBuf // the buffer of the decision read last
+	warmIndex     []idRef
+	warmHistories []*History
 
 	// The reject inference fitted per market; fitMu serialises fits.
 	fitMu     sync.Mutex
@@ -292,8 +294,8 @@ func (s *Service) Warm(ctx context.Context) error {
 	}
 	s.total.Store(total)
 	start := time.Now()
-	s.warmRows = make(map[uuid.UUID]rowRef, total*7/8)
-	defer func() { s.warmRows, s.warmHistories = nil, nil }()
+	s.warmIndex = make([]idRef, 0, min(total*7/8, warmIndexPrealloc))
+	defer func() { s.warmIndex, s.warmBufs, s.warmBuf, s.warmHistories = nil, nil, nil, nil }()
 	// The months first, side by side; then in batches from the last decision appended, which
 	// reads what the months did not (the decisions stored since, or all of them after a failure).
 	if err := s.warmMonths(ctx); err != nil {
@@ -308,6 +310,7 @@ func (s *Service) Warm(ctx context.Context) error {
 	}
 	for {
 		next, n, err := s.src.WhatIfScan(ctx, cur, warmBatch, s.warmAppend)
+		s.flushWarm()
 		s.trimTail(err != nil || n == 0)
 		if err != nil {
 			return err
@@ -348,6 +351,7 @@ func (s *Service) warmMonths(ctx context.Context) error {
 		return err
 	}
 	months = s.byMonth(months)
+	defer s.flushWarm() // what a failed month read before it failed
 	return inTurn(ctx, months, func(ctx context.Context, m time.Time, wait func() error) error {
 		_, err := s.src.WhatIfScanMonth(ctx, m, func(market string, id uuid.UUID, r *Row) error {
 			if err := wait(); err != nil {
@@ -357,6 +361,7 @@ func (s *Service) warmMonths(ctx context.Context) error {
 		})
 		if err == nil {
 			if err = wait(); err == nil { // a month without decisions waits here
+				s.flushWarm()
 				s.trimTail(false)
 			}
 		}
@@ -448,18 +453,7 @@ func (s *Service) append(market string, id uuid.UUID, r *Row) error {
 	if !at.Before(s.latest.Add(-tailOverlap)) {
 		s.recent[id] = at
 	}
-	s.store(market, id, r)
-	return nil
-}
-
-// warmAppend is append for the warm-up, which reads each decision once, in time order: it keeps
-// the ids of the newest decisions in warmTail, a slice trimmed after each batch (trimTail),
-// instead of a map entry added and deleted for every decision, which took a fifth of the
-// warm-up's CPU.
-func (s *Service) warmAppend(market string, id uuid.UUID, r *Row) error {
-	s.warmTail = append(s.warmTail, tailID{id, r.At})
-	s.store(market, id, r)
-	s.warmLast = tailID{id, r.At}
+	s.store(market, r)
 	return nil
 }
 
@@ -487,36 +481,35 @@ func (s *Service) trimTail(done bool) {
 }
 
 // store appends a decision to its market's history, creating it on the market's first decision.
-func (s *Service) store(market string, id uuid.UUID, r *Row) {
+func (s *Service) store(market string, r *Row) {
 	if r.At > s.latest.UnixMicro() {
 		s.latest = time.UnixMicro(r.At)
 	}
 	h := s.last
 	if h == nil || h.market != market {
-		s.mu.RLock()
-		h = s.histories[market]
-		s.mu.RUnlock()
-		if h == nil {
-			s.mu.Lock()
-			if h = s.histories[market]; h == nil {
-				h = NewHistory(market)
-				s.histories[market] = h
-			}
-			s.mu.Unlock()
-		}
+		h = s.historyFor(market)
 		s.last = h // histories are never replaced
-		if s.lastRef = slices.Index(s.warmHistories, h); s.lastRef < 0 && s.warmRows != nil {
-			s.lastRef = len(s.warmHistories)
-			s.warmHistories = append(s.warmHistories, h)
-		}
 	}
 	h.Append(r)
-	if s.warmRows != nil && !r.Declined {
-		s.warmRows[id] = rowRef{uint32(s.lastRef), int32(h.Len() - 1)}
-	}
 	if s.loaded.Add(1) > s.total.Load() {
 		s.total.Store(s.loaded.Load())
 	}
+}
+
+// historyFor returns market's history, creating it when it has none.
+func (s *Service) historyFor(market string) *History {
+	s.mu.RLock()
+	h := s.histories[market]
+	s.mu.RUnlock()
+	if h == nil {
+		s.mu.Lock()
+		if h = s.histories[market]; h == nil {
+			h = NewHistory(market)
+			s.histories[market] = h
+		}
+		s.mu.Unlock()
+	}
+	return h
 }
 
 // prune forgets ids older than the overlap window.

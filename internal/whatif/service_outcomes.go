@@ -65,9 +65,10 @@ func (s *Service) warmOutcomes(ctx context.Context) error {
 		return err
 	}
 	start := time.Now()
-	if rows := s.warmRows; rows != nil {
+	if s.warmIndex != nil {
+		rows := newRowIndex(s.warmIndex)
 		apply := func(id uuid.UUID, events []outcomes.Event) error {
-			ref, ok := rows[id]
+			ref, ok := rows.find(id)
 			if !ok {
 				// Not read by the warm-up (written since, or declined): the follow finds it.
 				if len(s.pendingOutcome) < maxPending {
