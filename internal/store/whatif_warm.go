@@ -23,11 +23,7 @@ import (
 // (WhatIfScanMonth), oldest first: on PostgreSQL those of the decisions' monthly partitions; on
 // SQLite none (nil), where the warm-up reads in batches (WhatIfScan).
 func (s *Store) WhatIfMonths(ctx context.Context) ([]time.Time, error) {
-	s = s.readerFor(ctx)
-	if s.dialect != Postgres {
-		return nil, nil
-	}
-	return s.partitionMonths(ctx, "decisions")
+	return s.readerFor(ctx).DecisionPartitionMonths(ctx)
 }
 
 // whatIfMonthQuery reads the what-if columns of one month's engine decisions in no order: the
