@@ -241,17 +241,18 @@ func writeGraphQLResponse(w io.Writer, resp *graphql.Response) {
 	}
 	buf = append(buf, `"data":`...)
 	buf = appendCompactHTML(buf, resp.Data)
-	// The fields after data, marshalled with graphql.Response's own tags.
-	rest, err := json.Marshal(struct {
-		Label      string         `json:"label,omitempty"`
-		Path       ast.Path       `json:"path,omitempty"`
-		HasNext    *bool          `json:"hasNext,omitempty"`
-		Extensions map[string]any `json:"extensions,omitempty"`
-	}{resp.Label, resp.Path, resp.HasNext, resp.Extensions})
-	if err != nil {
-		panic(err)
-	}
-	if len(rest) > 2 { // not "{}"
+	// The fields after data, marshalled with graphql.Response's own tags; all of them are
+	// empty, and omitted, in an answer to a query or mutation without extensions.
+	if resp.Label != "" || len(resp.Path) > 0 || resp.HasNext != nil || len(resp.Extensions) > 0 {
+		rest, err := json.Marshal(struct {
+			Label      string         `json:"label,omitempty"`
+			Path       ast.Path       `json:"path,omitempty"`
+			HasNext    *bool          `json:"hasNext,omitempty"`
+			Extensions map[string]any `json:"extensions,omitempty"`
+		}{resp.Label, resp.Path, resp.HasNext, resp.Extensions})
+		if err != nil {
+			panic(err)
+		}
 		buf = append(buf, ',')
 		buf = append(buf, rest[1:len(rest)-1]...)
 	}

@@ -11,8 +11,9 @@ import (
 )
 
 // assessBody is a checkout client's request as the load tool and the benchmark send it: a
-// multi-line query (escaped newlines), two variables, numbers of every shape.
-const assessBody = `{"query":"mutation Assess($in: PurchaseInput!, $key: String!) {\n  assessPurchase(input: $in, idempotencyKey: $key) {\n    decisionId\n  }\n}","variables":{"key":"bench-1-42","in":{"amount":129.95,"bureauReport":{"bureau":"EXPERIAN_US","keyFactors":["D1","D2"],"score":712,"scoreDate":"2026-12-06T00:00:00Z","scoreMax":850,"scoreMin":300},"channel":"WEB","currency":"USD","locale":"en-US","market":"US","merchant":{"category":"electronics","id":"m-0042","name":"Acme <Stores> & Co"},"shopperId":"s-123","values":{"bureauScore":712,"debtToIncome":0.31,"tiny":1e-7,"neg":-0.5,"big":1E+21,"zero":0}}}}`
+// multi-line query (escaped newlines) and its two variables, a purchase with its 15 measured
+// values and its bureau report.
+const assessBody = `{"query":"mutation Assess($in: PurchaseInput!, $key: String!) {\n  assessPurchase(input: $in, idempotencyKey: $key) {\n    decisionId reference createdAt outcome\n    reasons { rank code }\n    message { locale title body steps }\n  }\n}","variables":{"key":"bench-1-42","in":{"amount":129.95,"bureauReport":{"bureau":"EXPERIAN_US","keyFactors":["D1","D2"],"score":712,"scoreDate":"2026-12-06T00:00:00Z","scoreMax":850,"scoreMin":300},"channel":"WEB","currency":"USD","locale":"en-US","market":"US","merchant":{"category":"electronics","id":"m-0042","name":"Acme <Stores> & Co"},"shopperId":"s-123","values":{"addressVerified":1,"affordabilityRatio":2.4,"ageYears":34,"bureauScore":712,"creditHistoryMonths":96,"debtToIncome":0.31,"delinquencies24m":0,"employmentMonths":40,"identityVerified":1,"incomeVerified":1,"liquidSavings":2500,"monthlyIncome":4200,"monthsAtAddress":30,"outstandingCredit":1800,"recentPlans30d":1}}}}`
 
 // paramsDecoded are bodies decodeParams decodes itself (it must not decline them): what clients
 // send, with the escapes, text and numbers JSON allows.
@@ -22,6 +23,7 @@ var paramsDecoded = []string{
 	` {"query":"{ viewer { name } }"} ` + "\n",
 	`{"query":"{ a }","operationName":null,"variables":null,"extensions":null}`,
 	`{"operationName":"Page","variables":{},"extensions":{"persistedQuery":{"version":1,"sha256Hash":"ab12"}}}`,
+	`{"variables":{"tiny":1e-7,"neg":-0.5,"big":1E+21,"exp":2e+0,"zero":0}}`,
 	`{"query":"q","variables":{"a":[],"b":[1,"x",null,true,false,{"c":[[]]}],"d":{},"e":-0,"f":0.0e0,"g":123456789012345678901234567890}}`,
 	`{"query":"\"\\\/\b\f\n\r\t\u00e5\u2028\ud83d\ude00 <&> 'x'"}`,
 	`{"query":"åäö € 😀","variables":{"å":"ø","k":"\u0000"}}`,
