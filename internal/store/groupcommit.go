@@ -330,7 +330,7 @@ func (s *Store) writeBatch(db *gorm.DB, batch []*pendingDecision) {
 // keys were taken. One row goes through the statement of a row alone.
 func (s *Store) writeRows(db *gorm.DB, rows []*pendingDecision) (map[string]bool, error) {
 	if len(rows) == 1 {
-		res := db.Exec(insertDecisionKeyedSQL, keyedArgs(rows[0].args)...)
+		res := execNumbered(db.Statement.Context, db, insertDecisionKeyedSQL, keyedArgs(rows[0].args))
 		if res.Error != nil {
 			return nil, res.Error
 		}
