@@ -136,11 +136,19 @@ func numberPlaceholders(sql string) string {
 // byte by byte: about 55 allocations and 6 kB per assessment, whose row has 53 arguments
 // (BENCHMARKS.md, "Issue 19 — checkout: the console's CPU per assessment").
 func execNumbered(ctx context.Context, db *gorm.DB, sql string, args []any) *gorm.DB {
-	tx := db.Session(&gorm.Session{Context: ctx, NewDB: true}) // with a statement of its own
+	tx := numbered(ctx, db, sql, args)
+	return tx.Callback().Raw().Execute(tx)
+}
+
+// numbered returns a session of db on ctx holding the statement sql, whose placeholders are
+// PostgreSQL's, with args: what db.Raw(sql, args...) holds after rendering a statement written
+// with ?, ready for Rows or, through execNumbered, for gorm's raw callbacks.
+func numbered(ctx context.Context, db *gorm.DB, sql string, args []any) *gorm.DB {
+	tx := db.Session(&gorm.Session{Context: ctx}) // with a statement of its own
 	tx.Statement.SQL.Reset()
 	tx.Statement.SQL.WriteString(sql)
 	tx.Statement.Vars = args
-	return tx.Callback().Raw().Execute(tx)
+	return tx
 }
 
 // Decision returns the decision with the given id.

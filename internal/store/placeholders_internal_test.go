@@ -12,10 +12,18 @@ func TestNumberPlaceholders(t *testing.T) {
 		// (No statement of the store quotes a ?: numberPlaceholders, like gorm, does not look.)
 		t.Errorf("numberPlaceholders = %q, want %q", got, want)
 	}
-	// The keyed insert takes the four keys of decision_keys, then the row: $1 to $n in order,
-	// each once, and no ? left for gorm.
-	n := 4 + len(decisionColumns)
-	sql := insertDecisionKeyedSQL
+	// The keyed insert takes the four keys of decision_keys, then the row; the batch insert one
+	// array per column: $1 to $n in order, each once, and no ? left for gorm.
+	for _, c := range []struct {
+		sql string
+		n   int
+	}{{insertDecisionKeyedSQL, 4 + len(decisionColumns)}, {insertDecisionsBatchSQL, len(decisionColumns)}} {
+		checkNumbered(t, c.sql, c.n)
+	}
+}
+
+func checkNumbered(t *testing.T, sql string, n int) {
+	t.Helper()
 	if strings.Contains(sql, "?") {
 		t.Fatalf("a ? is left in %s", sql)
 	}
