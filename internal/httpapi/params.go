@@ -18,7 +18,7 @@ import (
 // json.Decoder gives with UseNumber (what gqlgen's transport.POST decodes with): variables and
 // extensions as map[string]any of map[string]any, []any, string, json.Number, bool and nil.
 // encoding/json scans a value once to find its end and again to decode it, by reflection into
-// RawParams, and buffered through its Decoder: about a sixth of the console's CPU per
+// RawParams, and buffered through its Decoder: about a seventh of the console's CPU per
 // assessment went there (BENCHMARKS.md, "Issue 19 — checkout: the console's CPU per
 // assessment").
 //
