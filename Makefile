@@ -18,7 +18,7 @@ GO ?= go
 # time runs out, having found nothing (go.dev/issue/75804, fixed in Go 1.27). FUZZ_TIMEOUT bounds
 # each run's time all the same.
 FUZZ_TARGETS ?= ./internal/engine:FuzzEvaluate:500000 ./internal/engine:FuzzNewThresholdSet:400000 \
-	./internal/httpapi:FuzzAppendCompactHTML:40000 ./internal/catalog:FuzzPlaceholders:200000 \
+	./internal/httpapi:FuzzAppendCompactHTML:40000 ./internal/httpapi:FuzzDecodeParams:40000 ./internal/catalog:FuzzPlaceholders:200000 \
 	./internal/app:FuzzAssessPurchaseInput:30000 ./internal/app:FuzzInputProbes:2000
 FUZZ_TIMEOUT ?= 3m
 # The measured values' generator (internal/engine/measuresgen) writes GraphQL schema, so it runs

@@ -233,33 +233,35 @@ func validate(req *AssessRequest, at time.Time) (Purchase, error) {
 
 // requestHash fingerprints a purchase so that a retry can be told from a different request.
 func requestHash(p *Purchase) string {
-	h := sha256.New()
-	for _, s := range []string{p.Market, p.Currency, p.MerchantID, p.MerchantName, p.MerchantCategory, p.ShopperID, p.Locale, p.Channel} {
+	// One buffer hashed at once: the bytes (and so the hash) are those written to a sha256.New
+	// field by field before, without an allocation per field.
+	b := make([]byte, 0, 512)
+	text := func(s string) {
 		// Length-prefixed, so that no two different field lists hash alike.
-		h.Write(binary.AppendUvarint(nil, uint64(len(s))))
-		h.Write([]byte(s))
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
 	}
-	var buf [8]byte
-	binary.LittleEndian.PutUint64(buf[:], uint64(p.AmountMinor))
-	h.Write(buf[:])
+	for _, s := range [...]string{p.Market, p.Currency, p.MerchantID, p.MerchantName, p.MerchantCategory, p.ShopperID, p.Locale, p.Channel} {
+		text(s)
+	}
+	b = binary.LittleEndian.AppendUint64(b, uint64(p.AmountMinor))
 	for _, v := range p.Values {
-		binary.LittleEndian.PutUint64(buf[:], math.Float64bits(v))
-		h.Write(buf[:])
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(v))
 	}
 	// A bureau report changes the notice, so a retry must send the same one. A purchase without
 	// one hashes as before.
-	if b := p.Bureau; b != nil {
-		h.Write([]byte{1})
-		for _, v := range []float64{b.Score, b.ScoreMin, b.ScoreMax, float64(b.ScoreDate.Unix())} {
-			binary.LittleEndian.PutUint64(buf[:], math.Float64bits(v))
-			h.Write(buf[:])
+	if r := p.Bureau; r != nil {
+		b = append(b, 1)
+		for _, v := range [...]float64{r.Score, r.ScoreMin, r.ScoreMax, float64(r.ScoreDate.Unix())} {
+			b = binary.LittleEndian.AppendUint64(b, math.Float64bits(v))
 		}
-		for _, s := range append([]string{b.Bureau}, b.KeyFactors...) {
-			h.Write(binary.AppendUvarint(nil, uint64(len(s))))
-			h.Write([]byte(s))
+		text(r.Bureau)
+		for _, s := range r.KeyFactors {
+			text(s)
 		}
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
 }
 
 // Get returns the decision with the given id.

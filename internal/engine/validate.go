@@ -154,16 +154,17 @@ func ValidateValues(v *Values, path string, ve *apperr.ValidationError) {
 	for i := range v {
 		info := &Measures[i]
 		x := v[i]
-		p := path + "." + info.Field
+		// The field's path is built only for a value refused: this runs on every assessment.
+		field := func() string { return path + "." + info.Field }
 		switch {
 		case !isFinite(x):
-			ve.Add(p, "must be a finite number")
+			ve.Add(field(), "must be a finite number")
 		case x < info.Min || x > info.Max:
-			ve.Add(p, "must be between %g and %g", info.Min, info.Max)
+			ve.Add(field(), "must be between %g and %g", info.Min, info.Max)
 		case info.Unit == UnitFlag && x != 0 && x != 1:
-			ve.Add(p, "must be 0 or 1")
+			ve.Add(field(), "must be 0 or 1")
 		case wholeUnit(info.Unit) && x != math.Trunc(x):
-			ve.Add(p, "must be a whole number")
+			ve.Add(field(), "must be a whole number")
 		}
 	}
 }

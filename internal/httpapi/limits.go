@@ -75,7 +75,7 @@ func limitRequest(next http.Handler) http.Handler {
 		if d, ok := r.Context().Deadline(); ok {
 			_ = http.NewResponseController(w).SetReadDeadline(d)
 		}
-		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
+		body, err := readAtMost(http.MaxBytesReader(w, r.Body, MaxBodyBytes), r.ContentLength)
 		var maxErr *http.MaxBytesError
 		switch {
 		case errors.As(err, &maxErr):
@@ -90,9 +90,51 @@ func limitRequest(next http.Handler) http.Handler {
 				"batched operations are not supported: send one operation per request")
 			return
 		}
-		r.Body = io.NopCloser(bytes.NewReader(body))
+		r.Body = &bodyBytes{Reader: bytes.NewReader(body), b: body}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// readAtMost reads r to its end into a buffer of the request's declared length, when it has
+// one, rather than one grown from 512 bytes by doubling. (The length is at most MaxBodyBytes
+// here, and r ends where the declared length does.)
+func readAtMost(r io.Reader, declared int64) ([]byte, error) {
+	if declared <= 0 {
+		return io.ReadAll(r)
+	}
+	b := make([]byte, 0, declared+1) // + 1: room to see the end without growing
+	for {
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		switch {
+		case err == io.EOF:
+			return b, nil
+		case err != nil:
+			return b, err
+		case len(b) == cap(b): // longer than declared: the rest as io.ReadAll reads it
+			rest, err := io.ReadAll(r)
+			return append(b, rest...), err
+		}
+	}
+}
+
+// bodyBytes is a request body limitRequest has read: a reader over its bytes, which readBody
+// hands on without copying them again.
+type bodyBytes struct {
+	*bytes.Reader
+	b []byte
+}
+
+func (*bodyBytes) Close() error { return nil }
+
+// readBody returns the bytes of r's body: those limitRequest read when it did (and nothing
+// has read them since), or what is left to read.
+func readBody(r *http.Request) ([]byte, error) {
+	if b, ok := r.Body.(*bodyBytes); ok && b.Len() == len(b.b) {
+		_, _ = b.Seek(0, io.SeekEnd) // as read
+		return b.b, nil
+	}
+	return io.ReadAll(r.Body)
 }
 
 // requireJSON refuses a request whose body is not application/json (415) with a code and the

@@ -49,18 +49,19 @@ func (s *Store) InsertDecision(ctx context.Context, rec *decisions.Record) (deci
 
 // insertDecision writes rec, whose row's decisionValues are args, by itself.
 //
-// It runs one prepared statement (insertDecisionSQL) with gorm's Exec, so that the store's
-// callbacks (statement counter, timeout errors) and transactions apply as before, rather than
-// Create, which reflects over the model and builds the statement's clauses on every call (about
-// 7 kB and 24 allocations more per assessment).
+// It runs one prepared statement (insertDecisionSQL, insertDecisionKeyedSQL on PostgreSQL) with
+// gorm's Exec (execNumbered on PostgreSQL, its equivalent), so that the store's callbacks
+// (statement counter, timeout errors) and transactions apply as before, rather than Create,
+// which reflects over the model and builds the statement's clauses on every call (about 7 kB and
+// 24 allocations more per assessment).
 func (s *Store) insertDecision(ctx context.Context, rec *decisions.Record, args []any) (decisions.Decision, bool, string, error) {
-	stmt := insertDecisionSQL
-	if s.dialect == Postgres {
-		stmt, args = insertDecisionKeyedSQL, keyedArgs(args)
-	}
 	var res *gorm.DB
 	err := s.retryMissingPartition(ctx, rec.CreatedAt, func() error {
-		res = s.db.WithContext(ctx).Exec(stmt, args...)
+		if s.dialect == Postgres {
+			res = execNumbered(ctx, s.db, insertDecisionKeyedSQL, keyedArgs(args))
+		} else {
+			res = s.db.WithContext(ctx).Exec(insertDecisionSQL, args...)
+		}
 		return res.Error
 	})
 	if err != nil {
@@ -105,11 +106,50 @@ var insertDecisionSQL = "INSERT INTO decisions (" + decisionColumnList + ") VALU
 // insertDecisionKeyedSQL is insertDecisionSQL on PostgreSQL, where a unique constraint of the
 // partitioned decisions must hold created_at: the keys go into decision_keys, and the decision
 // only when they did, in one statement, so that the 1,000 callers of one key wait on its unique
-// index as they did on decisions'. A taken reference fails the statement as before.
-var insertDecisionKeyedSQL = "WITH k AS (INSERT INTO decision_keys (decision_id, idempotency_key, reference, created_at) " +
+// index as they did on decisions'. A taken reference fails the statement as before. Its
+// placeholders are PostgreSQL's own, numbered: it runs through execNumbered.
+var insertDecisionKeyedSQL = numberPlaceholders("WITH k AS (INSERT INTO decision_keys (decision_id, idempotency_key, reference, created_at) " +
 	"VALUES (?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING RETURNING 1) " +
 	"INSERT INTO decisions (" + decisionColumnList + ") SELECT ?" +
-	strings.Repeat(", ?", len(decisionColumns)-1) + " FROM k"
+	strings.Repeat(", ?", len(decisionColumns)-1) + " FROM k")
+
+// numberPlaceholders returns sql with its ? written as PostgreSQL's $1, $2, …, as gorm writes
+// them for arguments that are single values (not slices, which it would spread into lists).
+func numberPlaceholders(sql string) string {
+	var b strings.Builder
+	n := 0
+	for _, c := range []byte(sql) {
+		if c == '?' {
+			n++
+			b.WriteString("$" + strconv.Itoa(n))
+		} else {
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// execNumbered is db.Exec(sql, args...) on ctx for a statement whose placeholders are already
+// PostgreSQL's (numberPlaceholders): gorm's raw-statement callbacks run as for Exec (the store's
+// statement counter and error marks, the logger), but gorm does not render the statement again
+// from its ? on every call, which cost an allocation per argument and the statement's text grown
+// byte by byte: about 55 allocations and 6 kB per assessment, whose row has 53 arguments
+// (BENCHMARKS.md, "Issue 19 — checkout: the console's CPU per assessment").
+func execNumbered(ctx context.Context, db *gorm.DB, sql string, args []any) *gorm.DB {
+	tx := numbered(ctx, db, sql, args)
+	return tx.Callback().Raw().Execute(tx)
+}
+
+// numbered returns a session of db on ctx holding the statement sql, whose placeholders are
+// PostgreSQL's, with args: what db.Raw(sql, args...) holds after rendering a statement written
+// with ?, ready for Rows or, through execNumbered, for gorm's raw callbacks.
+func numbered(ctx context.Context, db *gorm.DB, sql string, args []any) *gorm.DB {
+	tx := db.Session(&gorm.Session{Context: ctx}) // with a statement of its own
+	tx.Statement.SQL.Reset()
+	tx.Statement.SQL.WriteString(sql)
+	tx.Statement.Vars = args
+	return tx
+}
 
 // Decision returns the decision with the given id.
 func (s *Store) Decision(ctx context.Context, id string) (decisions.Decision, error) {

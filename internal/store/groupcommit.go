@@ -330,7 +330,7 @@ func (s *Store) writeBatch(db *gorm.DB, batch []*pendingDecision) {
 // keys were taken. One row goes through the statement of a row alone.
 func (s *Store) writeRows(db *gorm.DB, rows []*pendingDecision) (map[string]bool, error) {
 	if len(rows) == 1 {
-		res := db.Exec(insertDecisionKeyedSQL, keyedArgs(rows[0].args)...)
+		res := execNumbered(db.Statement.Context, db, insertDecisionKeyedSQL, keyedArgs(rows[0].args))
 		if res.Error != nil {
 			return nil, res.Error
 		}
@@ -341,8 +341,9 @@ func (s *Store) writeRows(db *gorm.DB, rows []*pendingDecision) (map[string]bool
 		arrays[c] = columnArray(rows, c)
 	}
 	// Rows, not Scan: gorm's Scan renders the statement with its values for a trace that nobody
-	// reads (a fifth of the console's CPU in the store, with arrays of 64 rows).
-	res, err := db.Raw(insertDecisionsBatchSQL, arrays...).Rows()
+	// reads (a fifth of the console's CPU in the store, with arrays of 64 rows). The statement's
+	// placeholders are numbered once (numbered), not rendered from ? for each batch.
+	res, err := numbered(db.Statement.Context, db, insertDecisionsBatchSQL, arrays).Rows()
 	if err != nil {
 		return nil, err
 	}
@@ -399,7 +400,7 @@ func textArray(vals []string) pgtype.Array[string] {
 // decisionColumns (columnArray), in one statement whatever their number, so that it is prepared
 // once: the keys go into decision_keys, in the order of the keys so that two batches sharing
 // keys lock them in the same order rather than deadlock, and the decisions whose keys were new
-// into decisions. It returns the ids written.
+// into decisions. It returns the ids written. Its placeholders are PostgreSQL's, numbered.
 var insertDecisionsBatchSQL = func() string {
 	sample, _ := decisionValues(&models.Decision{}, false) // the Go type of each column's values
 	params := make([]string, len(decisionColumns))
@@ -416,12 +417,12 @@ var insertDecisionsBatchSQL = func() string {
 			values[c] = "v." + col
 		}
 	}
-	return "WITH v AS (SELECT * FROM unnest(" + strings.Join(params, ", ") + ") AS v(" + decisionColumnList + ")), " +
+	return numberPlaceholders("WITH v AS (SELECT * FROM unnest(" + strings.Join(params, ", ") + ") AS v(" + decisionColumnList + ")), " +
 		"k AS (INSERT INTO decision_keys (decision_id, idempotency_key, reference, created_at) " +
 		"SELECT CAST(v.id AS uuid), v.idempotency_key, v.reference, v.created_at FROM v ORDER BY v.idempotency_key " +
 		"ON CONFLICT (idempotency_key) DO NOTHING RETURNING decision_id) " +
 		"INSERT INTO decisions (" + decisionColumnList + ") SELECT " + strings.Join(values, ", ") +
-		" FROM v JOIN k ON k.decision_id = CAST(v.id AS uuid) RETURNING CAST(id AS text)"
+		" FROM v JOIN k ON k.decision_id = CAST(v.id AS uuid) RETURNING CAST(id AS text)")
 }()
 
 // batchArrayType is the PostgreSQL array type of insertDecisionsBatchSQL for a column whose

@@ -341,3 +341,32 @@ func waitingInserts(t *testing.T, dsn string) func() int64 {
 		return n
 	}
 }
+
+// TestInsertDecisionStatements checks that an assessment written alone on PostgreSQL (its
+// statement's placeholders numbered in advance, store.execNumbered) still runs through the
+// store's gorm callbacks and errors: one statement counted for a new row, and a taken reference
+// answered as decisions.ErrReferenceTaken.
+func TestInsertDecisionStatements(t *testing.T) {
+	ctx := context.Background()
+	st, _, base := groupCommitStore(t, "postgres", 4)
+	counted := st.CountStatements()
+	prefix := fmt.Sprintf("stmt-%d-", time.Now().UnixNano())
+	before := counted.Load()
+	rec := newRecord(base, prefix+"a", "h")
+	d, created, hash, err := st.InsertDecision(ctx, rec)
+	if err != nil || !created || hash != "h" || d.ID != rec.ID {
+		t.Fatalf("InsertDecision = %s, %v, %q, %v; want %s created", d.ID, created, hash, err, rec.ID)
+	}
+	if n := counted.Load() - before; n != 1 {
+		t.Errorf("an assessment written alone ran %d statements, want 1", n)
+	}
+	got, err := st.Decision(ctx, rec.ID)
+	if err != nil || got.Reference != rec.Reference || got.AmountMinor != base.AmountMinor || got.Values != base.Values {
+		t.Errorf("stored decision %+v, %v; want the one inserted", got, err)
+	}
+	taken := newRecord(base, prefix+"b", "h")
+	taken.Reference = rec.Reference
+	if _, _, _, err := st.InsertDecision(ctx, taken); !errors.Is(err, decisions.ErrReferenceTaken) {
+		t.Errorf("InsertDecision with a taken reference: %v, want decisions.ErrReferenceTaken", err)
+	}
+}
