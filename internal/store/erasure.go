@@ -169,8 +169,8 @@ func (tx erasureTx) UnlinkDecisions(ctx context.Context, shopperID string, ds []
 	db := tx.db.WithContext(ctx)
 	if tx.dialect == Postgres {
 		var n int64
-		err := db.Raw("SELECT erase_shopper_decisions(?, ?, CAST(? AS uuid[]), CAST(? AS text[]))", shopperID, before,
-			pgArray(ids), pgArray(seals)).Row().Scan(&n)
+		err := scanRow(db.Raw("SELECT erase_shopper_decisions(?, ?, CAST(? AS uuid[]), CAST(? AS text[]))", shopperID, before,
+			pgArray(ids), pgArray(seals)), &n)
 		var pgErr *pgconn.PgError
 		if errors.As(err, &pgErr) && pgErr.Code == "22023" {
 			// Another erasure of the shopper unlinked some of them first.

@@ -83,8 +83,8 @@ func (s *Store) UndecidedCasesIn(ctx context.Context, month time.Time) (bool, er
 	lo, hi := m.idRange()
 	// EXISTS stops at the first such case; the month may hold many.
 	var open bool
-	err := s.db.WithContext(ctx).Raw("SELECT EXISTS (SELECT 1 FROM review_cases c WHERE c.decision_id >= ? AND c.decision_id < ? AND c."+undecided+")",
-		lo.String(), hi.String()).Row().Scan(&open)
+	err := scanRow(s.db.WithContext(ctx).Raw("SELECT EXISTS (SELECT 1 FROM review_cases c WHERE c.decision_id >= ? AND c.decision_id < ? AND c."+undecided+")",
+		lo.String(), hi.String()), &open)
 	if err != nil {
 		return false, fmt.Errorf("read the month's undecided review cases: %w", err)
 	}
@@ -121,8 +121,8 @@ func (s *Store) purgeMonthPostgres(ctx context.Context, month, keepFrom time.Tim
 	day := month.Format(time.DateOnly)
 	err := retryLocks(ctx, func() error {
 		return s.InTx(ctx, func(tx *Store) error {
-			err := tx.db.WithContext(ctx).Raw("SELECT decisions, outcome_events, digest, already FROM purge_month(CAST(? AS date), CAST(? AS date))",
-				day, keepFrom.Format(time.DateOnly)).Row().Scan(&out.Decisions, &out.OutcomeEvents, &out.Digest, &out.Already)
+			err := scanRow(tx.db.WithContext(ctx).Raw("SELECT decisions, outcome_events, digest, already FROM purge_month(CAST(? AS date), CAST(? AS date))",
+				day, keepFrom.Format(time.DateOnly)), &out.Decisions, &out.OutcomeEvents, &out.Digest, &out.Already)
 			if err != nil || out.Already {
 				return err
 			}
@@ -137,7 +137,7 @@ func (s *Store) purgeMonthPostgres(ctx context.Context, month, keepFrom time.Tim
 	s.months.forget(month)
 	for {
 		var n int64
-		if err := s.db.WithContext(ctx).Raw("SELECT purge_decision_keys(CAST(? AS date), ?)", day, purgeBatch).Row().Scan(&n); err != nil {
+		if err := scanRow(s.db.WithContext(ctx).Raw("SELECT purge_decision_keys(CAST(? AS date), ?)", day, purgeBatch), &n); err != nil {
 			return out, fmt.Errorf("remove the month's decision keys: %w", markError(err))
 		}
 		out.Keys += n
@@ -183,8 +183,8 @@ func (s *Store) purgeMonthSQLite(ctx context.Context, month time.Time) (MonthPur
 		return out, err
 	}
 	var state string
-	err := s.db.WithContext(ctx).Raw("SELECT decisions, outcome_events, digest, state FROM purged_months WHERE month = ?", month).
-		Row().Scan(&out.Decisions, &out.OutcomeEvents, &out.Digest, &state)
+	err := scanRow(s.db.WithContext(ctx).Raw("SELECT decisions, outcome_events, digest, state FROM purged_months WHERE month = ?", month),
+		&out.Decisions, &out.OutcomeEvents, &out.Digest, &state)
 	switch {
 	case err == nil && state == purged:
 		out.Already = true

@@ -83,9 +83,9 @@ func (s *Store) removeRecordedBatch(ctx context.Context, market string, month, k
 func (tx *Store) removeBatch(ctx context.Context, market string, month, keepFrom time.Time, anonymise bool) (MonthPurge, error) {
 	out := MonthPurge{Month: month}
 	if tx.dialect == Postgres {
-		err := tx.db.WithContext(ctx).Raw("SELECT decisions, outcome_events, digest FROM retention_remove(?, CAST(? AS date), CAST(? AS date), ?, ?)",
-			market, month.Format(time.DateOnly), keepFrom.Format(time.DateOnly), anonymise, purgeBatch).
-			Row().Scan(&out.Decisions, &out.OutcomeEvents, &out.Digest)
+		err := scanRow(tx.db.WithContext(ctx).Raw("SELECT decisions, outcome_events, digest FROM retention_remove(?, CAST(? AS date), CAST(? AS date), ?, ?)",
+			market, month.Format(time.DateOnly), keepFrom.Format(time.DateOnly), anonymise, purgeBatch),
+			&out.Decisions, &out.OutcomeEvents, &out.Digest)
 		return out, err
 	}
 	b, err := tx.deleteBatchSQLite(ctx, month, "d.market = ? AND "+notHeldSQLite, []any{market}, anonymise)
@@ -115,8 +115,8 @@ func (s *Store) ClaimRetentionTurn(ctx context.Context, me string, now, lease ti
 			holder              string
 			leaseUntil, nextRun dbTime
 		)
-		err := tx.db.WithContext(ctx).Raw("SELECT holder, lease_until, next_run_at FROM retention_job_state WHERE id = 1"+s.skipLocked()).
-			Row().Scan(&holder, &leaseUntil, &nextRun)
+		err := scanRow(tx.db.WithContext(ctx).Raw("SELECT holder, lease_until, next_run_at FROM retention_job_state WHERE id = 1"+s.skipLocked()),
+			&holder, &leaseUntil, &nextRun)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
 			return nil // another server is claiming it
@@ -179,8 +179,8 @@ func (s *Store) RetentionJobState(ctx context.Context) (retention.JobState, erro
 		LastError      string
 		LastRemoved    string
 	}
-	err := s.db.WithContext(ctx).Raw("SELECT last_started_at, last_finished_at, last_success_at, next_run_at, last_error, last_removed FROM retention_job_state WHERE id = 1").
-		Row().Scan(&row.LastStartedAt, &row.LastFinishedAt, &row.LastSuccessAt, &row.NextRunAt, &row.LastError, &row.LastRemoved)
+	err := scanRow(s.db.WithContext(ctx).Raw("SELECT last_started_at, last_finished_at, last_success_at, next_run_at, last_error, last_removed FROM retention_job_state WHERE id = 1"),
+		&row.LastStartedAt, &row.LastFinishedAt, &row.LastSuccessAt, &row.NextRunAt, &row.LastError, &row.LastRemoved)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return retention.JobState{}, fmt.Errorf("read the retention job's state: %w", err)
 	}

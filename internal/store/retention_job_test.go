@@ -88,3 +88,32 @@ func TestRemoveMarketMonth(t *testing.T) {
 		})
 	}
 }
+
+// TestUnreachableDatabaseFails: the store's one-row reads fail, not panic, when the database
+// cannot be reached: gorm's prepared statements hand back an empty row whose Scan panicked, which
+// took /readyz (RetentionJobState) down while PostgreSQL restarted, and would have taken the
+// retention job's goroutine, and the server with it. A closed pool fails the prepare alike.
+func TestUnreachableDatabaseFails(t *testing.T) {
+	ctx := context.Background()
+	for name, openStore := range openBoth(t) {
+		t.Run(name, func(t *testing.T) {
+			st := openStore(t)
+			if err := st.Migrate(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := st.RetentionJobState(ctx); err != nil {
+				t.Fatalf("before closing: %v", err)
+			}
+			st.Close()
+			if _, err := st.RetentionJobState(ctx); err == nil {
+				t.Error("RetentionJobState on a closed pool succeeded")
+			}
+			if _, err := st.UndecidedCasesIn(ctx, time.Date(2025, 8, 1, 0, 0, 0, 0, time.UTC)); err == nil {
+				t.Error("UndecidedCasesIn on a closed pool succeeded")
+			}
+			if _, err := st.ClaimRetentionTurn(ctx, "test", time.Now(), time.Now().Add(time.Minute)); err == nil {
+				t.Error("ClaimRetentionTurn on a closed pool succeeded")
+			}
+		})
+	}
+}

@@ -409,6 +409,29 @@ func registerErrorMarks(db *gorm.DB) error {
 	return nil
 }
 
+// scanRow runs tx (a Raw statement) and scans its one row into dest: sql.ErrNoRows when it has
+// none, the statement's error (marked, see markError) when it fails. Not gorm's Row().Scan: with
+// PrepareStmt, a statement that could not be prepared (the database went away) comes back from
+// Row as an empty sql.Row, whose Scan panics instead of failing; a readiness probe or the
+// retention job would crash where they should report the database unreachable.
+func scanRow(tx *gorm.DB, dest ...any) error {
+	rows, err := tx.Rows()
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return markError(err)
+		}
+		return sql.ErrNoRows
+	}
+	if err := rows.Scan(dest...); err != nil {
+		return markError(err)
+	}
+	return markError(rows.Close())
+}
+
 // markError wraps a database error so that errors.Is tells its kind:
 //
 //   - a statement PostgreSQL cancelled for its statement_timeout (SQLSTATE 57014) matches
