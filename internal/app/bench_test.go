@@ -730,6 +730,28 @@ func BenchmarkDecisionsPage(b *testing.B) {
 					}
 				})
 			})
+			// The UI's explorer page (its persisted document): a page of 50 of one market with
+			// the twelve fields the table shows, as the load tool's decisions mix asks.
+			_, uiDoc := uiDocument(b, "query Decisions(")
+			uiBody, _ := json.Marshal(map[string]any{"query": uiDoc, "variables": map[string]any{
+				"first": benchPageSize, "orderBy": "NEWEST_FIRST", "filter": map[string]any{"market": "DE"}}})
+			b.Run("graphql-explorer", func(b *testing.B) {
+				var n int
+				benchCPULoop(b, pg, "page", func() {
+					req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(uiBody))
+					req.Header.Set("Content-Type", "application/json")
+					req.Header.Set("Authorization", authz)
+					rec := httptest.NewRecorder()
+					respBuf.Reset()
+					rec.Body = respBuf
+					h.ServeHTTP(rec, req)
+					if rec.Code != http.StatusOK || !bytes.Contains(rec.Body.Bytes(), []byte(`"hasNextPage":true`)) {
+						b.Fatalf("status %d: %.300s", rec.Code, rec.Body.Bytes())
+					}
+					n = rec.Body.Len()
+				})
+				b.ReportMetric(float64(n), "resp-B")
+			})
 			b.Run("store", func(b *testing.B) {
 				benchCPULoop(b, pg, "page", func() { list() })
 			})

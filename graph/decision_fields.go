@@ -1,0 +1,72 @@
+package graph
+
+import (
+	"context"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"riskconsole/internal/decisions"
+)
+
+// decisionFieldParts is the one place a field of the API's Decision is tied to the parts of a
+// decisions.Decision it is mapped or resolved from (decisions.Part; 0 for those always read: the
+// id, reference and time, market, currency, amount and merchant, outcome and reasons, and the
+// threshold version). The explorer's page reads only the parts its selection's fields need
+// (pageParts). A field's resolver counts: repayment needs the outcome, time, market and
+// currency, overturns the kind. A field missing here is read with every part, and
+// TestDecisionFieldParts fails until it is added.
+var decisionFieldParts = map[string]decisions.Part{
+	"__typename": 0, "id": 0, "reference": 0, "createdAt": 0,
+	"market": 0, "currency": 0, "amount": 0, "merchant": 0,
+	"shopperId": decisions.PartShopper, "shopperErased": decisions.PartShopper,
+	"locale": decisions.PartShopper, "channel": decisions.PartShopper,
+	"outcome": 0, "reasons": 0,
+	// The breakdown is the engine's checks of the measured values against the pinned version.
+	"breakdown":        decisions.PartValues,
+	"thresholdVersion": 0,
+	"catalogVersionId": decisions.PartMessage,
+	"message":          decisions.PartMessage,
+	"bureauReport":     decisions.PartBureau,
+	"arm":              decisions.PartExperiment, "shadows": decisions.PartExperiment,
+	"repayment": 0,
+	"kind":      decisions.PartReview, "overturns": decisions.PartReview,
+	"reviewer": decisions.PartReview, "reviewReason": decisions.PartReview,
+	// The review cases are read by the decision's id.
+	"overturnedBy": 0, "reviewCases": 0,
+}
+
+// pageParts returns the parts of a decision that the selection of the decisions field in ctx
+// needs: those of the fields asked for under nodes and edges.node, fragments and @skip/@include
+// applied as the executor applies them.
+func pageParts(ctx context.Context) decisions.Part {
+	opCtx := graphql.GetOperationContext(ctx)
+	var want decisions.Part
+	for _, f := range graphql.CollectFieldsCtx(ctx, []string{"DecisionConnection"}) {
+		switch f.Name {
+		case "nodes":
+			want |= decisionParts(opCtx, f.Selections)
+		case "edges":
+			for _, e := range graphql.CollectFields(opCtx, f.Selections, []string{"DecisionEdge"}) {
+				if e.Name == "node" {
+					want |= decisionParts(opCtx, e.Selections)
+				}
+			}
+		}
+	}
+	return want
+}
+
+// decisionParts returns the parts the fields of a Decision's selection set need; every part
+// when one of them is not in decisionFieldParts.
+func decisionParts(opCtx *graphql.OperationContext, set ast.SelectionSet) decisions.Part {
+	var want decisions.Part
+	for _, f := range graphql.CollectFields(opCtx, set, []string{"Decision"}) {
+		p, ok := decisionFieldParts[f.Name]
+		if !ok {
+			return decisions.AllParts
+		}
+		want |= p
+	}
+	return want
+}
