@@ -13,7 +13,7 @@ import (
 // decisions.Decision it is mapped or resolved from (decisions.Part; 0 for those always read: the
 // id, reference and time, market, currency, amount and merchant, outcome and reasons, and the
 // threshold version). The explorer's page reads only the parts its selection's fields need
-// (pageParts). A field's resolver counts: repayment needs the outcome, time, market and
+// (selectionOf). A field's resolver counts: repayment needs the outcome, time, market and
 // currency, overturns the kind. A field missing here is read with every part, and
 // TestDecisionFieldParts fails until it is added.
 var decisionFieldParts = map[string]decisions.Part{
@@ -36,25 +36,32 @@ var decisionFieldParts = map[string]decisions.Part{
 	"overturnedBy": 0, "reviewCases": 0,
 }
 
-// pageParts returns the parts of a decision that the selection of the decisions field in ctx
-// needs: those of the fields asked for under nodes and edges.node, fragments and @skip/@include
-// applied as the executor applies them.
-func pageParts(ctx context.Context) decisions.Part {
+// pageSelection is what the selection of a decisions field asks of its page.
+type pageSelection struct {
+	parts decisions.Part // the parts of a decision its fields need
+	edges bool           // whether it asks for edges
+}
+
+// selectionOf returns what the selection of the decisions field in ctx asks for: the parts of
+// the fields under nodes and edges.node, fragments and @skip/@include applied as the executor
+// applies them.
+func selectionOf(ctx context.Context) pageSelection {
 	opCtx := graphql.GetOperationContext(ctx)
-	var want decisions.Part
+	var sel pageSelection
 	for _, f := range graphql.CollectFieldsCtx(ctx, []string{"DecisionConnection"}) {
 		switch f.Name {
 		case "nodes":
-			want |= decisionParts(opCtx, f.Selections)
+			sel.parts |= decisionParts(opCtx, f.Selections)
 		case "edges":
+			sel.edges = true
 			for _, e := range graphql.CollectFields(opCtx, f.Selections, []string{"DecisionEdge"}) {
 				if e.Name == "node" {
-					want |= decisionParts(opCtx, e.Selections)
+					sel.parts |= decisionParts(opCtx, e.Selections)
 				}
 			}
 		}
 	}
-	return want
+	return sel
 }
 
 // decisionParts returns the parts the fields of a Decision's selection set need; every part

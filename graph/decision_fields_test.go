@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -34,10 +35,10 @@ func TestDecisionFieldParts(t *testing.T) {
 	}
 }
 
-// TestPageParts: the parts a page reads are those of the fields asked for under nodes and
+// TestPageSelection: the parts a page reads are those of the fields asked for under nodes and
 // edges.node, through fragments, aliases and @skip/@include, and every part for a field the
 // table does not know.
-func TestPageParts(t *testing.T) {
+func TestPageSelection(t *testing.T) {
 	schema := NewExecutableSchema(Config{}).Schema()
 	const all = decisions.AllParts
 	cases := []struct {
@@ -67,8 +68,8 @@ func TestPageParts(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			if got := partsOfPage(t, schema, c.query, c.vars); got != c.want {
-				t.Errorf("parts %06b, want %06b", got, c.want)
+			if got := selectionOfPage(t, schema, c.query, c.vars); got.parts != c.want || got.edges != strings.Contains(c.query, "edges") {
+				t.Errorf("parts %06b, edges %v; want %06b", got.parts, got.edges, c.want)
 			}
 		})
 	}
@@ -76,13 +77,13 @@ func TestPageParts(t *testing.T) {
 	saved := decisionFieldParts["market"]
 	delete(decisionFieldParts, "market")
 	defer func() { decisionFieldParts["market"] = saved }()
-	if got := partsOfPage(t, schema, `{ decisions { nodes { id market } } }`, nil); got != all {
-		t.Errorf("a page with a field unknown to the table reads parts %06b, want all", got)
+	if got := selectionOfPage(t, schema, `{ decisions { nodes { id market } } }`, nil); got.parts != all {
+		t.Errorf("a page with a field unknown to the table reads parts %06b, want all", got.parts)
 	}
 }
 
-// partsOfPage returns pageParts of the decisions field of query, as its resolver sees it.
-func partsOfPage(tb testing.TB, schema *ast.Schema, query string, vars map[string]any) decisions.Part {
+// selectionOfPage returns selectionOf the decisions field of query, as its resolver sees it.
+func selectionOfPage(tb testing.TB, schema *ast.Schema, query string, vars map[string]any) pageSelection {
 	tb.Helper()
 	doc, err := gqlparser.LoadQuery(schema, query)
 	if err != nil {
@@ -93,9 +94,9 @@ func partsOfPage(tb testing.TB, schema *ast.Schema, query string, vars map[strin
 	ctx := graphql.WithOperationContext(context.Background(), opCtx)
 	for _, f := range graphql.CollectFields(opCtx, op.SelectionSet, []string{"Query"}) {
 		if f.Name == "decisions" {
-			return pageParts(graphql.WithFieldContext(ctx, &graphql.FieldContext{Field: f}))
+			return selectionOf(graphql.WithFieldContext(ctx, &graphql.FieldContext{Field: f}))
 		}
 	}
 	tb.Fatal("no decisions field")
-	return 0
+	return pageSelection{}
 }

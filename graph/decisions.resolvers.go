@@ -30,13 +30,13 @@ func (r *queryResolver) Decisions(ctx context.Context, filter *model.DecisionFil
 		return nil, err
 	}
 	// Only the parts of each decision that the selection's fields need are read.
-	want := pageParts(ctx)
-	req.Omit = decisions.AllParts &^ want
+	sel := selectionOf(ctx)
+	req.Omit = decisions.AllParts &^ sel.parts
 	page, err := r.DecisionService.List(ctx, f, req)
 	if err != nil {
 		return nil, err
 	}
-	return mapConnection(ctx, page, want, after)
+	return mapConnection(ctx, page, sel, after)
 }
 
 // ThresholdVersion is the resolver for the thresholdVersion field.

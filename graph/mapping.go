@@ -26,7 +26,7 @@ func mapDecisions(ctx context.Context, ds []decisions.Decision) ([]model.Decisio
 }
 
 // mapDecisionParts is mapDecisions of decisions of which only the parts want were read (the
-// explorer's page, pageParts): what the other parts map to, such as the breakdown computed from
+// explorer's page, selectionOf): what the other parts map to, such as the breakdown computed from
 // the measured values, is left zero, and no field that needs them was asked for.
 func mapDecisionParts(ctx context.Context, ds []decisions.Decision, want decisions.Part) ([]model.Decision, error) {
 	ids := make([]int64, 0, 4)
@@ -233,12 +233,18 @@ func deref(s *string) string {
 	return *s
 }
 
-func mapConnection(ctx context.Context, page decisions.Page, want decisions.Part, after *string) (*model.DecisionConnection, error) {
-	nodes, err := mapDecisionParts(ctx, page.Items, want)
+// mapConnection maps a page of decisions of which the parts sel.parts were read; its edges only
+// when they were asked for (sel.edges).
+func mapConnection(ctx context.Context, page decisions.Page, sel pageSelection, after *string) (*model.DecisionConnection, error) {
+	nodes, err := mapDecisionParts(ctx, page.Items, sel.parts)
 	if err != nil {
 		return nil, err
 	}
 	conn := &model.DecisionConnection{Nodes: nodes}
+	if !sel.edges {
+		conn.Edges, conn.PageInfo = []model.DecisionEdge{}, pageInfoOf(page.Items, page.HasNext, after, decisions.EncodeCursor)
+		return conn, nil
+	}
 	conn.Edges, conn.PageInfo = edgesOf(page.Items, nodes, page.HasNext, after, decisions.EncodeCursor,
 		func(c string, n *model.Decision) model.DecisionEdge { return model.DecisionEdge{Cursor: c, Node: n} })
 	return conn, nil

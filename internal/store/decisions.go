@@ -295,7 +295,7 @@ func (s *Store) decisions(ctx context.Context, f decisions.Filter, page decision
 	rows = rows[:min(len(rows), page.First)]
 	out.Items = make([]decisions.Decision, len(rows))
 	for i := range rows {
-		if out.Items[i], err = readDecision(&rows[i], want); err != nil {
+		if err = readDecision(&rows[i], want, &out.Items[i]); err != nil {
 			return decisions.Page{}, err
 		}
 	}
@@ -486,13 +486,16 @@ func noticesFromRow(r *models.Decision, d *decisions.Decision) error {
 
 // decisionFromRow returns the decision of a row read in full.
 func decisionFromRow(r *models.Decision) (decisions.Decision, error) {
-	return readDecision(r, decisions.AllParts)
+	var d decisions.Decision
+	err := readDecision(r, decisions.AllParts, &d)
+	return d, err
 }
 
-// readDecision returns the decision of a row of which the columns of the parts want were read
-// (pageColumns): the other parts are left zero, their columns neither checked nor parsed.
-func readDecision(r *models.Decision, want decisions.Part) (decisions.Decision, error) {
-	d := decisions.Decision{
+// readDecision sets d to the decision of a row of which the columns of the parts want were read
+// (pageColumns): the other parts are left zero, their columns neither checked nor parsed. It
+// writes in place: a page's decisions are set in the page's slice, without a copy each.
+func readDecision(r *models.Decision, want decisions.Part, d *decisions.Decision) error {
+	*d = decisions.Decision{
 		ID: r.ID, Reference: r.Reference, CreatedAt: r.CreatedAt.UTC(),
 		Purchase: decisions.Purchase{
 			Market: r.Market, Currency: r.Currency, AmountMinor: r.AmountMinor,
@@ -508,14 +511,14 @@ func readDecision(r *models.Decision, want decisions.Part) (decisions.Decision, 
 	if want&decisions.PartExperiment != 0 {
 		var err error
 		if d.Shadows, err = decisions.DecodeShadowResults(r.ShadowResults); err != nil {
-			return d, fmt.Errorf("decision %s: %w", r.ID, err)
+			return fmt.Errorf("decision %s: %w", r.ID, err)
 		}
 	}
 	if want&decisions.PartReview != 0 {
 		switch d.Kind {
 		case decisions.KindAutomated, decisions.KindManualReview:
 		default:
-			return d, fmt.Errorf("decision %s: unknown kind %q", r.ID, r.Kind)
+			return fmt.Errorf("decision %s: unknown kind %q", r.ID, r.Kind)
 		}
 	}
 	switch r.Outcome {
@@ -524,27 +527,28 @@ func readDecision(r *models.Decision, want decisions.Part) (decisions.Decision, 
 	case "DECLINED":
 		d.Outcome = engine.Declined
 	default:
-		return d, fmt.Errorf("decision %s: unknown outcome %q", r.ID, r.Outcome)
+		return fmt.Errorf("decision %s: unknown outcome %q", r.ID, r.Outcome)
 	}
 	if r.Reasons != "" {
+		d.Reasons = make([]engine.Reason, 0, strings.Count(r.Reasons, ",")+1)
 		for code := range strings.SplitSeq(r.Reasons, ",") {
 			reason, ok := engine.ParseReason(code)
 			if !ok {
-				return d, fmt.Errorf("decision %s: unknown reason %q", r.ID, code)
+				return fmt.Errorf("decision %s: unknown reason %q", r.ID, code)
 			}
 			d.Reasons = append(d.Reasons, reason)
 		}
 	}
 	if want&decisions.PartMessage != 0 {
 		if err := json.Unmarshal([]byte(r.MessageSteps), &d.Message.Steps); err != nil {
-			return d, fmt.Errorf("decision %s: message steps: %w", r.ID, err)
+			return fmt.Errorf("decision %s: message steps: %w", r.ID, err)
 		}
 		splitClosing(&d.Message)
 	}
 	if want&decisions.PartBureau == 0 {
-		return d, nil
+		return nil
 	}
-	return d, noticesFromRow(r, &d)
+	return noticesFromRow(r, d)
 }
 
 // isUniqueViolation reports whether err is a unique-constraint violation involving column.
