@@ -44,17 +44,18 @@ type pageSelection struct {
 
 // selectionOf returns what the selection of the decisions field in ctx asks for: the parts of
 // the fields under nodes and edges.node, fragments and @skip/@include applied as the executor
-// applies them.
+// applies them (with the generated code's lists of the types each object satisfies, so that a
+// fragment on an interface Decision comes to implement counts as the executor counts it).
 func selectionOf(ctx context.Context) pageSelection {
 	opCtx := graphql.GetOperationContext(ctx)
 	var sel pageSelection
-	for _, f := range graphql.CollectFieldsCtx(ctx, []string{"DecisionConnection"}) {
+	for _, f := range graphql.CollectFieldsCtx(ctx, decisionConnectionImplementors) {
 		switch f.Name {
 		case "nodes":
 			sel.parts |= decisionParts(opCtx, f.Selections)
 		case "edges":
 			sel.edges = true
-			for _, e := range graphql.CollectFields(opCtx, f.Selections, []string{"DecisionEdge"}) {
+			for _, e := range graphql.CollectFields(opCtx, f.Selections, decisionEdgeImplementors) {
 				if e.Name == "node" {
 					sel.parts |= decisionParts(opCtx, e.Selections)
 				}
@@ -68,7 +69,7 @@ func selectionOf(ctx context.Context) pageSelection {
 // when one of them is not in decisionFieldParts.
 func decisionParts(opCtx *graphql.OperationContext, set ast.SelectionSet) decisions.Part {
 	var want decisions.Part
-	for _, f := range graphql.CollectFields(opCtx, set, []string{"Decision"}) {
+	for _, f := range graphql.CollectFields(opCtx, set, decisionImplementors) {
 		p, ok := decisionFieldParts[f.Name]
 		if !ok {
 			return decisions.AllParts
