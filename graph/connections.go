@@ -9,16 +9,19 @@ import "riskconsole/graph/model"
 func edgesOf[T, N, E any](items []T, nodes []N, hasNext bool, after *string, cursor func(*T) string,
 	edge func(cursor string, node *N) E) ([]E, *model.PageInfo) {
 	edges := make([]E, len(items))
-	pi := &model.PageInfo{HasNextPage: hasNext, HasPreviousPage: after != nil}
 	for i := range items {
-		c := cursor(&items[i])
-		edges[i] = edge(c, &nodes[i])
-		if i == 0 {
-			pi.StartCursor = &c
-		}
-		if i == len(items)-1 {
-			pi.EndCursor = &c
-		}
+		edges[i] = edge(cursor(&items[i]), &nodes[i])
 	}
-	return edges, pi
+	return edges, pageInfoOf(items, hasNext, after, cursor)
+}
+
+// pageInfoOf makes a page's PageInfo from its items, cursor being the connection's one cursor
+// function: for a page whose edges were not asked for, it makes two cursors, not one per item.
+func pageInfoOf[T any](items []T, hasNext bool, after *string, cursor func(*T) string) *model.PageInfo {
+	pi := &model.PageInfo{HasNextPage: hasNext, HasPreviousPage: after != nil}
+	if n := len(items); n > 0 {
+		start, end := cursor(&items[0]), cursor(&items[n-1])
+		pi.StartCursor, pi.EndCursor = &start, &end
+	}
+	return pi
 }

@@ -8,6 +8,7 @@ package graph
 import (
 	"context"
 	"riskconsole/graph/model"
+	"riskconsole/internal/decisions"
 )
 
 // Decision is the resolver for the decision field.
@@ -28,11 +29,14 @@ func (r *queryResolver) Decisions(ctx context.Context, filter *model.DecisionFil
 	if err != nil {
 		return nil, err
 	}
+	// Only the parts of each decision that the selection's fields need are read.
+	sel := selectionOf(ctx)
+	req.Omit = decisions.AllParts &^ sel.parts
 	page, err := r.DecisionService.List(ctx, f, req)
 	if err != nil {
 		return nil, err
 	}
-	return mapConnection(ctx, page, after)
+	return mapConnection(ctx, page, sel, after)
 }
 
 // ThresholdVersion is the resolver for the thresholdVersion field.

@@ -22,6 +22,13 @@ import (
 // their shadow results name in one batch, and recomputing each breakdown with the engine
 // (deterministic, so it is what was decided).
 func mapDecisions(ctx context.Context, ds []decisions.Decision) ([]model.Decision, error) {
+	return mapDecisionParts(ctx, ds, decisions.AllParts)
+}
+
+// mapDecisionParts is mapDecisions of decisions of which only the parts want were read (the
+// explorer's page, selectionOf): what the other parts map to, such as the breakdown computed from
+// the measured values, is left zero, and no field that needs them was asked for.
+func mapDecisionParts(ctx context.Context, ds []decisions.Decision, want decisions.Part) ([]model.Decision, error) {
 	ids := make([]int64, 0, 4)
 	add := func(id int64) {
 		if !slices.Contains(ids, id) {
@@ -45,7 +52,7 @@ func mapDecisions(ctx context.Context, ds []decisions.Decision) ([]model.Decisio
 		for _, r := range ds[i].Shadows {
 			shadowed = append(shadowed, versions[slices.Index(ids, r.VersionID)])
 		}
-		out[i] = MapDecision(&ds[i], versions[slices.Index(ids, ds[i].ThresholdVersionID)], shadowed...)
+		out[i] = mapDecision(&ds[i], versions[slices.Index(ids, ds[i].ThresholdVersionID)], want, shadowed)
 	}
 	return out, nil
 }
@@ -64,8 +71,18 @@ func mapOneDecision(ctx context.Context, d decisions.Decision, err error) (*mode
 // MapDecision maps one decision, given the threshold version it pinned and the versions its
 // shadow results name (for their version numbers: thresholds.Service.Versions caches them).
 func MapDecision(d *decisions.Decision, v *thresholds.Version, shadowed ...*thresholds.Version) model.Decision {
-	res := new(engine.Result)
-	engine.Evaluate(&v.Set, &d.Values, res)
+	return mapDecision(d, v, decisions.AllParts, shadowed)
+}
+
+// mapDecision is MapDecision of a decision of which only the parts want were read: the
+// breakdown is computed only from measured values read (decisions.PartValues).
+func mapDecision(d *decisions.Decision, v *thresholds.Version, want decisions.Part, shadowed []*thresholds.Version) model.Decision {
+	var breakdown model.FactorBreakdown
+	if want&decisions.PartValues != 0 {
+		res := new(engine.Result)
+		engine.Evaluate(&v.Set, &d.Values, res)
+		breakdown = res.Checks[:]
+	}
 	reasons := make([]model.Reason, len(d.Reasons))
 	for i, r := range d.Reasons {
 		m := engine.Measures[r.Measure()]
@@ -77,7 +94,7 @@ func MapDecision(d *decisions.Decision, v *thresholds.Version, shadowed ...*thre
 		Market: d.Market, Currency: d.Currency, Amount: minorToMajor(d.AmountMinor),
 		Merchant:  &model.Merchant{ID: d.MerchantID, Name: d.MerchantName, Category: d.MerchantCategory},
 		ShopperID: d.ShopperID, ShopperErased: d.ShopperID == "", Locale: d.Locale, Channel: d.Channel,
-		Outcome: model.Outcome(d.Outcome.String()), Reasons: reasons, Breakdown: res.Checks[:],
+		Outcome: model.Outcome(d.Outcome.String()), Reasons: reasons, Breakdown: breakdown,
 		ThresholdVersion: &model.ThresholdVersionRef{ID: strconv.FormatInt(v.ID, 10), Market: v.Market, Version: v.Version},
 		CatalogVersionID: strconv.FormatInt(d.CatalogVersionID, 10),
 		Message:          mapMessage(d),
@@ -216,12 +233,18 @@ func deref(s *string) string {
 	return *s
 }
 
-func mapConnection(ctx context.Context, page decisions.Page, after *string) (*model.DecisionConnection, error) {
-	nodes, err := mapDecisions(ctx, page.Items)
+// mapConnection maps a page of decisions of which the parts sel.parts were read; its edges only
+// when they were asked for (sel.edges).
+func mapConnection(ctx context.Context, page decisions.Page, sel pageSelection, after *string) (*model.DecisionConnection, error) {
+	nodes, err := mapDecisionParts(ctx, page.Items, sel.parts)
 	if err != nil {
 		return nil, err
 	}
 	conn := &model.DecisionConnection{Nodes: nodes}
+	if !sel.edges {
+		conn.Edges, conn.PageInfo = []model.DecisionEdge{}, pageInfoOf(page.Items, page.HasNext, after, decisions.EncodeCursor)
+		return conn, nil
+	}
 	conn.Edges, conn.PageInfo = edgesOf(page.Items, nodes, page.HasNext, after, decisions.EncodeCursor,
 		func(c string, n *model.Decision) model.DecisionEdge { return model.DecisionEdge{Cursor: c, Node: n} })
 	return conn, nil

@@ -131,7 +131,36 @@ type PageRequest struct {
 	First int
 	After *Cursor
 	Order Order
+	// Omit names the parts of each decision the caller does not need, which the page may then
+	// leave zero: the explorer's page shows a dozen fields of a decision whose stored row has
+	// about fifty, among them the pop-up's text and the bureau's report. Zero reads every part
+	// (exports, look-ups).
+	Omit Part
 }
+
+// Part is a set of parts of a Decision that a read may leave out (PageRequest.Omit). The rest
+// is always read: the id, reference and time, the market, currency, amount and merchant, the
+// outcome and reasons, and the threshold version.
+type Part uint8
+
+// The parts a page may omit.
+const (
+	// PartShopper is ShopperID, Locale and Channel.
+	PartShopper Part = 1 << iota
+	// PartValues is the measured values (Values), which a factor breakdown is computed from.
+	PartValues
+	// PartMessage is the pop-up (Message) and the catalog version it was rendered from.
+	PartMessage
+	// PartBureau is the bureau's report (Bureau).
+	PartBureau
+	// PartExperiment is the split's arm (Arm) and the shadows' results (Shadows).
+	PartExperiment
+	// PartReview is Kind, Overturns, Reviewer and ReviewReason.
+	PartReview
+
+	// AllParts is every part a page may omit.
+	AllParts = PartReview<<1 - 1
+)
 
 // Page is one page of decisions.
 type Page struct {

@@ -306,16 +306,18 @@ func (s *Store) decisions(ctx context.Context, f decisions.Filter, page decision
 	// statement's generic plan and plans every page anew, over every monthly partition (about a
 	// millisecond of its CPU per page at 21 partitions).
 	order := " ORDER BY created_at " + dir + ", id " + dir + " LIMIT " + strconv.Itoa(page.First+1)
+	want := decisions.AllParts &^ page.Omit
+	cols := &pageColumns[want]
 	read := func(extra string, extraArgs ...any) ([]models.Decision, error) {
 		conds, vals := where, args
 		if extra != "" {
 			conds, vals = append(conds[:len(conds):len(conds)], extra), append(vals[:len(vals):len(vals)], extraArgs...)
 		}
-		stmt := "SELECT " + decisionColumnList + " FROM decisions"
+		stmt := "SELECT " + cols.list + " FROM decisions"
 		if len(conds) > 0 {
 			stmt += " WHERE " + strings.Join(conds, " AND ")
 		}
-		return scanDecisions(s.db.WithContext(ctx).Raw(stmt+order, vals...))
+		return scanColumns(s.db.WithContext(ctx).Raw(stmt+order, vals...), cols.index, page.First+1)
 	}
 	var (
 		rows []models.Decision
@@ -333,7 +335,7 @@ func (s *Store) decisions(ctx context.Context, f decisions.Filter, page decision
 	rows = rows[:min(len(rows), page.First)]
 	out.Items = make([]decisions.Decision, len(rows))
 	for i := range rows {
-		if out.Items[i], err = decisionFromRow(&rows[i]); err != nil {
+		if err = readDecision(&rows[i], want, &out.Items[i]); err != nil {
 			return decisions.Page{}, err
 		}
 	}
@@ -387,19 +389,31 @@ func reasonBit(r engine.Reason) int { return 1 << r }
 
 // scanDecisions runs q, which selects decisionColumns, and scans the rows by position. The
 // explorer's page is the hottest read; gorm's reflective scan cost it a third of its time.
-func scanDecisions(q *gorm.DB) ([]models.Decision, error) {
+func scanDecisions(q *gorm.DB) ([]models.Decision, error) { return scanColumns(q, nil, 0) }
+
+// scanColumns runs q, which selects the columns of decisionColumns at index (all of them when
+// index is nil), in that order, and scans the rows by position; the columns not selected stay
+// zero. size is the number of rows expected, 0 when unknown.
+func scanColumns(q *gorm.DB, index []int, size int) ([]models.Decision, error) {
 	rows, err := q.Rows()
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []models.Decision
-	targets := make([]any, 0, len(decisionColumns))
+	out := make([]models.Decision, 0, size)
+	all := make([]any, 0, len(decisionColumns))
+	targets := make([]any, len(index))
 	for rows.Next() {
 		out = append(out, models.Decision{})
-		targets = decisionTargets(targets[:0], &out[len(out)-1])
-		err := rows.Scan(targets...)
-		if err != nil {
+		all = decisionTargets(all[:0], &out[len(out)-1])
+		if index == nil {
+			targets = all
+		} else {
+			for i, c := range index {
+				targets[i] = all[c]
+			}
+		}
+		if err := rows.Scan(targets...); err != nil {
 			return nil, err
 		}
 	}
@@ -510,8 +524,18 @@ func noticesFromRow(r *models.Decision, d *decisions.Decision) error {
 	return nil
 }
 
+// decisionFromRow returns the decision of a row read in full.
 func decisionFromRow(r *models.Decision) (decisions.Decision, error) {
-	d := decisions.Decision{
+	var d decisions.Decision
+	err := readDecision(r, decisions.AllParts, &d)
+	return d, err
+}
+
+// readDecision sets d to the decision of a row of which the columns of the parts want were read
+// (pageColumns): the other parts are left zero, their columns neither checked nor parsed. It
+// writes in place: a page's decisions are set in the page's slice, without a copy each.
+func readDecision(r *models.Decision, want decisions.Part, d *decisions.Decision) error {
+	*d = decisions.Decision{
 		ID: r.ID, Reference: r.Reference, CreatedAt: r.CreatedAt.UTC(),
 		Purchase: decisions.Purchase{
 			Market: r.Market, Currency: r.Currency, AmountMinor: r.AmountMinor,
@@ -524,14 +548,18 @@ func decisionFromRow(r *models.Decision) (decisions.Decision, error) {
 		Kind:    decisions.Kind(r.Kind), Overturns: r.Overturns, Reviewer: r.Reviewer, ReviewReason: r.ReviewReason,
 		Arm: thresholds.Arm(r.Arm),
 	}
-	var err error
-	if d.Shadows, err = decisions.DecodeShadowResults(r.ShadowResults); err != nil {
-		return d, fmt.Errorf("decision %s: %w", r.ID, err)
+	if want&decisions.PartExperiment != 0 {
+		var err error
+		if d.Shadows, err = decisions.DecodeShadowResults(r.ShadowResults); err != nil {
+			return fmt.Errorf("decision %s: %w", r.ID, err)
+		}
 	}
-	switch d.Kind {
-	case decisions.KindAutomated, decisions.KindManualReview:
-	default:
-		return d, fmt.Errorf("decision %s: unknown kind %q", r.ID, r.Kind)
+	if want&decisions.PartReview != 0 {
+		switch d.Kind {
+		case decisions.KindAutomated, decisions.KindManualReview:
+		default:
+			return fmt.Errorf("decision %s: unknown kind %q", r.ID, r.Kind)
+		}
 	}
 	switch r.Outcome {
 	case "APPROVED":
@@ -539,22 +567,28 @@ func decisionFromRow(r *models.Decision) (decisions.Decision, error) {
 	case "DECLINED":
 		d.Outcome = engine.Declined
 	default:
-		return d, fmt.Errorf("decision %s: unknown outcome %q", r.ID, r.Outcome)
+		return fmt.Errorf("decision %s: unknown outcome %q", r.ID, r.Outcome)
 	}
 	if r.Reasons != "" {
+		d.Reasons = make([]engine.Reason, 0, strings.Count(r.Reasons, ",")+1)
 		for code := range strings.SplitSeq(r.Reasons, ",") {
 			reason, ok := engine.ParseReason(code)
 			if !ok {
-				return d, fmt.Errorf("decision %s: unknown reason %q", r.ID, code)
+				return fmt.Errorf("decision %s: unknown reason %q", r.ID, code)
 			}
 			d.Reasons = append(d.Reasons, reason)
 		}
 	}
-	if err := json.Unmarshal([]byte(r.MessageSteps), &d.Message.Steps); err != nil {
-		return d, fmt.Errorf("decision %s: message steps: %w", r.ID, err)
+	if want&decisions.PartMessage != 0 {
+		if err := json.Unmarshal([]byte(r.MessageSteps), &d.Message.Steps); err != nil {
+			return fmt.Errorf("decision %s: message steps: %w", r.ID, err)
+		}
+		splitClosing(&d.Message)
 	}
-	splitClosing(&d.Message)
-	return d, noticesFromRow(r, &d)
+	if want&decisions.PartBureau == 0 {
+		return nil
+	}
+	return noticesFromRow(r, d)
 }
 
 // isUniqueViolation reports whether err is a unique-constraint violation involving column.
@@ -568,24 +602,77 @@ func isUniqueViolation(err error, column string) bool {
 	return strings.Contains(msg, "UNIQUE constraint failed") && strings.Contains(msg, "."+column)
 }
 
+// decisionColumn is a column of decisions and the part of a decisions.Decision it fills
+// (decisions.Part): 0 for the parts always read, storedOnly for none.
+type decisionColumn struct {
+	name string
+	part decisions.Part
+}
+
+// storedOnly is the part of the columns that fill no field of a decisions.Decision (the
+// idempotency key, the request hash, the reason mask, the seal): a page never reads them, a read
+// in full (scanDecisions) does.
+const storedOnly = decisions.AllParts + 1
+
+// decisionTable is the one place a column of decisions is named, in the order of
+// decisionColumns, with the part of a decision it fills: a column added here without its part
+// is read by every page, never left unread by one that needs it.
+var decisionTable = func() []decisionColumn {
+	const core = 0
+	cols := []decisionColumn{{"id", core}, {"reference", core}, {"idempotency_key", storedOnly},
+		{"request_hash", storedOnly}, {"created_at", core}, {"market", core}, {"currency", core},
+		{"amount_minor", core}, {"merchant_id", core}, {"merchant_name", core}, {"merchant_category", core},
+		{"shopper_id", decisions.PartShopper}, {"shopper_locale", decisions.PartShopper}, {"channel", decisions.PartShopper}}
+	for i := range engine.Measures {
+		cols = append(cols, decisionColumn{engine.Measures[i].Key, decisions.PartValues})
+	}
+	return append(cols, decisionColumn{"outcome", core}, decisionColumn{"reasons", core},
+		decisionColumn{"reason_mask", storedOnly}, decisionColumn{"threshold_version_id", core},
+		decisionColumn{"catalog_version_id", decisions.PartMessage}, decisionColumn{"message_locale", decisions.PartMessage},
+		decisionColumn{"message_title", decisions.PartMessage}, decisionColumn{"message_body", decisions.PartMessage},
+		decisionColumn{"message_steps", decisions.PartMessage}, decisionColumn{"bureau_report", decisions.PartBureau},
+		decisionColumn{"arm", decisions.PartExperiment}, decisionColumn{"shadow_results", decisions.PartExperiment},
+		decisionColumn{"kind", decisions.PartReview}, decisionColumn{"overturns", decisions.PartReview},
+		decisionColumn{"reviewer", decisions.PartReview}, decisionColumn{"review_reason", decisions.PartReview},
+		decisionColumn{"seal", storedOnly})
+}()
+
 // decisionColumns is the column order of bulk inserts and of scanDecisions: the purchase, the
 // measured values in engine order, then the outcome and message, the bureau report, the split's
 // arm and the shadows' results of issue 17, the kind and review link of issue 15
 // (reviewColumns), and last the seal (see sealValues).
 var decisionColumns = func() []string {
-	cols := []string{"id", "reference", "idempotency_key", "request_hash", "created_at", "market", "currency",
-		"amount_minor", "merchant_id", "merchant_name", "merchant_category", "shopper_id",
-		"shopper_locale", "channel"}
-	for i := range engine.Measures {
-		cols = append(cols, engine.Measures[i].Key)
+	out := make([]string, len(decisionTable))
+	for i, c := range decisionTable {
+		out[i] = c.name
 	}
-	return append(cols, "outcome", "reasons", "reason_mask", "threshold_version_id", "catalog_version_id",
-		"message_locale", "message_title", "message_body", "message_steps", "bureau_report",
-		"arm", "shadow_results", "kind", "overturns", "reviewer", "review_reason", "seal")
+	return out
 }()
 
 // decisionColumnList is decisionColumns, comma-separated.
 var decisionColumnList = strings.Join(decisionColumns, ", ")
+
+// columnSet is the columns a page reads: their list for a SELECT, and their indexes in
+// decisionColumns for scanColumns.
+type columnSet struct {
+	list  string
+	index []int
+}
+
+// pageColumns holds, for each set of parts a page wants, the columns it reads: those of the
+// parts wanted and those always read.
+var pageColumns = func() (out [decisions.AllParts + 1]columnSet) {
+	for want := range out {
+		var names []string
+		for i, c := range decisionTable {
+			if c.part&^decisions.Part(want) == 0 {
+				names, out[want].index = append(names, c.name), append(out[want].index, i)
+			}
+		}
+		out[want].list = strings.Join(names, ", ")
+	}
+	return out
+}()
 
 // reviewColumns is the number of columns of decisionColumns that issue 15 added before the seal.
 const reviewColumns = 4
