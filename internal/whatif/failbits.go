@@ -35,7 +35,7 @@ func (bb *blockBits) fill(c *chunk, off, k int, js []job, fails []uint64) {
 	var x, ge1, ge2, ge3, ge4 [blockWords]uint64
 	for q := range js {
 		j := &js[q]
-		fails[q] += failBits(c.values[j.m][off:off+k], j, x[:nw])
+		fails[q] += c.failBits(off, k, j, x[:nw])
 		if j.bit&0xffff != 0 {
 			for w, xw := range x[:nw] {
 				a[w] |= xw
