@@ -4,8 +4,8 @@ import (
 	"cmp"
 	"encoding/binary"
 	"math"
-	"slices"
 	"math/bits"
+	"slices"
 	"sync/atomic"
 	"unsafe"
 )
