@@ -90,8 +90,10 @@ func (t *tally) rows(bb *blockBits, j0, j1 int, c *chunk, off, first int, d *Cou
 		}
 		slow = slow || bb.many[w]&m != 0 || wantA2D && bw&^aw != 0 || wantD2A && aw&^bw != 0
 	}
-	for _, g := range cat[j0:j1] {
-		t.catAcc[g]++
+	if !t.catsDone {
+		for _, g := range cat[j0:j1] {
+			t.catAcc[g]++
+		}
 	}
 	d.add(&Counts{Assessed: j1 - j0, BaselineDeclined: na, ProposedDeclined: nb})
 	t.a2d += a2d

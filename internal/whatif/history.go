@@ -45,8 +45,11 @@ const OtherCategory = "(other)"
 // and the measured values, 1 byte (coded) to 4 bytes (float32) per measure and row, see column:
 // 37 to 88 bytes per row with 15 measures.
 type chunk struct {
-	at       [chunkSize]int64
-	cols     [engine.NumMeasures]atomic.Pointer[column] // written by set only
+	at   [chunkSize]int64
+	cols [engine.NumMeasures]atomic.Pointer[column] // written by set only
+	// perCat counts the rows of each category once the chunk is full (written with its last
+	// row), so that a simulation over the whole chunk need not count them row by row.
+	perCat   [MaxCategories]uint32
 	amount   [chunkSize]float32
 	reasons  [chunkSize]uint16
 	category [chunkSize]uint8
@@ -61,7 +64,7 @@ type chunk struct {
 
 // chunkBytes is the size of a chunk apart from its measure columns; the array below does not
 // compile when it is not the size of a chunk.
-const chunkBytes = int64(chunkSize)*(8+4+2+1+1+8+4) + 8*engine.NumMeasures
+const chunkBytes = int64(chunkSize)*(8+4+2+1+1+8+4) + 8*engine.NumMeasures + 4*MaxCategories
 
 // maxChunkBytes is the most a chunk holds: every measure in float32 values.
 const maxChunkBytes = chunkBytes + engine.NumMeasures*(columnBytes+4*chunkSize)
@@ -211,6 +214,12 @@ func (c *chunk) set(off int, at int64, r *Row, cat uint8) {
 	}
 	c.repay[off].Store(0)
 	c.pbad[off].Store(0)
+	if off == chunkSize-1 {
+		clear(c.perCat[:])
+		for _, g := range c.category {
+			c.perCat[g]++
+		}
+	}
 }
 
 // Moved returns how many rows Append stored at the previous row's time because they arrived out

@@ -300,11 +300,14 @@ type tally struct {
 	fails  []uint64 // per job: the number of rows failing it
 	// dropA and dropB count, per reason, the failed rules of rows failing more than MaxReasons
 	// rules that the ranking left out: per-reason counts are the rules' failure counts less these.
-	dropA, dropB         [engine.NumReasons + 1]int
-	days                 []Counts
-	cats                 [MaxCategories]Counts
-	catAcc               [MaxCategories]uint64 // packed counts not yet added to cats
-	pending              int                   // rows in catAcc
+	dropA, dropB [engine.NumReasons + 1]int
+	days         []Counts
+	cats         [MaxCategories]Counts
+	catAcc       [MaxCategories]uint64 // packed counts not yet added to cats
+	pending      int                   // rows in catAcc
+	// catsDone is set while run tallies a whole chunk, whose rows per category it took from
+	// the chunk's perCat: rows then counts only the declines per category.
+	catsDone             bool
 	sampleA2D, sampleD2A []int
 	out                  *OutcomeParams
 	cells                [4]Cell
@@ -346,10 +349,19 @@ func (t *tally) run(s *Snapshot, lo, hi int, a, b *rules, js []job) {
 	for i := lo; i < hi; {
 		c, off := s.chunks[i>>chunkBits], i&chunkMask
 		k := min(hi-i, chunkSize-off, blockSize)
+		if off == 0 {
+			t.catsDone = hi-i >= chunkSize
+			if t.catsDone {
+				for g, n := range c.perCat {
+					t.cats[g].Assessed += int(n)
+				}
+			}
+		}
 		bb.fill(c, off, k, js, t.fails)
 		t.block(&bb, c, off, k, i, a, b)
 		i += k
 	}
+	t.catsDone = false
 	t.flush()
 }
 
