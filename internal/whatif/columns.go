@@ -238,19 +238,14 @@ func failRanks(codes []uint8, t int, above bool, out []uint64) uint64 {
 		flip = 0
 	}
 	tt := uint64(t) * 0x0101010101010101
-	const gather = 0x0102040810204080 // byte i's bit 0 to bit 56+i
+	ntt, tl := ^tt, tt&lo7
 	full := len(codes) / 64
 	for w := range full {
 		v := (*[64]uint8)(codes[w*64:])
-		var x uint64
-		for g := 0; g < 64; g += 8 {
-			y := binary.LittleEndian.Uint64(v[g:])
-			d := (y | hi1) - (tt & lo7) // a byte's high bit: its low seven bits at or above t's
-			ge := (y&^tt | ^(y^tt)&d) & hi1
-			f := (ge ^ flip) >> 7
-			x |= (f * gather >> 56) << g
-		}
-		out[w] = x
+		out[w] = ranksBelow(v[0:], ntt, tl, flip) | ranksBelow(v[8:], ntt, tl, flip)<<8 |
+			ranksBelow(v[16:], ntt, tl, flip)<<16 | ranksBelow(v[24:], ntt, tl, flip)<<24 |
+			ranksBelow(v[32:], ntt, tl, flip)<<32 | ranksBelow(v[40:], ntt, tl, flip)<<40 |
+			ranksBelow(v[48:], ntt, tl, flip)<<48 | ranksBelow(v[56:], ntt, tl, flip)<<56
 	}
 	if full < len(out) {
 		var x uint64
@@ -265,6 +260,17 @@ func failRanks(codes []uint8, t int, above bool, out []uint64) uint64 {
 		n += uint64(bits.OnesCount64(x))
 	}
 	return n
+}
+
+// ranksBelow returns the answers of failRanks for the eight codes at the start of v, one bit each:
+// ntt is the complement of the bound in every byte, tl its low seven bits.
+func ranksBelow(v []uint8, ntt, tl, flip uint64) uint64 {
+	const hi1 = 0x8080808080808080
+	y := binary.LittleEndian.Uint64(v)
+	d := (y | hi1) - tl // a byte's high bit: its low seven bits at or above the bound's
+	ge := (y&ntt | (y^ntt)&d) & hi1
+	// Byte i's answer, moved to bit 0 of the byte, lands on bit 56+i of the product.
+	return ((ge ^ flip) >> 7) * 0x0102040810204080 >> 56
 }
 
 // measureBytes returns the memory the measure columns of c hold; open says whether c is still
