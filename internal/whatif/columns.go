@@ -203,19 +203,11 @@ func failCodes(codes []uint8, fail *[dictSize]uint64, out []uint64) uint64 {
 		}
 		out[w] = x
 	}
-	if full < len(out) {
-		var x uint64
-		for i, code := range codes[full*64:] {
-			x |= fail[code] << i
-		}
-		out[full] = x
-		clear(out[full+1:])
+	var x uint64
+	for i, code := range codes[full*64:] {
+		x |= fail[code] << i
 	}
-	var n uint64
-	for _, x := range out {
-		n += uint64(bits.OnesCount64(x))
-	}
-	return n
+	return tailCount(out, full, x)
 }
 
 // failRanks is failBits over ranked codes: the failing rows are those whose code is below t, or at
@@ -247,19 +239,11 @@ func failRanks(codes []uint8, t int, above bool, out []uint64) uint64 {
 			ranksBelow(v[32:], ntt, tl, flip)<<32 | ranksBelow(v[40:], ntt, tl, flip)<<40 |
 			ranksBelow(v[48:], ntt, tl, flip)<<48 | ranksBelow(v[56:], ntt, tl, flip)<<56
 	}
-	if full < len(out) {
-		var x uint64
-		for i, code := range codes[full*64:] {
-			x |= b2u(int(code) >= t != !above) << i
-		}
-		out[full] = x
-		clear(out[full+1:])
+	var x uint64
+	for i, code := range codes[full*64:] {
+		x |= b2u(int(code) >= t != !above) << i
 	}
-	var n uint64
-	for _, x := range out {
-		n += uint64(bits.OnesCount64(x))
-	}
-	return n
+	return tailCount(out, full, x)
 }
 
 // ranksBelow returns the answers of failRanks for the eight codes at the start of v, one bit each:

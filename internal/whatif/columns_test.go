@@ -193,7 +193,8 @@ func TestColumnsExact(t *testing.T) {
 }
 
 // TestColumnsWorstCase checks the memory of a history whose every measure has more distinct values
-// than a chunk codes: all float32 columns, within the budget of TestMemoryPerDecision.
+// than a chunk codes: all float32 columns, within the budget of TestMemoryPerDecision with and
+// without the base-set cache (TestMemoryPerDecision's rows, all alike, are coded: its best case).
 func TestColumnsWorstCase(t *testing.T) {
 	const n = 4 * chunkSize
 	h := NewHistory("US")
@@ -219,6 +220,12 @@ func TestColumnsWorstCase(t *testing.T) {
 	if per > 90 {
 		t.Errorf("memory per decision %.2f bytes, every column float32; budget 90", per)
 	}
+	def := usDefault(t)
+	h.SetBase(&def)
+	if with := float64(h.CapacityBytes()) / n; with > 90 {
+		t.Errorf("memory per decision %.2f bytes with the base-set cache, every column float32; budget 90", with)
+	}
+	h.base.Store(nil)
 	// Every column float32, and no writer's index left: each chunk holds its most.
 	if got, want := h.CapacityBytes(), n/chunkSize*maxChunkBytes+8*int64(cap(*h.chunks.Load())); got != want {
 		t.Errorf("CapacityBytes %d, want %d (every chunk at its most)", got, want)

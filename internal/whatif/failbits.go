@@ -157,14 +157,21 @@ func failBitsScalar(col []float32, j *job, out []uint64) uint64 {
 			out[w] = ^passLTE64((*[64]float32)(col[w*64:]), k)
 		}
 	}
-	if full < len(out) {
-		var x uint64
-		for i, v := range col[full*64:] {
-			if !(v*j.sign >= j.cut) {
-				x |= 1 << i
-			}
+	var x uint64
+	for i, v := range col[full*64:] {
+		if !(v*j.sign >= j.cut) {
+			x |= 1 << i
 		}
-		out[full] = x
+	}
+	return tailCount(out, full, x)
+}
+
+// tailCount stores tail, the bitmap of the rows past the whole words of a kernel's bitmap, in
+// out[full] when out has that word, clears the words after it, and returns the number of rows
+// set in out: the end every kernel of failBits shares.
+func tailCount(out []uint64, full int, tail uint64) uint64 {
+	if full < len(out) {
+		out[full] = tail
 		clear(out[full+1:])
 	}
 	var n uint64
