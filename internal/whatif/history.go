@@ -7,9 +7,11 @@
 // immutable snapshots, so a simulation never blocks an append and an append never blocks a
 // simulation.
 //
-// The engine is the single source of truth. The history keeps measured values as float32, and
-// engine.Evaluate compares values with cut-offs at float32 precision, so the replay here agrees
-// with the engine exactly, decision by decision; the property tests check that.
+// The engine is the single source of truth. The history keeps measured values as float32 (a
+// measure with few distinct values as byte codes into a dictionary of its exact float32 values,
+// see column), and engine.Evaluate compares values with cut-offs at float32 precision, so the
+// replay here agrees with the engine exactly, decision by decision; the property tests check
+// that.
 package whatif
 
 import (
@@ -42,8 +44,8 @@ const OtherCategory = "(other)"
 
 // chunk holds chunkSize rows column by column: 8 (time) + 4 (amount) + 2 (reasons) + 1 (category)
 // + 1 (outcome) + 8 (repayment summary) + 4 (inferred probability of bad) = 28 bytes per row,
-// and the measured values, 1 byte (coded) to 4 bytes (float32) per measure and row, see column:
-// 37 to 88 bytes per row with 15 measures.
+// the measured values, 1 byte (coded) to 4 bytes (float32) per measure and row, see column (43 to
+// 88 bytes per row with 15 measures), and 1 KB of counts per category.
 type chunk struct {
 	at   [chunkSize]int64
 	cols [engine.NumMeasures]atomic.Pointer[column] // written by set only
