@@ -144,7 +144,7 @@ func rowFailed(p *rules, c *chunk, off int) uint16 {
 	var f uint16
 	for e := p.enabled; e != 0; e &= e - 1 {
 		m := bits.TrailingZeros16(e)
-		if ruleFails(p, m, c.values[m][off]) {
+		if ruleFails(p, m, c.value(m, off)) {
 			f |= 1 << m
 		}
 	}
@@ -198,13 +198,14 @@ func (bc *baseCache) fill(dir []*chunk, n int) {
 	nblk := (n + blockSize - 1) / blockSize
 	parallel(0, nblk, workers(n), func(_, blo, bhi int) {
 		var mask [blockSize]uint32
+		var buf [4][blockSize]float32
 		fails := make([]uint64, len(js))
 		for bi := blo; bi < bhi; bi++ {
 			i := bi * blockSize
 			k := min(n-i, blockSize)
 			c, sg, off := dir[i>>chunkBits], segs[i>>chunkBits], i&chunkMask
 			clear(fails)
-			blockMasks(c, off, k, js, mask[:], fails)
+			blockMasks(c, off, k, js, mask[:], fails, &buf)
 			for j, mj := range mask[:k] {
 				sg.setCount(off+j, uint8(bits.OnesCount16(uint16(mj))))
 			}
@@ -319,6 +320,7 @@ func (t *tally) runFast(s *Snapshot, lo, hi int, a, b *rules, cjs, ujs []job) {
 	ufails := make([]uint64, len(ujs))
 	var bb blockBits
 	var scratch [blockSize]uint32
+	var buf [4][blockSize]float32
 	var idx [2 * blockSize]uint16
 	var cnt [blockSize]uint8
 	nch := bits.OnesCount16(changedOf(cjs))
@@ -333,26 +335,26 @@ func (t *tally) runFast(s *Snapshot, lo, hi int, a, b *rules, cjs, ujs []job) {
 				ufails[q] += uint64(bs.fails[ujs[q].m])
 			}
 		} else {
-			blockMasks(c, off, k, ujs, scratch[:], ufails)
+			blockMasks(c, off, k, ujs, scratch[:], ufails, &buf)
 		}
 		if k == blockSize && t.out == nil && bs.done && bs.cats != nil {
 			nib := sg.nib[off/2 : (off+blockSize)/2]
 			var n, heavy int
 			switch {
 			case one != nil:
-				n, heavy = classify1(c.values[one.m][off:off+k], nib, one, t.fails, &idx)
+				n, heavy = classify1(c, off, k, nib, one, t.fails, &idx)
 			case nch == 0: // nothing changes: no row flips
 				heavy = heavyRows(nib, engine.MaxReasons, &idx)
 			default:
 				sg.counts(off/blockSize, &cnt)
-				blockMasks(c, off, k, cjs, scratch[:], t.fails)
+				blockMasks(c, off, k, cjs, scratch[:], t.fails, &buf)
 				n, heavy = classify(scratch[:k], cnt[:], engine.MaxReasons-nch, &idx)
 			}
 			t.flips(idx[:n], idx[blockSize:heavy], c, off, i, a, b, bs, nib)
 			i += k
 			continue
 		}
-		blockMasks(c, off, k, cjs, scratch[:], t.fails)
+		blockMasks(c, off, k, cjs, scratch[:], t.fails, &buf)
 		bb.fromCounts(t.blockCounts(s, sg, c, i, off, k, a, &cnt), scratch[:k])
 		t.block(&bb, c, off, k, i, a, b)
 		i += k
@@ -465,16 +467,16 @@ func oneRule(cjs []job) *oneJob {
 }
 
 // classify1 is classify for one changed rule over a whole block: it compares the rule's column
-// col under each set into a bitmap, adding the rows failing it to fails, and visits only the
+// (rows [off, off+k) of c) under each set into a bitmap, adding the rows failing it to fails, and visits only the
 // rows failing it under one set only (the rows between the two cut-offs) and, through
 // heavyRows, those whose base count (nib, the block's packed counts) exceeds MaxReasons-1.
-func classify1(col []float32, nib []uint8, o *oneJob, fails []uint64, idx *[2 * blockSize]uint16) (n, heavy int) {
+func classify1(c *chunk, off, k int, nib []uint8, o *oneJob, fails []uint64, idx *[2 * blockSize]uint16) (n, heavy int) {
 	var fa, fb [blockWords]uint64
 	if o.a != nil {
-		fails[o.failsA] += failBits(col, o.a, fa[:])
+		fails[o.failsA] += c.failBits(off, k, o.a, fa[:])
 	}
 	if o.b != nil {
-		fails[o.failsB] += failBits(col, o.b, fb[:])
+		fails[o.failsB] += c.failBits(off, k, o.b, fb[:])
 	}
 	for w := range blockWords {
 		for x := fa[w] ^ fb[w]; x != 0; x &= x - 1 {

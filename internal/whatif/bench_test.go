@@ -93,7 +93,8 @@ func BenchmarkSimulate1MAllDifferent(b *testing.B) {
 
 var sink float32
 
-// boundSum sums the columns Simulate streams: the values of the sets' enabled rules, the
+// boundSum sums the columns Simulate streams: the values of the sets' enabled rules (a coded
+// column's bytes), the
 // category and the stored outcome (Simulate reads only two times per block of the time column),
 // with several accumulators so that the adds do not wait on each other: the speed of reading the
 // same bytes with nothing else to do.
@@ -107,7 +108,12 @@ func boundSum(s *Snapshot, lo, hi int, keep uint16) (float32, int64) {
 			if keep&(1<<m) == 0 {
 				continue
 			}
-			col := c.values[m][off : off+k]
+			cl := c.cols[m].Load()
+			if cl.f == nil {
+				i0 += sumBytes(cl.codes[off : off+k])
+				continue
+			}
+			col := cl.f[off : off+k]
 			j := 0
 			for ; j+8 <= len(col); j += 8 {
 				f0 += col[j]
@@ -151,17 +157,25 @@ func BenchmarkBandwidthBound(b *testing.B) {
 	s := bigHistory(b).Snapshot()
 	baseline, proposed := sliderProposal(b)
 	keep := prepare(&baseline).enabled | prepare(&proposed).enabled
-	cols := 0
-	for m := 0; m < engine.NumMeasures; m++ {
-		if keep&(1<<m) != 0 {
-			cols++
+	n := s.Len()
+	// The bytes read: each kept column's (1 a row coded, 4 in float32), the category and outcome.
+	read := int64(2 * n)
+	for i := 0; i < n; i += chunkSize {
+		c := s.chunks[i>>chunkBits]
+		for m := 0; m < engine.NumMeasures; m++ {
+			if keep&(1<<m) == 0 {
+				continue
+			}
+			k := int64(min(n-i, chunkSize))
+			if c.cols[m].Load().f != nil {
+				k *= 4
+			}
+			read += k
 		}
 	}
-	bytesPerRow := 4*cols + 1 + 1
-	n := s.Len()
 	w := workers(n)
 	sums := make([]float32, w)
-	b.SetBytes(int64(n * bytesPerRow))
+	b.SetBytes(read)
 	b.ResetTimer()
 	start := time.Now()
 	for b.Loop() {
@@ -173,7 +187,8 @@ func BenchmarkBandwidthBound(b *testing.B) {
 	el := time.Since(start)
 	sink = sums[0]
 	b.ReportMetric(el.Seconds()*1e3/float64(b.N), "ms/op")
-	b.ReportMetric(float64(n*bytesPerRow)*float64(b.N)/el.Seconds()/1e9, "GB/s")
+	b.ReportMetric(float64(read)*float64(b.N)/el.Seconds()/1e9, "GB/s")
+	b.ReportMetric(float64(read)/float64(n), "B/row")
 }
 
 // BenchmarkAppend appends one decision to a growing history.
@@ -199,7 +214,7 @@ func logDataShape(b *testing.B, s *Snapshot, baseline, proposed *engine.Threshol
 		for m := 0; m < engine.NumMeasures; m++ {
 			var mask [1]uint32
 			c := s.chunks[i>>chunkBits]
-			failMasks(c.values[m][i&chunkMask:i&chunkMask+1], mask[:], &p, m, 1)
+			failMasks([]float32{c.value(m, i&chunkMask)}, mask[:], &p, m, 1)
 			if mask[0] != 0 && p.enabled&(1<<m) != 0 {
 				failed |= 1 << m
 			}

@@ -35,7 +35,7 @@ func (bb *blockBits) fill(c *chunk, off, k int, js []job, fails []uint64) {
 	var x, ge1, ge2, ge3, ge4 [blockWords]uint64
 	for q := range js {
 		j := &js[q]
-		fails[q] += failBits(c.values[j.m][off:off+k], j, x[:nw])
+		fails[q] += c.failBits(off, k, j, x[:nw])
 		if j.bit&0xffff != 0 {
 			for w, xw := range x[:nw] {
 				a[w] |= xw
@@ -90,8 +90,10 @@ func (t *tally) rows(bb *blockBits, j0, j1 int, c *chunk, off, first int, d *Cou
 		}
 		slow = slow || bb.many[w]&m != 0 || wantA2D && bw&^aw != 0 || wantD2A && aw&^bw != 0
 	}
-	for _, g := range cat[j0:j1] {
-		t.catAcc[g]++
+	if !t.catsDone {
+		for _, g := range cat[j0:j1] {
+			t.catAcc[g]++
+		}
 	}
 	d.add(&Counts{Assessed: j1 - j0, BaselineDeclined: na, ProposedDeclined: nb})
 	t.a2d += a2d
@@ -155,14 +157,21 @@ func failBitsScalar(col []float32, j *job, out []uint64) uint64 {
 			out[w] = ^passLTE64((*[64]float32)(col[w*64:]), k)
 		}
 	}
-	if full < len(out) {
-		var x uint64
-		for i, v := range col[full*64:] {
-			if !(v*j.sign >= j.cut) {
-				x |= 1 << i
-			}
+	var x uint64
+	for i, v := range col[full*64:] {
+		if !(v*j.sign >= j.cut) {
+			x |= 1 << i
 		}
-		out[full] = x
+	}
+	return tailCount(out, full, x)
+}
+
+// tailCount stores tail, the bitmap of the rows past the whole words of a kernel's bitmap, in
+// out[full] when out has that word, clears the words after it, and returns the number of rows
+// set in out: the end every kernel of failBits shares.
+func tailCount(out []uint64, full int, tail uint64) uint64 {
+	if full < len(out) {
+		out[full] = tail
 		clear(out[full+1:])
 	}
 	var n uint64

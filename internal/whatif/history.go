@@ -7,9 +7,11 @@
 // immutable snapshots, so a simulation never blocks an append and an append never blocks a
 // simulation.
 //
-// The engine is the single source of truth. The history keeps measured values as float32, and
-// engine.Evaluate compares values with cut-offs at float32 precision, so the replay here agrees
-// with the engine exactly, decision by decision; the property tests check that.
+// The engine is the single source of truth. The history keeps measured values as float32 (a
+// measure with few distinct values as byte codes into a dictionary of its exact float32 values,
+// see column), and engine.Evaluate compares values with cut-offs at float32 precision, so the
+// replay here agrees with the engine exactly, decision by decision; the property tests check
+// that.
 package whatif
 
 import (
@@ -40,12 +42,16 @@ const MaxCategories = 256
 // arrives after the first MaxCategories-1 distinct ones, so that a byte is always enough.
 const OtherCategory = "(other)"
 
-// chunk holds chunkSize rows column by column: 8 (time) + 60 (values) + 4 (amount) + 2 (reasons)
-// + 1 (category) + 1 (outcome) + 8 (repayment summary) + 4 (inferred probability of bad) = 88
-// bytes per row.
+// chunk holds chunkSize rows column by column: 8 (time) + 4 (amount) + 2 (reasons) + 1 (category)
+// + 1 (outcome) + 8 (repayment summary) + 4 (inferred probability of bad) = 28 bytes per row,
+// the measured values, 1 byte (coded) to 4 bytes (float32) per measure and row, see column (43 to
+// 88 bytes per row with 15 measures), and 1 KB of counts per category.
 type chunk struct {
-	at       [chunkSize]int64
-	values   [engine.NumMeasures][chunkSize]float32
+	at   [chunkSize]int64
+	cols [engine.NumMeasures]atomic.Pointer[column] // written by set only
+	// perCat counts the rows of each category once the chunk is full (written with its last
+	// row), so that a simulation over the whole chunk need not count them row by row.
+	perCat   [MaxCategories]uint32
 	amount   [chunkSize]float32
 	reasons  [chunkSize]uint16
 	category [chunkSize]uint8
@@ -58,9 +64,12 @@ type chunk struct {
 	pbad  [chunkSize]atomic.Uint32
 }
 
-// chunkBytes is the size of a chunk's columns; the array below does not compile when it is not
-// the size of a chunk.
-const chunkBytes = int64(chunkSize) * (8 + 4*engine.NumMeasures + 4 + 2 + 1 + 1 + 8 + 4)
+// chunkBytes is the size of a chunk apart from its measure columns; the array below does not
+// compile when it is not the size of a chunk.
+const chunkBytes = int64(chunkSize)*(8+4+2+1+1+8+4) + 8*engine.NumMeasures + 4*MaxCategories
+
+// maxChunkBytes is the most a chunk holds: every measure in float32 values.
+const maxChunkBytes = chunkBytes + engine.NumMeasures*(columnBytes+4*chunkSize)
 
 var _ = [1]struct{}{}[unsafe.Sizeof(chunk{})-uintptr(chunkBytes)]
 
@@ -234,8 +243,8 @@ func (h *History) AppendRows(rows []Row) int {
 // and probability of bad cleared: the one place where a row's columns are written.
 func (c *chunk) set(off int, at int64, r *Row, cat uint8) {
 	c.at[off] = at
-	for m := range r.Values {
-		c.values[m][off] = r.Values[m]
+	for m, v := range r.Values {
+		c.setValue(m, off, v)
 	}
 	c.amount[off] = r.Amount
 	c.reasons[off] = r.Reasons
@@ -246,6 +255,12 @@ func (c *chunk) set(off int, at int64, r *Row, cat uint8) {
 	}
 	c.repay[off].Store(0)
 	c.pbad[off].Store(0)
+	if off == chunkSize-1 {
+		clear(c.perCat[:])
+		for _, g := range c.category {
+			c.perCat[g]++
+		}
+	}
 }
 
 // Moved returns how many rows Append stored at the previous row's time because they arrived out
@@ -266,8 +281,13 @@ func (h *History) Window(from, to int64) (lo, hi int) { return h.Snapshot().Wind
 // CapacityBytes returns the bytes held by the history's columns and its base-set cache, the
 // unused tail of the last chunk included, so that memory per decision can be measured.
 func (h *History) CapacityBytes() int64 {
+	// The length first: the chunks it covers were published before it.
+	n := int(h.n.Load())
 	dir := *h.chunks.Load()
 	b := int64(len(dir))*chunkBytes + int64(cap(dir))*8
+	for ci, c := range dir {
+		b += c.measureBytes(ci == len(dir)-1 && n < len(dir)*chunkSize)
+	}
 	if bc := h.base.Load(); bc != nil {
 		segs := *bc.segs.Load()
 		for _, sg := range segs {
@@ -298,7 +318,7 @@ func (s *Snapshot) At(i int) int64 { return s.chunks[i>>chunkBits].at[i&chunkMas
 
 // Value returns measured value m of row i.
 func (s *Snapshot) Value(i int, m engine.Measure) float32 {
-	return s.chunks[i>>chunkBits].values[m][i&chunkMask]
+	return s.chunks[i>>chunkBits].value(int(m), i&chunkMask)
 }
 
 // Values returns the measured values of row i, widened back to float64 as the engine takes them.
@@ -306,7 +326,7 @@ func (s *Snapshot) Values(i int) engine.Values {
 	var v engine.Values
 	c, off := s.chunks[i>>chunkBits], i&chunkMask
 	for m := range v {
-		v[m] = float64(c.values[m][off])
+		v[m] = float64(c.value(m, off))
 	}
 	return v
 }
@@ -440,7 +460,7 @@ func (h *History) SetModel(m *Model) {
 		var p float32
 		if m != nil {
 			for k := range v {
-				v[k] = c.values[k][off]
+				v[k] = c.value(k, off)
 			}
 			p = m.Predict(&v)
 		}

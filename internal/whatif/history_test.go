@@ -154,7 +154,7 @@ func TestMemoryPerDecision(t *testing.T) {
 	appendRow(n)
 	segs := *h.base.Load().segs.Load()
 	tail := h.CapacityBytes() - full
-	if limit := chunkBytes + segs[len(segs)-1].bytes() + 8*int64(cap(*h.chunks.Load())+cap(segs)); tail > limit {
+	if limit := maxChunkBytes + segs[len(segs)-1].bytes() + 8*int64(cap(*h.chunks.Load())+cap(segs)); tail > limit {
 		t.Errorf("one row past whole chunks added %d bytes, more than one chunk and its segment (%d)", tail, limit)
 	}
 	runtime.KeepAlive(h)

@@ -119,12 +119,13 @@ func prepareCounts(s *Snapshot, lo, hi int, m engine.Measure, proposed *engine.T
 		out := keys[plo-lo : phi-lo]
 		fails := make([]uint64, len(js))
 		var mask [blockSize]uint32
+		var buf [4][blockSize]float32
 		n, other, nan := 0, 0, 0
 		for i := plo; i < phi; {
 			c, off := s.chunks[i>>chunkBits], i&chunkMask
 			k := min(phi-i, chunkSize-off, blockSize)
-			blockMasks(c, off, k, js, mask[:], fails)
-			col := c.values[m][off : off+k]
+			blockMasks(c, off, k, js, mask[:], fails, &buf)
+			col := c.floats(int(m), off, k, &buf[0])
 			for j, f := range mask[:k] {
 				if f != 0 {
 					other++
@@ -492,12 +493,13 @@ func prepareOutcomes(s *Snapshot, lo, hi int, m engine.Measure, proposed, baseli
 		out := keys[plo-lo : phi-lo]
 		fails := make([]uint64, len(js))
 		var mask [blockSize]uint32
+		var buf [4][blockSize]float32
 		pt := part{lo: plo - lo}
 		for i := plo; i < phi; {
 			c, off := s.chunks[i>>chunkBits], i&chunkMask
 			k := min(phi-i, chunkSize-off, blockSize)
-			blockMasks(c, off, k, js, mask[:], fails)
-			col := c.values[m][off : off+k]
+			blockMasks(c, off, k, js, mask[:], fails, &buf)
+			col := c.floats(int(m), off, k, &buf[0])
 			for j, f := range mask[:k] {
 				baseOK, otherOK := f>>16 == 0, uint16(f) == 0
 				if !baseOK && !otherOK {

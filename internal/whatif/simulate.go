@@ -157,17 +157,18 @@ func jobs(a, b *rules, keep uint16) []job {
 // columns; each comparison compiles to a conditional move, not a branch, since which rows fail is
 // unpredictable.
 // fails[q] accumulates the number of rows failing job q.
-func blockMasks(c *chunk, off, k int, js []job, mask []uint32, fails []uint64) {
+// buf holds the decoded values of coded columns (see column); k is at most blockSize.
+func blockMasks(c *chunk, off, k int, js []job, mask []uint32, fails []uint64, buf *[4][blockSize]float32) {
 	mask = mask[:k]
 	clear(mask)
 	q := 0
 	for ; q+4 <= len(js); q += 4 {
-		fail4(c.values[js[q].m][off:off+k], c.values[js[q+1].m][off:off+k],
-			c.values[js[q+2].m][off:off+k], c.values[js[q+3].m][off:off+k], js[q:q+4], mask,
+		fail4(c.floats(js[q].m, off, k, &buf[0]), c.floats(js[q+1].m, off, k, &buf[1]),
+			c.floats(js[q+2].m, off, k, &buf[2]), c.floats(js[q+3].m, off, k, &buf[3]), js[q:q+4], mask,
 			fails[q:q+4])
 	}
 	for ; q < len(js); q++ {
-		fails[q] += fail1(c.values[js[q].m][off:off+k], &js[q], mask)
+		fails[q] += fail1(c.floats(js[q].m, off, k, &buf[0]), &js[q], mask)
 	}
 }
 
@@ -299,11 +300,14 @@ type tally struct {
 	fails  []uint64 // per job: the number of rows failing it
 	// dropA and dropB count, per reason, the failed rules of rows failing more than MaxReasons
 	// rules that the ranking left out: per-reason counts are the rules' failure counts less these.
-	dropA, dropB         [engine.NumReasons + 1]int
-	days                 []Counts
-	cats                 [MaxCategories]Counts
-	catAcc               [MaxCategories]uint64 // packed counts not yet added to cats
-	pending              int                   // rows in catAcc
+	dropA, dropB [engine.NumReasons + 1]int
+	days         []Counts
+	cats         [MaxCategories]Counts
+	catAcc       [MaxCategories]uint64 // packed counts not yet added to cats
+	pending      int                   // rows in catAcc
+	// catsDone is set while run tallies a whole chunk, whose rows per category it took from
+	// the chunk's perCat: rows then counts only the declines per category.
+	catsDone             bool
 	sampleA2D, sampleD2A []int
 	out                  *OutcomeParams
 	cells                [4]Cell
@@ -321,7 +325,7 @@ func dropUnranked(drop *[engine.NumReasons + 1]int, p *rules, failed uint16, c *
 	var vals [engine.NumMeasures]float32
 	for f := failed; f != 0; f &= f - 1 {
 		m := bits.TrailingZeros16(f)
-		vals[m] = c.values[m][off]
+		vals[m] = c.value(m, off)
 	}
 	var top [engine.MaxReasons]engine.Reason
 	n := principal(p, failed, &vals, &top)
@@ -345,10 +349,19 @@ func (t *tally) run(s *Snapshot, lo, hi int, a, b *rules, js []job) {
 	for i := lo; i < hi; {
 		c, off := s.chunks[i>>chunkBits], i&chunkMask
 		k := min(hi-i, chunkSize-off, blockSize)
+		if off == 0 {
+			t.catsDone = hi-i >= chunkSize
+			if t.catsDone {
+				for g, n := range c.perCat {
+					t.cats[g].Assessed += int(n)
+				}
+			}
+		}
 		bb.fill(c, off, k, js, t.fails)
 		t.block(&bb, c, off, k, i, a, b)
 		i += k
 	}
+	t.catsDone = false
 	t.flush()
 }
 
