@@ -119,6 +119,8 @@ if [[ ! -f $dir/seeded ]]; then
 	"$bindir/psql" -X -q -v ON_ERROR_STOP=1 "$(url $super)" -c 'ANALYZE'
 	touch "$dir/seeded"
 fi
+# A database kept from an earlier run gets the migrations of this build (none: nothing to do).
+"$dir/rc-server" migrate up
 tokens=$(ls "$DATA_DIR"/demo-tokens-*.json)
 
 # PostGraphile's packages, from package-lock.json (Node 22 among them: PostGraphile 5 needs it).
