@@ -115,6 +115,15 @@ func (s *Store) decisionsOfKeys() string {
 	return " JOIN decisions d ON " + cond
 }
 
+// DecisionPartitionMonths returns the months of the decisions' monthly partitions, oldest first,
+// empty or not, on PostgreSQL; nil on SQLite, which keeps no month apart.
+func (s *Store) DecisionPartitionMonths(ctx context.Context) ([]time.Time, error) {
+	if s.dialect != Postgres {
+		return nil, nil
+	}
+	return s.partitionMonths(ctx, "decisions")
+}
+
 // partitionMonths returns the months of table's monthly partitions, oldest first (PostgreSQL).
 func (s *Store) partitionMonths(ctx context.Context, table string) ([]time.Time, error) {
 	var names []string

@@ -93,15 +93,6 @@ func (tx *Store) removeBatch(ctx context.Context, market string, month, keepFrom
 	return out, err
 }
 
-// DecisionPartitionMonths returns the months of the decisions' monthly partitions, oldest first,
-// empty or not, on PostgreSQL; nil on SQLite, which keeps no month apart.
-func (s *Store) DecisionPartitionMonths(ctx context.Context) ([]time.Time, error) {
-	if s.dialect != Postgres {
-		return nil, nil
-	}
-	return s.partitionMonths(ctx, "decisions")
-}
-
 // ClaimRetentionTurn takes the retention job's turn for me at now, until lease, when no other
 // server holds it and the next run is due (next_run_at, set by the last run, not after now);
 // either set beyond lease (more than a turn ahead) does not count. The
